@@ -1,0 +1,327 @@
+import { INPUTS, type InputName, type RawInputs } from './interface.js';
+import { InputError } from './errors.js';
+import { ivLengthsFor, type Mode } from './cipher.js';
+
+export type KeySource = 'kms' | 'local';
+export type JobLayout = 'per-file' | 'single';
+export type ServerSideEncryption = { type: 'AES256' } | { type: 'aws:kms'; kmsKeyId?: string };
+
+export interface Destination {
+  bucket: string;
+  /** Empty, or ends with '/'. */
+  prefix: string;
+}
+
+export interface JobConfig {
+  roleArn: string;
+  template?: string;
+  settingsPath?: string;
+  layout: JobLayout;
+  queue?: string;
+  userMetadata: Record<string, string>;
+  tags: Record<string, string>;
+}
+
+export interface Config {
+  patterns: string[];
+  artifact?: string;
+  kmsKeyArn: string;
+  /** The region in kms-key-arn: where data keys are made and must be decrypted. */
+  kmsKeyRegion: string;
+  region: string;
+  mode: Mode;
+  keyBytes: 16 | 24 | 32;
+  ivBytes: 12 | 16;
+  keySource: KeySource;
+  destination: Destination;
+  sse?: ServerSideEncryption;
+  partSizeBytes: number;
+  /** Absent when create-job is false. */
+  job?: JobConfig;
+  wait: boolean;
+  waitTimeoutMs: number;
+  cancelOnTimeout: boolean;
+  concurrency: number;
+  failFast: boolean;
+  shard?: { index: number; count: number };
+  manifestPath: string;
+}
+
+const MIB = 1024 * 1024;
+export const MAX_USER_METADATA = 10;
+
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+const KMS_ARN =
+  /^arn:aws(-[a-z]+)*:kms:([a-z]{2}(?:-[a-z]+)+-\d{1,2}):(\d{12}):(key\/[A-Za-z0-9-]{1,128}|alias\/[A-Za-z0-9/_-]{1,250})$/;
+const ROLE_ARN = /^arn:aws(-[a-z]+)*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
+const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+
+/** Raw inputs with the table's defaults filled in for anything empty. */
+export function withDefaults(raw: Partial<Record<InputName, string>>): RawInputs {
+  const out = {} as Record<InputName, string>;
+  for (const spec of INPUTS) {
+    const value = (raw[spec.name] ?? '').trim();
+    out[spec.name] = value === '' ? spec.default : value;
+  }
+  return out;
+}
+
+/**
+ * Turns raw inputs into a validated Config. Pure: no file system, no network. `env` supplies
+ * the fallbacks the SDK would use (AWS_REGION...) and RUNNER_TEMP.
+ */
+export function parseConfig(
+  raw: Partial<Record<InputName, string>>,
+  env: Readonly<Record<string, string | undefined>>,
+): Config {
+  const input = withDefaults(raw);
+  const mode = parseMode(input.mode);
+  const kms = parseKmsArn(input['kms-key-arn']);
+  const region = parseRegion(input.region, env);
+  const createJob = parseBoolean('create-job', input['create-job']);
+  const wait = parseBoolean('wait', input.wait);
+  if (wait && !createJob) throw new InputError('wait', '`true` needs `create-job: true`');
+
+  const config: Config = {
+    patterns: parsePatterns(input.files, input.artifact),
+    kmsKeyArn: input['kms-key-arn'],
+    kmsKeyRegion: kms.region,
+    region,
+    mode,
+    keyBytes: parseKeyLength(input['key-length']),
+    ivBytes: parseIvLength(input['iv-length'], mode),
+    keySource: parseChoice('key-source', input['key-source'], ['kms', 'local'] as const),
+    destination: parseDestination(input.destination),
+    partSizeBytes: parseInteger('part-size-mib', input['part-size-mib'], 5, 5120) * MIB,
+    wait,
+    waitTimeoutMs: parseInteger('wait-timeout', input['wait-timeout'], 1, 7 * 24 * 3600) * 1000,
+    cancelOnTimeout: parseBoolean('cancel-on-timeout', input['cancel-on-timeout']),
+    concurrency: parseInteger('concurrency', input.concurrency, 1, 64),
+    failFast: parseBoolean('fail-fast', input['fail-fast']),
+    manifestPath: parseManifestPath(input.manifest, env),
+  };
+  if (input.artifact !== '') config.artifact = parseArtifactName(input.artifact);
+  const sse = parseSse(input['s3-sse'], input['s3-sse-kms-key-id']);
+  if (sse) config.sse = sse;
+  if (input.shard !== '') config.shard = parseShard(input.shard);
+  if (createJob) config.job = parseJob(input);
+  return config;
+}
+
+function parseMode(value: string): Mode {
+  const normalized = value.toUpperCase().replace(/^(AES[_-]?)?/, 'AES_');
+  if (normalized === 'AES_CTR' || normalized === 'AES_CBC' || normalized === 'AES_GCM') {
+    return normalized;
+  }
+  throw new InputError('mode', `'${value}' is not a mode; use AES_CTR, AES_CBC or AES_GCM`);
+}
+
+function parseKeyLength(value: string): 16 | 24 | 32 {
+  switch (value) {
+    case '128':
+      return 16;
+    case '192':
+      return 24;
+    case '256':
+      return 32;
+    default:
+      throw new InputError('key-length', `'${value}' is not a key length; use 128, 192 or 256`);
+  }
+}
+
+function parseIvLength(value: string, mode: Mode): 12 | 16 {
+  const allowed = ivLengthsFor(mode);
+  if (value === '') return mode === 'AES_GCM' ? 12 : 16;
+  const bytes = Number(value);
+  if (bytes !== 12 && bytes !== 16) {
+    throw new InputError('iv-length', `'${value}' is not an IV length; use 12 or 16 (bytes)`);
+  }
+  if (!allowed.includes(bytes)) {
+    throw new InputError(
+      'iv-length',
+      `${bytes} is not allowed with ${mode}: use ${allowed.join(' or ')}`,
+    );
+  }
+  return bytes;
+}
+
+function parseKmsArn(value: string): { region: string } {
+  if (value === '') throw new InputError('kms-key-arn', 'is required');
+  const match = KMS_ARN.exec(value);
+  if (!match?.[2]) {
+    throw new InputError(
+      'kms-key-arn',
+      `'${value}' is not a KMS key ARN; use arn:aws:kms:REGION:ACCOUNT:key/KEY-ID or arn:aws:kms:REGION:ACCOUNT:alias/NAME`,
+    );
+  }
+  return { region: match[2] };
+}
+
+function parseRegion(value: string, env: Readonly<Record<string, string | undefined>>): string {
+  const region = value || env.AWS_REGION || env.AWS_DEFAULT_REGION || '';
+  if (region === '') {
+    throw new InputError('region', 'is not set and neither AWS_REGION nor AWS_DEFAULT_REGION is');
+  }
+  if (!REGION.test(region)) {
+    throw new InputError('region', `'${region}' is not an AWS region name such as us-east-1`);
+  }
+  return region;
+}
+
+function parsePatterns(files: string, artifact: string): string[] {
+  const patterns = files
+    .split(/[\n,]/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+  if (patterns.length === 0) {
+    if (artifact !== '') return ['**'];
+    throw new InputError('files', 'is required unless `artifact` is given: list one or more globs');
+  }
+  for (const pattern of patterns) {
+    const bare = pattern.replace(/^!/, '');
+    if (bare.startsWith('/') || bare.split('/').includes('..')) {
+      throw new InputError(
+        'files',
+        `'${pattern}' leaves the workspace; use globs relative to it, without '..'`,
+      );
+    }
+  }
+  return patterns;
+}
+
+function parseArtifactName(value: string): string {
+  if (/[\\/:*?"<>|\r\n]/.test(value)) {
+    throw new InputError('artifact', `'${value}' is not a valid artifact name`);
+  }
+  return value;
+}
+
+function parseDestination(value: string): Destination {
+  const accepted = 'use s3://bucket/ or s3://bucket/prefix/';
+  if (value === '') throw new InputError('destination', `is required; ${accepted}`);
+  const match = /^s3:\/\/([^/]+)(?:\/(.*))?$/.exec(value);
+  if (!match?.[1]) throw new InputError('destination', `'${value}' is not an S3 URI; ${accepted}`);
+  const bucket = match[1];
+  if (!BUCKET.test(bucket) || bucket.includes('..')) {
+    throw new InputError('destination', `'${bucket}' is not a valid S3 bucket name`);
+  }
+  let prefix = match[2] ?? '';
+  if (prefix.startsWith('/') || prefix.includes('//')) {
+    throw new InputError('destination', `'${value}' has an empty path segment; ${accepted}`);
+  }
+  if (prefix !== '' && !prefix.endsWith('/')) prefix += '/';
+  return { bucket, prefix };
+}
+
+function parseSse(type: string, kmsKeyId: string): ServerSideEncryption | undefined {
+  if (type === '') {
+    if (kmsKeyId !== '') throw new InputError('s3-sse-kms-key-id', 'needs `s3-sse: aws:kms`');
+    return undefined;
+  }
+  if (type === 'AES256') {
+    if (kmsKeyId !== '') throw new InputError('s3-sse-kms-key-id', 'needs `s3-sse: aws:kms`');
+    return { type };
+  }
+  if (type === 'aws:kms') return kmsKeyId === '' ? { type } : { type, kmsKeyId };
+  throw new InputError('s3-sse', `'${type}' is not accepted; use AES256 or aws:kms (or leave empty)`);
+}
+
+function parseJob(input: RawInputs): JobConfig {
+  const roleArn = input['role-arn'];
+  if (roleArn === '') {
+    throw new InputError('role-arn', 'is required when jobs are created (or set `create-job: false`)');
+  }
+  if (!ROLE_ARN.test(roleArn)) {
+    throw new InputError(
+      'role-arn',
+      `'${roleArn}' is not an IAM role ARN; use arn:aws:iam::ACCOUNT:role/NAME`,
+    );
+  }
+  if (input['job-template'] === '' && input['job-settings'] === '') {
+    throw new InputError('job-settings', 'or `job-template` is required when jobs are created');
+  }
+  const job: JobConfig = {
+    roleArn,
+    layout: parseChoice('job-layout', input['job-layout'], ['per-file', 'single'] as const),
+    userMetadata: parseMap('user-metadata', input['user-metadata']),
+    tags: parseMap('tags', input.tags),
+  };
+  if (Object.keys(job.userMetadata).length > MAX_USER_METADATA) {
+    throw new InputError('user-metadata', `has more than ${MAX_USER_METADATA} entries`);
+  }
+  if (input['job-template'] !== '') job.template = input['job-template'];
+  if (input['job-settings'] !== '') job.settingsPath = input['job-settings'];
+  if (input.queue !== '') job.queue = input.queue;
+  return job;
+}
+
+function parseShard(value: string): { index: number; count: number } {
+  const match = /^(\d+)\s*\/\s*(\d+)$/.exec(value);
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || count < 1 || index < 1 || index > count || count > 10000) {
+    throw new InputError('shard', `'${value}' is not a shard; use i/n with 1 <= i <= n, e.g. 2/4`);
+  }
+  return { index, count };
+}
+
+function parseManifestPath(value: string, env: Readonly<Record<string, string | undefined>>): string {
+  if (value !== '') return value;
+  const dir = env.RUNNER_TEMP;
+  if (!dir) {
+    throw new InputError('manifest', 'is not set and RUNNER_TEMP is not either; give a file path');
+  }
+  return `${dir.replace(/\/+$/, '')}/mediaconvert-encrypt-manifest.json`;
+}
+
+function parseBoolean(name: InputName, value: string): boolean {
+  const lower = value.toLowerCase();
+  if (lower === 'true') return true;
+  if (lower === 'false') return false;
+  throw new InputError(name, `'${value}' is not a boolean; use true or false`);
+}
+
+function parseInteger(name: InputName, value: string, min: number, max: number): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < min || n > max) {
+    throw new InputError(name, `'${value}' is not accepted; use a whole number from ${min} to ${max}`);
+  }
+  return n;
+}
+
+function parseChoice<T extends string>(name: InputName, value: string, choices: readonly T[]): T {
+  const found = choices.find((c) => c === value.toLowerCase());
+  if (found === undefined) {
+    throw new InputError(name, `'${value}' is not accepted; use ${choices.join(' or ')}`);
+  }
+  return found;
+}
+
+/** A JSON object of strings, or `key=value` lines. */
+function parseMap(name: InputName, value: string): Record<string, string> {
+  if (value === '') return {};
+  if (value.startsWith('{')) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(value);
+    } catch (error) {
+      throw new InputError(name, `is not valid JSON (${(error as Error).message})`);
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+      throw new InputError(name, 'must be a JSON object of strings');
+    }
+    const out: Record<string, string> = {};
+    for (const [k, v] of Object.entries(parsed)) {
+      if (typeof v !== 'string') throw new InputError(name, `value of '${k}' must be a string`);
+      out[k] = v;
+    }
+    return out;
+  }
+  const out: Record<string, string> = {};
+  for (const line of value.split('\n').map((l) => l.trim()).filter((l) => l !== '')) {
+    const eq = line.indexOf('=');
+    if (eq <= 0) throw new InputError(name, `'${line}' is not key=value; use key=value lines or a JSON object`);
+    out[line.slice(0, eq).trim()] = line.slice(eq + 1).trim();
+  }
+  return out;
+}

@@ -1,0 +1,94 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { KMSClient } from '@aws-sdk/client-kms';
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { InputDecryptionSettings } from '@aws-sdk/client-mediaconvert';
+import { encrypt, readChunks } from './cipher.js';
+import type { Config } from './config.js';
+import { contentTypeOf } from './content-type.js';
+import { FileError } from './errors.js';
+import type { MediaFile } from './files.js';
+import { makeDataKey } from './keys.js';
+import type { FileResult } from './report.js';
+import { uploadStream } from './upload.js';
+
+export interface EncryptDeps {
+  kms: KMSClient;
+  s3: S3Client;
+  signal?: AbortSignal;
+  onProgress?: (uploadedBytes: number) => void;
+}
+
+/** User metadata on every object: enough to build a job from the object alone. */
+export const METADATA = {
+  mode: 'mediaconvert-decryption-mode',
+  iv: 'mediaconvert-initialization-vector',
+  key: 'mediaconvert-encrypted-decryption-key',
+  region: 'mediaconvert-kms-key-region',
+} as const;
+
+/**
+ * One file through a fresh data key and IV, AES in one streaming pass, and upload. The
+ * plaintext key is zeroed when the pass ends, whether it succeeded or not.
+ */
+export async function encryptAndUpload(file: MediaFile, config: Config, deps: EncryptDeps): Promise<FileResult> {
+  const dataKey = await makeDataKey({
+    kms: deps.kms,
+    kmsKeyArn: config.kmsKeyArn,
+    keyBytes: config.keyBytes,
+    source: config.keySource,
+  }).catch((error: unknown) => {
+    throw new FileError(file.relativePath, 'data key', error);
+  });
+  const iv = randomBytes(config.ivBytes);
+  const decryption: InputDecryptionSettings = {
+    DecryptionMode: config.mode,
+    EncryptedDecryptionKey: Buffer.from(dataKey.encrypted).toString('base64'),
+    InitializationVector: iv.toString('base64'),
+  };
+  if (config.kmsKeyRegion !== config.region) decryption.KmsKeyRegion = config.kmsKeyRegion;
+
+  const digest = createHash('sha256');
+  let bytes = 0;
+  async function* hashed(): AsyncGenerator<Uint8Array> {
+    for await (const chunk of readChunks(file.absolutePath)) {
+      digest.update(chunk);
+      bytes += chunk.length;
+      yield chunk;
+    }
+    // Failing inside the stream makes the upload abort instead of storing a torn file.
+    if (bytes !== file.bytes) {
+      throw new Error(`file changed while being read: ${file.bytes} bytes listed, ${bytes} read`);
+    }
+  }
+  const request = {
+    s3: deps.s3,
+    bucket: file.bucket,
+    key: file.key,
+    body: encrypt(hashed(), { mode: config.mode, key: dataKey.plaintext, iv }),
+    contentType: contentTypeOf(file.relativePath),
+    metadata: {
+      [METADATA.mode]: config.mode,
+      [METADATA.iv]: decryption.InitializationVector!,
+      [METADATA.key]: decryption.EncryptedDecryptionKey!,
+      [METADATA.region]: config.kmsKeyRegion,
+    },
+    partSizeBytes: config.partSizeBytes,
+    ...(config.sse ? { sse: config.sse } : {}),
+    ...(deps.signal ? { signal: deps.signal } : {}),
+    ...(deps.onProgress ? { onProgress: deps.onProgress } : {}),
+  };
+  try {
+    await uploadStream(request);
+  } catch (error) {
+    throw new FileError(file.relativePath, 'upload', error);
+  } finally {
+    dataKey.destroy();
+  }
+  return {
+    relativePath: file.relativePath,
+    bytes,
+    plaintextSha256: digest.digest('hex'),
+    s3Uri: `s3://${file.bucket}/${file.key}`,
+    decryption,
+  };
+}

@@ -1,0 +1,38 @@
+/** A bad input value: the message names the input, the problem and what is accepted. */
+export class InputError extends Error {
+  constructor(
+    readonly input: string,
+    problem: string,
+  ) {
+    super(`Input \`${input}\`: ${problem}`);
+    this.name = 'InputError';
+  }
+}
+
+/** One file failed somewhere in data key, encryption or upload. */
+export class FileError extends Error {
+  constructor(
+    readonly path: string,
+    readonly stage: 'data key' | 'read' | 'encrypt' | 'upload',
+    cause: unknown,
+  ) {
+    super(`${path}: ${stage} failed: ${messageOf(cause)}`, { cause });
+    this.name = 'FileError';
+  }
+}
+
+/** A MediaConvert job could not be created, or ended badly while we waited. */
+export class JobError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'JobError';
+  }
+}
+
+export function messageOf(error: unknown): string {
+  if (error instanceof Error) {
+    const name = error.name && error.name !== 'Error' ? `${error.name}: ` : '';
+    return `${name}${error.message}`;
+  }
+  return String(error);
+}

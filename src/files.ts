@@ -1,0 +1,121 @@
+import { createHash } from 'node:crypto';
+import { constants } from 'node:fs';
+import { access, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import * as glob from '@actions/glob';
+import { InputError } from './errors.js';
+import { GCM_MAX_PLAINTEXT_BYTES, type Mode } from './cipher.js';
+import type { Destination } from './config.js';
+
+export interface MediaFile {
+  /** Absolute path on the runner. */
+  absolutePath: string;
+  /** POSIX path relative to the root (workspace or artifact), as shown to users. */
+  relativePath: string;
+  bytes: number;
+  bucket: string;
+  key: string;
+}
+
+export interface FileQuery {
+  root: string;
+  patterns: readonly string[];
+  destination: Destination;
+  mode: Mode;
+  shard?: { index: number; count: number };
+}
+
+/** S3 refuses keys longer than this many UTF-8 bytes. */
+const MAX_KEY_BYTES = 1024;
+
+/**
+ * Expands the globs under `root`, checks every match is a readable, non-empty regular file
+ * inside the root, maps it to its object key and returns the sorted list (this shard's share).
+ */
+export async function findFiles(query: FileQuery): Promise<MediaFile[]> {
+  const root = await realpath(query.root);
+  const matched = await expandPatterns(root, query.patterns);
+  const all: MediaFile[] = [];
+  const keys = new Map<string, string>();
+  for (const absolutePath of matched) {
+    const file = await describeFile(root, absolutePath, query);
+    const other = keys.get(file.key);
+    if (other !== undefined) {
+      throw new InputError(
+        'files',
+        `'${other}' and '${file.relativePath}' both map to object key '${file.key}'`,
+      );
+    }
+    keys.set(file.key, file.relativePath);
+    all.push(file);
+  }
+  all.sort((a, b) => (a.relativePath < b.relativePath ? -1 : a.relativePath > b.relativePath ? 1 : 0));
+  return query.shard ? all.filter((f) => shardOf(f.relativePath, query.shard!.count) === query.shard!.index) : all;
+}
+
+/**
+ * Which shard (1-based) of `count` a path belongs to. Hash-based, so adding or removing a file
+ * never moves another file to a different shard.
+ */
+export function shardOf(relativePath: string, count: number): number {
+  const digest = createHash('sha256').update(relativePath).digest();
+  return (digest.readUInt32BE(0) % count) + 1;
+}
+
+async function expandPatterns(root: string, patterns: readonly string[]): Promise<string[]> {
+  const negations = patterns.filter((p) => p.startsWith('!'));
+  const found = new Set<string>();
+  for (const pattern of patterns.filter((p) => !p.startsWith('!'))) {
+    const lines = [pattern, ...negations].map((p) =>
+      p.startsWith('!') ? `!${path.join(root, p.slice(1))}` : path.join(root, p),
+    );
+    const globber = await glob.create(lines.join('\n'), {
+      matchDirectories: false,
+      implicitDescendants: false,
+      followSymbolicLinks: true,
+    });
+    const matches = await globber.glob();
+    if (matches.length === 0) await explainNoMatch(root, pattern);
+    for (const match of matches) found.add(match);
+  }
+  return [...found];
+}
+
+async function explainNoMatch(root: string, pattern: string): Promise<never> {
+  const literal = path.join(root, pattern);
+  const info = await stat(literal).catch(() => undefined);
+  if (info?.isDirectory()) {
+    throw new InputError(
+      'files',
+      `'${pattern}' is a directory; use '${pattern.replace(/\/+$/, '')}/**' to take the files in it`,
+    );
+  }
+  throw new InputError('files', `'${pattern}' matches no file under ${root}`);
+}
+
+async function describeFile(root: string, absolutePath: string, query: FileQuery): Promise<MediaFile> {
+  const relativePath = path.relative(root, absolutePath).split(path.sep).join('/');
+  const real = await realpath(absolutePath);
+  if (real !== root && !real.startsWith(root + path.sep)) {
+    throw new InputError('files', `'${relativePath}' is a symbolic link that leads outside ${root}`);
+  }
+  const info = await stat(real);
+  if (!info.isFile()) throw new InputError('files', `'${relativePath}' is not a regular file`);
+  try {
+    await access(real, constants.R_OK);
+  } catch {
+    throw new InputError('files', `'${relativePath}' is not readable`);
+  }
+  if (info.size === 0) throw new InputError('files', `'${relativePath}' is empty: nothing to transcode`);
+  if (query.mode === 'AES_GCM' && info.size > GCM_MAX_PLAINTEXT_BYTES) {
+    throw new InputError(
+      'mode',
+      `'${relativePath}' is ${info.size} bytes, over AES_GCM's limit of ${GCM_MAX_PLAINTEXT_BYTES}; use AES_CTR or AES_CBC`,
+    );
+  }
+  const key = (query.destination.prefix + relativePath).normalize('NFC');
+  if (Buffer.byteLength(key) > MAX_KEY_BYTES) {
+    throw new InputError('files', `object key for '${relativePath}' is longer than ${MAX_KEY_BYTES} bytes`);
+  }
+  return { absolutePath: real, relativePath, bytes: info.size, bucket: query.destination.bucket, key };
+}

@@ -1,0 +1,170 @@
+/**
+ * Every input and output of the action, declared once. action.yml, the README tables and the
+ * CLI's --help are generated from this table (scripts/gen-interface.ts), and a test fails when
+ * they drift apart.
+ */
+export interface InputSpec {
+  readonly name: string;
+  readonly description: string;
+  /** The default as a string, exactly as the runner would pass it; '' means "not set". */
+  readonly default: string;
+  readonly required?: boolean;
+}
+
+export interface OutputSpec {
+  readonly name: string;
+  readonly description: string;
+}
+
+export const INPUTS = [
+  {
+    name: 'files',
+    description:
+      'Newline- or comma-separated globs of media files, relative to the workspace (or to the artifact root when `artifact` is set). Required unless `artifact` is given.',
+    default: '',
+  },
+  {
+    name: 'artifact',
+    description:
+      'Name of an artifact of this workflow run to download first; `files` then applies inside it (default `**`).',
+    default: '',
+  },
+  {
+    name: 'kms-key-arn',
+    description:
+      'ARN of the KMS key (or alias ARN) that protects the data keys. Its region becomes `KmsKeyRegion` when it differs from `region`.',
+    default: '',
+    required: true,
+  },
+  {
+    name: 'region',
+    description: 'Region for S3 and MediaConvert. Defaults to `AWS_REGION` / `AWS_DEFAULT_REGION`.',
+    default: '',
+  },
+  {
+    name: 'mode',
+    description: 'AES mode: `AES_CTR`, `AES_CBC` or `AES_GCM` (ctr/cbc/gcm in any case also work).',
+    default: 'AES_CTR',
+  },
+  { name: 'key-length', description: 'Data key length in bits: 128, 192 or 256.', default: '256' },
+  {
+    name: 'iv-length',
+    description:
+      'IV length in bytes: 16 (any mode) or 12 (AES_CTR and AES_GCM only). Empty: 16 for CTR and CBC, 12 for GCM.',
+    default: '',
+  },
+  {
+    name: 'key-source',
+    description:
+      '`kms`: KMS GenerateDataKey makes each data key. `local`: a random key is made on the runner, then encrypted with KMS Encrypt.',
+    default: 'kms',
+  },
+  {
+    name: 'destination',
+    description:
+      '`s3://bucket/prefix/` for the ciphertext. Object key = prefix + path relative to the workspace (or artifact root).',
+    default: '',
+    required: true,
+  },
+  {
+    name: 's3-sse',
+    description:
+      'Optional S3 server-side encryption on top of client-side encryption: `AES256` or `aws:kms`.',
+    default: '',
+  },
+  {
+    name: 's3-sse-kms-key-id',
+    description: 'KMS key id or ARN for `s3-sse: aws:kms` (empty: the S3 default key).',
+    default: '',
+  },
+  {
+    name: 'part-size-mib',
+    description: 'Multipart upload part size in MiB (5 to 5120).',
+    default: '16',
+  },
+  {
+    name: 'create-job',
+    description:
+      '`true` creates MediaConvert jobs; `false` stops after upload (outputs still carry the decryption settings).',
+    default: 'true',
+  },
+  {
+    name: 'role-arn',
+    description: 'ARN of the IAM role MediaConvert assumes. Required when jobs are created.',
+    default: '',
+  },
+  { name: 'job-template', description: 'MediaConvert job template name or ARN.', default: '' },
+  {
+    name: 'job-settings',
+    description:
+      'Path to a JSON file: a job `Settings` object or a whole CreateJob request. Its first `Inputs` entry, if any, is the template for every file input.',
+    default: '',
+  },
+  {
+    name: 'job-layout',
+    description: '`per-file`: one job per file. `single`: one job, every file an input, in file order.',
+    default: 'per-file',
+  },
+  { name: 'queue', description: 'MediaConvert queue name or ARN (empty: the account default).', default: '' },
+  {
+    name: 'user-metadata',
+    description: 'Job user metadata: a JSON object or `key=value` lines (at most 10 entries).',
+    default: '',
+  },
+  { name: 'tags', description: 'Job tags: a JSON object or `key=value` lines.', default: '' },
+  {
+    name: 'wait',
+    description:
+      '`true` waits for every job to finish and fails the step if one ends in ERROR or CANCELED.',
+    default: 'false',
+  },
+  {
+    name: 'wait-timeout',
+    description: 'Longest wait for jobs, in seconds, when `wait` is true.',
+    default: '3600',
+  },
+  {
+    name: 'cancel-on-timeout',
+    description: '`true` cancels jobs still running when `wait-timeout` passes.',
+    default: 'false',
+  },
+  { name: 'concurrency', description: 'Files processed at once (1 to 64).', default: '4' },
+  {
+    name: 'fail-fast',
+    description: '`true` stops starting new files after the first failure.',
+    default: 'false',
+  },
+  {
+    name: 'shard',
+    description:
+      '`i/n` (1 <= i <= n): process only this runner\'s share of the files, for a matrix of n runners.',
+    default: '',
+  },
+  {
+    name: 'manifest',
+    description: 'Where to write the manifest JSON. Empty: `$RUNNER_TEMP/mediaconvert-encrypt-manifest.json`.',
+    default: '',
+  },
+] as const satisfies readonly InputSpec[];
+
+export type InputName = (typeof INPUTS)[number]['name'];
+
+export const OUTPUTS = [
+  { name: 'job-id', description: 'ID of the first job created (empty when none).' },
+  { name: 'job-ids', description: 'JSON array of every job ID created.' },
+  { name: 'job-settings', description: 'JSON array of the CreateJob requests as sent.' },
+  {
+    name: 'decryption-settings',
+    description: 'JSON array, one `DecryptionSettings` object per file, in file order.',
+  },
+  { name: 's3-uris', description: 'JSON array of the uploaded ciphertext objects, in file order.' },
+  { name: 'manifest', description: 'Path of the manifest JSON file.' },
+  {
+    name: 'job-status',
+    description: 'JSON array of `{id, status, errorCode, errorMessage}` per job (when `wait` is true).',
+  },
+] as const satisfies readonly OutputSpec[];
+
+export type OutputName = (typeof OUTPUTS)[number]['name'];
+
+export type RawInputs = Readonly<Record<InputName, string>>;

@@ -1,0 +1,148 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import type { CreateJobCommandInput, Input, InputDecryptionSettings } from '@aws-sdk/client-mediaconvert';
+import type { JobConfig } from './config.js';
+import { InputError } from './errors.js';
+
+/** MediaConvert's quota on inputs in one job. */
+export const MAX_INPUTS_PER_JOB = 150;
+
+/** Top-level members of a CreateJob request: their presence marks a whole-request file. */
+const REQUEST_MEMBERS = [
+  'Settings',
+  'Role',
+  'JobTemplate',
+  'Queue',
+  'UserMetadata',
+  'Tags',
+  'Priority',
+  'AccelerationSettings',
+  'BillingTagsSource',
+  'HopDestinations',
+  'StatusUpdateInterval',
+  'SimulateReservedQueue',
+  'JobEngineVersion',
+];
+
+/** The parts of every request that do not depend on the files. */
+export interface JobPlan {
+  base: Omit<CreateJobCommandInput, 'ClientRequestToken'>;
+  /** Copied into every input; FileInput and DecryptionSettings are then set per file. */
+  inputTemplate: Input;
+  layout: JobConfig['layout'];
+}
+
+/** One encrypted object, as a job input needs it. */
+export interface JobInputFile {
+  relativePath: string;
+  s3Uri: string;
+  plaintextSha256: string;
+  decryption: InputDecryptionSettings;
+}
+
+/** Reads and checks `job-settings` and merges it with the job inputs. Runs before any AWS call. */
+export async function loadJobPlan(job: JobConfig, fileCount: number): Promise<JobPlan> {
+  const file = job.settingsPath ? await readSettingsFile(job.settingsPath) : {};
+  const request: Record<string, unknown> = REQUEST_MEMBERS.some((m) => m in file)
+    ? { ...file }
+    : { Settings: file };
+  const settings = asObject(request.Settings ?? {}, 'Settings');
+  const inputs = settings.Inputs === undefined ? [] : settings.Inputs;
+  if (!Array.isArray(inputs)) throw new InputError('job-settings', '`Settings.Inputs` must be an array');
+  const inputTemplate = asObject(inputs[0] ?? {}, 'Settings.Inputs[0]');
+  delete inputTemplate.FileInput;
+  delete inputTemplate.DecryptionSettings;
+
+  const template = job.template ?? stringMember(request, 'JobTemplate');
+  const outputGroups = settings.OutputGroups;
+  if (template === undefined && (!Array.isArray(outputGroups) || outputGroups.length === 0)) {
+    throw new InputError(
+      'job-settings',
+      'has no `OutputGroups` and no job template is given: set `job-template` or add output groups',
+    );
+  }
+  if (job.layout === 'single' && fileCount > MAX_INPUTS_PER_JOB) {
+    throw new InputError(
+      'job-layout',
+      `single puts all ${fileCount} files in one job, over MediaConvert's ${MAX_INPUTS_PER_JOB} inputs per job; use per-file or a shard`,
+    );
+  }
+
+  const base: Record<string, unknown> = { ...request, Role: job.roleArn, Settings: settings };
+  if (template !== undefined) base.JobTemplate = template;
+  if (job.queue !== undefined) base.Queue = job.queue;
+  const userMetadata = { ...stringMap(request.UserMetadata, 'UserMetadata'), ...job.userMetadata };
+  if (Object.keys(userMetadata).length > 10) {
+    throw new InputError('user-metadata', 'together with the file\'s `UserMetadata` has more than 10 entries');
+  }
+  if (Object.keys(userMetadata).length > 0) base.UserMetadata = userMetadata;
+  const tags = { ...stringMap(request.Tags, 'Tags'), ...job.tags };
+  if (Object.keys(tags).length > 0) base.Tags = tags;
+  delete base.ClientRequestToken;
+  return { base: base as JobPlan['base'], inputTemplate: inputTemplate as Input, layout: job.layout };
+}
+
+/**
+ * The CreateJob requests for these files: one per file, or one with every file as an input.
+ * `tokenSeed` identifies the workflow run and attempt, so a retried request reuses its
+ * ClientRequestToken while a re-run of the workflow makes fresh jobs.
+ */
+export function buildRequests(plan: JobPlan, files: readonly JobInputFile[], tokenSeed: string): CreateJobCommandInput[] {
+  const groups = plan.layout === 'single' ? [files] : files.map((f) => [f]);
+  return groups.map((group) => ({
+    ...plan.base,
+    Settings: { ...plan.base.Settings, Inputs: group.map((f) => inputFor(plan.inputTemplate, f)) },
+    ClientRequestToken: requestToken(tokenSeed, group),
+  }));
+}
+
+function inputFor(template: Input, file: JobInputFile): Input {
+  return { ...structuredClone(template), FileInput: file.s3Uri, DecryptionSettings: { ...file.decryption } };
+}
+
+/** Stable for the same run, attempt and file contents; formatted like a UUID. */
+export function requestToken(seed: string, files: readonly JobInputFile[]): string {
+  const hash = createHash('sha256').update(seed);
+  for (const f of files) hash.update(`\n${f.relativePath}\n${f.plaintextSha256}`);
+  const hex = hash.digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+async function readSettingsFile(path: string): Promise<Record<string, unknown>> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new InputError('job-settings', `cannot read '${path}' (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new InputError('job-settings', `'${path}' is not valid JSON: ${(error as Error).message}`);
+  }
+  return asObject(parsed, path);
+}
+
+function asObject(value: unknown, where: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new InputError('job-settings', `${where} must be a JSON object`);
+  }
+  return { ...(value as Record<string, unknown>) };
+}
+
+function stringMember(obj: Record<string, unknown>, name: string): string | undefined {
+  const value = obj[name];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') throw new InputError('job-settings', `\`${name}\` must be a string`);
+  return value;
+}
+
+function stringMap(value: unknown, name: string): Record<string, string> {
+  if (value === undefined) return {};
+  const obj = asObject(value, `\`${name}\``);
+  for (const [k, v] of Object.entries(obj)) {
+    if (typeof v !== 'string') throw new InputError('job-settings', `\`${name}.${k}\` must be a string`);
+  }
+  return obj as Record<string, string>;
+}

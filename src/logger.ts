@@ -1,0 +1,7 @@
+/** What the pipeline needs of a log: @actions/core in the action, the console in the CLI. */
+export interface Logger {
+  info(message: string): void;
+  warning(message: string): void;
+  debug(message: string): void;
+  group<T>(name: string, fn: () => Promise<T>): Promise<T>;
+}

@@ -1,0 +1,171 @@
+import { randomUUID } from 'node:crypto';
+import type { KMSClient } from '@aws-sdk/client-kms';
+import type { MediaConvertClient } from '@aws-sdk/client-mediaconvert';
+import type { S3Client } from '@aws-sdk/client-s3';
+import { downloadArtifact, type ArtifactDownloader } from './artifact.js';
+import type { Config } from './config.js';
+import { encryptAndUpload } from './encrypt-file.js';
+import { messageOf } from './errors.js';
+import { findFiles, type MediaFile } from './files.js';
+import { buildRequests, loadJobPlan, type JobPlan } from './job-request.js';
+import { createJob, failedJobsMessage, waitForJobs, type Clock, type CreatedJob } from './job.js';
+import type { Logger } from './logger.js';
+import { mapPool } from './pool.js';
+import { Progress } from './progress.js';
+import { writeManifest, type FileFailure, type FileResult, type RunReport } from './report.js';
+
+export interface Clients {
+  kms: KMSClient;
+  s3: S3Client;
+  mediaconvert: MediaConvertClient;
+}
+
+export interface RunDeps {
+  /** Made only after every input and file has been checked, so a bad input makes no request. */
+  clients: () => Clients;
+  log: Logger;
+  clock: Clock;
+  /** Root of relative globs: GITHUB_WORKSPACE or the current directory. */
+  workspace: string;
+  tempDir: string;
+  /** Identifies this run and attempt (see tokenSeed); absent outside Actions. */
+  tokenSeed?: string;
+  artifacts?: () => ArtifactDownloader;
+  signal?: AbortSignal;
+}
+
+export interface RunOutcome {
+  report: RunReport;
+  /** Set when the step must fail: failed files, failed job creation or jobs that did not complete. */
+  failure?: string;
+}
+
+/** The seed of ClientRequestTokens: same run and attempt, same token; a re-run gets new ones. */
+export function tokenSeedFrom(env: Readonly<Record<string, string | undefined>>): string | undefined {
+  const { GITHUB_REPOSITORY, GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT, GITHUB_JOB, GITHUB_ACTION } = env;
+  if (!GITHUB_RUN_ID) return undefined;
+  return [GITHUB_REPOSITORY, GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT ?? '1', GITHUB_JOB, GITHUB_ACTION].join('/');
+}
+
+/**
+ * The whole flow. Throws (before any AWS request) for bad inputs and files; after that it
+ * always returns a report of what succeeded, with `failure` set when something did not.
+ */
+export async function run(config: Config, deps: RunDeps): Promise<RunOutcome> {
+  const files = await listFiles(config, deps);
+  const plan = config.job ? await loadJobPlan(config.job, files.length) : undefined;
+  const clients = deps.clients();
+  const { log } = deps;
+  log.info(
+    `${files.length} file(s) to encrypt with ${config.mode}, ${config.keyBytes * 8}-bit keys, ${config.ivBytes}-byte IVs` +
+      (config.shard ? ` (shard ${config.shard.index}/${config.shard.count})` : ''),
+  );
+
+  const { results, failures } = await encryptAll(files, config, clients, deps);
+  const report: RunReport = { region: config.region, files: results, failures, jobs: [] };
+  const problems = failures.map((f) => `${f.relativePath}: ${f.message}`);
+
+  if (plan && results.length > 0) {
+    if (plan.layout === 'single' && failures.length > 0) {
+      problems.push('no job was created: job-layout single needs every file');
+    } else {
+      problems.push(...(await createJobs(plan, results, clients.mediaconvert, report, deps)));
+    }
+  }
+  if (config.wait && report.jobs.length > 0) {
+    report.outcomes = await waitForJobs(clients.mediaconvert, report.jobs.map((j) => j.id), {
+      timeoutMs: config.waitTimeoutMs,
+      cancelOnTimeout: config.cancelOnTimeout,
+      clock: deps.clock,
+      log,
+    });
+    const failedJobs = failedJobsMessage(report.outcomes);
+    if (failedJobs) problems.push(failedJobs);
+  }
+  await writeManifest(config.manifestPath, report);
+  return problems.length === 0 ? { report } : { report, failure: summarize(problems, failures.length) };
+}
+
+async function listFiles(config: Config, deps: RunDeps): Promise<MediaFile[]> {
+  let root = deps.workspace;
+  if (config.artifact) {
+    if (!deps.artifacts) throw new Error('artifact downloads are not available here');
+    root = await downloadArtifact(deps.artifacts(), config.artifact, deps.tempDir);
+    deps.log.info(`artifact '${config.artifact}' downloaded to ${root}`);
+  }
+  return findFiles({
+    root,
+    patterns: config.patterns,
+    destination: config.destination,
+    mode: config.mode,
+    ...(config.shard ? { shard: config.shard } : {}),
+  });
+}
+
+async function encryptAll(
+  files: readonly MediaFile[],
+  config: Config,
+  clients: Clients,
+  deps: RunDeps,
+): Promise<{ results: FileResult[]; failures: FileFailure[] }> {
+  const settled = await mapPool(
+    files,
+    config.concurrency,
+    async (file) => {
+      if (deps.signal?.aborted) throw new Error('canceled before it started');
+      const progress = new Progress(file, deps.log, deps.clock);
+      const result = await encryptAndUpload(file, config, {
+        kms: clients.kms,
+        s3: clients.s3,
+        onProgress: (n) => progress.update(n),
+        ...(deps.signal ? { signal: deps.signal } : {}),
+      });
+      progress.done(result.s3Uri);
+      return result;
+    },
+    config.failFast,
+  );
+  const results: FileResult[] = [];
+  const failures: FileFailure[] = [];
+  settled.forEach((outcome, i) => {
+    const relativePath = files[i]!.relativePath;
+    if (outcome === undefined) {
+      failures.push({ relativePath, message: 'not started: fail-fast stopped the batch' });
+    } else if (outcome.ok) {
+      results.push(outcome.value);
+    } else {
+      const message = messageOf(outcome.error).replace(`${relativePath}: `, '');
+      deps.log.warning(`${relativePath}: ${message}`);
+      failures.push({ relativePath, message });
+    }
+  });
+  return { results, failures };
+}
+
+async function createJobs(
+  plan: JobPlan,
+  results: readonly FileResult[],
+  mediaconvert: MediaConvertClient,
+  report: RunReport,
+  deps: RunDeps,
+): Promise<string[]> {
+  const requests = buildRequests(plan, results, deps.tokenSeed ?? randomUUID());
+  const problems: string[] = [];
+  const created = await mapPool(requests, 4, (request) => createJob(mediaconvert, request));
+  created.forEach((outcome, i) => {
+    if (outcome?.ok) {
+      const job: CreatedJob = outcome.value;
+      report.jobs.push(job);
+      deps.log.info(`job ${job.id} created (${job.request.Settings?.Inputs?.length ?? 0} input(s))`);
+    } else {
+      const inputs = (requests[i]!.Settings?.Inputs ?? []).map((input) => input.FileInput).join(', ');
+      problems.push(`${inputs}: ${outcome ? messageOf(outcome.error) : 'not attempted'}`);
+    }
+  });
+  return problems;
+}
+
+function summarize(problems: readonly string[], failedFiles: number): string {
+  const head = failedFiles > 0 ? `${failedFiles} file(s) failed` : 'the run did not complete';
+  return `${head}:\n${problems.map((p) => `- ${p}`).join('\n')}`;
+}
