@@ -1,0 +1,144 @@
+import { writeFile } from 'node:fs/promises';
+import { Principals, STACK_CREDENTIALS, ACCOUNT_ID } from './identity.js';
+import { startKms, type KmsEmulator } from './kms.js';
+import { startMediaConvert, type MediaConvertEmulator } from './mediaconvert.js';
+import { startS3, type S3Server } from './s3.js';
+
+/** What `npm run local-aws -- --info-file PATH` writes (DESIGN section 5), plus a few extras. */
+export interface StackInfo {
+  region: string;
+  endpoints: { s3: string; kms: string; mediaconvert: string };
+  credentials: { accessKeyId: string; secretAccessKey: string };
+  kmsKeyArn: string;
+  kmsAliasArn: string;
+  roleArn: string;
+  /** A role MediaConvert can assume but that has no kms:Decrypt grant: for negative tests. */
+  roleWithoutDecryptArn: string;
+  bucket: string;
+  jobTemplate: string;
+  outputPrefix: string;
+}
+
+export interface LocalStack {
+  info: StackInfo;
+  s3: S3Server;
+  kms: KmsEmulator;
+  mediaconvert: MediaConvertEmulator;
+  /** Environment for an SDK client, the AWS CLI or the packaged action aimed at this stack. */
+  env(): Record<string, string>;
+  close(): Promise<void>;
+}
+
+export const JOB_TEMPLATE = 'local-mp4';
+const BUCKET = 'media';
+
+/** A small MP4 rendition in MediaConvert's wire format (camelCase member names). */
+function mp4TemplateSettings(outputPrefix: string): unknown {
+  return {
+    outputGroups: [
+      {
+        name: 'File Group',
+        outputGroupSettings: {
+          type: 'FILE_GROUP_SETTINGS',
+          fileGroupSettings: { destination: outputPrefix },
+        },
+        outputs: [
+          {
+            nameModifier: '-240p',
+            containerSettings: { container: 'MP4', mp4Settings: {} },
+            videoDescription: {
+              width: 320,
+              height: 240,
+              codecSettings: {
+                codec: 'H_264',
+                h264Settings: { rateControlMode: 'CBR', bitrate: 500000 },
+              },
+            },
+            audioDescriptions: [
+              {
+                codecSettings: {
+                  codec: 'AAC',
+                  aacSettings: { bitrate: 96000, codingMode: 'CODING_MODE_2_0', sampleRate: 48000 },
+                },
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  };
+}
+
+/** Starts s3rver, the KMS and MediaConvert emulators on free 127.0.0.1 ports and provisions them. */
+export async function startStack(options: { region?: string; s3Directory?: string } = {}): Promise<LocalStack> {
+  const region = options.region ?? 'us-east-1';
+  const principals = new Principals();
+  const s3 = await startS3({ buckets: [BUCKET], ...(options.s3Directory ? { directory: options.s3Directory } : {}) });
+  const kms = await startKms({ region, port: 0, principals });
+  const mediaconvert = await startMediaConvert({
+    region,
+    port: 0,
+    s3Endpoint: s3.url,
+    kmsEndpoints: { [region]: kms.url },
+  });
+
+  const key = kms.createKey({ description: 'mediaconvert-encrypt local data-key wrapping key' });
+  const kmsAliasArn = kms.createAlias('alias/mediaconvert-local', key.keyId);
+  const roleArn = `arn:aws:iam::${ACCOUNT_ID}:role/MediaConvertLocalRole`;
+  const roleWithoutDecryptArn = `arn:aws:iam::${ACCOUNT_ID}:role/MediaConvertNoDecrypt`;
+  principals.registerRole(roleArn);
+  principals.registerRole(roleWithoutDecryptArn);
+  kms.grant(key.arn, roleArn, ['Decrypt']);
+  const outputPrefix = `s3://${BUCKET}/outputs/`;
+  mediaconvert.createJobTemplate({
+    name: JOB_TEMPLATE,
+    description: 'Small H.264/AAC MP4 rendition',
+    settings: mp4TemplateSettings(outputPrefix),
+  });
+
+  const info: StackInfo = {
+    region,
+    endpoints: { s3: s3.url, kms: kms.url, mediaconvert: mediaconvert.url },
+    credentials: { ...STACK_CREDENTIALS },
+    kmsKeyArn: key.arn,
+    kmsAliasArn,
+    roleArn,
+    roleWithoutDecryptArn,
+    bucket: BUCKET,
+    jobTemplate: JOB_TEMPLATE,
+    outputPrefix,
+  };
+  return {
+    info,
+    s3,
+    kms,
+    mediaconvert,
+    env: () => stackEnv(info),
+    close: async () => {
+      await mediaconvert.close();
+      await kms.close();
+      await s3.close();
+    },
+  };
+}
+
+/** The variables the AWS SDK and CLI read: credentials, region and per-service endpoints. */
+export function stackEnv(info: StackInfo): Record<string, string> {
+  return {
+    AWS_ACCESS_KEY_ID: info.credentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: info.credentials.secretAccessKey,
+    AWS_REGION: info.region,
+    AWS_DEFAULT_REGION: info.region,
+    AWS_ENDPOINT_URL_S3: info.endpoints.s3,
+    AWS_ENDPOINT_URL_KMS: info.endpoints.kms,
+    AWS_ENDPOINT_URL_MEDIACONVERT: info.endpoints.mediaconvert,
+    // Keep a developer's own AWS profile out of the way.
+    AWS_CONFIG_FILE: '/dev/null',
+    AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+    AWS_PAGER: '',
+  };
+}
+
+export async function writeInfoFile(path: string, info: StackInfo): Promise<void> {
+  await writeFile(path, `${JSON.stringify(info, null, 2)}\n`);
+}
