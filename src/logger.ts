@@ -4,4 +4,6 @@ export interface Logger {
   warning(message: string): void;
   debug(message: string): void;
   group<T>(name: string, fn: () => Promise<T>): Promise<T>;
+  /** A live progress display (the CLI's bar on a terminal); without it, progress is logged lines. */
+  progress?(file: string, uploadedBytes: number, totalBytes: number): void;
 }

@@ -20,6 +20,10 @@ export class Progress {
   }
 
   update(uploadedBytes: number): void {
+    if (this.log.progress) {
+      this.log.progress(this.file.relativePath, uploadedBytes, this.file.bytes);
+      return;
+    }
     const now = this.clock.now();
     if (now - this.lastLine < INTERVAL_MS) return;
     this.lastLine = now;

@@ -1,0 +1,150 @@
+/**
+ * The CLI: `mediaconvert-encrypt --files 'masters/*.mov' --kms-key-arn ... --destination s3://...`
+ * Same options as the action's inputs, as flags. Each flag falls back to the INPUT_<NAME>
+ * variable the runner would set, then to the action's default. Exit codes: see EXIT below.
+ */
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { makeClients } from './clients.js';
+import { parseConfig } from './config.js';
+import { InputError, messageOf } from './errors.js';
+import { INPUTS, type InputName } from './interface.js';
+import { systemClock } from './job.js';
+import type { Logger } from './logger.js';
+import { outputsOf } from './report.js';
+import { run, tokenSeedFrom } from './run.js';
+
+export const EXIT = {
+  ok: 0,
+  /** Some file, job creation or job failed; the manifest still describes what succeeded. */
+  failed: 1,
+  /** A bad flag or input value; nothing was sent to AWS. */
+  usage: 2,
+  /** SIGINT or SIGTERM; uploads in flight were aborted. */
+  interrupted: 130,
+} as const;
+
+export function helpText(): string {
+  const lines = [
+    'Usage: mediaconvert-encrypt --files GLOBS --kms-key-arn ARN --destination s3://bucket/prefix/ [options]',
+    '',
+    'Encrypts media with a KMS data key, streams the ciphertext to S3 and creates AWS Elemental',
+    'MediaConvert jobs that decrypt it. Credentials, region and endpoints come from the usual AWS',
+    'environment (AWS_PROFILE, AWS_REGION, AWS_ENDPOINT_URL_*...). Each option also reads',
+    'INPUT_<NAME> (e.g. INPUT_KMS-KEY-ARN), as in GitHub Actions.',
+    '',
+    'Options:',
+  ];
+  for (const spec of INPUTS) {
+    const required = 'required' in spec && spec.required ? ' (required)' : '';
+    const def = spec.default === '' ? '' : ` [default: ${spec.default}]`;
+    lines.push(`  --${spec.name}${required}${def}`, `      ${spec.description}`);
+  }
+  lines.push('  --help', '      Show this help.', '');
+  lines.push('Exit codes:');
+  lines.push(`  ${EXIT.ok}    every file uploaded and every job created (and completed, with --wait true)`);
+  lines.push(`  ${EXIT.failed}    a file, a job creation or a job failed; the manifest lists what succeeded`);
+  lines.push(`  ${EXIT.usage}    bad option or input value; no AWS request was made`);
+  lines.push(`  ${EXIT.interrupted}  interrupted; uploads in flight were aborted`);
+  return lines.join('\n');
+}
+
+function consoleLogger(stream: NodeJS.WriteStream): Logger {
+  const tty = stream.isTTY === true;
+  let barShown = false;
+  const clearBar = (): void => {
+    if (barShown) stream.write('\r\x1b[2K');
+    barShown = false;
+  };
+  const line = (text: string): void => {
+    clearBar();
+    stream.write(`${text}\n`);
+  };
+  const logger: Logger = {
+    info: line,
+    warning: (m) => line(`warning: ${m}`),
+    debug: (m) => {
+      if (process.env.RUNNER_DEBUG === '1') line(`debug: ${m}`);
+    },
+    group: async (name, fn) => {
+      line(name);
+      return fn();
+    },
+  };
+  if (tty) {
+    logger.progress = (file, done, total) => {
+      const width = 30;
+      const fraction = total > 0 ? Math.min(1, done / total) : 1;
+      const filled = Math.round(fraction * width);
+      stream.write(`\r\x1b[2K[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(fraction * 100).toFixed(0)}% ${file}`);
+      barShown = true;
+    };
+  }
+  return logger;
+}
+
+function readFlags(argv: readonly string[]): Partial<Record<InputName, string>> | 'help' {
+  const options: Record<string, { type: 'string' } | { type: 'boolean' }> = { help: { type: 'boolean' } };
+  for (const spec of INPUTS) options[spec.name] = { type: 'string' };
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({ args: [...argv], options, strict: true, allowPositionals: false }));
+  } catch (error) {
+    throw new InputError('arguments', `${messageOf(error).replace(/^TypeError[^:]*: /, '')}; see --help`);
+  }
+  if (values.help) return 'help';
+  const raw: Partial<Record<InputName, string>> = {};
+  for (const spec of INPUTS) {
+    const flag = values[spec.name];
+    const fromEnv = process.env[`INPUT_${spec.name.toUpperCase()}`];
+    const value = typeof flag === 'string' ? flag : fromEnv;
+    if (value !== undefined) raw[spec.name] = value;
+  }
+  return raw;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const log = consoleLogger(process.stderr);
+  const controller = new AbortController();
+  const interrupt = (signal: NodeJS.Signals): void => {
+    log.warning(`${signal} received: aborting uploads in flight`);
+    controller.abort(new Error(`interrupted by ${signal}`));
+  };
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
+  try {
+    const raw = readFlags(argv);
+    if (raw === 'help') {
+      process.stdout.write(`${helpText()}\n`);
+      return EXIT.ok;
+    }
+    const env = { ...process.env, RUNNER_TEMP: process.env.RUNNER_TEMP || os.tmpdir() };
+    const config = parseConfig(raw, env);
+    const tokenSeed = tokenSeedFrom(env);
+    const outcome = await run(config, {
+      clients: () => makeClients(config, env),
+      log,
+      clock: systemClock,
+      workspace: process.cwd(),
+      tempDir: env.RUNNER_TEMP,
+      signal: controller.signal,
+      ...(tokenSeed ? { tokenSeed } : {}),
+    });
+    process.stdout.write(`${JSON.stringify(outputsOf(outcome.report, config.manifestPath), null, 2)}\n`);
+    if (controller.signal.aborted) return EXIT.interrupted;
+    if (outcome.failure) {
+      log.info(`error: ${outcome.failure}`);
+      return EXIT.failed;
+    }
+    return EXIT.ok;
+  } catch (error) {
+    log.info(`error: ${messageOf(error).replace(/^InputError: /, '')}`);
+    if (controller.signal.aborted) return EXIT.interrupted;
+    return error instanceof InputError ? EXIT.usage : EXIT.failed;
+  } finally {
+    process.off('SIGINT', interrupt);
+    process.off('SIGTERM', interrupt);
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));
