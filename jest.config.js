@@ -13,11 +13,13 @@ export default {
     {
       ...common,
       displayName: 'emulator',
+      testTimeout: 60_000,
       testMatch: ['<rootDir>/__tests__/emulator/**/*.test.ts'],
     },
     {
       ...common,
       displayName: 'integration',
+      testTimeout: 120_000,
       testMatch: ['<rootDir>/__tests__/integration/**/*.test.ts'],
     },
   ],
