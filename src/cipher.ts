@@ -1,0 +1,260 @@
+/**
+ * Streaming AES for the three MediaConvert decryption modes (DESIGN.md section 2).
+ *
+ * Speed comes from doing as little as possible between OpenSSL calls: large reads into a
+ * small pool of reused buffers, one `cipher.update()` per chunk, and plain async generators
+ * instead of the stream.Transform machinery (which costs more than the AES itself).
+ */
+import { createCipheriv, type Cipher, type CipherGCM } from 'node:crypto';
+import { open } from 'node:fs/promises';
+
+export type Mode = 'AES_CTR' | 'AES_CBC' | 'AES_GCM';
+
+/** NIST SP 800-38D limit for one GCM invocation: 2^39 - 256 bits. */
+export const GCM_MAX_PLAINTEXT_BYTES: number = 2 ** 36 - 32;
+export const GCM_TAG_BYTES = 16;
+
+const AES_BLOCK_BYTES = 16;
+const KEY_LENGTHS: readonly number[] = Object.freeze([16, 24, 32]);
+const IV_LENGTHS: Readonly<Record<Mode, readonly number[]>> = Object.freeze({
+  AES_CTR: Object.freeze([12, 16]),
+  AES_CBC: Object.freeze([16]),
+  AES_GCM: Object.freeze([12, 16]),
+});
+const MODE_SUFFIX: Readonly<Record<Mode, string>> = {
+  AES_CTR: 'ctr',
+  AES_CBC: 'cbc',
+  AES_GCM: 'gcm',
+};
+
+const DEFAULT_CHUNK_BYTES = 1024 * 1024;
+/** OpenSSL's update() takes an int length; stay far below it and keep buffers sane. */
+const MAX_CHUNK_BYTES = 256 * 1024 * 1024;
+
+export type CipherErrorCode = 'MODE' | 'KEY_LENGTH' | 'IV_LENGTH' | 'GCM_TOO_LARGE' | 'ARGUMENT';
+
+/** Every problem this module reports. Messages never contain key bytes. */
+export class CipherError extends Error {
+  override readonly name = 'CipherError';
+  readonly code: CipherErrorCode;
+
+  constructor(code: CipherErrorCode, message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+function assertMode(mode: unknown): asserts mode is Mode {
+  if (typeof mode !== 'string' || !Object.hasOwn(IV_LENGTHS, mode)) {
+    // The value is a mode name, never key material, so it is safe to echo.
+    throw new CipherError(
+      'MODE',
+      `unsupported mode ${JSON.stringify(mode)}; accepted: ${Object.keys(IV_LENGTHS).join(', ')}`,
+    );
+  }
+}
+
+export function ivLengthsFor(mode: Mode): readonly number[] {
+  assertMode(mode);
+  return IV_LENGTHS[mode];
+}
+
+function assertByteCount(what: string, bytes: number): void {
+  if (!Number.isSafeInteger(bytes) || bytes < 0) {
+    throw new CipherError('ARGUMENT', `${what} must be a non-negative integer, got ${bytes}`);
+  }
+}
+
+/** Size of what encrypt() yields in total for a plaintext of the given size. */
+export function ciphertextLength(mode: Mode, plaintextBytes: number): number {
+  assertMode(mode);
+  assertByteCount('plaintext size', plaintextBytes);
+  switch (mode) {
+    case 'AES_CTR':
+      return plaintextBytes;
+    case 'AES_CBC':
+      // PKCS#7 always adds 1..16 bytes, a whole block when the input is block-aligned.
+      return (Math.floor(plaintextBytes / AES_BLOCK_BYTES) + 1) * AES_BLOCK_BYTES;
+    case 'AES_GCM':
+      return plaintextBytes + GCM_TAG_BYTES;
+  }
+}
+
+/**
+ * Throws when a GCM plaintext of `bytes` would exceed the limit. Callers check the file size
+ * with this before any upload; encrypt() checks the running total again while streaming.
+ */
+export function assertGcmSize(bytes: number, limit: number = GCM_MAX_PLAINTEXT_BYTES): void {
+  assertByteCount('plaintext size', bytes);
+  if (bytes > limit) {
+    throw new CipherError(
+      'GCM_TOO_LARGE',
+      `AES_GCM plaintext of ${bytes} bytes exceeds the GCM limit of ${limit} bytes ` +
+        `(2^36 - 32); use AES_CTR or AES_CBC for larger files`,
+    );
+  }
+}
+
+function assertChunkBytes(chunkBytes: number): void {
+  if (!Number.isSafeInteger(chunkBytes) || chunkBytes < 1 || chunkBytes > MAX_CHUNK_BYTES) {
+    throw new CipherError(
+      'ARGUMENT',
+      `chunk size must be an integer from 1 to ${MAX_CHUNK_BYTES} bytes, got ${chunkBytes}`,
+    );
+  }
+}
+
+/**
+ * Reads a file in large chunks as an async iterable.
+ *
+ * Two buffers are allocated once and reused: while the consumer works on one chunk the next
+ * read already runs in the libuv thread pool, so disk I/O overlaps with encryption.
+ * Consequence: a yielded chunk is valid only until the consumer asks for the next one.
+ * encrypt() honours that (update() copies into a fresh output buffer); anyone who keeps a
+ * chunk must copy it.
+ */
+export function readChunks(
+  path: string,
+  chunkBytes: number = DEFAULT_CHUNK_BYTES,
+): AsyncIterable<Uint8Array> {
+  assertChunkBytes(chunkBytes);
+  return readChunksGenerator(path, chunkBytes);
+}
+
+async function* readChunksGenerator(path: string, chunkBytes: number): AsyncGenerator<Uint8Array> {
+  // Two buffers: `filling` receives the next read while the consumer holds `spare`'s bytes.
+  let filling = Buffer.allocUnsafe(chunkBytes);
+  let spare = Buffer.allocUnsafe(chunkBytes);
+  const handle = await open(path, 'r');
+  const readInto = (buffer: Buffer): Promise<number> =>
+    handle.read(buffer, 0, buffer.length, null).then((r) => r.bytesRead);
+  let pending: Promise<number> | undefined;
+  try {
+    pending = readInto(filling);
+    for (;;) {
+      const bytesRead = await pending;
+      pending = undefined;
+      if (bytesRead === 0) return;
+      const full = filling;
+      // The consumer asked for this chunk, so it is done with the previous one: refill that.
+      filling = spare;
+      spare = full;
+      pending = readInto(filling);
+      // A prefetch failing while we are suspended at `yield` must not be reported as an
+      // unhandled rejection; the `await pending` above still throws it on the next pull.
+      pending.catch(() => undefined);
+      yield full.subarray(0, bytesRead);
+    }
+  } finally {
+    // The consumer stopped early (or a read failed): let an in-flight read settle before
+    // closing the handle under it. Its outcome no longer matters.
+    if (pending) await pending.catch(() => undefined);
+    await handle.close();
+  }
+}
+
+export interface EncryptParams {
+  mode: Mode;
+  key: Uint8Array;
+  iv: Uint8Array;
+  /** Only for tests: a smaller GCM limit, so the streaming check can be exercised cheaply. */
+  gcmMaxPlaintextBytes?: number;
+}
+
+function validateParams(params: EncryptParams): void {
+  assertMode(params.mode);
+  const { mode, key, iv } = params;
+  // Only lengths are reported: key bytes never go into a message.
+  if (!(key instanceof Uint8Array) || !KEY_LENGTHS.includes(key.length)) {
+    const got = key instanceof Uint8Array ? `${key.length} bytes` : 'not a byte array';
+    throw new CipherError(
+      'KEY_LENGTH',
+      `${mode} key must be 16, 24 or 32 bytes (AES-128/192/256); got ${got}`,
+    );
+  }
+  const ivLengths = IV_LENGTHS[mode];
+  if (!(iv instanceof Uint8Array) || !ivLengths.includes(iv.length)) {
+    const got = iv instanceof Uint8Array ? `${iv.length} bytes` : 'not a byte array';
+    throw new CipherError(
+      'IV_LENGTH',
+      `${mode} IV must be ${ivLengths.join(' or ')} bytes; got ${got}`,
+    );
+  }
+}
+
+/** OpenSSL `enc` convention: a short CTR IV is right-padded with zeros to the counter block. */
+function counterBlock(iv: Uint8Array): Uint8Array {
+  if (iv.length === AES_BLOCK_BYTES) return iv;
+  const block = new Uint8Array(AES_BLOCK_BYTES);
+  block.set(iv);
+  return block;
+}
+
+/**
+ * The OpenSSL context holds the expanded key; the returned object is its only reference and
+ * is dropped when encryption ends. The caller's key buffer is neither kept nor modified.
+ */
+function createModeCipher(params: EncryptParams): Cipher {
+  const { mode, key, iv } = params;
+  const algorithm = `aes-${key.length * 8}-${MODE_SUFFIX[mode]}`;
+  switch (mode) {
+    case 'AES_CTR':
+      return createCipheriv(algorithm, key, counterBlock(iv));
+    case 'AES_CBC':
+      return createCipheriv(algorithm, key, iv); // PKCS#7 is node's (OpenSSL's) default
+    case 'AES_GCM':
+      // OpenSSL derives J0 via GHASH for IVs other than 96 bits, as SP 800-38D specifies.
+      return createCipheriv(algorithm as 'aes-256-gcm', key, iv, { authTagLength: GCM_TAG_BYTES });
+  }
+}
+
+/**
+ * Encrypts a plaintext stream in one pass and yields the ciphertext.
+ *
+ * Parameters are checked and the cipher is keyed right here, before anything is read: a bad
+ * key or IV throws CipherError from this call, and the caller may zero its key as soon as
+ * this returns (OpenSSL has already expanded it into its own context).
+ *
+ * Every yielded Buffer is freshly allocated and never touched again, so consumers (S3
+ * lib-storage buffers them into parts) may keep them. Input chunks are not retained past the
+ * next pull, which is what readChunks() requires. For GCM the 16-byte tag is the last yield.
+ */
+export function encrypt(
+  source: AsyncIterable<Uint8Array>,
+  params: EncryptParams,
+): AsyncGenerator<Buffer> {
+  validateParams(params);
+  // A test may lower the GCM limit, nobody may raise it.
+  const gcmLimit = Math.min(params.gcmMaxPlaintextBytes ?? Infinity, GCM_MAX_PLAINTEXT_BYTES);
+  const cipher = createModeCipher(params);
+  return encryptChunks(source, cipher, params.mode === 'AES_GCM' ? gcmLimit : undefined);
+}
+
+/** `gcmLimit` is set for GCM only: it then also means "append the tag". */
+async function* encryptChunks(
+  source: AsyncIterable<Uint8Array>,
+  cipher: Cipher,
+  gcmLimit: number | undefined,
+): AsyncGenerator<Buffer> {
+  let total = 0;
+  for await (const chunk of source) {
+    total += chunk.length;
+    // Check before encrypting, so not one byte beyond the limit is ever emitted.
+    if (gcmLimit !== undefined) assertGcmSize(total, gcmLimit);
+    // update() takes an int length; split the rare giant chunk from a foreign source.
+    for (let offset = 0; offset < chunk.length; offset += MAX_CHUNK_BYTES) {
+      const piece =
+        chunk.length <= MAX_CHUNK_BYTES ? chunk : chunk.subarray(offset, offset + MAX_CHUNK_BYTES);
+      const out = cipher.update(piece);
+      // CBC holds back a partial block; an empty yield would only cost the consumer a turn.
+      if (out.length > 0) yield out;
+    }
+  }
+  const last = cipher.final();
+  if (gcmLimit !== undefined) {
+    const tag = (cipher as CipherGCM).getAuthTag();
+    yield last.length > 0 ? Buffer.concat([last, tag]) : tag;
+  } else if (last.length > 0) {
+    yield last;
+  }
+}
