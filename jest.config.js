@@ -8,18 +8,18 @@ const common = {
 };
 
 export default {
+  // Per-project testTimeout is ignored by jest 30; integration runs spawn the action and wait for jobs.
+  testTimeout: 120_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/__tests__/unit/**/*.test.ts'] },
     {
       ...common,
       displayName: 'emulator',
-      testTimeout: 60_000,
       testMatch: ['<rootDir>/__tests__/emulator/**/*.test.ts'],
     },
     {
       ...common,
       displayName: 'integration',
-      testTimeout: 120_000,
       testMatch: ['<rootDir>/__tests__/integration/**/*.test.ts'],
     },
   ],
