@@ -1,0 +1,288 @@
+import { beforeEach, describe, expect, test } from '@jest/globals';
+import {
+  AbortMultipartUploadCommand,
+  CompleteMultipartUploadCommand,
+  CreateMultipartUploadCommand,
+  PutObjectCommand,
+  S3Client,
+  UploadPartCommand,
+  type UploadPartCommandInput,
+} from '@aws-sdk/client-s3';
+import { mockClient } from 'aws-sdk-client-mock';
+import 'aws-sdk-client-mock-jest';
+import { uploadStream, type UploadRequest } from '../../src/upload.js';
+
+const MIB = 1024 * 1024;
+const s3 = new S3Client({ region: 'us-east-1' });
+const s3Mock = mockClient(s3);
+
+/** Records what happened, in order, across the mock and the test. */
+let events: string[];
+
+beforeEach(() => {
+  s3Mock.reset();
+  events = [];
+  s3Mock.on(PutObjectCommand).resolves({ ETag: '"single"' });
+  s3Mock.on(CreateMultipartUploadCommand).resolves({ UploadId: 'upload-1' });
+  s3Mock
+    .on(UploadPartCommand)
+    .callsFake((input: UploadPartCommandInput) => ({ ETag: `"part-${input.PartNumber}"` }));
+  s3Mock.on(CompleteMultipartUploadCommand).resolves({ ETag: '"whole-3"' });
+  // The abort answers a turn later, so "sent before the rejection" really means "awaited".
+  s3Mock.on(AbortMultipartUploadCommand).callsFake(async () => {
+    events.push('abort sent');
+    await new Promise((resolve) => setImmediate(resolve));
+    events.push('abort answered');
+    return {};
+  });
+});
+
+/** Deterministic bytes: byte i of the stream is i mod 251. */
+function pattern(start: number, length: number): Uint8Array {
+  return Uint8Array.from({ length }, (_, i) => (start + i) % 251);
+}
+
+interface BodyOptions {
+  total: number;
+  chunk: number;
+  /** Throw once this many bytes have been yielded. */
+  failAfter?: number;
+  /** Called before each chunk with the bytes yielded so far. */
+  beforeChunk?: (offset: number) => void;
+}
+
+interface Body {
+  stream: AsyncIterable<Uint8Array>;
+  readonly yielded: number;
+  readonly closed: boolean;
+}
+
+function body(options: BodyOptions): Body {
+  const state = { yielded: 0, closed: false };
+  async function* generate(): AsyncGenerator<Uint8Array> {
+    try {
+      while (state.yielded < options.total) {
+        if (options.failAfter !== undefined && state.yielded >= options.failAfter) {
+          throw new Error('disk read failed');
+        }
+        options.beforeChunk?.(state.yielded);
+        const size = Math.min(options.chunk, options.total - state.yielded);
+        const chunk = pattern(state.yielded, size);
+        state.yielded += size;
+        yield chunk;
+      }
+    } finally {
+      state.closed = true;
+    }
+  }
+  return {
+    stream: generate(),
+    get yielded() {
+      return state.yielded;
+    },
+    get closed() {
+      return state.closed;
+    },
+  };
+}
+
+function request(
+  stream: AsyncIterable<Uint8Array>,
+  extra: Partial<UploadRequest> = {},
+): UploadRequest {
+  return {
+    s3,
+    bucket: 'media-bucket',
+    key: 'in/media/a.mp4',
+    body: stream,
+    contentType: 'video/mp4',
+    metadata: { 'mediaconvert-decryption-mode': 'AES_CTR' },
+    partSizeBytes: 5 * MIB,
+    ...extra,
+  };
+}
+
+/** Runs the upload and records when it settled relative to the mock's events. */
+async function settle(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    (value) => {
+      events.push('resolved');
+      return value;
+    },
+    (error: unknown) => {
+      events.push('rejected');
+      return error;
+    },
+  );
+}
+
+const partInputs = (): UploadPartCommandInput[] =>
+  s3Mock.commandCalls(UploadPartCommand).map((c) => c.args[0].input);
+
+describe('single part', () => {
+  test('a body smaller than a part is one PutObject with type, metadata and SSE', async () => {
+    const b = body({ total: 3000, chunk: 1000 });
+    const result = await uploadStream(
+      request(b.stream, { sse: { type: 'aws:kms', kmsKeyId: 'alias/s3-key' } }),
+    );
+    expect(result).toEqual({ etag: '"single"' });
+    const calls = s3Mock.commandCalls(PutObjectCommand);
+    expect(calls).toHaveLength(1);
+    const input = calls[0]?.args[0].input;
+    expect(input).toMatchObject({
+      Bucket: 'media-bucket',
+      Key: 'in/media/a.mp4',
+      ContentType: 'video/mp4',
+      Metadata: { 'mediaconvert-decryption-mode': 'AES_CTR' },
+      ServerSideEncryption: 'aws:kms',
+      SSEKMSKeyId: 'alias/s3-key',
+    });
+    expect(Buffer.from(input?.Body as Uint8Array)).toEqual(Buffer.from(pattern(0, 3000)));
+    expect(s3Mock).not.toHaveReceivedCommand(CreateMultipartUploadCommand);
+  });
+
+  test('AES256 sends no KMS key id; no sse sends neither field', async () => {
+    await uploadStream(request(body({ total: 10, chunk: 10 }).stream, { sse: { type: 'AES256' } }));
+    await uploadStream(request(body({ total: 10, chunk: 10 }).stream));
+    const [withSse, without] = s3Mock.commandCalls(PutObjectCommand).map((c) => c.args[0].input);
+    expect(withSse?.ServerSideEncryption).toBe('AES256');
+    expect(withSse).not.toHaveProperty('SSEKMSKeyId');
+    expect(without).not.toHaveProperty('ServerSideEncryption');
+    expect(without).not.toHaveProperty('SSEKMSKeyId');
+  });
+
+  test('aws:kms without a key id sends only the SSE type', async () => {
+    await uploadStream(
+      request(body({ total: 10, chunk: 10 }).stream, { sse: { type: 'aws:kms' } }),
+    );
+    const input = s3Mock.commandCalls(PutObjectCommand)[0]?.args[0].input;
+    expect(input?.ServerSideEncryption).toBe('aws:kms');
+    expect(input).not.toHaveProperty('SSEKMSKeyId');
+  });
+});
+
+describe('multipart', () => {
+  test('12 MiB in 5 MiB parts: create, three parts in order, complete', async () => {
+    const progress: number[] = [];
+    const result = await uploadStream(
+      request(body({ total: 12 * MIB, chunk: MIB }).stream, {
+        sse: { type: 'AES256' },
+        onProgress: (n) => progress.push(n),
+      }),
+    );
+    expect(result).toEqual({ etag: '"whole-3"' });
+    expect(s3Mock).toHaveReceivedCommandTimes(CreateMultipartUploadCommand, 1);
+    expect(s3Mock).toHaveReceivedCommandWith(CreateMultipartUploadCommand, {
+      Bucket: 'media-bucket',
+      Key: 'in/media/a.mp4',
+      ContentType: 'video/mp4',
+      Metadata: { 'mediaconvert-decryption-mode': 'AES_CTR' },
+      ServerSideEncryption: 'AES256',
+    });
+
+    const parts = partInputs().sort((x, y) => (x.PartNumber ?? 0) - (y.PartNumber ?? 0));
+    expect(parts.map((p) => p.PartNumber)).toEqual([1, 2, 3]);
+    expect(parts.map((p) => (p.Body as Uint8Array).length)).toEqual([5 * MIB, 5 * MIB, 2 * MIB]);
+    for (const p of parts) expect(p.UploadId).toBe('upload-1');
+    const joined = Buffer.concat(parts.map((p) => p.Body as Uint8Array));
+    expect(joined.equals(Buffer.from(pattern(0, 12 * MIB)))).toBe(true);
+
+    expect(s3Mock).toHaveReceivedCommandWith(CompleteMultipartUploadCommand, {
+      UploadId: 'upload-1',
+      MultipartUpload: {
+        Parts: [
+          { PartNumber: 1, ETag: '"part-1"' },
+          { PartNumber: 2, ETag: '"part-2"' },
+          { PartNumber: 3, ETag: '"part-3"' },
+        ],
+      },
+    });
+    expect(s3Mock).not.toHaveReceivedCommand(PutObjectCommand);
+    expect(s3Mock).not.toHaveReceivedCommand(AbortMultipartUploadCommand);
+    expect(Math.max(...progress)).toBe(12 * MIB);
+  });
+
+  test('an UploadPart failure aborts the multipart upload before the promise rejects', async () => {
+    s3Mock
+      .on(UploadPartCommand, { PartNumber: 2 })
+      .rejects(Object.assign(new Error('Access Denied'), { name: 'AccessDenied' }));
+    const error = await settle(uploadStream(request(body({ total: 12 * MIB, chunk: MIB }).stream)));
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toBe('Access Denied');
+    expect(s3Mock).toHaveReceivedCommandWith(AbortMultipartUploadCommand, {
+      Bucket: 'media-bucket',
+      Key: 'in/media/a.mp4',
+      UploadId: 'upload-1',
+    });
+    expect(s3Mock).not.toHaveReceivedCommand(CompleteMultipartUploadCommand);
+    expect(events).toEqual(['abort sent', 'abort answered', 'rejected']);
+  });
+
+  test('a body that throws mid-way aborts the upload before the promise rejects', async () => {
+    const b = body({ total: 20 * MIB, chunk: MIB, failAfter: 11 * MIB });
+    const error = await settle(uploadStream(request(b.stream)));
+    expect((error as Error).message).toBe('disk read failed');
+    expect(s3Mock).toHaveReceivedCommandWith(AbortMultipartUploadCommand, { UploadId: 'upload-1' });
+    expect(s3Mock).not.toHaveReceivedCommand(CompleteMultipartUploadCommand);
+    expect(events).toEqual(['abort sent', 'abort answered', 'rejected']);
+  });
+
+  test('a body that fails before the first part is full sends nothing at all', async () => {
+    const error = await settle(
+      uploadStream(request(body({ total: 20 * MIB, chunk: MIB, failAfter: 2 * MIB }).stream)),
+    );
+    expect((error as Error).message).toBe('disk read failed');
+    expect(s3Mock.calls()).toHaveLength(0);
+  });
+
+  test('a failing CompleteMultipartUpload also aborts before rejecting', async () => {
+    s3Mock.on(CompleteMultipartUploadCommand).rejects(new Error('InternalError'));
+    const error = await settle(uploadStream(request(body({ total: 11 * MIB, chunk: MIB }).stream)));
+    expect((error as Error).message).toBe('InternalError');
+    expect(events).toEqual(['abort sent', 'abort answered', 'rejected']);
+  });
+});
+
+describe('abort signal', () => {
+  test('firing mid-stream stops reading the body and aborts before the promise rejects', async () => {
+    const controller = new AbortController();
+    const b = body({
+      total: 40 * MIB,
+      chunk: MIB,
+      beforeChunk: (offset) => {
+        if (offset === 12 * MIB) controller.abort(new Error('interrupted by SIGTERM'));
+      },
+    });
+    const error = await settle(uploadStream(request(b.stream, { signal: controller.signal })));
+    expect((error as Error).message).toBe('interrupted by SIGTERM');
+    expect(s3Mock).toHaveReceivedCommandWith(AbortMultipartUploadCommand, { UploadId: 'upload-1' });
+    expect(s3Mock).not.toHaveReceivedCommand(CompleteMultipartUploadCommand);
+    expect(events).toEqual(['abort sent', 'abort answered', 'rejected']);
+    expect(b.yielded).toBeLessThanOrEqual(13 * MIB);
+    expect(b.closed).toBe(true);
+  });
+
+  test('a reason that is not an Error becomes an AbortError', async () => {
+    const controller = new AbortController();
+    const b = body({
+      total: 20 * MIB,
+      chunk: MIB,
+      beforeChunk: (offset) => {
+        if (offset === 6 * MIB) controller.abort('stop');
+      },
+    });
+    const error = await settle(uploadStream(request(b.stream, { signal: controller.signal })));
+    expect(error).toMatchObject({ name: 'AbortError', message: 'upload aborted' });
+    expect(events).toEqual(['abort sent', 'abort answered', 'rejected']);
+  });
+
+  test('an already aborted signal sends nothing', async () => {
+    const controller = new AbortController();
+    controller.abort(new Error('too late'));
+    const b = body({ total: 20 * MIB, chunk: MIB });
+    const error = await settle(uploadStream(request(b.stream, { signal: controller.signal })));
+    expect((error as Error).message).toBe('too late');
+    expect(s3Mock.calls()).toHaveLength(0);
+    expect(b.yielded).toBeLessThanOrEqual(MIB);
+  });
+});
