@@ -70,10 +70,15 @@ function mp4TemplateSettings(outputPrefix: string): unknown {
 }
 
 /** Starts s3rver, the KMS and MediaConvert emulators on free 127.0.0.1 ports and provisions them. */
-export async function startStack(options: { region?: string; s3Directory?: string } = {}): Promise<LocalStack> {
+export async function startStack(
+  options: { region?: string; s3Directory?: string } = {},
+): Promise<LocalStack> {
   const region = options.region ?? 'us-east-1';
   const principals = new Principals();
-  const s3 = await startS3({ buckets: [BUCKET], ...(options.s3Directory ? { directory: options.s3Directory } : {}) });
+  const s3 = await startS3({
+    buckets: [BUCKET],
+    ...(options.s3Directory ? { directory: options.s3Directory } : {}),
+  });
   const kms = await startKms({ region, port: 0, principals });
   const mediaconvert = await startMediaConvert({
     region,

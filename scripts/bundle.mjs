@@ -1,6 +1,14 @@
 // Bundles the action (dist/index.js) and the CLI (dist/cli.js) with ncc into one dist/.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, cpSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  cpSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -13,7 +21,9 @@ rmSync('dist', { recursive: true, force: true });
 mkdirSync('dist');
 for (const [source, target] of entries) {
   const out = mkdtempSync(path.join(os.tmpdir(), 'ncc-'));
-  execFileSync('npx', ['ncc', 'build', source, '-o', out, '--license', 'licenses.txt', '-q'], { stdio: 'inherit' });
+  execFileSync('npx', ['ncc', 'build', source, '-o', out, '--license', 'licenses.txt', '-q'], {
+    stdio: 'inherit',
+  });
   cpSync(out, 'dist', { recursive: true, filter: (f) => !f.endsWith('index.js') || f === out });
   renameSync(path.join(out, 'index.js'), path.join('dist', target));
   rmSync(out, { recursive: true, force: true });

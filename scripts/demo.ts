@@ -19,7 +19,9 @@ const stack = await startStack();
 let exitCode = 1;
 try {
   const { info } = stack;
-  console.log(`Local AWS stack: S3 ${info.endpoints.s3}, KMS ${info.endpoints.kms}, MediaConvert ${info.endpoints.mediaconvert}`);
+  console.log(
+    `Local AWS stack: S3 ${info.endpoints.s3}, KMS ${info.endpoints.kms}, MediaConvert ${info.endpoints.mediaconvert}`,
+  );
   console.log(`KMS key ${info.kmsKeyArn}, MediaConvert role ${info.roleArn}\n`);
 
   const inputs = {
@@ -39,7 +41,14 @@ try {
     inputs,
     env: stack.env(),
     workspace: repoRoot,
-    echo: (chunk) => process.stdout.write(chunk),
+    // What the runner shows: its ::debug:: lines only appear when step debugging is on.
+    echo: (chunk) =>
+      process.stdout.write(
+        chunk
+          .split('\n')
+          .filter((l) => !l.startsWith('::debug::'))
+          .join('\n'),
+      ),
   });
   console.log('--- end of action log ---\n');
   console.log(`exit code: ${run.code}`);
@@ -47,27 +56,61 @@ try {
   for (const [name, value] of Object.entries(run.outputs)) console.log(`  ${name} = ${value}`);
 
   const credentials = info.credentials;
-  const mediaconvert = new MediaConvertClient({ region: info.region, endpoint: info.endpoints.mediaconvert, credentials });
+  const mediaconvert = new MediaConvertClient({
+    region: info.region,
+    endpoint: info.endpoints.mediaconvert,
+    credentials,
+  });
   for (const id of JSON.parse(run.outputs['job-ids'] ?? '[]') as string[]) {
     const job = (await mediaconvert.send(new GetJobCommand({ Id: id }))).Job;
-    console.log(`\njob ${id}: ${job?.Status}${job?.ErrorMessage ? ` (${job.ErrorCode}: ${job.ErrorMessage})` : ''}`);
+    console.log(
+      `\njob ${id}: ${job?.Status}${job?.ErrorMessage ? ` (${job.ErrorCode}: ${job.ErrorMessage})` : ''}`,
+    );
   }
 
-  const s3 = new S3Client({ region: info.region, endpoint: info.endpoints.s3, forcePathStyle: true, credentials });
-  const listed = await s3.send(new ListObjectsV2Command({ Bucket: info.bucket, Prefix: 'outputs/' }));
+  const s3 = new S3Client({
+    region: info.region,
+    endpoint: info.endpoints.s3,
+    forcePathStyle: true,
+    credentials,
+  });
+  const listed = await s3.send(
+    new ListObjectsV2Command({ Bucket: info.bucket, Prefix: 'outputs/' }),
+  );
   const outputs = listed.Contents ?? [];
   console.log(`\ntranscoded output in ${info.outputPrefix}:`);
   const localCopies = await mkdtemp(path.join(os.tmpdir(), 'demo-output-'));
   for (const object of outputs) {
-    const body = await (await s3.send(new GetObjectCommand({ Bucket: info.bucket, Key: object.Key! }))).Body!.transformToByteArray();
+    const body = await (
+      await s3.send(new GetObjectCommand({ Bucket: info.bucket, Key: object.Key! }))
+    ).Body!.transformToByteArray();
     const local = path.join(localCopies, path.basename(object.Key!));
     await writeFile(local, body);
-    const probe = spawnSync('ffprobe', ['-v', 'error', '-show_entries', 'stream=codec_type,codec_name,width,height', '-of', 'csv=p=0', local], { encoding: 'utf8' });
-    const streams = probe.status === 0 ? probe.stdout.trim().split('\n').join('; ') : 'ffprobe not available';
-    console.log(`  s3://${info.bucket}/${object.Key} (${object.Size} bytes) -> ${local} [${streams}]`);
+    const probe = spawnSync(
+      'ffprobe',
+      [
+        '-v',
+        'error',
+        '-show_entries',
+        'stream=codec_type,codec_name,width,height',
+        '-of',
+        'csv=p=0',
+        local,
+      ],
+      { encoding: 'utf8' },
+    );
+    const streams =
+      probe.status === 0 ? probe.stdout.trim().split('\n').join('; ') : 'ffprobe not available';
+    console.log(
+      `  s3://${info.bucket}/${object.Key} (${object.Size} bytes) -> ${local} [${streams}]`,
+    );
   }
   const ok = run.code === 0 && outputs.length > 0;
-  console.log(ok ? '\nDemo finished: the clip was encrypted, uploaded, decrypted and transcoded by the local MediaConvert.' : '\nDemo FAILED: see the log above.');
+  console.log(
+    ok
+      ? '\nDemo finished: the clip was encrypted, uploaded, decrypted and transcoded by the local MediaConvert.'
+      : '\nDemo FAILED: see the log above.',
+  );
   exitCode = ok ? 0 : 1;
 } finally {
   await stack.close();

@@ -71,7 +71,10 @@ function main(): void {
   const check = process.argv.includes('--check');
   const targets: [string, string][] = [
     [path.join(root, 'action.yml'), actionYml()],
-    [path.join(root, 'README.md'), withReadmeTables(readFileSync(path.join(root, 'README.md'), 'utf8'))],
+    [
+      path.join(root, 'README.md'),
+      withReadmeTables(readFileSync(path.join(root, 'README.md'), 'utf8')),
+    ],
   ];
   let stale = false;
   for (const [file, wanted] of targets) {

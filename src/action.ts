@@ -59,6 +59,7 @@ export async function runAction(): Promise<void> {
     process.off('SIGINT', interrupt);
     process.off('SIGTERM', interrupt);
   }
-  if (controller.signal.aborted) failure = `${failure ?? 'interrupted'} (interrupted; uploads in flight were aborted)`;
+  if (controller.signal.aborted)
+    failure = `${failure ?? 'interrupted'} (interrupted; uploads in flight were aborted)`;
   if (failure !== undefined) core.setFailed(failure);
 }

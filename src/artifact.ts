@@ -27,6 +27,7 @@ export async function downloadArtifact(
   }
   const target = await mkdtemp(path.join(tempDir, 'mediaconvert-encrypt-artifact-'));
   const result = await client.downloadArtifact(id, { path: target });
-  if (result.digestMismatch) throw new Error(`artifact '${name}' failed its digest check after download`);
+  if (result.digestMismatch)
+    throw new Error(`artifact '${name}' failed its digest check after download`);
   return result.downloadPath ?? target;
 }

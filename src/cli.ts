@@ -42,8 +42,12 @@ export function helpText(): string {
   }
   lines.push('  --help', '      Show this help.', '');
   lines.push('Exit codes:');
-  lines.push(`  ${EXIT.ok}    every file uploaded and every job created (and completed, with --wait true)`);
-  lines.push(`  ${EXIT.failed}    a file, a job creation or a job failed; the manifest lists what succeeded`);
+  lines.push(
+    `  ${EXIT.ok}    every file uploaded and every job created (and completed, with --wait true)`,
+  );
+  lines.push(
+    `  ${EXIT.failed}    a file, a job creation or a job failed; the manifest lists what succeeded`,
+  );
   lines.push(`  ${EXIT.usage}    bad option or input value; no AWS request was made`);
   lines.push(`  ${EXIT.interrupted}  interrupted; uploads in flight were aborted`);
   return lines.join('\n');
@@ -76,7 +80,9 @@ function consoleLogger(stream: NodeJS.WriteStream): Logger {
       const width = 30;
       const fraction = total > 0 ? Math.min(1, done / total) : 1;
       const filled = Math.round(fraction * width);
-      stream.write(`\r\x1b[2K[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(fraction * 100).toFixed(0)}% ${file}`);
+      stream.write(
+        `\r\x1b[2K[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(fraction * 100).toFixed(0)}% ${file}`,
+      );
       barShown = true;
     };
   }
@@ -84,13 +90,18 @@ function consoleLogger(stream: NodeJS.WriteStream): Logger {
 }
 
 function readFlags(argv: readonly string[]): Partial<Record<InputName, string>> | 'help' {
-  const options: Record<string, { type: 'string' } | { type: 'boolean' }> = { help: { type: 'boolean' } };
+  const options: Record<string, { type: 'string' } | { type: 'boolean' }> = {
+    help: { type: 'boolean' },
+  };
   for (const spec of INPUTS) options[spec.name] = { type: 'string' };
   let values: Record<string, string | boolean | undefined>;
   try {
     ({ values } = parseArgs({ args: [...argv], options, strict: true, allowPositionals: false }));
   } catch (error) {
-    throw new InputError('arguments', `${messageOf(error).replace(/^TypeError[^:]*: /, '')}; see --help`);
+    throw new InputError(
+      'arguments',
+      `${messageOf(error).replace(/^TypeError[^:]*: /, '')}; see --help`,
+    );
   }
   if (values.help) return 'help';
   const raw: Partial<Record<InputName, string>> = {};
@@ -130,7 +141,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       signal: controller.signal,
       ...(tokenSeed ? { tokenSeed } : {}),
     });
-    process.stdout.write(`${JSON.stringify(outputsOf(outcome.report, config.manifestPath), null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify(outputsOf(outcome.report, config.manifestPath), null, 2)}\n`,
+    );
     if (controller.signal.aborted) return EXIT.interrupted;
     if (outcome.failure) {
       log.info(`error: ${outcome.failure}`);

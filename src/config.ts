@@ -223,13 +223,19 @@ function parseSse(type: string, kmsKeyId: string): ServerSideEncryption | undefi
     return { type };
   }
   if (type === 'aws:kms') return kmsKeyId === '' ? { type } : { type, kmsKeyId };
-  throw new InputError('s3-sse', `'${type}' is not accepted; use AES256 or aws:kms (or leave empty)`);
+  throw new InputError(
+    's3-sse',
+    `'${type}' is not accepted; use AES256 or aws:kms (or leave empty)`,
+  );
 }
 
 function parseJob(input: RawInputs): JobConfig {
   const roleArn = input['role-arn'];
   if (roleArn === '') {
-    throw new InputError('role-arn', 'is required when jobs are created (or set `create-job: false`)');
+    throw new InputError(
+      'role-arn',
+      'is required when jobs are created (or set `create-job: false`)',
+    );
   }
   if (!ROLE_ARN.test(roleArn)) {
     throw new InputError(
@@ -265,7 +271,10 @@ function parseShard(value: string): { index: number; count: number } {
   return { index, count };
 }
 
-function parseManifestPath(value: string, env: Readonly<Record<string, string | undefined>>): string {
+function parseManifestPath(
+  value: string,
+  env: Readonly<Record<string, string | undefined>>,
+): string {
   if (value !== '') return value;
   const dir = env.RUNNER_TEMP;
   if (!dir) {
@@ -284,7 +293,10 @@ function parseBoolean(name: InputName, value: string): boolean {
 function parseInteger(name: InputName, value: string, min: number, max: number): number {
   const n = Number(value);
   if (!/^\d+$/.test(value) || n < min || n > max) {
-    throw new InputError(name, `'${value}' is not accepted; use a whole number from ${min} to ${max}`);
+    throw new InputError(
+      name,
+      `'${value}' is not accepted; use a whole number from ${min} to ${max}`,
+    );
   }
   return n;
 }
@@ -318,9 +330,16 @@ function parseMap(name: InputName, value: string): Record<string, string> {
     return out;
   }
   const out: Record<string, string> = {};
-  for (const line of value.split('\n').map((l) => l.trim()).filter((l) => l !== '')) {
+  for (const line of value
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '')) {
     const eq = line.indexOf('=');
-    if (eq <= 0) throw new InputError(name, `'${line}' is not key=value; use key=value lines or a JSON object`);
+    if (eq <= 0)
+      throw new InputError(
+        name,
+        `'${line}' is not key=value; use key=value lines or a JSON object`,
+      );
     out[line.slice(0, eq).trim()] = line.slice(eq + 1).trim();
   }
   return out;

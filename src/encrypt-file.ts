@@ -30,7 +30,11 @@ export const METADATA = {
  * One file through a fresh data key and IV, AES in one streaming pass, and upload. The
  * plaintext key is zeroed when the pass ends, whether it succeeded or not.
  */
-export async function encryptAndUpload(file: MediaFile, config: Config, deps: EncryptDeps): Promise<FileResult> {
+export async function encryptAndUpload(
+  file: MediaFile,
+  config: Config,
+  deps: EncryptDeps,
+): Promise<FileResult> {
   const dataKey = await makeDataKey({
     kms: deps.kms,
     kmsKeyArn: config.kmsKeyArn,

@@ -49,8 +49,12 @@ export async function findFiles(query: FileQuery): Promise<MediaFile[]> {
     keys.set(file.key, file.relativePath);
     all.push(file);
   }
-  all.sort((a, b) => (a.relativePath < b.relativePath ? -1 : a.relativePath > b.relativePath ? 1 : 0));
-  return query.shard ? all.filter((f) => shardOf(f.relativePath, query.shard!.count) === query.shard!.index) : all;
+  all.sort((a, b) =>
+    a.relativePath < b.relativePath ? -1 : a.relativePath > b.relativePath ? 1 : 0,
+  );
+  return query.shard
+    ? all.filter((f) => shardOf(f.relativePath, query.shard!.count) === query.shard!.index)
+    : all;
 }
 
 /**
@@ -93,11 +97,18 @@ async function explainNoMatch(root: string, pattern: string): Promise<never> {
   throw new InputError('files', `'${pattern}' matches no file under ${root}`);
 }
 
-async function describeFile(root: string, absolutePath: string, query: FileQuery): Promise<MediaFile> {
+async function describeFile(
+  root: string,
+  absolutePath: string,
+  query: FileQuery,
+): Promise<MediaFile> {
   const relativePath = path.relative(root, absolutePath).split(path.sep).join('/');
   const real = await realpath(absolutePath);
   if (real !== root && !real.startsWith(root + path.sep)) {
-    throw new InputError('files', `'${relativePath}' is a symbolic link that leads outside ${root}`);
+    throw new InputError(
+      'files',
+      `'${relativePath}' is a symbolic link that leads outside ${root}`,
+    );
   }
   const info = await stat(real);
   if (!info.isFile()) throw new InputError('files', `'${relativePath}' is not a regular file`);
@@ -106,7 +117,8 @@ async function describeFile(root: string, absolutePath: string, query: FileQuery
   } catch {
     throw new InputError('files', `'${relativePath}' is not readable`);
   }
-  if (info.size === 0) throw new InputError('files', `'${relativePath}' is empty: nothing to transcode`);
+  if (info.size === 0)
+    throw new InputError('files', `'${relativePath}' is empty: nothing to transcode`);
   if (query.mode === 'AES_GCM' && info.size > GCM_MAX_PLAINTEXT_BYTES) {
     throw new InputError(
       'mode',
@@ -115,7 +127,16 @@ async function describeFile(root: string, absolutePath: string, query: FileQuery
   }
   const key = (query.destination.prefix + relativePath).normalize('NFC');
   if (Buffer.byteLength(key) > MAX_KEY_BYTES) {
-    throw new InputError('files', `object key for '${relativePath}' is longer than ${MAX_KEY_BYTES} bytes`);
+    throw new InputError(
+      'files',
+      `object key for '${relativePath}' is longer than ${MAX_KEY_BYTES} bytes`,
+    );
   }
-  return { absolutePath: real, relativePath, bytes: info.size, bucket: query.destination.bucket, key };
+  return {
+    absolutePath: real,
+    relativePath,
+    bytes: info.size,
+    bucket: query.destination.bucket,
+    key,
+  };
 }

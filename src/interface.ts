@@ -102,10 +102,15 @@ export const INPUTS = [
   },
   {
     name: 'job-layout',
-    description: '`per-file`: one job per file. `single`: one job, every file an input, in file order.',
+    description:
+      '`per-file`: one job per file. `single`: one job, every file an input, in file order.',
     default: 'per-file',
   },
-  { name: 'queue', description: 'MediaConvert queue name or ARN (empty: the account default).', default: '' },
+  {
+    name: 'queue',
+    description: 'MediaConvert queue name or ARN (empty: the account default).',
+    default: '',
+  },
   {
     name: 'user-metadata',
     description: 'Job user metadata: a JSON object or `key=value` lines (at most 10 entries).',
@@ -137,12 +142,13 @@ export const INPUTS = [
   {
     name: 'shard',
     description:
-      '`i/n` (1 <= i <= n): process only this runner\'s share of the files, for a matrix of n runners.',
+      "`i/n` (1 <= i <= n): process only this runner's share of the files, for a matrix of n runners.",
     default: '',
   },
   {
     name: 'manifest',
-    description: 'Where to write the manifest JSON. Empty: `$RUNNER_TEMP/mediaconvert-encrypt-manifest.json`.',
+    description:
+      'Where to write the manifest JSON. Empty: `$RUNNER_TEMP/mediaconvert-encrypt-manifest.json`.',
     default: '',
   },
 ] as const satisfies readonly InputSpec[];
@@ -161,7 +167,8 @@ export const OUTPUTS = [
   { name: 'manifest', description: 'Path of the manifest JSON file.' },
   {
     name: 'job-status',
-    description: 'JSON array of `{id, status, errorCode, errorMessage}` per job (when `wait` is true).',
+    description:
+      'JSON array of `{id, status, errorCode, errorMessage}` per job (when `wait` is true).',
   },
 ] as const satisfies readonly OutputSpec[];
 

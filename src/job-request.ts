@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import type { CreateJobCommandInput, Input, InputDecryptionSettings } from '@aws-sdk/client-mediaconvert';
+import type {
+  CreateJobCommandInput,
+  Input,
+  InputDecryptionSettings,
+} from '@aws-sdk/client-mediaconvert';
 import type { JobConfig } from './config.js';
 import { InputError } from './errors.js';
 
@@ -48,7 +52,8 @@ export async function loadJobPlan(job: JobConfig, fileCount: number): Promise<Jo
     : { Settings: file };
   const settings = asObject(request.Settings ?? {}, 'Settings');
   const inputs = settings.Inputs === undefined ? [] : settings.Inputs;
-  if (!Array.isArray(inputs)) throw new InputError('job-settings', '`Settings.Inputs` must be an array');
+  if (!Array.isArray(inputs))
+    throw new InputError('job-settings', '`Settings.Inputs` must be an array');
   const inputTemplate = asObject(inputs[0] ?? {}, 'Settings.Inputs[0]');
   delete inputTemplate.FileInput;
   delete inputTemplate.DecryptionSettings;
@@ -73,13 +78,20 @@ export async function loadJobPlan(job: JobConfig, fileCount: number): Promise<Jo
   if (job.queue !== undefined) base.Queue = job.queue;
   const userMetadata = { ...stringMap(request.UserMetadata, 'UserMetadata'), ...job.userMetadata };
   if (Object.keys(userMetadata).length > 10) {
-    throw new InputError('user-metadata', 'together with the file\'s `UserMetadata` has more than 10 entries');
+    throw new InputError(
+      'user-metadata',
+      "together with the file's `UserMetadata` has more than 10 entries",
+    );
   }
   if (Object.keys(userMetadata).length > 0) base.UserMetadata = userMetadata;
   const tags = { ...stringMap(request.Tags, 'Tags'), ...job.tags };
   if (Object.keys(tags).length > 0) base.Tags = tags;
   delete base.ClientRequestToken;
-  return { base: base as JobPlan['base'], inputTemplate: inputTemplate as Input, layout: job.layout };
+  return {
+    base: base as JobPlan['base'],
+    inputTemplate: inputTemplate as Input,
+    layout: job.layout,
+  };
 }
 
 /**
@@ -87,7 +99,11 @@ export async function loadJobPlan(job: JobConfig, fileCount: number): Promise<Jo
  * `tokenSeed` identifies the workflow run and attempt, so a retried request reuses its
  * ClientRequestToken while a re-run of the workflow makes fresh jobs.
  */
-export function buildRequests(plan: JobPlan, files: readonly JobInputFile[], tokenSeed: string): CreateJobCommandInput[] {
+export function buildRequests(
+  plan: JobPlan,
+  files: readonly JobInputFile[],
+  tokenSeed: string,
+): CreateJobCommandInput[] {
   const groups = plan.layout === 'single' ? [files] : files.map((f) => [f]);
   return groups.map((group) => ({
     ...plan.base,
@@ -97,7 +113,11 @@ export function buildRequests(plan: JobPlan, files: readonly JobInputFile[], tok
 }
 
 function inputFor(template: Input, file: JobInputFile): Input {
-  return { ...structuredClone(template), FileInput: file.s3Uri, DecryptionSettings: { ...file.decryption } };
+  return {
+    ...structuredClone(template),
+    FileInput: file.s3Uri,
+    DecryptionSettings: { ...file.decryption },
+  };
 }
 
 /** Stable for the same run, attempt and file contents; formatted like a UUID. */
@@ -113,13 +133,19 @@ async function readSettingsFile(path: string): Promise<Record<string, unknown>> 
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new InputError('job-settings', `cannot read '${path}' (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new InputError(
+      'job-settings',
+      `cannot read '${path}' (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+    );
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new InputError('job-settings', `'${path}' is not valid JSON: ${(error as Error).message}`);
+    throw new InputError(
+      'job-settings',
+      `'${path}' is not valid JSON: ${(error as Error).message}`,
+    );
   }
   return asObject(parsed, path);
 }
@@ -134,7 +160,8 @@ function asObject(value: unknown, where: string): Record<string, unknown> {
 function stringMember(obj: Record<string, unknown>, name: string): string | undefined {
   const value = obj[name];
   if (value === undefined) return undefined;
-  if (typeof value !== 'string') throw new InputError('job-settings', `\`${name}\` must be a string`);
+  if (typeof value !== 'string')
+    throw new InputError('job-settings', `\`${name}\` must be a string`);
   return value;
 }
 
@@ -142,7 +169,8 @@ function stringMap(value: unknown, name: string): Record<string, string> {
   if (value === undefined) return {};
   const obj = asObject(value, `\`${name}\``);
   for (const [k, v] of Object.entries(obj)) {
-    if (typeof v !== 'string') throw new InputError('job-settings', `\`${name}.${k}\` must be a string`);
+    if (typeof v !== 'string')
+      throw new InputError('job-settings', `\`${name}.${k}\` must be a string`);
   }
   return obj as Record<string, string>;
 }

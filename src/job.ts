@@ -37,7 +37,10 @@ export const systemClock: Clock = {
  * Sends one CreateJob. The SDK retries throttling and dropped connections with the same input,
  * and so with the same ClientRequestToken: the service answers a repeat with the first job.
  */
-export async function createJob(mc: MediaConvertClient, request: CreateJobCommandInput): Promise<CreatedJob> {
+export async function createJob(
+  mc: MediaConvertClient,
+  request: CreateJobCommandInput,
+): Promise<CreatedJob> {
   let job: Job | undefined;
   try {
     job = (await mc.send(new CreateJobCommand(request))).Job;

@@ -30,9 +30,15 @@ export async function makeDataKey(request: DataKeyRequest): Promise<DataKey> {
 async function generateWithKms({ kms, kmsKeyArn, keyBytes }: DataKeyRequest): Promise<DataKey> {
   // KMS KeySpec has no AES_192; NumberOfBytes covers it.
   const size =
-    keyBytes === 24 ? { NumberOfBytes: 24 } : { KeySpec: keyBytes === 16 ? 'AES_128' : 'AES_256' } as const;
+    keyBytes === 24
+      ? { NumberOfBytes: 24 }
+      : ({ KeySpec: keyBytes === 16 ? 'AES_128' : 'AES_256' } as const);
   const out = await kms.send(
-    new GenerateDataKeyCommand({ KeyId: kmsKeyArn, EncryptionContext: { ...MEDIACONVERT_CONTEXT }, ...size }),
+    new GenerateDataKeyCommand({
+      KeyId: kmsKeyArn,
+      EncryptionContext: { ...MEDIACONVERT_CONTEXT },
+      ...size,
+    }),
   );
   const plaintext = out.Plaintext;
   if (!plaintext || !out.CiphertextBlob) {
@@ -50,7 +56,11 @@ async function generateLocally({ kms, kmsKeyArn, keyBytes }: DataKeyRequest): Pr
   const plaintext = randomBytes(keyBytes);
   try {
     const out = await kms.send(
-      new EncryptCommand({ KeyId: kmsKeyArn, Plaintext: plaintext, EncryptionContext: { ...MEDIACONVERT_CONTEXT } }),
+      new EncryptCommand({
+        KeyId: kmsKeyArn,
+        Plaintext: plaintext,
+        EncryptionContext: { ...MEDIACONVERT_CONTEXT },
+      }),
     );
     if (!out.CiphertextBlob) throw new Error('KMS Encrypt returned no ciphertext');
     return dataKey(plaintext, out.CiphertextBlob);

@@ -8,7 +8,9 @@ export async function mapPool<T, R>(
   work: (item: T, index: number) => Promise<R>,
   stopOnFailure = false,
 ): Promise<({ ok: true; value: R } | { ok: false; error: unknown } | undefined)[]> {
-  const results: ({ ok: true; value: R } | { ok: false; error: unknown } | undefined)[] = items.map(() => undefined);
+  const results: ({ ok: true; value: R } | { ok: false; error: unknown } | undefined)[] = items.map(
+    () => undefined,
+  );
   let next = 0;
   let failed = false;
   async function worker(): Promise<void> {

@@ -27,7 +27,8 @@ export class Progress {
     const now = this.clock.now();
     if (now - this.lastLine < INTERVAL_MS) return;
     this.lastLine = now;
-    const percent = this.file.bytes > 0 ? Math.min(100, (uploadedBytes / this.file.bytes) * 100) : 100;
+    const percent =
+      this.file.bytes > 0 ? Math.min(100, (uploadedBytes / this.file.bytes) * 100) : 100;
     this.log.info(
       `${this.file.relativePath}: ${formatBytes(uploadedBytes)} of ${formatBytes(this.file.bytes)} (${percent.toFixed(0)}%), ${this.rate(uploadedBytes, now)}`,
     );

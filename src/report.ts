@@ -59,7 +59,10 @@ export async function writeManifest(file: string, report: RunReport): Promise<vo
 }
 
 /** Step outputs, every one a string. */
-export function outputsOf(report: RunReport, manifestPath: string): Partial<Record<OutputName, string>> {
+export function outputsOf(
+  report: RunReport,
+  manifestPath: string,
+): Partial<Record<OutputName, string>> {
   const outputs: Partial<Record<OutputName, string>> = {
     'job-id': report.jobs[0]?.id ?? '',
     'job-ids': JSON.stringify(report.jobs.map((j) => j.id)),
@@ -91,7 +94,9 @@ export function summaryOf(report: RunReport): string {
   ];
   for (const f of report.files) {
     const job = jobFor.get(f.s3Uri);
-    const jobCell = job ? `${consoleLink(report.region, job.id)}${statusSuffix(status.get(job.id))}` : '—';
+    const jobCell = job
+      ? `${consoleLink(report.region, job.id)}${statusSuffix(status.get(job.id))}`
+      : '—';
     lines.push(
       `| ${cell(f.relativePath)} | ${formatBytes(f.bytes)} | \`${cell(f.s3Uri)}\` | ${f.decryption.DecryptionMode ?? ''} | ${jobCell} |`,
     );

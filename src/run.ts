@@ -41,10 +41,18 @@ export interface RunOutcome {
 }
 
 /** The seed of ClientRequestTokens: same run and attempt, same token; a re-run gets new ones. */
-export function tokenSeedFrom(env: Readonly<Record<string, string | undefined>>): string | undefined {
+export function tokenSeedFrom(
+  env: Readonly<Record<string, string | undefined>>,
+): string | undefined {
   const { GITHUB_REPOSITORY, GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT, GITHUB_JOB, GITHUB_ACTION } = env;
   if (!GITHUB_RUN_ID) return undefined;
-  return [GITHUB_REPOSITORY, GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT ?? '1', GITHUB_JOB, GITHUB_ACTION].join('/');
+  return [
+    GITHUB_REPOSITORY,
+    GITHUB_RUN_ID,
+    GITHUB_RUN_ATTEMPT ?? '1',
+    GITHUB_JOB,
+    GITHUB_ACTION,
+  ].join('/');
 }
 
 /**
@@ -73,17 +81,23 @@ export async function run(config: Config, deps: RunDeps): Promise<RunOutcome> {
     }
   }
   if (config.wait && report.jobs.length > 0) {
-    report.outcomes = await waitForJobs(clients.mediaconvert, report.jobs.map((j) => j.id), {
-      timeoutMs: config.waitTimeoutMs,
-      cancelOnTimeout: config.cancelOnTimeout,
-      clock: deps.clock,
-      log,
-    });
+    report.outcomes = await waitForJobs(
+      clients.mediaconvert,
+      report.jobs.map((j) => j.id),
+      {
+        timeoutMs: config.waitTimeoutMs,
+        cancelOnTimeout: config.cancelOnTimeout,
+        clock: deps.clock,
+        log,
+      },
+    );
     const failedJobs = failedJobsMessage(report.outcomes);
     if (failedJobs) problems.push(failedJobs);
   }
   await writeManifest(config.manifestPath, report);
-  return problems.length === 0 ? { report } : { report, failure: summarize(problems, failures.length) };
+  return problems.length === 0
+    ? { report }
+    : { report, failure: summarize(problems, failures.length) };
 }
 
 async function listFiles(config: Config, deps: RunDeps): Promise<MediaFile[]> {
@@ -156,9 +170,13 @@ async function createJobs(
     if (outcome?.ok) {
       const job: CreatedJob = outcome.value;
       report.jobs.push(job);
-      deps.log.info(`job ${job.id} created (${job.request.Settings?.Inputs?.length ?? 0} input(s))`);
+      deps.log.info(
+        `job ${job.id} created (${job.request.Settings?.Inputs?.length ?? 0} input(s))`,
+      );
     } else {
-      const inputs = (requests[i]!.Settings?.Inputs ?? []).map((input) => input.FileInput).join(', ');
+      const inputs = (requests[i]!.Settings?.Inputs ?? [])
+        .map((input) => input.FileInput)
+        .join(', ');
       problems.push(`${inputs}: ${outcome ? messageOf(outcome.error) : 'not attempted'}`);
     }
   });

@@ -72,5 +72,7 @@ async function* stopOnAbort(
 
 function abortError(signal: AbortSignal): Error {
   const reason: unknown = signal.reason;
-  return reason instanceof Error ? reason : Object.assign(new Error('upload aborted'), { name: 'AbortError' });
+  return reason instanceof Error
+    ? reason
+    : Object.assign(new Error('upload aborted'), { name: 'AbortError' });
 }

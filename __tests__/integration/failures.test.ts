@@ -10,7 +10,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { GenerateDataKeyCommand } from '@aws-sdk/client-kms';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { CreateJobCommand, GetJobCommand, type InputDecryptionSettings, type Job } from '@aws-sdk/client-mediaconvert';
+import {
+  CreateJobCommand,
+  GetJobCommand,
+  type InputDecryptionSettings,
+  type Job,
+} from '@aws-sdk/client-mediaconvert';
 import { runPackagedAction } from '../../emulator/action-runner.js';
 import { startStack, type LocalStack } from '../../emulator/stack.js';
 import { getObject, stackClients } from './stack-helpers.js';
@@ -57,7 +62,10 @@ async function createJobAndWait(s3Uri: string, decryption: InputDecryptionSettin
   return (await clients.mediaconvert.send(new GetJobCommand({ Id: created.Job!.Id! }))).Job!;
 }
 
-async function encryptOnly(prefix: string, mode: string): Promise<{ s3Uri: string; decryption: InputDecryptionSettings }> {
+async function encryptOnly(
+  prefix: string,
+  mode: string,
+): Promise<{ s3Uri: string; decryption: InputDecryptionSettings }> {
   const run = await runPackagedAction({
     workspace,
     env: stack.env(),
@@ -75,7 +83,11 @@ test('a MediaConvert role without kms:Decrypt: the job ends in ERROR and the ste
   const run = await runPackagedAction({
     workspace,
     env: stack.env(),
-    inputs: { ...baseInputs('no-decrypt'), 'role-arn': stack.info.roleWithoutDecryptArn, wait: 'true' },
+    inputs: {
+      ...baseInputs('no-decrypt'),
+      'role-arn': stack.info.roleWithoutDecryptArn,
+      wait: 'true',
+    },
   });
   expect(run.code).toBe(1);
   const error = run.stdout.split('\n').find((l) => l.startsWith('::error::')) ?? '';
@@ -88,14 +100,31 @@ test('a MediaConvert role without kms:Decrypt: the job ends in ERROR and the ste
 
 test('a data key made under another encryption context cannot be decrypted by the job', async () => {
   const key = await clients.kms.send(
-    new GenerateDataKeyCommand({ KeyId: stack.info.kmsKeyArn, KeySpec: 'AES_256', EncryptionContext: { service: 'elsewhere' } }),
+    new GenerateDataKeyCommand({
+      KeyId: stack.info.kmsKeyArn,
+      KeySpec: 'AES_256',
+      EncryptionContext: { service: 'elsewhere' },
+    }),
   );
   const iv = randomBytes(16);
-  const enc = spawnSync('openssl', ['enc', '-aes-256-ctr', '-K', Buffer.from(key.Plaintext!).toString('hex'), '-iv', iv.toString('hex')], {
-    input: sample,
-  });
+  const enc = spawnSync(
+    'openssl',
+    [
+      'enc',
+      '-aes-256-ctr',
+      '-K',
+      Buffer.from(key.Plaintext!).toString('hex'),
+      '-iv',
+      iv.toString('hex'),
+    ],
+    {
+      input: sample,
+    },
+  );
   expect(enc.status).toBe(0);
-  await clients.s3.send(new PutObjectCommand({ Bucket: stack.info.bucket, Key: 'context/a.mp4', Body: enc.stdout }));
+  await clients.s3.send(
+    new PutObjectCommand({ Bucket: stack.info.bucket, Key: 'context/a.mp4', Body: enc.stdout }),
+  );
   const job = await createJobAndWait(`s3://${stack.info.bucket}/context/a.mp4`, {
     DecryptionMode: 'AES_CTR',
     EncryptedDecryptionKey: Buffer.from(key.CiphertextBlob!).toString('base64'),
@@ -110,7 +139,9 @@ test('a tampered AES_GCM object fails its authentication tag in the job', async 
   const object = await getObject(clients.s3, s3Uri);
   object.body[1000] = object.body[1000]! ^ 0x01;
   const key = s3Uri.replace(`s3://${stack.info.bucket}/`, '');
-  await clients.s3.send(new PutObjectCommand({ Bucket: stack.info.bucket, Key: key, Body: object.body }));
+  await clients.s3.send(
+    new PutObjectCommand({ Bucket: stack.info.bucket, Key: key, Body: object.body }),
+  );
   const job = await createJobAndWait(s3Uri, decryption);
   expect(job.Status).toBe('ERROR');
   expect(job.ErrorMessage?.toLowerCase()).toContain('tag');
@@ -118,7 +149,10 @@ test('a tampered AES_GCM object fails its authentication tag in the job', async 
 
 test('the wrong IV yields no media: the job ends in ERROR', async () => {
   const { s3Uri, decryption } = await encryptOnly('wrong-iv', 'AES_CTR');
-  const job = await createJobAndWait(s3Uri, { ...decryption, InitializationVector: randomBytes(16).toString('base64') });
+  const job = await createJobAndWait(s3Uri, {
+    ...decryption,
+    InitializationVector: randomBytes(16).toString('base64'),
+  });
   expect(job.Status).toBe('ERROR');
   expect(job.ErrorMessage).toMatch(/media/i);
 });
@@ -127,7 +161,12 @@ test('job-layout single puts every file in one job, in file order', async () => 
   const run = await runPackagedAction({
     workspace,
     env: stack.env(),
-    inputs: { ...baseInputs('single'), files: 'masters/*.mp4', 'job-layout': 'single', wait: 'true' },
+    inputs: {
+      ...baseInputs('single'),
+      files: 'masters/*.mp4',
+      'job-layout': 'single',
+      wait: 'true',
+    },
   });
   expect(run.code).toBe(0);
   const ids = JSON.parse(run.outputs['job-ids']!) as string[];
@@ -145,13 +184,20 @@ test.each([
   ['kms-key-arn', { 'kms-key-arn': 'arn:aws:kms:us-east-1:1234:key/abc' }],
   ['destination', { destination: 'https://bucket/prefix' }],
   ['files', { files: 'masters/nothing-*.mov' }],
-])('a bad %s fails the step naming it, with no request to KMS or MediaConvert', async (input, bad) => {
-  const kmsBefore = stack.kms.requests.length;
-  const mcBefore = stack.mediaconvert.requests.length;
-  const run = await runPackagedAction({ workspace, env: stack.env(), inputs: { ...baseInputs('bad'), ...bad } });
-  expect(run.code).toBe(1);
-  expect(run.stdout).toContain(`::error::Input \`${input}\``);
-  expect(stack.kms.requests.length).toBe(kmsBefore);
-  expect(stack.mediaconvert.requests.length).toBe(mcBefore);
-  expect(run.outputs).toEqual({});
-});
+])(
+  'a bad %s fails the step naming it, with no request to KMS or MediaConvert',
+  async (input, bad) => {
+    const kmsBefore = stack.kms.requests.length;
+    const mcBefore = stack.mediaconvert.requests.length;
+    const run = await runPackagedAction({
+      workspace,
+      env: stack.env(),
+      inputs: { ...baseInputs('bad'), ...bad },
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`::error::Input \`${input}\``);
+    expect(stack.kms.requests.length).toBe(kmsBefore);
+    expect(stack.mediaconvert.requests.length).toBe(mcBefore);
+    expect(run.outputs).toEqual({});
+  },
+);

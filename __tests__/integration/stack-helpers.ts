@@ -24,18 +24,28 @@ export function stackClients(stack: LocalStack): {
   };
 }
 
-export async function getObject(s3: S3Client, s3Uri: string): Promise<{ body: Buffer; metadata: Record<string, string>; contentType?: string }> {
+export async function getObject(
+  s3: S3Client,
+  s3Uri: string,
+): Promise<{ body: Buffer; metadata: Record<string, string>; contentType?: string }> {
   const match = /^s3:\/\/([^/]+)\/(.+)$/.exec(s3Uri);
   if (!match) throw new Error(`not an S3 URI: ${s3Uri}`);
   const out = await s3.send(new GetObjectCommand({ Bucket: match[1], Key: match[2] }));
   const body = Buffer.from(await out.Body!.transformToByteArray());
-  return { body, metadata: out.Metadata ?? {}, ...(out.ContentType ? { contentType: out.ContentType } : {}) };
+  return {
+    body,
+    metadata: out.Metadata ?? {},
+    ...(out.ContentType ? { contentType: out.ContentType } : {}),
+  };
 }
 
 /** The plaintext data key, asked of KMS by the stack user: independent of the action's code. */
 export async function unwrapKey(kms: KMSClient, encryptedKeyBase64: string): Promise<Uint8Array> {
   const out = await kms.send(
-    new DecryptCommand({ CiphertextBlob: Buffer.from(encryptedKeyBase64, 'base64'), EncryptionContext: MEDIACONVERT_CONTEXT }),
+    new DecryptCommand({
+      CiphertextBlob: Buffer.from(encryptedKeyBase64, 'base64'),
+      EncryptionContext: MEDIACONVERT_CONTEXT,
+    }),
   );
   return out.Plaintext!;
 }
@@ -45,9 +55,13 @@ export async function probeStreams(bytes: Uint8Array): Promise<string[]> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'probe-'));
   const file = path.join(dir, 'media');
   await writeFile(file, bytes);
-  const probe = spawnSync('ffprobe', ['-v', 'error', '-show_entries', 'stream=codec_type,codec_name', '-of', 'csv=p=0', file], {
-    encoding: 'utf8',
-  });
+  const probe = spawnSync(
+    'ffprobe',
+    ['-v', 'error', '-show_entries', 'stream=codec_type,codec_name', '-of', 'csv=p=0', file],
+    {
+      encoding: 'utf8',
+    },
+  );
   if (probe.status !== 0) return [];
   return probe.stdout
     .trim()
