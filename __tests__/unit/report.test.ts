@@ -151,6 +151,12 @@ describe('outputs', () => {
     expect(outputs['job-settings']).toBe('[]');
   });
 
+  test('every declared output is produced after a wait', () => {
+    const outcomes = [{ id: JOB_A.id, status: 'COMPLETE' }];
+    const produced = Object.keys(outputsOf(report({ outcomes }), 'm')).sort();
+    expect(produced).toEqual(OUTPUTS.map((o) => o.name).sort());
+  });
+
   test('every output name is declared in the interface table', () => {
     const declared = new Set<string>(OUTPUTS.map((o) => o.name));
     const outcomes = [{ id: JOB_A.id, status: 'COMPLETE' }];
