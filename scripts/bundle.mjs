@@ -1,31 +1,34 @@
-// Bundles the action (dist/index.js) and the CLI (dist/cli.js) with ncc into one dist/.
+// Bundles the action (dist/index.js) and the CLI (dist/cli.js) with ncc. Builds into a
+// temporary folder and swaps it in at the end, so dist/ is never seen half-written.
 import { execFileSync } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  cpSync,
-} from 'node:fs';
-import os from 'node:os';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 const entries = [
   ['src/index.ts', 'index.js'],
   ['src/cli.ts', 'cli.js'],
-].filter(([source]) => existsSync(source));
+];
 
-rmSync('dist', { recursive: true, force: true });
-mkdirSync('dist');
-for (const [source, target] of entries) {
-  const out = mkdtempSync(path.join(os.tmpdir(), 'ncc-'));
-  execFileSync('npx', ['ncc', 'build', source, '-o', out, '--license', 'licenses.txt', '-q'], {
-    stdio: 'inherit',
-  });
-  cpSync(out, 'dist', { recursive: true, filter: (f) => !f.endsWith('index.js') || f === out });
-  renameSync(path.join(out, 'index.js'), path.join('dist', target));
-  rmSync(out, { recursive: true, force: true });
+const staging = mkdtempSync(path.resolve('.dist-staging-'));
+try {
+  const next = path.join(staging, 'dist');
+  mkdirSync(next);
+  for (const [source, target] of entries) {
+    const out = path.join(staging, target);
+    execFileSync('npx', ['ncc', 'build', source, '-o', out, '--license', 'licenses.txt', '-q'], {
+      stdio: 'inherit',
+    });
+    cpSync(out, next, { recursive: true, filter: (f) => f !== path.join(out, 'index.js') });
+    renameSync(path.join(out, 'index.js'), path.join(next, target));
+  }
+  const old = path.join(staging, 'old');
+  try {
+    renameSync('dist', old);
+  } catch {
+    // no dist/ yet
+  }
+  renameSync(next, 'dist');
+  console.log(`dist/: ${readdirSync('dist').join(', ')}`);
+} finally {
+  rmSync(staging, { recursive: true, force: true });
 }
-console.log(`dist/: ${readdirSync('dist').join(', ')}`);

@@ -114,7 +114,25 @@ function readFlags(argv: readonly string[]): Partial<Record<InputName, string>> 
   return raw;
 }
 
+/**
+ * @actions/glob logs through @actions/core, which prints `::debug::` workflow commands on
+ * stdout. Outside Actions they are noise and would corrupt the JSON this CLI prints there, so
+ * they go to stderr when RUNNER_DEBUG=1 and nowhere otherwise.
+ */
+function divertWorkflowCommands(): void {
+  const write = process.stdout.write.bind(process.stdout);
+  process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
+    const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString();
+    if (text.startsWith('::debug::')) {
+      if (process.env.RUNNER_DEBUG === '1') process.stderr.write(text);
+      return true;
+    }
+    return write(chunk, ...rest);
+  }) as typeof process.stdout.write;
+}
+
 export async function main(argv: readonly string[]): Promise<number> {
+  divertWorkflowCommands();
   const log = consoleLogger(process.stderr);
   const controller = new AbortController();
   const interrupt = (signal: NodeJS.Signals): void => {
