@@ -127,15 +127,32 @@ async function encryptAll(
     config.concurrency,
     async (file) => {
       if (deps.signal?.aborted) throw new Error('canceled before it started');
+      // Progress lines go out live; each file's outcome is one group, written when it ends so
+      // that files in flight together do not interleave inside each other's groups.
       const progress = new Progress(file, deps.log, deps.clock);
-      const result = await encryptAndUpload(file, config, {
-        kms: clients.kms,
-        s3: clients.s3,
-        onProgress: (n) => progress.update(n),
-        ...(deps.signal ? { signal: deps.signal } : {}),
-      });
-      progress.done(result.s3Uri);
-      return result;
+      try {
+        const result = await encryptAndUpload(file, config, {
+          kms: clients.kms,
+          s3: clients.s3,
+          onProgress: (n) => progress.update(n),
+          ...(deps.signal ? { signal: deps.signal } : {}),
+        });
+        await deps.log.group(file.relativePath, async () => {
+          progress.done(result.s3Uri);
+          deps.log.info(
+            `${result.decryption.DecryptionMode}, ${config.keyBytes * 8}-bit data key from ${config.keySource === 'kms' ? 'KMS GenerateDataKey' : 'the runner, encrypted by KMS'}, ${config.ivBytes}-byte IV`,
+          );
+          deps.log.info(`plaintext SHA-256 ${result.plaintextSha256}`);
+        });
+        return result;
+      } catch (error) {
+        await deps.log.group(file.relativePath, async () =>
+          deps.log.warning(
+            `${file.relativePath}: ${messageOf(error).replace(`${file.relativePath}: `, '')}`,
+          ),
+        );
+        throw error;
+      }
     },
     config.failFast,
   );
@@ -149,7 +166,6 @@ async function encryptAll(
       results.push(outcome.value);
     } else {
       const message = messageOf(outcome.error).replace(`${relativePath}: `, '');
-      deps.log.warning(`${relativePath}: ${message}`);
       failures.push({ relativePath, message });
     }
   });
