@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { Principals, STACK_CREDENTIALS, ACCOUNT_ID } from './identity.js';
 import { startKms, type KmsEmulator } from './kms.js';
+import { startKmsRouter } from './kms-router.js';
 import { startMediaConvert, type MediaConvertEmulator } from './mediaconvert.js';
 import { startS3, type S3Server } from './s3.js';
 
@@ -11,6 +12,9 @@ export interface StackInfo {
   credentials: { accessKeyId: string; secretAccessKey: string };
   kmsKeyArn: string;
   kmsAliasArn: string;
+  /** A key in another region (`otherRegion`), also granted to `roleArn`: for KmsKeyRegion. */
+  otherRegion: string;
+  otherRegionKmsKeyArn: string;
   roleArn: string;
   /** A role MediaConvert can assume but that has no kms:Decrypt grant: for negative tests. */
   roleWithoutDecryptArn: string;
@@ -23,6 +27,8 @@ export interface LocalStack {
   info: StackInfo;
   s3: S3Server;
   kms: KmsEmulator;
+  /** The KMS of `info.otherRegion`. */
+  otherKms: KmsEmulator;
   mediaconvert: MediaConvertEmulator;
   /** Environment for an SDK client, the AWS CLI or the packaged action aimed at this stack. */
   env(): Record<string, string>;
@@ -79,12 +85,16 @@ export async function startStack(
     buckets: [BUCKET],
     ...(options.s3Directory ? { directory: options.s3Directory } : {}),
   });
+  const otherRegion = region === 'us-west-2' ? 'us-east-1' : 'us-west-2';
   const kms = await startKms({ region, port: 0, principals });
+  const otherKms = await startKms({ region: otherRegion, port: 0, principals });
+  // One KMS URL for both regions, as AWS_ENDPOINT_URL_KMS is one variable.
+  const kmsRouter = await startKmsRouter({ [region]: kms.url, [otherRegion]: otherKms.url });
   const mediaconvert = await startMediaConvert({
     region,
     port: 0,
     s3Endpoint: s3.url,
-    kmsEndpoints: { [region]: kms.url },
+    kmsEndpoints: { [region]: kmsRouter.url, [otherRegion]: kmsRouter.url },
   });
 
   const key = kms.createKey({ description: 'mediaconvert-encrypt local data-key wrapping key' });
@@ -94,6 +104,10 @@ export async function startStack(
   principals.registerRole(roleArn);
   principals.registerRole(roleWithoutDecryptArn);
   kms.grant(key.arn, roleArn, ['Decrypt']);
+  const otherKey = otherKms.createKey({
+    description: 'mediaconvert-encrypt key in another region',
+  });
+  otherKms.grant(otherKey.arn, roleArn, ['Decrypt']);
   const outputPrefix = `s3://${BUCKET}/outputs/`;
   mediaconvert.createJobTemplate({
     name: JOB_TEMPLATE,
@@ -103,10 +117,12 @@ export async function startStack(
 
   const info: StackInfo = {
     region,
-    endpoints: { s3: s3.url, kms: kms.url, mediaconvert: mediaconvert.url },
+    endpoints: { s3: s3.url, kms: kmsRouter.url, mediaconvert: mediaconvert.url },
     credentials: { ...STACK_CREDENTIALS },
     kmsKeyArn: key.arn,
     kmsAliasArn,
+    otherRegion,
+    otherRegionKmsKeyArn: otherKey.arn,
     roleArn,
     roleWithoutDecryptArn,
     bucket: BUCKET,
@@ -117,11 +133,14 @@ export async function startStack(
     info,
     s3,
     kms,
+    otherKms,
     mediaconvert,
     env: () => stackEnv(info),
     close: async () => {
       await mediaconvert.close();
+      await kmsRouter.close();
       await kms.close();
+      await otherKms.close();
       await s3.close();
     },
   };

@@ -201,3 +201,28 @@ test.each([
     expect(run.outputs).toEqual({});
   },
 );
+
+test('a KMS key in another region: KmsKeyRegion is set and the job completes; without it the job cannot decrypt', async () => {
+  const run = await runPackagedAction({
+    workspace,
+    env: stack.env(),
+    inputs: {
+      ...baseInputs('cross-region'),
+      'kms-key-arn': stack.info.otherRegionKmsKeyArn,
+      wait: 'true',
+    },
+  });
+  expect(run.stdout).not.toContain('::error::');
+  expect(run.code).toBe(0);
+  const [decryption] = JSON.parse(run.outputs['decryption-settings']!) as InputDecryptionSettings[];
+  expect(decryption!.KmsKeyRegion).toBe(stack.info.otherRegion);
+  expect(JSON.parse(run.outputs['job-status']!)).toEqual([
+    expect.objectContaining({ status: 'COMPLETE' }),
+  ]);
+
+  const s3Uri = (JSON.parse(run.outputs['s3-uris']!) as string[])[0]!;
+  const withoutRegion = { ...decryption! };
+  delete withoutRegion.KmsKeyRegion;
+  const job = await createJobAndWait(s3Uri, withoutRegion);
+  expect(job.Status).toBe('ERROR');
+});
