@@ -1,6 +1,7 @@
 import type { Logger } from '../src/logger.js';
 
-export type LogLevel = 'info' | 'warning' | 'debug' | 'group';
+/** `group` and `endgroup` mark where a group opens and closes; their message is its name. */
+export type LogLevel = 'info' | 'warning' | 'debug' | 'group' | 'endgroup';
 
 export interface LogLine {
   level: LogLevel;
@@ -25,7 +26,27 @@ export class FakeLogger implements Logger {
 
   async group<T>(name: string, fn: () => Promise<T>): Promise<T> {
     this.lines.push({ level: 'group', message: name });
-    return fn();
+    try {
+      return await fn();
+    } finally {
+      this.lines.push({ level: 'endgroup', message: name });
+    }
+  }
+
+  /** Each group's name and the lines logged between its start and end, in order. */
+  groups(): { name: string; lines: LogLine[] }[] {
+    const out: { name: string; lines: LogLine[] }[] = [];
+    this.lines.forEach((line, start) => {
+      if (line.level !== 'group') return;
+      const end = this.lines.findIndex(
+        (l, i) => i > start && l.level === 'endgroup' && l.message === line.message,
+      );
+      out.push({
+        name: line.message,
+        lines: this.lines.slice(start + 1, end === -1 ? undefined : end),
+      });
+    });
+    return out;
   }
 
   /** Messages of one level, in order. */

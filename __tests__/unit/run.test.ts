@@ -281,6 +281,37 @@ describe('a clean run', () => {
   });
 });
 
+describe('log groups', () => {
+  test('each file gets one group of its own, with no other group inside it', async () => {
+    await run(config({ concurrency: '3', 'create-job': 'false' }), deps());
+    const groups = log.groups();
+    expect(groups.map((g) => g.name).sort()).toEqual(Object.keys(plaintexts).sort());
+    for (const group of groups) {
+      expect(group.lines.some((l) => l.level === 'group' || l.level === 'endgroup')).toBe(false);
+      expect(group.lines.length).toBeGreaterThan(0);
+      const others = Object.keys(plaintexts).filter((name) => name !== group.name);
+      for (const line of group.lines) {
+        for (const other of others) expect(line.message).not.toContain(other);
+      }
+      expect(group.lines[0]?.message).toMatch(
+        new RegExp(`^${group.name}: .* encrypted to s3://media-bucket/in/${group.name} `),
+      );
+    }
+  });
+
+  test('a failed file’s warning is inside its own group', async () => {
+    s3Mock.on(PutObjectCommand, { Key: 'in/media/b.mov' }).rejects(new Error('Access Denied'));
+    await run(config({ 'create-job': 'false' }), deps());
+    const group = log.groups().find((g) => g.name === 'media/b.mov');
+    expect(group?.lines).toEqual([
+      {
+        level: 'warning',
+        message: expect.stringMatching(/^media\/b\.mov: .*upload failed: .*Access Denied$/),
+      },
+    ]);
+  });
+});
+
 describe('failures', () => {
   const denied = (): Error => Object.assign(new Error('Access Denied'), { name: 'AccessDenied' });
 
