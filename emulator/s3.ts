@@ -1,4 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import S3rver from 's3rver';
@@ -25,6 +26,7 @@ export async function startS3(options: {
     silent: true,
     configureBuckets: options.buckets.map((name) => ({ name })),
   });
+  addAbortMultipartUpload(server, directory);
   const address = await server.run();
   return {
     url: `http://127.0.0.1:${address.port}`,
@@ -34,4 +36,47 @@ export async function startS3(options: {
       if (owned) await rm(directory, { recursive: true, force: true });
     },
   };
+}
+
+interface KoaContext {
+  method: string;
+  path: string;
+  query: Record<string, unknown>;
+  req: IncomingMessage;
+  res: ServerResponse;
+  status: number;
+  body: unknown;
+  type: string;
+}
+type Middleware = (ctx: KoaContext, next: () => Promise<void>) => Promise<void>;
+
+/**
+ * s3rver 3.7 answers AbortMultipartUpload (DELETE ?uploadId=) with 405 and keeps the parts on
+ * disk. S3 deletes the upload and its parts; so does this, in front of s3rver's router (path-style
+ * requests only, which is what the stack's clients send). Signatures are not checked here.
+ */
+function addAbortMultipartUpload(server: S3rver, directory: string): void {
+  const abort: Middleware = async (ctx, next) => {
+    const uploadId = ctx.query['uploadId'];
+    if (ctx.method !== 'DELETE' || typeof uploadId !== 'string') return next();
+    const [, bucket = '', ...keyParts] = ctx.path.split('/');
+    const key = decodeURIComponent(keyParts.join('/'));
+    const uploadDir = path.join(directory, bucket, '._S3rver_uploads', uploadId);
+    const storedKey = /^[0-9a-f]+$/.test(uploadId)
+      ? await readFile(path.join(uploadDir, 'key'), 'utf8').catch(() => undefined)
+      : undefined;
+    if (storedKey === undefined || storedKey !== key) {
+      ctx.status = 404;
+      ctx.type = 'application/xml';
+      ctx.body =
+        '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>NoSuchUpload</Code>' +
+        '<Message>The specified upload does not exist.</Message></Error>';
+      return;
+    }
+    await rm(uploadDir, { recursive: true, force: true });
+    ctx.status = 204;
+  };
+  // Koa composes its middleware list when the server starts; the router is the last entry.
+  const { middleware } = server as unknown as { middleware: Middleware[] };
+  middleware.splice(middleware.length - 1, 0, abort);
 }
