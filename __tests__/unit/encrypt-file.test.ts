@@ -38,14 +38,14 @@ beforeEach(async () => {
   parts = new Map();
   kmsMock.reset();
   s3Mock.reset();
-  kmsMock.on(GenerateDataKeyCommand).callsFake(() => {
+  kmsMock.on(GenerateDataKeyCommand).callsFake(async () => {
     const plaintext = Buffer.from(KEY);
     handedOut.push(plaintext);
     return { Plaintext: plaintext, CiphertextBlob: BLOB };
   });
   s3Mock.on(PutObjectCommand).resolves({ ETag: '"e"' });
   s3Mock.on(CreateMultipartUploadCommand).resolves({ UploadId: 'u1' });
-  s3Mock.on(UploadPartCommand).callsFake((input: UploadPartCommandInput) => {
+  s3Mock.on(UploadPartCommand).callsFake(async (input: UploadPartCommandInput) => {
     parts.set(input.PartNumber ?? 0, Buffer.from(input.Body as Uint8Array));
     return { ETag: `"p${input.PartNumber}"` };
   });

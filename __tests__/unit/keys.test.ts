@@ -139,7 +139,7 @@ describe('local source: random key, then KMS Encrypt', () => {
   test('when Encrypt fails the local key is zeroed before the error reaches the caller', async () => {
     let sent: Uint8Array | undefined;
     let copy: Buffer | undefined;
-    kmsMock.on(EncryptCommand).callsFake((input: EncryptCommandInput) => {
+    kmsMock.on(EncryptCommand).callsFake(async (input: EncryptCommandInput) => {
       sent = input.Plaintext;
       copy = Buffer.from(sent ?? []);
       throw Object.assign(new Error('key is disabled'), { name: 'DisabledException' });
@@ -154,7 +154,7 @@ describe('local source: random key, then KMS Encrypt', () => {
 
   test('when Encrypt returns no ciphertext the local key is zeroed', async () => {
     let sent: Uint8Array | undefined;
-    kmsMock.on(EncryptCommand).callsFake((input: EncryptCommandInput) => {
+    kmsMock.on(EncryptCommand).callsFake(async (input: EncryptCommandInput) => {
       sent = input.Plaintext;
       return {};
     });

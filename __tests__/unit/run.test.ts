@@ -59,19 +59,20 @@ beforeEach(async () => {
   s3Mock.reset();
   mcMock.reset();
 
-  kmsMock.on(GenerateDataKeyCommand).callsFake(() => {
+  kmsMock.on(GenerateDataKeyCommand).callsFake(async () => {
     const error = keyErrors.shift();
     if (error) throw error;
     const plaintext = Buffer.from(KEY);
     handedOut.push(plaintext);
     return { Plaintext: plaintext, CiphertextBlob: BLOB, KeyId: KMS_ARN };
   });
-  s3Mock.on(PutObjectCommand).callsFake((input: PutObjectCommandInput) => {
-    uploaded.set(input.Key ?? '', input);
+  s3Mock.on(PutObjectCommand).callsFake(async (input: PutObjectCommandInput) => {
+    // Copied when sent, as the bytes of a real request are gone by the time it resolves.
+    uploaded.set(input.Key ?? '', { ...input, Body: Buffer.from(input.Body as Uint8Array) });
     return { ETag: '"etag"' };
   });
   let jobs = 0;
-  mcMock.on(CreateJobCommand).callsFake(() => {
+  mcMock.on(CreateJobCommand).callsFake(async () => {
     jobs += 1;
     const id = `1700000000000-job${jobs}`;
     return {
@@ -383,7 +384,7 @@ describe('failures', () => {
     ]);
     expect(failure).toContain('3 file(s) failed');
     expect(kmsMock).toHaveReceivedCommandTimes(GenerateDataKeyCommand, 1);
-    expect(mcMock.calls()).toHaveLength(0);
+    expect(mcMock).not.toHaveReceivedCommand(CreateJobCommand);
   });
 
   test('job-layout single creates no job when a file failed', async () => {
@@ -395,7 +396,7 @@ describe('failures', () => {
   });
 
   test('a CreateJob failure for one file leaves the other jobs and names the input', async () => {
-    mcMock.on(CreateJobCommand).callsFake((input: CreateJobCommandInput) => {
+    mcMock.on(CreateJobCommand).callsFake(async (input: CreateJobCommandInput) => {
       const uri = input.Settings?.Inputs?.[0]?.FileInput ?? '';
       if (uri.endsWith('b.mov'))
         throw Object.assign(new Error('Role is not valid'), { name: 'BadRequestException' });

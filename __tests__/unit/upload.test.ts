@@ -6,6 +6,7 @@ import {
   PutObjectCommand,
   S3Client,
   UploadPartCommand,
+  type PutObjectCommandInput,
   type UploadPartCommandInput,
 } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -18,15 +19,27 @@ const s3Mock = mockClient(s3);
 
 /** Records what happened, in order, across the mock and the test. */
 let events: string[];
+/**
+ * Bodies as S3 received them, copied when sent: a real request has sent its bytes by the time
+ * it resolves, so an uploader may reuse the buffer afterwards.
+ */
+let partBodies: Map<number, Buffer>;
+let putBodies: Buffer[];
 
 beforeEach(() => {
   s3Mock.reset();
   events = [];
-  s3Mock.on(PutObjectCommand).resolves({ ETag: '"single"' });
+  partBodies = new Map();
+  putBodies = [];
+  s3Mock.on(PutObjectCommand).callsFake(async (input: PutObjectCommandInput) => {
+    putBodies.push(Buffer.from(input.Body as Uint8Array));
+    return { ETag: '"single"' };
+  });
   s3Mock.on(CreateMultipartUploadCommand).resolves({ UploadId: 'upload-1' });
-  s3Mock
-    .on(UploadPartCommand)
-    .callsFake((input: UploadPartCommandInput) => ({ ETag: `"part-${input.PartNumber}"` }));
+  s3Mock.on(UploadPartCommand).callsFake(async (input: UploadPartCommandInput) => {
+    partBodies.set(input.PartNumber ?? 0, Buffer.from(input.Body as Uint8Array));
+    return { ETag: `"part-${input.PartNumber}"` };
+  });
   s3Mock.on(CompleteMultipartUploadCommand).resolves({ ETag: '"whole-3"' });
   // The abort answers a turn later, so "sent before the rejection" really means "awaited".
   s3Mock.on(AbortMultipartUploadCommand).callsFake(async () => {
@@ -137,7 +150,7 @@ describe('single part', () => {
       ServerSideEncryption: 'aws:kms',
       SSEKMSKeyId: 'alias/s3-key',
     });
-    expect(Buffer.from(input?.Body as Uint8Array)).toEqual(Buffer.from(pattern(0, 3000)));
+    expect(putBodies).toEqual([Buffer.from(pattern(0, 3000))]);
     expect(s3Mock).not.toHaveReceivedCommand(CreateMultipartUploadCommand);
   });
 
@@ -182,9 +195,10 @@ describe('multipart', () => {
 
     const parts = partInputs().sort((x, y) => (x.PartNumber ?? 0) - (y.PartNumber ?? 0));
     expect(parts.map((p) => p.PartNumber)).toEqual([1, 2, 3]);
-    expect(parts.map((p) => (p.Body as Uint8Array).length)).toEqual([5 * MIB, 5 * MIB, 2 * MIB]);
     for (const p of parts) expect(p.UploadId).toBe('upload-1');
-    const joined = Buffer.concat(parts.map((p) => p.Body as Uint8Array));
+    const bodies = [1, 2, 3].map((n) => partBodies.get(n) ?? Buffer.alloc(0));
+    expect(bodies.map((b) => b.length)).toEqual([5 * MIB, 5 * MIB, 2 * MIB]);
+    const joined = Buffer.concat(bodies);
     expect(joined.equals(Buffer.from(pattern(0, 12 * MIB)))).toBe(true);
 
     expect(s3Mock).toHaveReceivedCommandWith(CompleteMultipartUploadCommand, {
