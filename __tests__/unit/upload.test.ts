@@ -216,6 +216,43 @@ describe('multipart', () => {
     expect(Math.max(...progress)).toBe(12 * MIB);
   });
 
+  test('exactly one part of bytes is a single PutObject', async () => {
+    await uploadStream(request(body({ total: 5 * MIB, chunk: MIB }).stream));
+    expect(s3Mock).toHaveReceivedCommandTimes(PutObjectCommand, 1);
+    expect(s3Mock).not.toHaveReceivedCommand(CreateMultipartUploadCommand);
+    expect(putBodies[0]?.equals(Buffer.from(pattern(0, 5 * MIB)))).toBe(true);
+  });
+
+  test('exactly two parts of bytes make two parts, without an empty third', async () => {
+    await uploadStream(request(body({ total: 10 * MIB, chunk: 3 * MIB }).stream));
+    expect(
+      partInputs()
+        .map((p) => p.PartNumber)
+        .sort(),
+    ).toEqual([1, 2]);
+    expect(
+      Buffer.concat([1, 2].map((n) => partBodies.get(n) ?? Buffer.alloc(0))).equals(
+        Buffer.from(pattern(0, 10 * MIB)),
+      ),
+    ).toBe(true);
+    expect(s3Mock).toHaveReceivedCommandTimes(CompleteMultipartUploadCommand, 1);
+  });
+
+  test('one chunk larger than several parts is split across them', async () => {
+    await uploadStream(request(body({ total: 16 * MIB, chunk: 16 * MIB }).stream));
+    expect([1, 2, 3, 4].map((n) => partBodies.get(n)?.length)).toEqual([
+      5 * MIB,
+      5 * MIB,
+      5 * MIB,
+      MIB,
+    ]);
+    expect(
+      Buffer.concat([1, 2, 3, 4].map((n) => partBodies.get(n) ?? Buffer.alloc(0))).equals(
+        Buffer.from(pattern(0, 16 * MIB)),
+      ),
+    ).toBe(true);
+  });
+
   test('an UploadPart failure aborts the multipart upload before the promise rejects', async () => {
     s3Mock
       .on(UploadPartCommand, { PartNumber: 2 })
