@@ -132,7 +132,7 @@ function parseKeyLength(value: string): 16 | 24 | 32 {
 function parseIvLength(value: string, mode: Mode): 12 | 16 {
   const allowed = ivLengthsFor(mode);
   if (value === '') return mode === 'AES_GCM' ? 12 : 16;
-  const bytes = Number(value);
+  const bytes = /^\d+$/.test(value) ? Number(value) : NaN;
   if (bytes !== 12 && bytes !== 16) {
     throw new InputError('iv-length', `'${value}' is not an IV length; use 12 or 16 (bytes)`);
   }
@@ -202,8 +202,11 @@ function parseDestination(value: string): Destination {
   const match = /^s3:\/\/([^/]+)(?:\/(.*))?$/.exec(value);
   if (!match?.[1]) throw new InputError('destination', `'${value}' is not an S3 URI; ${accepted}`);
   const bucket = match[1];
-  if (!BUCKET.test(bucket) || bucket.includes('..')) {
-    throw new InputError('destination', `'${bucket}' is not a valid S3 bucket name`);
+  if (!BUCKET.test(bucket) || bucket.includes('..') || /^\d+\.\d+\.\d+\.\d+$/.test(bucket)) {
+    throw new InputError(
+      'destination',
+      `'${bucket}' is not a valid S3 bucket name; use 3 to 63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit, not shaped like an IP address`,
+    );
   }
   let prefix = match[2] ?? '';
   if (prefix.startsWith('/') || prefix.includes('//')) {

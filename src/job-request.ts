@@ -120,10 +120,15 @@ function inputFor(template: Input, file: JobInputFile): Input {
   };
 }
 
-/** Stable for the same run, attempt and file contents; formatted like a UUID. */
+/** Stable for the same run, attempt, files, contents and objects; formatted like a UUID. */
 export function requestToken(seed: string, files: readonly JobInputFile[]): string {
   const hash = createHash('sha256').update(seed);
-  for (const f of files) hash.update(`\n${f.relativePath}\n${f.plaintextSha256}`);
+  // The object and mode too: matrix legs of one run share the seed (same job and step id).
+  for (const f of files) {
+    hash.update(
+      `\n${f.relativePath}\n${f.plaintextSha256}\n${f.s3Uri}\n${f.decryption.DecryptionMode ?? ''}`,
+    );
+  }
   const hex = hash.digest('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }

@@ -660,16 +660,12 @@ describe('bad inputs', () => {
     expect(inputErrorOf(() => parse({ concurrency: '65' })).message).toContain("'65'");
   });
 
-  // BUG (src/config.ts parseDestination): a bad bucket name gets "'X' is not a valid S3 bucket
-  // name" without saying what is accepted, which DESIGN section 3 requires.
-  test.failing('a bad bucket name message says what a bucket name may be', () => {
+  test('a bad bucket name message says what a bucket name may be', () => {
     const error = inputErrorOf(() => parse({ destination: 's3://My_Bucket/' }));
     expect(error.message).toMatch(/3 to 63|lowercase/);
   });
 
-  // BUG (src/config.ts BUCKET): S3 refuses bucket names formatted as IP addresses, but the
-  // check lets them through, so the failure only shows at the first PutObject.
-  test.failing('a bucket name formatted as an IP address is refused', () => {
+  test('a bucket name formatted as an IP address is refused', () => {
     expect(inputErrorOf(() => parse({ destination: 's3://192.168.10.1/in/' })).input).toBe(
       'destination',
     );
