@@ -78,7 +78,10 @@ async function expandPatterns(root: string, patterns: readonly string[]): Promis
       implicitDescendants: false,
       followSymbolicLinks: true,
     });
-    const matches = await globber.glob();
+    // A symlink loop or an unreadable directory makes the glob itself fail.
+    const matches = await globber.glob().catch((error: unknown) => {
+      throw new InputError('files', `'${pattern}' cannot be expanded: ${(error as Error).message}`);
+    });
     if (matches.length === 0) await explainNoMatch(root, pattern);
     for (const match of matches) found.add(match);
   }
@@ -103,7 +106,12 @@ async function describeFile(
   query: FileQuery,
 ): Promise<MediaFile> {
   const relativePath = path.relative(root, absolutePath).split(path.sep).join('/');
-  const real = await realpath(absolutePath);
+  const real = await realpath(absolutePath).catch((error: unknown) => {
+    throw new InputError(
+      'files',
+      `'${relativePath}' cannot be resolved: ${(error as Error).message}`,
+    );
+  });
   if (real !== root && !real.startsWith(root + path.sep)) {
     throw new InputError(
       'files',
