@@ -2,11 +2,13 @@ import {
   CancelJobCommand,
   CreateJobCommand,
   GetJobCommand,
+  GetJobTemplateCommand,
+  GetQueueCommand,
   type CreateJobCommandInput,
   type Job,
   type MediaConvertClient,
 } from '@aws-sdk/client-mediaconvert';
-import { JobError, messageOf } from './errors.js';
+import { InputError, JobError, messageOf } from './errors.js';
 import type { Logger } from './logger.js';
 
 export interface CreatedJob {
@@ -51,6 +53,61 @@ export async function createJob(
   return { id: job.Id, arn: job.Arn ?? '', status: job.Status ?? 'SUBMITTED', request };
 }
 
+/** A job template or queue named by an input (or by the job-settings file). */
+export interface JobResource {
+  kind: 'job template' | 'queue';
+  /** Name or ARN, as given. */
+  name: string;
+  /** The input that named it, for the error message. */
+  input: string;
+}
+
+/**
+ * Checks that each template and queue exists, before any data key is made or byte uploaded:
+ * a typo then costs one read-only request instead of a whole upload. These are the only AWS
+ * requests made before the files are processed. A role that may not read templates or queues
+ * gets a warning and the run goes on; CreateJob will still refuse a wrong name.
+ */
+export async function checkJobResources(
+  mc: MediaConvertClient,
+  resources: readonly JobResource[],
+  log: Logger,
+): Promise<void> {
+  for (const resource of resources) {
+    const name = resource.name.replace(
+      /^arn:[^:]+:mediaconvert:[^:]*:\d*:(jobTemplates|queues)\//,
+      '',
+    );
+    try {
+      await mc.send(
+        resource.kind === 'queue'
+          ? new GetQueueCommand({ Name: name })
+          : new GetJobTemplateCommand({ Name: name }),
+      );
+    } catch (error) {
+      const type = error instanceof Error ? error.name : '';
+      if (type === 'NotFoundException') {
+        throw new InputError(
+          resource.input,
+          `${resource.kind} '${resource.name}' does not exist in this region (${messageOf(error)})`,
+        );
+      }
+      if (type === 'ForbiddenException' || type === 'AccessDeniedException') {
+        log.warning(
+          `cannot check that ${resource.kind} '${resource.name}' exists (${messageOf(error)}); going on`,
+        );
+        continue;
+      }
+      throw new JobError(
+        `checking ${resource.kind} '${resource.name}' failed: ${messageOf(error)}`,
+        {
+          cause: error,
+        },
+      );
+    }
+  }
+}
+
 const TERMINAL = new Set(['COMPLETE', 'ERROR', 'CANCELED']);
 const FIRST_POLL_MS = 1000;
 const MAX_POLL_MS = 30_000;
@@ -60,9 +117,11 @@ export interface WaitOptions {
   cancelOnTimeout: boolean;
   clock: Clock;
   log: Logger;
+  /** Stops the wait (the jobs go on running) when the step is interrupted. */
+  signal?: AbortSignal;
 }
 
-/** Polls every job with backoff until all are finished or the timeout passes. */
+/** Polls every job with backoff until all are finished, the timeout passes or the signal fires. */
 export async function waitForJobs(
   mc: MediaConvertClient,
   ids: readonly string[],
@@ -74,6 +133,7 @@ export async function waitForJobs(
   const lastLine = new Map<string, string>();
   let delay = FIRST_POLL_MS;
   for (;;) {
+    if (options.signal?.aborted) return interrupted(ids, outcomes);
     for (const id of ids.filter((i) => !outcomes.has(i))) {
       const job = (await mc.send(new GetJobCommand({ Id: id }))).Job;
       const status = job?.Status ?? 'UNKNOWN';
@@ -85,9 +145,39 @@ export async function waitForJobs(
     if (outcomes.size === ids.length) return ids.map((id) => outcomes.get(id)!);
     const left = deadline - clock.now();
     if (left <= 0) return timedOut(mc, ids, outcomes, options);
-    await clock.sleep(Math.min(delay, left));
+    await sleepUnlessAborted(clock, Math.min(delay, left), options.signal);
     delay = Math.min(Math.round(delay * 1.5), MAX_POLL_MS);
   }
+}
+
+async function sleepUnlessAborted(
+  clock: Clock,
+  ms: number,
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  if (!signal) return clock.sleep(ms);
+  let onAbort = (): void => undefined;
+  const aborted = new Promise<void>((resolve) => {
+    onAbort = resolve;
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    await Promise.race([clock.sleep(ms), aborted]);
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+  }
+}
+
+/** Jobs not yet finished when the step was interrupted: left running, reported as such. */
+function interrupted(ids: readonly string[], outcomes: Map<string, JobOutcome>): JobOutcome[] {
+  return ids.map(
+    (id) =>
+      outcomes.get(id) ?? {
+        id,
+        status: 'INTERRUPTED',
+        errorMessage: 'still running when the step was interrupted (the job was not canceled)',
+      },
+  );
 }
 
 async function timedOut(

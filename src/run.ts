@@ -3,12 +3,20 @@ import type { KMSClient } from '@aws-sdk/client-kms';
 import type { MediaConvertClient } from '@aws-sdk/client-mediaconvert';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { downloadArtifact, type ArtifactDownloader } from './artifact.js';
-import type { Config } from './config.js';
+import type { Config, JobConfig } from './config.js';
 import { encryptAndUpload } from './encrypt-file.js';
 import { messageOf } from './errors.js';
 import { findFiles, type MediaFile } from './files.js';
 import { buildRequests, loadJobPlan, type JobPlan } from './job-request.js';
-import { createJob, failedJobsMessage, waitForJobs, type Clock, type CreatedJob } from './job.js';
+import {
+  checkJobResources,
+  createJob,
+  failedJobsMessage,
+  waitForJobs,
+  type Clock,
+  type CreatedJob,
+  type JobResource,
+} from './job.js';
 import type { Logger } from './logger.js';
 import { mapPool } from './pool.js';
 import { Progress } from './progress.js';
@@ -56,14 +64,20 @@ export function tokenSeedFrom(
 }
 
 /**
- * The whole flow. Throws (before any AWS request) for bad inputs and files; after that it
- * always returns a report of what succeeded, with `failure` set when something did not.
+ * The whole flow. Throws for bad inputs and files (before any AWS request), and for a job
+ * template or queue that does not exist (checked with read-only requests before any data key
+ * or upload); after that it always returns a report of what succeeded, with `failure` set
+ * when something did not. Once `signal` fires no new file starts, no job is created and the
+ * wait for jobs stops.
  */
 export async function run(config: Config, deps: RunDeps): Promise<RunOutcome> {
   const files = await listFiles(config, deps);
   const plan = config.job ? await loadJobPlan(config.job, files.length) : undefined;
   const clients = deps.clients();
   const { log } = deps;
+  if (config.job && plan) {
+    await checkJobResources(clients.mediaconvert, jobResources(config.job, plan), log);
+  }
   log.info(
     `${files.length} file(s) to encrypt with ${config.mode}, ${config.keyBytes * 8}-bit keys, ${config.ivBytes}-byte IVs` +
       (config.shard ? ` (shard ${config.shard.index}/${config.shard.count})` : ''),
@@ -74,7 +88,10 @@ export async function run(config: Config, deps: RunDeps): Promise<RunOutcome> {
   const problems = failures.map((f) => `${f.relativePath}: ${f.message}`);
 
   if (plan && results.length > 0) {
-    if (plan.layout === 'single' && failures.length > 0) {
+    if (deps.signal?.aborted) {
+      // The runner is canceling the step: new jobs would only be billed and left unwatched.
+      problems.push('no job was created: the step was interrupted');
+    } else if (plan.layout === 'single' && failures.length > 0) {
       problems.push('no job was created: job-layout single needs every file');
     } else {
       problems.push(...(await createJobs(plan, results, clients.mediaconvert, report, deps)));
@@ -89,6 +106,7 @@ export async function run(config: Config, deps: RunDeps): Promise<RunOutcome> {
         cancelOnTimeout: config.cancelOnTimeout,
         clock: deps.clock,
         log,
+        ...(deps.signal ? { signal: deps.signal } : {}),
       },
     );
     const failedJobs = failedJobsMessage(report.outcomes);
@@ -98,6 +116,24 @@ export async function run(config: Config, deps: RunDeps): Promise<RunOutcome> {
   return problems.length === 0
     ? { report }
     : { report, failure: summarize(problems, failures.length) };
+}
+
+/** The template and queue the jobs will name, with the input each came from. */
+function jobResources(job: JobConfig, plan: JobPlan): JobResource[] {
+  const resources: JobResource[] = [];
+  const { JobTemplate, Queue } = plan.base;
+  if (JobTemplate) {
+    const input = job.template === undefined ? 'job-settings' : 'job-template';
+    resources.push({ kind: 'job template', name: JobTemplate, input });
+  }
+  if (Queue) {
+    resources.push({
+      kind: 'queue',
+      name: Queue,
+      input: job.queue === undefined ? 'job-settings' : 'queue',
+    });
+  }
+  return resources;
 }
 
 async function listFiles(config: Config, deps: RunDeps): Promise<MediaFile[]> {
