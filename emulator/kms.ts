@@ -1,7 +1,7 @@
 /**
  * A local AWS KMS that speaks the real AWS JSON 1.1 protocol (`X-Amz-Target: TrentService.*`),
  * so the unmodified `@aws-sdk/client-kms` and the AWS CLI work against it via an endpoint URL.
- * See README-kms.md for what it models and what it leaves out.
+ * See README.md (KMS section) for what it models and what it leaves out.
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';

@@ -1,7 +1,17 @@
 // Bundles the action (dist/index.js) and the CLI (dist/cli.js) with ncc. Builds into a
 // temporary folder and swaps it in at the end, so dist/ is never seen half-written.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 
 const entries = [
@@ -21,6 +31,11 @@ try {
     cpSync(out, next, { recursive: true, filter: (f) => f !== path.join(out, 'index.js') });
     renameSync(path.join(out, 'index.js'), path.join(next, target));
   }
+  // The CLI is package.json's `bin`: it needs a shebang and the execute bit to run as a command.
+  const cli = path.join(next, 'cli.js');
+  const code = readFileSync(cli, 'utf8');
+  if (!code.startsWith('#!')) writeFileSync(cli, `#!/usr/bin/env node\n${code}`);
+  chmodSync(cli, 0o755);
   const old = path.join(staging, 'old');
   try {
     renameSync('dist', old);
