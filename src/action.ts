@@ -9,6 +9,7 @@ import { systemClock } from './job.js';
 import type { Logger } from './logger.js';
 import { outputsOf, summaryOf } from './report.js';
 import { run, tokenSeedFrom } from './run.js';
+import { logRequests } from './sdk-log.js';
 
 const actionsLog: Logger = {
   info: (m) => core.info(m),
@@ -39,7 +40,11 @@ export async function runAction(): Promise<void> {
     const config = parseConfig(readInputs(), env);
     const tokenSeed = tokenSeedFrom(env);
     const outcome = await run(config, {
-      clients: () => makeClients(config, env),
+      clients: () => {
+        const clients = makeClients(config, env);
+        if (core.isDebug()) logRequests(clients, (line) => core.debug(line));
+        return clients;
+      },
       log: actionsLog,
       clock: systemClock,
       workspace: env.GITHUB_WORKSPACE || process.cwd(),
