@@ -128,7 +128,9 @@ interface Case {
   skip?: boolean;
 }
 
-const tooMany = JSON.stringify(Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`k${i}`, 'v'])));
+const tooMany = JSON.stringify(
+  Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`k${i}`, 'v'])),
+);
 
 const cases: Case[] = [
   { input: 'files', why: 'missing', inputs: { files: '' } },
@@ -249,8 +251,16 @@ const cases: Case[] = [
     inputs: { queue: 'NoSuchQueue' },
     requests: ['GetJobTemplate', 'GetQueue'],
   },
-  { input: 'job-settings', why: 'a missing file', inputs: { 'job-settings': 'settings/none.json' } },
-  { input: 'job-settings', why: 'malformed JSON', inputs: { 'job-settings': 'settings/broken.json' } },
+  {
+    input: 'job-settings',
+    why: 'a missing file',
+    inputs: { 'job-settings': 'settings/none.json' },
+  },
+  {
+    input: 'job-settings',
+    why: 'malformed JSON',
+    inputs: { 'job-settings': 'settings/broken.json' },
+  },
   { input: 'job-settings', why: 'a JSON array', inputs: { 'job-settings': 'settings/array.json' } },
   {
     input: 'job-settings',
