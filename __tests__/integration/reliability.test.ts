@@ -382,6 +382,32 @@ describe('MediaConvert CreateJob', () => {
     },
   );
 
+  test('a template given by ARN is checked by its name, and the run goes on', async () => {
+    await writeSource('template-arn/a.bin', 1000);
+    const account = stack.info.roleArn.split(':')[4]!;
+    const arn = `arn:aws:mediaconvert:${stack.info.region}:${account}:jobTemplates/${stack.info.jobTemplate}`;
+    const run = await withProxy([], async (proxy) => {
+      const run = await runAction(
+        proxy,
+        {
+          files: 'template-arn/a.bin',
+          'create-job': 'true',
+          'role-arn': stack.info.roleArn,
+          'job-template': arn,
+        },
+        'template-arn',
+      );
+      const check = proxy.records.find((r) => r.operation === 'GetJobTemplate');
+      expect(check?.url).toBe(`/2017-08-29/jobTemplates/${stack.info.jobTemplate}`);
+      expect(check?.status).toBe(200);
+      return run;
+    });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.outputs['job-settings']!)).toEqual([
+      expect.objectContaining({ JobTemplate: arn }),
+    ]);
+  });
+
   test('a role that may not read job templates: a warning, and the run goes on', async () => {
     await writeSource('no-template-read/a.bin', 1000);
     const run = await withProxy(
