@@ -122,14 +122,17 @@ export function readChunks(
 }
 
 async function* readChunksGenerator(path: string, chunkBytes: number): AsyncGenerator<Uint8Array> {
-  // Two buffers: `filling` receives the next read while the consumer holds `spare`'s bytes.
-  let filling = Buffer.allocUnsafe(chunkBytes);
-  let spare = Buffer.allocUnsafe(chunkBytes);
   const handle = await open(path, 'r');
   const readInto = (buffer: Buffer): Promise<number> =>
     handle.read(buffer, 0, buffer.length, null).then((r) => r.bytesRead);
   let pending: Promise<number> | undefined;
   try {
+    // Two buffers: `filling` receives the next read while the consumer holds `spare`'s bytes.
+    // A small file gets small buffers (a batch of small files would otherwise allocate two
+    // whole chunks per file); a file that grows meanwhile is still read to its end.
+    const bytes = Math.max(1, Math.min(chunkBytes, (await handle.stat()).size));
+    let filling = Buffer.allocUnsafe(bytes);
+    let spare = Buffer.allocUnsafe(bytes);
     pending = readInto(filling);
     for (;;) {
       const bytesRead = await pending;
@@ -215,8 +218,8 @@ function createModeCipher(params: EncryptParams): Cipher {
  * key or IV throws CipherError from this call, and the caller may zero its key as soon as
  * this returns (OpenSSL has already expanded it into its own context).
  *
- * Every yielded Buffer is freshly allocated and never touched again, so consumers (S3
- * lib-storage buffers them into parts) may keep them. Input chunks are not retained past the
+ * Every yielded Buffer is freshly allocated and never touched again, so consumers may keep
+ * them (upload.ts copies them into its parts). Input chunks are not retained past the
  * next pull, which is what readChunks() requires. For GCM the 16-byte tag is the last yield.
  */
 export function encrypt(

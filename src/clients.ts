@@ -17,14 +17,39 @@ export function makeClients(
   env: Readonly<Record<string, string | undefined>>,
 ): Clients {
   const customS3 = Boolean(env.AWS_ENDPOINT_URL_S3 || env.AWS_ENDPOINT_URL);
+  const s3 = new S3Client({
+    region: config.region,
+    forcePathStyle: customS3,
+    maxAttempts: MAX_ATTEMPTS,
+  });
+  s3.middlewareStack.addRelativeTo(signChecksumNotPayload, {
+    relation: 'before',
+    toMiddleware: 'httpSigningMiddleware',
+    name: 'signChecksumNotPayload',
+  });
   return {
-    s3: new S3Client({
-      region: config.region,
-      forcePathStyle: customS3,
-      maxAttempts: MAX_ATTEMPTS,
-    }),
+    s3,
     // Data keys are made where the KMS key lives; MediaConvert is told that region if it differs.
     kms: new KMSClient({ region: config.kmsKeyRegion, maxAttempts: MAX_ATTEMPTS }),
     mediaconvert: new MediaConvertClient({ region: config.region, maxAttempts: MAX_ATTEMPTS }),
+  };
+}
+
+/**
+ * A body that carries an x-amz-checksum-* header (upload.ts puts a CRC32 on every part; the
+ * SDK adds one by default elsewhere) is signed as UNSIGNED-PAYLOAD: the signature covers the
+ * checksum header and S3 checks the checksum against every byte, so SigV4 need not hash the
+ * body with SHA-256 as well. That second pass over each part cost about as much CPU as the
+ * encryption. Bodies without a checksum keep the SDK's payload hash.
+ */
+function signChecksumNotPayload<I, O>(
+  next: (args: { request: unknown; input: I }) => Promise<O>,
+): (args: { request: unknown; input: I }) => Promise<O> {
+  return (args) => {
+    const { headers } = args.request as { headers?: Record<string, string> };
+    if (headers && Object.keys(headers).some((name) => name.startsWith('x-amz-checksum-'))) {
+      headers['x-amz-content-sha256'] = 'UNSIGNED-PAYLOAD';
+    }
+    return next(args);
   };
 }

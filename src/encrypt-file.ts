@@ -2,14 +2,14 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { KMSClient } from '@aws-sdk/client-kms';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { InputDecryptionSettings } from '@aws-sdk/client-mediaconvert';
-import { encrypt, readChunks } from './cipher.js';
+import { ciphertextLength, encrypt, readChunks } from './cipher.js';
 import type { Config } from './config.js';
 import { contentTypeOf } from './content-type.js';
 import { FileError } from './errors.js';
 import type { MediaFile } from './files.js';
 import { makeDataKey } from './keys.js';
 import type { FileResult } from './report.js';
-import { uploadStream } from './upload.js';
+import { partSizeFor, uploadStream } from './upload.js';
 
 export interface EncryptDeps {
   kms: KMSClient;
@@ -76,7 +76,8 @@ export async function encryptAndUpload(
       [METADATA.key]: decryption.EncryptedDecryptionKey!,
       [METADATA.region]: config.kmsKeyRegion,
     },
-    partSizeBytes: config.partSizeBytes,
+    // A file too big for 10,000 parts of the configured size gets larger parts.
+    partSizeBytes: partSizeFor(ciphertextLength(config.mode, file.bytes), config.partSizeBytes),
     ...(config.sse ? { sse: config.sse } : {}),
     ...(deps.signal ? { signal: deps.signal } : {}),
     ...(deps.onProgress ? { onProgress: deps.onProgress } : {}),

@@ -1,6 +1,13 @@
-import { Readable } from 'node:stream';
-import type { S3Client, PutObjectCommandInput } from '@aws-sdk/client-s3';
-import { Upload } from '@aws-sdk/lib-storage';
+import zlib from 'node:zlib';
+import {
+  AbortMultipartUploadCommand,
+  CompleteMultipartUploadCommand,
+  CreateMultipartUploadCommand,
+  PutObjectCommand,
+  UploadPartCommand,
+  type CompletedPart,
+  type S3Client,
+} from '@aws-sdk/client-s3';
 import type { ServerSideEncryption } from './config.js';
 
 export interface UploadRequest {
@@ -17,47 +24,237 @@ export interface UploadRequest {
   onProgress?: (uploadedBytes: number) => void;
 }
 
-/** Parts in flight per file; more parts than this sit in memory only as the part being filled. */
-const QUEUE_SIZE = 4;
+/**
+ * Parts in flight per file. With the part being filled, QUEUE_SIZE + 1 part buffers exist:
+ * 64 MiB at the default 16 MiB part size. Against the local S3 a fourth part in flight gained
+ * about 6% wall time and cost 16 MiB more (over the 200 MiB the action is held to).
+ */
+const QUEUE_SIZE = 3;
+
+const MIB = 1024 * 1024;
+
+/** S3's limit; partSizeFor() picks a part size that stays under it. */
+export const MAX_PARTS = 10_000;
+
+/** Where the first part's buffer starts: a 64 KiB file needs no 16 MiB buffer. */
+const FIRST_BUFFER_BYTES = 64 * 1024;
+
+/** zlib.crc32 exists from Node 20.15 / 22.2; without it the SDK computes the same checksum. */
+const crc32: ((data: Uint8Array, value?: number) => number) | undefined = (
+  zlib as { crc32?: (data: Uint8Array, value?: number) => number }
+).crc32;
 
 /**
  * Streams `body` to S3: a single PutObject when it fits one part, else a multipart upload.
  * On any failure (body, network, abort signal) the multipart upload is aborted before the
  * returned promise rejects, so no half-finished upload is left behind.
+ *
+ * Every byte is touched once here, while it is still in the CPU cache: it is copied into its
+ * part and added to that part's CRC32. The CRC32 travels with the part (x-amz-checksum-crc32,
+ * covered by the request signature) and S3 checks it, so the SDK has no pass of its own left
+ * to make over the body (clients.ts signs these bodies as UNSIGNED-PAYLOAD instead of hashing
+ * them). @aws-sdk/lib-storage, used before, concatenated the body into parts and left the
+ * checksum to the SDK, a second and cache-cold pass over every byte.
  */
 export async function uploadStream(request: UploadRequest): Promise<{ etag?: string }> {
-  const params: PutObjectCommandInput = {
-    Bucket: request.bucket,
-    Key: request.key,
-    Body: Readable.from(stopOnAbort(request.body, request.signal), { objectMode: false }),
-    ContentType: request.contentType,
-    Metadata: request.metadata,
-  };
-  if (request.sse) {
-    params.ServerSideEncryption = request.sse.type;
-    if (request.sse.type === 'aws:kms' && request.sse.kmsKeyId) {
-      params.SSEKMSKeyId = request.sse.kmsKeyId;
+  const upload = new StreamingUpload(request);
+  try {
+    return await upload.run();
+  } catch (error) {
+    await upload.abort();
+    throw error;
+  }
+}
+
+interface Part {
+  buffer: Buffer;
+  length: number;
+  crc: number;
+}
+
+class StreamingUpload {
+  private readonly partSize: number;
+  /** Buffers of finished parts, reused: at most QUEUE_SIZE + 1 are ever allocated. */
+  private readonly free: Buffer[] = [];
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly completed: CompletedPart[] = [];
+  private uploadId: string | undefined;
+  private nextPartNumber = 1;
+  private uploadedBytes = 0;
+  /** The first failed request; no part starts after it. */
+  private failure: { error: unknown } | undefined;
+
+  constructor(private readonly request: UploadRequest) {
+    this.partSize = request.partSizeBytes;
+  }
+
+  async run(): Promise<{ etag?: string }> {
+    let filling: Part | undefined;
+    /** A full part, held back until more bytes show that it is not the only one. */
+    let full: Part | undefined;
+    for await (const chunk of stopOnAbort(this.request.body, this.request.signal)) {
+      this.throwIfFailed(); // a part failed: stop reading
+      for (let offset = 0; offset < chunk.length;) {
+        if (full) {
+          await this.sendPart(full);
+          full = undefined;
+        }
+        filling ??= { buffer: this.partBuffer(), length: 0, crc: 0 };
+        if (filling.length === filling.buffer.length) filling.buffer = this.grow(filling);
+        const piece = chunk.subarray(offset, offset + filling.buffer.length - filling.length);
+        filling.buffer.set(piece, filling.length);
+        filling.length += piece.length;
+        if (crc32) filling.crc = crc32(piece, filling.crc);
+        offset += piece.length;
+        if (filling.length === this.partSize) {
+          full = filling;
+          filling = undefined;
+        }
+      }
     }
+    const last = full ?? filling ?? { buffer: Buffer.alloc(0), length: 0, crc: 0 };
+    if (this.uploadId === undefined) return this.putObject(last);
+    await this.sendPart(last);
+    await Promise.all(this.inFlight);
+    this.throwIfFailed();
+    this.completed.sort((a, b) => a.PartNumber! - b.PartNumber!);
+    const { Bucket, Key } = this.target();
+    const result = await this.request.s3.send(
+      new CompleteMultipartUploadCommand({
+        Bucket,
+        Key,
+        UploadId: this.uploadId,
+        MultipartUpload: { Parts: this.completed },
+      }),
+    );
+    this.uploadId = undefined;
+    return result.ETag === undefined ? {} : { etag: result.ETag };
   }
-  const upload = new Upload({
-    client: request.s3,
-    params,
-    partSize: request.partSizeBytes,
-    queueSize: QUEUE_SIZE,
-    leavePartsOnError: false,
-  });
-  if (request.onProgress) {
-    const report = request.onProgress;
-    upload.on('httpUploadProgress', (p) => report(p.loaded ?? 0));
+
+  /**
+   * A buffer for the next part. The first one starts small and grows as bytes come, so that a
+   * small file costs a small buffer; once a part is full, every buffer is a whole part.
+   */
+  private partBuffer(): Buffer {
+    const first = this.nextPartNumber === 1;
+    return (
+      this.free.pop() ??
+      Buffer.allocUnsafe(first ? Math.min(FIRST_BUFFER_BYTES, this.partSize) : this.partSize)
+    );
   }
-  const result = await upload.done();
-  return result.ETag === undefined ? {} : { etag: result.ETag };
+
+  private grow(part: Part): Buffer {
+    const bigger = Buffer.allocUnsafe(Math.min(part.buffer.length * 2, this.partSize));
+    part.buffer.copy(bigger, 0, 0, part.length);
+    return bigger;
+  }
+
+  /** Waits for the parts in flight, then aborts the multipart upload if one was started. */
+  async abort(): Promise<void> {
+    await Promise.all(this.inFlight);
+    if (this.uploadId === undefined) return;
+    const { Bucket, Key } = this.target();
+    const UploadId = this.uploadId;
+    this.uploadId = undefined;
+    await this.request.s3.send(new AbortMultipartUploadCommand({ Bucket, Key, UploadId }));
+  }
+
+  private target(): { Bucket: string; Key: string } {
+    return { Bucket: this.request.bucket, Key: this.request.key };
+  }
+
+  /** What PutObject and CreateMultipartUpload share: type, metadata, server-side encryption. */
+  private objectParams() {
+    const { sse } = this.request;
+    return {
+      ...this.target(),
+      ContentType: this.request.contentType,
+      Metadata: this.request.metadata,
+      ...(sse ? { ServerSideEncryption: sse.type } : {}),
+      ...(sse?.type === 'aws:kms' && sse.kmsKeyId ? { SSEKMSKeyId: sse.kmsKeyId } : {}),
+    };
+  }
+
+  private async putObject(part: Part): Promise<{ etag?: string }> {
+    const command = new PutObjectCommand({
+      ...this.objectParams(),
+      Body: part.buffer.subarray(0, part.length),
+      ...checksumOf(part),
+    });
+    const result = await this.request.s3.send(command);
+    this.request.onProgress?.(part.length);
+    return result.ETag === undefined ? {} : { etag: result.ETag };
+  }
+
+  /** Starts one UploadPart once fewer than QUEUE_SIZE are in flight; creates the upload first. */
+  private async sendPart(part: Part): Promise<void> {
+    this.throwIfFailed();
+    if (this.uploadId === undefined) {
+      const created = await this.request.s3.send(
+        new CreateMultipartUploadCommand({ ...this.objectParams(), ChecksumAlgorithm: 'CRC32' }),
+      );
+      if (!created.UploadId) throw new Error('CreateMultipartUpload returned no UploadId');
+      this.uploadId = created.UploadId;
+    }
+    while (this.inFlight.size >= QUEUE_SIZE) await Promise.race(this.inFlight);
+    this.throwIfFailed();
+    const PartNumber = this.nextPartNumber++;
+    if (PartNumber > MAX_PARTS) {
+      throw new Error(
+        `more than ${MAX_PARTS} parts of ${this.partSize} bytes: use a larger part size`,
+      );
+    }
+    const command = new UploadPartCommand({
+      ...this.target(),
+      UploadId: this.uploadId,
+      PartNumber,
+      Body: part.buffer.subarray(0, part.length),
+      ...checksumOf(part),
+    });
+    const sent: Promise<void> = this.request.s3
+      .send(command)
+      .then((result) => {
+        if (!result.ETag) throw new Error(`UploadPart ${PartNumber} returned no ETag`);
+        this.completed.push({
+          PartNumber,
+          ETag: result.ETag,
+          ...(result.ChecksumCRC32 ? { ChecksumCRC32: result.ChecksumCRC32 } : {}),
+        });
+        this.uploadedBytes += part.length;
+        this.request.onProgress?.(this.uploadedBytes);
+        this.free.push(part.buffer);
+      })
+      .catch((error: unknown) => {
+        this.failure ??= { error };
+      })
+      .finally(() => this.inFlight.delete(sent));
+    this.inFlight.add(sent);
+  }
+
+  private throwIfFailed(): void {
+    if (this.failure) throw this.failure.error;
+  }
+}
+
+function checksumOf(part: Part): { ChecksumAlgorithm?: 'CRC32'; ChecksumCRC32?: string } {
+  if (!crc32) return {};
+  const bytes = Buffer.alloc(4);
+  bytes.writeUInt32BE(part.crc >>> 0);
+  return { ChecksumAlgorithm: 'CRC32', ChecksumCRC32: bytes.toString('base64') };
 }
 
 /**
- * Ends the body with an error once the signal fires. Letting the body fail (rather than
- * calling Upload.abort(), whose promise settles before the abort request is sent) makes
- * lib-storage wait for parts in flight and then send AbortMultipartUpload.
+ * The configured part size, or a larger one (whole MiB) when `bytes` would not fit in
+ * MAX_PARTS parts of it.
+ */
+export function partSizeFor(bytes: number, configured: number): number {
+  const needed = Math.ceil(bytes / MAX_PARTS / MIB) * MIB;
+  return Math.max(configured, needed);
+}
+
+/**
+ * Ends the body with an error once the signal fires, so the upload stops reading and aborts
+ * the multipart upload after the parts in flight have settled.
  */
 async function* stopOnAbort(
   body: AsyncIterable<Uint8Array>,
