@@ -1,0 +1,226 @@
+/**
+ * Benchmark plumbing: the stack process, timed child processes, the packaged action as the
+ * runner starts it, and statistics.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomFillSync } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const ACTION_ENTRY = path.join(REPO_ROOT, 'dist', 'index.js');
+export const AWS_CLI = '/usr/bin/aws';
+export const GNU_TIME = '/usr/bin/time';
+export const MIB = 1024 * 1024;
+
+export interface BenchStackInfo {
+  region: string;
+  endpoints: { s3: string; kms: string; mediaconvert: string };
+  credentials: { accessKeyId: string; secretAccessKey: string };
+  kmsKeyArn: string;
+  roleArn: string;
+  bucket: string;
+  jobTemplate: string;
+  pid: number;
+}
+
+export interface BenchStack {
+  info: BenchStackInfo;
+  /** Credentials, region and endpoints for the SDK, the packaged action and the AWS CLI. */
+  env: Record<string, string>;
+  close(): Promise<void>;
+}
+
+/** Starts bench/stack-server.ts in its own process and waits for its info file. */
+export async function startBenchStack(workDir: string): Promise<BenchStack> {
+  const infoFile = path.join(workDir, 'stack.json');
+  const s3Dir = path.join(workDir, 's3');
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(REPO_ROOT, 'bench', 'stack-server.ts'), infoFile, s3Dir],
+    { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  for (let waited = 0; !existsSync(infoFile); waited += 50) {
+    if (child.exitCode !== null) throw new Error('the benchmark stack failed to start');
+    if (waited > 30_000) throw new Error('the benchmark stack did not start within 30 s');
+    await sleep(50);
+  }
+  const info = JSON.parse(await readFile(infoFile, 'utf8')) as BenchStackInfo;
+  return {
+    info,
+    env: {
+      AWS_ACCESS_KEY_ID: info.credentials.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: info.credentials.secretAccessKey,
+      AWS_REGION: info.region,
+      AWS_DEFAULT_REGION: info.region,
+      AWS_ENDPOINT_URL_S3: info.endpoints.s3,
+      AWS_ENDPOINT_URL_KMS: info.endpoints.kms,
+      AWS_ENDPOINT_URL_MEDIACONVERT: info.endpoints.mediaconvert,
+      AWS_CONFIG_FILE: '/dev/null',
+      AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+      AWS_PAGER: '',
+    },
+    close: async () => {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/** What one child process (and every process it waited for) cost. */
+export interface Usage {
+  /** Seconds, measured here around spawn and exit. */
+  wall: number;
+  /** User and system CPU seconds of the child and all its descendants (GNU time). */
+  user: number;
+  sys: number;
+  cpu: number;
+  /** Largest resident set of any one process in the tree, in KiB (GNU time %M). */
+  maxRssKiB: number;
+  stdout: string;
+}
+
+export interface RunOptions {
+  env?: Record<string, string>;
+  cwd?: string;
+}
+
+/**
+ * Runs a command under GNU time: its rusage covers the command and every descendant it
+ * waited for, so a shell script's openssl and aws processes are all counted.
+ */
+export async function timed(command: string, args: string[], options: RunOptions = {}) {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'bench-time-'));
+  const usageFile = path.join(dir, 'usage');
+  try {
+    const started = process.hrtime.bigint();
+    const child = spawn(GNU_TIME, ['-f', '%U %S %M', '-o', usageFile, command, ...args], {
+      cwd: options.cwd ?? REPO_ROOT,
+      env: options.env ?? process.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    const wall = Number(process.hrtime.bigint() - started) / 1e9;
+    if (code !== 0) {
+      throw new Error(
+        `${command} ${args.join(' ')} exited with ${code}\n${stdout.slice(-2000)}\n${stderr.slice(-2000)}`,
+      );
+    }
+    const fields = (await readFile(usageFile, 'utf8')).trim().split('\n').pop()!.split(' ');
+    const [user, sys, maxRssKiB] = fields.map(Number) as [number, number, number];
+    return { wall, user, sys, cpu: user + sys, maxRssKiB, stdout } satisfies Usage;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+export interface ActionInvocation {
+  /** The packaged action to run: dist/index.js unless the benchmark was given --entry. */
+  entry: string;
+  inputs: Record<string, string>;
+  env: Record<string, string>;
+  workspace: string;
+}
+
+/** Environment of dist/index.js as the GitHub runner sets it (see emulator/action-runner.ts). */
+export async function actionEnv(run: ActionInvocation): Promise<{
+  env: Record<string, string>;
+  runnerTemp: string;
+}> {
+  const runnerTemp = await mkdtemp(path.join(os.tmpdir(), 'bench-runner-'));
+  const output = path.join(runnerTemp, '_github_output');
+  const summary = path.join(runnerTemp, '_step_summary');
+  await writeFile(output, '');
+  await writeFile(summary, '');
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: process.env.HOME ?? '/root',
+    GITHUB_ACTIONS: 'true',
+    GITHUB_WORKSPACE: run.workspace,
+    GITHUB_OUTPUT: output,
+    GITHUB_STEP_SUMMARY: summary,
+    RUNNER_TEMP: runnerTemp,
+    GITHUB_RUN_ID: String(Date.now()),
+    GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_REPOSITORY: 'local/mediaconvert-encrypt',
+    GITHUB_JOB: 'bench',
+    GITHUB_ACTION: 'bench',
+    ...run.env,
+  };
+  for (const [name, value] of Object.entries(run.inputs)) {
+    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
+  }
+  return { env, runnerTemp };
+}
+
+/** Runs the packaged action under GNU time; returns its usage and its step outputs file. */
+export async function timedAction(run: ActionInvocation): Promise<Usage & { outputs: string }> {
+  const { env, runnerTemp } = await actionEnv(run);
+  try {
+    const usage = await timed(process.execPath, [run.entry], { env, cwd: run.workspace });
+    const outputs = await readFile(env.GITHUB_OUTPUT!, 'utf8');
+    return { ...usage, outputs };
+  } finally {
+    await rm(runnerTemp, { recursive: true, force: true });
+  }
+}
+
+/** A file of random bytes, written in 64 MiB pieces. */
+export async function randomFile(file: string, bytes: number): Promise<void> {
+  const handle = await open(file, 'w');
+  try {
+    const block = Buffer.allocUnsafe(Math.min(bytes, 64 * MIB));
+    for (let written = 0; written < bytes;) {
+      const n = Math.min(block.length, bytes - written);
+      await handle.write(randomFillSync(block, 0, n), 0, n);
+      written += n;
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+export interface Summary {
+  median: number;
+  min: number;
+  max: number;
+  runs: number[];
+}
+
+export function summarize(values: number[]): Summary {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return { median, min: sorted[0]!, max: sorted[sorted.length - 1]!, runs: values };
+}
+
+/**
+ * Runs every side once per round, `rounds` times, rotating the order each round so that no
+ * side always runs first (or right after the heaviest one).
+ */
+export async function alternate<T>(
+  rounds: number,
+  sides: Record<string, () => Promise<T>>,
+  onRun?: (side: string, round: number, result: T) => void,
+): Promise<Record<string, T[]>> {
+  const names = Object.keys(sides);
+  const results: Record<string, T[]> = Object.fromEntries(names.map((n) => [n, []]));
+  for (let round = 0; round < rounds; round++) {
+    for (let i = 0; i < names.length; i++) {
+      const name = names[(i + round) % names.length]!;
+      const result = await sides[name]!();
+      results[name]!.push(result);
+      onRun?.(name, round, result);
+    }
+  }
+  return results;
+}
