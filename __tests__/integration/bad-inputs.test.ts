@@ -303,8 +303,9 @@ test('the table has at least 40 cases and a wrong value for every input', () => 
 });
 
 describe('each bad input fails naming it, with no AWS request and no file touched', () => {
-  test.each(cases)('$input: $why', async (c) => {
-    if (c.skip) return;
+  // Root reads any file, so the unreadable-file case is reported as skipped there.
+  test.skip.each(cases.filter((c) => c.skip))('$input: $why', () => undefined);
+  test.each(cases.filter((c) => !c.skip))('$input: $why', async (c) => {
     casesRun += 1;
     const proxy = await startFaultProxy({ upstreams: stack.info.endpoints });
     const prefix = `bad/${c.input}/`;
