@@ -59,7 +59,7 @@ export async function runAction(): Promise<void> {
     if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summaryOf(outcome.report)).write();
     failure = outcome.failure;
   } catch (error) {
-    failure = messageOf(error).replace(/^InputError: /, '');
+    failure = messageOf(error);
   } finally {
     process.off('SIGINT', interrupt);
     process.off('SIGTERM', interrupt);

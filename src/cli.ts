@@ -170,7 +170,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     return EXIT.ok;
   } catch (error) {
-    log.info(`error: ${messageOf(error).replace(/^InputError: /, '')}`);
+    log.info(`error: ${messageOf(error)}`);
     if (controller.signal.aborted) return EXIT.interrupted;
     return error instanceof InputError ? EXIT.usage : EXIT.failed;
   } finally {

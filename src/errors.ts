@@ -29,9 +29,13 @@ export class JobError extends Error {
   }
 }
 
+/** Our own errors' messages already say what failed; their class names would be noise. */
+const OWN_ERRORS = new Set(['InputError', 'FileError', 'JobError']);
+
 export function messageOf(error: unknown): string {
   if (error instanceof Error) {
-    const name = error.name && error.name !== 'Error' ? `${error.name}: ` : '';
+    const named = error.name && error.name !== 'Error' && !OWN_ERRORS.has(error.name);
+    const name = named ? `${error.name}: ` : '';
     return `${name}${error.message}`;
   }
   return String(error);

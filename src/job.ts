@@ -188,13 +188,20 @@ async function timedOut(
 ): Promise<JobOutcome[]> {
   const running = ids.filter((id) => !outcomes.has(id));
   for (const id of running) {
+    let canceled = false;
     if (options.cancelOnTimeout) {
-      await mc.send(new CancelJobCommand({ Id: id }));
-      options.log.warning(`job ${id}: canceled after wait-timeout`);
+      // One refused cancel (say the job just finished) must not lose the other outcomes.
+      try {
+        await mc.send(new CancelJobCommand({ Id: id }));
+        canceled = true;
+        options.log.warning(`job ${id}: canceled after wait-timeout`);
+      } catch (error) {
+        options.log.warning(`job ${id}: CancelJob after wait-timeout failed: ${messageOf(error)}`);
+      }
     }
     outcomes.set(id, {
       id,
-      status: options.cancelOnTimeout ? 'CANCELED' : 'TIMED_OUT',
+      status: canceled ? 'CANCELED' : 'TIMED_OUT',
       errorMessage: `still running after wait-timeout (${Math.round(options.timeoutMs / 1000)} s)`,
     });
   }

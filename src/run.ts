@@ -5,7 +5,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import { downloadArtifact, type ArtifactDownloader } from './artifact.js';
 import type { Config, JobConfig } from './config.js';
 import { encryptAndUpload } from './encrypt-file.js';
-import { messageOf } from './errors.js';
+import { InputError, messageOf } from './errors.js';
 import { findFiles, type MediaFile } from './files.js';
 import { buildRequests, loadJobPlan, type JobPlan } from './job-request.js';
 import {
@@ -98,7 +98,8 @@ export async function run(config: Config, deps: RunDeps): Promise<RunOutcome> {
     }
   }
   if (config.wait && report.jobs.length > 0) {
-    report.outcomes = await waitForJobs(
+    // A failed poll must not lose the report: the jobs exist, and a re-run would duplicate them.
+    const outcomes = await waitForJobs(
       clients.mediaconvert,
       report.jobs.map((j) => j.id),
       {
@@ -108,9 +109,15 @@ export async function run(config: Config, deps: RunDeps): Promise<RunOutcome> {
         log,
         ...(deps.signal ? { signal: deps.signal } : {}),
       },
-    );
-    const failedJobs = failedJobsMessage(report.outcomes);
-    if (failedJobs) problems.push(failedJobs);
+    ).catch((error: unknown) => {
+      problems.push(`waiting for jobs failed: ${messageOf(error)}`);
+      return undefined;
+    });
+    if (outcomes) {
+      report.outcomes = outcomes;
+      const failedJobs = failedJobsMessage(outcomes);
+      if (failedJobs) problems.push(failedJobs);
+    }
   }
   await writeManifest(config.manifestPath, report);
   return problems.length === 0
@@ -139,7 +146,12 @@ function jobResources(job: JobConfig, plan: JobPlan): JobResource[] {
 async function listFiles(config: Config, deps: RunDeps): Promise<MediaFile[]> {
   let root = deps.workspace;
   if (config.artifact) {
-    if (!deps.artifacts) throw new Error('artifact downloads are not available here');
+    if (!deps.artifacts) {
+      throw new InputError(
+        'artifact',
+        'works only inside a GitHub Actions run; outside it, download the files first and use `files`',
+      );
+    }
     root = await downloadArtifact(deps.artifacts(), config.artifact, deps.tempDir);
     deps.log.info(`artifact '${config.artifact}' downloaded to ${root}`);
   }
