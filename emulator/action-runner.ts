@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,8 +35,15 @@ export interface ActionRunOptions {
  * upper-cased, hyphens kept), GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, RUNNER_TEMP,
  * GITHUB_WORKSPACE as the working directory.
  */
+const runnerTemps: string[] = [];
+// Callers read the outputs and manifest after the run, so RUNNER_TEMP lives until exit.
+process.once('exit', () => {
+  for (const dir of runnerTemps) rmSync(dir, { recursive: true, force: true });
+});
+
 export async function runPackagedAction(options: ActionRunOptions): Promise<ActionRun> {
   const runnerTemp = await mkdtemp(path.join(os.tmpdir(), 'runner-temp-'));
+  runnerTemps.push(runnerTemp);
   const files = {
     output: path.join(runnerTemp, '_github_output'),
     summary: path.join(runnerTemp, '_step_summary'),

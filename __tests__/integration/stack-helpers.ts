@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
@@ -62,6 +62,7 @@ export async function probeStreams(bytes: Uint8Array): Promise<string[]> {
       encoding: 'utf8',
     },
   );
+  await rm(dir, { recursive: true, force: true });
   if (probe.status !== 0) return [];
   return probe.stdout
     .trim()
