@@ -26,6 +26,8 @@ export interface ActionRunOptions {
   workspace: string;
   /** Called with the child once it has started, e.g. to send it a signal. */
   onSpawn?: (child: import('node:child_process').ChildProcess) => void;
+  /** Keep RUNNER_TEMP (manifest, output files) after this process exits. */
+  keepRunnerTemp?: boolean;
   /** Also echo the action's log lines here as they come. */
   echo?: (chunk: string) => void;
 }
@@ -43,7 +45,7 @@ process.once('exit', () => {
 
 export async function runPackagedAction(options: ActionRunOptions): Promise<ActionRun> {
   const runnerTemp = await mkdtemp(path.join(os.tmpdir(), 'runner-temp-'));
-  runnerTemps.push(runnerTemp);
+  if (!options.keepRunnerTemp) runnerTemps.push(runnerTemp);
   const files = {
     output: path.join(runnerTemp, '_github_output'),
     summary: path.join(runnerTemp, '_step_summary'),

@@ -41,6 +41,7 @@ try {
     inputs,
     env: stack.env(),
     workspace: repoRoot,
+    keepRunnerTemp: true,
     // What the runner shows: its ::debug:: lines only appear when step debugging is on.
     echo: (chunk) =>
       process.stdout.write(
