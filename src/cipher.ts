@@ -107,11 +107,11 @@ function assertChunkBytes(chunkBytes: number): void {
 /**
  * Reads a file in large chunks as an async iterable.
  *
- * Two buffers are allocated once and reused: while the consumer works on one chunk the next
- * read already runs in the libuv thread pool, so disk I/O overlaps with encryption.
- * Consequence: a yielded chunk is valid only until the consumer asks for the next one.
- * encrypt() honours that (update() copies into a fresh output buffer); anyone who keeps a
- * chunk must copy it.
+ * READ_AHEAD reads run in the libuv thread pool ahead of the consumer, into a few buffers
+ * allocated once and reused, so disk I/O overlaps with encryption and the reading
+ * thread never waits for the encrypting one to ask. Consequence: a yielded chunk is valid
+ * only until the consumer asks for the next one. encrypt() honours that (update() copies into
+ * a fresh output buffer); anyone who keeps a chunk must copy it.
  */
 export function readChunks(
   path: string,
@@ -121,37 +121,60 @@ export function readChunks(
   return readChunksGenerator(path, chunkBytes);
 }
 
+/**
+ * Reads issued ahead of the chunk the consumer holds. Two instead of one: encryption alone of
+ * 1 GiB (AES_CTR, page cache) went from about 1570 to 1750 MiB/s here.
+ */
+const READ_AHEAD = 2;
+
+interface PendingRead {
+  buffer: Buffer;
+  position: number;
+  bytesRead: Promise<number>;
+}
+
 async function* readChunksGenerator(path: string, chunkBytes: number): AsyncGenerator<Uint8Array> {
   const handle = await open(path, 'r');
-  const readInto = (buffer: Buffer): Promise<number> =>
-    handle.read(buffer, 0, buffer.length, null).then((r) => r.bytesRead);
-  let pending: Promise<number> | undefined;
+  const inFlight: PendingRead[] = [];
   try {
-    // Two buffers: `filling` receives the next read while the consumer holds `spare`'s bytes.
-    // A small file gets small buffers (a batch of small files would otherwise allocate two
-    // whole chunks per file); a file that grows meanwhile is still read to its end.
-    const bytes = Math.max(1, Math.min(chunkBytes, (await handle.stat()).size));
-    let filling = Buffer.allocUnsafe(bytes);
-    let spare = Buffer.allocUnsafe(bytes);
-    pending = readInto(filling);
+    // A small file gets small buffers (a batch of small files would otherwise allocate whole
+    // chunks per file); a file that grows meanwhile is still read to its end.
+    const size = Math.max(1, Math.min(chunkBytes, (await handle.stat()).size));
+    /** Buffers neither being read into nor held by the consumer. */
+    const free: Buffer[] = Array.from({ length: READ_AHEAD + 1 }, () => Buffer.allocUnsafe(size));
+    let nextPosition = 0;
+    const readAhead = (): void => {
+      const buffer = free.pop()!;
+      const position = nextPosition;
+      nextPosition += size;
+      const bytesRead = handle.read(buffer, 0, size, position).then((r) => r.bytesRead);
+      // A read failing while we are suspended at `yield` must not be reported as an unhandled
+      // rejection; awaiting it below still throws.
+      bytesRead.catch(() => undefined);
+      inFlight.push({ buffer, position, bytesRead });
+    };
+    for (let i = 0; i < READ_AHEAD; i++) readAhead();
     for (;;) {
-      const bytesRead = await pending;
-      pending = undefined;
+      const read = inFlight.shift()!;
+      const bytesRead = await read.bytesRead;
       if (bytesRead === 0) return;
-      const full = filling;
-      // The consumer asked for this chunk, so it is done with the previous one: refill that.
-      filling = spare;
-      spare = full;
-      pending = readInto(filling);
-      // A prefetch failing while we are suspended at `yield` must not be reported as an
-      // unhandled rejection; the `await pending` above still throws it on the next pull.
-      pending.catch(() => undefined);
-      yield full.subarray(0, bytesRead);
+      if (bytesRead < size) {
+        // A short read (the end of the file, or a file system that returns less): the reads
+        // issued after it start at the wrong offsets. Drop them; go on where this one ended.
+        const dropped = inFlight.splice(0);
+        await Promise.allSettled(dropped.map((d) => d.bytesRead));
+        free.push(...dropped.map((d) => d.buffer));
+        nextPosition = read.position + bytesRead;
+      }
+      while (inFlight.length < READ_AHEAD) readAhead();
+      yield read.buffer.subarray(0, bytesRead);
+      // The consumer asked for the next chunk, so it is done with this one.
+      free.push(read.buffer);
     }
   } finally {
-    // The consumer stopped early (or a read failed): let an in-flight read settle before
-    // closing the handle under it. Its outcome no longer matters.
-    if (pending) await pending.catch(() => undefined);
+    // The consumer stopped early (or a read failed): let reads in flight settle before
+    // closing the handle under them. Their outcome no longer matters.
+    await Promise.allSettled(inFlight.map((r) => r.bytesRead));
     await handle.close();
   }
 }
