@@ -3,6 +3,7 @@
  *
  *   npm run bench [-- --runs 3] [--only encrypt,upload,memory,batch,startup]
  *                    [--entry dist/index.js] [--before OTHER/index.js]
+ *   npm run bench -- --render bench/RESULTS.json   (prints a saved run's table again)
  *
  * --before runs a second build of the action as one more side wherever the action runs, so a
  * change can be measured against the code before it in the same run.
@@ -47,6 +48,7 @@ const { values: options } = parseArgs({
     only: { type: 'string' },
     entry: { type: 'string' },
     before: { type: 'string' },
+    render: { type: 'string' },
   },
 });
 const RUNS = Number(options.runs);
@@ -671,7 +673,7 @@ function cell(s: Summary | undefined): string {
   return s.runs.length > 1 ? `${fmt(s.median)} (${fmt(s.min)}-${fmt(s.max)})` : fmt(s.median);
 }
 
-function table(): string {
+function table(rows: Row[]): string {
   const header = [
     'Section',
     'Measure',
@@ -694,7 +696,7 @@ function table(): string {
     cell(r.ours),
     r.baselineName ?? '',
     cell(r.baseline),
-    r.ratio === undefined ? '' : `${r.ratio.toFixed(2)}x`,
+    r.ratio === undefined ? '' : `${r.ratio < 0.1 ? r.ratio.toPrecision(2) : r.ratio.toFixed(2)}x`,
     r.target ?? '',
     r.met === undefined ? '' : r.met ? 'yes' : 'NO',
   ]);
@@ -710,92 +712,118 @@ function table(): string {
 
 // ---------------------------------------------------------------------------------------------
 
-checkTools();
-const started = Date.now();
-const stale = staleBundle();
-if (stale)
-  notes.push(
-    `${path.relative(REPO_ROOT, entry)} is older than ${stale}: run npm run bundle for current figures`,
-  );
-const workDir = await mkdtemp(path.join(os.tmpdir(), 'bench-'));
-const workspace = path.join(workDir, 'workspace');
-await mkdir(workspace);
-let stack: BenchStack | undefined;
-try {
-  if (only.has('startup')) await startup(workDir);
-  const needsBig = only.has('encrypt') || only.has('upload') || only.has('memory');
-  const bigFile = path.join(workspace, 'big.bin');
-  const encFile = path.join(workDir, 'big.enc');
-  if (needsBig) {
-    log(`\npreparing 1 GiB of random bytes in ${workDir}`);
-    const shared = '/tmp/big';
-    const reuse = existsSync(shared) && statSync(shared).size === GIB;
-    if (reuse) await link(shared, bigFile).catch(() => randomFile(bigFile, GIB));
-    else await randomFile(bigFile, GIB);
-    // Read it once so every side starts from the page cache.
-    execFileSync('/bin/sh', ['-c', `cat "${bigFile}" > /dev/null`]);
-  }
-  if (only.has('encrypt')) await encryptOnly(bigFile);
-  if (only.has('upload') || only.has('memory') || only.has('batch')) {
-    stack = await startBenchStack(workDir);
-    log(`local stack: S3 ${stack.info.endpoints.s3} (pid ${stack.info.pid})`);
-  }
-  if (only.has('upload')) {
-    execFileSync('openssl', [
-      'enc',
-      '-aes-256-ctr',
-      '-K',
-      randomHex(32),
-      '-iv',
-      randomHex(16),
-      '-bufsize',
-      '1048576',
-      '-in',
-      bigFile,
-      '-out',
-      encFile,
-    ]);
-    await encryptAndUpload(stack!, workDir, workspace, bigFile, encFile);
-    await rm(encFile, { force: true });
-  }
-  if (only.has('memory')) await memory(stack!, workspace, bigFile);
-  if (only.has('batch')) await batch(stack!, workDir, workspace);
-} finally {
-  await stack?.close();
-  await rm(workDir, { recursive: true, force: true });
+interface Result {
+  date: string;
+  command: string;
+  durationSeconds: number;
+  runs: number;
+  machine: { cpus: number; model: string; memoryGiB: number; node: string };
+  notes: string[];
+  rows: Row[];
 }
 
-const cpus = os.cpus();
-const result = {
-  date: new Date().toISOString(),
-  command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
-  durationSeconds: (Date.now() - started) / 1000,
-  runs: RUNS,
-  entry: path.relative(REPO_ROOT, entry),
-  machine: {
-    cpus: cpus.length,
-    model: cpus[0]?.model ?? 'unknown',
-    memoryGiB: Math.round(os.totalmem() / GIB),
-    kernel: os.release(),
-    node: process.version,
-    openssl: versionOf('openssl', ['version']),
-    awsCli: versionOf(AWS_CLI, ['--version']),
-  },
-  notes,
-  rows,
-  raw,
-};
-const table_ = table();
-const markdown = [
-  `Measured on ${result.date.slice(0, 10)} on this machine (${result.machine.cpus} cores, ${result.machine.model}, ${result.machine.memoryGiB} GiB, Node ${result.machine.node}) with \`${result.command}\` (${RUNS} runs per side, alternated; ${Math.round(result.durationSeconds)} s in all).`,
-  '',
-  table_,
-  ...(notes.length ? ['', ...notes.map((n) => `- ${n}`)] : []),
-  '',
-].join('\n');
-const outDir = path.join(REPO_ROOT, 'bench', 'results');
-await mkdir(outDir, { recursive: true });
-await writeFile(path.join(outDir, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
-await writeFile(path.join(outDir, 'latest.md'), markdown);
-process.stdout.write(`\n${markdown}`);
-log(`\nwritten: bench/results/latest.json, bench/results/latest.md`);
+function markdownOf(result: Result): string {
+  const { machine } = result;
+  return [
+    `Measured on ${result.date.slice(0, 10)} on this machine (${machine.cpus} cores, ${machine.model}, ${machine.memoryGiB} GiB, Node ${machine.node}) with \`${result.command}\` (${result.runs} runs per side, alternated; ${Math.round(result.durationSeconds)} s in all).`,
+    '',
+    table(result.rows),
+    ...(result.notes.length ? ['', ...result.notes.map((n) => `- ${n}`)] : []),
+    '',
+  ].join('\n');
+}
+
+async function main(): Promise<void> {
+  checkTools();
+  const started = Date.now();
+  const stale = staleBundle();
+  if (stale)
+    notes.push(
+      `${path.relative(REPO_ROOT, entry)} is older than ${stale}: run npm run bundle for current figures`,
+    );
+  const workDir = await mkdtemp(path.join(os.tmpdir(), 'bench-'));
+  const workspace = path.join(workDir, 'workspace');
+  await mkdir(workspace);
+  let stack: BenchStack | undefined;
+  try {
+    if (only.has('startup')) await startup(workDir);
+    const needsBig = only.has('encrypt') || only.has('upload') || only.has('memory');
+    const bigFile = path.join(workspace, 'big.bin');
+    const encFile = path.join(workDir, 'big.enc');
+    if (needsBig) {
+      log(`\npreparing 1 GiB of random bytes in ${workDir}`);
+      const shared = '/tmp/big';
+      const reuse = existsSync(shared) && statSync(shared).size === GIB;
+      if (reuse) await link(shared, bigFile).catch(() => randomFile(bigFile, GIB));
+      else await randomFile(bigFile, GIB);
+      // Read it once so every side starts from the page cache.
+      execFileSync('/bin/sh', ['-c', `cat "${bigFile}" > /dev/null`]);
+    }
+    if (only.has('encrypt')) await encryptOnly(bigFile);
+    if (only.has('upload') || only.has('memory') || only.has('batch')) {
+      stack = await startBenchStack(workDir);
+      log(`local stack: S3 ${stack.info.endpoints.s3} (pid ${stack.info.pid})`);
+    }
+    if (only.has('upload')) {
+      execFileSync('openssl', [
+        'enc',
+        '-aes-256-ctr',
+        '-K',
+        randomHex(32),
+        '-iv',
+        randomHex(16),
+        '-bufsize',
+        '1048576',
+        '-in',
+        bigFile,
+        '-out',
+        encFile,
+      ]);
+      await encryptAndUpload(stack!, workDir, workspace, bigFile, encFile);
+      await rm(encFile, { force: true });
+    }
+    if (only.has('memory')) await memory(stack!, workspace, bigFile);
+    if (only.has('batch')) await batch(stack!, workDir, workspace);
+  } finally {
+    await stack?.close();
+    await rm(workDir, { recursive: true, force: true });
+  }
+
+  const cpus = os.cpus();
+  const result = {
+    date: new Date().toISOString(),
+    command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
+    durationSeconds: (Date.now() - started) / 1000,
+    runs: RUNS,
+    entry: path.relative(REPO_ROOT, entry),
+    machine: {
+      cpus: cpus.length,
+      model: cpus[0]?.model ?? 'unknown',
+      memoryGiB: Math.round(os.totalmem() / GIB),
+      kernel: os.release(),
+      node: process.version,
+      openssl: versionOf('openssl', ['version']),
+      awsCli: versionOf(AWS_CLI, ['--version']),
+    },
+    notes,
+    rows,
+    raw,
+  };
+  const markdown = markdownOf(result);
+  const outDir = path.join(REPO_ROOT, 'bench', 'results');
+  await mkdir(outDir, { recursive: true });
+  // Every run's figures, without the processes' own output (the action logs every file).
+  const withoutLogs = (key: string, value: unknown): unknown =>
+    key === 'stdout' || key === 'outputs' ? undefined : value;
+  await writeFile(path.join(outDir, 'latest.json'), `${JSON.stringify(result, withoutLogs, 2)}\n`);
+  await writeFile(path.join(outDir, 'latest.md'), markdown);
+  process.stdout.write(`\n${markdown}`);
+  log(`\nwritten: bench/results/latest.json, bench/results/latest.md`);
+}
+
+if (options.render) {
+  // Prints the table of a saved run (e.g. bench/RESULTS.json) again.
+  process.stdout.write(markdownOf(JSON.parse(await readFile(options.render, 'utf8')) as Result));
+} else {
+  await main();
+}
