@@ -191,7 +191,11 @@ class StreamingUpload {
     this.throwIfFailed();
     if (this.uploadId === undefined) {
       const created = await this.request.s3.send(
-        new CreateMultipartUploadCommand({ ...this.objectParams(), ChecksumAlgorithm: 'CRC32' }),
+        new CreateMultipartUploadCommand({
+          ...this.objectParams(),
+          // Every part will carry a CRC32; S3 then also keeps one for the whole object.
+          ...(crc32 ? { ChecksumAlgorithm: 'CRC32' } : {}),
+        }),
       );
       if (!created.UploadId) throw new Error('CreateMultipartUpload returned no UploadId');
       this.uploadId = created.UploadId;
