@@ -15,17 +15,17 @@ import {
 import path from 'node:path';
 
 const entries = [
-  ['src/index.ts', 'index.js'],
-  ['src/cli.ts', 'cli.js'],
+  ['src/index.ts', 'index.js', 'licenses.txt'],
+  ['src/cli.ts', 'cli.js', 'licenses-cli.txt'],
 ];
 
 const staging = mkdtempSync(path.resolve('.dist-staging-'));
 try {
   const next = path.join(staging, 'dist');
   mkdirSync(next);
-  for (const [source, target] of entries) {
+  for (const [source, target, license] of entries) {
     const out = path.join(staging, target);
-    execFileSync('npx', ['ncc', 'build', source, '-o', out, '--license', 'licenses.txt', '-q'], {
+    execFileSync('npx', ['ncc', 'build', source, '-o', out, '--license', license, '-q'], {
       stdio: 'inherit',
     });
     cpSync(out, next, { recursive: true, filter: (f) => f !== path.join(out, 'index.js') });

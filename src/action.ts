@@ -1,5 +1,4 @@
 import * as core from '@actions/core';
-import { DefaultArtifactClient } from '@actions/artifact';
 import os from 'node:os';
 import { makeClients } from './clients.js';
 import { parseConfig } from './config.js';
@@ -49,7 +48,8 @@ export async function runAction(): Promise<void> {
       clock: systemClock,
       workspace: env.GITHUB_WORKSPACE || process.cwd(),
       tempDir: env.RUNNER_TEMP || os.tmpdir(),
-      artifacts: () => new DefaultArtifactClient(),
+      // Loaded on demand: the artifact client is most of the bundle and most steps never use it.
+      artifacts: async () => new (await import('@actions/artifact')).DefaultArtifactClient(),
       signal: controller.signal,
       ...(tokenSeed ? { tokenSeed } : {}),
     });

@@ -38,7 +38,7 @@ export interface RunDeps {
   tempDir: string;
   /** Identifies this run and attempt (see tokenSeed); absent outside Actions. */
   tokenSeed?: string;
-  artifacts?: () => ArtifactDownloader;
+  artifacts?: () => ArtifactDownloader | Promise<ArtifactDownloader>;
   signal?: AbortSignal;
 }
 
@@ -152,7 +152,7 @@ async function listFiles(config: Config, deps: RunDeps): Promise<MediaFile[]> {
         'works only inside a GitHub Actions run; outside it, download the files first and use `files`',
       );
     }
-    root = await downloadArtifact(deps.artifacts(), config.artifact, deps.tempDir);
+    root = await downloadArtifact(await deps.artifacts(), config.artifact, deps.tempDir);
     deps.log.info(`artifact '${config.artifact}' downloaded to ${root}`);
   }
   return findFiles({
