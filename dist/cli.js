@@ -74042,6 +74042,7 @@ var client_s3_dist_cjs = __nccwpck_require__(3711);
 ;// CONCATENATED MODULE: ./src/upload.ts
 
 
+
 /**
  * Parts in flight per file. With the part being filled, QUEUE_SIZE + 1 part buffers exist:
  * 48 MiB at the default 16 MiB part size. Against the local S3, a third part in flight did not
@@ -74073,7 +74074,13 @@ async function uploadStream(request) {
         return await upload.run();
     }
     catch (error) {
-        await upload.abort();
+        try {
+            await upload.abort();
+        }
+        catch (abortFailure) {
+            // Keep the real cause in front; say what is left behind and how it goes away.
+            throw Object.assign(new Error(`${(0,errors/* messageOf */.bD)(error)}; AbortMultipartUpload also failed (${(0,errors/* messageOf */.bD)(abortFailure)}), so the incomplete upload of s3://${request.bucket}/${request.key} is left until an AbortIncompleteMultipartUpload lifecycle rule removes it`, { cause: error }), { name: error instanceof Error ? error.name : 'Error' });
+        }
         throw error;
     }
 }
@@ -74125,6 +74132,9 @@ class StreamingUpload {
         await this.sendPart(last);
         await Promise.all(this.inFlight);
         this.throwIfFailed();
+        // The signal may fire after the last byte was read, while parts were still in flight.
+        if (this.request.signal?.aborted)
+            throw abortError(this.request.signal);
         this.completed.sort((a, b) => a.PartNumber - b.PartNumber);
         const { Bucket, Key } = this.target();
         const result = await this.request.s3.send(new client_s3_dist_cjs/* CompleteMultipartUploadCommand */.Gym({

@@ -9,6 +9,7 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import type { ServerSideEncryption } from './config.js';
+import { messageOf } from './errors.js';
 
 export interface UploadRequest {
   s3: S3Client;
@@ -61,7 +62,18 @@ export async function uploadStream(request: UploadRequest): Promise<{ etag?: str
   try {
     return await upload.run();
   } catch (error) {
-    await upload.abort();
+    try {
+      await upload.abort();
+    } catch (abortFailure) {
+      // Keep the real cause in front; say what is left behind and how it goes away.
+      throw Object.assign(
+        new Error(
+          `${messageOf(error)}; AbortMultipartUpload also failed (${messageOf(abortFailure)}), so the incomplete upload of s3://${request.bucket}/${request.key} is left until an AbortIncompleteMultipartUpload lifecycle rule removes it`,
+          { cause: error },
+        ),
+        { name: error instanceof Error ? error.name : 'Error' },
+      );
+    }
     throw error;
   }
 }
@@ -117,6 +129,8 @@ class StreamingUpload {
     await this.sendPart(last);
     await Promise.all(this.inFlight);
     this.throwIfFailed();
+    // The signal may fire after the last byte was read, while parts were still in flight.
+    if (this.request.signal?.aborted) throw abortError(this.request.signal);
     this.completed.sort((a, b) => a.PartNumber! - b.PartNumber!);
     const { Bucket, Key } = this.target();
     const result = await this.request.s3.send(
