@@ -13,6 +13,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
+import { writeLicenses } from './licenses.mjs';
 
 const entries = [
   ['src/index.ts', 'index.js', 'licenses.txt'],
@@ -25,11 +26,13 @@ try {
   mkdirSync(next);
   for (const [source, target, license] of entries) {
     const out = path.join(staging, target);
-    execFileSync('npx', ['ncc', 'build', source, '-o', out, '--license', license, '-q'], {
+    const stats = path.join(staging, `${target}.stats.json`);
+    execFileSync('npx', ['ncc', 'build', source, '-o', out, '--stats-out', stats, '-q'], {
       stdio: 'inherit',
     });
     cpSync(out, next, { recursive: true, filter: (f) => f !== path.join(out, 'index.js') });
     renameSync(path.join(out, 'index.js'), path.join(next, target));
+    writeLicenses(stats, path.join(next, license));
   }
   // The CLI is package.json's `bin`: it needs a shebang and the execute bit to run as a command.
   const cli = path.join(next, 'cli.js');
