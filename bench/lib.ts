@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { stackEnv } from '../emulator/stack.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const ACTION_ENTRY = path.join(REPO_ROOT, 'dist', 'index.js');
@@ -53,18 +54,7 @@ export async function startBenchStack(workDir: string): Promise<BenchStack> {
   const info = JSON.parse(await readFile(infoFile, 'utf8')) as BenchStackInfo;
   return {
     info,
-    env: {
-      AWS_ACCESS_KEY_ID: info.credentials.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: info.credentials.secretAccessKey,
-      AWS_REGION: info.region,
-      AWS_DEFAULT_REGION: info.region,
-      AWS_ENDPOINT_URL_S3: info.endpoints.s3,
-      AWS_ENDPOINT_URL_KMS: info.endpoints.kms,
-      AWS_ENDPOINT_URL_MEDIACONVERT: info.endpoints.mediaconvert,
-      AWS_CONFIG_FILE: '/dev/null',
-      AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-      AWS_PAGER: '',
-    },
+    env: stackEnv(info),
     close: async () => {
       child.kill('SIGTERM');
       await exited;

@@ -147,7 +147,9 @@ export async function startStack(
 }
 
 /** The variables the AWS SDK and CLI read: credentials, region and per-service endpoints. */
-export function stackEnv(info: StackInfo): Record<string, string> {
+export function stackEnv(
+  info: Pick<StackInfo, 'region' | 'endpoints' | 'credentials'>,
+): Record<string, string> {
   return {
     AWS_ACCESS_KEY_ID: info.credentials.accessKeyId,
     AWS_SECRET_ACCESS_KEY: info.credentials.secretAccessKey,
