@@ -72882,18 +72882,22 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _clients_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(9071);
+/* harmony import */ var _clients_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(9071);
 /* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2973);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3916);
 /* harmony import */ var _interface_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6160);
 /* harmony import */ var _job_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7228);
 /* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(665);
+/* harmony import */ var _interrupt_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(8476);
 /* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8972);
+/* harmony import */ var _safe_text_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(1452);
 /**
  * The CLI: `mediaconvert-encrypt --files 'masters/*.mov' --kms-key-arn ... --destination s3://...`
  * Same options as the action's inputs, as flags. Each flag falls back to the INPUT_<NAME>
  * variable the runner would set, then to the action's default. Exit codes: see EXIT below.
  */
+
+
 
 
 
@@ -73016,14 +73020,10 @@ function divertWorkflowCommands() {
 }
 async function main(argv) {
     divertWorkflowCommands();
-    const log = consoleLogger(process.stderr);
-    const controller = new AbortController();
-    const interrupt = (signal) => {
-        log.warning(`${signal} received: aborting uploads in flight`);
-        controller.abort(new Error(`interrupted by ${signal}`));
-    };
-    process.once('SIGINT', interrupt);
-    process.once('SIGTERM', interrupt);
+    // Untrusted text cannot break a line or start one: stderr may be read by a runner too.
+    const log = (0,_safe_text_js__WEBPACK_IMPORTED_MODULE_8__/* .safeLogger */ .Ky)(consoleLogger(process.stderr));
+    // The handlers stay until the process ends: a second Ctrl-C must not cut the clean-up short.
+    const interrupt = (0,_interrupt_js__WEBPACK_IMPORTED_MODULE_9__/* .handleInterrupts */ .Bx)((m) => log.warning(m));
     try {
         const raw = readFlags(argv);
         if (raw === 'help') {
@@ -73034,35 +73034,33 @@ async function main(argv) {
         const config = (0,_config_js__WEBPACK_IMPORTED_MODULE_2__/* .parseConfig */ .o4)(raw, env);
         const tokenSeed = (0,_run_js__WEBPACK_IMPORTED_MODULE_7__/* .tokenSeedFrom */ .V)(env);
         const outcome = await (0,_run_js__WEBPACK_IMPORTED_MODULE_7__/* .run */ .e)(config, {
-            clients: () => (0,_clients_js__WEBPACK_IMPORTED_MODULE_8__/* .makeClients */ .n)(config, env),
+            clients: () => (0,_clients_js__WEBPACK_IMPORTED_MODULE_10__/* .makeClients */ .n)(config, env),
             log,
             clock: _job_js__WEBPACK_IMPORTED_MODULE_5__/* .systemClock */ .ml,
             workspace: process.cwd(),
             tempDir: env.RUNNER_TEMP,
-            signal: controller.signal,
+            signal: interrupt.signal,
             ...(tokenSeed ? { tokenSeed } : {}),
         });
-        process.stdout.write(`${JSON.stringify((0,_report_js__WEBPACK_IMPORTED_MODULE_6__/* .outputsOf */ .Yz)(outcome.report, config.manifestPath), null, 2)}\n`);
-        if (controller.signal.aborted)
+        process.stdout.write(`${(0,_safe_text_js__WEBPACK_IMPORTED_MODULE_8__/* .safeJson */ .oi)((0,_report_js__WEBPACK_IMPORTED_MODULE_6__/* .outputsOf */ .Yz)(outcome.report, config.manifestPath), 2)}\n`);
+        if (outcome.failure)
+            for (const line of `error: ${outcome.failure}`.split('\n'))
+                log.info(line);
+        if (interrupt.signal.aborted)
             return EXIT.interrupted;
-        if (outcome.failure) {
-            log.info(`error: ${outcome.failure}`);
-            return EXIT.failed;
-        }
-        return EXIT.ok;
+        return outcome.failure ? EXIT.failed : EXIT.ok;
     }
     catch (error) {
         log.info(`error: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .messageOf */ .bD)(error)}`);
-        if (controller.signal.aborted)
+        if (interrupt.signal.aborted)
             return EXIT.interrupted;
         return error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz ? EXIT.usage : EXIT.failed;
     }
-    finally {
-        process.off('SIGINT', interrupt);
-        process.off('SIGTERM', interrupt);
-    }
 }
 process.exitCode = await main(process.argv.slice(2));
+// Once canceled, a timer or idle connection must not hold the process.
+if (process.exitCode === EXIT.interrupted)
+    setTimeout(() => process.exit(), 200).unref();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -73612,6 +73610,84 @@ const OUTPUTS = [
 
 /***/ }),
 
+/***/ 8476:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bx: () => (/* binding */ handleInterrupts),
+/* harmony export */   Z5: () => (/* binding */ cleanupSignal),
+/* harmony export */   lA: () => (/* binding */ abortWith)
+/* harmony export */ });
+/* unused harmony export CLEANUP_MS */
+/** How long a clean-up request (AbortMultipartUpload) may take once the step is canceled. */
+const CLEANUP_MS = 1000;
+/**
+ * Handles SIGINT and SIGTERM for the whole run. Registered with `on`, not `once`: a second
+ * signal while cleaning up would otherwise get Node's default handling and end the process
+ * before the outputs are written.
+ */
+function handleInterrupts(warn) {
+    const controller = new AbortController();
+    const handler = (name) => {
+        if (controller.signal.aborted) {
+            warn(`${name} received: still writing the report of what finished`);
+            return;
+        }
+        warn(`${name} received: aborting requests in flight and uploads`);
+        controller.abort(Object.assign(new Error(`interrupted by ${name}`), { name: 'AbortError' }));
+    };
+    process.on('SIGINT', handler);
+    process.on('SIGTERM', handler);
+    return {
+        signal: controller.signal,
+        dispose: () => {
+            process.off('SIGINT', handler);
+            process.off('SIGTERM', handler);
+        },
+    };
+}
+/**
+ * Gives every request of these clients `signal` as its abort signal, unless the call names
+ * one of its own (a clean-up request does). A request sent after the signal fired fails at
+ * once without reaching the network; one in flight is cut off. Done once here, at the client,
+ * so that no call site can forget it.
+ */
+function abortWith(clients, signal) {
+    if (!signal)
+        return clients;
+    for (const client of Object.values(clients)) {
+        const send = client.send.bind(client);
+        client.send = (command, options) => send(command, { abortSignal: signal, ...options });
+    }
+    return clients;
+}
+/**
+ * The abort signal of a clean-up request: fires CLEANUP_MS after `cancel` fires (or never),
+ * so that clean-up gets its chance after a cancel but cannot hold the process past the
+ * runner's grace, however slow the service is.
+ */
+function cleanupSignal(cancel) {
+    const controller = new AbortController();
+    let timer;
+    const start = () => {
+        timer = setTimeout(() => controller.abort(new Error(`clean-up took longer than ${CLEANUP_MS} ms`)), CLEANUP_MS);
+    };
+    if (cancel?.aborted)
+        start();
+    else
+        cancel?.addEventListener('abort', start, { once: true });
+    return {
+        signal: controller.signal,
+        dispose: () => {
+            clearTimeout(timer);
+            cancel?.removeEventListener('abort', start);
+        },
+    };
+}
+
+
+/***/ }),
+
 /***/ 7228:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -73622,8 +73698,10 @@ const OUTPUTS = [
 /* harmony export */   pD: () => (/* binding */ checkJobResources),
 /* harmony export */   pf: () => (/* binding */ waitForJobs)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_mediaconvert__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5156);
+/* harmony import */ var _aws_sdk_client_mediaconvert__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5156);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _safe_text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1452);
+
 
 
 const systemClock = {
@@ -73637,7 +73715,7 @@ const systemClock = {
 async function createJob(mc, request) {
     let job;
     try {
-        job = (await mc.send(new _aws_sdk_client_mediaconvert__WEBPACK_IMPORTED_MODULE_1__/* .CreateJobCommand */ .n3k(request))).Job;
+        job = (await mc.send(new _aws_sdk_client_mediaconvert__WEBPACK_IMPORTED_MODULE_2__/* .CreateJobCommand */ .n3k(request))).Job;
     }
     catch (error) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .JobError */ .CR(`CreateJob failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .messageOf */ .bD)(error)}`, { cause: error });
@@ -73657,8 +73735,8 @@ async function checkJobResources(mc, resources, log) {
         const name = resource.name.replace(/^arn:[^:]+:mediaconvert:[^:]*:\d*:(jobTemplates|queues)\//, '');
         try {
             await mc.send(resource.kind === 'queue'
-                ? new _aws_sdk_client_mediaconvert__WEBPACK_IMPORTED_MODULE_1__/* .GetQueueCommand */ .TWC({ Name: name })
-                : new _aws_sdk_client_mediaconvert__WEBPACK_IMPORTED_MODULE_1__/* .GetJobTemplateCommand */ .Fke({ Name: name }));
+                ? new _aws_sdk_client_mediaconvert__WEBPACK_IMPORTED_MODULE_2__/* .GetQueueCommand */ .TWC({ Name: name })
+                : new _aws_sdk_client_mediaconvert__WEBPACK_IMPORTED_MODULE_2__/* .GetJobTemplateCommand */ .Fke({ Name: name }));
         }
         catch (error) {
             const type = error instanceof Error ? error.name : '';
@@ -73689,7 +73767,7 @@ async function waitForJobs(mc, ids, options) {
         if (options.signal?.aborted)
             return interrupted(ids, outcomes);
         for (const id of ids.filter((i) => !outcomes.has(i))) {
-            const job = (await mc.send(new _aws_sdk_client_mediaconvert__WEBPACK_IMPORTED_MODULE_1__/* .GetJobCommand */ .jEM({ Id: id }))).Job;
+            const job = (await mc.send(new _aws_sdk_client_mediaconvert__WEBPACK_IMPORTED_MODULE_2__/* .GetJobCommand */ .jEM({ Id: id }))).Job;
             const status = job?.Status ?? 'UNKNOWN';
             const line = describeProgress(job);
             if (lastLine.get(id) !== line)
@@ -73737,7 +73815,7 @@ async function timedOut(mc, ids, outcomes, options) {
         if (options.cancelOnTimeout) {
             // One refused cancel (say the job just finished) must not lose the other outcomes.
             try {
-                await mc.send(new _aws_sdk_client_mediaconvert__WEBPACK_IMPORTED_MODULE_1__/* .CancelJobCommand */ .ppP({ Id: id }));
+                await mc.send(new _aws_sdk_client_mediaconvert__WEBPACK_IMPORTED_MODULE_2__/* .CancelJobCommand */ .ppP({ Id: id }));
                 canceled = true;
                 options.log.warning(`job ${id}: canceled after wait-timeout`);
             }
@@ -73777,7 +73855,7 @@ function failedJobsMessage(outcomes) {
     return failed
         .map((o) => {
         const code = o.errorCode === undefined ? '' : ` (error ${o.errorCode})`;
-        return `job ${o.id} ended ${o.status}${code}${o.errorMessage ? `: ${o.errorMessage}` : ''}`;
+        return (0,_safe_text_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(`job ${o.id} ended ${o.status}${code}${o.errorMessage ? `: ${o.errorMessage}` : ''}`);
     })
         .join('\n');
 }
@@ -73798,6 +73876,8 @@ function failedJobsMessage(outcomes) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _safe_text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1452);
+
 
 
 /** The manifest of DESIGN section 4. Holds encrypted keys only. */
@@ -73858,7 +73938,7 @@ function summaryOf(report) {
     const lines = [
         '### MediaConvert encrypt',
         '',
-        `${report.files.length} file(s) encrypted and uploaded, ${report.failures.length} failed, ${report.jobs.length} job(s) created in ${report.region}.`,
+        `${report.files.length} file(s) encrypted and uploaded, ${report.failures.length} failed, ${report.jobs.length} job(s) created in ${cell(report.region)}.`,
         '',
         '| File | Size | S3 object | Mode | Job |',
         '| --- | ---: | --- | --- | --- |',
@@ -73868,7 +73948,7 @@ function summaryOf(report) {
         const jobCell = job
             ? `${consoleLink(report.region, job.id)}${statusSuffix(status.get(job.id))}`
             : '—';
-        lines.push(`| ${cell(f.relativePath)} | ${formatBytes(f.bytes)} | \`${cell(f.s3Uri)}\` | ${f.decryption.DecryptionMode ?? ''} | ${jobCell} |`);
+        lines.push(`| ${cell(f.relativePath)} | ${formatBytes(f.bytes)} | ${cell(f.s3Uri)} | ${cell(f.decryption.DecryptionMode ?? '')} | ${jobCell} |`);
     }
     for (const failure of report.failures) {
         lines.push(`| ${cell(failure.relativePath)} | | **failed**: ${cell(failure.message)} | | |`);
@@ -73876,13 +73956,11 @@ function summaryOf(report) {
     return `${lines.join('\n')}\n`;
 }
 function consoleLink(region, id) {
-    return `[${id}](https://console.aws.amazon.com/mediaconvert/home?region=${region}#/jobs/summary/${id})`;
+    const query = `region=${encodeURIComponent(region)}#/jobs/summary/${encodeURIComponent(id)}`;
+    return `[${cell(id)}](https://console.aws.amazon.com/mediaconvert/home?${query})`;
 }
 function statusSuffix(status) {
-    return status ? ` ${status}` : '';
-}
-function cell(text) {
-    return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+    return status ? ` ${cell(status)}` : '';
 }
 function formatBytes(bytes) {
     const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
@@ -74039,7 +74117,10 @@ var external_node_zlib_ = __nccwpck_require__(8522);
 var external_node_zlib_default = /*#__PURE__*/__nccwpck_require__.n(external_node_zlib_);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
 var client_s3_dist_cjs = __nccwpck_require__(3711);
+// EXTERNAL MODULE: ./src/interrupt.ts
+var interrupt = __nccwpck_require__(8476);
 ;// CONCATENATED MODULE: ./src/upload.ts
+
 
 
 
@@ -74073,7 +74154,9 @@ async function uploadStream(request) {
     try {
         return await upload.run();
     }
-    catch (error) {
+    catch (failure) {
+        // Once the step is canceled, requests fail as aborted: name the cancel, not its echo.
+        const error = request.signal?.aborted ? abortError(request.signal) : failure;
         try {
             await upload.abort();
         }
@@ -74160,7 +74243,10 @@ class StreamingUpload {
         part.buffer.copy(bigger, 0, 0, part.length);
         return bigger;
     }
-    /** Waits for the parts in flight, then aborts the multipart upload if one was started. */
+    /**
+     * Waits for the parts in flight (a cancel has cut them off already), then aborts the
+     * multipart upload if one was started: after a cancel, within the clean-up deadline.
+     */
     async abort() {
         await Promise.all(this.inFlight);
         if (this.uploadId === undefined)
@@ -74168,7 +74254,15 @@ class StreamingUpload {
         const { Bucket, Key } = this.target();
         const UploadId = this.uploadId;
         this.uploadId = undefined;
-        await this.request.s3.send(new client_s3_dist_cjs/* AbortMultipartUploadCommand */.tfP({ Bucket, Key, UploadId }));
+        const deadline = (0,interrupt/* cleanupSignal */.Z5)(this.request.signal);
+        try {
+            await this.request.s3.send(new client_s3_dist_cjs/* AbortMultipartUploadCommand */.tfP({ Bucket, Key, UploadId }), {
+                abortSignal: deadline.signal,
+            });
+        }
+        finally {
+            deadline.dispose();
+        }
     }
     target() {
         return { Bucket: this.request.bucket, Key: this.request.key };
@@ -81192,16 +81286,22 @@ async function loadJobPlan(job, fileCount) {
 }
 /**
  * The CreateJob requests for these files: one per file, or one with every file as an input.
- * `tokenSeed` identifies the workflow run and attempt, so a retried request reuses its
- * ClientRequestToken while a re-run of the workflow makes fresh jobs.
+ * `tokenSeed` identifies the workflow run and attempt; each request's ClientRequestToken is
+ * derived from the seed and the whole request, so a retried request reuses its token while a
+ * re-run of the workflow, or any change to the request, makes a fresh job.
  */
 function buildRequests(plan, files, tokenSeed) {
     const groups = plan.layout === 'single' ? [files] : files.map((f) => [f]);
-    return groups.map((group) => ({
-        ...plan.base,
-        Settings: { ...plan.base.Settings, Inputs: group.map((f) => inputFor(plan.inputTemplate, f)) },
-        ClientRequestToken: requestToken(tokenSeed, group),
-    }));
+    return groups.map((group) => {
+        const request = {
+            ...plan.base,
+            Settings: {
+                ...plan.base.Settings,
+                Inputs: group.map((f) => inputFor(plan.inputTemplate, f)),
+            },
+        };
+        return { ...request, ClientRequestToken: requestToken(tokenSeed, request, group) };
+    });
 }
 function inputFor(template, file) {
     return {
@@ -81210,15 +81310,33 @@ function inputFor(template, file) {
         DecryptionSettings: { ...file.decryption },
     };
 }
-/** Stable for the same run, attempt, files, contents and objects; formatted like a UUID. */
-function requestToken(seed, files) {
-    const hash = (0,external_node_crypto_.createHash)('sha256').update(seed);
-    // The object and mode too: matrix legs of one run share the seed (same job and step id).
-    for (const f of files) {
-        hash.update(`\n${f.relativePath}\n${f.plaintextSha256}\n${f.s3Uri}\n${f.decryption.DecryptionMode ?? ''}`);
-    }
+/**
+ * A UUID-shaped hash of the seed, the whole request (DecryptionSettings included, with the
+ * encrypted data key and IV) and the files' contents. The same step run twice in one run
+ * attempt (a retry loop around the CLI) re-encrypts with a fresh key: its request differs, so
+ * MediaConvert makes a new job instead of answering with the first one, whose key no longer
+ * opens the object now in S3.
+ */
+function requestToken(seed, request, files) {
+    const rest = { ...request };
+    delete rest.ClientRequestToken;
+    const hash = (0,external_node_crypto_.createHash)('sha256').update(seed).update('\n').update(canonicalJson(rest));
+    for (const f of files)
+        hash.update(`\n${f.relativePath}\n${f.plaintextSha256}`);
     const hex = hash.digest('hex');
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+/** JSON with object members in sorted order: the same value always gives the same text. */
+function canonicalJson(value) {
+    if (Array.isArray(value))
+        return `[${value.map(canonicalJson).join(',')}]`;
+    if (value !== null && typeof value === 'object') {
+        const entries = Object.entries(value)
+            .filter(([, v]) => v !== undefined)
+            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+        return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+    }
+    return JSON.stringify(value) ?? 'null';
 }
 async function readSettingsFile(path) {
     let text;
@@ -81330,7 +81448,11 @@ class Progress {
     }
 }
 
+// EXTERNAL MODULE: ./src/safe-text.ts
+var safe_text = __nccwpck_require__(1452);
 ;// CONCATENATED MODULE: ./src/run.ts
+
+
 
 
 
@@ -81364,7 +81486,8 @@ function tokenSeedFrom(env) {
 async function run(config, deps) {
     const files = await listFiles(config, deps);
     const plan = config.job ? await loadJobPlan(config.job, files.length) : undefined;
-    const clients = deps.clients();
+    // Every request carries the step's cancel: none starts after it, those in flight are cut.
+    const clients = (0,interrupt/* abortWith */.lA)(deps.clients(), deps.signal);
     const { log } = deps;
     if (config.job && plan) {
         await (0,job/* checkJobResources */.pD)(clients.mediaconvert, jobResources(config.job, plan), log);
@@ -81508,7 +81631,81 @@ async function createJobs(plan, results, mediaconvert, report, deps) {
 }
 function summarize(problems, failedFiles) {
     const head = failedFiles > 0 ? `${failedFiles} file(s) failed` : 'the run did not complete';
-    return `${head}:\n${problems.map((p) => `- ${p}`).join('\n')}`;
+    // One line per problem: a name or service message with a line break stays inside its line.
+    return `${head}:\n${problems.map((p) => `- ${(0,safe_text/* oneLine */.TN)(p)}`).join('\n')}`;
+}
+
+
+/***/ }),
+
+/***/ 1452:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ky: () => (/* binding */ safeLogger),
+/* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   oi: () => (/* binding */ safeJson)
+/* harmony export */ });
+/* unused harmony exports logLine, logLines, markdownCell */
+/**
+ * C0 and C1 controls (line breaks, escape, tab), DEL, the Unicode line and paragraph
+ * separators, and the bidirectional embedding, override and isolate controls.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const NAMED = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+/** The text on one line: every control or separator becomes a visible escape such as `\n`. */
+function oneLine(text) {
+    return text.replace(UNSAFE, (c) => NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+/**
+ * One log line that the runner cannot read as a command: on one line, a leading `::` shown as
+ * `\::`, and `##[` shown as `##\[`.
+ */
+function logLine(text) {
+    return oneLine(text)
+        .replace(/^(\s*)::/, '$1\\::')
+        .replace(/##\[/g, '##\\[');
+}
+/** A message of several lines of our own (a failure list): each line made safe on its own. */
+function logLines(text) {
+    return text.split('\n').map(logLine).join('\n');
+}
+/**
+ * The same Logger with every message, group name and progress label made safe, so that no
+ * call site can forget: callers pass untrusted text as it is.
+ */
+function safeLogger(inner) {
+    const logger = {
+        info: (m) => inner.info(logLine(m)),
+        warning: (m) => inner.warning(logLine(m)),
+        debug: (m) => inner.debug(logLine(m)),
+        group: (name, fn) => inner.group(logLine(name), fn),
+    };
+    const { progress } = inner;
+    if (progress) {
+        logger.progress = (file, done, total) => progress.call(inner, logLine(file), done, total);
+    }
+    return logger;
+}
+/**
+ * Characters with a meaning in GitHub-flavoured Markdown or HTML. As numeric character
+ * references they are shown as themselves and never build a tag, link, code span, emphasis,
+ * math or table cell boundary.
+ */
+const MARKDOWN = /[&<>"'`|\\*_[\]()~!$#{}:]/g;
+/** Plain text for one step-summary table cell: on one line, nothing in it interpreted. */
+function markdownCell(text) {
+    return oneLine(text).replace(MARKDOWN, (c) => `&#${c.charCodeAt(0)};`);
+}
+/**
+ * JSON for a terminal or a log: the same value when parsed, with the separators JSON leaves
+ * raw (U+2028, U+2029) and `##[` written as \u escapes.
+ */
+function safeJson(value, space) {
+    return JSON.stringify(value, null, space)
+        .replace(/[\u0085\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+        .replace(/##\[/g, '##\\u005b');
 }
 
 

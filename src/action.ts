@@ -6,16 +6,20 @@ import { messageOf } from './errors.js';
 import { INPUTS, type InputName } from './interface.js';
 import { systemClock } from './job.js';
 import type { Logger } from './logger.js';
+import { handleInterrupts } from './interrupt.js';
+import { limitOutputs } from './output-limits.js';
 import { outputsOf, summaryOf } from './report.js';
 import { run, tokenSeedFrom } from './run.js';
+import { logLines, safeLogger } from './safe-text.js';
 import { logRequests } from './sdk-log.js';
 
-const actionsLog: Logger = {
+/** @actions/core as the pipeline's Logger; safeLogger keeps untrusted text off command lines. */
+const actionsLog: Logger = safeLogger({
   info: (m) => core.info(m),
   warning: (m) => core.warning(m),
   debug: (m) => core.debug(m),
   group: (name, fn) => core.group(name, fn),
-};
+});
 
 function readInputs(): Partial<Record<InputName, string>> {
   const raw: Partial<Record<InputName, string>> = {};
@@ -25,14 +29,7 @@ function readInputs(): Partial<Record<InputName, string>> {
 
 /** The GitHub Action: inputs in, outputs and summary out, one setFailed at the end. */
 export async function runAction(): Promise<void> {
-  const controller = new AbortController();
-  const interrupt = (signal: NodeJS.Signals): void => {
-    core.warning(`${signal} received: aborting uploads in flight`);
-    controller.abort(new Error(`interrupted by ${signal}`));
-  };
-  process.once('SIGINT', interrupt);
-  process.once('SIGTERM', interrupt);
-
+  const interrupt = handleInterrupts((m) => actionsLog.warning(m));
   let failure: string | undefined;
   try {
     const env = process.env;
@@ -41,7 +38,7 @@ export async function runAction(): Promise<void> {
     const outcome = await run(config, {
       clients: () => {
         const clients = makeClients(config, env);
-        if (core.isDebug()) logRequests(clients, (line) => core.debug(line));
+        if (core.isDebug()) logRequests(clients, (line) => actionsLog.debug(line));
         return clients;
       },
       log: actionsLog,
@@ -50,21 +47,24 @@ export async function runAction(): Promise<void> {
       tempDir: env.RUNNER_TEMP || os.tmpdir(),
       // Loaded on demand: the artifact client is most of the bundle and most steps never use it.
       artifacts: async () => new (await import('@actions/artifact')).DefaultArtifactClient(),
-      signal: controller.signal,
+      signal: interrupt.signal,
       ...(tokenSeed ? { tokenSeed } : {}),
     });
-    for (const [name, value] of Object.entries(outputsOf(outcome.report, config.manifestPath))) {
-      core.setOutput(name, value);
-    }
+    const outputs = limitOutputs(outputsOf(outcome.report, config.manifestPath), {
+      manifestPath: config.manifestPath,
+    });
+    for (const warning of outputs.warnings) actionsLog.warning(warning);
+    for (const [name, value] of Object.entries(outputs.values)) core.setOutput(name, value);
     if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summaryOf(outcome.report)).write();
     failure = outcome.failure;
   } catch (error) {
     failure = messageOf(error);
-  } finally {
-    process.off('SIGINT', interrupt);
-    process.off('SIGTERM', interrupt);
   }
-  if (controller.signal.aborted)
-    failure = `${failure ?? 'interrupted'} (interrupted; uploads in flight were aborted)`;
-  if (failure !== undefined) core.setFailed(failure);
+  if (interrupt.signal.aborted) {
+    failure = `${failure ?? 'interrupted'} (interrupted; requests in flight and uploads were aborted)`;
+  }
+  if (failure !== undefined) core.setFailed(logLines(failure));
+  // The signal handlers stay until the process ends: a later signal must not cut anything
+  // short. Once canceled, a timer or idle connection must not hold the process either.
+  if (interrupt.signal.aborted) setTimeout(() => process.exit(), 200).unref();
 }

@@ -12,7 +12,9 @@ import { INPUTS, type InputName } from './interface.js';
 import { systemClock } from './job.js';
 import type { Logger } from './logger.js';
 import { outputsOf } from './report.js';
+import { handleInterrupts } from './interrupt.js';
 import { run, tokenSeedFrom } from './run.js';
+import { safeJson, safeLogger } from './safe-text.js';
 
 export const EXIT = {
   ok: 0,
@@ -134,14 +136,10 @@ function divertWorkflowCommands(): void {
 
 export async function main(argv: readonly string[]): Promise<number> {
   divertWorkflowCommands();
-  const log = consoleLogger(process.stderr);
-  const controller = new AbortController();
-  const interrupt = (signal: NodeJS.Signals): void => {
-    log.warning(`${signal} received: aborting uploads in flight`);
-    controller.abort(new Error(`interrupted by ${signal}`));
-  };
-  process.once('SIGINT', interrupt);
-  process.once('SIGTERM', interrupt);
+  // Untrusted text cannot break a line or start one: stderr may be read by a runner too.
+  const log = safeLogger(consoleLogger(process.stderr));
+  // The handlers stay until the process ends: a second Ctrl-C must not cut the clean-up short.
+  const interrupt = handleInterrupts((m) => log.warning(m));
   try {
     const raw = readFlags(argv);
     if (raw === 'help') {
@@ -157,26 +155,20 @@ export async function main(argv: readonly string[]): Promise<number> {
       clock: systemClock,
       workspace: process.cwd(),
       tempDir: env.RUNNER_TEMP,
-      signal: controller.signal,
+      signal: interrupt.signal,
       ...(tokenSeed ? { tokenSeed } : {}),
     });
-    process.stdout.write(
-      `${JSON.stringify(outputsOf(outcome.report, config.manifestPath), null, 2)}\n`,
-    );
-    if (controller.signal.aborted) return EXIT.interrupted;
-    if (outcome.failure) {
-      log.info(`error: ${outcome.failure}`);
-      return EXIT.failed;
-    }
-    return EXIT.ok;
+    process.stdout.write(`${safeJson(outputsOf(outcome.report, config.manifestPath), 2)}\n`);
+    if (outcome.failure) for (const line of `error: ${outcome.failure}`.split('\n')) log.info(line);
+    if (interrupt.signal.aborted) return EXIT.interrupted;
+    return outcome.failure ? EXIT.failed : EXIT.ok;
   } catch (error) {
     log.info(`error: ${messageOf(error)}`);
-    if (controller.signal.aborted) return EXIT.interrupted;
+    if (interrupt.signal.aborted) return EXIT.interrupted;
     return error instanceof InputError ? EXIT.usage : EXIT.failed;
-  } finally {
-    process.off('SIGINT', interrupt);
-    process.off('SIGTERM', interrupt);
   }
 }
 
 process.exitCode = await main(process.argv.slice(2));
+// Once canceled, a timer or idle connection must not hold the process.
+if (process.exitCode === EXIT.interrupted) setTimeout(() => process.exit(), 200).unref();

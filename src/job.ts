@@ -10,6 +10,7 @@ import {
 } from '@aws-sdk/client-mediaconvert';
 import { InputError, JobError, messageOf } from './errors.js';
 import type { Logger } from './logger.js';
+import { oneLine } from './safe-text.js';
 
 export interface CreatedJob {
   id: string;
@@ -230,7 +231,9 @@ export function failedJobsMessage(outcomes: readonly JobOutcome[]): string | und
   return failed
     .map((o) => {
       const code = o.errorCode === undefined ? '' : ` (error ${o.errorCode})`;
-      return `job ${o.id} ended ${o.status}${code}${o.errorMessage ? `: ${o.errorMessage}` : ''}`;
+      return oneLine(
+        `job ${o.id} ended ${o.status}${code}${o.errorMessage ? `: ${o.errorMessage}` : ''}`,
+      );
     })
     .join('\n');
 }

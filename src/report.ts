@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { InputDecryptionSettings } from '@aws-sdk/client-mediaconvert';
 import type { OutputName } from './interface.js';
 import type { CreatedJob, JobOutcome } from './job.js';
+import { markdownCell as cell } from './safe-text.js';
 
 export interface FileResult {
   relativePath: string;
@@ -87,7 +88,7 @@ export function summaryOf(report: RunReport): string {
   const lines = [
     '### MediaConvert encrypt',
     '',
-    `${report.files.length} file(s) encrypted and uploaded, ${report.failures.length} failed, ${report.jobs.length} job(s) created in ${report.region}.`,
+    `${report.files.length} file(s) encrypted and uploaded, ${report.failures.length} failed, ${report.jobs.length} job(s) created in ${cell(report.region)}.`,
     '',
     '| File | Size | S3 object | Mode | Job |',
     '| --- | ---: | --- | --- | --- |',
@@ -98,7 +99,7 @@ export function summaryOf(report: RunReport): string {
       ? `${consoleLink(report.region, job.id)}${statusSuffix(status.get(job.id))}`
       : '—';
     lines.push(
-      `| ${cell(f.relativePath)} | ${formatBytes(f.bytes)} | \`${cell(f.s3Uri)}\` | ${f.decryption.DecryptionMode ?? ''} | ${jobCell} |`,
+      `| ${cell(f.relativePath)} | ${formatBytes(f.bytes)} | ${cell(f.s3Uri)} | ${cell(f.decryption.DecryptionMode ?? '')} | ${jobCell} |`,
     );
   }
   for (const failure of report.failures) {
@@ -108,15 +109,12 @@ export function summaryOf(report: RunReport): string {
 }
 
 function consoleLink(region: string, id: string): string {
-  return `[${id}](https://console.aws.amazon.com/mediaconvert/home?region=${region}#/jobs/summary/${id})`;
+  const query = `region=${encodeURIComponent(region)}#/jobs/summary/${encodeURIComponent(id)}`;
+  return `[${cell(id)}](https://console.aws.amazon.com/mediaconvert/home?${query})`;
 }
 
 function statusSuffix(status: string | undefined): string {
-  return status ? ` ${status}` : '';
-}
-
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  return status ? ` ${cell(status)}` : '';
 }
 
 export function formatBytes(bytes: number): string {

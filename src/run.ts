@@ -18,8 +18,10 @@ import {
   type JobResource,
 } from './job.js';
 import type { Logger } from './logger.js';
+import { abortWith } from './interrupt.js';
 import { mapPool } from './pool.js';
 import { Progress } from './progress.js';
+import { oneLine } from './safe-text.js';
 import { writeManifest, type FileFailure, type FileResult, type RunReport } from './report.js';
 
 export interface Clients {
@@ -73,7 +75,8 @@ export function tokenSeedFrom(
 export async function run(config: Config, deps: RunDeps): Promise<RunOutcome> {
   const files = await listFiles(config, deps);
   const plan = config.job ? await loadJobPlan(config.job, files.length) : undefined;
-  const clients = deps.clients();
+  // Every request carries the step's cancel: none starts after it, those in flight are cut.
+  const clients = abortWith(deps.clients(), deps.signal);
   const { log } = deps;
   if (config.job && plan) {
     await checkJobResources(clients.mediaconvert, jobResources(config.job, plan), log);
@@ -249,5 +252,6 @@ async function createJobs(
 
 function summarize(problems: readonly string[], failedFiles: number): string {
   const head = failedFiles > 0 ? `${failedFiles} file(s) failed` : 'the run did not complete';
-  return `${head}:\n${problems.map((p) => `- ${p}`).join('\n')}`;
+  // One line per problem: a name or service message with a line break stays inside its line.
+  return `${head}:\n${problems.map((p) => `- ${oneLine(p)}`).join('\n')}`;
 }

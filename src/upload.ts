@@ -10,6 +10,7 @@ import {
 } from '@aws-sdk/client-s3';
 import type { ServerSideEncryption } from './config.js';
 import { messageOf } from './errors.js';
+import { cleanupSignal } from './interrupt.js';
 
 export interface UploadRequest {
   s3: S3Client;
@@ -20,7 +21,10 @@ export interface UploadRequest {
   metadata: Record<string, string>;
   partSizeBytes: number;
   sse?: ServerSideEncryption;
-  /** Aborting stops reading the body; the multipart upload is then aborted before we return. */
+  /**
+   * The step's cancel. Aborting stops reading the body; the multipart upload is then aborted
+   * before we return. The S3 client's requests carry it too (interrupt.ts, abortWith).
+   */
   signal?: AbortSignal;
   onProgress?: (uploadedBytes: number) => void;
 }
@@ -61,7 +65,9 @@ export async function uploadStream(request: UploadRequest): Promise<{ etag?: str
   const upload = new StreamingUpload(request);
   try {
     return await upload.run();
-  } catch (error) {
+  } catch (failure) {
+    // Once the step is canceled, requests fail as aborted: name the cancel, not its echo.
+    const error = request.signal?.aborted ? abortError(request.signal) : failure;
     try {
       await upload.abort();
     } catch (abortFailure) {
@@ -163,14 +169,24 @@ class StreamingUpload {
     return bigger;
   }
 
-  /** Waits for the parts in flight, then aborts the multipart upload if one was started. */
+  /**
+   * Waits for the parts in flight (a cancel has cut them off already), then aborts the
+   * multipart upload if one was started: after a cancel, within the clean-up deadline.
+   */
   async abort(): Promise<void> {
     await Promise.all(this.inFlight);
     if (this.uploadId === undefined) return;
     const { Bucket, Key } = this.target();
     const UploadId = this.uploadId;
     this.uploadId = undefined;
-    await this.request.s3.send(new AbortMultipartUploadCommand({ Bucket, Key, UploadId }));
+    const deadline = cleanupSignal(this.request.signal);
+    try {
+      await this.request.s3.send(new AbortMultipartUploadCommand({ Bucket, Key, UploadId }), {
+        abortSignal: deadline.signal,
+      });
+    } finally {
+      deadline.dispose();
+    }
   }
 
   private target(): { Bucket: string; Key: string } {

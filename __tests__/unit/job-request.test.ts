@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { CreateJobCommandInput } from '@aws-sdk/client-mediaconvert';
 import type { JobConfig } from '../../src/config.js';
 import { InputError } from '../../src/errors.js';
 import {
@@ -321,46 +322,68 @@ describe('ClientRequestToken', () => {
   const b = inputFile('b.mp4', '2'.repeat(64));
   const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-  test('is shaped like a UUID', () => {
-    expect(requestToken('seed', [a])).toMatch(UUID);
+  async function tokensOf(
+    files: JobInputFile[],
+    seed = 'run/1',
+    layout: JobConfig['layout'] = 'per-file',
+  ): Promise<string[]> {
+    const plan = await loadJobPlan(job({ template: 't', layout }), files.length);
+    return buildRequests(plan, files, seed).map((r) => r.ClientRequestToken!);
+  }
+
+  test('is shaped like a UUID', async () => {
+    expect(await tokensOf([a])).toEqual([expect.stringMatching(UUID)]);
   });
 
-  test('is the same for the same seed and files', () => {
-    expect(requestToken('run/1', [a, b])).toBe(requestToken('run/1', [a, b]));
+  test('is the same for the same seed and request (a retried request makes one job)', async () => {
+    expect(await tokensOf([a, b], 'run/1', 'single')).toEqual(
+      await tokensOf([a, b], 'run/1', 'single'),
+    );
   });
 
-  test('differs for another seed (a re-run of the workflow)', () => {
-    expect(requestToken('run/1', [a])).not.toBe(requestToken('run/2', [a]));
+  test('differs for another seed (a re-run of the workflow)', async () => {
+    expect(await tokensOf([a], 'run/1')).not.toEqual(await tokensOf([a], 'run/2'));
   });
 
-  test('differs when the file content hash differs', () => {
-    expect(requestToken('run/1', [a])).not.toBe(
-      requestToken('run/1', [{ ...a, plaintextSha256: '3'.repeat(64) }]),
+  test('differs when the file content hash differs', async () => {
+    expect(await tokensOf([a])).not.toEqual(
+      await tokensOf([{ ...a, plaintextSha256: '3'.repeat(64) }]),
     );
   });
 
   test('differs between the files of one run (per-file jobs are distinct)', async () => {
-    const plan = await loadJobPlan(job({ template: 't' }), 2);
-    const tokens = buildRequests(plan, [a, b], 'run/1').map((r) => r.ClientRequestToken);
-    expect(new Set(tokens).size).toBe(2);
+    expect(new Set(await tokensOf([a, b])).size).toBe(2);
   });
 
-  test('buildRequests uses requestToken of each group', async () => {
-    const plan = await loadJobPlan(job({ template: 't', layout: 'single' }), 2);
-    const [request] = buildRequests(plan, [a, b], 'run/1');
-    expect(request?.ClientRequestToken).toBe(requestToken('run/1', [a, b]));
+  test('differs when only the encrypted data key differs (the same step run again)', async () => {
+    const rekeyed: JobInputFile = {
+      ...a,
+      decryption: { ...a.decryption, EncryptedDecryptionKey: 'b3RoZXIga2V5' },
+    };
+    expect(await tokensOf([a])).not.toEqual(await tokensOf([rekeyed]));
   });
 
-  test('differs when the request differs in S3 object or decryption settings', () => {
+  test('differs when only the IV differs', async () => {
     const other: JobInputFile = {
       ...a,
-      s3Uri: 's3://bucket/gcm/media/a.mp4',
-      decryption: {
-        ...a.decryption,
-        DecryptionMode: 'AES_GCM',
-        InitializationVector: 'AAAAAAAAAAAAAAAA',
-      },
+      decryption: { ...a.decryption, InitializationVector: 'AAAAAAAAAAAAAAAAAAAAAA==' },
     };
-    expect(requestToken('run/1', [a])).not.toBe(requestToken('run/1', [other]));
+    expect(await tokensOf([a])).not.toEqual(await tokensOf([other]));
+  });
+
+  test('differs when a shared setting differs', async () => {
+    const plan = await loadJobPlan(job({ template: 't' }), 1);
+    const [first] = buildRequests(plan, [a], 'run/1');
+    const [other] = buildRequests({ ...plan, base: { ...plan.base, Priority: 5 } }, [a], 'run/1');
+    expect(first!.ClientRequestToken).not.toBe(other!.ClientRequestToken);
+  });
+
+  test('does not depend on member order or on a token already present', async () => {
+    const plan = await loadJobPlan(job({ template: 't' }), 1);
+    const [request] = buildRequests(plan, [a], 'run/1');
+    const reordered = Object.fromEntries(
+      Object.entries(request!).reverse(),
+    ) as unknown as CreateJobCommandInput;
+    expect(requestToken('run/1', reordered, [a])).toBe(request!.ClientRequestToken);
   });
 });
