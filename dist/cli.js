@@ -73060,7 +73060,7 @@ async function main(argv) {
 process.exitCode = await main(process.argv.slice(2));
 // Once canceled, a timer or idle connection must not hold the process.
 if (process.exitCode === EXIT.interrupted)
-    setTimeout(() => process.exit(), 200).unref();
+    (0,_interrupt_js__WEBPACK_IMPORTED_MODULE_9__/* .exitWhenFlushed */ .KE)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -73615,6 +73615,7 @@ const OUTPUTS = [
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Bx: () => (/* binding */ handleInterrupts),
+/* harmony export */   KE: () => (/* binding */ exitWhenFlushed),
 /* harmony export */   Z5: () => (/* binding */ cleanupSignal),
 /* harmony export */   lA: () => (/* binding */ abortWith)
 /* harmony export */ });
@@ -73645,6 +73646,21 @@ function handleInterrupts(warn) {
             process.off('SIGTERM', handler);
         },
     };
+}
+/**
+ * Ends the process (with process.exitCode) once stdout and stderr have written what they
+ * hold: after a cancel, nothing is left to do, and waiting for the event loop to empty would
+ * leave the process open to the runner's next signal.
+ */
+function exitWhenFlushed() {
+    let pending = 2;
+    const done = () => {
+        pending -= 1;
+        if (pending === 0)
+            process.exit();
+    };
+    process.stdout.write('', done);
+    process.stderr.write('', done);
 }
 /**
  * Gives every request of these clients `signal` as its abort signal, unless the call names

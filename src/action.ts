@@ -6,7 +6,7 @@ import { messageOf } from './errors.js';
 import { INPUTS, type InputName } from './interface.js';
 import { systemClock } from './job.js';
 import type { Logger } from './logger.js';
-import { handleInterrupts } from './interrupt.js';
+import { exitWhenFlushed, handleInterrupts } from './interrupt.js';
 import { limitOutputs } from './output-limits.js';
 import { outputsOf, summaryOf } from './report.js';
 import { run, tokenSeedFrom } from './run.js';
@@ -65,6 +65,7 @@ export async function runAction(): Promise<void> {
   }
   if (failure !== undefined) core.setFailed(logLines(failure));
   // The signal handlers stay until the process ends: a later signal must not cut anything
-  // short. Once canceled, a timer or idle connection must not hold the process either.
-  if (interrupt.signal.aborted) setTimeout(() => process.exit(), 200).unref();
+  // short. Once canceled, exit as soon as the log is out: a timer or idle connection must not
+  // hold the process into the runner's next signal.
+  if (interrupt.signal.aborted) exitWhenFlushed();
 }

@@ -12,7 +12,7 @@ import { INPUTS, type InputName } from './interface.js';
 import { systemClock } from './job.js';
 import type { Logger } from './logger.js';
 import { outputsOf } from './report.js';
-import { handleInterrupts } from './interrupt.js';
+import { exitWhenFlushed, handleInterrupts } from './interrupt.js';
 import { run, tokenSeedFrom } from './run.js';
 import { safeJson, safeLogger } from './safe-text.js';
 
@@ -171,4 +171,4 @@ export async function main(argv: readonly string[]): Promise<number> {
 
 process.exitCode = await main(process.argv.slice(2));
 // Once canceled, a timer or idle connection must not hold the process.
-if (process.exitCode === EXIT.interrupted) setTimeout(() => process.exit(), 200).unref();
+if (process.exitCode === EXIT.interrupted) exitWhenFlushed();

@@ -42,6 +42,21 @@ export function handleInterrupts(warn: (message: string) => void): Interrupt {
   };
 }
 
+/**
+ * Ends the process (with process.exitCode) once stdout and stderr have written what they
+ * hold: after a cancel, nothing is left to do, and waiting for the event loop to empty would
+ * leave the process open to the runner's next signal.
+ */
+export function exitWhenFlushed(): void {
+  let pending = 2;
+  const done = (): void => {
+    pending -= 1;
+    if (pending === 0) process.exit();
+  };
+  process.stdout.write('', done);
+  process.stderr.write('', done);
+}
+
 interface Sendable {
   send(command: unknown, options?: { abortSignal?: AbortSignal }): Promise<unknown>;
 }
