@@ -158,7 +158,11 @@ export type InputName = (typeof INPUTS)[number]['name'];
 export const OUTPUTS = [
   { name: 'job-id', description: 'ID of the first job created (empty when none).' },
   { name: 'job-ids', description: 'JSON array of every job ID created.' },
-  { name: 'job-settings', description: 'JSON array of the CreateJob requests as sent.' },
+  {
+    name: 'job-settings',
+    description:
+      'JSON array of the CreateJob requests as sent. Any array output over 1 MB holds a short form pointing at the manifest instead (see Output size limits).',
+  },
   {
     name: 'decryption-settings',
     description: 'JSON array, one `DecryptionSettings` object per file, in file order.',
