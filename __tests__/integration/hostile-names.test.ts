@@ -175,6 +175,7 @@ test('the CLI: names and messages on stderr never start a command; stdout is JSO
   expect(code).toBe(0);
   expect(commandsIn(stderr)).toEqual([]);
   expect(commandsIn(stdout)).toEqual([]);
+  // eslint-disable-next-line no-control-regex -- no escape sequence may reach a terminal
   expect(stdout + stderr).not.toMatch(/[\u2028\u2029\u001b]/);
   const outputs = JSON.parse(stdout) as Record<string, string>;
   expect((JSON.parse(outputs['s3-uris']!) as string[]).sort()).toEqual(
