@@ -73134,7 +73134,9 @@ function signChecksumNotPayload(next) {
 /* unused harmony exports MAX_USER_METADATA, withDefaults */
 /* harmony import */ var _interface_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6160);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+/* harmony import */ var _json_text_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2293);
 /* harmony import */ var _cipher_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7624);
+
 
 
 
@@ -73379,10 +73381,10 @@ function parseMap(name, value) {
     if (value.startsWith('{')) {
         let parsed;
         try {
-            parsed = JSON.parse(value);
+            parsed = (0,_json_text_js__WEBPACK_IMPORTED_MODULE_3__/* .parseJsonText */ .l)(value);
         }
         catch (error) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, `is not valid JSON (${error.message})`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, error.message);
         }
         if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, 'must be a JSON object of strings');
@@ -73396,15 +73398,17 @@ function parseMap(name, value) {
         return out;
     }
     const out = {};
-    for (const line of value
-        .split('\n')
-        .map((l) => l.trim())
-        .filter((l) => l !== '')) {
+    const lines = value.split('\n').map((l) => l.trim());
+    lines.forEach((line, i) => {
+        if (line === '')
+            return;
         const eq = line.indexOf('=');
-        if (eq <= 0)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, `'${line}' is not key=value; use key=value lines or a JSON object`);
+        // The line is not quoted: a value may be a secret, and a line without `=` may be all value.
+        if (eq <= 0) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, `line ${i + 1} (${line.length} characters) is not key=value: it has ${eq === 0 ? 'no key before' : 'no'} \`=\`; use key=value lines or a JSON object`);
+        }
         out[line.slice(0, eq).trim()] = line.slice(eq + 1).trim();
-    }
+    });
     return out;
 }
 
@@ -73877,6 +73881,46 @@ function failedJobsMessage(outcomes) {
         return (0,_safe_text_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(`job ${o.id} ended ${o.status}${code}${o.errorMessage ? `: ${o.errorMessage}` : ''}`);
     })
         .join('\n');
+}
+
+
+/***/ }),
+
+/***/ 2293:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   l: () => (/* binding */ parseJsonText)
+/* harmony export */ });
+/**
+ * JSON from an input or a file, with errors that never quote the text: a settings file or a
+ * metadata value may hold a secret (a static key, a token), and V8's JSON.parse messages quote
+ * the text around the fault. The error gives the line and column instead.
+ */
+/** Parses `text` (a leading UTF-8 byte order mark is allowed); throws `Error(problem)`. */
+function parseJsonText(text) {
+    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    try {
+        return JSON.parse(body);
+    }
+    catch (error) {
+        throw new Error(`is not valid JSON (${whereIn(body, error)})`);
+    }
+}
+/** `line L, column C` of the fault, from the position V8 reports; never the text itself. */
+function whereIn(text, error) {
+    const message = error instanceof Error ? error.message : '';
+    if (/end of JSON input|Unterminated string/i.test(message) && !/position/.test(message)) {
+        return 'it ends too early';
+    }
+    const position = /position (\d+)/.exec(message)?.[1];
+    if (position === undefined) {
+        return /Unexpected token/.test(message) ? 'an unexpected character' : 'syntax error';
+    }
+    const before = text.slice(0, Number(position));
+    const line = before.split('\n').length;
+    const column = Number(position) - before.lastIndexOf('\n');
+    return `syntax error at line ${line}, column ${column}`;
 }
 
 
@@ -81239,7 +81283,10 @@ async function describeFile(root, absolutePath, query) {
     };
 }
 
+// EXTERNAL MODULE: ./src/json-text.ts
+var json_text = __nccwpck_require__(2293);
 ;// CONCATENATED MODULE: ./src/job-request.ts
+
 
 
 
@@ -81367,10 +81414,11 @@ async function readSettingsFile(path) {
     }
     let parsed;
     try {
-        parsed = JSON.parse(text);
+        parsed = (0,json_text/* parseJsonText */.l)(text);
     }
     catch (error) {
-        throw new errors/* InputError */.dz('job-settings', `'${path}' is not valid JSON: ${error.message}`);
+        // Never the text itself: settings may hold a static key or a token.
+        throw new errors/* InputError */.dz('job-settings', `'${path}' ${error.message}`);
     }
     return asObject(parsed, path);
 }

@@ -1,5 +1,6 @@
 import { INPUTS, type InputName, type RawInputs } from './interface.js';
 import { InputError } from './errors.js';
+import { parseJsonText } from './json-text.js';
 import { ivLengthsFor, type Mode } from './cipher.js';
 
 export type KeySource = 'kms' | 'local';
@@ -318,9 +319,9 @@ function parseMap(name: InputName, value: string): Record<string, string> {
   if (value.startsWith('{')) {
     let parsed: unknown;
     try {
-      parsed = JSON.parse(value);
+      parsed = parseJsonText(value);
     } catch (error) {
-      throw new InputError(name, `is not valid JSON (${(error as Error).message})`);
+      throw new InputError(name, (error as Error).message);
     }
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
       throw new InputError(name, 'must be a JSON object of strings');
@@ -333,17 +334,18 @@ function parseMap(name: InputName, value: string): Record<string, string> {
     return out;
   }
   const out: Record<string, string> = {};
-  for (const line of value
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l !== '')) {
+  const lines = value.split('\n').map((l) => l.trim());
+  lines.forEach((line, i) => {
+    if (line === '') return;
     const eq = line.indexOf('=');
-    if (eq <= 0)
+    // The line is not quoted: a value may be a secret, and a line without `=` may be all value.
+    if (eq <= 0) {
       throw new InputError(
         name,
-        `'${line}' is not key=value; use key=value lines or a JSON object`,
+        `line ${i + 1} (${line.length} characters) is not key=value: it has ${eq === 0 ? 'no key before' : 'no'} \`=\`; use key=value lines or a JSON object`,
       );
+    }
     out[line.slice(0, eq).trim()] = line.slice(eq + 1).trim();
-  }
+  });
   return out;
 }

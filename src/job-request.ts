@@ -7,6 +7,7 @@ import type {
 } from '@aws-sdk/client-mediaconvert';
 import type { JobConfig } from './config.js';
 import { InputError } from './errors.js';
+import { parseJsonText } from './json-text.js';
 
 /** MediaConvert's quota on inputs in one job. */
 export const MAX_INPUTS_PER_JOB = 150;
@@ -170,12 +171,10 @@ async function readSettingsFile(path: string): Promise<Record<string, unknown>> 
   }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    parsed = parseJsonText(text);
   } catch (error) {
-    throw new InputError(
-      'job-settings',
-      `'${path}' is not valid JSON: ${(error as Error).message}`,
-    );
+    // Never the text itself: settings may hold a static key or a token.
+    throw new InputError('job-settings', `'${path}' ${(error as Error).message}`);
   }
   return asObject(parsed, path);
 }

@@ -70,6 +70,10 @@ beforeAll(async () => {
   await mkdir(at('settings'));
   await writeFile(at('settings/broken.json'), '{ "Settings": ');
   await writeFile(at('settings/array.json'), '[]');
+  await writeFile(
+    at('settings/secret-broken.json'),
+    '{"Settings": {"StaticKeyValue": NotQuotedStaticKeyValue}}',
+  );
   await writeFile(at('settings/no-outputs.json'), JSON.stringify({ Inputs: [{}] }));
   await writeFile(at('settings/inputs-object.json'), JSON.stringify({ Settings: { Inputs: {} } }));
   await writeFile(
@@ -125,6 +129,8 @@ interface Case {
   env?: Record<string, string>;
   /** MediaConvert operations this case may send (the existence checks), in order. */
   requests?: string[];
+  /** A value that may be a secret: the log must not show it. */
+  secret?: string;
   skip?: boolean;
 }
 
@@ -277,6 +283,30 @@ const cases: Case[] = [
   { input: 'user-metadata', why: 'a number value', inputs: { 'user-metadata': '{"a": 1}' } },
   { input: 'user-metadata', why: 'more than 10 entries', inputs: { 'user-metadata': tooMany } },
   { input: 'tags', why: 'a line without =', inputs: { tags: 'team' } },
+  {
+    input: 'user-metadata',
+    why: 'a line without = is not quoted (it may be a token)',
+    inputs: { 'user-metadata': 'team=media\nghp_NotQuotedToken0123456789' },
+    secret: 'ghp_NotQuotedToken0123456789',
+  },
+  {
+    input: 'tags',
+    why: 'a line without a key is not quoted',
+    inputs: { tags: '=s3cr3t-tag-value' },
+    secret: 's3cr3t-tag-value',
+  },
+  {
+    input: 'user-metadata',
+    why: 'malformed JSON is not quoted',
+    inputs: { 'user-metadata': '{"token": NotQuotedJsonSecret}' },
+    secret: 'NotQuotedJsonSecret',
+  },
+  {
+    input: 'job-settings',
+    why: 'malformed JSON in the file is not quoted',
+    inputs: { 'job-settings': 'settings/secret-broken.json' },
+    secret: 'NotQuotedStaticKeyValue',
+  },
   { input: 'wait', why: 'not a boolean', inputs: { wait: 'maybe' } },
   { input: 'wait', why: 'true without jobs', inputs: { wait: 'true', 'create-job': 'false' } },
   { input: 'wait-timeout', why: 'zero', inputs: { 'wait-timeout': '0' } },
@@ -330,6 +360,7 @@ describe('each bad input fails naming it, with no AWS request and no file touche
         expect(proxy.records.map((r) => `${r.service} ${r.operation}`)).toEqual(
           (c.requests ?? []).map((op) => `mediaconvert ${op}`),
         );
+        if (c.secret) expect(run.stdout + run.stderr).not.toContain(c.secret);
         expect(run.outputs).toEqual({});
         expect(run.summary).toBe('');
         expect(await readdir(run.runnerTemp)).toEqual(['_github_output', '_step_summary']);
