@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { ACCOUNT_ID } from '../identity.js';
 import { findMediaTools } from './media.js';
+import { matchRoute, type Operation, type RouteMatch } from './routes.js';
 import { MediaConvertStore } from './store.js';
 import { validateCreateJob, validateCreateJobTemplate } from './validate.js';
 import {
@@ -62,14 +63,7 @@ interface Reply {
   body: JsonObject;
 }
 
-interface Route {
-  method: string;
-  pattern: RegExp;
-  operation: string;
-  handle: (call: Call) => Reply;
-}
-
-const API = '/2017-08-29';
+type Handler = (call: Call) => Reply;
 
 export async function startMediaConvert(
   options: MediaConvertEmulatorOptions,
@@ -91,9 +85,9 @@ export async function startMediaConvert(
   const requests: { operation: string; status: number }[] = [];
   const injected = new Map<string, ApiError>();
   let url = '';
-  const routes = buildRoutes(store, worker, () => url);
+  const handlers = buildHandlers(store, worker, () => url);
   const server = createServer((req, res) => {
-    void serve(req, res, { routes, requests, injected });
+    void serve(req, res, { handlers, requests, injected });
   });
   const address = await listen(server, options.host ?? '127.0.0.1', options.port ?? 0);
   url = `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`;
@@ -125,52 +119,39 @@ export async function startMediaConvert(
   };
 }
 
-function buildRoutes(store: MediaConvertStore, worker: JobWorker, url: () => string): Route[] {
-  const route = (
-    method: string,
-    path: string,
-    operation: string,
-    handle: Route['handle'],
-  ): Route => ({
-    method,
-    pattern: new RegExp(`^${API}${path.replace(/\{(\w+)\}/g, '(?<$1>[^/]+)')}$`),
-    operation,
-    handle,
-  });
-  return [
-    route('POST', '/jobs', 'CreateJob', ({ body }) => createJob(store, worker, body)),
-    route('GET', '/jobs', 'ListJobs', ({ query }) => {
+function buildHandlers(
+  store: MediaConvertStore,
+  worker: JobWorker,
+  url: () => string,
+): Record<Operation, Handler> {
+  return {
+    CreateJob: ({ body }) => createJob(store, worker, body),
+    ListJobs: ({ query }) => {
       const page = store.listJobs(
         queryOf(query, ['maxResults', 'nextToken', 'order', 'status', 'queue']),
       );
       return ok({ jobs: page.items, ...nextToken(page.nextToken) });
-    }),
-    route('GET', '/jobs/{id}', 'GetJob', ({ params }) =>
-      ok({ job: store.getJob(params['id'] ?? '') }),
-    ),
-    route('DELETE', '/jobs/{id}', 'CancelJob', ({ params }) => {
+    },
+    GetJob: ({ params }) => ok({ job: store.getJob(params['id'] ?? '') }),
+    CancelJob: ({ params }) => {
       worker.cancel(store.cancelJob(params['id'] ?? ''));
       return { status: 202, body: {} };
-    }),
-    route('POST', '/jobTemplates', 'CreateJobTemplate', ({ body }) => {
+    },
+    CreateJobTemplate: ({ body }) => {
       const { name, settings } = validateCreateJobTemplate(body);
       const extra = isObject(body) ? pickTemplateExtras(body) : {};
       return { status: 201, body: { jobTemplate: store.createTemplate(name, settings, extra) } };
-    }),
-    route('GET', '/jobTemplates', 'ListJobTemplates', ({ query }) => {
+    },
+    ListJobTemplates: ({ query }) => {
       const q = queryOf(query, ['maxResults', 'nextToken', 'order', 'listBy', 'category']);
       const page = store.listTemplates(q);
       return ok({ jobTemplates: page.items, ...nextToken(page.nextToken) });
-    }),
-    route('GET', '/jobTemplates/{name}', 'GetJobTemplate', ({ params }) =>
-      ok({ jobTemplate: store.getTemplate(params['name'] ?? '') }),
-    ),
-    route('GET', '/queues/{name}', 'GetQueue', ({ params }) =>
-      ok({ queue: store.queue(params['name'] ?? '') }),
-    ),
-    // Deprecated account endpoints: old clients still ask, so answer with this server.
-    route('POST', '/endpoints', 'DescribeEndpoints', () => ok({ endpoints: [{ url: url() }] })),
-  ];
+    },
+    GetJobTemplate: ({ params }) => ok({ jobTemplate: store.getTemplate(params['name'] ?? '') }),
+    GetQueue: ({ params }) => ok({ queue: store.queue(params['name'] ?? '') }),
+    // Old clients still ask for their account endpoint: answer with this server.
+    DescribeEndpoints: () => ok({ endpoints: [{ url: url() }] }),
+  };
 }
 
 function createJob(store: MediaConvertStore, worker: JobWorker, body: unknown): Reply {
@@ -221,15 +202,15 @@ function queryOf<K extends string>(
 }
 
 interface ServeContext {
-  routes: Route[];
+  handlers: Record<Operation, Handler>;
   requests: { operation: string; status: number }[];
   injected: Map<string, ApiError>;
 }
 
 async function serve(req: IncomingMessage, res: ServerResponse, ctx: ServeContext): Promise<void> {
   const target = new URL(req.url ?? '/', 'http://localhost');
-  const found = findRoute(ctx.routes, req.method ?? 'GET', target.pathname);
-  const operation = found?.route.operation ?? 'Unknown';
+  const found = matchRoute(req.method ?? 'GET', target.pathname);
+  const operation = found?.operation ?? 'Unknown';
   let reply: Reply;
   try {
     const raw = await readBody(req);
@@ -247,7 +228,7 @@ async function serve(req: IncomingMessage, res: ServerResponse, ctx: ServeContex
 
 function answer(
   req: IncomingMessage,
-  found: { route: Route; params: Record<string, string> } | undefined,
+  found: RouteMatch | undefined,
   ctx: ServeContext,
   call: Call,
 ): Reply {
@@ -261,25 +242,12 @@ function answer(
   if (!req.headers.authorization) {
     throw new ApiError('ForbiddenException', 'Missing Authentication Token');
   }
-  const injected = ctx.injected.get(found.route.operation);
+  const injected = ctx.injected.get(found.operation);
   if (injected) {
-    ctx.injected.delete(found.route.operation);
+    ctx.injected.delete(found.operation);
     throw injected;
   }
-  return found.route.handle(call);
-}
-
-function findRoute(routes: Route[], method: string, path: string) {
-  for (const route of routes) {
-    if (route.method !== method) continue;
-    const match = route.pattern.exec(path);
-    if (!match) continue;
-    const params = Object.fromEntries(
-      Object.entries(match.groups ?? {}).map(([key, value]) => [key, decodeURIComponent(value)]),
-    );
-    return { route, params };
-  }
-  return undefined;
+  return ctx.handlers[found.operation](call);
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

@@ -18,6 +18,7 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { matchRoute } from '../../local-aws/mediaconvert/routes.js';
 
 export type Service = 's3' | 'kms' | 'mediaconvert';
 
@@ -530,21 +531,8 @@ export function s3Operation(
   };
 }
 
-const MEDIACONVERT_ROUTES: [string, RegExp, string][] = [
-  ['POST', /^\/2017-08-29\/jobs$/, 'CreateJob'],
-  ['GET', /^\/2017-08-29\/jobs$/, 'ListJobs'],
-  ['GET', /^\/2017-08-29\/jobs\/[^/]+$/, 'GetJob'],
-  ['DELETE', /^\/2017-08-29\/jobs\/[^/]+$/, 'CancelJob'],
-  ['POST', /^\/2017-08-29\/jobTemplates$/, 'CreateJobTemplate'],
-  ['GET', /^\/2017-08-29\/jobTemplates$/, 'ListJobTemplates'],
-  ['GET', /^\/2017-08-29\/jobTemplates\/[^/]+$/, 'GetJobTemplate'],
-  ['GET', /^\/2017-08-29\/queues\/[^/]+$/, 'GetQueue'],
-  ['POST', /^\/2017-08-29\/endpoints$/, 'DescribeEndpoints'],
-];
-
 export function mediaConvertOperation(method: string, pathname: string): string {
-  const found = MEDIACONVERT_ROUTES.find(([m, pattern]) => m === method && pattern.test(pathname));
-  return found?.[2] ?? 'Unknown';
+  return matchRoute(method, pathname)?.operation ?? 'Unknown';
 }
 
 function matches(rule: FaultRule, record: ProxyRecord, path: string): boolean {
