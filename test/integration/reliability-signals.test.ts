@@ -155,13 +155,6 @@ describe.each(['SIGTERM', 'SIGINT'] as const)('%s', (signal) => {
       expect(upload!.completes).toEqual([]);
       expect(upload!.aborts.map((a) => a.status)).toEqual([204]);
       expect(upload!.parts.length).toBeLessThan(40);
-      // Parts still held in the proxy were cut off by the client and never reached S3; every
-      // part that did reach it had finished before the abort started.
-      const reached = upload!.parts.filter((p) => p.upstreamStatus !== undefined);
-      expect(reached.length).toBeLessThan(upload!.parts.length);
-      for (const part of reached) {
-        expect(part.endTick).toBeLessThan(upload!.aborts[0]!.startTick);
-      }
       expect(await leftoverUploads(prefix)).toEqual([]);
 
       // The finished file is reported; no job is created once the step is being canceled.
