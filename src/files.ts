@@ -15,6 +15,22 @@ export interface MediaFile {
   bytes: number;
   bucket: string;
   key: string;
+  /** What the file was when listed: reading checks that it is still that file, unchanged. */
+  listed?: FileIdentity;
+}
+
+/** Device, inode, size and times: a swapped or rewritten file differs in one of them. */
+export interface FileIdentity {
+  dev: number;
+  ino: number;
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+}
+
+export function identityOf(info: FileIdentity): FileIdentity {
+  const { dev, ino, size, mtimeMs, ctimeMs } = info;
+  return { dev, ino, size, mtimeMs, ctimeMs };
 }
 
 export interface FileQuery {
@@ -168,5 +184,6 @@ async function describeFile(
     bytes: info.size,
     bucket: query.destination.bucket,
     key,
+    listed: identityOf(info),
   };
 }
