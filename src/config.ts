@@ -44,6 +44,8 @@ export interface Config {
   cancelOnTimeout: boolean;
   concurrency: number;
   failFast: boolean;
+  /** Files and folders whose names start with `.` are matched too. */
+  includeHiddenFiles: boolean;
   shard?: { index: number; count: number };
   manifestPath: string;
 }
@@ -99,6 +101,7 @@ export function parseConfig(
     cancelOnTimeout: parseBoolean('cancel-on-timeout', input['cancel-on-timeout']),
     concurrency: parseInteger('concurrency', input.concurrency, 1, 64),
     failFast: parseBoolean('fail-fast', input['fail-fast']),
+    includeHiddenFiles: parseBoolean('include-hidden-files', input['include-hidden-files']),
     manifestPath: parseManifestPath(input.manifest, env),
   };
   if (input.artifact !== '') config.artifact = parseArtifactName(input.artifact);

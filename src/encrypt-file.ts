@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { stat } from 'node:fs/promises';
 import type { KMSClient } from '@aws-sdk/client-kms';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { InputDecryptionSettings } from '@aws-sdk/client-mediaconvert';
@@ -6,7 +7,7 @@ import { ciphertextLength, encrypt, readChunks } from './cipher.js';
 import type { Config } from './config.js';
 import { contentTypeOf } from './content-type.js';
 import { FileError } from './errors.js';
-import type { MediaFile } from './files.js';
+import { identityOf, type MediaFile } from './files.js';
 import { makeDataKey } from './keys.js';
 import type { FileResult } from './report.js';
 import { partSizeFor, uploadStream } from './upload.js';
@@ -54,6 +55,8 @@ export async function encryptAndUpload(
   const digest = createHash('sha256');
   let bytes = 0;
   async function* hashed(): AsyncGenerator<Uint8Array> {
+    // Still the file that was listed (not swapped for a link elsewhere, not rewritten since)?
+    await expectUnchanged(file, 'since it was listed');
     for await (const chunk of readChunks(file.absolutePath)) {
       digest.update(chunk);
       bytes += chunk.length;
@@ -63,6 +66,7 @@ export async function encryptAndUpload(
     if (bytes !== file.bytes) {
       throw new Error(`file changed while being read: ${file.bytes} bytes listed, ${bytes} read`);
     }
+    await expectUnchanged(file, 'while being read');
   }
   const request = {
     s3: deps.s3,
@@ -96,4 +100,23 @@ export async function encryptAndUpload(
     s3Uri: `s3://${file.bucket}/${file.key}`,
     decryption,
   };
+}
+
+/**
+ * Fails when the file at the path is not the one listed or has changed: another device or
+ * inode (replaced, or swapped for a symbolic link), size, modification or change time.
+ */
+async function expectUnchanged(file: MediaFile, when: string): Promise<void> {
+  if (!file.listed) return;
+  const now = identityOf(await stat(file.absolutePath));
+  const listed = file.listed;
+  if (now.dev !== listed.dev || now.ino !== listed.ino) {
+    throw new Error(`file was replaced ${when} (another file is at its path now)`);
+  }
+  const changed = (['size', 'mtimeMs', 'ctimeMs'] as const).filter((k) => now[k] !== listed[k]);
+  if (changed.length > 0) {
+    throw new Error(
+      `file changed ${when} (${changed.map((k) => k.replace('Ms', '')).join(', ')} differ): its ciphertext would not match any one version of it`,
+    );
+  }
 }

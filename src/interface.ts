@@ -135,6 +135,12 @@ export const INPUTS = [
   },
   { name: 'concurrency', description: 'Files processed at once (1 to 64).', default: '4' },
   {
+    name: 'include-hidden-files',
+    description:
+      '`true` also takes files and folders whose names start with `.` (by default they are never matched, as in actions/upload-artifact).',
+    default: 'false',
+  },
+  {
     name: 'fail-fast',
     description: '`true` stops starting new files after the first failure.',
     default: 'false',

@@ -19,6 +19,7 @@ import {
 } from './job.js';
 import type { Logger } from './logger.js';
 import { abortWith } from './interrupt.js';
+import { checkManifestTarget } from './manifest-target.js';
 import { mapPool } from './pool.js';
 import { Progress } from './progress.js';
 import { oneLine } from './safe-text.js';
@@ -74,6 +75,7 @@ export function tokenSeedFrom(
  */
 export async function run(config: Config, deps: RunDeps): Promise<RunOutcome> {
   const files = await listFiles(config, deps);
+  await checkManifestTarget(config.manifestPath, files);
   const plan = config.job ? await loadJobPlan(config.job, files.length) : undefined;
   // Every request carries the step's cancel: none starts after it, those in flight are cut.
   const clients = abortWith(deps.clients(), deps.signal);
@@ -163,6 +165,7 @@ async function listFiles(config: Config, deps: RunDeps): Promise<MediaFile[]> {
     patterns: config.patterns,
     destination: config.destination,
     mode: config.mode,
+    includeHidden: config.includeHiddenFiles,
     ...(config.shard ? { shard: config.shard } : {}),
   });
 }

@@ -70,6 +70,8 @@ beforeAll(async () => {
   await mkdir(at('settings'));
   await writeFile(at('settings/broken.json'), '{ "Settings": ');
   await writeFile(at('settings/array.json'), '[]');
+  await mkdir(at('.git'));
+  await writeFile(at('.git/config'), '[remote "origin"]');
   await writeFile(
     at('settings/secret-broken.json'),
     '{"Settings": {"StaticKeyValue": NotQuotedStaticKeyValue}}',
@@ -318,6 +320,22 @@ const cases: Case[] = [
   { input: 'shard', why: 'index over count', inputs: { shard: '5/4' } },
   { input: 'shard', why: 'index zero', inputs: { shard: '0/4' } },
   { input: 'shard', why: 'not numbers', inputs: { shard: 'a/b' } },
+  {
+    input: 'manifest',
+    why: 'one of the files to encrypt',
+    inputs: { manifest: 'masters/a.mp4' },
+  },
+  {
+    input: 'manifest',
+    why: 'an existing file that is not a manifest',
+    inputs: { manifest: 'settings/array.json' },
+  },
+  {
+    input: 'include-hidden-files',
+    why: 'not a boolean',
+    inputs: { 'include-hidden-files': 'yes' },
+  },
+  { input: 'files', why: 'only hidden files (.git/config)', inputs: { files: '.git/**' } },
   {
     input: 'manifest',
     why: 'unset with no RUNNER_TEMP',
