@@ -1,6 +1,8 @@
 import { INPUTS, type InputName, type RawInputs } from './interface.js';
 import { InputError } from './errors.js';
 import { ivLengthsFor, type Mode } from './cipher.js';
+import { parseArtifactSource, type ArtifactSource } from './artifact-source.js';
+import { parseNetwork, type NetworkConfig } from './network.js';
 
 export type KeySource = 'kms' | 'local';
 export type JobLayout = 'per-file' | 'single';
@@ -25,6 +27,8 @@ export interface JobConfig {
 export interface Config {
   patterns: string[];
   artifact?: string;
+  /** Set when `artifact` comes from another workflow run. */
+  artifactSource?: ArtifactSource;
   kmsKeyArn: string;
   /** The region in kms-key-arn: where data keys are made and must be decrypted. */
   kmsKeyRegion: string;
@@ -45,6 +49,7 @@ export interface Config {
   failFast: boolean;
   shard?: { index: number; count: number };
   manifestPath: string;
+  network: NetworkConfig;
 }
 
 const MIB = 1024 * 1024;
@@ -99,8 +104,11 @@ export function parseConfig(
     concurrency: parseInteger('concurrency', input.concurrency, 1, 64),
     failFast: parseBoolean('fail-fast', input['fail-fast']),
     manifestPath: parseManifestPath(input.manifest, env),
+    network: parseNetwork(input['http-proxy'], env),
   };
   if (input.artifact !== '') config.artifact = parseArtifactName(input.artifact);
+  const source = parseArtifactSource(input, env);
+  if (source) config.artifactSource = source;
   const sse = parseSse(input['s3-sse'], input['s3-sse-kms-key-id']);
   if (sse) config.sse = sse;
   if (input.shard !== '') config.shard = parseShard(input.shard);
