@@ -74969,6 +74969,7 @@ __webpack_async_result__();
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   n: () => (/* binding */ makeClients)
 /* harmony export */ });
+/* unused harmony export signChecksumNotPayload */
 /* harmony import */ var _aws_sdk_client_kms__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2632);
 /* harmony import */ var _aws_sdk_client_mediaconvert__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5156);
 /* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3711);
@@ -75831,17 +75832,7 @@ function proxyUrl(value, error) {
 }
 /** The proxy URL as it may be shown: without user and password. */
 function redact(value) {
-    try {
-        const url = new URL(String(value));
-        if (url.username || url.password) {
-            url.username = '***';
-            url.password = '';
-        }
-        return url.href.replace(/\/$/, '');
-    }
-    catch {
-        return String(value).replace(/\/\/[^@/]*@/, '//***@');
-    }
+    return String(value).replace(/\/\/[^@/]*@/, '//***@');
 }
 /** True when NO_PROXY says `host:port` is reached directly. */
 function bypassesProxy(host, port, noProxy) {
@@ -76854,12 +76845,13 @@ class StreamingUpload {
         if (PartNumber > MAX_PARTS) {
             throw new Error(`more than ${MAX_PARTS} parts of ${this.partSize} bytes: use a larger part size`);
         }
+        const checksum = checksumOf(part);
         const command = new client_s3_dist_cjs/* UploadPartCommand */.iVK({
             ...this.target(),
             UploadId: this.uploadId,
             PartNumber,
             Body: part.buffer.subarray(0, part.length),
-            ...checksumOf(part),
+            ...checksum,
         });
         const sent = this.request.s3
             .send(command)
@@ -76869,7 +76861,8 @@ class StreamingUpload {
             this.completed.push({
                 PartNumber,
                 ETag: result.ETag,
-                ...(result.ChecksumCRC32 ? { ChecksumCRC32: result.ChecksumCRC32 } : {}),
+                // The CRC32 computed here, not S3's echo: Complete then checks S3 kept these bytes.
+                ...(checksum.ChecksumCRC32 ? { ChecksumCRC32: checksum.ChecksumCRC32 } : {}),
             });
             this.uploadedBytes += part.length;
             this.request.onProgress?.(this.uploadedBytes);

@@ -40,7 +40,7 @@ export function makeClients(
  * S3-compatible endpoint) nothing but the payload hash binds the body to the signature, so
  * there the SDK's payload hash stays, as it does for bodies without a checksum.
  */
-function signChecksumNotPayload<I, O>(
+export function signChecksumNotPayload<I, O>(
   next: (args: { request: unknown; input: I }) => Promise<O>,
 ): (args: { request: unknown; input: I }) => Promise<O> {
   return (args) => {
