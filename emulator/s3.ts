@@ -32,6 +32,11 @@ export async function startS3(options: {
   const { middleware } = server as unknown as { middleware: unknown[] };
   middleware.splice(middleware.length - 1, 0, s3Checks(directory));
   const address = await server.run();
+  // Node closes a keep-alive socket after 5 idle seconds; a client that reuses it at that
+  // moment gets "socket hang up", which a streaming PutObject (MediaConvert's outputs) cannot
+  // retry. Idle sockets are kept longer, as S3 does; close() still ends them at once.
+  (server as unknown as { httpServer: import('node:http').Server }).httpServer.keepAliveTimeout =
+    65_000;
   return {
     url: `http://127.0.0.1:${address.port}`,
     directory,
