@@ -58,7 +58,7 @@ describe('jobsSection', () => {
     const lines = jobsSection(report);
     const [complete, failed] = lines.slice(-2);
     expect(complete).toMatch(
-      /^\| \[j1\]\(https:\/\/console\.aws\.amazon\.com\/mediaconvert\/[^)]+\) \| COMPLETE \| 12\.5 s \|  \| /,
+      /^\| \[j1\]\(https:\/\/console\.aws\.amazon\.com\/mediaconvert\/[^)]+\) \| COMPLETE \| 12\.5 s \| {2}\| /,
     );
     expect(complete!.match(/\]\(https:\/\/s3\.console/g)).toHaveLength(6);
     expect(complete).toContain('and 2 more (manifest)');
