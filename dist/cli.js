@@ -73559,109 +73559,379 @@ function messageOf(error) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  V: () => (/* binding */ finishedJobOf),
-  s: () => (/* binding */ outputUrisOf)
+  Vd: () => (/* binding */ finishedJobOf),
+  s6: () => (/* binding */ outputUrisOf)
 });
 
+// UNUSED EXPORTS: outputsOf
+
 ;// CONCATENATED MODULE: ./src/output-locations.ts
-/** Extensions MediaConvert gives each container when the output sets none. */
+/**
+ * Where MediaConvert writes a job's outputs, computed from the job's settings alone (no I/O).
+ * The action reports these after waiting; the local MediaConvert names its files with them.
+ * Settings may be in the SDK's shape (`Destination`) or the wire shape (`destination`).
+ *
+ * The rules, from the MediaConvert API model and user guide:
+ * - Base: the group's `Destination`; when it ends in `/`, the first input's file name without
+ *   its extension is appended ("If you do not specify the base filename in the URI, the
+ *   service will use the filename of the input file").
+ * - Every file of an output starts with base + `NameModifier`.
+ * - FILE_GROUP: base + modifier + `.` + (`Extension` or the container's default: m2ts, mov,
+ *   mxf, mp4, webm; no container: the codec's extension). Frame capture (no container,
+ *   FRAME_CAPTURE codec): base + modifier + `.NNNNNNN.jpg`, a 7-digit 0-based counter.
+ * - HLS_GROUP: main manifest base + `.m3u8` (plus base + `ManifestNameModifier` + `.m3u8` per
+ *   additional manifest), child playlist base + modifier + `.m3u8`, segments base + modifier +
+ *   `_NNNNN.ts` (5 digits from 00001); audio-only outputs with AUTOMATIC container write raw
+ *   audio (`.aac`, ...). SINGLE_FILE segment control: one base + modifier + `.ts`.
+ * - DASH_ISO_GROUP: manifest base + `.mpd`, init base + modifier + `init.mp4`, segments
+ *   base + modifier + `_NNNNNNNNN.mp4` (9 digits from 000000001; `$Number$` in the modifier
+ *   numbers without padding instead).
+ * - CMAF_GROUP: manifests base + `.m3u8` and base + `.mpd` (each unless disabled), child HLS
+ *   playlists base + modifier + `.m3u8`, segments as DASH with `.cmfv` (video) or `.cmfa`.
+ * - MS_SMOOTH_GROUP: manifest base + `.ism`, one base + modifier + `.ismv` per output.
+ * - Format identifiers: `$fn$` (first input's name), `$dt$`, `$d$`, `$t$` (job start, UTC, when
+ *   known), `$w$`, `$h$`, `$f$`, `$rv$`, `$ra$`, `$rc$`, `$ex$`, `$$`.
+ */
+const GROUP_SETTINGS = {
+    FILE_GROUP_SETTINGS: 'FileGroupSettings',
+    HLS_GROUP_SETTINGS: 'HlsGroupSettings',
+    DASH_ISO_GROUP_SETTINGS: 'DashIsoGroupSettings',
+    CMAF_GROUP_SETTINGS: 'CmafGroupSettings',
+    MS_SMOOTH_GROUP_SETTINGS: 'MsSmoothGroupSettings',
+};
+/** File-group extensions by container (the model's Output.Extension documentation). */
 const CONTAINER_EXTENSIONS = {
-    MP4: 'mp4',
-    MOV: 'mov',
     M2TS: 'm2ts',
+    MOV: 'mov',
     MXF: 'mxf',
+    MP4: 'mp4',
     WEBM: 'webm',
     F4V: 'f4v',
-    MPD: 'mp4',
-    CMFC: 'mp4',
-    M3U8: 'ts',
+    ISMV: 'ismv',
     OGG: 'ogg',
+    GIF: 'gif',
+    Y4M: 'y4m',
 };
-/** Every file and manifest a job with these settings writes, in group and output order. */
-function outputLocations(settings) {
-    const firstInput = settings?.Inputs?.[0]?.FileInput ?? '';
-    return (settings?.OutputGroups ?? []).flatMap((group, index) => groupLocations(group, index, firstInput));
-}
-function groupLocations(group, index, firstInput) {
-    const s = group.OutputGroupSettings;
-    const type = s?.Type ?? '';
-    const at = (kind, uri) => ({
-        group: index,
-        ...(group.Name ? { groupName: group.Name } : {}),
-        type,
-        kind,
-        uri,
-    });
-    const outputs = group.Outputs ?? [];
-    switch (type) {
-        case 'FILE_GROUP_SETTINGS': {
-            const base = baseOf(s?.FileGroupSettings?.Destination, firstInput);
-            if (base === undefined)
-                return [];
-            return outputs.map((o) => at('file', `${base}${o.NameModifier ?? ''}.${extensionOf(o)}`));
-        }
-        case 'HLS_GROUP_SETTINGS': {
-            const base = baseOf(s?.HlsGroupSettings?.Destination, firstInput);
-            if (base === undefined)
-                return [];
-            return [at('manifest', `${base}.m3u8`), ...variants(outputs, base, at)];
-        }
-        case 'DASH_ISO_GROUP_SETTINGS': {
-            const base = baseOf(s?.DashIsoGroupSettings?.Destination, firstInput);
-            return base === undefined ? [] : [at('manifest', `${base}.mpd`)];
-        }
-        case 'CMAF_GROUP_SETTINGS': {
-            const cmaf = s?.CmafGroupSettings;
-            const base = baseOf(cmaf?.Destination, firstInput);
-            if (base === undefined)
-                return [];
-            const hls = cmaf?.WriteHlsManifest !== 'DISABLED';
-            const dash = cmaf?.WriteDashManifest !== 'DISABLED';
-            return [
-                ...(hls ? [at('manifest', `${base}.m3u8`), ...variants(outputs, base, at)] : []),
-                ...(dash ? [at('manifest', `${base}.mpd`)] : []),
-            ];
-        }
-        case 'MS_SMOOTH_GROUP_SETTINGS': {
-            const base = baseOf(s?.MsSmoothGroupSettings?.Destination, firstInput);
-            return base === undefined ? [] : [at('manifest', `${base}.ism`)];
-        }
-        default:
-            return [];
-    }
-}
-function variants(outputs, base, at) {
-    return outputs.map((o) => at('playlist', `${base}${o.NameModifier ?? ''}.m3u8`));
-}
-/** The destination plus base name, or undefined when the group has no S3 destination. */
-function baseOf(destination, firstInput) {
-    if (!destination?.startsWith('s3://'))
+/** Raw (no container) outputs take their codec's extension. */
+const CODEC_EXTENSIONS = {
+    AAC: 'aac',
+    MP3: 'mp3',
+    MP2: 'mp2',
+    AC3: 'ac3',
+    EAC3: 'eac3',
+    EAC3_ATMOS: 'eac3',
+    WAV: 'wav',
+    AIFF: 'aiff',
+    FLAC: 'flac',
+    OPUS: 'opus',
+    VORBIS: 'ogg',
+    H_264: 'h264',
+    H_265: 'h265',
+    MPEG2: 'm2v',
+    AV1: 'av1',
+    VP8: 'vp8',
+    VP9: 'vp9',
+    PRORES: 'mov',
+    FRAME_CAPTURE: 'jpg',
+};
+/** Reads `Name` or its wire form `name`. */
+function get(obj, name) {
+    if (typeof obj !== 'object' || obj === null || Array.isArray(obj))
         return undefined;
-    return destination.endsWith('/') ? destination + inputBaseName(firstInput) : destination;
+    const record = obj;
+    if (name in record)
+        return record[name];
+    return record[name.charAt(0).toLowerCase() + name.slice(1)];
 }
-/** The input's file name without folder, query and extension. */
+function str(obj, name) {
+    const value = get(obj, name);
+    return typeof value === 'string' ? value : undefined;
+}
+function num(obj, name) {
+    const value = get(obj, name);
+    return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+function list(obj, name) {
+    const value = get(obj, name);
+    return Array.isArray(value) ? value : [];
+}
+/** The input's file name without folders, query and extension (`$fn$`). */
 function inputBaseName(fileInput) {
     const name = fileInput.split('?')[0]?.split('/').pop() ?? '';
     const dot = name.lastIndexOf('.');
     return dot > 0 ? name.slice(0, dot) : name;
 }
-function extensionOf(output) {
-    if (output.Extension)
-        return output.Extension;
-    const container = output.ContainerSettings?.Container ?? 'MP4';
-    return CONTAINER_EXTENSIONS[container] ?? container.toLowerCase();
+/** Every output group's locations, in the job's order. */
+function outputLocations(settings, options = {}) {
+    const firstInput = str(list(settings, 'Inputs')[0], 'FileInput') ?? '';
+    return list(settings, 'OutputGroups').map((group, g) => groupLocations(group, g, inputBaseName(firstInput), options));
+}
+function groupLocations(group, groupIndex, inputName, options) {
+    const groupSettings = get(group, 'OutputGroupSettings');
+    const type = str(groupSettings, 'Type') ?? '';
+    const name = str(group, 'Name');
+    const specific = GROUP_SETTINGS[type] ? get(groupSettings, GROUP_SETTINGS[type]) : undefined;
+    const destination = str(specific, 'Destination');
+    const result = {
+        groupIndex,
+        type,
+        ...(name !== undefined ? { name } : {}),
+        playlists: [],
+        outputs: [],
+    };
+    if (destination === undefined)
+        return result;
+    const vars = { fn: inputName, ...timeVariables(options.startTime) };
+    const resolvedDestination = substitute(destination, vars);
+    const base = resolvedDestination.endsWith('/')
+        ? resolvedDestination + inputName
+        : resolvedDestination;
+    result.base = base;
+    const outputs = list(group, 'Outputs');
+    switch (type) {
+        case 'FILE_GROUP_SETTINGS':
+            result.outputs = outputs.map((o, i) => fileOutput(o, i, base, vars));
+            break;
+        case 'HLS_GROUP_SETTINGS':
+            result.playlists = [
+                `${base}.m3u8`,
+                ...list(specific, 'AdditionalManifests').map((m) => `${base}${substitute(str(m, 'ManifestNameModifier') ?? '', vars)}.m3u8`),
+            ];
+            result.outputs = outputs.map((o, i) => hlsOutput(o, i, base, specific, vars));
+            break;
+        case 'DASH_ISO_GROUP_SETTINGS':
+            result.playlists = [`${base}.mpd`];
+            result.outputs = outputs.map((o, i) => fragmentedOutput(o, i, base, specific, vars, 'dash'));
+            break;
+        case 'CMAF_GROUP_SETTINGS': {
+            const hls = str(specific, 'WriteHlsManifest') !== 'DISABLED';
+            const dash = str(specific, 'WriteDashManifest') !== 'DISABLED';
+            result.playlists = [...(hls ? [`${base}.m3u8`] : []), ...(dash ? [`${base}.mpd`] : [])];
+            result.outputs = outputs.map((o, i) => {
+                const files = fragmentedOutput(o, i, base, specific, vars, 'cmaf');
+                return hls ? { ...files, playlist: `${files.stem}.m3u8` } : files;
+            });
+            break;
+        }
+        case 'MS_SMOOTH_GROUP_SETTINGS':
+            result.playlists = [`${base}.ism`];
+            result.outputs = outputs.map((o, i) => {
+                const stem = outputStem(o, base, vars, 'ismv');
+                return {
+                    ...streams(o),
+                    outputIndex: i,
+                    layout: 'file',
+                    stem,
+                    extension: 'ismv',
+                    file: `${stem}.ismv`,
+                };
+            });
+            break;
+        default:
+            break;
+    }
+    return result;
+}
+function streams(output) {
+    return {
+        hasVideo: get(output, 'VideoDescription') !== undefined,
+        hasAudio: list(output, 'AudioDescriptions').length > 0,
+    };
+}
+function videoCodec(output) {
+    return str(get(get(output, 'VideoDescription'), 'CodecSettings'), 'Codec');
+}
+function audioCodec(output) {
+    return str(get(list(output, 'AudioDescriptions')[0], 'CodecSettings'), 'Codec');
+}
+function fileOutput(output, outputIndex, base, vars) {
+    const container = str(get(output, 'ContainerSettings'), 'Container') ?? 'MP4';
+    const s = streams(output);
+    if (container === 'RAW' && videoCodec(output) === 'FRAME_CAPTURE') {
+        const stem = outputStem(output, base, vars, 'jpg');
+        return {
+            ...s,
+            outputIndex,
+            layout: 'frames',
+            stem,
+            extension: 'jpg',
+            counter: { digits: 7, first: 0 },
+        };
+    }
+    const codec = s.hasVideo ? videoCodec(output) : audioCodec(output);
+    const extension = str(output, 'Extension') ??
+        CONTAINER_EXTENSIONS[container] ??
+        CODEC_EXTENSIONS[codec ?? ''] ??
+        (codec ?? 'raw').toLowerCase();
+    const stem = outputStem(output, base, vars, extension);
+    return { ...s, outputIndex, layout: 'file', stem, extension, file: `${stem}.${extension}` };
+}
+function hlsOutput(output, outputIndex, base, groupSettings, vars) {
+    const s = streams(output);
+    const hlsSettings = get(get(output, 'OutputSettings'), 'HlsSettings');
+    const rawAudio = !s.hasVideo && str(hlsSettings, 'AudioOnlyContainer') !== 'M2TS' && s.hasAudio;
+    const extension = rawAudio ? (CODEC_EXTENSIONS[audioCodec(output) ?? 'AAC'] ?? 'aac') : 'ts';
+    const stem = outputStem(output, base, vars, 'm3u8');
+    const playlist = `${stem}.m3u8`;
+    if (str(groupSettings, 'SegmentControl') === 'SINGLE_FILE') {
+        return {
+            ...s,
+            outputIndex,
+            layout: 'single-file',
+            stem,
+            extension,
+            playlist,
+            file: `${stem}.${extension}`,
+        };
+    }
+    return {
+        ...s,
+        outputIndex,
+        layout: 'segments',
+        stem,
+        extension,
+        playlist,
+        counter: { digits: 5, first: 1 },
+    };
+}
+function fragmentedOutput(output, outputIndex, base, groupSettings, vars, kind) {
+    const s = streams(output);
+    const extension = kind === 'dash' ? 'mp4' : s.hasVideo ? 'cmfv' : 'cmfa';
+    const stem = outputStem(output, base, vars, kind === 'dash' ? 'mpd' : 'm3u8');
+    if (str(groupSettings, 'SegmentControl') === 'SINGLE_FILE') {
+        return {
+            ...s,
+            outputIndex,
+            layout: 'single-file',
+            stem,
+            extension,
+            file: `${stem}.${extension}`,
+        };
+    }
+    const numbered = stem.includes('$Number$');
+    return {
+        ...s,
+        outputIndex,
+        layout: 'segments',
+        stem,
+        extension,
+        init: `${stem.replace('$Number$', '')}init.${extension}`,
+        counter: numbered ? { digits: 0, first: 1 } : { digits: 9, first: 1 },
+    };
+}
+/** The n-th segment (or frame) of an output, as MediaConvert names it. */
+function segmentUri(output, n) {
+    const digits = output.counter?.digits ?? 0;
+    const counter = String(n).padStart(digits, '0');
+    if (output.layout === 'frames')
+        return `${output.stem}.${counter}.${output.extension}`;
+    if (output.stem.includes('$Number$')) {
+        return `${output.stem.replace('$Number$', counter)}.${output.extension}`;
+    }
+    return `${output.stem}_${counter}.${output.extension}`;
+}
+/**
+ * What the COMPLETE event lists for an output in `outputFilePaths`: the file (FILE_GROUP and
+ * MS Smooth), the last image (frame capture, given how many were written), the child playlist
+ * (HLS); DASH and CMAF outputs list none.
+ */
+function reportedPaths(group, output, frames = 1) {
+    if (output.layout === 'frames') {
+        const first = output.counter?.first ?? 0;
+        return [segmentUri(output, first + Math.max(1, frames) - 1)];
+    }
+    if (group.type === 'HLS_GROUP_SETTINGS')
+        return output.playlist ? [output.playlist] : [];
+    if (group.type === 'DASH_ISO_GROUP_SETTINGS' || group.type === 'CMAF_GROUP_SETTINGS')
+        return [];
+    return output.file ? [output.file] : [];
+}
+function timeVariables(start) {
+    if (!start)
+        return {};
+    const iso = start.toISOString().replace(/[-:]/g, '');
+    const d = iso.slice(0, 8);
+    const t = iso.slice(9, 15);
+    return { dt: `${d}T${t}`, d, t };
+}
+function outputStem(output, base, vars, extension) {
+    const video = get(output, 'VideoDescription');
+    const codecSettings = get(video, 'CodecSettings');
+    const codec = str(codecSettings, 'Codec') ?? '';
+    const codecKey = `${codec
+        .toLowerCase()
+        .replace(/_(\w)/g, (_m, c) => c.toUpperCase())
+        .replace(/^(\w)/, (c) => c.toUpperCase())}Settings`;
+    const videoSettings = get(codecSettings, codecKey);
+    const videoBitrate = num(videoSettings, 'Bitrate') ?? num(videoSettings, 'MaxBitrate');
+    const audioBitrate = list(output, 'AudioDescriptions')
+        .map((a) => {
+        const cs = get(a, 'CodecSettings');
+        const key = Object.keys((cs ?? {})).find((k) => /settings$/i.test(k));
+        return key ? (num(get(cs, key), 'Bitrate') ?? 0) : 0;
+    })
+        .reduce((sum, b) => sum + b, 0);
+    const numerator = num(videoSettings, 'FramerateNumerator');
+    const denominator = num(videoSettings, 'FramerateDenominator');
+    const width = num(video, 'Width');
+    const height = num(video, 'Height');
+    const outputVars = {
+        ...vars,
+        ex: extension,
+        ...(width !== undefined ? { w: String(width) } : {}),
+        ...(height !== undefined ? { h: String(height) } : {}),
+        ...(numerator && denominator ? { f: String(Math.floor(numerator / denominator)) } : {}),
+        ...(videoBitrate !== undefined ? { rv: String(Math.round(videoBitrate / 1000)) } : {}),
+        ...(audioBitrate > 0 ? { ra: String(Math.round(audioBitrate / 1000)) } : {}),
+        ...(videoBitrate !== undefined || audioBitrate > 0
+            ? { rc: String(Math.round(((videoBitrate ?? 0) + audioBitrate) / 1000)) }
+            : {}),
+    };
+    if (videoBitrate !== undefined || audioBitrate > 0) {
+        outputVars['Bandwidth'] = String((videoBitrate ?? 0) + audioBitrate);
+    }
+    return base + substitute(str(output, 'NameModifier') ?? '', outputVars);
+}
+/** Replaces known `$name$` identifiers; `$$` is a literal `$`; unknown ones stay as they are. */
+function substitute(text, vars) {
+    return text.replace(/\$(\w*)\$/g, (whole, name) => {
+        if (name === '')
+            return '$';
+        return vars[name] ?? whole;
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/finished-jobs.ts
 
+/**
+ * The manifests, child playlists and whole files a job writes, group by group. Segments and
+ * frame captures are not listed: their number depends on the media.
+ */
+function outputsOf(settings, startTime) {
+    return outputLocations(settings, startTime ? { startTime } : {}).flatMap((g) => {
+        const at = (kind, uri) => ({
+            group: g.groupIndex,
+            type: g.type,
+            kind,
+            uri,
+        });
+        return [
+            ...g.playlists.map((uri) => at('manifest', uri)),
+            ...g.outputs.flatMap((o) => [
+                ...(o.playlist ? [at('playlist', o.playlist)] : []),
+                ...(o.file ? [at('file', o.file)] : []),
+            ]),
+        ];
+    });
+}
 function finishedJobOf(job) {
     const status = job.Status ?? 'UNKNOWN';
+    const start = job.Timing?.StartTime ?? job.Timing?.SubmitTime;
     const finished = {
         id: job.Id ?? '',
         status,
-        outputs: status === 'COMPLETE' ? outputLocations(job.Settings) : [],
+        outputs: status === 'COMPLETE' ? outputsOf(job.Settings, job.Timing?.StartTime) : [],
     };
-    const start = job.Timing?.StartTime ?? job.Timing?.SubmitTime;
     const finish = job.Timing?.FinishTime;
     if (start && finish) {
         finished.durationSeconds = Math.max(0, (finish.getTime() - start.getTime()) / 1000);
@@ -73671,14 +73941,11 @@ function finishedJobOf(job) {
 /** The `output-uris` output: one entry per job waited for, in job order. */
 function outputUrisOf(outcomes, finished) {
     const byId = new Map(finished.map((f) => [f.id, f]));
-    return outcomes.map(({ id: jobId, status }) => {
-        const f = byId.get(jobId);
-        return {
-            jobId,
-            status,
-            outputs: (f?.outputs ?? []).map(({ group, type, kind, uri }) => ({ group, type, kind, uri })),
-        };
-    });
+    return outcomes.map(({ id: jobId, status }) => ({
+        jobId,
+        status,
+        outputs: byId.get(jobId)?.outputs ?? [],
+    }));
 }
 
 
@@ -74451,7 +74718,7 @@ function outputsOf(report, manifestPath) {
     };
     if (report.outcomes) {
         outputs['job-status'] = JSON.stringify(report.outcomes);
-        outputs['output-uris'] = JSON.stringify((0,finished_jobs/* outputUrisOf */.s)(report.outcomes, report.finished ?? []));
+        outputs['output-uris'] = JSON.stringify((0,finished_jobs/* outputUrisOf */.s6)(report.outcomes, report.finished ?? []));
     }
     return outputs;
 }
@@ -82066,7 +82333,7 @@ async function run(config, deps) {
             clock: deps.clock,
             log,
             ...(deps.signal ? { signal: deps.signal } : {}),
-            onFinished: (job) => finished.push((0,finished_jobs/* finishedJobOf */.V)(job)),
+            onFinished: (job) => finished.push((0,finished_jobs/* finishedJobOf */.Vd)(job)),
         }).catch((error) => {
             problems.push(`waiting for jobs failed: ${(0,errors/* messageOf */.bD)(error)}`);
             return undefined;
