@@ -74873,7 +74873,8 @@ async function deleteCompletedInputs(s3, jobs, outcomes, log) {
             result.deleted.push(s3Uri);
         else {
             const why = outcome ? (0,errors/* messageOf */.bD)(outcome.error) : 'not attempted';
-            result.problems.push(`deleting ${s3Uri} (delete-inputs: on-complete) failed: ${why}; it needs s3:DeleteObject`);
+            const denied = /AccessDenied|Forbidden/i.test(why) ? ' (it needs s3:DeleteObject)' : '';
+            result.problems.push(`deleting ${s3Uri} (delete-inputs: on-complete) failed: ${why}${denied}`);
         }
     });
     log.info(`delete-inputs: ${result.deleted.length} ciphertext object(s) deleted, ${kept.length} kept because a job did not complete`);

@@ -62,8 +62,9 @@ export async function deleteCompletedInputs(
     if (outcome?.ok) result.deleted.push(s3Uri);
     else {
       const why = outcome ? messageOf(outcome.error) : 'not attempted';
+      const denied = /AccessDenied|Forbidden/i.test(why) ? ' (it needs s3:DeleteObject)' : '';
       result.problems.push(
-        `deleting ${s3Uri} (delete-inputs: on-complete) failed: ${why}; it needs s3:DeleteObject`,
+        `deleting ${s3Uri} (delete-inputs: on-complete) failed: ${why}${denied}`,
       );
     }
   });
