@@ -1,0 +1,129 @@
+/** The README's "run it" command and the stack launcher, run as a user runs them. */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtemp, readdir, readFile, stat } from 'node:fs/promises';
+import { connect } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { stackEnv, type StackInfo } from '../../local-aws/stack.js';
+
+const TSX = path.resolve('node_modules/.bin/tsx');
+
+async function waitForFile(file: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (
+      await stat(file)
+        .then((s) => s.size > 0)
+        .catch(() => false)
+    )
+      return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${file} did not appear within ${timeoutMs} ms`);
+}
+
+/** Processes whose command line contains `text` (read from /proc), as `pid command`. */
+async function processesWith(text: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const pid of (await readdir('/proc')).filter((name) => /^\d+$/.test(name))) {
+    const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+    if (cmdline.includes(text)) found.push(`${pid} ${cmdline.replace(/\0/g, ' ')}`);
+  }
+  return found;
+}
+
+function accepts(url: string): Promise<boolean> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = connect(Number(port), hostname);
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+test('npm run local-aws -- --info-file PATH: serves the AWS CLI; SIGTERM to npm stops every process', async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'local-aws-'));
+  const infoFile = path.join(dir, 'info.json');
+  // As `npm run local-aws -- --info-file F &` then `kill $!`: the signal goes to npm only.
+  const child = spawn('npm', ['run', 'local-aws', '--', '--info-file', infoFile], {
+    stdio: 'ignore',
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  let endpoints: string[] = [];
+  try {
+    await waitForFile(infoFile, 30_000);
+    const info = JSON.parse(await readFile(infoFile, 'utf8')) as StackInfo;
+    expect(Object.keys(info)).toEqual(
+      expect.arrayContaining([
+        'region',
+        'endpoints',
+        'credentials',
+        'kmsKeyArn',
+        'roleArn',
+        'bucket',
+      ]),
+    );
+    endpoints = Object.values(info.endpoints);
+    for (const url of endpoints) expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const env = { ...process.env, ...stackEnv(info) };
+    const describe = spawnSync(
+      '/usr/bin/aws',
+      [
+        'kms',
+        'describe-key',
+        '--key-id',
+        info.kmsKeyArn,
+        '--endpoint-url',
+        info.endpoints.kms,
+        '--output',
+        'json',
+      ],
+      { env, encoding: 'utf8' },
+    );
+    expect(describe.stderr).toBe('');
+    expect(JSON.parse(describe.stdout).KeyMetadata.Arn).toBe(info.kmsKeyArn);
+    const template = spawnSync(
+      '/usr/bin/aws',
+      [
+        'mediaconvert',
+        'get-job-template',
+        '--name',
+        info.jobTemplate,
+        '--endpoint-url',
+        info.endpoints.mediaconvert,
+        '--output',
+        'json',
+      ],
+      { env, encoding: 'utf8' },
+    );
+    expect(JSON.parse(template.stdout).JobTemplate.Name).toBe(info.jobTemplate);
+    const bucket = spawnSync(
+      '/usr/bin/aws',
+      ['s3api', 'head-bucket', '--bucket', info.bucket, '--endpoint-url', info.endpoints.s3],
+      { env, encoding: 'utf8' },
+    );
+    expect(bucket.status).toBe(0);
+    expect((await processesWith(infoFile)).length).toBeGreaterThanOrEqual(2);
+  } finally {
+    child.kill('SIGTERM');
+  }
+  expect(await exited).toBe(0);
+  // The stack's node processes go too, not only npm: none is left, no port still answers.
+  const deadline = Date.now() + 10_000;
+  while ((await processesWith(infoFile)).length > 0 && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  expect(await processesWith(infoFile)).toEqual([]);
+  for (const url of endpoints) expect([url, await accepts(url)]).toEqual([url, false]);
+});
+
+test('npm run demo: encrypts the sample clip, the job completes and its output is real media', async () => {
+  const demo = spawnSync(TSX, ['scripts/demo.ts'], { encoding: 'utf8', timeout: 110_000 });
+  expect(demo.stdout).toContain('Demo finished');
+  expect(demo.stdout).toMatch(/job \S+: COMPLETE/);
+  expect(demo.stdout).toMatch(/outputs\/clip-240p\.mp4 .*h264,video/);
+  expect(demo.status).toBe(0);
+});
