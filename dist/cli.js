@@ -18640,7 +18640,7 @@ __webpack_unused_export__ = DeleteObjectAnnotation$;
 __webpack_unused_export__ = DeleteObjectAnnotationCommand;
 __webpack_unused_export__ = DeleteObjectAnnotationOutput$;
 __webpack_unused_export__ = DeleteObjectAnnotationRequest$;
-__webpack_unused_export__ = DeleteObjectCommand;
+exports.k4j = DeleteObjectCommand;
 __webpack_unused_export__ = DeleteObjectOutput$;
 __webpack_unused_export__ = DeleteObjectRequest$;
 __webpack_unused_export__ = DeleteObjectTagging$;
@@ -18819,7 +18819,7 @@ __webpack_unused_export__ = HeadBucketCommand;
 __webpack_unused_export__ = HeadBucketOutput$;
 __webpack_unused_export__ = HeadBucketRequest$;
 __webpack_unused_export__ = HeadObject$;
-__webpack_unused_export__ = HeadObjectCommand;
+exports.l81 = HeadObjectCommand;
 __webpack_unused_export__ = HeadObjectOutput$;
 __webpack_unused_export__ = HeadObjectRequest$;
 __webpack_unused_export__ = IdempotencyParameterMismatch;
@@ -44230,6 +44230,262 @@ exports.resolveDefaultRuntimeConfig = resolveDefaultRuntimeConfig;
 
 /***/ }),
 
+/***/ 5183:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || function (mod) {
+    if (mod && mod.__esModule) return mod;
+    var result = {};
+    if (mod != null) for (var k in mod) if (k !== "default" && Object.prototype.hasOwnProperty.call(mod, k)) __createBinding(result, mod, k);
+    __setModuleDefault(result, mod);
+    return result;
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.req = exports.json = exports.toBuffer = void 0;
+const http = __importStar(__nccwpck_require__(8611));
+const https = __importStar(__nccwpck_require__(5692));
+async function toBuffer(stream) {
+    let length = 0;
+    const chunks = [];
+    for await (const chunk of stream) {
+        length += chunk.length;
+        chunks.push(chunk);
+    }
+    return Buffer.concat(chunks, length);
+}
+exports.toBuffer = toBuffer;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function json(stream) {
+    const buf = await toBuffer(stream);
+    const str = buf.toString('utf8');
+    try {
+        return JSON.parse(str);
+    }
+    catch (_err) {
+        const err = _err;
+        err.message += ` (input: ${str})`;
+        throw err;
+    }
+}
+exports.json = json;
+function req(url, opts = {}) {
+    const href = typeof url === 'string' ? url : url.href;
+    const req = (href.startsWith('https:') ? https : http).request(url, opts);
+    const promise = new Promise((resolve, reject) => {
+        req
+            .once('response', resolve)
+            .once('error', reject)
+            .end();
+    });
+    req.then = promise.then.bind(promise);
+    return req;
+}
+exports.req = req;
+//# sourceMappingURL=helpers.js.map
+
+/***/ }),
+
+/***/ 8894:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || function (mod) {
+    if (mod && mod.__esModule) return mod;
+    var result = {};
+    if (mod != null) for (var k in mod) if (k !== "default" && Object.prototype.hasOwnProperty.call(mod, k)) __createBinding(result, mod, k);
+    __setModuleDefault(result, mod);
+    return result;
+};
+var __exportStar = (this && this.__exportStar) || function(m, exports) {
+    for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Agent = void 0;
+const net = __importStar(__nccwpck_require__(9278));
+const http = __importStar(__nccwpck_require__(8611));
+const https_1 = __nccwpck_require__(5692);
+__exportStar(__nccwpck_require__(5183), exports);
+const INTERNAL = Symbol('AgentBaseInternalState');
+class Agent extends http.Agent {
+    constructor(opts) {
+        super(opts);
+        this[INTERNAL] = {};
+    }
+    /**
+     * Determine whether this is an `http` or `https` request.
+     */
+    isSecureEndpoint(options) {
+        if (options) {
+            // First check the `secureEndpoint` property explicitly, since this
+            // means that a parent `Agent` is "passing through" to this instance.
+            // eslint-disable-next-line @typescript-eslint/no-explicit-any
+            if (typeof options.secureEndpoint === 'boolean') {
+                return options.secureEndpoint;
+            }
+            // If no explicit `secure` endpoint, check if `protocol` property is
+            // set. This will usually be the case since using a full string URL
+            // or `URL` instance should be the most common usage.
+            if (typeof options.protocol === 'string') {
+                return options.protocol === 'https:';
+            }
+        }
+        // Finally, if no `protocol` property was set, then fall back to
+        // checking the stack trace of the current call stack, and try to
+        // detect the "https" module.
+        const { stack } = new Error();
+        if (typeof stack !== 'string')
+            return false;
+        return stack
+            .split('\n')
+            .some((l) => l.indexOf('(https.js:') !== -1 ||
+            l.indexOf('node:https:') !== -1);
+    }
+    // In order to support async signatures in `connect()` and Node's native
+    // connection pooling in `http.Agent`, the array of sockets for each origin
+    // has to be updated synchronously. This is so the length of the array is
+    // accurate when `addRequest()` is next called. We achieve this by creating a
+    // fake socket and adding it to `sockets[origin]` and incrementing
+    // `totalSocketCount`.
+    incrementSockets(name) {
+        // If `maxSockets` and `maxTotalSockets` are both Infinity then there is no
+        // need to create a fake socket because Node.js native connection pooling
+        // will never be invoked.
+        if (this.maxSockets === Infinity && this.maxTotalSockets === Infinity) {
+            return null;
+        }
+        // All instances of `sockets` are expected TypeScript errors. The
+        // alternative is to add it as a private property of this class but that
+        // will break TypeScript subclassing.
+        if (!this.sockets[name]) {
+            // @ts-expect-error `sockets` is readonly in `@types/node`
+            this.sockets[name] = [];
+        }
+        const fakeSocket = new net.Socket({ writable: false });
+        this.sockets[name].push(fakeSocket);
+        // @ts-expect-error `totalSocketCount` isn't defined in `@types/node`
+        this.totalSocketCount++;
+        return fakeSocket;
+    }
+    decrementSockets(name, socket) {
+        if (!this.sockets[name] || socket === null) {
+            return;
+        }
+        const sockets = this.sockets[name];
+        const index = sockets.indexOf(socket);
+        if (index !== -1) {
+            sockets.splice(index, 1);
+            // @ts-expect-error  `totalSocketCount` isn't defined in `@types/node`
+            this.totalSocketCount--;
+            if (sockets.length === 0) {
+                // @ts-expect-error `sockets` is readonly in `@types/node`
+                delete this.sockets[name];
+            }
+        }
+    }
+    // In order to properly update the socket pool, we need to call `getName()` on
+    // the core `https.Agent` if it is a secureEndpoint.
+    getName(options) {
+        const secureEndpoint = this.isSecureEndpoint(options);
+        if (secureEndpoint) {
+            // @ts-expect-error `getName()` isn't defined in `@types/node`
+            return https_1.Agent.prototype.getName.call(this, options);
+        }
+        // @ts-expect-error `getName()` isn't defined in `@types/node`
+        return super.getName(options);
+    }
+    createSocket(req, options, cb) {
+        const connectOpts = {
+            ...options,
+            secureEndpoint: this.isSecureEndpoint(options),
+        };
+        const name = this.getName(connectOpts);
+        const fakeSocket = this.incrementSockets(name);
+        Promise.resolve()
+            .then(() => this.connect(req, connectOpts))
+            .then((socket) => {
+            this.decrementSockets(name, fakeSocket);
+            if (socket instanceof http.Agent) {
+                try {
+                    // @ts-expect-error `addRequest()` isn't defined in `@types/node`
+                    return socket.addRequest(req, connectOpts);
+                }
+                catch (err) {
+                    return cb(err);
+                }
+            }
+            this[INTERNAL].currentSocket = socket;
+            // @ts-expect-error `createSocket()` isn't defined in `@types/node`
+            super.createSocket(req, options, cb);
+        }, (err) => {
+            this.decrementSockets(name, fakeSocket);
+            cb(err);
+        });
+    }
+    createConnection() {
+        const socket = this[INTERNAL].currentSocket;
+        this[INTERNAL].currentSocket = undefined;
+        if (!socket) {
+            throw new Error('No socket was returned in the `connect()` function');
+        }
+        return socket;
+    }
+    get defaultPort() {
+        return (this[INTERNAL].defaultPort ??
+            (this.protocol === 'https:' ? 443 : 80));
+    }
+    set defaultPort(v) {
+        if (this[INTERNAL]) {
+            this[INTERNAL].defaultPort = v;
+        }
+    }
+    get protocol() {
+        return (this[INTERNAL].protocol ??
+            (this.isSecureEndpoint() ? 'https:' : 'http:'));
+    }
+    set protocol(v) {
+        if (this[INTERNAL]) {
+            this[INTERNAL].protocol = v;
+        }
+    }
+}
+exports.Agent = Agent;
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
 /***/ 9449:
 /***/ (function(module) {
 
@@ -44247,6 +44503,1644 @@ exports.resolveDefaultRuntimeConfig = resolveDefaultRuntimeConfig;
   	* MIT License | (c) Denis Demchenko 2015-2026
   	*/
 function(e,t){for(var r=0;r<t.length;r++){var i=t[r];i.enumerable=i.enumerable||!1,i.configurable=!0,"value"in i&&(i.writable=!0),Object.defineProperty(e,f(i.key),i)}}(s,o),Object.defineProperty(s,"prototype",{writable:!1}),s;var s,o}();return l.parse,l.getParser,l});
+
+/***/ }),
+
+/***/ 6110:
+/***/ ((module, exports, __nccwpck_require__) => {
+
+/* eslint-env browser */
+
+/**
+ * This is the web browser implementation of `debug()`.
+ */
+
+exports.formatArgs = formatArgs;
+exports.save = save;
+exports.load = load;
+exports.useColors = useColors;
+exports.storage = localstorage();
+exports.destroy = (() => {
+	let warned = false;
+
+	return () => {
+		if (!warned) {
+			warned = true;
+			console.warn('Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.');
+		}
+	};
+})();
+
+/**
+ * Colors.
+ */
+
+exports.colors = [
+	'#0000CC',
+	'#0000FF',
+	'#0033CC',
+	'#0033FF',
+	'#0066CC',
+	'#0066FF',
+	'#0099CC',
+	'#0099FF',
+	'#00CC00',
+	'#00CC33',
+	'#00CC66',
+	'#00CC99',
+	'#00CCCC',
+	'#00CCFF',
+	'#3300CC',
+	'#3300FF',
+	'#3333CC',
+	'#3333FF',
+	'#3366CC',
+	'#3366FF',
+	'#3399CC',
+	'#3399FF',
+	'#33CC00',
+	'#33CC33',
+	'#33CC66',
+	'#33CC99',
+	'#33CCCC',
+	'#33CCFF',
+	'#6600CC',
+	'#6600FF',
+	'#6633CC',
+	'#6633FF',
+	'#66CC00',
+	'#66CC33',
+	'#9900CC',
+	'#9900FF',
+	'#9933CC',
+	'#9933FF',
+	'#99CC00',
+	'#99CC33',
+	'#CC0000',
+	'#CC0033',
+	'#CC0066',
+	'#CC0099',
+	'#CC00CC',
+	'#CC00FF',
+	'#CC3300',
+	'#CC3333',
+	'#CC3366',
+	'#CC3399',
+	'#CC33CC',
+	'#CC33FF',
+	'#CC6600',
+	'#CC6633',
+	'#CC9900',
+	'#CC9933',
+	'#CCCC00',
+	'#CCCC33',
+	'#FF0000',
+	'#FF0033',
+	'#FF0066',
+	'#FF0099',
+	'#FF00CC',
+	'#FF00FF',
+	'#FF3300',
+	'#FF3333',
+	'#FF3366',
+	'#FF3399',
+	'#FF33CC',
+	'#FF33FF',
+	'#FF6600',
+	'#FF6633',
+	'#FF9900',
+	'#FF9933',
+	'#FFCC00',
+	'#FFCC33'
+];
+
+/**
+ * Currently only WebKit-based Web Inspectors, Firefox >= v31,
+ * and the Firebug extension (any Firefox version) are known
+ * to support "%c" CSS customizations.
+ *
+ * TODO: add a `localStorage` variable to explicitly enable/disable colors
+ */
+
+// eslint-disable-next-line complexity
+function useColors() {
+	// NB: In an Electron preload script, document will be defined but not fully
+	// initialized. Since we know we're in Chrome, we'll just detect this case
+	// explicitly
+	if (typeof window !== 'undefined' && window.process && (window.process.type === 'renderer' || window.process.__nwjs)) {
+		return true;
+	}
+
+	// Internet Explorer and Edge do not support colors.
+	if (typeof navigator !== 'undefined' && navigator.userAgent && navigator.userAgent.toLowerCase().match(/(edge|trident)\/(\d+)/)) {
+		return false;
+	}
+
+	let m;
+
+	// Is webkit? http://stackoverflow.com/a/16459606/376773
+	// document is undefined in react-native: https://github.com/facebook/react-native/pull/1632
+	// eslint-disable-next-line no-return-assign
+	return (typeof document !== 'undefined' && document.documentElement && document.documentElement.style && document.documentElement.style.WebkitAppearance) ||
+		// Is firebug? http://stackoverflow.com/a/398120/376773
+		(typeof window !== 'undefined' && window.console && (window.console.firebug || (window.console.exception && window.console.table))) ||
+		// Is firefox >= v31?
+		// https://developer.mozilla.org/en-US/docs/Tools/Web_Console#Styling_messages
+		(typeof navigator !== 'undefined' && navigator.userAgent && (m = navigator.userAgent.toLowerCase().match(/firefox\/(\d+)/)) && parseInt(m[1], 10) >= 31) ||
+		// Double check webkit in userAgent just in case we are in a worker
+		(typeof navigator !== 'undefined' && navigator.userAgent && navigator.userAgent.toLowerCase().match(/applewebkit\/(\d+)/));
+}
+
+/**
+ * Colorize log arguments if enabled.
+ *
+ * @api public
+ */
+
+function formatArgs(args) {
+	args[0] = (this.useColors ? '%c' : '') +
+		this.namespace +
+		(this.useColors ? ' %c' : ' ') +
+		args[0] +
+		(this.useColors ? '%c ' : ' ') +
+		'+' + module.exports.humanize(this.diff);
+
+	if (!this.useColors) {
+		return;
+	}
+
+	const c = 'color: ' + this.color;
+	args.splice(1, 0, c, 'color: inherit');
+
+	// The final "%c" is somewhat tricky, because there could be other
+	// arguments passed either before or after the %c, so we need to
+	// figure out the correct index to insert the CSS into
+	let index = 0;
+	let lastC = 0;
+	args[0].replace(/%[a-zA-Z%]/g, match => {
+		if (match === '%%') {
+			return;
+		}
+		index++;
+		if (match === '%c') {
+			// We only are interested in the *last* %c
+			// (the user may have provided their own)
+			lastC = index;
+		}
+	});
+
+	args.splice(lastC, 0, c);
+}
+
+/**
+ * Invokes `console.debug()` when available.
+ * No-op when `console.debug` is not a "function".
+ * If `console.debug` is not available, falls back
+ * to `console.log`.
+ *
+ * @api public
+ */
+exports.log = console.debug || console.log || (() => {});
+
+/**
+ * Save `namespaces`.
+ *
+ * @param {String} namespaces
+ * @api private
+ */
+function save(namespaces) {
+	try {
+		if (namespaces) {
+			exports.storage.setItem('debug', namespaces);
+		} else {
+			exports.storage.removeItem('debug');
+		}
+	} catch (error) {
+		// Swallow
+		// XXX (@Qix-) should we be logging these?
+	}
+}
+
+/**
+ * Load `namespaces`.
+ *
+ * @return {String} returns the previously persisted debug modes
+ * @api private
+ */
+function load() {
+	let r;
+	try {
+		r = exports.storage.getItem('debug') || exports.storage.getItem('DEBUG') ;
+	} catch (error) {
+		// Swallow
+		// XXX (@Qix-) should we be logging these?
+	}
+
+	// If debug isn't set in LS, and we're in Electron, try to load $DEBUG
+	if (!r && typeof process !== 'undefined' && 'env' in process) {
+		r = process.env.DEBUG;
+	}
+
+	return r;
+}
+
+/**
+ * Localstorage attempts to return the localstorage.
+ *
+ * This is necessary because safari throws
+ * when a user disables cookies/localstorage
+ * and you attempt to access it.
+ *
+ * @return {LocalStorage}
+ * @api private
+ */
+
+function localstorage() {
+	try {
+		// TVMLKit (Apple TV JS Runtime) does not have a window object, just localStorage in the global context
+		// The Browser also has localStorage in the global context.
+		return localStorage;
+	} catch (error) {
+		// Swallow
+		// XXX (@Qix-) should we be logging these?
+	}
+}
+
+module.exports = __nccwpck_require__(897)(exports);
+
+const {formatters} = module.exports;
+
+/**
+ * Map %j to `JSON.stringify()`, since no Web Inspectors do that by default.
+ */
+
+formatters.j = function (v) {
+	try {
+		return JSON.stringify(v);
+	} catch (error) {
+		return '[UnexpectedJSONParseError]: ' + error.message;
+	}
+};
+
+
+/***/ }),
+
+/***/ 897:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+/**
+ * This is the common logic for both the Node.js and web browser
+ * implementations of `debug()`.
+ */
+
+function setup(env) {
+	createDebug.debug = createDebug;
+	createDebug.default = createDebug;
+	createDebug.coerce = coerce;
+	createDebug.disable = disable;
+	createDebug.enable = enable;
+	createDebug.enabled = enabled;
+	createDebug.humanize = __nccwpck_require__(744);
+	createDebug.destroy = destroy;
+
+	Object.keys(env).forEach(key => {
+		createDebug[key] = env[key];
+	});
+
+	/**
+	* The currently active debug mode names, and names to skip.
+	*/
+
+	createDebug.names = [];
+	createDebug.skips = [];
+
+	/**
+	* Map of special "%n" handling functions, for the debug "format" argument.
+	*
+	* Valid key names are a single, lower or upper-case letter, i.e. "n" and "N".
+	*/
+	createDebug.formatters = {};
+
+	/**
+	* Selects a color for a debug namespace
+	* @param {String} namespace The namespace string for the debug instance to be colored
+	* @return {Number|String} An ANSI color code for the given namespace
+	* @api private
+	*/
+	function selectColor(namespace) {
+		let hash = 0;
+
+		for (let i = 0; i < namespace.length; i++) {
+			hash = ((hash << 5) - hash) + namespace.charCodeAt(i);
+			hash |= 0; // Convert to 32bit integer
+		}
+
+		return createDebug.colors[Math.abs(hash) % createDebug.colors.length];
+	}
+	createDebug.selectColor = selectColor;
+
+	/**
+	* Create a debugger with the given `namespace`.
+	*
+	* @param {String} namespace
+	* @return {Function}
+	* @api public
+	*/
+	function createDebug(namespace) {
+		let prevTime;
+		let enableOverride = null;
+		let namespacesCache;
+		let enabledCache;
+
+		function debug(...args) {
+			// Disabled?
+			if (!debug.enabled) {
+				return;
+			}
+
+			const self = debug;
+
+			// Set `diff` timestamp
+			const curr = Number(new Date());
+			const ms = curr - (prevTime || curr);
+			self.diff = ms;
+			self.prev = prevTime;
+			self.curr = curr;
+			prevTime = curr;
+
+			args[0] = createDebug.coerce(args[0]);
+
+			if (typeof args[0] !== 'string') {
+				// Anything else let's inspect with %O
+				args.unshift('%O');
+			}
+
+			// Apply any `formatters` transformations
+			let index = 0;
+			args[0] = args[0].replace(/%([a-zA-Z%])/g, (match, format) => {
+				// If we encounter an escaped % then don't increase the array index
+				if (match === '%%') {
+					return '%';
+				}
+				index++;
+				const formatter = createDebug.formatters[format];
+				if (typeof formatter === 'function') {
+					const val = args[index];
+					match = formatter.call(self, val);
+
+					// Now we need to remove `args[index]` since it's inlined in the `format`
+					args.splice(index, 1);
+					index--;
+				}
+				return match;
+			});
+
+			// Apply env-specific formatting (colors, etc.)
+			createDebug.formatArgs.call(self, args);
+
+			const logFn = self.log || createDebug.log;
+			logFn.apply(self, args);
+		}
+
+		debug.namespace = namespace;
+		debug.useColors = createDebug.useColors();
+		debug.color = createDebug.selectColor(namespace);
+		debug.extend = extend;
+		debug.destroy = createDebug.destroy; // XXX Temporary. Will be removed in the next major release.
+
+		Object.defineProperty(debug, 'enabled', {
+			enumerable: true,
+			configurable: false,
+			get: () => {
+				if (enableOverride !== null) {
+					return enableOverride;
+				}
+				if (namespacesCache !== createDebug.namespaces) {
+					namespacesCache = createDebug.namespaces;
+					enabledCache = createDebug.enabled(namespace);
+				}
+
+				return enabledCache;
+			},
+			set: v => {
+				enableOverride = v;
+			}
+		});
+
+		// Env-specific initialization logic for debug instances
+		if (typeof createDebug.init === 'function') {
+			createDebug.init(debug);
+		}
+
+		return debug;
+	}
+
+	function extend(namespace, delimiter) {
+		const newDebug = createDebug(this.namespace + (typeof delimiter === 'undefined' ? ':' : delimiter) + namespace);
+		newDebug.log = this.log;
+		return newDebug;
+	}
+
+	/**
+	* Enables a debug mode by namespaces. This can include modes
+	* separated by a colon and wildcards.
+	*
+	* @param {String} namespaces
+	* @api public
+	*/
+	function enable(namespaces) {
+		createDebug.save(namespaces);
+		createDebug.namespaces = namespaces;
+
+		createDebug.names = [];
+		createDebug.skips = [];
+
+		const split = (typeof namespaces === 'string' ? namespaces : '')
+			.trim()
+			.replace(/\s+/g, ',')
+			.split(',')
+			.filter(Boolean);
+
+		for (const ns of split) {
+			if (ns[0] === '-') {
+				createDebug.skips.push(ns.slice(1));
+			} else {
+				createDebug.names.push(ns);
+			}
+		}
+	}
+
+	/**
+	 * Checks if the given string matches a namespace template, honoring
+	 * asterisks as wildcards.
+	 *
+	 * @param {String} search
+	 * @param {String} template
+	 * @return {Boolean}
+	 */
+	function matchesTemplate(search, template) {
+		let searchIndex = 0;
+		let templateIndex = 0;
+		let starIndex = -1;
+		let matchIndex = 0;
+
+		while (searchIndex < search.length) {
+			if (templateIndex < template.length && (template[templateIndex] === search[searchIndex] || template[templateIndex] === '*')) {
+				// Match character or proceed with wildcard
+				if (template[templateIndex] === '*') {
+					starIndex = templateIndex;
+					matchIndex = searchIndex;
+					templateIndex++; // Skip the '*'
+				} else {
+					searchIndex++;
+					templateIndex++;
+				}
+			} else if (starIndex !== -1) { // eslint-disable-line no-negated-condition
+				// Backtrack to the last '*' and try to match more characters
+				templateIndex = starIndex + 1;
+				matchIndex++;
+				searchIndex = matchIndex;
+			} else {
+				return false; // No match
+			}
+		}
+
+		// Handle trailing '*' in template
+		while (templateIndex < template.length && template[templateIndex] === '*') {
+			templateIndex++;
+		}
+
+		return templateIndex === template.length;
+	}
+
+	/**
+	* Disable debug output.
+	*
+	* @return {String} namespaces
+	* @api public
+	*/
+	function disable() {
+		const namespaces = [
+			...createDebug.names,
+			...createDebug.skips.map(namespace => '-' + namespace)
+		].join(',');
+		createDebug.enable('');
+		return namespaces;
+	}
+
+	/**
+	* Returns true if the given mode name is enabled, false otherwise.
+	*
+	* @param {String} name
+	* @return {Boolean}
+	* @api public
+	*/
+	function enabled(name) {
+		for (const skip of createDebug.skips) {
+			if (matchesTemplate(name, skip)) {
+				return false;
+			}
+		}
+
+		for (const ns of createDebug.names) {
+			if (matchesTemplate(name, ns)) {
+				return true;
+			}
+		}
+
+		return false;
+	}
+
+	/**
+	* Coerce `val`.
+	*
+	* @param {Mixed} val
+	* @return {Mixed}
+	* @api private
+	*/
+	function coerce(val) {
+		if (val instanceof Error) {
+			return val.stack || val.message;
+		}
+		return val;
+	}
+
+	/**
+	* XXX DO NOT USE. This is a temporary stub function.
+	* XXX It WILL be removed in the next major release.
+	*/
+	function destroy() {
+		console.warn('Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.');
+	}
+
+	createDebug.enable(createDebug.load());
+
+	return createDebug;
+}
+
+module.exports = setup;
+
+
+/***/ }),
+
+/***/ 2830:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+/**
+ * Detect Electron renderer / nwjs process, which is node, but we should
+ * treat as a browser.
+ */
+
+if (typeof process === 'undefined' || process.type === 'renderer' || process.browser === true || process.__nwjs) {
+	module.exports = __nccwpck_require__(6110);
+} else {
+	module.exports = __nccwpck_require__(5108);
+}
+
+
+/***/ }),
+
+/***/ 5108:
+/***/ ((module, exports, __nccwpck_require__) => {
+
+/**
+ * Module dependencies.
+ */
+
+const tty = __nccwpck_require__(2018);
+const util = __nccwpck_require__(9023);
+
+/**
+ * This is the Node.js implementation of `debug()`.
+ */
+
+exports.init = init;
+exports.log = log;
+exports.formatArgs = formatArgs;
+exports.save = save;
+exports.load = load;
+exports.useColors = useColors;
+exports.destroy = util.deprecate(
+	() => {},
+	'Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.'
+);
+
+/**
+ * Colors.
+ */
+
+exports.colors = [6, 2, 3, 4, 5, 1];
+
+try {
+	// Optional dependency (as in, doesn't need to be installed, NOT like optionalDependencies in package.json)
+	// eslint-disable-next-line import/no-extraneous-dependencies
+	const supportsColor = __nccwpck_require__(1450);
+
+	if (supportsColor && (supportsColor.stderr || supportsColor).level >= 2) {
+		exports.colors = [
+			20,
+			21,
+			26,
+			27,
+			32,
+			33,
+			38,
+			39,
+			40,
+			41,
+			42,
+			43,
+			44,
+			45,
+			56,
+			57,
+			62,
+			63,
+			68,
+			69,
+			74,
+			75,
+			76,
+			77,
+			78,
+			79,
+			80,
+			81,
+			92,
+			93,
+			98,
+			99,
+			112,
+			113,
+			128,
+			129,
+			134,
+			135,
+			148,
+			149,
+			160,
+			161,
+			162,
+			163,
+			164,
+			165,
+			166,
+			167,
+			168,
+			169,
+			170,
+			171,
+			172,
+			173,
+			178,
+			179,
+			184,
+			185,
+			196,
+			197,
+			198,
+			199,
+			200,
+			201,
+			202,
+			203,
+			204,
+			205,
+			206,
+			207,
+			208,
+			209,
+			214,
+			215,
+			220,
+			221
+		];
+	}
+} catch (error) {
+	// Swallow - we only care if `supports-color` is available; it doesn't have to be.
+}
+
+/**
+ * Build up the default `inspectOpts` object from the environment variables.
+ *
+ *   $ DEBUG_COLORS=no DEBUG_DEPTH=10 DEBUG_SHOW_HIDDEN=enabled node script.js
+ */
+
+exports.inspectOpts = Object.keys(process.env).filter(key => {
+	return /^debug_/i.test(key);
+}).reduce((obj, key) => {
+	// Camel-case
+	const prop = key
+		.substring(6)
+		.toLowerCase()
+		.replace(/_([a-z])/g, (_, k) => {
+			return k.toUpperCase();
+		});
+
+	// Coerce string value into JS value
+	let val = process.env[key];
+	if (/^(yes|on|true|enabled)$/i.test(val)) {
+		val = true;
+	} else if (/^(no|off|false|disabled)$/i.test(val)) {
+		val = false;
+	} else if (val === 'null') {
+		val = null;
+	} else {
+		val = Number(val);
+	}
+
+	obj[prop] = val;
+	return obj;
+}, {});
+
+/**
+ * Is stdout a TTY? Colored output is enabled when `true`.
+ */
+
+function useColors() {
+	return 'colors' in exports.inspectOpts ?
+		Boolean(exports.inspectOpts.colors) :
+		tty.isatty(process.stderr.fd);
+}
+
+/**
+ * Adds ANSI color escape codes if enabled.
+ *
+ * @api public
+ */
+
+function formatArgs(args) {
+	const {namespace: name, useColors} = this;
+
+	if (useColors) {
+		const c = this.color;
+		const colorCode = '\u001B[3' + (c < 8 ? c : '8;5;' + c);
+		const prefix = `  ${colorCode};1m${name} \u001B[0m`;
+
+		args[0] = prefix + args[0].split('\n').join('\n' + prefix);
+		args.push(colorCode + 'm+' + module.exports.humanize(this.diff) + '\u001B[0m');
+	} else {
+		args[0] = getDate() + name + ' ' + args[0];
+	}
+}
+
+function getDate() {
+	if (exports.inspectOpts.hideDate) {
+		return '';
+	}
+	return new Date().toISOString() + ' ';
+}
+
+/**
+ * Invokes `util.formatWithOptions()` with the specified arguments and writes to stderr.
+ */
+
+function log(...args) {
+	return process.stderr.write(util.formatWithOptions(exports.inspectOpts, ...args) + '\n');
+}
+
+/**
+ * Save `namespaces`.
+ *
+ * @param {String} namespaces
+ * @api private
+ */
+function save(namespaces) {
+	if (namespaces) {
+		process.env.DEBUG = namespaces;
+	} else {
+		// If you set a process.env field to null or undefined, it gets cast to the
+		// string 'null' or 'undefined'. Just delete instead.
+		delete process.env.DEBUG;
+	}
+}
+
+/**
+ * Load `namespaces`.
+ *
+ * @return {String} returns the previously persisted debug modes
+ * @api private
+ */
+
+function load() {
+	return process.env.DEBUG;
+}
+
+/**
+ * Init logic for `debug` instances.
+ *
+ * Create a new `inspectOpts` object in case `useColors` is set
+ * differently for a particular `debug` instance.
+ */
+
+function init(debug) {
+	debug.inspectOpts = {};
+
+	const keys = Object.keys(exports.inspectOpts);
+	for (let i = 0; i < keys.length; i++) {
+		debug.inspectOpts[keys[i]] = exports.inspectOpts[keys[i]];
+	}
+}
+
+module.exports = __nccwpck_require__(897)(exports);
+
+const {formatters} = module.exports;
+
+/**
+ * Map %o to `util.inspect()`, all on a single line.
+ */
+
+formatters.o = function (v) {
+	this.inspectOpts.colors = this.useColors;
+	return util.inspect(v, this.inspectOpts)
+		.split('\n')
+		.map(str => str.trim())
+		.join(' ');
+};
+
+/**
+ * Map %O to `util.inspect()`, allowing multiple lines if needed.
+ */
+
+formatters.O = function (v) {
+	this.inspectOpts.colors = this.useColors;
+	return util.inspect(v, this.inspectOpts);
+};
+
+
+/***/ }),
+
+/***/ 3813:
+/***/ ((module) => {
+
+
+
+module.exports = (flag, argv = process.argv) => {
+	const prefix = flag.startsWith('-') ? '' : (flag.length === 1 ? '-' : '--');
+	const position = argv.indexOf(prefix + flag);
+	const terminatorPosition = argv.indexOf('--');
+	return position !== -1 && (terminatorPosition === -1 || position < terminatorPosition);
+};
+
+
+/***/ }),
+
+/***/ 1970:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || function (mod) {
+    if (mod && mod.__esModule) return mod;
+    var result = {};
+    if (mod != null) for (var k in mod) if (k !== "default" && Object.prototype.hasOwnProperty.call(mod, k)) __createBinding(result, mod, k);
+    __setModuleDefault(result, mod);
+    return result;
+};
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.HttpProxyAgent = void 0;
+const net = __importStar(__nccwpck_require__(9278));
+const tls = __importStar(__nccwpck_require__(4756));
+const debug_1 = __importDefault(__nccwpck_require__(2830));
+const events_1 = __nccwpck_require__(4434);
+const agent_base_1 = __nccwpck_require__(8894);
+const url_1 = __nccwpck_require__(7016);
+const debug = (0, debug_1.default)('http-proxy-agent');
+/**
+ * The `HttpProxyAgent` implements an HTTP Agent subclass that connects
+ * to the specified "HTTP proxy server" in order to proxy HTTP requests.
+ */
+class HttpProxyAgent extends agent_base_1.Agent {
+    constructor(proxy, opts) {
+        super(opts);
+        this.proxy = typeof proxy === 'string' ? new url_1.URL(proxy) : proxy;
+        this.proxyHeaders = opts?.headers ?? {};
+        debug('Creating new HttpProxyAgent instance: %o', this.proxy.href);
+        // Trim off the brackets from IPv6 addresses
+        const host = (this.proxy.hostname || this.proxy.host).replace(/^\[|\]$/g, '');
+        const port = this.proxy.port
+            ? parseInt(this.proxy.port, 10)
+            : this.proxy.protocol === 'https:'
+                ? 443
+                : 80;
+        this.connectOpts = {
+            ...(opts ? omit(opts, 'headers') : null),
+            host,
+            port,
+        };
+    }
+    addRequest(req, opts) {
+        req._header = null;
+        this.setRequestProps(req, opts);
+        // @ts-expect-error `addRequest()` isn't defined in `@types/node`
+        super.addRequest(req, opts);
+    }
+    setRequestProps(req, opts) {
+        const { proxy } = this;
+        const protocol = opts.secureEndpoint ? 'https:' : 'http:';
+        const hostname = req.getHeader('host') || 'localhost';
+        const base = `${protocol}//${hostname}`;
+        const url = new url_1.URL(req.path, base);
+        if (opts.port !== 80) {
+            url.port = String(opts.port);
+        }
+        // Change the `http.ClientRequest` instance's "path" field
+        // to the absolute path of the URL that will be requested.
+        req.path = String(url);
+        // Inject the `Proxy-Authorization` header if necessary.
+        const headers = typeof this.proxyHeaders === 'function'
+            ? this.proxyHeaders()
+            : { ...this.proxyHeaders };
+        if (proxy.username || proxy.password) {
+            const auth = `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`;
+            headers['Proxy-Authorization'] = `Basic ${Buffer.from(auth).toString('base64')}`;
+        }
+        if (!headers['Proxy-Connection']) {
+            headers['Proxy-Connection'] = this.keepAlive
+                ? 'Keep-Alive'
+                : 'close';
+        }
+        for (const name of Object.keys(headers)) {
+            const value = headers[name];
+            if (value) {
+                req.setHeader(name, value);
+            }
+        }
+    }
+    async connect(req, opts) {
+        req._header = null;
+        if (!req.path.includes('://')) {
+            this.setRequestProps(req, opts);
+        }
+        // At this point, the http ClientRequest's internal `_header` field
+        // might have already been set. If this is the case then we'll need
+        // to re-generate the string since we just changed the `req.path`.
+        let first;
+        let endOfHeaders;
+        debug('Regenerating stored HTTP header string for request');
+        req._implicitHeader();
+        if (req.outputData && req.outputData.length > 0) {
+            debug('Patching connection write() output buffer with updated header');
+            first = req.outputData[0].data;
+            endOfHeaders = first.indexOf('\r\n\r\n') + 4;
+            req.outputData[0].data =
+                req._header + first.substring(endOfHeaders);
+            debug('Output buffer: %o', req.outputData[0].data);
+        }
+        // Create a socket connection to the proxy server.
+        let socket;
+        if (this.proxy.protocol === 'https:') {
+            debug('Creating `tls.Socket`: %o', this.connectOpts);
+            socket = tls.connect(this.connectOpts);
+        }
+        else {
+            debug('Creating `net.Socket`: %o', this.connectOpts);
+            socket = net.connect(this.connectOpts);
+        }
+        // Wait for the socket's `connect` event, so that this `callback()`
+        // function throws instead of the `http` request machinery. This is
+        // important for i.e. `PacProxyAgent` which determines a failed proxy
+        // connection via the `callback()` function throwing.
+        await (0, events_1.once)(socket, 'connect');
+        return socket;
+    }
+}
+HttpProxyAgent.protocols = ['http', 'https'];
+exports.HttpProxyAgent = HttpProxyAgent;
+function omit(obj, ...keys) {
+    const ret = {};
+    let key;
+    for (key in obj) {
+        if (!keys.includes(key)) {
+            ret[key] = obj[key];
+        }
+    }
+    return ret;
+}
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 3669:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || function (mod) {
+    if (mod && mod.__esModule) return mod;
+    var result = {};
+    if (mod != null) for (var k in mod) if (k !== "default" && Object.prototype.hasOwnProperty.call(mod, k)) __createBinding(result, mod, k);
+    __setModuleDefault(result, mod);
+    return result;
+};
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.HttpsProxyAgent = void 0;
+const net = __importStar(__nccwpck_require__(9278));
+const tls = __importStar(__nccwpck_require__(4756));
+const assert_1 = __importDefault(__nccwpck_require__(2613));
+const debug_1 = __importDefault(__nccwpck_require__(2830));
+const agent_base_1 = __nccwpck_require__(8894);
+const url_1 = __nccwpck_require__(7016);
+const parse_proxy_response_1 = __nccwpck_require__(7943);
+const debug = (0, debug_1.default)('https-proxy-agent');
+const setServernameFromNonIpHost = (options) => {
+    if (options.servername === undefined &&
+        options.host &&
+        !net.isIP(options.host)) {
+        return {
+            ...options,
+            servername: options.host,
+        };
+    }
+    return options;
+};
+/**
+ * The `HttpsProxyAgent` implements an HTTP Agent subclass that connects to
+ * the specified "HTTP(s) proxy server" in order to proxy HTTPS requests.
+ *
+ * Outgoing HTTP requests are first tunneled through the proxy server using the
+ * `CONNECT` HTTP request method to establish a connection to the proxy server,
+ * and then the proxy server connects to the destination target and issues the
+ * HTTP request from the proxy server.
+ *
+ * `https:` requests have their socket connection upgraded to TLS once
+ * the connection to the proxy server has been established.
+ */
+class HttpsProxyAgent extends agent_base_1.Agent {
+    constructor(proxy, opts) {
+        super(opts);
+        this.options = { path: undefined };
+        this.proxy = typeof proxy === 'string' ? new url_1.URL(proxy) : proxy;
+        this.proxyHeaders = opts?.headers ?? {};
+        debug('Creating new HttpsProxyAgent instance: %o', this.proxy.href);
+        // Trim off the brackets from IPv6 addresses
+        const host = (this.proxy.hostname || this.proxy.host).replace(/^\[|\]$/g, '');
+        const port = this.proxy.port
+            ? parseInt(this.proxy.port, 10)
+            : this.proxy.protocol === 'https:'
+                ? 443
+                : 80;
+        this.connectOpts = {
+            // Attempt to negotiate http/1.1 for proxy servers that support http/2
+            ALPNProtocols: ['http/1.1'],
+            ...(opts ? omit(opts, 'headers') : null),
+            host,
+            port,
+        };
+    }
+    /**
+     * Called when the node-core HTTP client library is creating a
+     * new HTTP request.
+     */
+    async connect(req, opts) {
+        const { proxy } = this;
+        if (!opts.host) {
+            throw new TypeError('No "host" provided');
+        }
+        // Create a socket connection to the proxy server.
+        let socket;
+        if (proxy.protocol === 'https:') {
+            debug('Creating `tls.Socket`: %o', this.connectOpts);
+            socket = tls.connect(setServernameFromNonIpHost(this.connectOpts));
+        }
+        else {
+            debug('Creating `net.Socket`: %o', this.connectOpts);
+            socket = net.connect(this.connectOpts);
+        }
+        const headers = typeof this.proxyHeaders === 'function'
+            ? this.proxyHeaders()
+            : { ...this.proxyHeaders };
+        const host = net.isIPv6(opts.host) ? `[${opts.host}]` : opts.host;
+        let payload = `CONNECT ${host}:${opts.port} HTTP/1.1\r\n`;
+        // Inject the `Proxy-Authorization` header if necessary.
+        if (proxy.username || proxy.password) {
+            const auth = `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`;
+            headers['Proxy-Authorization'] = `Basic ${Buffer.from(auth).toString('base64')}`;
+        }
+        headers.Host = `${host}:${opts.port}`;
+        if (!headers['Proxy-Connection']) {
+            headers['Proxy-Connection'] = this.keepAlive
+                ? 'Keep-Alive'
+                : 'close';
+        }
+        for (const name of Object.keys(headers)) {
+            payload += `${name}: ${headers[name]}\r\n`;
+        }
+        const proxyResponsePromise = (0, parse_proxy_response_1.parseProxyResponse)(socket);
+        socket.write(`${payload}\r\n`);
+        const { connect, buffered } = await proxyResponsePromise;
+        req.emit('proxyConnect', connect);
+        this.emit('proxyConnect', connect, req);
+        if (connect.statusCode === 200) {
+            req.once('socket', resume);
+            if (opts.secureEndpoint) {
+                // The proxy is connecting to a TLS server, so upgrade
+                // this socket connection to a TLS connection.
+                debug('Upgrading socket connection to TLS');
+                return tls.connect({
+                    ...omit(setServernameFromNonIpHost(opts), 'host', 'path', 'port'),
+                    socket,
+                });
+            }
+            return socket;
+        }
+        // Some other status code that's not 200... need to re-play the HTTP
+        // header "data" events onto the socket once the HTTP machinery is
+        // attached so that the node core `http` can parse and handle the
+        // error status code.
+        // Close the original socket, and a new "fake" socket is returned
+        // instead, so that the proxy doesn't get the HTTP request
+        // written to it (which may contain `Authorization` headers or other
+        // sensitive data).
+        //
+        // See: https://hackerone.com/reports/541502
+        socket.destroy();
+        const fakeSocket = new net.Socket({ writable: false });
+        fakeSocket.readable = true;
+        // Need to wait for the "socket" event to re-play the "data" events.
+        req.once('socket', (s) => {
+            debug('Replaying proxy buffer for failed request');
+            (0, assert_1.default)(s.listenerCount('data') > 0);
+            // Replay the "buffered" Buffer onto the fake `socket`, since at
+            // this point the HTTP module machinery has been hooked up for
+            // the user.
+            s.push(buffered);
+            s.push(null);
+        });
+        return fakeSocket;
+    }
+}
+HttpsProxyAgent.protocols = ['http', 'https'];
+exports.HttpsProxyAgent = HttpsProxyAgent;
+function resume(socket) {
+    socket.resume();
+}
+function omit(obj, ...keys) {
+    const ret = {};
+    let key;
+    for (key in obj) {
+        if (!keys.includes(key)) {
+            ret[key] = obj[key];
+        }
+    }
+    return ret;
+}
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 7943:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.parseProxyResponse = void 0;
+const debug_1 = __importDefault(__nccwpck_require__(2830));
+const debug = (0, debug_1.default)('https-proxy-agent:parse-proxy-response');
+function parseProxyResponse(socket) {
+    return new Promise((resolve, reject) => {
+        // we need to buffer any HTTP traffic that happens with the proxy before we get
+        // the CONNECT response, so that if the response is anything other than an "200"
+        // response code, then we can re-play the "data" events on the socket once the
+        // HTTP parser is hooked up...
+        let buffersLength = 0;
+        const buffers = [];
+        function read() {
+            const b = socket.read();
+            if (b)
+                ondata(b);
+            else
+                socket.once('readable', read);
+        }
+        function cleanup() {
+            socket.removeListener('end', onend);
+            socket.removeListener('error', onerror);
+            socket.removeListener('readable', read);
+        }
+        function onend() {
+            cleanup();
+            debug('onend');
+            reject(new Error('Proxy connection ended before receiving CONNECT response'));
+        }
+        function onerror(err) {
+            cleanup();
+            debug('onerror %o', err);
+            reject(err);
+        }
+        function ondata(b) {
+            buffers.push(b);
+            buffersLength += b.length;
+            const buffered = Buffer.concat(buffers, buffersLength);
+            const endOfHeaders = buffered.indexOf('\r\n\r\n');
+            if (endOfHeaders === -1) {
+                // keep buffering
+                debug('have not received end of HTTP headers yet...');
+                read();
+                return;
+            }
+            const headerParts = buffered
+                .slice(0, endOfHeaders)
+                .toString('ascii')
+                .split('\r\n');
+            const firstLine = headerParts.shift();
+            if (!firstLine) {
+                socket.destroy();
+                return reject(new Error('No header received from proxy CONNECT response'));
+            }
+            const firstLineParts = firstLine.split(' ');
+            const statusCode = +firstLineParts[1];
+            const statusText = firstLineParts.slice(2).join(' ');
+            const headers = {};
+            for (const header of headerParts) {
+                if (!header)
+                    continue;
+                const firstColon = header.indexOf(':');
+                if (firstColon === -1) {
+                    socket.destroy();
+                    return reject(new Error(`Invalid header from proxy CONNECT response: "${header}"`));
+                }
+                const key = header.slice(0, firstColon).toLowerCase();
+                const value = header.slice(firstColon + 1).trimStart();
+                const current = headers[key];
+                if (typeof current === 'string') {
+                    headers[key] = [current, value];
+                }
+                else if (Array.isArray(current)) {
+                    current.push(value);
+                }
+                else {
+                    headers[key] = value;
+                }
+            }
+            debug('got proxy server response: %o %o', firstLine, headers);
+            cleanup();
+            resolve({
+                connect: {
+                    statusCode,
+                    statusText,
+                    headers,
+                },
+                buffered,
+            });
+        }
+        socket.on('error', onerror);
+        socket.on('end', onend);
+        read();
+    });
+}
+exports.parseProxyResponse = parseProxyResponse;
+//# sourceMappingURL=parse-proxy-response.js.map
+
+/***/ }),
+
+/***/ 744:
+/***/ ((module) => {
+
+/**
+ * Helpers.
+ */
+
+var s = 1000;
+var m = s * 60;
+var h = m * 60;
+var d = h * 24;
+var w = d * 7;
+var y = d * 365.25;
+
+/**
+ * Parse or format the given `val`.
+ *
+ * Options:
+ *
+ *  - `long` verbose formatting [false]
+ *
+ * @param {String|Number} val
+ * @param {Object} [options]
+ * @throws {Error} throw an error if val is not a non-empty string or a number
+ * @return {String|Number}
+ * @api public
+ */
+
+module.exports = function (val, options) {
+  options = options || {};
+  var type = typeof val;
+  if (type === 'string' && val.length > 0) {
+    return parse(val);
+  } else if (type === 'number' && isFinite(val)) {
+    return options.long ? fmtLong(val) : fmtShort(val);
+  }
+  throw new Error(
+    'val is not a non-empty string or a valid number. val=' +
+      JSON.stringify(val)
+  );
+};
+
+/**
+ * Parse the given `str` and return milliseconds.
+ *
+ * @param {String} str
+ * @return {Number}
+ * @api private
+ */
+
+function parse(str) {
+  str = String(str);
+  if (str.length > 100) {
+    return;
+  }
+  var match = /^(-?(?:\d+)?\.?\d+) *(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|years?|yrs?|y)?$/i.exec(
+    str
+  );
+  if (!match) {
+    return;
+  }
+  var n = parseFloat(match[1]);
+  var type = (match[2] || 'ms').toLowerCase();
+  switch (type) {
+    case 'years':
+    case 'year':
+    case 'yrs':
+    case 'yr':
+    case 'y':
+      return n * y;
+    case 'weeks':
+    case 'week':
+    case 'w':
+      return n * w;
+    case 'days':
+    case 'day':
+    case 'd':
+      return n * d;
+    case 'hours':
+    case 'hour':
+    case 'hrs':
+    case 'hr':
+    case 'h':
+      return n * h;
+    case 'minutes':
+    case 'minute':
+    case 'mins':
+    case 'min':
+    case 'm':
+      return n * m;
+    case 'seconds':
+    case 'second':
+    case 'secs':
+    case 'sec':
+    case 's':
+      return n * s;
+    case 'milliseconds':
+    case 'millisecond':
+    case 'msecs':
+    case 'msec':
+    case 'ms':
+      return n;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Short format for `ms`.
+ *
+ * @param {Number} ms
+ * @return {String}
+ * @api private
+ */
+
+function fmtShort(ms) {
+  var msAbs = Math.abs(ms);
+  if (msAbs >= d) {
+    return Math.round(ms / d) + 'd';
+  }
+  if (msAbs >= h) {
+    return Math.round(ms / h) + 'h';
+  }
+  if (msAbs >= m) {
+    return Math.round(ms / m) + 'm';
+  }
+  if (msAbs >= s) {
+    return Math.round(ms / s) + 's';
+  }
+  return ms + 'ms';
+}
+
+/**
+ * Long format for `ms`.
+ *
+ * @param {Number} ms
+ * @return {String}
+ * @api private
+ */
+
+function fmtLong(ms) {
+  var msAbs = Math.abs(ms);
+  if (msAbs >= d) {
+    return plural(ms, msAbs, d, 'day');
+  }
+  if (msAbs >= h) {
+    return plural(ms, msAbs, h, 'hour');
+  }
+  if (msAbs >= m) {
+    return plural(ms, msAbs, m, 'minute');
+  }
+  if (msAbs >= s) {
+    return plural(ms, msAbs, s, 'second');
+  }
+  return ms + ' ms';
+}
+
+/**
+ * Pluralization helper.
+ */
+
+function plural(ms, msAbs, n, name) {
+  var isPlural = msAbs >= n * 1.5;
+  return Math.round(ms / n) + ' ' + name + (isPlural ? 's' : '');
+}
+
+
+/***/ }),
+
+/***/ 1450:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+const os = __nccwpck_require__(857);
+const tty = __nccwpck_require__(2018);
+const hasFlag = __nccwpck_require__(3813);
+
+const {env} = process;
+
+let forceColor;
+if (hasFlag('no-color') ||
+	hasFlag('no-colors') ||
+	hasFlag('color=false') ||
+	hasFlag('color=never')) {
+	forceColor = 0;
+} else if (hasFlag('color') ||
+	hasFlag('colors') ||
+	hasFlag('color=true') ||
+	hasFlag('color=always')) {
+	forceColor = 1;
+}
+
+if ('FORCE_COLOR' in env) {
+	if (env.FORCE_COLOR === 'true') {
+		forceColor = 1;
+	} else if (env.FORCE_COLOR === 'false') {
+		forceColor = 0;
+	} else {
+		forceColor = env.FORCE_COLOR.length === 0 ? 1 : Math.min(parseInt(env.FORCE_COLOR, 10), 3);
+	}
+}
+
+function translateLevel(level) {
+	if (level === 0) {
+		return false;
+	}
+
+	return {
+		level,
+		hasBasic: true,
+		has256: level >= 2,
+		has16m: level >= 3
+	};
+}
+
+function supportsColor(haveStream, streamIsTTY) {
+	if (forceColor === 0) {
+		return 0;
+	}
+
+	if (hasFlag('color=16m') ||
+		hasFlag('color=full') ||
+		hasFlag('color=truecolor')) {
+		return 3;
+	}
+
+	if (hasFlag('color=256')) {
+		return 2;
+	}
+
+	if (haveStream && !streamIsTTY && forceColor === undefined) {
+		return 0;
+	}
+
+	const min = forceColor || 0;
+
+	if (env.TERM === 'dumb') {
+		return min;
+	}
+
+	if (process.platform === 'win32') {
+		// Windows 10 build 10586 is the first Windows release that supports 256 colors.
+		// Windows 10 build 14931 is the first release that supports 16m/TrueColor.
+		const osRelease = os.release().split('.');
+		if (
+			Number(osRelease[0]) >= 10 &&
+			Number(osRelease[2]) >= 10586
+		) {
+			return Number(osRelease[2]) >= 14931 ? 3 : 2;
+		}
+
+		return 1;
+	}
+
+	if ('CI' in env) {
+		if (['TRAVIS', 'CIRCLECI', 'APPVEYOR', 'GITLAB_CI', 'GITHUB_ACTIONS', 'BUILDKITE'].some(sign => sign in env) || env.CI_NAME === 'codeship') {
+			return 1;
+		}
+
+		return min;
+	}
+
+	if ('TEAMCITY_VERSION' in env) {
+		return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env.TEAMCITY_VERSION) ? 1 : 0;
+	}
+
+	if (env.COLORTERM === 'truecolor') {
+		return 3;
+	}
+
+	if ('TERM_PROGRAM' in env) {
+		const version = parseInt((env.TERM_PROGRAM_VERSION || '').split('.')[0], 10);
+
+		switch (env.TERM_PROGRAM) {
+			case 'iTerm.app':
+				return version >= 3 ? 3 : 2;
+			case 'Apple_Terminal':
+				return 2;
+			// No default
+		}
+	}
+
+	if (/-256(color)?$/i.test(env.TERM)) {
+		return 2;
+	}
+
+	if (/^screen|^xterm|^vt100|^vt220|^rxvt|color|ansi|cygwin|linux/i.test(env.TERM)) {
+		return 1;
+	}
+
+	if ('COLORTERM' in env) {
+		return 1;
+	}
+
+	return min;
+}
+
+function getSupportLevel(stream) {
+	const level = supportsColor(stream, stream && stream.isTTY);
+	return translateLevel(level);
+}
+
+module.exports = {
+	supportsColor: getSupportLevel,
+	stdout: translateLevel(supportsColor(true, tty.isatty(1))),
+	stderr: translateLevel(supportsColor(true, tty.isatty(2)))
+};
+
 
 /***/ }),
 
@@ -44537,7 +46431,7 @@ var __webpack_unused_export__;
 
 
 const Client = __nccwpck_require__(3701)
-const Dispatcher = __nccwpck_require__(883)
+const Dispatcher = __nccwpck_require__(3264)
 const Pool = __nccwpck_require__(628)
 const BalancedPool = __nccwpck_require__(837)
 const Agent = __nccwpck_require__(7405)
@@ -51986,7 +53880,7 @@ module.exports = Client
 
 
 const buffer = __nccwpck_require__(4573)
-const Dispatcher = __nccwpck_require__(883)
+const Dispatcher = __nccwpck_require__(3264)
 const {
   ClientDestroyedError,
   ClientClosedError,
@@ -52195,7 +54089,7 @@ module.exports = DispatcherBase
 
 /***/ }),
 
-/***/ 883:
+/***/ 3264:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -53200,7 +55094,7 @@ module.exports = ProxyAgent
 
 
 
-const Dispatcher = __nccwpck_require__(883)
+const Dispatcher = __nccwpck_require__(3264)
 const RetryHandler = __nccwpck_require__(7816)
 
 class RetryAgent extends Dispatcher {
@@ -54958,7 +56852,7 @@ const MockClient = __nccwpck_require__(7365)
 const MockPool = __nccwpck_require__(4004)
 const { matchValue, buildMockOptions } = __nccwpck_require__(3397)
 const { InvalidArgumentError, UndiciError } = __nccwpck_require__(8707)
-const Dispatcher = __nccwpck_require__(883)
+const Dispatcher = __nccwpck_require__(3264)
 const Pluralizer = __nccwpck_require__(1529)
 const PendingInterceptorsFormatter = __nccwpck_require__(6142)
 
@@ -70042,7 +71936,7 @@ const { makeRequest } = __nccwpck_require__(9967)
 const { fetching } = __nccwpck_require__(4398)
 const { Headers, getHeadersList } = __nccwpck_require__(660)
 const { getDecodeSplit } = __nccwpck_require__(3168)
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
+const { WebsocketFrameSend } = __nccwpck_require__(8502)
 
 /** @type {import('crypto')} */
 let crypto
@@ -70809,7 +72703,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3264:
+/***/ 8502:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -71044,7 +72938,7 @@ const {
   isTextBinaryFrame,
   isContinuationFrame
 } = __nccwpck_require__(8625)
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
+const { WebsocketFrameSend } = __nccwpck_require__(8502)
 const { closeWebSocketConnection } = __nccwpck_require__(6897)
 const { PerMessageDeflate } = __nccwpck_require__(9469)
 const { MessageSizeExceededError } = __nccwpck_require__(8707)
@@ -71563,7 +73457,7 @@ module.exports = {
 
 
 
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
+const { WebsocketFrameSend } = __nccwpck_require__(8502)
 const { opcodes, sendHints } = __nccwpck_require__(736)
 const FixedQueue = __nccwpck_require__(4660)
 
@@ -72882,22 +74776,18 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _clients_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(9071);
-/* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2973);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3916);
-/* harmony import */ var _interface_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6160);
-/* harmony import */ var _job_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7228);
-/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(665);
-/* harmony import */ var _interrupt_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(8476);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(6106);
-/* harmony import */ var _safe_text_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(1452);
+/* harmony import */ var _clients_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9071);
+/* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2292);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3916);
+/* harmony import */ var _interface_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6160);
+/* harmony import */ var _job_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7228);
+/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(908);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(883);
 /**
  * The CLI: `mediaconvert-encrypt --files 'masters/*.mov' --kms-key-arn ... --destination s3://...`
  * Same options as the action's inputs, as flags. Each flag falls back to the INPUT_<NAME>
  * variable the runner would set, then to the action's default. Exit codes: see EXIT below.
  */
-
-
 
 
 
@@ -72928,7 +74818,7 @@ function helpText() {
         '',
         'Options:',
     ];
-    for (const spec of _interface_js__WEBPACK_IMPORTED_MODULE_4__/* .INPUTS */ .m) {
+    for (const spec of _interface_js__WEBPACK_IMPORTED_MODULE_5__/* .INPUTS */ .m) {
         const required = 'required' in spec && spec.required ? ' (required)' : '';
         const def = spec.default === '' ? '' : ` [default: ${spec.default}]`;
         lines.push(`  --${spec.name}${required}${def}`, `      ${spec.description}`);
@@ -72980,19 +74870,19 @@ function readFlags(argv) {
     const options = {
         help: { type: 'boolean' },
     };
-    for (const spec of _interface_js__WEBPACK_IMPORTED_MODULE_4__/* .INPUTS */ .m)
+    for (const spec of _interface_js__WEBPACK_IMPORTED_MODULE_5__/* .INPUTS */ .m)
         options[spec.name] = { type: 'string' };
     let values;
     try {
         ({ values } = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.parseArgs)({ args: [...argv], options, strict: true, allowPositionals: false }));
     }
     catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('arguments', `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .messageOf */ .bD)(error).replace(/^TypeError[^:]*: /, '')}; see --help`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('arguments', `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .messageOf */ .bD)(error).replace(/^TypeError[^:]*: /, '')}; see --help`);
     }
     if (values.help)
         return 'help';
     const raw = {};
-    for (const spec of _interface_js__WEBPACK_IMPORTED_MODULE_4__/* .INPUTS */ .m) {
+    for (const spec of _interface_js__WEBPACK_IMPORTED_MODULE_5__/* .INPUTS */ .m) {
         const flag = values[spec.name];
         const fromEnv = process.env[`INPUT_${spec.name.toUpperCase()}`];
         const value = typeof flag === 'string' ? flag : fromEnv;
@@ -73020,10 +74910,14 @@ function divertWorkflowCommands() {
 }
 async function main(argv) {
     divertWorkflowCommands();
-    // Untrusted text cannot break a line or start one: stderr may be read by a runner too.
-    const log = (0,_safe_text_js__WEBPACK_IMPORTED_MODULE_8__/* .safeLogger */ .Ky)(consoleLogger(process.stderr));
-    // The handlers stay until the process ends: a second Ctrl-C must not cut the clean-up short.
-    const interrupt = (0,_interrupt_js__WEBPACK_IMPORTED_MODULE_9__/* .handleInterrupts */ .Bx)((m) => log.warning(m));
+    const log = consoleLogger(process.stderr);
+    const controller = new AbortController();
+    const interrupt = (signal) => {
+        log.warning(`${signal} received: aborting uploads in flight`);
+        controller.abort(new Error(`interrupted by ${signal}`));
+    };
+    process.once('SIGINT', interrupt);
+    process.once('SIGTERM', interrupt);
     try {
         const raw = readFlags(argv);
         if (raw === 'help') {
@@ -73031,36 +74925,38 @@ async function main(argv) {
             return EXIT.ok;
         }
         const env = { ...process.env, RUNNER_TEMP: process.env.RUNNER_TEMP || node_os__WEBPACK_IMPORTED_MODULE_0___default().tmpdir() };
-        const config = (0,_config_js__WEBPACK_IMPORTED_MODULE_2__/* .parseConfig */ .o4)(raw, env);
-        const tokenSeed = (0,_run_js__WEBPACK_IMPORTED_MODULE_7__/* .tokenSeedFrom */ .V)(env);
-        const outcome = await (0,_run_js__WEBPACK_IMPORTED_MODULE_7__/* .run */ .e)(config, {
-            clients: () => (0,_clients_js__WEBPACK_IMPORTED_MODULE_10__/* .makeClients */ .n)(config, env),
+        const config = (0,_config_js__WEBPACK_IMPORTED_MODULE_3__/* .parseConfig */ .o4)(raw, env);
+        const tokenSeed = (0,_run_js__WEBPACK_IMPORTED_MODULE_8__/* .tokenSeedFrom */ .V)(env);
+        const outcome = await (0,_run_js__WEBPACK_IMPORTED_MODULE_8__/* .run */ .e)(config, {
+            clients: () => (0,_clients_js__WEBPACK_IMPORTED_MODULE_2__/* .makeClients */ .n)(config, env),
             log,
-            clock: _job_js__WEBPACK_IMPORTED_MODULE_5__/* .systemClock */ .ml,
+            clock: _job_js__WEBPACK_IMPORTED_MODULE_6__/* .systemClock */ .ml,
             workspace: process.cwd(),
             tempDir: env.RUNNER_TEMP,
-            signal: interrupt.signal,
+            signal: controller.signal,
             ...(tokenSeed ? { tokenSeed } : {}),
         });
-        process.stdout.write(`${(0,_safe_text_js__WEBPACK_IMPORTED_MODULE_8__/* .safeJson */ .oi)((0,_report_js__WEBPACK_IMPORTED_MODULE_6__/* .outputsOf */ .Yz)(outcome.report, config.manifestPath), 2)}\n`);
-        if (outcome.failure)
-            for (const line of `error: ${outcome.failure}`.split('\n'))
-                log.info(line);
-        if (interrupt.signal.aborted)
+        process.stdout.write(`${JSON.stringify((0,_report_js__WEBPACK_IMPORTED_MODULE_7__/* .outputsOf */ .Yz)(outcome.report, config.manifestPath), null, 2)}\n`);
+        if (controller.signal.aborted)
             return EXIT.interrupted;
-        return outcome.failure ? EXIT.failed : EXIT.ok;
+        if (outcome.failure) {
+            log.info(`error: ${outcome.failure}`);
+            return EXIT.failed;
+        }
+        return EXIT.ok;
     }
     catch (error) {
-        log.info(`error: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .messageOf */ .bD)(error)}`);
-        if (interrupt.signal.aborted)
+        log.info(`error: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .messageOf */ .bD)(error)}`);
+        if (controller.signal.aborted)
             return EXIT.interrupted;
-        return error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz ? EXIT.usage : EXIT.failed;
+        return error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz ? EXIT.usage : EXIT.failed;
+    }
+    finally {
+        process.off('SIGINT', interrupt);
+        process.off('SIGTERM', interrupt);
     }
 }
 process.exitCode = await main(process.argv.slice(2));
-// Once canceled, a timer or idle connection must not hold the process.
-if (process.exitCode === EXIT.interrupted)
-    (0,_interrupt_js__WEBPACK_IMPORTED_MODULE_9__/* .exitWhenFlushed */ .KE)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -73073,26 +74969,25 @@ __webpack_async_result__();
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   n: () => (/* binding */ makeClients)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_kms__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2632);
-/* harmony import */ var _aws_sdk_client_mediaconvert__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5156);
-/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3711);
+/* unused harmony export signChecksumNotPayload */
+/* harmony import */ var _aws_sdk_client_kms__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2632);
+/* harmony import */ var _aws_sdk_client_mediaconvert__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5156);
+/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3711);
+/* harmony import */ var _network_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(710);
 
 
 
-/** Retries for throttling and dropped connections; CreateJob repeats keep their request token. */
-const MAX_ATTEMPTS = 6;
+
 /**
  * SDK clients from the default credential chain. Endpoints come from the SDK's own
  * AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_<SERVICE> variables; a custom S3 endpoint gets
- * path-style addressing, which S3-compatible servers expect.
+ * path-style addressing, which S3-compatible servers expect. Retries (CreateJob repeats keep
+ * their request token), proxy and user agent come from config.network.
  */
 function makeClients(config, env) {
     const customS3 = Boolean(env.AWS_ENDPOINT_URL_S3 || env.AWS_ENDPOINT_URL);
-    const s3 = new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_0__/* .S3Client */ .YxF({
-        region: config.region,
-        forcePathStyle: customS3,
-        maxAttempts: MAX_ATTEMPTS,
-    });
+    const common = (0,_network_js__WEBPACK_IMPORTED_MODULE_0__/* .clientOptions */ .s1)(config.network);
+    const s3 = new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_1__/* .S3Client */ .YxF({ ...common, region: config.region, forcePathStyle: customS3 });
     s3.middlewareStack.addRelativeTo(signChecksumNotPayload, {
         relation: 'before',
         toMiddleware: 'httpSigningMiddleware',
@@ -73101,21 +74996,25 @@ function makeClients(config, env) {
     return {
         s3,
         // Data keys are made where the KMS key lives; MediaConvert is told that region if it differs.
-        kms: new _aws_sdk_client_kms__WEBPACK_IMPORTED_MODULE_1__/* .KMSClient */ .pgq({ region: config.kmsKeyRegion, maxAttempts: MAX_ATTEMPTS }),
-        mediaconvert: new _aws_sdk_client_mediaconvert__WEBPACK_IMPORTED_MODULE_2__/* .MediaConvertClient */ .dU0({ region: config.region, maxAttempts: MAX_ATTEMPTS }),
+        kms: new _aws_sdk_client_kms__WEBPACK_IMPORTED_MODULE_2__/* .KMSClient */ .pgq({ ...common, region: config.kmsKeyRegion }),
+        mediaconvert: new _aws_sdk_client_mediaconvert__WEBPACK_IMPORTED_MODULE_3__/* .MediaConvertClient */ .dU0({ ...common, region: config.region }),
     };
 }
 /**
- * A body that carries an x-amz-checksum-* header (upload.ts puts a CRC32 on every part; the
- * SDK adds one by default elsewhere) is signed as UNSIGNED-PAYLOAD: the signature covers the
- * checksum header and S3 checks the checksum against every byte, so SigV4 need not hash the
- * body with SHA-256 as well. That second pass over each part cost about as much CPU as the
- * encryption. Bodies without a checksum keep the SDK's payload hash.
+ * Over https, a body that carries an x-amz-checksum-* header (upload.ts puts a CRC32 on every
+ * part; the SDK adds one by default elsewhere) is signed as UNSIGNED-PAYLOAD: the signature
+ * covers the checksum header, TLS protects the bytes in transit and S3 checks the checksum
+ * against every byte, so SigV4 need not hash the body with SHA-256 as well. That second pass
+ * over each part cost about as much CPU as the encryption. Over plain http (a local or
+ * S3-compatible endpoint) nothing but the payload hash binds the body to the signature, so
+ * there the SDK's payload hash stays, as it does for bodies without a checksum.
  */
 function signChecksumNotPayload(next) {
     return (args) => {
-        const { headers } = args.request;
-        if (headers && Object.keys(headers).some((name) => name.startsWith('x-amz-checksum-'))) {
+        const { headers, protocol } = args.request;
+        if (protocol === 'https:' &&
+            headers &&
+            Object.keys(headers).some((name) => name.startsWith('x-amz-checksum-'))) {
             headers['x-amz-content-sha256'] = 'UNSIGNED-PAYLOAD';
         }
         return next(args);
@@ -73125,17 +75024,63 @@ function signChecksumNotPayload(next) {
 
 /***/ }),
 
-/***/ 2973:
+/***/ 2292:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   o4: () => (/* binding */ parseConfig)
-/* harmony export */ });
-/* unused harmony exports MAX_USER_METADATA, withDefaults */
-/* harmony import */ var _interface_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6160);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
-/* harmony import */ var _json_text_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2293);
-/* harmony import */ var _cipher_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7624);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  o4: () => (/* binding */ parseConfig)
+});
+
+// UNUSED EXPORTS: MAX_USER_METADATA, withDefaults
+
+// EXTERNAL MODULE: ./src/interface.ts
+var src_interface = __nccwpck_require__(6160);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/cipher.ts
+var cipher = __nccwpck_require__(7624);
+;// CONCATENATED MODULE: ./src/artifact-source.ts
+
+/**
+ * `artifact-run-id` and `github-token` (with the repository from GITHUB_REPOSITORY), or
+ * undefined for an artifact of this run. Pure. Messages never carry the token.
+ */
+function parseArtifactSource(input, env) {
+    const runId = input['artifact-run-id'];
+    const token = input['github-token'];
+    if (runId === '') {
+        if (token !== '') {
+            throw new errors/* InputError */.dz('github-token', 'is only used with `artifact-run-id`: set both to download an artifact of another run, or neither');
+        }
+        return undefined;
+    }
+    if (!/^\d{1,20}$/.test(runId) || !Number.isSafeInteger(Number(runId)) || Number(runId) < 1) {
+        throw new errors/* InputError */.dz('artifact-run-id', `'${runId}' is not a workflow run ID; use the number in the run's URL (…/actions/runs/NUMBER)`);
+    }
+    if (input.artifact === '') {
+        throw new errors/* InputError */.dz('artifact-run-id', 'needs `artifact`: the name of the artifact to download');
+    }
+    if (token === '') {
+        throw new errors/* InputError */.dz('github-token', 'is required with `artifact-run-id`: pass a token with `actions: read`, e.g. ${{ secrets.GITHUB_TOKEN }}');
+    }
+    const [owner, name, ...rest] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    if (!owner || !name || rest.length > 0) {
+        throw new errors/* InputError */.dz('artifact-run-id', 'needs GITHUB_REPOSITORY (owner/name), which the GitHub runner sets; it is not set here');
+    }
+    return {
+        token,
+        workflowRunId: Number(runId),
+        repositoryOwner: owner,
+        repositoryName: name,
+    };
+}
+
+// EXTERNAL MODULE: ./src/network.ts + 2 modules
+var network = __nccwpck_require__(710);
+;// CONCATENATED MODULE: ./src/config.ts
+
 
 
 
@@ -73149,7 +75094,7 @@ const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 /** Raw inputs with the table's defaults filled in for anything empty. */
 function withDefaults(raw) {
     const out = {};
-    for (const spec of _interface_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUTS */ .m) {
+    for (const spec of src_interface/* INPUTS */.m) {
         const value = (raw[spec.name] ?? '').trim();
         out[spec.name] = value === '' ? spec.default : value;
     }
@@ -73167,7 +75112,14 @@ function parseConfig(raw, env) {
     const createJob = parseBoolean('create-job', input['create-job']);
     const wait = parseBoolean('wait', input.wait);
     if (wait && !createJob)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('wait', '`true` needs `create-job: true`');
+        throw new errors/* InputError */.dz('wait', '`true` needs `create-job: true`');
+    const deleteInputs = parseChoice('delete-inputs', input['delete-inputs'], [
+        'never',
+        'on-complete',
+    ]);
+    if (deleteInputs === 'on-complete' && !wait) {
+        throw new errors/* InputError */.dz('delete-inputs', '`on-complete` needs `wait: true` (objects are deleted once their jobs are COMPLETE)');
+    }
     const config = {
         patterns: parsePatterns(input.files, input.artifact),
         kmsKeyArn: input['kms-key-arn'],
@@ -73184,11 +75136,17 @@ function parseConfig(raw, env) {
         cancelOnTimeout: parseBoolean('cancel-on-timeout', input['cancel-on-timeout']),
         concurrency: parseInteger('concurrency', input.concurrency, 1, 64),
         failFast: parseBoolean('fail-fast', input['fail-fast']),
-        includeHiddenFiles: parseBoolean('include-hidden-files', input['include-hidden-files']),
         manifestPath: parseManifestPath(input.manifest, env),
+        network: (0,network/* parseNetwork */.MO)(input['http-proxy'], env),
+        ifExists: parseChoice('if-exists', input['if-exists'], ['overwrite', 'skip', 'fail']),
+        dryRun: parseBoolean('dry-run', input['dry-run']),
+        deleteInputs,
     };
     if (input.artifact !== '')
         config.artifact = parseArtifactName(input.artifact);
+    const source = parseArtifactSource(input, env);
+    if (source)
+        config.artifactSource = source;
     const sse = parseSse(input['s3-sse'], input['s3-sse-kms-key-id']);
     if (sse)
         config.sse = sse;
@@ -73203,7 +75161,7 @@ function parseMode(value) {
     if (normalized === 'AES_CTR' || normalized === 'AES_CBC' || normalized === 'AES_GCM') {
         return normalized;
     }
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('mode', `'${value}' is not a mode; use AES_CTR, AES_CBC or AES_GCM`);
+    throw new errors/* InputError */.dz('mode', `'${value}' is not a mode; use AES_CTR, AES_CBC or AES_GCM`);
 }
 function parseKeyLength(value) {
     switch (value) {
@@ -73214,38 +75172,38 @@ function parseKeyLength(value) {
         case '256':
             return 32;
         default:
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('key-length', `'${value}' is not a key length; use 128, 192 or 256`);
+            throw new errors/* InputError */.dz('key-length', `'${value}' is not a key length; use 128, 192 or 256`);
     }
 }
 function parseIvLength(value, mode) {
-    const allowed = (0,_cipher_js__WEBPACK_IMPORTED_MODULE_2__/* .ivLengthsFor */ .ad)(mode);
+    const allowed = (0,cipher/* ivLengthsFor */.ad)(mode);
     if (value === '')
         return mode === 'AES_GCM' ? 12 : 16;
     const bytes = /^\d+$/.test(value) ? Number(value) : NaN;
     if (bytes !== 12 && bytes !== 16) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('iv-length', `'${value}' is not an IV length; use 12 or 16 (bytes)`);
+        throw new errors/* InputError */.dz('iv-length', `'${value}' is not an IV length; use 12 or 16 (bytes)`);
     }
     if (!allowed.includes(bytes)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('iv-length', `${bytes} is not allowed with ${mode}: use ${allowed.join(' or ')}`);
+        throw new errors/* InputError */.dz('iv-length', `${bytes} is not allowed with ${mode}: use ${allowed.join(' or ')}`);
     }
     return bytes;
 }
 function parseKmsArn(value) {
     if (value === '')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('kms-key-arn', 'is required');
+        throw new errors/* InputError */.dz('kms-key-arn', 'is required');
     const match = KMS_ARN.exec(value);
     if (!match?.[2]) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('kms-key-arn', `'${value}' is not a KMS key ARN; use arn:aws:kms:REGION:ACCOUNT:key/KEY-ID or arn:aws:kms:REGION:ACCOUNT:alias/NAME`);
+        throw new errors/* InputError */.dz('kms-key-arn', `'${value}' is not a KMS key ARN; use arn:aws:kms:REGION:ACCOUNT:key/KEY-ID or arn:aws:kms:REGION:ACCOUNT:alias/NAME`);
     }
     return { region: match[2] };
 }
 function parseRegion(value, env) {
     const region = value || env.AWS_REGION || env.AWS_DEFAULT_REGION || '';
     if (region === '') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('region', 'is not set and neither AWS_REGION nor AWS_DEFAULT_REGION is');
+        throw new errors/* InputError */.dz('region', 'is not set and neither AWS_REGION nor AWS_DEFAULT_REGION is');
     }
     if (!REGION.test(region)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('region', `'${region}' is not an AWS region name such as us-east-1`);
+        throw new errors/* InputError */.dz('region', `'${region}' is not an AWS region name such as us-east-1`);
     }
     return region;
 }
@@ -73257,36 +75215,36 @@ function parsePatterns(files, artifact) {
     if (patterns.length === 0) {
         if (artifact !== '')
             return ['**'];
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('files', 'is required unless `artifact` is given: list one or more globs');
+        throw new errors/* InputError */.dz('files', 'is required unless `artifact` is given: list one or more globs');
     }
     for (const pattern of patterns) {
         const bare = pattern.replace(/^!/, '');
         if (bare.startsWith('/') || bare.split('/').includes('..')) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('files', `'${pattern}' leaves the workspace; use globs relative to it, without '..'`);
+            throw new errors/* InputError */.dz('files', `'${pattern}' leaves the workspace; use globs relative to it, without '..'`);
         }
     }
     return patterns;
 }
 function parseArtifactName(value) {
     if (/[\\/:*?"<>|\r\n]/.test(value)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('artifact', `'${value}' is not a valid artifact name`);
+        throw new errors/* InputError */.dz('artifact', `'${value}' is not a valid artifact name`);
     }
     return value;
 }
 function parseDestination(value) {
     const accepted = 'use s3://bucket/ or s3://bucket/prefix/';
     if (value === '')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('destination', `is required; ${accepted}`);
+        throw new errors/* InputError */.dz('destination', `is required; ${accepted}`);
     const match = /^s3:\/\/([^/]+)(?:\/(.*))?$/.exec(value);
     if (!match?.[1])
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('destination', `'${value}' is not an S3 URI; ${accepted}`);
+        throw new errors/* InputError */.dz('destination', `'${value}' is not an S3 URI; ${accepted}`);
     const bucket = match[1];
     if (!BUCKET.test(bucket) || bucket.includes('..') || /^\d+\.\d+\.\d+\.\d+$/.test(bucket)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('destination', `'${bucket}' is not a valid S3 bucket name; use 3 to 63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit, not shaped like an IP address`);
+        throw new errors/* InputError */.dz('destination', `'${bucket}' is not a valid S3 bucket name; use 3 to 63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit, not shaped like an IP address`);
     }
     let prefix = match[2] ?? '';
     if (prefix.startsWith('/') || prefix.includes('//')) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('destination', `'${value}' has an empty path segment; ${accepted}`);
+        throw new errors/* InputError */.dz('destination', `'${value}' has an empty path segment; ${accepted}`);
     }
     if (prefix !== '' && !prefix.endsWith('/'))
         prefix += '/';
@@ -73295,28 +75253,28 @@ function parseDestination(value) {
 function parseSse(type, kmsKeyId) {
     if (type === '') {
         if (kmsKeyId !== '')
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('s3-sse-kms-key-id', 'needs `s3-sse: aws:kms`');
+            throw new errors/* InputError */.dz('s3-sse-kms-key-id', 'needs `s3-sse: aws:kms`');
         return undefined;
     }
     if (type === 'AES256') {
         if (kmsKeyId !== '')
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('s3-sse-kms-key-id', 'needs `s3-sse: aws:kms`');
+            throw new errors/* InputError */.dz('s3-sse-kms-key-id', 'needs `s3-sse: aws:kms`');
         return { type };
     }
     if (type === 'aws:kms')
         return kmsKeyId === '' ? { type } : { type, kmsKeyId };
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('s3-sse', `'${type}' is not accepted; use AES256 or aws:kms (or leave empty)`);
+    throw new errors/* InputError */.dz('s3-sse', `'${type}' is not accepted; use AES256 or aws:kms (or leave empty)`);
 }
 function parseJob(input) {
     const roleArn = input['role-arn'];
     if (roleArn === '') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('role-arn', 'is required when jobs are created (or set `create-job: false`)');
+        throw new errors/* InputError */.dz('role-arn', 'is required when jobs are created (or set `create-job: false`)');
     }
     if (!ROLE_ARN.test(roleArn)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('role-arn', `'${roleArn}' is not an IAM role ARN; use arn:aws:iam::ACCOUNT:role/NAME`);
+        throw new errors/* InputError */.dz('role-arn', `'${roleArn}' is not an IAM role ARN; use arn:aws:iam::ACCOUNT:role/NAME`);
     }
     if (input['job-template'] === '' && input['job-settings'] === '') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('job-settings', 'or `job-template` is required when jobs are created');
+        throw new errors/* InputError */.dz('job-settings', 'or `job-template` is required when jobs are created');
     }
     const job = {
         roleArn,
@@ -73325,7 +75283,7 @@ function parseJob(input) {
         tags: parseMap('tags', input.tags),
     };
     if (Object.keys(job.userMetadata).length > MAX_USER_METADATA) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('user-metadata', `has more than ${MAX_USER_METADATA} entries`);
+        throw new errors/* InputError */.dz('user-metadata', `has more than ${MAX_USER_METADATA} entries`);
     }
     if (input['job-template'] !== '')
         job.template = input['job-template'];
@@ -73340,7 +75298,7 @@ function parseShard(value) {
     const index = Number(match?.[1]);
     const count = Number(match?.[2]);
     if (!match || count < 1 || index < 1 || index > count || count > 10000) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('shard', `'${value}' is not a shard; use i/n with 1 <= i <= n, e.g. 2/4`);
+        throw new errors/* InputError */.dz('shard', `'${value}' is not a shard; use i/n with 1 <= i <= n, e.g. 2/4`);
     }
     return { index, count };
 }
@@ -73349,7 +75307,7 @@ function parseManifestPath(value, env) {
         return value;
     const dir = env.RUNNER_TEMP;
     if (!dir) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('manifest', 'is not set and RUNNER_TEMP is not either; give a file path');
+        throw new errors/* InputError */.dz('manifest', 'is not set and RUNNER_TEMP is not either; give a file path');
     }
     return `${dir.replace(/\/+$/, '')}/mediaconvert-encrypt-manifest.json`;
 }
@@ -73359,19 +75317,19 @@ function parseBoolean(name, value) {
         return true;
     if (lower === 'false')
         return false;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, `'${value}' is not a boolean; use true or false`);
+    throw new errors/* InputError */.dz(name, `'${value}' is not a boolean; use true or false`);
 }
 function parseInteger(name, value, min, max) {
     const n = Number(value);
     if (!/^\d+$/.test(value) || n < min || n > max) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, `'${value}' is not accepted; use a whole number from ${min} to ${max}`);
+        throw new errors/* InputError */.dz(name, `'${value}' is not accepted; use a whole number from ${min} to ${max}`);
     }
     return n;
 }
 function parseChoice(name, value, choices) {
     const found = choices.find((c) => c === value.toLowerCase());
     if (found === undefined) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, `'${value}' is not accepted; use ${choices.join(' or ')}`);
+        throw new errors/* InputError */.dz(name, `'${value}' is not accepted; use ${choices.join(' or ')}`);
     }
     return found;
 }
@@ -73382,35 +75340,113 @@ function parseMap(name, value) {
     if (value.startsWith('{')) {
         let parsed;
         try {
-            parsed = (0,_json_text_js__WEBPACK_IMPORTED_MODULE_3__/* .parseJsonText */ .l)(value);
+            parsed = JSON.parse(value);
         }
         catch (error) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, error.message);
+            throw new errors/* InputError */.dz(name, `is not valid JSON (${error.message})`);
         }
         if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, 'must be a JSON object of strings');
+            throw new errors/* InputError */.dz(name, 'must be a JSON object of strings');
         }
         const out = {};
         for (const [k, v] of Object.entries(parsed)) {
             if (typeof v !== 'string')
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, `value of '${k}' must be a string`);
+                throw new errors/* InputError */.dz(name, `value of '${k}' must be a string`);
             out[k] = v;
         }
         return out;
     }
     const out = {};
-    const lines = value.split('\n').map((l) => l.trim());
-    lines.forEach((line, i) => {
-        if (line === '')
-            return;
+    for (const line of value
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l !== '')) {
         const eq = line.indexOf('=');
-        // The line is not quoted: a value may be a secret, and a line without `=` may be all value.
-        if (eq <= 0) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, `line ${i + 1} (${line.length} characters) is not key=value: it has ${eq === 0 ? 'no key before' : 'no'} \`=\`; use key=value lines or a JSON object`);
-        }
+        if (eq <= 0)
+            throw new errors/* InputError */.dz(name, `'${line}' is not key=value; use key=value lines or a JSON object`);
         out[line.slice(0, eq).trim()] = line.slice(eq + 1).trim();
-    });
+    }
     return out;
+}
+
+
+/***/ }),
+
+/***/ 4394:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Mx: () => (/* binding */ planFailure),
+/* harmony export */   u: () => (/* binding */ planDryRun),
+/* harmony export */   uH: () => (/* binding */ logPlan)
+/* harmony export */ });
+/* unused harmony export planTotals */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _if_exists_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7161);
+/* harmony import */ var _pool_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9537);
+
+
+
+async function planDryRun(files, config, plan, s3, signal) {
+    const settled = await (0,_pool_js__WEBPACK_IMPORTED_MODULE_2__/* .mapPool */ .P)(files, config.concurrency, async (file) => (0,_if_exists_js__WEBPACK_IMPORTED_MODULE_1__/* .decideUpload */ .MZ)(file, config, s3, signal));
+    const planned = files.map((file, i) => {
+        const base = {
+            path: file.relativePath,
+            bytes: file.bytes,
+            s3Uri: `s3://${file.bucket}/${file.key}`,
+        };
+        const outcome = settled[i];
+        if (outcome?.ok)
+            return { ...base, action: outcome.value.upload ? 'upload' : 'skip' };
+        const reason = outcome
+            ? (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .messageOf */ .bD)(outcome.error).replace(`${file.relativePath}: `, '')
+            : 'not checked';
+        return { ...base, action: 'fail', reason };
+    });
+    const uploads = planned.filter((f) => f.action === 'upload');
+    const usable = planned.filter((f) => f.action !== 'fail');
+    let jobs = 0;
+    if (plan && usable.length > 0) {
+        if (plan.layout === 'per-file')
+            jobs = usable.length;
+        else if (usable.length === planned.length)
+            jobs = 1;
+    }
+    return {
+        files: planned,
+        bytes: planned.reduce((sum, f) => sum + f.bytes, 0),
+        uploadBytes: uploads.reduce((sum, f) => sum + f.bytes, 0),
+        dataKeys: uploads.length,
+        jobs,
+    };
+}
+/** The plan's log lines: one per file, then the totals. */
+function logPlan(dryRun, log) {
+    for (const f of dryRun.files) {
+        const verb = { upload: 'would upload', skip: 'would skip (unchanged)', fail: 'would fail' }[f.action];
+        log.info(`${verb}: ${f.s3Uri} (${f.bytes} bytes)${f.reason ? `: ${f.reason}` : ''}`);
+    }
+    log.info(`dry run: ${planTotals(dryRun)}; nothing was encrypted, uploaded or created`);
+}
+function planTotals(dryRun) {
+    const count = (action) => dryRun.files.filter((f) => f.action === action).length;
+    const parts = [
+        `${dryRun.files.length} file(s), ${dryRun.bytes} bytes`,
+        `${count('upload')} to upload (${dryRun.uploadBytes} bytes)`,
+    ];
+    if (count('skip') > 0)
+        parts.push(`${count('skip')} unchanged to skip`);
+    if (count('fail') > 0)
+        parts.push(`${count('fail')} that would fail`);
+    parts.push(`${dryRun.dataKeys} data key(s) to make`, `${dryRun.jobs} job(s) to create`);
+    return parts.join(', ');
+}
+/** A failure message when the real run would fail some file, else undefined. */
+function planFailure(dryRun) {
+    const failing = dryRun.files.filter((f) => f.action === 'fail');
+    if (failing.length === 0)
+        return undefined;
+    return `dry run: ${failing.length} file(s) would fail:\n${failing.map((f) => `- ${f.path}: ${f.reason ?? ''}`).join('\n')}`;
 }
 
 
@@ -73466,6 +75502,522 @@ function messageOf(error) {
 
 /***/ }),
 
+/***/ 5950:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Vd: () => (/* binding */ finishedJobOf),
+  s6: () => (/* binding */ outputUrisOf)
+});
+
+// UNUSED EXPORTS: outputsOf
+
+;// CONCATENATED MODULE: ./src/output-locations.ts
+/**
+ * Where MediaConvert writes a job's outputs, computed from the job's settings alone (no I/O).
+ * The action reports these after waiting; the local MediaConvert names its files with them.
+ * Settings may be in the SDK's shape (`Destination`) or the wire shape (`destination`).
+ *
+ * The rules, from the MediaConvert API model and user guide:
+ * - Base: the group's `Destination`; when it ends in `/`, the first input's file name without
+ *   its extension is appended ("If you do not specify the base filename in the URI, the
+ *   service will use the filename of the input file").
+ * - Every file of an output starts with base + `NameModifier`.
+ * - FILE_GROUP: base + modifier + `.` + (`Extension` or the container's default: m2ts, mov,
+ *   mxf, mp4, webm; no container: the codec's extension). Frame capture (no container,
+ *   FRAME_CAPTURE codec): base + modifier + `.NNNNNNN.jpg`, a 7-digit 0-based counter.
+ * - HLS_GROUP: main manifest base + `.m3u8` (plus base + `ManifestNameModifier` + `.m3u8` per
+ *   additional manifest), child playlist base + modifier + `.m3u8`, segments base + modifier +
+ *   `_NNNNN.ts` (5 digits from 00001); audio-only outputs with AUTOMATIC container write raw
+ *   audio (`.aac`, ...). SINGLE_FILE segment control: one base + modifier + `.ts`.
+ * - DASH_ISO_GROUP: manifest base + `.mpd`, init base + modifier + `init.mp4`, segments
+ *   base + modifier + `_NNNNNNNNN.mp4` (9 digits from 000000001; `$Number$` in the modifier
+ *   numbers without padding instead).
+ * - CMAF_GROUP: manifests base + `.m3u8` and base + `.mpd` (each unless disabled), child HLS
+ *   playlists base + modifier + `.m3u8`, segments as DASH with `.cmfv` (video) or `.cmfa`.
+ * - MS_SMOOTH_GROUP: manifest base + `.ism`, one base + modifier + `.ismv` per output.
+ * - Format identifiers: `$fn$` (first input's name), `$dt$`, `$d$`, `$t$` (job start, UTC, when
+ *   known), `$w$`, `$h$`, `$f$`, `$rv$`, `$ra$`, `$rc$`, `$ex$`, `$$`.
+ */
+const GROUP_SETTINGS = {
+    FILE_GROUP_SETTINGS: 'FileGroupSettings',
+    HLS_GROUP_SETTINGS: 'HlsGroupSettings',
+    DASH_ISO_GROUP_SETTINGS: 'DashIsoGroupSettings',
+    CMAF_GROUP_SETTINGS: 'CmafGroupSettings',
+    MS_SMOOTH_GROUP_SETTINGS: 'MsSmoothGroupSettings',
+};
+/** File-group extensions by container (the model's Output.Extension documentation). */
+const CONTAINER_EXTENSIONS = {
+    M2TS: 'm2ts',
+    MOV: 'mov',
+    MXF: 'mxf',
+    MP4: 'mp4',
+    WEBM: 'webm',
+    F4V: 'f4v',
+    ISMV: 'ismv',
+    OGG: 'ogg',
+    GIF: 'gif',
+    Y4M: 'y4m',
+};
+/** Raw (no container) outputs take their codec's extension. */
+const CODEC_EXTENSIONS = {
+    AAC: 'aac',
+    MP3: 'mp3',
+    MP2: 'mp2',
+    AC3: 'ac3',
+    EAC3: 'eac3',
+    EAC3_ATMOS: 'eac3',
+    WAV: 'wav',
+    AIFF: 'aiff',
+    FLAC: 'flac',
+    OPUS: 'opus',
+    VORBIS: 'ogg',
+    H_264: 'h264',
+    H_265: 'h265',
+    MPEG2: 'm2v',
+    AV1: 'av1',
+    VP8: 'vp8',
+    VP9: 'vp9',
+    PRORES: 'mov',
+    FRAME_CAPTURE: 'jpg',
+};
+/** Reads `Name` or its wire form `name`. */
+function get(obj, name) {
+    if (typeof obj !== 'object' || obj === null || Array.isArray(obj))
+        return undefined;
+    const record = obj;
+    if (name in record)
+        return record[name];
+    return record[name.charAt(0).toLowerCase() + name.slice(1)];
+}
+function str(obj, name) {
+    const value = get(obj, name);
+    return typeof value === 'string' ? value : undefined;
+}
+function num(obj, name) {
+    const value = get(obj, name);
+    return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+function list(obj, name) {
+    const value = get(obj, name);
+    return Array.isArray(value) ? value : [];
+}
+/** The input's file name without folders, query and extension (`$fn$`). */
+function inputBaseName(fileInput) {
+    const name = fileInput.split('?')[0]?.split('/').pop() ?? '';
+    const dot = name.lastIndexOf('.');
+    return dot > 0 ? name.slice(0, dot) : name;
+}
+/** Every output group's locations, in the job's order. */
+function outputLocations(settings, options = {}) {
+    const firstInput = str(list(settings, 'Inputs')[0], 'FileInput') ?? '';
+    return list(settings, 'OutputGroups').map((group, g) => groupLocations(group, g, inputBaseName(firstInput), options));
+}
+function groupLocations(group, groupIndex, inputName, options) {
+    const groupSettings = get(group, 'OutputGroupSettings');
+    const type = str(groupSettings, 'Type') ?? '';
+    const name = str(group, 'Name');
+    const specific = GROUP_SETTINGS[type] ? get(groupSettings, GROUP_SETTINGS[type]) : undefined;
+    const destination = str(specific, 'Destination');
+    const result = {
+        groupIndex,
+        type,
+        ...(name !== undefined ? { name } : {}),
+        playlists: [],
+        outputs: [],
+    };
+    if (destination === undefined)
+        return result;
+    const vars = { fn: inputName, ...timeVariables(options.startTime) };
+    const resolvedDestination = substitute(destination, vars);
+    const base = resolvedDestination.endsWith('/')
+        ? resolvedDestination + inputName
+        : resolvedDestination;
+    result.base = base;
+    const outputs = list(group, 'Outputs');
+    switch (type) {
+        case 'FILE_GROUP_SETTINGS':
+            result.outputs = outputs.map((o, i) => fileOutput(o, i, base, vars));
+            break;
+        case 'HLS_GROUP_SETTINGS':
+            result.playlists = [
+                `${base}.m3u8`,
+                ...list(specific, 'AdditionalManifests').map((m) => `${base}${substitute(str(m, 'ManifestNameModifier') ?? '', vars)}.m3u8`),
+            ];
+            result.outputs = outputs.map((o, i) => hlsOutput(o, i, base, specific, vars));
+            break;
+        case 'DASH_ISO_GROUP_SETTINGS':
+            result.playlists = [`${base}.mpd`];
+            result.outputs = outputs.map((o, i) => fragmentedOutput(o, i, base, specific, vars, 'dash'));
+            break;
+        case 'CMAF_GROUP_SETTINGS': {
+            const hls = str(specific, 'WriteHlsManifest') !== 'DISABLED';
+            const dash = str(specific, 'WriteDashManifest') !== 'DISABLED';
+            result.playlists = [...(hls ? [`${base}.m3u8`] : []), ...(dash ? [`${base}.mpd`] : [])];
+            result.outputs = outputs.map((o, i) => {
+                const files = fragmentedOutput(o, i, base, specific, vars, 'cmaf');
+                return hls ? { ...files, playlist: `${files.stem}.m3u8` } : files;
+            });
+            break;
+        }
+        case 'MS_SMOOTH_GROUP_SETTINGS':
+            result.playlists = [`${base}.ism`];
+            result.outputs = outputs.map((o, i) => {
+                const stem = outputStem(o, base, vars, 'ismv');
+                return {
+                    ...streams(o),
+                    outputIndex: i,
+                    layout: 'file',
+                    stem,
+                    extension: 'ismv',
+                    file: `${stem}.ismv`,
+                };
+            });
+            break;
+        default:
+            break;
+    }
+    return result;
+}
+function streams(output) {
+    return {
+        hasVideo: get(output, 'VideoDescription') !== undefined,
+        hasAudio: list(output, 'AudioDescriptions').length > 0,
+    };
+}
+function videoCodec(output) {
+    return str(get(get(output, 'VideoDescription'), 'CodecSettings'), 'Codec');
+}
+function audioCodec(output) {
+    return str(get(list(output, 'AudioDescriptions')[0], 'CodecSettings'), 'Codec');
+}
+function fileOutput(output, outputIndex, base, vars) {
+    const container = str(get(output, 'ContainerSettings'), 'Container') ?? 'MP4';
+    const s = streams(output);
+    if (container === 'RAW' && videoCodec(output) === 'FRAME_CAPTURE') {
+        const stem = outputStem(output, base, vars, 'jpg');
+        return {
+            ...s,
+            outputIndex,
+            layout: 'frames',
+            stem,
+            extension: 'jpg',
+            counter: { digits: 7, first: 0 },
+        };
+    }
+    const codec = s.hasVideo ? videoCodec(output) : audioCodec(output);
+    const extension = str(output, 'Extension') ??
+        CONTAINER_EXTENSIONS[container] ??
+        CODEC_EXTENSIONS[codec ?? ''] ??
+        (codec ?? 'raw').toLowerCase();
+    const stem = outputStem(output, base, vars, extension);
+    return { ...s, outputIndex, layout: 'file', stem, extension, file: `${stem}.${extension}` };
+}
+function hlsOutput(output, outputIndex, base, groupSettings, vars) {
+    const s = streams(output);
+    const hlsSettings = get(get(output, 'OutputSettings'), 'HlsSettings');
+    const rawAudio = !s.hasVideo && str(hlsSettings, 'AudioOnlyContainer') !== 'M2TS' && s.hasAudio;
+    const extension = rawAudio ? (CODEC_EXTENSIONS[audioCodec(output) ?? 'AAC'] ?? 'aac') : 'ts';
+    const stem = outputStem(output, base, vars, 'm3u8');
+    const playlist = `${stem}.m3u8`;
+    if (str(groupSettings, 'SegmentControl') === 'SINGLE_FILE') {
+        return {
+            ...s,
+            outputIndex,
+            layout: 'single-file',
+            stem,
+            extension,
+            playlist,
+            file: `${stem}.${extension}`,
+        };
+    }
+    return {
+        ...s,
+        outputIndex,
+        layout: 'segments',
+        stem,
+        extension,
+        playlist,
+        counter: { digits: 5, first: 1 },
+    };
+}
+function fragmentedOutput(output, outputIndex, base, groupSettings, vars, kind) {
+    const s = streams(output);
+    const extension = kind === 'dash' ? 'mp4' : s.hasVideo ? 'cmfv' : 'cmfa';
+    const stem = outputStem(output, base, vars, kind === 'dash' ? 'mpd' : 'm3u8');
+    if (str(groupSettings, 'SegmentControl') === 'SINGLE_FILE') {
+        return {
+            ...s,
+            outputIndex,
+            layout: 'single-file',
+            stem,
+            extension,
+            file: `${stem}.${extension}`,
+        };
+    }
+    const numbered = stem.includes('$Number$');
+    return {
+        ...s,
+        outputIndex,
+        layout: 'segments',
+        stem,
+        extension,
+        init: `${stem.replace('$Number$', '')}init.${extension}`,
+        counter: numbered ? { digits: 0, first: 1 } : { digits: 9, first: 1 },
+    };
+}
+/** The n-th segment (or frame) of an output, as MediaConvert names it. */
+function segmentUri(output, n) {
+    const digits = output.counter?.digits ?? 0;
+    const counter = String(n).padStart(digits, '0');
+    if (output.layout === 'frames')
+        return `${output.stem}.${counter}.${output.extension}`;
+    if (output.stem.includes('$Number$')) {
+        return `${output.stem.replace('$Number$', counter)}.${output.extension}`;
+    }
+    return `${output.stem}_${counter}.${output.extension}`;
+}
+/**
+ * What the COMPLETE event lists for an output in `outputFilePaths`: the file (FILE_GROUP and
+ * MS Smooth), the last image (frame capture, given how many were written), the child playlist
+ * (HLS); DASH and CMAF outputs list none.
+ */
+function reportedPaths(group, output, frames = 1) {
+    if (output.layout === 'frames') {
+        const first = output.counter?.first ?? 0;
+        return [segmentUri(output, first + Math.max(1, frames) - 1)];
+    }
+    if (group.type === 'HLS_GROUP_SETTINGS')
+        return output.playlist ? [output.playlist] : [];
+    if (group.type === 'DASH_ISO_GROUP_SETTINGS' || group.type === 'CMAF_GROUP_SETTINGS')
+        return [];
+    return output.file ? [output.file] : [];
+}
+function timeVariables(start) {
+    if (!start)
+        return {};
+    const iso = start.toISOString().replace(/[-:]/g, '');
+    const d = iso.slice(0, 8);
+    const t = iso.slice(9, 15);
+    return { dt: `${d}T${t}`, d, t };
+}
+function outputStem(output, base, vars, extension) {
+    const video = get(output, 'VideoDescription');
+    const codecSettings = get(video, 'CodecSettings');
+    const codec = str(codecSettings, 'Codec') ?? '';
+    const codecKey = `${codec
+        .toLowerCase()
+        .replace(/_(\w)/g, (_m, c) => c.toUpperCase())
+        .replace(/^(\w)/, (c) => c.toUpperCase())}Settings`;
+    const videoSettings = get(codecSettings, codecKey);
+    const videoBitrate = num(videoSettings, 'Bitrate') ?? num(videoSettings, 'MaxBitrate');
+    const audioBitrate = list(output, 'AudioDescriptions')
+        .map((a) => {
+        const cs = get(a, 'CodecSettings');
+        const key = Object.keys((cs ?? {})).find((k) => /settings$/i.test(k));
+        return key ? (num(get(cs, key), 'Bitrate') ?? 0) : 0;
+    })
+        .reduce((sum, b) => sum + b, 0);
+    const numerator = num(videoSettings, 'FramerateNumerator');
+    const denominator = num(videoSettings, 'FramerateDenominator');
+    const width = num(video, 'Width');
+    const height = num(video, 'Height');
+    const outputVars = {
+        ...vars,
+        ex: extension,
+        ...(width !== undefined ? { w: String(width) } : {}),
+        ...(height !== undefined ? { h: String(height) } : {}),
+        ...(numerator && denominator ? { f: String(Math.floor(numerator / denominator)) } : {}),
+        ...(videoBitrate !== undefined ? { rv: String(Math.round(videoBitrate / 1000)) } : {}),
+        ...(audioBitrate > 0 ? { ra: String(Math.round(audioBitrate / 1000)) } : {}),
+        ...(videoBitrate !== undefined || audioBitrate > 0
+            ? { rc: String(Math.round(((videoBitrate ?? 0) + audioBitrate) / 1000)) }
+            : {}),
+    };
+    if (videoBitrate !== undefined || audioBitrate > 0) {
+        outputVars['Bandwidth'] = String((videoBitrate ?? 0) + audioBitrate);
+    }
+    return base + substitute(str(output, 'NameModifier') ?? '', outputVars);
+}
+/** Replaces known `$name$` identifiers; `$$` is a literal `$`; unknown ones stay as they are. */
+function substitute(text, vars) {
+    return text.replace(/\$(\w*)\$/g, (whole, name) => {
+        if (name === '')
+            return '$';
+        return vars[name] ?? whole;
+    });
+}
+
+;// CONCATENATED MODULE: ./src/finished-jobs.ts
+
+/**
+ * The manifests, child playlists and whole files a job writes, group by group. Segments and
+ * frame captures are not listed: their number depends on the media.
+ */
+function outputsOf(settings, startTime) {
+    return outputLocations(settings, startTime ? { startTime } : {}).flatMap((g) => {
+        const at = (kind, uri) => ({
+            group: g.groupIndex,
+            type: g.type,
+            kind,
+            uri,
+        });
+        return [
+            ...g.playlists.map((uri) => at('manifest', uri)),
+            ...g.outputs.flatMap((o) => [
+                ...(o.playlist ? [at('playlist', o.playlist)] : []),
+                ...(o.file ? [at('file', o.file)] : []),
+            ]),
+        ];
+    });
+}
+function finishedJobOf(job) {
+    const status = job.Status ?? 'UNKNOWN';
+    const start = job.Timing?.StartTime ?? job.Timing?.SubmitTime;
+    const finished = {
+        id: job.Id ?? '',
+        status,
+        outputs: status === 'COMPLETE' ? outputsOf(job.Settings, job.Timing?.StartTime) : [],
+    };
+    const finish = job.Timing?.FinishTime;
+    if (start && finish) {
+        finished.durationSeconds = Math.max(0, (finish.getTime() - start.getTime()) / 1000);
+    }
+    return finished;
+}
+/** The `output-uris` output: one entry per job waited for, in job order. */
+function outputUrisOf(outcomes, finished) {
+    const byId = new Map(finished.map((f) => [f.id, f]));
+    return outcomes.map(({ id: jobId, status }) => ({
+        jobId,
+        status,
+        outputs: byId.get(jobId)?.outputs ?? [],
+    }));
+}
+
+
+/***/ }),
+
+/***/ 7161:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   MZ: () => (/* binding */ decideUpload),
+/* harmony export */   fc: () => (/* binding */ logSkipped)
+/* harmony export */ });
+/* unused harmony exports headObject, hashFile */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3711);
+/* harmony import */ var _cipher_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7624);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
+/* harmony import */ var _object_metadata_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3568);
+/**
+ * `if-exists`: what happens when an object already exists at a file's key. Decided per file
+ * before its data key is made, so a skipped or refused file costs one HeadObject (and, for
+ * skip, one local read to hash it) and nothing else.
+ */
+
+
+
+
+
+/** HeadObject: the object's metadata and size, or undefined when there is none (404). */
+async function headObject(s3, file, signal) {
+    try {
+        const out = await s3.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_4__/* .HeadObjectCommand */ .l81({ Bucket: file.bucket, Key: file.key }), signal ? { abortSignal: signal } : {});
+        return {
+            metadata: out.Metadata ?? {},
+            ...(out.ContentLength === undefined ? {} : { contentLength: out.ContentLength }),
+        };
+    }
+    catch (error) {
+        const status = error.$metadata?.httpStatusCode;
+        if (status === 404 || error.name === 'NotFound')
+            return undefined;
+        const hint = status === 403
+            ? ' (if-exists needs s3:GetObject on the destination, and s3:ListBucket for a missing object to answer 404 rather than 403)'
+            : '';
+        throw new Error(`checking s3://${file.bucket}/${file.key} (if-exists) failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .messageOf */ .bD)(error)}${hint}`, { cause: error });
+    }
+}
+/** SHA-256 and size of a local file, in one read. */
+async function hashFile(absolutePath) {
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    let bytes = 0;
+    for await (const chunk of (0,_cipher_js__WEBPACK_IMPORTED_MODULE_1__/* .readChunks */ .zO)(absolutePath)) {
+        hash.update(chunk);
+        bytes += chunk.length;
+    }
+    return { sha256: hash.digest('hex'), bytes };
+}
+/**
+ * `overwrite`: upload, no request. `fail`: throws, naming the file and the object, when the
+ * object exists. `skip`: hashes the file and reads the object's metadata (both at once); the
+ * upload is skipped when the object holds this plaintext (same SHA-256 and size) in the
+ * configured mode, with complete decryption settings and the ciphertext size that implies.
+ */
+async function decideUpload(file, config, s3, signal) {
+    const s3Uri = `s3://${file.bucket}/${file.key}`;
+    if (config.ifExists === 'overwrite')
+        return { upload: true };
+    if (config.ifExists === 'fail') {
+        if (await headObject(s3, file, signal)) {
+            throw new Error(`${file.relativePath}: ${s3Uri} already exists and if-exists is fail; nothing was uploaded (use overwrite to replace it, skip to keep it when unchanged)`);
+        }
+        return { upload: true };
+    }
+    const [local, existing] = await Promise.all([
+        hashFile(file.absolutePath),
+        headObject(s3, file, signal),
+    ]);
+    if (!existing)
+        return { upload: true, plaintextSha256: local.sha256 };
+    const why = differs(existing, local, config);
+    if (why !== undefined)
+        return { upload: true, plaintextSha256: local.sha256, replacing: why };
+    const stored = (0,_object_metadata_js__WEBPACK_IMPORTED_MODULE_3__/* .readObjectMetadata */ .XY)(existing.metadata, config.region);
+    return {
+        upload: false,
+        result: {
+            relativePath: file.relativePath,
+            bytes: local.bytes,
+            plaintextSha256: local.sha256,
+            s3Uri,
+            decryption: stored.decryption,
+            skipped: true,
+        },
+    };
+}
+/** Why the existing object is not this file's ciphertext, or undefined when it is. */
+function differs(existing, local, config) {
+    const stored = (0,_object_metadata_js__WEBPACK_IMPORTED_MODULE_3__/* .readObjectMetadata */ .XY)(existing.metadata, config.region);
+    if (stored.sha256 === undefined || stored.bytes === undefined) {
+        return 'its metadata has no plaintext SHA-256 and size (uploaded before if-exists: skip was used)';
+    }
+    if (stored.sha256 !== local.sha256 || stored.bytes !== local.bytes)
+        return 'the file changed';
+    if (stored.mode !== config.mode)
+        return `it was encrypted with ${stored.mode ?? 'another mode'}`;
+    if (!stored.decryption)
+        return 'its decryption settings in the metadata are incomplete';
+    const expected = (0,_cipher_js__WEBPACK_IMPORTED_MODULE_1__/* .ciphertextLength */ .V6)(config.mode, local.bytes);
+    if (existing.contentLength !== undefined && existing.contentLength !== expected) {
+        return `its size is ${existing.contentLength} bytes, not the ${expected} this file encrypts to`;
+    }
+    return undefined;
+}
+/** The log lines of a skipped file, inside its group. */
+function logSkipped(result, log) {
+    log.info(`unchanged, not uploaded (if-exists: skip): ${result.s3Uri}`);
+    log.info(`plaintext SHA-256 ${result.plaintextSha256}, decryption settings from the object's metadata`);
+}
+
+
+/***/ }),
+
 /***/ 6160:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -73482,6 +76034,16 @@ const INPUTS = [
     {
         name: 'artifact',
         description: 'Name of an artifact of this workflow run to download first; `files` then applies inside it (default `**`).',
+        default: '',
+    },
+    {
+        name: 'artifact-run-id',
+        description: 'ID of another workflow run whose `artifact` to download (as actions/download-artifact `run-id`); needs `github-token` with `actions: read` on this repository.',
+        default: '',
+    },
+    {
+        name: 'github-token',
+        description: 'Token that may read the artifacts of `artifact-run-id` (for example `${{ secrets.GITHUB_TOKEN }}` with `actions: read`). Used for nothing else.',
         default: '',
     },
     {
@@ -73581,11 +76143,6 @@ const INPUTS = [
     },
     { name: 'concurrency', description: 'Files processed at once (1 to 64).', default: '4' },
     {
-        name: 'include-hidden-files',
-        description: '`true` also takes files and folders whose names start with `.` (by default they are never matched, as in actions/upload-artifact).',
-        default: 'false',
-    },
-    {
         name: 'fail-fast',
         description: '`true` stops starting new files after the first failure.',
         default: 'false',
@@ -73596,6 +76153,26 @@ const INPUTS = [
         default: '',
     },
     {
+        name: 'http-proxy',
+        description: 'Proxy URL for every AWS request, e.g. `http://proxy.internal:3128`. Empty: `HTTPS_PROXY` for https endpoints, `HTTP_PROXY` for http ones; `NO_PROXY` applies either way.',
+        default: '',
+    },
+    {
+        name: 'if-exists',
+        description: "What to do when an object already exists at a file's key. `overwrite`: encrypt and upload again. `skip`: when the object's metadata has the same plaintext SHA-256, size and mode, neither encrypt nor upload; its decryption settings come from that metadata, and its job is still created (`create-job`). `fail`: the file fails before any data key is made.",
+        default: 'overwrite',
+    },
+    {
+        name: 'dry-run',
+        description: '`true`: validate the inputs, list the files, check the job template, queue and settings, and print the plan (files, bytes, jobs, data keys); make no data key, upload nothing, create no job.',
+        default: 'false',
+    },
+    {
+        name: 'delete-inputs',
+        description: '`never`, or `on-complete`: delete each uploaded ciphertext object once every job that reads it is COMPLETE (needs `wait: true`).',
+        default: 'never',
+    },
+    {
         name: 'manifest',
         description: 'Where to write the manifest JSON. Empty: `$RUNNER_TEMP/mediaconvert-encrypt-manifest.json`.',
         default: '',
@@ -73604,115 +76181,29 @@ const INPUTS = [
 const OUTPUTS = [
     { name: 'job-id', description: 'ID of the first job created (empty when none).' },
     { name: 'job-ids', description: 'JSON array of every job ID created.' },
-    {
-        name: 'job-settings',
-        description: 'JSON array of the CreateJob requests as sent. Any array output over 1 MB holds a short form pointing at the manifest instead (see Output size limits).',
-    },
+    { name: 'job-settings', description: 'JSON array of the CreateJob requests as sent.' },
     {
         name: 'decryption-settings',
         description: 'JSON array, one `DecryptionSettings` object per file, in file order.',
     },
-    { name: 's3-uris', description: 'JSON array of the uploaded ciphertext objects, in file order.' },
+    {
+        name: 's3-uris',
+        description: 'JSON array of the ciphertext objects (uploaded, or skipped by `if-exists: skip`), in file order.',
+    },
     { name: 'manifest', description: 'Path of the manifest JSON file.' },
     {
         name: 'job-status',
         description: 'JSON array of `{id, status, errorCode, errorMessage}` per job (when `wait` is true).',
     },
+    {
+        name: 'skipped-files',
+        description: 'JSON array of the files (paths as listed) not uploaded because `if-exists: skip` found them unchanged.',
+    },
+    {
+        name: 'output-uris',
+        description: 'When `wait` is true: JSON array, one `{jobId, status, outputs: [{group, type, uri, kind}]}` per job, the S3 URIs of the files and HLS/DASH/CMAF manifests each COMPLETE job wrote, computed from its final settings.',
+    },
 ];
-
-
-/***/ }),
-
-/***/ 8476:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Bx: () => (/* binding */ handleInterrupts),
-/* harmony export */   KE: () => (/* binding */ exitWhenFlushed),
-/* harmony export */   Z5: () => (/* binding */ cleanupSignal),
-/* harmony export */   lA: () => (/* binding */ abortWith)
-/* harmony export */ });
-/* unused harmony export CLEANUP_MS */
-/** How long a clean-up request (AbortMultipartUpload) may take once the step is canceled. */
-const CLEANUP_MS = 1000;
-/**
- * Handles SIGINT and SIGTERM for the whole run. Registered with `on`, not `once`: a second
- * signal while cleaning up would otherwise get Node's default handling and end the process
- * before the outputs are written.
- */
-function handleInterrupts(warn) {
-    const controller = new AbortController();
-    const handler = (name) => {
-        if (controller.signal.aborted) {
-            warn(`${name} received: still writing the report of what finished`);
-            return;
-        }
-        warn(`${name} received: aborting requests in flight and uploads`);
-        controller.abort(Object.assign(new Error(`interrupted by ${name}`), { name: 'AbortError' }));
-    };
-    process.on('SIGINT', handler);
-    process.on('SIGTERM', handler);
-    return {
-        signal: controller.signal,
-        dispose: () => {
-            process.off('SIGINT', handler);
-            process.off('SIGTERM', handler);
-        },
-    };
-}
-/**
- * Ends the process (with process.exitCode) once stdout and stderr have written what they
- * hold: after a cancel, nothing is left to do, and waiting for the event loop to empty would
- * leave the process open to the runner's next signal.
- */
-function exitWhenFlushed() {
-    let pending = 2;
-    const done = () => {
-        pending -= 1;
-        if (pending === 0)
-            process.exit();
-    };
-    process.stdout.write('', done);
-    process.stderr.write('', done);
-}
-/**
- * Gives every request of these clients `signal` as its abort signal, unless the call names
- * one of its own (a clean-up request does). A request sent after the signal fired fails at
- * once without reaching the network; one in flight is cut off. Done once here, at the client,
- * so that no call site can forget it.
- */
-function abortWith(clients, signal) {
-    if (!signal)
-        return clients;
-    for (const client of Object.values(clients)) {
-        const send = client.send.bind(client);
-        client.send = (command, options) => send(command, { abortSignal: signal, ...options });
-    }
-    return clients;
-}
-/**
- * The abort signal of a clean-up request: fires CLEANUP_MS after `cancel` fires (or never),
- * so that clean-up gets its chance after a cancel but cannot hold the process past the
- * runner's grace, however slow the service is.
- */
-function cleanupSignal(cancel) {
-    const controller = new AbortController();
-    let timer;
-    const start = () => {
-        timer = setTimeout(() => controller.abort(new Error(`clean-up took longer than ${CLEANUP_MS} ms`)), CLEANUP_MS);
-    };
-    if (cancel?.aborted)
-        start();
-    else
-        cancel?.addEventListener('abort', start, { once: true });
-    return {
-        signal: controller.signal,
-        dispose: () => {
-            clearTimeout(timer);
-            cancel?.removeEventListener('abort', start);
-        },
-    };
-}
 
 
 /***/ }),
@@ -73727,10 +76218,8 @@ function cleanupSignal(cancel) {
 /* harmony export */   pD: () => (/* binding */ checkJobResources),
 /* harmony export */   pf: () => (/* binding */ waitForJobs)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_mediaconvert__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5156);
+/* harmony import */ var _aws_sdk_client_mediaconvert__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5156);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/* harmony import */ var _safe_text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1452);
-
 
 
 const systemClock = {
@@ -73744,7 +76233,7 @@ const systemClock = {
 async function createJob(mc, request) {
     let job;
     try {
-        job = (await mc.send(new _aws_sdk_client_mediaconvert__WEBPACK_IMPORTED_MODULE_2__/* .CreateJobCommand */ .n3k(request))).Job;
+        job = (await mc.send(new _aws_sdk_client_mediaconvert__WEBPACK_IMPORTED_MODULE_1__/* .CreateJobCommand */ .n3k(request))).Job;
     }
     catch (error) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .JobError */ .CR(`CreateJob failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .messageOf */ .bD)(error)}`, { cause: error });
@@ -73764,8 +76253,8 @@ async function checkJobResources(mc, resources, log) {
         const name = resource.name.replace(/^arn:[^:]+:mediaconvert:[^:]*:\d*:(jobTemplates|queues)\//, '');
         try {
             await mc.send(resource.kind === 'queue'
-                ? new _aws_sdk_client_mediaconvert__WEBPACK_IMPORTED_MODULE_2__/* .GetQueueCommand */ .TWC({ Name: name })
-                : new _aws_sdk_client_mediaconvert__WEBPACK_IMPORTED_MODULE_2__/* .GetJobTemplateCommand */ .Fke({ Name: name }));
+                ? new _aws_sdk_client_mediaconvert__WEBPACK_IMPORTED_MODULE_1__/* .GetQueueCommand */ .TWC({ Name: name })
+                : new _aws_sdk_client_mediaconvert__WEBPACK_IMPORTED_MODULE_1__/* .GetJobTemplateCommand */ .Fke({ Name: name }));
         }
         catch (error) {
             const type = error instanceof Error ? error.name : '';
@@ -73796,14 +76285,17 @@ async function waitForJobs(mc, ids, options) {
         if (options.signal?.aborted)
             return interrupted(ids, outcomes);
         for (const id of ids.filter((i) => !outcomes.has(i))) {
-            const job = (await mc.send(new _aws_sdk_client_mediaconvert__WEBPACK_IMPORTED_MODULE_2__/* .GetJobCommand */ .jEM({ Id: id }))).Job;
+            const job = (await mc.send(new _aws_sdk_client_mediaconvert__WEBPACK_IMPORTED_MODULE_1__/* .GetJobCommand */ .jEM({ Id: id }))).Job;
             const status = job?.Status ?? 'UNKNOWN';
             const line = describeProgress(job);
             if (lastLine.get(id) !== line)
                 log.info(`job ${id}: ${line}`);
             lastLine.set(id, line);
-            if (TERMINAL.has(status))
+            if (TERMINAL.has(status)) {
                 outcomes.set(id, outcomeOf(id, job));
+                if (job)
+                    options.onFinished?.(job);
+            }
         }
         if (outcomes.size === ids.length)
             return ids.map((id) => outcomes.get(id));
@@ -73844,7 +76336,7 @@ async function timedOut(mc, ids, outcomes, options) {
         if (options.cancelOnTimeout) {
             // One refused cancel (say the job just finished) must not lose the other outcomes.
             try {
-                await mc.send(new _aws_sdk_client_mediaconvert__WEBPACK_IMPORTED_MODULE_2__/* .CancelJobCommand */ .ppP({ Id: id }));
+                await mc.send(new _aws_sdk_client_mediaconvert__WEBPACK_IMPORTED_MODULE_1__/* .CancelJobCommand */ .ppP({ Id: id }));
                 canceled = true;
                 options.log.warning(`job ${id}: canceled after wait-timeout`);
             }
@@ -73884,7 +76376,7 @@ function failedJobsMessage(outcomes) {
     return failed
         .map((o) => {
         const code = o.errorCode === undefined ? '' : ` (error ${o.errorCode})`;
-        return (0,_safe_text_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(`job ${o.id} ended ${o.status}${code}${o.errorMessage ? `: ${o.errorMessage}` : ''}`);
+        return `job ${o.id} ended ${o.status}${code}${o.errorMessage ? `: ${o.errorMessage}` : ''}`;
     })
         .join('\n');
 }
@@ -73892,66 +76384,441 @@ function failedJobsMessage(outcomes) {
 
 /***/ }),
 
-/***/ 2293:
+/***/ 710:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   l: () => (/* binding */ parseJsonText)
-/* harmony export */ });
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  s1: () => (/* binding */ clientOptions),
+  MO: () => (/* binding */ parseNetwork)
+});
+
+// UNUSED EXPORTS: DEFAULT_MAX_ATTEMPTS
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __nccwpck_require__(4708);
+var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_);
+// EXTERNAL MODULE: ./node_modules/agent-base/dist/index.js
+var dist = __nccwpck_require__(8894);
+// EXTERNAL MODULE: ./node_modules/http-proxy-agent/dist/index.js
+var http_proxy_agent_dist = __nccwpck_require__(1970);
+// EXTERNAL MODULE: ./node_modules/https-proxy-agent/dist/index.js
+var https_proxy_agent_dist = __nccwpck_require__(3669);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+;// CONCATENATED MODULE: ./src/proxy.ts
+
+
+
+
+
+
 /**
- * JSON from an input or a file, with errors that never quote the text: a settings file or a
- * metadata value may hold a secret (a static key, a token), and V8's JSON.parse messages quote
- * the text around the fault. The error gives the line and column instead.
+ * The `http-proxy` input proxies every request; without it HTTPS_PROXY serves https:// and
+ * HTTP_PROXY http:// endpoints (lower-case names first, as curl and @actions/http-client read
+ * them). NO_PROXY applies to both. Pure: reads only `env`.
  */
-/** Parses `text` (a leading UTF-8 byte order mark is allowed); throws `Error(problem)`. */
-function parseJsonText(text) {
-    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    try {
-        return JSON.parse(body);
+function proxySettings(input, env) {
+    const noProxy = (env.no_proxy ?? env.NO_PROXY ?? '')
+        .split(/[\s,]+/)
+        .map((entry) => entry.trim().toLowerCase())
+        .filter((entry) => entry !== '');
+    if (input !== '') {
+        const url = proxyUrl(input, () => new errors/* InputError */.dz('http-proxy', notAProxy(input)));
+        return { http: url, https: url, noProxy };
     }
-    catch (error) {
-        throw new Error(`is not valid JSON (${whereIn(body, error)})`);
+    const settings = { noProxy };
+    const fromEnv = (names) => {
+        const name = names.find((n) => env[n]);
+        const value = name ? env[name] : undefined;
+        if (!name || !value)
+            return undefined;
+        return proxyUrl(value, () => new Error(`environment variable ${name}: ${notAProxy(value)}`));
+    };
+    const httpProxy = fromEnv(['http_proxy', 'HTTP_PROXY']);
+    const httpsProxy = fromEnv(['https_proxy', 'HTTPS_PROXY']);
+    if (httpProxy)
+        settings.http = httpProxy;
+    if (httpsProxy)
+        settings.https = httpsProxy;
+    return settings;
+}
+function notAProxy(value) {
+    // A proxy URL may carry a password: show only where it points.
+    return `'${redact(value)}' is not a proxy URL; use http://host:port (or https://, with user:password@ if the proxy needs it)`;
+}
+function proxyUrl(value, error) {
+    let url;
+    try {
+        // A bare host:port means http, as curl and most tools read it.
+        url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`);
+    }
+    catch {
+        throw error();
+    }
+    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') {
+        throw error();
+    }
+    return url;
+}
+/** The proxy URL as it may be shown: without user and password. */
+function redact(value) {
+    return String(value).replace(/\/\/[^@/]*@/, '//***@');
+}
+/** True when NO_PROXY says `host:port` is reached directly. */
+function bypassesProxy(host, port, noProxy) {
+    const name = host.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+    return noProxy.some((entry) => {
+        if (entry === '*')
+            return true;
+        const match = /^(.*?)(?::(\d+))?$/.exec(entry);
+        const pattern = (match?.[1] ?? entry).replace(/^\*?\./, '.').replace(/^\[(.*)\]$/, '$1');
+        if (match?.[2] !== undefined && Number(match[2]) !== port)
+            return false;
+        const domain = pattern.replace(/^\./, '');
+        return name === domain || name.endsWith(`.${domain}`);
+    });
+}
+/** Socket options the SDK's own agents use: keep-alive, up to 50 sockets per host. */
+const AGENT_OPTIONS = { keepAlive: true, maxSockets: 50 };
+/**
+ * An agent that sends each request through `proxy` unless NO_PROXY names its host. Requests
+ * to http:// endpoints go to the proxy as absolute URIs (GET http://host/path), to https://
+ * endpoints through a CONNECT tunnel.
+ */
+class RoutingAgent extends dist.Agent {
+    noProxy;
+    direct;
+    viaProxy;
+    constructor(secure, proxy, noProxy) {
+        super(AGENT_OPTIONS);
+        this.noProxy = noProxy;
+        this.direct = secure ? new (external_node_https_default()).Agent(AGENT_OPTIONS) : new (external_node_http_default()).Agent(AGENT_OPTIONS);
+        if (proxy) {
+            this.viaProxy = secure
+                ? new https_proxy_agent_dist.HttpsProxyAgent(proxy, AGENT_OPTIONS)
+                : new http_proxy_agent_dist.HttpProxyAgent(proxy, AGENT_OPTIONS);
+        }
+    }
+    connect(_req, options) {
+        const port = options.port ?? (options.secureEndpoint ? 443 : 80);
+        if (!this.viaProxy || bypassesProxy(options.host ?? '', port, this.noProxy)) {
+            return this.direct;
+        }
+        return this.viaProxy;
+    }
+    destroy() {
+        this.direct.destroy();
+        this.viaProxy?.destroy();
+        super.destroy();
     }
 }
-/** `line L, column C` of the fault, from the position V8 reports; never the text itself. */
-function whereIn(text, error) {
-    const message = error instanceof Error ? error.message : '';
-    if (/end of JSON input|Unterminated string/i.test(message) && !/position/.test(message)) {
-        return 'it ends too early';
+/** Agents for the SDK's request handler, or undefined when no proxy is configured at all. */
+function proxyAgents(settings) {
+    if (!settings.http && !settings.https)
+        return undefined;
+    return {
+        httpAgent: new RoutingAgent(false, settings.http, settings.noProxy),
+        httpsAgent: new RoutingAgent(true, settings.https, settings.noProxy),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/version.ts
+/** This tool's version, as in package.json (a unit test keeps the two equal). */
+const VERSION = '0.1.0';
+/** How every AWS request names this tool in its User-Agent: `mediaconvert-encrypt/VERSION`. */
+const USER_AGENT_NAME = 'mediaconvert-encrypt';
+
+;// CONCATENATED MODULE: ./src/network.ts
+
+
+/** Retries for throttling and dropped connections when AWS_MAX_ATTEMPTS is not set. */
+const DEFAULT_MAX_ATTEMPTS = 6;
+/**
+ * The `http-proxy` input and the variables the AWS SDK and CLI read: HTTPS_PROXY,
+ * HTTP_PROXY, NO_PROXY, AWS_MAX_ATTEMPTS, AWS_RETRY_MODE. Pure; throws on a bad value.
+ */
+function parseNetwork(httpProxy, env) {
+    const attempts = env.AWS_MAX_ATTEMPTS?.trim() ?? '';
+    const maxAttempts = attempts === '' ? DEFAULT_MAX_ATTEMPTS : Number(attempts);
+    if (!/^\d+$/.test(String(maxAttempts)) || maxAttempts < 1 || maxAttempts > 100) {
+        throw new Error(`environment variable AWS_MAX_ATTEMPTS: '${attempts}' is not accepted; use a whole number from 1 to 100`);
     }
-    const position = /position (\d+)/.exec(message)?.[1];
-    if (position === undefined) {
-        return /Unexpected token/.test(message) ? 'an unexpected character' : 'syntax error';
+    const mode = env.AWS_RETRY_MODE?.trim().toLowerCase() || 'standard';
+    if (mode !== 'standard' && mode !== 'adaptive') {
+        throw new Error(`environment variable AWS_RETRY_MODE: '${env.AWS_RETRY_MODE}' is not accepted; use standard or adaptive`);
     }
-    const before = text.slice(0, Number(position));
-    const line = before.split('\n').length;
-    const column = Number(position) - before.lastIndexOf('\n');
-    return `syntax error at line ${line}, column ${column}`;
+    return { proxy: proxySettings(httpProxy, env), maxAttempts, retryMode: mode };
+}
+/** Options every SDK client of this tool gets: retries, user agent, proxy agents. */
+function clientOptions(network) {
+    const agents = proxyAgents(network.proxy);
+    return {
+        maxAttempts: network.maxAttempts,
+        retryMode: network.retryMode,
+        customUserAgent: [[USER_AGENT_NAME, VERSION]],
+        ...(agents ? { requestHandler: agents } : {}),
+    };
 }
 
 
 /***/ }),
 
-/***/ 665:
+/***/ 3568:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   HN: () => (/* binding */ writeManifest),
-/* harmony export */   Yz: () => (/* binding */ outputsOf),
-/* harmony export */   z3: () => (/* binding */ formatBytes)
+/* harmony export */   XY: () => (/* binding */ readObjectMetadata),
+/* harmony export */   dx: () => (/* binding */ objectMetadata)
 /* harmony export */ });
-/* unused harmony exports manifestOf, summaryOf */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _safe_text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1452);
+/* unused harmony exports METADATA, MAX_METADATA_BYTES, metadataBytes */
+const METADATA = {
+    mode: 'mediaconvert-decryption-mode',
+    iv: 'mediaconvert-initialization-vector',
+    key: 'mediaconvert-encrypted-decryption-key',
+    region: 'mediaconvert-kms-key-region',
+    sha256: 'mediaconvert-plaintext-sha256',
+    bytes: 'mediaconvert-plaintext-bytes',
+};
+/** S3's limit on user metadata: keys and values, in UTF-8 bytes. */
+const MAX_METADATA_BYTES = 2048;
+function objectMetadata(fields) {
+    const { decryption } = fields;
+    const metadata = {
+        [METADATA.mode]: decryption.DecryptionMode ?? '',
+        [METADATA.iv]: decryption.InitializationVector ?? '',
+        [METADATA.key]: decryption.EncryptedDecryptionKey ?? '',
+        [METADATA.region]: fields.kmsKeyRegion,
+    };
+    if (fields.plaintext) {
+        metadata[METADATA.sha256] = fields.plaintext.sha256;
+        metadata[METADATA.bytes] = String(fields.plaintext.bytes);
+    }
+    if (metadataBytes(metadata) > MAX_METADATA_BYTES) {
+        // Only an encrypted key far beyond what KMS returns could get here.
+        throw new Error(`object metadata would be ${metadataBytes(metadata)} bytes, over S3's ${MAX_METADATA_BYTES}`);
+    }
+    return metadata;
+}
+/** How S3 counts user metadata: the UTF-8 bytes of every key (without x-amz-meta-) and value. */
+function metadataBytes(metadata) {
+    return Object.entries(metadata).reduce((sum, [k, v]) => sum + Buffer.byteLength(k) + Buffer.byteLength(v), 0);
+}
+const MODES = ['AES_CTR', 'AES_CBC', 'AES_GCM'];
+/** MediaConvert's pattern for KmsKeyRegion. */
+const KMS_REGION = /^[a-z-]{2,6}-(east|west|central|((north|south)(east|west)?))-[1-9]{1,2}$/;
+/**
+ * Reads the metadata as S3 returns it (keys lower case). The decryption settings are taken
+ * only when mode, IV and encrypted key are all there and well-formed; `jobRegion` decides
+ * whether KmsKeyRegion is needed, as at upload.
+ */
+function readObjectMetadata(metadata, jobRegion) {
+    const get = (name) => metadata?.[name];
+    const stored = {};
+    const mode = get(METADATA.mode);
+    if (mode !== undefined && MODES.includes(mode))
+        stored.mode = mode;
+    const sha256 = get(METADATA.sha256);
+    if (sha256 !== undefined && /^[0-9a-f]{64}$/.test(sha256))
+        stored.sha256 = sha256;
+    const bytes = get(METADATA.bytes);
+    if (bytes !== undefined && /^\d{1,16}$/.test(bytes))
+        stored.bytes = Number(bytes);
+    const iv = get(METADATA.iv);
+    const key = get(METADATA.key);
+    const region = get(METADATA.region);
+    if (stored.mode &&
+        iv !== undefined &&
+        /^[A-Za-z0-9+/]{22}==$|^[A-Za-z0-9+/]{16}$/.test(iv) &&
+        key !== undefined &&
+        key.length >= 24 &&
+        key.length <= 512 &&
+        /^[A-Za-z0-9+/]+={0,2}$/.test(key) &&
+        (region === undefined || KMS_REGION.test(region))) {
+        stored.decryption = {
+            DecryptionMode: stored.mode,
+            EncryptedDecryptionKey: key,
+            InitializationVector: iv,
+            ...(region && region !== jobRegion ? { KmsKeyRegion: region } : {}),
+        };
+    }
+    return stored;
+}
+
+
+/***/ }),
+
+/***/ 9537:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ mapPool)
+/* harmony export */ });
+/**
+ * Runs `work` over `items` with at most `limit` in flight, in item order of starting.
+ * Failures are collected, not thrown; with `stopOnFailure` no new item starts after one fails.
+ */
+async function mapPool(items, limit, work, stopOnFailure = false) {
+    const results = items.map(() => undefined);
+    let next = 0;
+    let failed = false;
+    async function worker() {
+        while (next < items.length && !(stopOnFailure && failed)) {
+            const index = next++;
+            try {
+                results[index] = { ok: true, value: await work(items[index], index) };
+            }
+            catch (error) {
+                failed = true;
+                results[index] = { ok: false, error };
+            }
+        }
+    }
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return results;
+}
+
+
+/***/ }),
+
+/***/ 908:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  z3: () => (/* binding */ formatBytes),
+  Yz: () => (/* binding */ outputsOf),
+  HN: () => (/* binding */ writeManifest)
+});
+
+// UNUSED EXPORTS: manifestOf, summaryOf
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/dry-run.ts
+var dry_run = __nccwpck_require__(4394);
+;// CONCATENATED MODULE: ./src/job-summary.ts
+/**
+ * The parts of the step summary about jobs and plans: a table of the jobs waited for (status,
+ * duration, error, output links), the plan of a dry run, and what delete-inputs removed. Every
+ * piece of text that came from a file name, a key or a service is escaped.
+ */
+
+/** Outputs listed per job before "and N more". */
+const MAX_LINKS = 6;
+/** Text safe inside a Markdown table cell: no HTML, no Markdown markup, one line. */
+function escapeCell(text) {
+    return text
+        .replace(/[\r\n\t]+/g, ' ')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/[\\`*_{}[\]()#+!|~]/g, (c) => `\\${c}`);
+}
+/** The S3 console page of an object. */
+function s3ConsoleUrl(s3Uri, region) {
+    const match = /^s3:\/\/([^/]+)\/(.+)$/.exec(s3Uri);
+    if (!match)
+        return undefined;
+    return `https://s3.console.aws.amazon.com/s3/object/${encodeURIComponent(match[1])}?region=${encodeURIComponent(region)}&prefix=${encodeURIComponent(match[2])}`;
+}
+function job_summary_link(text, url) {
+    return url === undefined ? escapeCell(text) : `[${escapeCell(text)}](${url})`;
+}
+function formatDuration(seconds) {
+    if (seconds === undefined)
+        return '';
+    if (seconds < 60)
+        return `${seconds.toFixed(1)} s`;
+    const m = Math.floor(seconds / 60);
+    const s = Math.round(seconds % 60);
+    return m < 60 ? `${m} min ${s} s` : `${Math.floor(m / 60)} h ${m % 60} min`;
+}
+/** The jobs table, when jobs were waited for; empty otherwise. */
+function job_summary_jobsSection(report) {
+    if (!report.outcomes || report.outcomes.length === 0)
+        return [];
+    const finished = new Map((report.finished ?? []).map((f) => [f.id, f]));
+    const lines = [
+        '',
+        '#### Jobs',
+        '',
+        '| Job | Status | Duration | Error | Outputs |',
+        '| --- | --- | ---: | --- | --- |',
+    ];
+    for (const outcome of report.outcomes) {
+        const f = finished.get(outcome.id);
+        const error = outcome.status === 'COMPLETE'
+            ? ''
+            : [
+                outcome.errorCode === undefined ? '' : `**${outcome.errorCode}**`,
+                outcome.errorMessage === undefined ? '' : escapeCell(outcome.errorMessage),
+            ]
+                .filter((p) => p !== '')
+                .join(' ');
+        const outputs = (f?.outputs ?? []).map((o) => job_summary_link(o.uri.split('/').pop() ?? o.uri, s3ConsoleUrl(o.uri, report.region)));
+        const shown = outputs.length > MAX_LINKS
+            ? [...outputs.slice(0, MAX_LINKS), `and ${outputs.length - MAX_LINKS} more (manifest)`]
+            : outputs;
+        const job = `[${escapeCell(outcome.id)}](https://console.aws.amazon.com/mediaconvert/home?region=${encodeURIComponent(report.region)}#/jobs/summary/${encodeURIComponent(outcome.id)})`;
+        lines.push(`| ${job} | ${escapeCell(outcome.status)} | ${formatDuration(f?.durationSeconds)} | ${error} | ${shown.join('<br>')} |`);
+    }
+    return lines;
+}
+/** What delete-inputs did; empty when it was not asked for. */
+function job_summary_deletionSection(report) {
+    const d = report.deletion;
+    if (!d)
+        return [];
+    const lines = [
+        '',
+        `delete-inputs: ${d.deleted.length} ciphertext object(s) deleted, ${d.kept.length} kept (their job did not complete), ${d.problems.length} could not be deleted.`,
+    ];
+    for (const k of d.kept)
+        lines.push(`- kept ${escapeCell(k.s3Uri)}: ${escapeCell(k.reason)}`);
+    for (const p of d.problems)
+        lines.push(`- ${escapeCell(p)}`);
+    return lines;
+}
+/** The whole summary of a dry run. */
+function job_summary_dryRunSummary(report) {
+    const plan = report.dryRun;
+    const action = { upload: 'upload', skip: 'skip (unchanged)', fail: '**fail**' };
+    const lines = [
+        '### MediaConvert encrypt: dry run',
+        '',
+        `Plan: ${escapeCell(planTotals(plan))}. Nothing was encrypted, uploaded or created.`,
+        '',
+        '| File | Size | S3 object | Would |',
+        '| --- | ---: | --- | --- |',
+    ];
+    for (const f of plan.files) {
+        const reason = f.reason === undefined ? '' : `: ${escapeCell(f.reason)}`;
+        lines.push(`| ${escapeCell(f.path)} | ${f.bytes} B | ${escapeCell(f.s3Uri)} | ${action[f.action]}${reason} |`);
+    }
+    return `${lines.join('\n')}\n`;
+}
+
+// EXTERNAL MODULE: ./src/finished-jobs.ts + 1 modules
+var finished_jobs = __nccwpck_require__(5950);
+;// CONCATENATED MODULE: ./src/report.ts
+
 
 
 
 /** The manifest of DESIGN section 4. Holds encrypted keys only. */
 function manifestOf(report) {
     const outcome = new Map((report.outcomes ?? []).map((o) => [o.id, o]));
+    const finished = new Map((report.finished ?? []).map((f) => [f.id, f]));
+    const deleted = new Set(report.deletion?.deleted ?? []);
     return {
         version: 1,
         region: report.region,
@@ -73961,24 +76828,30 @@ function manifestOf(report) {
             plaintextSha256: f.plaintextSha256,
             s3Uri: f.s3Uri,
             decryption: f.decryption,
+            ...(f.skipped ? { skipped: true } : {}),
+            ...(deleted.has(f.s3Uri) ? { deleted: true } : {}),
         })),
         jobs: report.jobs.map((j) => {
             const o = outcome.get(j.id);
+            const f = finished.get(j.id);
             return {
                 id: j.id,
                 arn: j.arn,
                 status: o?.status ?? j.status,
                 ...(o?.errorCode === undefined ? {} : { errorCode: o.errorCode }),
                 ...(o?.errorMessage === undefined ? {} : { errorMessage: o.errorMessage }),
+                ...(f?.durationSeconds === undefined ? {} : { durationSeconds: f.durationSeconds }),
+                ...(f ? { outputs: f.outputs } : {}),
                 request: j.request,
             };
         }),
         failures: report.failures,
+        ...(report.dryRun ? { dryRun: report.dryRun } : {}),
     };
 }
 async function writeManifest(file, report) {
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file), { recursive: true });
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(file, `${JSON.stringify(manifestOf(report), null, 2)}\n`, { mode: 0o644 });
+    await (0,promises_.mkdir)(external_node_path_default().dirname(file), { recursive: true });
+    await (0,promises_.writeFile)(file, `${JSON.stringify(manifestOf(report), null, 2)}\n`, { mode: 0o644 });
 }
 /** Step outputs, every one a string. */
 function outputsOf(report, manifestPath) {
@@ -73989,13 +76862,18 @@ function outputsOf(report, manifestPath) {
         'decryption-settings': JSON.stringify(report.files.map((f) => f.decryption)),
         's3-uris': JSON.stringify(report.files.map((f) => f.s3Uri)),
         manifest: manifestPath,
+        'skipped-files': JSON.stringify(report.files.filter((f) => f.skipped).map((f) => f.relativePath)),
     };
-    if (report.outcomes)
+    if (report.outcomes) {
         outputs['job-status'] = JSON.stringify(report.outcomes);
+        outputs['output-uris'] = JSON.stringify((0,finished_jobs/* outputUrisOf */.s6)(report.outcomes, report.finished ?? []));
+    }
     return outputs;
 }
 /** A Markdown step summary: one row per file, then one per job, linked to the console. */
 function summaryOf(report) {
+    if (report.dryRun)
+        return dryRunSummary(report);
     const jobFor = new Map();
     for (const job of report.jobs) {
         for (const input of job.request.Settings?.Inputs ?? []) {
@@ -74004,10 +76882,12 @@ function summaryOf(report) {
         }
     }
     const status = new Map((report.outcomes ?? []).map((o) => [o.id, o.status]));
+    const skipped = report.files.filter((f) => f.skipped).length;
+    const uploaded = report.files.length - skipped;
     const lines = [
         '### MediaConvert encrypt',
         '',
-        `${report.files.length} file(s) encrypted and uploaded, ${report.failures.length} failed, ${report.jobs.length} job(s) created in ${cell(report.region)}.`,
+        `${uploaded} file(s) encrypted and uploaded, ${skipped > 0 ? `${skipped} unchanged and skipped (if-exists: skip), ` : ''}${report.failures.length} failed, ${report.jobs.length} job(s) created in ${report.region}.`,
         '',
         '| File | Size | S3 object | Mode | Job |',
         '| --- | ---: | --- | --- | --- |',
@@ -74017,19 +76897,22 @@ function summaryOf(report) {
         const jobCell = job
             ? `${consoleLink(report.region, job.id)}${statusSuffix(status.get(job.id))}`
             : '—';
-        lines.push(`| ${cell(f.relativePath)} | ${formatBytes(f.bytes)} | ${cell(f.s3Uri)} | ${cell(f.decryption.DecryptionMode ?? '')} | ${jobCell} |`);
+        lines.push(`| ${cell(f.relativePath)} | ${formatBytes(f.bytes)} | \`${cell(f.s3Uri)}\`${f.skipped ? ' (unchanged, skipped)' : ''} | ${f.decryption.DecryptionMode ?? ''} | ${jobCell} |`);
     }
     for (const failure of report.failures) {
         lines.push(`| ${cell(failure.relativePath)} | | **failed**: ${cell(failure.message)} | | |`);
     }
+    lines.push(...jobsSection(report), ...deletionSection(report));
     return `${lines.join('\n')}\n`;
 }
 function consoleLink(region, id) {
-    const query = `region=${encodeURIComponent(region)}#/jobs/summary/${encodeURIComponent(id)}`;
-    return `[${cell(id)}](https://console.aws.amazon.com/mediaconvert/home?${query})`;
+    return `[${id}](https://console.aws.amazon.com/mediaconvert/home?region=${region}#/jobs/summary/${id})`;
 }
 function statusSuffix(status) {
-    return status ? ` ${cell(status)}` : '';
+    return status ? ` ${status}` : '';
+}
+function cell(text) {
+    return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 function formatBytes(bytes) {
     const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
@@ -74045,7 +76928,7 @@ function formatBytes(bytes) {
 
 /***/ }),
 
-/***/ 6106:
+/***/ 883:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -74062,30 +76945,577 @@ var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "assert"
+var external_assert_ = __nccwpck_require__(2613);
+;// CONCATENATED MODULE: external "path"
+const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+;// CONCATENATED MODULE: external "fs"
+const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+// export const {open} = 'fs'
+const IS_WINDOWS = process.platform === 'win32';
+/**
+ * Custom implementation of readlink to ensure Windows junctions
+ * maintain trailing backslash for backward compatibility with Node.js < 24
+ *
+ * In Node.js 20, Windows junctions (directory symlinks) always returned paths
+ * with trailing backslashes. Node.js 24 removed this behavior, which breaks
+ * code that relied on this format for path operations.
+ *
+ * This implementation restores the Node 20 behavior by adding a trailing
+ * backslash to all junction results on Windows.
+ */
+function readlink(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        const result = yield fs.promises.readlink(fsPath);
+        // On Windows, restore Node 20 behavior: add trailing backslash to all results
+        // since junctions on Windows are always directory links
+        if (IS_WINDOWS && !result.endsWith('\\')) {
+            return `${result}\\`;
+        }
+        return result;
+    });
+}
+// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
+const UV_FS_O_EXLOCK = 0x10000000;
+const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+function exists(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        try {
+            yield stat(fsPath);
+        }
+        catch (err) {
+            if (err.code === 'ENOENT') {
+                return false;
+            }
+            throw err;
+        }
+        return true;
+    });
+}
+function isDirectory(fsPath_1) {
+    return __awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
+        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
+        return stats.isDirectory();
+    });
+}
+/**
+ * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
+ * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
+ */
+function isRooted(p) {
+    p = normalizeSeparators(p);
+    if (!p) {
+        throw new Error('isRooted() parameter "p" cannot be empty');
+    }
+    if (IS_WINDOWS) {
+        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
+        ); // e.g. C: or C:\hello
+    }
+    return p.startsWith('/');
+}
+/**
+ * Best effort attempt to determine whether a file exists and is executable.
+ * @param filePath    file path to check
+ * @param extensions  additional file extensions to try
+ * @return if file exists and is executable, returns the file path. otherwise empty string.
+ */
+function tryGetExecutablePath(filePath, extensions) {
+    return __awaiter(this, void 0, void 0, function* () {
+        let stats = undefined;
+        try {
+            // test file exists
+            stats = yield stat(filePath);
+        }
+        catch (err) {
+            if (err.code !== 'ENOENT') {
+                // eslint-disable-next-line no-console
+                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+            }
+        }
+        if (stats && stats.isFile()) {
+            if (IS_WINDOWS) {
+                // on Windows, test for valid extension
+                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
+                    return filePath;
+                }
+            }
+            else {
+                if (isUnixExecutable(stats)) {
+                    return filePath;
+                }
+            }
+        }
+        // try each extension
+        const originalFilePath = filePath;
+        for (const extension of extensions) {
+            filePath = originalFilePath + extension;
+            stats = undefined;
+            try {
+                stats = yield stat(filePath);
+            }
+            catch (err) {
+                if (err.code !== 'ENOENT') {
+                    // eslint-disable-next-line no-console
+                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+                }
+            }
+            if (stats && stats.isFile()) {
+                if (IS_WINDOWS) {
+                    // preserve the case of the actual file (since an extension was appended)
+                    try {
+                        const directory = external_path_namespaceObject.dirname(filePath);
+                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        for (const actualName of yield readdir(directory)) {
+                            if (upperName === actualName.toUpperCase()) {
+                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                break;
+                            }
+                        }
+                    }
+                    catch (err) {
+                        // eslint-disable-next-line no-console
+                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
+                    }
+                    return filePath;
+                }
+                else {
+                    if (isUnixExecutable(stats)) {
+                        return filePath;
+                    }
+                }
+            }
+        }
+        return '';
+    });
+}
+function normalizeSeparators(p) {
+    p = p || '';
+    if (IS_WINDOWS) {
+        // convert slashes on Windows
+        p = p.replace(/\//g, '\\');
+        // remove redundant slashes
+        return p.replace(/\\\\+/g, '\\');
+    }
+    // remove redundant slashes
+    return p.replace(/\/\/+/g, '/');
+}
+// on Mac/Linux, test the execute bit
+//     R   W  X  R  W X R W X
+//   256 128 64 32 16 8 4 2 1
+function isUnixExecutable(stats) {
+    return ((stats.mode & 1) > 0 ||
+        ((stats.mode & 8) > 0 &&
+            process.getgid !== undefined &&
+            stats.gid === process.getgid()) ||
+        ((stats.mode & 64) > 0 &&
+            process.getuid !== undefined &&
+            stats.uid === process.getuid()));
+}
+// Get the path of cmd.exe in windows
+function getCmdPath() {
+    var _a;
+    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
+}
+//# sourceMappingURL=io-util.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
+var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+/**
+ * Copies a file or folder.
+ * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See CopyOptions.
+ */
+function cp(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
+        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
+        // Dest is an existing file, but not forcing
+        if (destStat && destStat.isFile() && !force) {
+            return;
+        }
+        // If dest is an existing directory, should copy inside.
+        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
+            ? path.join(dest, path.basename(source))
+            : dest;
+        if (!(yield ioUtil.exists(source))) {
+            throw new Error(`no such file or directory: ${source}`);
+        }
+        const sourceStat = yield ioUtil.stat(source);
+        if (sourceStat.isDirectory()) {
+            if (!recursive) {
+                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
+            }
+            else {
+                yield cpDirRecursive(source, newDest, 0, force);
+            }
+        }
+        else {
+            if (path.relative(source, newDest) === '') {
+                // a file cannot be copied to itself
+                throw new Error(`'${newDest}' and '${source}' are the same file`);
+            }
+            yield io_copyFile(source, newDest, force);
+        }
+    });
+}
+/**
+ * Moves a path.
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See MoveOptions.
+ */
+function mv(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        if (yield ioUtil.exists(dest)) {
+            let destExists = true;
+            if (yield ioUtil.isDirectory(dest)) {
+                // If dest is directory copy src into dest
+                dest = path.join(dest, path.basename(source));
+                destExists = yield ioUtil.exists(dest);
+            }
+            if (destExists) {
+                if (options.force == null || options.force) {
+                    yield rmRF(dest);
+                }
+                else {
+                    throw new Error('Destination already exists');
+                }
+            }
+        }
+        yield mkdirP(path.dirname(dest));
+        yield ioUtil.rename(source, dest);
+    });
+}
+/**
+ * Remove a path recursively with force
+ *
+ * @param inputPath path to remove
+ */
+function rmRF(inputPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (IS_WINDOWS) {
+            // Check for invalid characters
+            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
+            if (/[*"<>|]/.test(inputPath)) {
+                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
+            }
+        }
+        try {
+            // note if path does not exist, error is silent
+            yield rm(inputPath, {
+                force: true,
+                maxRetries: 3,
+                recursive: true,
+                retryDelay: 300
+            });
+        }
+        catch (err) {
+            throw new Error(`File was unable to be removed ${err}`);
+        }
+    });
+}
+/**
+ * Make a directory.  Creates the full path with folders in between
+ * Will throw if it fails
+ *
+ * @param   fsPath        path to create
+ * @returns Promise<void>
+ */
+function mkdirP(fsPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        ok(fsPath, 'a path argument must be provided');
+        yield ioUtil.mkdir(fsPath, { recursive: true });
+    });
+}
+/**
+ * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
+ * If you check and the tool does not exist, it will throw.
+ *
+ * @param     tool              name of the tool
+ * @param     check             whether to check if tool exists
+ * @returns   Promise<string>   path to tool
+ */
+function which(tool, check) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // recursive when check=true
+        if (check) {
+            const result = yield which(tool, false);
+            if (!result) {
+                if (IS_WINDOWS) {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
+                }
+                else {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
+                }
+            }
+            return result;
+        }
+        const matches = yield findInPath(tool);
+        if (matches && matches.length > 0) {
+            return matches[0];
+        }
+        return '';
+    });
+}
+/**
+ * Returns a list of all occurrences of the given tool on the system path.
+ *
+ * @returns   Promise<string[]>  the paths of the tool
+ */
+function findInPath(tool) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // build the list of extensions to try
+        const extensions = [];
+        if (IS_WINDOWS && process.env['PATHEXT']) {
+            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+                if (extension) {
+                    extensions.push(extension);
+                }
+            }
+        }
+        // if it's rooted, return it if exists. otherwise return empty.
+        if (isRooted(tool)) {
+            const filePath = yield tryGetExecutablePath(tool, extensions);
+            if (filePath) {
+                return [filePath];
+            }
+            return [];
+        }
+        // if any path separators, return empty
+        if (tool.includes(external_path_namespaceObject.sep)) {
+            return [];
+        }
+        // build the list of directories
+        //
+        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
+        // it feels like we should not do this. Checking the current directory seems like more of a use
+        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
+        // across platforms.
+        const directories = [];
+        if (process.env.PATH) {
+            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+                if (p) {
+                    directories.push(p);
+                }
+            }
+        }
+        // find all matches
+        const matches = [];
+        for (const directory of directories) {
+            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            if (filePath) {
+                matches.push(filePath);
+            }
+        }
+        return matches;
+    });
+}
+function readCopyOptions(options) {
+    const force = options.force == null ? true : options.force;
+    const recursive = Boolean(options.recursive);
+    const copySourceDirectory = options.copySourceDirectory == null
+        ? true
+        : Boolean(options.copySourceDirectory);
+    return { force, recursive, copySourceDirectory };
+}
+function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        // Ensure there is not a run away recursive copy
+        if (currentDepth >= 255)
+            return;
+        currentDepth++;
+        yield mkdirP(destDir);
+        const files = yield ioUtil.readdir(sourceDir);
+        for (const fileName of files) {
+            const srcFile = `${sourceDir}/${fileName}`;
+            const destFile = `${destDir}/${fileName}`;
+            const srcFileStat = yield ioUtil.lstat(srcFile);
+            if (srcFileStat.isDirectory()) {
+                // Recurse
+                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
+            }
+            else {
+                yield io_copyFile(srcFile, destFile, force);
+            }
+        }
+        // Change the mode for the newly created directory
+        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
+    });
+}
+// Buffered file copy
+function io_copyFile(srcFile, destFile, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
+            // unlink/re-link it
+            try {
+                yield ioUtil.lstat(destFile);
+                yield ioUtil.unlink(destFile);
+            }
+            catch (e) {
+                // Try to override file permission
+                if (e.code === 'EPERM') {
+                    yield ioUtil.chmod(destFile, '0666');
+                    yield ioUtil.unlink(destFile);
+                }
+                // other errors = it doesn't exist, no work to do
+            }
+            // Copy over symlink
+            const symlinkFull = yield ioUtil.readlink(srcFile);
+            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
+        }
+        else if (!(yield ioUtil.exists(destFile)) || force) {
+            yield ioUtil.copyFile(srcFile, destFile);
+        }
+    });
+}
+//# sourceMappingURL=io.js.map
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
 ;// CONCATENATED MODULE: ./src/artifact.ts
 
 
 
-/** Downloads the named artifact of this run into a new folder under `tempDir`; returns the folder. */
-async function downloadArtifact(client, name, tempDir) {
+
+/**
+ * Downloads the named artifact of this run (or of `source`'s run) into a new folder under
+ * `tempDir`. Calls `onFolder` with the folder as soon as it exists, so that the caller can
+ * remove it whatever happens next; returns the folder the files are in.
+ */
+async function downloadArtifact(client, name, tempDir, options = {}) {
+    const find = options.source ? { findBy: options.source } : {};
+    const where = options.source
+        ? `workflow run ${options.source.workflowRunId} of ${options.source.repositoryOwner}/${options.source.repositoryName}`
+        : 'this workflow run';
     let id;
     try {
-        id = (await client.getArtifact(name)).artifact.id;
+        id = (await client.getArtifact(name, find)).artifact.id;
     }
     catch (error) {
-        throw new Error(`artifact '${name}' was not found in this workflow run: ${(0,errors/* messageOf */.bD)(error)}`, {
+        throw new Error(`artifact '${name}' was not found in ${where}: ${(0,errors/* messageOf */.bD)(error)}`, {
             cause: error,
         });
     }
     const target = await (0,promises_.mkdtemp)(external_node_path_default().join(tempDir, 'mediaconvert-encrypt-artifact-'));
-    const result = await client.downloadArtifact(id, { path: target });
+    options.onFolder?.(target);
+    const result = await client.downloadArtifact(id, { path: target, ...find });
     if (result.digestMismatch)
         throw new Error(`artifact '${name}' failed its digest check after download`);
     return result.downloadPath ?? target;
 }
+/**
+ * Removes downloaded artifact folders (plaintext media) at the end of a run, whatever its
+ * outcome. A folder that cannot be removed is a warning, not a failure of the run.
+ */
+async function removeDownloads(folders, log) {
+    for (const folder of folders) {
+        try {
+            await rmRF(folder);
+            log.info(`removed the downloaded artifact from ${folder}`);
+        }
+        catch (error) {
+            log.warning(`could not remove the downloaded artifact at ${folder}: ${(0,errors/* messageOf */.bD)(error)}`);
+        }
+    }
+}
 
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
+var dist_cjs = __nccwpck_require__(3711);
+// EXTERNAL MODULE: ./src/pool.ts
+var pool = __nccwpck_require__(9537);
+;// CONCATENATED MODULE: ./src/cleanup.ts
+/**
+ * `delete-inputs: on-complete`: once the jobs have been waited for, each ciphertext object is
+ * deleted when every job that reads it ended COMPLETE. An object read by a job that failed, was
+ * canceled or is still running is kept, so the job can be resubmitted.
+ */
+
+
+
+/** Objects to delete (every reader COMPLETE) and to keep, among the jobs' inputs. */
+function objectsToDelete(jobs, outcomes) {
+    const status = new Map(outcomes.map((o) => [o.id, o.status]));
+    const readers = new Map();
+    for (const job of jobs) {
+        for (const input of job.request.Settings?.Inputs ?? []) {
+            if (!input.FileInput?.startsWith('s3://'))
+                continue;
+            readers.set(input.FileInput, [...(readers.get(input.FileInput) ?? []), job.id]);
+        }
+    }
+    const remove = [];
+    const kept = [];
+    for (const [s3Uri, ids] of readers) {
+        const unfinished = ids.filter((id) => status.get(id) !== 'COMPLETE');
+        if (unfinished.length === 0)
+            remove.push(s3Uri);
+        else {
+            const first = unfinished[0];
+            kept.push({ s3Uri, reason: `job ${first} ended ${status.get(first) ?? 'UNKNOWN'}` });
+        }
+    }
+    return { remove, kept };
+}
+async function deleteCompletedInputs(s3, jobs, outcomes, log) {
+    const { remove, kept } = objectsToDelete(jobs, outcomes);
+    const settled = await (0,pool/* mapPool */.P)(remove, 8, async (s3Uri) => {
+        const match = /^s3:\/\/([^/]+)\/(.+)$/.exec(s3Uri);
+        if (!match)
+            throw new Error('not an s3:// URI');
+        await s3.send(new dist_cjs/* DeleteObjectCommand */.k4j({ Bucket: match[1], Key: match[2] }));
+    });
+    const result = { deleted: [], kept, problems: [] };
+    settled.forEach((outcome, i) => {
+        const s3Uri = remove[i];
+        if (outcome?.ok)
+            result.deleted.push(s3Uri);
+        else {
+            const why = outcome ? (0,errors/* messageOf */.bD)(outcome.error) : 'not attempted';
+            const denied = /AccessDenied|Forbidden/i.test(why) ? ' (it needs s3:DeleteObject)' : '';
+            result.problems.push(`deleting ${s3Uri} (delete-inputs: on-complete) failed: ${why}${denied}`);
+        }
+    });
+    log.info(`delete-inputs: ${result.deleted.length} ciphertext object(s) deleted, ${kept.length} kept because a job did not complete`);
+    for (const k of kept)
+        log.info(`kept ${k.s3Uri}: ${k.reason}`);
+    return result;
+}
+
+// EXTERNAL MODULE: ./src/dry-run.ts
+var dry_run = __nccwpck_require__(4394);
 // EXTERNAL MODULE: ./src/cipher.ts
 var cipher = __nccwpck_require__(7624);
 ;// CONCATENATED MODULE: ./src/content-type.ts
@@ -74122,10 +77552,403 @@ function contentTypeOf(file) {
     return BY_EXTENSION[external_node_path_default().extname(file).toLowerCase()] ?? 'application/octet-stream';
 }
 
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-kms/dist-cjs/index.js
+var client_kms_dist_cjs = __nccwpck_require__(2632);
+;// CONCATENATED MODULE: ./src/keys.ts
+
+
+/** The encryption context MediaConvert uses when it asks KMS to decrypt a data key. */
+const MEDIACONVERT_CONTEXT = Object.freeze({
+    service: 'mediaconvert.amazonaws.com',
+});
+/** Makes one fresh data key, by KMS GenerateDataKey or locally and then KMS Encrypt. */
+async function makeDataKey(request) {
+    return request.source === 'kms' ? generateWithKms(request) : generateLocally(request);
+}
+async function generateWithKms({ kms, kmsKeyArn, keyBytes }) {
+    // KMS KeySpec has no AES_192; NumberOfBytes covers it.
+    const size = keyBytes === 24
+        ? { NumberOfBytes: 24 }
+        : { KeySpec: keyBytes === 16 ? 'AES_128' : 'AES_256' };
+    const out = await kms.send(new client_kms_dist_cjs/* GenerateDataKeyCommand */.OhQ({
+        KeyId: kmsKeyArn,
+        EncryptionContext: { ...MEDIACONVERT_CONTEXT },
+        ...size,
+    }));
+    const plaintext = out.Plaintext;
+    if (!plaintext || !out.CiphertextBlob) {
+        plaintext?.fill(0);
+        throw new Error('KMS GenerateDataKey returned no key');
+    }
+    if (plaintext.length !== keyBytes) {
+        plaintext.fill(0);
+        throw new Error(`KMS GenerateDataKey returned a ${plaintext.length}-byte key, not ${keyBytes}`);
+    }
+    return dataKey(plaintext, out.CiphertextBlob);
+}
+async function generateLocally({ kms, kmsKeyArn, keyBytes }) {
+    const plaintext = (0,external_node_crypto_.randomBytes)(keyBytes);
+    try {
+        const out = await kms.send(new client_kms_dist_cjs/* EncryptCommand */.b8v({
+            KeyId: kmsKeyArn,
+            Plaintext: plaintext,
+            EncryptionContext: { ...MEDIACONVERT_CONTEXT },
+        }));
+        if (!out.CiphertextBlob)
+            throw new Error('KMS Encrypt returned no ciphertext');
+        return dataKey(plaintext, out.CiphertextBlob);
+    }
+    catch (error) {
+        plaintext.fill(0);
+        throw error;
+    }
+}
+function dataKey(plaintext, encrypted) {
+    return {
+        plaintext,
+        encrypted,
+        destroy: () => plaintext.fill(0),
+    };
+}
+
+// EXTERNAL MODULE: ./src/object-metadata.ts
+var object_metadata = __nccwpck_require__(3568);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+var external_node_zlib_default = /*#__PURE__*/__nccwpck_require__.n(external_node_zlib_);
+;// CONCATENATED MODULE: ./src/upload.ts
+
+
+
+/**
+ * Parts in flight per file. With the part being filled, QUEUE_SIZE + 1 part buffers exist:
+ * 48 MiB at the default 16 MiB part size. Against the local S3, a third part in flight did not
+ * shorten a 1 GiB upload (10.2 s against 9.5 s with two) and cost 16 MiB of peak RSS.
+ */
+const QUEUE_SIZE = 2;
+const MIB = 1024 * 1024;
+/** S3's limit; partSizeFor() picks a part size that stays under it. */
+const MAX_PARTS = 10_000;
+/** Where the first part's buffer starts: a 64 KiB file needs no 16 MiB buffer. */
+const FIRST_BUFFER_BYTES = 64 * 1024;
+/** zlib.crc32 exists from Node 20.15 / 22.2; without it the SDK computes the same checksum. */
+const crc32 = (external_node_zlib_default()).crc32;
+/**
+ * Streams `body` to S3: a single PutObject when it fits one part, else a multipart upload.
+ * On any failure (body, network, abort signal) the multipart upload is aborted before the
+ * returned promise rejects, so no half-finished upload is left behind.
+ *
+ * Every byte is touched once here, while it is still in the CPU cache: it is copied into its
+ * part and added to that part's CRC32. The CRC32 travels with the part (x-amz-checksum-crc32,
+ * covered by the request signature) and S3 checks it, so the SDK has no pass of its own left
+ * to make over the body (clients.ts signs these bodies as UNSIGNED-PAYLOAD instead of hashing
+ * them). @aws-sdk/lib-storage, used before, concatenated the body into parts and left the
+ * checksum to the SDK, a second and cache-cold pass over every byte.
+ */
+async function uploadStream(request) {
+    const upload = new StreamingUpload(request);
+    try {
+        return await upload.run();
+    }
+    catch (error) {
+        try {
+            await upload.abort();
+        }
+        catch (abortFailure) {
+            // Keep the real cause in front; say what is left behind and how it goes away.
+            throw Object.assign(new Error(`${(0,errors/* messageOf */.bD)(error)}; AbortMultipartUpload also failed (${(0,errors/* messageOf */.bD)(abortFailure)}), so the incomplete upload of s3://${request.bucket}/${request.key} is left until an AbortIncompleteMultipartUpload lifecycle rule removes it`, { cause: error }), { name: error instanceof Error ? error.name : 'Error' });
+        }
+        throw error;
+    }
+}
+class StreamingUpload {
+    request;
+    partSize;
+    /** Buffers of finished parts, reused: at most QUEUE_SIZE + 1 are ever allocated. */
+    free = [];
+    inFlight = new Set();
+    completed = [];
+    uploadId;
+    nextPartNumber = 1;
+    uploadedBytes = 0;
+    /** The first failed request; no part starts after it. */
+    failure;
+    constructor(request) {
+        this.request = request;
+        this.partSize = request.partSizeBytes;
+    }
+    async run() {
+        let filling;
+        /** A full part, held back until more bytes show that it is not the only one. */
+        let full;
+        for await (const chunk of stopOnAbort(this.request.body, this.request.signal)) {
+            this.throwIfFailed(); // a part failed: stop reading
+            for (let offset = 0; offset < chunk.length;) {
+                if (full) {
+                    await this.sendPart(full);
+                    full = undefined;
+                }
+                filling ??= { buffer: this.partBuffer(), length: 0, crc: 0 };
+                if (filling.length === filling.buffer.length)
+                    filling.buffer = this.grow(filling);
+                const piece = chunk.subarray(offset, offset + filling.buffer.length - filling.length);
+                filling.buffer.set(piece, filling.length);
+                filling.length += piece.length;
+                if (crc32)
+                    filling.crc = crc32(piece, filling.crc);
+                offset += piece.length;
+                if (filling.length === this.partSize) {
+                    full = filling;
+                    filling = undefined;
+                }
+            }
+        }
+        const last = full ?? filling ?? { buffer: Buffer.alloc(0), length: 0, crc: 0 };
+        if (this.uploadId === undefined)
+            return this.putObject(last);
+        await this.sendPart(last);
+        await Promise.all(this.inFlight);
+        this.throwIfFailed();
+        // The signal may fire after the last byte was read, while parts were still in flight.
+        if (this.request.signal?.aborted)
+            throw abortError(this.request.signal);
+        this.completed.sort((a, b) => a.PartNumber - b.PartNumber);
+        const { Bucket, Key } = this.target();
+        const result = await this.request.s3.send(new dist_cjs/* CompleteMultipartUploadCommand */.Gym({
+            Bucket,
+            Key,
+            UploadId: this.uploadId,
+            MultipartUpload: { Parts: this.completed },
+        }));
+        this.uploadId = undefined;
+        return result.ETag === undefined ? {} : { etag: result.ETag };
+    }
+    /**
+     * A buffer for the next part. The first one starts small and grows as bytes come, so that a
+     * small file costs a small buffer; once a part is full, every buffer is a whole part.
+     */
+    partBuffer() {
+        const first = this.nextPartNumber === 1;
+        return (this.free.pop() ??
+            Buffer.allocUnsafe(first ? Math.min(FIRST_BUFFER_BYTES, this.partSize) : this.partSize));
+    }
+    grow(part) {
+        const bigger = Buffer.allocUnsafe(Math.min(part.buffer.length * 2, this.partSize));
+        part.buffer.copy(bigger, 0, 0, part.length);
+        return bigger;
+    }
+    /** Waits for the parts in flight, then aborts the multipart upload if one was started. */
+    async abort() {
+        await Promise.all(this.inFlight);
+        if (this.uploadId === undefined)
+            return;
+        const { Bucket, Key } = this.target();
+        const UploadId = this.uploadId;
+        this.uploadId = undefined;
+        await this.request.s3.send(new dist_cjs/* AbortMultipartUploadCommand */.tfP({ Bucket, Key, UploadId }));
+    }
+    target() {
+        return { Bucket: this.request.bucket, Key: this.request.key };
+    }
+    /** What PutObject and CreateMultipartUpload share: type, metadata, server-side encryption. */
+    objectParams() {
+        const { sse } = this.request;
+        return {
+            ...this.target(),
+            ContentType: this.request.contentType,
+            Metadata: this.request.metadata,
+            ...(sse ? { ServerSideEncryption: sse.type } : {}),
+            ...(sse?.type === 'aws:kms' && sse.kmsKeyId ? { SSEKMSKeyId: sse.kmsKeyId } : {}),
+        };
+    }
+    async putObject(part) {
+        const command = new dist_cjs/* PutObjectCommand */.wKZ({
+            ...this.objectParams(),
+            Body: part.buffer.subarray(0, part.length),
+            ...checksumOf(part),
+        });
+        const result = await this.request.s3.send(command);
+        this.request.onProgress?.(part.length);
+        return result.ETag === undefined ? {} : { etag: result.ETag };
+    }
+    /** Starts one UploadPart once fewer than QUEUE_SIZE are in flight; creates the upload first. */
+    async sendPart(part) {
+        this.throwIfFailed();
+        if (this.uploadId === undefined) {
+            const created = await this.request.s3.send(new dist_cjs/* CreateMultipartUploadCommand */.nG4({
+                ...this.objectParams(),
+                // Every part will carry a CRC32; S3 then also keeps one for the whole object.
+                ...(crc32 ? { ChecksumAlgorithm: 'CRC32' } : {}),
+            }));
+            if (!created.UploadId)
+                throw new Error('CreateMultipartUpload returned no UploadId');
+            this.uploadId = created.UploadId;
+        }
+        while (this.inFlight.size >= QUEUE_SIZE)
+            await Promise.race(this.inFlight);
+        this.throwIfFailed();
+        const PartNumber = this.nextPartNumber++;
+        if (PartNumber > MAX_PARTS) {
+            throw new Error(`more than ${MAX_PARTS} parts of ${this.partSize} bytes: use a larger part size`);
+        }
+        const checksum = checksumOf(part);
+        const command = new dist_cjs/* UploadPartCommand */.iVK({
+            ...this.target(),
+            UploadId: this.uploadId,
+            PartNumber,
+            Body: part.buffer.subarray(0, part.length),
+            ...checksum,
+        });
+        const sent = this.request.s3
+            .send(command)
+            .then((result) => {
+            if (!result.ETag)
+                throw new Error(`UploadPart ${PartNumber} returned no ETag`);
+            this.completed.push({
+                PartNumber,
+                ETag: result.ETag,
+                // The CRC32 computed here, not S3's echo: Complete then checks S3 kept these bytes.
+                ...(checksum.ChecksumCRC32 ? { ChecksumCRC32: checksum.ChecksumCRC32 } : {}),
+            });
+            this.uploadedBytes += part.length;
+            this.request.onProgress?.(this.uploadedBytes);
+            this.free.push(part.buffer);
+        })
+            .catch((error) => {
+            this.failure ??= { error };
+        })
+            .finally(() => this.inFlight.delete(sent));
+        this.inFlight.add(sent);
+    }
+    throwIfFailed() {
+        if (this.failure)
+            throw this.failure.error;
+    }
+}
+function checksumOf(part) {
+    if (!crc32)
+        return {};
+    const bytes = Buffer.alloc(4);
+    bytes.writeUInt32BE(part.crc >>> 0);
+    return { ChecksumAlgorithm: 'CRC32', ChecksumCRC32: bytes.toString('base64') };
+}
+/**
+ * The configured part size, or a larger one (whole MiB) when `bytes` would not fit in
+ * MAX_PARTS parts of it.
+ */
+function partSizeFor(bytes, configured) {
+    const needed = Math.ceil(bytes / MAX_PARTS / MIB) * MIB;
+    return Math.max(configured, needed);
+}
+/**
+ * Ends the body with an error once the signal fires, so the upload stops reading and aborts
+ * the multipart upload after the parts in flight have settled.
+ */
+async function* stopOnAbort(body, signal) {
+    for await (const chunk of body) {
+        if (signal?.aborted)
+            throw abortError(signal);
+        yield chunk;
+    }
+    if (signal?.aborted)
+        throw abortError(signal);
+}
+function abortError(signal) {
+    const reason = signal.reason;
+    return reason instanceof Error
+        ? reason
+        : Object.assign(new Error('upload aborted'), { name: 'AbortError' });
+}
+
+;// CONCATENATED MODULE: ./src/encrypt-file.ts
+
+
+
+
+
+
+
+
+/**
+ * One file through a fresh data key and IV, AES in one streaming pass, and upload. The
+ * plaintext key is zeroed when the pass ends, whether it succeeded or not.
+ */
+async function encryptAndUpload(file, config, deps) {
+    const dataKey = await makeDataKey({
+        kms: deps.kms,
+        kmsKeyArn: config.kmsKeyArn,
+        keyBytes: config.keyBytes,
+        source: config.keySource,
+    }).catch((error) => {
+        throw new errors/* FileError */.f6(file.relativePath, 'data key', error);
+    });
+    const iv = (0,external_node_crypto_.randomBytes)(config.ivBytes);
+    const decryption = {
+        DecryptionMode: config.mode,
+        EncryptedDecryptionKey: Buffer.from(dataKey.encrypted).toString('base64'),
+        InitializationVector: iv.toString('base64'),
+    };
+    if (config.kmsKeyRegion !== config.region)
+        decryption.KmsKeyRegion = config.kmsKeyRegion;
+    const digest = (0,external_node_crypto_.createHash)('sha256');
+    let bytes = 0;
+    let sha256 = '';
+    async function* hashed() {
+        for await (const chunk of (0,cipher/* readChunks */.zO)(file.absolutePath)) {
+            digest.update(chunk);
+            bytes += chunk.length;
+            yield chunk;
+        }
+        // Failing inside the stream makes the upload abort instead of storing a torn file.
+        if (bytes !== file.bytes) {
+            throw new Error(`file changed while being read: ${file.bytes} bytes listed, ${bytes} read`);
+        }
+        sha256 = digest.digest('hex');
+        if (deps.plaintextSha256 !== undefined && sha256 !== deps.plaintextSha256) {
+            throw new Error('file changed while being read: its SHA-256 differs from the first read');
+        }
+    }
+    const request = {
+        s3: deps.s3,
+        bucket: file.bucket,
+        key: file.key,
+        body: (0,cipher/* encrypt */.w)(hashed(), { mode: config.mode, key: dataKey.plaintext, iv }),
+        contentType: contentTypeOf(file.relativePath),
+        metadata: (0,object_metadata/* objectMetadata */.dx)({
+            decryption,
+            kmsKeyRegion: config.kmsKeyRegion,
+            ...(deps.plaintextSha256 === undefined
+                ? {}
+                : { plaintext: { sha256: deps.plaintextSha256, bytes: file.bytes } }),
+        }),
+        // A file too big for 10,000 parts of the configured size gets larger parts.
+        partSizeBytes: partSizeFor((0,cipher/* ciphertextLength */.V6)(config.mode, file.bytes), config.partSizeBytes),
+        ...(config.sse ? { sse: config.sse } : {}),
+        ...(deps.signal ? { signal: deps.signal } : {}),
+        ...(deps.onProgress ? { onProgress: deps.onProgress } : {}),
+    };
+    try {
+        await uploadStream(request);
+    }
+    catch (error) {
+        throw new errors/* FileError */.f6(file.relativePath, 'upload', error);
+    }
+    finally {
+        dataKey.destroy();
+    }
+    return {
+        relativePath: file.relativePath,
+        bytes,
+        plaintextSha256: sha256,
+        s3Uri: `s3://${file.bucket}/${file.key}`,
+        decryption,
+    };
+}
+
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -74200,7 +78023,7 @@ function utils_toCommandProperties(annotationProperties) {
  */
 function command_issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
 }
 function command_issue(name, message = '') {
     command_issueCommand(name, {}, message);
@@ -74256,8 +78079,6 @@ function escapeProperty(s) {
 //# sourceMappingURL=command.js.map
 ;// CONCATENATED MODULE: external "crypto"
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -74293,8 +78114,6 @@ function file_command_prepareKeyValueMessage(key, value) {
     return `${key}<<${delimiter}${os.EOL}${convertedValue}${os.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
 // EXTERNAL MODULE: external "https"
@@ -74396,7 +78215,7 @@ var node_modules_tunnel = __nccwpck_require__(770);
 var undici = __nccwpck_require__(6752);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+var lib_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -74485,8 +78304,8 @@ class HttpClientResponse {
         this.message = message;
     }
     readBody() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+        return lib_awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => lib_awaiter(this, void 0, void 0, function* () {
                 let output = Buffer.alloc(0);
                 this.message.on('data', (chunk) => {
                     output = Buffer.concat([output, chunk]);
@@ -74498,8 +78317,8 @@ class HttpClientResponse {
         });
     }
     readBodyBuffer() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+        return lib_awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => lib_awaiter(this, void 0, void 0, function* () {
                 const chunks = [];
                 this.message.on('data', (chunk) => {
                     chunks.push(chunk);
@@ -74554,42 +78373,42 @@ class lib_HttpClient {
         }
     }
     options(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
+        return lib_awaiter(this, void 0, void 0, function* () {
             return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
         });
     }
     get(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
+        return lib_awaiter(this, void 0, void 0, function* () {
             return this.request('GET', requestUrl, null, additionalHeaders || {});
         });
     }
     del(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
+        return lib_awaiter(this, void 0, void 0, function* () {
             return this.request('DELETE', requestUrl, null, additionalHeaders || {});
         });
     }
     post(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
+        return lib_awaiter(this, void 0, void 0, function* () {
             return this.request('POST', requestUrl, data, additionalHeaders || {});
         });
     }
     patch(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
+        return lib_awaiter(this, void 0, void 0, function* () {
             return this.request('PATCH', requestUrl, data, additionalHeaders || {});
         });
     }
     put(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
+        return lib_awaiter(this, void 0, void 0, function* () {
             return this.request('PUT', requestUrl, data, additionalHeaders || {});
         });
     }
     head(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
+        return lib_awaiter(this, void 0, void 0, function* () {
             return this.request('HEAD', requestUrl, null, additionalHeaders || {});
         });
     }
     sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
+        return lib_awaiter(this, void 0, void 0, function* () {
             return this.request(verb, requestUrl, stream, additionalHeaders);
         });
     }
@@ -74598,14 +78417,14 @@ class lib_HttpClient {
      * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
      */
     getJson(requestUrl_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+        return lib_awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
             additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
             const res = yield this.get(requestUrl, additionalHeaders);
             return this._processResponse(res, this.requestOptions);
         });
     }
     postJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+        return lib_awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
             const data = JSON.stringify(obj, null, 2);
             additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
             additionalHeaders[Headers.ContentType] =
@@ -74615,7 +78434,7 @@ class lib_HttpClient {
         });
     }
     putJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+        return lib_awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
             const data = JSON.stringify(obj, null, 2);
             additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
             additionalHeaders[Headers.ContentType] =
@@ -74625,7 +78444,7 @@ class lib_HttpClient {
         });
     }
     patchJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+        return lib_awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
             const data = JSON.stringify(obj, null, 2);
             additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
             additionalHeaders[Headers.ContentType] =
@@ -74640,7 +78459,7 @@ class lib_HttpClient {
      * Prefer get, del, post and patch
      */
     request(verb, requestUrl, data, headers) {
-        return __awaiter(this, void 0, void 0, function* () {
+        return lib_awaiter(this, void 0, void 0, function* () {
             if (this._disposed) {
                 throw new Error('Client has already been disposed.');
             }
@@ -74736,7 +78555,7 @@ class lib_HttpClient {
      * @param data
      */
     requestRaw(info, data) {
-        return __awaiter(this, void 0, void 0, function* () {
+        return lib_awaiter(this, void 0, void 0, function* () {
             return new Promise((resolve, reject) => {
                 function callbackForResult(err, res) {
                     if (err) {
@@ -75017,15 +78836,15 @@ class lib_HttpClient {
         return baseUserAgent;
     }
     _performExponentialBackoff(retryNumber) {
-        return __awaiter(this, void 0, void 0, function* () {
+        return lib_awaiter(this, void 0, void 0, function* () {
             retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
             const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
             return new Promise(resolve => setTimeout(() => resolve(), ms));
         });
     }
     _processResponse(res, options) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+        return lib_awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => lib_awaiter(this, void 0, void 0, function* () {
                 const statusCode = res.message.statusCode || 0;
                 const response = {
                     statusCode,
@@ -75372,7 +79191,7 @@ class Summary {
      * @returns {Summary} summary instance
      */
     addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
+        return this.addRaw(external_os_.EOL);
     }
     /**
      * Adds an HTML codeblock to the summary buffer
@@ -75562,460 +79381,6 @@ var external_string_decoder_ = __nccwpck_require__(3193);
 var external_events_ = __nccwpck_require__(4434);
 ;// CONCATENATED MODULE: external "child_process"
 const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-// EXTERNAL MODULE: external "assert"
-var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
-var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
-// export const {open} = 'fs'
-const IS_WINDOWS = process.platform === 'win32';
-/**
- * Custom implementation of readlink to ensure Windows junctions
- * maintain trailing backslash for backward compatibility with Node.js < 24
- *
- * In Node.js 20, Windows junctions (directory symlinks) always returned paths
- * with trailing backslashes. Node.js 24 removed this behavior, which breaks
- * code that relied on this format for path operations.
- *
- * This implementation restores the Node 20 behavior by adding a trailing
- * backslash to all junction results on Windows.
- */
-function readlink(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        const result = yield fs.promises.readlink(fsPath);
-        // On Windows, restore Node 20 behavior: add trailing backslash to all results
-        // since junctions on Windows are always directory links
-        if (IS_WINDOWS && !result.endsWith('\\')) {
-            return `${result}\\`;
-        }
-        return result;
-    });
-}
-// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
-const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
-function exists(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        try {
-            yield stat(fsPath);
-        }
-        catch (err) {
-            if (err.code === 'ENOENT') {
-                return false;
-            }
-            throw err;
-        }
-        return true;
-    });
-}
-function isDirectory(fsPath_1) {
-    return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
-        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
-        return stats.isDirectory();
-    });
-}
-/**
- * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
- * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
- */
-function isRooted(p) {
-    p = normalizeSeparators(p);
-    if (!p) {
-        throw new Error('isRooted() parameter "p" cannot be empty');
-    }
-    if (IS_WINDOWS) {
-        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
-        ); // e.g. C: or C:\hello
-    }
-    return p.startsWith('/');
-}
-/**
- * Best effort attempt to determine whether a file exists and is executable.
- * @param filePath    file path to check
- * @param extensions  additional file extensions to try
- * @return if file exists and is executable, returns the file path. otherwise empty string.
- */
-function tryGetExecutablePath(filePath, extensions) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        let stats = undefined;
-        try {
-            // test file exists
-            stats = yield stat(filePath);
-        }
-        catch (err) {
-            if (err.code !== 'ENOENT') {
-                // eslint-disable-next-line no-console
-                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-            }
-        }
-        if (stats && stats.isFile()) {
-            if (IS_WINDOWS) {
-                // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
-                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
-                    return filePath;
-                }
-            }
-            else {
-                if (isUnixExecutable(stats)) {
-                    return filePath;
-                }
-            }
-        }
-        // try each extension
-        const originalFilePath = filePath;
-        for (const extension of extensions) {
-            filePath = originalFilePath + extension;
-            stats = undefined;
-            try {
-                stats = yield stat(filePath);
-            }
-            catch (err) {
-                if (err.code !== 'ENOENT') {
-                    // eslint-disable-next-line no-console
-                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-                }
-            }
-            if (stats && stats.isFile()) {
-                if (IS_WINDOWS) {
-                    // preserve the case of the actual file (since an extension was appended)
-                    try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
-                        for (const actualName of yield readdir(directory)) {
-                            if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
-                                break;
-                            }
-                        }
-                    }
-                    catch (err) {
-                        // eslint-disable-next-line no-console
-                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
-                    }
-                    return filePath;
-                }
-                else {
-                    if (isUnixExecutable(stats)) {
-                        return filePath;
-                    }
-                }
-            }
-        }
-        return '';
-    });
-}
-function normalizeSeparators(p) {
-    p = p || '';
-    if (IS_WINDOWS) {
-        // convert slashes on Windows
-        p = p.replace(/\//g, '\\');
-        // remove redundant slashes
-        return p.replace(/\\\\+/g, '\\');
-    }
-    // remove redundant slashes
-    return p.replace(/\/\/+/g, '/');
-}
-// on Mac/Linux, test the execute bit
-//     R   W  X  R  W X R W X
-//   256 128 64 32 16 8 4 2 1
-function isUnixExecutable(stats) {
-    return ((stats.mode & 1) > 0 ||
-        ((stats.mode & 8) > 0 &&
-            process.getgid !== undefined &&
-            stats.gid === process.getgid()) ||
-        ((stats.mode & 64) > 0 &&
-            process.getuid !== undefined &&
-            stats.uid === process.getuid()));
-}
-// Get the path of cmd.exe in windows
-function getCmdPath() {
-    var _a;
-    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
-}
-//# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
-var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-/**
- * Copies a file or folder.
- * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See CopyOptions.
- */
-function cp(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
-        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
-        // Dest is an existing file, but not forcing
-        if (destStat && destStat.isFile() && !force) {
-            return;
-        }
-        // If dest is an existing directory, should copy inside.
-        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
-            ? path.join(dest, path.basename(source))
-            : dest;
-        if (!(yield ioUtil.exists(source))) {
-            throw new Error(`no such file or directory: ${source}`);
-        }
-        const sourceStat = yield ioUtil.stat(source);
-        if (sourceStat.isDirectory()) {
-            if (!recursive) {
-                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
-            }
-            else {
-                yield cpDirRecursive(source, newDest, 0, force);
-            }
-        }
-        else {
-            if (path.relative(source, newDest) === '') {
-                // a file cannot be copied to itself
-                throw new Error(`'${newDest}' and '${source}' are the same file`);
-            }
-            yield io_copyFile(source, newDest, force);
-        }
-    });
-}
-/**
- * Moves a path.
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See MoveOptions.
- */
-function mv(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        if (yield ioUtil.exists(dest)) {
-            let destExists = true;
-            if (yield ioUtil.isDirectory(dest)) {
-                // If dest is directory copy src into dest
-                dest = path.join(dest, path.basename(source));
-                destExists = yield ioUtil.exists(dest);
-            }
-            if (destExists) {
-                if (options.force == null || options.force) {
-                    yield rmRF(dest);
-                }
-                else {
-                    throw new Error('Destination already exists');
-                }
-            }
-        }
-        yield mkdirP(path.dirname(dest));
-        yield ioUtil.rename(source, dest);
-    });
-}
-/**
- * Remove a path recursively with force
- *
- * @param inputPath path to remove
- */
-function rmRF(inputPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (ioUtil.IS_WINDOWS) {
-            // Check for invalid characters
-            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
-            if (/[*"<>|]/.test(inputPath)) {
-                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
-            }
-        }
-        try {
-            // note if path does not exist, error is silent
-            yield ioUtil.rm(inputPath, {
-                force: true,
-                maxRetries: 3,
-                recursive: true,
-                retryDelay: 300
-            });
-        }
-        catch (err) {
-            throw new Error(`File was unable to be removed ${err}`);
-        }
-    });
-}
-/**
- * Make a directory.  Creates the full path with folders in between
- * Will throw if it fails
- *
- * @param   fsPath        path to create
- * @returns Promise<void>
- */
-function mkdirP(fsPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        ok(fsPath, 'a path argument must be provided');
-        yield ioUtil.mkdir(fsPath, { recursive: true });
-    });
-}
-/**
- * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
- * If you check and the tool does not exist, it will throw.
- *
- * @param     tool              name of the tool
- * @param     check             whether to check if tool exists
- * @returns   Promise<string>   path to tool
- */
-function which(tool, check) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // recursive when check=true
-        if (check) {
-            const result = yield which(tool, false);
-            if (!result) {
-                if (IS_WINDOWS) {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
-                }
-                else {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
-                }
-            }
-            return result;
-        }
-        const matches = yield findInPath(tool);
-        if (matches && matches.length > 0) {
-            return matches[0];
-        }
-        return '';
-    });
-}
-/**
- * Returns a list of all occurrences of the given tool on the system path.
- *
- * @returns   Promise<string[]>  the paths of the tool
- */
-function findInPath(tool) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // build the list of extensions to try
-        const extensions = [];
-        if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
-                if (extension) {
-                    extensions.push(extension);
-                }
-            }
-        }
-        // if it's rooted, return it if exists. otherwise return empty.
-        if (isRooted(tool)) {
-            const filePath = yield tryGetExecutablePath(tool, extensions);
-            if (filePath) {
-                return [filePath];
-            }
-            return [];
-        }
-        // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
-            return [];
-        }
-        // build the list of directories
-        //
-        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
-        // it feels like we should not do this. Checking the current directory seems like more of a use
-        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
-        // across platforms.
-        const directories = [];
-        if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
-                if (p) {
-                    directories.push(p);
-                }
-            }
-        }
-        // find all matches
-        const matches = [];
-        for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
-            if (filePath) {
-                matches.push(filePath);
-            }
-        }
-        return matches;
-    });
-}
-function readCopyOptions(options) {
-    const force = options.force == null ? true : options.force;
-    const recursive = Boolean(options.recursive);
-    const copySourceDirectory = options.copySourceDirectory == null
-        ? true
-        : Boolean(options.copySourceDirectory);
-    return { force, recursive, copySourceDirectory };
-}
-function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        // Ensure there is not a run away recursive copy
-        if (currentDepth >= 255)
-            return;
-        currentDepth++;
-        yield mkdirP(destDir);
-        const files = yield ioUtil.readdir(sourceDir);
-        for (const fileName of files) {
-            const srcFile = `${sourceDir}/${fileName}`;
-            const destFile = `${destDir}/${fileName}`;
-            const srcFileStat = yield ioUtil.lstat(srcFile);
-            if (srcFileStat.isDirectory()) {
-                // Recurse
-                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
-            }
-            else {
-                yield io_copyFile(srcFile, destFile, force);
-            }
-        }
-        // Change the mode for the newly created directory
-        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
-    });
-}
-// Buffered file copy
-function io_copyFile(srcFile, destFile, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
-            // unlink/re-link it
-            try {
-                yield ioUtil.lstat(destFile);
-                yield ioUtil.unlink(destFile);
-            }
-            catch (e) {
-                // Try to override file permission
-                if (e.code === 'EPERM') {
-                    yield ioUtil.chmod(destFile, '0666');
-                    yield ioUtil.unlink(destFile);
-                }
-                // other errors = it doesn't exist, no work to do
-            }
-            // Copy over symlink
-            const symlinkFull = yield ioUtil.readlink(srcFile);
-            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
-        }
-        else if (!(yield ioUtil.exists(destFile)) || force) {
-            yield ioUtil.copyFile(srcFile, destFile);
-        }
-    });
-}
-//# sourceMappingURL=io.js.map
 ;// CONCATENATED MODULE: external "timers"
 const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
 ;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
@@ -76096,13 +79461,13 @@ class ToolRunner extends external_events_.EventEmitter {
     _processLineBuffer(data, strBuffer, onLine) {
         try {
             let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
+            let n = s.indexOf(external_os_.EOL);
             while (n > -1) {
                 const line = s.substring(0, n);
                 onLine(line);
                 // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
             }
             return s;
         }
@@ -76393,7 +79758,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 }
                 const optionsNonNull = this._cloneExecOptions(this.options);
                 if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
                 }
                 const state = new ExecState(optionsNonNull, this.toolPath);
                 state.on('debug', (message) => {
@@ -76732,8 +80097,8 @@ const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
         version
     };
 });
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
+const platform = external_os_.platform();
+const arch = external_os_.arch();
 const isWindows = platform === 'win32';
 const isMacOS = platform === 'darwin';
 const isLinux = platform === 'linux';
@@ -80332,7 +83697,7 @@ class Pattern {
         }
         // Replace leading `~` segment
         else if (pattern === '~' || pattern.startsWith(`~${external_path_namespaceObject.sep}`)) {
-            homedir = homedir || external_os_namespaceObject.homedir();
+            homedir = homedir || external_os_.homedir();
             external_assert_(homedir, 'Unable to determine HOME directory');
             external_assert_(hasAbsoluteRoot(homedir), `Expected HOME directory to be a rooted path. Actual '${homedir}'`);
             pattern = Pattern.globEscape(homedir) + pattern.substr(1);
@@ -80786,10 +84151,6 @@ function glob_hashFiles(patterns_1) {
 
 
 
-function identityOf(info) {
-    const { dev, ino, size, mtimeMs, ctimeMs } = info;
-    return { dev, ino, size, mtimeMs, ctimeMs };
-}
 /** S3 refuses keys longer than this many UTF-8 bytes. */
 const MAX_KEY_BYTES = 1024;
 /**
@@ -80798,7 +84159,7 @@ const MAX_KEY_BYTES = 1024;
  */
 async function findFiles(query) {
     const root = await (0,promises_.realpath)(query.root);
-    const matched = await expandPatterns(root, query.patterns, query.includeHidden ?? false);
+    const matched = await expandPatterns(root, query.patterns);
     const all = [];
     const keys = new Map();
     for (const absolutePath of matched) {
@@ -80823,13 +84184,7 @@ function shardOf(relativePath, count) {
     const digest = (0,external_node_crypto_.createHash)('sha256').update(relativePath).digest();
     return (digest.readUInt32BE(0) % count) + 1;
 }
-/** A path with a file or folder name starting with `.` below the root. */
-function isHidden(root, absolutePath) {
-    return external_node_path_default().relative(root, absolutePath)
-        .split((external_node_path_default()).sep)
-        .some((name) => name.startsWith('.'));
-}
-async function expandPatterns(root, patterns, includeHidden) {
+async function expandPatterns(root, patterns) {
     const negations = patterns.filter((p) => p.startsWith('!'));
     const found = new Set();
     for (const pattern of patterns.filter((p) => !p.startsWith('!'))) {
@@ -80845,12 +84200,7 @@ async function expandPatterns(root, patterns, includeHidden) {
         });
         if (matches.length === 0)
             await explainNoMatch(root, pattern);
-        // As actions/upload-artifact: `**` must not sweep up .git/config or a .env file.
-        const taken = includeHidden ? matches : matches.filter((m) => !isHidden(root, m));
-        if (taken.length === 0) {
-            throw new errors/* InputError */.dz('files', `'${pattern}' matches only hidden files or folders (names starting with '.'); set include-hidden-files: true to take them`);
-        }
-        for (const match of taken)
+        for (const match of matches)
             found.add(match);
     }
     return [...found];
@@ -80895,442 +84245,14 @@ async function describeFile(root, absolutePath, query) {
         bytes: info.size,
         bucket: query.destination.bucket,
         key,
-        listed: identityOf(info),
     };
 }
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-kms/dist-cjs/index.js
-var dist_cjs = __nccwpck_require__(2632);
-;// CONCATENATED MODULE: ./src/keys.ts
-
-
-/** The encryption context MediaConvert uses when it asks KMS to decrypt a data key. */
-const MEDIACONVERT_CONTEXT = Object.freeze({
-    service: 'mediaconvert.amazonaws.com',
-});
-/** Makes one fresh data key, by KMS GenerateDataKey or locally and then KMS Encrypt. */
-async function makeDataKey(request) {
-    return request.source === 'kms' ? generateWithKms(request) : generateLocally(request);
-}
-async function generateWithKms({ kms, kmsKeyArn, keyBytes }) {
-    // KMS KeySpec has no AES_192; NumberOfBytes covers it.
-    const size = keyBytes === 24
-        ? { NumberOfBytes: 24 }
-        : { KeySpec: keyBytes === 16 ? 'AES_128' : 'AES_256' };
-    const out = await kms.send(new dist_cjs/* GenerateDataKeyCommand */.OhQ({
-        KeyId: kmsKeyArn,
-        EncryptionContext: { ...MEDIACONVERT_CONTEXT },
-        ...size,
-    }));
-    const plaintext = out.Plaintext;
-    if (!plaintext || !out.CiphertextBlob) {
-        plaintext?.fill(0);
-        throw new Error('KMS GenerateDataKey returned no key');
-    }
-    if (plaintext.length !== keyBytes) {
-        plaintext.fill(0);
-        throw new Error(`KMS GenerateDataKey returned a ${plaintext.length}-byte key, not ${keyBytes}`);
-    }
-    return dataKey(plaintext, out.CiphertextBlob);
-}
-async function generateLocally({ kms, kmsKeyArn, keyBytes }) {
-    const plaintext = (0,external_node_crypto_.randomBytes)(keyBytes);
-    try {
-        const out = await kms.send(new dist_cjs/* EncryptCommand */.b8v({
-            KeyId: kmsKeyArn,
-            Plaintext: plaintext,
-            EncryptionContext: { ...MEDIACONVERT_CONTEXT },
-        }));
-        if (!out.CiphertextBlob)
-            throw new Error('KMS Encrypt returned no ciphertext');
-        return dataKey(plaintext, out.CiphertextBlob);
-    }
-    catch (error) {
-        plaintext.fill(0);
-        throw error;
-    }
-}
-function dataKey(plaintext, encrypted) {
-    return {
-        plaintext,
-        encrypted,
-        destroy: () => plaintext.fill(0),
-    };
-}
-
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(8522);
-var external_node_zlib_default = /*#__PURE__*/__nccwpck_require__.n(external_node_zlib_);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
-var client_s3_dist_cjs = __nccwpck_require__(3711);
-// EXTERNAL MODULE: ./src/interrupt.ts
-var interrupt = __nccwpck_require__(8476);
-;// CONCATENATED MODULE: ./src/upload.ts
-
-
-
-
-/**
- * Parts in flight per file. With the part being filled, QUEUE_SIZE + 1 part buffers exist:
- * 48 MiB at the default 16 MiB part size. Against the local S3, a third part in flight did not
- * shorten a 1 GiB upload (10.2 s against 9.5 s with two) and cost 16 MiB of peak RSS.
- */
-const QUEUE_SIZE = 2;
-const MIB = 1024 * 1024;
-/** S3's limit; partSizeFor() picks a part size that stays under it. */
-const MAX_PARTS = 10_000;
-/** Where the first part's buffer starts: a 64 KiB file needs no 16 MiB buffer. */
-const FIRST_BUFFER_BYTES = 64 * 1024;
-/** zlib.crc32 exists from Node 20.15 / 22.2; without it the SDK computes the same checksum. */
-const crc32 = (external_node_zlib_default()).crc32;
-/**
- * Streams `body` to S3: a single PutObject when it fits one part, else a multipart upload.
- * On any failure (body, network, abort signal) the multipart upload is aborted before the
- * returned promise rejects, so no half-finished upload is left behind.
- *
- * Every byte is touched once here, while it is still in the CPU cache: it is copied into its
- * part and added to that part's CRC32. The CRC32 travels with the part (x-amz-checksum-crc32,
- * covered by the request signature) and S3 checks it, so the SDK has no pass of its own left
- * to make over the body (clients.ts signs these bodies as UNSIGNED-PAYLOAD instead of hashing
- * them). @aws-sdk/lib-storage, used before, concatenated the body into parts and left the
- * checksum to the SDK, a second and cache-cold pass over every byte.
- */
-async function uploadStream(request) {
-    const upload = new StreamingUpload(request);
-    try {
-        return await upload.run();
-    }
-    catch (failure) {
-        // Once the step is canceled, requests fail as aborted: name the cancel, not its echo.
-        const error = request.signal?.aborted ? abortError(request.signal) : failure;
-        try {
-            await upload.abort();
-        }
-        catch (abortFailure) {
-            // Keep the real cause in front; say what is left behind and how it goes away.
-            throw Object.assign(new Error(`${(0,errors/* messageOf */.bD)(error)}; AbortMultipartUpload also failed (${(0,errors/* messageOf */.bD)(abortFailure)}), so the incomplete upload of s3://${request.bucket}/${request.key} is left until an AbortIncompleteMultipartUpload lifecycle rule removes it`, { cause: error }), { name: error instanceof Error ? error.name : 'Error' });
-        }
-        throw error;
-    }
-}
-class StreamingUpload {
-    request;
-    partSize;
-    /** Buffers of finished parts, reused: at most QUEUE_SIZE + 1 are ever allocated. */
-    free = [];
-    inFlight = new Set();
-    completed = [];
-    uploadId;
-    nextPartNumber = 1;
-    uploadedBytes = 0;
-    /** The first failed request; no part starts after it. */
-    failure;
-    constructor(request) {
-        this.request = request;
-        this.partSize = request.partSizeBytes;
-    }
-    async run() {
-        let filling;
-        /** A full part, held back until more bytes show that it is not the only one. */
-        let full;
-        for await (const chunk of stopOnAbort(this.request.body, this.request.signal)) {
-            this.throwIfFailed(); // a part failed: stop reading
-            for (let offset = 0; offset < chunk.length;) {
-                if (full) {
-                    await this.sendPart(full);
-                    full = undefined;
-                }
-                filling ??= { buffer: this.partBuffer(), length: 0, crc: 0 };
-                if (filling.length === filling.buffer.length)
-                    filling.buffer = this.grow(filling);
-                const piece = chunk.subarray(offset, offset + filling.buffer.length - filling.length);
-                filling.buffer.set(piece, filling.length);
-                filling.length += piece.length;
-                if (crc32)
-                    filling.crc = crc32(piece, filling.crc);
-                offset += piece.length;
-                if (filling.length === this.partSize) {
-                    full = filling;
-                    filling = undefined;
-                }
-            }
-        }
-        const last = full ?? filling ?? { buffer: Buffer.alloc(0), length: 0, crc: 0 };
-        if (this.uploadId === undefined)
-            return this.putObject(last);
-        await this.sendPart(last);
-        await Promise.all(this.inFlight);
-        this.throwIfFailed();
-        // The signal may fire after the last byte was read, while parts were still in flight.
-        if (this.request.signal?.aborted)
-            throw abortError(this.request.signal);
-        this.completed.sort((a, b) => a.PartNumber - b.PartNumber);
-        const { Bucket, Key } = this.target();
-        const result = await this.request.s3.send(new client_s3_dist_cjs/* CompleteMultipartUploadCommand */.Gym({
-            Bucket,
-            Key,
-            UploadId: this.uploadId,
-            MultipartUpload: { Parts: this.completed },
-        }));
-        this.uploadId = undefined;
-        return result.ETag === undefined ? {} : { etag: result.ETag };
-    }
-    /**
-     * A buffer for the next part. The first one starts small and grows as bytes come, so that a
-     * small file costs a small buffer; once a part is full, every buffer is a whole part.
-     */
-    partBuffer() {
-        const first = this.nextPartNumber === 1;
-        return (this.free.pop() ??
-            Buffer.allocUnsafe(first ? Math.min(FIRST_BUFFER_BYTES, this.partSize) : this.partSize));
-    }
-    grow(part) {
-        const bigger = Buffer.allocUnsafe(Math.min(part.buffer.length * 2, this.partSize));
-        part.buffer.copy(bigger, 0, 0, part.length);
-        return bigger;
-    }
-    /**
-     * Waits for the parts in flight (a cancel has cut them off already), then aborts the
-     * multipart upload if one was started: after a cancel, within the clean-up deadline.
-     */
-    async abort() {
-        await Promise.all(this.inFlight);
-        if (this.uploadId === undefined)
-            return;
-        const { Bucket, Key } = this.target();
-        const UploadId = this.uploadId;
-        this.uploadId = undefined;
-        const deadline = (0,interrupt/* cleanupSignal */.Z5)(this.request.signal);
-        try {
-            await this.request.s3.send(new client_s3_dist_cjs/* AbortMultipartUploadCommand */.tfP({ Bucket, Key, UploadId }), {
-                abortSignal: deadline.signal,
-            });
-        }
-        finally {
-            deadline.dispose();
-        }
-    }
-    target() {
-        return { Bucket: this.request.bucket, Key: this.request.key };
-    }
-    /** What PutObject and CreateMultipartUpload share: type, metadata, server-side encryption. */
-    objectParams() {
-        const { sse } = this.request;
-        return {
-            ...this.target(),
-            ContentType: this.request.contentType,
-            Metadata: this.request.metadata,
-            ...(sse ? { ServerSideEncryption: sse.type } : {}),
-            ...(sse?.type === 'aws:kms' && sse.kmsKeyId ? { SSEKMSKeyId: sse.kmsKeyId } : {}),
-        };
-    }
-    async putObject(part) {
-        const command = new client_s3_dist_cjs/* PutObjectCommand */.wKZ({
-            ...this.objectParams(),
-            Body: part.buffer.subarray(0, part.length),
-            ...checksumOf(part),
-        });
-        const result = await this.request.s3.send(command);
-        this.request.onProgress?.(part.length);
-        return result.ETag === undefined ? {} : { etag: result.ETag };
-    }
-    /** Starts one UploadPart once fewer than QUEUE_SIZE are in flight; creates the upload first. */
-    async sendPart(part) {
-        this.throwIfFailed();
-        if (this.uploadId === undefined) {
-            const created = await this.request.s3.send(new client_s3_dist_cjs/* CreateMultipartUploadCommand */.nG4({
-                ...this.objectParams(),
-                // Every part will carry a CRC32; S3 then also keeps one for the whole object.
-                ...(crc32 ? { ChecksumAlgorithm: 'CRC32' } : {}),
-            }));
-            if (!created.UploadId)
-                throw new Error('CreateMultipartUpload returned no UploadId');
-            this.uploadId = created.UploadId;
-        }
-        while (this.inFlight.size >= QUEUE_SIZE)
-            await Promise.race(this.inFlight);
-        this.throwIfFailed();
-        const PartNumber = this.nextPartNumber++;
-        if (PartNumber > MAX_PARTS) {
-            throw new Error(`more than ${MAX_PARTS} parts of ${this.partSize} bytes: use a larger part size`);
-        }
-        const command = new client_s3_dist_cjs/* UploadPartCommand */.iVK({
-            ...this.target(),
-            UploadId: this.uploadId,
-            PartNumber,
-            Body: part.buffer.subarray(0, part.length),
-            ...checksumOf(part),
-        });
-        const sent = this.request.s3
-            .send(command)
-            .then((result) => {
-            if (!result.ETag)
-                throw new Error(`UploadPart ${PartNumber} returned no ETag`);
-            this.completed.push({
-                PartNumber,
-                ETag: result.ETag,
-                ...(result.ChecksumCRC32 ? { ChecksumCRC32: result.ChecksumCRC32 } : {}),
-            });
-            this.uploadedBytes += part.length;
-            this.request.onProgress?.(this.uploadedBytes);
-            this.free.push(part.buffer);
-        })
-            .catch((error) => {
-            this.failure ??= { error };
-        })
-            .finally(() => this.inFlight.delete(sent));
-        this.inFlight.add(sent);
-    }
-    throwIfFailed() {
-        if (this.failure)
-            throw this.failure.error;
-    }
-}
-function checksumOf(part) {
-    if (!crc32)
-        return {};
-    const bytes = Buffer.alloc(4);
-    bytes.writeUInt32BE(part.crc >>> 0);
-    return { ChecksumAlgorithm: 'CRC32', ChecksumCRC32: bytes.toString('base64') };
-}
-/**
- * The configured part size, or a larger one (whole MiB) when `bytes` would not fit in
- * MAX_PARTS parts of it.
- */
-function partSizeFor(bytes, configured) {
-    const needed = Math.ceil(bytes / MAX_PARTS / MIB) * MIB;
-    return Math.max(configured, needed);
-}
-/**
- * Ends the body with an error once the signal fires, so the upload stops reading and aborts
- * the multipart upload after the parts in flight have settled.
- */
-async function* stopOnAbort(body, signal) {
-    for await (const chunk of body) {
-        if (signal?.aborted)
-            throw abortError(signal);
-        yield chunk;
-    }
-    if (signal?.aborted)
-        throw abortError(signal);
-}
-function abortError(signal) {
-    const reason = signal.reason;
-    return reason instanceof Error
-        ? reason
-        : Object.assign(new Error('upload aborted'), { name: 'AbortError' });
-}
-
-;// CONCATENATED MODULE: ./src/encrypt-file.ts
-
-
-
-
-
-
-
-
-/** User metadata on every object: enough to build a job from the object alone. */
-const METADATA = {
-    mode: 'mediaconvert-decryption-mode',
-    iv: 'mediaconvert-initialization-vector',
-    key: 'mediaconvert-encrypted-decryption-key',
-    region: 'mediaconvert-kms-key-region',
-};
-/**
- * One file through a fresh data key and IV, AES in one streaming pass, and upload. The
- * plaintext key is zeroed when the pass ends, whether it succeeded or not.
- */
-async function encryptAndUpload(file, config, deps) {
-    const dataKey = await makeDataKey({
-        kms: deps.kms,
-        kmsKeyArn: config.kmsKeyArn,
-        keyBytes: config.keyBytes,
-        source: config.keySource,
-    }).catch((error) => {
-        throw new errors/* FileError */.f6(file.relativePath, 'data key', error);
-    });
-    const iv = (0,external_node_crypto_.randomBytes)(config.ivBytes);
-    const decryption = {
-        DecryptionMode: config.mode,
-        EncryptedDecryptionKey: Buffer.from(dataKey.encrypted).toString('base64'),
-        InitializationVector: iv.toString('base64'),
-    };
-    if (config.kmsKeyRegion !== config.region)
-        decryption.KmsKeyRegion = config.kmsKeyRegion;
-    const digest = (0,external_node_crypto_.createHash)('sha256');
-    let bytes = 0;
-    async function* hashed() {
-        // Still the file that was listed (not swapped for a link elsewhere, not rewritten since)?
-        await expectUnchanged(file, 'since it was listed');
-        for await (const chunk of (0,cipher/* readChunks */.zO)(file.absolutePath)) {
-            digest.update(chunk);
-            bytes += chunk.length;
-            yield chunk;
-        }
-        // Failing inside the stream makes the upload abort instead of storing a torn file.
-        if (bytes !== file.bytes) {
-            throw new Error(`file changed while being read: ${file.bytes} bytes listed, ${bytes} read`);
-        }
-        await expectUnchanged(file, 'while being read');
-    }
-    const request = {
-        s3: deps.s3,
-        bucket: file.bucket,
-        key: file.key,
-        body: (0,cipher/* encrypt */.w)(hashed(), { mode: config.mode, key: dataKey.plaintext, iv }),
-        contentType: contentTypeOf(file.relativePath),
-        metadata: {
-            [METADATA.mode]: config.mode,
-            [METADATA.iv]: decryption.InitializationVector,
-            [METADATA.key]: decryption.EncryptedDecryptionKey,
-            [METADATA.region]: config.kmsKeyRegion,
-        },
-        // A file too big for 10,000 parts of the configured size gets larger parts.
-        partSizeBytes: partSizeFor((0,cipher/* ciphertextLength */.V6)(config.mode, file.bytes), config.partSizeBytes),
-        ...(config.sse ? { sse: config.sse } : {}),
-        ...(deps.signal ? { signal: deps.signal } : {}),
-        ...(deps.onProgress ? { onProgress: deps.onProgress } : {}),
-    };
-    try {
-        await uploadStream(request);
-    }
-    catch (error) {
-        throw new errors/* FileError */.f6(file.relativePath, 'upload', error);
-    }
-    finally {
-        dataKey.destroy();
-    }
-    return {
-        relativePath: file.relativePath,
-        bytes,
-        plaintextSha256: digest.digest('hex'),
-        s3Uri: `s3://${file.bucket}/${file.key}`,
-        decryption,
-    };
-}
-/**
- * Fails when the file at the path is not the one listed or has changed: another device or
- * inode (replaced, or swapped for a symbolic link), size, modification or change time.
- */
-async function expectUnchanged(file, when) {
-    if (!file.listed)
-        return;
-    const now = identityOf(await (0,promises_.stat)(file.absolutePath));
-    const listed = file.listed;
-    if (now.dev !== listed.dev || now.ino !== listed.ino) {
-        throw new Error(`file was replaced ${when} (another file is at its path now)`);
-    }
-    const changed = ['size', 'mtimeMs', 'ctimeMs'].filter((k) => now[k] !== listed[k]);
-    if (changed.length > 0) {
-        throw new Error(`file changed ${when} (${changed.map((k) => k.replace('Ms', '')).join(', ')} differ): its ciphertext would not match any one version of it`);
-    }
-}
-
-// EXTERNAL MODULE: ./src/json-text.ts
-var json_text = __nccwpck_require__(2293);
+// EXTERNAL MODULE: ./src/finished-jobs.ts + 1 modules
+var finished_jobs = __nccwpck_require__(5950);
+// EXTERNAL MODULE: ./src/if-exists.ts
+var if_exists = __nccwpck_require__(7161);
 ;// CONCATENATED MODULE: ./src/job-request.ts
-
 
 
 
@@ -81396,22 +84318,16 @@ async function loadJobPlan(job, fileCount) {
 }
 /**
  * The CreateJob requests for these files: one per file, or one with every file as an input.
- * `tokenSeed` identifies the workflow run and attempt; each request's ClientRequestToken is
- * derived from the seed and the whole request, so a retried request reuses its token while a
- * re-run of the workflow, or any change to the request, makes a fresh job.
+ * `tokenSeed` identifies the workflow run and attempt, so a retried request reuses its
+ * ClientRequestToken while a re-run of the workflow makes fresh jobs.
  */
 function buildRequests(plan, files, tokenSeed) {
     const groups = plan.layout === 'single' ? [files] : files.map((f) => [f]);
-    return groups.map((group) => {
-        const request = {
-            ...plan.base,
-            Settings: {
-                ...plan.base.Settings,
-                Inputs: group.map((f) => inputFor(plan.inputTemplate, f)),
-            },
-        };
-        return { ...request, ClientRequestToken: requestToken(tokenSeed, request, group) };
-    });
+    return groups.map((group) => ({
+        ...plan.base,
+        Settings: { ...plan.base.Settings, Inputs: group.map((f) => inputFor(plan.inputTemplate, f)) },
+        ClientRequestToken: requestToken(tokenSeed, group),
+    }));
 }
 function inputFor(template, file) {
     return {
@@ -81420,33 +84336,15 @@ function inputFor(template, file) {
         DecryptionSettings: { ...file.decryption },
     };
 }
-/**
- * A UUID-shaped hash of the seed, the whole request (DecryptionSettings included, with the
- * encrypted data key and IV) and the files' contents. The same step run twice in one run
- * attempt (a retry loop around the CLI) re-encrypts with a fresh key: its request differs, so
- * MediaConvert makes a new job instead of answering with the first one, whose key no longer
- * opens the object now in S3.
- */
-function requestToken(seed, request, files) {
-    const rest = { ...request };
-    delete rest.ClientRequestToken;
-    const hash = (0,external_node_crypto_.createHash)('sha256').update(seed).update('\n').update(canonicalJson(rest));
-    for (const f of files)
-        hash.update(`\n${f.relativePath}\n${f.plaintextSha256}`);
+/** Stable for the same run, attempt, files, contents and objects; formatted like a UUID. */
+function requestToken(seed, files) {
+    const hash = (0,external_node_crypto_.createHash)('sha256').update(seed);
+    // The object and mode too: matrix legs of one run share the seed (same job and step id).
+    for (const f of files) {
+        hash.update(`\n${f.relativePath}\n${f.plaintextSha256}\n${f.s3Uri}\n${f.decryption.DecryptionMode ?? ''}`);
+    }
     const hex = hash.digest('hex');
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
-}
-/** JSON with object members in sorted order: the same value always gives the same text. */
-function canonicalJson(value) {
-    if (Array.isArray(value))
-        return `[${value.map(canonicalJson).join(',')}]`;
-    if (value !== null && typeof value === 'object') {
-        const entries = Object.entries(value)
-            .filter(([, v]) => v !== undefined)
-            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-        return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-    }
-    return JSON.stringify(value) ?? 'null';
 }
 async function readSettingsFile(path) {
     let text;
@@ -81458,11 +84356,10 @@ async function readSettingsFile(path) {
     }
     let parsed;
     try {
-        parsed = (0,json_text/* parseJsonText */.l)(text);
+        parsed = JSON.parse(text);
     }
     catch (error) {
-        // Never the text itself: settings may hold a static key or a token.
-        throw new errors/* InputError */.dz('job-settings', `'${path}' ${error.message}`);
+        throw new errors/* InputError */.dz('job-settings', `'${path}' is not valid JSON: ${error.message}`);
     }
     return asObject(parsed, path);
 }
@@ -81493,88 +84390,8 @@ function stringMap(value, name) {
 
 // EXTERNAL MODULE: ./src/job.ts
 var job = __nccwpck_require__(7228);
-;// CONCATENATED MODULE: ./src/manifest-target.ts
-
-
-
-/** A manifest of ours is small; more than this is not one. */
-const MAX_MANIFEST_PEEK = 64 * 1024 * 1024;
-/**
- * Refuses a `manifest` path that would overwrite something it must not: one of the files to
- * encrypt, or any existing file that is not a manifest written by this action (a previous
- * run's manifest may be replaced). Runs before any AWS request.
- */
-async function checkManifestTarget(manifestPath, files) {
-    const target = await resolved(external_node_path_default().resolve(manifestPath));
-    const listed = files.find((f) => f.absolutePath === target);
-    if (listed) {
-        throw new errors/* InputError */.dz('manifest', `'${manifestPath}' is '${listed.relativePath}', one of the files to encrypt; write the manifest elsewhere`);
-    }
-    const handle = await (0,promises_.open)(target, 'r').catch(() => undefined);
-    if (!handle)
-        return;
-    try {
-        const info = await handle.stat();
-        if (!info.isFile()) {
-            throw new errors/* InputError */.dz('manifest', `'${manifestPath}' exists and is not a regular file`);
-        }
-        const text = info.size > MAX_MANIFEST_PEEK ? '' : (await handle.readFile({ encoding: 'utf8' })).trim();
-        if (text !== '' && !isManifest(text)) {
-            throw new errors/* InputError */.dz('manifest', `'${manifestPath}' exists and is not a manifest of this action; give a new path or remove the file`);
-        }
-        if (text === '' && info.size > 0) {
-            throw new errors/* InputError */.dz('manifest', `'${manifestPath}' exists and is too big to be a manifest`);
-        }
-    }
-    finally {
-        await handle.close();
-    }
-}
-/** The real path of `file`, or of its folder joined with its name when it does not exist yet. */
-async function resolved(file) {
-    const real = await (0,promises_.realpath)(file).catch(() => undefined);
-    if (real)
-        return real;
-    const dir = await (0,promises_.realpath)(external_node_path_default().dirname(file)).catch(() => external_node_path_default().dirname(file));
-    return external_node_path_default().join(dir, external_node_path_default().basename(file));
-}
-function isManifest(text) {
-    try {
-        const value = JSON.parse(text);
-        return value.version === 1 && Array.isArray(value.files);
-    }
-    catch {
-        return false;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/pool.ts
-/**
- * Runs `work` over `items` with at most `limit` in flight, in item order of starting.
- * Failures are collected, not thrown; with `stopOnFailure` no new item starts after one fails.
- */
-async function mapPool(items, limit, work, stopOnFailure = false) {
-    const results = items.map(() => undefined);
-    let next = 0;
-    let failed = false;
-    async function worker() {
-        while (next < items.length && !(stopOnFailure && failed)) {
-            const index = next++;
-            try {
-                results[index] = { ok: true, value: await work(items[index], index) };
-            }
-            catch (error) {
-                failed = true;
-                results[index] = { ok: false, error };
-            }
-        }
-    }
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    return results;
-}
-
-// EXTERNAL MODULE: ./src/report.ts
-var src_report = __nccwpck_require__(665);
+// EXTERNAL MODULE: ./src/report.ts + 1 modules
+var src_report = __nccwpck_require__(908);
 ;// CONCATENATED MODULE: ./src/progress.ts
 
 /** Progress lines for long uploads: at most one every INTERVAL_MS per file. */
@@ -81614,9 +84431,8 @@ class Progress {
     }
 }
 
-// EXTERNAL MODULE: ./src/safe-text.ts
-var safe_text = __nccwpck_require__(1452);
 ;// CONCATENATED MODULE: ./src/run.ts
+
 
 
 
@@ -81651,17 +84467,32 @@ function tokenSeedFrom(env) {
  * wait for jobs stops.
  */
 async function run(config, deps) {
-    const files = await listFiles(config, deps);
-    await checkManifestTarget(config.manifestPath, files);
+    const downloads = [];
+    try {
+        return await runFlow(config, deps, downloads);
+    }
+    finally {
+        await removeDownloads(downloads, deps.log);
+    }
+}
+async function runFlow(config, deps, downloads) {
+    const files = await listFiles(config, deps, downloads);
     const plan = config.job ? await loadJobPlan(config.job, files.length) : undefined;
-    // Every request carries the step's cancel: none starts after it, those in flight are cut.
-    const clients = (0,interrupt/* abortWith */.lA)(deps.clients(), deps.signal);
+    const clients = deps.clients();
     const { log } = deps;
     if (config.job && plan) {
         await (0,job/* checkJobResources */.pD)(clients.mediaconvert, jobResources(config.job, plan), log);
     }
     log.info(`${files.length} file(s) to encrypt with ${config.mode}, ${config.keyBytes * 8}-bit keys, ${config.ivBytes}-byte IVs` +
         (config.shard ? ` (shard ${config.shard.index}/${config.shard.count})` : ''));
+    if (config.dryRun) {
+        const dryRun = await (0,dry_run/* planDryRun */.u)(files, config, plan, clients.s3, deps.signal);
+        (0,dry_run/* logPlan */.uH)(dryRun, log);
+        const report = { region: config.region, files: [], failures: [], jobs: [], dryRun };
+        await (0,src_report/* writeManifest */.HN)(config.manifestPath, report);
+        const failure = (0,dry_run/* planFailure */.Mx)(dryRun);
+        return failure === undefined ? { report } : { report, failure };
+    }
     const { results, failures } = await encryptAll(files, config, clients, deps);
     const report = { region: config.region, files: results, failures, jobs: [] };
     const problems = failures.map((f) => `${f.relativePath}: ${f.message}`);
@@ -81678,6 +84509,8 @@ async function run(config, deps) {
         }
     }
     if (config.wait && report.jobs.length > 0) {
+        const finished = [];
+        report.finished = finished;
         // A failed poll must not lose the report: the jobs exist, and a re-run would duplicate them.
         const outcomes = await (0,job/* waitForJobs */.pf)(clients.mediaconvert, report.jobs.map((j) => j.id), {
             timeoutMs: config.waitTimeoutMs,
@@ -81685,6 +84518,7 @@ async function run(config, deps) {
             clock: deps.clock,
             log,
             ...(deps.signal ? { signal: deps.signal } : {}),
+            onFinished: (job) => finished.push((0,finished_jobs/* finishedJobOf */.Vd)(job)),
         }).catch((error) => {
             problems.push(`waiting for jobs failed: ${(0,errors/* messageOf */.bD)(error)}`);
             return undefined;
@@ -81694,6 +84528,10 @@ async function run(config, deps) {
             const failedJobs = (0,job/* failedJobsMessage */.dn)(outcomes);
             if (failedJobs)
                 problems.push(failedJobs);
+            if (config.deleteInputs === 'on-complete') {
+                report.deletion = await deleteCompletedInputs(clients.s3, report.jobs, outcomes, log);
+                problems.push(...report.deletion.problems);
+            }
         }
     }
     await (0,src_report/* writeManifest */.HN)(config.manifestPath, report);
@@ -81718,13 +84556,16 @@ function jobResources(job, plan) {
     }
     return resources;
 }
-async function listFiles(config, deps) {
+async function listFiles(config, deps, downloads) {
     let root = deps.workspace;
     if (config.artifact) {
         if (!deps.artifacts) {
             throw new errors/* InputError */.dz('artifact', 'works only inside a GitHub Actions run; outside it, download the files first and use `files`');
         }
-        root = await downloadArtifact(await deps.artifacts(), config.artifact, deps.tempDir);
+        root = await downloadArtifact(await deps.artifacts(), config.artifact, deps.tempDir, {
+            ...(config.artifactSource ? { source: config.artifactSource } : {}),
+            onFolder: (folder) => downloads.push(folder),
+        });
         deps.log.info(`artifact '${config.artifact}' downloaded to ${root}`);
     }
     return findFiles({
@@ -81732,23 +84573,30 @@ async function listFiles(config, deps) {
         patterns: config.patterns,
         destination: config.destination,
         mode: config.mode,
-        includeHidden: config.includeHiddenFiles,
         ...(config.shard ? { shard: config.shard } : {}),
     });
 }
 async function encryptAll(files, config, clients, deps) {
-    const settled = await mapPool(files, config.concurrency, async (file) => {
+    const settled = await (0,pool/* mapPool */.P)(files, config.concurrency, async (file) => {
         if (deps.signal?.aborted)
             throw new Error('canceled before it started');
         // Progress lines go out live; each file's outcome is one group, written when it ends so
         // that files in flight together do not interleave inside each other's groups.
         const progress = new Progress(file, deps.log, deps.clock);
         try {
+            const decision = await (0,if_exists/* decideUpload */.MZ)(file, config, clients.s3, deps.signal);
+            if (!decision.upload) {
+                await deps.log.group(file.relativePath, async () => (0,if_exists/* logSkipped */.fc)(decision.result, deps.log));
+                return decision.result;
+            }
+            if (decision.replacing)
+                deps.log.debug(`replacing the object of ${file.relativePath}: ${decision.replacing}`);
             const result = await encryptAndUpload(file, config, {
                 kms: clients.kms,
                 s3: clients.s3,
                 onProgress: (n) => progress.update(n),
                 ...(deps.signal ? { signal: deps.signal } : {}),
+                ...(decision.plaintextSha256 ? { plaintextSha256: decision.plaintextSha256 } : {}),
             });
             await deps.log.group(file.relativePath, async () => {
                 progress.done(result.s3Uri);
@@ -81782,7 +84630,7 @@ async function encryptAll(files, config, clients, deps) {
 async function createJobs(plan, results, mediaconvert, report, deps) {
     const requests = buildRequests(plan, results, deps.tokenSeed ?? (0,external_node_crypto_.randomUUID)());
     const problems = [];
-    const created = await mapPool(requests, 4, (request) => (0,job/* createJob */._S)(mediaconvert, request));
+    const created = await (0,pool/* mapPool */.P)(requests, 4, (request) => (0,job/* createJob */._S)(mediaconvert, request));
     created.forEach((outcome, i) => {
         if (outcome?.ok) {
             const job = outcome.value;
@@ -81800,81 +84648,7 @@ async function createJobs(plan, results, mediaconvert, report, deps) {
 }
 function summarize(problems, failedFiles) {
     const head = failedFiles > 0 ? `${failedFiles} file(s) failed` : 'the run did not complete';
-    // One line per problem: a name or service message with a line break stays inside its line.
-    return `${head}:\n${problems.map((p) => `- ${(0,safe_text/* oneLine */.TN)(p)}`).join('\n')}`;
-}
-
-
-/***/ }),
-
-/***/ 1452:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ky: () => (/* binding */ safeLogger),
-/* harmony export */   TN: () => (/* binding */ oneLine),
-/* harmony export */   oi: () => (/* binding */ safeJson)
-/* harmony export */ });
-/* unused harmony exports logLine, logLines, markdownCell */
-/**
- * C0 and C1 controls (line breaks, escape, tab), DEL, the Unicode line and paragraph
- * separators, and the bidirectional embedding, override and isolate controls.
- */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-const NAMED = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-/** The text on one line: every control or separator becomes a visible escape such as `\n`. */
-function oneLine(text) {
-    return text.replace(UNSAFE, (c) => NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-/**
- * One log line that the runner cannot read as a command: on one line, a leading `::` shown as
- * `\::`, and `##[` shown as `##\[`.
- */
-function logLine(text) {
-    return oneLine(text)
-        .replace(/^(\s*)::/, '$1\\::')
-        .replace(/##\[/g, '##\\[');
-}
-/** A message of several lines of our own (a failure list): each line made safe on its own. */
-function logLines(text) {
-    return text.split('\n').map(logLine).join('\n');
-}
-/**
- * The same Logger with every message, group name and progress label made safe, so that no
- * call site can forget: callers pass untrusted text as it is.
- */
-function safeLogger(inner) {
-    const logger = {
-        info: (m) => inner.info(logLine(m)),
-        warning: (m) => inner.warning(logLine(m)),
-        debug: (m) => inner.debug(logLine(m)),
-        group: (name, fn) => inner.group(logLine(name), fn),
-    };
-    const { progress } = inner;
-    if (progress) {
-        logger.progress = (file, done, total) => progress.call(inner, logLine(file), done, total);
-    }
-    return logger;
-}
-/**
- * Characters with a meaning in GitHub-flavoured Markdown or HTML. As numeric character
- * references they are shown as themselves and never build a tag, link, code span, emphasis,
- * math or table cell boundary.
- */
-const MARKDOWN = /[&<>"'`|\\*_[\]()~!$#{}:]/g;
-/** Plain text for one step-summary table cell: on one line, nothing in it interpreted. */
-function markdownCell(text) {
-    return oneLine(text).replace(MARKDOWN, (c) => `&#${c.charCodeAt(0)};`);
-}
-/**
- * JSON for a terminal or a log: the same value when parsed, with the separators JSON leaves
- * raw (U+2028, U+2029) and `##[` written as \u escapes.
- */
-function safeJson(value, space) {
-    return JSON.stringify(value, null, space)
-        .replace(/[\u0085\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
-        .replace(/##\[/g, '##\\u005b');
+    return `${head}:\n${problems.map((p) => `- ${p}`).join('\n')}`;
 }
 
 
@@ -82104,6 +84878,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
 /***/ 3193:
 /***/ ((module) => {
 
@@ -82115,6 +84896,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decod
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 2018:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
+
+/***/ }),
+
+/***/ 7016:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 
 /***/ }),
 

@@ -2,9 +2,13 @@ import { INPUTS, type InputName, type RawInputs } from './interface.js';
 import { InputError } from './errors.js';
 import { parseJsonText } from './json-text.js';
 import { ivLengthsFor, type Mode } from './cipher.js';
+import { parseArtifactSource, type ArtifactSource } from './artifact-source.js';
+import { parseNetwork, type NetworkConfig } from './network.js';
 
 export type KeySource = 'kms' | 'local';
 export type JobLayout = 'per-file' | 'single';
+export type IfExists = 'overwrite' | 'skip' | 'fail';
+export type DeleteInputs = 'never' | 'on-complete';
 export type ServerSideEncryption = { type: 'AES256' } | { type: 'aws:kms'; kmsKeyId?: string };
 
 export interface Destination {
@@ -26,6 +30,8 @@ export interface JobConfig {
 export interface Config {
   patterns: string[];
   artifact?: string;
+  /** Set when `artifact` comes from another workflow run. */
+  artifactSource?: ArtifactSource;
   kmsKeyArn: string;
   /** The region in kms-key-arn: where data keys are made and must be decrypted. */
   kmsKeyRegion: string;
@@ -48,6 +54,10 @@ export interface Config {
   includeHiddenFiles: boolean;
   shard?: { index: number; count: number };
   manifestPath: string;
+  network: NetworkConfig;
+  ifExists: IfExists;
+  dryRun: boolean;
+  deleteInputs: DeleteInputs;
 }
 
 const MIB = 1024 * 1024;
@@ -84,6 +94,16 @@ export function parseConfig(
   const createJob = parseBoolean('create-job', input['create-job']);
   const wait = parseBoolean('wait', input.wait);
   if (wait && !createJob) throw new InputError('wait', '`true` needs `create-job: true`');
+  const deleteInputs = parseChoice('delete-inputs', input['delete-inputs'], [
+    'never',
+    'on-complete',
+  ] as const);
+  if (deleteInputs === 'on-complete' && !wait) {
+    throw new InputError(
+      'delete-inputs',
+      '`on-complete` needs `wait: true` (objects are deleted once their jobs are COMPLETE)',
+    );
+  }
 
   const config: Config = {
     patterns: parsePatterns(input.files, input.artifact),
@@ -103,8 +123,14 @@ export function parseConfig(
     failFast: parseBoolean('fail-fast', input['fail-fast']),
     includeHiddenFiles: parseBoolean('include-hidden-files', input['include-hidden-files']),
     manifestPath: parseManifestPath(input.manifest, env),
+    network: parseNetwork(input['http-proxy'], env),
+    ifExists: parseChoice('if-exists', input['if-exists'], ['overwrite', 'skip', 'fail'] as const),
+    dryRun: parseBoolean('dry-run', input['dry-run']),
+    deleteInputs,
   };
   if (input.artifact !== '') config.artifact = parseArtifactName(input.artifact);
+  const source = parseArtifactSource(input, env);
+  if (source) config.artifactSource = source;
   const sse = parseSse(input['s3-sse'], input['s3-sse-kms-key-id']);
   if (sse) config.sse = sse;
   if (input.shard !== '') config.shard = parseShard(input.shard);

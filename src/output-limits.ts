@@ -18,6 +18,8 @@ const IN_MANIFEST: Partial<Record<OutputName, string>> = {
   's3-uris': 'files[].s3Uri',
   'job-ids': 'jobs[].id',
   'job-status': 'jobs[] (id, status, errorCode, errorMessage)',
+  'output-uris': 'jobs[].outputs',
+  'skipped-files': 'files[] with skipped: true',
 };
 
 /** What an output holds when its full value is too big. */

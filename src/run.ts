@@ -2,11 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { KMSClient } from '@aws-sdk/client-kms';
 import type { MediaConvertClient } from '@aws-sdk/client-mediaconvert';
 import type { S3Client } from '@aws-sdk/client-s3';
-import { downloadArtifact, type ArtifactDownloader } from './artifact.js';
+import { downloadArtifact, removeDownloads, type ArtifactDownloader } from './artifact.js';
 import type { Config, JobConfig } from './config.js';
+import { deleteCompletedInputs } from './cleanup.js';
+import { logPlan, planDryRun, planFailure } from './dry-run.js';
 import { encryptAndUpload } from './encrypt-file.js';
 import { InputError, messageOf } from './errors.js';
 import { findFiles, type MediaFile } from './files.js';
+import { finishedJobOf, type FinishedJob } from './finished-jobs.js';
+import { decideUpload, logSkipped } from './if-exists.js';
 import { buildRequests, loadJobPlan, type JobPlan } from './job-request.js';
 import {
   checkJobResources,
@@ -74,7 +78,16 @@ export function tokenSeedFrom(
  * wait for jobs stops.
  */
 export async function run(config: Config, deps: RunDeps): Promise<RunOutcome> {
-  const files = await listFiles(config, deps);
+  const downloads: string[] = [];
+  try {
+    return await runFlow(config, deps, downloads);
+  } finally {
+    await removeDownloads(downloads, deps.log);
+  }
+}
+
+async function runFlow(config: Config, deps: RunDeps, downloads: string[]): Promise<RunOutcome> {
+  const files = await listFiles(config, deps, downloads);
   await checkManifestTarget(config.manifestPath, files);
   const plan = config.job ? await loadJobPlan(config.job, files.length) : undefined;
   // Every request carries the step's cancel: none starts after it, those in flight are cut.
@@ -87,6 +100,15 @@ export async function run(config: Config, deps: RunDeps): Promise<RunOutcome> {
     `${files.length} file(s) to encrypt with ${config.mode}, ${config.keyBytes * 8}-bit keys, ${config.ivBytes}-byte IVs` +
       (config.shard ? ` (shard ${config.shard.index}/${config.shard.count})` : ''),
   );
+
+  if (config.dryRun) {
+    const dryRun = await planDryRun(files, config, plan, clients.s3, deps.signal);
+    logPlan(dryRun, log);
+    const report: RunReport = { region: config.region, files: [], failures: [], jobs: [], dryRun };
+    await writeManifest(config.manifestPath, report);
+    const failure = planFailure(dryRun);
+    return failure === undefined ? { report } : { report, failure };
+  }
 
   const { results, failures } = await encryptAll(files, config, clients, deps);
   const report: RunReport = { region: config.region, files: results, failures, jobs: [] };
@@ -103,6 +125,8 @@ export async function run(config: Config, deps: RunDeps): Promise<RunOutcome> {
     }
   }
   if (config.wait && report.jobs.length > 0) {
+    const finished: FinishedJob[] = [];
+    report.finished = finished;
     // A failed poll must not lose the report: the jobs exist, and a re-run would duplicate them.
     const outcomes = await waitForJobs(
       clients.mediaconvert,
@@ -113,6 +137,7 @@ export async function run(config: Config, deps: RunDeps): Promise<RunOutcome> {
         clock: deps.clock,
         log,
         ...(deps.signal ? { signal: deps.signal } : {}),
+        onFinished: (job) => finished.push(finishedJobOf(job)),
       },
     ).catch((error: unknown) => {
       problems.push(`waiting for jobs failed: ${messageOf(error)}`);
@@ -122,6 +147,10 @@ export async function run(config: Config, deps: RunDeps): Promise<RunOutcome> {
       report.outcomes = outcomes;
       const failedJobs = failedJobsMessage(outcomes);
       if (failedJobs) problems.push(failedJobs);
+      if (config.deleteInputs === 'on-complete') {
+        report.deletion = await deleteCompletedInputs(clients.s3, report.jobs, outcomes, log);
+        problems.push(...report.deletion.problems);
+      }
     }
   }
   await writeManifest(config.manifestPath, report);
@@ -148,7 +177,7 @@ function jobResources(job: JobConfig, plan: JobPlan): JobResource[] {
   return resources;
 }
 
-async function listFiles(config: Config, deps: RunDeps): Promise<MediaFile[]> {
+async function listFiles(config: Config, deps: RunDeps, downloads: string[]): Promise<MediaFile[]> {
   let root = deps.workspace;
   if (config.artifact) {
     if (!deps.artifacts) {
@@ -157,7 +186,10 @@ async function listFiles(config: Config, deps: RunDeps): Promise<MediaFile[]> {
         'works only inside a GitHub Actions run; outside it, download the files first and use `files`',
       );
     }
-    root = await downloadArtifact(await deps.artifacts(), config.artifact, deps.tempDir);
+    root = await downloadArtifact(await deps.artifacts(), config.artifact, deps.tempDir, {
+      ...(config.artifactSource ? { source: config.artifactSource } : {}),
+      onFolder: (folder) => downloads.push(folder),
+    });
     deps.log.info(`artifact '${config.artifact}' downloaded to ${root}`);
   }
   return findFiles({
@@ -185,11 +217,21 @@ async function encryptAll(
       // that files in flight together do not interleave inside each other's groups.
       const progress = new Progress(file, deps.log, deps.clock);
       try {
+        const decision = await decideUpload(file, config, clients.s3, deps.signal);
+        if (!decision.upload) {
+          await deps.log.group(file.relativePath, async () =>
+            logSkipped(decision.result, deps.log),
+          );
+          return decision.result;
+        }
+        if (decision.replacing)
+          deps.log.debug(`replacing the object of ${file.relativePath}: ${decision.replacing}`);
         const result = await encryptAndUpload(file, config, {
           kms: clients.kms,
           s3: clients.s3,
           onProgress: (n) => progress.update(n),
           ...(deps.signal ? { signal: deps.signal } : {}),
+          ...(decision.plaintextSha256 ? { plaintextSha256: decision.plaintextSha256 } : {}),
         });
         await deps.log.group(file.relativePath, async () => {
           progress.done(result.s3Uri);

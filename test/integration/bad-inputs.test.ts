@@ -171,6 +171,17 @@ const cases: Case[] = [
     inputs: { files: 'big/huge.mp4', mode: 'AES_GCM' },
   },
   { input: 'artifact', why: 'a name with a slash', inputs: { artifact: 'builds/media' } },
+  {
+    input: 'artifact-run-id',
+    why: 'not a number',
+    inputs: { artifact: 'media', 'artifact-run-id': 'latest', 'github-token': 'ghs_example0123' },
+  },
+  {
+    input: 'github-token',
+    why: 'given without artifact-run-id',
+    inputs: { 'github-token': 'ghs_example0123' },
+  },
+  { input: 'http-proxy', why: 'not an http(s) URL', inputs: { 'http-proxy': 'socks5://p:1080' } },
   { input: 'kms-key-arn', why: 'missing', inputs: { 'kms-key-arn': '' } },
   {
     input: 'kms-key-arn',
@@ -320,6 +331,14 @@ const cases: Case[] = [
   { input: 'shard', why: 'index over count', inputs: { shard: '5/4' } },
   { input: 'shard', why: 'index zero', inputs: { shard: '0/4' } },
   { input: 'shard', why: 'not numbers', inputs: { shard: 'a/b' } },
+  { input: 'if-exists', why: 'not a choice', inputs: { 'if-exists': 'replace' } },
+  { input: 'dry-run', why: 'not a boolean', inputs: { 'dry-run': 'yes' } },
+  { input: 'delete-inputs', why: 'not a choice', inputs: { 'delete-inputs': 'always' } },
+  {
+    input: 'delete-inputs',
+    why: 'on-complete without wait',
+    inputs: { 'delete-inputs': 'on-complete', wait: 'false' },
+  },
   {
     input: 'manifest',
     why: 'one of the files to encrypt',
