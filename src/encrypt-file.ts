@@ -8,6 +8,7 @@ import { contentTypeOf } from './content-type.js';
 import { FileError } from './errors.js';
 import type { MediaFile } from './files.js';
 import { makeDataKey } from './keys.js';
+import { formatMiB, type MemoryBudget } from './memory-budget.js';
 import type { FileResult } from './report.js';
 import { partSizeFor, uploadStream } from './upload.js';
 
@@ -16,6 +17,9 @@ export interface EncryptDeps {
   s3: S3Client;
   signal?: AbortSignal;
   onProgress?: (uploadedBytes: number) => void;
+  /** The run's memory budget, shared by every file; without it the upload has its own. */
+  budget?: MemoryBudget;
+  clock?: { now(): number };
 }
 
 /** User metadata on every object: enough to build a job from the object alone. */
@@ -35,6 +39,18 @@ export async function encryptAndUpload(
   config: Config,
   deps: EncryptDeps,
 ): Promise<FileResult> {
+  const cipherBytes = ciphertextLength(config.mode, file.bytes);
+  // A file too big for 10,000 parts of the configured size gets larger parts.
+  const partSizeBytes = partSizeFor(cipherBytes, config.partSizeBytes);
+  if (deps.budget && partSizeBytes > deps.budget.totalBytes) {
+    throw new FileError(
+      file.relativePath,
+      'upload',
+      new Error(
+        `${file.bytes} bytes need parts of ${formatMiB(partSizeBytes)} to stay within 10,000 parts, more than max-memory-mib (${formatMiB(deps.budget.totalBytes)}); raise max-memory-mib to at least ${(2 * partSizeBytes) / 2 ** 20}`,
+      ),
+    );
+  }
   const dataKey = await makeDataKey({
     kms: deps.kms,
     kmsKeyArn: config.kmsKeyArn,
@@ -76,8 +92,10 @@ export async function encryptAndUpload(
       [METADATA.key]: decryption.EncryptedDecryptionKey!,
       [METADATA.region]: config.kmsKeyRegion,
     },
-    // A file too big for 10,000 parts of the configured size gets larger parts.
-    partSizeBytes: partSizeFor(ciphertextLength(config.mode, file.bytes), config.partSizeBytes),
+    partSizeBytes,
+    expectedBytes: cipherBytes,
+    ...(deps.budget ? { budget: deps.budget } : {}),
+    ...(deps.clock ? { now: () => deps.clock!.now() } : {}),
     ...(config.sse ? { sse: config.sse } : {}),
     ...(deps.signal ? { signal: deps.signal } : {}),
     ...(deps.onProgress ? { onProgress: deps.onProgress } : {}),
