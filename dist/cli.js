@@ -72888,7 +72888,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _interface_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6160);
 /* harmony import */ var _job_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7228);
 /* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(665);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(1142);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8972);
 /**
  * The CLI: `mediaconvert-encrypt --files 'masters/*.mov' --kms-key-arn ... --destination s3://...`
  * Same options as the action's inputs, as flags. Each flag falls back to the INPUT_<NAME>
@@ -73137,6 +73137,8 @@ function signChecksumNotPayload(next) {
 /* harmony import */ var _interface_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6160);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
 /* harmony import */ var _cipher_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7624);
+/* harmony import */ var _memory_budget_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6792);
+
 
 
 
@@ -73204,13 +73206,15 @@ function parseConfig(raw, env) {
     return config;
 }
 /**
- * The part size and the budget it must fit: a part being filled and one in flight. A part size
- * that does not fit twice is reduced to half the budget (whole MiB); the run says so.
+ * The part size and the budget it must fit: a part being filled and one in flight, besides the
+ * file's read buffers. A part size that does not fit twice is reduced to fit (whole MiB); the
+ * run says so.
  */
 function parsePartSize(partSize, maxMemory) {
     const budgetMiB = parseInteger('max-memory-mib', maxMemory, MIN_BUDGET_MIB, 65536);
     const partMiB = parseInteger('part-size-mib', partSize, MIN_PART_MIB, 5120);
-    const fitting = Math.floor(budgetMiB / 2);
+    // A file also holds its read and cipher buffers (MAX_STREAM_BYTES) outside its parts.
+    const fitting = Math.floor((budgetMiB - _memory_budget_js__WEBPACK_IMPORTED_MODULE_3__/* .MAX_STREAM_BYTES */ .wC / MIB) / 2);
     if (partMiB <= fitting)
         return { partSizeBytes: partMiB * MIB, memoryBudgetBytes: budgetMiB * MIB };
     return {
@@ -73548,13 +73552,13 @@ const INPUTS = [
     },
     {
         name: 'part-size-mib',
-        description: 'Multipart upload part size in MiB (5 to 5120). A size that does not fit twice in `max-memory-mib` is reduced to half of it, with a warning.',
+        description: 'Multipart upload part size in MiB (5 to 5120). A size that does not fit twice in `max-memory-mib` (besides 4 MiB of read buffers) is reduced to fit, with a warning.',
         default: '8',
     },
     {
         name: 'max-memory-mib',
-        description: 'Memory for part buffers, in MiB (16 to 65536), shared by every file of the run: files at once and parts in flight per file both live inside it. The process needs about 100 MiB besides.',
-        default: '96',
+        description: "Memory for buffers, in MiB (16 to 65536), shared by every file of the run: every part buffer and each file's 4 MiB of read buffers come from it, so files at once and parts in flight per file both live inside it. The process needs about 110 MiB besides (peak RSS about 180 MiB at the default).",
+        default: '64',
     },
     {
         name: 'create-job',
@@ -73816,6 +73820,276 @@ function failedJobsMessage(outcomes) {
 
 /***/ }),
 
+/***/ 6792:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   ER: () => (/* binding */ InFlightWindow),
+/* harmony export */   Jf: () => (/* binding */ streamBytesFor),
+/* harmony export */   ND: () => (/* binding */ MemoryBudget),
+/* harmony export */   VA: () => (/* binding */ autoConcurrency),
+/* harmony export */   av: () => (/* binding */ formatMiB),
+/* harmony export */   wC: () => (/* binding */ MAX_STREAM_BYTES)
+/* harmony export */ });
+/* unused harmony exports MIB, MIN_PARTS_PER_FILE, BudgetError, AUTO_CONCURRENCY */
+/**
+ * One memory budget for the whole run. Every part buffer of every file is leased from it, so
+ * file concurrency and parts in flight multiply inside one bound instead of each other.
+ */
+const MIB = 1024 * 1024;
+/** The least a file needs to make progress: the part being filled and one in flight. */
+const MIN_PARTS_PER_FILE = 2;
+/**
+ * Buffers a file holds besides its parts, in read-sized chunks: the reads ahead, the chunk
+ * being encrypted and its ciphertext (cipher.ts reads 1 MiB at a time, two ahead).
+ */
+const STREAM_CHUNKS = 4;
+const READ_CHUNK_BYTES = MIB;
+/** What a file of `bytes` holds outside its part buffers while it is read and encrypted. */
+function streamBytesFor(bytes) {
+    return STREAM_CHUNKS * Math.max(1, Math.min(READ_CHUNK_BYTES, bytes));
+}
+/** The largest stream reservation of any file. */
+const MAX_STREAM_BYTES = streamBytesFor(Infinity);
+/** A lease that can never be granted: it is larger than the whole budget. */
+class BudgetError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'BudgetError';
+    }
+}
+/** Buffers smaller than this are not kept for reuse: small files come in many sizes. */
+const REUSE_FROM_BYTES = MIB;
+/**
+ * Leases part buffers within a fixed number of bytes. A returned buffer is kept (and still
+ * counted) for the next lease of the same size, so a steady upload reuses the same few
+ * buffers instead of leaving freed ones for the garbage collector while allocating new ones,
+ * which would let the resident set grow past the budget. Leases wait first come, first served.
+ */
+class MemoryBudget {
+    totalBytes;
+    used = 0;
+    reserved = 0;
+    peak = 0;
+    idle = [];
+    waiters = [];
+    /** Uploads currently sharing the budget. */
+    active = 0;
+    constructor(totalBytes) {
+        this.totalBytes = totalBytes;
+        if (!(totalBytes > 0))
+            throw new RangeError('a memory budget needs a positive size');
+    }
+    /** Bytes leased or kept for reuse. */
+    get usedBytes() {
+        return this.used;
+    }
+    /** The most ever counted at once. */
+    get peakBytes() {
+        return this.peak;
+    }
+    get activeUploads() {
+        return this.active;
+    }
+    /** Counts an upload as sharing the budget until the returned function is called. */
+    join() {
+        this.active += 1;
+        let left = false;
+        return () => {
+            if (left)
+                return;
+            left = true;
+            this.active -= 1;
+        };
+    }
+    /**
+     * Parts in flight one upload may have so that every active upload can still fill a part of
+     * `partBytes` and keep one in flight: its share of the budget, less the part being filled.
+     */
+    fairInFlight(partBytes) {
+        const parts = Math.floor((this.totalBytes - this.reserved) / partBytes);
+        return Math.max(1, Math.floor(parts / Math.max(1, this.active)) - 1);
+    }
+    /** A buffer of exactly `bytes`, once it fits (first come, first served). */
+    async lease(bytes, signal) {
+        return (await this.wait(bytes, false, 'part buffer', signal));
+    }
+    /**
+     * Counts `bytes` that a file holds outside its parts (its read-ahead and cipher output),
+     * once they fit; the returned function gives them back.
+     */
+    async reserve(bytes, signal) {
+        await this.wait(bytes, true, 'stream buffer', signal);
+        let released = false;
+        return () => {
+            if (released)
+                return;
+            released = true;
+            this.used -= bytes;
+            this.reserved -= bytes;
+            this.grant();
+        };
+    }
+    async wait(bytes, reservation, what, signal) {
+        if (bytes > this.totalBytes) {
+            throw new BudgetError(`a ${formatMiB(bytes)} ${what} does not fit in max-memory-mib (${formatMiB(this.totalBytes)})`);
+        }
+        signal?.throwIfAborted();
+        if (this.waiters.length === 0 && this.fits(bytes))
+            return this.take(bytes, reservation);
+        return new Promise((resolve, reject) => {
+            const waiter = { bytes, reservation, resolve, reject };
+            this.waiters.push(waiter);
+            signal?.addEventListener('abort', () => {
+                const at = this.waiters.indexOf(waiter);
+                if (at < 0)
+                    return;
+                this.waiters.splice(at, 1);
+                reject(signal.reason);
+                this.grant();
+            }, { once: true });
+        });
+    }
+    /** Hands a leased buffer back. */
+    give(buffer) {
+        if (buffer.length >= REUSE_FROM_BYTES) {
+            this.idle.push(buffer);
+        }
+        else {
+            this.used -= buffer.length;
+        }
+        this.grant();
+    }
+    /** Drops the buffers kept for reuse (at the end of a run). */
+    trim() {
+        for (const buffer of this.idle.splice(0))
+            this.used -= buffer.length;
+        this.grant();
+    }
+    /** Whether `bytes` fit now, counting kept buffers as free. */
+    fits(bytes) {
+        const kept = this.idle.reduce((sum, b) => sum + b.length, 0);
+        return this.used - kept + bytes <= this.totalBytes;
+    }
+    /**
+     * For a buffer: a kept one of that size, or a new one (dropping kept ones to make room).
+     * Call only when `fits(bytes)`.
+     */
+    take(bytes, reservation) {
+        if (!reservation) {
+            const at = this.idle.findIndex((b) => b.length === bytes);
+            if (at >= 0)
+                return this.idle.splice(at, 1)[0];
+        }
+        while (this.used + bytes > this.totalBytes)
+            this.used -= this.idle.pop().length;
+        this.used += bytes;
+        this.peak = Math.max(this.peak, this.used);
+        if (reservation) {
+            this.reserved += bytes;
+            return undefined;
+        }
+        return Buffer.allocUnsafe(bytes);
+    }
+    grant() {
+        while (this.waiters.length > 0 && this.fits(this.waiters[0].bytes)) {
+            const waiter = this.waiters.shift();
+            waiter.resolve(this.take(waiter.bytes, waiter.reservation));
+        }
+    }
+}
+/** File concurrency for `concurrency: auto`. */
+const AUTO_CONCURRENCY = { min: 4, max: 64 };
+/**
+ * How many files to process at once when the user left it to us: as many as the budget holds
+ * two parts (one filling, one in flight) of the median file, so a batch of small files is not
+ * bound by round trips while large files keep parts in flight. `sizes` are ciphertext lengths.
+ */
+function autoConcurrency(sizes, partBytes, budgetBytes) {
+    if (sizes.length === 0)
+        return AUTO_CONCURRENCY.min;
+    const sorted = sizes.map((s) => Math.max(1, Math.min(s, partBytes))).sort((a, b) => a - b);
+    const typical = sorted[Math.floor(sorted.length / 2)];
+    const fits = Math.floor(budgetBytes / (MIN_PARTS_PER_FILE * typical + streamBytesFor(typical)));
+    return Math.min(AUTO_CONCURRENCY.max, Math.max(AUTO_CONCURRENCY.min, fits));
+}
+function formatMiB(bytes) {
+    const mib = bytes / MIB;
+    return `${Number.isInteger(mib) ? mib : mib.toFixed(1)} MiB`;
+}
+/**
+ * Parts in flight for one upload, found the way a TCP sender finds its window: while every
+ * slot is busy and throughput still rises by `rise` from one epoch to the next, the window
+ * doubles; once it stops rising the window settles on the smaller size that gave the same
+ * throughput. An epoch ends when as many parts as the window holds have completed. The window
+ * never exceeds `ceiling()`, which shrinks as more uploads share the budget.
+ */
+class InFlightWindow {
+    options;
+    size;
+    settled = false;
+    previous;
+    epochStart;
+    epochBytes = 0;
+    epochParts = 0;
+    /** Whether a part had to wait for a free slot during this epoch: the window was the limit. */
+    saturated = false;
+    constructor(options) {
+        this.options = options;
+        this.size = Math.max(1, options.start ?? MIN_PARTS_PER_FILE);
+    }
+    /** Parts that may be in flight now. */
+    get limit() {
+        return Math.max(1, Math.min(this.size, this.options.ceiling()));
+    }
+    /** A part is about to be sent; `waited` when it had to wait for a slot. */
+    sending(waited) {
+        this.epochStart ??= this.options.now();
+        if (waited)
+            this.saturated = true;
+    }
+    /** A part of `bytes` was acknowledged. */
+    completed(bytes) {
+        if (this.epochStart === undefined)
+            return;
+        this.epochBytes += bytes;
+        this.epochParts += 1;
+        if (this.epochParts < this.limit)
+            return;
+        const elapsed = Math.max(1, this.options.now() - this.epochStart);
+        const rate = this.epochBytes / elapsed;
+        this.decide(rate);
+        this.epochStart = this.options.now();
+        this.epochBytes = 0;
+        this.epochParts = 0;
+        this.saturated = false;
+    }
+    decide(rate) {
+        if (this.settled)
+            return;
+        const rise = this.options.rise ?? 1.15;
+        if (this.previous && rate < this.previous.rate * rise) {
+            // More parts in flight bought nothing: the link (or the source) is the limit, not latency.
+            this.size = this.previous.size;
+            this.settled = true;
+            return;
+        }
+        this.previous = undefined;
+        // Slots sat idle: the window was not what held throughput back (yet).
+        if (!this.saturated)
+            return;
+        const current = this.limit;
+        const next = Math.min(current * 2, this.options.ceiling());
+        if (next <= current)
+            return;
+        this.previous = { size: current, rate };
+        this.size = next;
+    }
+}
+
+
+/***/ }),
+
 /***/ 665:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -73929,7 +74203,7 @@ function formatBytes(bytes) {
 
 /***/ }),
 
-/***/ 1142:
+/***/ 8972:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -74065,224 +74339,8 @@ function dataKey(plaintext, encrypted) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/memory-budget.ts
-/**
- * One memory budget for the whole run. Every part buffer of every file is leased from it, so
- * file concurrency and parts in flight multiply inside one bound instead of each other.
- */
-const MIB = 1024 * 1024;
-/** The least a file needs to make progress: the part being filled and one in flight. */
-const MIN_PARTS_PER_FILE = 2;
-/** A lease that can never be granted: it is larger than the whole budget. */
-class BudgetError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'BudgetError';
-    }
-}
-/** Buffers smaller than this are not kept for reuse: small files come in many sizes. */
-const REUSE_FROM_BYTES = MIB;
-/**
- * Leases part buffers within a fixed number of bytes. A returned buffer is kept (and still
- * counted) for the next lease of the same size, so a steady upload reuses the same few
- * buffers instead of leaving freed ones for the garbage collector while allocating new ones,
- * which would let the resident set grow past the budget. Leases wait first come, first served.
- */
-class MemoryBudget {
-    totalBytes;
-    used = 0;
-    peak = 0;
-    idle = [];
-    waiters = [];
-    /** Uploads currently sharing the budget. */
-    active = 0;
-    constructor(totalBytes) {
-        this.totalBytes = totalBytes;
-        if (!(totalBytes > 0))
-            throw new RangeError('a memory budget needs a positive size');
-    }
-    /** Bytes leased or kept for reuse. */
-    get usedBytes() {
-        return this.used;
-    }
-    /** The most ever counted at once. */
-    get peakBytes() {
-        return this.peak;
-    }
-    get activeUploads() {
-        return this.active;
-    }
-    /** Counts an upload as sharing the budget until the returned function is called. */
-    join() {
-        this.active += 1;
-        let left = false;
-        return () => {
-            if (left)
-                return;
-            left = true;
-            this.active -= 1;
-        };
-    }
-    /**
-     * Parts in flight one upload may have so that every active upload can still fill a part of
-     * `partBytes` and keep one in flight: its share of the budget, less the part being filled.
-     */
-    fairInFlight(partBytes) {
-        const parts = Math.floor(this.totalBytes / partBytes);
-        return Math.max(1, Math.floor(parts / Math.max(1, this.active)) - 1);
-    }
-    /** A buffer of exactly `bytes`, once it fits (first come, first served). */
-    async lease(bytes, signal) {
-        if (bytes > this.totalBytes) {
-            throw new BudgetError(`a ${formatMiB(bytes)} part buffer does not fit in max-memory-mib (${formatMiB(this.totalBytes)})`);
-        }
-        signal?.throwIfAborted();
-        if (this.waiters.length === 0) {
-            const buffer = this.take(bytes);
-            if (buffer)
-                return buffer;
-        }
-        return new Promise((resolve, reject) => {
-            const waiter = { bytes, resolve, reject };
-            this.waiters.push(waiter);
-            signal?.addEventListener('abort', () => {
-                const at = this.waiters.indexOf(waiter);
-                if (at < 0)
-                    return;
-                this.waiters.splice(at, 1);
-                reject(signal.reason);
-                this.grant();
-            }, { once: true });
-        });
-    }
-    /** Hands a leased buffer back. */
-    give(buffer) {
-        if (buffer.length >= REUSE_FROM_BYTES) {
-            this.idle.push(buffer);
-        }
-        else {
-            this.used -= buffer.length;
-        }
-        this.grant();
-    }
-    /** Drops the buffers kept for reuse (at the end of a run). */
-    trim() {
-        for (const buffer of this.idle.splice(0))
-            this.used -= buffer.length;
-        this.grant();
-    }
-    /** A kept buffer of that size, or a new one if the bytes fit (after dropping kept ones). */
-    take(bytes) {
-        const at = this.idle.findIndex((b) => b.length === bytes);
-        if (at >= 0)
-            return this.idle.splice(at, 1)[0];
-        while (this.used + bytes > this.totalBytes && this.idle.length > 0) {
-            this.used -= this.idle.pop().length;
-        }
-        if (this.used + bytes > this.totalBytes)
-            return undefined;
-        this.used += bytes;
-        this.peak = Math.max(this.peak, this.used);
-        return Buffer.allocUnsafe(bytes);
-    }
-    grant() {
-        while (this.waiters.length > 0) {
-            const buffer = this.take(this.waiters[0].bytes);
-            if (!buffer)
-                return;
-            this.waiters.shift().resolve(buffer);
-        }
-    }
-}
-/** File concurrency for `concurrency: auto`. */
-const AUTO_CONCURRENCY = { min: 4, max: 64 };
-/**
- * How many files to process at once when the user left it to us: as many as the budget holds
- * two parts (one filling, one in flight) of the median file, so a batch of small files is not
- * bound by round trips while large files keep parts in flight. `sizes` are ciphertext lengths.
- */
-function autoConcurrency(sizes, partBytes, budgetBytes) {
-    if (sizes.length === 0)
-        return AUTO_CONCURRENCY.min;
-    const sorted = sizes.map((s) => Math.max(1, Math.min(s, partBytes))).sort((a, b) => a - b);
-    const typical = sorted[Math.floor(sorted.length / 2)];
-    const fits = Math.floor(budgetBytes / (MIN_PARTS_PER_FILE * typical));
-    return Math.min(AUTO_CONCURRENCY.max, Math.max(AUTO_CONCURRENCY.min, fits));
-}
-function formatMiB(bytes) {
-    const mib = bytes / MIB;
-    return `${Number.isInteger(mib) ? mib : mib.toFixed(1)} MiB`;
-}
-/**
- * Parts in flight for one upload, found the way a TCP sender finds its window: while every
- * slot is busy and throughput still rises by `rise` from one epoch to the next, the window
- * doubles; once it stops rising the window settles on the smaller size that gave the same
- * throughput. An epoch ends when as many parts as the window holds have completed. The window
- * never exceeds `ceiling()`, which shrinks as more uploads share the budget.
- */
-class InFlightWindow {
-    options;
-    size;
-    settled = false;
-    previous;
-    epochStart;
-    epochBytes = 0;
-    epochParts = 0;
-    /** Whether a part had to wait for a free slot during this epoch: the window was the limit. */
-    saturated = false;
-    constructor(options) {
-        this.options = options;
-        this.size = Math.max(1, options.start ?? MIN_PARTS_PER_FILE);
-    }
-    /** Parts that may be in flight now. */
-    get limit() {
-        return Math.max(1, Math.min(this.size, this.options.ceiling()));
-    }
-    /** A part is about to be sent; `waited` when it had to wait for a slot. */
-    sending(waited) {
-        this.epochStart ??= this.options.now();
-        if (waited)
-            this.saturated = true;
-    }
-    /** A part of `bytes` was acknowledged. */
-    completed(bytes) {
-        if (this.epochStart === undefined)
-            return;
-        this.epochBytes += bytes;
-        this.epochParts += 1;
-        if (this.epochParts < this.limit)
-            return;
-        const elapsed = Math.max(1, this.options.now() - this.epochStart);
-        const rate = this.epochBytes / elapsed;
-        this.decide(rate);
-        this.epochStart = this.options.now();
-        this.epochBytes = 0;
-        this.epochParts = 0;
-        this.saturated = false;
-    }
-    decide(rate) {
-        if (this.settled)
-            return;
-        const rise = this.options.rise ?? 1.15;
-        if (this.previous && rate < this.previous.rate * rise) {
-            // More parts in flight bought nothing: the link (or the source) is the limit, not latency.
-            this.size = this.previous.size;
-            this.settled = true;
-            return;
-        }
-        this.previous = undefined;
-        // Slots sat idle: the window was not what held throughput back (yet).
-        if (!this.saturated)
-            return;
-        const current = this.limit;
-        const next = Math.min(current * 2, this.options.ceiling());
-        if (next <= current)
-            return;
-        this.previous = { size: current, rate };
-        this.size = next;
-    }
-}
-
+// EXTERNAL MODULE: ./src/memory-budget.ts
+var memory_budget = __nccwpck_require__(6792);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(8522);
 var external_node_zlib_default = /*#__PURE__*/__nccwpck_require__.n(external_node_zlib_);
@@ -74298,7 +74356,13 @@ var client_s3_dist_cjs = __nccwpck_require__(3711);
  * flight, as before the budget existed.
  */
 const DEFAULT_PARTS = 3;
-const upload_MIB = 1024 * 1024;
+/**
+ * Parts in flight when an upload starts; the window then doubles while throughput rises. On
+ * a link of 40 ms round trip capped at 8 MiB/s per connection, starting at 2 spent one more
+ * part-time (about a second at 8 MiB parts) before the link was full.
+ */
+const INITIAL_IN_FLIGHT = 4;
+const MIB = 1024 * 1024;
 /** S3's limit; partSizeFor() picks a part size that stays under it. */
 const MAX_PARTS = 10_000;
 /** Where the first part's buffer starts: a 64 KiB file needs no 16 MiB buffer. */
@@ -74354,11 +74418,12 @@ class StreamingUpload {
     constructor(request) {
         this.request = request;
         this.partSize = request.partSizeBytes;
-        this.budget = request.budget ?? new MemoryBudget(DEFAULT_PARTS * this.partSize);
+        this.budget = request.budget ?? new memory_budget/* MemoryBudget */.ND(DEFAULT_PARTS * this.partSize);
         this.leave = this.budget.join();
         const now = request.now ?? (() => performance.now());
-        this.window = new InFlightWindow({
+        this.window = new memory_budget/* InFlightWindow */.ER({
             now,
+            start: INITIAL_IN_FLIGHT,
             ceiling: () => this.budget.fairInFlight(this.partSize),
         });
     }
@@ -74552,7 +74617,7 @@ function checksumOf(part) {
  * MAX_PARTS parts of it.
  */
 function partSizeFor(bytes, configured) {
-    const needed = Math.ceil(bytes / MAX_PARTS / upload_MIB) * upload_MIB;
+    const needed = Math.ceil(bytes / MAX_PARTS / MIB) * MIB;
     return Math.max(configured, needed);
 }
 /**
@@ -74599,8 +74664,18 @@ async function encryptAndUpload(file, config, deps) {
     // A file too big for 10,000 parts of the configured size gets larger parts.
     const partSizeBytes = partSizeFor(cipherBytes, config.partSizeBytes);
     if (deps.budget && partSizeBytes > deps.budget.totalBytes) {
-        throw new errors/* FileError */.f6(file.relativePath, 'upload', new Error(`${file.bytes} bytes need parts of ${formatMiB(partSizeBytes)} to stay within 10,000 parts, more than max-memory-mib (${formatMiB(deps.budget.totalBytes)}); raise max-memory-mib to at least ${(2 * partSizeBytes) / 2 ** 20}`));
+        throw new errors/* FileError */.f6(file.relativePath, 'upload', new Error(`${file.bytes} bytes need parts of ${(0,memory_budget/* formatMiB */.av)(partSizeBytes)} to stay within 10,000 parts, more than max-memory-mib (${(0,memory_budget/* formatMiB */.av)(deps.budget.totalBytes)}); raise max-memory-mib to at least ${(2 * partSizeBytes + (0,memory_budget/* streamBytesFor */.Jf)(file.bytes)) / 2 ** 20}`));
     }
+    // The file's read and cipher buffers come out of the run's budget too.
+    const releaseStream = await deps.budget?.reserve((0,memory_budget/* streamBytesFor */.Jf)(file.bytes), deps.signal);
+    try {
+        return await encryptReserved(file, config, deps, cipherBytes, partSizeBytes);
+    }
+    finally {
+        releaseStream?.();
+    }
+}
+async function encryptReserved(file, config, deps, cipherBytes, partSizeBytes) {
     const dataKey = await makeDataKey({
         kms: deps.kms,
         kmsKeyArn: config.kmsKeyArn,
@@ -81677,7 +81752,7 @@ async function run(config, deps) {
     log.info(`${files.length} file(s) to encrypt with ${config.mode}, ${config.keyBytes * 8}-bit keys, ${config.ivBytes}-byte IVs` +
         (config.shard ? ` (shard ${config.shard.index}/${config.shard.count})` : ''));
     if (config.partSizeReducedFrom !== undefined) {
-        log.warning(`part-size-mib ${config.partSizeReducedFrom / 2 ** 20} does not fit twice in max-memory-mib ${config.memoryBudgetBytes / 2 ** 20}: parts of ${formatMiB(config.partSizeBytes)} are used instead (raise max-memory-mib to ${(2 * config.partSizeReducedFrom) / 2 ** 20} to keep the part size)`);
+        log.warning(`part-size-mib ${config.partSizeReducedFrom / 2 ** 20} does not fit twice in max-memory-mib ${config.memoryBudgetBytes / 2 ** 20}: parts of ${(0,memory_budget/* formatMiB */.av)(config.partSizeBytes)} are used instead (raise max-memory-mib to ${(2 * config.partSizeReducedFrom + memory_budget/* MAX_STREAM_BYTES */.wC) / 2 ** 20} to keep the part size)`);
     }
     const { results, failures } = await encryptAll(files, config, clients, deps);
     const report = { region: config.region, files: results, failures, jobs: [] };
@@ -81753,10 +81828,10 @@ async function listFiles(config, deps) {
     });
 }
 async function encryptAll(files, config, clients, deps) {
-    const budget = new MemoryBudget(config.memoryBudgetBytes);
+    const budget = new memory_budget/* MemoryBudget */.ND(config.memoryBudgetBytes);
     const concurrency = config.concurrency ??
-        autoConcurrency(files.map((f) => (0,cipher/* ciphertextLength */.V6)(config.mode, f.bytes)), config.partSizeBytes, config.memoryBudgetBytes);
-    deps.log.info(`${concurrency} file(s) at once${config.concurrency === undefined ? ' (auto)' : ''}, part buffers within ${formatMiB(config.memoryBudgetBytes)} (max-memory-mib), ${formatMiB(config.partSizeBytes)} parts`);
+        (0,memory_budget/* autoConcurrency */.VA)(files.map((f) => (0,cipher/* ciphertextLength */.V6)(config.mode, f.bytes)), config.partSizeBytes, config.memoryBudgetBytes);
+    deps.log.info(`${concurrency} file(s) at once${config.concurrency === undefined ? ' (auto)' : ''}, buffers within ${(0,memory_budget/* formatMiB */.av)(config.memoryBudgetBytes)} (max-memory-mib), ${(0,memory_budget/* formatMiB */.av)(config.partSizeBytes)} parts`);
     const settled = await mapPool(files, concurrency, async (file) => {
         if (deps.signal?.aborted)
             throw new Error('canceled before it started');

@@ -1,6 +1,7 @@
 import { INPUTS, type InputName, type RawInputs } from './interface.js';
 import { InputError } from './errors.js';
 import { ivLengthsFor, type Mode } from './cipher.js';
+import { MAX_STREAM_BYTES } from './memory-budget.js';
 
 export type KeySource = 'kms' | 'local';
 export type JobLayout = 'per-file' | 'single';
@@ -120,8 +121,9 @@ export function parseConfig(
 }
 
 /**
- * The part size and the budget it must fit: a part being filled and one in flight. A part size
- * that does not fit twice is reduced to half the budget (whole MiB); the run says so.
+ * The part size and the budget it must fit: a part being filled and one in flight, besides the
+ * file's read buffers. A part size that does not fit twice is reduced to fit (whole MiB); the
+ * run says so.
  */
 function parsePartSize(
   partSize: string,
@@ -129,7 +131,8 @@ function parsePartSize(
 ): Pick<Config, 'partSizeBytes' | 'partSizeReducedFrom' | 'memoryBudgetBytes'> {
   const budgetMiB = parseInteger('max-memory-mib', maxMemory, MIN_BUDGET_MIB, 65536);
   const partMiB = parseInteger('part-size-mib', partSize, MIN_PART_MIB, 5120);
-  const fitting = Math.floor(budgetMiB / 2);
+  // A file also holds its read and cipher buffers (MAX_STREAM_BYTES) outside its parts.
+  const fitting = Math.floor((budgetMiB - MAX_STREAM_BYTES / MIB) / 2);
   if (partMiB <= fitting)
     return { partSizeBytes: partMiB * MIB, memoryBudgetBytes: budgetMiB * MIB };
   return {

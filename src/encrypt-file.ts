@@ -8,7 +8,7 @@ import { contentTypeOf } from './content-type.js';
 import { FileError } from './errors.js';
 import type { MediaFile } from './files.js';
 import { makeDataKey } from './keys.js';
-import { formatMiB, type MemoryBudget } from './memory-budget.js';
+import { formatMiB, streamBytesFor, type MemoryBudget } from './memory-budget.js';
 import type { FileResult } from './report.js';
 import { partSizeFor, uploadStream } from './upload.js';
 
@@ -47,10 +47,26 @@ export async function encryptAndUpload(
       file.relativePath,
       'upload',
       new Error(
-        `${file.bytes} bytes need parts of ${formatMiB(partSizeBytes)} to stay within 10,000 parts, more than max-memory-mib (${formatMiB(deps.budget.totalBytes)}); raise max-memory-mib to at least ${(2 * partSizeBytes) / 2 ** 20}`,
+        `${file.bytes} bytes need parts of ${formatMiB(partSizeBytes)} to stay within 10,000 parts, more than max-memory-mib (${formatMiB(deps.budget.totalBytes)}); raise max-memory-mib to at least ${(2 * partSizeBytes + streamBytesFor(file.bytes)) / 2 ** 20}`,
       ),
     );
   }
+  // The file's read and cipher buffers come out of the run's budget too.
+  const releaseStream = await deps.budget?.reserve(streamBytesFor(file.bytes), deps.signal);
+  try {
+    return await encryptReserved(file, config, deps, cipherBytes, partSizeBytes);
+  } finally {
+    releaseStream?.();
+  }
+}
+
+async function encryptReserved(
+  file: MediaFile,
+  config: Config,
+  deps: EncryptDeps,
+  cipherBytes: number,
+  partSizeBytes: number,
+): Promise<FileResult> {
   const dataKey = await makeDataKey({
     kms: deps.kms,
     kmsKeyArn: config.kmsKeyArn,

@@ -80,14 +80,14 @@ export const INPUTS = [
   {
     name: 'part-size-mib',
     description:
-      'Multipart upload part size in MiB (5 to 5120). A size that does not fit twice in `max-memory-mib` is reduced to half of it, with a warning.',
+      'Multipart upload part size in MiB (5 to 5120). A size that does not fit twice in `max-memory-mib` (besides 4 MiB of read buffers) is reduced to fit, with a warning.',
     default: '8',
   },
   {
     name: 'max-memory-mib',
     description:
-      'Memory for part buffers, in MiB (16 to 65536), shared by every file of the run: files at once and parts in flight per file both live inside it. The process needs about 100 MiB besides.',
-    default: '96',
+      "Memory for buffers, in MiB (16 to 65536), shared by every file of the run: every part buffer and each file's 4 MiB of read buffers come from it, so files at once and parts in flight per file both live inside it. The process needs about 110 MiB besides (peak RSS about 180 MiB at the default).",
+    default: '64',
   },
   {
     name: 'create-job',

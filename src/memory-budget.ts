@@ -8,9 +8,26 @@ export const MIB = 1024 * 1024;
 /** The least a file needs to make progress: the part being filled and one in flight. */
 export const MIN_PARTS_PER_FILE = 2;
 
+/**
+ * Buffers a file holds besides its parts, in read-sized chunks: the reads ahead, the chunk
+ * being encrypted and its ciphertext (cipher.ts reads 1 MiB at a time, two ahead).
+ */
+const STREAM_CHUNKS = 4;
+const READ_CHUNK_BYTES = MIB;
+
+/** What a file of `bytes` holds outside its part buffers while it is read and encrypted. */
+export function streamBytesFor(bytes: number): number {
+  return STREAM_CHUNKS * Math.max(1, Math.min(READ_CHUNK_BYTES, bytes));
+}
+
+/** The largest stream reservation of any file. */
+export const MAX_STREAM_BYTES = streamBytesFor(Infinity);
+
 interface Waiter {
   bytes: number;
-  resolve: (buffer: Buffer) => void;
+  /** A reservation counts bytes without a buffer (a file's read and cipher buffers). */
+  reservation: boolean;
+  resolve: (buffer: Buffer | undefined) => void;
   reject: (error: unknown) => void;
 }
 
@@ -33,6 +50,7 @@ const REUSE_FROM_BYTES = MIB;
  */
 export class MemoryBudget {
   private used = 0;
+  private reserved = 0;
   private peak = 0;
   private readonly idle: Buffer[] = [];
   private readonly waiters: Waiter[] = [];
@@ -73,24 +91,46 @@ export class MemoryBudget {
    * `partBytes` and keep one in flight: its share of the budget, less the part being filled.
    */
   fairInFlight(partBytes: number): number {
-    const parts = Math.floor(this.totalBytes / partBytes);
+    const parts = Math.floor((this.totalBytes - this.reserved) / partBytes);
     return Math.max(1, Math.floor(parts / Math.max(1, this.active)) - 1);
   }
 
   /** A buffer of exactly `bytes`, once it fits (first come, first served). */
   async lease(bytes: number, signal?: AbortSignal): Promise<Buffer> {
+    return (await this.wait(bytes, false, 'part buffer', signal))!;
+  }
+
+  /**
+   * Counts `bytes` that a file holds outside its parts (its read-ahead and cipher output),
+   * once they fit; the returned function gives them back.
+   */
+  async reserve(bytes: number, signal?: AbortSignal): Promise<() => void> {
+    await this.wait(bytes, true, 'stream buffer', signal);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.used -= bytes;
+      this.reserved -= bytes;
+      this.grant();
+    };
+  }
+
+  private async wait(
+    bytes: number,
+    reservation: boolean,
+    what: string,
+    signal: AbortSignal | undefined,
+  ): Promise<Buffer | undefined> {
     if (bytes > this.totalBytes) {
       throw new BudgetError(
-        `a ${formatMiB(bytes)} part buffer does not fit in max-memory-mib (${formatMiB(this.totalBytes)})`,
+        `a ${formatMiB(bytes)} ${what} does not fit in max-memory-mib (${formatMiB(this.totalBytes)})`,
       );
     }
     signal?.throwIfAborted();
-    if (this.waiters.length === 0) {
-      const buffer = this.take(bytes);
-      if (buffer) return buffer;
-    }
-    return new Promise<Buffer>((resolve, reject) => {
-      const waiter: Waiter = { bytes, resolve, reject };
+    if (this.waiters.length === 0 && this.fits(bytes)) return this.take(bytes, reservation);
+    return new Promise<Buffer | undefined>((resolve, reject) => {
+      const waiter: Waiter = { bytes, reservation, resolve, reject };
       this.waiters.push(waiter);
       signal?.addEventListener(
         'abort',
@@ -122,24 +162,35 @@ export class MemoryBudget {
     this.grant();
   }
 
-  /** A kept buffer of that size, or a new one if the bytes fit (after dropping kept ones). */
-  private take(bytes: number): Buffer | undefined {
-    const at = this.idle.findIndex((b) => b.length === bytes);
-    if (at >= 0) return this.idle.splice(at, 1)[0];
-    while (this.used + bytes > this.totalBytes && this.idle.length > 0) {
-      this.used -= this.idle.pop()!.length;
+  /** Whether `bytes` fit now, counting kept buffers as free. */
+  private fits(bytes: number): boolean {
+    const kept = this.idle.reduce((sum, b) => sum + b.length, 0);
+    return this.used - kept + bytes <= this.totalBytes;
+  }
+
+  /**
+   * For a buffer: a kept one of that size, or a new one (dropping kept ones to make room).
+   * Call only when `fits(bytes)`.
+   */
+  private take(bytes: number, reservation: boolean): Buffer | undefined {
+    if (!reservation) {
+      const at = this.idle.findIndex((b) => b.length === bytes);
+      if (at >= 0) return this.idle.splice(at, 1)[0];
     }
-    if (this.used + bytes > this.totalBytes) return undefined;
+    while (this.used + bytes > this.totalBytes) this.used -= this.idle.pop()!.length;
     this.used += bytes;
     this.peak = Math.max(this.peak, this.used);
+    if (reservation) {
+      this.reserved += bytes;
+      return undefined;
+    }
     return Buffer.allocUnsafe(bytes);
   }
 
   private grant(): void {
-    while (this.waiters.length > 0) {
-      const buffer = this.take(this.waiters[0]!.bytes);
-      if (!buffer) return;
-      this.waiters.shift()!.resolve(buffer);
+    while (this.waiters.length > 0 && this.fits(this.waiters[0]!.bytes)) {
+      const waiter = this.waiters.shift()!;
+      waiter.resolve(this.take(waiter.bytes, waiter.reservation));
     }
   }
 }
@@ -160,7 +211,7 @@ export function autoConcurrency(
   if (sizes.length === 0) return AUTO_CONCURRENCY.min;
   const sorted = sizes.map((s) => Math.max(1, Math.min(s, partBytes))).sort((a, b) => a - b);
   const typical = sorted[Math.floor(sorted.length / 2)]!;
-  const fits = Math.floor(budgetBytes / (MIN_PARTS_PER_FILE * typical));
+  const fits = Math.floor(budgetBytes / (MIN_PARTS_PER_FILE * typical + streamBytesFor(typical)));
   return Math.min(AUTO_CONCURRENCY.max, Math.max(AUTO_CONCURRENCY.min, fits));
 }
 

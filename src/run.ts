@@ -18,7 +18,7 @@ import {
   type JobResource,
 } from './job.js';
 import type { Logger } from './logger.js';
-import { autoConcurrency, formatMiB, MemoryBudget } from './memory-budget.js';
+import { autoConcurrency, formatMiB, MAX_STREAM_BYTES, MemoryBudget } from './memory-budget.js';
 import { mapPool } from './pool.js';
 import { ciphertextLength } from './cipher.js';
 import { Progress } from './progress.js';
@@ -86,7 +86,7 @@ export async function run(config: Config, deps: RunDeps): Promise<RunOutcome> {
   );
   if (config.partSizeReducedFrom !== undefined) {
     log.warning(
-      `part-size-mib ${config.partSizeReducedFrom / 2 ** 20} does not fit twice in max-memory-mib ${config.memoryBudgetBytes / 2 ** 20}: parts of ${formatMiB(config.partSizeBytes)} are used instead (raise max-memory-mib to ${(2 * config.partSizeReducedFrom) / 2 ** 20} to keep the part size)`,
+      `part-size-mib ${config.partSizeReducedFrom / 2 ** 20} does not fit twice in max-memory-mib ${config.memoryBudgetBytes / 2 ** 20}: parts of ${formatMiB(config.partSizeBytes)} are used instead (raise max-memory-mib to ${(2 * config.partSizeReducedFrom + MAX_STREAM_BYTES) / 2 ** 20} to keep the part size)`,
     );
   }
 
@@ -186,7 +186,7 @@ async function encryptAll(
       config.memoryBudgetBytes,
     );
   deps.log.info(
-    `${concurrency} file(s) at once${config.concurrency === undefined ? ' (auto)' : ''}, part buffers within ${formatMiB(config.memoryBudgetBytes)} (max-memory-mib), ${formatMiB(config.partSizeBytes)} parts`,
+    `${concurrency} file(s) at once${config.concurrency === undefined ? ' (auto)' : ''}, buffers within ${formatMiB(config.memoryBudgetBytes)} (max-memory-mib), ${formatMiB(config.partSizeBytes)} parts`,
   );
   const settled = await mapPool(
     files,

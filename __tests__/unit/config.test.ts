@@ -47,7 +47,7 @@ describe('defaults', () => {
       keySource: 'kms',
       destination: { bucket: 'my-bucket', prefix: 'in/' },
       partSizeBytes: 8 * 1024 * 1024,
-      memoryBudgetBytes: 96 * 1024 * 1024,
+      memoryBudgetBytes: 64 * 1024 * 1024,
       wait: false,
       waitTimeoutMs: 3600 * 1000,
       cancelOnTimeout: false,
@@ -75,7 +75,7 @@ describe('defaults', () => {
     expect(Object.keys(raw).sort()).toEqual(INPUTS.map((i) => i.name).sort());
     expect(raw.mode).toBe('AES_GCM');
     expect(raw['part-size-mib']).toBe('8');
-    expect(raw['max-memory-mib']).toBe('96');
+    expect(raw['max-memory-mib']).toBe('64');
     expect(raw.concurrency).toBe('auto');
     expect(raw.files).toBe('');
   });
@@ -201,7 +201,7 @@ describe('files, artifact, destination', () => {
 
   test.each([
     ['5', 5],
-    ['48', 48],
+    ['30', 30],
   ])('part-size-mib %s fits the default budget as it is', (value, mib) => {
     const config = parse({ 'part-size-mib': value });
     expect(config.partSizeBytes).toBe(mib * 1024 * 1024);
@@ -209,12 +209,13 @@ describe('files, artifact, destination', () => {
   });
 
   test.each([
-    ['64', '96', 48],
-    ['5120', '96', 48],
-    ['5120', '10240', 5120],
-    ['16', '17', 8],
+    ['31', '64', 30],
+    ['5120', '64', 30],
+    ['5120', '10244', 5120],
+    ['5120', '10243', 5119],
+    ['16', '17', 6],
   ])(
-    'part-size-mib %s with max-memory-mib %s: parts of %s MiB (a part must fit twice)',
+    'part-size-mib %s with max-memory-mib %s: parts of %s MiB (twice, besides 4 MiB of reads)',
     (part, budget, mib) => {
       const config = parse({ 'part-size-mib': part, 'max-memory-mib': budget });
       expect(config.partSizeBytes).toBe(mib * 1024 * 1024);

@@ -70,6 +70,24 @@ describe('MemoryBudget', () => {
     expect(budget.usedBytes).toBe(0);
   });
 
+  test("reservations (a file's read buffers) count against the budget and wait their turn", async () => {
+    const budget = new MemoryBudget(16 * MIB);
+    const release = await budget.reserve(4 * MIB);
+    expect(budget.fairInFlight(4 * MIB)).toBe(2); // 12 MiB left: three parts, one filling
+    const part = await budget.lease(12 * MIB);
+    let second = false;
+    const waiting = budget.reserve(4 * MIB).then((r) => ((second = true), r));
+    await Promise.resolve();
+    expect(second).toBe(false);
+    release();
+    release(); // twice counts once
+    (await waiting)();
+    budget.give(part);
+    budget.trim();
+    expect(budget.usedBytes).toBe(0);
+    expect(budget.peakBytes).toBe(16 * MIB);
+  });
+
   test('the fair share of parts in flight shrinks as uploads join', () => {
     const budget = new MemoryBudget(96 * MIB);
     const leaveA = budget.join();
@@ -104,7 +122,7 @@ function simulate(window: InFlightWindow, clock: { t: number }, rateOf: (n: numb
 describe('InFlightWindow', () => {
   test('grows while throughput rises with more parts in flight (latency-bound link)', () => {
     const clock = { t: 0 };
-    const window = new InFlightWindow({ now: () => clock.t, ceiling: () => 11 });
+    const window = new InFlightWindow({ now: () => clock.t, start: 2, ceiling: () => 11 });
     // Each part in flight adds 8 MiB/s: a link capped per connection.
     const seen = simulate(window, clock, (n) => (n * 8 * MIB) / 1000);
     expect(seen.slice(0, 4)).toEqual([2, 4, 8, 11]);
@@ -113,7 +131,7 @@ describe('InFlightWindow', () => {
 
   test('settles back when more parts in flight buy nothing (bandwidth-bound link)', () => {
     const clock = { t: 0 };
-    const window = new InFlightWindow({ now: () => clock.t, ceiling: () => 11 });
+    const window = new InFlightWindow({ now: () => clock.t, start: 2, ceiling: () => 11 });
     // Saturated at two parts: 60 MiB/s whatever the window.
     const seen = simulate(window, clock, (n) => (Math.min(n, 2) * 30 * MIB) / 1000);
     expect(seen).toEqual([2, 4, 2, 2, 2, 2, 2, 2]);
@@ -121,7 +139,7 @@ describe('InFlightWindow', () => {
 
   test('stops at the point where throughput stops rising', () => {
     const clock = { t: 0 };
-    const window = new InFlightWindow({ now: () => clock.t, ceiling: () => 32 });
+    const window = new InFlightWindow({ now: () => clock.t, start: 2, ceiling: () => 32 });
     const seen = simulate(window, clock, (n) => (Math.min(n, 4.4) * 8 * MIB) / 1000);
     expect(seen.slice(0, 4)).toEqual([2, 4, 8, 4]);
     expect(window.limit).toBe(4);
@@ -129,7 +147,7 @@ describe('InFlightWindow', () => {
 
   test('does not grow while slots sit idle (the source, not the window, is the limit)', () => {
     const clock = { t: 0 };
-    const window = new InFlightWindow({ now: () => clock.t, ceiling: () => 11 });
+    const window = new InFlightWindow({ now: () => clock.t, start: 2, ceiling: () => 11 });
     for (let epoch = 0; epoch < 4; epoch++) {
       window.sending(false);
       window.sending(false);
@@ -146,6 +164,7 @@ describe('InFlightWindow', () => {
     budget.join();
     const window = new InFlightWindow({
       now: () => clock.t,
+      start: 2,
       ceiling: () => budget.fairInFlight(8 * MIB),
     });
     simulate(window, clock, (n) => (n * 8 * MIB) / 1000);
@@ -161,12 +180,13 @@ describe('autoConcurrency', () => {
     expect(autoConcurrency(Array(1000).fill(64 * KIB), 8 * MIB, 96 * MIB)).toBe(64);
   });
   test('large files: two parts each within the budget, at least 4', () => {
-    expect(autoConcurrency(Array(8).fill(256 * MIB), 8 * MIB, 96 * MIB)).toBe(6);
+    expect(autoConcurrency(Array(8).fill(256 * MIB), 8 * MIB, 160 * MIB)).toBe(8);
     expect(autoConcurrency(Array(8).fill(256 * MIB), 8 * MIB, 32 * MIB)).toBe(4);
   });
   test('the median file decides a mixed batch; no files gives the floor', () => {
     const sizes = [...Array(3).fill(2 * MIB), ...Array(2).fill(MIB * 1024)];
-    expect(autoConcurrency(sizes, 8 * MIB, 96 * MIB)).toBe(24);
+    // Two parts of 2 MiB and 4 MiB of read buffers: 8 MiB a file.
+    expect(autoConcurrency(sizes, 8 * MIB, 96 * MIB)).toBe(12);
     expect(autoConcurrency([], 8 * MIB, 96 * MIB)).toBe(4);
   });
 });

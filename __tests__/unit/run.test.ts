@@ -571,14 +571,14 @@ describe('memory budget', () => {
       deps(),
     );
     expect(log.messages('warning')).toContain(
-      'part-size-mib 64 does not fit twice in max-memory-mib 32: parts of 16 MiB are used instead (raise max-memory-mib to 128 to keep the part size)',
+      'part-size-mib 64 does not fit twice in max-memory-mib 32: parts of 14 MiB are used instead (raise max-memory-mib to 132 to keep the part size)',
     );
   });
 
   test('concurrency auto runs small files many at once, inside the budget', async () => {
     await run(config({ 'create-job': 'false' }), deps());
     expect(log.messages('info')).toContain(
-      '64 file(s) at once (auto), part buffers within 96 MiB (max-memory-mib), 8 MiB parts',
+      '64 file(s) at once (auto), buffers within 64 MiB (max-memory-mib), 8 MiB parts',
     );
     expect(log.messages('warning')).toEqual([]);
   });
@@ -586,7 +586,7 @@ describe('memory budget', () => {
   test('a set concurrency is used as given', async () => {
     await run(config({ 'create-job': 'false', concurrency: '3' }), deps());
     expect(log.messages('info')).toContain(
-      '3 file(s) at once, part buffers within 96 MiB (max-memory-mib), 8 MiB parts',
+      '3 file(s) at once, buffers within 64 MiB (max-memory-mib), 8 MiB parts',
     );
   });
 });
