@@ -8,7 +8,7 @@ import { contentTypeOf } from './content-type.js';
 import { FileError } from './errors.js';
 import type { MediaFile } from './files.js';
 import { makeDataKey } from './keys.js';
-import { formatMiB, streamBytesFor, type MemoryBudget } from './memory-budget.js';
+import { formatMiB, READ_CHUNK_BYTES, streamBytesFor, type MemoryBudget } from './memory-budget.js';
 import type { FileResult } from './report.js';
 import { partSizeFor, uploadStream } from './upload.js';
 
@@ -86,7 +86,7 @@ async function encryptReserved(
   const digest = createHash('sha256');
   let bytes = 0;
   async function* hashed(): AsyncGenerator<Uint8Array> {
-    for await (const chunk of readChunks(file.absolutePath)) {
+    for await (const chunk of readChunks(file.absolutePath, READ_CHUNK_BYTES)) {
       digest.update(chunk);
       bytes += chunk.length;
       yield chunk;

@@ -209,13 +209,13 @@ describe('files, artifact, destination', () => {
   });
 
   test.each([
-    ['31', '64', 30],
-    ['5120', '64', 30],
-    ['5120', '10244', 5120],
-    ['5120', '10243', 5119],
-    ['16', '17', 6],
+    ['32', '64', 31],
+    ['5120', '64', 31],
+    ['5120', '10241', 5120],
+    ['5120', '10240', 5119],
+    ['16', '17', 8],
   ])(
-    'part-size-mib %s with max-memory-mib %s: parts of %s MiB (twice, besides 4 MiB of reads)',
+    'part-size-mib %s with max-memory-mib %s: parts of %s MiB (twice, besides 1 MiB of reads)',
     (part, budget, mib) => {
       const config = parse({ 'part-size-mib': part, 'max-memory-mib': budget });
       expect(config.partSizeBytes).toBe(mib * 1024 * 1024);

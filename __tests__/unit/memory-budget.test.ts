@@ -180,13 +180,13 @@ describe('autoConcurrency', () => {
     expect(autoConcurrency(Array(1000).fill(64 * KIB), 8 * MIB, 96 * MIB)).toBe(64);
   });
   test('large files: two parts each within the budget, at least 4', () => {
-    expect(autoConcurrency(Array(8).fill(256 * MIB), 8 * MIB, 160 * MIB)).toBe(8);
+    expect(autoConcurrency(Array(8).fill(256 * MIB), 8 * MIB, 160 * MIB)).toBe(9);
     expect(autoConcurrency(Array(8).fill(256 * MIB), 8 * MIB, 32 * MIB)).toBe(4);
   });
   test('the median file decides a mixed batch; no files gives the floor', () => {
     const sizes = [...Array(3).fill(2 * MIB), ...Array(2).fill(MIB * 1024)];
-    // Two parts of 2 MiB and 4 MiB of read buffers: 8 MiB a file.
-    expect(autoConcurrency(sizes, 8 * MIB, 96 * MIB)).toBe(12);
+    // Two parts of 2 MiB and 1 MiB of read buffers: 5 MiB a file.
+    expect(autoConcurrency(sizes, 8 * MIB, 96 * MIB)).toBe(19);
     expect(autoConcurrency([], 8 * MIB, 96 * MIB)).toBe(4);
   });
 });

@@ -571,7 +571,7 @@ describe('memory budget', () => {
       deps(),
     );
     expect(log.messages('warning')).toContain(
-      'part-size-mib 64 does not fit twice in max-memory-mib 32: parts of 14 MiB are used instead (raise max-memory-mib to 132 to keep the part size)',
+      'part-size-mib 64 does not fit twice in max-memory-mib 32: parts of 15 MiB are used instead (raise max-memory-mib to 129 to keep the part size)',
     );
   });
 
