@@ -86,7 +86,7 @@ export const INPUTS = [
   {
     name: 'max-memory-mib',
     description:
-      "Memory for buffers, in MiB (16 to 65536), shared by every file of the run: every part buffer and each file's 4 MiB of read buffers come from it, so files at once and parts in flight per file both live inside it. The process needs about 110 MiB besides (peak RSS about 180 MiB at the default).",
+      "Memory for buffers, in MiB (16 to 65536), shared by every file of the run: every part buffer and each file's 1 MiB of read buffers come from it, so files at once and parts in flight per file both live inside it. The process needs about 110 MiB besides (peak RSS about 180 MiB at the default).",
     default: '64',
   },
   {
