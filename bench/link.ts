@@ -192,10 +192,18 @@ async function upload(
   execFileSync('/bin/sh', ['-c', `cat "${file}" "${encFile}" > /dev/null`]);
   const { info } = stack;
   const env = toolEnv(stack, proxy, workDir);
-  const rclone = (extra: string[], key: string) => () =>
+  // A new key every run: rclone skips a copy whose destination already matches.
+  let run = 0;
+  const rclone = (extra: string[], prefix: string) => () =>
     timed(
       RCLONE,
-      ['copyto', encFile, `bench:${info.bucket}/${key}`, '--s3-no-check-bucket', ...extra],
+      [
+        'copyto',
+        encFile,
+        `bench:${info.bucket}/${prefix}/${++run}-${name}`,
+        '--s3-no-check-bucket',
+        ...extra,
+      ],
       { env: rcloneEnv(env) },
     );
   log(`\n[link ${options.link}] ${sizeMiB} MiB: action vs aws s3 cp vs rclone vs scripted`);
@@ -228,10 +236,10 @@ async function upload(
           ],
           { env },
         ),
-      'rclone defaults': rclone([], `link-rclone/${name}`),
+      'rclone defaults': rclone([], 'link-rclone'),
       'rclone tuned': rclone(
         ['--s3-upload-concurrency', '16', '--s3-chunk-size', '8M'],
-        `link-rclone-tuned/${name}`,
+        'link-rclone-tuned',
       ),
       scripted: () =>
         timed(path.join(REPO_ROOT, 'bench', 'scripted.sh'), ['upload', file, `link-sc/${name}`], {
