@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- --link wan`: the action against the tools a user would otherwise use, on
- * a modelled link (emulator/link-proxy.ts: a one-way delay and a bandwidth cap per TCP
+ * a modelled link (test/support/link-proxy.ts: a one-way delay and a bandwidth cap per TCP
  * connection) or on plain loopback (`--link loopback`), sides alternated in one run.
  *
  *   npm run bench -- --link wan [--delay-ms 20] [--conn-mibps 8] [--sizes 256,1024]
@@ -20,7 +20,7 @@ import { existsSync, statSync } from 'node:fs';
 import { link as hardLink, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { startLinkProxy, type LinkProxy } from '../emulator/link-proxy.js';
+import { startLinkProxy, type LinkProxy } from '../test/support/link-proxy.js';
 import {
   ACTION_ENTRY,
   alternate,
