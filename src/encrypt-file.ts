@@ -9,6 +9,7 @@ import { FileError } from './errors.js';
 import type { MediaFile } from './files.js';
 import { makeDataKey } from './keys.js';
 import { formatMiB, READ_CHUNK_BYTES, streamBytesFor, type MemoryBudget } from './memory-budget.js';
+import { objectMetadata } from './object-metadata.js';
 import type { FileResult } from './report.js';
 import { partSizeFor, uploadStream } from './upload.js';
 
@@ -20,15 +21,14 @@ export interface EncryptDeps {
   /** The run's memory budget, shared by every file; without it the upload has its own. */
   budget?: MemoryBudget;
   clock?: { now(): number };
+  /**
+   * The plaintext's SHA-256 when it was hashed before (if-exists: skip): it goes into the
+   * object's metadata, and a file that no longer matches it fails the upload.
+   */
+  plaintextSha256?: string;
 }
 
-/** User metadata on every object: enough to build a job from the object alone. */
-export const METADATA = {
-  mode: 'mediaconvert-decryption-mode',
-  iv: 'mediaconvert-initialization-vector',
-  key: 'mediaconvert-encrypted-decryption-key',
-  region: 'mediaconvert-kms-key-region',
-} as const;
+export { METADATA } from './object-metadata.js';
 
 /**
  * One file through a fresh data key and IV, AES in one streaming pass, and upload. The
@@ -85,6 +85,7 @@ async function encryptReserved(
 
   const digest = createHash('sha256');
   let bytes = 0;
+  let sha256 = '';
   async function* hashed(): AsyncGenerator<Uint8Array> {
     for await (const chunk of readChunks(file.absolutePath, READ_CHUNK_BYTES)) {
       digest.update(chunk);
@@ -95,6 +96,10 @@ async function encryptReserved(
     if (bytes !== file.bytes) {
       throw new Error(`file changed while being read: ${file.bytes} bytes listed, ${bytes} read`);
     }
+    sha256 = digest.digest('hex');
+    if (deps.plaintextSha256 !== undefined && sha256 !== deps.plaintextSha256) {
+      throw new Error('file changed while being read: its SHA-256 differs from the first read');
+    }
   }
   const request = {
     s3: deps.s3,
@@ -102,12 +107,13 @@ async function encryptReserved(
     key: file.key,
     body: encrypt(hashed(), { mode: config.mode, key: dataKey.plaintext, iv }),
     contentType: contentTypeOf(file.relativePath),
-    metadata: {
-      [METADATA.mode]: config.mode,
-      [METADATA.iv]: decryption.InitializationVector!,
-      [METADATA.key]: decryption.EncryptedDecryptionKey!,
-      [METADATA.region]: config.kmsKeyRegion,
-    },
+    metadata: objectMetadata({
+      decryption,
+      kmsKeyRegion: config.kmsKeyRegion,
+      ...(deps.plaintextSha256 === undefined
+        ? {}
+        : { plaintext: { sha256: deps.plaintextSha256, bytes: file.bytes } }),
+    }),
     partSizeBytes,
     expectedBytes: cipherBytes,
     ...(deps.budget ? { budget: deps.budget } : {}),
@@ -126,7 +132,7 @@ async function encryptReserved(
   return {
     relativePath: file.relativePath,
     bytes,
-    plaintextSha256: digest.digest('hex'),
+    plaintextSha256: sha256,
     s3Uri: `s3://${file.bucket}/${file.key}`,
     decryption,
   };
