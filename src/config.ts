@@ -2,6 +2,8 @@ import { INPUTS, type InputName, type RawInputs } from './interface.js';
 import { InputError } from './errors.js';
 import { ivLengthsFor, type Mode } from './cipher.js';
 import { MAX_STREAM_BYTES } from './memory-budget.js';
+import { parseArtifactSource, type ArtifactSource } from './artifact-source.js';
+import { parseNetwork, type NetworkConfig } from './network.js';
 
 export type KeySource = 'kms' | 'local';
 export type JobLayout = 'per-file' | 'single';
@@ -28,6 +30,8 @@ export interface JobConfig {
 export interface Config {
   patterns: string[];
   artifact?: string;
+  /** Set when `artifact` comes from another workflow run. */
+  artifactSource?: ArtifactSource;
   kmsKeyArn: string;
   /** The region in kms-key-arn: where data keys are made and must be decrypted. */
   kmsKeyRegion: string;
@@ -53,6 +57,7 @@ export interface Config {
   failFast: boolean;
   shard?: { index: number; count: number };
   manifestPath: string;
+  network: NetworkConfig;
   ifExists: IfExists;
   dryRun: boolean;
   deleteInputs: DeleteInputs;
@@ -123,11 +128,14 @@ export function parseConfig(
     cancelOnTimeout: parseBoolean('cancel-on-timeout', input['cancel-on-timeout']),
     failFast: parseBoolean('fail-fast', input['fail-fast']),
     manifestPath: parseManifestPath(input.manifest, env),
+    network: parseNetwork(input['http-proxy'], env),
     ifExists: parseChoice('if-exists', input['if-exists'], ['overwrite', 'skip', 'fail'] as const),
     dryRun: parseBoolean('dry-run', input['dry-run']),
     deleteInputs,
   };
   if (input.artifact !== '') config.artifact = parseArtifactName(input.artifact);
+  const source = parseArtifactSource(input, env);
+  if (source) config.artifactSource = source;
   const sse = parseSse(input['s3-sse'], input['s3-sse-kms-key-id']);
   if (sse) config.sse = sse;
   if (input.concurrency.toLowerCase() !== 'auto') {
