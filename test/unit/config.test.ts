@@ -55,6 +55,7 @@ describe('defaults', () => {
       manifestPath: '/tmp/runner/mediaconvert-encrypt-manifest.json',
       network: { proxy: { noProxy: [] }, maxAttempts: 6, retryMode: 'standard' },
       ifExists: 'overwrite',
+      includeHiddenFiles: false,
       dryRun: false,
       deleteInputs: 'never',
       job: {

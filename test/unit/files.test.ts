@@ -106,6 +106,7 @@ describe('globs', () => {
       relativePath: 'media/clips/a.mp4',
       bytes: 5,
       bucket: 'media-bucket',
+      listed: expect.any(Object),
       key: 'in/media/clips/a.mp4',
     });
   });
