@@ -113,7 +113,7 @@ function filterArgs(
 ): string[] {
   const filters: string[] = [];
   const joined: string[] = [];
-  const fps = output.video?.framerate ? `,fps=${output.video.framerate}` : '';
+  const fps = output.video?.framerate ? frameRateFilter(output.video) : '';
   const rate = output.audio?.sampleRate ?? 48000;
   const layout = output.audio?.channels === 1 ? 'mono' : 'stereo';
   for (const i of inputs.keys()) {
@@ -140,6 +140,17 @@ function filterArgs(
   ];
 }
 
+/**
+ * Frame capture takes "the first frame of the output stream, then one frame every
+ * framerateDenominator/framerateNumerator seconds" (the model's words); other video resamples.
+ */
+function frameRateFilter(video: NonNullable<PlannedOutput['video']>): string {
+  if (video.codec !== 'FRAME_CAPTURE') return `,fps=${video.framerate ?? ''}`;
+  const [n, d] = (video.framerate ?? '1/1').split('/').map(Number);
+  const every = n && d ? d / n : 1;
+  return `,select='isnan(prev_selected_t)+gte(t-prev_selected_t\\,${every})'`;
+}
+
 /** The output size; a missing side keeps the first input's aspect ratio. */
 function outputSize(
   output: PlannedOutput,
@@ -163,6 +174,7 @@ function videoArgs(output: PlannedOutput): string[] {
     // MediaConvert's quality is 1..100 (best); ffmpeg's mjpeg q:v is 2 (best)..31.
     const q = Math.round(31 - ((video.quality ?? 80) / 100) * 29);
     return [
+      ...['-fps_mode', 'vfr'],
       '-c:v',
       'mjpeg',
       '-q:v',
