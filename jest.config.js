@@ -7,20 +7,15 @@ const common = {
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }] },
 };
 
+/** One project per folder of test/: the folder says what a test may start. */
+const project = (name) => ({
+  ...common,
+  displayName: name,
+  testMatch: [`<rootDir>/test/${name}/**/*.test.ts`],
+});
+
 export default {
   // Per-project testTimeout is ignored by jest 30; integration runs spawn the action and wait for jobs.
   testTimeout: 120_000,
-  projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/__tests__/unit/**/*.test.ts'] },
-    {
-      ...common,
-      displayName: 'emulator',
-      testMatch: ['<rootDir>/__tests__/emulator/**/*.test.ts'],
-    },
-    {
-      ...common,
-      displayName: 'integration',
-      testMatch: ['<rootDir>/__tests__/integration/**/*.test.ts'],
-    },
-  ],
+  projects: [project('unit'), project('local-aws'), project('integration'), project('docs')],
 };

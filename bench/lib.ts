@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { stackEnv } from '../emulator/stack.js';
+import { stackEnv } from '../local-aws/stack.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const ACTION_ENTRY = path.join(REPO_ROOT, 'dist', 'index.js');
@@ -121,7 +121,7 @@ export interface ActionInvocation {
   workspace: string;
 }
 
-/** Environment of dist/index.js as the GitHub runner sets it (see emulator/action-runner.ts). */
+/** Environment of dist/index.js as the GitHub runner sets it (see test/support/action-runner.ts). */
 export async function actionEnv(run: ActionInvocation): Promise<{
   env: Record<string, string>;
   runnerTemp: string;

@@ -9,10 +9,10 @@
  * Usage: tsx bench/stack-server.ts INFO_FILE S3_DIRECTORY; runs until SIGTERM.
  */
 import { writeFile } from 'node:fs/promises';
-import { ACCOUNT_ID, Principals, STACK_CREDENTIALS } from '../emulator/identity.js';
-import { startKms } from '../emulator/kms.js';
-import { startMediaConvert } from '../emulator/mediaconvert.js';
-import { startS3 } from '../emulator/s3.js';
+import { ACCOUNT_ID, Principals, STACK_CREDENTIALS } from '../local-aws/identity.js';
+import { startKms } from '../local-aws/kms/server.js';
+import { startMediaConvert } from '../local-aws/mediaconvert/server.js';
+import { startS3 } from '../local-aws/s3.js';
 import type { BenchStackInfo } from './lib.js';
 
 const [infoFile, s3Directory] = process.argv.slice(2);

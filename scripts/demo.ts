@@ -14,8 +14,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { GetJobCommand, MediaConvertClient } from '@aws-sdk/client-mediaconvert';
-import { runPackagedAction } from '../emulator/action-runner.js';
-import { startStack } from '../emulator/stack.js';
+import { runPackagedAction } from '../test/support/action-runner.js';
+import { startStack } from '../local-aws/stack.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const jobIndex = process.argv.indexOf('--job');

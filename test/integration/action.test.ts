@@ -1,0 +1,143 @@
+/**
+ * The packaged action (dist/index.js) run as the GitHub runner runs it, against the local
+ * stack: every mode, IV length, key length and key source; the job completes and its output is
+ * real media; each ciphertext is checked with OpenSSL or @noble/ciphers, never our own code.
+ */
+import { createHash } from 'node:crypto';
+import { copyFile, mkdir, mkdtemp, readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { GetJobCommand } from '@aws-sdk/client-mediaconvert';
+import { runPackagedAction } from '../support/action-runner.js';
+import { startStack, type LocalStack } from '../../local-aws/stack.js';
+import { nobleGcmDecrypt, opensslDecrypt } from '../support/oracle.js';
+import { getObject, probeStreams, stackClients, unwrapKey } from '../support/stack-helpers.js';
+
+const SAMPLE = path.resolve('samples/clip.mp4');
+
+let stack: LocalStack;
+let clients: ReturnType<typeof stackClients>;
+let workspace: string;
+let sample: Buffer;
+
+beforeAll(async () => {
+  stack = await startStack();
+  clients = stackClients(stack);
+  workspace = await mkdtemp(path.join(os.tmpdir(), 'workspace-'));
+  await mkdir(path.join(workspace, 'masters'));
+  sample = await readFile(SAMPLE);
+});
+
+afterAll(async () => {
+  await stack?.close();
+});
+
+type Case = {
+  mode: 'AES_CTR' | 'AES_CBC' | 'AES_GCM';
+  iv: 12 | 16;
+  bits: 128 | 192 | 256;
+  source: 'kms' | 'local';
+};
+const cases: Case[] = [];
+for (const [mode, ivs] of [
+  ['AES_CTR', [12, 16]],
+  ['AES_CBC', [16]],
+  ['AES_GCM', [12, 16]],
+] as const) {
+  for (const iv of ivs) {
+    for (const bits of [128, 192, 256] as const) {
+      for (const source of ['kms', 'local'] as const) cases.push({ mode, iv, bits, source });
+    }
+  }
+}
+
+async function decryptIndependently(
+  c: Case,
+  key: Uint8Array,
+  iv: Buffer,
+  ciphertext: Buffer,
+): Promise<Buffer> {
+  if (c.mode === 'AES_GCM') return Buffer.from(nobleGcmDecrypt(key, iv, ciphertext));
+  return opensslDecrypt(c.mode, key, iv, ciphertext);
+}
+
+describe('packaged action against the local stack', () => {
+  test.each(cases)(
+    '$mode, $iv-byte IV, $bits-bit key from $source: job completes with real media',
+    async (c) => {
+      const name = `${c.mode}-${c.iv}-${c.bits}-${c.source}`;
+      const prefix = `runs/${name}/`;
+      await copyFile(SAMPLE, path.join(workspace, 'masters', `${name}.mp4`));
+      const run = await runPackagedAction({
+        workspace,
+        env: stack.env(),
+        inputs: {
+          files: `masters/${name}.mp4`,
+          'kms-key-arn': stack.info.kmsKeyArn,
+          destination: `s3://${stack.info.bucket}/${prefix}`,
+          'role-arn': stack.info.roleArn,
+          'job-template': stack.info.jobTemplate,
+          mode: c.mode,
+          'iv-length': String(c.iv),
+          'key-length': String(c.bits),
+          'key-source': c.source,
+          wait: 'true',
+          'wait-timeout': '120',
+        },
+      });
+      expect(run.stdout).not.toContain('::error::');
+      expect(run.code).toBe(0);
+
+      const s3Uris = JSON.parse(run.outputs['s3-uris']!) as string[];
+      expect(s3Uris).toEqual([`s3://${stack.info.bucket}/${prefix}masters/${name}.mp4`]);
+      const [decryption] = JSON.parse(run.outputs['decryption-settings']!) as Record<
+        string,
+        string
+      >[];
+      expect(decryption).toMatchObject({ DecryptionMode: c.mode });
+      expect(decryption!.KmsKeyRegion).toBeUndefined();
+      const iv = Buffer.from(decryption!.InitializationVector!, 'base64');
+      expect(iv).toHaveLength(c.iv);
+
+      const object = await getObject(clients.s3, s3Uris[0]!);
+      expect(object.contentType).toBe('video/mp4');
+      expect(object.metadata['mediaconvert-initialization-vector']).toBe(
+        decryption!.InitializationVector,
+      );
+      expect(object.metadata['mediaconvert-encrypted-decryption-key']).toBe(
+        decryption!.EncryptedDecryptionKey,
+      );
+      const key = await unwrapKey(clients.kms, decryption!.EncryptedDecryptionKey!);
+      expect(key).toHaveLength(c.bits / 8);
+      const plaintext = await decryptIndependently(c, key, iv, object.body);
+      expect(plaintext.equals(sample)).toBe(true);
+
+      const manifest = JSON.parse(await readFile(run.outputs.manifest!, 'utf8')) as {
+        files: { plaintextSha256: string }[];
+      };
+      expect(manifest.files[0]!.plaintextSha256).toBe(
+        createHash('sha256').update(sample).digest('hex'),
+      );
+
+      const jobId = run.outputs['job-id']!;
+      const job = (await clients.mediaconvert.send(new GetJobCommand({ Id: jobId }))).Job!;
+      expect(job.Status).toBe('COMPLETE');
+      expect(job.Settings?.Inputs?.[0]?.DecryptionSettings).toEqual(decryption);
+      expect(JSON.parse(run.outputs['job-status']!)).toEqual([
+        expect.objectContaining({ id: jobId, status: 'COMPLETE' }),
+      ]);
+      expect(run.summary).toContain(jobId);
+
+      const listed = await clients.s3.send(
+        new ListObjectsV2Command({ Bucket: stack.info.bucket, Prefix: `outputs/${name}` }),
+      );
+      const outputs = (listed.Contents ?? []).map((o) => o.Key!);
+      expect(outputs).toEqual([`outputs/${name}-240p.mp4`]);
+      const rendition = await getObject(clients.s3, `s3://${stack.info.bucket}/${outputs[0]}`);
+      expect(await probeStreams(rendition.body)).toEqual(
+        expect.arrayContaining(['video:h264', 'audio:aac']),
+      );
+    },
+  );
+});

@@ -1,0 +1,356 @@
+/**
+ * Bad inputs through the packaged action (dist/index.js, as the runner runs it). Each one must
+ * fail the step with a message naming the input, make no AWS request and leave every source
+ * file as it was. The action's endpoints point at a fault proxy that only records, so the
+ * proxy sees every request to S3, KMS and MediaConvert; the emulators' own logs back it up.
+ *
+ * The one request allowed: a job template or queue that does not exist is found with
+ * MediaConvert GetJobTemplate / GetQueue, before any data key is made or byte uploaded.
+ */
+import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import {
+  chmod,
+  copyFile,
+  lstat,
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  readlink,
+  rm,
+  symlink,
+  truncate,
+  writeFile,
+} from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { runPackagedAction } from '../support/action-runner.js';
+import { startFaultProxy } from '../support/fault-proxy.js';
+import { startStack, type LocalStack } from '../../local-aws/stack.js';
+import { INPUTS } from '../../src/interface.js';
+
+const GCM_LIMIT = 2 ** 36 - 32;
+const isRoot = process.getuid?.() === 0;
+
+let stack: LocalStack;
+let workspace: string;
+let outside: string;
+let before: Map<string, string>;
+let kmsRequestsBefore: number;
+let mediaConvertRequestsBefore: number;
+let casesRun = 0;
+
+beforeAll(async () => {
+  stack = await startStack();
+  workspace = await mkdtemp(path.join(os.tmpdir(), 'bad-inputs-ws-'));
+  outside = await mkdtemp(path.join(os.tmpdir(), 'bad-inputs-outside-'));
+  const at = (p: string) => path.join(workspace, p);
+  await mkdir(at('masters'));
+  await copyFile('samples/clip.mp4', at('masters/a.mp4'));
+  await copyFile('samples/clip.mp4', at('masters/b.mp4'));
+  await writeFile(at('empty.mp4'), '');
+  await writeFile(at('unreadable.mp4'), 'secret master');
+  await chmod(at('unreadable.mp4'), 0o000);
+  await mkdir(at('folder'));
+  await writeFile(at('folder/inner.mp4'), 'inner');
+  await writeFile(path.join(outside, 'secret.mp4'), 'outside the workspace');
+  await symlink(path.join(outside, 'secret.mp4'), at('link-out.mp4'));
+  await symlink(outside, at('link-dir'));
+  await symlink(at('loop.mp4'), at('loop.mp4'));
+  await symlink(at('nowhere.mp4'), at('broken.mp4'));
+  execFileSync('mkfifo', [at('fifo.mp4')]);
+  await mkdir(at('nfc'));
+  // The same name in NFC and NFD: two files on Linux, one S3 key after normalization.
+  await writeFile(at('nfc/caf\u00e9.mp4'), 'composed');
+  await writeFile(at('nfc/cafe\u0301.mp4'), 'decomposed');
+  await mkdir(at('big'));
+  await writeFile(at('big/huge.mp4'), '');
+  await truncate(at('big/huge.mp4'), GCM_LIMIT + 1);
+  await mkdir(at('settings'));
+  await writeFile(at('settings/broken.json'), '{ "Settings": ');
+  await writeFile(at('settings/array.json'), '[]');
+  await writeFile(at('settings/no-outputs.json'), JSON.stringify({ Inputs: [{}] }));
+  await writeFile(at('settings/inputs-object.json'), JSON.stringify({ Settings: { Inputs: {} } }));
+  await writeFile(
+    at('settings/unknown-template.json'),
+    JSON.stringify({ JobTemplate: 'no-such-template', Settings: {} }),
+  );
+  before = await snapshot([workspace, outside]);
+  kmsRequestsBefore = stack.kms.requests.length;
+  mediaConvertRequestsBefore = stack.mediaconvert.requests.length;
+});
+
+afterAll(async () => {
+  if (workspace) await chmod(path.join(workspace, 'unreadable.mp4'), 0o644).catch(() => undefined);
+  await rm(workspace, { recursive: true, force: true });
+  await rm(outside, { recursive: true, force: true });
+  await stack?.close();
+});
+
+/** Every entry under the roots: a content hash for files, the target for links. */
+async function snapshot(roots: string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  async function walk(dir: string): Promise<void> {
+    for (const name of (await readdir(dir)).sort()) {
+      const full = path.join(dir, name);
+      const info = await lstat(full);
+      const mode = (info.mode & 0o7777).toString(8);
+      if (info.isSymbolicLink()) out.set(full, `link ${await readlink(full)}`);
+      else if (info.isDirectory()) {
+        out.set(full, `dir ${mode}`);
+        await walk(full);
+      } else if (!info.isFile()) out.set(full, `special ${mode}`);
+      else if (info.size > 64 << 20) {
+        // The sparse GCM file: reading 64 GiB of holes is pointless; no allocated block means
+        // every byte is still zero.
+        out.set(full, `sparse ${info.size} ${info.blocks} ${info.mtimeMs} ${mode}`);
+      } else {
+        const hash = createHash('sha256')
+          .update(await readFile(full))
+          .digest('hex');
+        out.set(full, `file ${hash} ${mode}`);
+      }
+    }
+  }
+  for (const root of roots) await walk(root);
+  return out;
+}
+
+interface Case {
+  /** The input the message must name. */
+  input: string;
+  why: string;
+  inputs: Record<string, string>;
+  env?: Record<string, string>;
+  /** MediaConvert operations this case may send (the existence checks), in order. */
+  requests?: string[];
+  skip?: boolean;
+}
+
+const tooMany = JSON.stringify(
+  Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`k${i}`, 'v'])),
+);
+
+const cases: Case[] = [
+  { input: 'files', why: 'missing', inputs: { files: '' } },
+  { input: 'files', why: 'leaves the workspace with ..', inputs: { files: '../*/secret.mp4' } },
+  { input: 'files', why: 'absolute path', inputs: { files: '/etc/hostname' } },
+  { input: 'files', why: 'matches nothing', inputs: { files: 'masters/*.mov' } },
+  { input: 'files', why: 'a file that does not exist', inputs: { files: 'masters/missing.mp4' } },
+  { input: 'files', why: 'a directory', inputs: { files: 'masters' } },
+  { input: 'files', why: 'an empty file', inputs: { files: 'empty.mp4' } },
+  {
+    input: 'files',
+    why: 'an unreadable file',
+    inputs: { files: 'unreadable.mp4' },
+    skip: isRoot,
+  },
+  { input: 'files', why: 'a symlink leading outside', inputs: { files: 'link-out.mp4' } },
+  { input: 'files', why: 'a symlinked directory outside', inputs: { files: 'link-dir/**' } },
+  { input: 'files', why: 'a symlink loop', inputs: { files: 'loop.mp4' } },
+  { input: 'files', why: 'a broken symlink', inputs: { files: 'broken.mp4' } },
+  { input: 'files', why: 'a FIFO, not a regular file', inputs: { files: 'fifo.mp4' } },
+  { input: 'files', why: 'NFC and NFD names: one object key', inputs: { files: 'nfc/*.mp4' } },
+  {
+    input: 'files',
+    why: 'one empty file among good ones',
+    inputs: { files: 'masters/*.mp4\nempty.mp4' },
+  },
+  {
+    input: 'mode',
+    why: 'a GCM file over 2^36 - 32 bytes',
+    inputs: { files: 'big/huge.mp4', mode: 'AES_GCM' },
+  },
+  { input: 'artifact', why: 'a name with a slash', inputs: { artifact: 'builds/media' } },
+  { input: 'kms-key-arn', why: 'missing', inputs: { 'kms-key-arn': '' } },
+  {
+    input: 'kms-key-arn',
+    why: 'a short account ID',
+    inputs: { 'kms-key-arn': 'arn:aws:kms:us-east-1:1234:key/abc' },
+  },
+  { input: 'kms-key-arn', why: 'another service', inputs: { 'kms-key-arn': 'arn:aws:s3:::media' } },
+  {
+    input: 'kms-key-arn',
+    why: 'a malformed region',
+    inputs: { 'kms-key-arn': 'arn:aws:kms:useast1:123456789012:key/abc' },
+  },
+  {
+    input: 'kms-key-arn',
+    why: 'a bare key ID',
+    inputs: { 'kms-key-arn': '1234abcd-12ab-34cd-56ef-1234567890ab' },
+  },
+  {
+    input: 'kms-key-arn',
+    why: 'an empty alias',
+    inputs: { 'kms-key-arn': 'arn:aws:kms:us-east-1:123456789012:alias/' },
+  },
+  { input: 'region', why: 'upper case', inputs: { region: 'US-EAST-1' } },
+  { input: 'region', why: 'no number', inputs: { region: 'us-east' } },
+  { input: 'region', why: 'shell text', inputs: { region: 'us-east-1; rm -rf /' } },
+  {
+    input: 'region',
+    why: 'unset everywhere',
+    inputs: { region: '' },
+    env: { AWS_REGION: '', AWS_DEFAULT_REGION: '' },
+  },
+  { input: 'mode', why: 'an unknown mode', inputs: { mode: 'AES_XTS' } },
+  { input: 'mode', why: 'none', inputs: { mode: 'none' } },
+  { input: 'key-length', why: '512', inputs: { 'key-length': '512' } },
+  { input: 'key-length', why: 'with a unit', inputs: { 'key-length': '256bits' } },
+  { input: 'iv-length', why: '12 bytes with CBC', inputs: { mode: 'AES_CBC', 'iv-length': '12' } },
+  { input: 'iv-length', why: '8 bytes', inputs: { 'iv-length': '8' } },
+  { input: 'key-source', why: 'an unknown source', inputs: { 'key-source': 'hsm' } },
+  { input: 'destination', why: 'missing', inputs: { destination: '' } },
+  { input: 'destination', why: 'not s3://', inputs: { destination: 'https://media/prefix/' } },
+  { input: 'destination', why: 'no bucket', inputs: { destination: 's3://' } },
+  { input: 'destination', why: 'a bad bucket name', inputs: { destination: 's3://Media_Bucket/' } },
+  { input: 'destination', why: 'an empty segment', inputs: { destination: 's3://media//x/' } },
+  { input: 'destination', why: 'a local path', inputs: { destination: '/srv/media/' } },
+  { input: 's3-sse', why: 'an unknown type', inputs: { 's3-sse': 'SSE-C' } },
+  {
+    input: 's3-sse-kms-key-id',
+    why: 'without s3-sse aws:kms',
+    inputs: { 's3-sse-kms-key-id': 'alias/s3' },
+  },
+  { input: 'part-size-mib', why: 'under 5', inputs: { 'part-size-mib': '4' } },
+  { input: 'part-size-mib', why: 'over 5120', inputs: { 'part-size-mib': '5121' } },
+  { input: 'part-size-mib', why: 'a fraction', inputs: { 'part-size-mib': '1.5' } },
+  { input: 'create-job', why: 'not a boolean', inputs: { 'create-job': 'yes' } },
+  { input: 'role-arn', why: 'missing', inputs: { 'role-arn': '' } },
+  {
+    input: 'role-arn',
+    why: 'a short account ID',
+    inputs: { 'role-arn': 'arn:aws:iam::123:role/x' },
+  },
+  {
+    input: 'role-arn',
+    why: 'a user, not a role',
+    inputs: { 'role-arn': 'arn:aws:iam::123456789012:user/bob' },
+  },
+  {
+    input: 'job-settings',
+    why: 'neither template nor settings',
+    inputs: { 'job-template': '', 'job-settings': '' },
+  },
+  {
+    input: 'job-template',
+    why: 'a template that does not exist',
+    inputs: { 'job-template': 'no-such-template' },
+    requests: ['GetJobTemplate'],
+  },
+  {
+    input: 'job-settings',
+    why: 'a request file naming a template that does not exist',
+    inputs: { 'job-template': '', 'job-settings': 'settings/unknown-template.json' },
+    requests: ['GetJobTemplate'],
+  },
+  {
+    input: 'queue',
+    why: 'a queue that does not exist',
+    inputs: { queue: 'NoSuchQueue' },
+    requests: ['GetJobTemplate', 'GetQueue'],
+  },
+  {
+    input: 'job-settings',
+    why: 'a missing file',
+    inputs: { 'job-settings': 'settings/none.json' },
+  },
+  {
+    input: 'job-settings',
+    why: 'malformed JSON',
+    inputs: { 'job-settings': 'settings/broken.json' },
+  },
+  { input: 'job-settings', why: 'a JSON array', inputs: { 'job-settings': 'settings/array.json' } },
+  {
+    input: 'job-settings',
+    why: 'no output groups and no template',
+    inputs: { 'job-template': '', 'job-settings': 'settings/no-outputs.json' },
+  },
+  {
+    input: 'job-settings',
+    why: 'Inputs that is not an array',
+    inputs: { 'job-settings': 'settings/inputs-object.json' },
+  },
+  { input: 'job-layout', why: 'an unknown layout', inputs: { 'job-layout': 'batch' } },
+  { input: 'user-metadata', why: 'malformed JSON', inputs: { 'user-metadata': '{"a": ' } },
+  { input: 'user-metadata', why: 'a number value', inputs: { 'user-metadata': '{"a": 1}' } },
+  { input: 'user-metadata', why: 'more than 10 entries', inputs: { 'user-metadata': tooMany } },
+  { input: 'tags', why: 'a line without =', inputs: { tags: 'team' } },
+  { input: 'wait', why: 'not a boolean', inputs: { wait: 'maybe' } },
+  { input: 'wait', why: 'true without jobs', inputs: { wait: 'true', 'create-job': 'false' } },
+  { input: 'wait-timeout', why: 'zero', inputs: { 'wait-timeout': '0' } },
+  { input: 'wait-timeout', why: 'a word', inputs: { 'wait-timeout': 'ten' } },
+  { input: 'cancel-on-timeout', why: 'not a boolean', inputs: { 'cancel-on-timeout': '1' } },
+  { input: 'concurrency', why: 'zero', inputs: { concurrency: '0' } },
+  { input: 'concurrency', why: 'over 64', inputs: { concurrency: '65' } },
+  { input: 'fail-fast', why: 'not a boolean', inputs: { 'fail-fast': 'on' } },
+  { input: 'shard', why: 'index over count', inputs: { shard: '5/4' } },
+  { input: 'shard', why: 'index zero', inputs: { shard: '0/4' } },
+  { input: 'shard', why: 'not numbers', inputs: { shard: 'a/b' } },
+  {
+    input: 'manifest',
+    why: 'unset with no RUNNER_TEMP',
+    inputs: { manifest: '' },
+    env: { RUNNER_TEMP: '' },
+  },
+];
+
+test('the table has at least 40 cases and a wrong value for every input', () => {
+  expect(cases.filter((c) => !c.skip).length).toBeGreaterThanOrEqual(40);
+  const covered = new Set(cases.map((c) => c.input));
+  expect(INPUTS.map((spec) => spec.name).filter((name) => !covered.has(name))).toEqual([]);
+});
+
+describe('each bad input fails naming it, with no AWS request and no file touched', () => {
+  // Root reads any file, so the unreadable-file case is reported as skipped there.
+  test.skip.each(cases.filter((c) => c.skip))('$input: $why', () => undefined);
+  test.each(cases.filter((c) => !c.skip))('$input: $why', async (c) => {
+    casesRun += 1;
+    const proxy = await startFaultProxy({ upstreams: stack.info.endpoints });
+    const prefix = `bad/${c.input}/`;
+    try {
+      const run = await runPackagedAction({
+        workspace,
+        env: { ...proxy.env(stack.env()), ...c.env },
+        inputs: {
+          files: 'masters/a.mp4',
+          'kms-key-arn': stack.info.kmsKeyArn,
+          destination: `s3://${stack.info.bucket}/${prefix}`,
+          'role-arn': stack.info.roleArn,
+          'job-template': stack.info.jobTemplate,
+          ...c.inputs,
+        },
+      });
+      try {
+        expect(run.code).toBe(1);
+        const errors = run.stdout.split('\n').filter((l) => l.startsWith('::error::'));
+        expect(errors).toHaveLength(1);
+        expect(errors[0]).toMatch(new RegExp(`^::error::Input \`${c.input}\`: `));
+        expect(proxy.records.map((r) => `${r.service} ${r.operation}`)).toEqual(
+          (c.requests ?? []).map((op) => `mediaconvert ${op}`),
+        );
+        expect(run.outputs).toEqual({});
+        expect(run.summary).toBe('');
+        expect(await readdir(run.runnerTemp)).toEqual(['_github_output', '_step_summary']);
+        expect(await snapshot([workspace, outside])).toEqual(before);
+      } finally {
+        await rm(run.runnerTemp, { recursive: true, force: true });
+      }
+    } finally {
+      await proxy.close();
+    }
+  });
+});
+
+test('after the whole table, the emulators saw no request but the existence checks', () => {
+  expect(casesRun).toBe(cases.filter((c) => !c.skip).length);
+  expect(stack.kms.requests.length).toBe(kmsRequestsBefore);
+  const allowed = cases.flatMap((c) => c.requests ?? []);
+  expect(
+    stack.mediaconvert.requests
+      .slice(mediaConvertRequestsBefore)
+      .map((r) => r.operation)
+      .sort(),
+  ).toEqual(allowed.sort());
+});

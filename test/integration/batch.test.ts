@@ -1,0 +1,108 @@
+/**
+ * Scale: 500 small files through the packaged action with concurrency, end to end against
+ * the local stack; and four shards that together cover the same set exactly once.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { ctr } from '@noble/ciphers/aes.js';
+import { runPackagedAction } from '../support/action-runner.js';
+import { startStack, type LocalStack } from '../../local-aws/stack.js';
+import { getObject, stackClients, unwrapKey } from '../support/stack-helpers.js';
+
+const COUNT = 500;
+let stack: LocalStack;
+let clients: ReturnType<typeof stackClients>;
+let workspace: string;
+const contents = new Map<string, Buffer>();
+
+beforeAll(async () => {
+  stack = await startStack();
+  clients = stackClients(stack);
+  workspace = await mkdtemp(path.join(os.tmpdir(), 'batch-'));
+  for (let i = 0; i < COUNT; i++) {
+    const dir = path.join(workspace, 'batch', `d${i % 10}`);
+    await mkdir(dir, { recursive: true });
+    const relative = `batch/d${i % 10}/f${String(i).padStart(3, '0')}.ts`;
+    const body = randomBytes(1024 + (i % 97));
+    contents.set(relative, body);
+    await writeFile(path.join(workspace, relative), body);
+  }
+});
+
+afterAll(async () => {
+  await stack?.close();
+});
+
+interface ManifestFile {
+  path: string;
+  s3Uri: string;
+  decryption: { EncryptedDecryptionKey: string; InitializationVector: string };
+}
+
+test(`${COUNT} files with concurrency: each encrypted correctly and handed to exactly one job`, async () => {
+  const jobsBefore = stack.mediaconvert.jobs().length;
+  const run = await runPackagedAction({
+    workspace,
+    env: stack.env(),
+    inputs: {
+      files: 'batch/**/*.ts',
+      'kms-key-arn': stack.info.kmsKeyArn,
+      destination: `s3://${stack.info.bucket}/scale/`,
+      'role-arn': stack.info.roleArn,
+      'job-template': stack.info.jobTemplate,
+      concurrency: '16',
+    },
+  });
+  expect(run.stdout).not.toContain('::error::');
+  expect(run.code).toBe(0);
+  const manifest = JSON.parse(await readFile(run.outputs.manifest!, 'utf8')) as {
+    files: ManifestFile[];
+    jobs: { id: string; request: { Settings: { Inputs: { FileInput: string }[] } } }[];
+  };
+  expect(manifest.files.map((f) => f.path)).toEqual([...contents.keys()].sort());
+  expect(new Set(manifest.jobs.map((j) => j.id)).size).toBe(COUNT);
+
+  const created = stack.mediaconvert.jobs().slice(jobsBefore) as {
+    settings: { inputs: { fileInput: string }[] };
+  }[];
+  const inputs = created.map((j) => j.settings.inputs[0]!.fileInput).sort();
+  expect(inputs).toEqual(manifest.files.map((f) => f.s3Uri).sort());
+
+  const ivs = new Set<string>();
+  for (const file of manifest.files) {
+    const object = await getObject(clients.s3, file.s3Uri);
+    const key = await unwrapKey(clients.kms, file.decryption.EncryptedDecryptionKey);
+    const iv = Buffer.from(file.decryption.InitializationVector, 'base64');
+    ivs.add(file.decryption.InitializationVector);
+    const plaintext = Buffer.from(ctr(key, iv).decrypt(object.body));
+    expect(plaintext.equals(contents.get(file.path)!)).toBe(true);
+  }
+  expect(ivs.size).toBe(COUNT);
+}, 300_000);
+
+test('shards 1/4 to 4/4 together cover every file exactly once', async () => {
+  const seen: string[] = [];
+  for (let i = 1; i <= 4; i++) {
+    const run = await runPackagedAction({
+      workspace,
+      env: stack.env(),
+      inputs: {
+        files: 'batch/**/*.ts',
+        'kms-key-arn': stack.info.kmsKeyArn,
+        destination: `s3://${stack.info.bucket}/shards/`,
+        'create-job': 'false',
+        shard: `${i}/4`,
+        concurrency: '16',
+      },
+    });
+    expect(run.code).toBe(0);
+    const uris = JSON.parse(run.outputs['s3-uris']!) as string[];
+    expect(uris.length).toBeGreaterThan(COUNT / 8);
+    seen.push(...uris);
+  }
+  expect(seen.sort()).toEqual(
+    [...contents.keys()].sort().map((p) => `s3://${stack.info.bucket}/shards/${p}`),
+  );
+}, 300_000);

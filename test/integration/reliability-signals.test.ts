@@ -1,0 +1,283 @@
+/**
+ * The runner cancels a step with SIGINT, then SIGTERM 7.5 s later, then SIGKILL. The packaged
+ * action must use that time to abort its multipart uploads in flight, create no new job, stop
+ * waiting for jobs, report what it finished, and fail the step. Uploads are slowed by the
+ * fault proxy so that the signal lands while parts are in flight.
+ */
+import type { ChildProcess } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { runPackagedAction, type ActionRun } from '../support/action-runner.js';
+import {
+  multipartUploads,
+  startFaultProxy,
+  type FaultProxy,
+  type ProxyRecord,
+} from '../support/fault-proxy.js';
+import {
+  startMediaConvert,
+  type MediaConvertEmulator,
+} from '../../local-aws/mediaconvert/server.js';
+import { JOB_TEMPLATE, startStack, type LocalStack } from '../../local-aws/stack.js';
+
+const MIB = 1024 * 1024;
+/** What the runner allows between SIGINT and SIGTERM, and between SIGTERM and SIGKILL. */
+const RUNNER_GRACE_MS = 7500;
+
+let stack: LocalStack;
+let workspace: string;
+const hashes = new Map<string, string>();
+const runnerTemps: string[] = [];
+
+beforeAll(async () => {
+  stack = await startStack();
+  workspace = await mkdtemp(path.join(os.tmpdir(), 'signals-ws-'));
+  await mkdir(path.join(workspace, 'masters'));
+  // 200 MiB of random bytes (no holes, nothing compressible): 40 parts of 5 MiB.
+  const big = path.join(workspace, 'masters', 'big.bin');
+  await pipeline(
+    (function* () {
+      for (let i = 0; i < 200; i++) yield randomBytes(MIB);
+    })(),
+    createWriteStream(big),
+  );
+  await writeFile(path.join(workspace, 'masters', 'a-small.bin'), randomBytes(64 * 1024));
+  await writeFile(path.join(workspace, 'clip.mp4'), await readFile('samples/clip.mp4'));
+  await mkdir(path.join(workspace, 'late'));
+  // Two 5 MiB parts: both fit in flight at once, so the body has been read to the end.
+  await writeFile(path.join(workspace, 'late', 'mid.bin'), randomBytes(8 * MIB));
+  for (const name of ['masters/big.bin', 'masters/a-small.bin', 'clip.mp4', 'late/mid.bin']) {
+    hashes.set(name, await hashFile(path.join(workspace, name)));
+  }
+});
+
+afterAll(async () => {
+  await Promise.all(runnerTemps.map((dir) => rm(dir, { recursive: true, force: true })));
+  await rm(workspace, { recursive: true, force: true });
+  await stack?.close();
+});
+
+async function hashFile(file: string): Promise<string> {
+  return createHash('sha256')
+    .update(await readFile(file))
+    .digest('hex');
+}
+
+async function expectSourcesUntouched(): Promise<void> {
+  for (const [name, hash] of hashes) {
+    expect([name, await hashFile(path.join(workspace, name))]).toEqual([name, hash]);
+  }
+}
+
+/** Runs the action and sends `signal` once `ready` resolves; returns the run and timings. */
+async function runAndSignal(
+  proxy: FaultProxy,
+  inputs: Record<string, string>,
+  signal: NodeJS.Signals,
+  ready: () => Promise<unknown>,
+  afterSignal?: () => void,
+): Promise<{ run: ActionRun; exitedAfterMs: number }> {
+  let child: ChildProcess | undefined;
+  const running = runPackagedAction({
+    workspace,
+    env: proxy.env(stack.env()),
+    inputs: {
+      'kms-key-arn': stack.info.kmsKeyArn,
+      'role-arn': stack.info.roleArn,
+      'job-template': stack.info.jobTemplate,
+      'part-size-mib': '5',
+      ...inputs,
+    },
+    onSpawn: (c) => (child = c),
+  });
+  await ready();
+  const signalledAt = Date.now();
+  child!.kill(signal);
+  afterSignal?.();
+  const run = await running;
+  const exitedAfterMs = Date.now() - signalledAt;
+  runnerTemps.push(run.runnerTemp);
+  return { run, exitedAfterMs };
+}
+
+function errorLine(run: ActionRun): string {
+  return run.stdout.split('\n').find((l) => l.startsWith('::error::')) ?? '';
+}
+
+async function leftoverUploads(prefix: string): Promise<string[]> {
+  const dir = path.join(stack.s3.directory, stack.info.bucket, '._S3rver_uploads');
+  const ids = await readdir(dir).catch(() => []);
+  const keys = await Promise.all(ids.map((id) => readFile(path.join(dir, id, 'key'), 'utf8')));
+  return keys.filter((key) => key.startsWith(prefix));
+}
+
+describe.each(['SIGTERM', 'SIGINT'] as const)('%s', (signal) => {
+  test('mid-upload: parts in flight finish, the upload is aborted, no job is created, the step fails', async () => {
+    const prefix = `interrupted-${signal}`;
+    const proxy = await startFaultProxy({
+      upstreams: stack.info.endpoints,
+      // Each part waits a second before it reaches S3: the upload is in flight for ~10 s.
+      rules: [{ service: 's3', operation: 'UploadPart', fault: { kind: 'latency', ms: 1000 } }],
+    });
+    try {
+      const isBigPart = (r: ProxyRecord) =>
+        r.operation === 'UploadPart' && (r.key ?? '').endsWith('big.bin');
+      const { run, exitedAfterMs } = await runAndSignal(
+        proxy,
+        {
+          files: 'masters/*.bin',
+          destination: `s3://${stack.info.bucket}/${prefix}/`,
+          concurrency: '2',
+        },
+        signal,
+        async () => {
+          // The small file is done (its object is stored) and the big one has parts in flight.
+          await proxy.waitFor((r) => r.operation === 'PutObject' && r.status === 200);
+          await proxy.waitFor(isBigPart);
+        },
+      );
+      expect(run.code).toBe(1);
+      expect(run.signal).toBeNull();
+      expect(exitedAfterMs).toBeLessThan(RUNNER_GRACE_MS);
+      expect(run.stdout).toContain(`::warning::${signal} received: aborting uploads in flight`);
+      expect(errorLine(run)).toContain('masters/big.bin');
+      expect(errorLine(run)).toContain('interrupted');
+
+      const [upload, ...others] = multipartUploads(proxy.records);
+      expect(others).toEqual([]);
+      expect(upload!.key).toBe(`${prefix}/masters/big.bin`);
+      expect(upload!.completes).toEqual([]);
+      expect(upload!.aborts.map((a) => a.status)).toEqual([204]);
+      expect(upload!.parts.length).toBeLessThan(40);
+      const lastPartEnd = Math.max(...upload!.parts.map((p) => p.endTick ?? Infinity));
+      expect(lastPartEnd).toBeLessThan(upload!.aborts[0]!.startTick);
+      expect(await leftoverUploads(prefix)).toEqual([]);
+
+      // The finished file is reported; no job is created once the step is being canceled.
+      expect(proxy.records.filter((r) => r.operation === 'CreateJob')).toEqual([]);
+      expect(JSON.parse(run.outputs['s3-uris']!)).toEqual([
+        `s3://${stack.info.bucket}/${prefix}/masters/a-small.bin`,
+      ]);
+      expect(run.outputs['job-ids']).toBe('[]');
+      expect(errorLine(run)).toContain('no job was created: the step was interrupted');
+      await expectSourcesUntouched();
+    } finally {
+      await proxy.close();
+    }
+  });
+});
+
+test('a signal after the whole body was read still aborts the upload in flight', async () => {
+  let signalled = false;
+  const held: (() => void)[] = [];
+  const proxy = await startFaultProxy({
+    upstreams: stack.info.endpoints,
+    rules: [{ service: 's3', operation: 'UploadPart', fault: { kind: 'latency', ms: 1 } }],
+    // Parts wait in the proxy until the signal has been sent.
+    sleep: () =>
+      signalled ? Promise.resolve() : new Promise<void>((resolve) => held.push(resolve)),
+  });
+  try {
+    const { run } = await runAndSignal(
+      proxy,
+      {
+        files: 'late/mid.bin',
+        destination: `s3://${stack.info.bucket}/interrupted-late/`,
+        'create-job': 'false',
+      },
+      'SIGTERM',
+      // Both parts are in flight: the whole body has been read.
+      () =>
+        proxy.waitFor(() => proxy.records.filter((r) => r.operation === 'UploadPart').length === 2),
+      () => {
+        signalled = true;
+        held.splice(0).forEach((go) => go());
+      },
+    );
+    expect(run.code).toBe(1);
+    const [upload] = multipartUploads(proxy.records);
+    expect(upload!.completes).toEqual([]);
+    expect(upload!.aborts.map((a) => a.status)).toEqual([204]);
+  } finally {
+    await proxy.close();
+  }
+});
+
+describe('SIGTERM while waiting for a job', () => {
+  let slow: MediaConvertEmulator;
+
+  beforeAll(async () => {
+    // A MediaConvert whose queue does not start a job for a minute: it stays SUBMITTED.
+    slow = await startMediaConvert({
+      region: stack.info.region,
+      s3Endpoint: stack.info.endpoints.s3,
+      kmsEndpoints: { [stack.info.region]: stack.info.endpoints.kms },
+      tickMs: 60_000,
+      mediaTools: 'none',
+    });
+    slow.createJobTemplate({
+      name: JOB_TEMPLATE,
+      settings: {
+        outputGroups: [
+          {
+            outputGroupSettings: {
+              type: 'FILE_GROUP_SETTINGS',
+              fileGroupSettings: { destination: `s3://${stack.info.bucket}/outputs/` },
+            },
+            outputs: [{ containerSettings: { container: 'MP4', mp4Settings: {} } }],
+          },
+        ],
+      },
+    });
+  });
+
+  afterAll(async () => {
+    await slow?.close();
+  });
+
+  test('the wait stops at once, the job is reported INTERRUPTED and left running', async () => {
+    const proxy = await startFaultProxy({
+      upstreams: { ...stack.info.endpoints, mediaconvert: slow.url },
+    });
+    try {
+      const { run, exitedAfterMs } = await runAndSignal(
+        proxy,
+        {
+          files: 'clip.mp4',
+          destination: `s3://${stack.info.bucket}/waiting/`,
+          wait: 'true',
+          'wait-timeout': '600',
+        },
+        'SIGTERM',
+        // Two polls: the action is now sleeping before its third.
+        () => proxy.waitFor((r) => r.operation === 'GetJob' && countGetJobs(proxy) >= 2),
+      );
+      expect(run.code).toBe(1);
+      expect(exitedAfterMs).toBeLessThan(RUNNER_GRACE_MS);
+      const jobId = run.outputs['job-id']!;
+      expect(JSON.parse(run.outputs['job-status']!)).toEqual([
+        expect.objectContaining({ id: jobId, status: 'INTERRUPTED' }),
+      ]);
+      expect(errorLine(run)).toContain(`job ${jobId} ended INTERRUPTED`);
+      expect(proxy.records.filter((r) => r.operation === 'CancelJob')).toEqual([]);
+      expect(slow.jobs()).toEqual([expect.objectContaining({ id: jobId, status: 'SUBMITTED' })]);
+      const manifest = JSON.parse(await readFile(run.outputs.manifest!, 'utf8')) as {
+        jobs: { id: string; status: string }[];
+      };
+      expect(manifest.jobs).toEqual([
+        expect.objectContaining({ id: jobId, status: 'INTERRUPTED' }),
+      ]);
+      await expectSourcesUntouched();
+    } finally {
+      await proxy.close();
+    }
+  });
+});
+
+function countGetJobs(proxy: FaultProxy): number {
+  return proxy.records.filter((r) => r.operation === 'GetJob' && r.status === 200).length;
+}

@@ -1,0 +1,452 @@
+/**
+ * Faults between the packaged action and the local stack, injected by the fault proxy: what a
+ * flaky network or a throttled service does to a run. Ciphertext is checked with OpenSSL and
+ * the key unwrapped with KMS Decrypt as the stack user, never with the action's own code.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { ListJobsCommand, type Job } from '@aws-sdk/client-mediaconvert';
+import { runPackagedAction, type ActionRun } from '../support/action-runner.js';
+import {
+  multipartUploads,
+  startFaultProxy,
+  type FaultProxy,
+  type FaultRule,
+  type ProxyRecord,
+} from '../support/fault-proxy.js';
+import { startStack, type LocalStack } from '../../local-aws/stack.js';
+import { opensslDecrypt } from '../support/oracle.js';
+import { getObject, stackClients, unwrapKey } from '../support/stack-helpers.js';
+
+const MIB = 1024 * 1024;
+
+let stack: LocalStack;
+let clients: ReturnType<typeof stackClients>;
+let workspace: string;
+/** SHA-256 of every source file, taken when it was written. */
+const sources = new Map<string, string>();
+const runnerTemps: string[] = [];
+
+beforeAll(async () => {
+  stack = await startStack();
+  clients = stackClients(stack);
+  workspace = await mkdtemp(path.join(os.tmpdir(), 'reliability-ws-'));
+});
+
+afterAll(async () => {
+  await Promise.all(runnerTemps.map((dir) => rm(dir, { recursive: true, force: true })));
+  await rm(workspace, { recursive: true, force: true });
+  await stack?.close();
+});
+
+const sha256 = (data: Uint8Array): string => createHash('sha256').update(data).digest('hex');
+
+async function writeSource(relativePath: string, bytes: number): Promise<void> {
+  const file = path.join(workspace, relativePath);
+  await mkdir(path.dirname(file), { recursive: true });
+  const data = randomBytes(bytes);
+  await writeFile(file, data);
+  sources.set(relativePath, sha256(data));
+}
+
+async function copySource(relativePath: string, from: string): Promise<void> {
+  const data = await readFile(from);
+  await mkdir(path.dirname(path.join(workspace, relativePath)), { recursive: true });
+  await writeFile(path.join(workspace, relativePath), data);
+  sources.set(relativePath, sha256(data));
+}
+
+async function expectSourcesUntouched(): Promise<void> {
+  for (const [relativePath, hash] of sources) {
+    expect([relativePath, sha256(await readFile(path.join(workspace, relativePath)))]).toEqual([
+      relativePath,
+      hash,
+    ]);
+  }
+}
+
+async function withProxy<T>(rules: FaultRule[], fn: (proxy: FaultProxy) => Promise<T>): Promise<T> {
+  const proxy = await startFaultProxy({ upstreams: stack.info.endpoints, rules, seed: 5 });
+  try {
+    return await fn(proxy);
+  } finally {
+    await proxy.close();
+  }
+}
+
+async function runAction(
+  proxy: FaultProxy,
+  inputs: Record<string, string>,
+  prefix: string,
+): Promise<ActionRun> {
+  const run = await runPackagedAction({
+    workspace,
+    env: proxy.env(stack.env()),
+    inputs: {
+      'kms-key-arn': stack.info.kmsKeyArn,
+      destination: `s3://${stack.info.bucket}/${prefix}/`,
+      'part-size-mib': '5',
+      'create-job': 'false',
+      ...inputs,
+    },
+  });
+  runnerTemps.push(run.runnerTemp);
+  return run;
+}
+
+interface Decryption {
+  DecryptionMode: 'AES_CTR' | 'AES_CBC';
+  EncryptedDecryptionKey: string;
+  InitializationVector: string;
+}
+
+/** Each uploaded object, decrypted by OpenSSL with the key KMS gives the stack user. */
+async function expectObjectsDecryptToSources(run: ActionRun, relativePaths: string[]) {
+  const uris = JSON.parse(run.outputs['s3-uris']!) as string[];
+  const settings = JSON.parse(run.outputs['decryption-settings']!) as Decryption[];
+  expect(uris.map((u) => u.replace(/^s3:\/\/[^/]+\/[^/]+\//, ''))).toEqual(relativePaths);
+  for (const [i, uri] of uris.entries()) {
+    const s = settings[i]!;
+    const key = await unwrapKey(clients.kms, s.EncryptedDecryptionKey);
+    const object = await getObject(clients.s3, uri);
+    const plaintext = await opensslDecrypt(
+      s.DecryptionMode,
+      key,
+      Buffer.from(s.InitializationVector, 'base64'),
+      object.body,
+    );
+    expect([relativePaths[i], sha256(plaintext)]).toEqual([
+      relativePaths[i],
+      sources.get(relativePaths[i]!),
+    ]);
+  }
+}
+
+/** Parts S3 never took must have been sent again until it did. */
+function expectEveryFailedPartRetried(records: readonly ProxyRecord[]): void {
+  for (const upload of multipartUploads(records)) {
+    const failed = upload.parts.filter((p) => p.status !== 200);
+    for (const part of failed) {
+      const retried = upload.parts.find(
+        (p) => p.partNumber === part.partNumber && p.status === 200 && p.id > part.id,
+      );
+      expect(retried).toBeDefined();
+    }
+  }
+}
+
+/** Object keys of the multipart uploads s3rver still holds (parts on disk), under a prefix. */
+async function leftoverUploads(prefix: string): Promise<string[]> {
+  const dir = path.join(stack.s3.directory, stack.info.bucket, '._S3rver_uploads');
+  const ids = await readdir(dir).catch(() => []);
+  const keys = await Promise.all(ids.map((id) => readFile(path.join(dir, id, 'key'), 'utf8')));
+  return keys.filter((key) => key.startsWith(`${prefix}/`));
+}
+
+describe('S3', () => {
+  test('a tenth of part uploads failing (SlowDown, resets mid-body, 500s): every object still decrypts to its source', async () => {
+    const files = ['flaky/a.bin', 'flaky/b.bin', 'flaky/c.bin'];
+    for (const file of files) await writeSource(file, 40 * MIB + 12345);
+    const uploadPart = { service: 's3', operation: 'UploadPart' } as const;
+    const run = await withProxy(
+      [
+        { ...uploadPart, probability: 0.04, fault: { kind: 'error' } },
+        { ...uploadPart, probability: 0.03, fault: { kind: 'reset' } },
+        { ...uploadPart, probability: 0.03, fault: { kind: 'error', error: 'server' } },
+      ],
+      async (proxy) => {
+        const run = await runAction(proxy, { files: 'flaky/*.bin', mode: 'AES_CTR' }, 'flaky');
+        const parts = proxy.records.filter((r) => r.operation === 'UploadPart');
+        const faults = parts.filter((r) => r.fault !== undefined);
+        // 3 files x 9 parts, plus retries; the seed makes the faults the same on every run.
+        expect(parts.length - faults.length).toBe(27);
+        expect(faults.length).toBeGreaterThanOrEqual(2);
+        expect(new Set(faults.map((f) => f.fault))).toEqual(new Set(['error', 'reset']));
+        expectEveryFailedPartRetried(proxy.records);
+        for (const upload of multipartUploads(proxy.records)) {
+          expect(upload.completes.map((c) => c.status)).toEqual([200]);
+          expect(upload.aborts).toEqual([]);
+        }
+        return run;
+      },
+    );
+    expect(run.stdout).not.toContain('::error::');
+    expect(run.code).toBe(0);
+    await expectObjectsDecryptToSources(run, files);
+    await expectSourcesUntouched();
+  });
+
+  test('S3 failing for good on one file: the step fails naming it, its upload is aborted, the others are reported', async () => {
+    const files = ['doomed/a.bin', 'doomed/b.bin', 'doomed/c.bin'];
+    for (const file of files) await writeSource(file, 12 * MIB);
+    const jobsBefore = await jobsFor('doomed');
+    const run = await withProxy(
+      [
+        {
+          service: 's3',
+          operation: 'UploadPart',
+          pathIncludes: 'doomed/b.bin',
+          fault: { kind: 'error', error: 'server' },
+        },
+      ],
+      async (proxy) => {
+        const run = await runAction(
+          proxy,
+          {
+            files: 'doomed/*.bin',
+            'create-job': 'true',
+            'role-arn': stack.info.roleArn,
+            'job-template': stack.info.jobTemplate,
+          },
+          'doomed',
+        );
+        const uploads = multipartUploads(proxy.records);
+        const doomed = uploads.filter((u) => u.key.endsWith('doomed/b.bin'));
+        expect(doomed).toHaveLength(1);
+        for (const upload of doomed) {
+          expect(upload.completes).toEqual([]);
+          expect(upload.aborts.map((a) => a.status)).toEqual([204]);
+          // No part was still in flight when the abort went out: none can land after it.
+          const lastPartEnd = Math.max(...upload.parts.map((p) => p.endTick ?? Infinity));
+          expect(lastPartEnd).toBeLessThan(upload.aborts[0]!.startTick);
+          // The SDK's retries are bounded: at most 6 attempts for each part it tried.
+          const partNumbers = new Set(upload.parts.map((p) => p.partNumber));
+          expect(upload.parts.length).toBeLessThanOrEqual(6 * partNumbers.size);
+        }
+        for (const upload of uploads.filter((u) => !u.key.endsWith('doomed/b.bin'))) {
+          expect(upload.completes.map((c) => c.status)).toEqual([200]);
+        }
+        expect(proxy.records.filter((r) => r.operation === 'CreateJob')).toHaveLength(2);
+        return run;
+      },
+    );
+    expect(run.code).toBe(1);
+    const error = run.stdout.split('\n').find((l) => l.startsWith('::error::')) ?? '';
+    expect(error).toContain('doomed/b.bin');
+    expect(error).toContain('InternalError');
+    expect(await leftoverUploads('doomed')).toEqual([]);
+
+    await expectObjectsDecryptToSources(run, ['doomed/a.bin', 'doomed/c.bin']);
+    const manifest = JSON.parse(await readFile(run.outputs.manifest!, 'utf8')) as {
+      files: { path: string }[];
+      failures: { relativePath: string; message: string }[];
+      jobs: { id: string }[];
+    };
+    expect(manifest.files.map((f) => f.path)).toEqual(['doomed/a.bin', 'doomed/c.bin']);
+    expect(manifest.failures).toEqual([
+      { relativePath: 'doomed/b.bin', message: expect.stringContaining('InternalError') },
+    ]);
+    const jobIds = JSON.parse(run.outputs['job-ids']!) as string[];
+    expect(jobIds).toHaveLength(2);
+    expect(manifest.jobs.map((j) => j.id)).toEqual(jobIds);
+    expect(run.summary).toContain('doomed/b.bin');
+    expect(run.summary).toContain('failed');
+    expect((await jobsFor('doomed')).length - jobsBefore.length).toBe(2);
+    await expectSourcesUntouched();
+  });
+  test('when the abort is refused too, the step still fails naming the file', async () => {
+    await writeSource('abort-denied/a.bin', 12 * MIB);
+    const run = await withProxy(
+      [
+        {
+          service: 's3',
+          operation: 'UploadPart',
+          skip: 1,
+          fault: { kind: 'error', error: 'server' },
+        },
+        {
+          service: 's3',
+          operation: 'AbortMultipartUpload',
+          fault: { kind: 'error', status: 403, code: 'AccessDenied', message: 'Access Denied' },
+        },
+      ],
+      async (proxy) => {
+        const run = await runAction(proxy, { files: 'abort-denied/a.bin' }, 'abort-denied');
+        const [upload] = multipartUploads(proxy.records);
+        expect(upload!.aborts.map((a) => a.status)).toEqual([403]);
+        expect(upload!.completes).toEqual([]);
+        return run;
+      },
+    );
+    expect(run.code).toBe(1);
+    const error = run.stdout.split('\n').find((l) => l.startsWith('::error::')) ?? '';
+    expect(error).toContain('abort-denied/a.bin');
+    // The parts stay: on real S3 only an AbortIncompleteMultipartUpload lifecycle rule clears them.
+    expect(await leftoverUploads('abort-denied')).toEqual(['abort-denied/abort-denied/a.bin']);
+  });
+});
+
+describe('KMS', () => {
+  test.each(['kms', 'local'] as const)(
+    'throttling bursts on data keys (key-source %s) are retried and the run succeeds',
+    async (keySource) => {
+      const files = Array.from({ length: 6 }, (_, i) => `burst-${keySource}/f${i}.bin`);
+      for (const [n, file] of files.entries()) await writeSource(file, 64 * 1024 + n * 1000);
+      const operation = keySource === 'kms' ? 'GenerateDataKey' : 'Encrypt';
+      const run = await withProxy(
+        [
+          // Every file's first attempts at once, then a second burst a little later. No file
+          // can meet more than 5 throttles, so none runs out of its 6 attempts.
+          { service: 'kms', operation, times: 5, fault: { kind: 'error' } },
+          { service: 'kms', operation, skip: 2, times: 3, fault: { kind: 'error' } },
+        ],
+        async (proxy) => {
+          const run = await runAction(
+            proxy,
+            { files: `burst-${keySource}/*.bin`, 'key-source': keySource, concurrency: '3' },
+            `burst-${keySource}`,
+          );
+          const calls = proxy.records.filter((r) => r.operation === operation);
+          expect(calls.filter((r) => r.status === 400)).toHaveLength(8);
+          expect(calls.filter((r) => r.status === 200)).toHaveLength(6);
+          for (const throttled of calls.filter((r) => r.status === 400)) {
+            expect(JSON.parse(throttled.responseBody!)).toMatchObject({
+              __type: 'ThrottlingException',
+            });
+          }
+          return run;
+        },
+      );
+      expect(run.stdout).not.toContain('::error::');
+      expect(run.code).toBe(0);
+      await expectObjectsDecryptToSources(run, files);
+    },
+  );
+});
+
+/** The emulator's jobs whose only input is under `prefix` (ListJobs, as a user would). */
+async function jobsFor(prefix: string): Promise<Job[]> {
+  const jobs: Job[] = [];
+  let NextToken: string | undefined;
+  do {
+    const page = await clients.mediaconvert.send(
+      new ListJobsCommand({ MaxResults: 20, ...(NextToken ? { NextToken } : {}) }),
+    );
+    jobs.push(...(page.Jobs ?? []));
+    NextToken = page.NextToken;
+  } while (NextToken);
+  return jobs.filter((job) =>
+    job.Settings?.Inputs?.some((input) =>
+      input.FileInput?.startsWith(`s3://${stack.info.bucket}/${prefix}/`),
+    ),
+  );
+}
+
+describe('MediaConvert CreateJob', () => {
+  test.each([
+    ['throttled twice', [{ kind: 'error' }, { kind: 'error' }]],
+    ['dropped after the service created the job', [{ kind: 'drop-after-upstream' }]],
+    ['dropped, then throttled', [{ kind: 'drop-after-upstream' }, { kind: 'error' }]],
+  ] as const)(
+    '%s: retried with the same ClientRequestToken, exactly one job exists',
+    async (name, faults) => {
+      const prefix = `createjob-${name.replace(/\W+/g, '-')}`;
+      await copySource(`${prefix}/clip.mp4`, 'samples/clip.mp4');
+      // The first rule that applies wins: these fault the first, second... CreateJob in turn.
+      const rules: FaultRule[] = faults.map((fault) => ({
+        service: 'mediaconvert',
+        operation: 'CreateJob',
+        times: 1,
+        fault,
+      }));
+      const run = await withProxy(rules, async (proxy) => {
+        const run = await runAction(
+          proxy,
+          {
+            files: `${prefix}/clip.mp4`,
+            'create-job': 'true',
+            'role-arn': stack.info.roleArn,
+            'job-template': stack.info.jobTemplate,
+          },
+          prefix,
+        );
+        const creates = proxy.records.filter((r) => r.operation === 'CreateJob');
+        expect(creates.map((r) => r.fault ?? 'none')).toEqual([
+          ...faults.map((f) => (f.kind === 'error' ? 'error' : f.kind)),
+          'none',
+        ]);
+        const tokens = creates.map(
+          (r) => (JSON.parse(r.requestBody!) as { clientRequestToken: string }).clientRequestToken,
+        );
+        expect(tokens[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-/);
+        expect(new Set(tokens).size).toBe(1);
+        return run;
+      });
+      expect(run.stdout).not.toContain('::error::');
+      expect(run.code).toBe(0);
+      const jobs = await jobsFor(prefix);
+      expect(jobs.map((j) => j.Id)).toEqual([run.outputs['job-id']]);
+      expect(JSON.parse(run.outputs['job-ids']!)).toEqual([run.outputs['job-id']]);
+    },
+  );
+
+  test('a template given by ARN is checked by its name, and the run goes on', async () => {
+    await writeSource('template-arn/a.bin', 1000);
+    const account = stack.info.roleArn.split(':')[4]!;
+    const arn = `arn:aws:mediaconvert:${stack.info.region}:${account}:jobTemplates/${stack.info.jobTemplate}`;
+    const run = await withProxy([], async (proxy) => {
+      const run = await runAction(
+        proxy,
+        {
+          files: 'template-arn/a.bin',
+          'create-job': 'true',
+          'role-arn': stack.info.roleArn,
+          'job-template': arn,
+        },
+        'template-arn',
+      );
+      const check = proxy.records.find((r) => r.operation === 'GetJobTemplate');
+      expect(check?.url).toBe(`/2017-08-29/jobTemplates/${stack.info.jobTemplate}`);
+      expect(check?.status).toBe(200);
+      return run;
+    });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.outputs['job-settings']!)).toEqual([
+      expect.objectContaining({ JobTemplate: arn }),
+    ]);
+  });
+
+  test('a role that may not read job templates: a warning, and the run goes on', async () => {
+    await writeSource('no-template-read/a.bin', 1000);
+    const run = await withProxy(
+      [
+        {
+          service: 'mediaconvert',
+          operation: 'GetJobTemplate',
+          fault: {
+            kind: 'error',
+            status: 403,
+            code: 'ForbiddenException',
+            message: 'User is not authorized to perform: mediaconvert:GetJobTemplate',
+          },
+        },
+      ],
+      async (proxy) => {
+        const run = await runAction(
+          proxy,
+          {
+            files: 'no-template-read/a.bin',
+            'create-job': 'true',
+            'role-arn': stack.info.roleArn,
+            'job-template': stack.info.jobTemplate,
+          },
+          'no-template-read',
+        );
+        expect(proxy.records.map((r) => r.operation)).toEqual([
+          'GetJobTemplate',
+          'GenerateDataKey',
+          'PutObject',
+          'CreateJob',
+        ]);
+        return run;
+      },
+    );
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(
+      /::warning::cannot check that job template 'local-mp4' exists \(ForbiddenException/,
+    );
+    expect(JSON.parse(run.outputs['job-ids']!)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,121 @@
+import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const ACTION_ENTRY = path.join(repoRoot, 'dist', 'index.js');
+
+export interface ActionRun {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  outputs: Record<string, string>;
+  summary: string;
+  runnerTemp: string;
+  files: { output: string; summary: string };
+}
+
+export interface ActionRunOptions {
+  inputs: Record<string, string>;
+  /** Added to a clean environment (PATH, HOME and these; nothing else of ours leaks in). */
+  env: Record<string, string>;
+  workspace: string;
+  /** Called with the child once it has started, e.g. to send it a signal. */
+  onSpawn?: (child: import('node:child_process').ChildProcess) => void;
+  /** Keep RUNNER_TEMP (manifest, output files) after this process exits. */
+  keepRunnerTemp?: boolean;
+  /** Also echo the action's log lines here as they come. */
+  echo?: (chunk: string) => void;
+}
+
+/**
+ * Runs dist/index.js the way the GitHub runner does: inputs as INPUT_<NAME> variables (name
+ * upper-cased, hyphens kept), GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, RUNNER_TEMP,
+ * GITHUB_WORKSPACE as the working directory.
+ */
+const runnerTemps: string[] = [];
+// Callers read the outputs and manifest after the run, so RUNNER_TEMP lives until exit.
+process.once('exit', () => {
+  for (const dir of runnerTemps) rmSync(dir, { recursive: true, force: true });
+});
+
+export async function runPackagedAction(options: ActionRunOptions): Promise<ActionRun> {
+  const runnerTemp = await mkdtemp(path.join(os.tmpdir(), 'runner-temp-'));
+  if (!options.keepRunnerTemp) runnerTemps.push(runnerTemp);
+  const files = {
+    output: path.join(runnerTemp, '_github_output'),
+    summary: path.join(runnerTemp, '_step_summary'),
+  };
+  await writeFile(files.output, '');
+  await writeFile(files.summary, '');
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: process.env.HOME ?? '/root',
+    GITHUB_ACTIONS: 'true',
+    GITHUB_WORKSPACE: options.workspace,
+    GITHUB_OUTPUT: files.output,
+    GITHUB_STEP_SUMMARY: files.summary,
+    RUNNER_TEMP: runnerTemp,
+    GITHUB_RUN_ID: String(Date.now()),
+    GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_REPOSITORY: 'local/mediaconvert-encrypt',
+    GITHUB_JOB: 'transcode',
+    GITHUB_ACTION: 'transcode',
+    ...options.env,
+  };
+  for (const [name, value] of Object.entries(options.inputs)) {
+    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
+  }
+  const child = spawn(process.execPath, [ACTION_ENTRY], {
+    cwd: options.workspace,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  options.onSpawn?.(child);
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => {
+    stdout += d.toString();
+    options.echo?.(d.toString());
+  });
+  child.stderr.on('data', (d: Buffer) => {
+    stderr += d.toString();
+    options.echo?.(d.toString());
+  });
+  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
+    child.on('close', (c, s) => resolve([c, s])),
+  );
+  return {
+    code,
+    signal,
+    stdout,
+    stderr,
+    outputs: parseOutputFile(await readFile(files.output, 'utf8')),
+    summary: await readFile(files.summary, 'utf8'),
+    runnerTemp,
+    files,
+  };
+}
+
+/** Parses GITHUB_OUTPUT's `name<<DELIMITER ... DELIMITER` blocks (and plain name=value lines). */
+export function parseOutputFile(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(line);
+    if (heredoc) {
+      const [, name, delimiter] = heredoc;
+      const value: string[] = [];
+      for (i++; i < lines.length && lines[i] !== delimiter; i++) value.push(lines[i]!);
+      outputs[name!] = value.join('\n');
+    } else if (line.includes('=')) {
+      outputs[line.slice(0, line.indexOf('='))] = line.slice(line.indexOf('=') + 1);
+    }
+  }
+  return outputs;
+}
