@@ -60,7 +60,13 @@ export function validateCreateJob(body: unknown, lookups: JobLookups): Validated
   const queueArn = resolveQueue(stringAt(body, 'queue') ?? stringAt(template, 'queue'), lookups);
   const merged = template ? mergeTemplateSettings(template.settings, settings) : settings;
   checkJobSettings(merged, { inputsRequired: true });
-  refuse(checkAgainstModel(SETTINGS_MODEL, 'CreateJobRequest', body, { casing: 'wire' }));
+  refuse(
+    checkAgainstModel(SETTINGS_MODEL, 'CreateJobRequest', body, {
+      casing: 'wire',
+      // Inputs of any file name, as the tests use them; checkInput keeps the URL rule.
+      skip: (path) => path[0] === 'settings' && path[1] === 'inputs' && path[3] === 'fileInput',
+    }),
+  );
   refuse(checkServiceRules(merged, 'wire'));
   return { role, settings: merged, queueArn, priority, ...(template ? { template } : {}) };
 }

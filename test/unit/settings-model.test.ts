@@ -111,7 +111,7 @@ describe('what the service refuses', () => {
     const out = check({ ...settings(), Inputs: [{ FileInput: 'ftp://in/clip.mp4' }] });
     expect(out).toEqual([
       expect.stringMatching(
-        /^Settings\.Inputs\[0\]\.FileInput: "ftp:\/\/in\/clip\.mp4" should match pattern/,
+        /^Settings\.Inputs\[0\]\.FileInput: "ftp:\/\/in\/clip\.mp4" should match the pattern of this member in the API model$/,
       ),
     ]);
   });
