@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import S3rver from 's3rver';
+import { s3Checks } from './s3-checks.js';
 
 export interface S3Server {
   url: string;
@@ -27,7 +28,15 @@ export async function startS3(options: {
     configureBuckets: options.buckets.map((name) => ({ name })),
   });
   addAbortMultipartUpload(server, directory);
+  // Koa composes its middleware list when the server starts; the router is the last entry.
+  const { middleware } = server as unknown as { middleware: unknown[] };
+  middleware.splice(middleware.length - 1, 0, s3Checks(directory));
   const address = await server.run();
+  // Node closes a keep-alive socket after 5 idle seconds; a client that reuses it at that
+  // moment gets "socket hang up", which a streaming PutObject (MediaConvert's outputs) cannot
+  // retry. Idle sockets are kept longer, as S3 does; close() still ends them at once.
+  (server as unknown as { httpServer: import('node:http').Server }).httpServer.keepAliveTimeout =
+    65_000;
   return {
     url: `http://127.0.0.1:${address.port}`,
     directory,

@@ -36,7 +36,10 @@ export async function runAction(): Promise<void> {
   let failure: string | undefined;
   try {
     const env = process.env;
-    const config = parseConfig(readInputs(), env);
+    const inputs = readInputs();
+    // The runner masks secrets.* already; a token from elsewhere must not reach the log either.
+    if (inputs['github-token']) core.setSecret(inputs['github-token']);
+    const config = parseConfig(inputs, env);
     const tokenSeed = tokenSeedFrom(env);
     const outcome = await run(config, {
       clients: () => {

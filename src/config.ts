@@ -1,6 +1,8 @@
 import { INPUTS, type InputName, type RawInputs } from './interface.js';
 import { InputError } from './errors.js';
 import { ivLengthsFor, type Mode } from './cipher.js';
+import { parseArtifactSource, type ArtifactSource } from './artifact-source.js';
+import { parseNetwork, type NetworkConfig } from './network.js';
 
 export type KeySource = 'kms' | 'local';
 export type JobLayout = 'per-file' | 'single';
@@ -27,6 +29,8 @@ export interface JobConfig {
 export interface Config {
   patterns: string[];
   artifact?: string;
+  /** Set when `artifact` comes from another workflow run. */
+  artifactSource?: ArtifactSource;
   kmsKeyArn: string;
   /** The region in kms-key-arn: where data keys are made and must be decrypted. */
   kmsKeyRegion: string;
@@ -47,6 +51,7 @@ export interface Config {
   failFast: boolean;
   shard?: { index: number; count: number };
   manifestPath: string;
+  network: NetworkConfig;
   ifExists: IfExists;
   dryRun: boolean;
   deleteInputs: DeleteInputs;
@@ -114,11 +119,14 @@ export function parseConfig(
     concurrency: parseInteger('concurrency', input.concurrency, 1, 64),
     failFast: parseBoolean('fail-fast', input['fail-fast']),
     manifestPath: parseManifestPath(input.manifest, env),
+    network: parseNetwork(input['http-proxy'], env),
     ifExists: parseChoice('if-exists', input['if-exists'], ['overwrite', 'skip', 'fail'] as const),
     dryRun: parseBoolean('dry-run', input['dry-run']),
     deleteInputs,
   };
   if (input.artifact !== '') config.artifact = parseArtifactName(input.artifact);
+  const source = parseArtifactSource(input, env);
+  if (source) config.artifactSource = source;
   const sse = parseSse(input['s3-sse'], input['s3-sse-kms-key-id']);
   if (sse) config.sse = sse;
   if (input.shard !== '') config.shard = parseShard(input.shard);

@@ -30,6 +30,18 @@ export const INPUTS = [
     default: '',
   },
   {
+    name: 'artifact-run-id',
+    description:
+      'ID of another workflow run whose `artifact` to download (as actions/download-artifact `run-id`); needs `github-token` with `actions: read` on this repository.',
+    default: '',
+  },
+  {
+    name: 'github-token',
+    description:
+      'Token that may read the artifacts of `artifact-run-id` (for example `${{ secrets.GITHUB_TOKEN }}` with `actions: read`). Used for nothing else.',
+    default: '',
+  },
+  {
     name: 'kms-key-arn',
     description:
       'ARN of the KMS key (or alias ARN) that protects the data keys. Its region becomes `KmsKeyRegion` when it differs from `region`.',
@@ -143,6 +155,12 @@ export const INPUTS = [
     name: 'shard',
     description:
       "`i/n` (1 <= i <= n): process only this runner's share of the files, for a matrix of n runners.",
+    default: '',
+  },
+  {
+    name: 'http-proxy',
+    description:
+      'Proxy URL for every AWS request, e.g. `http://proxy.internal:3128`. Empty: `HTTPS_PROXY` for https endpoints, `HTTP_PROXY` for http ones; `NO_PROXY` applies either way.',
     default: '',
   },
   {

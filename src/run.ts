@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { KMSClient } from '@aws-sdk/client-kms';
 import type { MediaConvertClient } from '@aws-sdk/client-mediaconvert';
 import type { S3Client } from '@aws-sdk/client-s3';
-import { downloadArtifact, type ArtifactDownloader } from './artifact.js';
+import { downloadArtifact, removeDownloads, type ArtifactDownloader } from './artifact.js';
 import type { Config, JobConfig } from './config.js';
 import { deleteCompletedInputs } from './cleanup.js';
 import { logPlan, planDryRun, planFailure } from './dry-run.js';
@@ -75,7 +75,16 @@ export function tokenSeedFrom(
  * wait for jobs stops.
  */
 export async function run(config: Config, deps: RunDeps): Promise<RunOutcome> {
-  const files = await listFiles(config, deps);
+  const downloads: string[] = [];
+  try {
+    return await runFlow(config, deps, downloads);
+  } finally {
+    await removeDownloads(downloads, deps.log);
+  }
+}
+
+async function runFlow(config: Config, deps: RunDeps, downloads: string[]): Promise<RunOutcome> {
+  const files = await listFiles(config, deps, downloads);
   const plan = config.job ? await loadJobPlan(config.job, files.length) : undefined;
   const clients = deps.clients();
   const { log } = deps;
@@ -163,7 +172,7 @@ function jobResources(job: JobConfig, plan: JobPlan): JobResource[] {
   return resources;
 }
 
-async function listFiles(config: Config, deps: RunDeps): Promise<MediaFile[]> {
+async function listFiles(config: Config, deps: RunDeps, downloads: string[]): Promise<MediaFile[]> {
   let root = deps.workspace;
   if (config.artifact) {
     if (!deps.artifacts) {
@@ -172,7 +181,10 @@ async function listFiles(config: Config, deps: RunDeps): Promise<MediaFile[]> {
         'works only inside a GitHub Actions run; outside it, download the files first and use `files`',
       );
     }
-    root = await downloadArtifact(await deps.artifacts(), config.artifact, deps.tempDir);
+    root = await downloadArtifact(await deps.artifacts(), config.artifact, deps.tempDir, {
+      ...(config.artifactSource ? { source: config.artifactSource } : {}),
+      onFolder: (folder) => downloads.push(folder),
+    });
     deps.log.info(`artifact '${config.artifact}' downloaded to ${root}`);
   }
   return findFiles({

@@ -222,12 +222,13 @@ class StreamingUpload {
         `more than ${MAX_PARTS} parts of ${this.partSize} bytes: use a larger part size`,
       );
     }
+    const checksum = checksumOf(part);
     const command = new UploadPartCommand({
       ...this.target(),
       UploadId: this.uploadId,
       PartNumber,
       Body: part.buffer.subarray(0, part.length),
-      ...checksumOf(part),
+      ...checksum,
     });
     const sent: Promise<void> = this.request.s3
       .send(command)
@@ -236,7 +237,8 @@ class StreamingUpload {
         this.completed.push({
           PartNumber,
           ETag: result.ETag,
-          ...(result.ChecksumCRC32 ? { ChecksumCRC32: result.ChecksumCRC32 } : {}),
+          // The CRC32 computed here, not S3's echo: Complete then checks S3 kept these bytes.
+          ...(checksum.ChecksumCRC32 ? { ChecksumCRC32: checksum.ChecksumCRC32 } : {}),
         });
         this.uploadedBytes += part.length;
         this.request.onProgress?.(this.uploadedBytes);

@@ -163,6 +163,17 @@ const cases: Case[] = [
     inputs: { files: 'big/huge.mp4', mode: 'AES_GCM' },
   },
   { input: 'artifact', why: 'a name with a slash', inputs: { artifact: 'builds/media' } },
+  {
+    input: 'artifact-run-id',
+    why: 'not a number',
+    inputs: { artifact: 'media', 'artifact-run-id': 'latest', 'github-token': 'ghs_example0123' },
+  },
+  {
+    input: 'github-token',
+    why: 'given without artifact-run-id',
+    inputs: { 'github-token': 'ghs_example0123' },
+  },
+  { input: 'http-proxy', why: 'not an http(s) URL', inputs: { 'http-proxy': 'socks5://p:1080' } },
   { input: 'kms-key-arn', why: 'missing', inputs: { 'kms-key-arn': '' } },
   {
     input: 'kms-key-arn',

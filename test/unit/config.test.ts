@@ -53,6 +53,7 @@ describe('defaults', () => {
       concurrency: 4,
       failFast: false,
       manifestPath: '/tmp/runner/mediaconvert-encrypt-manifest.json',
+      network: { proxy: { noProxy: [] }, maxAttempts: 6, retryMode: 'standard' },
       ifExists: 'overwrite',
       dryRun: false,
       deleteInputs: 'never',
