@@ -50,6 +50,13 @@ const { values: options } = parseArgs({
     entry: { type: 'string' },
     before: { type: 'string' },
     render: { type: 'string' },
+    // The link suites (bench/link.ts).
+    link: { type: 'string' },
+    'delay-ms': { type: 'string', default: '20' },
+    'conn-mibps': { type: 'string', default: '8' },
+    sizes: { type: 'string', default: '256' },
+    'link-suites': { type: 'string', default: 'upload,batch,memory' },
+    'batch-files': { type: 'string', default: '1000' },
   },
 });
 const RUNS = Number(options.runs);
@@ -843,7 +850,22 @@ async function main(): Promise<void> {
   log(`\nwritten: bench/results/latest.json, bench/results/latest.md`);
 }
 
-if (options.render) {
+if (options.link) {
+  const { runLinkBench } = await import('./link.js');
+  if (options.link !== 'wan' && options.link !== 'loopback') {
+    throw new Error('--link must be wan or loopback');
+  }
+  await runLinkBench({
+    link: options.link,
+    delayMs: Number(options['delay-ms']),
+    connMiBps: Number(options['conn-mibps']),
+    sizesMiB: options.sizes.split(',').map(Number),
+    runs: RUNS,
+    suites: new Set(options['link-suites'].split(',')),
+    batchFiles: Number(options['batch-files']),
+    ...(options.entry ? { entry: options.entry } : {}),
+  });
+} else if (options.render) {
   // Prints the table of a saved run (e.g. bench/RESULTS.json) again.
   process.stdout.write(markdownOf(JSON.parse(await readFile(options.render, 'utf8')) as Result));
 } else {

@@ -75041,6 +75041,8 @@ var src_interface = __nccwpck_require__(6160);
 var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/cipher.ts
 var cipher = __nccwpck_require__(7624);
+// EXTERNAL MODULE: ./src/memory-budget.ts
+var memory_budget = __nccwpck_require__(6792);
 ;// CONCATENATED MODULE: ./src/artifact-source.ts
 
 /**
@@ -75085,8 +75087,13 @@ var network = __nccwpck_require__(710);
 
 
 
+
 const MIB = 1024 * 1024;
 const MAX_USER_METADATA = 10;
+/** S3's smallest part (except the last). */
+const MIN_PART_MIB = 5;
+/** Room for a few parts of the smallest size. */
+const MIN_BUDGET_MIB = 16;
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 const KMS_ARN = /^arn:aws(-[a-z]+)*:kms:([a-z]{2}(?:-[a-z]+)+-\d{1,2}):(\d{12}):(key\/[A-Za-z0-9-]{1,128}|alias\/[A-Za-z0-9/_-]{1,250})$/;
 const ROLE_ARN = /^arn:aws(-[a-z]+)*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
@@ -75130,11 +75137,10 @@ function parseConfig(raw, env) {
         ivBytes: parseIvLength(input['iv-length'], mode),
         keySource: parseChoice('key-source', input['key-source'], ['kms', 'local']),
         destination: parseDestination(input.destination),
-        partSizeBytes: parseInteger('part-size-mib', input['part-size-mib'], 5, 5120) * MIB,
+        ...parsePartSize(input['part-size-mib'], input['max-memory-mib']),
         wait,
         waitTimeoutMs: parseInteger('wait-timeout', input['wait-timeout'], 1, 7 * 24 * 3600) * 1000,
         cancelOnTimeout: parseBoolean('cancel-on-timeout', input['cancel-on-timeout']),
-        concurrency: parseInteger('concurrency', input.concurrency, 1, 64),
         failFast: parseBoolean('fail-fast', input['fail-fast']),
         manifestPath: parseManifestPath(input.manifest, env),
         network: (0,network/* parseNetwork */.MO)(input['http-proxy'], env),
@@ -75150,11 +75156,32 @@ function parseConfig(raw, env) {
     const sse = parseSse(input['s3-sse'], input['s3-sse-kms-key-id']);
     if (sse)
         config.sse = sse;
+    if (input.concurrency.toLowerCase() !== 'auto') {
+        config.concurrency = parseInteger('concurrency', input.concurrency, 1, 64, 'or auto');
+    }
     if (input.shard !== '')
         config.shard = parseShard(input.shard);
     if (createJob)
         config.job = parseJob(input);
     return config;
+}
+/**
+ * The part size and the budget it must fit: a part being filled and one in flight, besides the
+ * file's read buffers. A part size that does not fit twice is reduced to fit (whole MiB); the
+ * run says so.
+ */
+function parsePartSize(partSize, maxMemory) {
+    const budgetMiB = parseInteger('max-memory-mib', maxMemory, MIN_BUDGET_MIB, 65536);
+    const partMiB = parseInteger('part-size-mib', partSize, MIN_PART_MIB, 5120);
+    // A file also holds its read and cipher buffers (MAX_STREAM_BYTES) outside its parts.
+    const fitting = Math.floor((budgetMiB - memory_budget/* MAX_STREAM_BYTES */.wC / MIB) / 2);
+    if (partMiB <= fitting)
+        return { partSizeBytes: partMiB * MIB, memoryBudgetBytes: budgetMiB * MIB };
+    return {
+        partSizeBytes: fitting * MIB,
+        partSizeReducedFrom: partMiB * MIB,
+        memoryBudgetBytes: budgetMiB * MIB,
+    };
 }
 function parseMode(value) {
     const normalized = value.toUpperCase().replace(/^(AES[_-]?)?/, 'AES_');
@@ -75319,10 +75346,10 @@ function parseBoolean(name, value) {
         return false;
     throw new errors/* InputError */.dz(name, `'${value}' is not a boolean; use true or false`);
 }
-function parseInteger(name, value, min, max) {
+function parseInteger(name, value, min, max, alternative) {
     const n = Number(value);
     if (!/^\d+$/.test(value) || n < min || n > max) {
-        throw new errors/* InputError */.dz(name, `'${value}' is not accepted; use a whole number from ${min} to ${max}`);
+        throw new errors/* InputError */.dz(name, `'${value}' is not accepted; use a whole number from ${min} to ${max}${alternative ? ` ${alternative}` : ''}`);
     }
     return n;
 }
@@ -75383,12 +75410,15 @@ function parseMap(name, value) {
 /* unused harmony export planTotals */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
 /* harmony import */ var _if_exists_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7161);
-/* harmony import */ var _pool_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9537);
+/* harmony import */ var _memory_budget_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6792);
+/* harmony import */ var _pool_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9537);
+
 
 
 
 async function planDryRun(files, config, plan, s3, signal) {
-    const settled = await (0,_pool_js__WEBPACK_IMPORTED_MODULE_2__/* .mapPool */ .P)(files, config.concurrency, async (file) => (0,_if_exists_js__WEBPACK_IMPORTED_MODULE_1__/* .decideUpload */ .MZ)(file, config, s3, signal));
+    // HEAD requests hold no buffers: with `concurrency: auto`, as many as small files get.
+    const settled = await (0,_pool_js__WEBPACK_IMPORTED_MODULE_3__/* .mapPool */ .P)(files, config.concurrency ?? _memory_budget_js__WEBPACK_IMPORTED_MODULE_2__/* .AUTO_CONCURRENCY */ .oi.max, async (file) => (0,_if_exists_js__WEBPACK_IMPORTED_MODULE_1__/* .decideUpload */ .MZ)(file, config, s3, signal));
     const planned = files.map((file, i) => {
         const base = {
             path: file.relativePath,
@@ -76091,8 +76121,13 @@ const INPUTS = [
     },
     {
         name: 'part-size-mib',
-        description: 'Multipart upload part size in MiB (5 to 5120).',
-        default: '16',
+        description: 'Multipart upload part size in MiB (5 to 5120). A size that does not fit twice in `max-memory-mib` (besides 1 MiB of read buffers) is reduced to fit, with a warning.',
+        default: '8',
+    },
+    {
+        name: 'max-memory-mib',
+        description: "Memory for buffers, in MiB (16 to 65536), shared by every file of the run: every part buffer and each file's 1 MiB of read buffers come from it, so files at once and parts in flight per file both live inside it. The process needs about 110 MiB besides (peak RSS about 180 MiB at the default).",
+        default: '64',
     },
     {
         name: 'create-job',
@@ -76141,7 +76176,11 @@ const INPUTS = [
         description: '`true` cancels jobs still running when `wait-timeout` passes.',
         default: 'false',
     },
-    { name: 'concurrency', description: 'Files processed at once (1 to 64).', default: '4' },
+    {
+        name: 'concurrency',
+        description: 'Files processed at once (1 to 64), or `auto`: as many as `max-memory-mib` holds two parts of the typical file, from 4 to 64 (64 for small files, 4 for large ones).',
+        default: 'auto',
+    },
     {
         name: 'fail-fast',
         description: '`true` stops starting new files after the first failure.',
@@ -76379,6 +76418,282 @@ function failedJobsMessage(outcomes) {
         return `job ${o.id} ended ${o.status}${code}${o.errorMessage ? `: ${o.errorMessage}` : ''}`;
     })
         .join('\n');
+}
+
+
+/***/ }),
+
+/***/ 6792:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   ER: () => (/* binding */ InFlightWindow),
+/* harmony export */   Jf: () => (/* binding */ streamBytesFor),
+/* harmony export */   ND: () => (/* binding */ MemoryBudget),
+/* harmony export */   VA: () => (/* binding */ autoConcurrency),
+/* harmony export */   Vn: () => (/* binding */ READ_CHUNK_BYTES),
+/* harmony export */   av: () => (/* binding */ formatMiB),
+/* harmony export */   oi: () => (/* binding */ AUTO_CONCURRENCY),
+/* harmony export */   wC: () => (/* binding */ MAX_STREAM_BYTES)
+/* harmony export */ });
+/* unused harmony exports MIB, MIN_PARTS_PER_FILE, BudgetError */
+/**
+ * One memory budget for the whole run. Every part buffer of every file is leased from it, so
+ * file concurrency and parts in flight multiply inside one bound instead of each other.
+ */
+const MIB = 1024 * 1024;
+/** The least a file needs to make progress: the part being filled and one in flight. */
+const MIN_PARTS_PER_FILE = 2;
+/**
+ * Bytes per read (and so per AES update) when files run under a budget. Each chunk's
+ * ciphertext is a fresh allocation left to the garbage collector; at 1 MiB those landed in
+ * malloc's heap between longer-lived buffers and fragmented it: 8 x 256 MiB at concurrency 8
+ * peaked at 227 MiB RSS with 1 MiB reads, against 189 MiB with malloc's mmap threshold
+ * pinned. Smaller chunks reuse the same free blocks.
+ */
+const READ_CHUNK_BYTES = 256 * 1024;
+/** Buffers a file holds besides its parts: two reads ahead, the chunk and its ciphertext. */
+const STREAM_CHUNKS = 4;
+/** What a file of `bytes` holds outside its part buffers while it is read and encrypted. */
+function streamBytesFor(bytes) {
+    return STREAM_CHUNKS * Math.max(1, Math.min(READ_CHUNK_BYTES, bytes));
+}
+/** The largest stream reservation of any file. */
+const MAX_STREAM_BYTES = streamBytesFor(Infinity);
+/** A lease that can never be granted: it is larger than the whole budget. */
+class BudgetError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'BudgetError';
+    }
+}
+/** Buffers smaller than this are not kept for reuse: small files come in many sizes. */
+const REUSE_FROM_BYTES = MIB;
+/**
+ * Leases part buffers within a fixed number of bytes. A returned buffer is kept (and still
+ * counted) for the next lease of the same size, so a steady upload reuses the same few
+ * buffers instead of leaving freed ones for the garbage collector while allocating new ones,
+ * which would let the resident set grow past the budget. Leases wait first come, first served.
+ */
+class MemoryBudget {
+    totalBytes;
+    used = 0;
+    reserved = 0;
+    peak = 0;
+    idle = [];
+    waiters = [];
+    /** Uploads currently sharing the budget. */
+    active = 0;
+    constructor(totalBytes) {
+        this.totalBytes = totalBytes;
+        if (!(totalBytes > 0))
+            throw new RangeError('a memory budget needs a positive size');
+    }
+    /** Bytes leased or kept for reuse. */
+    get usedBytes() {
+        return this.used;
+    }
+    /** The most ever counted at once. */
+    get peakBytes() {
+        return this.peak;
+    }
+    get activeUploads() {
+        return this.active;
+    }
+    /** Counts an upload as sharing the budget until the returned function is called. */
+    join() {
+        this.active += 1;
+        let left = false;
+        return () => {
+            if (left)
+                return;
+            left = true;
+            this.active -= 1;
+        };
+    }
+    /**
+     * Parts in flight one upload may have so that every active upload can still fill a part of
+     * `partBytes` and keep one in flight: its share of the budget, less the part being filled.
+     */
+    fairInFlight(partBytes) {
+        const parts = Math.floor((this.totalBytes - this.reserved) / partBytes);
+        return Math.max(1, Math.floor(parts / Math.max(1, this.active)) - 1);
+    }
+    /** A buffer of exactly `bytes`, once it fits (first come, first served). */
+    async lease(bytes, signal) {
+        return (await this.wait(bytes, false, 'part buffer', signal));
+    }
+    /**
+     * Counts `bytes` that a file holds outside its parts (its read-ahead and cipher output),
+     * once they fit; the returned function gives them back.
+     */
+    async reserve(bytes, signal) {
+        await this.wait(bytes, true, 'stream buffer', signal);
+        let released = false;
+        return () => {
+            if (released)
+                return;
+            released = true;
+            this.used -= bytes;
+            this.reserved -= bytes;
+            this.grant();
+        };
+    }
+    async wait(bytes, reservation, what, signal) {
+        if (bytes > this.totalBytes) {
+            throw new BudgetError(`a ${formatMiB(bytes)} ${what} does not fit in max-memory-mib (${formatMiB(this.totalBytes)})`);
+        }
+        signal?.throwIfAborted();
+        if (this.waiters.length === 0 && this.fits(bytes))
+            return this.take(bytes, reservation);
+        return new Promise((resolve, reject) => {
+            const waiter = { bytes, reservation, resolve, reject };
+            this.waiters.push(waiter);
+            signal?.addEventListener('abort', () => {
+                const at = this.waiters.indexOf(waiter);
+                if (at < 0)
+                    return;
+                this.waiters.splice(at, 1);
+                reject(signal.reason);
+                this.grant();
+            }, { once: true });
+        });
+    }
+    /** Hands a leased buffer back. */
+    give(buffer) {
+        if (buffer.length >= REUSE_FROM_BYTES) {
+            this.idle.push(buffer);
+        }
+        else {
+            this.used -= buffer.length;
+        }
+        this.grant();
+    }
+    /** Drops the buffers kept for reuse (at the end of a run). */
+    trim() {
+        for (const buffer of this.idle.splice(0))
+            this.used -= buffer.length;
+        this.grant();
+    }
+    /** Whether `bytes` fit now, counting kept buffers as free. */
+    fits(bytes) {
+        const kept = this.idle.reduce((sum, b) => sum + b.length, 0);
+        return this.used - kept + bytes <= this.totalBytes;
+    }
+    /**
+     * For a buffer: a kept one of that size, or a new one (dropping kept ones to make room).
+     * Call only when `fits(bytes)`.
+     */
+    take(bytes, reservation) {
+        if (!reservation) {
+            const at = this.idle.findIndex((b) => b.length === bytes);
+            if (at >= 0)
+                return this.idle.splice(at, 1)[0];
+        }
+        while (this.used + bytes > this.totalBytes)
+            this.used -= this.idle.pop().length;
+        this.used += bytes;
+        this.peak = Math.max(this.peak, this.used);
+        if (reservation) {
+            this.reserved += bytes;
+            return undefined;
+        }
+        return Buffer.allocUnsafe(bytes);
+    }
+    grant() {
+        while (this.waiters.length > 0 && this.fits(this.waiters[0].bytes)) {
+            const waiter = this.waiters.shift();
+            waiter.resolve(this.take(waiter.bytes, waiter.reservation));
+        }
+    }
+}
+/** File concurrency for `concurrency: auto`. */
+const AUTO_CONCURRENCY = { min: 4, max: 64 };
+/**
+ * How many files to process at once when the user left it to us: as many as the budget holds
+ * two parts (one filling, one in flight) of the median file, so a batch of small files is not
+ * bound by round trips while large files keep parts in flight. `sizes` are ciphertext lengths.
+ */
+function autoConcurrency(sizes, partBytes, budgetBytes) {
+    if (sizes.length === 0)
+        return AUTO_CONCURRENCY.min;
+    const sorted = sizes.map((s) => Math.max(1, Math.min(s, partBytes))).sort((a, b) => a - b);
+    const typical = sorted[Math.floor(sorted.length / 2)];
+    const fits = Math.floor(budgetBytes / (MIN_PARTS_PER_FILE * typical + streamBytesFor(typical)));
+    return Math.min(AUTO_CONCURRENCY.max, Math.max(AUTO_CONCURRENCY.min, fits));
+}
+function formatMiB(bytes) {
+    const mib = bytes / MIB;
+    return `${Number.isInteger(mib) ? mib : mib.toFixed(1)} MiB`;
+}
+/**
+ * Parts in flight for one upload, found the way a TCP sender finds its window: while every
+ * slot is busy and throughput still rises by `rise` from one epoch to the next, the window
+ * doubles; once it stops rising the window settles on the smaller size that gave the same
+ * throughput. An epoch ends when as many parts as the window holds have completed. The window
+ * never exceeds `ceiling()`, which shrinks as more uploads share the budget.
+ */
+class InFlightWindow {
+    options;
+    size;
+    settled = false;
+    previous;
+    epochStart;
+    epochBytes = 0;
+    epochParts = 0;
+    /** Whether a part had to wait for a free slot during this epoch: the window was the limit. */
+    saturated = false;
+    constructor(options) {
+        this.options = options;
+        this.size = Math.max(1, options.start ?? MIN_PARTS_PER_FILE);
+    }
+    /** Parts that may be in flight now. */
+    get limit() {
+        return Math.max(1, Math.min(this.size, this.options.ceiling()));
+    }
+    /** A part is about to be sent; `waited` when it had to wait for a slot. */
+    sending(waited) {
+        this.epochStart ??= this.options.now();
+        if (waited)
+            this.saturated = true;
+    }
+    /** A part of `bytes` was acknowledged. */
+    completed(bytes) {
+        if (this.epochStart === undefined)
+            return;
+        this.epochBytes += bytes;
+        this.epochParts += 1;
+        if (this.epochParts < this.limit)
+            return;
+        const elapsed = Math.max(1, this.options.now() - this.epochStart);
+        const rate = this.epochBytes / elapsed;
+        this.decide(rate);
+        this.epochStart = this.options.now();
+        this.epochBytes = 0;
+        this.epochParts = 0;
+        this.saturated = false;
+    }
+    decide(rate) {
+        if (this.settled)
+            return;
+        const rise = this.options.rise ?? 1.15;
+        if (this.previous && rate < this.previous.rate * rise) {
+            // More parts in flight bought nothing: the link (or the source) is the limit, not latency.
+            this.size = this.previous.size;
+            this.settled = true;
+            return;
+        }
+        this.previous = undefined;
+        // Slots sat idle: the window was not what held throughput back (yet).
+        if (!this.saturated)
+            return;
+        const current = this.limit;
+        const next = Math.min(current * 2, this.options.ceiling());
+        if (next <= current)
+            return;
+        this.previous = { size: current, rate };
+        this.size = next;
+    }
 }
 
 
@@ -77611,6 +77926,8 @@ function dataKey(plaintext, encrypted) {
     };
 }
 
+// EXTERNAL MODULE: ./src/memory-budget.ts
+var memory_budget = __nccwpck_require__(6792);
 // EXTERNAL MODULE: ./src/object-metadata.ts
 var object_metadata = __nccwpck_require__(3568);
 // EXTERNAL MODULE: external "node:zlib"
@@ -77620,12 +77937,18 @@ var external_node_zlib_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 
 
 
+
 /**
- * Parts in flight per file. With the part being filled, QUEUE_SIZE + 1 part buffers exist:
- * 48 MiB at the default 16 MiB part size. Against the local S3, a third part in flight did not
- * shorten a 1 GiB upload (10.2 s against 9.5 s with two) and cost 16 MiB of peak RSS.
+ * Part buffers of an upload run without a shared budget: the part being filled and two in
+ * flight, as before the budget existed.
  */
-const QUEUE_SIZE = 2;
+const DEFAULT_PARTS = 3;
+/**
+ * Parts in flight when an upload starts; the window then doubles while throughput rises. On
+ * a link of 40 ms round trip capped at 8 MiB/s per connection, starting at 2 spent one more
+ * part-time (about a second at 8 MiB parts) before the link was full.
+ */
+const INITIAL_IN_FLIGHT = 4;
 const MIB = 1024 * 1024;
 /** S3's limit; partSizeFor() picks a part size that stays under it. */
 const MAX_PARTS = 10_000;
@@ -77660,12 +77983,18 @@ async function uploadStream(request) {
         }
         throw error;
     }
+    finally {
+        upload.releaseBuffers();
+    }
 }
 class StreamingUpload {
     request;
     partSize;
-    /** Buffers of finished parts, reused: at most QUEUE_SIZE + 1 are ever allocated. */
-    free = [];
+    budget;
+    window;
+    /** Every buffer leased from the budget and not yet handed back. */
+    held = new Set();
+    leave;
     inFlight = new Set();
     completed = [];
     uploadId;
@@ -77676,6 +78005,21 @@ class StreamingUpload {
     constructor(request) {
         this.request = request;
         this.partSize = request.partSizeBytes;
+        this.budget = request.budget ?? new memory_budget/* MemoryBudget */.ND(DEFAULT_PARTS * this.partSize);
+        this.leave = this.budget.join();
+        const now = request.now ?? (() => performance.now());
+        this.window = new memory_budget/* InFlightWindow */.ER({
+            now,
+            start: INITIAL_IN_FLIGHT,
+            ceiling: () => this.budget.fairInFlight(this.partSize),
+        });
+    }
+    /** Hands every buffer back to the budget; the upload is over (parts settled). */
+    releaseBuffers() {
+        for (const buffer of this.held)
+            this.budget.give(buffer);
+        this.held.clear();
+        this.leave();
     }
     async run() {
         let filling;
@@ -77688,9 +78032,9 @@ class StreamingUpload {
                     await this.sendPart(full);
                     full = undefined;
                 }
-                filling ??= { buffer: this.partBuffer(), length: 0, crc: 0 };
+                filling ??= { buffer: await this.partBuffer(), length: 0, crc: 0 };
                 if (filling.length === filling.buffer.length)
-                    filling.buffer = this.grow(filling);
+                    filling.buffer = await this.grow(filling);
                 const piece = chunk.subarray(offset, offset + filling.buffer.length - filling.length);
                 filling.buffer.set(piece, filling.length);
                 filling.length += piece.length;
@@ -77704,6 +78048,7 @@ class StreamingUpload {
             }
         }
         const last = full ?? filling ?? { buffer: Buffer.alloc(0), length: 0, crc: 0 };
+        // The upload no longer fills parts: the buffers it keeps are the ones in flight.
         if (this.uploadId === undefined)
             return this.putObject(last);
         await this.sendPart(last);
@@ -77724,18 +78069,32 @@ class StreamingUpload {
         return result.ETag === undefined ? {} : { etag: result.ETag };
     }
     /**
-     * A buffer for the next part. The first one starts small and grows as bytes come, so that a
-     * small file costs a small buffer; once a part is full, every buffer is a whole part.
+     * A buffer for the next part, leased from the budget (waiting until it fits). The first one
+     * is sized for the whole body when its length is known, else it starts small and grows as
+     * bytes come, so that a small file costs a small buffer; after it, every buffer is a part.
      */
     partBuffer() {
-        const first = this.nextPartNumber === 1;
-        return (this.free.pop() ??
-            Buffer.allocUnsafe(first ? Math.min(FIRST_BUFFER_BYTES, this.partSize) : this.partSize));
+        if (this.nextPartNumber > 1)
+            return this.lease(this.partSize);
+        const expected = this.request.expectedBytes;
+        const first = expected === undefined ? FIRST_BUFFER_BYTES : Math.max(expected, 1);
+        return this.lease(Math.min(first, this.partSize));
     }
-    grow(part) {
-        const bigger = Buffer.allocUnsafe(Math.min(part.buffer.length * 2, this.partSize));
+    async grow(part) {
+        const size = Math.min(Math.max(part.buffer.length * 2, FIRST_BUFFER_BYTES), this.partSize);
+        const bigger = await this.lease(size);
         part.buffer.copy(bigger, 0, 0, part.length);
+        this.giveBack(part.buffer);
         return bigger;
+    }
+    async lease(bytes) {
+        const buffer = await this.budget.lease(bytes, this.request.signal);
+        this.held.add(buffer);
+        return buffer;
+    }
+    giveBack(buffer) {
+        if (this.held.delete(buffer))
+            this.budget.give(buffer);
     }
     /** Waits for the parts in flight, then aborts the multipart upload if one was started. */
     async abort() {
@@ -77771,7 +78130,10 @@ class StreamingUpload {
         this.request.onProgress?.(part.length);
         return result.ETag === undefined ? {} : { etag: result.ETag };
     }
-    /** Starts one UploadPart once fewer than QUEUE_SIZE are in flight; creates the upload first. */
+    /**
+     * Starts one UploadPart once a slot of the in-flight window is free; creates the upload
+     * first. The part's buffer goes back to the budget when the request has settled.
+     */
     async sendPart(part) {
         this.throwIfFailed();
         if (this.uploadId === undefined) {
@@ -77784,9 +78146,13 @@ class StreamingUpload {
                 throw new Error('CreateMultipartUpload returned no UploadId');
             this.uploadId = created.UploadId;
         }
-        while (this.inFlight.size >= QUEUE_SIZE)
+        let waited = false;
+        while (this.inFlight.size >= this.window.limit) {
+            waited = true;
             await Promise.race(this.inFlight);
+        }
         this.throwIfFailed();
+        this.window.sending(waited);
         const PartNumber = this.nextPartNumber++;
         if (PartNumber > MAX_PARTS) {
             throw new Error(`more than ${MAX_PARTS} parts of ${this.partSize} bytes: use a larger part size`);
@@ -77811,13 +78177,16 @@ class StreamingUpload {
                 ...(checksum.ChecksumCRC32 ? { ChecksumCRC32: checksum.ChecksumCRC32 } : {}),
             });
             this.uploadedBytes += part.length;
+            this.window.completed(part.length);
             this.request.onProgress?.(this.uploadedBytes);
-            this.free.push(part.buffer);
         })
             .catch((error) => {
             this.failure ??= { error };
         })
-            .finally(() => this.inFlight.delete(sent));
+            .finally(() => {
+            this.inFlight.delete(sent);
+            this.giveBack(part.buffer);
+        });
         this.inFlight.add(sent);
     }
     throwIfFailed() {
@@ -77869,11 +78238,28 @@ function abortError(signal) {
 
 
 
+
 /**
  * One file through a fresh data key and IV, AES in one streaming pass, and upload. The
  * plaintext key is zeroed when the pass ends, whether it succeeded or not.
  */
 async function encryptAndUpload(file, config, deps) {
+    const cipherBytes = (0,cipher/* ciphertextLength */.V6)(config.mode, file.bytes);
+    // A file too big for 10,000 parts of the configured size gets larger parts.
+    const partSizeBytes = partSizeFor(cipherBytes, config.partSizeBytes);
+    if (deps.budget && partSizeBytes > deps.budget.totalBytes) {
+        throw new errors/* FileError */.f6(file.relativePath, 'upload', new Error(`${file.bytes} bytes need parts of ${(0,memory_budget/* formatMiB */.av)(partSizeBytes)} to stay within 10,000 parts, more than max-memory-mib (${(0,memory_budget/* formatMiB */.av)(deps.budget.totalBytes)}); raise max-memory-mib to at least ${(2 * partSizeBytes + (0,memory_budget/* streamBytesFor */.Jf)(file.bytes)) / 2 ** 20}`));
+    }
+    // The file's read and cipher buffers come out of the run's budget too.
+    const releaseStream = await deps.budget?.reserve((0,memory_budget/* streamBytesFor */.Jf)(file.bytes), deps.signal);
+    try {
+        return await encryptReserved(file, config, deps, cipherBytes, partSizeBytes);
+    }
+    finally {
+        releaseStream?.();
+    }
+}
+async function encryptReserved(file, config, deps, cipherBytes, partSizeBytes) {
     const dataKey = await makeDataKey({
         kms: deps.kms,
         kmsKeyArn: config.kmsKeyArn,
@@ -77894,7 +78280,7 @@ async function encryptAndUpload(file, config, deps) {
     let bytes = 0;
     let sha256 = '';
     async function* hashed() {
-        for await (const chunk of (0,cipher/* readChunks */.zO)(file.absolutePath)) {
+        for await (const chunk of (0,cipher/* readChunks */.zO)(file.absolutePath, memory_budget/* READ_CHUNK_BYTES */.Vn)) {
             digest.update(chunk);
             bytes += chunk.length;
             yield chunk;
@@ -77921,8 +78307,10 @@ async function encryptAndUpload(file, config, deps) {
                 ? {}
                 : { plaintext: { sha256: deps.plaintextSha256, bytes: file.bytes } }),
         }),
-        // A file too big for 10,000 parts of the configured size gets larger parts.
-        partSizeBytes: partSizeFor((0,cipher/* ciphertextLength */.V6)(config.mode, file.bytes), config.partSizeBytes),
+        partSizeBytes,
+        expectedBytes: cipherBytes,
+        ...(deps.budget ? { budget: deps.budget } : {}),
+        ...(deps.clock ? { now: () => deps.clock.now() } : {}),
         ...(config.sse ? { sse: config.sse } : {}),
         ...(deps.signal ? { signal: deps.signal } : {}),
         ...(deps.onProgress ? { onProgress: deps.onProgress } : {}),
@@ -84699,6 +85087,8 @@ class Progress {
 
 
 
+
+
 /** The seed of ClientRequestTokens: same run and attempt, same token; a re-run gets new ones. */
 function tokenSeedFrom(env) {
     const { GITHUB_REPOSITORY, GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT, GITHUB_JOB, GITHUB_ACTION } = env;
@@ -84738,6 +85128,9 @@ async function runFlow(config, deps, downloads) {
     }
     log.info(`${files.length} file(s) to encrypt with ${config.mode}, ${config.keyBytes * 8}-bit keys, ${config.ivBytes}-byte IVs` +
         (config.shard ? ` (shard ${config.shard.index}/${config.shard.count})` : ''));
+    if (config.partSizeReducedFrom !== undefined) {
+        log.warning(`part-size-mib ${config.partSizeReducedFrom / 2 ** 20} does not fit twice in max-memory-mib ${config.memoryBudgetBytes / 2 ** 20}: parts of ${(0,memory_budget/* formatMiB */.av)(config.partSizeBytes)} are used instead (raise max-memory-mib to ${(2 * config.partSizeReducedFrom + memory_budget/* MAX_STREAM_BYTES */.wC) / 2 ** 20} to keep the part size)`);
+    }
     if (config.dryRun) {
         const dryRun = await (0,dry_run/* planDryRun */.u)(files, config, plan, clients.s3, deps.signal);
         (0,dry_run/* logPlan */.uH)(dryRun, log);
@@ -84830,7 +85223,11 @@ async function listFiles(config, deps, downloads) {
     });
 }
 async function encryptAll(files, config, clients, deps) {
-    const settled = await (0,pool/* mapPool */.P)(files, config.concurrency, async (file) => {
+    const budget = new memory_budget/* MemoryBudget */.ND(config.memoryBudgetBytes);
+    const concurrency = config.concurrency ??
+        (0,memory_budget/* autoConcurrency */.VA)(files.map((f) => (0,cipher/* ciphertextLength */.V6)(config.mode, f.bytes)), config.partSizeBytes, config.memoryBudgetBytes);
+    deps.log.info(`${concurrency} file(s) at once${config.concurrency === undefined ? ' (auto)' : ''}, buffers within ${(0,memory_budget/* formatMiB */.av)(config.memoryBudgetBytes)} (max-memory-mib), ${(0,memory_budget/* formatMiB */.av)(config.partSizeBytes)} parts`);
+    const settled = await (0,pool/* mapPool */.P)(files, concurrency, async (file) => {
         if (deps.signal?.aborted)
             throw new Error('canceled before it started');
         // Progress lines go out live; each file's outcome is one group, written when it ends so
@@ -84847,6 +85244,8 @@ async function encryptAll(files, config, clients, deps) {
             const result = await encryptAndUpload(file, config, {
                 kms: clients.kms,
                 s3: clients.s3,
+                budget,
+                clock: deps.clock,
                 onProgress: (n) => progress.update(n),
                 ...(deps.signal ? { signal: deps.signal } : {}),
                 ...(decision.plaintextSha256 ? { plaintextSha256: decision.plaintextSha256 } : {}),
@@ -84880,10 +85279,15 @@ async function encryptAll(files, config, clients, deps) {
     });
     return { results, failures };
 }
+/**
+ * CreateJob requests at once. Each is one round trip; with a thousand files on a link with
+ * 40 ms of round trip, 4 at once spent 10 s on job creation alone.
+ */
+const CREATE_JOB_CONCURRENCY = 16;
 async function createJobs(plan, results, mediaconvert, report, deps) {
     const requests = buildRequests(plan, results, deps.tokenSeed ?? (0,external_node_crypto_.randomUUID)());
     const problems = [];
-    const created = await (0,pool/* mapPool */.P)(requests, 4, (request) => (0,job/* createJob */._S)(mediaconvert, request));
+    const created = await (0,pool/* mapPool */.P)(requests, CREATE_JOB_CONCURRENCY, (request) => (0,job/* createJob */._S)(mediaconvert, request));
     created.forEach((outcome, i) => {
         if (outcome?.ok) {
             const job = outcome.value;

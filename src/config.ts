@@ -1,6 +1,7 @@
 import { INPUTS, type InputName, type RawInputs } from './interface.js';
 import { InputError } from './errors.js';
 import { ivLengthsFor, type Mode } from './cipher.js';
+import { MAX_STREAM_BYTES } from './memory-budget.js';
 import { parseArtifactSource, type ArtifactSource } from './artifact-source.js';
 import { parseNetwork, type NetworkConfig } from './network.js';
 
@@ -42,12 +43,17 @@ export interface Config {
   destination: Destination;
   sse?: ServerSideEncryption;
   partSizeBytes: number;
+  /** Set when part-size-mib did not fit the memory budget and partSizeBytes was reduced. */
+  partSizeReducedFrom?: number;
+  /** Every part buffer of every file comes from this many bytes. */
+  memoryBudgetBytes: number;
   /** Absent when create-job is false. */
   job?: JobConfig;
   wait: boolean;
   waitTimeoutMs: number;
   cancelOnTimeout: boolean;
-  concurrency: number;
+  /** Files at once; absent for `auto` (decided from the files and the memory budget). */
+  concurrency?: number;
   failFast: boolean;
   shard?: { index: number; count: number };
   manifestPath: string;
@@ -59,6 +65,10 @@ export interface Config {
 
 const MIB = 1024 * 1024;
 export const MAX_USER_METADATA = 10;
+/** S3's smallest part (except the last). */
+const MIN_PART_MIB = 5;
+/** Room for a few parts of the smallest size. */
+const MIN_BUDGET_MIB = 16;
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 const KMS_ARN =
@@ -112,11 +122,10 @@ export function parseConfig(
     ivBytes: parseIvLength(input['iv-length'], mode),
     keySource: parseChoice('key-source', input['key-source'], ['kms', 'local'] as const),
     destination: parseDestination(input.destination),
-    partSizeBytes: parseInteger('part-size-mib', input['part-size-mib'], 5, 5120) * MIB,
+    ...parsePartSize(input['part-size-mib'], input['max-memory-mib']),
     wait,
     waitTimeoutMs: parseInteger('wait-timeout', input['wait-timeout'], 1, 7 * 24 * 3600) * 1000,
     cancelOnTimeout: parseBoolean('cancel-on-timeout', input['cancel-on-timeout']),
-    concurrency: parseInteger('concurrency', input.concurrency, 1, 64),
     failFast: parseBoolean('fail-fast', input['fail-fast']),
     manifestPath: parseManifestPath(input.manifest, env),
     network: parseNetwork(input['http-proxy'], env),
@@ -129,9 +138,34 @@ export function parseConfig(
   if (source) config.artifactSource = source;
   const sse = parseSse(input['s3-sse'], input['s3-sse-kms-key-id']);
   if (sse) config.sse = sse;
+  if (input.concurrency.toLowerCase() !== 'auto') {
+    config.concurrency = parseInteger('concurrency', input.concurrency, 1, 64, 'or auto');
+  }
   if (input.shard !== '') config.shard = parseShard(input.shard);
   if (createJob) config.job = parseJob(input);
   return config;
+}
+
+/**
+ * The part size and the budget it must fit: a part being filled and one in flight, besides the
+ * file's read buffers. A part size that does not fit twice is reduced to fit (whole MiB); the
+ * run says so.
+ */
+function parsePartSize(
+  partSize: string,
+  maxMemory: string,
+): Pick<Config, 'partSizeBytes' | 'partSizeReducedFrom' | 'memoryBudgetBytes'> {
+  const budgetMiB = parseInteger('max-memory-mib', maxMemory, MIN_BUDGET_MIB, 65536);
+  const partMiB = parseInteger('part-size-mib', partSize, MIN_PART_MIB, 5120);
+  // A file also holds its read and cipher buffers (MAX_STREAM_BYTES) outside its parts.
+  const fitting = Math.floor((budgetMiB - MAX_STREAM_BYTES / MIB) / 2);
+  if (partMiB <= fitting)
+    return { partSizeBytes: partMiB * MIB, memoryBudgetBytes: budgetMiB * MIB };
+  return {
+    partSizeBytes: fitting * MIB,
+    partSizeReducedFrom: partMiB * MIB,
+    memoryBudgetBytes: budgetMiB * MIB,
+  };
 }
 
 function parseMode(value: string): Mode {
@@ -319,12 +353,18 @@ function parseBoolean(name: InputName, value: string): boolean {
   throw new InputError(name, `'${value}' is not a boolean; use true or false`);
 }
 
-function parseInteger(name: InputName, value: string, min: number, max: number): number {
+function parseInteger(
+  name: InputName,
+  value: string,
+  min: number,
+  max: number,
+  alternative?: string,
+): number {
   const n = Number(value);
   if (!/^\d+$/.test(value) || n < min || n > max) {
     throw new InputError(
       name,
-      `'${value}' is not accepted; use a whole number from ${min} to ${max}`,
+      `'${value}' is not accepted; use a whole number from ${min} to ${max}${alternative ? ` ${alternative}` : ''}`,
     );
   }
   return n;

@@ -8,6 +8,7 @@ import { contentTypeOf } from './content-type.js';
 import { FileError } from './errors.js';
 import type { MediaFile } from './files.js';
 import { makeDataKey } from './keys.js';
+import { formatMiB, READ_CHUNK_BYTES, streamBytesFor, type MemoryBudget } from './memory-budget.js';
 import { objectMetadata } from './object-metadata.js';
 import type { FileResult } from './report.js';
 import { partSizeFor, uploadStream } from './upload.js';
@@ -17,6 +18,9 @@ export interface EncryptDeps {
   s3: S3Client;
   signal?: AbortSignal;
   onProgress?: (uploadedBytes: number) => void;
+  /** The run's memory budget, shared by every file; without it the upload has its own. */
+  budget?: MemoryBudget;
+  clock?: { now(): number };
   /**
    * The plaintext's SHA-256 when it was hashed before (if-exists: skip): it goes into the
    * object's metadata, and a file that no longer matches it fails the upload.
@@ -34,6 +38,34 @@ export async function encryptAndUpload(
   file: MediaFile,
   config: Config,
   deps: EncryptDeps,
+): Promise<FileResult> {
+  const cipherBytes = ciphertextLength(config.mode, file.bytes);
+  // A file too big for 10,000 parts of the configured size gets larger parts.
+  const partSizeBytes = partSizeFor(cipherBytes, config.partSizeBytes);
+  if (deps.budget && partSizeBytes > deps.budget.totalBytes) {
+    throw new FileError(
+      file.relativePath,
+      'upload',
+      new Error(
+        `${file.bytes} bytes need parts of ${formatMiB(partSizeBytes)} to stay within 10,000 parts, more than max-memory-mib (${formatMiB(deps.budget.totalBytes)}); raise max-memory-mib to at least ${(2 * partSizeBytes + streamBytesFor(file.bytes)) / 2 ** 20}`,
+      ),
+    );
+  }
+  // The file's read and cipher buffers come out of the run's budget too.
+  const releaseStream = await deps.budget?.reserve(streamBytesFor(file.bytes), deps.signal);
+  try {
+    return await encryptReserved(file, config, deps, cipherBytes, partSizeBytes);
+  } finally {
+    releaseStream?.();
+  }
+}
+
+async function encryptReserved(
+  file: MediaFile,
+  config: Config,
+  deps: EncryptDeps,
+  cipherBytes: number,
+  partSizeBytes: number,
 ): Promise<FileResult> {
   const dataKey = await makeDataKey({
     kms: deps.kms,
@@ -55,7 +87,7 @@ export async function encryptAndUpload(
   let bytes = 0;
   let sha256 = '';
   async function* hashed(): AsyncGenerator<Uint8Array> {
-    for await (const chunk of readChunks(file.absolutePath)) {
+    for await (const chunk of readChunks(file.absolutePath, READ_CHUNK_BYTES)) {
       digest.update(chunk);
       bytes += chunk.length;
       yield chunk;
@@ -82,8 +114,10 @@ export async function encryptAndUpload(
         ? {}
         : { plaintext: { sha256: deps.plaintextSha256, bytes: file.bytes } }),
     }),
-    // A file too big for 10,000 parts of the configured size gets larger parts.
-    partSizeBytes: partSizeFor(ciphertextLength(config.mode, file.bytes), config.partSizeBytes),
+    partSizeBytes,
+    expectedBytes: cipherBytes,
+    ...(deps.budget ? { budget: deps.budget } : {}),
+    ...(deps.clock ? { now: () => deps.clock!.now() } : {}),
     ...(config.sse ? { sse: config.sse } : {}),
     ...(deps.signal ? { signal: deps.signal } : {}),
     ...(deps.onProgress ? { onProgress: deps.onProgress } : {}),

@@ -91,8 +91,15 @@ export const INPUTS = [
   },
   {
     name: 'part-size-mib',
-    description: 'Multipart upload part size in MiB (5 to 5120).',
-    default: '16',
+    description:
+      'Multipart upload part size in MiB (5 to 5120). A size that does not fit twice in `max-memory-mib` (besides 1 MiB of read buffers) is reduced to fit, with a warning.',
+    default: '8',
+  },
+  {
+    name: 'max-memory-mib',
+    description:
+      "Memory for buffers, in MiB (16 to 65536), shared by every file of the run: every part buffer and each file's 1 MiB of read buffers come from it, so files at once and parts in flight per file both live inside it. The process needs about 110 MiB besides (peak RSS about 180 MiB at the default).",
+    default: '64',
   },
   {
     name: 'create-job',
@@ -145,7 +152,12 @@ export const INPUTS = [
     description: '`true` cancels jobs still running when `wait-timeout` passes.',
     default: 'false',
   },
-  { name: 'concurrency', description: 'Files processed at once (1 to 64).', default: '4' },
+  {
+    name: 'concurrency',
+    description:
+      'Files processed at once (1 to 64), or `auto`: as many as `max-memory-mib` holds two parts of the typical file, from 4 to 64 (64 for small files, 4 for large ones).',
+    default: 'auto',
+  },
   {
     name: 'fail-fast',
     description: '`true` stops starting new files after the first failure.',

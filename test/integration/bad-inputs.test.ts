@@ -295,6 +295,7 @@ const cases: Case[] = [
   { input: 'cancel-on-timeout', why: 'not a boolean', inputs: { 'cancel-on-timeout': '1' } },
   { input: 'concurrency', why: 'zero', inputs: { concurrency: '0' } },
   { input: 'concurrency', why: 'over 64', inputs: { concurrency: '65' } },
+  { input: 'max-memory-mib', why: 'under 16', inputs: { 'max-memory-mib': '8' } },
   { input: 'fail-fast', why: 'not a boolean', inputs: { 'fail-fast': 'on' } },
   { input: 'shard', why: 'index over count', inputs: { shard: '5/4' } },
   { input: 'shard', why: 'index zero', inputs: { shard: '0/4' } },

@@ -676,3 +676,30 @@ describe('tokenSeedFrom', () => {
     expect(tokenSeedFrom({})).toBeUndefined();
   });
 });
+
+describe('memory budget', () => {
+  test('a part size that does not fit twice in max-memory-mib is reduced, with a warning that says so', async () => {
+    await run(
+      config({ 'create-job': 'false', 'part-size-mib': '64', 'max-memory-mib': '32' }),
+      deps(),
+    );
+    expect(log.messages('warning')).toContain(
+      'part-size-mib 64 does not fit twice in max-memory-mib 32: parts of 15 MiB are used instead (raise max-memory-mib to 129 to keep the part size)',
+    );
+  });
+
+  test('concurrency auto runs small files many at once, inside the budget', async () => {
+    await run(config({ 'create-job': 'false' }), deps());
+    expect(log.messages('info')).toContain(
+      '64 file(s) at once (auto), buffers within 64 MiB (max-memory-mib), 8 MiB parts',
+    );
+    expect(log.messages('warning')).toEqual([]);
+  });
+
+  test('a set concurrency is used as given', async () => {
+    await run(config({ 'create-job': 'false', concurrency: '3' }), deps());
+    expect(log.messages('info')).toContain(
+      '3 file(s) at once, buffers within 64 MiB (max-memory-mib), 8 MiB parts',
+    );
+  });
+});
