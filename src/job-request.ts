@@ -8,6 +8,7 @@ import type {
 import type { JobConfig } from './config.js';
 import { InputError } from './errors.js';
 import { parseJsonText } from './json-text.js';
+import { checkSettingsFile } from './settings-check.js';
 
 /** MediaConvert's quota on inputs in one job. */
 export const MAX_INPUTS_PER_JOB = 150;
@@ -88,6 +89,11 @@ export async function loadJobPlan(job: JobConfig, fileCount: number): Promise<Jo
   const tags = { ...stringMap(request.Tags, 'Tags'), ...job.tags };
   if (Object.keys(tags).length > 0) base.Tags = tags;
   delete base.ClientRequestToken;
+  // What will be sent, but for the per-file FileInput and DecryptionSettings.
+  checkSettingsFile({
+    ...base,
+    Settings: { ...settings, ...(inputs.length > 0 ? { Inputs: [inputTemplate] } : {}) },
+  });
   return {
     base: base as JobPlan['base'],
     inputTemplate: inputTemplate as Input,

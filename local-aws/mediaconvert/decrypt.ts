@@ -33,11 +33,13 @@ export interface KmsAccess {
   roleArn: string;
 }
 
-export function decryptionFailure(fileInput: string, reason: string): JobFailure {
-  return new JobFailure(
-    ERROR_CODES.decryptionFailed,
-    `Failed to decrypt input ${fileInput}: ${reason}`,
-  );
+/** The input cannot be opened (1010), or the job's role may not decrypt its key (1432). */
+export function decryptionFailure(
+  fileInput: string,
+  reason: string,
+  code: number = ERROR_CODES.inputAccess,
+): JobFailure {
+  return new JobFailure(code, `Failed to decrypt input ${fileInput}: ${reason}`);
 }
 
 /** Decrypts the data key as the job's role would; the caller zeroes the key after use. */
@@ -70,7 +72,12 @@ export async function decryptDataKey(
     if (!out.Plaintext) throw new Error('KMS returned no plaintext');
     return Buffer.from(out.Plaintext);
   } catch (error) {
-    throw decryptionFailure(fileInput, kmsReason(error, region, access.roleArn));
+    const denied = error instanceof Error && error.name === 'AccessDeniedException';
+    throw decryptionFailure(
+      fileInput,
+      kmsReason(error, region, access.roleArn),
+      denied ? ERROR_CODES.roleDenied : ERROR_CODES.inputAccess,
+    );
   } finally {
     kms.destroy();
   }

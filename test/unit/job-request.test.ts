@@ -387,3 +387,76 @@ describe('ClientRequestToken', () => {
     expect(requestToken('run/1', reordered, [a])).toBe(request!.ClientRequestToken);
   });
 });
+
+describe('settings the service would refuse fail before any AWS call', () => {
+  const output = {
+    ContainerSettings: { Container: 'MP4' },
+    VideoDescription: {
+      CodecSettings: { Codec: 'H_264', H264Settings: { RateControlMode: 'CBR', Bitrate: 1e6 } },
+    },
+  };
+  const groups = (o: unknown) => [{ ...OUTPUT_GROUPS[0], Outputs: [o] }];
+
+  test.each([
+    [
+      'Container MP5',
+      {
+        Settings: { OutputGroups: groups({ ...output, ContainerSettings: { Container: 'MP5' } }) },
+      },
+      /Settings\.OutputGroups\[0\]\.Outputs\[0\]\.ContainerSettings\.Container: "MP5" should be equal to one of the allowed values: .*MP4/,
+    ],
+    [
+      'RateControlMode FAST',
+      {
+        Settings: {
+          OutputGroups: groups({
+            ...output,
+            VideoDescription: {
+              CodecSettings: { Codec: 'H_264', H264Settings: { RateControlMode: 'FAST' } },
+            },
+          }),
+        },
+      },
+      /Settings\.OutputGroups\[0\]\.Outputs\[0\]\.VideoDescription\.CodecSettings\.H264Settings\.RateControlMode: "FAST" should be equal to one of the allowed values: VBR, CBR, QVBR/,
+    ],
+    [
+      'StatusUpdateInterval SECONDS_5',
+      { Settings: { OutputGroups: groups(output) }, StatusUpdateInterval: 'SECONDS_5' },
+      /StatusUpdateInterval: "SECONDS_5" should be equal to one of the allowed values: SECONDS_10,/,
+    ],
+    [
+      'AdAvailOffset 5000',
+      { Settings: { OutputGroups: groups(output), AdAvailOffset: 5000 } },
+      /Settings\.AdAvailOffset: 5000 should be <= 1000/,
+    ],
+    [
+      'a misspelt member',
+      { Settings: { OutputGroups: groups({ ...output, Namemodifier: '_x' }) } },
+      /"Namemodifier" is not a member \(did you mean NameModifier\?\)/,
+    ],
+  ])('%s', async (_name, content, message) => {
+    const error = await inputError(
+      loadJobPlan(job({ settingsPath: await settingsFile(content) }), 1),
+    );
+    expect(error.input).toBe('job-settings');
+    expect(error.message).toMatch(message);
+    expect(error.message).toMatch(/API model \(mediaconvert-2017-08-29\)/);
+  });
+
+  test('a whole request the model accepts passes, input FileInput and decryption aside', async () => {
+    const plan = await loadJobPlan(
+      job({
+        settingsPath: await settingsFile({
+          Settings: {
+            Inputs: [{ FileInput: 'not a url', TimecodeSource: 'ZEROBASED' }],
+            OutputGroups: groups(output),
+          },
+          StatusUpdateInterval: 'SECONDS_10',
+          Priority: 5,
+        }),
+      }),
+      1,
+    );
+    expect(plan.base.StatusUpdateInterval).toBe('SECONDS_10');
+  });
+});
