@@ -74782,12 +74782,16 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _interface_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6160);
 /* harmony import */ var _job_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7228);
 /* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(908);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(4601);
+/* harmony import */ var _interrupt_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(8476);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2573);
+/* harmony import */ var _safe_text_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(1452);
 /**
  * The CLI: `mediaconvert-encrypt --files 'masters/*.mov' --kms-key-arn ... --destination s3://...`
  * Same options as the action's inputs, as flags. Each flag falls back to the INPUT_<NAME>
  * variable the runner would set, then to the action's default. Exit codes: see EXIT below.
  */
+
+
 
 
 
@@ -74910,14 +74914,10 @@ function divertWorkflowCommands() {
 }
 async function main(argv) {
     divertWorkflowCommands();
-    const log = consoleLogger(process.stderr);
-    const controller = new AbortController();
-    const interrupt = (signal) => {
-        log.warning(`${signal} received: aborting uploads in flight`);
-        controller.abort(new Error(`interrupted by ${signal}`));
-    };
-    process.once('SIGINT', interrupt);
-    process.once('SIGTERM', interrupt);
+    // Untrusted text cannot break a line or start one: stderr may be read by a runner too.
+    const log = (0,_safe_text_js__WEBPACK_IMPORTED_MODULE_9__/* .safeLogger */ .Ky)(consoleLogger(process.stderr));
+    // The handlers stay until the process ends: a second Ctrl-C must not cut the clean-up short.
+    const interrupt = (0,_interrupt_js__WEBPACK_IMPORTED_MODULE_10__/* .handleInterrupts */ .Bx)((m) => log.warning(m));
     try {
         const raw = readFlags(argv);
         if (raw === 'help') {
@@ -74933,30 +74933,28 @@ async function main(argv) {
             clock: _job_js__WEBPACK_IMPORTED_MODULE_6__/* .systemClock */ .ml,
             workspace: process.cwd(),
             tempDir: env.RUNNER_TEMP,
-            signal: controller.signal,
+            signal: interrupt.signal,
             ...(tokenSeed ? { tokenSeed } : {}),
         });
-        process.stdout.write(`${JSON.stringify((0,_report_js__WEBPACK_IMPORTED_MODULE_7__/* .outputsOf */ .Yz)(outcome.report, config.manifestPath), null, 2)}\n`);
-        if (controller.signal.aborted)
+        process.stdout.write(`${(0,_safe_text_js__WEBPACK_IMPORTED_MODULE_9__/* .safeJson */ .oi)((0,_report_js__WEBPACK_IMPORTED_MODULE_7__/* .outputsOf */ .Yz)(outcome.report, config.manifestPath), 2)}\n`);
+        if (outcome.failure)
+            for (const line of `error: ${outcome.failure}`.split('\n'))
+                log.info(line);
+        if (interrupt.signal.aborted)
             return EXIT.interrupted;
-        if (outcome.failure) {
-            log.info(`error: ${outcome.failure}`);
-            return EXIT.failed;
-        }
-        return EXIT.ok;
+        return outcome.failure ? EXIT.failed : EXIT.ok;
     }
     catch (error) {
         log.info(`error: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .messageOf */ .bD)(error)}`);
-        if (controller.signal.aborted)
+        if (interrupt.signal.aborted)
             return EXIT.interrupted;
         return error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz ? EXIT.usage : EXIT.failed;
     }
-    finally {
-        process.off('SIGINT', interrupt);
-        process.off('SIGTERM', interrupt);
-    }
 }
 process.exitCode = await main(process.argv.slice(2));
+// Once canceled, a timer or idle connection must not hold the process.
+if (process.exitCode === EXIT.interrupted)
+    (0,_interrupt_js__WEBPACK_IMPORTED_MODULE_10__/* .exitWhenFlushed */ .KE)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -75039,6 +75037,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var src_interface = __nccwpck_require__(6160);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/json-text.ts
+var json_text = __nccwpck_require__(2293);
 // EXTERNAL MODULE: ./src/cipher.ts
 var cipher = __nccwpck_require__(7624);
 // EXTERNAL MODULE: ./src/memory-budget.ts
@@ -75082,6 +75082,7 @@ function parseArtifactSource(input, env) {
 // EXTERNAL MODULE: ./src/network.ts + 2 modules
 var network = __nccwpck_require__(710);
 ;// CONCATENATED MODULE: ./src/config.ts
+
 
 
 
@@ -75142,6 +75143,7 @@ function parseConfig(raw, env) {
         waitTimeoutMs: parseInteger('wait-timeout', input['wait-timeout'], 1, 7 * 24 * 3600) * 1000,
         cancelOnTimeout: parseBoolean('cancel-on-timeout', input['cancel-on-timeout']),
         failFast: parseBoolean('fail-fast', input['fail-fast']),
+        includeHiddenFiles: parseBoolean('include-hidden-files', input['include-hidden-files']),
         manifestPath: parseManifestPath(input.manifest, env),
         network: (0,network/* parseNetwork */.MO)(input['http-proxy'], env),
         ifExists: parseChoice('if-exists', input['if-exists'], ['overwrite', 'skip', 'fail']),
@@ -75367,10 +75369,10 @@ function parseMap(name, value) {
     if (value.startsWith('{')) {
         let parsed;
         try {
-            parsed = JSON.parse(value);
+            parsed = (0,json_text/* parseJsonText */.l)(value);
         }
         catch (error) {
-            throw new errors/* InputError */.dz(name, `is not valid JSON (${error.message})`);
+            throw new errors/* InputError */.dz(name, error.message);
         }
         if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
             throw new errors/* InputError */.dz(name, 'must be a JSON object of strings');
@@ -75384,15 +75386,17 @@ function parseMap(name, value) {
         return out;
     }
     const out = {};
-    for (const line of value
-        .split('\n')
-        .map((l) => l.trim())
-        .filter((l) => l !== '')) {
+    const lines = value.split('\n').map((l) => l.trim());
+    lines.forEach((line, i) => {
+        if (line === '')
+            return;
         const eq = line.indexOf('=');
-        if (eq <= 0)
-            throw new errors/* InputError */.dz(name, `'${line}' is not key=value; use key=value lines or a JSON object`);
+        // The line is not quoted: a value may be a secret, and a line without `=` may be all value.
+        if (eq <= 0) {
+            throw new errors/* InputError */.dz(name, `line ${i + 1} (${line.length} characters) is not key=value: it has ${eq === 0 ? 'no key before' : 'no'} \`=\`; use key=value lines or a JSON object`);
+        }
         out[line.slice(0, eq).trim()] = line.slice(eq + 1).trim();
-    }
+    });
     return out;
 }
 
@@ -76182,6 +76186,11 @@ const INPUTS = [
         default: 'auto',
     },
     {
+        name: 'include-hidden-files',
+        description: '`true` also takes files and folders whose names start with `.` (by default they are never matched, as in actions/upload-artifact).',
+        default: 'false',
+    },
+    {
         name: 'fail-fast',
         description: '`true` stops starting new files after the first failure.',
         default: 'false',
@@ -76220,7 +76229,10 @@ const INPUTS = [
 const OUTPUTS = [
     { name: 'job-id', description: 'ID of the first job created (empty when none).' },
     { name: 'job-ids', description: 'JSON array of every job ID created.' },
-    { name: 'job-settings', description: 'JSON array of the CreateJob requests as sent.' },
+    {
+        name: 'job-settings',
+        description: 'JSON array of the CreateJob requests as sent. Any array output over 1 MB holds a short form pointing at the manifest instead (see Output size limits).',
+    },
     {
         name: 'decryption-settings',
         description: 'JSON array, one `DecryptionSettings` object per file, in file order.',
@@ -76247,6 +76259,100 @@ const OUTPUTS = [
 
 /***/ }),
 
+/***/ 8476:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bx: () => (/* binding */ handleInterrupts),
+/* harmony export */   KE: () => (/* binding */ exitWhenFlushed),
+/* harmony export */   Z5: () => (/* binding */ cleanupSignal),
+/* harmony export */   lA: () => (/* binding */ abortWith)
+/* harmony export */ });
+/* unused harmony export CLEANUP_MS */
+/** How long a clean-up request (AbortMultipartUpload) may take once the step is canceled. */
+const CLEANUP_MS = 1000;
+/**
+ * Handles SIGINT and SIGTERM for the whole run. Registered with `on`, not `once`: a second
+ * signal while cleaning up would otherwise get Node's default handling and end the process
+ * before the outputs are written.
+ */
+function handleInterrupts(warn) {
+    const controller = new AbortController();
+    const handler = (name) => {
+        if (controller.signal.aborted) {
+            warn(`${name} received: still writing the report of what finished`);
+            return;
+        }
+        warn(`${name} received: aborting requests in flight and uploads`);
+        controller.abort(Object.assign(new Error(`interrupted by ${name}`), { name: 'AbortError' }));
+    };
+    process.on('SIGINT', handler);
+    process.on('SIGTERM', handler);
+    return {
+        signal: controller.signal,
+        dispose: () => {
+            process.off('SIGINT', handler);
+            process.off('SIGTERM', handler);
+        },
+    };
+}
+/**
+ * Ends the process (with process.exitCode) once stdout and stderr have written what they
+ * hold: after a cancel, nothing is left to do, and waiting for the event loop to empty would
+ * leave the process open to the runner's next signal.
+ */
+function exitWhenFlushed() {
+    let pending = 2;
+    const done = () => {
+        pending -= 1;
+        if (pending === 0)
+            process.exit();
+    };
+    process.stdout.write('', done);
+    process.stderr.write('', done);
+}
+/**
+ * Gives every request of these clients `signal` as its abort signal, unless the call names
+ * one of its own (a clean-up request does). A request sent after the signal fired fails at
+ * once without reaching the network; one in flight is cut off. Done once here, at the client,
+ * so that no call site can forget it.
+ */
+function abortWith(clients, signal) {
+    if (!signal)
+        return clients;
+    for (const client of Object.values(clients)) {
+        const send = client.send.bind(client);
+        client.send = (command, options) => send(command, { abortSignal: signal, ...options });
+    }
+    return clients;
+}
+/**
+ * The abort signal of a clean-up request: fires CLEANUP_MS after `cancel` fires (or never),
+ * so that clean-up gets its chance after a cancel but cannot hold the process past the
+ * runner's grace, however slow the service is.
+ */
+function cleanupSignal(cancel) {
+    const controller = new AbortController();
+    let timer;
+    const start = () => {
+        timer = setTimeout(() => controller.abort(new Error(`clean-up took longer than ${CLEANUP_MS} ms`)), CLEANUP_MS);
+    };
+    if (cancel?.aborted)
+        start();
+    else
+        cancel?.addEventListener('abort', start, { once: true });
+    return {
+        signal: controller.signal,
+        dispose: () => {
+            clearTimeout(timer);
+            cancel?.removeEventListener('abort', start);
+        },
+    };
+}
+
+
+/***/ }),
+
 /***/ 7228:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -76257,8 +76363,10 @@ const OUTPUTS = [
 /* harmony export */   pD: () => (/* binding */ checkJobResources),
 /* harmony export */   pf: () => (/* binding */ waitForJobs)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_mediaconvert__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5156);
+/* harmony import */ var _aws_sdk_client_mediaconvert__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5156);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _safe_text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1452);
+
 
 
 const systemClock = {
@@ -76272,7 +76380,7 @@ const systemClock = {
 async function createJob(mc, request) {
     let job;
     try {
-        job = (await mc.send(new _aws_sdk_client_mediaconvert__WEBPACK_IMPORTED_MODULE_1__/* .CreateJobCommand */ .n3k(request))).Job;
+        job = (await mc.send(new _aws_sdk_client_mediaconvert__WEBPACK_IMPORTED_MODULE_2__/* .CreateJobCommand */ .n3k(request))).Job;
     }
     catch (error) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .JobError */ .CR(`CreateJob failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .messageOf */ .bD)(error)}`, { cause: error });
@@ -76292,8 +76400,8 @@ async function checkJobResources(mc, resources, log) {
         const name = resource.name.replace(/^arn:[^:]+:mediaconvert:[^:]*:\d*:(jobTemplates|queues)\//, '');
         try {
             await mc.send(resource.kind === 'queue'
-                ? new _aws_sdk_client_mediaconvert__WEBPACK_IMPORTED_MODULE_1__/* .GetQueueCommand */ .TWC({ Name: name })
-                : new _aws_sdk_client_mediaconvert__WEBPACK_IMPORTED_MODULE_1__/* .GetJobTemplateCommand */ .Fke({ Name: name }));
+                ? new _aws_sdk_client_mediaconvert__WEBPACK_IMPORTED_MODULE_2__/* .GetQueueCommand */ .TWC({ Name: name })
+                : new _aws_sdk_client_mediaconvert__WEBPACK_IMPORTED_MODULE_2__/* .GetJobTemplateCommand */ .Fke({ Name: name }));
         }
         catch (error) {
             const type = error instanceof Error ? error.name : '';
@@ -76324,7 +76432,7 @@ async function waitForJobs(mc, ids, options) {
         if (options.signal?.aborted)
             return interrupted(ids, outcomes);
         for (const id of ids.filter((i) => !outcomes.has(i))) {
-            const job = (await mc.send(new _aws_sdk_client_mediaconvert__WEBPACK_IMPORTED_MODULE_1__/* .GetJobCommand */ .jEM({ Id: id }))).Job;
+            const job = (await mc.send(new _aws_sdk_client_mediaconvert__WEBPACK_IMPORTED_MODULE_2__/* .GetJobCommand */ .jEM({ Id: id }))).Job;
             const status = job?.Status ?? 'UNKNOWN';
             const line = describeProgress(job);
             if (lastLine.get(id) !== line)
@@ -76375,7 +76483,7 @@ async function timedOut(mc, ids, outcomes, options) {
         if (options.cancelOnTimeout) {
             // One refused cancel (say the job just finished) must not lose the other outcomes.
             try {
-                await mc.send(new _aws_sdk_client_mediaconvert__WEBPACK_IMPORTED_MODULE_1__/* .CancelJobCommand */ .ppP({ Id: id }));
+                await mc.send(new _aws_sdk_client_mediaconvert__WEBPACK_IMPORTED_MODULE_2__/* .CancelJobCommand */ .ppP({ Id: id }));
                 canceled = true;
                 options.log.warning(`job ${id}: canceled after wait-timeout`);
             }
@@ -76415,9 +76523,49 @@ function failedJobsMessage(outcomes) {
     return failed
         .map((o) => {
         const code = o.errorCode === undefined ? '' : ` (error ${o.errorCode})`;
-        return `job ${o.id} ended ${o.status}${code}${o.errorMessage ? `: ${o.errorMessage}` : ''}`;
+        return (0,_safe_text_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(`job ${o.id} ended ${o.status}${code}${o.errorMessage ? `: ${o.errorMessage}` : ''}`);
     })
         .join('\n');
+}
+
+
+/***/ }),
+
+/***/ 2293:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   l: () => (/* binding */ parseJsonText)
+/* harmony export */ });
+/**
+ * JSON from an input or a file, with errors that never quote the text: a settings file or a
+ * metadata value may hold a secret (a static key, a token), and V8's JSON.parse messages quote
+ * the text around the fault. The error gives the line and column instead.
+ */
+/** Parses `text` (a leading UTF-8 byte order mark is allowed); throws `Error(problem)`. */
+function parseJsonText(text) {
+    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    try {
+        return JSON.parse(body);
+    }
+    catch (error) {
+        throw new Error(`is not valid JSON (${whereIn(body, error)})`);
+    }
+}
+/** `line L, column C` of the fault, from the position V8 reports; never the text itself. */
+function whereIn(text, error) {
+    const message = error instanceof Error ? error.message : '';
+    if (/end of JSON input|Unterminated string/i.test(message) && !/position/.test(message)) {
+        return 'it ends too early';
+    }
+    const position = /position (\d+)/.exec(message)?.[1];
+    if (position === undefined) {
+        return /Unexpected token/.test(message) ? 'an unexpected character' : 'syntax error';
+    }
+    const before = text.slice(0, Number(position));
+    const line = before.split('\n').length;
+    const column = Number(position) - before.lastIndexOf('\n');
+    return `syntax error at line ${line}, column ${column}`;
 }
 
 
@@ -77020,6 +77168,8 @@ var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/dry-run.ts
 var dry_run = __nccwpck_require__(4394);
+// EXTERNAL MODULE: ./src/safe-text.ts
+var safe_text = __nccwpck_require__(1452);
 ;// CONCATENATED MODULE: ./src/job-summary.ts
 /**
  * The parts of the step summary about jobs and plans: a table of the jobs waited for (status,
@@ -77027,17 +77177,11 @@ var dry_run = __nccwpck_require__(4394);
  * piece of text that came from a file name, a key or a service is escaped.
  */
 
+
 /** Outputs listed per job before "and N more". */
 const MAX_LINKS = 6;
 /** Text safe inside a Markdown table cell: no HTML, no Markdown markup, one line. */
-function escapeCell(text) {
-    return text
-        .replace(/[\r\n\t]+/g, ' ')
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/[\\`*_{}[\]()#+!|~]/g, (c) => `\\${c}`);
-}
+const escapeCell = (/* unused pure expression or super */ null && (markdownCell));
 /** The S3 console page of an object. */
 function s3ConsoleUrl(s3Uri, region) {
     const match = /^s3:\/\/([^/]+)\/(.+)$/.exec(s3Uri);
@@ -77129,6 +77273,7 @@ var finished_jobs = __nccwpck_require__(5950);
 
 
 
+
 /** The manifest of DESIGN section 4. Holds encrypted keys only. */
 function manifestOf(report) {
     const outcome = new Map((report.outcomes ?? []).map((o) => [o.id, o]));
@@ -77202,7 +77347,7 @@ function summaryOf(report) {
     const lines = [
         '### MediaConvert encrypt',
         '',
-        `${uploaded} file(s) encrypted and uploaded, ${skipped > 0 ? `${skipped} unchanged and skipped (if-exists: skip), ` : ''}${report.failures.length} failed, ${report.jobs.length} job(s) created in ${report.region}.`,
+        `${uploaded} file(s) encrypted and uploaded, ${skipped > 0 ? `${skipped} unchanged and skipped (if-exists: skip), ` : ''}${report.failures.length} failed, ${report.jobs.length} job(s) created in ${cell(report.region)}.`,
         '',
         '| File | Size | S3 object | Mode | Job |',
         '| --- | ---: | --- | --- | --- |',
@@ -77212,7 +77357,7 @@ function summaryOf(report) {
         const jobCell = job
             ? `${consoleLink(report.region, job.id)}${statusSuffix(status.get(job.id))}`
             : '—';
-        lines.push(`| ${cell(f.relativePath)} | ${formatBytes(f.bytes)} | \`${cell(f.s3Uri)}\`${f.skipped ? ' (unchanged, skipped)' : ''} | ${f.decryption.DecryptionMode ?? ''} | ${jobCell} |`);
+        lines.push(`| ${cell(f.relativePath)} | ${formatBytes(f.bytes)} | ${cell(f.s3Uri)}${f.skipped ? ' (unchanged, skipped)' : ''} | ${cell(f.decryption.DecryptionMode ?? '')} | ${jobCell} |`);
     }
     for (const failure of report.failures) {
         lines.push(`| ${cell(failure.relativePath)} | | **failed**: ${cell(failure.message)} | | |`);
@@ -77221,13 +77366,11 @@ function summaryOf(report) {
     return `${lines.join('\n')}\n`;
 }
 function consoleLink(region, id) {
-    return `[${id}](https://console.aws.amazon.com/mediaconvert/home?region=${region}#/jobs/summary/${id})`;
+    const query = `region=${encodeURIComponent(region)}#/jobs/summary/${encodeURIComponent(id)}`;
+    return `[${cell(id)}](https://console.aws.amazon.com/mediaconvert/home?${query})`;
 }
 function statusSuffix(status) {
-    return status ? ` ${status}` : '';
-}
-function cell(text) {
-    return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+    return status ? ` ${cell(status)}` : '';
 }
 function formatBytes(bytes) {
     const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
@@ -77243,7 +77386,7 @@ function formatBytes(bytes) {
 
 /***/ }),
 
-/***/ 4601:
+/***/ 2573:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -77865,472 +78008,6 @@ const BY_EXTENSION = {
 /** The source file's media type, kept on the ciphertext object so the bucket stays legible. */
 function contentTypeOf(file) {
     return BY_EXTENSION[external_node_path_default().extname(file).toLowerCase()] ?? 'application/octet-stream';
-}
-
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-kms/dist-cjs/index.js
-var client_kms_dist_cjs = __nccwpck_require__(2632);
-;// CONCATENATED MODULE: ./src/keys.ts
-
-
-/** The encryption context MediaConvert uses when it asks KMS to decrypt a data key. */
-const MEDIACONVERT_CONTEXT = Object.freeze({
-    service: 'mediaconvert.amazonaws.com',
-});
-/** Makes one fresh data key, by KMS GenerateDataKey or locally and then KMS Encrypt. */
-async function makeDataKey(request) {
-    return request.source === 'kms' ? generateWithKms(request) : generateLocally(request);
-}
-async function generateWithKms({ kms, kmsKeyArn, keyBytes }) {
-    // KMS KeySpec has no AES_192; NumberOfBytes covers it.
-    const size = keyBytes === 24
-        ? { NumberOfBytes: 24 }
-        : { KeySpec: keyBytes === 16 ? 'AES_128' : 'AES_256' };
-    const out = await kms.send(new client_kms_dist_cjs/* GenerateDataKeyCommand */.OhQ({
-        KeyId: kmsKeyArn,
-        EncryptionContext: { ...MEDIACONVERT_CONTEXT },
-        ...size,
-    }));
-    const plaintext = out.Plaintext;
-    if (!plaintext || !out.CiphertextBlob) {
-        plaintext?.fill(0);
-        throw new Error('KMS GenerateDataKey returned no key');
-    }
-    if (plaintext.length !== keyBytes) {
-        plaintext.fill(0);
-        throw new Error(`KMS GenerateDataKey returned a ${plaintext.length}-byte key, not ${keyBytes}`);
-    }
-    return dataKey(plaintext, out.CiphertextBlob);
-}
-async function generateLocally({ kms, kmsKeyArn, keyBytes }) {
-    const plaintext = (0,external_node_crypto_.randomBytes)(keyBytes);
-    try {
-        const out = await kms.send(new client_kms_dist_cjs/* EncryptCommand */.b8v({
-            KeyId: kmsKeyArn,
-            Plaintext: plaintext,
-            EncryptionContext: { ...MEDIACONVERT_CONTEXT },
-        }));
-        if (!out.CiphertextBlob)
-            throw new Error('KMS Encrypt returned no ciphertext');
-        return dataKey(plaintext, out.CiphertextBlob);
-    }
-    catch (error) {
-        plaintext.fill(0);
-        throw error;
-    }
-}
-function dataKey(plaintext, encrypted) {
-    return {
-        plaintext,
-        encrypted,
-        destroy: () => plaintext.fill(0),
-    };
-}
-
-// EXTERNAL MODULE: ./src/memory-budget.ts
-var memory_budget = __nccwpck_require__(6792);
-// EXTERNAL MODULE: ./src/object-metadata.ts
-var object_metadata = __nccwpck_require__(3568);
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(8522);
-var external_node_zlib_default = /*#__PURE__*/__nccwpck_require__.n(external_node_zlib_);
-;// CONCATENATED MODULE: ./src/upload.ts
-
-
-
-
-/**
- * Part buffers of an upload run without a shared budget: the part being filled and two in
- * flight, as before the budget existed.
- */
-const DEFAULT_PARTS = 3;
-/**
- * Parts in flight when an upload starts; the window then doubles while throughput rises. On
- * a link of 40 ms round trip capped at 8 MiB/s per connection, starting at 2 spent one more
- * part-time (about a second at 8 MiB parts) before the link was full.
- */
-const INITIAL_IN_FLIGHT = 4;
-const MIB = 1024 * 1024;
-/** S3's limit; partSizeFor() picks a part size that stays under it. */
-const MAX_PARTS = 10_000;
-/** Where the first part's buffer starts: a 64 KiB file needs no 16 MiB buffer. */
-const FIRST_BUFFER_BYTES = 64 * 1024;
-/** zlib.crc32 exists from Node 20.15 / 22.2; without it the SDK computes the same checksum. */
-const crc32 = (external_node_zlib_default()).crc32;
-/**
- * Streams `body` to S3: a single PutObject when it fits one part, else a multipart upload.
- * On any failure (body, network, abort signal) the multipart upload is aborted before the
- * returned promise rejects, so no half-finished upload is left behind.
- *
- * Every byte is touched once here, while it is still in the CPU cache: it is copied into its
- * part and added to that part's CRC32. The CRC32 travels with the part (x-amz-checksum-crc32,
- * covered by the request signature) and S3 checks it, so the SDK has no pass of its own left
- * to make over the body (clients.ts signs these bodies as UNSIGNED-PAYLOAD instead of hashing
- * them). @aws-sdk/lib-storage, used before, concatenated the body into parts and left the
- * checksum to the SDK, a second and cache-cold pass over every byte.
- */
-async function uploadStream(request) {
-    const upload = new StreamingUpload(request);
-    try {
-        return await upload.run();
-    }
-    catch (error) {
-        try {
-            await upload.abort();
-        }
-        catch (abortFailure) {
-            // Keep the real cause in front; say what is left behind and how it goes away.
-            throw Object.assign(new Error(`${(0,errors/* messageOf */.bD)(error)}; AbortMultipartUpload also failed (${(0,errors/* messageOf */.bD)(abortFailure)}), so the incomplete upload of s3://${request.bucket}/${request.key} is left until an AbortIncompleteMultipartUpload lifecycle rule removes it`, { cause: error }), { name: error instanceof Error ? error.name : 'Error' });
-        }
-        throw error;
-    }
-    finally {
-        upload.releaseBuffers();
-    }
-}
-class StreamingUpload {
-    request;
-    partSize;
-    budget;
-    window;
-    /** Every buffer leased from the budget and not yet handed back. */
-    held = new Set();
-    leave;
-    inFlight = new Set();
-    completed = [];
-    uploadId;
-    nextPartNumber = 1;
-    uploadedBytes = 0;
-    /** The first failed request; no part starts after it. */
-    failure;
-    constructor(request) {
-        this.request = request;
-        this.partSize = request.partSizeBytes;
-        this.budget = request.budget ?? new memory_budget/* MemoryBudget */.ND(DEFAULT_PARTS * this.partSize);
-        this.leave = this.budget.join();
-        const now = request.now ?? (() => performance.now());
-        this.window = new memory_budget/* InFlightWindow */.ER({
-            now,
-            start: INITIAL_IN_FLIGHT,
-            ceiling: () => this.budget.fairInFlight(this.partSize),
-        });
-    }
-    /** Hands every buffer back to the budget; the upload is over (parts settled). */
-    releaseBuffers() {
-        for (const buffer of this.held)
-            this.budget.give(buffer);
-        this.held.clear();
-        this.leave();
-    }
-    async run() {
-        let filling;
-        /** A full part, held back until more bytes show that it is not the only one. */
-        let full;
-        for await (const chunk of stopOnAbort(this.request.body, this.request.signal)) {
-            this.throwIfFailed(); // a part failed: stop reading
-            for (let offset = 0; offset < chunk.length;) {
-                if (full) {
-                    await this.sendPart(full);
-                    full = undefined;
-                }
-                filling ??= { buffer: await this.partBuffer(), length: 0, crc: 0 };
-                if (filling.length === filling.buffer.length)
-                    filling.buffer = await this.grow(filling);
-                const piece = chunk.subarray(offset, offset + filling.buffer.length - filling.length);
-                filling.buffer.set(piece, filling.length);
-                filling.length += piece.length;
-                if (crc32)
-                    filling.crc = crc32(piece, filling.crc);
-                offset += piece.length;
-                if (filling.length === this.partSize) {
-                    full = filling;
-                    filling = undefined;
-                }
-            }
-        }
-        const last = full ?? filling ?? { buffer: Buffer.alloc(0), length: 0, crc: 0 };
-        // The upload no longer fills parts: the buffers it keeps are the ones in flight.
-        if (this.uploadId === undefined)
-            return this.putObject(last);
-        await this.sendPart(last);
-        await Promise.all(this.inFlight);
-        this.throwIfFailed();
-        // The signal may fire after the last byte was read, while parts were still in flight.
-        if (this.request.signal?.aborted)
-            throw abortError(this.request.signal);
-        this.completed.sort((a, b) => a.PartNumber - b.PartNumber);
-        const { Bucket, Key } = this.target();
-        const result = await this.request.s3.send(new dist_cjs/* CompleteMultipartUploadCommand */.Gym({
-            Bucket,
-            Key,
-            UploadId: this.uploadId,
-            MultipartUpload: { Parts: this.completed },
-        }));
-        this.uploadId = undefined;
-        return result.ETag === undefined ? {} : { etag: result.ETag };
-    }
-    /**
-     * A buffer for the next part, leased from the budget (waiting until it fits). The first one
-     * is sized for the whole body when its length is known, else it starts small and grows as
-     * bytes come, so that a small file costs a small buffer; after it, every buffer is a part.
-     */
-    partBuffer() {
-        if (this.nextPartNumber > 1)
-            return this.lease(this.partSize);
-        const expected = this.request.expectedBytes;
-        const first = expected === undefined ? FIRST_BUFFER_BYTES : Math.max(expected, 1);
-        return this.lease(Math.min(first, this.partSize));
-    }
-    async grow(part) {
-        const size = Math.min(Math.max(part.buffer.length * 2, FIRST_BUFFER_BYTES), this.partSize);
-        const bigger = await this.lease(size);
-        part.buffer.copy(bigger, 0, 0, part.length);
-        this.giveBack(part.buffer);
-        return bigger;
-    }
-    async lease(bytes) {
-        const buffer = await this.budget.lease(bytes, this.request.signal);
-        this.held.add(buffer);
-        return buffer;
-    }
-    giveBack(buffer) {
-        if (this.held.delete(buffer))
-            this.budget.give(buffer);
-    }
-    /** Waits for the parts in flight, then aborts the multipart upload if one was started. */
-    async abort() {
-        await Promise.all(this.inFlight);
-        if (this.uploadId === undefined)
-            return;
-        const { Bucket, Key } = this.target();
-        const UploadId = this.uploadId;
-        this.uploadId = undefined;
-        await this.request.s3.send(new dist_cjs/* AbortMultipartUploadCommand */.tfP({ Bucket, Key, UploadId }));
-    }
-    target() {
-        return { Bucket: this.request.bucket, Key: this.request.key };
-    }
-    /** What PutObject and CreateMultipartUpload share: type, metadata, server-side encryption. */
-    objectParams() {
-        const { sse } = this.request;
-        return {
-            ...this.target(),
-            ContentType: this.request.contentType,
-            Metadata: this.request.metadata,
-            ...(sse ? { ServerSideEncryption: sse.type } : {}),
-            ...(sse?.type === 'aws:kms' && sse.kmsKeyId ? { SSEKMSKeyId: sse.kmsKeyId } : {}),
-        };
-    }
-    async putObject(part) {
-        const command = new dist_cjs/* PutObjectCommand */.wKZ({
-            ...this.objectParams(),
-            Body: part.buffer.subarray(0, part.length),
-            ...checksumOf(part),
-        });
-        const result = await this.request.s3.send(command);
-        this.request.onProgress?.(part.length);
-        return result.ETag === undefined ? {} : { etag: result.ETag };
-    }
-    /**
-     * Starts one UploadPart once a slot of the in-flight window is free; creates the upload
-     * first. The part's buffer goes back to the budget when the request has settled.
-     */
-    async sendPart(part) {
-        this.throwIfFailed();
-        if (this.uploadId === undefined) {
-            const created = await this.request.s3.send(new dist_cjs/* CreateMultipartUploadCommand */.nG4({
-                ...this.objectParams(),
-                // Every part will carry a CRC32; S3 then also keeps one for the whole object.
-                ...(crc32 ? { ChecksumAlgorithm: 'CRC32' } : {}),
-            }));
-            if (!created.UploadId)
-                throw new Error('CreateMultipartUpload returned no UploadId');
-            this.uploadId = created.UploadId;
-        }
-        let waited = false;
-        while (this.inFlight.size >= this.window.limit) {
-            waited = true;
-            await Promise.race(this.inFlight);
-        }
-        this.throwIfFailed();
-        this.window.sending(waited);
-        const PartNumber = this.nextPartNumber++;
-        if (PartNumber > MAX_PARTS) {
-            throw new Error(`more than ${MAX_PARTS} parts of ${this.partSize} bytes: use a larger part size`);
-        }
-        const checksum = checksumOf(part);
-        const command = new dist_cjs/* UploadPartCommand */.iVK({
-            ...this.target(),
-            UploadId: this.uploadId,
-            PartNumber,
-            Body: part.buffer.subarray(0, part.length),
-            ...checksum,
-        });
-        const sent = this.request.s3
-            .send(command)
-            .then((result) => {
-            if (!result.ETag)
-                throw new Error(`UploadPart ${PartNumber} returned no ETag`);
-            this.completed.push({
-                PartNumber,
-                ETag: result.ETag,
-                // The CRC32 computed here, not S3's echo: Complete then checks S3 kept these bytes.
-                ...(checksum.ChecksumCRC32 ? { ChecksumCRC32: checksum.ChecksumCRC32 } : {}),
-            });
-            this.uploadedBytes += part.length;
-            this.window.completed(part.length);
-            this.request.onProgress?.(this.uploadedBytes);
-        })
-            .catch((error) => {
-            this.failure ??= { error };
-        })
-            .finally(() => {
-            this.inFlight.delete(sent);
-            this.giveBack(part.buffer);
-        });
-        this.inFlight.add(sent);
-    }
-    throwIfFailed() {
-        if (this.failure)
-            throw this.failure.error;
-    }
-}
-function checksumOf(part) {
-    if (!crc32)
-        return {};
-    const bytes = Buffer.alloc(4);
-    bytes.writeUInt32BE(part.crc >>> 0);
-    return { ChecksumAlgorithm: 'CRC32', ChecksumCRC32: bytes.toString('base64') };
-}
-/**
- * The configured part size, or a larger one (whole MiB) when `bytes` would not fit in
- * MAX_PARTS parts of it.
- */
-function partSizeFor(bytes, configured) {
-    const needed = Math.ceil(bytes / MAX_PARTS / MIB) * MIB;
-    return Math.max(configured, needed);
-}
-/**
- * Ends the body with an error once the signal fires, so the upload stops reading and aborts
- * the multipart upload after the parts in flight have settled.
- */
-async function* stopOnAbort(body, signal) {
-    for await (const chunk of body) {
-        if (signal?.aborted)
-            throw abortError(signal);
-        yield chunk;
-    }
-    if (signal?.aborted)
-        throw abortError(signal);
-}
-function abortError(signal) {
-    const reason = signal.reason;
-    return reason instanceof Error
-        ? reason
-        : Object.assign(new Error('upload aborted'), { name: 'AbortError' });
-}
-
-;// CONCATENATED MODULE: ./src/encrypt-file.ts
-
-
-
-
-
-
-
-
-
-/**
- * One file through a fresh data key and IV, AES in one streaming pass, and upload. The
- * plaintext key is zeroed when the pass ends, whether it succeeded or not.
- */
-async function encryptAndUpload(file, config, deps) {
-    const cipherBytes = (0,cipher/* ciphertextLength */.V6)(config.mode, file.bytes);
-    // A file too big for 10,000 parts of the configured size gets larger parts.
-    const partSizeBytes = partSizeFor(cipherBytes, config.partSizeBytes);
-    if (deps.budget && partSizeBytes > deps.budget.totalBytes) {
-        throw new errors/* FileError */.f6(file.relativePath, 'upload', new Error(`${file.bytes} bytes need parts of ${(0,memory_budget/* formatMiB */.av)(partSizeBytes)} to stay within 10,000 parts, more than max-memory-mib (${(0,memory_budget/* formatMiB */.av)(deps.budget.totalBytes)}); raise max-memory-mib to at least ${(2 * partSizeBytes + (0,memory_budget/* streamBytesFor */.Jf)(file.bytes)) / 2 ** 20}`));
-    }
-    // The file's read and cipher buffers come out of the run's budget too.
-    const releaseStream = await deps.budget?.reserve((0,memory_budget/* streamBytesFor */.Jf)(file.bytes), deps.signal);
-    try {
-        return await encryptReserved(file, config, deps, cipherBytes, partSizeBytes);
-    }
-    finally {
-        releaseStream?.();
-    }
-}
-async function encryptReserved(file, config, deps, cipherBytes, partSizeBytes) {
-    const dataKey = await makeDataKey({
-        kms: deps.kms,
-        kmsKeyArn: config.kmsKeyArn,
-        keyBytes: config.keyBytes,
-        source: config.keySource,
-    }).catch((error) => {
-        throw new errors/* FileError */.f6(file.relativePath, 'data key', error);
-    });
-    const iv = (0,external_node_crypto_.randomBytes)(config.ivBytes);
-    const decryption = {
-        DecryptionMode: config.mode,
-        EncryptedDecryptionKey: Buffer.from(dataKey.encrypted).toString('base64'),
-        InitializationVector: iv.toString('base64'),
-    };
-    if (config.kmsKeyRegion !== config.region)
-        decryption.KmsKeyRegion = config.kmsKeyRegion;
-    const digest = (0,external_node_crypto_.createHash)('sha256');
-    let bytes = 0;
-    let sha256 = '';
-    async function* hashed() {
-        for await (const chunk of (0,cipher/* readChunks */.zO)(file.absolutePath, memory_budget/* READ_CHUNK_BYTES */.Vn)) {
-            digest.update(chunk);
-            bytes += chunk.length;
-            yield chunk;
-        }
-        // Failing inside the stream makes the upload abort instead of storing a torn file.
-        if (bytes !== file.bytes) {
-            throw new Error(`file changed while being read: ${file.bytes} bytes listed, ${bytes} read`);
-        }
-        sha256 = digest.digest('hex');
-        if (deps.plaintextSha256 !== undefined && sha256 !== deps.plaintextSha256) {
-            throw new Error('file changed while being read: its SHA-256 differs from the first read');
-        }
-    }
-    const request = {
-        s3: deps.s3,
-        bucket: file.bucket,
-        key: file.key,
-        body: (0,cipher/* encrypt */.w)(hashed(), { mode: config.mode, key: dataKey.plaintext, iv }),
-        contentType: contentTypeOf(file.relativePath),
-        metadata: (0,object_metadata/* objectMetadata */.dx)({
-            decryption,
-            kmsKeyRegion: config.kmsKeyRegion,
-            ...(deps.plaintextSha256 === undefined
-                ? {}
-                : { plaintext: { sha256: deps.plaintextSha256, bytes: file.bytes } }),
-        }),
-        partSizeBytes,
-        expectedBytes: cipherBytes,
-        ...(deps.budget ? { budget: deps.budget } : {}),
-        ...(deps.clock ? { now: () => deps.clock.now() } : {}),
-        ...(config.sse ? { sse: config.sse } : {}),
-        ...(deps.signal ? { signal: deps.signal } : {}),
-        ...(deps.onProgress ? { onProgress: deps.onProgress } : {}),
-    };
-    try {
-        await uploadStream(request);
-    }
-    catch (error) {
-        throw new errors/* FileError */.f6(file.relativePath, 'upload', error);
-    }
-    finally {
-        dataKey.destroy();
-    }
-    return {
-        relativePath: file.relativePath,
-        bytes,
-        plaintextSha256: sha256,
-        s3Uri: `s3://${file.bucket}/${file.key}`,
-        decryption,
-    };
 }
 
 // EXTERNAL MODULE: external "node:fs"
@@ -84539,6 +84216,10 @@ function glob_hashFiles(patterns_1) {
 
 
 
+function identityOf(info) {
+    const { dev, ino, size, mtimeMs, ctimeMs } = info;
+    return { dev, ino, size, mtimeMs, ctimeMs };
+}
 /** S3 refuses keys longer than this many UTF-8 bytes. */
 const MAX_KEY_BYTES = 1024;
 /**
@@ -84547,7 +84228,7 @@ const MAX_KEY_BYTES = 1024;
  */
 async function findFiles(query) {
     const root = await (0,promises_.realpath)(query.root);
-    const matched = await expandPatterns(root, query.patterns);
+    const matched = await expandPatterns(root, query.patterns, query.includeHidden ?? false);
     const all = [];
     const keys = new Map();
     for (const absolutePath of matched) {
@@ -84572,7 +84253,13 @@ function shardOf(relativePath, count) {
     const digest = (0,external_node_crypto_.createHash)('sha256').update(relativePath).digest();
     return (digest.readUInt32BE(0) % count) + 1;
 }
-async function expandPatterns(root, patterns) {
+/** A path with a file or folder name starting with `.` below the root. */
+function isHidden(root, absolutePath) {
+    return external_node_path_default().relative(root, absolutePath)
+        .split((external_node_path_default()).sep)
+        .some((name) => name.startsWith('.'));
+}
+async function expandPatterns(root, patterns, includeHidden) {
     const negations = patterns.filter((p) => p.startsWith('!'));
     const found = new Set();
     for (const pattern of patterns.filter((p) => !p.startsWith('!'))) {
@@ -84588,7 +84275,12 @@ async function expandPatterns(root, patterns) {
         });
         if (matches.length === 0)
             await explainNoMatch(root, pattern);
-        for (const match of matches)
+        // As actions/upload-artifact: `**` must not sweep up .git/config or a .env file.
+        const taken = includeHidden ? matches : matches.filter((m) => !isHidden(root, m));
+        if (taken.length === 0) {
+            throw new errors/* InputError */.dz('files', `'${pattern}' matches only hidden files or folders (names starting with '.'); set include-hidden-files: true to take them`);
+        }
+        for (const match of taken)
             found.add(match);
     }
     return [...found];
@@ -84633,13 +84325,520 @@ async function describeFile(root, absolutePath, query) {
         bytes: info.size,
         bucket: query.destination.bucket,
         key,
+        listed: identityOf(info),
     };
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-kms/dist-cjs/index.js
+var client_kms_dist_cjs = __nccwpck_require__(2632);
+;// CONCATENATED MODULE: ./src/keys.ts
+
+
+/** The encryption context MediaConvert uses when it asks KMS to decrypt a data key. */
+const MEDIACONVERT_CONTEXT = Object.freeze({
+    service: 'mediaconvert.amazonaws.com',
+});
+/** Makes one fresh data key, by KMS GenerateDataKey or locally and then KMS Encrypt. */
+async function makeDataKey(request) {
+    return request.source === 'kms' ? generateWithKms(request) : generateLocally(request);
+}
+async function generateWithKms({ kms, kmsKeyArn, keyBytes }) {
+    // KMS KeySpec has no AES_192; NumberOfBytes covers it.
+    const size = keyBytes === 24
+        ? { NumberOfBytes: 24 }
+        : { KeySpec: keyBytes === 16 ? 'AES_128' : 'AES_256' };
+    const out = await kms.send(new client_kms_dist_cjs/* GenerateDataKeyCommand */.OhQ({
+        KeyId: kmsKeyArn,
+        EncryptionContext: { ...MEDIACONVERT_CONTEXT },
+        ...size,
+    }));
+    const plaintext = out.Plaintext;
+    if (!plaintext || !out.CiphertextBlob) {
+        plaintext?.fill(0);
+        throw new Error('KMS GenerateDataKey returned no key');
+    }
+    if (plaintext.length !== keyBytes) {
+        plaintext.fill(0);
+        throw new Error(`KMS GenerateDataKey returned a ${plaintext.length}-byte key, not ${keyBytes}`);
+    }
+    return dataKey(plaintext, out.CiphertextBlob);
+}
+async function generateLocally({ kms, kmsKeyArn, keyBytes }) {
+    const plaintext = (0,external_node_crypto_.randomBytes)(keyBytes);
+    try {
+        const out = await kms.send(new client_kms_dist_cjs/* EncryptCommand */.b8v({
+            KeyId: kmsKeyArn,
+            Plaintext: plaintext,
+            EncryptionContext: { ...MEDIACONVERT_CONTEXT },
+        }));
+        if (!out.CiphertextBlob)
+            throw new Error('KMS Encrypt returned no ciphertext');
+        return dataKey(plaintext, out.CiphertextBlob);
+    }
+    catch (error) {
+        plaintext.fill(0);
+        throw error;
+    }
+}
+function dataKey(plaintext, encrypted) {
+    return {
+        plaintext,
+        encrypted,
+        destroy: () => plaintext.fill(0),
+    };
+}
+
+// EXTERNAL MODULE: ./src/memory-budget.ts
+var memory_budget = __nccwpck_require__(6792);
+// EXTERNAL MODULE: ./src/object-metadata.ts
+var object_metadata = __nccwpck_require__(3568);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+var external_node_zlib_default = /*#__PURE__*/__nccwpck_require__.n(external_node_zlib_);
+// EXTERNAL MODULE: ./src/interrupt.ts
+var interrupt = __nccwpck_require__(8476);
+;// CONCATENATED MODULE: ./src/upload.ts
+
+
+
+
+
+/**
+ * Part buffers of an upload run without a shared budget: the part being filled and two in
+ * flight, as before the budget existed.
+ */
+const DEFAULT_PARTS = 3;
+/**
+ * Parts in flight when an upload starts; the window then doubles while throughput rises. On
+ * a link of 40 ms round trip capped at 8 MiB/s per connection, starting at 2 spent one more
+ * part-time (about a second at 8 MiB parts) before the link was full.
+ */
+const INITIAL_IN_FLIGHT = 4;
+const MIB = 1024 * 1024;
+/** S3's limit; partSizeFor() picks a part size that stays under it. */
+const MAX_PARTS = 10_000;
+/** Where the first part's buffer starts: a 64 KiB file needs no 16 MiB buffer. */
+const FIRST_BUFFER_BYTES = 64 * 1024;
+/** zlib.crc32 exists from Node 20.15 / 22.2; without it the SDK computes the same checksum. */
+const crc32 = (external_node_zlib_default()).crc32;
+/**
+ * Streams `body` to S3: a single PutObject when it fits one part, else a multipart upload.
+ * On any failure (body, network, abort signal) the multipart upload is aborted before the
+ * returned promise rejects, so no half-finished upload is left behind.
+ *
+ * Every byte is touched once here, while it is still in the CPU cache: it is copied into its
+ * part and added to that part's CRC32. The CRC32 travels with the part (x-amz-checksum-crc32,
+ * covered by the request signature) and S3 checks it, so the SDK has no pass of its own left
+ * to make over the body (clients.ts signs these bodies as UNSIGNED-PAYLOAD instead of hashing
+ * them). @aws-sdk/lib-storage, used before, concatenated the body into parts and left the
+ * checksum to the SDK, a second and cache-cold pass over every byte.
+ */
+async function uploadStream(request) {
+    const upload = new StreamingUpload(request);
+    try {
+        return await upload.run();
+    }
+    catch (failure) {
+        // Once the step is canceled, requests fail as aborted: name the cancel, not its echo.
+        const error = request.signal?.aborted ? abortError(request.signal) : failure;
+        try {
+            await upload.abort();
+        }
+        catch (abortFailure) {
+            // Keep the real cause in front; say what is left behind and how it goes away.
+            throw Object.assign(new Error(`${(0,errors/* messageOf */.bD)(error)}; AbortMultipartUpload also failed (${(0,errors/* messageOf */.bD)(abortFailure)}), so the incomplete upload of s3://${request.bucket}/${request.key} is left until an AbortIncompleteMultipartUpload lifecycle rule removes it`, { cause: error }), { name: error instanceof Error ? error.name : 'Error' });
+        }
+        throw error;
+    }
+    finally {
+        upload.releaseBuffers();
+    }
+}
+class StreamingUpload {
+    request;
+    partSize;
+    budget;
+    window;
+    /** Every buffer leased from the budget and not yet handed back. */
+    held = new Set();
+    leave;
+    inFlight = new Set();
+    completed = [];
+    uploadId;
+    nextPartNumber = 1;
+    uploadedBytes = 0;
+    /** The first failed request; no part starts after it. */
+    failure;
+    constructor(request) {
+        this.request = request;
+        this.partSize = request.partSizeBytes;
+        this.budget = request.budget ?? new memory_budget/* MemoryBudget */.ND(DEFAULT_PARTS * this.partSize);
+        this.leave = this.budget.join();
+        const now = request.now ?? (() => performance.now());
+        this.window = new memory_budget/* InFlightWindow */.ER({
+            now,
+            start: INITIAL_IN_FLIGHT,
+            ceiling: () => this.budget.fairInFlight(this.partSize),
+        });
+    }
+    /** Hands every buffer back to the budget; the upload is over (parts settled). */
+    releaseBuffers() {
+        for (const buffer of this.held)
+            this.budget.give(buffer);
+        this.held.clear();
+        this.leave();
+    }
+    async run() {
+        let filling;
+        /** A full part, held back until more bytes show that it is not the only one. */
+        let full;
+        for await (const chunk of stopOnAbort(this.request.body, this.request.signal)) {
+            this.throwIfFailed(); // a part failed: stop reading
+            for (let offset = 0; offset < chunk.length;) {
+                if (full) {
+                    await this.sendPart(full);
+                    full = undefined;
+                }
+                filling ??= { buffer: await this.partBuffer(), length: 0, crc: 0 };
+                if (filling.length === filling.buffer.length)
+                    filling.buffer = await this.grow(filling);
+                const piece = chunk.subarray(offset, offset + filling.buffer.length - filling.length);
+                filling.buffer.set(piece, filling.length);
+                filling.length += piece.length;
+                if (crc32)
+                    filling.crc = crc32(piece, filling.crc);
+                offset += piece.length;
+                if (filling.length === this.partSize) {
+                    full = filling;
+                    filling = undefined;
+                }
+            }
+        }
+        const last = full ?? filling ?? { buffer: Buffer.alloc(0), length: 0, crc: 0 };
+        // The upload no longer fills parts: the buffers it keeps are the ones in flight.
+        if (this.uploadId === undefined)
+            return this.putObject(last);
+        await this.sendPart(last);
+        await Promise.all(this.inFlight);
+        this.throwIfFailed();
+        // The signal may fire after the last byte was read, while parts were still in flight.
+        if (this.request.signal?.aborted)
+            throw abortError(this.request.signal);
+        this.completed.sort((a, b) => a.PartNumber - b.PartNumber);
+        const { Bucket, Key } = this.target();
+        const result = await this.request.s3.send(new dist_cjs/* CompleteMultipartUploadCommand */.Gym({
+            Bucket,
+            Key,
+            UploadId: this.uploadId,
+            MultipartUpload: { Parts: this.completed },
+        }));
+        this.uploadId = undefined;
+        return result.ETag === undefined ? {} : { etag: result.ETag };
+    }
+    /**
+     * A buffer for the next part, leased from the budget (waiting until it fits). The first one
+     * is sized for the whole body when its length is known, else it starts small and grows as
+     * bytes come, so that a small file costs a small buffer; after it, every buffer is a part.
+     */
+    partBuffer() {
+        if (this.nextPartNumber > 1)
+            return this.lease(this.partSize);
+        const expected = this.request.expectedBytes;
+        const first = expected === undefined ? FIRST_BUFFER_BYTES : Math.max(expected, 1);
+        return this.lease(Math.min(first, this.partSize));
+    }
+    async grow(part) {
+        const size = Math.min(Math.max(part.buffer.length * 2, FIRST_BUFFER_BYTES), this.partSize);
+        const bigger = await this.lease(size);
+        part.buffer.copy(bigger, 0, 0, part.length);
+        this.giveBack(part.buffer);
+        return bigger;
+    }
+    async lease(bytes) {
+        const buffer = await this.budget.lease(bytes, this.request.signal);
+        this.held.add(buffer);
+        return buffer;
+    }
+    giveBack(buffer) {
+        if (this.held.delete(buffer))
+            this.budget.give(buffer);
+    }
+    /**
+     * Waits for the parts in flight (a cancel has cut them off already), then aborts the
+     * multipart upload if one was started: after a cancel, within the clean-up deadline.
+     */
+    async abort() {
+        await Promise.all(this.inFlight);
+        if (this.uploadId === undefined)
+            return;
+        const { Bucket, Key } = this.target();
+        const UploadId = this.uploadId;
+        this.uploadId = undefined;
+        const deadline = (0,interrupt/* cleanupSignal */.Z5)(this.request.signal);
+        try {
+            await this.request.s3.send(new dist_cjs/* AbortMultipartUploadCommand */.tfP({ Bucket, Key, UploadId }), {
+                abortSignal: deadline.signal,
+            });
+        }
+        finally {
+            deadline.dispose();
+        }
+    }
+    target() {
+        return { Bucket: this.request.bucket, Key: this.request.key };
+    }
+    /** What PutObject and CreateMultipartUpload share: type, metadata, server-side encryption. */
+    objectParams() {
+        const { sse } = this.request;
+        return {
+            ...this.target(),
+            ContentType: this.request.contentType,
+            Metadata: this.request.metadata,
+            ...(sse ? { ServerSideEncryption: sse.type } : {}),
+            ...(sse?.type === 'aws:kms' && sse.kmsKeyId ? { SSEKMSKeyId: sse.kmsKeyId } : {}),
+        };
+    }
+    async putObject(part) {
+        const command = new dist_cjs/* PutObjectCommand */.wKZ({
+            ...this.objectParams(),
+            Body: part.buffer.subarray(0, part.length),
+            ...checksumOf(part),
+        });
+        const result = await this.request.s3.send(command);
+        this.request.onProgress?.(part.length);
+        return result.ETag === undefined ? {} : { etag: result.ETag };
+    }
+    /**
+     * Starts one UploadPart once a slot of the in-flight window is free; creates the upload
+     * first. The part's buffer goes back to the budget when the request has settled.
+     */
+    async sendPart(part) {
+        this.throwIfFailed();
+        if (this.uploadId === undefined) {
+            const created = await this.request.s3.send(new dist_cjs/* CreateMultipartUploadCommand */.nG4({
+                ...this.objectParams(),
+                // Every part will carry a CRC32; S3 then also keeps one for the whole object.
+                ...(crc32 ? { ChecksumAlgorithm: 'CRC32' } : {}),
+            }));
+            if (!created.UploadId)
+                throw new Error('CreateMultipartUpload returned no UploadId');
+            this.uploadId = created.UploadId;
+        }
+        let waited = false;
+        while (this.inFlight.size >= this.window.limit) {
+            waited = true;
+            await Promise.race(this.inFlight);
+        }
+        this.throwIfFailed();
+        this.window.sending(waited);
+        const PartNumber = this.nextPartNumber++;
+        if (PartNumber > MAX_PARTS) {
+            throw new Error(`more than ${MAX_PARTS} parts of ${this.partSize} bytes: use a larger part size`);
+        }
+        const checksum = checksumOf(part);
+        const command = new dist_cjs/* UploadPartCommand */.iVK({
+            ...this.target(),
+            UploadId: this.uploadId,
+            PartNumber,
+            Body: part.buffer.subarray(0, part.length),
+            ...checksum,
+        });
+        const sent = this.request.s3
+            .send(command)
+            .then((result) => {
+            if (!result.ETag)
+                throw new Error(`UploadPart ${PartNumber} returned no ETag`);
+            this.completed.push({
+                PartNumber,
+                ETag: result.ETag,
+                // The CRC32 computed here, not S3's echo: Complete then checks S3 kept these bytes.
+                ...(checksum.ChecksumCRC32 ? { ChecksumCRC32: checksum.ChecksumCRC32 } : {}),
+            });
+            this.uploadedBytes += part.length;
+            this.window.completed(part.length);
+            this.request.onProgress?.(this.uploadedBytes);
+        })
+            .catch((error) => {
+            this.failure ??= { error };
+        })
+            .finally(() => {
+            this.inFlight.delete(sent);
+            this.giveBack(part.buffer);
+        });
+        this.inFlight.add(sent);
+    }
+    throwIfFailed() {
+        if (this.failure)
+            throw this.failure.error;
+    }
+}
+function checksumOf(part) {
+    if (!crc32)
+        return {};
+    const bytes = Buffer.alloc(4);
+    bytes.writeUInt32BE(part.crc >>> 0);
+    return { ChecksumAlgorithm: 'CRC32', ChecksumCRC32: bytes.toString('base64') };
+}
+/**
+ * The configured part size, or a larger one (whole MiB) when `bytes` would not fit in
+ * MAX_PARTS parts of it.
+ */
+function partSizeFor(bytes, configured) {
+    const needed = Math.ceil(bytes / MAX_PARTS / MIB) * MIB;
+    return Math.max(configured, needed);
+}
+/**
+ * Ends the body with an error once the signal fires, so the upload stops reading and aborts
+ * the multipart upload after the parts in flight have settled.
+ */
+async function* stopOnAbort(body, signal) {
+    for await (const chunk of body) {
+        if (signal?.aborted)
+            throw abortError(signal);
+        yield chunk;
+    }
+    if (signal?.aborted)
+        throw abortError(signal);
+}
+function abortError(signal) {
+    const reason = signal.reason;
+    return reason instanceof Error
+        ? reason
+        : Object.assign(new Error('upload aborted'), { name: 'AbortError' });
+}
+
+;// CONCATENATED MODULE: ./src/encrypt-file.ts
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * One file through a fresh data key and IV, AES in one streaming pass, and upload. The
+ * plaintext key is zeroed when the pass ends, whether it succeeded or not.
+ */
+async function encryptAndUpload(file, config, deps) {
+    const cipherBytes = (0,cipher/* ciphertextLength */.V6)(config.mode, file.bytes);
+    // A file too big for 10,000 parts of the configured size gets larger parts.
+    const partSizeBytes = partSizeFor(cipherBytes, config.partSizeBytes);
+    if (deps.budget && partSizeBytes > deps.budget.totalBytes) {
+        throw new errors/* FileError */.f6(file.relativePath, 'upload', new Error(`${file.bytes} bytes need parts of ${(0,memory_budget/* formatMiB */.av)(partSizeBytes)} to stay within 10,000 parts, more than max-memory-mib (${(0,memory_budget/* formatMiB */.av)(deps.budget.totalBytes)}); raise max-memory-mib to at least ${(2 * partSizeBytes + (0,memory_budget/* streamBytesFor */.Jf)(file.bytes)) / 2 ** 20}`));
+    }
+    // The file's read and cipher buffers come out of the run's budget too.
+    const releaseStream = await deps.budget?.reserve((0,memory_budget/* streamBytesFor */.Jf)(file.bytes), deps.signal);
+    try {
+        return await encryptReserved(file, config, deps, cipherBytes, partSizeBytes);
+    }
+    finally {
+        releaseStream?.();
+    }
+}
+async function encryptReserved(file, config, deps, cipherBytes, partSizeBytes) {
+    const dataKey = await makeDataKey({
+        kms: deps.kms,
+        kmsKeyArn: config.kmsKeyArn,
+        keyBytes: config.keyBytes,
+        source: config.keySource,
+    }).catch((error) => {
+        throw new errors/* FileError */.f6(file.relativePath, 'data key', error);
+    });
+    const iv = (0,external_node_crypto_.randomBytes)(config.ivBytes);
+    const decryption = {
+        DecryptionMode: config.mode,
+        EncryptedDecryptionKey: Buffer.from(dataKey.encrypted).toString('base64'),
+        InitializationVector: iv.toString('base64'),
+    };
+    if (config.kmsKeyRegion !== config.region)
+        decryption.KmsKeyRegion = config.kmsKeyRegion;
+    const digest = (0,external_node_crypto_.createHash)('sha256');
+    let bytes = 0;
+    let sha256 = '';
+    async function* hashed() {
+        // Still the file that was listed (not swapped for a link elsewhere, not rewritten since)?
+        await expectUnchanged(file, 'since it was listed');
+        for await (const chunk of (0,cipher/* readChunks */.zO)(file.absolutePath, memory_budget/* READ_CHUNK_BYTES */.Vn)) {
+            digest.update(chunk);
+            bytes += chunk.length;
+            yield chunk;
+        }
+        // Failing inside the stream makes the upload abort instead of storing a torn file.
+        if (bytes !== file.bytes) {
+            throw new Error(`file changed while being read: ${file.bytes} bytes listed, ${bytes} read`);
+        }
+        sha256 = digest.digest('hex');
+        if (deps.plaintextSha256 !== undefined && sha256 !== deps.plaintextSha256) {
+            throw new Error('file changed while being read: its SHA-256 differs from the first read');
+        }
+        await expectUnchanged(file, 'while being read');
+    }
+    const request = {
+        s3: deps.s3,
+        bucket: file.bucket,
+        key: file.key,
+        body: (0,cipher/* encrypt */.w)(hashed(), { mode: config.mode, key: dataKey.plaintext, iv }),
+        contentType: contentTypeOf(file.relativePath),
+        metadata: (0,object_metadata/* objectMetadata */.dx)({
+            decryption,
+            kmsKeyRegion: config.kmsKeyRegion,
+            ...(deps.plaintextSha256 === undefined
+                ? {}
+                : { plaintext: { sha256: deps.plaintextSha256, bytes: file.bytes } }),
+        }),
+        partSizeBytes,
+        expectedBytes: cipherBytes,
+        ...(deps.budget ? { budget: deps.budget } : {}),
+        ...(deps.clock ? { now: () => deps.clock.now() } : {}),
+        ...(config.sse ? { sse: config.sse } : {}),
+        ...(deps.signal ? { signal: deps.signal } : {}),
+        ...(deps.onProgress ? { onProgress: deps.onProgress } : {}),
+    };
+    try {
+        await uploadStream(request);
+    }
+    catch (error) {
+        throw new errors/* FileError */.f6(file.relativePath, 'upload', error);
+    }
+    finally {
+        dataKey.destroy();
+    }
+    return {
+        relativePath: file.relativePath,
+        bytes,
+        plaintextSha256: sha256,
+        s3Uri: `s3://${file.bucket}/${file.key}`,
+        decryption,
+    };
+}
+/**
+ * Fails when the file at the path is not the one listed or has changed: another device or
+ * inode (replaced, or swapped for a symbolic link), size, modification or change time.
+ */
+async function expectUnchanged(file, when) {
+    if (!file.listed)
+        return;
+    const now = identityOf(await (0,promises_.stat)(file.absolutePath));
+    const listed = file.listed;
+    if (now.dev !== listed.dev || now.ino !== listed.ino) {
+        throw new Error(`file was replaced ${when} (another file is at its path now)`);
+    }
+    const changed = ['size', 'mtimeMs', 'ctimeMs'].filter((k) => now[k] !== listed[k]);
+    if (changed.length > 0) {
+        throw new Error(`file changed ${when} (${changed.map((k) => k.replace('Ms', '')).join(', ')} differ): its ciphertext would not match any one version of it`);
+    }
 }
 
 // EXTERNAL MODULE: ./src/finished-jobs.ts + 1 modules
 var finished_jobs = __nccwpck_require__(5950);
 // EXTERNAL MODULE: ./src/if-exists.ts
 var if_exists = __nccwpck_require__(7161);
+// EXTERNAL MODULE: ./src/json-text.ts
+var json_text = __nccwpck_require__(2293);
 ;// CONCATENATED MODULE: ./src/settings-model.ts
 /**
  * Checks job settings against the MediaConvert API model, as the service does at CreateJob:
@@ -84892,6 +85091,7 @@ function checkSettingsFile(request) {
 
 
 
+
 /** MediaConvert's quota on inputs in one job. */
 const MAX_INPUTS_PER_JOB = 150;
 /** Top-level members of a CreateJob request: their presence marks a whole-request file. */
@@ -84959,16 +85159,22 @@ async function loadJobPlan(job, fileCount) {
 }
 /**
  * The CreateJob requests for these files: one per file, or one with every file as an input.
- * `tokenSeed` identifies the workflow run and attempt, so a retried request reuses its
- * ClientRequestToken while a re-run of the workflow makes fresh jobs.
+ * `tokenSeed` identifies the workflow run and attempt; each request's ClientRequestToken is
+ * derived from the seed and the whole request, so a retried request reuses its token while a
+ * re-run of the workflow, or any change to the request, makes a fresh job.
  */
 function buildRequests(plan, files, tokenSeed) {
     const groups = plan.layout === 'single' ? [files] : files.map((f) => [f]);
-    return groups.map((group) => ({
-        ...plan.base,
-        Settings: { ...plan.base.Settings, Inputs: group.map((f) => inputFor(plan.inputTemplate, f)) },
-        ClientRequestToken: requestToken(tokenSeed, group),
-    }));
+    return groups.map((group) => {
+        const request = {
+            ...plan.base,
+            Settings: {
+                ...plan.base.Settings,
+                Inputs: group.map((f) => inputFor(plan.inputTemplate, f)),
+            },
+        };
+        return { ...request, ClientRequestToken: requestToken(tokenSeed, request, group) };
+    });
 }
 function inputFor(template, file) {
     return {
@@ -84977,15 +85183,33 @@ function inputFor(template, file) {
         DecryptionSettings: { ...file.decryption },
     };
 }
-/** Stable for the same run, attempt, files, contents and objects; formatted like a UUID. */
-function requestToken(seed, files) {
-    const hash = (0,external_node_crypto_.createHash)('sha256').update(seed);
-    // The object and mode too: matrix legs of one run share the seed (same job and step id).
-    for (const f of files) {
-        hash.update(`\n${f.relativePath}\n${f.plaintextSha256}\n${f.s3Uri}\n${f.decryption.DecryptionMode ?? ''}`);
-    }
+/**
+ * A UUID-shaped hash of the seed, the whole request (DecryptionSettings included, with the
+ * encrypted data key and IV) and the files' contents. The same step run twice in one run
+ * attempt (a retry loop around the CLI) re-encrypts with a fresh key: its request differs, so
+ * MediaConvert makes a new job instead of answering with the first one, whose key no longer
+ * opens the object now in S3.
+ */
+function requestToken(seed, request, files) {
+    const rest = { ...request };
+    delete rest.ClientRequestToken;
+    const hash = (0,external_node_crypto_.createHash)('sha256').update(seed).update('\n').update(canonicalJson(rest));
+    for (const f of files)
+        hash.update(`\n${f.relativePath}\n${f.plaintextSha256}`);
     const hex = hash.digest('hex');
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+/** JSON with object members in sorted order: the same value always gives the same text. */
+function canonicalJson(value) {
+    if (Array.isArray(value))
+        return `[${value.map(canonicalJson).join(',')}]`;
+    if (value !== null && typeof value === 'object') {
+        const entries = Object.entries(value)
+            .filter(([, v]) => v !== undefined)
+            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+        return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+    }
+    return JSON.stringify(value) ?? 'null';
 }
 async function readSettingsFile(path) {
     let text;
@@ -84997,10 +85221,11 @@ async function readSettingsFile(path) {
     }
     let parsed;
     try {
-        parsed = JSON.parse(text);
+        parsed = (0,json_text/* parseJsonText */.l)(text);
     }
     catch (error) {
-        throw new errors/* InputError */.dz('job-settings', `'${path}' is not valid JSON: ${error.message}`);
+        // Never the text itself: settings may hold a static key or a token.
+        throw new errors/* InputError */.dz('job-settings', `'${path}' ${error.message}`);
     }
     return asObject(parsed, path);
 }
@@ -85031,6 +85256,61 @@ function stringMap(value, name) {
 
 // EXTERNAL MODULE: ./src/job.ts
 var job = __nccwpck_require__(7228);
+;// CONCATENATED MODULE: ./src/manifest-target.ts
+
+
+
+/** A manifest of ours is small; more than this is not one. */
+const MAX_MANIFEST_PEEK = 64 * 1024 * 1024;
+/**
+ * Refuses a `manifest` path that would overwrite something it must not: one of the files to
+ * encrypt, or any existing file that is not a manifest written by this action (a previous
+ * run's manifest may be replaced). Runs before any AWS request.
+ */
+async function checkManifestTarget(manifestPath, files) {
+    const target = await resolved(external_node_path_default().resolve(manifestPath));
+    const listed = files.find((f) => f.absolutePath === target);
+    if (listed) {
+        throw new errors/* InputError */.dz('manifest', `'${manifestPath}' is '${listed.relativePath}', one of the files to encrypt; write the manifest elsewhere`);
+    }
+    const handle = await (0,promises_.open)(target, 'r').catch(() => undefined);
+    if (!handle)
+        return;
+    try {
+        const info = await handle.stat();
+        if (!info.isFile()) {
+            throw new errors/* InputError */.dz('manifest', `'${manifestPath}' exists and is not a regular file`);
+        }
+        const text = info.size > MAX_MANIFEST_PEEK ? '' : (await handle.readFile({ encoding: 'utf8' })).trim();
+        if (text !== '' && !isManifest(text)) {
+            throw new errors/* InputError */.dz('manifest', `'${manifestPath}' exists and is not a manifest of this action; give a new path or remove the file`);
+        }
+        if (text === '' && info.size > 0) {
+            throw new errors/* InputError */.dz('manifest', `'${manifestPath}' exists and is too big to be a manifest`);
+        }
+    }
+    finally {
+        await handle.close();
+    }
+}
+/** The real path of `file`, or of its folder joined with its name when it does not exist yet. */
+async function resolved(file) {
+    const real = await (0,promises_.realpath)(file).catch(() => undefined);
+    if (real)
+        return real;
+    const dir = await (0,promises_.realpath)(external_node_path_default().dirname(file)).catch(() => external_node_path_default().dirname(file));
+    return external_node_path_default().join(dir, external_node_path_default().basename(file));
+}
+function isManifest(text) {
+    try {
+        const value = JSON.parse(text);
+        return value.version === 1 && Array.isArray(value.files);
+    }
+    catch {
+        return false;
+    }
+}
+
 // EXTERNAL MODULE: ./src/report.ts + 1 modules
 var src_report = __nccwpck_require__(908);
 ;// CONCATENATED MODULE: ./src/progress.ts
@@ -85072,7 +85352,12 @@ class Progress {
     }
 }
 
+// EXTERNAL MODULE: ./src/safe-text.ts
+var safe_text = __nccwpck_require__(1452);
 ;// CONCATENATED MODULE: ./src/run.ts
+
+
+
 
 
 
@@ -85120,8 +85405,10 @@ async function run(config, deps) {
 }
 async function runFlow(config, deps, downloads) {
     const files = await listFiles(config, deps, downloads);
+    await checkManifestTarget(config.manifestPath, files);
     const plan = config.job ? await loadJobPlan(config.job, files.length) : undefined;
-    const clients = deps.clients();
+    // Every request carries the step's cancel: none starts after it, those in flight are cut.
+    const clients = (0,interrupt/* abortWith */.lA)(deps.clients(), deps.signal);
     const { log } = deps;
     if (config.job && plan) {
         await (0,job/* checkJobResources */.pD)(clients.mediaconvert, jobResources(config.job, plan), log);
@@ -85219,6 +85506,7 @@ async function listFiles(config, deps, downloads) {
         patterns: config.patterns,
         destination: config.destination,
         mode: config.mode,
+        includeHidden: config.includeHiddenFiles,
         ...(config.shard ? { shard: config.shard } : {}),
     });
 }
@@ -85305,7 +85593,81 @@ async function createJobs(plan, results, mediaconvert, report, deps) {
 }
 function summarize(problems, failedFiles) {
     const head = failedFiles > 0 ? `${failedFiles} file(s) failed` : 'the run did not complete';
-    return `${head}:\n${problems.map((p) => `- ${p}`).join('\n')}`;
+    // One line per problem: a name or service message with a line break stays inside its line.
+    return `${head}:\n${problems.map((p) => `- ${(0,safe_text/* oneLine */.TN)(p)}`).join('\n')}`;
+}
+
+
+/***/ }),
+
+/***/ 1452:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ky: () => (/* binding */ safeLogger),
+/* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   oi: () => (/* binding */ safeJson)
+/* harmony export */ });
+/* unused harmony exports logLine, logLines, markdownCell */
+/**
+ * C0 and C1 controls (line breaks, escape, tab), DEL, the Unicode line and paragraph
+ * separators, and the bidirectional embedding, override and isolate controls.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const NAMED = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+/** The text on one line: every control or separator becomes a visible escape such as `\n`. */
+function oneLine(text) {
+    return text.replace(UNSAFE, (c) => NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+/**
+ * One log line that the runner cannot read as a command: on one line, a leading `::` shown as
+ * `\::`, and `##[` shown as `##\[`.
+ */
+function logLine(text) {
+    return oneLine(text)
+        .replace(/^(\s*)::/, '$1\\::')
+        .replace(/##\[/g, '##\\[');
+}
+/** A message of several lines of our own (a failure list): each line made safe on its own. */
+function logLines(text) {
+    return text.split('\n').map(logLine).join('\n');
+}
+/**
+ * The same Logger with every message, group name and progress label made safe, so that no
+ * call site can forget: callers pass untrusted text as it is.
+ */
+function safeLogger(inner) {
+    const logger = {
+        info: (m) => inner.info(logLine(m)),
+        warning: (m) => inner.warning(logLine(m)),
+        debug: (m) => inner.debug(logLine(m)),
+        group: (name, fn) => inner.group(logLine(name), fn),
+    };
+    const { progress } = inner;
+    if (progress) {
+        logger.progress = (file, done, total) => progress.call(inner, logLine(file), done, total);
+    }
+    return logger;
+}
+/**
+ * Characters with a meaning in GitHub-flavoured Markdown or HTML. As numeric character
+ * references they are shown as themselves and never build a tag, link, code span, emphasis,
+ * math or table cell boundary.
+ */
+const MARKDOWN = /[&<>"'`|\\*_[\]()~!$#{}:]/g;
+/** Plain text for one step-summary table cell: on one line, nothing in it interpreted. */
+function markdownCell(text) {
+    return oneLine(text).replace(MARKDOWN, (c) => `&#${c.charCodeAt(0)};`);
+}
+/**
+ * JSON for a terminal or a log: the same value when parsed, with the separators JSON leaves
+ * raw (U+2028, U+2029) and `##[` written as \u escapes.
+ */
+function safeJson(value, space) {
+    return JSON.stringify(value, null, space)
+        .replace(/[\u0085\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+        .replace(/##\[/g, '##\\u005b');
 }
 
 
