@@ -123,7 +123,7 @@ export async function generateDataKey(
   };
 }
 
-/** DESIGN.md section 2, done independently here: CTR pads a 12-byte IV, GCM appends its tag. */
+/** The crypto conventions (docs/design.md), done independently here: CTR pads a 12-byte IV, GCM appends its tag. */
 export function encrypt(mode: Mode, key: Buffer, iv: Buffer, plaintext: Buffer): Buffer {
   const bits = key.length * 8;
   if (mode === 'AES_GCM') {
