@@ -74529,7 +74529,7 @@ module.exports = {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /**
- * Streaming AES for the three MediaConvert decryption modes (DESIGN.md section 2).
+ * Streaming AES for the three MediaConvert decryption modes (docs/design.md, "Crypto conventions").
  *
  * Speed comes from doing as little as possible between OpenSSL calls: large reads into a
  * small pool of reused buffers, one `cipher.update()` per chunk, and plain async generators
