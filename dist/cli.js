@@ -76146,7 +76146,7 @@ const INPUTS = [
     { name: 'job-template', description: 'MediaConvert job template name or ARN.', default: '' },
     {
         name: 'job-settings',
-        description: 'Path to a JSON file: a job `Settings` object or a whole CreateJob request. Its first `Inputs` entry, if any, is the template for every file input.',
+        description: 'Path to a JSON file: a job `Settings` object, a whole CreateJob request or a `get-job` answer. Its first `Inputs` entry, if any, is the template for every file input.',
         default: '',
     },
     {
@@ -84857,9 +84857,9 @@ function checkAgainstModel(model, shapeName, value, options) {
         const shape = model.shapes[name];
         if (!shape)
             return;
-        const fail = (message) => {
+        const fail = (message, member) => {
             if (found.length < limit)
-                found.push({ path, message });
+                found.push({ path, message, ...(member ? { member } : {}) });
         };
         switch (shape.t) {
             case 'o': {
@@ -84867,15 +84867,16 @@ function checkAgainstModel(model, shapeName, value, options) {
                     return fail('should be an object');
                 const byKey = new Map(Object.keys(shape.m).map((member) => [memberKey(member, options.casing), member]));
                 for (const required of shape.r ?? []) {
-                    if (v[memberKey(required, options.casing)] === undefined) {
-                        fail(`${memberKey(required, options.casing)} is a required property`);
+                    const name = memberKey(required, options.casing);
+                    if (v[name] === undefined) {
+                        fail(`${name} is a required property`, { name, problem: 'required' });
                     }
                 }
                 for (const [key, child] of Object.entries(v)) {
                     const member = byKey.get(key);
                     if (member === undefined) {
                         const hint = closest(key, [...byKey.keys()]);
-                        fail(`should NOT have additional properties: ${JSON.stringify(key)} is not a member${hint ? ` (did you mean ${hint}?)` : ''}`);
+                        fail(`should NOT have additional properties: ${JSON.stringify(key)} is not a member${hint ? ` (did you mean ${hint}?)` : ''}`, { name: key, problem: 'unknown', ...(hint ? { suggestion: hint } : {}) });
                         continue;
                     }
                     if (child === null || child === undefined)
@@ -84976,7 +84977,11 @@ function checkServiceRules(settings, casing) {
         const at = [k('OutputGroups'), g];
         const groupSettings = group[k('OutputGroupSettings')];
         if (!isRecord(groupSettings)) {
-            found.push({ path: at, message: `${k('OutputGroupSettings')} is a required property` });
+            found.push({
+                path: at,
+                message: `${k('OutputGroupSettings')} is a required property`,
+                member: { name: k('OutputGroupSettings'), problem: 'required' },
+            });
             return;
         }
         const type = groupSettings[k('Type')];
@@ -84984,6 +84989,7 @@ function checkServiceRules(settings, casing) {
             found.push({
                 path: [...at, k('OutputGroupSettings')],
                 message: `${k('Type')} is a required property`,
+                member: { name: k('Type'), problem: 'required' },
             });
         }
         const outputs = group[k('Outputs')];
@@ -85001,6 +85007,7 @@ function checkServiceRules(settings, casing) {
                     found.push({
                         path: [...at, k('Outputs'), o],
                         message: `${k('ContainerSettings')} is a required property`,
+                        member: { name: k('ContainerSettings'), problem: 'required' },
                     });
                 }
                 return;
@@ -85043,10 +85050,59 @@ function describe(value) {
         return 'an object';
     return JSON.stringify(value);
 }
-/** A member that differs only in case, for a "did you mean" hint. */
+/**
+ * The known member closest to a misspelt one, for a "did you mean" hint: the same name in
+ * another case, else the nearest by edit distance (letters added, dropped, changed or swapped,
+ * case ignored), if it is near enough to be a typo and nearer than any other.
+ */
 function closest(key, members) {
     const lower = key.toLowerCase();
-    return members.find((m) => m.toLowerCase() === lower);
+    const sameCase = members.find((m) => m.toLowerCase() === lower);
+    if (sameCase !== undefined)
+        return sameCase;
+    const allowed = lower.length <= 4 ? 1 : lower.length <= 8 ? 2 : 3;
+    let best;
+    let bestDistance = allowed + 1;
+    let tie = false;
+    for (const member of members) {
+        const d = editDistance(lower, member.toLowerCase(), allowed + 1);
+        if (d > allowed)
+            continue;
+        if (d < bestDistance) {
+            best = member;
+            bestDistance = d;
+            tie = false;
+        }
+        else if (d === bestDistance) {
+            tie = true;
+        }
+    }
+    return tie ? undefined : best;
+}
+/** Optimal string alignment distance, or `cap` once it cannot be below `cap`. */
+function editDistance(a, b, cap) {
+    if (Math.abs(a.length - b.length) >= cap)
+        return cap;
+    let prev2 = [];
+    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const row = [i];
+        let rowMin = i;
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+                d = Math.min(d, prev2[j - 2] + 1);
+            }
+            row.push(d);
+            rowMin = Math.min(rowMin, d);
+        }
+        if (rowMin >= cap)
+            return cap;
+        prev2 = prev;
+        prev = row;
+    }
+    return Math.min(prev[b.length], cap);
 }
 
 ;// CONCATENATED MODULE: ./src/settings-model.generated.ts
@@ -85066,13 +85122,14 @@ const SETTINGS_MODEL = { "source": "Debian awscli 2.9.19-1: awscli/botocore/data
 const SHOWN = 5;
 /**
  * Checks the CreateJob request built from `job-settings` and the inputs, as it will be sent
- * but for each input's `FileInput` and `DecryptionSettings`, which are made per file.
+ * but for each input's `FileInput` and `DecryptionSettings`, which are made per file. Each
+ * problem is named by its JSON path in the file (`$.Settings.Inputs[0].TimecodeSorce`).
  */
-function checkSettingsFile(request) {
+function checkSettingsFile(request, shape = 'request') {
     const violations = [
-        ...checkAgainstModel(SETTINGS_MODEL, 'CreateJobRequest', request, { casing: 'sdk' }).map((v) => ({ where: sdkPath('', v.path).replace(/^\./, ''), v })),
+        ...checkAgainstModel(SETTINGS_MODEL, 'CreateJobRequest', request, { casing: 'sdk' }).map((v) => ({ path: v.path, v })),
         ...checkServiceRules(request['Settings'], 'sdk').map((v) => ({
-            where: sdkPath('Settings', v.path),
+            path: ['Settings', ...v.path],
             v,
         })),
     ];
@@ -85080,13 +85137,30 @@ function checkSettingsFile(request) {
         return;
     const listed = violations
         .slice(0, SHOWN)
-        .map(({ where, v }) => `${where || 'the request'}: ${v.message}`)
+        .map(({ path, v }) => describeViolation(filePath(shape, path), v))
         .join('; ');
     const more = violations.length > SHOWN ? ` (and ${violations.length - SHOWN} more)` : '';
     throw new errors/* InputError */.dz('job-settings', `MediaConvert would refuse these settings: ${listed}${more}. Checked against the MediaConvert API model (${SETTINGS_MODEL.modelVersion})`);
 }
+/** `$.Settings.Inputs[0]` for a request path, as it is written in a file of this shape. */
+function filePath(shape, path) {
+    if (shape === 'settings' && path[0] === 'Settings')
+        return sdkPath('$', path.slice(1));
+    return sdkPath(shape === 'get-job' ? '$.Job' : '$', path);
+}
+function describeViolation(at, v) {
+    if (v.member?.problem === 'unknown') {
+        const hint = v.member.suggestion ? ` (did you mean ${v.member.suggestion}?)` : '';
+        return `${sdkPath(at, [v.member.name])} is not a member MediaConvert knows here${hint}`;
+    }
+    if (v.member?.problem === 'required') {
+        return `${sdkPath(at, [v.member.name])} is required and missing`;
+    }
+    return `${at}: ${v.message}`;
+}
 
 ;// CONCATENATED MODULE: ./src/job-request.ts
+
 
 
 
@@ -85112,10 +85186,13 @@ const REQUEST_MEMBERS = [
 ];
 /** Reads and checks `job-settings` and merges it with the job inputs. Runs before any AWS call. */
 async function loadJobPlan(job, fileCount) {
-    const file = job.settingsPath ? await readSettingsFile(job.settingsPath) : {};
-    const request = REQUEST_MEMBERS.some((m) => m in file)
-        ? { ...file }
-        : { Settings: file };
+    const notes = [];
+    const { request, shape } = job.settingsPath
+        ? asRequest(await readSettingsFile(job.settingsPath), notes)
+        : { request: {}, shape: 'settings' };
+    // Console exports carry `"JobTemplate": ""`: no template.
+    if (request.JobTemplate === '')
+        delete request.JobTemplate;
     const settings = asObject(request.Settings ?? {}, 'Settings');
     const inputs = settings.Inputs === undefined ? [] : settings.Inputs;
     if (!Array.isArray(inputs))
@@ -85123,6 +85200,12 @@ async function loadJobPlan(job, fileCount) {
     const inputTemplate = asObject(inputs[0] ?? {}, 'Settings.Inputs[0]');
     delete inputTemplate.FileInput;
     delete inputTemplate.DecryptionSettings;
+    if (inputs.length > 1) {
+        notes.push({
+            warning: true,
+            text: `job-settings: Settings.Inputs has ${inputs.length} entries; only the first is used, as the template of every file's input (each file becomes its own job input); entries 2 to ${inputs.length} are ignored`,
+        });
+    }
     const template = job.template ?? stringMember(request, 'JobTemplate');
     const outputGroups = settings.OutputGroups;
     if (template === undefined && (!Array.isArray(outputGroups) || outputGroups.length === 0)) {
@@ -85150,12 +85233,44 @@ async function loadJobPlan(job, fileCount) {
     checkSettingsFile({
         ...base,
         Settings: { ...settings, ...(inputs.length > 0 ? { Inputs: [inputTemplate] } : {}) },
-    });
+    }, shape);
     return {
         base: base,
         inputTemplate: inputTemplate,
         layout: job.layout,
+        notes,
     };
+}
+/**
+ * The CreateJob request a file stands for: a whole request, a `Settings` object, or what
+ * `aws mediaconvert get-job` prints (`{"Job": {...}}`), whose request members are taken and
+ * whose job state (Id, Arn, Status, timing, messages...) is left out.
+ */
+function asRequest(file, notes) {
+    if (REQUEST_MEMBERS.some((m) => m in file))
+        return { request: { ...file }, shape: 'request' };
+    const job = file.Job;
+    if (Object.keys(file).length === 1 &&
+        typeof job === 'object' &&
+        job !== null &&
+        !Array.isArray(job)) {
+        const requestShape = SETTINGS_MODEL.shapes.CreateJobRequest;
+        const members = requestShape?.t === 'o' ? Object.keys(requestShape.m) : REQUEST_MEMBERS;
+        const request = {};
+        const ignored = [];
+        for (const [name, value] of Object.entries(job)) {
+            if (members.includes(name) && name !== 'ClientRequestToken')
+                request[name] = value;
+            else
+                ignored.push(name);
+        }
+        notes.push({
+            warning: false,
+            text: `job-settings: a get-job answer; taken from its Job: ${Object.keys(request).join(', ') || 'nothing'}; ignored: ${ignored.join(', ') || 'nothing'}`,
+        });
+        return { request, shape: 'get-job' };
+    }
+    return { request: { Settings: file }, shape: 'settings' };
 }
 /**
  * The CreateJob requests for these files: one per file, or one with every file as an input.
@@ -85410,6 +85525,8 @@ async function runFlow(config, deps, downloads) {
     // Every request carries the step's cancel: none starts after it, those in flight are cut.
     const clients = (0,interrupt/* abortWith */.lA)(deps.clients(), deps.signal);
     const { log } = deps;
+    for (const note of plan?.notes ?? [])
+        (note.warning ? log.warning : log.info)(note.text);
     if (config.job && plan) {
         await (0,job/* checkJobResources */.pD)(clients.mediaconvert, jobResources(config.job, plan), log);
     }

@@ -95,6 +95,7 @@ async function runFlow(config: Config, deps: RunDeps, downloads: string[]): Prom
   // Every request carries the step's cancel: none starts after it, those in flight are cut.
   const clients = abortWith(deps.clients(), deps.signal);
   const { log } = deps;
+  for (const note of plan?.notes ?? []) (note.warning ? log.warning : log.info)(note.text);
   if (config.job && plan) {
     await checkJobResources(clients.mediaconvert, jobResources(config.job, plan), log);
   }
