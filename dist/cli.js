@@ -74618,17 +74618,18 @@ function assertChunkBytes(chunkBytes) {
  * only until the consumer asks for the next one. encrypt() honours that (update() copies into
  * a fresh output buffer); anyone who keeps a chunk must copy it.
  */
-function readChunks(path, chunkBytes = DEFAULT_CHUNK_BYTES) {
+function readChunks(source, chunkBytes = DEFAULT_CHUNK_BYTES) {
     assertChunkBytes(chunkBytes);
-    return readChunksGenerator(path, chunkBytes);
+    return readChunksGenerator(source, chunkBytes);
 }
 /**
  * Reads issued ahead of the chunk the consumer holds. Two instead of one: encryption alone of
  * 1 GiB (AES_CTR, page cache) went from about 1570 to 1750 MiB/s here.
  */
 const READ_AHEAD = 2;
-async function* readChunksGenerator(path, chunkBytes) {
-    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(path, 'r');
+/** A path is opened and closed here; a handle given by the caller stays the caller's to close. */
+async function* readChunksGenerator(source, chunkBytes) {
+    const handle = typeof source === 'string' ? await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(source, 'r') : source;
     const inFlight = [];
     try {
         // A small file gets small buffers (a batch of small files would otherwise allocate whole
@@ -74673,7 +74674,8 @@ async function* readChunksGenerator(path, chunkBytes) {
         // The consumer stopped early (or a read failed): let reads in flight settle before
         // closing the handle under them. Their outcome no longer matters.
         await Promise.allSettled(inFlight.map((r) => r.bytesRead));
-        await handle.close();
+        if (typeof source === 'string')
+            await handle.close();
     }
 }
 function validateParams(params) {
@@ -77284,6 +77286,7 @@ function manifestOf(report) {
         region: report.region,
         files: report.files.map((f) => ({
             path: f.relativePath,
+            key: keyOf(f.s3Uri),
             bytes: f.bytes,
             plaintextSha256: f.plaintextSha256,
             s3Uri: f.s3Uri,
@@ -77308,6 +77311,10 @@ function manifestOf(report) {
         failures: report.failures,
         ...(report.dryRun ? { dryRun: report.dryRun } : {}),
     };
+}
+/** The object key of `s3://bucket/key`: NFC, where `path` keeps the name as it is on disk. */
+function keyOf(s3Uri) {
+    return s3Uri.replace(/^s3:\/\/[^/]+\//, '');
 }
 async function writeManifest(file, report) {
     await (0,promises_.mkdir)(external_node_path_default().dirname(file), { recursive: true });
@@ -77974,6 +77981,8 @@ async function deleteCompletedInputs(s3, jobs, outcomes, log) {
 
 // EXTERNAL MODULE: ./src/dry-run.ts
 var dry_run = __nccwpck_require__(4394);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./src/cipher.ts
 var cipher = __nccwpck_require__(7624);
 ;// CONCATENATED MODULE: ./src/content-type.ts
@@ -78010,8 +78019,6 @@ function contentTypeOf(file) {
     return BY_EXTENSION[external_node_path_default().extname(file).toLowerCase()] ?? 'application/octet-stream';
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -84228,7 +84235,7 @@ const MAX_KEY_BYTES = 1024;
  */
 async function findFiles(query) {
     const root = await (0,promises_.realpath)(query.root);
-    const matched = await expandPatterns(root, query.patterns, query.includeHidden ?? false);
+    const matched = await expandPatterns(root, query);
     const all = [];
     const keys = new Map();
     for (const absolutePath of matched) {
@@ -84259,20 +84266,34 @@ function isHidden(root, absolutePath) {
         .split((external_node_path_default()).sep)
         .some((name) => name.startsWith('.'));
 }
-async function expandPatterns(root, patterns, includeHidden) {
+async function expandPatterns(root, query) {
+    const { patterns } = query;
+    const includeHidden = query.includeHidden ?? false;
     const negations = patterns.filter((p) => p.startsWith('!'));
     const found = new Set();
     for (const pattern of patterns.filter((p) => !p.startsWith('!'))) {
         const lines = [pattern, ...negations].map((p) => p.startsWith('!') ? `!${external_node_path_default().join(root, p.slice(1))}` : external_node_path_default().join(root, p));
-        const globber = await create(lines.join('\n'), {
-            matchDirectories: false,
-            implicitDescendants: false,
-            followSymbolicLinks: true,
-        });
-        // A symlink loop or an unreadable directory makes the glob itself fail.
-        const matches = await globber.glob().catch((error) => {
-            throw new errors/* InputError */.dz('files', `'${pattern}' cannot be expanded: ${error.message}`);
-        });
+        const globOf = async (followSymbolicLinks) => {
+            const globber = await create(lines.join('\n'), {
+                matchDirectories: false,
+                implicitDescendants: false,
+                followSymbolicLinks,
+            });
+            // A symlink loop or an unreadable directory makes the glob itself fail.
+            return globber.glob().catch((error) => {
+                throw new errors/* InputError */.dz('files', `'${pattern}' cannot be expanded: ${error.message}`);
+            });
+        };
+        const matches = await globOf(true);
+        // The glob drops a symbolic link whose target does not exist without a word; say so.
+        const dangling = (await danglingLinks(await globOf(false), new Set(matches))).filter((m) => includeHidden || !isHidden(root, m));
+        const relative = (m) => external_node_path_default().relative(root, m).split((external_node_path_default()).sep).join('/');
+        if (matches.length === 0 && dangling.length > 0) {
+            throw new errors/* InputError */.dz('files', `'${pattern}' matches only symbolic links whose target does not exist: ${dangling.map((m) => `'${relative(m)}'`).join(', ')}`);
+        }
+        if (dangling.length > 0) {
+            query.onWarning?.(`'${pattern}': ${dangling.length} symbolic link(s) whose target does not exist skipped: ${dangling.map((m) => `'${relative(m)}'`).join(', ')}`);
+        }
         if (matches.length === 0)
             await explainNoMatch(root, pattern);
         // As actions/upload-artifact: `**` must not sweep up .git/config or a .env file.
@@ -84284,6 +84305,21 @@ async function expandPatterns(root, patterns, includeHidden) {
             found.add(match);
     }
     return [...found];
+}
+/** Of the paths a glob found without following links, the links that lead nowhere. */
+async function danglingLinks(unfollowed, taken) {
+    const out = [];
+    for (const candidate of unfollowed) {
+        if (taken.has(candidate))
+            continue;
+        const info = await (0,promises_.lstat)(candidate).catch(() => undefined);
+        if (!info?.isSymbolicLink())
+            continue;
+        const target = await (0,promises_.stat)(candidate).catch((error) => error.code);
+        if (target === 'ENOENT' || target === 'ENOTDIR')
+            out.push(candidate);
+    }
+    return out.sort();
 }
 async function explainNoMatch(root, pattern) {
     const literal = external_node_path_default().join(root, pattern);
@@ -84719,6 +84755,7 @@ function abortError(signal) {
 
 
 
+
 /**
  * One file through a fresh data key and IV, AES in one streaming pass, and upload. The
  * plaintext key is zeroed when the pass ends, whether it succeeded or not.
@@ -84760,22 +84797,29 @@ async function encryptReserved(file, config, deps, cipherBytes, partSizeBytes) {
     let bytes = 0;
     let sha256 = '';
     async function* hashed() {
-        // Still the file that was listed (not swapped for a link elsewhere, not rewritten since)?
-        await expectUnchanged(file, 'since it was listed');
-        for await (const chunk of (0,cipher/* readChunks */.zO)(file.absolutePath, memory_budget/* READ_CHUNK_BYTES */.Vn)) {
-            digest.update(chunk);
-            bytes += chunk.length;
-            yield chunk;
+        // Opened once; every check and every byte read goes through this one open file.
+        const handle = await openListed(file);
+        try {
+            // Still the file that was listed (not swapped for a link elsewhere, not rewritten since)?
+            await expectUnchanged(handle, file, 'since it was listed');
+            for await (const chunk of (0,cipher/* readChunks */.zO)(handle, memory_budget/* READ_CHUNK_BYTES */.Vn)) {
+                digest.update(chunk);
+                bytes += chunk.length;
+                yield chunk;
+            }
+            // Failing inside the stream makes the upload abort instead of storing a torn file.
+            if (bytes !== file.bytes) {
+                throw new Error(`file changed while being read: ${file.bytes} bytes listed, ${bytes} read`);
+            }
+            sha256 = digest.digest('hex');
+            if (deps.plaintextSha256 !== undefined && sha256 !== deps.plaintextSha256) {
+                throw new Error('file changed while being read: its SHA-256 differs from the first read');
+            }
+            await expectUnchanged(handle, file, 'while being read');
         }
-        // Failing inside the stream makes the upload abort instead of storing a torn file.
-        if (bytes !== file.bytes) {
-            throw new Error(`file changed while being read: ${file.bytes} bytes listed, ${bytes} read`);
+        finally {
+            await handle.close();
         }
-        sha256 = digest.digest('hex');
-        if (deps.plaintextSha256 !== undefined && sha256 !== deps.plaintextSha256) {
-            throw new Error('file changed while being read: its SHA-256 differs from the first read');
-        }
-        await expectUnchanged(file, 'while being read');
     }
     const request = {
         s3: deps.s3,
@@ -84816,17 +84860,40 @@ async function encryptReserved(file, config, deps, cipherBytes, partSizeBytes) {
     };
 }
 /**
- * Fails when the file at the path is not the one listed or has changed: another device or
- * inode (replaced, or swapped for a symbolic link), size, modification or change time.
+ * Opens the listed file for reading without following a symbolic link in its place (its path
+ * is the resolved one, so a link there now was put there after listing) and without blocking
+ * on a FIFO swapped in.
  */
-async function expectUnchanged(file, when) {
+async function openListed(file) {
+    try {
+        return await (0,promises_.open)(file.absolutePath, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW | external_node_fs_.constants.O_NONBLOCK);
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ELOOP') {
+            throw new Error('file was replaced since it was listed (a symbolic link is at its path now)');
+        }
+        if (code === 'ENOENT')
+            throw new Error('file was removed since it was listed');
+        throw error;
+    }
+}
+/**
+ * Fails when the open file is not the one listed or has changed: another device or inode
+ * (replaced, or swapped for another file), size, modification or change time. The open file
+ * itself is asked (fstat), so what is checked is what is read.
+ */
+async function expectUnchanged(handle, file, when) {
     if (!file.listed)
         return;
-    const now = identityOf(await (0,promises_.stat)(file.absolutePath));
+    const info = await handle.stat();
     const listed = file.listed;
-    if (now.dev !== listed.dev || now.ino !== listed.ino) {
+    if (info.dev !== listed.dev || info.ino !== listed.ino) {
         throw new Error(`file was replaced ${when} (another file is at its path now)`);
     }
+    if (!info.isFile())
+        throw new Error(`file is no longer a regular file`);
+    const now = identityOf(info);
     const changed = ['size', 'mtimeMs', 'ctimeMs'].filter((k) => now[k] !== listed[k]);
     if (changed.length > 0) {
         throw new Error(`file changed ${when} (${changed.map((k) => k.replace('Ms', '')).join(', ')} differ): its ciphertext would not match any one version of it`);
@@ -85624,6 +85691,7 @@ async function listFiles(config, deps, downloads) {
         destination: config.destination,
         mode: config.mode,
         includeHidden: config.includeHiddenFiles,
+        onWarning: (message) => deps.log.warning(message),
         ...(config.shard ? { shard: config.shard } : {}),
     });
 }

@@ -206,6 +206,7 @@ async function listFiles(config: Config, deps: RunDeps, downloads: string[]): Pr
     destination: config.destination,
     mode: config.mode,
     includeHidden: config.includeHiddenFiles,
+    onWarning: (message) => deps.log.warning(message),
     ...(config.shard ? { shard: config.shard } : {}),
   });
 }
