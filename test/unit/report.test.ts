@@ -63,12 +63,13 @@ function report(overrides: Partial<RunReport> = {}): RunReport {
 }
 
 describe('manifest', () => {
-  test('has the fields of DESIGN section 4', () => {
+  test('has the fields of the manifest contract', () => {
     expect(manifestOf(report())).toEqual({
       version: 1,
       region: 'us-east-1',
       files: [A, B].map((f) => ({
         path: f.relativePath,
+        key: f.s3Uri.replace('s3://bucket/', ''),
         bytes: f.bytes,
         plaintextSha256: f.plaintextSha256,
         s3Uri: f.s3Uri,
