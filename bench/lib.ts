@@ -5,27 +5,20 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomFillSync } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, open, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
-import { stackEnv } from '../local-aws/stack.js';
+import { stackEnv, type StackInfo } from '../local-aws/stack.js';
+import { REPO_ROOT, runnerEnvironment } from '../test/support/runner.js';
 
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const ACTION_ENTRY = path.join(REPO_ROOT, 'dist', 'index.js');
+export { ACTION_ENTRY, REPO_ROOT } from '../test/support/runner.js';
 export const AWS_CLI = '/usr/bin/aws';
 export const GNU_TIME = '/usr/bin/time';
 export const MIB = 1024 * 1024;
 
-export interface BenchStackInfo {
-  region: string;
-  endpoints: { s3: string; kms: string; mediaconvert: string };
-  credentials: { accessKeyId: string; secretAccessKey: string };
-  kmsKeyArn: string;
-  roleArn: string;
-  bucket: string;
-  jobTemplate: string;
+/** The stack's info file plus the process that serves it. */
+export interface BenchStackInfo extends StackInfo {
   pid: number;
 }
 
@@ -121,40 +114,9 @@ export interface ActionInvocation {
   workspace: string;
 }
 
-/** Environment of dist/index.js as the GitHub runner sets it (see test/support/action-runner.ts). */
-export async function actionEnv(run: ActionInvocation): Promise<{
-  env: Record<string, string>;
-  runnerTemp: string;
-}> {
-  const runnerTemp = await mkdtemp(path.join(os.tmpdir(), 'bench-runner-'));
-  const output = path.join(runnerTemp, '_github_output');
-  const summary = path.join(runnerTemp, '_step_summary');
-  await writeFile(output, '');
-  await writeFile(summary, '');
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '/usr/bin:/bin',
-    HOME: process.env.HOME ?? '/root',
-    GITHUB_ACTIONS: 'true',
-    GITHUB_WORKSPACE: run.workspace,
-    GITHUB_OUTPUT: output,
-    GITHUB_STEP_SUMMARY: summary,
-    RUNNER_TEMP: runnerTemp,
-    GITHUB_RUN_ID: String(Date.now()),
-    GITHUB_RUN_ATTEMPT: '1',
-    GITHUB_REPOSITORY: 'local/mediaconvert-encrypt',
-    GITHUB_JOB: 'bench',
-    GITHUB_ACTION: 'bench',
-    ...run.env,
-  };
-  for (const [name, value] of Object.entries(run.inputs)) {
-    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
-  }
-  return { env, runnerTemp };
-}
-
 /** Runs the packaged action under GNU time; returns its usage and its step outputs file. */
 export async function timedAction(run: ActionInvocation): Promise<Usage & { outputs: string }> {
-  const { env, runnerTemp } = await actionEnv(run);
+  const { env, runnerTemp } = await runnerEnvironment({ ...run, job: 'bench' });
   try {
     const usage = await timed(process.execPath, [run.entry], { env, cwd: run.workspace });
     const outputs = await readFile(env.GITHUB_OUTPUT!, 'utf8');

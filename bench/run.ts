@@ -37,6 +37,7 @@ import {
   type Summary,
   type Usage,
 } from './lib.js';
+import { assertFreshDist } from '../test/support/runner.js';
 
 const SECTIONS = ['startup', 'encrypt', 'upload', 'memory', 'batch'] as const;
 type Section = (typeof SECTIONS)[number];
@@ -99,15 +100,6 @@ function checkTools(): void {
     }
   }
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run npm run bundle first`);
-}
-
-/** The newest source file; the packaged action is stale when it is newer than the bundle. */
-function staleBundle(): string | undefined {
-  const bundled = statSync(entry).mtimeMs;
-  const newer = readdirSync(path.join(REPO_ROOT, 'src'))
-    .filter((f) => f.endsWith('.ts'))
-    .filter((f) => statSync(path.join(REPO_ROOT, 'src', f)).mtimeMs > bundled);
-  return newer.length > 0 ? `src/${newer.join(', src/')}` : undefined;
 }
 
 function versionOf(command: string, args: string[]): string {
@@ -736,11 +728,8 @@ function markdownOf(result: Result): string {
 async function main(): Promise<void> {
   checkTools();
   const started = Date.now();
-  const stale = staleBundle();
-  if (stale)
-    notes.push(
-      `${path.relative(REPO_ROOT, entry)} is older than ${stale}: run npm run bundle for current figures`,
-    );
+  // Figures of a bundle that is not the working tree's code would be figures of nothing.
+  if (entry === ACTION_ENTRY) assertFreshDist();
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'bench-'));
   const workspace = path.join(workDir, 'workspace');
   await mkdir(workspace);
