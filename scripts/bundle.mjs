@@ -18,7 +18,7 @@ import { SOURCES_FILE, sourcesHash } from './sources.mjs';
 
 const entries = [
   ['src/index.ts', 'index.js', 'licenses.txt'],
-  ['src/cli.ts', 'cli.js', 'licenses-cli.txt'],
+  ['src/bin.ts', 'cli.js', 'licenses-cli.txt'],
 ];
 
 // Taken before building, so a source edited meanwhile leaves dist/ marked stale.

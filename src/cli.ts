@@ -1,18 +1,16 @@
 /**
- * The CLI: `mediaconvert-encrypt --files 'masters/*.mov' --kms-key-arn ... --destination s3://...`
+ * The CLI as a library (src/bin.ts is the command): `mediaconvert-encrypt --files 'masters/*.mov' --kms-key-arn ... --destination s3://...`
  * Same options as the action's inputs, as flags. Each flag falls back to the INPUT_<NAME>
  * variable the runner would set, then to the action's default. Exit codes: see EXIT below.
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { makeClients } from './clients.js';
 import { parseConfig } from './config.js';
 import { InputError, messageOf } from './errors.js';
+import { consoleLogger, hostDeps, interruptOnSignals } from './host.js';
 import { INPUTS, type InputName } from './interface.js';
-import { systemClock } from './job.js';
-import type { Logger } from './logger.js';
 import { outputsOf } from './report.js';
-import { run, tokenSeedFrom } from './run.js';
+import { run } from './run.js';
 
 export const EXIT = {
   ok: 0,
@@ -52,42 +50,6 @@ export function helpText(): string {
   lines.push(`  ${EXIT.usage}    bad option or input value; no AWS request was made`);
   lines.push(`  ${EXIT.interrupted}  interrupted; uploads in flight were aborted`);
   return lines.join('\n');
-}
-
-function consoleLogger(stream: NodeJS.WriteStream): Logger {
-  const tty = stream.isTTY === true;
-  let barShown = false;
-  const clearBar = (): void => {
-    if (barShown) stream.write('\r\x1b[2K');
-    barShown = false;
-  };
-  const line = (text: string): void => {
-    clearBar();
-    stream.write(`${text}\n`);
-  };
-  const logger: Logger = {
-    info: line,
-    warning: (m) => line(`warning: ${m}`),
-    debug: (m) => {
-      if (process.env.RUNNER_DEBUG === '1') line(`debug: ${m}`);
-    },
-    group: async (name, fn) => {
-      line(name);
-      return fn();
-    },
-  };
-  if (tty) {
-    logger.progress = (file, done, total) => {
-      const width = 30;
-      const fraction = total > 0 ? Math.min(1, done / total) : 1;
-      const filled = Math.round(fraction * width);
-      stream.write(
-        `\r\x1b[2K[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(fraction * 100).toFixed(0)}% ${file}`,
-      );
-      barShown = true;
-    };
-  }
-  return logger;
 }
 
 function readFlags(argv: readonly string[]): Partial<Record<InputName, string>> | 'help' {
@@ -132,16 +94,12 @@ function divertWorkflowCommands(): void {
   }) as typeof process.stdout.write;
 }
 
+/** Runs the CLI with `argv` (the arguments after the command) and returns its exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
   divertWorkflowCommands();
   const log = consoleLogger(process.stderr);
-  const controller = new AbortController();
-  const interrupt = (signal: NodeJS.Signals): void => {
-    log.warning(`${signal} received: aborting uploads in flight`);
-    controller.abort(new Error(`interrupted by ${signal}`));
-  };
-  process.once('SIGINT', interrupt);
-  process.once('SIGTERM', interrupt);
+  const interruption = interruptOnSignals(log);
+  const { signal } = interruption;
   try {
     const raw = readFlags(argv);
     if (raw === 'help') {
@@ -150,20 +108,14 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     const env = { ...process.env, RUNNER_TEMP: process.env.RUNNER_TEMP || os.tmpdir() };
     const config = parseConfig(raw, env);
-    const tokenSeed = tokenSeedFrom(env);
-    const outcome = await run(config, {
-      clients: () => makeClients(config, env),
-      log,
-      clock: systemClock,
-      workspace: process.cwd(),
-      tempDir: env.RUNNER_TEMP,
-      signal: controller.signal,
-      ...(tokenSeed ? { tokenSeed } : {}),
-    });
+    const outcome = await run(
+      config,
+      hostDeps(config, env, { log, signal, workspace: process.cwd(), tempDir: env.RUNNER_TEMP }),
+    );
     process.stdout.write(
       `${JSON.stringify(outputsOf(outcome.report, config.manifestPath), null, 2)}\n`,
     );
-    if (controller.signal.aborted) return EXIT.interrupted;
+    if (signal.aborted) return EXIT.interrupted;
     if (outcome.failure) {
       log.info(`error: ${outcome.failure}`);
       return EXIT.failed;
@@ -171,12 +123,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     return EXIT.ok;
   } catch (error) {
     log.info(`error: ${messageOf(error)}`);
-    if (controller.signal.aborted) return EXIT.interrupted;
+    if (signal.aborted) return EXIT.interrupted;
     return error instanceof InputError ? EXIT.usage : EXIT.failed;
   } finally {
-    process.off('SIGINT', interrupt);
-    process.off('SIGTERM', interrupt);
+    interruption.dispose();
   }
 }
-
-process.exitCode = await main(process.argv.slice(2));
