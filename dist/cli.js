@@ -72834,7 +72834,7 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: ./src/cipher.ts
 /**
- * Streaming AES for the three MediaConvert decryption modes (DESIGN.md section 2).
+ * Streaming AES for the three MediaConvert decryption modes (conventions: docs/design.md).
  *
  * Speed comes from doing as little as possible between OpenSSL calls: large reads into a
  * small pool of reused buffers, one `cipher.update()` per chunk, and plain async generators
@@ -80921,7 +80921,7 @@ async function mapPool(items, limit, work, stopOnFailure = false) {
 ;// CONCATENATED MODULE: ./src/report.ts
 
 
-/** The manifest of DESIGN section 4. Holds encrypted keys only. */
+/** The manifest (its fields: docs/design.md and the README). Holds encrypted keys only. */
 function manifestOf(report) {
     const outcome = new Map((report.outcomes ?? []).map((o) => [o.id, o]));
     return {

@@ -25,7 +25,7 @@ export interface RunReport {
   outcomes?: JobOutcome[];
 }
 
-/** The manifest of DESIGN section 4. Holds encrypted keys only. */
+/** The manifest (its fields: docs/design.md and the README). Holds encrypted keys only. */
 export function manifestOf(report: RunReport): object {
   const outcome = new Map((report.outcomes ?? []).map((o) => [o.id, o]));
   return {

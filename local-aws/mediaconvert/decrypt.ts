@@ -1,7 +1,7 @@
 /**
  * What MediaConvert does with an input's DecryptionSettings: decrypt the data key through
- * KMS as the job's role, then decrypt the media by the project's conventions (DESIGN.md
- * section 2). Written independently of src/ so the emulator checks the action, not itself.
+ * KMS as the job's role, then decrypt the media by the project's crypto conventions
+ * (docs/design.md). Written independently of src/ so the emulator checks the action, not itself.
  */
 import {
   createDecipheriv,

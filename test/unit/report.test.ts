@@ -63,7 +63,7 @@ function report(overrides: Partial<RunReport> = {}): RunReport {
 }
 
 describe('manifest', () => {
-  test('has the fields of DESIGN section 4', () => {
+  test('has the documented manifest fields', () => {
     expect(manifestOf(report())).toEqual({
       version: 1,
       region: 'us-east-1',
