@@ -1,5 +1,5 @@
 // What dist/ is built from, as one SHA-256: every file under src/ (path and bytes) and the
-// lockfile. `npm run bundle` records it in dist/sources.sha256; the tests that run dist/
+// runtime dependencies package.json pins (development tools do not change the bundle). `npm run bundle` records it in dist/sources.sha256; the tests that run dist/
 // compare it with the working tree so they never test a stale bundle.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -12,11 +12,13 @@ export function sourcesHash(root = process.cwd()) {
   const files = readdirSync(path.join(root, 'src'), { withFileTypes: true, recursive: true })
     .filter((entry) => entry.isFile())
     .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)));
-  for (const file of [...files, 'package-lock.json'].sort()) {
+  for (const file of files.sort()) {
     hash.update(`${file.split(path.sep).join('/')}\0`);
     hash.update(readFileSync(path.join(root, file)));
     hash.update('\0');
   }
+  const { dependencies } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+  hash.update(JSON.stringify(dependencies ?? {}));
   return hash.digest('hex');
 }
 

@@ -117,13 +117,12 @@ describe('recipes', () => {
   const steps = yamlSources.flatMap(([where, yaml]) => actionSteps(where, yaml));
 
   test('every recipe and the README example use the action', () => {
-    for (const [where, yaml] of yamlSources) {
-      if (yaml.includes('mediaconvert-encrypt@')) {
-        expect({ where, steps: actionSteps(where, yaml).length > 0 }).toEqual({
-          where,
-          steps: true,
-        });
-      }
+    const using = yamlSources.filter(([, yaml]) => yaml.includes('mediaconvert-encrypt@'));
+    for (const [where, yaml] of using) {
+      expect({ where, steps: actionSteps(where, yaml).length > 0 }).toEqual({
+        where,
+        steps: true,
+      });
     }
     expect(steps.length).toBeGreaterThanOrEqual(workflows.length);
   });
