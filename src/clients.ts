@@ -2,7 +2,13 @@ import { KMSClient } from '@aws-sdk/client-kms';
 import { MediaConvertClient } from '@aws-sdk/client-mediaconvert';
 import { S3Client } from '@aws-sdk/client-s3';
 import type { Config } from './config.js';
-import type { Clients } from './run.js';
+
+/** The AWS clients the pipeline uses, made once per run. */
+export interface Clients {
+  kms: KMSClient;
+  s3: S3Client;
+  mediaconvert: MediaConvertClient;
+}
 
 /** Retries for throttling and dropped connections; CreateJob repeats keep their request token. */
 const MAX_ATTEMPTS = 6;

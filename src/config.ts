@@ -1,16 +1,13 @@
 import { INPUTS, type InputName, type RawInputs } from './interface.js';
 import { InputError } from './errors.js';
-import { ivLengthsFor, type Mode } from './cipher.js';
+import { ivLengthsFor, MODES, type Mode } from './cipher.js';
+import type { Destination } from './files.js';
+import { MAX_USER_METADATA } from './job-request.js';
+import type { KeySource } from './keys.js';
+import { MIB } from './units.js';
+import type { ServerSideEncryption } from './upload.js';
 
-export type KeySource = 'kms' | 'local';
 export type JobLayout = 'per-file' | 'single';
-export type ServerSideEncryption = { type: 'AES256' } | { type: 'aws:kms'; kmsKeyId?: string };
-
-export interface Destination {
-  bucket: string;
-  /** Empty, or ends with '/'. */
-  prefix: string;
-}
 
 export interface JobConfig {
   roleArn: string;
@@ -46,9 +43,6 @@ export interface Config {
   shard?: { index: number; count: number };
   manifestPath: string;
 }
-
-const MIB = 1024 * 1024;
-export const MAX_USER_METADATA = 10;
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 const KMS_ARN =
@@ -110,10 +104,12 @@ export function parseConfig(
 
 function parseMode(value: string): Mode {
   const normalized = value.toUpperCase().replace(/^(AES[_-]?)?/, 'AES_');
-  if (normalized === 'AES_CTR' || normalized === 'AES_CBC' || normalized === 'AES_GCM') {
-    return normalized;
-  }
-  throw new InputError('mode', `'${value}' is not a mode; use AES_CTR, AES_CBC or AES_GCM`);
+  const mode = MODES.find((m) => m === normalized);
+  if (mode) return mode;
+  throw new InputError(
+    'mode',
+    `'${value}' is not a mode; use ${MODES.slice(0, -1).join(', ')} or ${MODES.at(-1)}`,
+  );
 }
 
 function parseKeyLength(value: string): 16 | 24 | 32 {

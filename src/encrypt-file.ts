@@ -8,8 +8,16 @@ import { contentTypeOf } from './content-type.js';
 import { FileError } from './errors.js';
 import type { MediaFile } from './files.js';
 import { makeDataKey } from './keys.js';
-import type { FileResult } from './report.js';
 import { partSizeFor, uploadStream } from './upload.js';
+
+/** One file encrypted and uploaded: what its job and the manifest need. */
+export interface FileResult {
+  relativePath: string;
+  bytes: number;
+  plaintextSha256: string;
+  s3Uri: string;
+  decryption: InputDecryptionSettings;
+}
 
 export interface EncryptDeps {
   kms: KMSClient;

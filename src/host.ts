@@ -5,7 +5,7 @@
 import * as core from '@actions/core';
 import { makeClients } from './clients.js';
 import type { Config } from './config.js';
-import { systemClock } from './job.js';
+import { systemClock } from './clock.js';
 import type { Logger } from './logger.js';
 import { tokenSeedFrom, type RunDeps } from './run.js';
 import { logRequests } from './sdk-log.js';

@@ -1,16 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { InputDecryptionSettings } from '@aws-sdk/client-mediaconvert';
+import type { FileResult } from './encrypt-file.js';
 import type { OutputName } from './interface.js';
+import { formatBytes } from './units.js';
 import type { CreatedJob, JobOutcome } from './job.js';
-
-export interface FileResult {
-  relativePath: string;
-  bytes: number;
-  plaintextSha256: string;
-  s3Uri: string;
-  decryption: InputDecryptionSettings;
-}
 
 export interface FileFailure {
   relativePath: string;
@@ -117,15 +110,4 @@ function statusSuffix(status: string | undefined): string {
 
 function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
-
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return unit === 0 ? `${bytes} B` : `${value.toFixed(1)} ${units[unit]}`;
 }

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { KMSClient } from '@aws-sdk/client-kms';
-import type { MediaConvertClient } from '@aws-sdk/client-mediaconvert';
-import type { S3Client } from '@aws-sdk/client-s3';
 import { downloadArtifact, type ArtifactDownloader } from './artifact.js';
+import type { Clients } from './clients.js';
+import type { Clock } from './clock.js';
 import type { Config, JobConfig } from './config.js';
-import { encryptAndUpload } from './encrypt-file.js';
+import { encryptAndUpload, type FileResult } from './encrypt-file.js';
 import { InputError, messageOf } from './errors.js';
 import { findFiles, type MediaFile } from './files.js';
 import { buildRequests, loadJobPlan, type JobPlan } from './job-request.js';
@@ -13,20 +12,13 @@ import {
   createJob,
   failedJobsMessage,
   waitForJobs,
-  type Clock,
   type CreatedJob,
   type JobResource,
 } from './job.js';
 import type { Logger } from './logger.js';
 import { mapPool } from './pool.js';
 import { Progress } from './progress.js';
-import { writeManifest, type FileFailure, type FileResult, type RunReport } from './report.js';
-
-export interface Clients {
-  kms: KMSClient;
-  s3: S3Client;
-  mediaconvert: MediaConvertClient;
-}
+import { writeManifest, type FileFailure, type RunReport } from './report.js';
 
 export interface RunDeps {
   /** Made only after every input and file has been checked, so a bad input makes no request. */
@@ -223,7 +215,7 @@ async function encryptAll(
 async function createJobs(
   plan: JobPlan,
   results: readonly FileResult[],
-  mediaconvert: MediaConvertClient,
+  mediaconvert: Clients['mediaconvert'],
   report: RunReport,
   deps: RunDeps,
 ): Promise<string[]> {

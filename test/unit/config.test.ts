@@ -1,7 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
-import { MAX_USER_METADATA, parseConfig, withDefaults } from '../../src/config.js';
+import { parseConfig, withDefaults } from '../../src/config.js';
 import { InputError } from '../../src/errors.js';
 import { INPUTS, type InputName } from '../../src/interface.js';
+import { MAX_USER_METADATA } from '../../src/job-request.js';
 
 type Raw = Partial<Record<InputName, string>>;
 type Env = Record<string, string | undefined>;

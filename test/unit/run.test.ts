@@ -15,11 +15,12 @@ import { PutObjectCommand, S3Client, type PutObjectCommandInput } from '@aws-sdk
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
 import type { ArtifactDownloader } from '../../src/artifact.js';
+import type { Clients } from '../../src/clients.js';
 import { parseConfig, type Config } from '../../src/config.js';
 import { InputError } from '../../src/errors.js';
 import type { InputName } from '../../src/interface.js';
 import { manifestOf } from '../../src/report.js';
-import { run, tokenSeedFrom, type Clients, type RunDeps } from '../../src/run.js';
+import { run, tokenSeedFrom, type RunDeps } from '../../src/run.js';
 import { FakeClock } from '../support/clock.js';
 import { FakeLogger } from '../support/logger.js';
 import { decrypt as oracleDecrypt, type Mode } from '../support/oracle.js';
