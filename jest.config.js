@@ -20,6 +20,9 @@ const runsDist = { globalSetup: '<rootDir>/test/support/global-setup.mjs' };
 export default {
   // Per-project testTimeout is ignored by jest 30; integration runs spawn the action and wait for jobs.
   testTimeout: 120_000,
+  // Most test files wait on child processes and servers rather than compute: two run at once
+  // even on a 2-core machine (jest's default there is one).
+  maxWorkers: 2,
   projects: [
     project('unit'),
     project('local-aws'),

@@ -11,7 +11,8 @@ let stack: LocalStack;
 let tmp: string;
 
 beforeAll(async () => {
-  stack = await startStack();
+  // Short job ticks: the action's first poll (after 1 s) finds the job done.
+  stack = await startStack({ mediaconvert: { tickMs: 5 } });
   tmp = await mkdtemp(path.join(os.tmpdir(), 'cli-'));
 });
 
