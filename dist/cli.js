@@ -72623,7 +72623,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6387);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3597);
 /** The `mediaconvert-encrypt` command (dist/cli.js). */
 
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
@@ -72633,7 +72633,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6387:
+/***/ 3597:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -72832,6 +72832,20 @@ function messageOf(error) {
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
+;// CONCATENATED MODULE: ./src/units.ts
+const MIB = 1024 * 1024;
+/** A size for people: `512 B`, `1.5 MiB`. */
+function units_formatBytes(bytes) {
+    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit += 1;
+    }
+    return unit === 0 ? `${bytes} B` : `${value.toFixed(1)} ${units[unit]}`;
+}
+
 ;// CONCATENATED MODULE: ./src/cipher.ts
 /**
  * Streaming AES for the three MediaConvert decryption modes (conventions: docs/design.md).
@@ -72842,6 +72856,9 @@ var promises_ = __nccwpck_require__(1455);
  */
 
 
+
+/** MediaConvert's decryption modes, by its own names. */
+const MODES = ['AES_CTR', 'AES_CBC', 'AES_GCM'];
 /** NIST SP 800-38D limit for one GCM invocation: 2^39 - 256 bits. */
 const GCM_MAX_PLAINTEXT_BYTES = 2 ** 36 - 32;
 const GCM_TAG_BYTES = 16;
@@ -72857,9 +72874,9 @@ const MODE_SUFFIX = {
     AES_CBC: 'cbc',
     AES_GCM: 'gcm',
 };
-const DEFAULT_CHUNK_BYTES = 1024 * 1024;
+const DEFAULT_CHUNK_BYTES = MIB;
 /** OpenSSL's update() takes an int length; stay far below it and keep buffers sane. */
-const MAX_CHUNK_BYTES = 256 * 1024 * 1024;
+const MAX_CHUNK_BYTES = 256 * MIB;
 /** Every problem this module reports. Messages never contain key bytes. */
 class CipherError extends Error {
     name = 'CipherError';
@@ -73065,12 +73082,150 @@ async function* encryptChunks(source, cipher, gcmLimit) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/job-request.ts
+
+
+
+/** MediaConvert's limit on a job's UserMetadata entries. */
+const MAX_USER_METADATA = 10;
+/** MediaConvert's quota on inputs in one job. */
+const MAX_INPUTS_PER_JOB = 150;
+/** Top-level members of a CreateJob request: their presence marks a whole-request file. */
+const REQUEST_MEMBERS = [
+    'Settings',
+    'Role',
+    'JobTemplate',
+    'Queue',
+    'UserMetadata',
+    'Tags',
+    'Priority',
+    'AccelerationSettings',
+    'BillingTagsSource',
+    'HopDestinations',
+    'StatusUpdateInterval',
+    'SimulateReservedQueue',
+    'JobEngineVersion',
+];
+/** Reads and checks `job-settings` and merges it with the job inputs. Runs before any AWS call. */
+async function loadJobPlan(job, fileCount) {
+    const file = job.settingsPath ? await readSettingsFile(job.settingsPath) : {};
+    const request = REQUEST_MEMBERS.some((m) => m in file)
+        ? { ...file }
+        : { Settings: file };
+    const settings = asObject(request.Settings ?? {}, 'Settings');
+    const inputs = settings.Inputs === undefined ? [] : settings.Inputs;
+    if (!Array.isArray(inputs))
+        throw new InputError('job-settings', '`Settings.Inputs` must be an array');
+    const inputTemplate = asObject(inputs[0] ?? {}, 'Settings.Inputs[0]');
+    delete inputTemplate.FileInput;
+    delete inputTemplate.DecryptionSettings;
+    const template = job.template ?? stringMember(request, 'JobTemplate');
+    const outputGroups = settings.OutputGroups;
+    if (template === undefined && (!Array.isArray(outputGroups) || outputGroups.length === 0)) {
+        throw new InputError('job-settings', 'has no `OutputGroups` and no job template is given: set `job-template` or add output groups');
+    }
+    if (job.layout === 'single' && fileCount > MAX_INPUTS_PER_JOB) {
+        throw new InputError('job-layout', `single puts all ${fileCount} files in one job, over MediaConvert's ${MAX_INPUTS_PER_JOB} inputs per job; use per-file or a shard`);
+    }
+    const base = { ...request, Role: job.roleArn, Settings: settings };
+    if (template !== undefined)
+        base.JobTemplate = template;
+    if (job.queue !== undefined)
+        base.Queue = job.queue;
+    const userMetadata = { ...stringMap(request.UserMetadata, 'UserMetadata'), ...job.userMetadata };
+    if (Object.keys(userMetadata).length > MAX_USER_METADATA) {
+        throw new InputError('user-metadata', `together with the file's \`UserMetadata\` has more than ${MAX_USER_METADATA} entries`);
+    }
+    if (Object.keys(userMetadata).length > 0)
+        base.UserMetadata = userMetadata;
+    const tags = { ...stringMap(request.Tags, 'Tags'), ...job.tags };
+    if (Object.keys(tags).length > 0)
+        base.Tags = tags;
+    delete base.ClientRequestToken;
+    return {
+        base: base,
+        inputTemplate: inputTemplate,
+        layout: job.layout,
+    };
+}
+/**
+ * The CreateJob requests for these files: one per file, or one with every file as an input.
+ * `tokenSeed` identifies the workflow run and attempt, so a retried request reuses its
+ * ClientRequestToken while a re-run of the workflow makes fresh jobs.
+ */
+function buildRequests(plan, files, tokenSeed) {
+    const groups = plan.layout === 'single' ? [files] : files.map((f) => [f]);
+    return groups.map((group) => ({
+        ...plan.base,
+        Settings: { ...plan.base.Settings, Inputs: group.map((f) => inputFor(plan.inputTemplate, f)) },
+        ClientRequestToken: requestToken(tokenSeed, group),
+    }));
+}
+function inputFor(template, file) {
+    return {
+        ...structuredClone(template),
+        FileInput: file.s3Uri,
+        DecryptionSettings: { ...file.decryption },
+    };
+}
+/** Stable for the same run, attempt, files, contents and objects; formatted like a UUID. */
+function requestToken(seed, files) {
+    const hash = (0,external_node_crypto_.createHash)('sha256').update(seed);
+    // The object and mode too: matrix legs of one run share the seed (same job and step id).
+    for (const f of files) {
+        hash.update(`\n${f.relativePath}\n${f.plaintextSha256}\n${f.s3Uri}\n${f.decryption.DecryptionMode ?? ''}`);
+    }
+    const hex = hash.digest('hex');
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+async function readSettingsFile(path) {
+    let text;
+    try {
+        text = await (0,promises_.readFile)(path, 'utf8');
+    }
+    catch (error) {
+        throw new InputError('job-settings', `cannot read '${path}' (${error.code ?? 'error'})`);
+    }
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch (error) {
+        throw new InputError('job-settings', `'${path}' is not valid JSON: ${error.message}`);
+    }
+    return asObject(parsed, path);
+}
+function asObject(value, where) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        throw new InputError('job-settings', `${where} must be a JSON object`);
+    }
+    return { ...value };
+}
+function stringMember(obj, name) {
+    const value = obj[name];
+    if (value === undefined)
+        return undefined;
+    if (typeof value !== 'string')
+        throw new InputError('job-settings', `\`${name}\` must be a string`);
+    return value;
+}
+function stringMap(value, name) {
+    if (value === undefined)
+        return {};
+    const obj = asObject(value, `\`${name}\``);
+    for (const [k, v] of Object.entries(obj)) {
+        if (typeof v !== 'string')
+            throw new InputError('job-settings', `\`${name}.${k}\` must be a string`);
+    }
+    return obj;
+}
+
 ;// CONCATENATED MODULE: ./src/config.ts
 
 
 
-const MIB = 1024 * 1024;
-const MAX_USER_METADATA = 10;
+
+
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 const KMS_ARN = /^arn:aws(-[a-z]+)*:kms:([a-z]{2}(?:-[a-z]+)+-\d{1,2}):(\d{12}):(key\/[A-Za-z0-9-]{1,128}|alias\/[A-Za-z0-9/_-]{1,250})$/;
 const ROLE_ARN = /^arn:aws(-[a-z]+)*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
@@ -73128,10 +73283,10 @@ function parseConfig(raw, env) {
 }
 function parseMode(value) {
     const normalized = value.toUpperCase().replace(/^(AES[_-]?)?/, 'AES_');
-    if (normalized === 'AES_CTR' || normalized === 'AES_CBC' || normalized === 'AES_GCM') {
-        return normalized;
-    }
-    throw new InputError('mode', `'${value}' is not a mode; use AES_CTR, AES_CBC or AES_GCM`);
+    const mode = MODES.find((m) => m === normalized);
+    if (mode)
+        return mode;
+    throw new InputError('mode', `'${value}' is not a mode; use ${MODES.slice(0, -1).join(', ')} or ${MODES.at(-1)}`);
 }
 function parseKeyLength(value) {
     switch (value) {
@@ -76337,164 +76492,11 @@ function signChecksumNotPayload(next) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/job.ts
-
-
+;// CONCATENATED MODULE: ./src/clock.ts
 const systemClock = {
     now: () => Date.now(),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
-/**
- * Sends one CreateJob. The SDK retries throttling and dropped connections with the same input,
- * and so with the same ClientRequestToken: the service answers a repeat with the first job.
- */
-async function createJob(mc, request) {
-    let job;
-    try {
-        job = (await mc.send(new client_mediaconvert_dist_cjs/* CreateJobCommand */.n3k(request))).Job;
-    }
-    catch (error) {
-        throw new JobError(`CreateJob failed: ${messageOf(error)}`, { cause: error });
-    }
-    if (!job?.Id)
-        throw new JobError('CreateJob returned no job');
-    return { id: job.Id, arn: job.Arn ?? '', status: job.Status ?? 'SUBMITTED', request };
-}
-/**
- * Checks that each template and queue exists, before any data key is made or byte uploaded:
- * a typo then costs one read-only request instead of a whole upload. These are the only AWS
- * requests made before the files are processed. A role that may not read templates or queues
- * gets a warning and the run goes on; CreateJob will still refuse a wrong name.
- */
-async function checkJobResources(mc, resources, log) {
-    for (const resource of resources) {
-        const name = resource.name.replace(/^arn:[^:]+:mediaconvert:[^:]*:\d*:(jobTemplates|queues)\//, '');
-        try {
-            await mc.send(resource.kind === 'queue'
-                ? new client_mediaconvert_dist_cjs/* GetQueueCommand */.TWC({ Name: name })
-                : new client_mediaconvert_dist_cjs/* GetJobTemplateCommand */.Fke({ Name: name }));
-        }
-        catch (error) {
-            const type = error instanceof Error ? error.name : '';
-            if (type === 'NotFoundException') {
-                throw new InputError(resource.input, `${resource.kind} '${resource.name}' does not exist in this region (${messageOf(error)})`);
-            }
-            if (type === 'ForbiddenException' || type === 'AccessDeniedException') {
-                log.warning(`cannot check that ${resource.kind} '${resource.name}' exists (${messageOf(error)}); going on`);
-                continue;
-            }
-            throw new JobError(`checking ${resource.kind} '${resource.name}' failed: ${messageOf(error)}`, {
-                cause: error,
-            });
-        }
-    }
-}
-const TERMINAL = new Set(['COMPLETE', 'ERROR', 'CANCELED']);
-const FIRST_POLL_MS = 1000;
-const MAX_POLL_MS = 30_000;
-/** Polls every job with backoff until all are finished, the timeout passes or the signal fires. */
-async function waitForJobs(mc, ids, options) {
-    const { clock, log } = options;
-    const deadline = clock.now() + options.timeoutMs;
-    const outcomes = new Map();
-    const lastLine = new Map();
-    let delay = FIRST_POLL_MS;
-    for (;;) {
-        if (options.signal?.aborted)
-            return interrupted(ids, outcomes);
-        for (const id of ids.filter((i) => !outcomes.has(i))) {
-            const job = (await mc.send(new client_mediaconvert_dist_cjs/* GetJobCommand */.jEM({ Id: id }))).Job;
-            const status = job?.Status ?? 'UNKNOWN';
-            const line = describeProgress(job);
-            if (lastLine.get(id) !== line)
-                log.info(`job ${id}: ${line}`);
-            lastLine.set(id, line);
-            if (TERMINAL.has(status))
-                outcomes.set(id, outcomeOf(id, job));
-        }
-        if (outcomes.size === ids.length)
-            return ids.map((id) => outcomes.get(id));
-        const left = deadline - clock.now();
-        if (left <= 0)
-            return timedOut(mc, ids, outcomes, options);
-        await sleepUnlessAborted(clock, Math.min(delay, left), options.signal);
-        delay = Math.min(Math.round(delay * 1.5), MAX_POLL_MS);
-    }
-}
-async function sleepUnlessAborted(clock, ms, signal) {
-    if (!signal)
-        return clock.sleep(ms);
-    let onAbort = () => undefined;
-    const aborted = new Promise((resolve) => {
-        onAbort = resolve;
-        signal.addEventListener('abort', onAbort, { once: true });
-    });
-    try {
-        await Promise.race([clock.sleep(ms), aborted]);
-    }
-    finally {
-        signal.removeEventListener('abort', onAbort);
-    }
-}
-/** Jobs not yet finished when the step was interrupted: left running, reported as such. */
-function interrupted(ids, outcomes) {
-    return ids.map((id) => outcomes.get(id) ?? {
-        id,
-        status: 'INTERRUPTED',
-        errorMessage: 'still running when the step was interrupted (the job was not canceled)',
-    });
-}
-async function timedOut(mc, ids, outcomes, options) {
-    const running = ids.filter((id) => !outcomes.has(id));
-    for (const id of running) {
-        let canceled = false;
-        if (options.cancelOnTimeout) {
-            // One refused cancel (say the job just finished) must not lose the other outcomes.
-            try {
-                await mc.send(new client_mediaconvert_dist_cjs/* CancelJobCommand */.ppP({ Id: id }));
-                canceled = true;
-                options.log.warning(`job ${id}: canceled after wait-timeout`);
-            }
-            catch (error) {
-                options.log.warning(`job ${id}: CancelJob after wait-timeout failed: ${messageOf(error)}`);
-            }
-        }
-        outcomes.set(id, {
-            id,
-            status: canceled ? 'CANCELED' : 'TIMED_OUT',
-            errorMessage: `still running after wait-timeout (${Math.round(options.timeoutMs / 1000)} s)`,
-        });
-    }
-    return ids.map((id) => outcomes.get(id));
-}
-function describeProgress(job) {
-    const status = job?.Status ?? 'UNKNOWN';
-    if (status !== 'PROGRESSING')
-        return status;
-    const phase = job?.CurrentPhase ? ` ${job.CurrentPhase}` : '';
-    const percent = job?.JobPercentComplete === undefined ? '' : ` ${job.JobPercentComplete}%`;
-    return `${status}${phase}${percent}`;
-}
-function outcomeOf(id, job) {
-    const outcome = { id, status: job?.Status ?? 'UNKNOWN' };
-    if (job?.ErrorCode !== undefined)
-        outcome.errorCode = job.ErrorCode;
-    if (job?.ErrorMessage !== undefined)
-        outcome.errorMessage = job.ErrorMessage;
-    return outcome;
-}
-/** A failure message for every job that did not complete, or undefined when all did. */
-function failedJobsMessage(outcomes) {
-    const failed = outcomes.filter((o) => o.status !== 'COMPLETE');
-    if (failed.length === 0)
-        return undefined;
-    return failed
-        .map((o) => {
-        const code = o.errorCode === undefined ? '' : ` (error ${o.errorCode})`;
-        return `job ${o.id} ended ${o.status}${code}${o.errorMessage ? `: ${o.errorMessage}` : ''}`;
-    })
-        .join('\n');
-}
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
@@ -76619,13 +76621,13 @@ var external_node_zlib_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 
 
 
+
 /**
  * Parts in flight per file. With the part being filled, QUEUE_SIZE + 1 part buffers exist:
  * 48 MiB at the default 16 MiB part size. Against the local S3, a third part in flight did not
  * shorten a 1 GiB upload (10.2 s against 9.5 s with two) and cost 16 MiB of peak RSS.
  */
 const QUEUE_SIZE = 2;
-const upload_MIB = 1024 * 1024;
 /** S3's limit; partSizeFor() picks a part size that stays under it. */
 const MAX_PARTS = 10_000;
 /** Where the first part's buffer starts: a 64 KiB file needs no 16 MiB buffer. */
@@ -76834,7 +76836,7 @@ function checksumOf(part) {
  * MAX_PARTS parts of it.
  */
 function partSizeFor(bytes, configured) {
-    const needed = Math.ceil(bytes / MAX_PARTS / upload_MIB) * upload_MIB;
+    const needed = Math.ceil(bytes / MAX_PARTS / MIB) * MIB;
     return Math.max(configured, needed);
 }
 /**
@@ -80757,140 +80759,159 @@ async function describeFile(root, absolutePath, query) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/job-request.ts
+;// CONCATENATED MODULE: ./src/job.ts
 
 
-
-/** MediaConvert's quota on inputs in one job. */
-const MAX_INPUTS_PER_JOB = 150;
-/** Top-level members of a CreateJob request: their presence marks a whole-request file. */
-const REQUEST_MEMBERS = [
-    'Settings',
-    'Role',
-    'JobTemplate',
-    'Queue',
-    'UserMetadata',
-    'Tags',
-    'Priority',
-    'AccelerationSettings',
-    'BillingTagsSource',
-    'HopDestinations',
-    'StatusUpdateInterval',
-    'SimulateReservedQueue',
-    'JobEngineVersion',
-];
-/** Reads and checks `job-settings` and merges it with the job inputs. Runs before any AWS call. */
-async function loadJobPlan(job, fileCount) {
-    const file = job.settingsPath ? await readSettingsFile(job.settingsPath) : {};
-    const request = REQUEST_MEMBERS.some((m) => m in file)
-        ? { ...file }
-        : { Settings: file };
-    const settings = asObject(request.Settings ?? {}, 'Settings');
-    const inputs = settings.Inputs === undefined ? [] : settings.Inputs;
-    if (!Array.isArray(inputs))
-        throw new InputError('job-settings', '`Settings.Inputs` must be an array');
-    const inputTemplate = asObject(inputs[0] ?? {}, 'Settings.Inputs[0]');
-    delete inputTemplate.FileInput;
-    delete inputTemplate.DecryptionSettings;
-    const template = job.template ?? stringMember(request, 'JobTemplate');
-    const outputGroups = settings.OutputGroups;
-    if (template === undefined && (!Array.isArray(outputGroups) || outputGroups.length === 0)) {
-        throw new InputError('job-settings', 'has no `OutputGroups` and no job template is given: set `job-template` or add output groups');
+/**
+ * Sends one CreateJob. The SDK retries throttling and dropped connections with the same input,
+ * and so with the same ClientRequestToken: the service answers a repeat with the first job.
+ */
+async function createJob(mc, request) {
+    let job;
+    try {
+        job = (await mc.send(new client_mediaconvert_dist_cjs/* CreateJobCommand */.n3k(request))).Job;
     }
-    if (job.layout === 'single' && fileCount > MAX_INPUTS_PER_JOB) {
-        throw new InputError('job-layout', `single puts all ${fileCount} files in one job, over MediaConvert's ${MAX_INPUTS_PER_JOB} inputs per job; use per-file or a shard`);
+    catch (error) {
+        throw new JobError(`CreateJob failed: ${messageOf(error)}`, { cause: error });
     }
-    const base = { ...request, Role: job.roleArn, Settings: settings };
-    if (template !== undefined)
-        base.JobTemplate = template;
-    if (job.queue !== undefined)
-        base.Queue = job.queue;
-    const userMetadata = { ...stringMap(request.UserMetadata, 'UserMetadata'), ...job.userMetadata };
-    if (Object.keys(userMetadata).length > 10) {
-        throw new InputError('user-metadata', "together with the file's `UserMetadata` has more than 10 entries");
-    }
-    if (Object.keys(userMetadata).length > 0)
-        base.UserMetadata = userMetadata;
-    const tags = { ...stringMap(request.Tags, 'Tags'), ...job.tags };
-    if (Object.keys(tags).length > 0)
-        base.Tags = tags;
-    delete base.ClientRequestToken;
-    return {
-        base: base,
-        inputTemplate: inputTemplate,
-        layout: job.layout,
-    };
+    if (!job?.Id)
+        throw new JobError('CreateJob returned no job');
+    return { id: job.Id, arn: job.Arn ?? '', status: job.Status ?? 'SUBMITTED', request };
 }
 /**
- * The CreateJob requests for these files: one per file, or one with every file as an input.
- * `tokenSeed` identifies the workflow run and attempt, so a retried request reuses its
- * ClientRequestToken while a re-run of the workflow makes fresh jobs.
+ * Checks that each template and queue exists, before any data key is made or byte uploaded:
+ * a typo then costs one read-only request instead of a whole upload. These are the only AWS
+ * requests made before the files are processed. A role that may not read templates or queues
+ * gets a warning and the run goes on; CreateJob will still refuse a wrong name.
  */
-function buildRequests(plan, files, tokenSeed) {
-    const groups = plan.layout === 'single' ? [files] : files.map((f) => [f]);
-    return groups.map((group) => ({
-        ...plan.base,
-        Settings: { ...plan.base.Settings, Inputs: group.map((f) => inputFor(plan.inputTemplate, f)) },
-        ClientRequestToken: requestToken(tokenSeed, group),
-    }));
-}
-function inputFor(template, file) {
-    return {
-        ...structuredClone(template),
-        FileInput: file.s3Uri,
-        DecryptionSettings: { ...file.decryption },
-    };
-}
-/** Stable for the same run, attempt, files, contents and objects; formatted like a UUID. */
-function requestToken(seed, files) {
-    const hash = (0,external_node_crypto_.createHash)('sha256').update(seed);
-    // The object and mode too: matrix legs of one run share the seed (same job and step id).
-    for (const f of files) {
-        hash.update(`\n${f.relativePath}\n${f.plaintextSha256}\n${f.s3Uri}\n${f.decryption.DecryptionMode ?? ''}`);
+async function checkJobResources(mc, resources, log) {
+    for (const resource of resources) {
+        const name = resource.name.replace(/^arn:[^:]+:mediaconvert:[^:]*:\d*:(jobTemplates|queues)\//, '');
+        try {
+            await mc.send(resource.kind === 'queue'
+                ? new client_mediaconvert_dist_cjs/* GetQueueCommand */.TWC({ Name: name })
+                : new client_mediaconvert_dist_cjs/* GetJobTemplateCommand */.Fke({ Name: name }));
+        }
+        catch (error) {
+            const type = error instanceof Error ? error.name : '';
+            if (type === 'NotFoundException') {
+                throw new InputError(resource.input, `${resource.kind} '${resource.name}' does not exist in this region (${messageOf(error)})`);
+            }
+            if (type === 'ForbiddenException' || type === 'AccessDeniedException') {
+                log.warning(`cannot check that ${resource.kind} '${resource.name}' exists (${messageOf(error)}); going on`);
+                continue;
+            }
+            throw new JobError(`checking ${resource.kind} '${resource.name}' failed: ${messageOf(error)}`, {
+                cause: error,
+            });
+        }
     }
-    const hex = hash.digest('hex');
-    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
-async function readSettingsFile(path) {
-    let text;
+const TERMINAL = new Set(['COMPLETE', 'ERROR', 'CANCELED']);
+const FIRST_POLL_MS = 1000;
+const MAX_POLL_MS = 30_000;
+/** Polls every job with backoff until all are finished, the timeout passes or the signal fires. */
+async function waitForJobs(mc, ids, options) {
+    const { clock, log } = options;
+    const deadline = clock.now() + options.timeoutMs;
+    const outcomes = new Map();
+    const lastLine = new Map();
+    let delay = FIRST_POLL_MS;
+    for (;;) {
+        if (options.signal?.aborted)
+            return interrupted(ids, outcomes);
+        for (const id of ids.filter((i) => !outcomes.has(i))) {
+            const job = (await mc.send(new client_mediaconvert_dist_cjs/* GetJobCommand */.jEM({ Id: id }))).Job;
+            const status = job?.Status ?? 'UNKNOWN';
+            const line = describeProgress(job);
+            if (lastLine.get(id) !== line)
+                log.info(`job ${id}: ${line}`);
+            lastLine.set(id, line);
+            if (TERMINAL.has(status))
+                outcomes.set(id, outcomeOf(id, job));
+        }
+        if (outcomes.size === ids.length)
+            return ids.map((id) => outcomes.get(id));
+        const left = deadline - clock.now();
+        if (left <= 0)
+            return timedOut(mc, ids, outcomes, options);
+        await sleepUnlessAborted(clock, Math.min(delay, left), options.signal);
+        delay = Math.min(Math.round(delay * 1.5), MAX_POLL_MS);
+    }
+}
+async function sleepUnlessAborted(clock, ms, signal) {
+    if (!signal)
+        return clock.sleep(ms);
+    let onAbort = () => undefined;
+    const aborted = new Promise((resolve) => {
+        onAbort = resolve;
+        signal.addEventListener('abort', onAbort, { once: true });
+    });
     try {
-        text = await (0,promises_.readFile)(path, 'utf8');
+        await Promise.race([clock.sleep(ms), aborted]);
     }
-    catch (error) {
-        throw new InputError('job-settings', `cannot read '${path}' (${error.code ?? 'error'})`);
+    finally {
+        signal.removeEventListener('abort', onAbort);
     }
-    let parsed;
-    try {
-        parsed = JSON.parse(text);
-    }
-    catch (error) {
-        throw new InputError('job-settings', `'${path}' is not valid JSON: ${error.message}`);
-    }
-    return asObject(parsed, path);
 }
-function asObject(value, where) {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        throw new InputError('job-settings', `${where} must be a JSON object`);
-    }
-    return { ...value };
+/** Jobs not yet finished when the step was interrupted: left running, reported as such. */
+function interrupted(ids, outcomes) {
+    return ids.map((id) => outcomes.get(id) ?? {
+        id,
+        status: 'INTERRUPTED',
+        errorMessage: 'still running when the step was interrupted (the job was not canceled)',
+    });
 }
-function stringMember(obj, name) {
-    const value = obj[name];
-    if (value === undefined)
+async function timedOut(mc, ids, outcomes, options) {
+    const running = ids.filter((id) => !outcomes.has(id));
+    for (const id of running) {
+        let canceled = false;
+        if (options.cancelOnTimeout) {
+            // One refused cancel (say the job just finished) must not lose the other outcomes.
+            try {
+                await mc.send(new client_mediaconvert_dist_cjs/* CancelJobCommand */.ppP({ Id: id }));
+                canceled = true;
+                options.log.warning(`job ${id}: canceled after wait-timeout`);
+            }
+            catch (error) {
+                options.log.warning(`job ${id}: CancelJob after wait-timeout failed: ${messageOf(error)}`);
+            }
+        }
+        outcomes.set(id, {
+            id,
+            status: canceled ? 'CANCELED' : 'TIMED_OUT',
+            errorMessage: `still running after wait-timeout (${Math.round(options.timeoutMs / 1000)} s)`,
+        });
+    }
+    return ids.map((id) => outcomes.get(id));
+}
+function describeProgress(job) {
+    const status = job?.Status ?? 'UNKNOWN';
+    if (status !== 'PROGRESSING')
+        return status;
+    const phase = job?.CurrentPhase ? ` ${job.CurrentPhase}` : '';
+    const percent = job?.JobPercentComplete === undefined ? '' : ` ${job.JobPercentComplete}%`;
+    return `${status}${phase}${percent}`;
+}
+function outcomeOf(id, job) {
+    const outcome = { id, status: job?.Status ?? 'UNKNOWN' };
+    if (job?.ErrorCode !== undefined)
+        outcome.errorCode = job.ErrorCode;
+    if (job?.ErrorMessage !== undefined)
+        outcome.errorMessage = job.ErrorMessage;
+    return outcome;
+}
+/** A failure message for every job that did not complete, or undefined when all did. */
+function failedJobsMessage(outcomes) {
+    const failed = outcomes.filter((o) => o.status !== 'COMPLETE');
+    if (failed.length === 0)
         return undefined;
-    if (typeof value !== 'string')
-        throw new InputError('job-settings', `\`${name}\` must be a string`);
-    return value;
-}
-function stringMap(value, name) {
-    if (value === undefined)
-        return {};
-    const obj = asObject(value, `\`${name}\``);
-    for (const [k, v] of Object.entries(obj)) {
-        if (typeof v !== 'string')
-            throw new InputError('job-settings', `\`${name}.${k}\` must be a string`);
-    }
-    return obj;
+    return failed
+        .map((o) => {
+        const code = o.errorCode === undefined ? '' : ` (error ${o.errorCode})`;
+        return `job ${o.id} ended ${o.status}${code}${o.errorMessage ? `: ${o.errorMessage}` : ''}`;
+    })
+        .join('\n');
 }
 
 ;// CONCATENATED MODULE: ./src/pool.ts
@@ -80918,7 +80939,47 @@ async function mapPool(items, limit, work, stopOnFailure = false) {
     return results;
 }
 
+;// CONCATENATED MODULE: ./src/progress.ts
+
+/** Progress lines for long uploads: at most one every INTERVAL_MS per file. */
+const INTERVAL_MS = 5000;
+class Progress {
+    file;
+    log;
+    clock;
+    started;
+    lastLine;
+    constructor(file, log, clock) {
+        this.file = file;
+        this.log = log;
+        this.clock = clock;
+        this.started = clock.now();
+        this.lastLine = this.started;
+    }
+    update(uploadedBytes) {
+        if (this.log.progress) {
+            this.log.progress(this.file.relativePath, uploadedBytes, this.file.bytes);
+            return;
+        }
+        const now = this.clock.now();
+        if (now - this.lastLine < INTERVAL_MS)
+            return;
+        this.lastLine = now;
+        const percent = this.file.bytes > 0 ? Math.min(100, (uploadedBytes / this.file.bytes) * 100) : 100;
+        this.log.info(`${this.file.relativePath}: ${units_formatBytes(uploadedBytes)} of ${units_formatBytes(this.file.bytes)} (${percent.toFixed(0)}%), ${this.rate(uploadedBytes, now)}`);
+    }
+    done(s3Uri) {
+        const now = this.clock.now();
+        this.log.info(`${this.file.relativePath}: ${units_formatBytes(this.file.bytes)} encrypted to ${s3Uri} in ${((now - this.started) / 1000).toFixed(1)} s (${this.rate(this.file.bytes, now)})`);
+    }
+    rate(bytes, now) {
+        const seconds = Math.max((now - this.started) / 1000, 0.001);
+        return `${(bytes / 1048576 / seconds).toFixed(1)} MiB/s`;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/report.ts
+
 
 
 /** The manifest (its fields: docs/design.md and the README). Holds encrypted keys only. */
@@ -81004,55 +81065,6 @@ function statusSuffix(status) {
 }
 function cell(text) {
     return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
-function formatBytes(bytes) {
-    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-    let value = bytes;
-    let unit = 0;
-    while (value >= 1024 && unit < units.length - 1) {
-        value /= 1024;
-        unit += 1;
-    }
-    return unit === 0 ? `${bytes} B` : `${value.toFixed(1)} ${units[unit]}`;
-}
-
-;// CONCATENATED MODULE: ./src/progress.ts
-
-/** Progress lines for long uploads: at most one every INTERVAL_MS per file. */
-const INTERVAL_MS = 5000;
-class Progress {
-    file;
-    log;
-    clock;
-    started;
-    lastLine;
-    constructor(file, log, clock) {
-        this.file = file;
-        this.log = log;
-        this.clock = clock;
-        this.started = clock.now();
-        this.lastLine = this.started;
-    }
-    update(uploadedBytes) {
-        if (this.log.progress) {
-            this.log.progress(this.file.relativePath, uploadedBytes, this.file.bytes);
-            return;
-        }
-        const now = this.clock.now();
-        if (now - this.lastLine < INTERVAL_MS)
-            return;
-        this.lastLine = now;
-        const percent = this.file.bytes > 0 ? Math.min(100, (uploadedBytes / this.file.bytes) * 100) : 100;
-        this.log.info(`${this.file.relativePath}: ${formatBytes(uploadedBytes)} of ${formatBytes(this.file.bytes)} (${percent.toFixed(0)}%), ${this.rate(uploadedBytes, now)}`);
-    }
-    done(s3Uri) {
-        const now = this.clock.now();
-        this.log.info(`${this.file.relativePath}: ${formatBytes(this.file.bytes)} encrypted to ${s3Uri} in ${((now - this.started) / 1000).toFixed(1)} s (${this.rate(this.file.bytes, now)})`);
-    }
-    rate(bytes, now) {
-        const seconds = Math.max((now - this.started) / 1000, 0.001);
-        return `${(bytes / 1048576 / seconds).toFixed(1)} MiB/s`;
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/run.ts
