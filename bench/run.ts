@@ -37,6 +37,7 @@ import {
   only,
   options,
   raw,
+  row,
   rows,
   versionOf,
 } from './context.js';
@@ -46,6 +47,7 @@ import { encryptAndUpload } from './upload.js';
 import { memory } from './memory.js';
 import { batch } from './batch.js';
 import { markdownOf, type Result } from './report.js';
+import { incremental, INCREMENTAL_FILES } from './incremental.js';
 
 async function main(): Promise<void> {
   checkTools();
@@ -71,7 +73,7 @@ async function main(): Promise<void> {
       execFileSync('/bin/sh', ['-c', `cat "${bigFile}" > /dev/null`]);
     }
     if (only.has('encrypt')) await encryptOnly(bigFile);
-    if (only.has('upload') || only.has('memory') || only.has('batch')) {
+    if (only.has('upload') || only.has('memory') || only.has('batch') || only.has('incremental')) {
       stack = await startBenchStack(workDir);
       log(`local stack: S3 ${stack.info.endpoints.s3} (pid ${stack.info.pid})`);
     }
@@ -95,6 +97,27 @@ async function main(): Promise<void> {
     }
     if (only.has('memory')) await memory(stack!, workspace, bigFile);
     if (only.has('batch')) await batch(stack!, workDir, workspace);
+    if (only.has('incremental')) {
+      const figures = await incremental(stack!, workDir, workspace, { runs: RUNS, entry, log });
+      raw.incremental = figures.raw;
+      const section = `6 incremental ${INCREMENTAL_FILES} x 64 KiB`;
+      row({
+        section,
+        measure: 'wall, if-exists: skip, first run',
+        unit: 's',
+        ours: figures.skipFirst,
+        baselineName: 'first run, if-exists: overwrite',
+        baseline: figures.overwriteFirst,
+      });
+      row({
+        section,
+        measure: 'wall, if-exists: skip, re-run, nothing changed',
+        unit: 's',
+        ours: figures.skipRerun,
+        baselineName: 'first run, if-exists: skip',
+        baseline: figures.skipFirst,
+      });
+    }
   } finally {
     await stack?.close();
     await rm(workDir, { recursive: true, force: true });

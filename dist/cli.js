@@ -18640,7 +18640,7 @@ __webpack_unused_export__ = DeleteObjectAnnotation$;
 __webpack_unused_export__ = DeleteObjectAnnotationCommand;
 __webpack_unused_export__ = DeleteObjectAnnotationOutput$;
 __webpack_unused_export__ = DeleteObjectAnnotationRequest$;
-__webpack_unused_export__ = DeleteObjectCommand;
+exports.k4j = DeleteObjectCommand;
 __webpack_unused_export__ = DeleteObjectOutput$;
 __webpack_unused_export__ = DeleteObjectRequest$;
 __webpack_unused_export__ = DeleteObjectTagging$;
@@ -18819,7 +18819,7 @@ __webpack_unused_export__ = HeadBucketCommand;
 __webpack_unused_export__ = HeadBucketOutput$;
 __webpack_unused_export__ = HeadBucketRequest$;
 __webpack_unused_export__ = HeadObject$;
-__webpack_unused_export__ = HeadObjectCommand;
+exports.l81 = HeadObjectCommand;
 __webpack_unused_export__ = HeadObjectOutput$;
 __webpack_unused_export__ = HeadObjectRequest$;
 __webpack_unused_export__ = IdempotencyParameterMismatch;
@@ -72623,7 +72623,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3597);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2173);
 /** The `mediaconvert-encrypt` command (dist/cli.js). */
 
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
@@ -72633,7 +72633,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3597:
+/***/ 2173:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -72768,6 +72768,21 @@ const INPUTS = [
         default: '',
     },
     {
+        name: 'if-exists',
+        description: "What to do when an object already exists at a file's key. `overwrite`: encrypt and upload again. `skip`: when the object's metadata has the same plaintext SHA-256, size and mode, neither encrypt nor upload; its decryption settings come from that metadata, and its job is still created (`create-job`). `fail`: the file fails before any data key is made.",
+        default: 'overwrite',
+    },
+    {
+        name: 'dry-run',
+        description: '`true`: validate the inputs, list the files, check the job template, queue and settings, and print the plan (files, bytes, jobs, data keys); make no data key, upload nothing, create no job.',
+        default: 'false',
+    },
+    {
+        name: 'delete-inputs',
+        description: '`never`, or `on-complete`: delete each uploaded ciphertext object once every job that reads it is COMPLETE (needs `wait: true`).',
+        default: 'never',
+    },
+    {
         name: 'manifest',
         description: 'Where to write the manifest JSON. Empty: `$RUNNER_TEMP/mediaconvert-encrypt-manifest.json`.',
         default: '',
@@ -72781,11 +72796,22 @@ const OUTPUTS = [
         name: 'decryption-settings',
         description: 'JSON array, one `DecryptionSettings` object per file, in file order.',
     },
-    { name: 's3-uris', description: 'JSON array of the uploaded ciphertext objects, in file order.' },
+    {
+        name: 's3-uris',
+        description: 'JSON array of the ciphertext objects (uploaded, or skipped by `if-exists: skip`), in file order.',
+    },
     { name: 'manifest', description: 'Path of the manifest JSON file.' },
     {
         name: 'job-status',
         description: 'JSON array of `{id, status, errorCode, errorMessage}` per job (when `wait` is true).',
+    },
+    {
+        name: 'skipped-files',
+        description: 'JSON array of the files (paths as listed) not uploaded because `if-exists: skip` found them unchanged.',
+    },
+    {
+        name: 'output-uris',
+        description: 'When `wait` is true: JSON array, one `{jobId, status, outputs: [{group, type, uri, kind}]}` per job, the S3 URIs of the files and HLS/DASH/CMAF manifests each COMPLETE job wrote, computed from its final settings.',
     },
 ];
 
@@ -73252,6 +73278,13 @@ function parseConfig(raw, env) {
     const wait = parseBoolean('wait', input.wait);
     if (wait && !createJob)
         throw new InputError('wait', '`true` needs `create-job: true`');
+    const deleteInputs = parseChoice('delete-inputs', input['delete-inputs'], [
+        'never',
+        'on-complete',
+    ]);
+    if (deleteInputs === 'on-complete' && !wait) {
+        throw new InputError('delete-inputs', '`on-complete` needs `wait: true` (objects are deleted once their jobs are COMPLETE)');
+    }
     const config = {
         patterns: parsePatterns(input.files, input.artifact),
         kmsKeyArn: input['kms-key-arn'],
@@ -73269,6 +73302,9 @@ function parseConfig(raw, env) {
         concurrency: parseInteger('concurrency', input.concurrency, 1, 64),
         failFast: parseBoolean('fail-fast', input['fail-fast']),
         manifestPath: parseManifestPath(input.manifest, env),
+        ifExists: parseChoice('if-exists', input['if-exists'], ['overwrite', 'skip', 'fail']),
+        dryRun: parseBoolean('dry-run', input['dry-run']),
+        deleteInputs,
     };
     if (input.artifact !== '')
         config.artifact = parseArtifactName(input.artifact);
@@ -76523,6 +76559,331 @@ async function downloadArtifact(client, name, tempDir) {
     return result.downloadPath ?? target;
 }
 
+;// CONCATENATED MODULE: ./src/pool.ts
+/**
+ * Runs `work` over `items` with at most `limit` in flight, in item order of starting.
+ * Failures are collected, not thrown; with `stopOnFailure` no new item starts after one fails.
+ */
+async function mapPool(items, limit, work, stopOnFailure = false) {
+    const results = items.map(() => undefined);
+    let next = 0;
+    let failed = false;
+    async function worker() {
+        while (next < items.length && !(stopOnFailure && failed)) {
+            const index = next++;
+            try {
+                results[index] = { ok: true, value: await work(items[index], index) };
+            }
+            catch (error) {
+                failed = true;
+                results[index] = { ok: false, error };
+            }
+        }
+    }
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return results;
+}
+
+;// CONCATENATED MODULE: ./src/cleanup.ts
+/**
+ * `delete-inputs: on-complete`: once the jobs have been waited for, each ciphertext object is
+ * deleted when every job that reads it ended COMPLETE. An object read by a job that failed, was
+ * canceled or is still running is kept, so the job can be resubmitted.
+ */
+
+
+
+/** Objects to delete (every reader COMPLETE) and to keep, among the jobs' inputs. */
+function objectsToDelete(jobs, outcomes) {
+    const status = new Map(outcomes.map((o) => [o.id, o.status]));
+    const readers = new Map();
+    for (const job of jobs) {
+        for (const input of job.request.Settings?.Inputs ?? []) {
+            if (!input.FileInput?.startsWith('s3://'))
+                continue;
+            readers.set(input.FileInput, [...(readers.get(input.FileInput) ?? []), job.id]);
+        }
+    }
+    const remove = [];
+    const kept = [];
+    for (const [s3Uri, ids] of readers) {
+        const unfinished = ids.filter((id) => status.get(id) !== 'COMPLETE');
+        if (unfinished.length === 0)
+            remove.push(s3Uri);
+        else {
+            const first = unfinished[0];
+            kept.push({ s3Uri, reason: `job ${first} ended ${status.get(first) ?? 'UNKNOWN'}` });
+        }
+    }
+    return { remove, kept };
+}
+async function deleteCompletedInputs(s3, jobs, outcomes, log) {
+    const { remove, kept } = objectsToDelete(jobs, outcomes);
+    const settled = await mapPool(remove, 8, async (s3Uri) => {
+        const match = /^s3:\/\/([^/]+)\/(.+)$/.exec(s3Uri);
+        if (!match)
+            throw new Error('not an s3:// URI');
+        await s3.send(new client_s3_dist_cjs/* DeleteObjectCommand */.k4j({ Bucket: match[1], Key: match[2] }));
+    });
+    const result = { deleted: [], kept, problems: [] };
+    settled.forEach((outcome, i) => {
+        const s3Uri = remove[i];
+        if (outcome?.ok)
+            result.deleted.push(s3Uri);
+        else {
+            const why = outcome ? messageOf(outcome.error) : 'not attempted';
+            const denied = /AccessDenied|Forbidden/i.test(why) ? ' (it needs s3:DeleteObject)' : '';
+            result.problems.push(`deleting ${s3Uri} (delete-inputs: on-complete) failed: ${why}${denied}`);
+        }
+    });
+    log.info(`delete-inputs: ${result.deleted.length} ciphertext object(s) deleted, ${kept.length} kept because a job did not complete`);
+    for (const k of kept)
+        log.info(`kept ${k.s3Uri}: ${k.reason}`);
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/object-metadata.ts
+const METADATA = {
+    mode: 'mediaconvert-decryption-mode',
+    iv: 'mediaconvert-initialization-vector',
+    key: 'mediaconvert-encrypted-decryption-key',
+    region: 'mediaconvert-kms-key-region',
+    sha256: 'mediaconvert-plaintext-sha256',
+    bytes: 'mediaconvert-plaintext-bytes',
+};
+/** S3's limit on user metadata: keys and values, in UTF-8 bytes. */
+const MAX_METADATA_BYTES = 2048;
+function objectMetadata(fields) {
+    const { decryption } = fields;
+    const metadata = {
+        [METADATA.mode]: decryption.DecryptionMode ?? '',
+        [METADATA.iv]: decryption.InitializationVector ?? '',
+        [METADATA.key]: decryption.EncryptedDecryptionKey ?? '',
+        [METADATA.region]: fields.kmsKeyRegion,
+    };
+    if (fields.plaintext) {
+        metadata[METADATA.sha256] = fields.plaintext.sha256;
+        metadata[METADATA.bytes] = String(fields.plaintext.bytes);
+    }
+    if (metadataBytes(metadata) > MAX_METADATA_BYTES) {
+        // Only an encrypted key far beyond what KMS returns could get here.
+        throw new Error(`object metadata would be ${metadataBytes(metadata)} bytes, over S3's ${MAX_METADATA_BYTES}`);
+    }
+    return metadata;
+}
+/** How S3 counts user metadata: the UTF-8 bytes of every key (without x-amz-meta-) and value. */
+function metadataBytes(metadata) {
+    return Object.entries(metadata).reduce((sum, [k, v]) => sum + Buffer.byteLength(k) + Buffer.byteLength(v), 0);
+}
+const object_metadata_MODES = ['AES_CTR', 'AES_CBC', 'AES_GCM'];
+/** MediaConvert's pattern for KmsKeyRegion. */
+const KMS_REGION = /^[a-z-]{2,6}-(east|west|central|((north|south)(east|west)?))-[1-9]{1,2}$/;
+/**
+ * Reads the metadata as S3 returns it (keys lower case). The decryption settings are taken
+ * only when mode, IV and encrypted key are all there and well-formed; `jobRegion` decides
+ * whether KmsKeyRegion is needed, as at upload.
+ */
+function readObjectMetadata(metadata, jobRegion) {
+    const get = (name) => metadata?.[name];
+    const stored = {};
+    const mode = get(METADATA.mode);
+    if (mode !== undefined && object_metadata_MODES.includes(mode))
+        stored.mode = mode;
+    const sha256 = get(METADATA.sha256);
+    if (sha256 !== undefined && /^[0-9a-f]{64}$/.test(sha256))
+        stored.sha256 = sha256;
+    const bytes = get(METADATA.bytes);
+    if (bytes !== undefined && /^\d{1,16}$/.test(bytes))
+        stored.bytes = Number(bytes);
+    const iv = get(METADATA.iv);
+    const key = get(METADATA.key);
+    const region = get(METADATA.region);
+    if (stored.mode &&
+        iv !== undefined &&
+        /^[A-Za-z0-9+/]{22}==$|^[A-Za-z0-9+/]{16}$/.test(iv) &&
+        key !== undefined &&
+        key.length >= 24 &&
+        key.length <= 512 &&
+        /^[A-Za-z0-9+/]+={0,2}$/.test(key) &&
+        (region === undefined || KMS_REGION.test(region))) {
+        stored.decryption = {
+            DecryptionMode: stored.mode,
+            EncryptedDecryptionKey: key,
+            InitializationVector: iv,
+            ...(region && region !== jobRegion ? { KmsKeyRegion: region } : {}),
+        };
+    }
+    return stored;
+}
+
+;// CONCATENATED MODULE: ./src/if-exists.ts
+/**
+ * `if-exists`: what happens when an object already exists at a file's key. Decided per file
+ * before its data key is made, so a skipped or refused file costs one HeadObject (and, for
+ * skip, one local read to hash it) and nothing else.
+ */
+
+
+
+
+
+/** HeadObject: the object's metadata and size, or undefined when there is none (404). */
+async function headObject(s3, file, signal) {
+    try {
+        const out = await s3.send(new client_s3_dist_cjs/* HeadObjectCommand */.l81({ Bucket: file.bucket, Key: file.key }), signal ? { abortSignal: signal } : {});
+        return {
+            metadata: out.Metadata ?? {},
+            ...(out.ContentLength === undefined ? {} : { contentLength: out.ContentLength }),
+        };
+    }
+    catch (error) {
+        const status = error.$metadata?.httpStatusCode;
+        if (status === 404 || error.name === 'NotFound')
+            return undefined;
+        const hint = status === 403
+            ? ' (if-exists needs s3:GetObject on the destination, and s3:ListBucket for a missing object to answer 404 rather than 403)'
+            : '';
+        throw new Error(`checking s3://${file.bucket}/${file.key} (if-exists) failed: ${messageOf(error)}${hint}`, { cause: error });
+    }
+}
+/** SHA-256 and size of a local file, in one read. */
+async function hashFile(absolutePath) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    let bytes = 0;
+    for await (const chunk of readChunks(absolutePath)) {
+        hash.update(chunk);
+        bytes += chunk.length;
+    }
+    return { sha256: hash.digest('hex'), bytes };
+}
+/**
+ * `overwrite`: upload, no request. `fail`: throws, naming the file and the object, when the
+ * object exists. `skip`: hashes the file and reads the object's metadata (both at once); the
+ * upload is skipped when the object holds this plaintext (same SHA-256 and size) in the
+ * configured mode, with complete decryption settings and the ciphertext size that implies.
+ */
+async function decideUpload(file, config, s3, signal) {
+    const s3Uri = `s3://${file.bucket}/${file.key}`;
+    if (config.ifExists === 'overwrite')
+        return { upload: true };
+    if (config.ifExists === 'fail') {
+        if (await headObject(s3, file, signal)) {
+            throw new Error(`${file.relativePath}: ${s3Uri} already exists and if-exists is fail; nothing was uploaded (use overwrite to replace it, skip to keep it when unchanged)`);
+        }
+        return { upload: true };
+    }
+    const [local, existing] = await Promise.all([
+        hashFile(file.absolutePath),
+        headObject(s3, file, signal),
+    ]);
+    if (!existing)
+        return { upload: true, plaintextSha256: local.sha256 };
+    const why = differs(existing, local, config);
+    if (why !== undefined)
+        return { upload: true, plaintextSha256: local.sha256, replacing: why };
+    const stored = readObjectMetadata(existing.metadata, config.region);
+    return {
+        upload: false,
+        result: {
+            relativePath: file.relativePath,
+            bytes: local.bytes,
+            plaintextSha256: local.sha256,
+            s3Uri,
+            decryption: stored.decryption,
+            skipped: true,
+        },
+    };
+}
+/** Why the existing object is not this file's ciphertext, or undefined when it is. */
+function differs(existing, local, config) {
+    const stored = readObjectMetadata(existing.metadata, config.region);
+    if (stored.sha256 === undefined || stored.bytes === undefined) {
+        return 'its metadata has no plaintext SHA-256 and size (uploaded before if-exists: skip was used)';
+    }
+    if (stored.sha256 !== local.sha256 || stored.bytes !== local.bytes)
+        return 'the file changed';
+    if (stored.mode !== config.mode)
+        return `it was encrypted with ${stored.mode ?? 'another mode'}`;
+    if (!stored.decryption)
+        return 'its decryption settings in the metadata are incomplete';
+    const expected = ciphertextLength(config.mode, local.bytes);
+    if (existing.contentLength !== undefined && existing.contentLength !== expected) {
+        return `its size is ${existing.contentLength} bytes, not the ${expected} this file encrypts to`;
+    }
+    return undefined;
+}
+/** The log lines of a skipped file, inside its group. */
+function logSkipped(result, log) {
+    log.info(`unchanged, not uploaded (if-exists: skip): ${result.s3Uri}`);
+    log.info(`plaintext SHA-256 ${result.plaintextSha256}, decryption settings from the object's metadata`);
+}
+
+;// CONCATENATED MODULE: ./src/dry-run.ts
+
+
+
+async function planDryRun(files, config, plan, s3, signal) {
+    const settled = await mapPool(files, config.concurrency, async (file) => decideUpload(file, config, s3, signal));
+    const planned = files.map((file, i) => {
+        const base = {
+            path: file.relativePath,
+            bytes: file.bytes,
+            s3Uri: `s3://${file.bucket}/${file.key}`,
+        };
+        const outcome = settled[i];
+        if (outcome?.ok)
+            return { ...base, action: outcome.value.upload ? 'upload' : 'skip' };
+        const reason = outcome
+            ? messageOf(outcome.error).replace(`${file.relativePath}: `, '')
+            : 'not checked';
+        return { ...base, action: 'fail', reason };
+    });
+    const uploads = planned.filter((f) => f.action === 'upload');
+    const usable = planned.filter((f) => f.action !== 'fail');
+    let jobs = 0;
+    if (plan && usable.length > 0) {
+        if (plan.layout === 'per-file')
+            jobs = usable.length;
+        else if (usable.length === planned.length)
+            jobs = 1;
+    }
+    return {
+        files: planned,
+        bytes: planned.reduce((sum, f) => sum + f.bytes, 0),
+        uploadBytes: uploads.reduce((sum, f) => sum + f.bytes, 0),
+        dataKeys: uploads.length,
+        jobs,
+    };
+}
+/** The plan's log lines: one per file, then the totals. */
+function logPlan(dryRun, log) {
+    for (const f of dryRun.files) {
+        const verb = { upload: 'would upload', skip: 'would skip (unchanged)', fail: 'would fail' }[f.action];
+        log.info(`${verb}: ${f.s3Uri} (${f.bytes} bytes)${f.reason ? `: ${f.reason}` : ''}`);
+    }
+    log.info(`dry run: ${dry_run_planTotals(dryRun)}; nothing was encrypted, uploaded or created`);
+}
+function dry_run_planTotals(dryRun) {
+    const count = (action) => dryRun.files.filter((f) => f.action === action).length;
+    const parts = [
+        `${dryRun.files.length} file(s), ${dryRun.bytes} bytes`,
+        `${count('upload')} to upload (${dryRun.uploadBytes} bytes)`,
+    ];
+    if (count('skip') > 0)
+        parts.push(`${count('skip')} unchanged to skip`);
+    if (count('fail') > 0)
+        parts.push(`${count('fail')} that would fail`);
+    parts.push(`${dryRun.dataKeys} data key(s) to make`, `${dryRun.jobs} job(s) to create`);
+    return parts.join(', ');
+}
+/** A failure message when the real run would fail some file, else undefined. */
+function planFailure(dryRun) {
+    const failing = dryRun.files.filter((f) => f.action === 'fail');
+    if (failing.length === 0)
+        return undefined;
+    return `dry run: ${failing.length} file(s) would fail:\n${failing.map((f) => `- ${f.path}: ${f.reason ?? ''}`).join('\n')}`;
+}
+
 ;// CONCATENATED MODULE: ./src/content-type.ts
 
 const BY_EXTENSION = {
@@ -76866,13 +77227,8 @@ function abortError(signal) {
 
 
 
-/** User metadata on every object: enough to build a job from the object alone. */
-const METADATA = {
-    mode: 'mediaconvert-decryption-mode',
-    iv: 'mediaconvert-initialization-vector',
-    key: 'mediaconvert-encrypted-decryption-key',
-    region: 'mediaconvert-kms-key-region',
-};
+
+
 /**
  * One file through a fresh data key and IV, AES in one streaming pass, and upload. The
  * plaintext key is zeroed when the pass ends, whether it succeeded or not.
@@ -76896,6 +77252,7 @@ async function encryptAndUpload(file, config, deps) {
         decryption.KmsKeyRegion = config.kmsKeyRegion;
     const digest = (0,external_node_crypto_.createHash)('sha256');
     let bytes = 0;
+    let sha256 = '';
     async function* hashed() {
         for await (const chunk of readChunks(file.absolutePath)) {
             digest.update(chunk);
@@ -76906,6 +77263,10 @@ async function encryptAndUpload(file, config, deps) {
         if (bytes !== file.bytes) {
             throw new Error(`file changed while being read: ${file.bytes} bytes listed, ${bytes} read`);
         }
+        sha256 = digest.digest('hex');
+        if (deps.plaintextSha256 !== undefined && sha256 !== deps.plaintextSha256) {
+            throw new Error('file changed while being read: its SHA-256 differs from the first read');
+        }
     }
     const request = {
         s3: deps.s3,
@@ -76913,12 +77274,13 @@ async function encryptAndUpload(file, config, deps) {
         key: file.key,
         body: encrypt(hashed(), { mode: config.mode, key: dataKey.plaintext, iv }),
         contentType: contentTypeOf(file.relativePath),
-        metadata: {
-            [METADATA.mode]: config.mode,
-            [METADATA.iv]: decryption.InitializationVector,
-            [METADATA.key]: decryption.EncryptedDecryptionKey,
-            [METADATA.region]: config.kmsKeyRegion,
-        },
+        metadata: objectMetadata({
+            decryption,
+            kmsKeyRegion: config.kmsKeyRegion,
+            ...(deps.plaintextSha256 === undefined
+                ? {}
+                : { plaintext: { sha256: deps.plaintextSha256, bytes: file.bytes } }),
+        }),
         // A file too big for 10,000 parts of the configured size gets larger parts.
         partSizeBytes: partSizeFor(ciphertextLength(config.mode, file.bytes), config.partSizeBytes),
         ...(config.sse ? { sse: config.sse } : {}),
@@ -76937,7 +77299,7 @@ async function encryptAndUpload(file, config, deps) {
     return {
         relativePath: file.relativePath,
         bytes,
-        plaintextSha256: digest.digest('hex'),
+        plaintextSha256: sha256,
         s3Uri: `s3://${file.bucket}/${file.key}`,
         decryption,
     };
@@ -80759,6 +81121,389 @@ async function describeFile(root, absolutePath, query) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/output-locations.ts
+/**
+ * Where MediaConvert writes a job's outputs, computed from the job's settings alone (no I/O).
+ * The action reports these after waiting; the local MediaConvert names its files with them.
+ * Settings may be in the SDK's shape (`Destination`) or the wire shape (`destination`).
+ *
+ * The rules, from the MediaConvert API model and user guide:
+ * - Base: the group's `Destination`; when it ends in `/`, the first input's file name without
+ *   its extension is appended ("If you do not specify the base filename in the URI, the
+ *   service will use the filename of the input file").
+ * - Every file of an output starts with base + `NameModifier`.
+ * - FILE_GROUP: base + modifier + `.` + (`Extension` or the container's default: m2ts, mov,
+ *   mxf, mp4, webm; no container: the codec's extension). Frame capture (no container,
+ *   FRAME_CAPTURE codec): base + modifier + `.NNNNNNN.jpg`, a 7-digit 0-based counter.
+ * - HLS_GROUP: main manifest base + `.m3u8` (plus base + `ManifestNameModifier` + `.m3u8` per
+ *   additional manifest), child playlist base + modifier + `.m3u8`, segments base + modifier +
+ *   `_NNNNN.ts` (5 digits from 00001); audio-only outputs with AUTOMATIC container write raw
+ *   audio (`.aac`, ...). SINGLE_FILE segment control: one base + modifier + `.ts`.
+ * - DASH_ISO_GROUP: manifest base + `.mpd`, init base + modifier + `init.mp4`, segments
+ *   base + modifier + `_NNNNNNNNN.mp4` (9 digits from 000000001; `$Number$` in the modifier
+ *   numbers without padding instead).
+ * - CMAF_GROUP: manifests base + `.m3u8` and base + `.mpd` (each unless disabled), child HLS
+ *   playlists base + modifier + `.m3u8`, segments as DASH with `.cmfv` (video) or `.cmfa`.
+ * - MS_SMOOTH_GROUP: manifest base + `.ism`, one base + modifier + `.ismv` per output.
+ * - Format identifiers: `$fn$` (first input's name), `$dt$`, `$d$`, `$t$` (job start, UTC, when
+ *   known), `$w$`, `$h$`, `$f$`, `$rv$`, `$ra$`, `$rc$`, `$ex$`, `$$`.
+ */
+const GROUP_SETTINGS = {
+    FILE_GROUP_SETTINGS: 'FileGroupSettings',
+    HLS_GROUP_SETTINGS: 'HlsGroupSettings',
+    DASH_ISO_GROUP_SETTINGS: 'DashIsoGroupSettings',
+    CMAF_GROUP_SETTINGS: 'CmafGroupSettings',
+    MS_SMOOTH_GROUP_SETTINGS: 'MsSmoothGroupSettings',
+};
+/** File-group extensions by container (the model's Output.Extension documentation). */
+const CONTAINER_EXTENSIONS = {
+    M2TS: 'm2ts',
+    MOV: 'mov',
+    MXF: 'mxf',
+    MP4: 'mp4',
+    WEBM: 'webm',
+    F4V: 'f4v',
+    ISMV: 'ismv',
+    OGG: 'ogg',
+    GIF: 'gif',
+    Y4M: 'y4m',
+};
+/** Raw (no container) outputs take their codec's extension. */
+const CODEC_EXTENSIONS = {
+    AAC: 'aac',
+    MP3: 'mp3',
+    MP2: 'mp2',
+    AC3: 'ac3',
+    EAC3: 'eac3',
+    EAC3_ATMOS: 'eac3',
+    WAV: 'wav',
+    AIFF: 'aiff',
+    FLAC: 'flac',
+    OPUS: 'opus',
+    VORBIS: 'ogg',
+    H_264: 'h264',
+    H_265: 'h265',
+    MPEG2: 'm2v',
+    AV1: 'av1',
+    VP8: 'vp8',
+    VP9: 'vp9',
+    PRORES: 'mov',
+    FRAME_CAPTURE: 'jpg',
+};
+/** Reads `Name` or its wire form `name`. */
+function get(obj, name) {
+    if (typeof obj !== 'object' || obj === null || Array.isArray(obj))
+        return undefined;
+    const record = obj;
+    if (name in record)
+        return record[name];
+    return record[name.charAt(0).toLowerCase() + name.slice(1)];
+}
+function str(obj, name) {
+    const value = get(obj, name);
+    return typeof value === 'string' ? value : undefined;
+}
+function num(obj, name) {
+    const value = get(obj, name);
+    return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+function list(obj, name) {
+    const value = get(obj, name);
+    return Array.isArray(value) ? value : [];
+}
+/** The input's file name without folders, query and extension (`$fn$`). */
+function inputBaseName(fileInput) {
+    const name = fileInput.split('?')[0]?.split('/').pop() ?? '';
+    const dot = name.lastIndexOf('.');
+    return dot > 0 ? name.slice(0, dot) : name;
+}
+/** Every output group's locations, in the job's order. */
+function outputLocations(settings, options = {}) {
+    const firstInput = str(list(settings, 'Inputs')[0], 'FileInput') ?? '';
+    return list(settings, 'OutputGroups').map((group, g) => groupLocations(group, g, inputBaseName(firstInput), options));
+}
+function groupLocations(group, groupIndex, inputName, options) {
+    const groupSettings = get(group, 'OutputGroupSettings');
+    const type = str(groupSettings, 'Type') ?? '';
+    const name = str(group, 'Name');
+    const specific = GROUP_SETTINGS[type] ? get(groupSettings, GROUP_SETTINGS[type]) : undefined;
+    const destination = str(specific, 'Destination');
+    const result = {
+        groupIndex,
+        type,
+        ...(name !== undefined ? { name } : {}),
+        playlists: [],
+        outputs: [],
+    };
+    if (destination === undefined)
+        return result;
+    const vars = { fn: inputName, ...timeVariables(options.startTime) };
+    const resolvedDestination = substitute(destination, vars);
+    const base = resolvedDestination.endsWith('/')
+        ? resolvedDestination + inputName
+        : resolvedDestination;
+    result.base = base;
+    const outputs = list(group, 'Outputs');
+    switch (type) {
+        case 'FILE_GROUP_SETTINGS':
+            result.outputs = outputs.map((o, i) => fileOutput(o, i, base, vars));
+            break;
+        case 'HLS_GROUP_SETTINGS':
+            result.playlists = [
+                `${base}.m3u8`,
+                ...list(specific, 'AdditionalManifests').map((m) => `${base}${substitute(str(m, 'ManifestNameModifier') ?? '', vars)}.m3u8`),
+            ];
+            result.outputs = outputs.map((o, i) => hlsOutput(o, i, base, specific, vars));
+            break;
+        case 'DASH_ISO_GROUP_SETTINGS':
+            result.playlists = [`${base}.mpd`];
+            result.outputs = outputs.map((o, i) => fragmentedOutput(o, i, base, specific, vars, 'dash'));
+            break;
+        case 'CMAF_GROUP_SETTINGS': {
+            const hls = str(specific, 'WriteHlsManifest') !== 'DISABLED';
+            const dash = str(specific, 'WriteDashManifest') !== 'DISABLED';
+            result.playlists = [...(hls ? [`${base}.m3u8`] : []), ...(dash ? [`${base}.mpd`] : [])];
+            result.outputs = outputs.map((o, i) => {
+                const files = fragmentedOutput(o, i, base, specific, vars, 'cmaf');
+                return hls ? { ...files, playlist: `${files.stem}.m3u8` } : files;
+            });
+            break;
+        }
+        case 'MS_SMOOTH_GROUP_SETTINGS':
+            result.playlists = [`${base}.ism`];
+            result.outputs = outputs.map((o, i) => {
+                const stem = outputStem(o, base, vars, 'ismv');
+                return {
+                    ...streams(o),
+                    outputIndex: i,
+                    layout: 'file',
+                    stem,
+                    extension: 'ismv',
+                    file: `${stem}.ismv`,
+                };
+            });
+            break;
+        default:
+            break;
+    }
+    return result;
+}
+function streams(output) {
+    return {
+        hasVideo: get(output, 'VideoDescription') !== undefined,
+        hasAudio: list(output, 'AudioDescriptions').length > 0,
+    };
+}
+function videoCodec(output) {
+    return str(get(get(output, 'VideoDescription'), 'CodecSettings'), 'Codec');
+}
+function audioCodec(output) {
+    return str(get(list(output, 'AudioDescriptions')[0], 'CodecSettings'), 'Codec');
+}
+function fileOutput(output, outputIndex, base, vars) {
+    const container = str(get(output, 'ContainerSettings'), 'Container') ?? 'MP4';
+    const s = streams(output);
+    if (container === 'RAW' && videoCodec(output) === 'FRAME_CAPTURE') {
+        const stem = outputStem(output, base, vars, 'jpg');
+        return {
+            ...s,
+            outputIndex,
+            layout: 'frames',
+            stem,
+            extension: 'jpg',
+            counter: { digits: 7, first: 0 },
+        };
+    }
+    const codec = s.hasVideo ? videoCodec(output) : audioCodec(output);
+    const extension = str(output, 'Extension') ??
+        CONTAINER_EXTENSIONS[container] ??
+        CODEC_EXTENSIONS[codec ?? ''] ??
+        (codec ?? 'raw').toLowerCase();
+    const stem = outputStem(output, base, vars, extension);
+    return { ...s, outputIndex, layout: 'file', stem, extension, file: `${stem}.${extension}` };
+}
+function hlsOutput(output, outputIndex, base, groupSettings, vars) {
+    const s = streams(output);
+    const hlsSettings = get(get(output, 'OutputSettings'), 'HlsSettings');
+    const rawAudio = !s.hasVideo && str(hlsSettings, 'AudioOnlyContainer') !== 'M2TS' && s.hasAudio;
+    const extension = rawAudio ? (CODEC_EXTENSIONS[audioCodec(output) ?? 'AAC'] ?? 'aac') : 'ts';
+    const stem = outputStem(output, base, vars, 'm3u8');
+    const playlist = `${stem}.m3u8`;
+    if (str(groupSettings, 'SegmentControl') === 'SINGLE_FILE') {
+        return {
+            ...s,
+            outputIndex,
+            layout: 'single-file',
+            stem,
+            extension,
+            playlist,
+            file: `${stem}.${extension}`,
+        };
+    }
+    return {
+        ...s,
+        outputIndex,
+        layout: 'segments',
+        stem,
+        extension,
+        playlist,
+        counter: { digits: 5, first: 1 },
+    };
+}
+function fragmentedOutput(output, outputIndex, base, groupSettings, vars, kind) {
+    const s = streams(output);
+    const extension = kind === 'dash' ? 'mp4' : s.hasVideo ? 'cmfv' : 'cmfa';
+    const stem = outputStem(output, base, vars, kind === 'dash' ? 'mpd' : 'm3u8');
+    if (str(groupSettings, 'SegmentControl') === 'SINGLE_FILE') {
+        return {
+            ...s,
+            outputIndex,
+            layout: 'single-file',
+            stem,
+            extension,
+            file: `${stem}.${extension}`,
+        };
+    }
+    const numbered = stem.includes('$Number$');
+    return {
+        ...s,
+        outputIndex,
+        layout: 'segments',
+        stem,
+        extension,
+        init: `${stem.replace('$Number$', '')}init.${extension}`,
+        counter: numbered ? { digits: 0, first: 1 } : { digits: 9, first: 1 },
+    };
+}
+/** The n-th segment (or frame) of an output, as MediaConvert names it. */
+function segmentUri(output, n) {
+    const digits = output.counter?.digits ?? 0;
+    const counter = String(n).padStart(digits, '0');
+    if (output.layout === 'frames')
+        return `${output.stem}.${counter}.${output.extension}`;
+    if (output.stem.includes('$Number$')) {
+        return `${output.stem.replace('$Number$', counter)}.${output.extension}`;
+    }
+    return `${output.stem}_${counter}.${output.extension}`;
+}
+/**
+ * What the COMPLETE event lists for an output in `outputFilePaths`: the file (FILE_GROUP and
+ * MS Smooth), the last image (frame capture, given how many were written), the child playlist
+ * (HLS); DASH and CMAF outputs list none.
+ */
+function reportedPaths(group, output, frames = 1) {
+    if (output.layout === 'frames') {
+        const first = output.counter?.first ?? 0;
+        return [segmentUri(output, first + Math.max(1, frames) - 1)];
+    }
+    if (group.type === 'HLS_GROUP_SETTINGS')
+        return output.playlist ? [output.playlist] : [];
+    if (group.type === 'DASH_ISO_GROUP_SETTINGS' || group.type === 'CMAF_GROUP_SETTINGS')
+        return [];
+    return output.file ? [output.file] : [];
+}
+function timeVariables(start) {
+    if (!start)
+        return {};
+    const iso = start.toISOString().replace(/[-:]/g, '');
+    const d = iso.slice(0, 8);
+    const t = iso.slice(9, 15);
+    return { dt: `${d}T${t}`, d, t };
+}
+function outputStem(output, base, vars, extension) {
+    const video = get(output, 'VideoDescription');
+    const codecSettings = get(video, 'CodecSettings');
+    const codec = str(codecSettings, 'Codec') ?? '';
+    const codecKey = `${codec
+        .toLowerCase()
+        .replace(/_(\w)/g, (_m, c) => c.toUpperCase())
+        .replace(/^(\w)/, (c) => c.toUpperCase())}Settings`;
+    const videoSettings = get(codecSettings, codecKey);
+    const videoBitrate = num(videoSettings, 'Bitrate') ?? num(videoSettings, 'MaxBitrate');
+    const audioBitrate = list(output, 'AudioDescriptions')
+        .map((a) => {
+        const cs = get(a, 'CodecSettings');
+        const key = Object.keys((cs ?? {})).find((k) => /settings$/i.test(k));
+        return key ? (num(get(cs, key), 'Bitrate') ?? 0) : 0;
+    })
+        .reduce((sum, b) => sum + b, 0);
+    const numerator = num(videoSettings, 'FramerateNumerator');
+    const denominator = num(videoSettings, 'FramerateDenominator');
+    const width = num(video, 'Width');
+    const height = num(video, 'Height');
+    const outputVars = {
+        ...vars,
+        ex: extension,
+        ...(width !== undefined ? { w: String(width) } : {}),
+        ...(height !== undefined ? { h: String(height) } : {}),
+        ...(numerator && denominator ? { f: String(Math.floor(numerator / denominator)) } : {}),
+        ...(videoBitrate !== undefined ? { rv: String(Math.round(videoBitrate / 1000)) } : {}),
+        ...(audioBitrate > 0 ? { ra: String(Math.round(audioBitrate / 1000)) } : {}),
+        ...(videoBitrate !== undefined || audioBitrate > 0
+            ? { rc: String(Math.round(((videoBitrate ?? 0) + audioBitrate) / 1000)) }
+            : {}),
+    };
+    if (videoBitrate !== undefined || audioBitrate > 0) {
+        outputVars['Bandwidth'] = String((videoBitrate ?? 0) + audioBitrate);
+    }
+    return base + substitute(str(output, 'NameModifier') ?? '', outputVars);
+}
+/** Replaces known `$name$` identifiers; `$$` is a literal `$`; unknown ones stay as they are. */
+function substitute(text, vars) {
+    return text.replace(/\$(\w*)\$/g, (whole, name) => {
+        if (name === '')
+            return '$';
+        return vars[name] ?? whole;
+    });
+}
+
+;// CONCATENATED MODULE: ./src/finished-jobs.ts
+
+/**
+ * The manifests, child playlists and whole files a job writes, group by group. Segments and
+ * frame captures are not listed: their number depends on the media.
+ */
+function outputsOf(settings, startTime) {
+    return outputLocations(settings, startTime ? { startTime } : {}).flatMap((g) => {
+        const at = (kind, uri) => ({
+            group: g.groupIndex,
+            type: g.type,
+            kind,
+            uri,
+        });
+        return [
+            ...g.playlists.map((uri) => at('manifest', uri)),
+            ...g.outputs.flatMap((o) => [
+                ...(o.playlist ? [at('playlist', o.playlist)] : []),
+                ...(o.file ? [at('file', o.file)] : []),
+            ]),
+        ];
+    });
+}
+function finishedJobOf(job) {
+    const status = job.Status ?? 'UNKNOWN';
+    const start = job.Timing?.StartTime ?? job.Timing?.SubmitTime;
+    const finished = {
+        id: job.Id ?? '',
+        status,
+        outputs: status === 'COMPLETE' ? outputsOf(job.Settings, job.Timing?.StartTime) : [],
+    };
+    const finish = job.Timing?.FinishTime;
+    if (start && finish) {
+        finished.durationSeconds = Math.max(0, (finish.getTime() - start.getTime()) / 1000);
+    }
+    return finished;
+}
+/** The `output-uris` output: one entry per job waited for, in job order. */
+function outputUrisOf(outcomes, finished) {
+    const byId = new Map(finished.map((f) => [f.id, f]));
+    return outcomes.map(({ id: jobId, status }) => ({
+        jobId,
+        status,
+        outputs: byId.get(jobId)?.outputs ?? [],
+    }));
+}
+
 ;// CONCATENATED MODULE: ./src/job.ts
 
 
@@ -80827,8 +81572,11 @@ async function waitForJobs(mc, ids, options) {
             if (lastLine.get(id) !== line)
                 log.info(`job ${id}: ${line}`);
             lastLine.set(id, line);
-            if (TERMINAL.has(status))
+            if (TERMINAL.has(status)) {
                 outcomes.set(id, outcomeOf(id, job));
+                if (job)
+                    options.onFinished?.(job);
+            }
         }
         if (outcomes.size === ids.length)
             return ids.map((id) => outcomes.get(id));
@@ -80914,31 +81662,6 @@ function failedJobsMessage(outcomes) {
         .join('\n');
 }
 
-;// CONCATENATED MODULE: ./src/pool.ts
-/**
- * Runs `work` over `items` with at most `limit` in flight, in item order of starting.
- * Failures are collected, not thrown; with `stopOnFailure` no new item starts after one fails.
- */
-async function mapPool(items, limit, work, stopOnFailure = false) {
-    const results = items.map(() => undefined);
-    let next = 0;
-    let failed = false;
-    async function worker() {
-        while (next < items.length && !(stopOnFailure && failed)) {
-            const index = next++;
-            try {
-                results[index] = { ok: true, value: await work(items[index], index) };
-            }
-            catch (error) {
-                failed = true;
-                results[index] = { ok: false, error };
-            }
-        }
-    }
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    return results;
-}
-
 ;// CONCATENATED MODULE: ./src/progress.ts
 
 /** Progress lines for long uploads: at most one every INTERVAL_MS per file. */
@@ -80978,13 +81701,119 @@ class Progress {
     }
 }
 
+;// CONCATENATED MODULE: ./src/job-summary.ts
+/**
+ * The parts of the step summary about jobs and plans: a table of the jobs waited for (status,
+ * duration, error, output links), the plan of a dry run, and what delete-inputs removed. Every
+ * piece of text that came from a file name, a key or a service is escaped.
+ */
+
+/** Outputs listed per job before "and N more". */
+const MAX_LINKS = 6;
+/** Text safe inside a Markdown table cell: no HTML, no Markdown markup, one line. */
+function escapeCell(text) {
+    return text
+        .replace(/[\r\n\t]+/g, ' ')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/[\\`*_{}[\]()#+!|~]/g, (c) => `\\${c}`);
+}
+/** The S3 console page of an object. */
+function s3ConsoleUrl(s3Uri, region) {
+    const match = /^s3:\/\/([^/]+)\/(.+)$/.exec(s3Uri);
+    if (!match)
+        return undefined;
+    return `https://s3.console.aws.amazon.com/s3/object/${encodeURIComponent(match[1])}?region=${encodeURIComponent(region)}&prefix=${encodeURIComponent(match[2])}`;
+}
+function job_summary_link(text, url) {
+    return url === undefined ? escapeCell(text) : `[${escapeCell(text)}](${url})`;
+}
+function formatDuration(seconds) {
+    if (seconds === undefined)
+        return '';
+    if (seconds < 60)
+        return `${seconds.toFixed(1)} s`;
+    const m = Math.floor(seconds / 60);
+    const s = Math.round(seconds % 60);
+    return m < 60 ? `${m} min ${s} s` : `${Math.floor(m / 60)} h ${m % 60} min`;
+}
+/** The jobs table, when jobs were waited for; empty otherwise. */
+function job_summary_jobsSection(report) {
+    if (!report.outcomes || report.outcomes.length === 0)
+        return [];
+    const finished = new Map((report.finished ?? []).map((f) => [f.id, f]));
+    const lines = [
+        '',
+        '#### Jobs',
+        '',
+        '| Job | Status | Duration | Error | Outputs |',
+        '| --- | --- | ---: | --- | --- |',
+    ];
+    for (const outcome of report.outcomes) {
+        const f = finished.get(outcome.id);
+        const error = outcome.status === 'COMPLETE'
+            ? ''
+            : [
+                outcome.errorCode === undefined ? '' : `**${outcome.errorCode}**`,
+                outcome.errorMessage === undefined ? '' : escapeCell(outcome.errorMessage),
+            ]
+                .filter((p) => p !== '')
+                .join(' ');
+        const outputs = (f?.outputs ?? []).map((o) => job_summary_link(o.uri.split('/').pop() ?? o.uri, s3ConsoleUrl(o.uri, report.region)));
+        const shown = outputs.length > MAX_LINKS
+            ? [...outputs.slice(0, MAX_LINKS), `and ${outputs.length - MAX_LINKS} more (manifest)`]
+            : outputs;
+        const job = `[${escapeCell(outcome.id)}](https://console.aws.amazon.com/mediaconvert/home?region=${encodeURIComponent(report.region)}#/jobs/summary/${encodeURIComponent(outcome.id)})`;
+        lines.push(`| ${job} | ${escapeCell(outcome.status)} | ${formatDuration(f?.durationSeconds)} | ${error} | ${shown.join('<br>')} |`);
+    }
+    return lines;
+}
+/** What delete-inputs did; empty when it was not asked for. */
+function job_summary_deletionSection(report) {
+    const d = report.deletion;
+    if (!d)
+        return [];
+    const lines = [
+        '',
+        `delete-inputs: ${d.deleted.length} ciphertext object(s) deleted, ${d.kept.length} kept (their job did not complete), ${d.problems.length} could not be deleted.`,
+    ];
+    for (const k of d.kept)
+        lines.push(`- kept ${escapeCell(k.s3Uri)}: ${escapeCell(k.reason)}`);
+    for (const p of d.problems)
+        lines.push(`- ${escapeCell(p)}`);
+    return lines;
+}
+/** The whole summary of a dry run. */
+function job_summary_dryRunSummary(report) {
+    const plan = report.dryRun;
+    const action = { upload: 'upload', skip: 'skip (unchanged)', fail: '**fail**' };
+    const lines = [
+        '### MediaConvert encrypt: dry run',
+        '',
+        `Plan: ${escapeCell(planTotals(plan))}. Nothing was encrypted, uploaded or created.`,
+        '',
+        '| File | Size | S3 object | Would |',
+        '| --- | ---: | --- | --- |',
+    ];
+    for (const f of plan.files) {
+        const reason = f.reason === undefined ? '' : `: ${escapeCell(f.reason)}`;
+        lines.push(`| ${escapeCell(f.path)} | ${f.bytes} B | ${escapeCell(f.s3Uri)} | ${action[f.action]}${reason} |`);
+    }
+    return `${lines.join('\n')}\n`;
+}
+
 ;// CONCATENATED MODULE: ./src/report.ts
+
+
 
 
 
 /** The manifest (its fields: docs/design.md and the README). Holds encrypted keys only. */
 function manifestOf(report) {
     const outcome = new Map((report.outcomes ?? []).map((o) => [o.id, o]));
+    const finished = new Map((report.finished ?? []).map((f) => [f.id, f]));
+    const deleted = new Set(report.deletion?.deleted ?? []);
     return {
         version: 1,
         region: report.region,
@@ -80994,19 +81823,25 @@ function manifestOf(report) {
             plaintextSha256: f.plaintextSha256,
             s3Uri: f.s3Uri,
             decryption: f.decryption,
+            ...(f.skipped ? { skipped: true } : {}),
+            ...(deleted.has(f.s3Uri) ? { deleted: true } : {}),
         })),
         jobs: report.jobs.map((j) => {
             const o = outcome.get(j.id);
+            const f = finished.get(j.id);
             return {
                 id: j.id,
                 arn: j.arn,
                 status: o?.status ?? j.status,
                 ...(o?.errorCode === undefined ? {} : { errorCode: o.errorCode }),
                 ...(o?.errorMessage === undefined ? {} : { errorMessage: o.errorMessage }),
+                ...(f?.durationSeconds === undefined ? {} : { durationSeconds: f.durationSeconds }),
+                ...(f ? { outputs: f.outputs } : {}),
                 request: j.request,
             };
         }),
         failures: report.failures,
+        ...(report.dryRun ? { dryRun: report.dryRun } : {}),
     };
 }
 async function writeManifest(file, report) {
@@ -81014,7 +81849,7 @@ async function writeManifest(file, report) {
     await (0,promises_.writeFile)(file, `${JSON.stringify(manifestOf(report), null, 2)}\n`, { mode: 0o644 });
 }
 /** Step outputs, every one a string. */
-function outputsOf(report, manifestPath) {
+function report_outputsOf(report, manifestPath) {
     const outputs = {
         'job-id': report.jobs[0]?.id ?? '',
         'job-ids': JSON.stringify(report.jobs.map((j) => j.id)),
@@ -81022,13 +81857,18 @@ function outputsOf(report, manifestPath) {
         'decryption-settings': JSON.stringify(report.files.map((f) => f.decryption)),
         's3-uris': JSON.stringify(report.files.map((f) => f.s3Uri)),
         manifest: manifestPath,
+        'skipped-files': JSON.stringify(report.files.filter((f) => f.skipped).map((f) => f.relativePath)),
     };
-    if (report.outcomes)
+    if (report.outcomes) {
         outputs['job-status'] = JSON.stringify(report.outcomes);
+        outputs['output-uris'] = JSON.stringify(outputUrisOf(report.outcomes, report.finished ?? []));
+    }
     return outputs;
 }
 /** A Markdown step summary: one row per file, then one per job, linked to the console. */
 function summaryOf(report) {
+    if (report.dryRun)
+        return dryRunSummary(report);
     const jobFor = new Map();
     for (const job of report.jobs) {
         for (const input of job.request.Settings?.Inputs ?? []) {
@@ -81037,10 +81877,12 @@ function summaryOf(report) {
         }
     }
     const status = new Map((report.outcomes ?? []).map((o) => [o.id, o.status]));
+    const skipped = report.files.filter((f) => f.skipped).length;
+    const uploaded = report.files.length - skipped;
     const lines = [
         '### MediaConvert encrypt',
         '',
-        `${report.files.length} file(s) encrypted and uploaded, ${report.failures.length} failed, ${report.jobs.length} job(s) created in ${report.region}.`,
+        `${uploaded} file(s) encrypted and uploaded, ${skipped > 0 ? `${skipped} unchanged and skipped (if-exists: skip), ` : ''}${report.failures.length} failed, ${report.jobs.length} job(s) created in ${report.region}.`,
         '',
         '| File | Size | S3 object | Mode | Job |',
         '| --- | ---: | --- | --- | --- |',
@@ -81050,11 +81892,12 @@ function summaryOf(report) {
         const jobCell = job
             ? `${consoleLink(report.region, job.id)}${statusSuffix(status.get(job.id))}`
             : '—';
-        lines.push(`| ${cell(f.relativePath)} | ${formatBytes(f.bytes)} | \`${cell(f.s3Uri)}\` | ${f.decryption.DecryptionMode ?? ''} | ${jobCell} |`);
+        lines.push(`| ${cell(f.relativePath)} | ${formatBytes(f.bytes)} | \`${cell(f.s3Uri)}\`${f.skipped ? ' (unchanged, skipped)' : ''} | ${f.decryption.DecryptionMode ?? ''} | ${jobCell} |`);
     }
     for (const failure of report.failures) {
         lines.push(`| ${cell(failure.relativePath)} | | **failed**: ${cell(failure.message)} | | |`);
     }
+    lines.push(...jobsSection(report), ...deletionSection(report));
     return `${lines.join('\n')}\n`;
 }
 function consoleLink(region, id) {
@@ -81068,6 +81911,10 @@ function cell(text) {
 }
 
 ;// CONCATENATED MODULE: ./src/run.ts
+
+
+
+
 
 
 
@@ -81108,6 +81955,14 @@ async function run(config, deps) {
     }
     log.info(`${files.length} file(s) to encrypt with ${config.mode}, ${config.keyBytes * 8}-bit keys, ${config.ivBytes}-byte IVs` +
         (config.shard ? ` (shard ${config.shard.index}/${config.shard.count})` : ''));
+    if (config.dryRun) {
+        const dryRun = await planDryRun(files, config, plan, clients.s3, deps.signal);
+        logPlan(dryRun, log);
+        const report = { region: config.region, files: [], failures: [], jobs: [], dryRun };
+        await writeManifest(config.manifestPath, report);
+        const failure = planFailure(dryRun);
+        return failure === undefined ? { report } : { report, failure };
+    }
     const { results, failures } = await encryptAll(files, config, clients, deps);
     const report = { region: config.region, files: results, failures, jobs: [] };
     const problems = failures.map((f) => `${f.relativePath}: ${f.message}`);
@@ -81124,6 +81979,8 @@ async function run(config, deps) {
         }
     }
     if (config.wait && report.jobs.length > 0) {
+        const finished = [];
+        report.finished = finished;
         // A failed poll must not lose the report: the jobs exist, and a re-run would duplicate them.
         const outcomes = await waitForJobs(clients.mediaconvert, report.jobs.map((j) => j.id), {
             timeoutMs: config.waitTimeoutMs,
@@ -81131,6 +81988,7 @@ async function run(config, deps) {
             clock: deps.clock,
             log,
             ...(deps.signal ? { signal: deps.signal } : {}),
+            onFinished: (job) => finished.push(finishedJobOf(job)),
         }).catch((error) => {
             problems.push(`waiting for jobs failed: ${messageOf(error)}`);
             return undefined;
@@ -81140,6 +81998,10 @@ async function run(config, deps) {
             const failedJobs = failedJobsMessage(outcomes);
             if (failedJobs)
                 problems.push(failedJobs);
+            if (config.deleteInputs === 'on-complete') {
+                report.deletion = await deleteCompletedInputs(clients.s3, report.jobs, outcomes, log);
+                problems.push(...report.deletion.problems);
+            }
         }
     }
     await writeManifest(config.manifestPath, report);
@@ -81189,11 +82051,19 @@ async function encryptAll(files, config, clients, deps) {
         // that files in flight together do not interleave inside each other's groups.
         const progress = new Progress(file, deps.log, deps.clock);
         try {
+            const decision = await decideUpload(file, config, clients.s3, deps.signal);
+            if (!decision.upload) {
+                await deps.log.group(file.relativePath, async () => logSkipped(decision.result, deps.log));
+                return decision.result;
+            }
+            if (decision.replacing)
+                deps.log.debug(`replacing the object of ${file.relativePath}: ${decision.replacing}`);
             const result = await encryptAndUpload(file, config, {
                 kms: clients.kms,
                 s3: clients.s3,
                 onProgress: (n) => progress.update(n),
                 ...(deps.signal ? { signal: deps.signal } : {}),
+                ...(decision.plaintextSha256 ? { plaintextSha256: decision.plaintextSha256 } : {}),
             });
             await deps.log.group(file.relativePath, async () => {
                 progress.done(result.s3Uri);
@@ -81508,7 +82378,7 @@ async function main(argv) {
         const env = { ...process.env, RUNNER_TEMP: process.env.RUNNER_TEMP || external_node_os_default().tmpdir() };
         const config = parseConfig(raw, env);
         const outcome = await run(config, hostDeps(config, env, { log, signal, workspace: process.cwd(), tempDir: env.RUNNER_TEMP }));
-        process.stdout.write(`${JSON.stringify(outputsOf(outcome.report, config.manifestPath), null, 2)}\n`);
+        process.stdout.write(`${JSON.stringify(report_outputsOf(outcome.report, config.manifestPath), null, 2)}\n`);
         if (signal.aborted)
             return EXIT.interrupted;
         if (outcome.failure) {

@@ -8,6 +8,8 @@ import { MIB } from './units.js';
 import type { ServerSideEncryption } from './upload.js';
 
 export type JobLayout = 'per-file' | 'single';
+export type IfExists = 'overwrite' | 'skip' | 'fail';
+export type DeleteInputs = 'never' | 'on-complete';
 
 export interface JobConfig {
   roleArn: string;
@@ -42,6 +44,9 @@ export interface Config {
   failFast: boolean;
   shard?: { index: number; count: number };
   manifestPath: string;
+  ifExists: IfExists;
+  dryRun: boolean;
+  deleteInputs: DeleteInputs;
 }
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
@@ -75,6 +80,16 @@ export function parseConfig(
   const createJob = parseBoolean('create-job', input['create-job']);
   const wait = parseBoolean('wait', input.wait);
   if (wait && !createJob) throw new InputError('wait', '`true` needs `create-job: true`');
+  const deleteInputs = parseChoice('delete-inputs', input['delete-inputs'], [
+    'never',
+    'on-complete',
+  ] as const);
+  if (deleteInputs === 'on-complete' && !wait) {
+    throw new InputError(
+      'delete-inputs',
+      '`on-complete` needs `wait: true` (objects are deleted once their jobs are COMPLETE)',
+    );
+  }
 
   const config: Config = {
     patterns: parsePatterns(input.files, input.artifact),
@@ -93,6 +108,9 @@ export function parseConfig(
     concurrency: parseInteger('concurrency', input.concurrency, 1, 64),
     failFast: parseBoolean('fail-fast', input['fail-fast']),
     manifestPath: parseManifestPath(input.manifest, env),
+    ifExists: parseChoice('if-exists', input['if-exists'], ['overwrite', 'skip', 'fail'] as const),
+    dryRun: parseBoolean('dry-run', input['dry-run']),
+    deleteInputs,
   };
   if (input.artifact !== '') config.artifact = parseArtifactName(input.artifact);
   const sse = parseSse(input['s3-sse'], input['s3-sse-kms-key-id']);

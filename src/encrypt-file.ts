@@ -8,6 +8,7 @@ import { contentTypeOf } from './content-type.js';
 import { FileError } from './errors.js';
 import type { MediaFile } from './files.js';
 import { makeDataKey } from './keys.js';
+import { objectMetadata } from './object-metadata.js';
 import { partSizeFor, uploadStream } from './upload.js';
 
 /** One file encrypted and uploaded: what its job and the manifest need. */
@@ -17,6 +18,8 @@ export interface FileResult {
   plaintextSha256: string;
   s3Uri: string;
   decryption: InputDecryptionSettings;
+  /** Not uploaded: `if-exists: skip` found this plaintext at the key already. */
+  skipped?: boolean;
 }
 
 export interface EncryptDeps {
@@ -24,15 +27,14 @@ export interface EncryptDeps {
   s3: S3Client;
   signal?: AbortSignal;
   onProgress?: (uploadedBytes: number) => void;
+  /**
+   * The plaintext's SHA-256 when it was hashed before (if-exists: skip): it goes into the
+   * object's metadata, and a file that no longer matches it fails the upload.
+   */
+  plaintextSha256?: string;
 }
 
-/** User metadata on every object: enough to build a job from the object alone. */
-export const METADATA = {
-  mode: 'mediaconvert-decryption-mode',
-  iv: 'mediaconvert-initialization-vector',
-  key: 'mediaconvert-encrypted-decryption-key',
-  region: 'mediaconvert-kms-key-region',
-} as const;
+export { METADATA } from './object-metadata.js';
 
 /**
  * One file through a fresh data key and IV, AES in one streaming pass, and upload. The
@@ -61,6 +63,7 @@ export async function encryptAndUpload(
 
   const digest = createHash('sha256');
   let bytes = 0;
+  let sha256 = '';
   async function* hashed(): AsyncGenerator<Uint8Array> {
     for await (const chunk of readChunks(file.absolutePath)) {
       digest.update(chunk);
@@ -71,6 +74,10 @@ export async function encryptAndUpload(
     if (bytes !== file.bytes) {
       throw new Error(`file changed while being read: ${file.bytes} bytes listed, ${bytes} read`);
     }
+    sha256 = digest.digest('hex');
+    if (deps.plaintextSha256 !== undefined && sha256 !== deps.plaintextSha256) {
+      throw new Error('file changed while being read: its SHA-256 differs from the first read');
+    }
   }
   const request = {
     s3: deps.s3,
@@ -78,12 +85,13 @@ export async function encryptAndUpload(
     key: file.key,
     body: encrypt(hashed(), { mode: config.mode, key: dataKey.plaintext, iv }),
     contentType: contentTypeOf(file.relativePath),
-    metadata: {
-      [METADATA.mode]: config.mode,
-      [METADATA.iv]: decryption.InitializationVector!,
-      [METADATA.key]: decryption.EncryptedDecryptionKey!,
-      [METADATA.region]: config.kmsKeyRegion,
-    },
+    metadata: objectMetadata({
+      decryption,
+      kmsKeyRegion: config.kmsKeyRegion,
+      ...(deps.plaintextSha256 === undefined
+        ? {}
+        : { plaintext: { sha256: deps.plaintextSha256, bytes: file.bytes } }),
+    }),
     // A file too big for 10,000 parts of the configured size gets larger parts.
     partSizeBytes: partSizeFor(ciphertextLength(config.mode, file.bytes), config.partSizeBytes),
     ...(config.sse ? { sse: config.sse } : {}),
@@ -100,7 +108,7 @@ export async function encryptAndUpload(
   return {
     relativePath: file.relativePath,
     bytes,
-    plaintextSha256: digest.digest('hex'),
+    plaintextSha256: sha256,
     s3Uri: `s3://${file.bucket}/${file.key}`,
     decryption,
   };

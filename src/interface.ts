@@ -146,6 +146,24 @@ export const INPUTS = [
     default: '',
   },
   {
+    name: 'if-exists',
+    description:
+      "What to do when an object already exists at a file's key. `overwrite`: encrypt and upload again. `skip`: when the object's metadata has the same plaintext SHA-256, size and mode, neither encrypt nor upload; its decryption settings come from that metadata, and its job is still created (`create-job`). `fail`: the file fails before any data key is made.",
+    default: 'overwrite',
+  },
+  {
+    name: 'dry-run',
+    description:
+      '`true`: validate the inputs, list the files, check the job template, queue and settings, and print the plan (files, bytes, jobs, data keys); make no data key, upload nothing, create no job.',
+    default: 'false',
+  },
+  {
+    name: 'delete-inputs',
+    description:
+      '`never`, or `on-complete`: delete each uploaded ciphertext object once every job that reads it is COMPLETE (needs `wait: true`).',
+    default: 'never',
+  },
+  {
     name: 'manifest',
     description:
       'Where to write the manifest JSON. Empty: `$RUNNER_TEMP/mediaconvert-encrypt-manifest.json`.',
@@ -163,12 +181,26 @@ export const OUTPUTS = [
     name: 'decryption-settings',
     description: 'JSON array, one `DecryptionSettings` object per file, in file order.',
   },
-  { name: 's3-uris', description: 'JSON array of the uploaded ciphertext objects, in file order.' },
+  {
+    name: 's3-uris',
+    description:
+      'JSON array of the ciphertext objects (uploaded, or skipped by `if-exists: skip`), in file order.',
+  },
   { name: 'manifest', description: 'Path of the manifest JSON file.' },
   {
     name: 'job-status',
     description:
       'JSON array of `{id, status, errorCode, errorMessage}` per job (when `wait` is true).',
+  },
+  {
+    name: 'skipped-files',
+    description:
+      'JSON array of the files (paths as listed) not uploaded because `if-exists: skip` found them unchanged.',
+  },
+  {
+    name: 'output-uris',
+    description:
+      'When `wait` is true: JSON array, one `{jobId, status, outputs: [{group, type, uri, kind}]}` per job, the S3 URIs of the files and HLS/DASH/CMAF manifests each COMPLETE job wrote, computed from its final settings.',
   },
 ] as const satisfies readonly OutputSpec[];
 

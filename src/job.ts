@@ -110,6 +110,8 @@ export interface WaitOptions {
   log: Logger;
   /** Stops the wait (the jobs go on running) when the step is interrupted. */
   signal?: AbortSignal;
+  /** Called once with each job as GetJob returned it when it reached a final status. */
+  onFinished?: (job: Job) => void;
 }
 
 /** Polls every job with backoff until all are finished, the timeout passes or the signal fires. */
@@ -131,7 +133,10 @@ export async function waitForJobs(
       const line = describeProgress(job);
       if (lastLine.get(id) !== line) log.info(`job ${id}: ${line}`);
       lastLine.set(id, line);
-      if (TERMINAL.has(status)) outcomes.set(id, outcomeOf(id, job));
+      if (TERMINAL.has(status)) {
+        outcomes.set(id, outcomeOf(id, job));
+        if (job) options.onFinished?.(job);
+      }
     }
     if (outcomes.size === ids.length) return ids.map((id) => outcomes.get(id)!);
     const left = deadline - clock.now();

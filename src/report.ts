@@ -2,8 +2,12 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FileResult } from './encrypt-file.js';
 import type { OutputName } from './interface.js';
-import { formatBytes } from './units.js';
+import type { DeletionResult } from './cleanup.js';
+import type { DryRunPlan } from './dry-run.js';
+import { deletionSection, dryRunSummary, jobsSection } from './job-summary.js';
+import { outputUrisOf, type FinishedJob } from './finished-jobs.js';
 import type { CreatedJob, JobOutcome } from './job.js';
+import { formatBytes } from './units.js';
 
 export interface FileFailure {
   relativePath: string;
@@ -16,11 +20,19 @@ export interface RunReport {
   failures: FileFailure[];
   jobs: CreatedJob[];
   outcomes?: JobOutcome[];
+  /** Timing and output locations of the jobs waited for, as GetJob reported them at the end. */
+  finished?: FinishedJob[];
+  /** `dry-run: true`: what a run would do; nothing else in the report happened. */
+  dryRun?: DryRunPlan;
+  /** `delete-inputs: on-complete`: what was deleted and kept. */
+  deletion?: DeletionResult;
 }
 
 /** The manifest (its fields: docs/design.md and the README). Holds encrypted keys only. */
 export function manifestOf(report: RunReport): object {
   const outcome = new Map((report.outcomes ?? []).map((o) => [o.id, o]));
+  const finished = new Map((report.finished ?? []).map((f) => [f.id, f]));
+  const deleted = new Set(report.deletion?.deleted ?? []);
   return {
     version: 1,
     region: report.region,
@@ -30,19 +42,25 @@ export function manifestOf(report: RunReport): object {
       plaintextSha256: f.plaintextSha256,
       s3Uri: f.s3Uri,
       decryption: f.decryption,
+      ...(f.skipped ? { skipped: true } : {}),
+      ...(deleted.has(f.s3Uri) ? { deleted: true } : {}),
     })),
     jobs: report.jobs.map((j) => {
       const o = outcome.get(j.id);
+      const f = finished.get(j.id);
       return {
         id: j.id,
         arn: j.arn,
         status: o?.status ?? j.status,
         ...(o?.errorCode === undefined ? {} : { errorCode: o.errorCode }),
         ...(o?.errorMessage === undefined ? {} : { errorMessage: o.errorMessage }),
+        ...(f?.durationSeconds === undefined ? {} : { durationSeconds: f.durationSeconds }),
+        ...(f ? { outputs: f.outputs } : {}),
         request: j.request,
       };
     }),
     failures: report.failures,
+    ...(report.dryRun ? { dryRun: report.dryRun } : {}),
   };
 }
 
@@ -63,13 +81,20 @@ export function outputsOf(
     'decryption-settings': JSON.stringify(report.files.map((f) => f.decryption)),
     's3-uris': JSON.stringify(report.files.map((f) => f.s3Uri)),
     manifest: manifestPath,
+    'skipped-files': JSON.stringify(
+      report.files.filter((f) => f.skipped).map((f) => f.relativePath),
+    ),
   };
-  if (report.outcomes) outputs['job-status'] = JSON.stringify(report.outcomes);
+  if (report.outcomes) {
+    outputs['job-status'] = JSON.stringify(report.outcomes);
+    outputs['output-uris'] = JSON.stringify(outputUrisOf(report.outcomes, report.finished ?? []));
+  }
   return outputs;
 }
 
 /** A Markdown step summary: one row per file, then one per job, linked to the console. */
 export function summaryOf(report: RunReport): string {
+  if (report.dryRun) return dryRunSummary(report);
   const jobFor = new Map<string, CreatedJob>();
   for (const job of report.jobs) {
     for (const input of job.request.Settings?.Inputs ?? []) {
@@ -77,10 +102,12 @@ export function summaryOf(report: RunReport): string {
     }
   }
   const status = new Map((report.outcomes ?? []).map((o) => [o.id, o.status]));
+  const skipped = report.files.filter((f) => f.skipped).length;
+  const uploaded = report.files.length - skipped;
   const lines = [
     '### MediaConvert encrypt',
     '',
-    `${report.files.length} file(s) encrypted and uploaded, ${report.failures.length} failed, ${report.jobs.length} job(s) created in ${report.region}.`,
+    `${uploaded} file(s) encrypted and uploaded, ${skipped > 0 ? `${skipped} unchanged and skipped (if-exists: skip), ` : ''}${report.failures.length} failed, ${report.jobs.length} job(s) created in ${report.region}.`,
     '',
     '| File | Size | S3 object | Mode | Job |',
     '| --- | ---: | --- | --- | --- |',
@@ -91,12 +118,13 @@ export function summaryOf(report: RunReport): string {
       ? `${consoleLink(report.region, job.id)}${statusSuffix(status.get(job.id))}`
       : '—';
     lines.push(
-      `| ${cell(f.relativePath)} | ${formatBytes(f.bytes)} | \`${cell(f.s3Uri)}\` | ${f.decryption.DecryptionMode ?? ''} | ${jobCell} |`,
+      `| ${cell(f.relativePath)} | ${formatBytes(f.bytes)} | \`${cell(f.s3Uri)}\`${f.skipped ? ' (unchanged, skipped)' : ''} | ${f.decryption.DecryptionMode ?? ''} | ${jobCell} |`,
     );
   }
   for (const failure of report.failures) {
     lines.push(`| ${cell(failure.relativePath)} | | **failed**: ${cell(failure.message)} | | |`);
   }
+  lines.push(...jobsSection(report), ...deletionSection(report));
   return `${lines.join('\n')}\n`;
 }
 

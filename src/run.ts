@@ -3,9 +3,13 @@ import { downloadArtifact, type ArtifactDownloader } from './artifact.js';
 import type { Clients } from './clients.js';
 import type { Clock } from './clock.js';
 import type { Config, JobConfig } from './config.js';
+import { deleteCompletedInputs } from './cleanup.js';
+import { logPlan, planDryRun, planFailure } from './dry-run.js';
 import { encryptAndUpload, type FileResult } from './encrypt-file.js';
 import { InputError, messageOf } from './errors.js';
 import { findFiles, type MediaFile } from './files.js';
+import { finishedJobOf, type FinishedJob } from './finished-jobs.js';
+import { decideUpload, logSkipped } from './if-exists.js';
 import { buildRequests, loadJobPlan, type JobPlan } from './job-request.js';
 import {
   checkJobResources,
@@ -75,6 +79,15 @@ export async function run(config: Config, deps: RunDeps): Promise<RunOutcome> {
       (config.shard ? ` (shard ${config.shard.index}/${config.shard.count})` : ''),
   );
 
+  if (config.dryRun) {
+    const dryRun = await planDryRun(files, config, plan, clients.s3, deps.signal);
+    logPlan(dryRun, log);
+    const report: RunReport = { region: config.region, files: [], failures: [], jobs: [], dryRun };
+    await writeManifest(config.manifestPath, report);
+    const failure = planFailure(dryRun);
+    return failure === undefined ? { report } : { report, failure };
+  }
+
   const { results, failures } = await encryptAll(files, config, clients, deps);
   const report: RunReport = { region: config.region, files: results, failures, jobs: [] };
   const problems = failures.map((f) => `${f.relativePath}: ${f.message}`);
@@ -90,6 +103,8 @@ export async function run(config: Config, deps: RunDeps): Promise<RunOutcome> {
     }
   }
   if (config.wait && report.jobs.length > 0) {
+    const finished: FinishedJob[] = [];
+    report.finished = finished;
     // A failed poll must not lose the report: the jobs exist, and a re-run would duplicate them.
     const outcomes = await waitForJobs(
       clients.mediaconvert,
@@ -100,6 +115,7 @@ export async function run(config: Config, deps: RunDeps): Promise<RunOutcome> {
         clock: deps.clock,
         log,
         ...(deps.signal ? { signal: deps.signal } : {}),
+        onFinished: (job) => finished.push(finishedJobOf(job)),
       },
     ).catch((error: unknown) => {
       problems.push(`waiting for jobs failed: ${messageOf(error)}`);
@@ -109,6 +125,10 @@ export async function run(config: Config, deps: RunDeps): Promise<RunOutcome> {
       report.outcomes = outcomes;
       const failedJobs = failedJobsMessage(outcomes);
       if (failedJobs) problems.push(failedJobs);
+      if (config.deleteInputs === 'on-complete') {
+        report.deletion = await deleteCompletedInputs(clients.s3, report.jobs, outcomes, log);
+        problems.push(...report.deletion.problems);
+      }
     }
   }
   await writeManifest(config.manifestPath, report);
@@ -171,11 +191,21 @@ async function encryptAll(
       // that files in flight together do not interleave inside each other's groups.
       const progress = new Progress(file, deps.log, deps.clock);
       try {
+        const decision = await decideUpload(file, config, clients.s3, deps.signal);
+        if (!decision.upload) {
+          await deps.log.group(file.relativePath, async () =>
+            logSkipped(decision.result, deps.log),
+          );
+          return decision.result;
+        }
+        if (decision.replacing)
+          deps.log.debug(`replacing the object of ${file.relativePath}: ${decision.replacing}`);
         const result = await encryptAndUpload(file, config, {
           kms: clients.kms,
           s3: clients.s3,
           onProgress: (n) => progress.update(n),
           ...(deps.signal ? { signal: deps.signal } : {}),
+          ...(decision.plaintextSha256 ? { plaintextSha256: decision.plaintextSha256 } : {}),
         });
         await deps.log.group(file.relativePath, async () => {
           progress.done(result.s3Uri);

@@ -288,6 +288,14 @@ const cases: Case[] = [
   { input: 'shard', why: 'index over count', inputs: { shard: '5/4' } },
   { input: 'shard', why: 'index zero', inputs: { shard: '0/4' } },
   { input: 'shard', why: 'not numbers', inputs: { shard: 'a/b' } },
+  { input: 'if-exists', why: 'not a choice', inputs: { 'if-exists': 'replace' } },
+  { input: 'dry-run', why: 'not a boolean', inputs: { 'dry-run': 'yes' } },
+  { input: 'delete-inputs', why: 'not a choice', inputs: { 'delete-inputs': 'always' } },
+  {
+    input: 'delete-inputs',
+    why: 'on-complete without wait',
+    inputs: { 'delete-inputs': 'on-complete', wait: 'false' },
+  },
   {
     input: 'manifest',
     why: 'unset with no RUNNER_TEMP',

@@ -54,6 +54,9 @@ describe('defaults', () => {
       concurrency: 4,
       failFast: false,
       manifestPath: '/tmp/runner/mediaconvert-encrypt-manifest.json',
+      ifExists: 'overwrite',
+      dryRun: false,
+      deleteInputs: 'never',
       job: {
         roleArn: ROLE_ARN,
         template: 'System-Ott_Hls_Ts_Avc_Aac',
@@ -674,5 +677,32 @@ describe('bad inputs', () => {
 
   test('inputs are validated before later ones: a bad mode wins over a bad destination', () => {
     expect(inputErrorOf(() => parse({ mode: 'xts', destination: 'nope' })).input).toBe('mode');
+  });
+});
+
+describe('if-exists, dry-run, delete-inputs', () => {
+  test.each(['overwrite', 'skip', 'fail', 'SKIP'])('if-exists %s is accepted', (value) => {
+    expect(parse({ 'if-exists': value }).ifExists).toBe(value.toLowerCase());
+  });
+
+  test('if-exists names what it accepts', () => {
+    expect(inputErrorOf(() => parse({ 'if-exists': 'replace' })).message).toBe(
+      "Input `if-exists`: 'replace' is not accepted; use overwrite or skip or fail",
+    );
+  });
+
+  test('dry-run is a boolean', () => {
+    expect(parse({ 'dry-run': 'true' }).dryRun).toBe(true);
+    expect(inputErrorOf(() => parse({ 'dry-run': 'yes' })).input).toBe('dry-run');
+  });
+
+  test('delete-inputs on-complete needs wait', () => {
+    expect(parse({ 'delete-inputs': 'on-complete', wait: 'true' }).deleteInputs).toBe(
+      'on-complete',
+    );
+    expect(inputErrorOf(() => parse({ 'delete-inputs': 'on-complete' })).message).toBe(
+      'Input `delete-inputs`: `on-complete` needs `wait: true` (objects are deleted once their jobs are COMPLETE)',
+    );
+    expect(inputErrorOf(() => parse({ 'delete-inputs': 'always' })).input).toBe('delete-inputs');
   });
 });

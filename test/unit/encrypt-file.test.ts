@@ -135,6 +135,29 @@ describe('encryptAndUpload', () => {
     });
   });
 
+  test('a hash known before the pass goes into the metadata of a multipart upload', async () => {
+    const data = randomBytes(6 * MIB);
+    const sha = createHash('sha256').update(data).digest('hex');
+    const file = await mediaFile('big.mov', data);
+    await encryptAndUpload(file, config(), { kms, s3, plaintextSha256: sha });
+    const input = s3Mock.commandCalls(CreateMultipartUploadCommand)[0]?.args[0].input;
+    expect(input?.Metadata).toMatchObject({
+      [METADATA.sha256]: sha,
+      [METADATA.bytes]: String(6 * MIB),
+    });
+  });
+
+  test('a file that no longer has the hash read before fails and its upload is aborted', async () => {
+    const file = await mediaFile('big.mov', randomBytes(6 * MIB));
+    const error = await fileError(
+      encryptAndUpload(file, config(), { kms, s3, plaintextSha256: 'ab'.repeat(32) }),
+    );
+    expect(error.message).toContain('its SHA-256 differs from the first read');
+    expect(s3Mock.commandCalls(AbortMultipartUploadCommand)).toHaveLength(1);
+    expect(s3Mock.commandCalls(CompleteMultipartUploadCommand)).toHaveLength(0);
+    expect(handedOut.every((k) => k.every((b) => b === 0))).toBe(true);
+  });
+
   test('a GCM file over several parts decrypts, tag checked, from the joined parts', async () => {
     const data = randomBytes(11 * MIB + 3);
     const file = await mediaFile('big.mxf', data);
