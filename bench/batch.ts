@@ -8,11 +8,12 @@ import {
   summarize,
   timed,
   timedAction,
+  toolEnv,
   type BenchStack,
   type Usage,
 } from './lib.js';
 import { RUNS, before, entry, log, pick, raw, row } from './context.js';
-import { compareBefore, scriptedEnv } from './upload.js';
+import { compareBefore } from './upload.js';
 
 export const BATCH_FILES = 1000;
 export const SCRIPTED_SAMPLE = 10;
@@ -35,7 +36,7 @@ export async function batch(stack: BenchStack, workDir: string, workspace: strin
   await rm(seed);
   const { info } = stack;
   const script = path.join(REPO_ROOT, 'bench', 'scripted.sh');
-  const env = scriptedEnv(stack, workDir);
+  const env = toolEnv(stack, workDir);
   const action = (build: string) => async () => {
     const usage = await timedAction({
       entry: build,

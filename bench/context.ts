@@ -24,6 +24,13 @@ export const { values: options } = parseArgs({
     entry: { type: 'string' },
     before: { type: 'string' },
     render: { type: 'string' },
+    // The link suites (bench/link.ts).
+    link: { type: 'string' },
+    'delay-ms': { type: 'string', default: '20' },
+    'conn-mibps': { type: 'string', default: '8' },
+    sizes: { type: 'string', default: '256' },
+    'link-suites': { type: 'string', default: 'upload,batch,memory' },
+    'batch-files': { type: 'string', default: '1000' },
   },
 });
 export const RUNS = Number(options.runs);

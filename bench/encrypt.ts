@@ -1,7 +1,6 @@
 /** Suite `encrypt`: encryption alone, 1 GiB, against openssl and a node:crypto loop. */
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { alternate, MIB, REPO_ROOT, summarize, timed } from './lib.js';
+import { alternate, MIB, randomHex, REPO_ROOT, summarize, timed } from './lib.js';
 import { GIB, RUNS, log, raw, row } from './context.js';
 
 export async function encryptOnly(bigFile: string): Promise<void> {
@@ -71,8 +70,4 @@ export async function encryptOnly(bigFile: string): Promise<void> {
     });
   }
   raw.encrypt = results;
-}
-
-export function randomHex(bytes: number): string {
-  return randomBytes(bytes).toString('hex');
 }

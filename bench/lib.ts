@@ -2,20 +2,21 @@
  * Benchmark plumbing: the stack process, timed child processes, the packaged action as the
  * runner starts it, and statistics.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { randomFillSync } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdtemp, open, readFile, rm } from 'node:fs/promises';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes, randomFillSync } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
+import { link, mkdir, mkdtemp, open, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { stackEnv, type StackInfo } from '../local-aws/stack.js';
+import { MIB } from '../src/units.js';
 import { REPO_ROOT, runnerEnvironment } from '../test/support/runner.js';
 
 export { ACTION_ENTRY, REPO_ROOT } from '../test/support/runner.js';
 export const AWS_CLI = '/usr/bin/aws';
 export const GNU_TIME = '/usr/bin/time';
-export const MIB = 1024 * 1024;
+export { MIB } from '../src/units.js';
 
 /** The stack's info file plus the process that serves it. */
 export interface BenchStackInfo extends StackInfo {
@@ -53,6 +54,81 @@ export async function startBenchStack(workDir: string): Promise<BenchStack> {
       await exited;
     },
   };
+}
+
+/** A scratch directory for one benchmark run, with an empty `workspace` folder in it. */
+export async function benchWorkDir(
+  prefix: string,
+): Promise<{ workDir: string; workspace: string }> {
+  const workDir = await mkdtemp(path.join(os.tmpdir(), prefix));
+  const workspace = path.join(workDir, 'workspace');
+  await mkdir(workspace);
+  return { workDir, workspace };
+}
+
+/**
+ * Environment of the command-line tools (aws, openssl, rclone, bench/scripted.sh): the
+ * stack's credentials and region, the endpoints of `env` (the stack's, or a proxy's in front
+ * of it) also as S3_ENDPOINT/KMS_ENDPOINT/MEDIACONVERT_ENDPOINT, and the stack's names.
+ */
+export function toolEnv(
+  stack: BenchStack,
+  tmpDir: string,
+  env: Record<string, string> = stack.env,
+): Record<string, string> {
+  const { info } = stack;
+  return {
+    ...env,
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: process.env.HOME ?? '/root',
+    S3_ENDPOINT: env.AWS_ENDPOINT_URL_S3 ?? info.endpoints.s3,
+    KMS_ENDPOINT: env.AWS_ENDPOINT_URL_KMS ?? info.endpoints.kms,
+    MEDIACONVERT_ENDPOINT: env.AWS_ENDPOINT_URL_MEDIACONVERT ?? info.endpoints.mediaconvert,
+    BUCKET: info.bucket,
+    KMS_KEY_ARN: info.kmsKeyArn,
+    ROLE_ARN: info.roleArn,
+    JOB_TEMPLATE: info.jobTemplate,
+    TMPDIR: tmpDir,
+  };
+}
+
+/** Random hex, e.g. a key or IV for openssl. */
+export function randomHex(bytes: number): string {
+  return randomBytes(bytes).toString('hex');
+}
+
+/** `input` encrypted by openssl (AES-256-CTR, a random key) to `output`: an upload-only side. */
+export function opensslEncrypt(input: string, output: string): void {
+  execFileSync('openssl', [
+    'enc',
+    '-aes-256-ctr',
+    '-K',
+    randomHex(32),
+    '-iv',
+    randomHex(16),
+    '-bufsize',
+    '1048576',
+    '-in',
+    input,
+    '-out',
+    output,
+  ]);
+}
+
+/** A shared 1 GiB of random bytes a run may hard-link instead of writing its own. */
+const SHARED_GIB = '/tmp/big';
+
+/**
+ * A file of `bytes` random bytes, read once so every side starts from the page cache. A
+ * 1 GiB file is a hard link to /tmp/big when that exists (writing 1 GiB costs more than
+ * the run it is for).
+ */
+export async function benchFile(file: string, bytes: number): Promise<void> {
+  const reuse =
+    bytes === 1024 * MIB && existsSync(SHARED_GIB) && statSync(SHARED_GIB).size === bytes;
+  if (reuse) await link(SHARED_GIB, file).catch(() => randomFile(file, bytes));
+  else await randomFile(file, bytes);
+  execFileSync('/bin/sh', ['-c', `cat "${file}" > /dev/null`]);
 }
 
 /** What one child process (and every process it waited for) cost. */

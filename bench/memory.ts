@@ -4,9 +4,18 @@ import { statfsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { alternate, AWS_CLI, MIB, randomFile, timed, timedAction, type BenchStack } from './lib.js';
+import {
+  alternate,
+  AWS_CLI,
+  MIB,
+  randomFile,
+  timed,
+  timedAction,
+  toolEnv,
+  type BenchStack,
+} from './lib.js';
 import { GIB, RUNS, before, entry, log, notes, pick, raw, row } from './context.js';
-import { compareBefore, scriptedEnv } from './upload.js';
+import { compareBefore } from './upload.js';
 
 export async function memory(stack: BenchStack, workspace: string, bigFile: string): Promise<void> {
   const free = statfsSync(workspace);
@@ -103,7 +112,7 @@ export async function memory(stack: BenchStack, workspace: string, bigFile: stri
         '--only-show-errors',
       ],
       {
-        env: scriptedEnv(stack, os.tmpdir()),
+        env: toolEnv(stack, os.tmpdir()),
       },
     ).catch(() => undefined);
   }

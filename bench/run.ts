@@ -4,6 +4,7 @@
  *   npm run bench [-- --runs 3] [--only encrypt,upload,memory,batch,startup]
  *                    [--entry dist/index.js] [--before OTHER/index.js]
  *   npm run bench -- --render bench/RESULTS.json   (prints a saved run's table again)
+ *   npm run bench -- --link wan ...                 (the link suites: bench/link.ts)
  *
  * --before runs a second build of the action as one more side wherever the action runs, so a
  * change can be measured against the code before it in the same run.
@@ -13,15 +14,15 @@
  * (for the 4 GiB memory run; the section is skipped with a note when there is less).
  * Prints one table and writes the same figures to bench/results/latest.json (and .md).
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
-import { link, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import {
   ACTION_ENTRY,
   AWS_CLI,
-  randomFile,
+  benchFile,
+  benchWorkDir,
+  opensslEncrypt,
   REPO_ROOT,
   startBenchStack,
   type BenchStack,
@@ -42,7 +43,7 @@ import {
   versionOf,
 } from './context.js';
 import { startup } from './startup.js';
-import { encryptOnly, randomHex } from './encrypt.js';
+import { encryptOnly } from './encrypt.js';
 import { encryptAndUpload } from './upload.js';
 import { memory } from './memory.js';
 import { batch } from './batch.js';
@@ -54,9 +55,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   // Figures of a bundle that is not the working tree's code would be figures of nothing.
   if (entry === ACTION_ENTRY) assertFreshDist();
-  const workDir = await mkdtemp(path.join(os.tmpdir(), 'bench-'));
-  const workspace = path.join(workDir, 'workspace');
-  await mkdir(workspace);
+  const { workDir, workspace } = await benchWorkDir('bench-');
   let stack: BenchStack | undefined;
   try {
     if (only.has('startup')) await startup(workDir);
@@ -65,12 +64,7 @@ async function main(): Promise<void> {
     const encFile = path.join(workDir, 'big.enc');
     if (needsBig) {
       log(`\npreparing 1 GiB of random bytes in ${workDir}`);
-      const shared = '/tmp/big';
-      const reuse = existsSync(shared) && statSync(shared).size === GIB;
-      if (reuse) await link(shared, bigFile).catch(() => randomFile(bigFile, GIB));
-      else await randomFile(bigFile, GIB);
-      // Read it once so every side starts from the page cache.
-      execFileSync('/bin/sh', ['-c', `cat "${bigFile}" > /dev/null`]);
+      await benchFile(bigFile, GIB);
     }
     if (only.has('encrypt')) await encryptOnly(bigFile);
     if (only.has('upload') || only.has('memory') || only.has('batch') || only.has('incremental')) {
@@ -78,20 +72,7 @@ async function main(): Promise<void> {
       log(`local stack: S3 ${stack.info.endpoints.s3} (pid ${stack.info.pid})`);
     }
     if (only.has('upload')) {
-      execFileSync('openssl', [
-        'enc',
-        '-aes-256-ctr',
-        '-K',
-        randomHex(32),
-        '-iv',
-        randomHex(16),
-        '-bufsize',
-        '1048576',
-        '-in',
-        bigFile,
-        '-out',
-        encFile,
-      ]);
+      opensslEncrypt(bigFile, encFile);
       await encryptAndUpload(stack!, workDir, workspace, bigFile, encFile);
       await rm(encFile, { force: true });
     }
@@ -155,7 +136,22 @@ async function main(): Promise<void> {
   log(`\nwritten: bench/results/latest.json, bench/results/latest.md`);
 }
 
-if (options.render) {
+if (options.link) {
+  const { runLinkBench } = await import('./link.js');
+  if (options.link !== 'wan' && options.link !== 'loopback') {
+    throw new Error('--link must be wan or loopback');
+  }
+  await runLinkBench({
+    link: options.link,
+    delayMs: Number(options['delay-ms']),
+    connMiBps: Number(options['conn-mibps']),
+    sizesMiB: options.sizes.split(',').map(Number),
+    runs: RUNS,
+    suites: new Set(options['link-suites'].split(',')),
+    batchFiles: Number(options['batch-files']),
+    ...(options.entry ? { entry: options.entry } : {}),
+  });
+} else if (options.render) {
   // Prints the table of a saved run (e.g. bench/RESULTS.json) again.
   process.stdout.write(markdownOf(JSON.parse(await readFile(options.render, 'utf8')) as Result));
 } else {

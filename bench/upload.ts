@@ -10,28 +10,12 @@ import {
   summarize,
   timed,
   timedAction,
+  toolEnv,
   type BenchStack,
   type Summary,
   type Usage,
 } from './lib.js';
 import { RUNS, before, entry, log, pick, raw, row } from './context.js';
-
-export function scriptedEnv(stack: BenchStack, workDir: string): Record<string, string> {
-  const { info } = stack;
-  return {
-    ...stack.env,
-    PATH: process.env.PATH ?? '/usr/bin:/bin',
-    HOME: process.env.HOME ?? '/root',
-    S3_ENDPOINT: info.endpoints.s3,
-    KMS_ENDPOINT: info.endpoints.kms,
-    MEDIACONVERT_ENDPOINT: info.endpoints.mediaconvert,
-    BUCKET: info.bucket,
-    KMS_KEY_ARN: info.kmsKeyArn,
-    ROLE_ARN: info.roleArn,
-    JOB_TEMPLATE: info.jobTemplate,
-    TMPDIR: workDir,
-  };
-}
 
 /** CPU seconds the stack process has used so far (all its threads). */
 export async function serverCpu(stack: BenchStack): Promise<number> {
@@ -68,7 +52,7 @@ export async function encryptAndUpload(
   );
   const { info } = stack;
   const script = path.join(REPO_ROOT, 'bench', 'scripted.sh');
-  const env = scriptedEnv(stack, workDir);
+  const env = toolEnv(stack, workDir);
   const withServer = async (run: () => Promise<Usage>): Promise<Usage & { serverCpu: number }> => {
     const before = await serverCpu(stack);
     const usage = await run();

@@ -1,14 +1,16 @@
 /**
- * `npm run local-aws -- --info-file PATH [--region us-east-1] [--s3-dir DIR]`
- * Starts the local AWS stack, writes the info file, prints the environment to use it, and
- * runs until SIGINT or SIGTERM.
+ * `npm run local-aws -- --info-file PATH [--dotenv PATH] [--region us-east-1] [--s3-dir DIR]`
+ * Starts the local AWS stack, writes the info file (and the environment as a dotenv file),
+ * prints the environment to use it, and runs until SIGINT or SIGTERM.
  */
+import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { startStack, writeInfoFile } from './stack.js';
 
 const { values } = parseArgs({
   options: {
     'info-file': { type: 'string' },
+    dotenv: { type: 'string' },
     region: { type: 'string', default: 'us-east-1' },
     's3-dir': { type: 'string' },
   },
@@ -19,6 +21,11 @@ const stack = await startStack({
   ...(values['s3-dir'] ? { s3Directory: values['s3-dir'] } : {}),
 });
 if (values['info-file']) await writeInfoFile(values['info-file'], stack.info);
+if (values['dotenv']) {
+  // dotenv lines, e.g. for `npx @github/local-action run . src/main.ts .env`.
+  const lines = Object.entries(stack.env()).map(([name, value]) => `${name}=${value}`);
+  await writeFile(values['dotenv'], `${lines.join('\n')}\n`);
+}
 
 console.log('Local AWS stack is up:');
 console.log(JSON.stringify(stack.info, null, 2));

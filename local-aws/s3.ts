@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import S3rver from 's3rver';
+import { s3Checks } from './s3-checks.js';
 
 export interface S3Server {
   url: string;
@@ -27,7 +28,15 @@ export async function startS3(options: {
     configureBuckets: options.buckets.map((name) => ({ name })),
   });
   addAbortMultipartUpload(server, directory);
+  // Koa composes its middleware list when the server starts; the router is the last entry.
+  const { middleware } = server as unknown as { middleware: unknown[] };
+  middleware.splice(middleware.length - 1, 0, s3Checks(directory));
   const address = await server.run();
+  // Node closes a keep-alive socket after 5 idle seconds; a client that reuses it at that
+  // moment gets "socket hang up", which a streaming PutObject (MediaConvert's outputs) cannot
+  // retry. Idle sockets are kept longer, as S3 does; close() still ends them at once.
+  (server as unknown as { httpServer: import('node:http').Server }).httpServer.keepAliveTimeout =
+    65_000;
   return {
     url: `http://127.0.0.1:${address.port}`,
     directory,
@@ -54,17 +63,22 @@ type Middleware = (ctx: KoaContext, next: () => Promise<void>) => Promise<void>;
  * s3rver 3.7 answers AbortMultipartUpload (DELETE ?uploadId=) with 405 and keeps the parts on
  * disk. S3 deletes the upload and its parts; so does this, in front of s3rver's router (path-style
  * requests only, which is what the stack's clients send). Signatures are not checked here.
+ * s3rver also stores a part for any upload ID, even one just aborted (it recreates the upload's
+ * folder); S3 answers NoSuchUpload, and so does this.
  */
 function addAbortMultipartUpload(server: S3rver, directory: string): void {
   const abort: Middleware = async (ctx, next) => {
     const uploadId = ctx.query['uploadId'];
-    if (ctx.method !== 'DELETE' || typeof uploadId !== 'string') return next();
+    const isAbort = ctx.method === 'DELETE';
+    const isPart = ctx.method === 'PUT' && ctx.query['partNumber'] !== undefined;
+    if ((!isAbort && !isPart) || typeof uploadId !== 'string') return next();
     const [, bucket = '', ...keyParts] = ctx.path.split('/');
     const key = decodeURIComponent(keyParts.join('/'));
     const uploadDir = path.join(directory, bucket, '._S3rver_uploads', uploadId);
     const storedKey = /^[0-9a-f]+$/.test(uploadId)
       ? await readFile(path.join(uploadDir, 'key'), 'utf8').catch(() => undefined)
       : undefined;
+    if (isPart && storedKey === key) return next();
     if (storedKey === undefined || storedKey !== key) {
       ctx.status = 404;
       ctx.type = 'application/xml';
@@ -73,7 +87,9 @@ function addAbortMultipartUpload(server: S3rver, directory: string): void {
         '<Message>The specified upload does not exist.</Message></Error>';
       return;
     }
-    await rm(uploadDir, { recursive: true, force: true });
+    // A part still being written adds files while the folder is removed: retry, as S3 does not
+    // fail an abort for a part in flight.
+    await rm(uploadDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 20 });
     ctx.status = 204;
   };
   // Koa composes its middleware list when the server starts; the router is the last entry.

@@ -2,9 +2,13 @@
  * `npm run demo`: the whole flow offline. Starts the local AWS stack, runs the packaged
  * action (dist/index.js) as the GitHub runner would on the sample clip, waits for the job,
  * and shows what happened and where the transcoded output landed.
+ *
+ * `npm run demo -- --job NAME` runs the public job settings samples/jobs/NAME.json (mp4, hls,
+ * vod, thumbnails, cmaf, mp3) instead of the stack's MP4 job template.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +18,15 @@ import { runPackagedAction } from '../test/support/action-runner.js';
 import { startStack } from '../local-aws/stack.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const jobIndex = process.argv.indexOf('--job');
+const jobName = jobIndex >= 0 ? process.argv[jobIndex + 1] : undefined;
+const jobFile = jobName === undefined ? undefined : path.join('samples', 'jobs', `${jobName}.json`);
+if (jobIndex >= 0 && (!jobName || !existsSync(path.join(repoRoot, jobFile ?? '')))) {
+  console.error(
+    `--job needs the name of a file in samples/jobs/ (mp4, hls, vod, thumbnails, cmaf, mp3), got ${JSON.stringify(jobName ?? '')}`,
+  );
+  process.exit(2);
+}
 
 const stack = await startStack();
 let exitCode = 1;
@@ -29,7 +42,7 @@ try {
     'kms-key-arn': info.kmsAliasArn,
     destination: `s3://${info.bucket}/encrypted/`,
     'role-arn': info.roleArn,
-    'job-template': info.jobTemplate,
+    ...(jobFile ? { 'job-settings': jobFile } : { 'job-template': info.jobTemplate }),
     mode: 'AES_CTR',
     wait: 'true',
     'wait-timeout': '120',
@@ -85,8 +98,13 @@ try {
     const body = await (
       await s3.send(new GetObjectCommand({ Bucket: info.bucket, Key: object.Key! }))
     ).Body!.transformToByteArray();
-    const local = path.join(localCopies, path.basename(object.Key!));
+    const local = path.join(localCopies, object.Key!);
+    await mkdir(path.dirname(local), { recursive: true });
     await writeFile(local, body);
+    if (/\.(m3u8|mpd)$/.test(local)) {
+      console.log(`  s3://${info.bucket}/${object.Key} (${object.Size} bytes, manifest)`);
+      continue;
+    }
     const probe = spawnSync(
       'ffprobe',
       [
@@ -101,7 +119,9 @@ try {
       { encoding: 'utf8' },
     );
     const streams =
-      probe.status === 0 ? probe.stdout.trim().split('\n').join('; ') : 'ffprobe not available';
+      probe.status === 0
+        ? probe.stdout.trim().split('\n').join('; ')
+        : 'not probed alone (a segment needs its init segment)';
     console.log(
       `  s3://${info.bucket}/${object.Key} (${object.Size} bytes) -> ${local} [${streams}]`,
     );

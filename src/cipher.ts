@@ -1,5 +1,5 @@
 /**
- * Streaming AES for the three MediaConvert decryption modes (conventions: docs/design.md).
+ * Streaming AES for the three MediaConvert decryption modes (docs/design.md, "Crypto conventions").
  *
  * Speed comes from doing as little as possible between OpenSSL calls: large reads into a
  * small pool of reused buffers, one `cipher.update()` per chunk, and plain async generators

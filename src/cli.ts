@@ -7,10 +7,11 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { parseConfig } from './config.js';
 import { InputError, messageOf } from './errors.js';
-import { consoleLogger, hostDeps, interruptOnSignals } from './host.js';
+import { consoleLogger, handleInterrupts, hostDeps } from './host.js';
 import { INPUTS, type InputName } from './interface.js';
 import { outputsOf } from './report.js';
 import { run } from './run.js';
+import { safeJson } from './safe-text.js';
 
 export const EXIT = {
   ok: 0,
@@ -98,8 +99,8 @@ function divertWorkflowCommands(): void {
 export async function main(argv: readonly string[]): Promise<number> {
   divertWorkflowCommands();
   const log = consoleLogger(process.stderr);
-  const interruption = interruptOnSignals(log);
-  const { signal } = interruption;
+  // The handlers stay until the process ends: a second Ctrl-C must not cut the clean-up short.
+  const interrupt = handleInterrupts((m) => log.warning(m));
   try {
     const raw = readFlags(argv);
     if (raw === 'help') {
@@ -110,22 +111,20 @@ export async function main(argv: readonly string[]): Promise<number> {
     const config = parseConfig(raw, env);
     const outcome = await run(
       config,
-      hostDeps(config, env, { log, signal, workspace: process.cwd(), tempDir: env.RUNNER_TEMP }),
+      hostDeps(config, env, {
+        log,
+        signal: interrupt.signal,
+        workspace: process.cwd(),
+        tempDir: env.RUNNER_TEMP,
+      }),
     );
-    process.stdout.write(
-      `${JSON.stringify(outputsOf(outcome.report, config.manifestPath), null, 2)}\n`,
-    );
-    if (signal.aborted) return EXIT.interrupted;
-    if (outcome.failure) {
-      log.info(`error: ${outcome.failure}`);
-      return EXIT.failed;
-    }
-    return EXIT.ok;
+    process.stdout.write(`${safeJson(outputsOf(outcome.report, config.manifestPath), 2)}\n`);
+    if (outcome.failure) for (const line of `error: ${outcome.failure}`.split('\n')) log.info(line);
+    if (interrupt.signal.aborted) return EXIT.interrupted;
+    return outcome.failure ? EXIT.failed : EXIT.ok;
   } catch (error) {
     log.info(`error: ${messageOf(error)}`);
-    if (signal.aborted) return EXIT.interrupted;
+    if (interrupt.signal.aborted) return EXIT.interrupted;
     return error instanceof InputError ? EXIT.usage : EXIT.failed;
-  } finally {
-    interruption.dispose();
   }
 }

@@ -2,6 +2,7 @@ import { KMSClient } from '@aws-sdk/client-kms';
 import { MediaConvertClient } from '@aws-sdk/client-mediaconvert';
 import { S3Client } from '@aws-sdk/client-s3';
 import type { Config } from './config.js';
+import { clientOptions } from './network.js';
 
 /** The AWS clients the pipeline uses, made once per run. */
 export interface Clients {
@@ -10,24 +11,19 @@ export interface Clients {
   mediaconvert: MediaConvertClient;
 }
 
-/** Retries for throttling and dropped connections; CreateJob repeats keep their request token. */
-const MAX_ATTEMPTS = 6;
-
 /**
  * SDK clients from the default credential chain. Endpoints come from the SDK's own
  * AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_<SERVICE> variables; a custom S3 endpoint gets
- * path-style addressing, which S3-compatible servers expect.
+ * path-style addressing, which S3-compatible servers expect. Retries (CreateJob repeats keep
+ * their request token), proxy and user agent come from config.network.
  */
 export function makeClients(
   config: Config,
   env: Readonly<Record<string, string | undefined>>,
 ): Clients {
   const customS3 = Boolean(env.AWS_ENDPOINT_URL_S3 || env.AWS_ENDPOINT_URL);
-  const s3 = new S3Client({
-    region: config.region,
-    forcePathStyle: customS3,
-    maxAttempts: MAX_ATTEMPTS,
-  });
+  const common = clientOptions(config.network);
+  const s3 = new S3Client({ ...common, region: config.region, forcePathStyle: customS3 });
   s3.middlewareStack.addRelativeTo(signChecksumNotPayload, {
     relation: 'before',
     toMiddleware: 'httpSigningMiddleware',
@@ -36,24 +32,33 @@ export function makeClients(
   return {
     s3,
     // Data keys are made where the KMS key lives; MediaConvert is told that region if it differs.
-    kms: new KMSClient({ region: config.kmsKeyRegion, maxAttempts: MAX_ATTEMPTS }),
-    mediaconvert: new MediaConvertClient({ region: config.region, maxAttempts: MAX_ATTEMPTS }),
+    kms: new KMSClient({ ...common, region: config.kmsKeyRegion }),
+    mediaconvert: new MediaConvertClient({ ...common, region: config.region }),
   };
 }
 
 /**
- * A body that carries an x-amz-checksum-* header (upload.ts puts a CRC32 on every part; the
- * SDK adds one by default elsewhere) is signed as UNSIGNED-PAYLOAD: the signature covers the
- * checksum header and S3 checks the checksum against every byte, so SigV4 need not hash the
- * body with SHA-256 as well. That second pass over each part cost about as much CPU as the
- * encryption. Bodies without a checksum keep the SDK's payload hash.
+ * Over https, a body that carries an x-amz-checksum-* header (upload.ts puts a CRC32 on every
+ * part; the SDK adds one by default elsewhere) is signed as UNSIGNED-PAYLOAD: the signature
+ * covers the checksum header, TLS protects the bytes in transit and S3 checks the checksum
+ * against every byte, so SigV4 need not hash the body with SHA-256 as well. That second pass
+ * over each part cost about as much CPU as the encryption. Over plain http (a local or
+ * S3-compatible endpoint) nothing but the payload hash binds the body to the signature, so
+ * there the SDK's payload hash stays, as it does for bodies without a checksum.
  */
-function signChecksumNotPayload<I, O>(
+export function signChecksumNotPayload<I, O>(
   next: (args: { request: unknown; input: I }) => Promise<O>,
 ): (args: { request: unknown; input: I }) => Promise<O> {
   return (args) => {
-    const { headers } = args.request as { headers?: Record<string, string> };
-    if (headers && Object.keys(headers).some((name) => name.startsWith('x-amz-checksum-'))) {
+    const { headers, protocol } = args.request as {
+      headers?: Record<string, string>;
+      protocol?: string;
+    };
+    if (
+      protocol === 'https:' &&
+      headers &&
+      Object.keys(headers).some((name) => name.startsWith('x-amz-checksum-'))
+    ) {
       headers['x-amz-content-sha256'] = 'UNSIGNED-PAYLOAD';
     }
     return next(args);

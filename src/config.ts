@@ -1,9 +1,13 @@
 import { INPUTS, type InputName, type RawInputs } from './interface.js';
 import { InputError } from './errors.js';
+import { parseJsonText } from './json-text.js';
 import { ivLengthsFor, MODES, type Mode } from './cipher.js';
 import type { Destination } from './files.js';
 import { MAX_USER_METADATA } from './job-request.js';
 import type { KeySource } from './keys.js';
+import { MAX_STREAM_BYTES } from './memory-budget.js';
+import { parseArtifactSource, type ArtifactSource } from './artifact-source.js';
+import { parseNetwork, type NetworkConfig } from './network.js';
 import { MIB } from './units.js';
 import type { ServerSideEncryption } from './upload.js';
 
@@ -24,6 +28,8 @@ export interface JobConfig {
 export interface Config {
   patterns: string[];
   artifact?: string;
+  /** Set when `artifact` comes from another workflow run. */
+  artifactSource?: ArtifactSource;
   kmsKeyArn: string;
   /** The region in kms-key-arn: where data keys are made and must be decrypted. */
   kmsKeyRegion: string;
@@ -35,19 +41,32 @@ export interface Config {
   destination: Destination;
   sse?: ServerSideEncryption;
   partSizeBytes: number;
+  /** Set when part-size-mib did not fit the memory budget and partSizeBytes was reduced. */
+  partSizeReducedFrom?: number;
+  /** Every part buffer of every file comes from this many bytes. */
+  memoryBudgetBytes: number;
   /** Absent when create-job is false. */
   job?: JobConfig;
   wait: boolean;
   waitTimeoutMs: number;
   cancelOnTimeout: boolean;
-  concurrency: number;
+  /** Files at once; absent for `auto` (decided from the files and the memory budget). */
+  concurrency?: number;
   failFast: boolean;
+  /** Files and folders whose names start with `.` are matched too. */
+  includeHiddenFiles: boolean;
   shard?: { index: number; count: number };
   manifestPath: string;
+  network: NetworkConfig;
   ifExists: IfExists;
   dryRun: boolean;
   deleteInputs: DeleteInputs;
 }
+
+/** S3's smallest part (except the last). */
+const MIN_PART_MIB = 5;
+/** Room for a few parts of the smallest size. */
+const MIN_BUDGET_MIB = 16;
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 const KMS_ARN =
@@ -101,23 +120,51 @@ export function parseConfig(
     ivBytes: parseIvLength(input['iv-length'], mode),
     keySource: parseChoice('key-source', input['key-source'], ['kms', 'local'] as const),
     destination: parseDestination(input.destination),
-    partSizeBytes: parseInteger('part-size-mib', input['part-size-mib'], 5, 5120) * MIB,
+    ...parsePartSize(input['part-size-mib'], input['max-memory-mib']),
     wait,
     waitTimeoutMs: parseInteger('wait-timeout', input['wait-timeout'], 1, 7 * 24 * 3600) * 1000,
     cancelOnTimeout: parseBoolean('cancel-on-timeout', input['cancel-on-timeout']),
-    concurrency: parseInteger('concurrency', input.concurrency, 1, 64),
     failFast: parseBoolean('fail-fast', input['fail-fast']),
+    includeHiddenFiles: parseBoolean('include-hidden-files', input['include-hidden-files']),
     manifestPath: parseManifestPath(input.manifest, env),
+    network: parseNetwork(input['http-proxy'], env),
     ifExists: parseChoice('if-exists', input['if-exists'], ['overwrite', 'skip', 'fail'] as const),
     dryRun: parseBoolean('dry-run', input['dry-run']),
     deleteInputs,
   };
   if (input.artifact !== '') config.artifact = parseArtifactName(input.artifact);
+  const source = parseArtifactSource(input, env);
+  if (source) config.artifactSource = source;
   const sse = parseSse(input['s3-sse'], input['s3-sse-kms-key-id']);
   if (sse) config.sse = sse;
+  if (input.concurrency.toLowerCase() !== 'auto') {
+    config.concurrency = parseInteger('concurrency', input.concurrency, 1, 64, 'or auto');
+  }
   if (input.shard !== '') config.shard = parseShard(input.shard);
   if (createJob) config.job = parseJob(input);
   return config;
+}
+
+/**
+ * The part size and the budget it must fit: a part being filled and one in flight, besides the
+ * file's read buffers. A part size that does not fit twice is reduced to fit (whole MiB); the
+ * run says so.
+ */
+function parsePartSize(
+  partSize: string,
+  maxMemory: string,
+): Pick<Config, 'partSizeBytes' | 'partSizeReducedFrom' | 'memoryBudgetBytes'> {
+  const budgetMiB = parseInteger('max-memory-mib', maxMemory, MIN_BUDGET_MIB, 65536);
+  const partMiB = parseInteger('part-size-mib', partSize, MIN_PART_MIB, 5120);
+  // A file also holds its read and cipher buffers (MAX_STREAM_BYTES) outside its parts.
+  const fitting = Math.floor((budgetMiB - MAX_STREAM_BYTES / MIB) / 2);
+  if (partMiB <= fitting)
+    return { partSizeBytes: partMiB * MIB, memoryBudgetBytes: budgetMiB * MIB };
+  return {
+    partSizeBytes: fitting * MIB,
+    partSizeReducedFrom: partMiB * MIB,
+    memoryBudgetBytes: budgetMiB * MIB,
+  };
 }
 
 function parseMode(value: string): Mode {
@@ -307,12 +354,18 @@ function parseBoolean(name: InputName, value: string): boolean {
   throw new InputError(name, `'${value}' is not a boolean; use true or false`);
 }
 
-function parseInteger(name: InputName, value: string, min: number, max: number): number {
+function parseInteger(
+  name: InputName,
+  value: string,
+  min: number,
+  max: number,
+  alternative?: string,
+): number {
   const n = Number(value);
   if (!/^\d+$/.test(value) || n < min || n > max) {
     throw new InputError(
       name,
-      `'${value}' is not accepted; use a whole number from ${min} to ${max}`,
+      `'${value}' is not accepted; use a whole number from ${min} to ${max}${alternative ? ` ${alternative}` : ''}`,
     );
   }
   return n;
@@ -332,9 +385,9 @@ function parseMap(name: InputName, value: string): Record<string, string> {
   if (value.startsWith('{')) {
     let parsed: unknown;
     try {
-      parsed = JSON.parse(value);
+      parsed = parseJsonText(value);
     } catch (error) {
-      throw new InputError(name, `is not valid JSON (${(error as Error).message})`);
+      throw new InputError(name, (error as Error).message);
     }
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
       throw new InputError(name, 'must be a JSON object of strings');
@@ -347,17 +400,18 @@ function parseMap(name: InputName, value: string): Record<string, string> {
     return out;
   }
   const out: Record<string, string> = {};
-  for (const line of value
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l !== '')) {
+  const lines = value.split('\n').map((l) => l.trim());
+  lines.forEach((line, i) => {
+    if (line === '') return;
     const eq = line.indexOf('=');
-    if (eq <= 0)
+    // The line is not quoted: a value may be a secret, and a line without `=` may be all value.
+    if (eq <= 0) {
       throw new InputError(
         name,
-        `'${line}' is not key=value; use key=value lines or a JSON object`,
+        `line ${i + 1} (${line.length} characters) is not key=value: it has ${eq === 0 ? 'no key before' : 'no'} \`=\`; use key=value lines or a JSON object`,
       );
+    }
     out[line.slice(0, eq).trim()] = line.slice(eq + 1).trim();
-  }
+  });
   return out;
 }

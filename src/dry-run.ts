@@ -11,6 +11,7 @@ import type { MediaFile } from './files.js';
 import { decideUpload } from './if-exists.js';
 import type { JobPlan } from './job-request.js';
 import type { Logger } from './logger.js';
+import { AUTO_CONCURRENCY } from './memory-budget.js';
 import { mapPool } from './pool.js';
 
 export type PlannedAction = 'upload' | 'skip' | 'fail';
@@ -42,7 +43,8 @@ export async function planDryRun(
   s3: S3Client,
   signal?: AbortSignal,
 ): Promise<DryRunPlan> {
-  const settled = await mapPool(files, config.concurrency, async (file) =>
+  // HEAD requests hold no buffers: with `concurrency: auto`, as many as small files get.
+  const settled = await mapPool(files, config.concurrency ?? AUTO_CONCURRENCY.max, async (file) =>
     decideUpload(file, config, s3, signal),
   );
   const planned = files.map((file, i): PlannedFile => {

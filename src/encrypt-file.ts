@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { stat } from 'node:fs/promises';
 import type { KMSClient } from '@aws-sdk/client-kms';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { InputDecryptionSettings } from '@aws-sdk/client-mediaconvert';
@@ -6,8 +7,9 @@ import { ciphertextLength, encrypt, readChunks } from './cipher.js';
 import type { Config } from './config.js';
 import { contentTypeOf } from './content-type.js';
 import { FileError } from './errors.js';
-import type { MediaFile } from './files.js';
+import { identityOf, type MediaFile } from './files.js';
 import { makeDataKey } from './keys.js';
+import { formatMiB, READ_CHUNK_BYTES, streamBytesFor, type MemoryBudget } from './memory-budget.js';
 import { objectMetadata } from './object-metadata.js';
 import { partSizeFor, uploadStream } from './upload.js';
 
@@ -27,6 +29,9 @@ export interface EncryptDeps {
   s3: S3Client;
   signal?: AbortSignal;
   onProgress?: (uploadedBytes: number) => void;
+  /** The run's memory budget, shared by every file; without it the upload has its own. */
+  budget?: MemoryBudget;
+  clock?: { now(): number };
   /**
    * The plaintext's SHA-256 when it was hashed before (if-exists: skip): it goes into the
    * object's metadata, and a file that no longer matches it fails the upload.
@@ -44,6 +49,34 @@ export async function encryptAndUpload(
   file: MediaFile,
   config: Config,
   deps: EncryptDeps,
+): Promise<FileResult> {
+  const cipherBytes = ciphertextLength(config.mode, file.bytes);
+  // A file too big for 10,000 parts of the configured size gets larger parts.
+  const partSizeBytes = partSizeFor(cipherBytes, config.partSizeBytes);
+  if (deps.budget && partSizeBytes > deps.budget.totalBytes) {
+    throw new FileError(
+      file.relativePath,
+      'upload',
+      new Error(
+        `${file.bytes} bytes need parts of ${formatMiB(partSizeBytes)} to stay within 10,000 parts, more than max-memory-mib (${formatMiB(deps.budget.totalBytes)}); raise max-memory-mib to at least ${(2 * partSizeBytes + streamBytesFor(file.bytes)) / 2 ** 20}`,
+      ),
+    );
+  }
+  // The file's read and cipher buffers come out of the run's budget too.
+  const releaseStream = await deps.budget?.reserve(streamBytesFor(file.bytes), deps.signal);
+  try {
+    return await encryptReserved(file, config, deps, cipherBytes, partSizeBytes);
+  } finally {
+    releaseStream?.();
+  }
+}
+
+async function encryptReserved(
+  file: MediaFile,
+  config: Config,
+  deps: EncryptDeps,
+  cipherBytes: number,
+  partSizeBytes: number,
 ): Promise<FileResult> {
   const dataKey = await makeDataKey({
     kms: deps.kms,
@@ -65,7 +98,9 @@ export async function encryptAndUpload(
   let bytes = 0;
   let sha256 = '';
   async function* hashed(): AsyncGenerator<Uint8Array> {
-    for await (const chunk of readChunks(file.absolutePath)) {
+    // Still the file that was listed (not swapped for a link elsewhere, not rewritten since)?
+    await expectUnchanged(file, 'since it was listed');
+    for await (const chunk of readChunks(file.absolutePath, READ_CHUNK_BYTES)) {
       digest.update(chunk);
       bytes += chunk.length;
       yield chunk;
@@ -78,6 +113,7 @@ export async function encryptAndUpload(
     if (deps.plaintextSha256 !== undefined && sha256 !== deps.plaintextSha256) {
       throw new Error('file changed while being read: its SHA-256 differs from the first read');
     }
+    await expectUnchanged(file, 'while being read');
   }
   const request = {
     s3: deps.s3,
@@ -92,8 +128,10 @@ export async function encryptAndUpload(
         ? {}
         : { plaintext: { sha256: deps.plaintextSha256, bytes: file.bytes } }),
     }),
-    // A file too big for 10,000 parts of the configured size gets larger parts.
-    partSizeBytes: partSizeFor(ciphertextLength(config.mode, file.bytes), config.partSizeBytes),
+    partSizeBytes,
+    expectedBytes: cipherBytes,
+    ...(deps.budget ? { budget: deps.budget } : {}),
+    ...(deps.clock ? { now: () => deps.clock!.now() } : {}),
     ...(config.sse ? { sse: config.sse } : {}),
     ...(deps.signal ? { signal: deps.signal } : {}),
     ...(deps.onProgress ? { onProgress: deps.onProgress } : {}),
@@ -112,4 +150,23 @@ export async function encryptAndUpload(
     s3Uri: `s3://${file.bucket}/${file.key}`,
     decryption,
   };
+}
+
+/**
+ * Fails when the file at the path is not the one listed or has changed: another device or
+ * inode (replaced, or swapped for a symbolic link), size, modification or change time.
+ */
+async function expectUnchanged(file: MediaFile, when: string): Promise<void> {
+  if (!file.listed) return;
+  const now = identityOf(await stat(file.absolutePath));
+  const listed = file.listed;
+  if (now.dev !== listed.dev || now.ino !== listed.ino) {
+    throw new Error(`file was replaced ${when} (another file is at its path now)`);
+  }
+  const changed = (['size', 'mtimeMs', 'ctimeMs'] as const).filter((k) => now[k] !== listed[k]);
+  if (changed.length > 0) {
+    throw new Error(
+      `file changed ${when} (${changed.map((k) => k.replace('Ms', '')).join(', ')} differ): its ciphertext would not match any one version of it`,
+    );
+  }
 }

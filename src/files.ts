@@ -21,6 +21,22 @@ export interface MediaFile {
   bytes: number;
   bucket: string;
   key: string;
+  /** What the file was when listed: reading checks that it is still that file, unchanged. */
+  listed?: FileIdentity;
+}
+
+/** Device, inode, size and times: a swapped or rewritten file differs in one of them. */
+export interface FileIdentity {
+  dev: number;
+  ino: number;
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+}
+
+export function identityOf(info: FileIdentity): FileIdentity {
+  const { dev, ino, size, mtimeMs, ctimeMs } = info;
+  return { dev, ino, size, mtimeMs, ctimeMs };
 }
 
 export interface FileQuery {
@@ -29,6 +45,8 @@ export interface FileQuery {
   destination: Destination;
   mode: Mode;
   shard?: { index: number; count: number };
+  /** Take files and folders whose names start with `.` (`.git/config`, `.env`) too. */
+  includeHidden?: boolean;
 }
 
 /** S3 refuses keys longer than this many UTF-8 bytes. */
@@ -40,7 +58,7 @@ const MAX_KEY_BYTES = 1024;
  */
 export async function findFiles(query: FileQuery): Promise<MediaFile[]> {
   const root = await realpath(query.root);
-  const matched = await expandPatterns(root, query.patterns);
+  const matched = await expandPatterns(root, query.patterns, query.includeHidden ?? false);
   const all: MediaFile[] = [];
   const keys = new Map<string, string>();
   for (const absolutePath of matched) {
@@ -72,7 +90,19 @@ export function shardOf(relativePath: string, count: number): number {
   return (digest.readUInt32BE(0) % count) + 1;
 }
 
-async function expandPatterns(root: string, patterns: readonly string[]): Promise<string[]> {
+/** A path with a file or folder name starting with `.` below the root. */
+function isHidden(root: string, absolutePath: string): boolean {
+  return path
+    .relative(root, absolutePath)
+    .split(path.sep)
+    .some((name) => name.startsWith('.'));
+}
+
+async function expandPatterns(
+  root: string,
+  patterns: readonly string[],
+  includeHidden: boolean,
+): Promise<string[]> {
   const negations = patterns.filter((p) => p.startsWith('!'));
   const found = new Set<string>();
   for (const pattern of patterns.filter((p) => !p.startsWith('!'))) {
@@ -89,7 +119,15 @@ async function expandPatterns(root: string, patterns: readonly string[]): Promis
       throw new InputError('files', `'${pattern}' cannot be expanded: ${(error as Error).message}`);
     });
     if (matches.length === 0) await explainNoMatch(root, pattern);
-    for (const match of matches) found.add(match);
+    // As actions/upload-artifact: `**` must not sweep up .git/config or a .env file.
+    const taken = includeHidden ? matches : matches.filter((m) => !isHidden(root, m));
+    if (taken.length === 0) {
+      throw new InputError(
+        'files',
+        `'${pattern}' matches only hidden files or folders (names starting with '.'); set include-hidden-files: true to take them`,
+      );
+    }
+    for (const match of taken) found.add(match);
   }
   return [...found];
 }
@@ -152,5 +190,6 @@ async function describeFile(
     bytes: info.size,
     bucket: query.destination.bucket,
     key,
+    listed: identityOf(info),
   };
 }

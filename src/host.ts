@@ -1,6 +1,7 @@
 /**
- * What the action and the CLI share around the pipeline: interruption by SIGINT/SIGTERM, the
- * dependencies `run()` gets (AWS clients, clock, log), and the two loggers.
+ * What the action and the CLI share around the pipeline: cancelation by SIGINT/SIGTERM, the
+ * dependencies `run()` gets (AWS clients, clock, log), and the two loggers (both through
+ * safeLogger: untrusted text never starts a log line or carries a newline into it).
  */
 import * as core from '@actions/core';
 import { makeClients } from './clients.js';
@@ -8,34 +9,62 @@ import type { Config } from './config.js';
 import { systemClock } from './clock.js';
 import type { Logger } from './logger.js';
 import { tokenSeedFrom, type RunDeps } from './run.js';
+import { safeLogger } from './safe-text.js';
 import { logRequests } from './sdk-log.js';
 
-export interface Interruption {
-  /** Fires on the first SIGINT or SIGTERM. */
+/**
+ * Cancelation as the GitHub runner does it: SIGINT, then SIGTERM 7.5 s later, then SIGKILL
+ * 2.5 s after that, sent to the step's process. The first signal stops new work and aborts
+ * every AWS request in flight (see abortWith in interrupt.ts); the clean-up that follows
+ * (AbortMultipartUpload, manifest, outputs, summary) has until CLEANUP_MS after it. Later
+ * signals do not end the process.
+ */
+export interface Interrupt {
+  /** Fires at the first SIGINT or SIGTERM; its reason names the signal. */
   signal: AbortSignal;
-  /** Stops listening for the signals. */
+  /** Removes the handlers: only when nothing is left to do but exit. */
   dispose(): void;
 }
 
 /**
- * The runner cancels a step with SIGINT, then SIGTERM: either one aborts the run, so uploads
- * in flight are aborted and no job is created after it.
+ * Handles SIGINT and SIGTERM for the whole run. Registered with `on`, not `once`: a second
+ * signal while cleaning up would otherwise get Node's default handling and end the process
+ * before the outputs are written.
  */
-export function interruptOnSignals(log: Pick<Logger, 'warning'>): Interruption {
+export function handleInterrupts(warn: (message: string) => void): Interrupt {
   const controller = new AbortController();
-  const interrupt = (signal: NodeJS.Signals): void => {
-    log.warning(`${signal} received: aborting uploads in flight`);
-    controller.abort(new Error(`interrupted by ${signal}`));
+  const handler = (name: NodeJS.Signals): void => {
+    if (controller.signal.aborted) {
+      warn(`${name} received: still writing the report of what finished`);
+      return;
+    }
+    warn(`${name} received: aborting requests in flight and uploads`);
+    controller.abort(Object.assign(new Error(`interrupted by ${name}`), { name: 'AbortError' }));
   };
-  process.once('SIGINT', interrupt);
-  process.once('SIGTERM', interrupt);
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
   return {
     signal: controller.signal,
-    dispose() {
-      process.off('SIGINT', interrupt);
-      process.off('SIGTERM', interrupt);
+    dispose: () => {
+      process.off('SIGINT', handler);
+      process.off('SIGTERM', handler);
     },
   };
+}
+
+/**
+ * Ends the process (with process.exitCode) once stdout and stderr have written what they
+ * hold: after a cancel, nothing is left to do, and waiting for the event loop to empty would
+ * leave the process open to the runner's next signal.
+ */
+export function exitWhenFlushed(): void {
+  let pending = 2;
+  const done = (): void => {
+    pending -= 1;
+    if (pending === 0) process.exit();
+  };
+  process.stdout.write('', done);
+  process.stderr.write('', done);
 }
 
 export interface HostOptions {
@@ -71,16 +100,23 @@ export function hostDeps(
   };
 }
 
-/** The action's log: @actions/core. */
-export const actionsLogger: Logger = {
+/** The action's log: @actions/core; safeLogger keeps untrusted text off command lines. */
+export const actionsLogger: Logger = safeLogger({
   info: (m) => core.info(m),
   warning: (m) => core.warning(m),
   debug: (m) => core.debug(m),
   group: (name, fn) => core.group(name, fn),
-};
+});
 
-/** The CLI's log on `stream`, with a progress bar when it is a terminal. */
+/**
+ * The CLI's log on `stream`, with a progress bar when it is a terminal. Untrusted text cannot
+ * break a line or start one: stderr may be read by a runner too.
+ */
 export function consoleLogger(stream: NodeJS.WriteStream): Logger {
+  return safeLogger(rawConsoleLogger(stream));
+}
+
+function rawConsoleLogger(stream: NodeJS.WriteStream): Logger {
   const tty = stream.isTTY === true;
   let barShown = false;
   const clearBar = (): void => {

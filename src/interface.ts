@@ -30,6 +30,18 @@ export const INPUTS = [
     default: '',
   },
   {
+    name: 'artifact-run-id',
+    description:
+      'ID of another workflow run whose `artifact` to download (as actions/download-artifact `run-id`); needs `github-token` with `actions: read` on this repository.',
+    default: '',
+  },
+  {
+    name: 'github-token',
+    description:
+      'Token that may read the artifacts of `artifact-run-id` (for example `${{ secrets.GITHUB_TOKEN }}` with `actions: read`). Used for nothing else.',
+    default: '',
+  },
+  {
     name: 'kms-key-arn',
     description:
       'ARN of the KMS key (or alias ARN) that protects the data keys. Its region becomes `KmsKeyRegion` when it differs from `region`.',
@@ -79,8 +91,15 @@ export const INPUTS = [
   },
   {
     name: 'part-size-mib',
-    description: 'Multipart upload part size in MiB (5 to 5120).',
-    default: '16',
+    description:
+      'Multipart upload part size in MiB (5 to 5120). A size that does not fit twice in `max-memory-mib` (besides 1 MiB of read buffers) is reduced to fit, with a warning.',
+    default: '8',
+  },
+  {
+    name: 'max-memory-mib',
+    description:
+      "Memory for buffers, in MiB (16 to 65536), shared by every file of the run: every part buffer and each file's 1 MiB of read buffers come from it, so files at once and parts in flight per file both live inside it. The process needs about 110 MiB besides (peak RSS about 180 MiB at the default).",
+    default: '64',
   },
   {
     name: 'create-job',
@@ -133,7 +152,18 @@ export const INPUTS = [
     description: '`true` cancels jobs still running when `wait-timeout` passes.',
     default: 'false',
   },
-  { name: 'concurrency', description: 'Files processed at once (1 to 64).', default: '4' },
+  {
+    name: 'concurrency',
+    description:
+      'Files processed at once (1 to 64), or `auto`: as many as `max-memory-mib` holds two parts of the typical file, from 4 to 64 (64 for small files, 4 for large ones).',
+    default: 'auto',
+  },
+  {
+    name: 'include-hidden-files',
+    description:
+      '`true` also takes files and folders whose names start with `.` (by default they are never matched, as in actions/upload-artifact).',
+    default: 'false',
+  },
   {
     name: 'fail-fast',
     description: '`true` stops starting new files after the first failure.',
@@ -143,6 +173,12 @@ export const INPUTS = [
     name: 'shard',
     description:
       "`i/n` (1 <= i <= n): process only this runner's share of the files, for a matrix of n runners.",
+    default: '',
+  },
+  {
+    name: 'http-proxy',
+    description:
+      'Proxy URL for every AWS request, e.g. `http://proxy.internal:3128`. Empty: `HTTPS_PROXY` for https endpoints, `HTTP_PROXY` for http ones; `NO_PROXY` applies either way.',
     default: '',
   },
   {
@@ -176,7 +212,11 @@ export type InputName = (typeof INPUTS)[number]['name'];
 export const OUTPUTS = [
   { name: 'job-id', description: 'ID of the first job created (empty when none).' },
   { name: 'job-ids', description: 'JSON array of every job ID created.' },
-  { name: 'job-settings', description: 'JSON array of the CreateJob requests as sent.' },
+  {
+    name: 'job-settings',
+    description:
+      'JSON array of the CreateJob requests as sent. Any array output over 1 MB holds a short form pointing at the manifest instead (see Output size limits).',
+  },
   {
     name: 'decryption-settings',
     description: 'JSON array, one `DecryptionSettings` object per file, in file order.',

@@ -7,6 +7,8 @@ import type {
 } from '@aws-sdk/client-mediaconvert';
 import type { JobConfig } from './config.js';
 import { InputError } from './errors.js';
+import { parseJsonText } from './json-text.js';
+import { checkSettingsFile } from './settings-check.js';
 
 /** MediaConvert's limit on a job's UserMetadata entries. */
 export const MAX_USER_METADATA = 10;
@@ -90,6 +92,11 @@ export async function loadJobPlan(job: JobConfig, fileCount: number): Promise<Jo
   const tags = { ...stringMap(request.Tags, 'Tags'), ...job.tags };
   if (Object.keys(tags).length > 0) base.Tags = tags;
   delete base.ClientRequestToken;
+  // What will be sent, but for the per-file FileInput and DecryptionSettings.
+  checkSettingsFile({
+    ...base,
+    Settings: { ...settings, ...(inputs.length > 0 ? { Inputs: [inputTemplate] } : {}) },
+  });
   return {
     base: base as JobPlan['base'],
     inputTemplate: inputTemplate as Input,
@@ -99,8 +106,9 @@ export async function loadJobPlan(job: JobConfig, fileCount: number): Promise<Jo
 
 /**
  * The CreateJob requests for these files: one per file, or one with every file as an input.
- * `tokenSeed` identifies the workflow run and attempt, so a retried request reuses its
- * ClientRequestToken while a re-run of the workflow makes fresh jobs.
+ * `tokenSeed` identifies the workflow run and attempt; each request's ClientRequestToken is
+ * derived from the seed and the whole request, so a retried request reuses its token while a
+ * re-run of the workflow, or any change to the request, makes a fresh job.
  */
 export function buildRequests(
   plan: JobPlan,
@@ -108,11 +116,16 @@ export function buildRequests(
   tokenSeed: string,
 ): CreateJobCommandInput[] {
   const groups = plan.layout === 'single' ? [files] : files.map((f) => [f]);
-  return groups.map((group) => ({
-    ...plan.base,
-    Settings: { ...plan.base.Settings, Inputs: group.map((f) => inputFor(plan.inputTemplate, f)) },
-    ClientRequestToken: requestToken(tokenSeed, group),
-  }));
+  return groups.map((group) => {
+    const request: CreateJobCommandInput = {
+      ...plan.base,
+      Settings: {
+        ...plan.base.Settings,
+        Inputs: group.map((f) => inputFor(plan.inputTemplate, f)),
+      },
+    };
+    return { ...request, ClientRequestToken: requestToken(tokenSeed, request, group) };
+  });
 }
 
 function inputFor(template: Input, file: JobInputFile): Input {
@@ -123,17 +136,36 @@ function inputFor(template: Input, file: JobInputFile): Input {
   };
 }
 
-/** Stable for the same run, attempt, files, contents and objects; formatted like a UUID. */
-export function requestToken(seed: string, files: readonly JobInputFile[]): string {
-  const hash = createHash('sha256').update(seed);
-  // The object and mode too: matrix legs of one run share the seed (same job and step id).
-  for (const f of files) {
-    hash.update(
-      `\n${f.relativePath}\n${f.plaintextSha256}\n${f.s3Uri}\n${f.decryption.DecryptionMode ?? ''}`,
-    );
-  }
+/**
+ * A UUID-shaped hash of the seed, the whole request (DecryptionSettings included, with the
+ * encrypted data key and IV) and the files' contents. The same step run twice in one run
+ * attempt (a retry loop around the CLI) re-encrypts with a fresh key: its request differs, so
+ * MediaConvert makes a new job instead of answering with the first one, whose key no longer
+ * opens the object now in S3.
+ */
+export function requestToken(
+  seed: string,
+  request: CreateJobCommandInput,
+  files: readonly Pick<JobInputFile, 'relativePath' | 'plaintextSha256'>[],
+): string {
+  const rest: Record<string, unknown> = { ...request };
+  delete rest.ClientRequestToken;
+  const hash = createHash('sha256').update(seed).update('\n').update(canonicalJson(rest));
+  for (const f of files) hash.update(`\n${f.relativePath}\n${f.plaintextSha256}`);
   const hex = hash.digest('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** JSON with object members in sorted order: the same value always gives the same text. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
 }
 
 async function readSettingsFile(path: string): Promise<Record<string, unknown>> {
@@ -148,12 +180,10 @@ async function readSettingsFile(path: string): Promise<Record<string, unknown>> 
   }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    parsed = parseJsonText(text);
   } catch (error) {
-    throw new InputError(
-      'job-settings',
-      `'${path}' is not valid JSON: ${(error as Error).message}`,
-    );
+    // Never the text itself: settings may hold a static key or a token.
+    throw new InputError('job-settings', `'${path}' ${(error as Error).message}`);
   }
   return asObject(parsed, path);
 }

@@ -5,19 +5,13 @@
  */
 import { planTotals } from './dry-run.js';
 import type { RunReport } from './report.js';
+import { markdownCell } from './safe-text.js';
 
 /** Outputs listed per job before "and N more". */
 const MAX_LINKS = 6;
 
 /** Text safe inside a Markdown table cell: no HTML, no Markdown markup, one line. */
-export function escapeCell(text: string): string {
-  return text
-    .replace(/[\r\n\t]+/g, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/[\\`*_{}[\]()#+!|~]/g, (c) => `\\${c}`);
-}
+export const escapeCell = markdownCell;
 
 /** The S3 console page of an object. */
 export function s3ConsoleUrl(s3Uri: string, region: string): string | undefined {

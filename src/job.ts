@@ -11,6 +11,7 @@ import {
 import type { Clock } from './clock.js';
 import { InputError, JobError, messageOf } from './errors.js';
 import type { Logger } from './logger.js';
+import { oneLine } from './safe-text.js';
 
 export interface CreatedJob {
   id: string;
@@ -226,7 +227,9 @@ export function failedJobsMessage(outcomes: readonly JobOutcome[]): string | und
   return failed
     .map((o) => {
       const code = o.errorCode === undefined ? '' : ` (error ${o.errorCode})`;
-      return `job ${o.id} ended ${o.status}${code}${o.errorMessage ? `: ${o.errorMessage}` : ''}`;
+      return oneLine(
+        `job ${o.id} ended ${o.status}${code}${o.errorMessage ? `: ${o.errorMessage}` : ''}`,
+      );
     })
     .join('\n');
 }

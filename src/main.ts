@@ -1,11 +1,17 @@
+/**
+ * The GitHub Action, in actions/typescript-action's layout: this module exports run(), which
+ * index.ts calls and which `npx @github/local-action run . src/main.ts .env` runs directly.
+ */
 import * as core from '@actions/core';
 import os from 'node:os';
 import { parseConfig } from './config.js';
 import { messageOf } from './errors.js';
-import { actionsLogger, hostDeps, interruptOnSignals } from './host.js';
+import { actionsLogger, exitWhenFlushed, handleInterrupts, hostDeps } from './host.js';
 import { INPUTS, type InputName } from './interface.js';
+import { limitOutputs } from './output-limits.js';
 import { outputsOf, summaryOf } from './report.js';
 import { run as runPipeline } from './run.js';
+import { logLines } from './safe-text.js';
 
 function readInputs(): Partial<Record<InputName, string>> {
   const raw: Partial<Record<InputName, string>> = {};
@@ -15,17 +21,19 @@ function readInputs(): Partial<Record<InputName, string>> {
 
 /** The GitHub Action: inputs in, outputs and summary out, one setFailed at the end. */
 export async function run(): Promise<void> {
-  const interruption = interruptOnSignals(actionsLogger);
-  const { signal } = interruption;
+  const interrupt = handleInterrupts((m) => actionsLogger.warning(m));
   let failure: string | undefined;
   try {
     const env = process.env;
-    const config = parseConfig(readInputs(), env);
+    const inputs = readInputs();
+    // The runner masks secrets.* already; a token from elsewhere must not reach the log either.
+    if (inputs['github-token']) core.setSecret(inputs['github-token']);
+    const config = parseConfig(inputs, env);
     const outcome = await runPipeline(
       config,
       hostDeps(config, env, {
         log: actionsLogger,
-        signal,
+        signal: interrupt.signal,
         workspace: env.GITHUB_WORKSPACE || process.cwd(),
         tempDir: env.RUNNER_TEMP || os.tmpdir(),
         logRequests: core.isDebug(),
@@ -33,17 +41,22 @@ export async function run(): Promise<void> {
         artifacts: async () => new (await import('@actions/artifact')).DefaultArtifactClient(),
       }),
     );
-    for (const [name, value] of Object.entries(outputsOf(outcome.report, config.manifestPath))) {
-      core.setOutput(name, value);
-    }
+    const outputs = limitOutputs(outputsOf(outcome.report, config.manifestPath), {
+      manifestPath: config.manifestPath,
+    });
+    for (const warning of outputs.warnings) actionsLogger.warning(warning);
+    for (const [name, value] of Object.entries(outputs.values)) core.setOutput(name, value);
     if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summaryOf(outcome.report)).write();
     failure = outcome.failure;
   } catch (error) {
     failure = messageOf(error);
-  } finally {
-    interruption.dispose();
   }
-  if (signal.aborted)
-    failure = `${failure ?? 'interrupted'} (interrupted; uploads in flight were aborted)`;
-  if (failure !== undefined) core.setFailed(failure);
+  if (interrupt.signal.aborted) {
+    failure = `${failure ?? 'interrupted'} (interrupted; requests in flight and uploads were aborted)`;
+  }
+  if (failure !== undefined) core.setFailed(logLines(failure));
+  // The signal handlers stay until the process ends: a later signal must not cut anything
+  // short. Once canceled, exit as soon as the log is out: a timer or idle connection must not
+  // hold the process into the runner's next signal.
+  if (interrupt.signal.aborted) exitWhenFlushed();
 }

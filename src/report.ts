@@ -7,6 +7,7 @@ import type { DryRunPlan } from './dry-run.js';
 import { deletionSection, dryRunSummary, jobsSection } from './job-summary.js';
 import { outputUrisOf, type FinishedJob } from './finished-jobs.js';
 import type { CreatedJob, JobOutcome } from './job.js';
+import { markdownCell as cell } from './safe-text.js';
 import { formatBytes } from './units.js';
 
 export interface FileFailure {
@@ -107,7 +108,7 @@ export function summaryOf(report: RunReport): string {
   const lines = [
     '### MediaConvert encrypt',
     '',
-    `${uploaded} file(s) encrypted and uploaded, ${skipped > 0 ? `${skipped} unchanged and skipped (if-exists: skip), ` : ''}${report.failures.length} failed, ${report.jobs.length} job(s) created in ${report.region}.`,
+    `${uploaded} file(s) encrypted and uploaded, ${skipped > 0 ? `${skipped} unchanged and skipped (if-exists: skip), ` : ''}${report.failures.length} failed, ${report.jobs.length} job(s) created in ${cell(report.region)}.`,
     '',
     '| File | Size | S3 object | Mode | Job |',
     '| --- | ---: | --- | --- | --- |',
@@ -118,7 +119,7 @@ export function summaryOf(report: RunReport): string {
       ? `${consoleLink(report.region, job.id)}${statusSuffix(status.get(job.id))}`
       : '—';
     lines.push(
-      `| ${cell(f.relativePath)} | ${formatBytes(f.bytes)} | \`${cell(f.s3Uri)}\`${f.skipped ? ' (unchanged, skipped)' : ''} | ${f.decryption.DecryptionMode ?? ''} | ${jobCell} |`,
+      `| ${cell(f.relativePath)} | ${formatBytes(f.bytes)} | ${cell(f.s3Uri)}${f.skipped ? ' (unchanged, skipped)' : ''} | ${cell(f.decryption.DecryptionMode ?? '')} | ${jobCell} |`,
     );
   }
   for (const failure of report.failures) {
@@ -129,13 +130,10 @@ export function summaryOf(report: RunReport): string {
 }
 
 function consoleLink(region: string, id: string): string {
-  return `[${id}](https://console.aws.amazon.com/mediaconvert/home?region=${region}#/jobs/summary/${id})`;
+  const query = `region=${encodeURIComponent(region)}#/jobs/summary/${encodeURIComponent(id)}`;
+  return `[${cell(id)}](https://console.aws.amazon.com/mediaconvert/home?${query})`;
 }
 
 function statusSuffix(status: string | undefined): string {
-  return status ? ` ${status}` : '';
-}
-
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  return status ? ` ${cell(status)}` : '';
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { downloadArtifact, type ArtifactDownloader } from './artifact.js';
+import { downloadArtifact, removeDownloads, type ArtifactDownloader } from './artifact.js';
 import type { Clients } from './clients.js';
 import type { Clock } from './clock.js';
 import type { Config, JobConfig } from './config.js';
@@ -20,8 +20,13 @@ import {
   type JobResource,
 } from './job.js';
 import type { Logger } from './logger.js';
+import { abortWith } from './interrupt.js';
+import { checkManifestTarget } from './manifest-target.js';
+import { autoConcurrency, formatMiB, MAX_STREAM_BYTES, MemoryBudget } from './memory-budget.js';
 import { mapPool } from './pool.js';
+import { ciphertextLength } from './cipher.js';
 import { Progress } from './progress.js';
+import { oneLine } from './safe-text.js';
 import { writeManifest, type FileFailure, type RunReport } from './report.js';
 
 export interface RunDeps {
@@ -67,9 +72,20 @@ export function tokenSeedFrom(
  * wait for jobs stops.
  */
 export async function run(config: Config, deps: RunDeps): Promise<RunOutcome> {
-  const files = await listFiles(config, deps);
+  const downloads: string[] = [];
+  try {
+    return await runFlow(config, deps, downloads);
+  } finally {
+    await removeDownloads(downloads, deps.log);
+  }
+}
+
+async function runFlow(config: Config, deps: RunDeps, downloads: string[]): Promise<RunOutcome> {
+  const files = await listFiles(config, deps, downloads);
+  await checkManifestTarget(config.manifestPath, files);
   const plan = config.job ? await loadJobPlan(config.job, files.length) : undefined;
-  const clients = deps.clients();
+  // Every request carries the step's cancel: none starts after it, those in flight are cut.
+  const clients = abortWith(deps.clients(), deps.signal);
   const { log } = deps;
   if (config.job && plan) {
     await checkJobResources(clients.mediaconvert, jobResources(config.job, plan), log);
@@ -78,6 +94,11 @@ export async function run(config: Config, deps: RunDeps): Promise<RunOutcome> {
     `${files.length} file(s) to encrypt with ${config.mode}, ${config.keyBytes * 8}-bit keys, ${config.ivBytes}-byte IVs` +
       (config.shard ? ` (shard ${config.shard.index}/${config.shard.count})` : ''),
   );
+  if (config.partSizeReducedFrom !== undefined) {
+    log.warning(
+      `part-size-mib ${config.partSizeReducedFrom / 2 ** 20} does not fit twice in max-memory-mib ${config.memoryBudgetBytes / 2 ** 20}: parts of ${formatMiB(config.partSizeBytes)} are used instead (raise max-memory-mib to ${(2 * config.partSizeReducedFrom + MAX_STREAM_BYTES) / 2 ** 20} to keep the part size)`,
+    );
+  }
 
   if (config.dryRun) {
     const dryRun = await planDryRun(files, config, plan, clients.s3, deps.signal);
@@ -155,7 +176,7 @@ function jobResources(job: JobConfig, plan: JobPlan): JobResource[] {
   return resources;
 }
 
-async function listFiles(config: Config, deps: RunDeps): Promise<MediaFile[]> {
+async function listFiles(config: Config, deps: RunDeps, downloads: string[]): Promise<MediaFile[]> {
   let root = deps.workspace;
   if (config.artifact) {
     if (!deps.artifacts) {
@@ -164,7 +185,10 @@ async function listFiles(config: Config, deps: RunDeps): Promise<MediaFile[]> {
         'works only inside a GitHub Actions run; outside it, download the files first and use `files`',
       );
     }
-    root = await downloadArtifact(await deps.artifacts(), config.artifact, deps.tempDir);
+    root = await downloadArtifact(await deps.artifacts(), config.artifact, deps.tempDir, {
+      ...(config.artifactSource ? { source: config.artifactSource } : {}),
+      onFolder: (folder) => downloads.push(folder),
+    });
     deps.log.info(`artifact '${config.artifact}' downloaded to ${root}`);
   }
   return findFiles({
@@ -172,6 +196,7 @@ async function listFiles(config: Config, deps: RunDeps): Promise<MediaFile[]> {
     patterns: config.patterns,
     destination: config.destination,
     mode: config.mode,
+    includeHidden: config.includeHiddenFiles,
     ...(config.shard ? { shard: config.shard } : {}),
   });
 }
@@ -182,9 +207,20 @@ async function encryptAll(
   clients: Clients,
   deps: RunDeps,
 ): Promise<{ results: FileResult[]; failures: FileFailure[] }> {
+  const budget = new MemoryBudget(config.memoryBudgetBytes);
+  const concurrency =
+    config.concurrency ??
+    autoConcurrency(
+      files.map((f) => ciphertextLength(config.mode, f.bytes)),
+      config.partSizeBytes,
+      config.memoryBudgetBytes,
+    );
+  deps.log.info(
+    `${concurrency} file(s) at once${config.concurrency === undefined ? ' (auto)' : ''}, buffers within ${formatMiB(config.memoryBudgetBytes)} (max-memory-mib), ${formatMiB(config.partSizeBytes)} parts`,
+  );
   const settled = await mapPool(
     files,
-    config.concurrency,
+    concurrency,
     async (file) => {
       if (deps.signal?.aborted) throw new Error('canceled before it started');
       // Progress lines go out live; each file's outcome is one group, written when it ends so
@@ -203,6 +239,8 @@ async function encryptAll(
         const result = await encryptAndUpload(file, config, {
           kms: clients.kms,
           s3: clients.s3,
+          budget,
+          clock: deps.clock,
           onProgress: (n) => progress.update(n),
           ...(deps.signal ? { signal: deps.signal } : {}),
           ...(decision.plaintextSha256 ? { plaintextSha256: decision.plaintextSha256 } : {}),
@@ -242,6 +280,12 @@ async function encryptAll(
   return { results, failures };
 }
 
+/**
+ * CreateJob requests at once. Each is one round trip; with a thousand files on a link with
+ * 40 ms of round trip, 4 at once spent 10 s on job creation alone.
+ */
+const CREATE_JOB_CONCURRENCY = 16;
+
 async function createJobs(
   plan: JobPlan,
   results: readonly FileResult[],
@@ -251,7 +295,9 @@ async function createJobs(
 ): Promise<string[]> {
   const requests = buildRequests(plan, results, deps.tokenSeed ?? randomUUID());
   const problems: string[] = [];
-  const created = await mapPool(requests, 4, (request) => createJob(mediaconvert, request));
+  const created = await mapPool(requests, CREATE_JOB_CONCURRENCY, (request) =>
+    createJob(mediaconvert, request),
+  );
   created.forEach((outcome, i) => {
     if (outcome?.ok) {
       const job: CreatedJob = outcome.value;
@@ -271,5 +317,6 @@ async function createJobs(
 
 function summarize(problems: readonly string[], failedFiles: number): string {
   const head = failedFiles > 0 ? `${failedFiles} file(s) failed` : 'the run did not complete';
-  return `${head}:\n${problems.map((p) => `- ${p}`).join('\n')}`;
+  // One line per problem: a name or service message with a line break stays inside its line.
+  return `${head}:\n${problems.map((p) => `- ${oneLine(p)}`).join('\n')}`;
 }

@@ -9,6 +9,8 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { messageOf } from './errors.js';
+import { cleanupSignal } from './interrupt.js';
+import { InFlightWindow, MemoryBudget } from './memory-budget.js';
 import { MIB } from './units.js';
 
 /** S3 server-side encryption asked for on every object (on top of ours). */
@@ -23,17 +25,35 @@ export interface UploadRequest {
   metadata: Record<string, string>;
   partSizeBytes: number;
   sse?: ServerSideEncryption;
-  /** Aborting stops reading the body; the multipart upload is then aborted before we return. */
+  /**
+   * The step's cancel. Aborting stops reading the body; the multipart upload is then aborted
+   * before we return. The S3 client's requests carry it too (interrupt.ts, abortWith).
+   */
   signal?: AbortSignal;
   onProgress?: (uploadedBytes: number) => void;
+  /**
+   * Where every part buffer comes from, shared by every file of the run. Without one, the
+   * upload gets a budget of its own of DEFAULT_PARTS parts.
+   */
+  budget?: MemoryBudget;
+  /** Bytes the body will yield, when known: the first buffer is then sized to fit it. */
+  expectedBytes?: number;
+  /** Milliseconds, for the in-flight window's throughput epochs (default: performance.now). */
+  now?: () => number;
 }
 
 /**
- * Parts in flight per file. With the part being filled, QUEUE_SIZE + 1 part buffers exist:
- * 48 MiB at the default 16 MiB part size. Against the local S3, a third part in flight did not
- * shorten a 1 GiB upload (10.2 s against 9.5 s with two) and cost 16 MiB of peak RSS.
+ * Part buffers of an upload run without a shared budget: the part being filled and two in
+ * flight, as before the budget existed.
  */
-const QUEUE_SIZE = 2;
+const DEFAULT_PARTS = 3;
+
+/**
+ * Parts in flight when an upload starts; the window then doubles while throughput rises. On
+ * a link of 40 ms round trip capped at 8 MiB/s per connection, starting at 2 spent one more
+ * part-time (about a second at 8 MiB parts) before the link was full.
+ */
+const INITIAL_IN_FLIGHT = 4;
 
 /** S3's limit; partSizeFor() picks a part size that stays under it. */
 export const MAX_PARTS = 10_000;
@@ -62,7 +82,9 @@ export async function uploadStream(request: UploadRequest): Promise<{ etag?: str
   const upload = new StreamingUpload(request);
   try {
     return await upload.run();
-  } catch (error) {
+  } catch (failure) {
+    // Once the step is canceled, requests fail as aborted: name the cancel, not its echo.
+    const error = request.signal?.aborted ? abortError(request.signal) : failure;
     try {
       await upload.abort();
     } catch (abortFailure) {
@@ -76,6 +98,8 @@ export async function uploadStream(request: UploadRequest): Promise<{ etag?: str
       );
     }
     throw error;
+  } finally {
+    upload.releaseBuffers();
   }
 }
 
@@ -87,8 +111,11 @@ interface Part {
 
 class StreamingUpload {
   private readonly partSize: number;
-  /** Buffers of finished parts, reused: at most QUEUE_SIZE + 1 are ever allocated. */
-  private readonly free: Buffer[] = [];
+  private readonly budget: MemoryBudget;
+  private readonly window: InFlightWindow;
+  /** Every buffer leased from the budget and not yet handed back. */
+  private readonly held = new Set<Buffer>();
+  private readonly leave: () => void;
   private readonly inFlight = new Set<Promise<void>>();
   private readonly completed: CompletedPart[] = [];
   private uploadId: string | undefined;
@@ -99,6 +126,21 @@ class StreamingUpload {
 
   constructor(private readonly request: UploadRequest) {
     this.partSize = request.partSizeBytes;
+    this.budget = request.budget ?? new MemoryBudget(DEFAULT_PARTS * this.partSize);
+    this.leave = this.budget.join();
+    const now = request.now ?? (() => performance.now());
+    this.window = new InFlightWindow({
+      now,
+      start: INITIAL_IN_FLIGHT,
+      ceiling: () => this.budget.fairInFlight(this.partSize),
+    });
+  }
+
+  /** Hands every buffer back to the budget; the upload is over (parts settled). */
+  releaseBuffers(): void {
+    for (const buffer of this.held) this.budget.give(buffer);
+    this.held.clear();
+    this.leave();
   }
 
   async run(): Promise<{ etag?: string }> {
@@ -112,8 +154,8 @@ class StreamingUpload {
           await this.sendPart(full);
           full = undefined;
         }
-        filling ??= { buffer: this.partBuffer(), length: 0, crc: 0 };
-        if (filling.length === filling.buffer.length) filling.buffer = this.grow(filling);
+        filling ??= { buffer: await this.partBuffer(), length: 0, crc: 0 };
+        if (filling.length === filling.buffer.length) filling.buffer = await this.grow(filling);
         const piece = chunk.subarray(offset, offset + filling.buffer.length - filling.length);
         filling.buffer.set(piece, filling.length);
         filling.length += piece.length;
@@ -126,6 +168,7 @@ class StreamingUpload {
       }
     }
     const last = full ?? filling ?? { buffer: Buffer.alloc(0), length: 0, crc: 0 };
+    // The upload no longer fills parts: the buffers it keeps are the ones in flight.
     if (this.uploadId === undefined) return this.putObject(last);
     await this.sendPart(last);
     await Promise.all(this.inFlight);
@@ -147,31 +190,53 @@ class StreamingUpload {
   }
 
   /**
-   * A buffer for the next part. The first one starts small and grows as bytes come, so that a
-   * small file costs a small buffer; once a part is full, every buffer is a whole part.
+   * A buffer for the next part, leased from the budget (waiting until it fits). The first one
+   * is sized for the whole body when its length is known, else it starts small and grows as
+   * bytes come, so that a small file costs a small buffer; after it, every buffer is a part.
    */
-  private partBuffer(): Buffer {
-    const first = this.nextPartNumber === 1;
-    return (
-      this.free.pop() ??
-      Buffer.allocUnsafe(first ? Math.min(FIRST_BUFFER_BYTES, this.partSize) : this.partSize)
-    );
+  private partBuffer(): Promise<Buffer> {
+    if (this.nextPartNumber > 1) return this.lease(this.partSize);
+    const expected = this.request.expectedBytes;
+    const first = expected === undefined ? FIRST_BUFFER_BYTES : Math.max(expected, 1);
+    return this.lease(Math.min(first, this.partSize));
   }
 
-  private grow(part: Part): Buffer {
-    const bigger = Buffer.allocUnsafe(Math.min(part.buffer.length * 2, this.partSize));
+  private async grow(part: Part): Promise<Buffer> {
+    const size = Math.min(Math.max(part.buffer.length * 2, FIRST_BUFFER_BYTES), this.partSize);
+    const bigger = await this.lease(size);
     part.buffer.copy(bigger, 0, 0, part.length);
+    this.giveBack(part.buffer);
     return bigger;
   }
 
-  /** Waits for the parts in flight, then aborts the multipart upload if one was started. */
+  private async lease(bytes: number): Promise<Buffer> {
+    const buffer = await this.budget.lease(bytes, this.request.signal);
+    this.held.add(buffer);
+    return buffer;
+  }
+
+  private giveBack(buffer: Buffer): void {
+    if (this.held.delete(buffer)) this.budget.give(buffer);
+  }
+
+  /**
+   * Waits for the parts in flight (a cancel has cut them off already), then aborts the
+   * multipart upload if one was started: after a cancel, within the clean-up deadline.
+   */
   async abort(): Promise<void> {
     await Promise.all(this.inFlight);
     if (this.uploadId === undefined) return;
     const { Bucket, Key } = this.target();
     const UploadId = this.uploadId;
     this.uploadId = undefined;
-    await this.request.s3.send(new AbortMultipartUploadCommand({ Bucket, Key, UploadId }));
+    const deadline = cleanupSignal(this.request.signal);
+    try {
+      await this.request.s3.send(new AbortMultipartUploadCommand({ Bucket, Key, UploadId }), {
+        abortSignal: deadline.signal,
+      });
+    } finally {
+      deadline.dispose();
+    }
   }
 
   private target(): { Bucket: string; Key: string } {
@@ -201,7 +266,10 @@ class StreamingUpload {
     return result.ETag === undefined ? {} : { etag: result.ETag };
   }
 
-  /** Starts one UploadPart once fewer than QUEUE_SIZE are in flight; creates the upload first. */
+  /**
+   * Starts one UploadPart once a slot of the in-flight window is free; creates the upload
+   * first. The part's buffer goes back to the budget when the request has settled.
+   */
   private async sendPart(part: Part): Promise<void> {
     this.throwIfFailed();
     if (this.uploadId === undefined) {
@@ -215,20 +283,26 @@ class StreamingUpload {
       if (!created.UploadId) throw new Error('CreateMultipartUpload returned no UploadId');
       this.uploadId = created.UploadId;
     }
-    while (this.inFlight.size >= QUEUE_SIZE) await Promise.race(this.inFlight);
+    let waited = false;
+    while (this.inFlight.size >= this.window.limit) {
+      waited = true;
+      await Promise.race(this.inFlight);
+    }
     this.throwIfFailed();
+    this.window.sending(waited);
     const PartNumber = this.nextPartNumber++;
     if (PartNumber > MAX_PARTS) {
       throw new Error(
         `more than ${MAX_PARTS} parts of ${this.partSize} bytes: use a larger part size`,
       );
     }
+    const checksum = checksumOf(part);
     const command = new UploadPartCommand({
       ...this.target(),
       UploadId: this.uploadId,
       PartNumber,
       Body: part.buffer.subarray(0, part.length),
-      ...checksumOf(part),
+      ...checksum,
     });
     const sent: Promise<void> = this.request.s3
       .send(command)
@@ -237,16 +311,20 @@ class StreamingUpload {
         this.completed.push({
           PartNumber,
           ETag: result.ETag,
-          ...(result.ChecksumCRC32 ? { ChecksumCRC32: result.ChecksumCRC32 } : {}),
+          // The CRC32 computed here, not S3's echo: Complete then checks S3 kept these bytes.
+          ...(checksum.ChecksumCRC32 ? { ChecksumCRC32: checksum.ChecksumCRC32 } : {}),
         });
         this.uploadedBytes += part.length;
+        this.window.completed(part.length);
         this.request.onProgress?.(this.uploadedBytes);
-        this.free.push(part.buffer);
       })
       .catch((error: unknown) => {
         this.failure ??= { error };
       })
-      .finally(() => this.inFlight.delete(sent));
+      .finally(() => {
+        this.inFlight.delete(sent);
+        this.giveBack(part.buffer);
+      });
     this.inFlight.add(sent);
   }
 

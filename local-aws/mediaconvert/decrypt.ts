@@ -1,7 +1,8 @@
 /**
  * What MediaConvert does with an input's DecryptionSettings: decrypt the data key through
- * KMS as the job's role, then decrypt the media by the project's crypto conventions
- * (docs/design.md). Written independently of src/ so the emulator checks the action, not itself.
+ * KMS as the job's role, then decrypt the media by the project's conventions
+ * (docs/design.md, "Crypto conventions"). Written independently of src/ so the emulator checks
+ * the action, not itself.
  */
 import {
   createDecipheriv,
@@ -33,11 +34,13 @@ export interface KmsAccess {
   roleArn: string;
 }
 
-export function decryptionFailure(fileInput: string, reason: string): JobFailure {
-  return new JobFailure(
-    ERROR_CODES.decryptionFailed,
-    `Failed to decrypt input ${fileInput}: ${reason}`,
-  );
+/** The input cannot be opened (1010), or the job's role may not decrypt its key (1432). */
+export function decryptionFailure(
+  fileInput: string,
+  reason: string,
+  code: number = ERROR_CODES.inputAccess,
+): JobFailure {
+  return new JobFailure(code, `Failed to decrypt input ${fileInput}: ${reason}`);
 }
 
 /** Decrypts the data key as the job's role would; the caller zeroes the key after use. */
@@ -70,7 +73,12 @@ export async function decryptDataKey(
     if (!out.Plaintext) throw new Error('KMS returned no plaintext');
     return Buffer.from(out.Plaintext);
   } catch (error) {
-    throw decryptionFailure(fileInput, kmsReason(error, region, access.roleArn));
+    const denied = error instanceof Error && error.name === 'AccessDeniedException';
+    throw decryptionFailure(
+      fileInput,
+      kmsReason(error, region, access.roleArn),
+      denied ? ERROR_CODES.roleDenied : ERROR_CODES.inputAccess,
+    );
   } finally {
     kms.destroy();
   }

@@ -4,9 +4,9 @@
  * Works in a temporary folder that is always removed afterwards.
  */
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import { Readable, type Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
@@ -17,8 +17,10 @@ import {
   type KmsAccess,
 } from './decrypt.js';
 import { probeMedia, type MediaTools } from './media.js';
-import { planOutputs, type PlannedOutput } from './outputs.js';
-import { produceOutput, type DecryptedInput } from './transcode.js';
+import { encodeOutput, type DecryptedInput } from './encode.js';
+import { dashManifest, hlsMaster, type EncodedPlan } from './manifests.js';
+import { planJob, type PlannedGroup } from './plan.js';
+import { reportedPaths } from '../../src/output-locations.js';
 import type { DecryptionMode } from './validate.js';
 import {
   ERROR_CODES,
@@ -52,7 +54,7 @@ const BANDS: Record<JobPhase, [number, number]> = {
 /** Runs the job and returns its `outputGroupDetails`. */
 export async function processJob(job: WireJob, ctx: ProcessContext): Promise<JsonObject[]> {
   const inputs = objectsAt(job.settings, 'inputs');
-  const plans = planOutputs(job.settings, stringAt(inputs[0], 'fileInput') ?? '');
+  const groups = planJob(job.settings, new Date((job.timing.startTime ?? job.createdAt) * 1000));
   const workDir = await mkdtemp(join(tmpdir(), 'mediaconvert-emulator-'));
   try {
     const decrypted: DecryptedInput[] = [];
@@ -61,16 +63,15 @@ export async function processJob(job: WireJob, ctx: ProcessContext): Promise<Jso
       await ctx.tick();
       decrypted.push(await fetchInput(input, join(workDir, `input-${i}`), job.role, ctx));
     }
-    const outputs = plans.flat();
-    const files = await transcodeAll(decrypted, outputs, workDir, ctx);
-    const details = await outputGroupDetails(plans, outputs, files, ctx);
+    const encoded = await encodeAll(decrypted, groups, workDir, ctx);
+    const files = await writeManifests(groups, encoded, workDir);
     report(ctx, 'UPLOADING', 0);
-    for (const [i, output] of outputs.entries()) {
-      await ctx.tick();
-      await upload(ctx.s3, output, files[i] ?? '', ctx.signal);
-      report(ctx, 'UPLOADING', (i + 1) / outputs.length);
+    for (const [i, file] of files.entries()) {
+      if (i % 8 === 0) await ctx.tick();
+      await upload(ctx.s3, file, ctx.signal);
+      report(ctx, 'UPLOADING', (i + 1) / files.length);
     }
-    return details;
+    return groupDetails(groups, encoded);
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
@@ -112,7 +113,7 @@ async function fetchInput(
     const message = spec
       ? `Failed to decrypt input ${fileInput}: the decrypted input is not a media file: wrong key or IV, or not ${spec.mode} ciphertext?`
       : `Input ${fileInput} is not a media file the service can read`;
-    throw new JobFailure(ERROR_CODES.notMedia, message);
+    throw new JobFailure(ERROR_CODES.inputAccess, message);
   }
   return { fileInput, file, info };
 }
@@ -133,7 +134,7 @@ async function openInput(s3: S3Client, fileInput: string, signal: AbortSignal): 
   const location = parseS3Url(fileInput);
   if (!location) {
     throw new JobFailure(
-      ERROR_CODES.inputUnreadable,
+      ERROR_CODES.inputAccess,
       `Failed to read input ${fileInput}: the emulator reads s3:// inputs only`,
     );
   }
@@ -153,86 +154,181 @@ async function openInput(s3: S3Client, fileInput: string, signal: AbortSignal): 
 
 function inputFailure(fileInput: string, error: unknown): JobFailure {
   return new JobFailure(
-    ERROR_CODES.inputUnreadable,
+    ERROR_CODES.inputAccess,
     `Failed to read input ${fileInput}: ${describe(error)}; check that the object exists and the job's role can read it`,
   );
 }
 
-async function transcodeAll(
+/** One staging folder per output; all outputs of a group share the S3 folder of its base. */
+async function encodeAll(
   inputs: DecryptedInput[],
-  outputs: PlannedOutput[],
+  groups: PlannedGroup[],
   workDir: string,
   ctx: ProcessContext,
-): Promise<string[]> {
-  const files: string[] = [];
-  for (const [i, output] of outputs.entries()) {
-    report(ctx, 'TRANSCODING', i / outputs.length);
-    await ctx.tick();
-    const target = join(workDir, `output-${i}.${output.format}`);
-    await produceOutput({
-      inputs,
-      output,
-      target,
-      tools: ctx.tools,
-      signal: ctx.signal,
-      onProgress: (fraction) => report(ctx, 'TRANSCODING', (i + fraction) / outputs.length),
-    });
-    files.push(target);
+): Promise<EncodedPlan[][]> {
+  const total = groups.reduce((n, g) => n + g.outputs.length, 0);
+  let done = 0;
+  const result: EncodedPlan[][] = [];
+  for (const group of groups) {
+    const encodedGroup: EncodedPlan[] = [];
+    for (const [o, output] of group.outputs.entries()) {
+      report(ctx, 'TRANSCODING', done / total);
+      await ctx.tick();
+      const dir = join(workDir, `group-${group.index}`, `output-${o}`);
+      const encoded = await encodeOutput({
+        inputs,
+        output,
+        dir,
+        tools: ctx.tools,
+        signal: ctx.signal,
+        onProgress: (fraction) => report(ctx, 'TRANSCODING', (done + fraction) / total),
+      });
+      let bytes = 0;
+      for (const name of encoded.files) bytes += (await stat(join(dir, name))).size;
+      encodedGroup.push({ output, encoded, bytes });
+      done += 1;
+    }
+    result.push(encodedGroup);
   }
-  return files;
+  return result;
 }
 
-async function upload(
-  s3: S3Client,
-  output: PlannedOutput,
-  file: string,
-  signal: AbortSignal,
-): Promise<void> {
+interface StagedFile {
+  file: string;
+  s3Uri: string;
+  bucket: string;
+  key: string;
+}
+
+/** The group's top-level manifests, then every file of every output, with its S3 location. */
+async function writeManifests(
+  groups: PlannedGroup[],
+  encoded: EncodedPlan[][],
+  workDir: string,
+): Promise<StagedFile[]> {
+  const staged: StagedFile[] = [];
+  for (const group of groups) {
+    const outputs = encoded[group.index] ?? [];
+    const folder = folderOf(group.locations.base ?? '');
+    for (const [o, plan] of outputs.entries()) {
+      const dir = join(workDir, `group-${group.index}`, `output-${o}`);
+      for (const name of plan.encoded.files) staged.push(locate(join(dir, name), folder + name));
+    }
+    const manifests = new Map<string, string>();
+    if (group.kind === 'hls' || group.kind === 'cmaf') {
+      const [main, ...additional] = group.locations.playlists.filter((p) => p.endsWith('.m3u8'));
+      if (main) manifests.set(main, hlsMaster(outputs));
+      const extras = additionalManifests(group);
+      additional.forEach((uri, i) => {
+        const selected = extras[i] ?? [];
+        manifests.set(
+          uri,
+          hlsMaster(outputs.filter((p) => selected.includes(p.output.nameModifier))),
+        );
+      });
+    }
+    if (group.kind === 'dash' || group.kind === 'cmaf') {
+      const mpd = group.locations.playlists.find((p) => p.endsWith('.mpd'));
+      if (mpd) manifests.set(mpd, await dashManifest(outputs));
+    }
+    for (const [uri, text] of manifests) {
+      const file = join(
+        workDir,
+        `group-${group.index}`,
+        `manifest-${manifests.size}-${uri.split('/').pop() ?? ''}`,
+      );
+      await writeFile(file, text);
+      staged.push(locate(file, uri));
+    }
+  }
+  return staged;
+}
+
+function additionalManifests(group: PlannedGroup): string[][] {
+  return group.additional.map((m) => m.selectedOutputs);
+}
+
+function folderOf(base: string): string {
+  return base.slice(0, base.lastIndexOf('/') + 1);
+}
+
+function locate(file: string, s3Uri: string): StagedFile {
+  const location = parseS3Url(s3Uri) ?? { bucket: '', key: '' };
+  return { file, s3Uri, ...location };
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.mp4': 'video/mp4',
+  '.mov': 'video/quicktime',
+  '.m2ts': 'video/MP2T',
+  '.ts': 'video/MP2T',
+  '.m3u8': 'application/vnd.apple.mpegurl',
+  '.mpd': 'application/dash+xml',
+  '.cmfv': 'video/mp4',
+  '.cmfa': 'audio/mp4',
+  '.aac': 'audio/aac',
+  '.mp3': 'audio/mpeg',
+  '.ac3': 'audio/ac3',
+  '.eac3': 'audio/eac3',
+  '.wav': 'audio/wav',
+  '.jpg': 'image/jpeg',
+};
+
+async function upload(s3: S3Client, staged: StagedFile, signal: AbortSignal): Promise<void> {
   try {
-    const { size } = await stat(file);
+    const { size } = await stat(staged.file);
     await s3.send(
       new PutObjectCommand({
-        Bucket: output.bucket,
-        Key: output.key,
-        Body: createReadStream(file),
+        Bucket: staged.bucket,
+        Key: staged.key,
+        Body: createReadStream(staged.file),
         ContentLength: size,
-        ContentType: output.contentType,
+        ContentType: CONTENT_TYPES[extname(staged.key).toLowerCase()] ?? 'application/octet-stream',
       }),
       { abortSignal: signal },
     );
   } catch (error) {
     if (signal.aborted) throw error;
+    const name = error instanceof Error ? error.name : '';
     throw new JobFailure(
-      ERROR_CODES.outputUnwritable,
-      `Unable to write output ${output.s3Uri}: ${describe(error)}; check the destination bucket and the role's s3:PutObject permission`,
+      name === 'NoSuchBucket' ? ERROR_CODES.notFound : ERROR_CODES.s3Denied,
+      `Unable to write output ${staged.s3Uri}: ${describe(error)}; check the destination bucket and the role's s3:PutObject permission`,
     );
   }
 }
 
+const DETAIL_TYPES: Record<string, string> = {
+  file: 'FILE_GROUP',
+  hls: 'HLS_GROUP',
+  dash: 'DASH_ISO_GROUP',
+  cmaf: 'CMAF_GROUP',
+};
+
 /**
- * The model's OutputDetail has durationInMs and videoDetails. `outputFilePaths` is not in the
- * API model but is what the service's COMPLETE event carries; SDKs ignore it, tests read it.
+ * The model's OutputGroupDetail has outputDetails (durationInMs, videoDetails). `type`,
+ * `playlistFilePaths` and `outputFilePaths` are not in the API model but are what the
+ * service's COMPLETE event carries; SDKs ignore them, the raw job and tests read them.
  */
-async function outputGroupDetails(
-  plans: PlannedOutput[][],
-  outputs: PlannedOutput[],
-  files: string[],
-  ctx: ProcessContext,
-): Promise<JsonObject[]> {
-  const details: JsonObject[] = plans.map(() => ({ outputDetails: [] as JsonObject[] }));
-  for (const [i, output] of outputs.entries()) {
-    const info = ctx.tools.ffprobe
-      ? await probeMedia(files[i] ?? '', ctx.tools, ctx.signal)
-      : undefined;
-    const detail: JsonObject = { outputFilePaths: [output.s3Uri] };
-    if (info?.durationMs !== undefined) detail['durationInMs'] = info.durationMs;
-    if (info?.width !== undefined && info.height !== undefined) {
-      detail['videoDetails'] = { widthInPx: info.width, heightInPx: info.height };
-    }
-    const group = details[output.groupIndex];
-    if (group && Array.isArray(group['outputDetails'])) group['outputDetails'].push(detail);
-  }
-  return details;
+function groupDetails(groups: PlannedGroup[], encoded: EncodedPlan[][]): JsonObject[] {
+  return groups.map((group) => {
+    const outputDetails = (encoded[group.index] ?? []).map(({ output, encoded: e }) => {
+      const frames = e.files.filter((n) => n.endsWith('.jpg')).length;
+      const paths = reportedPaths(group.locations, output.files, frames);
+      const detail: JsonObject = { durationInMs: e.durationMs };
+      if (paths.length > 0) detail['outputFilePaths'] = paths;
+      if (e.width !== undefined && e.height !== undefined) {
+        detail['videoDetails'] = { widthInPx: e.width, heightInPx: e.height };
+      }
+      return detail;
+    });
+    return {
+      outputDetails,
+      type: DETAIL_TYPES[group.kind] ?? group.type,
+      ...(group.locations.playlists.length > 0
+        ? { playlistFilePaths: group.locations.playlists }
+        : {}),
+    };
+  });
 }
 
 function describe(error: unknown): string {

@@ -34,6 +34,8 @@ export interface MediaConvertEmulatorOptions {
   accountId?: string;
   /** Pause before a job starts and between its steps (default 250 ms; tests use a few ms). */
   tickMs?: number;
+  /** How long a clientRequestToken returns its first job (default 60 s, as the service). */
+  requestTokenTtlMs?: number;
   /** 'none' ignores ffmpeg/ffprobe even when installed (magic-byte check and plain copy). */
   mediaTools?: 'auto' | 'none';
 }
@@ -68,7 +70,11 @@ type Handler = (call: Call) => Reply;
 export async function startMediaConvert(
   options: MediaConvertEmulatorOptions,
 ): Promise<MediaConvertEmulator> {
-  const store = new MediaConvertStore(options.region, options.accountId ?? ACCOUNT_ID);
+  const store = new MediaConvertStore(
+    options.region,
+    options.accountId ?? ACCOUNT_ID,
+    options.requestTokenTtlMs,
+  );
   const waiters = new Map<string, ((job: WireJob) => void)[]>();
   const worker = new JobWorker({
     region: options.region,

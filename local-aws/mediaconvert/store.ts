@@ -44,12 +44,19 @@ export interface ListQuery {
 export class MediaConvertStore {
   private readonly jobsById = new Map<string, WireJob>();
   private readonly templates = new Map<string, WireJobTemplate>();
-  private readonly tokens = new Map<string, string>();
+  private readonly tokens = new Map<string, { id: string; at: number }>();
   private readonly startedAt = epochSeconds();
 
+  /**
+   * @param tokenTtlMs how long a clientRequestToken stands for its job: one minute, as the
+   *   model documents it ("If you reuse a client request token within one minute of a
+   *   successful request, the API returns the job details of the original request instead").
+   */
   constructor(
     readonly region: string,
     readonly accountId: string,
+    private readonly tokenTtlMs = 60_000,
+    private readonly now: () => number = Date.now,
   ) {}
 
   arn(kind: 'jobs' | 'jobTemplates' | 'queues', name: string): string {
@@ -65,8 +72,13 @@ export class MediaConvertStore {
   /** The job a repeated clientRequestToken stands for, if any. */
   jobForToken(token: unknown): WireJob | undefined {
     if (typeof token !== 'string') return undefined;
-    const id = this.tokens.get(token);
-    return id === undefined ? undefined : this.jobsById.get(id);
+    const entry = this.tokens.get(token);
+    if (entry === undefined) return undefined;
+    if (this.now() - entry.at >= this.tokenTtlMs) {
+      this.tokens.delete(token);
+      return undefined;
+    }
+    return this.jobsById.get(entry.id);
   }
 
   createJob(request: JsonObject, valid: ValidatedJobRequest): WireJob {
@@ -90,7 +102,7 @@ export class MediaConvertStore {
     };
     this.jobsById.set(id, job);
     const token = request['clientRequestToken'];
-    if (typeof token === 'string') this.tokens.set(token, id);
+    if (typeof token === 'string') this.tokens.set(token, { id, at: this.now() });
     return job;
   }
 

@@ -12,6 +12,13 @@ import {
   type JsonObject,
   type WireJobTemplate,
 } from './wire.js';
+import {
+  checkAgainstModel,
+  checkServiceRules,
+  wirePath,
+  type Violation,
+} from '../../src/settings-model.js';
+import { SETTINGS_MODEL } from '../../src/settings-model.generated.js';
 
 /** Patterns and limits copied from the MediaConvert API model (see reference/NOTES.md). */
 export const PATTERNS = {
@@ -53,6 +60,14 @@ export function validateCreateJob(body: unknown, lookups: JobLookups): Validated
   const queueArn = resolveQueue(stringAt(body, 'queue') ?? stringAt(template, 'queue'), lookups);
   const merged = template ? mergeTemplateSettings(template.settings, settings) : settings;
   checkJobSettings(merged, { inputsRequired: true });
+  refuse(
+    checkAgainstModel(SETTINGS_MODEL, 'CreateJobRequest', body, {
+      casing: 'wire',
+      // Inputs of any file name, as the tests use them; checkInput keeps the URL rule.
+      skip: (path) => path[0] === 'settings' && path[1] === 'inputs' && path[3] === 'fileInput',
+    }),
+  );
+  refuse(checkServiceRules(merged, 'wire'));
   return { role, settings: merged, queueArn, priority, ...(template ? { template } : {}) };
 }
 
@@ -63,7 +78,21 @@ export function validateCreateJobTemplate(body: unknown): { name: string; settin
   const settings = objectAt(body, 'settings');
   if (!settings) throw badRequest('settings is a required property');
   checkJobSettings(settings, { inputsRequired: false });
+  refuse(checkAgainstModel(SETTINGS_MODEL, 'CreateJobTemplateRequest', body, { casing: 'wire' }));
+  refuse(checkServiceRules(settings, 'wire'));
   return { name, settings };
+}
+
+/**
+ * The model's rules (generated table) and the service's own, as a BadRequestException naming
+ * the first member at fault in the service's style: paths inside `settings` start at its
+ * members (`/outputGroups/0/outputs: Should have at least 1 items`), others name the member.
+ */
+function refuse(violations: Violation[]): void {
+  const [first] = violations;
+  if (!first) return;
+  const path = first.path[0] === 'settings' ? first.path.slice(1) : first.path;
+  throw badRequest(`${wirePath(path)}: ${first.message}`);
 }
 
 function requireRole(body: JsonObject): string {

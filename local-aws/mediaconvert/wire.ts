@@ -108,16 +108,21 @@ export function parseS3Url(url: string): { bucket: string; key: string } | undef
 }
 
 /**
- * Job error codes the emulator reports. MediaConvert documents its codes only loosely, so
- * these follow its ranges: 1xxx for input and settings problems, 3xxx for output writes.
+ * Job error codes, as the MediaConvert user guide's "Error codes" page documents them:
+ * 1010 file access error (an input that cannot be opened: wrong path, unreadable, corrupt or
+ * not media), 1020 / 1021 no video / no audio in the input, 1040 settings error (settings not
+ * supported in this combination; here also what the emulator cannot approximate), 1401 S3
+ * denied access, 1404 file or bucket not found, 1432 the job's role lacks a permission,
+ * 1999 unknown error.
  */
 export const ERROR_CODES = {
-  notMedia: 1010,
-  unsupportedSetting: 1020,
-  inputUnreadable: 1030,
-  decryptionFailed: 1040,
-  transcodeFailed: 1060,
-  outputUnwritable: 3400,
+  inputAccess: 1010,
+  noVideo: 1020,
+  noAudio: 1021,
+  settings: 1040,
+  s3Denied: 1401,
+  notFound: 1404,
+  roleDenied: 1432,
   internal: 1999,
 } as const;
 

@@ -70,6 +70,12 @@ beforeAll(async () => {
   await mkdir(at('settings'));
   await writeFile(at('settings/broken.json'), '{ "Settings": ');
   await writeFile(at('settings/array.json'), '[]');
+  await mkdir(at('.git'));
+  await writeFile(at('.git/config'), '[remote "origin"]');
+  await writeFile(
+    at('settings/secret-broken.json'),
+    '{"Settings": {"StaticKeyValue": NotQuotedStaticKeyValue}}',
+  );
   await writeFile(at('settings/no-outputs.json'), JSON.stringify({ Inputs: [{}] }));
   await writeFile(at('settings/inputs-object.json'), JSON.stringify({ Settings: { Inputs: {} } }));
   await writeFile(
@@ -125,6 +131,8 @@ interface Case {
   env?: Record<string, string>;
   /** MediaConvert operations this case may send (the existence checks), in order. */
   requests?: string[];
+  /** A value that may be a secret: the log must not show it. */
+  secret?: string;
   skip?: boolean;
 }
 
@@ -163,6 +171,17 @@ const cases: Case[] = [
     inputs: { files: 'big/huge.mp4', mode: 'AES_GCM' },
   },
   { input: 'artifact', why: 'a name with a slash', inputs: { artifact: 'builds/media' } },
+  {
+    input: 'artifact-run-id',
+    why: 'not a number',
+    inputs: { artifact: 'media', 'artifact-run-id': 'latest', 'github-token': 'ghs_example0123' },
+  },
+  {
+    input: 'github-token',
+    why: 'given without artifact-run-id',
+    inputs: { 'github-token': 'ghs_example0123' },
+  },
+  { input: 'http-proxy', why: 'not an http(s) URL', inputs: { 'http-proxy': 'socks5://p:1080' } },
   { input: 'kms-key-arn', why: 'missing', inputs: { 'kms-key-arn': '' } },
   {
     input: 'kms-key-arn',
@@ -277,6 +296,30 @@ const cases: Case[] = [
   { input: 'user-metadata', why: 'a number value', inputs: { 'user-metadata': '{"a": 1}' } },
   { input: 'user-metadata', why: 'more than 10 entries', inputs: { 'user-metadata': tooMany } },
   { input: 'tags', why: 'a line without =', inputs: { tags: 'team' } },
+  {
+    input: 'user-metadata',
+    why: 'a line without = is not quoted (it may be a token)',
+    inputs: { 'user-metadata': 'team=media\nghp_NotQuotedToken0123456789' },
+    secret: 'ghp_NotQuotedToken0123456789',
+  },
+  {
+    input: 'tags',
+    why: 'a line without a key is not quoted',
+    inputs: { tags: '=s3cr3t-tag-value' },
+    secret: 's3cr3t-tag-value',
+  },
+  {
+    input: 'user-metadata',
+    why: 'malformed JSON is not quoted',
+    inputs: { 'user-metadata': '{"token": NotQuotedJsonSecret}' },
+    secret: 'NotQuotedJsonSecret',
+  },
+  {
+    input: 'job-settings',
+    why: 'malformed JSON in the file is not quoted',
+    inputs: { 'job-settings': 'settings/secret-broken.json' },
+    secret: 'NotQuotedStaticKeyValue',
+  },
   { input: 'wait', why: 'not a boolean', inputs: { wait: 'maybe' } },
   { input: 'wait', why: 'true without jobs', inputs: { wait: 'true', 'create-job': 'false' } },
   { input: 'wait-timeout', why: 'zero', inputs: { 'wait-timeout': '0' } },
@@ -284,6 +327,7 @@ const cases: Case[] = [
   { input: 'cancel-on-timeout', why: 'not a boolean', inputs: { 'cancel-on-timeout': '1' } },
   { input: 'concurrency', why: 'zero', inputs: { concurrency: '0' } },
   { input: 'concurrency', why: 'over 64', inputs: { concurrency: '65' } },
+  { input: 'max-memory-mib', why: 'under 16', inputs: { 'max-memory-mib': '8' } },
   { input: 'fail-fast', why: 'not a boolean', inputs: { 'fail-fast': 'on' } },
   { input: 'shard', why: 'index over count', inputs: { shard: '5/4' } },
   { input: 'shard', why: 'index zero', inputs: { shard: '0/4' } },
@@ -296,6 +340,22 @@ const cases: Case[] = [
     why: 'on-complete without wait',
     inputs: { 'delete-inputs': 'on-complete', wait: 'false' },
   },
+  {
+    input: 'manifest',
+    why: 'one of the files to encrypt',
+    inputs: { manifest: 'masters/a.mp4' },
+  },
+  {
+    input: 'manifest',
+    why: 'an existing file that is not a manifest',
+    inputs: { manifest: 'settings/array.json' },
+  },
+  {
+    input: 'include-hidden-files',
+    why: 'not a boolean',
+    inputs: { 'include-hidden-files': 'yes' },
+  },
+  { input: 'files', why: 'only hidden files (.git/config)', inputs: { files: '.git/**' } },
   {
     input: 'manifest',
     why: 'unset with no RUNNER_TEMP',
@@ -339,6 +399,8 @@ describe('each bad input fails naming it, with no AWS request and no file touche
         expect(proxy.records.map((r) => `${r.service} ${r.operation}`)).toEqual(
           (c.requests ?? []).map((op) => `mediaconvert ${op}`),
         );
+        // A case without a secret checks for a NUL character, which no output holds either.
+        expect(run.stdout + run.stderr).not.toContain(c.secret ?? '\u0000');
         expect(run.outputs).toEqual({});
         expect(run.summary).toBe('');
         expect(await readdir(run.runnerTemp)).toEqual(['_github_output', '_step_summary']);

@@ -5,8 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { INPUTS } from '../../src/interface.js';
 import { startStack, type LocalStack } from '../../local-aws/stack.js';
+import { CLI_ENTRY } from '../support/runner.js';
 
-const CLI = path.resolve('dist/cli.js');
+const CLI = CLI_ENTRY;
 let stack: LocalStack;
 let tmp: string;
 

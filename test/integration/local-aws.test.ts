@@ -1,6 +1,7 @@
 /** The README's "run it" command and the stack launcher, run as a user runs them. */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, stat } from 'node:fs/promises';
+import { connect } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { stackEnv, type StackInfo } from '../../local-aws/stack.js';
@@ -21,11 +22,37 @@ async function waitForFile(file: string, timeoutMs: number): Promise<void> {
   throw new Error(`${file} did not appear within ${timeoutMs} ms`);
 }
 
-test('npm run local-aws -- --info-file PATH: serves the AWS CLI, then stops on SIGTERM', async () => {
+/** Processes whose command line contains `text` (read from /proc), as `pid command`. */
+async function processesWith(text: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const pid of (await readdir('/proc')).filter((name) => /^\d+$/.test(name))) {
+    const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+    if (cmdline.includes(text)) found.push(`${pid} ${cmdline.replace(/\0/g, ' ')}`);
+  }
+  return found;
+}
+
+function accepts(url: string): Promise<boolean> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = connect(Number(port), hostname);
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+test('npm run local-aws -- --info-file PATH: serves the AWS CLI; SIGTERM to npm stops every process', async () => {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'local-aws-'));
   const infoFile = path.join(dir, 'info.json');
-  const child = spawn(TSX, ['local-aws/cli.ts', '--info-file', infoFile], { stdio: 'ignore' });
+  // As `npm run local-aws -- --info-file F &` then `kill $!`: the signal goes to npm only.
+  const child = spawn('npm', ['run', 'local-aws', '--', '--info-file', infoFile], {
+    stdio: 'ignore',
+  });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  let endpoints: string[] = [];
   try {
     await waitForFile(infoFile, 30_000);
     const info = JSON.parse(await readFile(infoFile, 'utf8')) as StackInfo;
@@ -39,8 +66,8 @@ test('npm run local-aws -- --info-file PATH: serves the AWS CLI, then stops on S
         'bucket',
       ]),
     );
-    for (const url of Object.values(info.endpoints))
-      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    endpoints = Object.values(info.endpoints);
+    for (const url of endpoints) expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const env = { ...process.env, ...stackEnv(info) };
     const describe = spawnSync(
       '/usr/bin/aws',
@@ -79,10 +106,18 @@ test('npm run local-aws -- --info-file PATH: serves the AWS CLI, then stops on S
       { env, encoding: 'utf8' },
     );
     expect(bucket.status).toBe(0);
+    expect((await processesWith(infoFile)).length).toBeGreaterThanOrEqual(2);
   } finally {
     child.kill('SIGTERM');
   }
   expect(await exited).toBe(0);
+  // The stack's node processes go too, not only npm: none is left, no port still answers.
+  const deadline = Date.now() + 10_000;
+  while ((await processesWith(infoFile)).length > 0 && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  expect(await processesWith(infoFile)).toEqual([]);
+  for (const url of endpoints) expect([url, await accepts(url)]).toEqual([url, false]);
 });
 
 test('npm run demo: encrypts the sample clip, the job completes and its output is real media', async () => {

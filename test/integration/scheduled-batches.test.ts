@@ -234,7 +234,7 @@ describe('dry-run: true', () => {
       /dry run: 3 file\(s\), \d+ bytes, 3 to upload \(\d+ bytes\), 3 data key\(s\) to make, 3 job\(s\) to create; nothing was encrypted, uploaded or created/,
     );
     expect(run.summary).toContain('### MediaConvert encrypt: dry run');
-    expect(run.summary).toContain('3 data key\\(s\\) to make');
+    expect(run.summary).toContain('3 data key&#40;s&#41; to make');
     const manifest = await manifestOf(run);
     expect(manifest.files).toEqual([]);
     expect(manifest.dryRun?.files.map((f) => f.action)).toEqual(['upload', 'upload', 'upload']);
@@ -357,7 +357,7 @@ describe('wait: output-uris, the job table and delete-inputs', () => {
     expect(run.summary).toMatch(
       new RegExp(`\\| ERROR \\| [^|]* \\| \\*\\*${status!.errorCode}\\*\\* `),
     );
-    expect(run.summary).toContain('kms:Decrypt');
+    expect(run.summary).toContain('kms&#58;Decrypt');
     expect(run.summary).toContain('1 kept (their job did not complete)');
   }, 60_000);
 });

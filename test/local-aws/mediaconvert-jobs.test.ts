@@ -234,7 +234,7 @@ describe('jobs that cannot decrypt their input end in ERROR', () => {
     });
     const job = await runJob(input);
     expect(job.Status).toBe('ERROR');
-    expect(job.ErrorCode).toBe(1040);
+    expect(job.ErrorCode).toBe(1010);
     expect(job.ErrorMessage).toContain(`Failed to decrypt input ${input.fileInput}`);
     expect(job.ErrorMessage).toContain('InvalidCiphertextException');
     expect(job.ErrorMessage).toContain('"service":"mediaconvert.amazonaws.com"');
@@ -246,7 +246,7 @@ describe('jobs that cannot decrypt their input end in ERROR', () => {
       ROLE_WITHOUT_GRANT,
     );
     expect(job.Status).toBe('ERROR');
-    expect(job.ErrorCode).toBe(1040);
+    expect(job.ErrorCode).toBe(1432);
     expect(job.ErrorMessage).toContain('AccessDeniedException');
     expect(job.ErrorMessage).toContain(ROLE_WITHOUT_GRANT);
   }, 30_000);
@@ -261,7 +261,7 @@ describe('jobs that cannot decrypt their input end in ERROR', () => {
       await encryptedInput('tampered.mp4', 'AES_GCM', 12, { ciphertext: flipByte }),
     );
     expect(job.Status).toBe('ERROR');
-    expect(job.ErrorCode).toBe(1040);
+    expect(job.ErrorCode).toBe(1010);
     expect(job.ErrorMessage).toContain('authentication tag mismatch');
   }, 30_000);
 
@@ -279,7 +279,7 @@ describe('jobs that cannot decrypt their input end in ERROR', () => {
     input.fileInput = 's3://media/inputs/absent.mp4';
     const job = await runJob(input);
     expect(job.Status).toBe('ERROR');
-    expect(job.ErrorCode).toBe(1030);
+    expect(job.ErrorCode).toBe(1010);
     expect(job.ErrorMessage).toContain('Failed to read input s3://media/inputs/absent.mp4');
   }, 30_000);
 
@@ -287,14 +287,26 @@ describe('jobs that cannot decrypt their input end in ERROR', () => {
     const input = await encryptedInput('hls.mp4', 'AES_CTR', 16);
     const settings = mp4JobSettings(input.fileInput, input.decryption);
     const group = settings.OutputGroups[0]!;
-    const hls = { ...group, OutputGroupSettings: { Type: 'HLS_GROUP_SETTINGS' as const } };
+    const smooth = {
+      ...group,
+      OutputGroupSettings: {
+        Type: 'MS_SMOOTH_GROUP_SETTINGS' as const,
+        MsSmoothGroupSettings: { Destination: 's3://media/outputs/mss/' },
+      },
+      Outputs: group.Outputs?.map((o) => ({
+        ...o,
+        ContainerSettings: { Container: 'ISMV' as const },
+      })),
+    };
     const created = await stack.mediaconvert.send(
-      new CreateJobCommand({ Role: ROLE_ARN, Settings: { ...settings, OutputGroups: [hls] } }),
+      new CreateJobCommand({ Role: ROLE_ARN, Settings: { ...settings, OutputGroups: [smooth] } }),
     );
     const job = (await stack.emulator.waitForJob(created.Job?.Id ?? '')) as Record<string, unknown>;
     expect(job['status']).toBe('ERROR');
-    expect(job['errorCode']).toBe(1020);
-    expect(job['errorMessage']).toContain('HLS_GROUP_SETTINGS is not supported');
+    expect(job['errorCode']).toBe(1040);
+    expect(job['errorMessage']).toContain(
+      'output group type MS_SMOOTH_GROUP_SETTINGS is not supported',
+    );
   }, 30_000);
 });
 

@@ -61,6 +61,9 @@ export interface ProxyRecord {
   method: string;
   /** Path and query as received. */
   url: string;
+  /** The request's User-Agent and Via headers (Via: set by a forward proxy in between). */
+  userAgent?: string;
+  via?: string;
   /** S3: the bucket and decoded object key, when the request names them. */
   bucket?: string;
   key?: string;
@@ -469,6 +472,8 @@ function describe(service: Service, req: IncomingMessage, id: number, tick: numb
     url,
     startTick: tick,
   };
+  if (req.headers['user-agent'] !== undefined) record.userAgent = req.headers['user-agent'];
+  if (req.headers.via !== undefined) record.via = req.headers.via;
   if (service === 'kms') {
     const target = String(req.headers['x-amz-target'] ?? '');
     record.operation = target.split('.')[1] ?? 'Unknown';

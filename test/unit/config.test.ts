@@ -47,14 +47,16 @@ describe('defaults', () => {
       ivBytes: 16,
       keySource: 'kms',
       destination: { bucket: 'my-bucket', prefix: 'in/' },
-      partSizeBytes: 16 * 1024 * 1024,
+      partSizeBytes: 8 * 1024 * 1024,
+      memoryBudgetBytes: 64 * 1024 * 1024,
       wait: false,
       waitTimeoutMs: 3600 * 1000,
       cancelOnTimeout: false,
-      concurrency: 4,
       failFast: false,
       manifestPath: '/tmp/runner/mediaconvert-encrypt-manifest.json',
+      network: { proxy: { noProxy: [] }, maxAttempts: 6, retryMode: 'standard' },
       ifExists: 'overwrite',
+      includeHiddenFiles: false,
       dryRun: false,
       deleteInputs: 'never',
       job: {
@@ -71,14 +73,16 @@ describe('defaults', () => {
     const config = parse({ mode: '  ', 'key-length': '', concurrency: '\n' });
     expect(config.mode).toBe('AES_CTR');
     expect(config.keyBytes).toBe(32);
-    expect(config.concurrency).toBe(4);
+    expect(config.concurrency).toBeUndefined();
   });
 
   test('withDefaults fills every input of the table and trims values', () => {
     const raw = withDefaults({ mode: ' AES_GCM ' });
     expect(Object.keys(raw).sort()).toEqual(INPUTS.map((i) => i.name).sort());
     expect(raw.mode).toBe('AES_GCM');
-    expect(raw['part-size-mib']).toBe('16');
+    expect(raw['part-size-mib']).toBe('8');
+    expect(raw['max-memory-mib']).toBe('64');
+    expect(raw.concurrency).toBe('auto');
     expect(raw.files).toBe('');
   });
 
@@ -203,11 +207,29 @@ describe('files, artifact, destination', () => {
 
   test.each([
     ['5', 5],
-    ['64', 64],
-    ['5120', 5120],
-  ])('part-size-mib %s', (value, mib) => {
-    expect(parse({ 'part-size-mib': value }).partSizeBytes).toBe(mib * 1024 * 1024);
+    ['30', 30],
+  ])('part-size-mib %s fits the default budget as it is', (value, mib) => {
+    const config = parse({ 'part-size-mib': value });
+    expect(config.partSizeBytes).toBe(mib * 1024 * 1024);
+    expect(config.partSizeReducedFrom).toBeUndefined();
   });
+
+  test.each([
+    ['32', '64', 31],
+    ['5120', '64', 31],
+    ['5120', '10241', 5120],
+    ['5120', '10240', 5119],
+    ['16', '17', 8],
+  ])(
+    'part-size-mib %s with max-memory-mib %s: parts of %s MiB (twice, besides 1 MiB of reads)',
+    (part, budget, mib) => {
+      const config = parse({ 'part-size-mib': part, 'max-memory-mib': budget });
+      expect(config.partSizeBytes).toBe(mib * 1024 * 1024);
+      expect(config.memoryBudgetBytes).toBe(Number(budget) * 1024 * 1024);
+      const reducedFrom = mib === Number(part) ? undefined : Number(part) * 1024 * 1024;
+      expect(config.partSizeReducedFrom).toBe(reducedFrom);
+    },
+  );
 });
 
 describe('jobs', () => {
@@ -259,6 +281,8 @@ describe('run shape', () => {
   test.each([
     ['1', 1],
     ['64', 64],
+    ['auto', undefined],
+    ['AUTO', undefined],
   ])('concurrency %s', (value, n) => {
     expect(parse({ concurrency: value }).concurrency).toBe(n);
   });
@@ -489,6 +513,24 @@ const BAD: BadRow[] = [
     raw: { 'part-size-mib': '16MiB' },
     input: 'part-size-mib',
     says: /whole number/,
+  },
+  {
+    why: 'max-memory-mib under 16',
+    raw: { 'max-memory-mib': '15' },
+    input: 'max-memory-mib',
+    says: /from 16 to 65536/,
+  },
+  {
+    why: 'max-memory-mib with unit',
+    raw: { 'max-memory-mib': '200MiB' },
+    input: 'max-memory-mib',
+    says: /whole number/,
+  },
+  {
+    why: 'concurrency neither a number nor auto',
+    raw: { concurrency: 'many' },
+    input: 'concurrency',
+    says: /from 1 to 64 or auto/,
   },
   {
     why: 'create-job yes',

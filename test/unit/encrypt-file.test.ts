@@ -213,3 +213,51 @@ describe('encryptAndUpload', () => {
     for (const key of handedOut) expect(key.every((b) => b === 0)).toBe(true);
   });
 });
+
+describe('a file swapped or rewritten after it was listed', () => {
+  async function listed(name: string, data: Buffer): Promise<MediaFile> {
+    const file = await mediaFile(name, data);
+    const { identityOf } = await import('../../src/files.js');
+    const { stat } = await import('node:fs/promises');
+    return { ...file, listed: identityOf(await stat(file.absolutePath)) };
+  }
+
+  async function failure(file: MediaFile): Promise<string> {
+    const error = await encryptAndUpload(file, config(), { kms, s3 }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(FileError);
+    return (error as Error).message;
+  }
+
+  test('swapped for a symbolic link to another file: refused before any byte is sent', async () => {
+    const file = await listed('swap.mp4', randomBytes(1024));
+    const { rename, symlink } = await import('node:fs/promises');
+    await writeFile(path.join(dir, 'elsewhere.bin'), randomBytes(1024));
+    await rename(file.absolutePath, path.join(dir, 'moved.mp4'));
+    await symlink(path.join(dir, 'elsewhere.bin'), file.absolutePath);
+    expect(await failure(file)).toContain('file was replaced since it was listed');
+    expect(s3Mock).not.toHaveReceivedCommand(PutObjectCommand);
+    expect(s3Mock).not.toHaveReceivedCommand(CreateMultipartUploadCommand);
+  });
+
+  test('rewritten in place with the same size while read: the upload is aborted', async () => {
+    const file = await listed('torn.mov', randomBytes(12 * MIB));
+    // When the upload starts, the first parts have been read: rewrite the file under it.
+    s3Mock.on(CreateMultipartUploadCommand).callsFake(async () => {
+      await writeFile(file.absolutePath, randomBytes(12 * MIB));
+      return { UploadId: 'u1' };
+    });
+    expect(await failure(file)).toMatch(/file changed while being read \((size, )?mtime/);
+    expect(s3Mock).toHaveReceivedCommand(AbortMultipartUploadCommand);
+    expect(s3Mock).not.toHaveReceivedCommand(CompleteMultipartUploadCommand);
+  });
+
+  test('touched between listing and reading: refused', async () => {
+    const file = await listed('touched.mp4', randomBytes(1024));
+    const { utimes } = await import('node:fs/promises');
+    await utimes(file.absolutePath, new Date(), new Date(Date.now() + 60_000));
+    expect(await failure(file)).toContain('file changed since it was listed (mtime');
+  });
+});

@@ -106,6 +106,7 @@ describe('globs', () => {
       relativePath: 'media/clips/a.mp4',
       bytes: 5,
       bucket: 'media-bucket',
+      listed: expect.any(Object),
       key: 'in/media/clips/a.mp4',
     });
   });
@@ -304,5 +305,40 @@ describe('sharding', () => {
     await expect(
       findFiles(query(['only.mp4'], { shard: { index: other, count: 2 } })),
     ).resolves.toEqual([]);
+  });
+});
+
+describe('hidden files and folders', () => {
+  beforeEach(async () => {
+    await make(root, {
+      'media/a.mp4': 'a',
+      'media/.draft.mp4': 'draft',
+      '.git/config': '[core]',
+      '.env': 'TOKEN=x',
+      '.cache/media/b.mp4': 'b',
+    });
+  });
+
+  test("'**' leaves out every name starting with '.', at any depth", async () => {
+    const files = await findFiles(query(['**']));
+    expect(files.map((f) => f.relativePath)).toEqual(['media/a.mp4']);
+  });
+
+  test('include-hidden-files takes them', async () => {
+    const files = await findFiles(query(['**'], { includeHidden: true }));
+    expect(files.map((f) => f.relativePath)).toEqual([
+      '.cache/media/b.mp4',
+      '.env',
+      '.git/config',
+      'media/.draft.mp4',
+      'media/a.mp4',
+    ]);
+  });
+
+  test('a pattern that matches only hidden files says so and names the input to set', async () => {
+    const error = await rejection(findFiles(query(['.git/**'])));
+    expect(error.input).toBe('files');
+    expect(error.message).toContain("'.git/**' matches only hidden files or folders");
+    expect(error.message).toContain('include-hidden-files: true');
   });
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { CreateJobCommandInput } from '@aws-sdk/client-mediaconvert';
 import type { JobConfig } from '../../src/config.js';
 import { InputError } from '../../src/errors.js';
 import {
@@ -321,46 +322,141 @@ describe('ClientRequestToken', () => {
   const b = inputFile('b.mp4', '2'.repeat(64));
   const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-  test('is shaped like a UUID', () => {
-    expect(requestToken('seed', [a])).toMatch(UUID);
+  async function tokensOf(
+    files: JobInputFile[],
+    seed = 'run/1',
+    layout: JobConfig['layout'] = 'per-file',
+  ): Promise<string[]> {
+    const plan = await loadJobPlan(job({ template: 't', layout }), files.length);
+    return buildRequests(plan, files, seed).map((r) => r.ClientRequestToken!);
+  }
+
+  test('is shaped like a UUID', async () => {
+    expect(await tokensOf([a])).toEqual([expect.stringMatching(UUID)]);
   });
 
-  test('is the same for the same seed and files', () => {
-    expect(requestToken('run/1', [a, b])).toBe(requestToken('run/1', [a, b]));
+  test('is the same for the same seed and request (a retried request makes one job)', async () => {
+    expect(await tokensOf([a, b], 'run/1', 'single')).toEqual(
+      await tokensOf([a, b], 'run/1', 'single'),
+    );
   });
 
-  test('differs for another seed (a re-run of the workflow)', () => {
-    expect(requestToken('run/1', [a])).not.toBe(requestToken('run/2', [a]));
+  test('differs for another seed (a re-run of the workflow)', async () => {
+    expect(await tokensOf([a], 'run/1')).not.toEqual(await tokensOf([a], 'run/2'));
   });
 
-  test('differs when the file content hash differs', () => {
-    expect(requestToken('run/1', [a])).not.toBe(
-      requestToken('run/1', [{ ...a, plaintextSha256: '3'.repeat(64) }]),
+  test('differs when the file content hash differs', async () => {
+    expect(await tokensOf([a])).not.toEqual(
+      await tokensOf([{ ...a, plaintextSha256: '3'.repeat(64) }]),
     );
   });
 
   test('differs between the files of one run (per-file jobs are distinct)', async () => {
-    const plan = await loadJobPlan(job({ template: 't' }), 2);
-    const tokens = buildRequests(plan, [a, b], 'run/1').map((r) => r.ClientRequestToken);
-    expect(new Set(tokens).size).toBe(2);
+    expect(new Set(await tokensOf([a, b])).size).toBe(2);
   });
 
-  test('buildRequests uses requestToken of each group', async () => {
-    const plan = await loadJobPlan(job({ template: 't', layout: 'single' }), 2);
-    const [request] = buildRequests(plan, [a, b], 'run/1');
-    expect(request?.ClientRequestToken).toBe(requestToken('run/1', [a, b]));
+  test('differs when only the encrypted data key differs (the same step run again)', async () => {
+    const rekeyed: JobInputFile = {
+      ...a,
+      decryption: { ...a.decryption, EncryptedDecryptionKey: 'b3RoZXIga2V5' },
+    };
+    expect(await tokensOf([a])).not.toEqual(await tokensOf([rekeyed]));
   });
 
-  test('differs when the request differs in S3 object or decryption settings', () => {
+  test('differs when only the IV differs', async () => {
     const other: JobInputFile = {
       ...a,
-      s3Uri: 's3://bucket/gcm/media/a.mp4',
-      decryption: {
-        ...a.decryption,
-        DecryptionMode: 'AES_GCM',
-        InitializationVector: 'AAAAAAAAAAAAAAAA',
-      },
+      decryption: { ...a.decryption, InitializationVector: 'AAAAAAAAAAAAAAAAAAAAAA==' },
     };
-    expect(requestToken('run/1', [a])).not.toBe(requestToken('run/1', [other]));
+    expect(await tokensOf([a])).not.toEqual(await tokensOf([other]));
+  });
+
+  test('differs when a shared setting differs', async () => {
+    const plan = await loadJobPlan(job({ template: 't' }), 1);
+    const [first] = buildRequests(plan, [a], 'run/1');
+    const [other] = buildRequests({ ...plan, base: { ...plan.base, Priority: 5 } }, [a], 'run/1');
+    expect(first!.ClientRequestToken).not.toBe(other!.ClientRequestToken);
+  });
+
+  test('does not depend on member order or on a token already present', async () => {
+    const plan = await loadJobPlan(job({ template: 't' }), 1);
+    const [request] = buildRequests(plan, [a], 'run/1');
+    const reordered = Object.fromEntries(
+      Object.entries(request!).reverse(),
+    ) as unknown as CreateJobCommandInput;
+    expect(requestToken('run/1', reordered, [a])).toBe(request!.ClientRequestToken);
+  });
+});
+
+describe('settings the service would refuse fail before any AWS call', () => {
+  const output = {
+    ContainerSettings: { Container: 'MP4' },
+    VideoDescription: {
+      CodecSettings: { Codec: 'H_264', H264Settings: { RateControlMode: 'CBR', Bitrate: 1e6 } },
+    },
+  };
+  const groups = (o: unknown) => [{ ...OUTPUT_GROUPS[0], Outputs: [o] }];
+
+  test.each([
+    [
+      'Container MP5',
+      {
+        Settings: { OutputGroups: groups({ ...output, ContainerSettings: { Container: 'MP5' } }) },
+      },
+      /Settings\.OutputGroups\[0\]\.Outputs\[0\]\.ContainerSettings\.Container: "MP5" should be equal to one of the allowed values: .*MP4/,
+    ],
+    [
+      'RateControlMode FAST',
+      {
+        Settings: {
+          OutputGroups: groups({
+            ...output,
+            VideoDescription: {
+              CodecSettings: { Codec: 'H_264', H264Settings: { RateControlMode: 'FAST' } },
+            },
+          }),
+        },
+      },
+      /Settings\.OutputGroups\[0\]\.Outputs\[0\]\.VideoDescription\.CodecSettings\.H264Settings\.RateControlMode: "FAST" should be equal to one of the allowed values: VBR, CBR, QVBR/,
+    ],
+    [
+      'StatusUpdateInterval SECONDS_5',
+      { Settings: { OutputGroups: groups(output) }, StatusUpdateInterval: 'SECONDS_5' },
+      /StatusUpdateInterval: "SECONDS_5" should be equal to one of the allowed values: SECONDS_10,/,
+    ],
+    [
+      'AdAvailOffset 5000',
+      { Settings: { OutputGroups: groups(output), AdAvailOffset: 5000 } },
+      /Settings\.AdAvailOffset: 5000 should be <= 1000/,
+    ],
+    [
+      'a misspelt member',
+      { Settings: { OutputGroups: groups({ ...output, Namemodifier: '_x' }) } },
+      /"Namemodifier" is not a member \(did you mean NameModifier\?\)/,
+    ],
+  ])('%s', async (_name, content, message) => {
+    const error = await inputError(
+      loadJobPlan(job({ settingsPath: await settingsFile(content) }), 1),
+    );
+    expect(error.input).toBe('job-settings');
+    expect(error.message).toMatch(message);
+    expect(error.message).toMatch(/API model \(mediaconvert-2017-08-29\)/);
+  });
+
+  test('a whole request the model accepts passes, input FileInput and decryption aside', async () => {
+    const plan = await loadJobPlan(
+      job({
+        settingsPath: await settingsFile({
+          Settings: {
+            Inputs: [{ FileInput: 'not a url', TimecodeSource: 'ZEROBASED' }],
+            OutputGroups: groups(output),
+          },
+          StatusUpdateInterval: 'SECONDS_10',
+          Priority: 5,
+        }),
+      }),
+      1,
+    );
+    expect(plan.base.StatusUpdateInterval).toBe('SECONDS_10');
   });
 });

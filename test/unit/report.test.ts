@@ -165,12 +165,30 @@ describe('outputs', () => {
   });
 });
 
+/** The text a reader sees in a cell: numeric character references decoded. */
+function shown(markdown: string): string {
+  return markdown.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)));
+}
+
+/** The cells of a table row as GitHub splits them: at every unescaped pipe. */
+function cells(row: string): string[] {
+  return row
+    .split(/(?<!\\)\|/)
+    .slice(1, -1)
+    .map((c) => c.trim());
+}
+
 describe('summary', () => {
   test('one row per file, each linked to its job in the console', () => {
     const summary = summaryOf(report());
     const rows = summary.split('\n').filter((l) => l.startsWith('| media/'));
     expect(rows).toHaveLength(2);
-    expect(rows[0]).toContain('| media/a.mp4 | 2.0 KiB | `s3://bucket/in/media/a.mp4` | AES_CTR |');
+    expect(cells(rows[0]!).slice(0, 4).map(shown)).toEqual([
+      'media/a.mp4',
+      '2.0 KiB',
+      's3://bucket/in/media/a.mp4',
+      'AES_CTR',
+    ]);
     expect(rows[0]).toContain(
       `[${JOB_A.id}](https://console.aws.amazon.com/mediaconvert/home?region=us-east-1#/jobs/summary/${JOB_A.id})`,
     );
@@ -209,13 +227,44 @@ describe('summary', () => {
       { relativePath: 'media/x.mp4', message: 'upload failed:\nAccessDenied | no' },
     ];
     const summary = summaryOf(report({ failures }));
-    expect(summary).toContain(
-      '| media/x.mp4 | | **failed**: upload failed: AccessDenied \\| no | | |',
-    );
+    const row = summary.split('\n').find((l) => l.startsWith('| media/x.mp4'))!;
+    expect(cells(row).map(shown)).toEqual([
+      'media/x.mp4',
+      '',
+      '**failed**: upload failed:\\nAccessDenied | no',
+      '',
+      '',
+    ]);
   });
 
   test('pipes in paths are escaped so the table keeps its columns', () => {
-    expect(summaryOf(report())).toContain('| media/b\\|c.mov |');
+    const row = summaryOf(report())
+      .split('\n')
+      .find((l) => l.startsWith('| media/b'))!;
+    expect(cells(row)).toHaveLength(5);
+    expect(shown(cells(row)[0]!)).toBe('media/b|c.mov');
+  });
+
+  test('hostile names: no HTML tag, code span, link or row break comes from a name', () => {
+    const names = [
+      '<img src=x onerror=alert(1)>.mp4',
+      'a`b.mp4',
+      'c\rd.mp4',
+      'e\n::warning::INJECTED.mp4',
+      '[x](javascript:alert(1)).mp4',
+    ];
+    const hostile = names.map((n, i) => ({ ...file(n, i), s3Uri: `s3://bucket/in/${n}` }));
+    const summary = summaryOf(report({ files: hostile, jobs: [] }));
+    const rows = summary.split('\n').filter((l) => l.startsWith('| '));
+    expect(rows).toHaveLength(2 + names.length);
+    expect(summary).not.toMatch(/[<>`\r]/);
+    expect(summary).not.toContain('](javascript');
+    rows.slice(2).forEach((row, i) => {
+      expect(cells(row)).toHaveLength(5);
+      expect(shown(cells(row)[0]!)).toBe(
+        `media/${names[i]!.replace('\r', '\\r').replace('\n', '\\n')}`,
+      );
+    });
   });
 });
 

@@ -9,6 +9,7 @@ import {
   type PutObjectCommandInput,
   type UploadPartCommandInput,
 } from '@aws-sdk/client-s3';
+import zlib from 'node:zlib';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
 import { uploadStream, type UploadRequest } from '../../src/upload.js';
@@ -210,16 +211,33 @@ describe('multipart', () => {
     expect(s3Mock).toHaveReceivedCommandWith(CompleteMultipartUploadCommand, {
       UploadId: 'upload-1',
       MultipartUpload: {
-        Parts: [
-          { PartNumber: 1, ETag: '"part-1"' },
-          { PartNumber: 2, ETag: '"part-2"' },
-          { PartNumber: 3, ETag: '"part-3"' },
-        ],
+        Parts: [1, 2, 3].map((n) => ({
+          PartNumber: n,
+          ETag: `"part-${n}"`,
+          ChecksumCRC32: expect.any(String),
+        })),
       },
     });
     expect(s3Mock).not.toHaveReceivedCommand(PutObjectCommand);
     expect(s3Mock).not.toHaveReceivedCommand(AbortMultipartUploadCommand);
     expect(Math.max(...progress)).toBe(12 * MIB);
+  });
+
+  test('Complete carries the CRC32 computed of each part, not what S3 echoed', async () => {
+    s3Mock.on(UploadPartCommand).callsFake(async (input: UploadPartCommandInput) => {
+      partBodies.set(input.PartNumber ?? 0, Buffer.from(input.Body as Uint8Array));
+      return { ETag: `"part-${input.PartNumber}"`, ChecksumCRC32: 'AAAAAA==' };
+    });
+    await uploadStream(request(body({ total: 7 * MIB, chunk: MIB }).stream));
+    const crcOf = (bytes: Buffer): string => {
+      const out = Buffer.alloc(4);
+      out.writeUInt32BE(zlib.crc32(bytes) >>> 0);
+      return out.toString('base64');
+    };
+    const expected = [1, 2].map((n) => crcOf(partBodies.get(n)!));
+    expect(partInputs().map((p) => p.ChecksumCRC32)).toEqual(expected);
+    const complete = s3Mock.commandCalls(CompleteMultipartUploadCommand)[0]!.args[0].input;
+    expect(complete.MultipartUpload?.Parts?.map((p) => p.ChecksumCRC32)).toEqual(expected);
   });
 
   test('exactly one part of bytes is a single PutObject', async () => {

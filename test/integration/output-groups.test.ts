@@ -1,0 +1,334 @@
+/**
+ * Every output group type end to end through the packaged action: one job with FILE_GROUP
+ * (MP4, MOV, MPEG-2 TS, raw MP3 and AAC, frame capture), HLS, DASH ISO and CMAF outputs from
+ * a 1 s clip, named as src/output-locations.ts says and proven media by ffprobe.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import { ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { runPackagedAction } from '../support/action-runner.js';
+import { startStack, type LocalStack } from '../../local-aws/stack.js';
+import { outputLocations, segmentUri } from '../../src/output-locations.js';
+import { getObject, probeStreams, stackClients } from '../support/stack-helpers.js';
+
+let stack: LocalStack;
+let clients: ReturnType<typeof stackClients>;
+let workspace: string;
+
+beforeAll(async () => {
+  stack = await startStack();
+  clients = stackClients(stack);
+  workspace = await mkdtemp(path.join(os.tmpdir(), 'output-groups-'));
+  execFileSync('ffmpeg', [
+    ...['-hide_banner', '-v', 'error', '-y'],
+    ...['-f', 'lavfi', '-i', 'testsrc=duration=1:size=128x72:rate=10'],
+    ...['-f', 'lavfi', '-i', 'sine=frequency=800:duration=1'],
+    ...['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac'],
+    ...['-shortest', path.join(workspace, 'tiny.mp4')],
+  ]);
+});
+
+afterAll(async () => {
+  await stack?.close();
+  await rm(workspace, { recursive: true, force: true });
+});
+
+const H264 = (width: number, height: number, bitrate: number) => ({
+  Width: width,
+  Height: height,
+  CodecSettings: { Codec: 'H_264', H264Settings: { RateControlMode: 'CBR', Bitrate: bitrate } },
+});
+const AAC = [
+  { CodecSettings: { Codec: 'AAC', AacSettings: { Bitrate: 64000, SampleRate: 48000 } } },
+];
+
+function group(type: string, key: string, destination: string, outputs: object[], extra = {}) {
+  return {
+    Name: type,
+    OutputGroupSettings: { Type: type, [key]: { Destination: destination, ...extra } },
+    Outputs: outputs,
+  };
+}
+
+function settings(bucket: string) {
+  const out = `s3://${bucket}/groups`;
+  return {
+    OutputGroups: [
+      group('FILE_GROUP_SETTINGS', 'FileGroupSettings', `${out}/file/`, [
+        {
+          NameModifier: '_mp4',
+          ContainerSettings: { Container: 'MP4' },
+          VideoDescription: H264(96, 54, 150000),
+          AudioDescriptions: AAC,
+        },
+        {
+          NameModifier: '_mov',
+          ContainerSettings: { Container: 'MOV' },
+          VideoDescription: H264(64, 36, 100000),
+          AudioDescriptions: AAC,
+        },
+        {
+          NameModifier: '_ts',
+          ContainerSettings: { Container: 'M2TS' },
+          VideoDescription: H264(64, 36, 100000),
+          AudioDescriptions: AAC,
+        },
+        {
+          NameModifier: '_mp3',
+          ContainerSettings: { Container: 'RAW' },
+          AudioDescriptions: [
+            {
+              CodecSettings: {
+                Codec: 'MP3',
+                Mp3Settings: { Bitrate: 96000, RateControlMode: 'CBR', SampleRate: 44100 },
+              },
+            },
+          ],
+        },
+        { NameModifier: '_aac', ContainerSettings: { Container: 'RAW' }, AudioDescriptions: AAC },
+        {
+          NameModifier: '_thumb',
+          ContainerSettings: { Container: 'RAW' },
+          VideoDescription: {
+            Width: 64,
+            Height: 36,
+            CodecSettings: {
+              Codec: 'FRAME_CAPTURE',
+              FrameCaptureSettings: {
+                FramerateNumerator: 2,
+                FramerateDenominator: 1,
+                MaxCaptures: 3,
+                Quality: 80,
+              },
+            },
+          },
+        },
+      ]),
+      group(
+        'HLS_GROUP_SETTINGS',
+        'HlsGroupSettings',
+        `${out}/hls/index`,
+        [
+          {
+            NameModifier: '_360',
+            ContainerSettings: { Container: 'M3U8' },
+            VideoDescription: H264(64, 36, 100000),
+            AudioDescriptions: AAC,
+          },
+          {
+            NameModifier: '_540',
+            ContainerSettings: { Container: 'M3U8' },
+            VideoDescription: H264(96, 54, 150000),
+            AudioDescriptions: AAC,
+          },
+        ],
+        { SegmentLength: 1, MinSegmentLength: 0 },
+      ),
+      group(
+        'DASH_ISO_GROUP_SETTINGS',
+        'DashIsoGroupSettings',
+        `${out}/dash/`,
+        [
+          {
+            NameModifier: '_video',
+            ContainerSettings: { Container: 'MPD' },
+            VideoDescription: H264(96, 54, 150000),
+          },
+          {
+            NameModifier: '_audio',
+            ContainerSettings: { Container: 'MPD' },
+            AudioDescriptions: AAC,
+          },
+        ],
+        { SegmentLength: 2, FragmentLength: 1 },
+      ),
+      group(
+        'CMAF_GROUP_SETTINGS',
+        'CmafGroupSettings',
+        `${out}/cmaf/`,
+        [
+          {
+            NameModifier: '_video',
+            ContainerSettings: { Container: 'CMFC' },
+            VideoDescription: H264(96, 54, 150000),
+          },
+          {
+            NameModifier: '_audio',
+            ContainerSettings: { Container: 'CMFC' },
+            AudioDescriptions: AAC,
+          },
+        ],
+        { SegmentLength: 2, FragmentLength: 1 },
+      ),
+    ],
+  };
+}
+
+async function text(uri: string): Promise<string> {
+  return (await getObject(clients.s3, uri)).body.toString('utf8');
+}
+
+async function probe(...uris: string[]): Promise<string[]> {
+  const parts = await Promise.all(uris.map(async (u) => (await getObject(clients.s3, u)).body));
+  // MPEG-TS lists its streams once per program too.
+  return [...new Set(await probeStreams(Buffer.concat(parts)))];
+}
+
+test('one job makes every output group type, named as MediaConvert names them', async () => {
+  const file = path.join(workspace, 'all-groups.json');
+  const jobSettings = settings(stack.info.bucket);
+  await writeFile(file, JSON.stringify({ Settings: jobSettings }));
+  const run = await runPackagedAction({
+    workspace,
+    env: stack.env(),
+    inputs: {
+      files: 'tiny.mp4',
+      'kms-key-arn': stack.info.kmsKeyArn,
+      destination: `s3://${stack.info.bucket}/in/`,
+      'role-arn': stack.info.roleArn,
+      'job-settings': file,
+      wait: 'true',
+      'wait-timeout': '120',
+    },
+  });
+  expect(run.stdout).not.toContain('::error::');
+  expect(run.code).toBe(0);
+  const id = run.outputs['job-id']!;
+  const job = (await stack.mediaconvert.waitForJob(id)) as {
+    status: string;
+    settings: unknown;
+    outputGroupDetails: {
+      type: string;
+      playlistFilePaths?: string[];
+      outputDetails: { outputFilePaths?: string[]; videoDetails?: { widthInPx: number } }[];
+    }[];
+  };
+  expect(job.status).toBe('COMPLETE');
+
+  // The shared naming module predicts every reported path from the job's final settings.
+  const [file0, hls, dash, cmaf] = outputLocations(job.settings);
+  const details = job.outputGroupDetails;
+  expect(details.map((d) => d.type)).toEqual([
+    'FILE_GROUP',
+    'HLS_GROUP',
+    'DASH_ISO_GROUP',
+    'CMAF_GROUP',
+  ]);
+  const base = `s3://${stack.info.bucket}/groups`;
+  expect(details[0]!.outputDetails.map((o) => o.outputFilePaths)).toEqual([
+    [`${base}/file/tiny_mp4.mp4`],
+    [`${base}/file/tiny_mov.mov`],
+    [`${base}/file/tiny_ts.m2ts`],
+    [`${base}/file/tiny_mp3.mp3`],
+    [`${base}/file/tiny_aac.aac`],
+    [`${base}/file/tiny_thumb.0000001.jpg`],
+  ]);
+  expect(details[0]!.outputDetails[0]!.videoDetails?.widthInPx).toBe(96);
+  expect(details[1]!.playlistFilePaths).toEqual(hls!.playlists);
+  expect(details[2]!.playlistFilePaths).toEqual([`${base}/dash/tiny.mpd`]);
+  expect(details[3]!.playlistFilePaths).toEqual([
+    `${base}/cmaf/tiny.m3u8`,
+    `${base}/cmaf/tiny.mpd`,
+  ]);
+
+  // File group: real media of the asked codec family and size.
+  expect(await probe(file0!.outputs[0]!.file!)).toEqual(['video:h264', 'audio:aac']);
+  expect(await probe(file0!.outputs[1]!.file!)).toEqual(['video:h264', 'audio:aac']);
+  expect(await probe(file0!.outputs[2]!.file!)).toEqual(['video:h264', 'audio:aac']);
+  expect(await probe(file0!.outputs[3]!.file!)).toEqual(['audio:mp3']);
+  expect(await probe(file0!.outputs[4]!.file!)).toEqual(['audio:aac']);
+  const frames = file0!.outputs[5]!;
+  expect(await probe(segmentUri(frames, 0))).toEqual(['video:mjpeg']);
+
+  // HLS: the multivariant playlist lists both children; their first segment is TS media.
+  const master = await text(hls!.playlists[0]!);
+  expect(master).toContain('RESOLUTION=64x36');
+  expect(master).toContain('index_540.m3u8');
+  const child = await text(hls!.outputs[1]!.playlist!);
+  expect(child).toContain('#EXT-X-TARGETDURATION:1');
+  expect(child).toContain(path.basename(segmentUri(hls!.outputs[1]!, 1)));
+  expect(await probe(segmentUri(hls!.outputs[1]!, 1))).toEqual(['video:h264', 'audio:aac']);
+
+  // DASH: one MPD with both adaptation sets; init + first segment is playable media.
+  const mpd = await text(dash!.playlists[0]!);
+  expect(mpd.match(/<AdaptationSet/g)).toHaveLength(2);
+  expect(mpd).toContain('tiny_video_$Number%09d$.mp4');
+  const video = dash!.outputs[0]!;
+  expect(await probe(video.init!, segmentUri(video, 1))).toEqual(['video:h264']);
+
+  // CMAF: HLS and DASH manifests over .cmfv / .cmfa segments.
+  const cmafMaster = await text(cmaf!.playlists[0]!);
+  expect(cmafMaster).toContain('TYPE=AUDIO');
+  expect(await text(cmaf!.outputs[0]!.playlist!)).toContain('tiny_video_000000001.cmfv');
+  const audio = cmaf!.outputs[1]!;
+  expect(await probe(audio.init!, segmentUri(audio, 1))).toEqual(['audio:aac']);
+
+  const listed = await clients.s3.send(
+    new ListObjectsV2Command({ Bucket: stack.info.bucket, Prefix: 'groups/file/' }),
+  );
+  expect((listed.Contents ?? []).filter((o) => o.Key!.endsWith('.jpg')).map((o) => o.Key)).toEqual([
+    'groups/file/tiny_thumb.0000000.jpg',
+    'groups/file/tiny_thumb.0000001.jpg',
+  ]);
+}, 120_000);
+
+test('a group the local MediaConvert cannot approximate fails the job with 1040 and says why', async () => {
+  const file = path.join(workspace, 'smooth.json');
+  const smooth = group(
+    'MS_SMOOTH_GROUP_SETTINGS',
+    'MsSmoothGroupSettings',
+    `s3://${stack.info.bucket}/mss/`,
+    [
+      {
+        ContainerSettings: { Container: 'ISMV' },
+        VideoDescription: H264(64, 36, 100000),
+        AudioDescriptions: AAC,
+      },
+    ],
+  );
+  await writeFile(file, JSON.stringify({ OutputGroups: [smooth] }));
+  const run = await runPackagedAction({
+    workspace,
+    env: stack.env(),
+    inputs: {
+      files: 'tiny.mp4',
+      'kms-key-arn': stack.info.kmsKeyArn,
+      destination: `s3://${stack.info.bucket}/in-mss/`,
+      'role-arn': stack.info.roleArn,
+      'job-settings': file,
+      wait: 'true',
+    },
+  });
+  expect(run.code).not.toBe(0);
+  expect(run.stdout).toMatch(
+    /ended ERROR \(error 1040\): Output group 0 \(MS_SMOOTH_GROUP_SETTINGS\): output group type MS_SMOOTH_GROUP_SETTINGS is not supported/,
+  );
+}, 60_000);
+
+test('settings the service would refuse fail the step before any AWS request', async () => {
+  const file = path.join(workspace, 'mp5.json');
+  const bad = settings(stack.info.bucket).OutputGroups[0]!;
+  (bad.Outputs[0] as { ContainerSettings: { Container: string } }).ContainerSettings.Container =
+    'MP5';
+  await writeFile(file, JSON.stringify({ OutputGroups: [bad] }));
+  const before = stack.kms.requests.length;
+  const run = await runPackagedAction({
+    workspace,
+    env: stack.env(),
+    inputs: {
+      files: 'tiny.mp4',
+      'kms-key-arn': stack.info.kmsKeyArn,
+      destination: `s3://${stack.info.bucket}/in-mp5/`,
+      'role-arn': stack.info.roleArn,
+      'job-settings': file,
+    },
+  });
+  expect(run.code).not.toBe(0);
+  expect(run.stdout).toContain(
+    '::error::Input `job-settings`: MediaConvert would refuse these settings: Settings.OutputGroups[0].Outputs[0].ContainerSettings.Container: "MP5" should be equal to one of the allowed values',
+  );
+  expect(stack.kms.requests.length).toBe(before);
+}, 60_000);

@@ -1,0 +1,80 @@
+/**
+ * GitHub keeps at most 1 MB per step output. A 1.2 MB job-settings file with two files makes
+ * the CreateJob requests about 2.4 MB: `job-settings` then holds a short form pointing at the
+ * manifest, a warning says so, and the manifest holds every request whole.
+ */
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { runPackagedAction } from '../support/action-runner.js';
+import { startStack, type LocalStack } from '../../local-aws/stack.js';
+
+let stack: LocalStack;
+let workspace: string;
+
+beforeAll(async () => {
+  stack = await startStack();
+  workspace = await mkdtemp(path.join(os.tmpdir(), 'output-limits-ws-'));
+  await mkdir(path.join(workspace, 'media'));
+  for (const name of ['a', 'b']) {
+    await copyFile('samples/clip.mp4', path.join(workspace, 'media', `${name}.mp4`));
+  }
+});
+
+afterAll(async () => {
+  await rm(workspace, { recursive: true, force: true });
+  await stack?.close();
+});
+
+test('a 1.2 MB settings file: every output under 1 MB, job-settings points at the manifest', async () => {
+  // Ten metadata values of 120,000 characters: a whole CreateJob request of about 1.2 MB.
+  const userMetadata = Object.fromEntries(
+    Array.from({ length: 10 }, (_, i) => [`note-${i}`, String(i).repeat(120_000)]),
+  );
+  const settingsPath = path.join(workspace, 'big-settings.json');
+  await writeFile(
+    settingsPath,
+    JSON.stringify({
+      JobTemplate: stack.info.jobTemplate,
+      UserMetadata: userMetadata,
+      Settings: {},
+    }),
+  );
+  const run = await runPackagedAction({
+    workspace,
+    env: stack.env(),
+    inputs: {
+      files: 'media/*.mp4',
+      'kms-key-arn': stack.info.kmsKeyArn,
+      destination: `s3://${stack.info.bucket}/big-settings/`,
+      'role-arn': stack.info.roleArn,
+      'job-settings': settingsPath,
+    },
+  });
+  expect(run.code).toBe(0);
+  for (const [name, value] of Object.entries(run.outputs)) {
+    expect([name, Buffer.byteLength(value) <= 1_000_000]).toEqual([name, true]);
+  }
+  const short = JSON.parse(run.outputs['job-settings']!) as Record<string, unknown>;
+  expect(short).toEqual({
+    shortened: true,
+    bytes: expect.any(Number),
+    entries: 2,
+    manifest: run.outputs.manifest,
+    'in-manifest': 'jobs[].request',
+  });
+  expect(short.bytes).toBeGreaterThan(2_400_000);
+  expect(run.stdout).toMatch(
+    /^::warning::output `job-settings` is \d+ bytes, over GitHub's limit/m,
+  );
+  // What fits is whole.
+  expect(JSON.parse(run.outputs['job-ids']!)).toHaveLength(2);
+  expect(JSON.parse(run.outputs['decryption-settings']!)).toHaveLength(2);
+
+  // The manifest has both requests, each with all of its metadata, as sent.
+  const manifest = JSON.parse(await readFile(run.outputs.manifest!, 'utf8')) as {
+    jobs: { id: string; request: { UserMetadata: Record<string, string> } }[];
+  };
+  expect(manifest.jobs.map((j) => j.id)).toEqual(JSON.parse(run.outputs['job-ids']!));
+  for (const job of manifest.jobs) expect(job.request.UserMetadata).toEqual(userMetadata);
+});

@@ -1,0 +1,111 @@
+import { describe, expect, test } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { DEFAULT_MAX_ATTEMPTS, clientOptions, parseNetwork } from '../../src/network.js';
+import { bypassesProxy, proxySettings, redact } from '../../src/proxy.js';
+import { VERSION } from '../../src/version.js';
+
+describe('proxySettings', () => {
+  test('the http-proxy input serves http and https endpoints and beats the variables', () => {
+    const s = proxySettings('http://proxy.internal:3128', { HTTPS_PROXY: 'http://other:1' });
+    expect([s.http?.href, s.https?.href]).toEqual([
+      'http://proxy.internal:3128/',
+      'http://proxy.internal:3128/',
+    ]);
+  });
+
+  test('HTTPS_PROXY serves https endpoints, HTTP_PROXY http ones; lower case wins', () => {
+    const s = proxySettings('', {
+      HTTPS_PROXY: 'http://upper:1',
+      https_proxy: 'http://lower:2',
+      HTTP_PROXY: 'http://plain:3',
+    });
+    expect([s.https?.host, s.http?.host]).toEqual(['lower:2', 'plain:3']);
+    expect(proxySettings('', { HTTP_PROXY: 'http://plain:3' }).https).toBeUndefined();
+  });
+
+  test('a bare host:port is an http proxy', () => {
+    expect(proxySettings('proxy:8080', {}).http?.href).toBe('http://proxy:8080/');
+  });
+
+  test('NO_PROXY is split on commas and spaces, lower-cased; no_proxy wins', () => {
+    expect(proxySettings('', { NO_PROXY: 'A.example, .b.example  c:80' }).noProxy).toEqual([
+      'a.example',
+      '.b.example',
+      'c:80',
+    ]);
+    expect(proxySettings('', { NO_PROXY: 'x', no_proxy: 'y' }).noProxy).toEqual(['y']);
+  });
+
+  test('a value that is not a proxy URL names where it came from, without its password', () => {
+    expect(() => proxySettings('ftp://proxy:21', {})).toThrow(
+      "Input `http-proxy`: 'ftp://proxy:21' is not a proxy URL",
+    );
+    expect(() => proxySettings('', { HTTPS_PROXY: 'socks5://u:secret@p:1' })).toThrow(
+      "environment variable HTTPS_PROXY: 'socks5://***@p:1' is not a proxy URL",
+    );
+  });
+
+  test('redact hides user and password only', () => {
+    expect(redact('http://user:pw@proxy:3128')).toBe('http://***@proxy:3128');
+    expect(redact('http://proxy:3128')).toBe('http://proxy:3128');
+  });
+});
+
+describe('bypassesProxy', () => {
+  const cases: [string, number, string[], boolean][] = [
+    ['s3.us-east-1.amazonaws.com', 443, ['amazonaws.com'], true],
+    ['s3.us-east-1.amazonaws.com', 443, ['.amazonaws.com'], true],
+    ['s3.us-east-1.amazonaws.com', 443, ['*.amazonaws.com'], true],
+    ['notamazonaws.com', 443, ['amazonaws.com'], false],
+    ['127.0.0.1', 4566, ['127.0.0.1'], true],
+    ['127.0.0.1', 4566, ['127.0.0.1:4566'], true],
+    ['127.0.0.1', 4566, ['127.0.0.1:80'], false],
+    ['127.0.0.1', 4566, [], false],
+    ['anything', 1, ['*'], true],
+    ['::1', 443, ['[::1]'], true],
+  ];
+  test.each(cases)('%s:%d with NO_PROXY %j: %s', (host, port, noProxy, expected) => {
+    expect(bypassesProxy(host, port, noProxy)).toBe(expected);
+  });
+});
+
+describe('parseNetwork', () => {
+  test('six attempts and standard retries when nothing is set', () => {
+    const n = parseNetwork('', {});
+    expect([n.maxAttempts, n.retryMode]).toEqual([DEFAULT_MAX_ATTEMPTS, 'standard']);
+    expect(DEFAULT_MAX_ATTEMPTS).toBe(6);
+  });
+
+  test('AWS_MAX_ATTEMPTS and AWS_RETRY_MODE as the SDK reads them', () => {
+    const n = parseNetwork('', { AWS_MAX_ATTEMPTS: '1', AWS_RETRY_MODE: 'ADAPTIVE' });
+    expect([n.maxAttempts, n.retryMode]).toEqual([1, 'adaptive']);
+  });
+
+  test.each(['0', '-1', '2.5', 'many', '101'])('AWS_MAX_ATTEMPTS %s is refused', (value) => {
+    expect(() => parseNetwork('', { AWS_MAX_ATTEMPTS: value })).toThrow(
+      `environment variable AWS_MAX_ATTEMPTS: '${value}' is not accepted`,
+    );
+  });
+
+  test('an unknown AWS_RETRY_MODE is refused', () => {
+    expect(() => parseNetwork('', { AWS_RETRY_MODE: 'legacy' })).toThrow(
+      "AWS_RETRY_MODE: 'legacy' is not accepted; use standard or adaptive",
+    );
+  });
+
+  test('client options carry the user agent, and agents only when a proxy is set', () => {
+    const plain = clientOptions(parseNetwork('', {}));
+    expect(plain.customUserAgent).toEqual([['mediaconvert-encrypt', VERSION]]);
+    expect(plain.requestHandler).toBeUndefined();
+    const proxied = clientOptions(parseNetwork('http://proxy:3128', {}));
+    expect(proxied.requestHandler?.httpAgent).toBeDefined();
+    expect(proxied.requestHandler?.httpsAgent).toBeDefined();
+  });
+});
+
+test('VERSION is package.json’s version', () => {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  expect(VERSION).toBe(pkg.version);
+});
