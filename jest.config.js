@@ -8,14 +8,25 @@ const common = {
 };
 
 /** One project per folder of test/: the folder says what a test may start. */
-const project = (name) => ({
+const project = (name, extra = {}) => ({
   ...common,
   displayName: name,
   testMatch: [`<rootDir>/test/${name}/**/*.test.ts`],
+  ...extra,
 });
+// The tiers that run dist/ rebuild it first when src/ changed since it was built.
+const runsDist = { globalSetup: '<rootDir>/test/support/global-setup.mjs' };
 
 export default {
   // Per-project testTimeout is ignored by jest 30; integration runs spawn the action and wait for jobs.
   testTimeout: 120_000,
-  projects: [project('unit'), project('local-aws'), project('integration'), project('docs')],
+  // Most test files wait on child processes and servers rather than compute: two run at once
+  // even on a 2-core machine (jest's default there is one).
+  maxWorkers: 2,
+  projects: [
+    project('unit'),
+    project('local-aws'),
+    project('integration', runsDist),
+    project('docs', runsDist),
+  ],
 };

@@ -2,30 +2,24 @@
  * Benchmark plumbing: the stack process, timed child processes, the packaged action as the
  * runner starts it, and statistics.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { randomFillSync } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes, randomFillSync } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
+import { link, mkdir, mkdtemp, open, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
-import { stackEnv } from '../local-aws/stack.js';
+import { stackEnv, type StackInfo } from '../local-aws/stack.js';
+import { MIB } from '../src/units.js';
+import { REPO_ROOT, runnerEnvironment } from '../test/support/runner.js';
 
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const ACTION_ENTRY = path.join(REPO_ROOT, 'dist', 'index.js');
+export { ACTION_ENTRY, REPO_ROOT } from '../test/support/runner.js';
 export const AWS_CLI = '/usr/bin/aws';
 export const GNU_TIME = '/usr/bin/time';
-export const MIB = 1024 * 1024;
+export { MIB } from '../src/units.js';
 
-export interface BenchStackInfo {
-  region: string;
-  endpoints: { s3: string; kms: string; mediaconvert: string };
-  credentials: { accessKeyId: string; secretAccessKey: string };
-  kmsKeyArn: string;
-  roleArn: string;
-  bucket: string;
-  jobTemplate: string;
+/** The stack's info file plus the process that serves it. */
+export interface BenchStackInfo extends StackInfo {
   pid: number;
 }
 
@@ -60,6 +54,81 @@ export async function startBenchStack(workDir: string): Promise<BenchStack> {
       await exited;
     },
   };
+}
+
+/** A scratch directory for one benchmark run, with an empty `workspace` folder in it. */
+export async function benchWorkDir(
+  prefix: string,
+): Promise<{ workDir: string; workspace: string }> {
+  const workDir = await mkdtemp(path.join(os.tmpdir(), prefix));
+  const workspace = path.join(workDir, 'workspace');
+  await mkdir(workspace);
+  return { workDir, workspace };
+}
+
+/**
+ * Environment of the command-line tools (aws, openssl, rclone, bench/scripted.sh): the
+ * stack's credentials and region, the endpoints of `env` (the stack's, or a proxy's in front
+ * of it) also as S3_ENDPOINT/KMS_ENDPOINT/MEDIACONVERT_ENDPOINT, and the stack's names.
+ */
+export function toolEnv(
+  stack: BenchStack,
+  tmpDir: string,
+  env: Record<string, string> = stack.env,
+): Record<string, string> {
+  const { info } = stack;
+  return {
+    ...env,
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: process.env.HOME ?? '/root',
+    S3_ENDPOINT: env.AWS_ENDPOINT_URL_S3 ?? info.endpoints.s3,
+    KMS_ENDPOINT: env.AWS_ENDPOINT_URL_KMS ?? info.endpoints.kms,
+    MEDIACONVERT_ENDPOINT: env.AWS_ENDPOINT_URL_MEDIACONVERT ?? info.endpoints.mediaconvert,
+    BUCKET: info.bucket,
+    KMS_KEY_ARN: info.kmsKeyArn,
+    ROLE_ARN: info.roleArn,
+    JOB_TEMPLATE: info.jobTemplate,
+    TMPDIR: tmpDir,
+  };
+}
+
+/** Random hex, e.g. a key or IV for openssl. */
+export function randomHex(bytes: number): string {
+  return randomBytes(bytes).toString('hex');
+}
+
+/** `input` encrypted by openssl (AES-256-CTR, a random key) to `output`: an upload-only side. */
+export function opensslEncrypt(input: string, output: string): void {
+  execFileSync('openssl', [
+    'enc',
+    '-aes-256-ctr',
+    '-K',
+    randomHex(32),
+    '-iv',
+    randomHex(16),
+    '-bufsize',
+    '1048576',
+    '-in',
+    input,
+    '-out',
+    output,
+  ]);
+}
+
+/** A shared 1 GiB of random bytes a run may hard-link instead of writing its own. */
+const SHARED_GIB = '/tmp/big';
+
+/**
+ * A file of `bytes` random bytes, read once so every side starts from the page cache. A
+ * 1 GiB file is a hard link to /tmp/big when that exists (writing 1 GiB costs more than
+ * the run it is for).
+ */
+export async function benchFile(file: string, bytes: number): Promise<void> {
+  const reuse =
+    bytes === 1024 * MIB && existsSync(SHARED_GIB) && statSync(SHARED_GIB).size === bytes;
+  if (reuse) await link(SHARED_GIB, file).catch(() => randomFile(file, bytes));
+  else await randomFile(file, bytes);
+  execFileSync('/bin/sh', ['-c', `cat "${file}" > /dev/null`]);
 }
 
 /** What one child process (and every process it waited for) cost. */
@@ -121,40 +190,9 @@ export interface ActionInvocation {
   workspace: string;
 }
 
-/** Environment of dist/index.js as the GitHub runner sets it (see test/support/action-runner.ts). */
-export async function actionEnv(run: ActionInvocation): Promise<{
-  env: Record<string, string>;
-  runnerTemp: string;
-}> {
-  const runnerTemp = await mkdtemp(path.join(os.tmpdir(), 'bench-runner-'));
-  const output = path.join(runnerTemp, '_github_output');
-  const summary = path.join(runnerTemp, '_step_summary');
-  await writeFile(output, '');
-  await writeFile(summary, '');
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '/usr/bin:/bin',
-    HOME: process.env.HOME ?? '/root',
-    GITHUB_ACTIONS: 'true',
-    GITHUB_WORKSPACE: run.workspace,
-    GITHUB_OUTPUT: output,
-    GITHUB_STEP_SUMMARY: summary,
-    RUNNER_TEMP: runnerTemp,
-    GITHUB_RUN_ID: String(Date.now()),
-    GITHUB_RUN_ATTEMPT: '1',
-    GITHUB_REPOSITORY: 'local/mediaconvert-encrypt',
-    GITHUB_JOB: 'bench',
-    GITHUB_ACTION: 'bench',
-    ...run.env,
-  };
-  for (const [name, value] of Object.entries(run.inputs)) {
-    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
-  }
-  return { env, runnerTemp };
-}
-
 /** Runs the packaged action under GNU time; returns its usage and its step outputs file. */
 export async function timedAction(run: ActionInvocation): Promise<Usage & { outputs: string }> {
-  const { env, runnerTemp } = await actionEnv(run);
+  const { env, runnerTemp } = await runnerEnvironment({ ...run, job: 'bench' });
   try {
     const usage = await timed(process.execPath, [run.entry], { env, cwd: run.workspace });
     const outputs = await readFile(env.GITHUB_OUTPUT!, 'utf8');

@@ -16,22 +16,27 @@
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
-import { link as hardLink, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { startLinkProxy, type LinkProxy } from '../test/support/link-proxy.js';
+import { assertFreshDist } from '../test/support/runner.js';
 import {
   ACTION_ENTRY,
   alternate,
   AWS_CLI,
+  benchFile,
+  benchWorkDir,
   MIB,
+  opensslEncrypt,
   randomFile,
   REPO_ROOT,
   startBenchStack,
   summarize,
   timed,
   timedAction,
+  toolEnv,
   type BenchStack,
   type Summary,
   type Usage,
@@ -65,11 +70,11 @@ function log(line: string): void {
 export async function runLinkBench(options: LinkBenchOptions): Promise<void> {
   const entry = path.resolve(options.entry ?? ACTION_ENTRY);
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run npm run bundle first`);
+  // Figures of a bundle that is not the working tree's code would be figures of nothing.
+  if (entry === ACTION_ENTRY) assertFreshDist();
   if (!existsSync(RCLONE)) throw new Error(`${RCLONE} is missing: apt-get install -y rclone`);
   const started = Date.now();
-  const workDir = await mkdtemp(path.join(os.tmpdir(), 'bench-link-'));
-  const workspace = path.join(workDir, 'workspace');
-  await mkdir(workspace);
+  const { workDir, workspace } = await benchWorkDir('bench-link-');
   const stack = await startBenchStack(workDir);
   const linkDesc =
     options.link === 'wan'
@@ -122,24 +127,6 @@ export async function runLinkBench(options: LinkBenchOptions): Promise<void> {
   log(`\nwritten: bench/results/${name}.json, bench/results/${name}.md`);
 }
 
-/** Environment of the CLI tools: the stack's credentials, endpoints through the link. */
-function toolEnv(stack: BenchStack, proxy: LinkProxy | undefined, tmp: string) {
-  const env = proxy ? proxy.env(stack.env) : { ...stack.env };
-  return {
-    ...env,
-    PATH: process.env.PATH ?? '/usr/bin:/bin',
-    HOME: process.env.HOME ?? '/root',
-    TMPDIR: tmp,
-    S3_ENDPOINT: env.AWS_ENDPOINT_URL_S3!,
-    KMS_ENDPOINT: env.AWS_ENDPOINT_URL_KMS!,
-    MEDIACONVERT_ENDPOINT: env.AWS_ENDPOINT_URL_MEDIACONVERT!,
-    BUCKET: stack.info.bucket,
-    KMS_KEY_ARN: stack.info.kmsKeyArn,
-    ROLE_ARN: stack.info.roleArn,
-    JOB_TEMPLATE: stack.info.jobTemplate,
-  };
-}
-
 /** rclone configured by environment only; AWS_CA_BUNDLE would make it refuse plain http. */
 function rcloneEnv(base: Record<string, string>): Record<string, string> {
   const env: Record<string, string> = {
@@ -167,31 +154,12 @@ async function upload(
 ): Promise<Row[]> {
   const name = `up-${sizeMiB}.bin`;
   const file = path.join(workspace, name);
-  const shared = '/tmp/big';
-  if (sizeMiB === 1024 && existsSync(shared) && statSync(shared).size === 1024 * MIB) {
-    await hardLink(shared, file).catch(() => randomFile(file, sizeMiB * MIB));
-  } else {
-    await randomFile(file, sizeMiB * MIB);
-  }
+  await benchFile(file, sizeMiB * MIB);
   const encFile = path.join(workDir, `${name}.enc`);
-  const hex = (n: number) => randomBytes(n).toString('hex');
-  execFileSync('openssl', [
-    'enc',
-    '-aes-256-ctr',
-    '-K',
-    hex(32),
-    '-iv',
-    hex(16),
-    '-bufsize',
-    '1048576',
-    '-in',
-    file,
-    '-out',
-    encFile,
-  ]);
-  execFileSync('/bin/sh', ['-c', `cat "${file}" "${encFile}" > /dev/null`]);
+  opensslEncrypt(file, encFile);
+  execFileSync('/bin/sh', ['-c', `cat "${encFile}" > /dev/null`]);
   const { info } = stack;
-  const env = toolEnv(stack, proxy, workDir);
+  const env = toolEnv(stack, workDir, proxy ? proxy.env(stack.env) : stack.env);
   // A new key every run: rclone skips a copy whose destination already matches.
   let run = 0;
   const rclone = (extra: string[], prefix: string) => () =>
@@ -231,7 +199,7 @@ async function upload(
             encFile,
             `s3://${info.bucket}/link-cli/${name}`,
             '--endpoint-url',
-            env.S3_ENDPOINT,
+            env.S3_ENDPOINT!,
             '--only-show-errors',
           ],
           { env },

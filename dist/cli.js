@@ -74513,11 +74513,31 @@ module.exports = {
 
 /***/ }),
 
+/***/ 7318:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1317);
+/* harmony import */ var _host_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9616);
+/** The `mediaconvert-encrypt` command (dist/cli.js). */
+
+
+process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
+// Once canceled, a timer or idle connection must not hold the process.
+if (process.exitCode === _cli_js__WEBPACK_IMPORTED_MODULE_0__/* .EXIT */ .dc.interrupted)
+    (0,_host_js__WEBPACK_IMPORTED_MODULE_1__/* .exitWhenFlushed */ .KE)();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
 /***/ 7624:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   BL: () => (/* binding */ GCM_MAX_PLAINTEXT_BYTES),
+/* harmony export */   FN: () => (/* binding */ MODES),
 /* harmony export */   V6: () => (/* binding */ ciphertextLength),
 /* harmony export */   ad: () => (/* binding */ ivLengthsFor),
 /* harmony export */   w: () => (/* binding */ encrypt),
@@ -74528,6 +74548,7 @@ module.exports = {
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _units_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1996);
 /**
  * Streaming AES for the three MediaConvert decryption modes (docs/design.md, "Crypto conventions").
  *
@@ -74537,6 +74558,9 @@ module.exports = {
  */
 
 
+
+/** MediaConvert's decryption modes, by its own names. */
+const MODES = ['AES_CTR', 'AES_CBC', 'AES_GCM'];
 /** NIST SP 800-38D limit for one GCM invocation: 2^39 - 256 bits. */
 const GCM_MAX_PLAINTEXT_BYTES = 2 ** 36 - 32;
 const GCM_TAG_BYTES = 16;
@@ -74552,9 +74576,9 @@ const MODE_SUFFIX = {
     AES_CBC: 'cbc',
     AES_GCM: 'gcm',
 };
-const DEFAULT_CHUNK_BYTES = 1024 * 1024;
+const DEFAULT_CHUNK_BYTES = _units_js__WEBPACK_IMPORTED_MODULE_2__/* .MIB */ .D;
 /** OpenSSL's update() takes an int length; stay far below it and keep buffers sane. */
-const MAX_CHUNK_BYTES = 256 * 1024 * 1024;
+const MAX_CHUNK_BYTES = 256 * _units_js__WEBPACK_IMPORTED_MODULE_2__/* .MIB */ .D;
 /** Every problem this module reports. Messages never contain key bytes. */
 class CipherError extends Error {
     name = 'CipherError';
@@ -74765,284 +74789,229 @@ async function* encryptChunks(source, cipher, gcmLimit) {
 
 /***/ }),
 
-/***/ 5581:
-/***/ ((module, __webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   BK: () => (/* binding */ helpText),
-/* harmony export */   dc: () => (/* binding */ EXIT),
-/* harmony export */   iW: () => (/* binding */ main)
-/* harmony export */ });
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _clients_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9071);
-/* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2292);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3916);
-/* harmony import */ var _interface_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6160);
-/* harmony import */ var _job_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7228);
-/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(908);
-/* harmony import */ var _interrupt_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(8476);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2573);
-/* harmony import */ var _safe_text_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(1452);
-/**
- * The CLI: `mediaconvert-encrypt --files 'masters/*.mov' --kms-key-arn ... --destination s3://...`
- * Same options as the action's inputs, as flags. Each flag falls back to the INPUT_<NAME>
- * variable the runner would set, then to the action's default. Exit codes: see EXIT below.
- */
-
-
-
-
-
-
-
-
-
-
-
-const EXIT = {
-    ok: 0,
-    /** Some file, job creation or job failed; the manifest still describes what succeeded. */
-    failed: 1,
-    /** A bad flag or input value; nothing was sent to AWS. */
-    usage: 2,
-    /** SIGINT or SIGTERM; uploads in flight were aborted. */
-    interrupted: 130,
-};
-function helpText() {
-    const lines = [
-        'Usage: mediaconvert-encrypt --files GLOBS --kms-key-arn ARN --destination s3://bucket/prefix/ [options]',
-        '',
-        'Encrypts media with a KMS data key, streams the ciphertext to S3 and creates AWS Elemental',
-        'MediaConvert jobs that decrypt it. Credentials come from the AWS SDK default chain (AWS_PROFILE,',
-        'AWS_ACCESS_KEY_ID...), endpoints from AWS_ENDPOINT_URL_*, and the region from --region,',
-        'AWS_REGION or AWS_DEFAULT_REGION (not from a profile). Each option also reads',
-        'INPUT_<NAME> (e.g. INPUT_KMS-KEY-ARN), as in GitHub Actions.',
-        '',
-        'Options:',
-    ];
-    for (const spec of _interface_js__WEBPACK_IMPORTED_MODULE_5__/* .INPUTS */ .m) {
-        const required = 'required' in spec && spec.required ? ' (required)' : '';
-        const def = spec.default === '' ? '' : ` [default: ${spec.default}]`;
-        lines.push(`  --${spec.name}${required}${def}`, `      ${spec.description}`);
-    }
-    lines.push('  --help', '      Show this help.', '');
-    lines.push('Exit codes:');
-    lines.push(`  ${EXIT.ok}    every file uploaded and every job created (and completed, with --wait true)`);
-    lines.push(`  ${EXIT.failed}    a file, a job creation or a job failed; the manifest lists what succeeded`);
-    lines.push(`  ${EXIT.usage}    bad option or input value; no AWS request was made`);
-    lines.push(`  ${EXIT.interrupted}  interrupted; uploads in flight were aborted`);
-    return lines.join('\n');
-}
-function consoleLogger(stream) {
-    const tty = stream.isTTY === true;
-    let barShown = false;
-    const clearBar = () => {
-        if (barShown)
-            stream.write('\r\x1b[2K');
-        barShown = false;
-    };
-    const line = (text) => {
-        clearBar();
-        stream.write(`${text}\n`);
-    };
-    const logger = {
-        info: line,
-        warning: (m) => line(`warning: ${m}`),
-        debug: (m) => {
-            if (process.env.RUNNER_DEBUG === '1')
-                line(`debug: ${m}`);
-        },
-        group: async (name, fn) => {
-            line(name);
-            return fn();
-        },
-    };
-    if (tty) {
-        logger.progress = (file, done, total) => {
-            const width = 30;
-            const fraction = total > 0 ? Math.min(1, done / total) : 1;
-            const filled = Math.round(fraction * width);
-            stream.write(`\r\x1b[2K[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(fraction * 100).toFixed(0)}% ${file}`);
-            barShown = true;
-        };
-    }
-    return logger;
-}
-function readFlags(argv) {
-    const options = {
-        help: { type: 'boolean' },
-    };
-    for (const spec of _interface_js__WEBPACK_IMPORTED_MODULE_5__/* .INPUTS */ .m)
-        options[spec.name] = { type: 'string' };
-    let values;
-    try {
-        ({ values } = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.parseArgs)({ args: [...argv], options, strict: true, allowPositionals: false }));
-    }
-    catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('arguments', `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .messageOf */ .bD)(error).replace(/^TypeError[^:]*: /, '')}; see --help`);
-    }
-    if (values.help)
-        return 'help';
-    const raw = {};
-    for (const spec of _interface_js__WEBPACK_IMPORTED_MODULE_5__/* .INPUTS */ .m) {
-        const flag = values[spec.name];
-        const fromEnv = process.env[`INPUT_${spec.name.toUpperCase()}`];
-        const value = typeof flag === 'string' ? flag : fromEnv;
-        if (value !== undefined)
-            raw[spec.name] = value;
-    }
-    return raw;
-}
-/**
- * @actions/glob logs through @actions/core, which prints `::debug::` workflow commands on
- * stdout. Outside Actions they are noise and would corrupt the JSON this CLI prints there, so
- * they go to stderr when RUNNER_DEBUG=1 and nowhere otherwise.
- */
-function divertWorkflowCommands() {
-    const write = process.stdout.write.bind(process.stdout);
-    process.stdout.write = ((chunk, ...rest) => {
-        const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString();
-        if (text.startsWith('::debug::')) {
-            if (process.env.RUNNER_DEBUG === '1')
-                process.stderr.write(text);
-            return true;
-        }
-        return write(chunk, ...rest);
-    });
-}
-async function main(argv) {
-    divertWorkflowCommands();
-    // Untrusted text cannot break a line or start one: stderr may be read by a runner too.
-    const log = (0,_safe_text_js__WEBPACK_IMPORTED_MODULE_9__/* .safeLogger */ .Ky)(consoleLogger(process.stderr));
-    // The handlers stay until the process ends: a second Ctrl-C must not cut the clean-up short.
-    const interrupt = (0,_interrupt_js__WEBPACK_IMPORTED_MODULE_10__/* .handleInterrupts */ .Bx)((m) => log.warning(m));
-    try {
-        const raw = readFlags(argv);
-        if (raw === 'help') {
-            process.stdout.write(`${helpText()}\n`);
-            return EXIT.ok;
-        }
-        const env = { ...process.env, RUNNER_TEMP: process.env.RUNNER_TEMP || node_os__WEBPACK_IMPORTED_MODULE_0___default().tmpdir() };
-        const config = (0,_config_js__WEBPACK_IMPORTED_MODULE_3__/* .parseConfig */ .o4)(raw, env);
-        const tokenSeed = (0,_run_js__WEBPACK_IMPORTED_MODULE_8__/* .tokenSeedFrom */ .V)(env);
-        const outcome = await (0,_run_js__WEBPACK_IMPORTED_MODULE_8__/* .run */ .e)(config, {
-            clients: () => (0,_clients_js__WEBPACK_IMPORTED_MODULE_2__/* .makeClients */ .n)(config, env),
-            log,
-            clock: _job_js__WEBPACK_IMPORTED_MODULE_6__/* .systemClock */ .ml,
-            workspace: process.cwd(),
-            tempDir: env.RUNNER_TEMP,
-            signal: interrupt.signal,
-            ...(tokenSeed ? { tokenSeed } : {}),
-        });
-        process.stdout.write(`${(0,_safe_text_js__WEBPACK_IMPORTED_MODULE_9__/* .safeJson */ .oi)((0,_report_js__WEBPACK_IMPORTED_MODULE_7__/* .outputsOf */ .Yz)(outcome.report, config.manifestPath), 2)}\n`);
-        if (outcome.failure)
-            for (const line of `error: ${outcome.failure}`.split('\n'))
-                log.info(line);
-        if (interrupt.signal.aborted)
-            return EXIT.interrupted;
-        return outcome.failure ? EXIT.failed : EXIT.ok;
-    }
-    catch (error) {
-        log.info(`error: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .messageOf */ .bD)(error)}`);
-        if (interrupt.signal.aborted)
-            return EXIT.interrupted;
-        return error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz ? EXIT.usage : EXIT.failed;
-    }
-}
-process.exitCode = await main(process.argv.slice(2));
-// Once canceled, a timer or idle connection must not hold the process.
-if (process.exitCode === EXIT.interrupted)
-    (0,_interrupt_js__WEBPACK_IMPORTED_MODULE_10__/* .exitWhenFlushed */ .KE)();
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 9071:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   n: () => (/* binding */ makeClients)
-/* harmony export */ });
-/* unused harmony export signChecksumNotPayload */
-/* harmony import */ var _aws_sdk_client_kms__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2632);
-/* harmony import */ var _aws_sdk_client_mediaconvert__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5156);
-/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3711);
-/* harmony import */ var _network_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(710);
-
-
-
-
-/**
- * SDK clients from the default credential chain. Endpoints come from the SDK's own
- * AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_<SERVICE> variables; a custom S3 endpoint gets
- * path-style addressing, which S3-compatible servers expect. Retries (CreateJob repeats keep
- * their request token), proxy and user agent come from config.network.
- */
-function makeClients(config, env) {
-    const customS3 = Boolean(env.AWS_ENDPOINT_URL_S3 || env.AWS_ENDPOINT_URL);
-    const common = (0,_network_js__WEBPACK_IMPORTED_MODULE_0__/* .clientOptions */ .s1)(config.network);
-    const s3 = new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_1__/* .S3Client */ .YxF({ ...common, region: config.region, forcePathStyle: customS3 });
-    s3.middlewareStack.addRelativeTo(signChecksumNotPayload, {
-        relation: 'before',
-        toMiddleware: 'httpSigningMiddleware',
-        name: 'signChecksumNotPayload',
-    });
-    return {
-        s3,
-        // Data keys are made where the KMS key lives; MediaConvert is told that region if it differs.
-        kms: new _aws_sdk_client_kms__WEBPACK_IMPORTED_MODULE_2__/* .KMSClient */ .pgq({ ...common, region: config.kmsKeyRegion }),
-        mediaconvert: new _aws_sdk_client_mediaconvert__WEBPACK_IMPORTED_MODULE_3__/* .MediaConvertClient */ .dU0({ ...common, region: config.region }),
-    };
-}
-/**
- * Over https, a body that carries an x-amz-checksum-* header (upload.ts puts a CRC32 on every
- * part; the SDK adds one by default elsewhere) is signed as UNSIGNED-PAYLOAD: the signature
- * covers the checksum header, TLS protects the bytes in transit and S3 checks the checksum
- * against every byte, so SigV4 need not hash the body with SHA-256 as well. That second pass
- * over each part cost about as much CPU as the encryption. Over plain http (a local or
- * S3-compatible endpoint) nothing but the payload hash binds the body to the signature, so
- * there the SDK's payload hash stays, as it does for bodies without a checksum.
- */
-function signChecksumNotPayload(next) {
-    return (args) => {
-        const { headers, protocol } = args.request;
-        if (protocol === 'https:' &&
-            headers &&
-            Object.keys(headers).some((name) => name.startsWith('x-amz-checksum-'))) {
-            headers['x-amz-content-sha256'] = 'UNSIGNED-PAYLOAD';
-        }
-        return next(args);
-    };
-}
-
-
-/***/ }),
-
-/***/ 2292:
+/***/ 1317:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  o4: () => (/* binding */ parseConfig)
+  dc: () => (/* binding */ EXIT),
+  iW: () => (/* binding */ main)
 });
 
-// UNUSED EXPORTS: MAX_USER_METADATA, withDefaults
+// UNUSED EXPORTS: helpText
 
-// EXTERNAL MODULE: ./src/interface.ts
-var src_interface = __nccwpck_require__(6160);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: ./src/interface.ts
+const INPUTS = [
+    {
+        name: 'files',
+        description: 'Newline- or comma-separated globs of media files, relative to the workspace (or to the artifact root when `artifact` is set). Required unless `artifact` is given.',
+        default: '',
+    },
+    {
+        name: 'artifact',
+        description: 'Name of an artifact of this workflow run to download first; `files` then applies inside it (default `**`).',
+        default: '',
+    },
+    {
+        name: 'artifact-run-id',
+        description: 'ID of another workflow run whose `artifact` to download (as actions/download-artifact `run-id`); needs `github-token` with `actions: read` on this repository.',
+        default: '',
+    },
+    {
+        name: 'github-token',
+        description: 'Token that may read the artifacts of `artifact-run-id` (for example `${{ secrets.GITHUB_TOKEN }}` with `actions: read`). Used for nothing else.',
+        default: '',
+    },
+    {
+        name: 'kms-key-arn',
+        description: 'ARN of the KMS key (or alias ARN) that protects the data keys. Its region becomes `KmsKeyRegion` when it differs from `region`.',
+        default: '',
+        required: true,
+    },
+    {
+        name: 'region',
+        description: 'Region for S3 and MediaConvert. Defaults to `AWS_REGION` / `AWS_DEFAULT_REGION`.',
+        default: '',
+    },
+    {
+        name: 'mode',
+        description: 'AES mode: `AES_CTR`, `AES_CBC` or `AES_GCM` (ctr/cbc/gcm in any case also work).',
+        default: 'AES_CTR',
+    },
+    { name: 'key-length', description: 'Data key length in bits: 128, 192 or 256.', default: '256' },
+    {
+        name: 'iv-length',
+        description: 'IV length in bytes: 16 (any mode) or 12 (AES_CTR and AES_GCM only). Empty: 16 for CTR and CBC, 12 for GCM.',
+        default: '',
+    },
+    {
+        name: 'key-source',
+        description: '`kms`: KMS GenerateDataKey makes each data key. `local`: a random key is made on the runner, then encrypted with KMS Encrypt.',
+        default: 'kms',
+    },
+    {
+        name: 'destination',
+        description: '`s3://bucket/prefix/` for the ciphertext. Object key = prefix + path relative to the workspace (or artifact root).',
+        default: '',
+        required: true,
+    },
+    {
+        name: 's3-sse',
+        description: 'Optional S3 server-side encryption on top of client-side encryption: `AES256` or `aws:kms`.',
+        default: '',
+    },
+    {
+        name: 's3-sse-kms-key-id',
+        description: 'KMS key id or ARN for `s3-sse: aws:kms` (empty: the S3 default key).',
+        default: '',
+    },
+    {
+        name: 'part-size-mib',
+        description: 'Multipart upload part size in MiB (5 to 5120). A size that does not fit twice in `max-memory-mib` (besides 1 MiB of read buffers) is reduced to fit, with a warning.',
+        default: '8',
+    },
+    {
+        name: 'max-memory-mib',
+        description: "Memory for buffers, in MiB (16 to 65536), shared by every file of the run: every part buffer and each file's 1 MiB of read buffers come from it, so files at once and parts in flight per file both live inside it. The process needs about 110 MiB besides (peak RSS about 180 MiB at the default).",
+        default: '64',
+    },
+    {
+        name: 'create-job',
+        description: '`true` creates MediaConvert jobs; `false` stops after upload (outputs still carry the decryption settings).',
+        default: 'true',
+    },
+    {
+        name: 'role-arn',
+        description: 'ARN of the IAM role MediaConvert assumes. Required when jobs are created.',
+        default: '',
+    },
+    { name: 'job-template', description: 'MediaConvert job template name or ARN.', default: '' },
+    {
+        name: 'job-settings',
+        description: 'Path to a JSON file: a job `Settings` object, a whole CreateJob request or a `get-job` answer. Its first `Inputs` entry, if any, is the template for every file input.',
+        default: '',
+    },
+    {
+        name: 'job-layout',
+        description: '`per-file`: one job per file. `single`: one job, every file an input, in file order.',
+        default: 'per-file',
+    },
+    {
+        name: 'queue',
+        description: 'MediaConvert queue name or ARN (empty: the account default).',
+        default: '',
+    },
+    {
+        name: 'user-metadata',
+        description: 'Job user metadata: a JSON object or `key=value` lines (at most 10 entries).',
+        default: '',
+    },
+    { name: 'tags', description: 'Job tags: a JSON object or `key=value` lines.', default: '' },
+    {
+        name: 'wait',
+        description: '`true` waits for every job to finish and fails the step if one ends in ERROR or CANCELED.',
+        default: 'false',
+    },
+    {
+        name: 'wait-timeout',
+        description: 'Longest wait for jobs, in seconds, when `wait` is true.',
+        default: '3600',
+    },
+    {
+        name: 'cancel-on-timeout',
+        description: '`true` cancels jobs still running when `wait-timeout` passes.',
+        default: 'false',
+    },
+    {
+        name: 'concurrency',
+        description: 'Files processed at once (1 to 64), or `auto`: as many as `max-memory-mib` holds two parts of the typical file, from 4 to 64 (64 for small files, 4 for large ones).',
+        default: 'auto',
+    },
+    {
+        name: 'include-hidden-files',
+        description: '`true` also takes files and folders whose names start with `.` (by default they are never matched, as in actions/upload-artifact).',
+        default: 'false',
+    },
+    {
+        name: 'fail-fast',
+        description: '`true` stops starting new files after the first failure.',
+        default: 'false',
+    },
+    {
+        name: 'shard',
+        description: "`i/n` (1 <= i <= n): process only this runner's share of the files, for a matrix of n runners.",
+        default: '',
+    },
+    {
+        name: 'http-proxy',
+        description: 'Proxy URL for every AWS request, e.g. `http://proxy.internal:3128`. Empty: `HTTPS_PROXY` for https endpoints, `HTTP_PROXY` for http ones; `NO_PROXY` applies either way.',
+        default: '',
+    },
+    {
+        name: 'if-exists',
+        description: "What to do when an object already exists at a file's key. `overwrite`: encrypt and upload again. `skip`: when the object's metadata has the same plaintext SHA-256, size and mode, neither encrypt nor upload; its decryption settings come from that metadata, and its job is still created (`create-job`). `fail`: the file fails before any data key is made.",
+        default: 'overwrite',
+    },
+    {
+        name: 'dry-run',
+        description: '`true`: validate the inputs, list the files, check the job template, queue and settings, and print the plan (files, bytes, jobs, data keys); make no data key, upload nothing, create no job.',
+        default: 'false',
+    },
+    {
+        name: 'delete-inputs',
+        description: '`never`, or `on-complete`: delete each uploaded ciphertext object once every job that reads it is COMPLETE (needs `wait: true`).',
+        default: 'never',
+    },
+    {
+        name: 'manifest',
+        description: 'Where to write the manifest JSON. Empty: `$RUNNER_TEMP/mediaconvert-encrypt-manifest.json`.',
+        default: '',
+    },
+];
+const OUTPUTS = [
+    { name: 'job-id', description: 'ID of the first job created (empty when none).' },
+    { name: 'job-ids', description: 'JSON array of every job ID created.' },
+    {
+        name: 'job-settings',
+        description: 'JSON array of the CreateJob requests as sent. Any array output over 1 MB holds a short form pointing at the manifest instead (see Output size limits).',
+    },
+    {
+        name: 'decryption-settings',
+        description: 'JSON array, one `DecryptionSettings` object per file, in file order.',
+    },
+    {
+        name: 's3-uris',
+        description: 'JSON array of the ciphertext objects (uploaded, or skipped by `if-exists: skip`), in file order.',
+    },
+    { name: 'manifest', description: 'Path of the manifest JSON file.' },
+    {
+        name: 'job-status',
+        description: 'JSON array of `{id, status, errorCode, errorMessage}` per job (when `wait` is true).',
+    },
+    {
+        name: 'skipped-files',
+        description: 'JSON array of the files (paths as listed) not uploaded because `if-exists: skip` found them unchanged.',
+    },
+    {
+        name: 'output-uris',
+        description: 'When `wait` is true: JSON array, one `{jobId, status, outputs: [{group, type, uri, kind}]}` per job, the S3 URIs of the files and HLS/DASH/CMAF manifests each COMPLETE job wrote, computed from its final settings.',
+    },
+];
+
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/json-text.ts
 var json_text = __nccwpck_require__(2293);
 // EXTERNAL MODULE: ./src/cipher.ts
 var cipher = __nccwpck_require__(7624);
+// EXTERNAL MODULE: ./src/job-request.ts + 3 modules
+var job_request = __nccwpck_require__(4789);
 // EXTERNAL MODULE: ./src/memory-budget.ts
 var memory_budget = __nccwpck_require__(6792);
 ;// CONCATENATED MODULE: ./src/artifact-source.ts
@@ -75083,6 +75052,8 @@ function parseArtifactSource(input, env) {
 
 // EXTERNAL MODULE: ./src/network.ts + 2 modules
 var network = __nccwpck_require__(710);
+// EXTERNAL MODULE: ./src/units.ts
+var units = __nccwpck_require__(1996);
 ;// CONCATENATED MODULE: ./src/config.ts
 
 
@@ -75091,8 +75062,8 @@ var network = __nccwpck_require__(710);
 
 
 
-const MIB = 1024 * 1024;
-const MAX_USER_METADATA = 10;
+
+
 /** S3's smallest part (except the last). */
 const MIN_PART_MIB = 5;
 /** Room for a few parts of the smallest size. */
@@ -75104,7 +75075,7 @@ const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 /** Raw inputs with the table's defaults filled in for anything empty. */
 function withDefaults(raw) {
     const out = {};
-    for (const spec of src_interface/* INPUTS */.m) {
+    for (const spec of INPUTS) {
         const value = (raw[spec.name] ?? '').trim();
         out[spec.name] = value === '' ? spec.default : value;
     }
@@ -75178,21 +75149,21 @@ function parsePartSize(partSize, maxMemory) {
     const budgetMiB = parseInteger('max-memory-mib', maxMemory, MIN_BUDGET_MIB, 65536);
     const partMiB = parseInteger('part-size-mib', partSize, MIN_PART_MIB, 5120);
     // A file also holds its read and cipher buffers (MAX_STREAM_BYTES) outside its parts.
-    const fitting = Math.floor((budgetMiB - memory_budget/* MAX_STREAM_BYTES */.wC / MIB) / 2);
+    const fitting = Math.floor((budgetMiB - memory_budget/* MAX_STREAM_BYTES */.wC / units/* MIB */.D) / 2);
     if (partMiB <= fitting)
-        return { partSizeBytes: partMiB * MIB, memoryBudgetBytes: budgetMiB * MIB };
+        return { partSizeBytes: partMiB * units/* MIB */.D, memoryBudgetBytes: budgetMiB * units/* MIB */.D };
     return {
-        partSizeBytes: fitting * MIB,
-        partSizeReducedFrom: partMiB * MIB,
-        memoryBudgetBytes: budgetMiB * MIB,
+        partSizeBytes: fitting * units/* MIB */.D,
+        partSizeReducedFrom: partMiB * units/* MIB */.D,
+        memoryBudgetBytes: budgetMiB * units/* MIB */.D,
     };
 }
 function parseMode(value) {
     const normalized = value.toUpperCase().replace(/^(AES[_-]?)?/, 'AES_');
-    if (normalized === 'AES_CTR' || normalized === 'AES_CBC' || normalized === 'AES_GCM') {
-        return normalized;
-    }
-    throw new errors/* InputError */.dz('mode', `'${value}' is not a mode; use AES_CTR, AES_CBC or AES_GCM`);
+    const mode = cipher/* MODES */.FN.find((m) => m === normalized);
+    if (mode)
+        return mode;
+    throw new errors/* InputError */.dz('mode', `'${value}' is not a mode; use ${cipher/* MODES */.FN.slice(0, -1).join(', ')} or ${cipher/* MODES */.FN.at(-1)}`);
 }
 function parseKeyLength(value) {
     switch (value) {
@@ -75313,8 +75284,8 @@ function parseJob(input) {
         userMetadata: parseMap('user-metadata', input['user-metadata']),
         tags: parseMap('tags', input.tags),
     };
-    if (Object.keys(job.userMetadata).length > MAX_USER_METADATA) {
-        throw new errors/* InputError */.dz('user-metadata', `has more than ${MAX_USER_METADATA} entries`);
+    if (Object.keys(job.userMetadata).length > job_request/* MAX_USER_METADATA */.Hq) {
+        throw new errors/* InputError */.dz('user-metadata', `has more than ${job_request/* MAX_USER_METADATA */.Hq} entries`);
     }
     if (input['job-template'] !== '')
         job.template = input['job-template'];
@@ -75400,6 +75371,141 @@ function parseMap(name, value) {
         out[line.slice(0, eq).trim()] = line.slice(eq + 1).trim();
     });
     return out;
+}
+
+// EXTERNAL MODULE: ./src/host.ts + 3 modules
+var host = __nccwpck_require__(9616);
+// EXTERNAL MODULE: ./src/report.ts + 1 modules
+var report = __nccwpck_require__(908);
+// EXTERNAL MODULE: ./src/run.ts + 30 modules
+var run = __nccwpck_require__(2288);
+// EXTERNAL MODULE: ./src/safe-text.ts
+var safe_text = __nccwpck_require__(1452);
+;// CONCATENATED MODULE: ./src/cli.ts
+/**
+ * The CLI as a library (src/bin.ts is the command): `mediaconvert-encrypt --files 'masters/*.mov' --kms-key-arn ... --destination s3://...`
+ * Same options as the action's inputs, as flags. Each flag falls back to the INPUT_<NAME>
+ * variable the runner would set, then to the action's default. Exit codes: see EXIT below.
+ */
+
+
+
+
+
+
+
+
+
+const EXIT = {
+    ok: 0,
+    /** Some file, job creation or job failed; the manifest still describes what succeeded. */
+    failed: 1,
+    /** A bad flag or input value; nothing was sent to AWS. */
+    usage: 2,
+    /** SIGINT or SIGTERM; uploads in flight were aborted. */
+    interrupted: 130,
+};
+function helpText() {
+    const lines = [
+        'Usage: mediaconvert-encrypt --files GLOBS --kms-key-arn ARN --destination s3://bucket/prefix/ [options]',
+        '',
+        'Encrypts media with a KMS data key, streams the ciphertext to S3 and creates AWS Elemental',
+        'MediaConvert jobs that decrypt it. Credentials come from the AWS SDK default chain (AWS_PROFILE,',
+        'AWS_ACCESS_KEY_ID...), endpoints from AWS_ENDPOINT_URL_*, and the region from --region,',
+        'AWS_REGION or AWS_DEFAULT_REGION (not from a profile). Each option also reads',
+        'INPUT_<NAME> (e.g. INPUT_KMS-KEY-ARN), as in GitHub Actions.',
+        '',
+        'Options:',
+    ];
+    for (const spec of INPUTS) {
+        const required = 'required' in spec && spec.required ? ' (required)' : '';
+        const def = spec.default === '' ? '' : ` [default: ${spec.default}]`;
+        lines.push(`  --${spec.name}${required}${def}`, `      ${spec.description}`);
+    }
+    lines.push('  --help', '      Show this help.', '');
+    lines.push('Exit codes:');
+    lines.push(`  ${EXIT.ok}    every file uploaded and every job created (and completed, with --wait true)`);
+    lines.push(`  ${EXIT.failed}    a file, a job creation or a job failed; the manifest lists what succeeded`);
+    lines.push(`  ${EXIT.usage}    bad option or input value; no AWS request was made`);
+    lines.push(`  ${EXIT.interrupted}  interrupted; uploads in flight were aborted`);
+    return lines.join('\n');
+}
+function readFlags(argv) {
+    const options = {
+        help: { type: 'boolean' },
+    };
+    for (const spec of INPUTS)
+        options[spec.name] = { type: 'string' };
+    let values;
+    try {
+        ({ values } = (0,external_node_util_.parseArgs)({ args: [...argv], options, strict: true, allowPositionals: false }));
+    }
+    catch (error) {
+        throw new errors/* InputError */.dz('arguments', `${(0,errors/* messageOf */.bD)(error).replace(/^TypeError[^:]*: /, '')}; see --help`);
+    }
+    if (values.help)
+        return 'help';
+    const raw = {};
+    for (const spec of INPUTS) {
+        const flag = values[spec.name];
+        const fromEnv = process.env[`INPUT_${spec.name.toUpperCase()}`];
+        const value = typeof flag === 'string' ? flag : fromEnv;
+        if (value !== undefined)
+            raw[spec.name] = value;
+    }
+    return raw;
+}
+/**
+ * @actions/glob logs through @actions/core, which prints `::debug::` workflow commands on
+ * stdout. Outside Actions they are noise and would corrupt the JSON this CLI prints there, so
+ * they go to stderr when RUNNER_DEBUG=1 and nowhere otherwise.
+ */
+function divertWorkflowCommands() {
+    const write = process.stdout.write.bind(process.stdout);
+    process.stdout.write = ((chunk, ...rest) => {
+        const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString();
+        if (text.startsWith('::debug::')) {
+            if (process.env.RUNNER_DEBUG === '1')
+                process.stderr.write(text);
+            return true;
+        }
+        return write(chunk, ...rest);
+    });
+}
+/** Runs the CLI with `argv` (the arguments after the command) and returns its exit code. */
+async function main(argv) {
+    divertWorkflowCommands();
+    const log = (0,host/* consoleLogger */.kS)(process.stderr);
+    // The handlers stay until the process ends: a second Ctrl-C must not cut the clean-up short.
+    const interrupt = (0,host/* handleInterrupts */.Bx)((m) => log.warning(m));
+    try {
+        const raw = readFlags(argv);
+        if (raw === 'help') {
+            process.stdout.write(`${helpText()}\n`);
+            return EXIT.ok;
+        }
+        const env = { ...process.env, RUNNER_TEMP: process.env.RUNNER_TEMP || external_node_os_default().tmpdir() };
+        const config = parseConfig(raw, env);
+        const outcome = await (0,run/* run */.e)(config, (0,host/* hostDeps */.xm)(config, env, {
+            log,
+            signal: interrupt.signal,
+            workspace: process.cwd(),
+            tempDir: env.RUNNER_TEMP,
+        }));
+        process.stdout.write(`${(0,safe_text/* safeJson */.oi)((0,report/* outputsOf */.Yz)(outcome.report, config.manifestPath), 2)}\n`);
+        if (outcome.failure)
+            for (const line of `error: ${outcome.failure}`.split('\n'))
+                log.info(line);
+        if (interrupt.signal.aborted)
+            return EXIT.interrupted;
+        return outcome.failure ? EXIT.failed : EXIT.ok;
+    }
+    catch (error) {
+        log.info(`error: ${(0,errors/* messageOf */.bD)(error)}`);
+        if (interrupt.signal.aborted)
+            return EXIT.interrupted;
+        return error instanceof errors/* InputError */.dz ? EXIT.usage : EXIT.failed;
+    }
 }
 
 
@@ -75936,6 +76042,274 @@ function outputUrisOf(outcomes, finished) {
 
 /***/ }),
 
+/***/ 9616:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  kS: () => (/* binding */ consoleLogger),
+  KE: () => (/* binding */ exitWhenFlushed),
+  Bx: () => (/* binding */ handleInterrupts),
+  xm: () => (/* binding */ hostDeps)
+});
+
+// UNUSED EXPORTS: actionsLogger
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
+var core = __nccwpck_require__(4698);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-kms/dist-cjs/index.js
+var dist_cjs = __nccwpck_require__(2632);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-mediaconvert/dist-cjs/index.js
+var client_mediaconvert_dist_cjs = __nccwpck_require__(5156);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
+var client_s3_dist_cjs = __nccwpck_require__(3711);
+// EXTERNAL MODULE: ./src/network.ts + 2 modules
+var network = __nccwpck_require__(710);
+;// CONCATENATED MODULE: ./src/clients.ts
+
+
+
+
+/**
+ * SDK clients from the default credential chain. Endpoints come from the SDK's own
+ * AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_<SERVICE> variables; a custom S3 endpoint gets
+ * path-style addressing, which S3-compatible servers expect. Retries (CreateJob repeats keep
+ * their request token), proxy and user agent come from config.network.
+ */
+function makeClients(config, env) {
+    const customS3 = Boolean(env.AWS_ENDPOINT_URL_S3 || env.AWS_ENDPOINT_URL);
+    const common = (0,network/* clientOptions */.s1)(config.network);
+    const s3 = new client_s3_dist_cjs/* S3Client */.YxF({ ...common, region: config.region, forcePathStyle: customS3 });
+    s3.middlewareStack.addRelativeTo(signChecksumNotPayload, {
+        relation: 'before',
+        toMiddleware: 'httpSigningMiddleware',
+        name: 'signChecksumNotPayload',
+    });
+    return {
+        s3,
+        // Data keys are made where the KMS key lives; MediaConvert is told that region if it differs.
+        kms: new dist_cjs/* KMSClient */.pgq({ ...common, region: config.kmsKeyRegion }),
+        mediaconvert: new client_mediaconvert_dist_cjs/* MediaConvertClient */.dU0({ ...common, region: config.region }),
+    };
+}
+/**
+ * Over https, a body that carries an x-amz-checksum-* header (upload.ts puts a CRC32 on every
+ * part; the SDK adds one by default elsewhere) is signed as UNSIGNED-PAYLOAD: the signature
+ * covers the checksum header, TLS protects the bytes in transit and S3 checks the checksum
+ * against every byte, so SigV4 need not hash the body with SHA-256 as well. That second pass
+ * over each part cost about as much CPU as the encryption. Over plain http (a local or
+ * S3-compatible endpoint) nothing but the payload hash binds the body to the signature, so
+ * there the SDK's payload hash stays, as it does for bodies without a checksum.
+ */
+function signChecksumNotPayload(next) {
+    return (args) => {
+        const { headers, protocol } = args.request;
+        if (protocol === 'https:' &&
+            headers &&
+            Object.keys(headers).some((name) => name.startsWith('x-amz-checksum-'))) {
+            headers['x-amz-content-sha256'] = 'UNSIGNED-PAYLOAD';
+        }
+        return next(args);
+    };
+}
+
+;// CONCATENATED MODULE: ./src/clock.ts
+const systemClock = {
+    now: () => Date.now(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+// EXTERNAL MODULE: ./src/run.ts + 30 modules
+var run = __nccwpck_require__(2288);
+// EXTERNAL MODULE: ./src/safe-text.ts
+var safe_text = __nccwpck_require__(1452);
+;// CONCATENATED MODULE: ./src/sdk-log.ts
+/**
+ * Identifying request members that are safe to print. An allowlist on purpose: KMS
+ * GenerateDataKey answers and Encrypt requests carry the plaintext data key, and S3 bodies the
+ * media, so nothing that is not named here is ever logged.
+ */
+const SAFE_MEMBERS = [
+    'Bucket',
+    'Key',
+    'PartNumber',
+    'UploadId',
+    'KeyId',
+    'KeySpec',
+    'NumberOfBytes',
+    'Id',
+    'Name',
+    'ClientRequestToken',
+];
+/**
+ * One debug line per AWS request attempt: service, operation, safe identifiers, HTTP status or
+ * error, and time taken. The AWS SDK for JavaScript v3 has no environment switch for logging,
+ * and its own `logger` option prints inputs and outputs whole (S3 bodies included), so this
+ * is what the action offers when step debug logging is on.
+ */
+function logRequests(clients, debug) {
+    for (const [service, client] of Object.entries(clients)) {
+        const stack = client.middlewareStack;
+        stack.add((next, context) => async (args) => {
+            const started = Date.now();
+            const head = `aws ${service} ${context.commandName?.replace(/Command$/, '') ?? '?'}${describeInput(args.input)}`;
+            try {
+                const result = await next(args);
+                const status = result.response?.statusCode;
+                debug(`${head} -> ${status ?? 'ok'} (${Date.now() - started} ms)`);
+                return result;
+            }
+            catch (error) {
+                debug(`${head} -> ${describeError(error)} (${Date.now() - started} ms)`);
+                throw error;
+            }
+        }, 
+        // Inside the retry loop (one line per attempt), outside the deserializer (parsed errors).
+        { step: 'deserialize', priority: 'high', name: 'mediaconvertEncryptDebugLog' });
+    }
+}
+function describeInput(input) {
+    const members = input;
+    const parts = [];
+    for (const name of SAFE_MEMBERS) {
+        const value = members[name];
+        if (typeof value === 'string' || typeof value === 'number')
+            parts.push(`${name}=${value}`);
+    }
+    return parts.length > 0 ? ` ${parts.join(' ')}` : '';
+}
+function describeError(error) {
+    if (!(error instanceof Error))
+        return 'failed';
+    const status = error.$metadata?.httpStatusCode;
+    return `${error.name}${status ? ` ${status}` : ''}: ${error.message}`;
+}
+
+;// CONCATENATED MODULE: ./src/host.ts
+/**
+ * What the action and the CLI share around the pipeline: cancelation by SIGINT/SIGTERM, the
+ * dependencies `run()` gets (AWS clients, clock, log), and the two loggers (both through
+ * safeLogger: untrusted text never starts a log line or carries a newline into it).
+ */
+
+
+
+
+
+
+/**
+ * Handles SIGINT and SIGTERM for the whole run. Registered with `on`, not `once`: a second
+ * signal while cleaning up would otherwise get Node's default handling and end the process
+ * before the outputs are written.
+ */
+function handleInterrupts(warn) {
+    const controller = new AbortController();
+    const handler = (name) => {
+        if (controller.signal.aborted) {
+            warn(`${name} received: still writing the report of what finished`);
+            return;
+        }
+        warn(`${name} received: aborting requests in flight and uploads`);
+        controller.abort(Object.assign(new Error(`interrupted by ${name}`), { name: 'AbortError' }));
+    };
+    process.on('SIGINT', handler);
+    process.on('SIGTERM', handler);
+    return {
+        signal: controller.signal,
+        dispose: () => {
+            process.off('SIGINT', handler);
+            process.off('SIGTERM', handler);
+        },
+    };
+}
+/**
+ * Ends the process (with process.exitCode) once stdout and stderr have written what they
+ * hold: after a cancel, nothing is left to do, and waiting for the event loop to empty would
+ * leave the process open to the runner's next signal.
+ */
+function exitWhenFlushed() {
+    let pending = 2;
+    const done = () => {
+        pending -= 1;
+        if (pending === 0)
+            process.exit();
+    };
+    process.stdout.write('', done);
+    process.stderr.write('', done);
+}
+/** `run()`'s dependencies on this machine: SDK clients from the environment, the real clock. */
+function hostDeps(config, env, options) {
+    const tokenSeed = (0,run/* tokenSeedFrom */.V)(env);
+    return {
+        clients: () => {
+            const clients = makeClients(config, env);
+            if (options.logRequests)
+                logRequests(clients, (line) => options.log.debug(line));
+            return clients;
+        },
+        log: options.log,
+        clock: systemClock,
+        workspace: options.workspace,
+        tempDir: options.tempDir,
+        signal: options.signal,
+        ...(options.artifacts ? { artifacts: options.artifacts } : {}),
+        ...(tokenSeed ? { tokenSeed } : {}),
+    };
+}
+/** The action's log: @actions/core; safeLogger keeps untrusted text off command lines. */
+const actionsLogger = (0,safe_text/* safeLogger */.Ky)({
+    info: (m) => core/* info */.pq(m),
+    warning: (m) => core/* warning */.$e(m),
+    debug: (m) => core/* debug */.Yz(m),
+    group: (name, fn) => core/* group */.Os(name, fn),
+});
+/**
+ * The CLI's log on `stream`, with a progress bar when it is a terminal. Untrusted text cannot
+ * break a line or start one: stderr may be read by a runner too.
+ */
+function consoleLogger(stream) {
+    return (0,safe_text/* safeLogger */.Ky)(rawConsoleLogger(stream));
+}
+function rawConsoleLogger(stream) {
+    const tty = stream.isTTY === true;
+    let barShown = false;
+    const clearBar = () => {
+        if (barShown)
+            stream.write('\r\x1b[2K');
+        barShown = false;
+    };
+    const line = (text) => {
+        clearBar();
+        stream.write(`${text}\n`);
+    };
+    const logger = {
+        info: line,
+        warning: (m) => line(`warning: ${m}`),
+        debug: (m) => {
+            if (process.env.RUNNER_DEBUG === '1')
+                line(`debug: ${m}`);
+        },
+        group: async (name, fn) => {
+            line(name);
+            return fn();
+        },
+    };
+    if (tty) {
+        logger.progress = (file, done, total) => {
+            const width = 30;
+            const fraction = total > 0 ? Math.min(1, done / total) : 1;
+            const filled = Math.round(fraction * width);
+            stream.write(`\r\x1b[2K[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(fraction * 100).toFixed(0)}% ${file}`);
+            barShown = true;
+        };
+    }
+    return logger;
+}
+
+
+/***/ }),
+
 /***/ 7161:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -76054,480 +76428,557 @@ function logSkipped(result, log) {
 
 /***/ }),
 
-/***/ 6160:
+/***/ 4789:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   m: () => (/* binding */ INPUTS)
-/* harmony export */ });
-/* unused harmony export OUTPUTS */
-const INPUTS = [
-    {
-        name: 'files',
-        description: 'Newline- or comma-separated globs of media files, relative to the workspace (or to the artifact root when `artifact` is set). Required unless `artifact` is given.',
-        default: '',
-    },
-    {
-        name: 'artifact',
-        description: 'Name of an artifact of this workflow run to download first; `files` then applies inside it (default `**`).',
-        default: '',
-    },
-    {
-        name: 'artifact-run-id',
-        description: 'ID of another workflow run whose `artifact` to download (as actions/download-artifact `run-id`); needs `github-token` with `actions: read` on this repository.',
-        default: '',
-    },
-    {
-        name: 'github-token',
-        description: 'Token that may read the artifacts of `artifact-run-id` (for example `${{ secrets.GITHUB_TOKEN }}` with `actions: read`). Used for nothing else.',
-        default: '',
-    },
-    {
-        name: 'kms-key-arn',
-        description: 'ARN of the KMS key (or alias ARN) that protects the data keys. Its region becomes `KmsKeyRegion` when it differs from `region`.',
-        default: '',
-        required: true,
-    },
-    {
-        name: 'region',
-        description: 'Region for S3 and MediaConvert. Defaults to `AWS_REGION` / `AWS_DEFAULT_REGION`.',
-        default: '',
-    },
-    {
-        name: 'mode',
-        description: 'AES mode: `AES_CTR`, `AES_CBC` or `AES_GCM` (ctr/cbc/gcm in any case also work).',
-        default: 'AES_CTR',
-    },
-    { name: 'key-length', description: 'Data key length in bits: 128, 192 or 256.', default: '256' },
-    {
-        name: 'iv-length',
-        description: 'IV length in bytes: 16 (any mode) or 12 (AES_CTR and AES_GCM only). Empty: 16 for CTR and CBC, 12 for GCM.',
-        default: '',
-    },
-    {
-        name: 'key-source',
-        description: '`kms`: KMS GenerateDataKey makes each data key. `local`: a random key is made on the runner, then encrypted with KMS Encrypt.',
-        default: 'kms',
-    },
-    {
-        name: 'destination',
-        description: '`s3://bucket/prefix/` for the ciphertext. Object key = prefix + path relative to the workspace (or artifact root).',
-        default: '',
-        required: true,
-    },
-    {
-        name: 's3-sse',
-        description: 'Optional S3 server-side encryption on top of client-side encryption: `AES256` or `aws:kms`.',
-        default: '',
-    },
-    {
-        name: 's3-sse-kms-key-id',
-        description: 'KMS key id or ARN for `s3-sse: aws:kms` (empty: the S3 default key).',
-        default: '',
-    },
-    {
-        name: 'part-size-mib',
-        description: 'Multipart upload part size in MiB (5 to 5120). A size that does not fit twice in `max-memory-mib` (besides 1 MiB of read buffers) is reduced to fit, with a warning.',
-        default: '8',
-    },
-    {
-        name: 'max-memory-mib',
-        description: "Memory for buffers, in MiB (16 to 65536), shared by every file of the run: every part buffer and each file's 1 MiB of read buffers come from it, so files at once and parts in flight per file both live inside it. The process needs about 110 MiB besides (peak RSS about 180 MiB at the default).",
-        default: '64',
-    },
-    {
-        name: 'create-job',
-        description: '`true` creates MediaConvert jobs; `false` stops after upload (outputs still carry the decryption settings).',
-        default: 'true',
-    },
-    {
-        name: 'role-arn',
-        description: 'ARN of the IAM role MediaConvert assumes. Required when jobs are created.',
-        default: '',
-    },
-    { name: 'job-template', description: 'MediaConvert job template name or ARN.', default: '' },
-    {
-        name: 'job-settings',
-        description: 'Path to a JSON file: a job `Settings` object, a whole CreateJob request or a `get-job` answer. Its first `Inputs` entry, if any, is the template for every file input.',
-        default: '',
-    },
-    {
-        name: 'job-layout',
-        description: '`per-file`: one job per file. `single`: one job, every file an input, in file order.',
-        default: 'per-file',
-    },
-    {
-        name: 'queue',
-        description: 'MediaConvert queue name or ARN (empty: the account default).',
-        default: '',
-    },
-    {
-        name: 'user-metadata',
-        description: 'Job user metadata: a JSON object or `key=value` lines (at most 10 entries).',
-        default: '',
-    },
-    { name: 'tags', description: 'Job tags: a JSON object or `key=value` lines.', default: '' },
-    {
-        name: 'wait',
-        description: '`true` waits for every job to finish and fails the step if one ends in ERROR or CANCELED.',
-        default: 'false',
-    },
-    {
-        name: 'wait-timeout',
-        description: 'Longest wait for jobs, in seconds, when `wait` is true.',
-        default: '3600',
-    },
-    {
-        name: 'cancel-on-timeout',
-        description: '`true` cancels jobs still running when `wait-timeout` passes.',
-        default: 'false',
-    },
-    {
-        name: 'concurrency',
-        description: 'Files processed at once (1 to 64), or `auto`: as many as `max-memory-mib` holds two parts of the typical file, from 4 to 64 (64 for small files, 4 for large ones).',
-        default: 'auto',
-    },
-    {
-        name: 'include-hidden-files',
-        description: '`true` also takes files and folders whose names start with `.` (by default they are never matched, as in actions/upload-artifact).',
-        default: 'false',
-    },
-    {
-        name: 'fail-fast',
-        description: '`true` stops starting new files after the first failure.',
-        default: 'false',
-    },
-    {
-        name: 'shard',
-        description: "`i/n` (1 <= i <= n): process only this runner's share of the files, for a matrix of n runners.",
-        default: '',
-    },
-    {
-        name: 'http-proxy',
-        description: 'Proxy URL for every AWS request, e.g. `http://proxy.internal:3128`. Empty: `HTTPS_PROXY` for https endpoints, `HTTP_PROXY` for http ones; `NO_PROXY` applies either way.',
-        default: '',
-    },
-    {
-        name: 'if-exists',
-        description: "What to do when an object already exists at a file's key. `overwrite`: encrypt and upload again. `skip`: when the object's metadata has the same plaintext SHA-256, size and mode, neither encrypt nor upload; its decryption settings come from that metadata, and its job is still created (`create-job`). `fail`: the file fails before any data key is made.",
-        default: 'overwrite',
-    },
-    {
-        name: 'dry-run',
-        description: '`true`: validate the inputs, list the files, check the job template, queue and settings, and print the plan (files, bytes, jobs, data keys); make no data key, upload nothing, create no job.',
-        default: 'false',
-    },
-    {
-        name: 'delete-inputs',
-        description: '`never`, or `on-complete`: delete each uploaded ciphertext object once every job that reads it is COMPLETE (needs `wait: true`).',
-        default: 'never',
-    },
-    {
-        name: 'manifest',
-        description: 'Where to write the manifest JSON. Empty: `$RUNNER_TEMP/mediaconvert-encrypt-manifest.json`.',
-        default: '',
-    },
-];
-const OUTPUTS = [
-    { name: 'job-id', description: 'ID of the first job created (empty when none).' },
-    { name: 'job-ids', description: 'JSON array of every job ID created.' },
-    {
-        name: 'job-settings',
-        description: 'JSON array of the CreateJob requests as sent. Any array output over 1 MB holds a short form pointing at the manifest instead (see Output size limits).',
-    },
-    {
-        name: 'decryption-settings',
-        description: 'JSON array, one `DecryptionSettings` object per file, in file order.',
-    },
-    {
-        name: 's3-uris',
-        description: 'JSON array of the ciphertext objects (uploaded, or skipped by `if-exists: skip`), in file order.',
-    },
-    { name: 'manifest', description: 'Path of the manifest JSON file.' },
-    {
-        name: 'job-status',
-        description: 'JSON array of `{id, status, errorCode, errorMessage}` per job (when `wait` is true).',
-    },
-    {
-        name: 'skipped-files',
-        description: 'JSON array of the files (paths as listed) not uploaded because `if-exists: skip` found them unchanged.',
-    },
-    {
-        name: 'output-uris',
-        description: 'When `wait` is true: JSON array, one `{jobId, status, outputs: [{group, type, uri, kind}]}` per job, the S3 URIs of the files and HLS/DASH/CMAF manifests each COMPLETE job wrote, computed from its final settings.',
-    },
-];
 
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Hq: () => (/* binding */ MAX_USER_METADATA),
+  rz: () => (/* binding */ buildRequests),
+  Fx: () => (/* binding */ loadJobPlan)
+});
 
-/***/ }),
+// UNUSED EXPORTS: MAX_INPUTS_PER_JOB, requestToken
 
-/***/ 8476:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Bx: () => (/* binding */ handleInterrupts),
-/* harmony export */   KE: () => (/* binding */ exitWhenFlushed),
-/* harmony export */   Z5: () => (/* binding */ cleanupSignal),
-/* harmony export */   lA: () => (/* binding */ abortWith)
-/* harmony export */ });
-/* unused harmony export CLEANUP_MS */
-/** How long a clean-up request (AbortMultipartUpload) may take once the step is canceled. */
-const CLEANUP_MS = 1000;
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/json-text.ts
+var json_text = __nccwpck_require__(2293);
+;// CONCATENATED MODULE: ./src/settings-model.ts
 /**
- * Handles SIGINT and SIGTERM for the whole run. Registered with `on`, not `once`: a second
- * signal while cleaning up would otherwise get Node's default handling and end the process
- * before the outputs are written.
+ * Checks job settings against the MediaConvert API model, as the service does at CreateJob:
+ * unknown members, required members, types, enums, numeric ranges, lengths and patterns.
+ * The table is generated (settings-model.generated.ts); this module only walks it. The action
+ * checks `job-settings` with it before any AWS call; the local MediaConvert checks CreateJob.
  */
-function handleInterrupts(warn) {
-    const controller = new AbortController();
-    const handler = (name) => {
-        if (controller.signal.aborted) {
-            warn(`${name} received: still writing the report of what finished`);
+/** Every violation of `value` against the model's shape `shapeName` (e.g. `JobSettings`). */
+function checkAgainstModel(model, shapeName, value, options) {
+    const found = [];
+    const limit = options.limit ?? 20;
+    const patterns = new Map();
+    const visit = (name, v, path) => {
+        if (found.length >= limit || name === '' || options.skip?.(path))
+            return;
+        const shape = model.shapes[name];
+        if (!shape)
+            return;
+        const fail = (message, member) => {
+            if (found.length < limit)
+                found.push({ path, message, ...(member ? { member } : {}) });
+        };
+        switch (shape.t) {
+            case 'o': {
+                if (!isRecord(v))
+                    return fail('should be an object');
+                const byKey = new Map(Object.keys(shape.m).map((member) => [memberKey(member, options.casing), member]));
+                for (const required of shape.r ?? []) {
+                    const name = memberKey(required, options.casing);
+                    if (v[name] === undefined) {
+                        fail(`${name} is a required property`, { name, problem: 'required' });
+                    }
+                }
+                for (const [key, child] of Object.entries(v)) {
+                    const member = byKey.get(key);
+                    if (member === undefined) {
+                        const hint = closest(key, [...byKey.keys()]);
+                        fail(`should NOT have additional properties: ${JSON.stringify(key)} is not a member${hint ? ` (did you mean ${hint}?)` : ''}`, { name: key, problem: 'unknown', ...(hint ? { suggestion: hint } : {}) });
+                        continue;
+                    }
+                    if (child === null || child === undefined)
+                        continue;
+                    visit(shape.m[member] ?? '', child, [...path, key]);
+                }
+                return;
+            }
+            case 'l': {
+                if (!Array.isArray(v))
+                    return fail('should be a list');
+                if (shape.min !== undefined && v.length < shape.min) {
+                    fail(`Should have at least ${shape.min} items`);
+                }
+                if (shape.max !== undefined && v.length > shape.max) {
+                    fail(`Should have at most ${shape.max} items`);
+                }
+                v.forEach((item, i) => visit(shape.v, item, [...path, i]));
+                return;
+            }
+            case 'm': {
+                if (!isRecord(v))
+                    return fail('should be an object');
+                for (const [key, child] of Object.entries(v))
+                    visit(shape.v, child, [...path, key]);
+                return;
+            }
+            case 's': {
+                if (typeof v !== 'string')
+                    return fail(`should be a string, got ${describe(v)}`);
+                if (shape.e && !shape.e.includes(v)) {
+                    return fail(`${JSON.stringify(v)} should be equal to one of the allowed values: ${shape.e.join(', ')}`);
+                }
+                if (shape.min !== undefined && v.length < shape.min) {
+                    return fail(`should NOT be shorter than ${shape.min} characters`);
+                }
+                if (shape.max !== undefined && v.length > shape.max) {
+                    return fail(`should NOT be longer than ${shape.max} characters`);
+                }
+                if (shape.p !== undefined) {
+                    let re = patterns.get(shape.p);
+                    if (!re) {
+                        re = new RegExp(shape.p);
+                        patterns.set(shape.p, re);
+                    }
+                    if (!re.test(v)) {
+                        // Some model patterns run to hundreds of characters (FileInput's extension list).
+                        const shown = shape.p.length <= 120 ? `"${shape.p}"` : 'of this member in the API model';
+                        fail(`${JSON.stringify(v)} should match the pattern ${shown}`);
+                    }
+                }
+                return;
+            }
+            case 'i':
+            case 'n': {
+                if (typeof v !== 'number' || !Number.isFinite(v)) {
+                    return fail(`should be ${shape.t === 'i' ? 'an integer' : 'a number'}, got ${describe(v)}`);
+                }
+                if (shape.t === 'i' && !Number.isInteger(v))
+                    return fail(`should be an integer, got ${v}`);
+                if (shape.min !== undefined && v < shape.min)
+                    return fail(`${v} should be >= ${shape.min}`);
+                if (shape.max !== undefined && v > shape.max)
+                    return fail(`${v} should be <= ${shape.max}`);
+                return;
+            }
+            case 'b':
+                if (typeof v !== 'boolean')
+                    fail(`should be a boolean, got ${describe(v)}`);
+                return;
+            default:
+                return;
+        }
+    };
+    visit(shapeName, value, []);
+    return found;
+}
+/**
+ * Rules the service applies beyond the model (its CreateJob answers say so, the model does not
+ * mark them): each output group needs `OutputGroupSettings.Type` and at least one output, each
+ * output `ContainerSettings` unless it names a preset; and containers by output group type
+ * (enforced since November 2020: HLS takes M3U8 or RAW, DASH ISO MPD or CMFC, CMAF CMFC,
+ * Microsoft Smooth ISMV). Paths are relative to the job settings.
+ */
+function checkServiceRules(settings, casing) {
+    const allowed = {
+        HLS_GROUP_SETTINGS: ['M3U8', 'RAW'],
+        DASH_ISO_GROUP_SETTINGS: ['MPD', 'CMFC'],
+        CMAF_GROUP_SETTINGS: ['CMFC'],
+        MS_SMOOTH_GROUP_SETTINGS: ['ISMV'],
+    };
+    const k = (name) => memberKey(name, casing);
+    const found = [];
+    const groups = isRecord(settings) ? settings[k('OutputGroups')] : undefined;
+    (Array.isArray(groups) ? groups : []).forEach((group, g) => {
+        if (!isRecord(group))
+            return;
+        const at = [k('OutputGroups'), g];
+        const groupSettings = group[k('OutputGroupSettings')];
+        if (!isRecord(groupSettings)) {
+            found.push({
+                path: at,
+                message: `${k('OutputGroupSettings')} is a required property`,
+                member: { name: k('OutputGroupSettings'), problem: 'required' },
+            });
             return;
         }
-        warn(`${name} received: aborting requests in flight and uploads`);
-        controller.abort(Object.assign(new Error(`interrupted by ${name}`), { name: 'AbortError' }));
-    };
-    process.on('SIGINT', handler);
-    process.on('SIGTERM', handler);
-    return {
-        signal: controller.signal,
-        dispose: () => {
-            process.off('SIGINT', handler);
-            process.off('SIGTERM', handler);
-        },
-    };
-}
-/**
- * Ends the process (with process.exitCode) once stdout and stderr have written what they
- * hold: after a cancel, nothing is left to do, and waiting for the event loop to empty would
- * leave the process open to the runner's next signal.
- */
-function exitWhenFlushed() {
-    let pending = 2;
-    const done = () => {
-        pending -= 1;
-        if (pending === 0)
-            process.exit();
-    };
-    process.stdout.write('', done);
-    process.stderr.write('', done);
-}
-/**
- * Gives every request of these clients `signal` as its abort signal, unless the call names
- * one of its own (a clean-up request does). A request sent after the signal fired fails at
- * once without reaching the network; one in flight is cut off. Done once here, at the client,
- * so that no call site can forget it.
- */
-function abortWith(clients, signal) {
-    if (!signal)
-        return clients;
-    for (const client of Object.values(clients)) {
-        const send = client.send.bind(client);
-        client.send = (command, options) => send(command, { abortSignal: signal, ...options });
-    }
-    return clients;
-}
-/**
- * The abort signal of a clean-up request: fires CLEANUP_MS after `cancel` fires (or never),
- * so that clean-up gets its chance after a cancel but cannot hold the process past the
- * runner's grace, however slow the service is.
- */
-function cleanupSignal(cancel) {
-    const controller = new AbortController();
-    let timer;
-    const start = () => {
-        timer = setTimeout(() => controller.abort(new Error(`clean-up took longer than ${CLEANUP_MS} ms`)), CLEANUP_MS);
-    };
-    if (cancel?.aborted)
-        start();
-    else
-        cancel?.addEventListener('abort', start, { once: true });
-    return {
-        signal: controller.signal,
-        dispose: () => {
-            clearTimeout(timer);
-            cancel?.removeEventListener('abort', start);
-        },
-    };
-}
-
-
-/***/ }),
-
-/***/ 7228:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   _S: () => (/* binding */ createJob),
-/* harmony export */   dn: () => (/* binding */ failedJobsMessage),
-/* harmony export */   ml: () => (/* binding */ systemClock),
-/* harmony export */   pD: () => (/* binding */ checkJobResources),
-/* harmony export */   pf: () => (/* binding */ waitForJobs)
-/* harmony export */ });
-/* harmony import */ var _aws_sdk_client_mediaconvert__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5156);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/* harmony import */ var _safe_text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1452);
-
-
-
-const systemClock = {
-    now: () => Date.now(),
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-};
-/**
- * Sends one CreateJob. The SDK retries throttling and dropped connections with the same input,
- * and so with the same ClientRequestToken: the service answers a repeat with the first job.
- */
-async function createJob(mc, request) {
-    let job;
-    try {
-        job = (await mc.send(new _aws_sdk_client_mediaconvert__WEBPACK_IMPORTED_MODULE_2__/* .CreateJobCommand */ .n3k(request))).Job;
-    }
-    catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .JobError */ .CR(`CreateJob failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .messageOf */ .bD)(error)}`, { cause: error });
-    }
-    if (!job?.Id)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .JobError */ .CR('CreateJob returned no job');
-    return { id: job.Id, arn: job.Arn ?? '', status: job.Status ?? 'SUBMITTED', request };
-}
-/**
- * Checks that each template and queue exists, before any data key is made or byte uploaded:
- * a typo then costs one read-only request instead of a whole upload. These are the only AWS
- * requests made before the files are processed. A role that may not read templates or queues
- * gets a warning and the run goes on; CreateJob will still refuse a wrong name.
- */
-async function checkJobResources(mc, resources, log) {
-    for (const resource of resources) {
-        const name = resource.name.replace(/^arn:[^:]+:mediaconvert:[^:]*:\d*:(jobTemplates|queues)\//, '');
-        try {
-            await mc.send(resource.kind === 'queue'
-                ? new _aws_sdk_client_mediaconvert__WEBPACK_IMPORTED_MODULE_2__/* .GetQueueCommand */ .TWC({ Name: name })
-                : new _aws_sdk_client_mediaconvert__WEBPACK_IMPORTED_MODULE_2__/* .GetJobTemplateCommand */ .Fke({ Name: name }));
-        }
-        catch (error) {
-            const type = error instanceof Error ? error.name : '';
-            if (type === 'NotFoundException') {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(resource.input, `${resource.kind} '${resource.name}' does not exist in this region (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .messageOf */ .bD)(error)})`);
-            }
-            if (type === 'ForbiddenException' || type === 'AccessDeniedException') {
-                log.warning(`cannot check that ${resource.kind} '${resource.name}' exists (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .messageOf */ .bD)(error)}); going on`);
-                continue;
-            }
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .JobError */ .CR(`checking ${resource.kind} '${resource.name}' failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .messageOf */ .bD)(error)}`, {
-                cause: error,
+        const type = groupSettings[k('Type')];
+        if (type === undefined) {
+            found.push({
+                path: [...at, k('OutputGroupSettings')],
+                message: `${k('Type')} is a required property`,
+                member: { name: k('Type'), problem: 'required' },
             });
         }
-    }
-}
-const TERMINAL = new Set(['COMPLETE', 'ERROR', 'CANCELED']);
-const FIRST_POLL_MS = 1000;
-const MAX_POLL_MS = 30_000;
-/** Polls every job with backoff until all are finished, the timeout passes or the signal fires. */
-async function waitForJobs(mc, ids, options) {
-    const { clock, log } = options;
-    const deadline = clock.now() + options.timeoutMs;
-    const outcomes = new Map();
-    const lastLine = new Map();
-    let delay = FIRST_POLL_MS;
-    for (;;) {
-        if (options.signal?.aborted)
-            return interrupted(ids, outcomes);
-        for (const id of ids.filter((i) => !outcomes.has(i))) {
-            const job = (await mc.send(new _aws_sdk_client_mediaconvert__WEBPACK_IMPORTED_MODULE_2__/* .GetJobCommand */ .jEM({ Id: id }))).Job;
-            const status = job?.Status ?? 'UNKNOWN';
-            const line = describeProgress(job);
-            if (lastLine.get(id) !== line)
-                log.info(`job ${id}: ${line}`);
-            lastLine.set(id, line);
-            if (TERMINAL.has(status)) {
-                outcomes.set(id, outcomeOf(id, job));
-                if (job)
-                    options.onFinished?.(job);
-            }
+        const outputs = group[k('Outputs')];
+        if (!Array.isArray(outputs) || outputs.length === 0) {
+            found.push({ path: [...at, k('Outputs')], message: 'Should have at least 1 items' });
+            return;
         }
-        if (outcomes.size === ids.length)
-            return ids.map((id) => outcomes.get(id));
-        const left = deadline - clock.now();
-        if (left <= 0)
-            return timedOut(mc, ids, outcomes, options);
-        await sleepUnlessAborted(clock, Math.min(delay, left), options.signal);
-        delay = Math.min(Math.round(delay * 1.5), MAX_POLL_MS);
-    }
-}
-async function sleepUnlessAborted(clock, ms, signal) {
-    if (!signal)
-        return clock.sleep(ms);
-    let onAbort = () => undefined;
-    const aborted = new Promise((resolve) => {
-        onAbort = resolve;
-        signal.addEventListener('abort', onAbort, { once: true });
-    });
-    try {
-        await Promise.race([clock.sleep(ms), aborted]);
-    }
-    finally {
-        signal.removeEventListener('abort', onAbort);
-    }
-}
-/** Jobs not yet finished when the step was interrupted: left running, reported as such. */
-function interrupted(ids, outcomes) {
-    return ids.map((id) => outcomes.get(id) ?? {
-        id,
-        status: 'INTERRUPTED',
-        errorMessage: 'still running when the step was interrupted (the job was not canceled)',
-    });
-}
-async function timedOut(mc, ids, outcomes, options) {
-    const running = ids.filter((id) => !outcomes.has(id));
-    for (const id of running) {
-        let canceled = false;
-        if (options.cancelOnTimeout) {
-            // One refused cancel (say the job just finished) must not lose the other outcomes.
-            try {
-                await mc.send(new _aws_sdk_client_mediaconvert__WEBPACK_IMPORTED_MODULE_2__/* .CancelJobCommand */ .ppP({ Id: id }));
-                canceled = true;
-                options.log.warning(`job ${id}: canceled after wait-timeout`);
+        const accepted = typeof type === 'string' ? allowed[type] : undefined;
+        outputs.forEach((output, o) => {
+            if (!isRecord(output))
+                return;
+            const container = output[k('ContainerSettings')];
+            if (!isRecord(container)) {
+                if (output[k('Preset')] === undefined) {
+                    found.push({
+                        path: [...at, k('Outputs'), o],
+                        message: `${k('ContainerSettings')} is a required property`,
+                        member: { name: k('ContainerSettings'), problem: 'required' },
+                    });
+                }
+                return;
             }
-            catch (error) {
-                options.log.warning(`job ${id}: CancelJob after wait-timeout failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .messageOf */ .bD)(error)}`);
+            const value = container[k('Container')];
+            if (accepted && typeof value === 'string' && !accepted.includes(value)) {
+                found.push({
+                    path: [...at, k('Outputs'), o, k('ContainerSettings'), k('Container')],
+                    message: `${value} is not valid in a ${String(type)} output group: use ${accepted.join(' or ')}`,
+                });
             }
+        });
+    });
+    return found;
+}
+function memberKey(member, casing) {
+    return casing === 'sdk' ? member : member.charAt(0).toLowerCase() + member.slice(1);
+}
+/** `/outputGroups/0/outputs` (the service's style). */
+function wirePath(path) {
+    return path.map((p) => `/${p}`).join('');
+}
+/** `Settings.OutputGroups[0].Outputs` (how SDK users write it). */
+function sdkPath(root, path) {
+    return path.reduce((text, p) => typeof p === 'number'
+        ? `${text}[${p}]`
+        : /^[A-Za-z_]\w*$/.test(p)
+            ? `${text}.${p}`
+            : `${text}[${JSON.stringify(p)}]`, root);
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function describe(value) {
+    if (Array.isArray(value))
+        return 'a list';
+    if (value === null)
+        return 'null';
+    if (typeof value === 'object')
+        return 'an object';
+    return JSON.stringify(value);
+}
+/**
+ * The known member closest to a misspelt one, for a "did you mean" hint: the same name in
+ * another case, else the nearest by edit distance (letters added, dropped, changed or swapped,
+ * case ignored), if it is near enough to be a typo and nearer than any other.
+ */
+function closest(key, members) {
+    const lower = key.toLowerCase();
+    const sameCase = members.find((m) => m.toLowerCase() === lower);
+    if (sameCase !== undefined)
+        return sameCase;
+    const allowed = lower.length <= 4 ? 1 : lower.length <= 8 ? 2 : 3;
+    let best;
+    let bestDistance = allowed + 1;
+    let tie = false;
+    for (const member of members) {
+        const d = editDistance(lower, member.toLowerCase(), allowed + 1);
+        if (d > allowed)
+            continue;
+        if (d < bestDistance) {
+            best = member;
+            bestDistance = d;
+            tie = false;
         }
-        outcomes.set(id, {
-            id,
-            status: canceled ? 'CANCELED' : 'TIMED_OUT',
-            errorMessage: `still running after wait-timeout (${Math.round(options.timeoutMs / 1000)} s)`,
+        else if (d === bestDistance) {
+            tie = true;
+        }
+    }
+    return tie ? undefined : best;
+}
+/** Optimal string alignment distance, or `cap` once it cannot be below `cap`. */
+function editDistance(a, b, cap) {
+    if (Math.abs(a.length - b.length) >= cap)
+        return cap;
+    let prev2 = [];
+    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const row = [i];
+        let rowMin = i;
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+                d = Math.min(d, prev2[j - 2] + 1);
+            }
+            row.push(d);
+            rowMin = Math.min(rowMin, d);
+        }
+        if (rowMin >= cap)
+            return cap;
+        prev2 = prev;
+        prev = row;
+    }
+    return Math.min(prev[b.length], cap);
+}
+
+;// CONCATENATED MODULE: ./src/settings-model.generated.ts
+// prettier-ignore
+const SETTINGS_MODEL = { "source": "Debian awscli 2.9.19-1: awscli/botocore/data/mediaconvert/2017-08-29/service-2.json", "modelVersion": "mediaconvert-2017-08-29", "sdkVersion": "3.1169.0", "shapes": { "CreateJobRequest": { "t": "o", "m": { "AccelerationSettings": "AccelerationSettings", "BillingTagsSource": "BillingTagsSource", "ClientRequestToken": "__string", "HopDestinations": "__listOfHopDestination", "JobTemplate": "__string", "Priority": "__integerMinNegative50Max50", "Queue": "__string", "Role": "__string", "Settings": "JobSettings", "SimulateReservedQueue": "SimulateReservedQueue", "StatusUpdateInterval": "StatusUpdateInterval", "Tags": "__mapOf__string", "UserMetadata": "__mapOf__string", "ElementalInferenceSettings": "", "JobEngineVersion": "" }, "r": ["Role", "Settings"] }, "CreateJobTemplateRequest": { "t": "o", "m": { "AccelerationSettings": "AccelerationSettings", "Category": "__string", "Description": "__string", "HopDestinations": "__listOfHopDestination", "Name": "__string", "Priority": "__integerMinNegative50Max50", "Queue": "__string", "Settings": "JobTemplateSettings", "StatusUpdateInterval": "StatusUpdateInterval", "Tags": "__mapOf__string", "ElementalInferenceSettings": "" }, "r": ["Settings", "Name"] }, "AccelerationSettings": { "t": "o", "m": { "Mode": "AccelerationMode" }, "r": ["Mode"] }, "BillingTagsSource": { "t": "s", "e": ["QUEUE", "PRESET", "JOB_TEMPLATE", "JOB"] }, "__string": { "t": "s" }, "__listOfHopDestination": { "t": "l", "v": "HopDestination" }, "__integerMinNegative50Max50": { "t": "i", "min": -50, "max": 50 }, "JobSettings": { "t": "o", "m": { "AdAvailOffset": "__integerMinNegative1000Max1000", "AvailBlanking": "AvailBlanking", "Esam": "EsamSettings", "ExtendedDataServices": "ExtendedDataServices", "Inputs": "__listOfInput", "KantarWatermark": "KantarWatermarkSettings", "MotionImageInserter": "MotionImageInserter", "NielsenConfiguration": "NielsenConfiguration", "NielsenNonLinearWatermark": "NielsenNonLinearWatermarkSettings", "OutputGroups": "__listOfOutputGroup", "TimecodeConfig": "TimecodeConfig", "TimedMetadataInsertion": "TimedMetadataInsertion", "ColorConversion3DLUTSettings": "", "FollowSource": "", "MotionImageInserters": "" } }, "SimulateReservedQueue": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "StatusUpdateInterval": { "t": "s", "e": ["SECONDS_10", "SECONDS_12", "SECONDS_15", "SECONDS_20", "SECONDS_30", "SECONDS_60", "SECONDS_120", "SECONDS_180", "SECONDS_240", "SECONDS_300", "SECONDS_360", "SECONDS_420", "SECONDS_480", "SECONDS_540", "SECONDS_600"] }, "__mapOf__string": { "t": "m", "v": "__string" }, "JobTemplateSettings": { "t": "o", "m": { "AdAvailOffset": "__integerMinNegative1000Max1000", "AvailBlanking": "AvailBlanking", "Esam": "EsamSettings", "ExtendedDataServices": "ExtendedDataServices", "Inputs": "__listOfInputTemplate", "KantarWatermark": "KantarWatermarkSettings", "MotionImageInserter": "MotionImageInserter", "NielsenConfiguration": "NielsenConfiguration", "NielsenNonLinearWatermark": "NielsenNonLinearWatermarkSettings", "OutputGroups": "__listOfOutputGroup", "TimecodeConfig": "TimecodeConfig", "TimedMetadataInsertion": "TimedMetadataInsertion", "ColorConversion3DLUTSettings": "", "FollowSource": "", "MotionImageInserters": "" } }, "AccelerationMode": { "t": "s", "e": ["DISABLED", "ENABLED", "PREFERRED"] }, "HopDestination": { "t": "o", "m": { "Priority": "__integerMinNegative50Max50", "Queue": "__string", "WaitMinutes": "__integer" } }, "__integerMinNegative1000Max1000": { "t": "i", "min": -1000, "max": 1000 }, "AvailBlanking": { "t": "o", "m": { "AvailBlankingImage": "__stringMin14PatternS3BmpBMPPngPNGHttpsBmpBMPPngPNG" } }, "EsamSettings": { "t": "o", "m": { "ManifestConfirmConditionNotification": "EsamManifestConfirmConditionNotification", "ResponseSignalPreroll": "__integerMin0Max30000", "SignalProcessingNotification": "EsamSignalProcessingNotification" } }, "ExtendedDataServices": { "t": "o", "m": { "CopyProtectionAction": "CopyProtectionAction", "VchipAction": "VchipAction" } }, "__listOfInput": { "t": "l", "v": "Input" }, "KantarWatermarkSettings": { "t": "o", "m": { "ChannelName": "__stringMin1Max20", "ContentReference": "__stringMin1Max50PatternAZAZ09", "CredentialsSecretName": "__stringMin1Max512PatternAZAZ09", "FileOffset": "__doubleMin0", "KantarLicenseId": "__integerMin0Max2147483647", "KantarServerUrl": "__stringPatternHttpsKantarmediaCom", "LogDestination": "__stringPatternS3", "Metadata3": "__stringMin1Max50", "Metadata4": "__stringMin1Max50", "Metadata5": "__stringMin1Max50", "Metadata6": "__stringMin1Max50", "Metadata7": "__stringMin1Max50", "Metadata8": "__stringMin1Max50" } }, "MotionImageInserter": { "t": "o", "m": { "Framerate": "MotionImageInsertionFramerate", "Input": "__stringMin14PatternS3Mov09PngHttpsMov09Png", "InsertionMode": "MotionImageInsertionMode", "Offset": "MotionImageInsertionOffset", "Playback": "MotionImagePlayback", "StartTime": "__stringMin11Max11Pattern01D20305D205D" } }, "NielsenConfiguration": { "t": "o", "m": { "BreakoutCode": "__integerMin0Max0", "DistributorId": "__string" } }, "NielsenNonLinearWatermarkSettings": { "t": "o", "m": { "ActiveWatermarkProcess": "NielsenActiveWatermarkProcessType", "AdiFilename": "__stringPatternS3", "AssetId": "__stringMin1Max20", "AssetName": "__stringMin1Max50", "CbetSourceId": "__stringPattern0xAFaF0908190908", "EpisodeId": "__stringMin1Max20", "MetadataDestination": "__stringPatternS3", "SourceId": "__integerMin0Max65534", "SourceWatermarkStatus": "NielsenSourceWatermarkStatusType", "TicServerUrl": "__stringPatternHttps", "UniqueTicPerAudioTrack": "NielsenUniqueTicPerAudioTrackType" } }, "__listOfOutputGroup": { "t": "l", "v": "OutputGroup" }, "TimecodeConfig": { "t": "o", "m": { "Anchor": "__stringPattern010920405090509092", "Source": "TimecodeSource", "Start": "__stringPattern010920405090509092", "TimestampOffset": "__stringPattern0940191020191209301" } }, "TimedMetadataInsertion": { "t": "o", "m": { "Id3Insertions": "__listOfId3Insertion" } }, "__listOfInputTemplate": { "t": "l", "v": "InputTemplate" }, "__integer": { "t": "i" }, "__stringMin14PatternS3BmpBMPPngPNGHttpsBmpBMPPngPNG": { "t": "s", "min": 14, "p": "^((s3://(.*?)\\.(bmp|BMP|png|PNG))|(https?://(.*?)\\.(bmp|BMP|png|PNG)(\\?([^&=]+=[^&]+&)*[^&=]+=[^&]+)?))$" }, "EsamManifestConfirmConditionNotification": { "t": "o", "m": { "MccXml": "__stringPatternSNManifestConfirmConditionNotificationNS" } }, "__integerMin0Max30000": { "t": "i", "min": 0, "max": 30000 }, "EsamSignalProcessingNotification": { "t": "o", "m": { "SccXml": "__stringPatternSNSignalProcessingNotificationNS" } }, "CopyProtectionAction": { "t": "s", "e": ["PASSTHROUGH", "STRIP"] }, "VchipAction": { "t": "s", "e": ["PASSTHROUGH", "STRIP"] }, "Input": { "t": "o", "m": { "AudioSelectorGroups": "__mapOfAudioSelectorGroup", "AudioSelectors": "__mapOfAudioSelector", "CaptionSelectors": "__mapOfCaptionSelector", "Crop": "Rectangle", "DeblockFilter": "InputDeblockFilter", "DecryptionSettings": "InputDecryptionSettings", "DenoiseFilter": "InputDenoiseFilter", "DolbyVisionMetadataXml": "__stringMin14PatternS3XmlXMLHttpsXmlXML", "FileInput": "__stringPatternS3MM2PPMM2VVMMPPEEGGMMPP3AAVVIIMMPP4FFLLVVMMPPTTMMPPGGMM4VVTTRRPPFF4VVMM2TTSSTTSS264HH264MMKKVVMMKKAAMMOOVVMMTTSSMM2TTWWMMVVaAAASSFFVVOOBB3GGPP3GGPPPPMMXXFFDDIIVVXXXXVVIIDDRRAAWWDDVVGGXXFFMM1VV3GG2VVMMFFMM3UU8WWEEBBMMLLCCHHGGXXFFMMPPEEGG2MMXXFFMMPPEEGG2MMXXFFHHDDWWAAVVYY4MMXXMMLLOOGGGGaAAATTMMOOSSHttpsMM2VVMMPPEEGGMMPP3AAVVIIMMPP4FFLLVVMMPPTTMMPPGGMM4VVTTRRPPFF4VVMM2TTSSTTSS264HH264MMKKVVMMKKAAMMOOVVMMTTSSMM2TTWWMMVVaAAASSFFVVOOBB3GGPP3GGPPPPMMXXFFDDIIVVXXXXVVIIDDRRAAWWDDVVGGXXFFMM1VV3GG2VVMMFFMM3UU8WWEEBBMMLLCCHHGGXXFFMMPPEEGG2MMXXFFMMPPEEGG2MMXXFFHHDDWWAAVVYY4MMXXMMLLOOGGGGaAAATTMMOOSS", "FilterEnable": "InputFilterEnable", "FilterStrength": "__integerMinNegative5Max5", "ImageInserter": "ImageInserter", "InputClippings": "__listOfInputClipping", "InputScanType": "InputScanType", "Position": "Rectangle", "ProgramNumber": "__integerMin1Max2147483647", "PsiControl": "InputPsiControl", "SupplementalImps": "__listOf__stringPatternS3ASSETMAPXml", "TimecodeSource": "InputTimecodeSource", "TimecodeStart": "__stringMin11Max11Pattern01D20305D205D", "VideoGenerator": "InputVideoGenerator", "VideoSelector": "VideoSelector", "AdvancedInputFilter": "", "AdvancedInputFilterSettings": "", "DynamicAudioSelectors": "", "MultiViewSettings": "", "TamsSettings": "", "VideoOverlays": "" } }, "__stringMin1Max20": { "t": "s", "min": 1, "max": 20 }, "__stringMin1Max50PatternAZAZ09": { "t": "s", "min": 1, "max": 50, "p": "^[a-zA-Z0-9_\\/_+=.@-]*$" }, "__stringMin1Max512PatternAZAZ09": { "t": "s", "min": 1, "max": 512, "p": "^[a-zA-Z0-9_\\/_+=.@-]*$" }, "__doubleMin0": { "t": "n" }, "__integerMin0Max2147483647": { "t": "i", "min": 0, "max": 2147483647 }, "__stringPatternHttpsKantarmediaCom": { "t": "s", "p": "^https:\\/\\/.*.kantarmedia.com$" }, "__stringPatternS3": { "t": "s", "p": "^s3:\\/\\/" }, "__stringMin1Max50": { "t": "s", "min": 1, "max": 50 }, "MotionImageInsertionFramerate": { "t": "o", "m": { "FramerateDenominator": "__integerMin1Max17895697", "FramerateNumerator": "__integerMin1Max2147483640" } }, "__stringMin14PatternS3Mov09PngHttpsMov09Png": { "t": "s", "min": 14, "p": "^((s3://(.*)(\\.mov|[0-9]+\\.png))|(https?://(.*)(\\.mov|[0-9]+\\.png)(\\?([^&=]+=[^&]+&)*[^&=]+=[^&]+)?))$" }, "MotionImageInsertionMode": { "t": "s", "e": ["MOV", "PNG"] }, "MotionImageInsertionOffset": { "t": "o", "m": { "ImageX": "__integerMin0Max2147483647", "ImageY": "__integerMin0Max2147483647" } }, "MotionImagePlayback": { "t": "s", "e": ["ONCE", "REPEAT"] }, "__stringMin11Max11Pattern01D20305D205D": { "t": "s", "min": 11, "max": 11, "p": "^((([0-1]\\d)|(2[0-3]))(:[0-5]\\d){2}([:;][0-5]\\d))$" }, "__integerMin0Max0": { "t": "i", "min": 0, "max": 0 }, "NielsenActiveWatermarkProcessType": { "t": "s", "e": ["NAES2_AND_NW", "CBET", "NAES2_AND_NW_AND_CBET"] }, "__stringPattern0xAFaF0908190908": { "t": "s", "p": "(^0x[A-Fa-f0-9]{0,8}$|^[1-9][0-9]{0,8}$)" }, "__integerMin0Max65534": { "t": "i", "min": 0, "max": 65534 }, "NielsenSourceWatermarkStatusType": { "t": "s", "e": ["CLEAN", "WATERMARKED"] }, "__stringPatternHttps": { "t": "s", "p": "^https:\\/\\/" }, "NielsenUniqueTicPerAudioTrackType": { "t": "s", "e": ["RESERVE_UNIQUE_TICS_PER_TRACK", "SAME_TICS_PER_TRACK"] }, "OutputGroup": { "t": "o", "m": { "AutomatedEncodingSettings": "AutomatedEncodingSettings", "CustomName": "__string", "Name": "__string", "OutputGroupSettings": "OutputGroupSettings", "Outputs": "__listOfOutput" } }, "__stringPattern010920405090509092": { "t": "s", "p": "^([01][0-9]|2[0-4]):[0-5][0-9]:[0-5][0-9][:;][0-9]{2}$" }, "TimecodeSource": { "t": "s", "e": ["EMBEDDED", "ZEROBASED", "SPECIFIEDSTART"] }, "__stringPattern0940191020191209301": { "t": "s", "p": "^([0-9]{4})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" }, "__listOfId3Insertion": { "t": "l", "v": "Id3Insertion" }, "InputTemplate": { "t": "o", "m": { "AudioSelectorGroups": "__mapOfAudioSelectorGroup", "AudioSelectors": "__mapOfAudioSelector", "CaptionSelectors": "__mapOfCaptionSelector", "Crop": "Rectangle", "DeblockFilter": "InputDeblockFilter", "DenoiseFilter": "InputDenoiseFilter", "DolbyVisionMetadataXml": "__stringMin14PatternS3XmlXMLHttpsXmlXML", "FilterEnable": "InputFilterEnable", "FilterStrength": "__integerMinNegative5Max5", "ImageInserter": "ImageInserter", "InputClippings": "__listOfInputClipping", "InputScanType": "InputScanType", "Position": "Rectangle", "ProgramNumber": "__integerMin1Max2147483647", "PsiControl": "InputPsiControl", "TimecodeSource": "InputTimecodeSource", "TimecodeStart": "__stringMin11Max11Pattern01D20305D205D", "VideoSelector": "VideoSelector", "AdvancedInputFilter": "", "AdvancedInputFilterSettings": "", "DynamicAudioSelectors": "", "MultiViewSettings": "", "VideoOverlays": "" } }, "__stringPatternSNManifestConfirmConditionNotificationNS": { "t": "s", "p": "^\\s*<(.|\\n)*ManifestConfirmConditionNotification(.|\\n)*>\\s*$" }, "__stringPatternSNSignalProcessingNotificationNS": { "t": "s", "p": "^\\s*<(.|\\n)*SignalProcessingNotification(.|\\n)*>\\s*$" }, "__mapOfAudioSelectorGroup": { "t": "m", "v": "AudioSelectorGroup" }, "__mapOfAudioSelector": { "t": "m", "v": "AudioSelector" }, "__mapOfCaptionSelector": { "t": "m", "v": "CaptionSelector" }, "Rectangle": { "t": "o", "m": { "Height": "__integerMin2Max2147483647", "Width": "__integerMin2Max2147483647", "X": "__integerMin0Max2147483647", "Y": "__integerMin0Max2147483647" } }, "InputDeblockFilter": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "InputDecryptionSettings": { "t": "o", "m": { "DecryptionMode": "DecryptionMode", "EncryptedDecryptionKey": "__stringMin24Max512PatternAZaZ0902", "InitializationVector": "__stringMin16Max24PatternAZaZ0922AZaZ0916", "KmsKeyRegion": "__stringMin9Max19PatternAZ26EastWestCentralNorthSouthEastWest1912" } }, "InputDenoiseFilter": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "__stringMin14PatternS3XmlXMLHttpsXmlXML": { "t": "s", "min": 14, "p": "^((s3://(.*?)\\.(xml|XML))|(https?://(.*?)\\.(xml|XML)(\\?([^&=]+=[^&]+&)*[^&=]+=[^&]+)?))$" }, "__stringPatternS3MM2PPMM2VVMMPPEEGGMMPP3AAVVIIMMPP4FFLLVVMMPPTTMMPPGGMM4VVTTRRPPFF4VVMM2TTSSTTSS264HH264MMKKVVMMKKAAMMOOVVMMTTSSMM2TTWWMMVVaAAASSFFVVOOBB3GGPP3GGPPPPMMXXFFDDIIVVXXXXVVIIDDRRAAWWDDVVGGXXFFMM1VV3GG2VVMMFFMM3UU8WWEEBBMMLLCCHHGGXXFFMMPPEEGG2MMXXFFMMPPEEGG2MMXXFFHHDDWWAAVVYY4MMXXMMLLOOGGGGaAAATTMMOOSSHttpsMM2VVMMPPEEGGMMPP3AAVVIIMMPP4FFLLVVMMPPTTMMPPGGMM4VVTTRRPPFF4VVMM2TTSSTTSS264HH264MMKKVVMMKKAAMMOOVVMMTTSSMM2TTWWMMVVaAAASSFFVVOOBB3GGPP3GGPPPPMMXXFFDDIIVVXXXXVVIIDDRRAAWWDDVVGGXXFFMM1VV3GG2VVMMFFMM3UU8WWEEBBMMLLCCHHGGXXFFMMPPEEGG2MMXXFFMMPPEEGG2MMXXFFHHDDWWAAVVYY4MMXXMMLLOOGGGGaAAATTMMOOSS": { "t": "s", "p": "^((s3://([^\\/]+\\/+)+([^\\/\\.]+|(([^\\/]*)\\.([mM]2[pP]|[mM]2[vV]|[mM][pP][eE][gG]|[mM][pP]3|[aA][vV][iI]|[mM][pP]4|[fF][lL][vV]|[mM][pP][tT]|[mM][pP][gG]|[mM]4[vV]|[tT][rR][pP]|[fF]4[vV]|[mM]2[tT][sS]|[tT][sS]|264|[hH]264|[mM][kK][vV]|[mM][kK][aA]|[mM][oO][vV]|[mM][tT][sS]|[mM]2[tT]|[wW][mM][vVaA]|[aA][sS][fF]|[vV][oO][bB]|3[gG][pP]|3[gG][pP][pP]|[mM][xX][fF]|[dD][iI][vV][xX]|[xX][vV][iI][dD]|[rR][aA][wW]|[dD][vV]|[gG][xX][fF]|[mM]1[vV]|3[gG]2|[vV][mM][fF]|[mM]3[uU]8|[wW][eE][bB][mM]|[lL][cC][hH]|[gG][xX][fF]_[mM][pP][eE][gG]2|[mM][xX][fF]_[mM][pP][eE][gG]2|[mM][xX][fF][hH][dD]|[wW][aA][vV]|[yY]4[mM]|[xX][mM][lL]|[oO][gG][gGaA]|[aA][tT][mM][oO][sS]))))|(https?://([^\\/]+\\/+)+([^\\/\\.]+|(([^\\/]*)\\.([mM]2[vV]|[mM][pP][eE][gG]|[mM][pP]3|[aA][vV][iI]|[mM][pP]4|[fF][lL][vV]|[mM][pP][tT]|[mM][pP][gG]|[mM]4[vV]|[tT][rR][pP]|[fF]4[vV]|[mM]2[tT][sS]|[tT][sS]|264|[hH]264|[mM][kK][vV]|[mM][kK][aA]|[mM][oO][vV]|[mM][tT][sS]|[mM]2[tT]|[wW][mM][vVaA]|[aA][sS][fF]|[vV][oO][bB]|3[gG][pP]|3[gG][pP][pP]|[mM][xX][fF]|[dD][iI][vV][xX]|[xX][vV][iI][dD]|[rR][aA][wW]|[dD][vV]|[gG][xX][fF]|[mM]1[vV]|3[gG]2|[vV][mM][fF]|[mM]3[uU]8|[wW][eE][bB][mM]|[lL][cC][hH]|[gG][xX][fF]_[mM][pP][eE][gG]2|[mM][xX][fF]_[mM][pP][eE][gG]2|[mM][xX][fF][hH][dD]|[wW][aA][vV]|[yY]4[mM]|[xX][mM][lL]|[oO][gG][gGaA]|[aA][tT][mM][oO][sS])))(\\?([^&=]+=[^&]+&)*[^&=]+=[^&]+)?))$" }, "InputFilterEnable": { "t": "s", "e": ["AUTO", "DISABLE", "FORCE"] }, "__integerMinNegative5Max5": { "t": "i", "min": -5, "max": 5 }, "ImageInserter": { "t": "o", "m": { "InsertableImages": "__listOfInsertableImage", "SdrReferenceWhiteLevel": "__integerMin100Max1000" } }, "__listOfInputClipping": { "t": "l", "v": "InputClipping" }, "InputScanType": { "t": "s", "e": ["AUTO", "PSF"] }, "__integerMin1Max2147483647": { "t": "i", "min": 1, "max": 2147483647 }, "InputPsiControl": { "t": "s", "e": ["IGNORE_PSI", "USE_PSI"] }, "__listOf__stringPatternS3ASSETMAPXml": { "t": "l", "v": "__stringPatternS3ASSETMAPXml" }, "InputTimecodeSource": { "t": "s", "e": ["EMBEDDED", "ZEROBASED", "SPECIFIEDSTART"] }, "InputVideoGenerator": { "t": "o", "m": { "Duration": "__integerMin50Max86400000", "Channels": "", "FramerateDenominator": "", "FramerateNumerator": "", "Height": "", "ImageInput": "", "SampleRate": "", "Width": "" } }, "VideoSelector": { "t": "o", "m": { "AlphaBehavior": "AlphaBehavior", "ColorSpace": "ColorSpace", "ColorSpaceUsage": "ColorSpaceUsage", "EmbeddedTimecodeOverride": "EmbeddedTimecodeOverride", "Hdr10Metadata": "Hdr10Metadata", "PadVideo": "PadVideo", "Pid": "__integerMin1Max2147483647", "ProgramNumber": "__integerMinNegative2147483648Max2147483647", "Rotate": "InputRotate", "SampleRange": "InputSampleRange", "MaxLuminance": "", "SelectorType": "", "Streams": "" } }, "__integerMin1Max17895697": { "t": "i", "min": 1, "max": 17895697 }, "__integerMin1Max2147483640": { "t": "i", "min": 1, "max": 2147483640 }, "AutomatedEncodingSettings": { "t": "o", "m": { "AbrSettings": "AutomatedAbrSettings" } }, "OutputGroupSettings": { "t": "o", "m": { "CmafGroupSettings": "CmafGroupSettings", "DashIsoGroupSettings": "DashIsoGroupSettings", "FileGroupSettings": "FileGroupSettings", "HlsGroupSettings": "HlsGroupSettings", "MsSmoothGroupSettings": "MsSmoothGroupSettings", "Type": "OutputGroupType", "PerFrameMetrics": "" } }, "__listOfOutput": { "t": "l", "v": "Output" }, "Id3Insertion": { "t": "o", "m": { "Id3": "__stringPatternAZaZ0902", "Timecode": "__stringPattern010920405090509092" } }, "AudioSelectorGroup": { "t": "o", "m": { "AudioSelectorNames": "__listOf__stringMin1" } }, "AudioSelector": { "t": "o", "m": { "AudioDurationCorrection": "AudioDurationCorrection", "CustomLanguageCode": "__stringMin3Max3PatternAZaZ3", "DefaultSelection": "AudioDefaultSelection", "ExternalAudioFileInput": "__stringPatternS3MM2PPWWEEBBMMMM2VVMMPPEEGGMMPP3AAVVIIMMPP4FFLLVVMMPPTTMMPPGGMM4VVTTRRPPFF4VVMM2TTSSTTSS264HH264MMKKVVMMKKAAMMOOVVMMTTSSMM2TTWWMMVVaAAASSFFVVOOBB3GGPP3GGPPPPMMXXFFDDIIVVXXXXVVIIDDRRAAWWDDVVGGXXFFMM1VV3GG2VVMMFFMM3UU8LLCCHHGGXXFFMMPPEEGG2MMXXFFMMPPEEGG2MMXXFFHHDDWWAAVVYY4MMAAAACCAAIIFFFFMMPP2AACC3EECC3DDTTSSEEAATTMMOOSSOOGGGGaAHttpsMM2VVMMPPEEGGMMPP3AAVVIIMMPP4FFLLVVMMPPTTMMPPGGMM4VVTTRRPPFF4VVMM2TTSSTTSS264HH264MMKKVVMMKKAAMMOOVVMMTTSSMM2TTWWMMVVaAAASSFFVVOOBB3GGPP3GGPPPPMMXXFFDDIIVVXXXXVVIIDDRRAAWWDDVVGGXXFFMM1VV3GG2VVMMFFMM3UU8LLCCHHGGXXFFMMPPEEGG2MMXXFFMMPPEEGG2MMXXFFHHDDWWAAVVYY4MMAAAACCAAIIFFFFMMPP2AACC3EECC3DDTTSSEEAATTMMOOSSOOGGGGaA", "HlsRenditionGroupSettings": "HlsRenditionGroupSettings", "LanguageCode": "LanguageCode", "Offset": "__integerMinNegative2147483648Max2147483647", "Pids": "__listOf__integerMin1Max2147483647", "ProgramSelection": "__integerMin0Max8", "RemixSettings": "RemixSettings", "SelectorType": "AudioSelectorType", "Tracks": "__listOf__integerMin1Max2147483647", "Smpte337Passthrough": "", "Streams": "" } }, "CaptionSelector": { "t": "o", "m": { "CustomLanguageCode": "__stringMin3Max3PatternAZaZ3", "LanguageCode": "LanguageCode", "SourceSettings": "CaptionSourceSettings" } }, "__integerMin2Max2147483647": { "t": "i", "min": 2, "max": 2147483647 }, "DecryptionMode": { "t": "s", "e": ["AES_CTR", "AES_CBC", "AES_GCM"] }, "__stringMin24Max512PatternAZaZ0902": { "t": "s", "min": 24, "max": 512, "p": "^[A-Za-z0-9+\\/]+={0,2}$" }, "__stringMin16Max24PatternAZaZ0922AZaZ0916": { "t": "s", "min": 16, "max": 24, "p": "^[A-Za-z0-9+\\/]{22}==$|^[A-Za-z0-9+\\/]{16}$" }, "__stringMin9Max19PatternAZ26EastWestCentralNorthSouthEastWest1912": { "t": "s", "min": 9, "max": 19, "p": "^[a-z-]{2,6}-(east|west|central|((north|south)(east|west)?))-[1-9]{1,2}$" }, "__listOfInsertableImage": { "t": "l", "v": "InsertableImage" }, "__integerMin100Max1000": { "t": "i", "min": 100, "max": 1000 }, "InputClipping": { "t": "o", "m": { "EndTimecode": "__stringPattern010920405090509092", "StartTimecode": "__stringPattern010920405090509092" } }, "__stringPatternS3ASSETMAPXml": { "t": "s", "p": "^s3:\\/\\/.*\\/(ASSETMAP.xml)?$" }, "__integerMin50Max86400000": { "t": "i", "min": 50, "max": 86400000 }, "AlphaBehavior": { "t": "s", "e": ["DISCARD", "REMAP_TO_LUMA"] }, "ColorSpace": { "t": "s", "e": ["FOLLOW", "REC_601", "REC_709", "HDR10", "HLG_2020", "P3DCI", "P3D65_SDR", "P3D65_HDR"] }, "ColorSpaceUsage": { "t": "s", "e": ["FORCE", "FALLBACK"] }, "EmbeddedTimecodeOverride": { "t": "s", "e": ["NONE", "USE_MDPM"] }, "Hdr10Metadata": { "t": "o", "m": { "BluePrimaryX": "__integerMin0Max50000", "BluePrimaryY": "__integerMin0Max50000", "GreenPrimaryX": "__integerMin0Max50000", "GreenPrimaryY": "__integerMin0Max50000", "MaxContentLightLevel": "__integerMin0Max65535", "MaxFrameAverageLightLevel": "__integerMin0Max65535", "MaxLuminance": "__integerMin0Max2147483647", "MinLuminance": "__integerMin0Max2147483647", "RedPrimaryX": "__integerMin0Max50000", "RedPrimaryY": "__integerMin0Max50000", "WhitePointX": "__integerMin0Max50000", "WhitePointY": "__integerMin0Max50000" } }, "PadVideo": { "t": "s", "e": ["DISABLED", "BLACK"] }, "__integerMinNegative2147483648Max2147483647": { "t": "i", "min": -2147483648, "max": 2147483647 }, "InputRotate": { "t": "s", "e": ["DEGREE_0", "DEGREES_90", "DEGREES_180", "DEGREES_270", "AUTO"] }, "InputSampleRange": { "t": "s", "e": ["FOLLOW", "FULL_RANGE", "LIMITED_RANGE"] }, "AutomatedAbrSettings": { "t": "o", "m": { "MaxAbrBitrate": "__integerMin100000Max100000000", "MaxRenditions": "__integerMin3Max15", "MinAbrBitrate": "__integerMin100000Max100000000", "Rules": "__listOfAutomatedAbrRule", "MaxQualityLevel": "" } }, "CmafGroupSettings": { "t": "o", "m": { "AdditionalManifests": "__listOfCmafAdditionalManifest", "BaseUrl": "__string", "ClientCache": "CmafClientCache", "CodecSpecification": "CmafCodecSpecification", "DashManifestStyle": "DashManifestStyle", "Destination": "__stringPatternS3", "DestinationSettings": "DestinationSettings", "Encryption": "CmafEncryptionSettings", "FragmentLength": "__integerMin1Max2147483647", "ImageBasedTrickPlay": "CmafImageBasedTrickPlay", "ImageBasedTrickPlaySettings": "CmafImageBasedTrickPlaySettings", "ManifestCompression": "CmafManifestCompression", "ManifestDurationFormat": "CmafManifestDurationFormat", "MinBufferTime": "__integerMin0Max2147483647", "MinFinalSegmentLength": "__doubleMin0Max2147483647", "MpdManifestBandwidthType": "CmafMpdManifestBandwidthType", "MpdProfile": "CmafMpdProfile", "PtsOffsetHandlingForBFrames": "CmafPtsOffsetHandlingForBFrames", "SegmentControl": "CmafSegmentControl", "SegmentLength": "__integerMin1Max2147483647", "SegmentLengthControl": "CmafSegmentLengthControl", "StreamInfResolution": "CmafStreamInfResolution", "TargetDurationCompatibilityMode": "CmafTargetDurationCompatibilityMode", "VideoCompositionOffsets": "CmafVideoCompositionOffsets", "WriteDashManifest": "CmafWriteDASHManifest", "WriteHlsManifest": "CmafWriteHLSManifest", "WriteSegmentTimelineInRepresentation": "CmafWriteSegmentTimelineInRepresentation", "DashAdaptationSetGrouping": "", "DashIFrameTrickPlayNameModifier": "", "ImageBasedTrickPlayVariants": "" } }, "DashIsoGroupSettings": { "t": "o", "m": { "AdditionalManifests": "__listOfDashAdditionalManifest", "AudioChannelConfigSchemeIdUri": "DashIsoGroupAudioChannelConfigSchemeIdUri", "BaseUrl": "__string", "DashManifestStyle": "DashManifestStyle", "Destination": "__stringPatternS3", "DestinationSettings": "DestinationSettings", "Encryption": "DashIsoEncryptionSettings", "FragmentLength": "__integerMin1Max2147483647", "HbbtvCompliance": "DashIsoHbbtvCompliance", "ImageBasedTrickPlay": "DashIsoImageBasedTrickPlay", "ImageBasedTrickPlaySettings": "DashIsoImageBasedTrickPlaySettings", "MinBufferTime": "__integerMin0Max2147483647", "MinFinalSegmentLength": "__doubleMin0Max2147483647", "MpdManifestBandwidthType": "DashIsoMpdManifestBandwidthType", "MpdProfile": "DashIsoMpdProfile", "PtsOffsetHandlingForBFrames": "DashIsoPtsOffsetHandlingForBFrames", "SegmentControl": "DashIsoSegmentControl", "SegmentLength": "__integerMin1Max2147483647", "SegmentLengthControl": "DashIsoSegmentLengthControl", "VideoCompositionOffsets": "DashIsoVideoCompositionOffsets", "WriteSegmentTimelineInRepresentation": "DashIsoWriteSegmentTimelineInRepresentation", "DashAdaptationSetGrouping": "", "DashIFrameTrickPlayNameModifier": "", "ImageBasedTrickPlayVariants": "" } }, "FileGroupSettings": { "t": "o", "m": { "Destination": "__stringPatternS3", "DestinationSettings": "DestinationSettings" } }, "HlsGroupSettings": { "t": "o", "m": { "AdMarkers": "__listOfHlsAdMarkers", "AdditionalManifests": "__listOfHlsAdditionalManifest", "AudioOnlyHeader": "HlsAudioOnlyHeader", "BaseUrl": "__string", "CaptionLanguageMappings": "__listOfHlsCaptionLanguageMapping", "CaptionLanguageSetting": "HlsCaptionLanguageSetting", "CaptionSegmentLengthControl": "HlsCaptionSegmentLengthControl", "ClientCache": "HlsClientCache", "CodecSpecification": "HlsCodecSpecification", "Destination": "__stringPatternS3", "DestinationSettings": "DestinationSettings", "DirectoryStructure": "HlsDirectoryStructure", "Encryption": "HlsEncryptionSettings", "ImageBasedTrickPlay": "HlsImageBasedTrickPlay", "ImageBasedTrickPlaySettings": "HlsImageBasedTrickPlaySettings", "ManifestCompression": "HlsManifestCompression", "ManifestDurationFormat": "HlsManifestDurationFormat", "MinFinalSegmentLength": "__doubleMin0Max2147483647", "MinSegmentLength": "__integerMin0Max2147483647", "OutputSelection": "HlsOutputSelection", "ProgramDateTime": "HlsProgramDateTime", "ProgramDateTimePeriod": "__integerMin0Max3600", "SegmentControl": "HlsSegmentControl", "SegmentLength": "__integerMin1Max2147483647", "SegmentLengthControl": "HlsSegmentLengthControl", "SegmentsPerSubdirectory": "__integerMin1Max2147483647", "StreamInfResolution": "HlsStreamInfResolution", "TargetDurationCompatibilityMode": "HlsTargetDurationCompatibilityMode", "TimedMetadataId3Frame": "HlsTimedMetadataId3Frame", "TimedMetadataId3Period": "__integerMinNegative2147483648Max2147483647", "TimestampDeltaMilliseconds": "__integerMinNegative2147483648Max2147483647", "ImageBasedTrickPlayVariants": "", "ProgressiveWriteHlsManifest": "" } }, "MsSmoothGroupSettings": { "t": "o", "m": { "AdditionalManifests": "__listOfMsSmoothAdditionalManifest", "AudioDeduplication": "MsSmoothAudioDeduplication", "Destination": "__stringPatternS3", "DestinationSettings": "DestinationSettings", "Encryption": "MsSmoothEncryptionSettings", "FragmentLength": "__integerMin1Max2147483647", "FragmentLengthControl": "MsSmoothFragmentLengthControl", "ManifestEncoding": "MsSmoothManifestEncoding" } }, "OutputGroupType": { "t": "s", "e": ["HLS_GROUP_SETTINGS", "DASH_ISO_GROUP_SETTINGS", "FILE_GROUP_SETTINGS", "MS_SMOOTH_GROUP_SETTINGS", "CMAF_GROUP_SETTINGS"] }, "Output": { "t": "o", "m": { "AudioDescriptions": "__listOfAudioDescription", "CaptionDescriptions": "__listOfCaptionDescription", "ContainerSettings": "ContainerSettings", "Extension": "__string", "NameModifier": "__stringMin1", "OutputSettings": "OutputSettings", "Preset": "__stringMin0", "VideoDescription": "VideoDescription" } }, "__stringPatternAZaZ0902": { "t": "s", "p": "^[A-Za-z0-9+\\/]+={0,2}$" }, "__listOf__stringMin1": { "t": "l", "v": "__stringMin1" }, "AudioDurationCorrection": { "t": "s", "e": ["DISABLED", "AUTO", "TRACK", "FRAME", "FORCE"] }, "__stringMin3Max3PatternAZaZ3": { "t": "s", "min": 3, "max": 3, "p": "^[A-Za-z]{3}$" }, "AudioDefaultSelection": { "t": "s", "e": ["DEFAULT", "NOT_DEFAULT"] }, "__stringPatternS3MM2PPWWEEBBMMMM2VVMMPPEEGGMMPP3AAVVIIMMPP4FFLLVVMMPPTTMMPPGGMM4VVTTRRPPFF4VVMM2TTSSTTSS264HH264MMKKVVMMKKAAMMOOVVMMTTSSMM2TTWWMMVVaAAASSFFVVOOBB3GGPP3GGPPPPMMXXFFDDIIVVXXXXVVIIDDRRAAWWDDVVGGXXFFMM1VV3GG2VVMMFFMM3UU8LLCCHHGGXXFFMMPPEEGG2MMXXFFMMPPEEGG2MMXXFFHHDDWWAAVVYY4MMAAAACCAAIIFFFFMMPP2AACC3EECC3DDTTSSEEAATTMMOOSSOOGGGGaAHttpsMM2VVMMPPEEGGMMPP3AAVVIIMMPP4FFLLVVMMPPTTMMPPGGMM4VVTTRRPPFF4VVMM2TTSSTTSS264HH264MMKKVVMMKKAAMMOOVVMMTTSSMM2TTWWMMVVaAAASSFFVVOOBB3GGPP3GGPPPPMMXXFFDDIIVVXXXXVVIIDDRRAAWWDDVVGGXXFFMM1VV3GG2VVMMFFMM3UU8LLCCHHGGXXFFMMPPEEGG2MMXXFFMMPPEEGG2MMXXFFHHDDWWAAVVYY4MMAAAACCAAIIFFFFMMPP2AACC3EECC3DDTTSSEEAATTMMOOSSOOGGGGaA": { "t": "s", "p": "^((s3://([^\\/]+\\/+)+([^\\/\\.]+|(([^\\/]*)\\.([mM]2[pP]|[wW][eE][bB][mM]|[mM]2[vV]|[mM][pP][eE][gG]|[mM][pP]3|[aA][vV][iI]|[mM][pP]4|[fF][lL][vV]|[mM][pP][tT]|[mM][pP][gG]|[mM]4[vV]|[tT][rR][pP]|[fF]4[vV]|[mM]2[tT][sS]|[tT][sS]|264|[hH]264|[mM][kK][vV]|[mM][kK][aA]|[mM][oO][vV]|[mM][tT][sS]|[mM]2[tT]|[wW][mM][vVaA]|[aA][sS][fF]|[vV][oO][bB]|3[gG][pP]|3[gG][pP][pP]|[mM][xX][fF]|[dD][iI][vV][xX]|[xX][vV][iI][dD]|[rR][aA][wW]|[dD][vV]|[gG][xX][fF]|[mM]1[vV]|3[gG]2|[vV][mM][fF]|[mM]3[uU]8|[lL][cC][hH]|[gG][xX][fF]_[mM][pP][eE][gG]2|[mM][xX][fF]_[mM][pP][eE][gG]2|[mM][xX][fF][hH][dD]|[wW][aA][vV]|[yY]4[mM]|[aA][aA][cC]|[aA][iI][fF][fF]|[mM][pP]2|[aA][cC]3|[eE][cC]3|[dD][tT][sS][eE]|[aA][tT][mM][oO][sS]|[oO][gG][gGaA]))))|(https?://([^\\/]+\\/+)+([^\\/\\.]+|(([^\\/]*)\\.([mM]2[vV]|[mM][pP][eE][gG]|[mM][pP]3|[aA][vV][iI]|[mM][pP]4|[fF][lL][vV]|[mM][pP][tT]|[mM][pP][gG]|[mM]4[vV]|[tT][rR][pP]|[fF]4[vV]|[mM]2[tT][sS]|[tT][sS]|264|[hH]264|[mM][kK][vV]|[mM][kK][aA]|[mM][oO][vV]|[mM][tT][sS]|[mM]2[tT]|[wW][mM][vVaA]|[aA][sS][fF]|[vV][oO][bB]|3[gG][pP]|3[gG][pP][pP]|[mM][xX][fF]|[dD][iI][vV][xX]|[xX][vV][iI][dD]|[rR][aA][wW]|[dD][vV]|[gG][xX][fF]|[mM]1[vV]|3[gG]2|[vV][mM][fF]|[mM]3[uU]8|[lL][cC][hH]|[gG][xX][fF]_[mM][pP][eE][gG]2|[mM][xX][fF]_[mM][pP][eE][gG]2|[mM][xX][fF][hH][dD]|[wW][aA][vV]|[yY]4[mM]|[aA][aA][cC]|[aA][iI][fF][fF]|[mM][pP]2|[aA][cC]3|[eE][cC]3|[dD][tT][sS][eE]|[aA][tT][mM][oO][sS]|[oO][gG][gGaA])))(\\?([^&=]+=[^&]+&)*[^&=]+=[^&]+)?))$" }, "HlsRenditionGroupSettings": { "t": "o", "m": { "RenditionGroupId": "__string", "RenditionLanguageCode": "LanguageCode", "RenditionName": "__string" } }, "LanguageCode": { "t": "s", "e": ["ENG", "SPA", "FRA", "DEU", "GER", "ZHO", "ARA", "HIN", "JPN", "RUS", "POR", "ITA", "URD", "VIE", "KOR", "PAN", "ABK", "AAR", "AFR", "AKA", "SQI", "AMH", "ARG", "HYE", "ASM", "AVA", "AVE", "AYM", "AZE", "BAM", "BAK", "EUS", "BEL", "BEN", "BIH", "BIS", "BOS", "BRE", "BUL", "MYA", "CAT", "KHM", "CHA", "CHE", "NYA", "CHU", "CHV", "COR", "COS", "CRE", "HRV", "CES", "DAN", "DIV", "NLD", "DZO", "ENM", "EPO", "EST", "EWE", "FAO", "FIJ", "FIN", "FRM", "FUL", "GLA", "GLG", "LUG", "KAT", "ELL", "GRN", "GUJ", "HAT", "HAU", "HEB", "HER", "HMO", "HUN", "ISL", "IDO", "IBO", "IND", "INA", "ILE", "IKU", "IPK", "GLE", "JAV", "KAL", "KAN", "KAU", "KAS", "KAZ", "KIK", "KIN", "KIR", "KOM", "KON", "KUA", "KUR", "LAO", "LAT", "LAV", "LIM", "LIN", "LIT", "LUB", "LTZ", "MKD", "MLG", "MSA", "MAL", "MLT", "GLV", "MRI", "MAR", "MAH", "MON", "NAU", "NAV", "NDE", "NBL", "NDO", "NEP", "SME", "NOR", "NOB", "NNO", "OCI", "OJI", "ORI", "ORM", "OSS", "PLI", "FAS", "POL", "PUS", "QUE", "QAA", "RON", "ROH", "RUN", "SMO", "SAG", "SAN", "SRD", "SRB", "SNA", "III", "SND", "SIN", "SLK", "SLV", "SOM", "SOT", "SUN", "SWA", "SSW", "SWE", "TGL", "TAH", "TGK", "TAM", "TAT", "TEL", "THA", "BOD", "TIR", "TON", "TSO", "TSN", "TUR", "TUK", "TWI", "UIG", "UKR", "UZB", "VEN", "VOL", "WLN", "CYM", "FRY", "WOL", "XHO", "YID", "YOR", "ZHA", "ZUL", "ORJ", "QPC", "TNG", "SRP"] }, "__listOf__integerMin1Max2147483647": { "t": "l", "v": "__integerMin1Max2147483647" }, "__integerMin0Max8": { "t": "i", "min": 0, "max": 8 }, "RemixSettings": { "t": "o", "m": { "ChannelMapping": "ChannelMapping", "ChannelsIn": "__integerMin1Max64", "ChannelsOut": "__integerMin1Max64", "AudioDescriptionAudioChannel": "", "AudioDescriptionDataChannel": "" } }, "AudioSelectorType": { "t": "s", "e": ["PID", "TRACK", "LANGUAGE_CODE", "HLS_RENDITION_GROUP", "ALL_PCM", "STREAM"] }, "CaptionSourceSettings": { "t": "o", "m": { "AncillarySourceSettings": "AncillarySourceSettings", "DvbSubSourceSettings": "DvbSubSourceSettings", "EmbeddedSourceSettings": "EmbeddedSourceSettings", "FileSourceSettings": "FileSourceSettings", "SourceType": "CaptionSourceType", "TeletextSourceSettings": "TeletextSourceSettings", "TrackSourceSettings": "TrackSourceSettings", "WebvttHlsSourceSettings": "WebvttHlsSourceSettings" } }, "InsertableImage": { "t": "o", "m": { "Duration": "__integerMin0Max2147483647", "FadeIn": "__integerMin0Max2147483647", "FadeOut": "__integerMin0Max2147483647", "Height": "__integerMin0Max2147483647", "ImageInserterInput": "__stringMin14PatternS3BmpBMPPngPNGTgaTGAHttpsBmpBMPPngPNGTgaTGA", "ImageX": "__integerMin0Max2147483647", "ImageY": "__integerMin0Max2147483647", "Layer": "__integerMin0Max99", "Opacity": "__integerMin0Max100", "StartTime": "__stringPattern01D20305D205D", "Width": "__integerMin0Max2147483647" } }, "__integerMin0Max50000": { "t": "i", "min": 0, "max": 50000 }, "__integerMin0Max65535": { "t": "i", "min": 0, "max": 65535 }, "__integerMin100000Max100000000": { "t": "i", "min": 100000, "max": 100000000 }, "__integerMin3Max15": { "t": "i", "min": 3, "max": 15 }, "__listOfAutomatedAbrRule": { "t": "l", "v": "AutomatedAbrRule" }, "__listOfCmafAdditionalManifest": { "t": "l", "v": "CmafAdditionalManifest" }, "CmafClientCache": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "CmafCodecSpecification": { "t": "s", "e": ["RFC_6381", "RFC_4281"] }, "DashManifestStyle": { "t": "s", "e": ["BASIC", "COMPACT", "DISTINCT", "FULL"] }, "DestinationSettings": { "t": "o", "m": { "S3Settings": "S3DestinationSettings" } }, "CmafEncryptionSettings": { "t": "o", "m": { "ConstantInitializationVector": "__stringMin32Max32Pattern09aFAF32", "EncryptionMethod": "CmafEncryptionType", "InitializationVectorInManifest": "CmafInitializationVectorInManifest", "SpekeKeyProvider": "SpekeKeyProviderCmaf", "StaticKeyProvider": "StaticKeyProvider", "Type": "CmafKeyProviderType", "ClearLeadSegments": "" } }, "CmafImageBasedTrickPlay": { "t": "s", "e": ["NONE", "THUMBNAIL", "THUMBNAIL_AND_FULLFRAME", "ADVANCED", "VARIANTS"] }, "CmafImageBasedTrickPlaySettings": { "t": "o", "m": { "IntervalCadence": "CmafIntervalCadence", "ThumbnailHeight": "__integerMin2Max4096", "ThumbnailInterval": "__doubleMin0Max2147483647", "ThumbnailWidth": "__integerMin8Max4096", "TileHeight": "__integerMin1Max2048", "TileWidth": "__integerMin1Max512" } }, "CmafManifestCompression": { "t": "s", "e": ["GZIP", "NONE"] }, "CmafManifestDurationFormat": { "t": "s", "e": ["FLOATING_POINT", "INTEGER"] }, "__doubleMin0Max2147483647": { "t": "n" }, "CmafMpdManifestBandwidthType": { "t": "s", "e": ["AVERAGE", "MAX"] }, "CmafMpdProfile": { "t": "s", "e": ["MAIN_PROFILE", "ON_DEMAND_PROFILE"] }, "CmafPtsOffsetHandlingForBFrames": { "t": "s", "e": ["ZERO_BASED", "MATCH_INITIAL_PTS"] }, "CmafSegmentControl": { "t": "s", "e": ["SINGLE_FILE", "SEGMENTED_FILES"] }, "CmafSegmentLengthControl": { "t": "s", "e": ["EXACT", "GOP_MULTIPLE", "MATCH"] }, "CmafStreamInfResolution": { "t": "s", "e": ["INCLUDE", "EXCLUDE"] }, "CmafTargetDurationCompatibilityMode": { "t": "s", "e": ["LEGACY", "SPEC_COMPLIANT"] }, "CmafVideoCompositionOffsets": { "t": "s", "e": ["SIGNED", "UNSIGNED"] }, "CmafWriteDASHManifest": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "CmafWriteHLSManifest": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "CmafWriteSegmentTimelineInRepresentation": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "__listOfDashAdditionalManifest": { "t": "l", "v": "DashAdditionalManifest" }, "DashIsoGroupAudioChannelConfigSchemeIdUri": { "t": "s", "e": ["MPEG_CHANNEL_CONFIGURATION", "DOLBY_CHANNEL_CONFIGURATION"] }, "DashIsoEncryptionSettings": { "t": "o", "m": { "PlaybackDeviceCompatibility": "DashIsoPlaybackDeviceCompatibility", "SpekeKeyProvider": "SpekeKeyProvider" } }, "DashIsoHbbtvCompliance": { "t": "s", "e": ["HBBTV_1_5", "NONE"] }, "DashIsoImageBasedTrickPlay": { "t": "s", "e": ["NONE", "THUMBNAIL", "THUMBNAIL_AND_FULLFRAME", "ADVANCED", "VARIANTS"] }, "DashIsoImageBasedTrickPlaySettings": { "t": "o", "m": { "IntervalCadence": "DashIsoIntervalCadence", "ThumbnailHeight": "__integerMin1Max4096", "ThumbnailInterval": "__doubleMin0Max2147483647", "ThumbnailWidth": "__integerMin8Max4096", "TileHeight": "__integerMin1Max2048", "TileWidth": "__integerMin1Max512" } }, "DashIsoMpdManifestBandwidthType": { "t": "s", "e": ["AVERAGE", "MAX"] }, "DashIsoMpdProfile": { "t": "s", "e": ["MAIN_PROFILE", "ON_DEMAND_PROFILE"] }, "DashIsoPtsOffsetHandlingForBFrames": { "t": "s", "e": ["ZERO_BASED", "MATCH_INITIAL_PTS"] }, "DashIsoSegmentControl": { "t": "s", "e": ["SINGLE_FILE", "SEGMENTED_FILES"] }, "DashIsoSegmentLengthControl": { "t": "s", "e": ["EXACT", "GOP_MULTIPLE", "MATCH"] }, "DashIsoVideoCompositionOffsets": { "t": "s", "e": ["SIGNED", "UNSIGNED"] }, "DashIsoWriteSegmentTimelineInRepresentation": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "__listOfHlsAdMarkers": { "t": "l", "v": "HlsAdMarkers" }, "__listOfHlsAdditionalManifest": { "t": "l", "v": "HlsAdditionalManifest" }, "HlsAudioOnlyHeader": { "t": "s", "e": ["INCLUDE", "EXCLUDE"] }, "__listOfHlsCaptionLanguageMapping": { "t": "l", "v": "HlsCaptionLanguageMapping" }, "HlsCaptionLanguageSetting": { "t": "s", "e": ["INSERT", "OMIT", "NONE"] }, "HlsCaptionSegmentLengthControl": { "t": "s", "e": ["LARGE_SEGMENTS", "MATCH_VIDEO"] }, "HlsClientCache": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "HlsCodecSpecification": { "t": "s", "e": ["RFC_6381", "RFC_4281"] }, "HlsDirectoryStructure": { "t": "s", "e": ["SINGLE_DIRECTORY", "SUBDIRECTORY_PER_STREAM"] }, "HlsEncryptionSettings": { "t": "o", "m": { "ConstantInitializationVector": "__stringMin32Max32Pattern09aFAF32", "EncryptionMethod": "HlsEncryptionType", "InitializationVectorInManifest": "HlsInitializationVectorInManifest", "OfflineEncrypted": "HlsOfflineEncrypted", "SpekeKeyProvider": "SpekeKeyProvider", "StaticKeyProvider": "StaticKeyProvider", "Type": "HlsKeyProviderType" } }, "HlsImageBasedTrickPlay": { "t": "s", "e": ["NONE", "THUMBNAIL", "THUMBNAIL_AND_FULLFRAME", "ADVANCED", "VARIANTS"] }, "HlsImageBasedTrickPlaySettings": { "t": "o", "m": { "IntervalCadence": "HlsIntervalCadence", "ThumbnailHeight": "__integerMin2Max4096", "ThumbnailInterval": "__doubleMin0Max2147483647", "ThumbnailWidth": "__integerMin8Max4096", "TileHeight": "__integerMin1Max2048", "TileWidth": "__integerMin1Max512" } }, "HlsManifestCompression": { "t": "s", "e": ["GZIP", "NONE"] }, "HlsManifestDurationFormat": { "t": "s", "e": ["FLOATING_POINT", "INTEGER"] }, "HlsOutputSelection": { "t": "s", "e": ["MANIFESTS_AND_SEGMENTS", "SEGMENTS_ONLY"] }, "HlsProgramDateTime": { "t": "s", "e": ["INCLUDE", "EXCLUDE"] }, "__integerMin0Max3600": { "t": "i", "min": 0, "max": 3600 }, "HlsSegmentControl": { "t": "s", "e": ["SINGLE_FILE", "SEGMENTED_FILES"] }, "HlsSegmentLengthControl": { "t": "s", "e": ["EXACT", "GOP_MULTIPLE", "MATCH"] }, "HlsStreamInfResolution": { "t": "s", "e": ["INCLUDE", "EXCLUDE"] }, "HlsTargetDurationCompatibilityMode": { "t": "s", "e": ["LEGACY", "SPEC_COMPLIANT"] }, "HlsTimedMetadataId3Frame": { "t": "s", "e": ["NONE", "PRIV", "TDRL"] }, "__listOfMsSmoothAdditionalManifest": { "t": "l", "v": "MsSmoothAdditionalManifest" }, "MsSmoothAudioDeduplication": { "t": "s", "e": ["COMBINE_DUPLICATE_STREAMS", "NONE"] }, "MsSmoothEncryptionSettings": { "t": "o", "m": { "SpekeKeyProvider": "SpekeKeyProvider" } }, "MsSmoothFragmentLengthControl": { "t": "s", "e": ["EXACT", "GOP_MULTIPLE"] }, "MsSmoothManifestEncoding": { "t": "s", "e": ["UTF8", "UTF16"] }, "__listOfAudioDescription": { "t": "l", "v": "AudioDescription" }, "__listOfCaptionDescription": { "t": "l", "v": "CaptionDescription" }, "ContainerSettings": { "t": "o", "m": { "CmfcSettings": "CmfcSettings", "Container": "ContainerType", "F4vSettings": "F4vSettings", "M2tsSettings": "M2tsSettings", "M3u8Settings": "M3u8Settings", "MovSettings": "MovSettings", "Mp4Settings": "Mp4Settings", "MpdSettings": "MpdSettings", "MxfSettings": "MxfSettings" } }, "__stringMin1": { "t": "s", "min": 1 }, "OutputSettings": { "t": "o", "m": { "HlsSettings": "HlsSettings" } }, "__stringMin0": { "t": "s", "min": 0 }, "VideoDescription": { "t": "o", "m": { "AfdSignaling": "AfdSignaling", "AntiAlias": "AntiAlias", "CodecSettings": "VideoCodecSettings", "ColorMetadata": "ColorMetadata", "Crop": "Rectangle", "DropFrameTimecode": "DropFrameTimecode", "FixedAfd": "__integerMin0Max15", "Height": "__integerMin32Max8192", "Position": "Rectangle", "RespondToAfd": "RespondToAfd", "ScalingBehavior": "ScalingBehavior", "Sharpness": "__integerMin0Max100", "TimecodeInsertion": "VideoTimecodeInsertion", "VideoPreprocessors": "VideoPreprocessor", "Width": "__integerMin32Max8192", "ChromaPositionMode": "", "TimecodeTrack": "" } }, "ChannelMapping": { "t": "o", "m": { "OutputChannels": "__listOfOutputChannelMapping" } }, "__integerMin1Max64": { "t": "i", "min": 1, "max": 64 }, "AncillarySourceSettings": { "t": "o", "m": { "Convert608To708": "AncillaryConvert608To708", "SourceAncillaryChannelNumber": "__integerMin1Max4", "TerminateCaptions": "AncillaryTerminateCaptions" } }, "DvbSubSourceSettings": { "t": "o", "m": { "Pid": "__integerMin1Max2147483647" } }, "EmbeddedSourceSettings": { "t": "o", "m": { "Convert608To708": "EmbeddedConvert608To708", "Source608ChannelNumber": "__integerMin1Max4", "Source608TrackNumber": "__integerMin1Max1", "TerminateCaptions": "EmbeddedTerminateCaptions" } }, "FileSourceSettings": { "t": "o", "m": { "Convert608To708": "FileSourceConvert608To708", "Framerate": "CaptionSourceFramerate", "SourceFile": "__stringMin14PatternS3SccSCCTtmlTTMLDfxpDFXPStlSTLSrtSRTXmlXMLSmiSMIVttVTTWebvttWEBVTTHttpsSccSCCTtmlTTMLDfxpDFXPStlSTLSrtSRTXmlXMLSmiSMIVttVTTWebvttWEBVTT", "TimeDelta": "__integerMinNegative2147483648Max2147483647", "TimeDeltaUnits": "FileSourceTimeDeltaUnits", "ByteRateLimit": "", "ConvertPaintToPop": "", "UpconvertSTLToTeletext": "" } }, "CaptionSourceType": { "t": "s", "e": ["ANCILLARY", "DVB_SUB", "EMBEDDED", "SCTE20", "SCC", "TTML", "STL", "SRT", "SMI", "SMPTE_TT", "TELETEXT", "NULL_SOURCE", "IMSC", "WEBVTT", "TT_3GPP"] }, "TeletextSourceSettings": { "t": "o", "m": { "PageNumber": "__stringMin3Max3Pattern1809aFAF09aEAE" } }, "TrackSourceSettings": { "t": "o", "m": { "TrackNumber": "__integerMin1Max2147483647", "StreamNumber": "" } }, "WebvttHlsSourceSettings": { "t": "o", "m": { "RenditionGroupId": "__string", "RenditionLanguageCode": "LanguageCode", "RenditionName": "__string" } }, "__stringMin14PatternS3BmpBMPPngPNGTgaTGAHttpsBmpBMPPngPNGTgaTGA": { "t": "s", "min": 14, "p": "^((s3://(.*?)\\.(bmp|BMP|png|PNG|tga|TGA))|(https?://(.*?)\\.(bmp|BMP|png|PNG|tga|TGA)(\\?([^&=]+=[^&]+&)*[^&=]+=[^&]+)?))$" }, "__integerMin0Max99": { "t": "i", "min": 0, "max": 99 }, "__integerMin0Max100": { "t": "i", "min": 0, "max": 100 }, "__stringPattern01D20305D205D": { "t": "s", "p": "^((([0-1]\\d)|(2[0-3]))(:[0-5]\\d){2}([:;][0-5]\\d))$" }, "AutomatedAbrRule": { "t": "o", "m": { "AllowedRenditions": "__listOfAllowedRenditionSize", "ForceIncludeRenditions": "__listOfForceIncludeRenditionSize", "MinBottomRenditionSize": "MinBottomRenditionSize", "MinTopRenditionSize": "MinTopRenditionSize", "Type": "RuleType" } }, "CmafAdditionalManifest": { "t": "o", "m": { "ManifestNameModifier": "__stringMin1", "SelectedOutputs": "__listOf__stringMin1" } }, "S3DestinationSettings": { "t": "o", "m": { "AccessControl": "S3DestinationAccessControl", "Encryption": "S3EncryptionSettings", "StorageClass": "" } }, "__stringMin32Max32Pattern09aFAF32": { "t": "s", "min": 32, "max": 32, "p": "^[0-9a-fA-F]{32}$" }, "CmafEncryptionType": { "t": "s", "e": ["SAMPLE_AES", "AES_CTR"] }, "CmafInitializationVectorInManifest": { "t": "s", "e": ["INCLUDE", "EXCLUDE"] }, "SpekeKeyProviderCmaf": { "t": "o", "m": { "CertificateArn": "__stringPatternArnAwsUsGovAcm", "DashSignaledSystemIds": "__listOf__stringMin36Max36Pattern09aFAF809aFAF409aFAF409aFAF409aFAF12", "HlsSignaledSystemIds": "__listOf__stringMin36Max36Pattern09aFAF809aFAF409aFAF409aFAF409aFAF12", "ResourceId": "__stringPatternW", "Url": "__stringPatternHttps", "EncryptionContractConfiguration": "" } }, "StaticKeyProvider": { "t": "o", "m": { "KeyFormat": "__stringPatternIdentityAZaZ26AZaZ09163", "KeyFormatVersions": "__stringPatternDD", "StaticKeyValue": "__stringPatternAZaZ0932", "Url": "__string" } }, "CmafKeyProviderType": { "t": "s", "e": ["SPEKE", "STATIC_KEY"] }, "CmafIntervalCadence": { "t": "s", "e": ["FOLLOW_IFRAME", "FOLLOW_CUSTOM", "FOLLOW_SEGMENTATION"] }, "__integerMin2Max4096": { "t": "i", "min": 2, "max": 4096 }, "__integerMin8Max4096": { "t": "i", "min": 8, "max": 4096 }, "__integerMin1Max2048": { "t": "i", "min": 1, "max": 2048 }, "__integerMin1Max512": { "t": "i", "min": 1, "max": 512 }, "DashAdditionalManifest": { "t": "o", "m": { "ManifestNameModifier": "__stringMin1", "SelectedOutputs": "__listOf__stringMin1" } }, "DashIsoPlaybackDeviceCompatibility": { "t": "s", "e": ["CENC_V1", "UNENCRYPTED_SEI", "CENC_V1_UNENCRYPTED_HEADERS"] }, "SpekeKeyProvider": { "t": "o", "m": { "CertificateArn": "__stringPatternArnAwsUsGovAcm", "ResourceId": "__string", "SystemIds": "__listOf__stringPattern09aFAF809aFAF409aFAF409aFAF409aFAF12", "Url": "__stringPatternHttps", "EncryptionContractConfiguration": "" } }, "DashIsoIntervalCadence": { "t": "s", "e": ["FOLLOW_IFRAME", "FOLLOW_CUSTOM", "FOLLOW_SEGMENTATION"] }, "__integerMin1Max4096": { "t": "i", "min": 1, "max": 4096 }, "HlsAdMarkers": { "t": "s", "e": ["ELEMENTAL", "ELEMENTAL_SCTE35"] }, "HlsAdditionalManifest": { "t": "o", "m": { "ManifestNameModifier": "__stringMin1", "SelectedOutputs": "__listOf__stringMin1" } }, "HlsCaptionLanguageMapping": { "t": "o", "m": { "CaptionChannel": "__integerMinNegative2147483648Max2147483647", "CustomLanguageCode": "__stringMin3Max3PatternAZaZ3", "LanguageCode": "LanguageCode", "LanguageDescription": "__string" } }, "HlsEncryptionType": { "t": "s", "e": ["AES128", "SAMPLE_AES"] }, "HlsInitializationVectorInManifest": { "t": "s", "e": ["INCLUDE", "EXCLUDE"] }, "HlsOfflineEncrypted": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "HlsKeyProviderType": { "t": "s", "e": ["SPEKE", "STATIC_KEY"] }, "HlsIntervalCadence": { "t": "s", "e": ["FOLLOW_IFRAME", "FOLLOW_CUSTOM", "FOLLOW_SEGMENTATION"] }, "MsSmoothAdditionalManifest": { "t": "o", "m": { "ManifestNameModifier": "__stringMin1", "SelectedOutputs": "__listOf__stringMin1" } }, "AudioDescription": { "t": "o", "m": { "AudioChannelTaggingSettings": "AudioChannelTaggingSettings", "AudioNormalizationSettings": "AudioNormalizationSettings", "AudioSourceName": "__string", "AudioType": "__integerMin0Max255", "AudioTypeControl": "AudioTypeControl", "CodecSettings": "AudioCodecSettings", "CustomLanguageCode": "__stringPatternAZaZ23AZaZ", "LanguageCode": "LanguageCode", "LanguageCodeControl": "AudioLanguageCodeControl", "RemixSettings": "RemixSettings", "StreamName": "__stringPatternWS", "AudioPitchCorrectionSettings": "" } }, "CaptionDescription": { "t": "o", "m": { "CaptionSelectorName": "__stringMin1", "CustomLanguageCode": "__stringPatternAZaZ23AZaZ", "DestinationSettings": "CaptionDestinationSettings", "LanguageCode": "LanguageCode", "LanguageDescription": "__string", "AudioSourceNames": "", "Source": "" } }, "CmfcSettings": { "t": "o", "m": { "AudioDuration": "CmfcAudioDuration", "AudioGroupId": "__string", "AudioRenditionSets": "__string", "AudioTrackType": "CmfcAudioTrackType", "DescriptiveVideoServiceFlag": "CmfcDescriptiveVideoServiceFlag", "IFrameOnlyManifest": "CmfcIFrameOnlyManifest", "KlvMetadata": "CmfcKlvMetadata", "ManifestMetadataSignaling": "CmfcManifestMetadataSignaling", "Scte35Esam": "CmfcScte35Esam", "Scte35Source": "CmfcScte35Source", "TimedMetadata": "CmfcTimedMetadata", "TimedMetadataBoxVersion": "CmfcTimedMetadataBoxVersion", "TimedMetadataSchemeIdUri": "__stringMax1000", "TimedMetadataValue": "__stringMax1000", "C2paManifest": "", "CertificateSecret": "", "SigningKmsKey": "" } }, "ContainerType": { "t": "s", "e": ["F4V", "ISMV", "M2TS", "M3U8", "CMFC", "MOV", "MP4", "MPD", "MXF", "WEBM", "RAW", "GIF", "OGG", "Y4M"] }, "F4vSettings": { "t": "o", "m": { "MoovPlacement": "F4vMoovPlacement" } }, "M2tsSettings": { "t": "o", "m": { "AudioBufferModel": "M2tsAudioBufferModel", "AudioDuration": "M2tsAudioDuration", "AudioFramesPerPes": "__integerMin0Max2147483647", "AudioPids": "__listOf__integerMin32Max8182", "Bitrate": "__integerMin0Max2147483647", "BufferModel": "M2tsBufferModel", "DataPTSControl": "M2tsDataPtsControl", "DvbNitSettings": "DvbNitSettings", "DvbSdtSettings": "DvbSdtSettings", "DvbSubPids": "__listOf__integerMin32Max8182", "DvbTdtSettings": "DvbTdtSettings", "DvbTeletextPid": "__integerMin32Max8182", "EbpAudioInterval": "M2tsEbpAudioInterval", "EbpPlacement": "M2tsEbpPlacement", "EsRateInPes": "M2tsEsRateInPes", "ForceTsVideoEbpOrder": "M2tsForceTsVideoEbpOrder", "FragmentTime": "__doubleMin0", "KlvMetadata": "M2tsKlvMetadata", "MaxPcrInterval": "__integerMin0Max500", "MinEbpInterval": "__integerMin0Max10000", "NielsenId3": "M2tsNielsenId3", "NullPacketBitrate": "__doubleMin0", "PatInterval": "__integerMin0Max1000", "PcrControl": "M2tsPcrControl", "PcrPid": "__integerMin32Max8182", "PmtInterval": "__integerMin0Max1000", "PmtPid": "__integerMin32Max8182", "PrivateMetadataPid": "__integerMin32Max8182", "ProgramNumber": "__integerMin0Max65535", "RateMode": "M2tsRateMode", "Scte35Esam": "M2tsScte35Esam", "Scte35Pid": "__integerMin32Max8182", "Scte35Source": "M2tsScte35Source", "SegmentationMarkers": "M2tsSegmentationMarkers", "SegmentationStyle": "M2tsSegmentationStyle", "SegmentationTime": "__doubleMin0", "TimedMetadataPid": "__integerMin32Max8182", "TransportStreamId": "__integerMin0Max65535", "VideoPid": "__integerMin32Max8182", "AudioPtsOffsetDelta": "", "PreventBufferUnderflow": "", "PtsOffset": "", "PtsOffsetMode": "" } }, "M3u8Settings": { "t": "o", "m": { "AudioDuration": "M3u8AudioDuration", "AudioFramesPerPes": "__integerMin0Max2147483647", "AudioPids": "__listOf__integerMin32Max8182", "DataPTSControl": "M3u8DataPtsControl", "MaxPcrInterval": "__integerMin0Max500", "NielsenId3": "M3u8NielsenId3", "PatInterval": "__integerMin0Max1000", "PcrControl": "M3u8PcrControl", "PcrPid": "__integerMin32Max8182", "PmtInterval": "__integerMin0Max1000", "PmtPid": "__integerMin32Max8182", "PrivateMetadataPid": "__integerMin32Max8182", "ProgramNumber": "__integerMin0Max65535", "Scte35Pid": "__integerMin32Max8182", "Scte35Source": "M3u8Scte35Source", "TimedMetadata": "TimedMetadata", "TimedMetadataPid": "__integerMin32Max8182", "TransportStreamId": "__integerMin0Max65535", "VideoPid": "__integerMin32Max8182", "AudioPtsOffsetDelta": "", "PtsOffset": "", "PtsOffsetMode": "" } }, "MovSettings": { "t": "o", "m": { "ClapAtom": "MovClapAtom", "CslgAtom": "MovCslgAtom", "Mpeg2FourCCControl": "MovMpeg2FourCCControl", "PaddingControl": "MovPaddingControl", "Reference": "MovReference", "AudioDuration": "" } }, "Mp4Settings": { "t": "o", "m": { "AudioDuration": "CmfcAudioDuration", "CslgAtom": "Mp4CslgAtom", "CttsVersion": "__integerMin0Max1", "FreeSpaceBox": "Mp4FreeSpaceBox", "MoovPlacement": "Mp4MoovPlacement", "Mp4MajorBrand": "__string", "C2paManifest": "", "CertificateSecret": "", "SigningKmsKey": "" } }, "MpdSettings": { "t": "o", "m": { "AccessibilityCaptionHints": "MpdAccessibilityCaptionHints", "AudioDuration": "MpdAudioDuration", "CaptionContainerType": "MpdCaptionContainerType", "KlvMetadata": "MpdKlvMetadata", "ManifestMetadataSignaling": "MpdManifestMetadataSignaling", "Scte35Esam": "MpdScte35Esam", "Scte35Source": "MpdScte35Source", "TimedMetadata": "MpdTimedMetadata", "TimedMetadataBoxVersion": "MpdTimedMetadataBoxVersion", "TimedMetadataSchemeIdUri": "__stringMax1000", "TimedMetadataValue": "__stringMax1000", "C2paManifest": "", "CertificateSecret": "", "SigningKmsKey": "" } }, "MxfSettings": { "t": "o", "m": { "AfdSignaling": "MxfAfdSignaling", "Profile": "MxfProfile", "XavcProfileSettings": "MxfXavcProfileSettings", "UncompressedAudioWrapping": "" } }, "HlsSettings": { "t": "o", "m": { "AudioGroupId": "__string", "AudioOnlyContainer": "HlsAudioOnlyContainer", "AudioRenditionSets": "__string", "AudioTrackType": "HlsAudioTrackType", "DescriptiveVideoServiceFlag": "HlsDescriptiveVideoServiceFlag", "IFrameOnlyManifest": "HlsIFrameOnlyManifest", "SegmentModifier": "__string" } }, "AfdSignaling": { "t": "s", "e": ["NONE", "AUTO", "FIXED"] }, "AntiAlias": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "VideoCodecSettings": { "t": "o", "m": { "Av1Settings": "Av1Settings", "AvcIntraSettings": "AvcIntraSettings", "Codec": "VideoCodec", "FrameCaptureSettings": "FrameCaptureSettings", "H264Settings": "H264Settings", "H265Settings": "H265Settings", "Mpeg2Settings": "Mpeg2Settings", "ProresSettings": "ProresSettings", "Vc3Settings": "Vc3Settings", "Vp8Settings": "Vp8Settings", "Vp9Settings": "Vp9Settings", "XavcSettings": "XavcSettings", "GifSettings": "", "PassthroughSettings": "", "UncompressedSettings": "" } }, "ColorMetadata": { "t": "s", "e": ["IGNORE", "INSERT"] }, "DropFrameTimecode": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "__integerMin0Max15": { "t": "i", "min": 0, "max": 15 }, "__integerMin32Max8192": { "t": "i", "min": 32, "max": 8192 }, "RespondToAfd": { "t": "s", "e": ["NONE", "RESPOND", "PASSTHROUGH"] }, "ScalingBehavior": { "t": "s", "e": ["DEFAULT", "STRETCH_TO_OUTPUT", "FILL", "FIT", "FIT_NO_UPSCALE", "SMART_CROP"] }, "VideoTimecodeInsertion": { "t": "s", "e": ["DISABLED", "PIC_TIMING_SEI"] }, "VideoPreprocessor": { "t": "o", "m": { "ColorCorrector": "ColorCorrector", "Deinterlacer": "Deinterlacer", "DolbyVision": "DolbyVision", "Hdr10Plus": "Hdr10Plus", "ImageInserter": "ImageInserter", "NoiseReducer": "NoiseReducer", "PartnerWatermarking": "PartnerWatermarking", "TimecodeBurnin": "TimecodeBurnin", "DurationControl": "" } }, "__listOfOutputChannelMapping": { "t": "l", "v": "OutputChannelMapping" }, "AncillaryConvert608To708": { "t": "s", "e": ["UPCONVERT", "DISABLED"] }, "__integerMin1Max4": { "t": "i", "min": 1, "max": 4 }, "AncillaryTerminateCaptions": { "t": "s", "e": ["END_OF_INPUT", "DISABLED"] }, "EmbeddedConvert608To708": { "t": "s", "e": ["UPCONVERT", "DISABLED"] }, "__integerMin1Max1": { "t": "i", "min": 1, "max": 1 }, "EmbeddedTerminateCaptions": { "t": "s", "e": ["END_OF_INPUT", "DISABLED"] }, "FileSourceConvert608To708": { "t": "s", "e": ["UPCONVERT", "DISABLED"] }, "CaptionSourceFramerate": { "t": "o", "m": { "FramerateDenominator": "__integerMin1Max1001", "FramerateNumerator": "__integerMin1Max60000" } }, "__stringMin14PatternS3SccSCCTtmlTTMLDfxpDFXPStlSTLSrtSRTXmlXMLSmiSMIVttVTTWebvttWEBVTTHttpsSccSCCTtmlTTMLDfxpDFXPStlSTLSrtSRTXmlXMLSmiSMIVttVTTWebvttWEBVTT": { "t": "s", "min": 14, "p": "^((s3://(.*?)\\.(scc|SCC|ttml|TTML|dfxp|DFXP|stl|STL|srt|SRT|xml|XML|smi|SMI|vtt|VTT|webvtt|WEBVTT))|(https?://(.*?)\\.(scc|SCC|ttml|TTML|dfxp|DFXP|stl|STL|srt|SRT|xml|XML|smi|SMI|vtt|VTT|webvtt|WEBVTT)(\\?([^&=]+=[^&]+&)*[^&=]+=[^&]+)?))$" }, "FileSourceTimeDeltaUnits": { "t": "s", "e": ["SECONDS", "MILLISECONDS"] }, "__stringMin3Max3Pattern1809aFAF09aEAE": { "t": "s", "min": 3, "max": 3, "p": "^[1-8][0-9a-fA-F][0-9a-eA-E]$" }, "__listOfAllowedRenditionSize": { "t": "l", "v": "AllowedRenditionSize" }, "__listOfForceIncludeRenditionSize": { "t": "l", "v": "ForceIncludeRenditionSize" }, "MinBottomRenditionSize": { "t": "o", "m": { "Height": "__integerMin32Max8192", "Width": "__integerMin32Max8192" } }, "MinTopRenditionSize": { "t": "o", "m": { "Height": "__integerMin32Max8192", "Width": "__integerMin32Max8192" } }, "RuleType": { "t": "s", "e": ["MIN_TOP_RENDITION_SIZE", "MIN_BOTTOM_RENDITION_SIZE", "FORCE_INCLUDE_RENDITIONS", "ALLOWED_RENDITIONS"] }, "S3DestinationAccessControl": { "t": "o", "m": { "CannedAcl": "S3ObjectCannedAcl" } }, "S3EncryptionSettings": { "t": "o", "m": { "EncryptionType": "S3ServerSideEncryptionType", "KmsEncryptionContext": "__stringPatternAZaZ0902", "KmsKeyArn": "__stringPatternArnAwsUsGovCnKmsAZ26EastWestCentralNorthSouthEastWest1912D12KeyAFAF098AFAF094AFAF094AFAF094AFAF0912MrkAFAF0932" } }, "__stringPatternArnAwsUsGovAcm": { "t": "s", "p": "^arn:aws(-us-gov)?:acm:" }, "__listOf__stringMin36Max36Pattern09aFAF809aFAF409aFAF409aFAF409aFAF12": { "t": "l", "v": "__stringMin36Max36Pattern09aFAF809aFAF409aFAF409aFAF409aFAF12" }, "__stringPatternW": { "t": "s", "p": "^[\\w-]+$" }, "__stringPatternIdentityAZaZ26AZaZ09163": { "t": "s", "p": "^(identity|[A-Za-z]{2,6}(\\.[A-Za-z0-9-]{1,63})+)$" }, "__stringPatternDD": { "t": "s", "p": "^(\\d+(\\/\\d+)*)$" }, "__stringPatternAZaZ0932": { "t": "s", "p": "^[A-Za-z0-9]{32}$" }, "__listOf__stringPattern09aFAF809aFAF409aFAF409aFAF409aFAF12": { "t": "l", "v": "__stringPattern09aFAF809aFAF409aFAF409aFAF409aFAF12" }, "AudioChannelTaggingSettings": { "t": "o", "m": { "ChannelTag": "AudioChannelTag", "ChannelTags": "" } }, "AudioNormalizationSettings": { "t": "o", "m": { "Algorithm": "AudioNormalizationAlgorithm", "AlgorithmControl": "AudioNormalizationAlgorithmControl", "CorrectionGateLevel": "__integerMinNegative70Max0", "LoudnessLogging": "AudioNormalizationLoudnessLogging", "PeakCalculation": "AudioNormalizationPeakCalculation", "TargetLkfs": "__doubleMinNegative59Max0", "TruePeakLimiterThreshold": "__doubleMinNegative20Max0" } }, "__integerMin0Max255": { "t": "i", "min": 0, "max": 255 }, "AudioTypeControl": { "t": "s", "e": ["FOLLOW_INPUT", "USE_CONFIGURED"] }, "AudioCodecSettings": { "t": "o", "m": { "AacSettings": "AacSettings", "Ac3Settings": "Ac3Settings", "AiffSettings": "AiffSettings", "Codec": "AudioCodec", "Eac3AtmosSettings": "Eac3AtmosSettings", "Eac3Settings": "Eac3Settings", "Mp2Settings": "Mp2Settings", "Mp3Settings": "Mp3Settings", "OpusSettings": "OpusSettings", "VorbisSettings": "VorbisSettings", "WavSettings": "WavSettings", "Ac4Settings": "", "FlacSettings": "" } }, "__stringPatternAZaZ23AZaZ": { "t": "s", "p": "^[A-Za-z]{2,3}(-[A-Za-z-]+)?$" }, "AudioLanguageCodeControl": { "t": "s", "e": ["FOLLOW_INPUT", "USE_CONFIGURED"] }, "__stringPatternWS": { "t": "s", "p": "^[\\w\\s]*$" }, "CaptionDestinationSettings": { "t": "o", "m": { "BurninDestinationSettings": "BurninDestinationSettings", "DestinationType": "CaptionDestinationType", "DvbSubDestinationSettings": "DvbSubDestinationSettings", "EmbeddedDestinationSettings": "EmbeddedDestinationSettings", "ImscDestinationSettings": "ImscDestinationSettings", "SccDestinationSettings": "SccDestinationSettings", "SrtDestinationSettings": "SrtDestinationSettings", "TeletextDestinationSettings": "TeletextDestinationSettings", "TtmlDestinationSettings": "TtmlDestinationSettings", "WebvttDestinationSettings": "WebvttDestinationSettings" } }, "CmfcAudioDuration": { "t": "s", "e": ["DEFAULT_CODEC_DURATION", "MATCH_VIDEO_DURATION"] }, "CmfcAudioTrackType": { "t": "s", "e": ["ALTERNATE_AUDIO_AUTO_SELECT_DEFAULT", "ALTERNATE_AUDIO_AUTO_SELECT", "ALTERNATE_AUDIO_NOT_AUTO_SELECT", "AUDIO_ONLY_VARIANT_STREAM"] }, "CmfcDescriptiveVideoServiceFlag": { "t": "s", "e": ["DONT_FLAG", "FLAG"] }, "CmfcIFrameOnlyManifest": { "t": "s", "e": ["INCLUDE", "EXCLUDE"] }, "CmfcKlvMetadata": { "t": "s", "e": ["PASSTHROUGH", "NONE"] }, "CmfcManifestMetadataSignaling": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "CmfcScte35Esam": { "t": "s", "e": ["INSERT", "NONE"] }, "CmfcScte35Source": { "t": "s", "e": ["PASSTHROUGH", "NONE", "MANIFEST_CUES"] }, "CmfcTimedMetadata": { "t": "s", "e": ["PASSTHROUGH", "NONE"] }, "CmfcTimedMetadataBoxVersion": { "t": "s", "e": ["VERSION_0", "VERSION_1"] }, "__stringMax1000": { "t": "s", "max": 1000 }, "F4vMoovPlacement": { "t": "s", "e": ["PROGRESSIVE_DOWNLOAD", "NORMAL"] }, "M2tsAudioBufferModel": { "t": "s", "e": ["DVB", "ATSC"] }, "M2tsAudioDuration": { "t": "s", "e": ["DEFAULT_CODEC_DURATION", "MATCH_VIDEO_DURATION"] }, "__listOf__integerMin32Max8182": { "t": "l", "v": "__integerMin32Max8182" }, "M2tsBufferModel": { "t": "s", "e": ["MULTIPLEX", "NONE"] }, "M2tsDataPtsControl": { "t": "s", "e": ["AUTO", "ALIGN_TO_VIDEO"] }, "DvbNitSettings": { "t": "o", "m": { "NetworkId": "__integerMin0Max65535", "NetworkName": "__stringMin1Max256", "NitInterval": "__integerMin25Max10000" } }, "DvbSdtSettings": { "t": "o", "m": { "OutputSdt": "OutputSdt", "SdtInterval": "__integerMin25Max2000", "ServiceName": "__stringMin1Max256", "ServiceProviderName": "__stringMin1Max256" } }, "DvbTdtSettings": { "t": "o", "m": { "TdtInterval": "__integerMin1000Max30000" } }, "__integerMin32Max8182": { "t": "i", "min": 32, "max": 8182 }, "M2tsEbpAudioInterval": { "t": "s", "e": ["VIDEO_AND_FIXED_INTERVALS", "VIDEO_INTERVAL"] }, "M2tsEbpPlacement": { "t": "s", "e": ["VIDEO_AND_AUDIO_PIDS", "VIDEO_PID"] }, "M2tsEsRateInPes": { "t": "s", "e": ["INCLUDE", "EXCLUDE"] }, "M2tsForceTsVideoEbpOrder": { "t": "s", "e": ["FORCE", "DEFAULT"] }, "M2tsKlvMetadata": { "t": "s", "e": ["PASSTHROUGH", "NONE"] }, "__integerMin0Max500": { "t": "i", "min": 0, "max": 500 }, "__integerMin0Max10000": { "t": "i", "min": 0, "max": 10000 }, "M2tsNielsenId3": { "t": "s", "e": ["INSERT", "NONE"] }, "__integerMin0Max1000": { "t": "i", "min": 0, "max": 1000 }, "M2tsPcrControl": { "t": "s", "e": ["PCR_EVERY_PES_PACKET", "CONFIGURED_PCR_PERIOD"] }, "M2tsRateMode": { "t": "s", "e": ["VBR", "CBR"] }, "M2tsScte35Esam": { "t": "o", "m": { "Scte35EsamPid": "__integerMin32Max8182" } }, "M2tsScte35Source": { "t": "s", "e": ["PASSTHROUGH", "NONE", "MANIFEST_CUES"] }, "M2tsSegmentationMarkers": { "t": "s", "e": ["NONE", "RAI_SEGSTART", "RAI_ADAPT", "PSI_SEGSTART", "EBP", "EBP_LEGACY"] }, "M2tsSegmentationStyle": { "t": "s", "e": ["MAINTAIN_CADENCE", "RESET_CADENCE"] }, "M3u8AudioDuration": { "t": "s", "e": ["DEFAULT_CODEC_DURATION", "MATCH_VIDEO_DURATION"] }, "M3u8DataPtsControl": { "t": "s", "e": ["AUTO", "ALIGN_TO_VIDEO"] }, "M3u8NielsenId3": { "t": "s", "e": ["INSERT", "NONE"] }, "M3u8PcrControl": { "t": "s", "e": ["PCR_EVERY_PES_PACKET", "CONFIGURED_PCR_PERIOD"] }, "M3u8Scte35Source": { "t": "s", "e": ["PASSTHROUGH", "NONE", "MANIFEST_CUES"] }, "TimedMetadata": { "t": "s", "e": ["PASSTHROUGH", "NONE"] }, "MovClapAtom": { "t": "s", "e": ["INCLUDE", "EXCLUDE"] }, "MovCslgAtom": { "t": "s", "e": ["INCLUDE", "EXCLUDE"] }, "MovMpeg2FourCCControl": { "t": "s", "e": ["XDCAM", "MPEG"] }, "MovPaddingControl": { "t": "s", "e": ["OMNEON", "NONE"] }, "MovReference": { "t": "s", "e": ["SELF_CONTAINED", "EXTERNAL"] }, "Mp4CslgAtom": { "t": "s", "e": ["INCLUDE", "EXCLUDE"] }, "__integerMin0Max1": { "t": "i", "min": 0, "max": 1 }, "Mp4FreeSpaceBox": { "t": "s", "e": ["INCLUDE", "EXCLUDE"] }, "Mp4MoovPlacement": { "t": "s", "e": ["PROGRESSIVE_DOWNLOAD", "NORMAL"] }, "MpdAccessibilityCaptionHints": { "t": "s", "e": ["INCLUDE", "EXCLUDE"] }, "MpdAudioDuration": { "t": "s", "e": ["DEFAULT_CODEC_DURATION", "MATCH_VIDEO_DURATION"] }, "MpdCaptionContainerType": { "t": "s", "e": ["RAW", "FRAGMENTED_MP4"] }, "MpdKlvMetadata": { "t": "s", "e": ["NONE", "PASSTHROUGH"] }, "MpdManifestMetadataSignaling": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "MpdScte35Esam": { "t": "s", "e": ["INSERT", "NONE"] }, "MpdScte35Source": { "t": "s", "e": ["PASSTHROUGH", "NONE", "MANIFEST_CUES"] }, "MpdTimedMetadata": { "t": "s", "e": ["PASSTHROUGH", "NONE"] }, "MpdTimedMetadataBoxVersion": { "t": "s", "e": ["VERSION_0", "VERSION_1"] }, "MxfAfdSignaling": { "t": "s", "e": ["NO_COPY", "COPY_FROM_VIDEO"] }, "MxfProfile": { "t": "s", "e": ["D_10", "XDCAM", "OP1A", "XAVC", "XDCAM_RDD9"] }, "MxfXavcProfileSettings": { "t": "o", "m": { "DurationMode": "MxfXavcDurationMode", "MaxAncDataSize": "__integerMin0Max2147483647" } }, "HlsAudioOnlyContainer": { "t": "s", "e": ["AUTOMATIC", "M2TS"] }, "HlsAudioTrackType": { "t": "s", "e": ["ALTERNATE_AUDIO_AUTO_SELECT_DEFAULT", "ALTERNATE_AUDIO_AUTO_SELECT", "ALTERNATE_AUDIO_NOT_AUTO_SELECT", "AUDIO_ONLY_VARIANT_STREAM"] }, "HlsDescriptiveVideoServiceFlag": { "t": "s", "e": ["DONT_FLAG", "FLAG"] }, "HlsIFrameOnlyManifest": { "t": "s", "e": ["INCLUDE", "EXCLUDE", "INCLUDE_AS_TS"] }, "Av1Settings": { "t": "o", "m": { "AdaptiveQuantization": "Av1AdaptiveQuantization", "BitDepth": "Av1BitDepth", "FramerateControl": "Av1FramerateControl", "FramerateConversionAlgorithm": "Av1FramerateConversionAlgorithm", "FramerateDenominator": "__integerMin1Max2147483647", "FramerateNumerator": "__integerMin1Max2147483647", "GopSize": "__doubleMin0", "MaxBitrate": "__integerMin1000Max1152000000", "NumberBFramesBetweenReferenceFrames": "__integerMin0Max15", "QvbrSettings": "Av1QvbrSettings", "RateControlMode": "Av1RateControlMode", "Slices": "__integerMin1Max32", "SpatialAdaptiveQuantization": "Av1SpatialAdaptiveQuantization", "Bitrate": "", "FilmGrainSynthesis": "", "PerFrameMetrics": "", "SceneChangeDetect": "", "SlidingWindowMs": "", "SlidingWindowPeakBitrate": "" } }, "AvcIntraSettings": { "t": "o", "m": { "AvcIntraClass": "AvcIntraClass", "AvcIntraUhdSettings": "AvcIntraUhdSettings", "FramerateControl": "AvcIntraFramerateControl", "FramerateConversionAlgorithm": "AvcIntraFramerateConversionAlgorithm", "FramerateDenominator": "__integerMin1Max1001", "FramerateNumerator": "__integerMin24Max60000", "InterlaceMode": "AvcIntraInterlaceMode", "ScanTypeConversionMode": "AvcIntraScanTypeConversionMode", "SlowPal": "AvcIntraSlowPal", "Telecine": "AvcIntraTelecine", "PerFrameMetrics": "" } }, "VideoCodec": { "t": "s", "e": ["AV1", "AVC_INTRA", "FRAME_CAPTURE", "H_264", "H_265", "MPEG2", "PRORES", "VC3", "VP8", "VP9", "XAVC", "GIF", "PASSTHROUGH", "UNCOMPRESSED"] }, "FrameCaptureSettings": { "t": "o", "m": { "FramerateDenominator": "__integerMin1Max2147483647", "FramerateNumerator": "__integerMin1Max2147483647", "MaxCaptures": "__integerMin1Max10000000", "Quality": "__integerMin1Max100" } }, "H264Settings": { "t": "o", "m": { "AdaptiveQuantization": "H264AdaptiveQuantization", "Bitrate": "__integerMin1000Max1152000000", "CodecLevel": "H264CodecLevel", "CodecProfile": "H264CodecProfile", "DynamicSubGop": "H264DynamicSubGop", "EntropyEncoding": "H264EntropyEncoding", "FieldEncoding": "H264FieldEncoding", "FlickerAdaptiveQuantization": "H264FlickerAdaptiveQuantization", "FramerateControl": "H264FramerateControl", "FramerateConversionAlgorithm": "H264FramerateConversionAlgorithm", "FramerateDenominator": "__integerMin1Max2147483647", "FramerateNumerator": "__integerMin1Max2147483647", "GopBReference": "H264GopBReference", "GopClosedCadence": "__integerMin0Max2147483647", "GopSize": "__doubleMin0", "GopSizeUnits": "H264GopSizeUnits", "HrdBufferFinalFillPercentage": "__integerMin0Max100", "HrdBufferInitialFillPercentage": "__integerMin0Max100", "HrdBufferSize": "__integerMin0Max1152000000", "InterlaceMode": "H264InterlaceMode", "MaxBitrate": "__integerMin1000Max1152000000", "MinIInterval": "__integerMin0Max30", "NumberBFramesBetweenReferenceFrames": "__integerMin0Max7", "NumberReferenceFrames": "__integerMin1Max6", "ParControl": "H264ParControl", "ParDenominator": "__integerMin1Max2147483647", "ParNumerator": "__integerMin1Max2147483647", "QualityTuningLevel": "H264QualityTuningLevel", "QvbrSettings": "H264QvbrSettings", "RateControlMode": "H264RateControlMode", "RepeatPps": "H264RepeatPps", "ScanTypeConversionMode": "H264ScanTypeConversionMode", "SceneChangeDetect": "H264SceneChangeDetect", "Slices": "__integerMin1Max32", "SlowPal": "H264SlowPal", "Softness": "__integerMin0Max128", "SpatialAdaptiveQuantization": "H264SpatialAdaptiveQuantization", "Syntax": "H264Syntax", "Telecine": "H264Telecine", "TemporalAdaptiveQuantization": "H264TemporalAdaptiveQuantization", "UnregisteredSeiTimecode": "H264UnregisteredSeiTimecode", "BandwidthReductionFilter": "", "EndOfStreamMarkers": "", "ExplicitWeightedPrediction": "", "PerFrameMetrics": "", "SaliencyAwareEncoding": "", "SlidingWindowMs": "", "SlidingWindowPeakBitrate": "", "WriteMp4PackagingType": "" } }, "H265Settings": { "t": "o", "m": { "AdaptiveQuantization": "H265AdaptiveQuantization", "AlternateTransferFunctionSei": "H265AlternateTransferFunctionSei", "Bitrate": "__integerMin1000Max1466400000", "CodecLevel": "H265CodecLevel", "CodecProfile": "H265CodecProfile", "DynamicSubGop": "H265DynamicSubGop", "FlickerAdaptiveQuantization": "H265FlickerAdaptiveQuantization", "FramerateControl": "H265FramerateControl", "FramerateConversionAlgorithm": "H265FramerateConversionAlgorithm", "FramerateDenominator": "__integerMin1Max2147483647", "FramerateNumerator": "__integerMin1Max2147483647", "GopBReference": "H265GopBReference", "GopClosedCadence": "__integerMin0Max2147483647", "GopSize": "__doubleMin0", "GopSizeUnits": "H265GopSizeUnits", "HrdBufferFinalFillPercentage": "__integerMin0Max100", "HrdBufferInitialFillPercentage": "__integerMin0Max100", "HrdBufferSize": "__integerMin0Max1466400000", "InterlaceMode": "H265InterlaceMode", "MaxBitrate": "__integerMin1000Max1466400000", "MinIInterval": "__integerMin0Max30", "NumberBFramesBetweenReferenceFrames": "__integerMin0Max7", "NumberReferenceFrames": "__integerMin1Max6", "ParControl": "H265ParControl", "ParDenominator": "__integerMin1Max2147483647", "ParNumerator": "__integerMin1Max2147483647", "QualityTuningLevel": "H265QualityTuningLevel", "QvbrSettings": "H265QvbrSettings", "RateControlMode": "H265RateControlMode", "SampleAdaptiveOffsetFilterMode": "H265SampleAdaptiveOffsetFilterMode", "ScanTypeConversionMode": "H265ScanTypeConversionMode", "SceneChangeDetect": "H265SceneChangeDetect", "Slices": "__integerMin1Max32", "SlowPal": "H265SlowPal", "SpatialAdaptiveQuantization": "H265SpatialAdaptiveQuantization", "Telecine": "H265Telecine", "TemporalAdaptiveQuantization": "H265TemporalAdaptiveQuantization", "TemporalIds": "H265TemporalIds", "Tiles": "H265Tiles", "UnregisteredSeiTimecode": "H265UnregisteredSeiTimecode", "WriteMp4PackagingType": "H265WriteMp4PackagingType", "BandwidthReductionFilter": "", "Deblocking": "", "EndOfStreamMarkers": "", "MvOverPictureBoundaries": "", "MvTemporalPredictor": "", "PerFrameMetrics": "", "SlidingWindowMs": "", "SlidingWindowPeakBitrate": "", "TileHeight": "", "TilePadding": "", "TileWidth": "", "TreeBlockSize": "" } }, "Mpeg2Settings": { "t": "o", "m": { "AdaptiveQuantization": "Mpeg2AdaptiveQuantization", "Bitrate": "__integerMin1000Max288000000", "CodecLevel": "Mpeg2CodecLevel", "CodecProfile": "Mpeg2CodecProfile", "DynamicSubGop": "Mpeg2DynamicSubGop", "FramerateControl": "Mpeg2FramerateControl", "FramerateConversionAlgorithm": "Mpeg2FramerateConversionAlgorithm", "FramerateDenominator": "__integerMin1Max1001", "FramerateNumerator": "__integerMin24Max60000", "GopClosedCadence": "__integerMin0Max2147483647", "GopSize": "__doubleMin0", "GopSizeUnits": "Mpeg2GopSizeUnits", "HrdBufferFinalFillPercentage": "__integerMin0Max100", "HrdBufferInitialFillPercentage": "__integerMin0Max100", "HrdBufferSize": "__integerMin0Max47185920", "InterlaceMode": "Mpeg2InterlaceMode", "IntraDcPrecision": "Mpeg2IntraDcPrecision", "MaxBitrate": "__integerMin1000Max300000000", "MinIInterval": "__integerMin0Max30", "NumberBFramesBetweenReferenceFrames": "__integerMin0Max7", "ParControl": "Mpeg2ParControl", "ParDenominator": "__integerMin1Max2147483647", "ParNumerator": "__integerMin1Max2147483647", "QualityTuningLevel": "Mpeg2QualityTuningLevel", "RateControlMode": "Mpeg2RateControlMode", "ScanTypeConversionMode": "Mpeg2ScanTypeConversionMode", "SceneChangeDetect": "Mpeg2SceneChangeDetect", "SlowPal": "Mpeg2SlowPal", "Softness": "__integerMin0Max128", "SpatialAdaptiveQuantization": "Mpeg2SpatialAdaptiveQuantization", "Syntax": "Mpeg2Syntax", "Telecine": "Mpeg2Telecine", "TemporalAdaptiveQuantization": "Mpeg2TemporalAdaptiveQuantization", "PerFrameMetrics": "", "SlidingWindowMs": "", "SlidingWindowPeakBitrate": "" } }, "ProresSettings": { "t": "o", "m": { "ChromaSampling": "ProresChromaSampling", "CodecProfile": "ProresCodecProfile", "FramerateControl": "ProresFramerateControl", "FramerateConversionAlgorithm": "ProresFramerateConversionAlgorithm", "FramerateDenominator": "__integerMin1Max2147483647", "FramerateNumerator": "__integerMin1Max2147483647", "InterlaceMode": "ProresInterlaceMode", "ParControl": "ProresParControl", "ParDenominator": "__integerMin1Max2147483647", "ParNumerator": "__integerMin1Max2147483647", "ScanTypeConversionMode": "ProresScanTypeConversionMode", "SlowPal": "ProresSlowPal", "Telecine": "ProresTelecine", "PerFrameMetrics": "" } }, "Vc3Settings": { "t": "o", "m": { "FramerateControl": "Vc3FramerateControl", "FramerateConversionAlgorithm": "Vc3FramerateConversionAlgorithm", "FramerateDenominator": "__integerMin1Max1001", "FramerateNumerator": "__integerMin24Max60000", "InterlaceMode": "Vc3InterlaceMode", "ScanTypeConversionMode": "Vc3ScanTypeConversionMode", "SlowPal": "Vc3SlowPal", "Telecine": "Vc3Telecine", "Vc3Class": "Vc3Class" } }, "Vp8Settings": { "t": "o", "m": { "Bitrate": "__integerMin1000Max1152000000", "FramerateControl": "Vp8FramerateControl", "FramerateConversionAlgorithm": "Vp8FramerateConversionAlgorithm", "FramerateDenominator": "__integerMin1Max2147483647", "FramerateNumerator": "__integerMin1Max2147483647", "GopSize": "__doubleMin0", "HrdBufferSize": "__integerMin0Max47185920", "MaxBitrate": "__integerMin1000Max1152000000", "ParControl": "Vp8ParControl", "ParDenominator": "__integerMin1Max2147483647", "ParNumerator": "__integerMin1Max2147483647", "QualityTuningLevel": "Vp8QualityTuningLevel", "RateControlMode": "Vp8RateControlMode" } }, "Vp9Settings": { "t": "o", "m": { "Bitrate": "__integerMin1000Max480000000", "FramerateControl": "Vp9FramerateControl", "FramerateConversionAlgorithm": "Vp9FramerateConversionAlgorithm", "FramerateDenominator": "__integerMin1Max2147483647", "FramerateNumerator": "__integerMin1Max2147483647", "GopSize": "__doubleMin0", "HrdBufferSize": "__integerMin0Max47185920", "MaxBitrate": "__integerMin1000Max480000000", "ParControl": "Vp9ParControl", "ParDenominator": "__integerMin1Max2147483647", "ParNumerator": "__integerMin1Max2147483647", "QualityTuningLevel": "Vp9QualityTuningLevel", "RateControlMode": "Vp9RateControlMode" } }, "XavcSettings": { "t": "o", "m": { "AdaptiveQuantization": "XavcAdaptiveQuantization", "EntropyEncoding": "XavcEntropyEncoding", "FramerateControl": "XavcFramerateControl", "FramerateConversionAlgorithm": "XavcFramerateConversionAlgorithm", "FramerateDenominator": "__integerMin1Max1001", "FramerateNumerator": "__integerMin24Max60000", "Profile": "XavcProfile", "SlowPal": "XavcSlowPal", "Softness": "__integerMin0Max128", "SpatialAdaptiveQuantization": "XavcSpatialAdaptiveQuantization", "TemporalAdaptiveQuantization": "XavcTemporalAdaptiveQuantization", "Xavc4kIntraCbgProfileSettings": "Xavc4kIntraCbgProfileSettings", "Xavc4kIntraVbrProfileSettings": "Xavc4kIntraVbrProfileSettings", "Xavc4kProfileSettings": "Xavc4kProfileSettings", "XavcHdIntraCbgProfileSettings": "XavcHdIntraCbgProfileSettings", "XavcHdProfileSettings": "XavcHdProfileSettings", "PerFrameMetrics": "" } }, "ColorCorrector": { "t": "o", "m": { "Brightness": "__integerMin1Max100", "ClipLimits": "ClipLimits", "ColorSpaceConversion": "ColorSpaceConversion", "Contrast": "__integerMin1Max100", "Hdr10Metadata": "Hdr10Metadata", "Hue": "__integerMinNegative180Max180", "SampleRangeConversion": "SampleRangeConversion", "Saturation": "__integerMin1Max100", "SdrReferenceWhiteLevel": "__integerMin100Max1000", "HdrToSdrToneMapper": "", "MaxLuminance": "" } }, "Deinterlacer": { "t": "o", "m": { "Algorithm": "DeinterlaceAlgorithm", "Control": "DeinterlacerControl", "Mode": "DeinterlacerMode" } }, "DolbyVision": { "t": "o", "m": { "L6Metadata": "DolbyVisionLevel6Metadata", "L6Mode": "DolbyVisionLevel6Mode", "Mapping": "DolbyVisionMapping", "Profile": "DolbyVisionProfile", "Compatibility": "" } }, "Hdr10Plus": { "t": "o", "m": { "MasteringMonitorNits": "__integerMin0Max4000", "TargetMonitorNits": "__integerMin0Max4000" } }, "NoiseReducer": { "t": "o", "m": { "Filter": "NoiseReducerFilter", "FilterSettings": "NoiseReducerFilterSettings", "SpatialFilterSettings": "NoiseReducerSpatialFilterSettings", "TemporalFilterSettings": "NoiseReducerTemporalFilterSettings" } }, "PartnerWatermarking": { "t": "o", "m": { "NexguardFileMarkerSettings": "NexGuardFileMarkerSettings" } }, "TimecodeBurnin": { "t": "o", "m": { "FontSize": "__integerMin10Max48", "Position": "TimecodeBurninPosition", "Prefix": "__stringPattern" } }, "OutputChannelMapping": { "t": "o", "m": { "InputChannels": "__listOf__integerMinNegative60Max6", "InputChannelsFineTune": "__listOf__doubleMinNegative60Max6" } }, "__integerMin1Max1001": { "t": "i", "min": 1, "max": 1001 }, "__integerMin1Max60000": { "t": "i", "min": 1, "max": 60000 }, "AllowedRenditionSize": { "t": "o", "m": { "Height": "__integerMin32Max8192", "Required": "RequiredFlag", "Width": "__integerMin32Max8192" } }, "ForceIncludeRenditionSize": { "t": "o", "m": { "Height": "__integerMin32Max8192", "Width": "__integerMin32Max8192" } }, "S3ObjectCannedAcl": { "t": "s", "e": ["PUBLIC_READ", "AUTHENTICATED_READ", "BUCKET_OWNER_READ", "BUCKET_OWNER_FULL_CONTROL"] }, "S3ServerSideEncryptionType": { "t": "s", "e": ["SERVER_SIDE_ENCRYPTION_S3", "SERVER_SIDE_ENCRYPTION_KMS"] }, "__stringPatternArnAwsUsGovCnKmsAZ26EastWestCentralNorthSouthEastWest1912D12KeyAFAF098AFAF094AFAF094AFAF094AFAF0912MrkAFAF0932": { "t": "s", "p": "^arn:aws(-us-gov|-cn)?:kms:[a-z-]{2,6}-(east|west|central|((north|south)(east|west)?))-[1-9]{1,2}:\\d{12}:key/([a-fA-F0-9]{8}-[a-fA-F0-9]{4}-[a-fA-F0-9]{4}-[a-fA-F0-9]{4}-[a-fA-F0-9]{12}|mrk-[a-fA-F0-9]{32})$" }, "__stringMin36Max36Pattern09aFAF809aFAF409aFAF409aFAF409aFAF12": { "t": "s", "min": 36, "max": 36, "p": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$" }, "__stringPattern09aFAF809aFAF409aFAF409aFAF409aFAF12": { "t": "s", "p": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$" }, "AudioChannelTag": { "t": "s", "e": ["L", "R", "C", "LFE", "LS", "RS", "LC", "RC", "CS", "LSD", "RSD", "TCS", "VHL", "VHC", "VHR", "HI", "LFE2", "LT", "LW", "M", "NAR", "RSL", "RSR", "RT", "RW", "TBC", "TBL", "TBR"] }, "AudioNormalizationAlgorithm": { "t": "s", "e": ["ITU_BS_1770_1", "ITU_BS_1770_2", "ITU_BS_1770_3", "ITU_BS_1770_4"] }, "AudioNormalizationAlgorithmControl": { "t": "s", "e": ["CORRECT_AUDIO", "MEASURE_ONLY"] }, "__integerMinNegative70Max0": { "t": "i", "min": -70, "max": 0 }, "AudioNormalizationLoudnessLogging": { "t": "s", "e": ["LOG", "DONT_LOG"] }, "AudioNormalizationPeakCalculation": { "t": "s", "e": ["TRUE_PEAK", "NONE"] }, "__doubleMinNegative59Max0": { "t": "n" }, "__doubleMinNegative20Max0": { "t": "n" }, "AacSettings": { "t": "o", "m": { "AudioDescriptionBroadcasterMix": "AacAudioDescriptionBroadcasterMix", "Bitrate": "__integerMin6000Max1024000", "CodecProfile": "AacCodecProfile", "CodingMode": "AacCodingMode", "RateControlMode": "AacRateControlMode", "RawFormat": "AacRawFormat", "SampleRate": "__integerMin8000Max96000", "Specification": "AacSpecification", "VbrQuality": "AacVbrQuality", "LoudnessMeasurementMode": "", "PassthroughControl": "", "RapInterval": "", "TargetLoudnessRange": "" } }, "Ac3Settings": { "t": "o", "m": { "Bitrate": "__integerMin64000Max640000", "BitstreamMode": "Ac3BitstreamMode", "CodingMode": "Ac3CodingMode", "Dialnorm": "__integerMin1Max31", "DynamicRangeCompressionLine": "Ac3DynamicRangeCompressionLine", "DynamicRangeCompressionProfile": "Ac3DynamicRangeCompressionProfile", "DynamicRangeCompressionRf": "Ac3DynamicRangeCompressionRf", "LfeFilter": "Ac3LfeFilter", "MetadataControl": "Ac3MetadataControl", "SampleRate": "__integerMin48000Max48000" } }, "AiffSettings": { "t": "o", "m": { "BitDepth": "__integerMin16Max24", "Channels": "__integerMin1Max64", "SampleRate": "__integerMin8000Max192000" } }, "AudioCodec": { "t": "s", "e": ["AAC", "MP2", "MP3", "WAV", "AIFF", "AC3", "EAC3", "EAC3_ATMOS", "VORBIS", "OPUS", "PASSTHROUGH", "AC4", "FLAC"] }, "Eac3AtmosSettings": { "t": "o", "m": { "Bitrate": "__integerMin384000Max1024000", "BitstreamMode": "Eac3AtmosBitstreamMode", "CodingMode": "Eac3AtmosCodingMode", "DialogueIntelligence": "Eac3AtmosDialogueIntelligence", "DownmixControl": "Eac3AtmosDownmixControl", "DynamicRangeCompressionLine": "Eac3AtmosDynamicRangeCompressionLine", "DynamicRangeCompressionRf": "Eac3AtmosDynamicRangeCompressionRf", "DynamicRangeControl": "Eac3AtmosDynamicRangeControl", "LoRoCenterMixLevel": "__doubleMinNegative6Max3", "LoRoSurroundMixLevel": "__doubleMinNegative60MaxNegative1", "LtRtCenterMixLevel": "__doubleMinNegative6Max3", "LtRtSurroundMixLevel": "__doubleMinNegative60MaxNegative1", "MeteringMode": "Eac3AtmosMeteringMode", "SampleRate": "__integerMin48000Max48000", "SpeechThreshold": "__integerMin0Max100", "StereoDownmix": "Eac3AtmosStereoDownmix", "SurroundExMode": "Eac3AtmosSurroundExMode" } }, "Eac3Settings": { "t": "o", "m": { "AttenuationControl": "Eac3AttenuationControl", "Bitrate": "__integerMin32000Max3024000", "BitstreamMode": "Eac3BitstreamMode", "CodingMode": "Eac3CodingMode", "DcFilter": "Eac3DcFilter", "Dialnorm": "__integerMin1Max31", "DynamicRangeCompressionLine": "Eac3DynamicRangeCompressionLine", "DynamicRangeCompressionRf": "Eac3DynamicRangeCompressionRf", "LfeControl": "Eac3LfeControl", "LfeFilter": "Eac3LfeFilter", "LoRoCenterMixLevel": "__doubleMinNegative60Max3", "LoRoSurroundMixLevel": "__doubleMinNegative60MaxNegative1", "LtRtCenterMixLevel": "__doubleMinNegative60Max3", "LtRtSurroundMixLevel": "__doubleMinNegative60MaxNegative1", "MetadataControl": "Eac3MetadataControl", "PassthroughControl": "Eac3PassthroughControl", "PhaseControl": "Eac3PhaseControl", "SampleRate": "__integerMin48000Max48000", "StereoDownmix": "Eac3StereoDownmix", "SurroundExMode": "Eac3SurroundExMode", "SurroundMode": "Eac3SurroundMode" } }, "Mp2Settings": { "t": "o", "m": { "Bitrate": "__integerMin32000Max384000", "Channels": "__integerMin1Max2", "SampleRate": "__integerMin32000Max48000", "AudioDescriptionMix": "" } }, "Mp3Settings": { "t": "o", "m": { "Bitrate": "__integerMin16000Max320000", "Channels": "__integerMin1Max2", "RateControlMode": "Mp3RateControlMode", "SampleRate": "__integerMin22050Max48000", "VbrQuality": "__integerMin0Max9" } }, "OpusSettings": { "t": "o", "m": { "Bitrate": "__integerMin32000Max192000", "Channels": "__integerMin1Max2", "SampleRate": "__integerMin16000Max48000" } }, "VorbisSettings": { "t": "o", "m": { "Channels": "__integerMin1Max2", "SampleRate": "__integerMin22050Max48000", "VbrQuality": "__integerMinNegative1Max10" } }, "WavSettings": { "t": "o", "m": { "BitDepth": "__integerMin16Max24", "Channels": "__integerMin1Max64", "Format": "WavFormat", "SampleRate": "__integerMin8000Max192000" } }, "BurninDestinationSettings": { "t": "o", "m": { "Alignment": "BurninSubtitleAlignment", "ApplyFontColor": "BurninSubtitleApplyFontColor", "BackgroundColor": "BurninSubtitleBackgroundColor", "BackgroundOpacity": "__integerMin0Max255", "FallbackFont": "BurninSubtitleFallbackFont", "FontColor": "BurninSubtitleFontColor", "FontOpacity": "__integerMin0Max255", "FontResolution": "__integerMin96Max600", "FontScript": "FontScript", "FontSize": "__integerMin0Max96", "HexFontColor": "__stringMin6Max8Pattern09aFAF609aFAF2", "OutlineColor": "BurninSubtitleOutlineColor", "OutlineSize": "__integerMin0Max10", "ShadowColor": "BurninSubtitleShadowColor", "ShadowOpacity": "__integerMin0Max255", "ShadowXOffset": "__integerMinNegative2147483648Max2147483647", "ShadowYOffset": "__integerMinNegative2147483648Max2147483647", "StylePassthrough": "BurnInSubtitleStylePassthrough", "TeletextSpacing": "BurninSubtitleTeletextSpacing", "XPosition": "__integerMin0Max2147483647", "YPosition": "__integerMin0Max2147483647", "FontFileBold": "", "FontFileBoldItalic": "", "FontFileItalic": "", "FontFileRegular": "", "RemoveRubyReserveAttributes": "" } }, "CaptionDestinationType": { "t": "s", "e": ["BURN_IN", "DVB_SUB", "EMBEDDED", "EMBEDDED_PLUS_SCTE20", "IMSC", "SCTE20_PLUS_EMBEDDED", "SCC", "SRT", "SMI", "TELETEXT", "TTML", "WEBVTT"] }, "DvbSubDestinationSettings": { "t": "o", "m": { "Alignment": "DvbSubtitleAlignment", "ApplyFontColor": "DvbSubtitleApplyFontColor", "BackgroundColor": "DvbSubtitleBackgroundColor", "BackgroundOpacity": "__integerMin0Max255", "DdsHandling": "DvbddsHandling", "DdsXCoordinate": "__integerMin0Max2147483647", "DdsYCoordinate": "__integerMin0Max2147483647", "FallbackFont": "DvbSubSubtitleFallbackFont", "FontColor": "DvbSubtitleFontColor", "FontOpacity": "__integerMin0Max255", "FontResolution": "__integerMin96Max600", "FontScript": "FontScript", "FontSize": "__integerMin0Max96", "Height": "__integerMin1Max2147483647", "HexFontColor": "__stringMin6Max8Pattern09aFAF609aFAF2", "OutlineColor": "DvbSubtitleOutlineColor", "OutlineSize": "__integerMin0Max10", "ShadowColor": "DvbSubtitleShadowColor", "ShadowOpacity": "__integerMin0Max255", "ShadowXOffset": "__integerMinNegative2147483648Max2147483647", "ShadowYOffset": "__integerMinNegative2147483648Max2147483647", "StylePassthrough": "DvbSubtitleStylePassthrough", "SubtitlingType": "DvbSubtitlingType", "TeletextSpacing": "DvbSubtitleTeletextSpacing", "Width": "__integerMin1Max2147483647", "XPosition": "__integerMin0Max2147483647", "YPosition": "__integerMin0Max2147483647", "FontFileBold": "", "FontFileBoldItalic": "", "FontFileItalic": "", "FontFileRegular": "" } }, "EmbeddedDestinationSettings": { "t": "o", "m": { "Destination608ChannelNumber": "__integerMin1Max4", "Destination708ServiceNumber": "__integerMin1Max6" } }, "ImscDestinationSettings": { "t": "o", "m": { "Accessibility": "ImscAccessibilitySubs", "StylePassthrough": "ImscStylePassthrough" } }, "SccDestinationSettings": { "t": "o", "m": { "Framerate": "SccDestinationFramerate" } }, "SrtDestinationSettings": { "t": "o", "m": { "StylePassthrough": "SrtStylePassthrough" } }, "TeletextDestinationSettings": { "t": "o", "m": { "PageNumber": "__stringMin3Max3Pattern1809aFAF09aEAE", "PageTypes": "__listOfTeletextPageType" } }, "TtmlDestinationSettings": { "t": "o", "m": { "StylePassthrough": "TtmlStylePassthrough", "BackgroundColor": "", "BackgroundOpacity": "", "FontColor": "", "FontOpacity": "", "FontSize": "", "FontStyle": "", "FontWeight": "", "TextDecoration": "" } }, "WebvttDestinationSettings": { "t": "o", "m": { "Accessibility": "WebvttAccessibilitySubs", "StylePassthrough": "WebvttStylePassthrough" } }, "__stringMin1Max256": { "t": "s", "min": 1, "max": 256 }, "__integerMin25Max10000": { "t": "i", "min": 25, "max": 10000 }, "OutputSdt": { "t": "s", "e": ["SDT_FOLLOW", "SDT_FOLLOW_IF_PRESENT", "SDT_MANUAL", "SDT_NONE"] }, "__integerMin25Max2000": { "t": "i", "min": 25, "max": 2000 }, "__integerMin1000Max30000": { "t": "i", "min": 1000, "max": 30000 }, "MxfXavcDurationMode": { "t": "s", "e": ["ALLOW_ANY_DURATION", "DROP_FRAMES_FOR_COMPLIANCE"] }, "Av1AdaptiveQuantization": { "t": "s", "e": ["OFF", "LOW", "MEDIUM", "HIGH", "HIGHER", "MAX"] }, "Av1BitDepth": { "t": "s", "e": ["BIT_8", "BIT_10"] }, "Av1FramerateControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "Av1FramerateConversionAlgorithm": { "t": "s", "e": ["DUPLICATE_DROP", "INTERPOLATE", "FRAMEFORMER", "MAINTAIN_FRAME_COUNT"] }, "__integerMin1000Max1152000000": { "t": "i", "min": 1000, "max": 1152000000 }, "Av1QvbrSettings": { "t": "o", "m": { "QvbrQualityLevel": "__integerMin1Max10", "QvbrQualityLevelFineTune": "__doubleMin0Max1" } }, "Av1RateControlMode": { "t": "s", "e": ["QVBR", "CBR"] }, "__integerMin1Max32": { "t": "i", "min": 1, "max": 32 }, "Av1SpatialAdaptiveQuantization": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "AvcIntraClass": { "t": "s", "e": ["CLASS_50", "CLASS_100", "CLASS_200", "CLASS_4K_2K"] }, "AvcIntraUhdSettings": { "t": "o", "m": { "QualityTuningLevel": "AvcIntraUhdQualityTuningLevel" } }, "AvcIntraFramerateControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "AvcIntraFramerateConversionAlgorithm": { "t": "s", "e": ["DUPLICATE_DROP", "INTERPOLATE", "FRAMEFORMER", "MAINTAIN_FRAME_COUNT"] }, "__integerMin24Max60000": { "t": "i", "min": 24, "max": 60000 }, "AvcIntraInterlaceMode": { "t": "s", "e": ["PROGRESSIVE", "TOP_FIELD", "BOTTOM_FIELD", "FOLLOW_TOP_FIELD", "FOLLOW_BOTTOM_FIELD"] }, "AvcIntraScanTypeConversionMode": { "t": "s", "e": ["INTERLACED", "INTERLACED_OPTIMIZE"] }, "AvcIntraSlowPal": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "AvcIntraTelecine": { "t": "s", "e": ["NONE", "HARD"] }, "__integerMin1Max10000000": { "t": "i", "min": 1, "max": 10000000 }, "__integerMin1Max100": { "t": "i", "min": 1, "max": 100 }, "H264AdaptiveQuantization": { "t": "s", "e": ["OFF", "AUTO", "LOW", "MEDIUM", "HIGH", "HIGHER", "MAX"] }, "H264CodecLevel": { "t": "s", "e": ["AUTO", "LEVEL_1", "LEVEL_1_1", "LEVEL_1_2", "LEVEL_1_3", "LEVEL_2", "LEVEL_2_1", "LEVEL_2_2", "LEVEL_3", "LEVEL_3_1", "LEVEL_3_2", "LEVEL_4", "LEVEL_4_1", "LEVEL_4_2", "LEVEL_5", "LEVEL_5_1", "LEVEL_5_2"] }, "H264CodecProfile": { "t": "s", "e": ["BASELINE", "HIGH", "HIGH_10BIT", "HIGH_422", "HIGH_422_10BIT", "MAIN"] }, "H264DynamicSubGop": { "t": "s", "e": ["ADAPTIVE", "STATIC"] }, "H264EntropyEncoding": { "t": "s", "e": ["CABAC", "CAVLC"] }, "H264FieldEncoding": { "t": "s", "e": ["PAFF", "FORCE_FIELD", "MBAFF"] }, "H264FlickerAdaptiveQuantization": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "H264FramerateControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "H264FramerateConversionAlgorithm": { "t": "s", "e": ["DUPLICATE_DROP", "INTERPOLATE", "FRAMEFORMER", "MAINTAIN_FRAME_COUNT"] }, "H264GopBReference": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "H264GopSizeUnits": { "t": "s", "e": ["FRAMES", "SECONDS", "AUTO"] }, "__integerMin0Max1152000000": { "t": "i", "min": 0, "max": 1152000000 }, "H264InterlaceMode": { "t": "s", "e": ["PROGRESSIVE", "TOP_FIELD", "BOTTOM_FIELD", "FOLLOW_TOP_FIELD", "FOLLOW_BOTTOM_FIELD"] }, "__integerMin0Max30": { "t": "i", "min": 0, "max": 30 }, "__integerMin0Max7": { "t": "i", "min": 0, "max": 7 }, "__integerMin1Max6": { "t": "i", "min": 1, "max": 6 }, "H264ParControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "H264QualityTuningLevel": { "t": "s", "e": ["SINGLE_PASS", "SINGLE_PASS_HQ", "MULTI_PASS_HQ"] }, "H264QvbrSettings": { "t": "o", "m": { "MaxAverageBitrate": "__integerMin1000Max1152000000", "QvbrQualityLevel": "__integerMin1Max10", "QvbrQualityLevelFineTune": "__doubleMin0Max1" } }, "H264RateControlMode": { "t": "s", "e": ["VBR", "CBR", "QVBR"] }, "H264RepeatPps": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "H264ScanTypeConversionMode": { "t": "s", "e": ["INTERLACED", "INTERLACED_OPTIMIZE"] }, "H264SceneChangeDetect": { "t": "s", "e": ["DISABLED", "ENABLED", "TRANSITION_DETECTION"] }, "H264SlowPal": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "__integerMin0Max128": { "t": "i", "min": 0, "max": 128 }, "H264SpatialAdaptiveQuantization": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "H264Syntax": { "t": "s", "e": ["DEFAULT", "RP2027"] }, "H264Telecine": { "t": "s", "e": ["NONE", "SOFT", "HARD"] }, "H264TemporalAdaptiveQuantization": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "H264UnregisteredSeiTimecode": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "H265AdaptiveQuantization": { "t": "s", "e": ["OFF", "LOW", "MEDIUM", "HIGH", "HIGHER", "MAX", "AUTO"] }, "H265AlternateTransferFunctionSei": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "__integerMin1000Max1466400000": { "t": "i", "min": 1000, "max": 1466400000 }, "H265CodecLevel": { "t": "s", "e": ["AUTO", "LEVEL_1", "LEVEL_2", "LEVEL_2_1", "LEVEL_3", "LEVEL_3_1", "LEVEL_4", "LEVEL_4_1", "LEVEL_5", "LEVEL_5_1", "LEVEL_5_2", "LEVEL_6", "LEVEL_6_1", "LEVEL_6_2"] }, "H265CodecProfile": { "t": "s", "e": ["MAIN_MAIN", "MAIN_HIGH", "MAIN10_MAIN", "MAIN10_HIGH", "MAIN_422_8BIT_MAIN", "MAIN_422_8BIT_HIGH", "MAIN_422_10BIT_MAIN", "MAIN_422_10BIT_HIGH"] }, "H265DynamicSubGop": { "t": "s", "e": ["ADAPTIVE", "STATIC"] }, "H265FlickerAdaptiveQuantization": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "H265FramerateControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "H265FramerateConversionAlgorithm": { "t": "s", "e": ["DUPLICATE_DROP", "INTERPOLATE", "FRAMEFORMER", "MAINTAIN_FRAME_COUNT"] }, "H265GopBReference": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "H265GopSizeUnits": { "t": "s", "e": ["FRAMES", "SECONDS", "AUTO"] }, "__integerMin0Max1466400000": { "t": "i", "min": 0, "max": 1466400000 }, "H265InterlaceMode": { "t": "s", "e": ["PROGRESSIVE", "TOP_FIELD", "BOTTOM_FIELD", "FOLLOW_TOP_FIELD", "FOLLOW_BOTTOM_FIELD"] }, "H265ParControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "H265QualityTuningLevel": { "t": "s", "e": ["SINGLE_PASS", "SINGLE_PASS_HQ", "MULTI_PASS_HQ"] }, "H265QvbrSettings": { "t": "o", "m": { "MaxAverageBitrate": "__integerMin1000Max1466400000", "QvbrQualityLevel": "__integerMin1Max10", "QvbrQualityLevelFineTune": "__doubleMin0Max1" } }, "H265RateControlMode": { "t": "s", "e": ["VBR", "CBR", "QVBR"] }, "H265SampleAdaptiveOffsetFilterMode": { "t": "s", "e": ["DEFAULT", "ADAPTIVE", "OFF"] }, "H265ScanTypeConversionMode": { "t": "s", "e": ["INTERLACED", "INTERLACED_OPTIMIZE"] }, "H265SceneChangeDetect": { "t": "s", "e": ["DISABLED", "ENABLED", "TRANSITION_DETECTION"] }, "H265SlowPal": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "H265SpatialAdaptiveQuantization": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "H265Telecine": { "t": "s", "e": ["NONE", "SOFT", "HARD"] }, "H265TemporalAdaptiveQuantization": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "H265TemporalIds": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "H265Tiles": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "H265UnregisteredSeiTimecode": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "H265WriteMp4PackagingType": { "t": "s", "e": ["HVC1", "HEV1"] }, "Mpeg2AdaptiveQuantization": { "t": "s", "e": ["OFF", "LOW", "MEDIUM", "HIGH"] }, "__integerMin1000Max288000000": { "t": "i", "min": 1000, "max": 288000000 }, "Mpeg2CodecLevel": { "t": "s", "e": ["AUTO", "LOW", "MAIN", "HIGH1440", "HIGH"] }, "Mpeg2CodecProfile": { "t": "s", "e": ["MAIN", "PROFILE_422"] }, "Mpeg2DynamicSubGop": { "t": "s", "e": ["ADAPTIVE", "STATIC"] }, "Mpeg2FramerateControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "Mpeg2FramerateConversionAlgorithm": { "t": "s", "e": ["DUPLICATE_DROP", "INTERPOLATE", "FRAMEFORMER", "MAINTAIN_FRAME_COUNT"] }, "Mpeg2GopSizeUnits": { "t": "s", "e": ["FRAMES", "SECONDS"] }, "__integerMin0Max47185920": { "t": "i", "min": 0, "max": 47185920 }, "Mpeg2InterlaceMode": { "t": "s", "e": ["PROGRESSIVE", "TOP_FIELD", "BOTTOM_FIELD", "FOLLOW_TOP_FIELD", "FOLLOW_BOTTOM_FIELD"] }, "Mpeg2IntraDcPrecision": { "t": "s", "e": ["AUTO", "INTRA_DC_PRECISION_8", "INTRA_DC_PRECISION_9", "INTRA_DC_PRECISION_10", "INTRA_DC_PRECISION_11"] }, "__integerMin1000Max300000000": { "t": "i", "min": 1000, "max": 300000000 }, "Mpeg2ParControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "Mpeg2QualityTuningLevel": { "t": "s", "e": ["SINGLE_PASS", "MULTI_PASS"] }, "Mpeg2RateControlMode": { "t": "s", "e": ["VBR", "CBR"] }, "Mpeg2ScanTypeConversionMode": { "t": "s", "e": ["INTERLACED", "INTERLACED_OPTIMIZE"] }, "Mpeg2SceneChangeDetect": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "Mpeg2SlowPal": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "Mpeg2SpatialAdaptiveQuantization": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "Mpeg2Syntax": { "t": "s", "e": ["DEFAULT", "D_10"] }, "Mpeg2Telecine": { "t": "s", "e": ["NONE", "SOFT", "HARD"] }, "Mpeg2TemporalAdaptiveQuantization": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "ProresChromaSampling": { "t": "s", "e": ["PRESERVE_444_SAMPLING", "SUBSAMPLE_TO_422"] }, "ProresCodecProfile": { "t": "s", "e": ["APPLE_PRORES_422", "APPLE_PRORES_422_HQ", "APPLE_PRORES_422_LT", "APPLE_PRORES_422_PROXY", "APPLE_PRORES_4444", "APPLE_PRORES_4444_XQ"] }, "ProresFramerateControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "ProresFramerateConversionAlgorithm": { "t": "s", "e": ["DUPLICATE_DROP", "INTERPOLATE", "FRAMEFORMER", "MAINTAIN_FRAME_COUNT"] }, "ProresInterlaceMode": { "t": "s", "e": ["PROGRESSIVE", "TOP_FIELD", "BOTTOM_FIELD", "FOLLOW_TOP_FIELD", "FOLLOW_BOTTOM_FIELD"] }, "ProresParControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "ProresScanTypeConversionMode": { "t": "s", "e": ["INTERLACED", "INTERLACED_OPTIMIZE"] }, "ProresSlowPal": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "ProresTelecine": { "t": "s", "e": ["NONE", "HARD"] }, "Vc3FramerateControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "Vc3FramerateConversionAlgorithm": { "t": "s", "e": ["DUPLICATE_DROP", "INTERPOLATE", "FRAMEFORMER", "MAINTAIN_FRAME_COUNT"] }, "Vc3InterlaceMode": { "t": "s", "e": ["INTERLACED", "PROGRESSIVE"] }, "Vc3ScanTypeConversionMode": { "t": "s", "e": ["INTERLACED", "INTERLACED_OPTIMIZE"] }, "Vc3SlowPal": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "Vc3Telecine": { "t": "s", "e": ["NONE", "HARD"] }, "Vc3Class": { "t": "s", "e": ["CLASS_145_8BIT", "CLASS_220_8BIT", "CLASS_220_10BIT"] }, "Vp8FramerateControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "Vp8FramerateConversionAlgorithm": { "t": "s", "e": ["DUPLICATE_DROP", "INTERPOLATE", "FRAMEFORMER", "MAINTAIN_FRAME_COUNT"] }, "Vp8ParControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "Vp8QualityTuningLevel": { "t": "s", "e": ["MULTI_PASS", "MULTI_PASS_HQ"] }, "Vp8RateControlMode": { "t": "s", "e": ["VBR"] }, "__integerMin1000Max480000000": { "t": "i", "min": 1000, "max": 480000000 }, "Vp9FramerateControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "Vp9FramerateConversionAlgorithm": { "t": "s", "e": ["DUPLICATE_DROP", "INTERPOLATE", "FRAMEFORMER", "MAINTAIN_FRAME_COUNT"] }, "Vp9ParControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "Vp9QualityTuningLevel": { "t": "s", "e": ["MULTI_PASS", "MULTI_PASS_HQ"] }, "Vp9RateControlMode": { "t": "s", "e": ["VBR"] }, "XavcAdaptiveQuantization": { "t": "s", "e": ["OFF", "AUTO", "LOW", "MEDIUM", "HIGH", "HIGHER", "MAX"] }, "XavcEntropyEncoding": { "t": "s", "e": ["AUTO", "CABAC", "CAVLC"] }, "XavcFramerateControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "XavcFramerateConversionAlgorithm": { "t": "s", "e": ["DUPLICATE_DROP", "INTERPOLATE", "FRAMEFORMER", "MAINTAIN_FRAME_COUNT"] }, "XavcProfile": { "t": "s", "e": ["XAVC_HD_INTRA_CBG", "XAVC_4K_INTRA_CBG", "XAVC_4K_INTRA_VBR", "XAVC_HD", "XAVC_4K"] }, "XavcSlowPal": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "XavcSpatialAdaptiveQuantization": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "XavcTemporalAdaptiveQuantization": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "Xavc4kIntraCbgProfileSettings": { "t": "o", "m": { "XavcClass": "Xavc4kIntraCbgProfileClass" } }, "Xavc4kIntraVbrProfileSettings": { "t": "o", "m": { "XavcClass": "Xavc4kIntraVbrProfileClass" } }, "Xavc4kProfileSettings": { "t": "o", "m": { "BitrateClass": "Xavc4kProfileBitrateClass", "CodecProfile": "Xavc4kProfileCodecProfile", "FlickerAdaptiveQuantization": "XavcFlickerAdaptiveQuantization", "GopBReference": "XavcGopBReference", "GopClosedCadence": "__integerMin0Max2147483647", "HrdBufferSize": "__integerMin0Max1152000000", "QualityTuningLevel": "Xavc4kProfileQualityTuningLevel", "Slices": "__integerMin8Max12" } }, "XavcHdIntraCbgProfileSettings": { "t": "o", "m": { "XavcClass": "XavcHdIntraCbgProfileClass", "InterlaceMode": "" } }, "XavcHdProfileSettings": { "t": "o", "m": { "BitrateClass": "XavcHdProfileBitrateClass", "FlickerAdaptiveQuantization": "XavcFlickerAdaptiveQuantization", "GopBReference": "XavcGopBReference", "GopClosedCadence": "__integerMin0Max2147483647", "HrdBufferSize": "__integerMin0Max1152000000", "InterlaceMode": "XavcInterlaceMode", "QualityTuningLevel": "XavcHdProfileQualityTuningLevel", "Slices": "__integerMin4Max12", "Telecine": "XavcHdProfileTelecine" } }, "ClipLimits": { "t": "o", "m": { "MaximumRGBTolerance": "__integerMin90Max105", "MaximumYUV": "__integerMin920Max1023", "MinimumRGBTolerance": "__integerMinNegative5Max10", "MinimumYUV": "__integerMin0Max128" } }, "ColorSpaceConversion": { "t": "s", "e": ["NONE", "FORCE_601", "FORCE_709", "FORCE_HDR10", "FORCE_HLG_2020", "FORCE_P3DCI", "FORCE_P3D65_SDR", "FORCE_P3D65_HDR"] }, "__integerMinNegative180Max180": { "t": "i", "min": -180, "max": 180 }, "SampleRangeConversion": { "t": "s", "e": ["LIMITED_RANGE_SQUEEZE", "NONE", "LIMITED_RANGE_CLIP"] }, "DeinterlaceAlgorithm": { "t": "s", "e": ["INTERPOLATE", "INTERPOLATE_TICKER", "BLEND", "BLEND_TICKER", "LINEAR_INTERPOLATION"] }, "DeinterlacerControl": { "t": "s", "e": ["FORCE_ALL_FRAMES", "NORMAL"] }, "DeinterlacerMode": { "t": "s", "e": ["DEINTERLACE", "INVERSE_TELECINE", "ADAPTIVE"] }, "DolbyVisionLevel6Metadata": { "t": "o", "m": { "MaxCll": "__integerMin0Max65535", "MaxFall": "__integerMin0Max65535" } }, "DolbyVisionLevel6Mode": { "t": "s", "e": ["PASSTHROUGH", "RECALCULATE", "SPECIFY"] }, "DolbyVisionMapping": { "t": "s", "e": ["HDR10_NOMAP", "HDR10_1000"] }, "DolbyVisionProfile": { "t": "s", "e": ["PROFILE_5", "PROFILE_8_1"] }, "__integerMin0Max4000": { "t": "i", "min": 0, "max": 4000 }, "NoiseReducerFilter": { "t": "s", "e": ["BILATERAL", "MEAN", "GAUSSIAN", "LANCZOS", "SHARPEN", "CONSERVE", "SPATIAL", "TEMPORAL", "NONE", "PERCEPTUAL"] }, "NoiseReducerFilterSettings": { "t": "o", "m": { "Strength": "__integerMin0Max3" } }, "NoiseReducerSpatialFilterSettings": { "t": "o", "m": { "PostFilterSharpenStrength": "__integerMin0Max3", "Speed": "__integerMinNegative2Max3", "Strength": "__integerMin0Max16" } }, "NoiseReducerTemporalFilterSettings": { "t": "o", "m": { "AggressiveMode": "__integerMin0Max4", "PostTemporalSharpening": "NoiseFilterPostTemporalSharpening", "PostTemporalSharpeningStrength": "NoiseFilterPostTemporalSharpeningStrength", "Speed": "__integerMinNegative1Max3", "Strength": "__integerMin0Max16" } }, "NexGuardFileMarkerSettings": { "t": "o", "m": { "License": "__stringMin1Max100000", "Payload": "__integerMin0Max4194303", "Preset": "__stringMin1Max256", "Strength": "WatermarkingStrength" } }, "__integerMin10Max48": { "t": "i", "min": 10, "max": 48 }, "TimecodeBurninPosition": { "t": "s", "e": ["TOP_CENTER", "TOP_LEFT", "TOP_RIGHT", "MIDDLE_LEFT", "MIDDLE_CENTER", "MIDDLE_RIGHT", "BOTTOM_LEFT", "BOTTOM_CENTER", "BOTTOM_RIGHT"] }, "__stringPattern": { "t": "s", "p": "^[ -~]+$" }, "__listOf__integerMinNegative60Max6": { "t": "l", "v": "__integerMinNegative60Max6" }, "__listOf__doubleMinNegative60Max6": { "t": "l", "v": "__doubleMinNegative60Max6" }, "RequiredFlag": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "AacAudioDescriptionBroadcasterMix": { "t": "s", "e": ["BROADCASTER_MIXED_AD", "NORMAL"] }, "__integerMin6000Max1024000": { "t": "i", "min": 6000, "max": 1024000 }, "AacCodecProfile": { "t": "s", "e": ["LC", "HEV1", "HEV2", "XHE"] }, "AacCodingMode": { "t": "s", "e": ["AD_RECEIVER_MIX", "CODING_MODE_1_0", "CODING_MODE_1_1", "CODING_MODE_2_0", "CODING_MODE_5_1", "CODING_MODE_AUTO"] }, "AacRateControlMode": { "t": "s", "e": ["CBR", "VBR"] }, "AacRawFormat": { "t": "s", "e": ["LATM_LOAS", "NONE"] }, "__integerMin8000Max96000": { "t": "i", "min": 8000, "max": 96000 }, "AacSpecification": { "t": "s", "e": ["MPEG2", "MPEG4"] }, "AacVbrQuality": { "t": "s", "e": ["LOW", "MEDIUM_LOW", "MEDIUM_HIGH", "HIGH"] }, "__integerMin64000Max640000": { "t": "i", "min": 64000, "max": 640000 }, "Ac3BitstreamMode": { "t": "s", "e": ["COMPLETE_MAIN", "COMMENTARY", "DIALOGUE", "EMERGENCY", "HEARING_IMPAIRED", "MUSIC_AND_EFFECTS", "VISUALLY_IMPAIRED", "VOICE_OVER"] }, "Ac3CodingMode": { "t": "s", "e": ["CODING_MODE_1_0", "CODING_MODE_1_1", "CODING_MODE_2_0", "CODING_MODE_3_2_LFE", "CODING_MODE_AUTO"] }, "__integerMin1Max31": { "t": "i", "min": 1, "max": 31 }, "Ac3DynamicRangeCompressionLine": { "t": "s", "e": ["FILM_STANDARD", "FILM_LIGHT", "MUSIC_STANDARD", "MUSIC_LIGHT", "SPEECH", "NONE"] }, "Ac3DynamicRangeCompressionProfile": { "t": "s", "e": ["FILM_STANDARD", "NONE"] }, "Ac3DynamicRangeCompressionRf": { "t": "s", "e": ["FILM_STANDARD", "FILM_LIGHT", "MUSIC_STANDARD", "MUSIC_LIGHT", "SPEECH", "NONE"] }, "Ac3LfeFilter": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "Ac3MetadataControl": { "t": "s", "e": ["FOLLOW_INPUT", "USE_CONFIGURED"] }, "__integerMin48000Max48000": { "t": "i", "min": 48000, "max": 48000 }, "__integerMin16Max24": { "t": "i", "min": 16, "max": 24 }, "__integerMin8000Max192000": { "t": "i", "min": 8000, "max": 192000 }, "__integerMin384000Max1024000": { "t": "i", "min": 384000, "max": 1024000 }, "Eac3AtmosBitstreamMode": { "t": "s", "e": ["COMPLETE_MAIN"] }, "Eac3AtmosCodingMode": { "t": "s", "e": ["CODING_MODE_AUTO", "CODING_MODE_5_1_4", "CODING_MODE_7_1_4", "CODING_MODE_9_1_6"] }, "Eac3AtmosDialogueIntelligence": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "Eac3AtmosDownmixControl": { "t": "s", "e": ["SPECIFIED", "INITIALIZE_FROM_SOURCE"] }, "Eac3AtmosDynamicRangeCompressionLine": { "t": "s", "e": ["NONE", "FILM_STANDARD", "FILM_LIGHT", "MUSIC_STANDARD", "MUSIC_LIGHT", "SPEECH"] }, "Eac3AtmosDynamicRangeCompressionRf": { "t": "s", "e": ["NONE", "FILM_STANDARD", "FILM_LIGHT", "MUSIC_STANDARD", "MUSIC_LIGHT", "SPEECH"] }, "Eac3AtmosDynamicRangeControl": { "t": "s", "e": ["SPECIFIED", "INITIALIZE_FROM_SOURCE"] }, "__doubleMinNegative6Max3": { "t": "n" }, "__doubleMinNegative60MaxNegative1": { "t": "n" }, "Eac3AtmosMeteringMode": { "t": "s", "e": ["LEQ_A", "ITU_BS_1770_1", "ITU_BS_1770_2", "ITU_BS_1770_3", "ITU_BS_1770_4"] }, "Eac3AtmosStereoDownmix": { "t": "s", "e": ["NOT_INDICATED", "STEREO", "SURROUND", "DPL2"] }, "Eac3AtmosSurroundExMode": { "t": "s", "e": ["NOT_INDICATED", "ENABLED", "DISABLED"] }, "Eac3AttenuationControl": { "t": "s", "e": ["ATTENUATE_3_DB", "NONE"] }, "__integerMin32000Max3024000": { "t": "i", "min": 32000, "max": 3024000 }, "Eac3BitstreamMode": { "t": "s", "e": ["COMPLETE_MAIN", "COMMENTARY", "EMERGENCY", "HEARING_IMPAIRED", "VISUALLY_IMPAIRED"] }, "Eac3CodingMode": { "t": "s", "e": ["CODING_MODE_1_0", "CODING_MODE_2_0", "CODING_MODE_3_2", "CODING_MODE_AUTO"] }, "Eac3DcFilter": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "Eac3DynamicRangeCompressionLine": { "t": "s", "e": ["NONE", "FILM_STANDARD", "FILM_LIGHT", "MUSIC_STANDARD", "MUSIC_LIGHT", "SPEECH"] }, "Eac3DynamicRangeCompressionRf": { "t": "s", "e": ["NONE", "FILM_STANDARD", "FILM_LIGHT", "MUSIC_STANDARD", "MUSIC_LIGHT", "SPEECH"] }, "Eac3LfeControl": { "t": "s", "e": ["LFE", "NO_LFE"] }, "Eac3LfeFilter": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "__doubleMinNegative60Max3": { "t": "n" }, "Eac3MetadataControl": { "t": "s", "e": ["FOLLOW_INPUT", "USE_CONFIGURED"] }, "Eac3PassthroughControl": { "t": "s", "e": ["WHEN_POSSIBLE", "NO_PASSTHROUGH"] }, "Eac3PhaseControl": { "t": "s", "e": ["SHIFT_90_DEGREES", "NO_SHIFT"] }, "Eac3StereoDownmix": { "t": "s", "e": ["NOT_INDICATED", "LO_RO", "LT_RT", "DPL2"] }, "Eac3SurroundExMode": { "t": "s", "e": ["NOT_INDICATED", "ENABLED", "DISABLED"] }, "Eac3SurroundMode": { "t": "s", "e": ["NOT_INDICATED", "ENABLED", "DISABLED"] }, "__integerMin32000Max384000": { "t": "i", "min": 32000, "max": 384000 }, "__integerMin1Max2": { "t": "i", "min": 1, "max": 2 }, "__integerMin32000Max48000": { "t": "i", "min": 32000, "max": 48000 }, "__integerMin16000Max320000": { "t": "i", "min": 16000, "max": 320000 }, "Mp3RateControlMode": { "t": "s", "e": ["CBR", "VBR"] }, "__integerMin22050Max48000": { "t": "i", "min": 22050, "max": 48000 }, "__integerMin0Max9": { "t": "i", "min": 0, "max": 9 }, "__integerMin32000Max192000": { "t": "i", "min": 32000, "max": 192000 }, "__integerMin16000Max48000": { "t": "i", "min": 16000, "max": 48000 }, "__integerMinNegative1Max10": { "t": "i", "min": -1, "max": 10 }, "WavFormat": { "t": "s", "e": ["RIFF", "RF64", "EXTENSIBLE"] }, "BurninSubtitleAlignment": { "t": "s", "e": ["CENTERED", "LEFT", "AUTO"] }, "BurninSubtitleApplyFontColor": { "t": "s", "e": ["WHITE_TEXT_ONLY", "ALL_TEXT"] }, "BurninSubtitleBackgroundColor": { "t": "s", "e": ["NONE", "BLACK", "WHITE", "AUTO"] }, "BurninSubtitleFallbackFont": { "t": "s", "e": ["BEST_MATCH", "MONOSPACED_SANSSERIF", "MONOSPACED_SERIF", "PROPORTIONAL_SANSSERIF", "PROPORTIONAL_SERIF"] }, "BurninSubtitleFontColor": { "t": "s", "e": ["WHITE", "BLACK", "YELLOW", "RED", "GREEN", "BLUE", "HEX", "AUTO"] }, "__integerMin96Max600": { "t": "i", "min": 96, "max": 600 }, "FontScript": { "t": "s", "e": ["AUTOMATIC", "HANS", "HANT"] }, "__integerMin0Max96": { "t": "i", "min": 0, "max": 96 }, "__stringMin6Max8Pattern09aFAF609aFAF2": { "t": "s", "min": 6, "max": 8, "p": "^[0-9a-fA-F]{6}([0-9a-fA-F]{2})?$" }, "BurninSubtitleOutlineColor": { "t": "s", "e": ["BLACK", "WHITE", "YELLOW", "RED", "GREEN", "BLUE", "AUTO"] }, "__integerMin0Max10": { "t": "i", "min": 0, "max": 10 }, "BurninSubtitleShadowColor": { "t": "s", "e": ["NONE", "BLACK", "WHITE", "AUTO"] }, "BurnInSubtitleStylePassthrough": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "BurninSubtitleTeletextSpacing": { "t": "s", "e": ["FIXED_GRID", "PROPORTIONAL", "AUTO"] }, "DvbSubtitleAlignment": { "t": "s", "e": ["CENTERED", "LEFT", "AUTO"] }, "DvbSubtitleApplyFontColor": { "t": "s", "e": ["WHITE_TEXT_ONLY", "ALL_TEXT"] }, "DvbSubtitleBackgroundColor": { "t": "s", "e": ["NONE", "BLACK", "WHITE", "AUTO"] }, "DvbddsHandling": { "t": "s", "e": ["NONE", "SPECIFIED", "NO_DISPLAY_WINDOW", "SPECIFIED_OPTIMAL"] }, "DvbSubSubtitleFallbackFont": { "t": "s", "e": ["BEST_MATCH", "MONOSPACED_SANSSERIF", "MONOSPACED_SERIF", "PROPORTIONAL_SANSSERIF", "PROPORTIONAL_SERIF"] }, "DvbSubtitleFontColor": { "t": "s", "e": ["WHITE", "BLACK", "YELLOW", "RED", "GREEN", "BLUE", "HEX", "AUTO"] }, "DvbSubtitleOutlineColor": { "t": "s", "e": ["BLACK", "WHITE", "YELLOW", "RED", "GREEN", "BLUE", "AUTO"] }, "DvbSubtitleShadowColor": { "t": "s", "e": ["NONE", "BLACK", "WHITE", "AUTO"] }, "DvbSubtitleStylePassthrough": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "DvbSubtitlingType": { "t": "s", "e": ["HEARING_IMPAIRED", "STANDARD"] }, "DvbSubtitleTeletextSpacing": { "t": "s", "e": ["FIXED_GRID", "PROPORTIONAL", "AUTO"] }, "ImscAccessibilitySubs": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "ImscStylePassthrough": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "SccDestinationFramerate": { "t": "s", "e": ["FRAMERATE_23_97", "FRAMERATE_24", "FRAMERATE_25", "FRAMERATE_29_97_DROPFRAME", "FRAMERATE_29_97_NON_DROPFRAME"] }, "SrtStylePassthrough": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "__listOfTeletextPageType": { "t": "l", "v": "TeletextPageType" }, "TtmlStylePassthrough": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "WebvttAccessibilitySubs": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "WebvttStylePassthrough": { "t": "s", "e": ["ENABLED", "DISABLED", "STRICT", "MERGE"] }, "__integerMin1Max10": { "t": "i", "min": 1, "max": 10 }, "__doubleMin0Max1": { "t": "n" }, "AvcIntraUhdQualityTuningLevel": { "t": "s", "e": ["SINGLE_PASS", "MULTI_PASS"] }, "Xavc4kIntraCbgProfileClass": { "t": "s", "e": ["CLASS_100", "CLASS_300", "CLASS_480"] }, "Xavc4kIntraVbrProfileClass": { "t": "s", "e": ["CLASS_100", "CLASS_300", "CLASS_480"] }, "Xavc4kProfileBitrateClass": { "t": "s", "e": ["BITRATE_CLASS_100", "BITRATE_CLASS_140", "BITRATE_CLASS_200"] }, "Xavc4kProfileCodecProfile": { "t": "s", "e": ["HIGH", "HIGH_422"] }, "XavcFlickerAdaptiveQuantization": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "XavcGopBReference": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "Xavc4kProfileQualityTuningLevel": { "t": "s", "e": ["SINGLE_PASS", "SINGLE_PASS_HQ", "MULTI_PASS_HQ"] }, "__integerMin8Max12": { "t": "i", "min": 8, "max": 12 }, "XavcHdIntraCbgProfileClass": { "t": "s", "e": ["CLASS_50", "CLASS_100", "CLASS_200"] }, "XavcHdProfileBitrateClass": { "t": "s", "e": ["BITRATE_CLASS_25", "BITRATE_CLASS_35", "BITRATE_CLASS_50"] }, "XavcInterlaceMode": { "t": "s", "e": ["PROGRESSIVE", "TOP_FIELD", "BOTTOM_FIELD", "FOLLOW_TOP_FIELD", "FOLLOW_BOTTOM_FIELD"] }, "XavcHdProfileQualityTuningLevel": { "t": "s", "e": ["SINGLE_PASS", "SINGLE_PASS_HQ", "MULTI_PASS_HQ"] }, "__integerMin4Max12": { "t": "i", "min": 4, "max": 12 }, "XavcHdProfileTelecine": { "t": "s", "e": ["NONE", "HARD"] }, "__integerMin90Max105": { "t": "i", "min": 90, "max": 105 }, "__integerMin920Max1023": { "t": "i", "min": 920, "max": 1023 }, "__integerMinNegative5Max10": { "t": "i", "min": -5, "max": 10 }, "__integerMin0Max3": { "t": "i", "min": 0, "max": 3 }, "__integerMinNegative2Max3": { "t": "i", "min": -2, "max": 3 }, "__integerMin0Max16": { "t": "i", "min": 0, "max": 16 }, "__integerMin0Max4": { "t": "i", "min": 0, "max": 4 }, "NoiseFilterPostTemporalSharpening": { "t": "s", "e": ["DISABLED", "ENABLED", "AUTO"] }, "NoiseFilterPostTemporalSharpeningStrength": { "t": "s", "e": ["LOW", "MEDIUM", "HIGH"] }, "__integerMinNegative1Max3": { "t": "i", "min": -1, "max": 3 }, "__stringMin1Max100000": { "t": "s", "min": 1, "max": 100000 }, "__integerMin0Max4194303": { "t": "i", "min": 0, "max": 4194303 }, "WatermarkingStrength": { "t": "s", "e": ["LIGHTEST", "LIGHTER", "DEFAULT", "STRONGER", "STRONGEST"] }, "__integerMinNegative60Max6": { "t": "i", "min": -60, "max": 6 }, "__doubleMinNegative60Max6": { "t": "n" }, "TeletextPageType": { "t": "s", "e": ["PAGE_TYPE_INITIAL", "PAGE_TYPE_SUBTITLE", "PAGE_TYPE_ADDL_INFO", "PAGE_TYPE_PROGRAM_SCHEDULE", "PAGE_TYPE_HEARING_IMPAIRED_SUBTITLE"] } } };
+
+;// CONCATENATED MODULE: ./src/settings-check.ts
+/**
+ * The action's own check of a `job-settings` file against the MediaConvert API model, before
+ * any AWS call: the same table and rules the service applies at CreateJob, so a typo fails
+ * the step at once instead of after every file is encrypted and uploaded.
+ */
+
+
+
+/** How many problems one message lists. */
+const SHOWN = 5;
+/**
+ * Checks the CreateJob request built from `job-settings` and the inputs, as it will be sent
+ * but for each input's `FileInput` and `DecryptionSettings`, which are made per file. Each
+ * problem is named by its JSON path in the file (`$.Settings.Inputs[0].TimecodeSorce`).
+ */
+function checkSettingsFile(request, shape = 'request') {
+    const violations = [
+        ...checkAgainstModel(SETTINGS_MODEL, 'CreateJobRequest', request, { casing: 'sdk' }).map((v) => ({ path: v.path, v })),
+        ...checkServiceRules(request['Settings'], 'sdk').map((v) => ({
+            path: ['Settings', ...v.path],
+            v,
+        })),
+    ];
+    if (violations.length === 0)
+        return;
+    const listed = violations
+        .slice(0, SHOWN)
+        .map(({ path, v }) => describeViolation(filePath(shape, path), v))
+        .join('; ');
+    const more = violations.length > SHOWN ? ` (and ${violations.length - SHOWN} more)` : '';
+    throw new errors/* InputError */.dz('job-settings', `MediaConvert would refuse these settings: ${listed}${more}. Checked against the MediaConvert API model (${SETTINGS_MODEL.modelVersion})`);
+}
+/** `$.Settings.Inputs[0]` for a request path, as it is written in a file of this shape. */
+function filePath(shape, path) {
+    if (shape === 'settings' && path[0] === 'Settings')
+        return sdkPath('$', path.slice(1));
+    return sdkPath(shape === 'get-job' ? '$.Job' : '$', path);
+}
+function describeViolation(at, v) {
+    if (v.member?.problem === 'unknown') {
+        const hint = v.member.suggestion ? ` (did you mean ${v.member.suggestion}?)` : '';
+        return `${sdkPath(at, [v.member.name])} is not a member MediaConvert knows here${hint}`;
+    }
+    if (v.member?.problem === 'required') {
+        return `${sdkPath(at, [v.member.name])} is required and missing`;
+    }
+    return `${at}: ${v.message}`;
+}
+
+;// CONCATENATED MODULE: ./src/job-request.ts
+
+
+
+
+
+
+/** MediaConvert's limit on a job's UserMetadata entries. */
+const MAX_USER_METADATA = 10;
+/** MediaConvert's quota on inputs in one job. */
+const MAX_INPUTS_PER_JOB = 150;
+/** Top-level members of a CreateJob request: their presence marks a whole-request file. */
+const REQUEST_MEMBERS = [
+    'Settings',
+    'Role',
+    'JobTemplate',
+    'Queue',
+    'UserMetadata',
+    'Tags',
+    'Priority',
+    'AccelerationSettings',
+    'BillingTagsSource',
+    'HopDestinations',
+    'StatusUpdateInterval',
+    'SimulateReservedQueue',
+    'JobEngineVersion',
+];
+/** Reads and checks `job-settings` and merges it with the job inputs. Runs before any AWS call. */
+async function loadJobPlan(job, fileCount) {
+    const notes = [];
+    const { request, shape } = job.settingsPath
+        ? asRequest(await readSettingsFile(job.settingsPath), notes)
+        : { request: {}, shape: 'settings' };
+    // Console exports carry `"JobTemplate": ""`: no template.
+    if (request.JobTemplate === '')
+        delete request.JobTemplate;
+    const settings = asObject(request.Settings ?? {}, 'Settings');
+    const inputs = settings.Inputs === undefined ? [] : settings.Inputs;
+    if (!Array.isArray(inputs))
+        throw new errors/* InputError */.dz('job-settings', '`Settings.Inputs` must be an array');
+    const inputTemplate = asObject(inputs[0] ?? {}, 'Settings.Inputs[0]');
+    delete inputTemplate.FileInput;
+    delete inputTemplate.DecryptionSettings;
+    if (inputs.length > 1) {
+        notes.push({
+            warning: true,
+            text: `job-settings: Settings.Inputs has ${inputs.length} entries; only the first is used, as the template of every file's input (each file becomes its own job input); entries 2 to ${inputs.length} are ignored`,
         });
     }
-    return ids.map((id) => outcomes.get(id));
+    const template = job.template ?? stringMember(request, 'JobTemplate');
+    const outputGroups = settings.OutputGroups;
+    if (template === undefined && (!Array.isArray(outputGroups) || outputGroups.length === 0)) {
+        throw new errors/* InputError */.dz('job-settings', 'has no `OutputGroups` and no job template is given: set `job-template` or add output groups');
+    }
+    if (job.layout === 'single' && fileCount > MAX_INPUTS_PER_JOB) {
+        throw new errors/* InputError */.dz('job-layout', `single puts all ${fileCount} files in one job, over MediaConvert's ${MAX_INPUTS_PER_JOB} inputs per job; use per-file or a shard`);
+    }
+    const base = { ...request, Role: job.roleArn, Settings: settings };
+    if (template !== undefined)
+        base.JobTemplate = template;
+    if (job.queue !== undefined)
+        base.Queue = job.queue;
+    const userMetadata = { ...stringMap(request.UserMetadata, 'UserMetadata'), ...job.userMetadata };
+    if (Object.keys(userMetadata).length > MAX_USER_METADATA) {
+        throw new errors/* InputError */.dz('user-metadata', `together with the file's \`UserMetadata\` has more than ${MAX_USER_METADATA} entries`);
+    }
+    if (Object.keys(userMetadata).length > 0)
+        base.UserMetadata = userMetadata;
+    const tags = { ...stringMap(request.Tags, 'Tags'), ...job.tags };
+    if (Object.keys(tags).length > 0)
+        base.Tags = tags;
+    delete base.ClientRequestToken;
+    // What will be sent, but for the per-file FileInput and DecryptionSettings.
+    checkSettingsFile({
+        ...base,
+        Settings: { ...settings, ...(inputs.length > 0 ? { Inputs: [inputTemplate] } : {}) },
+    }, shape);
+    return {
+        base: base,
+        inputTemplate: inputTemplate,
+        layout: job.layout,
+        notes,
+    };
 }
-function describeProgress(job) {
-    const status = job?.Status ?? 'UNKNOWN';
-    if (status !== 'PROGRESSING')
-        return status;
-    const phase = job?.CurrentPhase ? ` ${job.CurrentPhase}` : '';
-    const percent = job?.JobPercentComplete === undefined ? '' : ` ${job.JobPercentComplete}%`;
-    return `${status}${phase}${percent}`;
+/**
+ * The CreateJob request a file stands for: a whole request, a `Settings` object, or what
+ * `aws mediaconvert get-job` prints (`{"Job": {...}}`), whose request members are taken and
+ * whose job state (Id, Arn, Status, timing, messages...) is left out.
+ */
+function asRequest(file, notes) {
+    if (REQUEST_MEMBERS.some((m) => m in file))
+        return { request: { ...file }, shape: 'request' };
+    const job = file.Job;
+    if (Object.keys(file).length === 1 &&
+        typeof job === 'object' &&
+        job !== null &&
+        !Array.isArray(job)) {
+        const requestShape = SETTINGS_MODEL.shapes.CreateJobRequest;
+        const members = requestShape?.t === 'o' ? Object.keys(requestShape.m) : REQUEST_MEMBERS;
+        const request = {};
+        const ignored = [];
+        for (const [name, value] of Object.entries(job)) {
+            if (members.includes(name) && name !== 'ClientRequestToken')
+                request[name] = value;
+            else
+                ignored.push(name);
+        }
+        notes.push({
+            warning: false,
+            text: `job-settings: a get-job answer; taken from its Job: ${Object.keys(request).join(', ') || 'nothing'}; ignored: ${ignored.join(', ') || 'nothing'}`,
+        });
+        return { request, shape: 'get-job' };
+    }
+    return { request: { Settings: file }, shape: 'settings' };
 }
-function outcomeOf(id, job) {
-    const outcome = { id, status: job?.Status ?? 'UNKNOWN' };
-    if (job?.ErrorCode !== undefined)
-        outcome.errorCode = job.ErrorCode;
-    if (job?.ErrorMessage !== undefined)
-        outcome.errorMessage = job.ErrorMessage;
-    return outcome;
+/**
+ * The CreateJob requests for these files: one per file, or one with every file as an input.
+ * `tokenSeed` identifies the workflow run and attempt; each request's ClientRequestToken is
+ * derived from the seed and the whole request, so a retried request reuses its token while a
+ * re-run of the workflow, or any change to the request, makes a fresh job.
+ */
+function buildRequests(plan, files, tokenSeed) {
+    const groups = plan.layout === 'single' ? [files] : files.map((f) => [f]);
+    return groups.map((group) => {
+        const request = {
+            ...plan.base,
+            Settings: {
+                ...plan.base.Settings,
+                Inputs: group.map((f) => inputFor(plan.inputTemplate, f)),
+            },
+        };
+        return { ...request, ClientRequestToken: requestToken(tokenSeed, request, group) };
+    });
 }
-/** A failure message for every job that did not complete, or undefined when all did. */
-function failedJobsMessage(outcomes) {
-    const failed = outcomes.filter((o) => o.status !== 'COMPLETE');
-    if (failed.length === 0)
+function inputFor(template, file) {
+    return {
+        ...structuredClone(template),
+        FileInput: file.s3Uri,
+        DecryptionSettings: { ...file.decryption },
+    };
+}
+/**
+ * A UUID-shaped hash of the seed, the whole request (DecryptionSettings included, with the
+ * encrypted data key and IV) and the files' contents. The same step run twice in one run
+ * attempt (a retry loop around the CLI) re-encrypts with a fresh key: its request differs, so
+ * MediaConvert makes a new job instead of answering with the first one, whose key no longer
+ * opens the object now in S3.
+ */
+function requestToken(seed, request, files) {
+    const rest = { ...request };
+    delete rest.ClientRequestToken;
+    const hash = (0,external_node_crypto_.createHash)('sha256').update(seed).update('\n').update(canonicalJson(rest));
+    for (const f of files)
+        hash.update(`\n${f.relativePath}\n${f.plaintextSha256}`);
+    const hex = hash.digest('hex');
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+/** JSON with object members in sorted order: the same value always gives the same text. */
+function canonicalJson(value) {
+    if (Array.isArray(value))
+        return `[${value.map(canonicalJson).join(',')}]`;
+    if (value !== null && typeof value === 'object') {
+        const entries = Object.entries(value)
+            .filter(([, v]) => v !== undefined)
+            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+        return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+    }
+    return JSON.stringify(value) ?? 'null';
+}
+async function readSettingsFile(path) {
+    let text;
+    try {
+        text = await (0,promises_.readFile)(path, 'utf8');
+    }
+    catch (error) {
+        throw new errors/* InputError */.dz('job-settings', `cannot read '${path}' (${error.code ?? 'error'})`);
+    }
+    let parsed;
+    try {
+        parsed = (0,json_text/* parseJsonText */.l)(text);
+    }
+    catch (error) {
+        // Never the text itself: settings may hold a static key or a token.
+        throw new errors/* InputError */.dz('job-settings', `'${path}' ${error.message}`);
+    }
+    return asObject(parsed, path);
+}
+function asObject(value, where) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        throw new errors/* InputError */.dz('job-settings', `${where} must be a JSON object`);
+    }
+    return { ...value };
+}
+function stringMember(obj, name) {
+    const value = obj[name];
+    if (value === undefined)
         return undefined;
-    return failed
-        .map((o) => {
-        const code = o.errorCode === undefined ? '' : ` (error ${o.errorCode})`;
-        return (0,_safe_text_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(`job ${o.id} ended ${o.status}${code}${o.errorMessage ? `: ${o.errorMessage}` : ''}`);
-    })
-        .join('\n');
+    if (typeof value !== 'string')
+        throw new errors/* InputError */.dz('job-settings', `\`${name}\` must be a string`);
+    return value;
+}
+function stringMap(value, name) {
+    if (value === undefined)
+        return {};
+    const obj = asObject(value, `\`${name}\``);
+    for (const [k, v] of Object.entries(obj)) {
+        if (typeof v !== 'string')
+            throw new errors/* InputError */.dz('job-settings', `\`${name}.${k}\` must be a string`);
+    }
+    return obj;
 }
 
 
@@ -76586,12 +77037,13 @@ function whereIn(text, error) {
 /* harmony export */   oi: () => (/* binding */ AUTO_CONCURRENCY),
 /* harmony export */   wC: () => (/* binding */ MAX_STREAM_BYTES)
 /* harmony export */ });
-/* unused harmony exports MIB, MIN_PARTS_PER_FILE, BudgetError */
+/* unused harmony exports MIN_PARTS_PER_FILE, BudgetError */
+/* harmony import */ var _units_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1996);
 /**
  * One memory budget for the whole run. Every part buffer of every file is leased from it, so
  * file concurrency and parts in flight multiply inside one bound instead of each other.
  */
-const MIB = 1024 * 1024;
+
 /** The least a file needs to make progress: the part being filled and one in flight. */
 const MIN_PARTS_PER_FILE = 2;
 /**
@@ -76618,7 +77070,7 @@ class BudgetError extends Error {
     }
 }
 /** Buffers smaller than this are not kept for reuse: small files come in many sizes. */
-const REUSE_FROM_BYTES = MIB;
+const REUSE_FROM_BYTES = _units_js__WEBPACK_IMPORTED_MODULE_0__/* .MIB */ .D;
 /**
  * Leases part buffers within a fixed number of bytes. A returned buffer is kept (and still
  * counted) for the next lease of the same size, so a steady upload reuses the same few
@@ -76773,7 +77225,7 @@ function autoConcurrency(sizes, partBytes, budgetBytes) {
     return Math.min(AUTO_CONCURRENCY.max, Math.max(AUTO_CONCURRENCY.min, fits));
 }
 function formatMiB(bytes) {
-    const mib = bytes / MIB;
+    const mib = bytes / _units_js__WEBPACK_IMPORTED_MODULE_0__/* .MIB */ .D;
     return `${Number.isInteger(mib) ? mib : mib.toFixed(1)} MiB`;
 }
 /**
@@ -77156,7 +77608,6 @@ async function mapPool(items, limit, work, stopOnFailure = false) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  z3: () => (/* binding */ formatBytes),
   Yz: () => (/* binding */ outputsOf),
   HN: () => (/* binding */ writeManifest)
 });
@@ -77276,7 +77727,8 @@ var finished_jobs = __nccwpck_require__(5950);
 
 
 
-/** The manifest of DESIGN section 4. Holds encrypted keys only. */
+
+/** The manifest (its fields: docs/design.md and the README). Holds encrypted keys only. */
 function manifestOf(report) {
     const outcome = new Map((report.outcomes ?? []).map((o) => [o.id, o]));
     const finished = new Map((report.finished ?? []).map((f) => [f.id, f]));
@@ -77379,21 +77831,11 @@ function consoleLink(region, id) {
 function statusSuffix(status) {
     return status ? ` ${cell(status)}` : '';
 }
-function formatBytes(bytes) {
-    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-    let value = bytes;
-    let unit = 0;
-    while (value >= 1024 && unit < units.length - 1) {
-        value /= 1024;
-        unit += 1;
-    }
-    return unit === 0 ? `${bytes} B` : `${value.toFixed(1)} ${units[unit]}`;
-}
 
 
 /***/ }),
 
-/***/ 2573:
+/***/ 2288:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -77410,464 +77852,8 @@ var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: external "assert"
-var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
-// export const {open} = 'fs'
-const IS_WINDOWS = process.platform === 'win32';
-/**
- * Custom implementation of readlink to ensure Windows junctions
- * maintain trailing backslash for backward compatibility with Node.js < 24
- *
- * In Node.js 20, Windows junctions (directory symlinks) always returned paths
- * with trailing backslashes. Node.js 24 removed this behavior, which breaks
- * code that relied on this format for path operations.
- *
- * This implementation restores the Node 20 behavior by adding a trailing
- * backslash to all junction results on Windows.
- */
-function readlink(fsPath) {
-    return __awaiter(this, void 0, void 0, function* () {
-        const result = yield fs.promises.readlink(fsPath);
-        // On Windows, restore Node 20 behavior: add trailing backslash to all results
-        // since junctions on Windows are always directory links
-        if (IS_WINDOWS && !result.endsWith('\\')) {
-            return `${result}\\`;
-        }
-        return result;
-    });
-}
-// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
-const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
-function exists(fsPath) {
-    return __awaiter(this, void 0, void 0, function* () {
-        try {
-            yield stat(fsPath);
-        }
-        catch (err) {
-            if (err.code === 'ENOENT') {
-                return false;
-            }
-            throw err;
-        }
-        return true;
-    });
-}
-function isDirectory(fsPath_1) {
-    return __awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
-        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
-        return stats.isDirectory();
-    });
-}
-/**
- * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
- * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
- */
-function isRooted(p) {
-    p = normalizeSeparators(p);
-    if (!p) {
-        throw new Error('isRooted() parameter "p" cannot be empty');
-    }
-    if (IS_WINDOWS) {
-        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
-        ); // e.g. C: or C:\hello
-    }
-    return p.startsWith('/');
-}
-/**
- * Best effort attempt to determine whether a file exists and is executable.
- * @param filePath    file path to check
- * @param extensions  additional file extensions to try
- * @return if file exists and is executable, returns the file path. otherwise empty string.
- */
-function tryGetExecutablePath(filePath, extensions) {
-    return __awaiter(this, void 0, void 0, function* () {
-        let stats = undefined;
-        try {
-            // test file exists
-            stats = yield stat(filePath);
-        }
-        catch (err) {
-            if (err.code !== 'ENOENT') {
-                // eslint-disable-next-line no-console
-                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-            }
-        }
-        if (stats && stats.isFile()) {
-            if (IS_WINDOWS) {
-                // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
-                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
-                    return filePath;
-                }
-            }
-            else {
-                if (isUnixExecutable(stats)) {
-                    return filePath;
-                }
-            }
-        }
-        // try each extension
-        const originalFilePath = filePath;
-        for (const extension of extensions) {
-            filePath = originalFilePath + extension;
-            stats = undefined;
-            try {
-                stats = yield stat(filePath);
-            }
-            catch (err) {
-                if (err.code !== 'ENOENT') {
-                    // eslint-disable-next-line no-console
-                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-                }
-            }
-            if (stats && stats.isFile()) {
-                if (IS_WINDOWS) {
-                    // preserve the case of the actual file (since an extension was appended)
-                    try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
-                        for (const actualName of yield readdir(directory)) {
-                            if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
-                                break;
-                            }
-                        }
-                    }
-                    catch (err) {
-                        // eslint-disable-next-line no-console
-                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
-                    }
-                    return filePath;
-                }
-                else {
-                    if (isUnixExecutable(stats)) {
-                        return filePath;
-                    }
-                }
-            }
-        }
-        return '';
-    });
-}
-function normalizeSeparators(p) {
-    p = p || '';
-    if (IS_WINDOWS) {
-        // convert slashes on Windows
-        p = p.replace(/\//g, '\\');
-        // remove redundant slashes
-        return p.replace(/\\\\+/g, '\\');
-    }
-    // remove redundant slashes
-    return p.replace(/\/\/+/g, '/');
-}
-// on Mac/Linux, test the execute bit
-//     R   W  X  R  W X R W X
-//   256 128 64 32 16 8 4 2 1
-function isUnixExecutable(stats) {
-    return ((stats.mode & 1) > 0 ||
-        ((stats.mode & 8) > 0 &&
-            process.getgid !== undefined &&
-            stats.gid === process.getgid()) ||
-        ((stats.mode & 64) > 0 &&
-            process.getuid !== undefined &&
-            stats.uid === process.getuid()));
-}
-// Get the path of cmd.exe in windows
-function getCmdPath() {
-    var _a;
-    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
-}
-//# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
-var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-/**
- * Copies a file or folder.
- * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See CopyOptions.
- */
-function cp(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
-        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
-        // Dest is an existing file, but not forcing
-        if (destStat && destStat.isFile() && !force) {
-            return;
-        }
-        // If dest is an existing directory, should copy inside.
-        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
-            ? path.join(dest, path.basename(source))
-            : dest;
-        if (!(yield ioUtil.exists(source))) {
-            throw new Error(`no such file or directory: ${source}`);
-        }
-        const sourceStat = yield ioUtil.stat(source);
-        if (sourceStat.isDirectory()) {
-            if (!recursive) {
-                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
-            }
-            else {
-                yield cpDirRecursive(source, newDest, 0, force);
-            }
-        }
-        else {
-            if (path.relative(source, newDest) === '') {
-                // a file cannot be copied to itself
-                throw new Error(`'${newDest}' and '${source}' are the same file`);
-            }
-            yield io_copyFile(source, newDest, force);
-        }
-    });
-}
-/**
- * Moves a path.
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See MoveOptions.
- */
-function mv(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        if (yield ioUtil.exists(dest)) {
-            let destExists = true;
-            if (yield ioUtil.isDirectory(dest)) {
-                // If dest is directory copy src into dest
-                dest = path.join(dest, path.basename(source));
-                destExists = yield ioUtil.exists(dest);
-            }
-            if (destExists) {
-                if (options.force == null || options.force) {
-                    yield rmRF(dest);
-                }
-                else {
-                    throw new Error('Destination already exists');
-                }
-            }
-        }
-        yield mkdirP(path.dirname(dest));
-        yield ioUtil.rename(source, dest);
-    });
-}
-/**
- * Remove a path recursively with force
- *
- * @param inputPath path to remove
- */
-function rmRF(inputPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (IS_WINDOWS) {
-            // Check for invalid characters
-            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
-            if (/[*"<>|]/.test(inputPath)) {
-                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
-            }
-        }
-        try {
-            // note if path does not exist, error is silent
-            yield rm(inputPath, {
-                force: true,
-                maxRetries: 3,
-                recursive: true,
-                retryDelay: 300
-            });
-        }
-        catch (err) {
-            throw new Error(`File was unable to be removed ${err}`);
-        }
-    });
-}
-/**
- * Make a directory.  Creates the full path with folders in between
- * Will throw if it fails
- *
- * @param   fsPath        path to create
- * @returns Promise<void>
- */
-function mkdirP(fsPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        ok(fsPath, 'a path argument must be provided');
-        yield ioUtil.mkdir(fsPath, { recursive: true });
-    });
-}
-/**
- * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
- * If you check and the tool does not exist, it will throw.
- *
- * @param     tool              name of the tool
- * @param     check             whether to check if tool exists
- * @returns   Promise<string>   path to tool
- */
-function which(tool, check) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // recursive when check=true
-        if (check) {
-            const result = yield which(tool, false);
-            if (!result) {
-                if (IS_WINDOWS) {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
-                }
-                else {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
-                }
-            }
-            return result;
-        }
-        const matches = yield findInPath(tool);
-        if (matches && matches.length > 0) {
-            return matches[0];
-        }
-        return '';
-    });
-}
-/**
- * Returns a list of all occurrences of the given tool on the system path.
- *
- * @returns   Promise<string[]>  the paths of the tool
- */
-function findInPath(tool) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // build the list of extensions to try
-        const extensions = [];
-        if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
-                if (extension) {
-                    extensions.push(extension);
-                }
-            }
-        }
-        // if it's rooted, return it if exists. otherwise return empty.
-        if (isRooted(tool)) {
-            const filePath = yield tryGetExecutablePath(tool, extensions);
-            if (filePath) {
-                return [filePath];
-            }
-            return [];
-        }
-        // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
-            return [];
-        }
-        // build the list of directories
-        //
-        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
-        // it feels like we should not do this. Checking the current directory seems like more of a use
-        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
-        // across platforms.
-        const directories = [];
-        if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
-                if (p) {
-                    directories.push(p);
-                }
-            }
-        }
-        // find all matches
-        const matches = [];
-        for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
-            if (filePath) {
-                matches.push(filePath);
-            }
-        }
-        return matches;
-    });
-}
-function readCopyOptions(options) {
-    const force = options.force == null ? true : options.force;
-    const recursive = Boolean(options.recursive);
-    const copySourceDirectory = options.copySourceDirectory == null
-        ? true
-        : Boolean(options.copySourceDirectory);
-    return { force, recursive, copySourceDirectory };
-}
-function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        // Ensure there is not a run away recursive copy
-        if (currentDepth >= 255)
-            return;
-        currentDepth++;
-        yield mkdirP(destDir);
-        const files = yield ioUtil.readdir(sourceDir);
-        for (const fileName of files) {
-            const srcFile = `${sourceDir}/${fileName}`;
-            const destFile = `${destDir}/${fileName}`;
-            const srcFileStat = yield ioUtil.lstat(srcFile);
-            if (srcFileStat.isDirectory()) {
-                // Recurse
-                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
-            }
-            else {
-                yield io_copyFile(srcFile, destFile, force);
-            }
-        }
-        // Change the mode for the newly created directory
-        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
-    });
-}
-// Buffered file copy
-function io_copyFile(srcFile, destFile, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
-            // unlink/re-link it
-            try {
-                yield ioUtil.lstat(destFile);
-                yield ioUtil.unlink(destFile);
-            }
-            catch (e) {
-                // Try to override file permission
-                if (e.code === 'EPERM') {
-                    yield ioUtil.chmod(destFile, '0666');
-                    yield ioUtil.unlink(destFile);
-                }
-                // other errors = it doesn't exist, no work to do
-            }
-            // Copy over symlink
-            const symlinkFull = yield ioUtil.readlink(srcFile);
-            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
-        }
-        else if (!(yield ioUtil.exists(destFile)) || force) {
-            yield ioUtil.copyFile(srcFile, destFile);
-        }
-    });
-}
-//# sourceMappingURL=io.js.map
+// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
+var io = __nccwpck_require__(8701);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
 ;// CONCATENATED MODULE: ./src/artifact.ts
@@ -77908,7 +77894,7 @@ async function downloadArtifact(client, name, tempDir, options = {}) {
 async function removeDownloads(folders, log) {
     for (const folder of folders) {
         try {
-            await rmRF(folder);
+            await (0,io/* rmRF */.Yz)(folder);
             log.info(`removed the downloaded artifact from ${folder}`);
         }
         catch (error) {
@@ -78019,2493 +78005,10 @@ function contentTypeOf(file) {
     return BY_EXTENSION[external_node_path_default().extname(file).toLowerCase()] ?? 'application/octet-stream';
 }
 
-// EXTERNAL MODULE: external "os"
-var external_os_ = __nccwpck_require__(857);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-/**
- * Sanitizes an input into a string so it can be passed into issueCommand safely
- * @param input input to sanitize into a string
- */
-function utils_toCommandValue(input) {
-    if (input === null || input === undefined) {
-        return '';
-    }
-    else if (typeof input === 'string' || input instanceof String) {
-        return input;
-    }
-    return JSON.stringify(input);
-}
-/**
- *
- * @param annotationProperties
- * @returns The command properties to send with the actual annotation command
- * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
- */
-function utils_toCommandProperties(annotationProperties) {
-    if (!Object.keys(annotationProperties).length) {
-        return {};
-    }
-    return {
-        title: annotationProperties.title,
-        file: annotationProperties.file,
-        line: annotationProperties.startLine,
-        endLine: annotationProperties.endLine,
-        col: annotationProperties.startColumn,
-        endColumn: annotationProperties.endColumn
-    };
-}
-//# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
-
-
-/**
- * Issues a command to the GitHub Actions runner
- *
- * @param command - The command name to issue
- * @param properties - Additional properties for the command (key-value pairs)
- * @param message - The message to include with the command
- * @remarks
- * This function outputs a specially formatted string to stdout that the Actions
- * runner interprets as a command. These commands can control workflow behavior,
- * set outputs, create annotations, mask values, and more.
- *
- * Command Format:
- *   ::name key=value,key=value::message
- *
- * @example
- * ```typescript
- * // Issue a warning annotation
- * issueCommand('warning', {}, 'This is a warning message');
- * // Output: ::warning::This is a warning message
- *
- * // Set an environment variable
- * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
- * // Output: ::set-env name=MY_VAR::some value
- *
- * // Add a secret mask
- * issueCommand('add-mask', {}, 'secretValue123');
- * // Output: ::add-mask::secretValue123
- * ```
- *
- * @internal
- * This is an internal utility function that powers the public API functions
- * such as setSecret, warning, error, and exportVariable.
- */
-function command_issueCommand(command, properties, message) {
-    const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_.EOL);
-}
-function command_issue(name, message = '') {
-    command_issueCommand(name, {}, message);
-}
-const CMD_STRING = '::';
-class Command {
-    constructor(command, properties, message) {
-        if (!command) {
-            command = 'missing.command';
-        }
-        this.command = command;
-        this.properties = properties;
-        this.message = message;
-    }
-    toString() {
-        let cmdStr = CMD_STRING + this.command;
-        if (this.properties && Object.keys(this.properties).length > 0) {
-            cmdStr += ' ';
-            let first = true;
-            for (const key in this.properties) {
-                if (this.properties.hasOwnProperty(key)) {
-                    const val = this.properties[key];
-                    if (val) {
-                        if (first) {
-                            first = false;
-                        }
-                        else {
-                            cmdStr += ',';
-                        }
-                        cmdStr += `${key}=${escapeProperty(val)}`;
-                    }
-                }
-            }
-        }
-        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
-        return cmdStr;
-    }
-}
-function escapeData(s) {
-    return utils_toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A');
-}
-function escapeProperty(s) {
-    return utils_toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A')
-        .replace(/:/g, '%3A')
-        .replace(/,/g, '%2C');
-}
-//# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
-// For internal use, subject to change.
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
-
-
-
-function file_command_issueFileCommand(command, message) {
-    const filePath = process.env[`GITHUB_${command}`];
-    if (!filePath) {
-        throw new Error(`Unable to find environment variable for file command ${command}`);
-    }
-    if (!fs.existsSync(filePath)) {
-        throw new Error(`Missing file at path: ${filePath}`);
-    }
-    fs.appendFileSync(filePath, `${toCommandValue(message)}${os.EOL}`, {
-        encoding: 'utf8'
-    });
-}
-function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
-    const convertedValue = toCommandValue(value);
-    // These should realistically never happen, but just in case someone finds a
-    // way to exploit uuid generation let's not allow keys or values that contain
-    // the delimiter.
-    if (key.includes(delimiter)) {
-        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
-    }
-    if (convertedValue.includes(delimiter)) {
-        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
-    }
-    return `${key}<<${delimiter}${os.EOL}${convertedValue}${os.EOL}${delimiter}`;
-}
-//# sourceMappingURL=file-command.js.map
-// EXTERNAL MODULE: external "http"
-var external_http_ = __nccwpck_require__(8611);
-// EXTERNAL MODULE: external "https"
-var external_https_ = __nccwpck_require__(5692);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-function getProxyUrl(reqUrl) {
-    const usingSsl = reqUrl.protocol === 'https:';
-    if (checkBypass(reqUrl)) {
-        return undefined;
-    }
-    const proxyVar = (() => {
-        if (usingSsl) {
-            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
-        }
-        else {
-            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
-        }
-    })();
-    if (proxyVar) {
-        try {
-            return new DecodedURL(proxyVar);
-        }
-        catch (_a) {
-            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
-                return new DecodedURL(`http://${proxyVar}`);
-        }
-    }
-    else {
-        return undefined;
-    }
-}
-function checkBypass(reqUrl) {
-    if (!reqUrl.hostname) {
-        return false;
-    }
-    const reqHost = reqUrl.hostname;
-    if (isLoopbackAddress(reqHost)) {
-        return true;
-    }
-    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
-    if (!noProxy) {
-        return false;
-    }
-    // Determine the request port
-    let reqPort;
-    if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-    }
-    else if (reqUrl.protocol === 'http:') {
-        reqPort = 80;
-    }
-    else if (reqUrl.protocol === 'https:') {
-        reqPort = 443;
-    }
-    // Format the request hostname and hostname with port
-    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-    if (typeof reqPort === 'number') {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-    }
-    // Compare request host against noproxy
-    for (const upperNoProxyItem of noProxy
-        .split(',')
-        .map(x => x.trim().toUpperCase())
-        .filter(x => x)) {
-        if (upperNoProxyItem === '*' ||
-            upperReqHosts.some(x => x === upperNoProxyItem ||
-                x.endsWith(`.${upperNoProxyItem}`) ||
-                (upperNoProxyItem.startsWith('.') &&
-                    x.endsWith(`${upperNoProxyItem}`)))) {
-            return true;
-        }
-    }
-    return false;
-}
-function isLoopbackAddress(host) {
-    const hostLower = host.toLowerCase();
-    return (hostLower === 'localhost' ||
-        hostLower.startsWith('127.') ||
-        hostLower.startsWith('[::1]') ||
-        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-class DecodedURL extends URL {
-    constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-    }
-    get username() {
-        return this._decodedUsername;
-    }
-    get password() {
-        return this._decodedPassword;
-    }
-}
-//# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(770);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
-/* eslint-disable @typescript-eslint/no-explicit-any */
-var lib_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-var HttpCodes;
-(function (HttpCodes) {
-    HttpCodes[HttpCodes["OK"] = 200] = "OK";
-    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
-    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
-    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
-    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
-    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
-    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
-    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
-    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
-    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
-    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
-    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
-    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
-    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
-    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
-    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
-    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
-    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
-    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
-    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
-    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
-    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
-    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
-})(HttpCodes || (HttpCodes = {}));
-var Headers;
-(function (Headers) {
-    Headers["Accept"] = "accept";
-    Headers["ContentType"] = "content-type";
-})(Headers || (Headers = {}));
-var MediaTypes;
-(function (MediaTypes) {
-    MediaTypes["ApplicationJson"] = "application/json";
-})(MediaTypes || (MediaTypes = {}));
-/**
- * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
- * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
- */
-function lib_getProxyUrl(serverUrl) {
-    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
-    return proxyUrl ? proxyUrl.href : '';
-}
-const HttpRedirectCodes = [
-    HttpCodes.MovedPermanently,
-    HttpCodes.ResourceMoved,
-    HttpCodes.SeeOther,
-    HttpCodes.TemporaryRedirect,
-    HttpCodes.PermanentRedirect
-];
-const HttpResponseRetryCodes = [
-    HttpCodes.BadGateway,
-    HttpCodes.ServiceUnavailable,
-    HttpCodes.GatewayTimeout
-];
-const RetryableHttpVerbs = (/* unused pure expression or super */ null && (['OPTIONS', 'GET', 'DELETE', 'HEAD']));
-const ExponentialBackoffCeiling = 10;
-const ExponentialBackoffTimeSlice = 5;
-class HttpClientError extends Error {
-    constructor(message, statusCode) {
-        super(message);
-        this.name = 'HttpClientError';
-        this.statusCode = statusCode;
-        Object.setPrototypeOf(this, HttpClientError.prototype);
-    }
-}
-class HttpClientResponse {
-    constructor(message) {
-        this.message = message;
-    }
-    readBody() {
-        return lib_awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => lib_awaiter(this, void 0, void 0, function* () {
-                let output = Buffer.alloc(0);
-                this.message.on('data', (chunk) => {
-                    output = Buffer.concat([output, chunk]);
-                });
-                this.message.on('end', () => {
-                    resolve(output.toString());
-                });
-            }));
-        });
-    }
-    readBodyBuffer() {
-        return lib_awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => lib_awaiter(this, void 0, void 0, function* () {
-                const chunks = [];
-                this.message.on('data', (chunk) => {
-                    chunks.push(chunk);
-                });
-                this.message.on('end', () => {
-                    resolve(Buffer.concat(chunks));
-                });
-            }));
-        });
-    }
-}
-function isHttps(requestUrl) {
-    const parsedUrl = new URL(requestUrl);
-    return parsedUrl.protocol === 'https:';
-}
-class lib_HttpClient {
-    constructor(userAgent, handlers, requestOptions) {
-        this._ignoreSslError = false;
-        this._allowRedirects = true;
-        this._allowRedirectDowngrade = false;
-        this._maxRedirects = 50;
-        this._allowRetries = false;
-        this._maxRetries = 1;
-        this._keepAlive = false;
-        this._disposed = false;
-        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
-        this.handlers = handlers || [];
-        this.requestOptions = requestOptions;
-        if (requestOptions) {
-            if (requestOptions.ignoreSslError != null) {
-                this._ignoreSslError = requestOptions.ignoreSslError;
-            }
-            this._socketTimeout = requestOptions.socketTimeout;
-            if (requestOptions.allowRedirects != null) {
-                this._allowRedirects = requestOptions.allowRedirects;
-            }
-            if (requestOptions.allowRedirectDowngrade != null) {
-                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
-            }
-            if (requestOptions.maxRedirects != null) {
-                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
-            }
-            if (requestOptions.keepAlive != null) {
-                this._keepAlive = requestOptions.keepAlive;
-            }
-            if (requestOptions.allowRetries != null) {
-                this._allowRetries = requestOptions.allowRetries;
-            }
-            if (requestOptions.maxRetries != null) {
-                this._maxRetries = requestOptions.maxRetries;
-            }
-        }
-    }
-    options(requestUrl, additionalHeaders) {
-        return lib_awaiter(this, void 0, void 0, function* () {
-            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    get(requestUrl, additionalHeaders) {
-        return lib_awaiter(this, void 0, void 0, function* () {
-            return this.request('GET', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    del(requestUrl, additionalHeaders) {
-        return lib_awaiter(this, void 0, void 0, function* () {
-            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    post(requestUrl, data, additionalHeaders) {
-        return lib_awaiter(this, void 0, void 0, function* () {
-            return this.request('POST', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    patch(requestUrl, data, additionalHeaders) {
-        return lib_awaiter(this, void 0, void 0, function* () {
-            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    put(requestUrl, data, additionalHeaders) {
-        return lib_awaiter(this, void 0, void 0, function* () {
-            return this.request('PUT', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    head(requestUrl, additionalHeaders) {
-        return lib_awaiter(this, void 0, void 0, function* () {
-            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return lib_awaiter(this, void 0, void 0, function* () {
-            return this.request(verb, requestUrl, stream, additionalHeaders);
-        });
-    }
-    /**
-     * Gets a typed object from an endpoint
-     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
-     */
-    getJson(requestUrl_1) {
-        return lib_awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            const res = yield this.get(requestUrl, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    postJson(requestUrl_1, obj_1) {
-        return lib_awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.post(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    putJson(requestUrl_1, obj_1) {
-        return lib_awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.put(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    patchJson(requestUrl_1, obj_1) {
-        return lib_awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.patch(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    /**
-     * Makes a raw http request.
-     * All other methods such as get, post, patch, and request ultimately call this.
-     * Prefer get, del, post and patch
-     */
-    request(verb, requestUrl, data, headers) {
-        return lib_awaiter(this, void 0, void 0, function* () {
-            if (this._disposed) {
-                throw new Error('Client has already been disposed.');
-            }
-            const parsedUrl = new URL(requestUrl);
-            let info = this._prepareRequest(verb, parsedUrl, headers);
-            // Only perform retries on reads since writes may not be idempotent.
-            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
-                ? this._maxRetries + 1
-                : 1;
-            let numTries = 0;
-            let response;
-            do {
-                response = yield this.requestRaw(info, data);
-                // Check if it's an authentication challenge
-                if (response &&
-                    response.message &&
-                    response.message.statusCode === HttpCodes.Unauthorized) {
-                    let authenticationHandler;
-                    for (const handler of this.handlers) {
-                        if (handler.canHandleAuthentication(response)) {
-                            authenticationHandler = handler;
-                            break;
-                        }
-                    }
-                    if (authenticationHandler) {
-                        return authenticationHandler.handleAuthentication(this, info, data);
-                    }
-                    else {
-                        // We have received an unauthorized response but have no handlers to handle it.
-                        // Let the response return to the caller.
-                        return response;
-                    }
-                }
-                let redirectsRemaining = this._maxRedirects;
-                while (response.message.statusCode &&
-                    HttpRedirectCodes.includes(response.message.statusCode) &&
-                    this._allowRedirects &&
-                    redirectsRemaining > 0) {
-                    const redirectUrl = response.message.headers['location'];
-                    if (!redirectUrl) {
-                        // if there's no location to redirect to, we won't
-                        break;
-                    }
-                    const parsedRedirectUrl = new URL(redirectUrl);
-                    if (parsedUrl.protocol === 'https:' &&
-                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
-                        !this._allowRedirectDowngrade) {
-                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
-                    }
-                    // we need to finish reading the response before reassigning response
-                    // which will leak the open socket.
-                    yield response.readBody();
-                    // strip authorization header if redirected to a different hostname
-                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                        for (const header in headers) {
-                            // header names are case insensitive
-                            if (header.toLowerCase() === 'authorization') {
-                                delete headers[header];
-                            }
-                        }
-                    }
-                    // let's make the request with the new redirectUrl
-                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
-                    response = yield this.requestRaw(info, data);
-                    redirectsRemaining--;
-                }
-                if (!response.message.statusCode ||
-                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
-                    // If not a retry code, return immediately instead of retrying
-                    return response;
-                }
-                numTries += 1;
-                if (numTries < maxTries) {
-                    yield response.readBody();
-                    yield this._performExponentialBackoff(numTries);
-                }
-            } while (numTries < maxTries);
-            return response;
-        });
-    }
-    /**
-     * Needs to be called if keepAlive is set to true in request options.
-     */
-    dispose() {
-        if (this._agent) {
-            this._agent.destroy();
-        }
-        this._disposed = true;
-    }
-    /**
-     * Raw request.
-     * @param info
-     * @param data
-     */
-    requestRaw(info, data) {
-        return lib_awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => {
-                function callbackForResult(err, res) {
-                    if (err) {
-                        reject(err);
-                    }
-                    else if (!res) {
-                        // If `err` is not passed, then `res` must be passed.
-                        reject(new Error('Unknown error'));
-                    }
-                    else {
-                        resolve(res);
-                    }
-                }
-                this.requestRawWithCallback(info, data, callbackForResult);
-            });
-        });
-    }
-    /**
-     * Raw request with callback.
-     * @param info
-     * @param data
-     * @param onResult
-     */
-    requestRawWithCallback(info, data, onResult) {
-        if (typeof data === 'string') {
-            if (!info.options.headers) {
-                info.options.headers = {};
-            }
-            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
-        }
-        let callbackCalled = false;
-        function handleResult(err, res) {
-            if (!callbackCalled) {
-                callbackCalled = true;
-                onResult(err, res);
-            }
-        }
-        const req = info.httpModule.request(info.options, (msg) => {
-            const res = new HttpClientResponse(msg);
-            handleResult(undefined, res);
-        });
-        let socket;
-        req.on('socket', sock => {
-            socket = sock;
-        });
-        // If we ever get disconnected, we want the socket to timeout eventually
-        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
-            if (socket) {
-                socket.end();
-            }
-            handleResult(new Error(`Request timeout: ${info.options.path}`));
-        });
-        req.on('error', function (err) {
-            // err has statusCode property
-            // res should have headers
-            handleResult(err);
-        });
-        if (data && typeof data === 'string') {
-            req.write(data, 'utf8');
-        }
-        if (data && typeof data !== 'string') {
-            data.on('close', function () {
-                req.end();
-            });
-            data.pipe(req);
-        }
-        else {
-            req.end();
-        }
-    }
-    /**
-     * Gets an http agent. This function is useful when you need an http agent that handles
-     * routing through a proxy server - depending upon the url and proxy environment variables.
-     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-     */
-    getAgent(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        return this._getAgent(parsedUrl);
-    }
-    getAgentDispatcher(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (!useProxy) {
-            return;
-        }
-        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
-    }
-    _prepareRequest(method, requestUrl, headers) {
-        const info = {};
-        info.parsedUrl = requestUrl;
-        const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? https : http;
-        const defaultPort = usingSsl ? 443 : 80;
-        info.options = {};
-        info.options.host = info.parsedUrl.hostname;
-        info.options.port = info.parsedUrl.port
-            ? parseInt(info.parsedUrl.port)
-            : defaultPort;
-        info.options.path =
-            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
-        info.options.method = method;
-        info.options.headers = this._mergeHeaders(headers);
-        if (this.userAgent != null) {
-            info.options.headers['user-agent'] = this.userAgent;
-        }
-        info.options.agent = this._getAgent(info.parsedUrl);
-        // gives handlers an opportunity to participate
-        if (this.handlers) {
-            for (const handler of this.handlers) {
-                handler.prepareRequest(info.options);
-            }
-        }
-        return info;
-    }
-    _mergeHeaders(headers) {
-        if (this.requestOptions && this.requestOptions.headers) {
-            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
-        }
-        return lowercaseKeys(headers || {});
-    }
-    /**
-     * Gets an existing header value or returns a default.
-     * Handles converting number header values to strings since HTTP headers must be strings.
-     * Note: This returns string | string[] since some headers can have multiple values.
-     * For headers that must always be a single string (like Content-Type), use the
-     * specialized _getExistingOrDefaultContentTypeHeader method instead.
-     */
-    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
-            if (headerValue) {
-                clientHeader =
-                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
-            }
-        }
-        const additionalValue = additionalHeaders[header];
-        if (additionalValue !== undefined) {
-            return typeof additionalValue === 'number'
-                ? additionalValue.toString()
-                : additionalValue;
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    /**
-     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
-     * Always returns a single string (not an array) since Content-Type should be a single value.
-     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
-     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
-     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
-     */
-    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
-            if (headerValue) {
-                if (typeof headerValue === 'number') {
-                    clientHeader = String(headerValue);
-                }
-                else if (Array.isArray(headerValue)) {
-                    clientHeader = headerValue.join(', ');
-                }
-                else {
-                    clientHeader = headerValue;
-                }
-            }
-        }
-        const additionalValue = additionalHeaders[Headers.ContentType];
-        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
-        if (additionalValue !== undefined) {
-            if (typeof additionalValue === 'number') {
-                return String(additionalValue);
-            }
-            else if (Array.isArray(additionalValue)) {
-                return additionalValue.join(', ');
-            }
-            else {
-                return additionalValue;
-            }
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    _getAgent(parsedUrl) {
-        let agent;
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (this._keepAlive && useProxy) {
-            agent = this._proxyAgent;
-        }
-        if (!useProxy) {
-            agent = this._agent;
-        }
-        // if agent is already assigned use that agent.
-        if (agent) {
-            return agent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        let maxSockets = 100;
-        if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
-        }
-        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
-        if (proxyUrl && proxyUrl.hostname) {
-            const agentOptions = {
-                maxSockets,
-                keepAlive: this._keepAlive,
-                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
-                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
-                })), { host: proxyUrl.hostname, port: proxyUrl.port })
-            };
-            let tunnelAgent;
-            const overHttps = proxyUrl.protocol === 'https:';
-            if (usingSsl) {
-                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
-            }
-            else {
-                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
-            }
-            agent = tunnelAgent(agentOptions);
-            this._proxyAgent = agent;
-        }
-        // if tunneling agent isn't assigned create a new agent
-        if (!agent) {
-            const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
-            this._agent = agent;
-        }
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            agent.options = Object.assign(agent.options || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return agent;
-    }
-    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
-        let proxyAgent;
-        if (this._keepAlive) {
-            proxyAgent = this._proxyAgentDispatcher;
-        }
-        // if agent is already assigned use that agent.
-        if (proxyAgent) {
-            return proxyAgent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
-            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
-        })));
-        this._proxyAgentDispatcher = proxyAgent;
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return proxyAgent;
-    }
-    _getUserAgentWithOrchestrationId(userAgent) {
-        const baseUserAgent = userAgent || 'actions/http-client';
-        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
-        if (orchId) {
-            // Sanitize the orchestration ID to ensure it contains only valid characters
-            // Valid characters: 0-9, a-z, _, -, .
-            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
-            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
-        }
-        return baseUserAgent;
-    }
-    _performExponentialBackoff(retryNumber) {
-        return lib_awaiter(this, void 0, void 0, function* () {
-            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-            return new Promise(resolve => setTimeout(() => resolve(), ms));
-        });
-    }
-    _processResponse(res, options) {
-        return lib_awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => lib_awaiter(this, void 0, void 0, function* () {
-                const statusCode = res.message.statusCode || 0;
-                const response = {
-                    statusCode,
-                    result: null,
-                    headers: {}
-                };
-                // not found leads to null obj returned
-                if (statusCode === HttpCodes.NotFound) {
-                    resolve(response);
-                }
-                // get the result from the body
-                function dateTimeDeserializer(key, value) {
-                    if (typeof value === 'string') {
-                        const a = new Date(value);
-                        if (!isNaN(a.valueOf())) {
-                            return a;
-                        }
-                    }
-                    return value;
-                }
-                let obj;
-                let contents;
-                try {
-                    contents = yield res.readBody();
-                    if (contents && contents.length > 0) {
-                        if (options && options.deserializeDates) {
-                            obj = JSON.parse(contents, dateTimeDeserializer);
-                        }
-                        else {
-                            obj = JSON.parse(contents);
-                        }
-                        response.result = obj;
-                    }
-                    response.headers = res.message.headers;
-                }
-                catch (err) {
-                    // Invalid resource (contents not json);  leaving result obj null
-                }
-                // note that 3xx redirects are handled by the http layer.
-                if (statusCode > 299) {
-                    let msg;
-                    // if exception/error in body, attempt to get better error
-                    if (obj && obj.message) {
-                        msg = obj.message;
-                    }
-                    else if (contents && contents.length > 0) {
-                        // it may be the case that the exception is in the body message as string
-                        msg = contents;
-                    }
-                    else {
-                        msg = `Failed request: (${statusCode})`;
-                    }
-                    const err = new HttpClientError(msg, statusCode);
-                    err.result = response.result;
-                    reject(err);
-                }
-                else {
-                    resolve(response);
-                }
-            }));
-        });
-    }
-}
-const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
-//# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
-var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-class BasicCredentialHandler {
-    constructor(username, password) {
-        this.username = username;
-        this.password = password;
-    }
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class auth_BearerCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Bearer ${this.token}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class PersonalAccessTokenCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-//# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
-var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-class oidc_utils_OidcClient {
-    static createHttpClient(allowRetry = true, maxRetry = 10) {
-        const requestOptions = {
-            allowRetries: allowRetry,
-            maxRetries: maxRetry
-        };
-        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
-    }
-    static getRequestToken() {
-        const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
-        if (!token) {
-            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable');
-        }
-        return token;
-    }
-    static getIDTokenUrl() {
-        const runtimeUrl = process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
-        if (!runtimeUrl) {
-            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
-        }
-        return runtimeUrl;
-    }
-    static getCall(id_token_url) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
-            var _a;
-            const httpclient = oidc_utils_OidcClient.createHttpClient();
-            const res = yield httpclient
-                .getJson(id_token_url)
-                .catch(error => {
-                throw new Error(`Failed to get ID Token. \n 
-        Error Code : ${error.statusCode}\n 
-        Error Message: ${error.message}`);
-            });
-            const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
-            if (!id_token) {
-                throw new Error('Response json body do not have ID Token field');
-            }
-            return id_token;
-        });
-    }
-    static getIDToken(audience) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
-            try {
-                // New ID Token is requested from action service
-                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
-                if (audience) {
-                    const encodedAudience = encodeURIComponent(audience);
-                    id_token_url = `${id_token_url}&audience=${encodedAudience}`;
-                }
-                debug(`ID token url is ${id_token_url}`);
-                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
-                setSecret(id_token);
-                return id_token;
-            }
-            catch (error) {
-                throw new Error(`Error message: ${error.message}`);
-            }
-        });
-    }
-}
-//# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
-var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
-const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
-const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
-class Summary {
-    constructor() {
-        this._buffer = '';
-    }
-    /**
-     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
-     * Also checks r/w permissions.
-     *
-     * @returns step summary file path
-     */
-    filePath() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            if (this._filePath) {
-                return this._filePath;
-            }
-            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
-            if (!pathFromEnv) {
-                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
-            }
-            try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
-            }
-            catch (_a) {
-                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
-            }
-            this._filePath = pathFromEnv;
-            return this._filePath;
-        });
-    }
-    /**
-     * Wraps content in an HTML tag, adding any HTML attributes
-     *
-     * @param {string} tag HTML tag to wrap
-     * @param {string | null} content content within the tag
-     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
-     *
-     * @returns {string} content wrapped in HTML element
-     */
-    wrap(tag, content, attrs = {}) {
-        const htmlAttrs = Object.entries(attrs)
-            .map(([key, value]) => ` ${key}="${value}"`)
-            .join('');
-        if (!content) {
-            return `<${tag}${htmlAttrs}>`;
-        }
-        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
-    }
-    /**
-     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
-     *
-     * @param {SummaryWriteOptions} [options] (optional) options for write operation
-     *
-     * @returns {Promise<Summary>} summary instance
-     */
-    write(options) {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
-            const filePath = yield this.filePath();
-            const writeFunc = overwrite ? writeFile : appendFile;
-            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
-            return this.emptyBuffer();
-        });
-    }
-    /**
-     * Clears the summary buffer and wipes the summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    clear() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            return this.emptyBuffer().write({ overwrite: true });
-        });
-    }
-    /**
-     * Returns the current summary buffer as a string
-     *
-     * @returns {string} string of summary buffer
-     */
-    stringify() {
-        return this._buffer;
-    }
-    /**
-     * If the summary buffer is empty
-     *
-     * @returns {boolen} true if the buffer is empty
-     */
-    isEmptyBuffer() {
-        return this._buffer.length === 0;
-    }
-    /**
-     * Resets the summary buffer without writing to summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    emptyBuffer() {
-        this._buffer = '';
-        return this;
-    }
-    /**
-     * Adds raw text to the summary buffer
-     *
-     * @param {string} text content to add
-     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addRaw(text, addEOL = false) {
-        this._buffer += text;
-        return addEOL ? this.addEOL() : this;
-    }
-    /**
-     * Adds the operating system-specific end-of-line marker to the buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addEOL() {
-        return this.addRaw(external_os_.EOL);
-    }
-    /**
-     * Adds an HTML codeblock to the summary buffer
-     *
-     * @param {string} code content to render within fenced code block
-     * @param {string} lang (optional) language to syntax highlight code
-     *
-     * @returns {Summary} summary instance
-     */
-    addCodeBlock(code, lang) {
-        const attrs = Object.assign({}, (lang && { lang }));
-        const element = this.wrap('pre', this.wrap('code', code), attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML list to the summary buffer
-     *
-     * @param {string[]} items list of items to render
-     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addList(items, ordered = false) {
-        const tag = ordered ? 'ol' : 'ul';
-        const listItems = items.map(item => this.wrap('li', item)).join('');
-        const element = this.wrap(tag, listItems);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML table to the summary buffer
-     *
-     * @param {SummaryTableCell[]} rows table rows
-     *
-     * @returns {Summary} summary instance
-     */
-    addTable(rows) {
-        const tableBody = rows
-            .map(row => {
-            const cells = row
-                .map(cell => {
-                if (typeof cell === 'string') {
-                    return this.wrap('td', cell);
-                }
-                const { header, data, colspan, rowspan } = cell;
-                const tag = header ? 'th' : 'td';
-                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
-                return this.wrap(tag, data, attrs);
-            })
-                .join('');
-            return this.wrap('tr', cells);
-        })
-            .join('');
-        const element = this.wrap('table', tableBody);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds a collapsable HTML details element to the summary buffer
-     *
-     * @param {string} label text for the closed state
-     * @param {string} content collapsable content
-     *
-     * @returns {Summary} summary instance
-     */
-    addDetails(label, content) {
-        const element = this.wrap('details', this.wrap('summary', label) + content);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML image tag to the summary buffer
-     *
-     * @param {string} src path to the image you to embed
-     * @param {string} alt text description of the image
-     * @param {SummaryImageOptions} options (optional) addition image attributes
-     *
-     * @returns {Summary} summary instance
-     */
-    addImage(src, alt, options) {
-        const { width, height } = options || {};
-        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
-        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML section heading element
-     *
-     * @param {string} text heading text
-     * @param {number | string} [level=1] (optional) the heading level, default: 1
-     *
-     * @returns {Summary} summary instance
-     */
-    addHeading(text, level) {
-        const tag = `h${level}`;
-        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
-            ? tag
-            : 'h1';
-        const element = this.wrap(allowedTag, text);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML thematic break (<hr>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addSeparator() {
-        const element = this.wrap('hr', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML line break (<br>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addBreak() {
-        const element = this.wrap('br', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML blockquote to the summary buffer
-     *
-     * @param {string} text quote text
-     * @param {string} cite (optional) citation url
-     *
-     * @returns {Summary} summary instance
-     */
-    addQuote(text, cite) {
-        const attrs = Object.assign({}, (cite && { cite }));
-        const element = this.wrap('blockquote', text, attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML anchor tag to the summary buffer
-     *
-     * @param {string} text link text/content
-     * @param {string} href hyperlink
-     *
-     * @returns {Summary} summary instance
-     */
-    addLink(text, href) {
-        const element = this.wrap('a', text, { href });
-        return this.addRaw(element).addEOL();
-    }
-}
-const _summary = new Summary();
-/**
- * @deprecated use `core.summary`
- */
-const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = (/* unused pure expression or super */ null && (_summary));
-//# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
-
-/**
- * toPosixPath converts the given path to the posix form. On Windows, \\ will be
- * replaced with /.
- *
- * @param pth. Path to transform.
- * @return string Posix path.
- */
-function toPosixPath(pth) {
-    return pth.replace(/[\\]/g, '/');
-}
-/**
- * toWin32Path converts the given path to the win32 form. On Linux, / will be
- * replaced with \\.
- *
- * @param pth. Path to transform.
- * @return string Win32 path.
- */
-function toWin32Path(pth) {
-    return pth.replace(/[/]/g, '\\');
-}
-/**
- * toPlatformPath converts the given path to a platform-specific path. It does
- * this by replacing instances of / and \ with the platform-specific path
- * separator.
- *
- * @param pth The path to platformize.
- * @return string The platform-specific path.
- */
-function toPlatformPath(pth) {
-    return pth.replace(/[/\\]/g, path.sep);
-}
-//# sourceMappingURL=path-utils.js.map
-// EXTERNAL MODULE: external "string_decoder"
-var external_string_decoder_ = __nccwpck_require__(3193);
-// EXTERNAL MODULE: external "events"
-var external_events_ = __nccwpck_require__(4434);
-;// CONCATENATED MODULE: external "child_process"
-const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-;// CONCATENATED MODULE: external "timers"
-const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
-var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-
-/* eslint-disable @typescript-eslint/unbound-method */
-const toolrunner_IS_WINDOWS = process.platform === 'win32';
-/*
- * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
- */
-class ToolRunner extends external_events_.EventEmitter {
-    constructor(toolPath, args, options) {
-        super();
-        if (!toolPath) {
-            throw new Error("Parameter 'toolPath' cannot be null or empty.");
-        }
-        this.toolPath = toolPath;
-        this.args = args || [];
-        this.options = options || {};
-    }
-    _debug(message) {
-        if (this.options.listeners && this.options.listeners.debug) {
-            this.options.listeners.debug(message);
-        }
-    }
-    _getCommandString(options, noPrefix) {
-        const toolPath = this._getSpawnFileName();
-        const args = this._getSpawnArgs(options);
-        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
-        if (toolrunner_IS_WINDOWS) {
-            // Windows + cmd file
-            if (this._isCmdFile()) {
-                cmd += toolPath;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows + verbatim
-            else if (options.windowsVerbatimArguments) {
-                cmd += `"${toolPath}"`;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows (regular)
-            else {
-                cmd += this._windowsQuoteCmdArg(toolPath);
-                for (const a of args) {
-                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
-                }
-            }
-        }
-        else {
-            // OSX/Linux - this can likely be improved with some form of quoting.
-            // creating processes on Unix is fundamentally different than Windows.
-            // on Unix, execvp() takes an arg array.
-            cmd += toolPath;
-            for (const a of args) {
-                cmd += ` ${a}`;
-            }
-        }
-        return cmd;
-    }
-    _processLineBuffer(data, strBuffer, onLine) {
-        try {
-            let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_.EOL);
-            while (n > -1) {
-                const line = s.substring(0, n);
-                onLine(line);
-                // the rest of the string ...
-                s = s.substring(n + external_os_.EOL.length);
-                n = s.indexOf(external_os_.EOL);
-            }
-            return s;
-        }
-        catch (err) {
-            // streaming lines to console is best effort.  Don't fail a build.
-            this._debug(`error processing line. Failed with error ${err}`);
-            return '';
-        }
-    }
-    _getSpawnFileName() {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                return process.env['COMSPEC'] || 'cmd.exe';
-            }
-        }
-        return this.toolPath;
-    }
-    _getSpawnArgs(options) {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
-                for (const a of this.args) {
-                    argline += ' ';
-                    argline += options.windowsVerbatimArguments
-                        ? a
-                        : this._windowsQuoteCmdArg(a);
-                }
-                argline += '"';
-                return [argline];
-            }
-        }
-        return this.args;
-    }
-    _endsWith(str, end) {
-        return str.endsWith(end);
-    }
-    _isCmdFile() {
-        const upperToolPath = this.toolPath.toUpperCase();
-        return (this._endsWith(upperToolPath, '.CMD') ||
-            this._endsWith(upperToolPath, '.BAT'));
-    }
-    _windowsQuoteCmdArg(arg) {
-        // for .exe, apply the normal quoting rules that libuv applies
-        if (!this._isCmdFile()) {
-            return this._uvQuoteCmdArg(arg);
-        }
-        // otherwise apply quoting rules specific to the cmd.exe command line parser.
-        // the libuv rules are generic and are not designed specifically for cmd.exe
-        // command line parser.
-        //
-        // for a detailed description of the cmd.exe command line parser, refer to
-        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
-        // need quotes for empty arg
-        if (!arg) {
-            return '""';
-        }
-        // determine whether the arg needs to be quoted
-        const cmdSpecialChars = [
-            ' ',
-            '\t',
-            '&',
-            '(',
-            ')',
-            '[',
-            ']',
-            '{',
-            '}',
-            '^',
-            '=',
-            ';',
-            '!',
-            "'",
-            '+',
-            ',',
-            '`',
-            '~',
-            '|',
-            '<',
-            '>',
-            '"'
-        ];
-        let needsQuotes = false;
-        for (const char of arg) {
-            if (cmdSpecialChars.some(x => x === char)) {
-                needsQuotes = true;
-                break;
-            }
-        }
-        // short-circuit if quotes not needed
-        if (!needsQuotes) {
-            return arg;
-        }
-        // the following quoting rules are very similar to the rules that by libuv applies.
-        //
-        // 1) wrap the string in quotes
-        //
-        // 2) double-up quotes - i.e. " => ""
-        //
-        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
-        //    doesn't work well with a cmd.exe command line.
-        //
-        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
-        //    for example, the command line:
-        //          foo.exe "myarg:""my val"""
-        //    is parsed by a .NET console app into an arg array:
-        //          [ "myarg:\"my val\"" ]
-        //    which is the same end result when applying libuv quoting rules. although the actual
-        //    command line from libuv quoting rules would look like:
-        //          foo.exe "myarg:\"my val\""
-        //
-        // 3) double-up slashes that precede a quote,
-        //    e.g.  hello \world    => "hello \world"
-        //          hello\"world    => "hello\\""world"
-        //          hello\\"world   => "hello\\\\""world"
-        //          hello world\    => "hello world\\"
-        //
-        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
-        //    the reasons for including this as a .cmd quoting rule are:
-        //
-        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
-        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
-        //
-        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
-        //       haven't heard any complaints about that aspect.
-        //
-        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
-        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
-        // by using %%.
-        //
-        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
-        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
-        //
-        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
-        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
-        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
-        // to an external program.
-        //
-        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
-        // % can be escaped within a .cmd file.
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\'; // double the slash
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '"'; // double the quote
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _uvQuoteCmdArg(arg) {
-        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
-        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
-        // is used.
-        //
-        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
-        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
-        // pasting copyright notice from Node within this function:
-        //
-        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
-        //
-        //      Permission is hereby granted, free of charge, to any person obtaining a copy
-        //      of this software and associated documentation files (the "Software"), to
-        //      deal in the Software without restriction, including without limitation the
-        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
-        //      sell copies of the Software, and to permit persons to whom the Software is
-        //      furnished to do so, subject to the following conditions:
-        //
-        //      The above copyright notice and this permission notice shall be included in
-        //      all copies or substantial portions of the Software.
-        //
-        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
-        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
-        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
-        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
-        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
-        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
-        //      IN THE SOFTWARE.
-        if (!arg) {
-            // Need double quotation for empty argument
-            return '""';
-        }
-        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
-            // No quotation needed
-            return arg;
-        }
-        if (!arg.includes('"') && !arg.includes('\\')) {
-            // No embedded double quotes or backslashes, so I can just wrap
-            // quote marks around the whole thing.
-            return `"${arg}"`;
-        }
-        // Expected input/output:
-        //   input : hello"world
-        //   output: "hello\"world"
-        //   input : hello""world
-        //   output: "hello\"\"world"
-        //   input : hello\world
-        //   output: hello\world
-        //   input : hello\\world
-        //   output: hello\\world
-        //   input : hello\"world
-        //   output: "hello\\\"world"
-        //   input : hello\\"world
-        //   output: "hello\\\\\"world"
-        //   input : hello world\
-        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
-        //                             but it appears the comment is wrong, it should be "hello world\\"
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\';
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '\\';
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _cloneExecOptions(options) {
-        options = options || {};
-        const result = {
-            cwd: options.cwd || process.cwd(),
-            env: options.env || process.env,
-            silent: options.silent || false,
-            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
-            failOnStdErr: options.failOnStdErr || false,
-            ignoreReturnCode: options.ignoreReturnCode || false,
-            delay: options.delay || 10000
-        };
-        result.outStream = options.outStream || process.stdout;
-        result.errStream = options.errStream || process.stderr;
-        return result;
-    }
-    _getSpawnOptions(options, toolPath) {
-        options = options || {};
-        const result = {};
-        result.cwd = options.cwd;
-        result.env = options.env;
-        result['windowsVerbatimArguments'] =
-            options.windowsVerbatimArguments || this._isCmdFile();
-        if (options.windowsVerbatimArguments) {
-            result.argv0 = `"${toolPath}"`;
-        }
-        return result;
-    }
-    /**
-     * Exec a tool.
-     * Output will be streamed to the live console.
-     * Returns promise with return code
-     *
-     * @param     tool     path to tool to exec
-     * @param     options  optional exec options.  See ExecOptions
-     * @returns   number
-     */
-    exec() {
-        return toolrunner_awaiter(this, void 0, void 0, function* () {
-            // root the tool path if it is unrooted and contains relative pathing
-            if (!isRooted(this.toolPath) &&
-                (this.toolPath.includes('/') ||
-                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
-                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
-            }
-            // if the tool is only a file name, then resolve it from the PATH
-            // otherwise verify it exists (add extension on Windows if necessary)
-            this.toolPath = yield which(this.toolPath, true);
-            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
-                this._debug(`exec tool: ${this.toolPath}`);
-                this._debug('arguments:');
-                for (const arg of this.args) {
-                    this._debug(`   ${arg}`);
-                }
-                const optionsNonNull = this._cloneExecOptions(this.options);
-                if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
-                }
-                const state = new ExecState(optionsNonNull, this.toolPath);
-                state.on('debug', (message) => {
-                    this._debug(message);
-                });
-                if (this.options.cwd && !(yield exists(this.options.cwd))) {
-                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
-                }
-                const fileName = this._getSpawnFileName();
-                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
-                let stdbuffer = '';
-                if (cp.stdout) {
-                    cp.stdout.on('data', (data) => {
-                        if (this.options.listeners && this.options.listeners.stdout) {
-                            this.options.listeners.stdout(data);
-                        }
-                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                            optionsNonNull.outStream.write(data);
-                        }
-                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.stdline) {
-                                this.options.listeners.stdline(line);
-                            }
-                        });
-                    });
-                }
-                let errbuffer = '';
-                if (cp.stderr) {
-                    cp.stderr.on('data', (data) => {
-                        state.processStderr = true;
-                        if (this.options.listeners && this.options.listeners.stderr) {
-                            this.options.listeners.stderr(data);
-                        }
-                        if (!optionsNonNull.silent &&
-                            optionsNonNull.errStream &&
-                            optionsNonNull.outStream) {
-                            const s = optionsNonNull.failOnStdErr
-                                ? optionsNonNull.errStream
-                                : optionsNonNull.outStream;
-                            s.write(data);
-                        }
-                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.errline) {
-                                this.options.listeners.errline(line);
-                            }
-                        });
-                    });
-                }
-                cp.on('error', (err) => {
-                    state.processError = err.message;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    state.CheckComplete();
-                });
-                cp.on('exit', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                cp.on('close', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                state.on('done', (error, exitCode) => {
-                    if (stdbuffer.length > 0) {
-                        this.emit('stdline', stdbuffer);
-                    }
-                    if (errbuffer.length > 0) {
-                        this.emit('errline', errbuffer);
-                    }
-                    cp.removeAllListeners();
-                    if (error) {
-                        reject(error);
-                    }
-                    else {
-                        resolve(exitCode);
-                    }
-                });
-                if (this.options.input) {
-                    if (!cp.stdin) {
-                        throw new Error('child process missing stdin');
-                    }
-                    cp.stdin.end(this.options.input);
-                }
-            }));
-        });
-    }
-}
-/**
- * Convert an arg string to an array of args. Handles escaping
- *
- * @param    argString   string of arguments
- * @returns  string[]    array of arguments
- */
-function argStringToArray(argString) {
-    const args = [];
-    let inQuotes = false;
-    let escaped = false;
-    let arg = '';
-    function append(c) {
-        // we only escape double quotes.
-        if (escaped && c !== '"') {
-            arg += '\\';
-        }
-        arg += c;
-        escaped = false;
-    }
-    for (let i = 0; i < argString.length; i++) {
-        const c = argString.charAt(i);
-        if (c === '"') {
-            if (!escaped) {
-                inQuotes = !inQuotes;
-            }
-            else {
-                append(c);
-            }
-            continue;
-        }
-        if (c === '\\' && escaped) {
-            append(c);
-            continue;
-        }
-        if (c === '\\' && inQuotes) {
-            escaped = true;
-            continue;
-        }
-        if (c === ' ' && !inQuotes) {
-            if (arg.length > 0) {
-                args.push(arg);
-                arg = '';
-            }
-            continue;
-        }
-        append(c);
-    }
-    if (arg.length > 0) {
-        args.push(arg.trim());
-    }
-    return args;
-}
-class ExecState extends external_events_.EventEmitter {
-    constructor(options, toolPath) {
-        super();
-        this.processClosed = false; // tracks whether the process has exited and stdio is closed
-        this.processError = '';
-        this.processExitCode = 0;
-        this.processExited = false; // tracks whether the process has exited
-        this.processStderr = false; // tracks whether stderr was written to
-        this.delay = 10000; // 10 seconds
-        this.done = false;
-        this.timeout = null;
-        if (!toolPath) {
-            throw new Error('toolPath must not be empty');
-        }
-        this.options = options;
-        this.toolPath = toolPath;
-        if (options.delay) {
-            this.delay = options.delay;
-        }
-    }
-    CheckComplete() {
-        if (this.done) {
-            return;
-        }
-        if (this.processClosed) {
-            this._setResult();
-        }
-        else if (this.processExited) {
-            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
-        }
-    }
-    _debug(message) {
-        this.emit('debug', message);
-    }
-    _setResult() {
-        // determine whether there is an error
-        let error;
-        if (this.processExited) {
-            if (this.processError) {
-                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
-            }
-            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
-                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
-            }
-            else if (this.processStderr && this.options.failOnStdErr) {
-                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
-            }
-        }
-        // clear the timeout
-        if (this.timeout) {
-            clearTimeout(this.timeout);
-            this.timeout = null;
-        }
-        this.done = true;
-        this.emit('done', error, this.processExitCode);
-    }
-    static HandleTimeout(state) {
-        if (state.done) {
-            return;
-        }
-        if (!state.processClosed && state.processExited) {
-            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
-            state._debug(message);
-        }
-        state._setResult();
-    }
-}
-//# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
-var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-/**
- * Exec a command.
- * Output will be streamed to the live console.
- * Returns promise with return code
- *
- * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
- * @param     args               optional arguments for tool. Escaping is handled by the lib.
- * @param     options            optional exec options.  See ExecOptions
- * @returns   Promise<number>    exit code
- */
-function exec_exec(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = tr.argStringToArray(commandLine);
-        if (commandArgs.length === 0) {
-            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
-        }
-        // Path to tool to execute should be first arg
-        const toolPath = commandArgs[0];
-        args = commandArgs.slice(1).concat(args || []);
-        const runner = new tr.ToolRunner(toolPath, args, options);
-        return runner.exec();
-    });
-}
-/**
- * Exec a command and get the output.
- * Output will be streamed to the live console.
- * Returns promise with the exit code and collected stdout and stderr
- *
- * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
- * @param     args                  optional arguments for tool. Escaping is handled by the lib.
- * @param     options               optional exec options.  See ExecOptions
- * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
- */
-function getExecOutput(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        var _a, _b;
-        let stdout = '';
-        let stderr = '';
-        //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new StringDecoder('utf8');
-        const stderrDecoder = new StringDecoder('utf8');
-        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
-        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
-        const stdErrListener = (data) => {
-            stderr += stderrDecoder.write(data);
-            if (originalStdErrListener) {
-                originalStdErrListener(data);
-            }
-        };
-        const stdOutListener = (data) => {
-            stdout += stdoutDecoder.write(data);
-            if (originalStdoutListener) {
-                originalStdoutListener(data);
-            }
-        };
-        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
-        const exitCode = yield exec_exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
-        //flush any remaining characters
-        stdout += stdoutDecoder.end();
-        stderr += stderrDecoder.end();
-        return {
-            exitCode,
-            stdout,
-            stderr
-        };
-    });
-}
-//# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
-var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
-        silent: true
-    });
-    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
-        silent: true
-    });
-    return {
-        name: name.trim(),
-        version: version.trim()
-    };
-});
-const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    var _a, _b, _c, _d;
-    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
-        silent: true
-    });
-    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
-    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
-    return {
-        name,
-        version
-    };
-});
-const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
-        silent: true
-    });
-    const [name, version] = stdout.trim().split('\n');
-    return {
-        name,
-        version
-    };
-});
-const platform = external_os_.platform();
-const arch = external_os_.arch();
-const isWindows = platform === 'win32';
-const isMacOS = platform === 'darwin';
-const isLinux = platform === 'linux';
-function getDetails() {
-    return platform_awaiter(this, void 0, void 0, function* () {
-        return Object.assign(Object.assign({}, (yield (isWindows
-            ? getWindowsInfo()
-            : isMacOS
-                ? getMacOsInfo()
-                : getLinuxInfo()))), { platform,
-            arch,
-            isWindows,
-            isMacOS,
-            isLinux });
-    });
-}
-//# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
-var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-/**
- * The code to exit an action
- */
-var ExitCode;
-(function (ExitCode) {
-    /**
-     * A code indicating that the action was successful
-     */
-    ExitCode[ExitCode["Success"] = 0] = "Success";
-    /**
-     * A code indicating that the action was a failure
-     */
-    ExitCode[ExitCode["Failure"] = 1] = "Failure";
-})(ExitCode || (ExitCode = {}));
-//-----------------------------------------------------------------------
-// Variables
-//-----------------------------------------------------------------------
-/**
- * Sets env variable for this action and future actions in the job
- * @param name the name of the variable to set
- * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function exportVariable(name, val) {
-    const convertedVal = toCommandValue(val);
-    process.env[name] = convertedVal;
-    const filePath = process.env['GITHUB_ENV'] || '';
-    if (filePath) {
-        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
-    }
-    issueCommand('set-env', { name }, convertedVal);
-}
-/**
- * Registers a secret which will get masked from logs
- *
- * @param secret - Value of the secret to be masked
- * @remarks
- * This function instructs the Actions runner to mask the specified value in any
- * logs produced during the workflow run. Once registered, the secret value will
- * be replaced with asterisks (***) whenever it appears in console output, logs,
- * or error messages.
- *
- * This is useful for protecting sensitive information such as:
- * - API keys
- * - Access tokens
- * - Authentication credentials
- * - URL parameters containing signatures (SAS tokens)
- *
- * Note that masking only affects future logs; any previous appearances of the
- * secret in logs before calling this function will remain unmasked.
- *
- * @example
- * ```typescript
- * // Register an API token as a secret
- * const apiToken = "abc123xyz456";
- * setSecret(apiToken);
- *
- * // Now any logs containing this value will show *** instead
- * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
- * ```
- */
-function core_setSecret(secret) {
-    issueCommand('add-mask', {}, secret);
-}
-/**
- * Prepends inputPath to the PATH (for this action and future actions)
- * @param inputPath
- */
-function addPath(inputPath) {
-    const filePath = process.env['GITHUB_PATH'] || '';
-    if (filePath) {
-        issueFileCommand('PATH', inputPath);
-    }
-    else {
-        issueCommand('add-path', {}, inputPath);
-    }
-    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
-}
-/**
- * Gets the value of an input.
- * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
- * Returns an empty string if the value is not defined.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string
- */
-function getInput(name, options) {
-    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
-    if (options && options.required && !val) {
-        throw new Error(`Input required and not supplied: ${name}`);
-    }
-    if (options && options.trimWhitespace === false) {
-        return val;
-    }
-    return val.trim();
-}
-/**
- * Gets the values of an multiline input.  Each value is also trimmed.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string[]
- *
- */
-function getMultilineInput(name, options) {
-    const inputs = getInput(name, options)
-        .split('\n')
-        .filter(x => x !== '');
-    if (options && options.trimWhitespace === false) {
-        return inputs;
-    }
-    return inputs.map(input => input.trim());
-}
-/**
- * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
- * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
- * The return value is also in boolean type.
- * ref: https://yaml.org/spec/1.2/spec.html#id2804923
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   boolean
- */
-function getBooleanInput(name, options) {
-    const trueValue = ['true', 'True', 'TRUE'];
-    const falseValue = ['false', 'False', 'FALSE'];
-    const val = getInput(name, options);
-    if (trueValue.includes(val))
-        return true;
-    if (falseValue.includes(val))
-        return false;
-    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
-        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
-}
-/**
- * Sets the value of an output.
- *
- * @param     name     name of the output to set
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function setOutput(name, value) {
-    const filePath = process.env['GITHUB_OUTPUT'] || '';
-    if (filePath) {
-        return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
-    }
-    process.stdout.write(os.EOL);
-    issueCommand('set-output', { name }, toCommandValue(value));
-}
-/**
- * Enables or disables the echoing of commands into stdout for the rest of the step.
- * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
- *
- */
-function setCommandEcho(enabled) {
-    issue('echo', enabled ? 'on' : 'off');
-}
-//-----------------------------------------------------------------------
-// Results
-//-----------------------------------------------------------------------
-/**
- * Sets the action status to failed.
- * When the action exits it will be with an exit code of 1
- * @param message add error issue message
- */
-function setFailed(message) {
-    process.exitCode = ExitCode.Failure;
-    error(message);
-}
-//-----------------------------------------------------------------------
-// Logging Commands
-//-----------------------------------------------------------------------
-/**
- * Gets whether Actions Step Debug is on or not
- */
-function isDebug() {
-    return process.env['RUNNER_DEBUG'] === '1';
-}
-/**
- * Writes debug message to user log
- * @param message debug message
- */
-function core_debug(message) {
-    command_issueCommand('debug', {}, message);
-}
-/**
- * Adds an error issue
- * @param message error issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function error(message, properties = {}) {
-    issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a warning issue
- * @param message warning issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function warning(message, properties = {}) {
-    issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a notice issue
- * @param message notice issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Writes info to log with console.log.
- * @param message info message
- */
-function info(message) {
-    process.stdout.write(message + os.EOL);
-}
-/**
- * Begin an output group.
- *
- * Output until the next `groupEnd` will be foldable in this group
- *
- * @param name The name of the output group
- */
-function startGroup(name) {
-    issue('group', name);
-}
-/**
- * End an output group.
- */
-function endGroup() {
-    issue('endgroup');
-}
-/**
- * Wrap an asynchronous function call in a group.
- *
- * Returns the same type as the function itself.
- *
- * @param name The name of the group
- * @param fn The function to wrap in the group
- */
-function group(name, fn) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        startGroup(name);
-        let result;
-        try {
-            result = yield fn();
-        }
-        finally {
-            endGroup();
-        }
-        return result;
-    });
-}
-//-----------------------------------------------------------------------
-// Wrapper action state
-//-----------------------------------------------------------------------
-/**
- * Saves state for current action, the state can only be retrieved by this action's post job execution.
- *
- * @param     name     name of the state to store
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function saveState(name, value) {
-    const filePath = process.env['GITHUB_STATE'] || '';
-    if (filePath) {
-        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
-    }
-    issueCommand('save-state', { name }, toCommandValue(value));
-}
-/**
- * Gets the value of an state set by this action's main execution.
- *
- * @param     name     name of the state to get
- * @returns   string
- */
-function getState(name) {
-    return process.env[`STATE_${name}`] || '';
-}
-function getIDToken(aud) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        return yield OidcClient.getIDToken(aud);
-    });
-}
-/**
- * Summary exports
- */
-
-/**
- * @deprecated use core.summary
- */
-
-/**
- * Path exports
- */
-
-/**
- * Platform utilities exports
- */
-
-//# sourceMappingURL=core.js.map
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
+var lib_core = __nccwpck_require__(4698);
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-glob-options-helper.js
 
 /**
@@ -80522,32 +78025,36 @@ function getOptions(copy) {
     if (copy) {
         if (typeof copy.followSymbolicLinks === 'boolean') {
             result.followSymbolicLinks = copy.followSymbolicLinks;
-            core_debug(`followSymbolicLinks '${result.followSymbolicLinks}'`);
+            lib_core/* debug */.Yz(`followSymbolicLinks '${result.followSymbolicLinks}'`);
         }
         if (typeof copy.implicitDescendants === 'boolean') {
             result.implicitDescendants = copy.implicitDescendants;
-            core_debug(`implicitDescendants '${result.implicitDescendants}'`);
+            lib_core/* debug */.Yz(`implicitDescendants '${result.implicitDescendants}'`);
         }
         if (typeof copy.matchDirectories === 'boolean') {
             result.matchDirectories = copy.matchDirectories;
-            core_debug(`matchDirectories '${result.matchDirectories}'`);
+            lib_core/* debug */.Yz(`matchDirectories '${result.matchDirectories}'`);
         }
         if (typeof copy.omitBrokenSymbolicLinks === 'boolean') {
             result.omitBrokenSymbolicLinks = copy.omitBrokenSymbolicLinks;
-            core_debug(`omitBrokenSymbolicLinks '${result.omitBrokenSymbolicLinks}'`);
+            lib_core/* debug */.Yz(`omitBrokenSymbolicLinks '${result.omitBrokenSymbolicLinks}'`);
         }
         if (typeof copy.excludeHiddenFiles === 'boolean') {
             result.excludeHiddenFiles = copy.excludeHiddenFiles;
-            core_debug(`excludeHiddenFiles '${result.excludeHiddenFiles}'`);
+            lib_core/* debug */.Yz(`excludeHiddenFiles '${result.excludeHiddenFiles}'`);
         }
     }
     return result;
 }
 //# sourceMappingURL=internal-glob-options-helper.js.map
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
+// EXTERNAL MODULE: external "assert"
+var external_assert_ = __nccwpck_require__(2613);
 ;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-path-helper.js
 
 
-const internal_path_helper_IS_WINDOWS = process.platform === 'win32';
+const IS_WINDOWS = process.platform === 'win32';
 /**
  * Similar to path.dirname except normalizes the path separators and slightly better handling for Windows UNC paths.
  *
@@ -80569,13 +78076,13 @@ function dirname(p) {
     // Normalize slashes and trim unnecessary trailing slash
     p = safeTrimTrailingSeparator(p);
     // Windows UNC root, e.g. \\hello or \\hello\world
-    if (internal_path_helper_IS_WINDOWS && /^\\\\[^\\]+(\\[^\\]+)?$/.test(p)) {
+    if (IS_WINDOWS && /^\\\\[^\\]+(\\[^\\]+)?$/.test(p)) {
         return p;
     }
     // Get dirname
-    let result = external_path_namespaceObject.dirname(p);
+    let result = external_path_.dirname(p);
     // Trim trailing slash for Windows UNC root, e.g. \\hello\world\
-    if (internal_path_helper_IS_WINDOWS && /^\\\\[^\\]+\\[^\\]+\\$/.test(result)) {
+    if (IS_WINDOWS && /^\\\\[^\\]+\\[^\\]+\\$/.test(result)) {
         result = safeTrimTrailingSeparator(result);
     }
     return result;
@@ -80592,7 +78099,7 @@ function ensureAbsoluteRoot(root, itemPath) {
         return itemPath;
     }
     // Windows
-    if (internal_path_helper_IS_WINDOWS) {
+    if (IS_WINDOWS) {
         // Check for itemPath like C: or C:foo
         if (itemPath.match(/^[A-Z]:[^\\/]|^[A-Z]:$/i)) {
             let cwd = process.cwd();
@@ -80619,7 +78126,7 @@ function ensureAbsoluteRoot(root, itemPath) {
             }
         }
         // Check for itemPath like \ or \foo
-        else if (internal_path_helper_normalizeSeparators(itemPath).match(/^\\$|^\\[^\\]/)) {
+        else if (normalizeSeparators(itemPath).match(/^\\$|^\\[^\\]/)) {
             const cwd = process.cwd();
             external_assert_(cwd.match(/^[A-Z]:\\/i), `Expected current directory to start with an absolute drive root. Actual '${cwd}'`);
             return `${cwd[0]}:\\${itemPath.substr(1)}`;
@@ -80627,12 +78134,12 @@ function ensureAbsoluteRoot(root, itemPath) {
     }
     external_assert_(hasAbsoluteRoot(root), `ensureAbsoluteRoot parameter 'root' must have an absolute root`);
     // Otherwise ensure root ends with a separator
-    if (root.endsWith('/') || (internal_path_helper_IS_WINDOWS && root.endsWith('\\'))) {
+    if (root.endsWith('/') || (IS_WINDOWS && root.endsWith('\\'))) {
         // Intentionally empty
     }
     else {
         // Append separator
-        root += external_path_namespaceObject.sep;
+        root += external_path_.sep;
     }
     return root + itemPath;
 }
@@ -80643,9 +78150,9 @@ function ensureAbsoluteRoot(root, itemPath) {
 function hasAbsoluteRoot(itemPath) {
     external_assert_(itemPath, `hasAbsoluteRoot parameter 'itemPath' must not be empty`);
     // Normalize separators
-    itemPath = internal_path_helper_normalizeSeparators(itemPath);
+    itemPath = normalizeSeparators(itemPath);
     // Windows
-    if (internal_path_helper_IS_WINDOWS) {
+    if (IS_WINDOWS) {
         // E.g. \\hello\share or C:\hello
         return itemPath.startsWith('\\\\') || /^[A-Z]:\\/i.test(itemPath);
     }
@@ -80659,9 +78166,9 @@ function hasAbsoluteRoot(itemPath) {
 function hasRoot(itemPath) {
     external_assert_(itemPath, `isRooted parameter 'itemPath' must not be empty`);
     // Normalize separators
-    itemPath = internal_path_helper_normalizeSeparators(itemPath);
+    itemPath = normalizeSeparators(itemPath);
     // Windows
-    if (internal_path_helper_IS_WINDOWS) {
+    if (IS_WINDOWS) {
         // E.g. \ or \hello or \\hello
         // E.g. C: or C:\hello
         return itemPath.startsWith('\\') || /^[A-Z]:/i.test(itemPath);
@@ -80672,10 +78179,10 @@ function hasRoot(itemPath) {
 /**
  * Removes redundant slashes and converts `/` to `\` on Windows
  */
-function internal_path_helper_normalizeSeparators(p) {
+function normalizeSeparators(p) {
     p = p || '';
     // Windows
-    if (internal_path_helper_IS_WINDOWS) {
+    if (IS_WINDOWS) {
         // Convert slashes on Windows
         p = p.replace(/\//g, '\\');
         // Remove redundant slashes
@@ -80695,17 +78202,17 @@ function safeTrimTrailingSeparator(p) {
         return '';
     }
     // Normalize separators
-    p = internal_path_helper_normalizeSeparators(p);
+    p = normalizeSeparators(p);
     // No trailing slash
-    if (!p.endsWith(external_path_namespaceObject.sep)) {
+    if (!p.endsWith(external_path_.sep)) {
         return p;
     }
     // Check '/' on Linux/macOS and '\' on Windows
-    if (p === external_path_namespaceObject.sep) {
+    if (p === external_path_.sep) {
         return p;
     }
     // On Windows check if drive root. E.g. C:\
-    if (internal_path_helper_IS_WINDOWS && /^[A-Z]:\\$/i.test(p)) {
+    if (IS_WINDOWS && /^[A-Z]:\\$/i.test(p)) {
         return p;
     }
     // Otherwise trim trailing slash
@@ -80798,6 +78305,8 @@ function internal_pattern_helper_partialMatch(patterns, itemPath) {
     return patterns.some(x => !x.negate && x.partialMatch(itemPath));
 }
 //# sourceMappingURL=internal-pattern-helper.js.map
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/balanced-match/dist/esm/index.js
 const balanced = (a, b, str) => {
     const ma = a instanceof RegExp ? maybeMatch(a, str) : a;
@@ -83569,7 +81078,7 @@ class Path {
             itemPath = safeTrimTrailingSeparator(itemPath);
             // Not rooted
             if (!hasRoot(itemPath)) {
-                this.segments = itemPath.split(external_path_namespaceObject.sep);
+                this.segments = itemPath.split(external_path_.sep);
             }
             // Rooted
             else {
@@ -83578,7 +81087,7 @@ class Path {
                 let dir = dirname(remaining);
                 while (dir !== remaining) {
                     // Add the segment
-                    const basename = external_path_namespaceObject.basename(remaining);
+                    const basename = external_path_.basename(remaining);
                     this.segments.unshift(basename);
                     // Truncate the last segment
                     remaining = dir;
@@ -83598,7 +81107,7 @@ class Path {
                 // Must not be empty
                 external_assert_(segment, `Parameter 'itemPath' must not contain any empty segments`);
                 // Normalize slashes
-                segment = internal_path_helper_normalizeSeparators(itemPath[i]);
+                segment = normalizeSeparators(itemPath[i]);
                 // Root segment
                 if (i === 0 && hasRoot(segment)) {
                     segment = safeTrimTrailingSeparator(segment);
@@ -83608,7 +81117,7 @@ class Path {
                 // All other segments
                 else {
                     // Must not contain slash
-                    external_assert_(!segment.includes(external_path_namespaceObject.sep), `Parameter 'itemPath' contains unexpected path separators`);
+                    external_assert_(!segment.includes(external_path_.sep), `Parameter 'itemPath' contains unexpected path separators`);
                     this.segments.push(segment);
                 }
             }
@@ -83621,13 +81130,13 @@ class Path {
         // First segment
         let result = this.segments[0];
         // All others
-        let skipSlash = result.endsWith(external_path_namespaceObject.sep) || (internal_path_IS_WINDOWS && /^[A-Z]:$/i.test(result));
+        let skipSlash = result.endsWith(external_path_.sep) || (internal_path_IS_WINDOWS && /^[A-Z]:$/i.test(result));
         for (let i = 1; i < this.segments.length; i++) {
             if (skipSlash) {
                 skipSlash = false;
             }
             else {
-                result += external_path_namespaceObject.sep;
+                result += external_path_.sep;
             }
             result += this.segments[i];
         }
@@ -83677,8 +81186,8 @@ class Pattern {
         // Segments
         this.segments = new Path(pattern).segments;
         // Trailing slash indicates the pattern should only match directories, not regular files
-        this.trailingSeparator = internal_path_helper_normalizeSeparators(pattern)
-            .endsWith(external_path_namespaceObject.sep);
+        this.trailingSeparator = normalizeSeparators(pattern)
+            .endsWith(external_path_.sep);
         pattern = safeTrimTrailingSeparator(pattern);
         // Search path (literal path prior to the first glob segment)
         let foundGlob = false;
@@ -83708,14 +81217,14 @@ class Pattern {
         // Last segment is globstar?
         if (this.segments[this.segments.length - 1] === '**') {
             // Normalize slashes
-            itemPath = internal_path_helper_normalizeSeparators(itemPath);
+            itemPath = normalizeSeparators(itemPath);
             // Append a trailing slash. Otherwise Minimatch will not match the directory immediately
             // preceding the globstar. For example, given the pattern `/foo/**`, Minimatch returns
             // false for `/foo` but returns true for `/foo/`. Append a trailing slash to handle that quirk.
-            if (!itemPath.endsWith(external_path_namespaceObject.sep) && this.isImplicitPattern === false) {
+            if (!itemPath.endsWith(external_path_.sep) && this.isImplicitPattern === false) {
                 // Note, this is safe because the constructor ensures the pattern has an absolute root.
                 // For example, formats like C: and C:foo on Windows are resolved to an absolute root.
-                itemPath = `${itemPath}${external_path_namespaceObject.sep}`;
+                itemPath = `${itemPath}${external_path_.sep}`;
             }
         }
         else {
@@ -83762,13 +81271,13 @@ class Pattern {
         // Must not contain globs in root, e.g. Windows UNC path \\foo\b*r
         external_assert_(!hasRoot(pattern) || literalSegments[0], `Invalid pattern '${pattern}'. Root segment must not contain globs.`);
         // Normalize slashes
-        pattern = internal_path_helper_normalizeSeparators(pattern);
+        pattern = normalizeSeparators(pattern);
         // Replace leading `.` segment
-        if (pattern === '.' || pattern.startsWith(`.${external_path_namespaceObject.sep}`)) {
+        if (pattern === '.' || pattern.startsWith(`.${external_path_.sep}`)) {
             pattern = Pattern.globEscape(process.cwd()) + pattern.substr(1);
         }
         // Replace leading `~` segment
-        else if (pattern === '~' || pattern.startsWith(`~${external_path_namespaceObject.sep}`)) {
+        else if (pattern === '~' || pattern.startsWith(`~${external_path_.sep}`)) {
             homedir = homedir || external_os_.homedir();
             external_assert_(homedir, 'Unable to determine HOME directory');
             external_assert_(hasAbsoluteRoot(homedir), `Expected HOME directory to be a rooted path. Actual '${homedir}'`);
@@ -83795,7 +81304,7 @@ class Pattern {
         else {
             pattern = ensureAbsoluteRoot(Pattern.globEscape(process.cwd()), pattern);
         }
-        return internal_path_helper_normalizeSeparators(pattern);
+        return normalizeSeparators(pattern);
     }
     /**
      * Attempts to unescape a pattern segment to create a literal path segment.
@@ -83873,7 +81382,7 @@ class SearchState {
 }
 //# sourceMappingURL=internal-search-state.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-globber.js
-var internal_globber_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -83922,7 +81431,7 @@ class DefaultGlobber {
         return this.searchPaths.slice();
     }
     glob() {
-        return internal_globber_awaiter(this, void 0, void 0, function* () {
+        return __awaiter(this, void 0, void 0, function* () {
             var _a, e_1, _b, _c;
             const result = [];
             try {
@@ -83960,12 +81469,12 @@ class DefaultGlobber {
             // Push the search paths
             const stack = [];
             for (const searchPath of getSearchPaths(patterns)) {
-                core_debug(`Search path '${searchPath}'`);
+                lib_core/* debug */.Yz(`Search path '${searchPath}'`);
                 // Exists?
                 try {
                     // Intentionally using lstat. Detection for broken symlink
                     // will be performed later (if following symlinks).
-                    yield __await(external_fs_namespaceObject.promises.lstat(searchPath));
+                    yield __await(external_fs_.promises.lstat(searchPath));
                 }
                 catch (err) {
                     if (err.code === 'ENOENT') {
@@ -83995,7 +81504,7 @@ class DefaultGlobber {
                     continue;
                 }
                 // Hidden file or directory?
-                if (options.excludeHiddenFiles && external_path_namespaceObject.basename(item.path).match(/^\./)) {
+                if (options.excludeHiddenFiles && external_path_.basename(item.path).match(/^\./)) {
                     continue;
                 }
                 // Directory
@@ -84010,7 +81519,7 @@ class DefaultGlobber {
                     }
                     // Push the child items in reverse
                     const childLevel = item.level + 1;
-                    const childItems = (yield __await(external_fs_namespaceObject.promises.readdir(item.path))).map(x => new SearchState(external_path_namespaceObject.join(item.path, x), childLevel));
+                    const childItems = (yield __await(external_fs_.promises.readdir(item.path))).map(x => new SearchState(external_path_.join(item.path, x), childLevel));
                     stack.push(...childItems.reverse());
                 }
                 // File
@@ -84024,7 +81533,7 @@ class DefaultGlobber {
      * Constructs a DefaultGlobber
      */
     static create(patterns, options) {
-        return internal_globber_awaiter(this, void 0, void 0, function* () {
+        return __awaiter(this, void 0, void 0, function* () {
             const result = new DefaultGlobber(options);
             if (internal_globber_IS_WINDOWS) {
                 patterns = patterns.replace(/\r\n/g, '\n');
@@ -84046,7 +81555,7 @@ class DefaultGlobber {
         });
     }
     static stat(item, options, traversalChain) {
-        return internal_globber_awaiter(this, void 0, void 0, function* () {
+        return __awaiter(this, void 0, void 0, function* () {
             // Note:
             // `stat` returns info about the target of a symlink (or symlink chain)
             // `lstat` returns info about a symlink itself
@@ -84054,12 +81563,12 @@ class DefaultGlobber {
             if (options.followSymbolicLinks) {
                 try {
                     // Use `stat` (following symlinks)
-                    stats = yield external_fs_namespaceObject.promises.stat(item.path);
+                    stats = yield external_fs_.promises.stat(item.path);
                 }
                 catch (err) {
                     if (err.code === 'ENOENT') {
                         if (options.omitBrokenSymbolicLinks) {
-                            core_debug(`Broken symlink '${item.path}'`);
+                            lib_core/* debug */.Yz(`Broken symlink '${item.path}'`);
                             return undefined;
                         }
                         throw new Error(`No information found for the path '${item.path}'. This may indicate a broken symbolic link.`);
@@ -84069,19 +81578,19 @@ class DefaultGlobber {
             }
             else {
                 // Use `lstat` (not following symlinks)
-                stats = yield external_fs_namespaceObject.promises.lstat(item.path);
+                stats = yield external_fs_.promises.lstat(item.path);
             }
             // Note, isDirectory() returns false for the lstat of a symlink
             if (stats.isDirectory() && options.followSymbolicLinks) {
                 // Get the realpath
-                const realPath = yield external_fs_namespaceObject.promises.realpath(item.path);
+                const realPath = yield external_fs_.promises.realpath(item.path);
                 // Fixup the traversal chain to match the item level
                 while (traversalChain.length >= item.level) {
                     traversalChain.pop();
                 }
                 // Test for a cycle
                 if (traversalChain.some((x) => x === realPath)) {
-                    core_debug(`Symlink cycle detected for path '${item.path}' and realpath '${realPath}'`);
+                    lib_core/* debug */.Yz(`Symlink cycle detected for path '${item.path}' and realpath '${realPath}'`);
                     return undefined;
                 }
                 // Update the traversal chain
@@ -84092,6 +81601,8 @@ class DefaultGlobber {
     }
 }
 //# sourceMappingURL=internal-globber.js.map
+// EXTERNAL MODULE: external "crypto"
+var external_crypto_ = __nccwpck_require__(6982);
 ;// CONCATENATED MODULE: external "stream"
 const external_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
 // EXTERNAL MODULE: external "util"
@@ -84431,9 +81942,52 @@ var object_metadata = __nccwpck_require__(3568);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(8522);
 var external_node_zlib_default = /*#__PURE__*/__nccwpck_require__.n(external_node_zlib_);
-// EXTERNAL MODULE: ./src/interrupt.ts
-var interrupt = __nccwpck_require__(8476);
+;// CONCATENATED MODULE: ./src/interrupt.ts
+/** How long a clean-up request (AbortMultipartUpload) may take once the step is canceled. */
+const CLEANUP_MS = 1000;
+/**
+ * Gives every request of these clients `signal` as its abort signal, unless the call names
+ * one of its own (a clean-up request does). A request sent after the signal fired fails at
+ * once without reaching the network; one in flight is cut off. Done once here, at the client,
+ * so that no call site can forget it.
+ */
+function abortWith(clients, signal) {
+    if (!signal)
+        return clients;
+    for (const client of Object.values(clients)) {
+        const send = client.send.bind(client);
+        client.send = (command, options) => send(command, { abortSignal: signal, ...options });
+    }
+    return clients;
+}
+/**
+ * The abort signal of a clean-up request: fires CLEANUP_MS after `cancel` fires (or never),
+ * so that clean-up gets its chance after a cancel but cannot hold the process past the
+ * runner's grace, however slow the service is.
+ */
+function cleanupSignal(cancel) {
+    const controller = new AbortController();
+    let timer;
+    const start = () => {
+        timer = setTimeout(() => controller.abort(new Error(`clean-up took longer than ${CLEANUP_MS} ms`)), CLEANUP_MS);
+    };
+    if (cancel?.aborted)
+        start();
+    else
+        cancel?.addEventListener('abort', start, { once: true });
+    return {
+        signal: controller.signal,
+        dispose: () => {
+            clearTimeout(timer);
+            cancel?.removeEventListener('abort', start);
+        },
+    };
+}
+
+// EXTERNAL MODULE: ./src/units.ts
+var units = __nccwpck_require__(1996);
 ;// CONCATENATED MODULE: ./src/upload.ts
+
 
 
 
@@ -84450,7 +82004,6 @@ const DEFAULT_PARTS = 3;
  * part-time (about a second at 8 MiB parts) before the link was full.
  */
 const INITIAL_IN_FLIGHT = 4;
-const MIB = 1024 * 1024;
 /** S3's limit; partSizeFor() picks a part size that stays under it. */
 const MAX_PARTS = 10_000;
 /** Where the first part's buffer starts: a 64 KiB file needs no 16 MiB buffer. */
@@ -84610,7 +82163,7 @@ class StreamingUpload {
         const { Bucket, Key } = this.target();
         const UploadId = this.uploadId;
         this.uploadId = undefined;
-        const deadline = (0,interrupt/* cleanupSignal */.Z5)(this.request.signal);
+        const deadline = cleanupSignal(this.request.signal);
         try {
             await this.request.s3.send(new dist_cjs/* AbortMultipartUploadCommand */.tfP({ Bucket, Key, UploadId }), {
                 abortSignal: deadline.signal,
@@ -84720,7 +82273,7 @@ function checksumOf(part) {
  * MAX_PARTS parts of it.
  */
 function partSizeFor(bytes, configured) {
-    const needed = Math.ceil(bytes / MAX_PARTS / MIB) * MIB;
+    const needed = Math.ceil(bytes / MAX_PARTS / units/* MIB */.D) * units/* MIB */.D;
     return Math.max(configured, needed);
 }
 /**
@@ -84904,540 +82457,171 @@ async function expectUnchanged(handle, file, when) {
 var finished_jobs = __nccwpck_require__(5950);
 // EXTERNAL MODULE: ./src/if-exists.ts
 var if_exists = __nccwpck_require__(7161);
-// EXTERNAL MODULE: ./src/json-text.ts
-var json_text = __nccwpck_require__(2293);
-;// CONCATENATED MODULE: ./src/settings-model.ts
+// EXTERNAL MODULE: ./src/job-request.ts + 3 modules
+var job_request = __nccwpck_require__(4789);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-mediaconvert/dist-cjs/index.js
+var client_mediaconvert_dist_cjs = __nccwpck_require__(5156);
+// EXTERNAL MODULE: ./src/safe-text.ts
+var safe_text = __nccwpck_require__(1452);
+;// CONCATENATED MODULE: ./src/job.ts
+
+
+
 /**
- * Checks job settings against the MediaConvert API model, as the service does at CreateJob:
- * unknown members, required members, types, enums, numeric ranges, lengths and patterns.
- * The table is generated (settings-model.generated.ts); this module only walks it. The action
- * checks `job-settings` with it before any AWS call; the local MediaConvert checks CreateJob.
+ * Sends one CreateJob. The SDK retries throttling and dropped connections with the same input,
+ * and so with the same ClientRequestToken: the service answers a repeat with the first job.
  */
-/** Every violation of `value` against the model's shape `shapeName` (e.g. `JobSettings`). */
-function checkAgainstModel(model, shapeName, value, options) {
-    const found = [];
-    const limit = options.limit ?? 20;
-    const patterns = new Map();
-    const visit = (name, v, path) => {
-        if (found.length >= limit || name === '' || options.skip?.(path))
-            return;
-        const shape = model.shapes[name];
-        if (!shape)
-            return;
-        const fail = (message, member) => {
-            if (found.length < limit)
-                found.push({ path, message, ...(member ? { member } : {}) });
-        };
-        switch (shape.t) {
-            case 'o': {
-                if (!isRecord(v))
-                    return fail('should be an object');
-                const byKey = new Map(Object.keys(shape.m).map((member) => [memberKey(member, options.casing), member]));
-                for (const required of shape.r ?? []) {
-                    const name = memberKey(required, options.casing);
-                    if (v[name] === undefined) {
-                        fail(`${name} is a required property`, { name, problem: 'required' });
-                    }
-                }
-                for (const [key, child] of Object.entries(v)) {
-                    const member = byKey.get(key);
-                    if (member === undefined) {
-                        const hint = closest(key, [...byKey.keys()]);
-                        fail(`should NOT have additional properties: ${JSON.stringify(key)} is not a member${hint ? ` (did you mean ${hint}?)` : ''}`, { name: key, problem: 'unknown', ...(hint ? { suggestion: hint } : {}) });
-                        continue;
-                    }
-                    if (child === null || child === undefined)
-                        continue;
-                    visit(shape.m[member] ?? '', child, [...path, key]);
-                }
-                return;
-            }
-            case 'l': {
-                if (!Array.isArray(v))
-                    return fail('should be a list');
-                if (shape.min !== undefined && v.length < shape.min) {
-                    fail(`Should have at least ${shape.min} items`);
-                }
-                if (shape.max !== undefined && v.length > shape.max) {
-                    fail(`Should have at most ${shape.max} items`);
-                }
-                v.forEach((item, i) => visit(shape.v, item, [...path, i]));
-                return;
-            }
-            case 'm': {
-                if (!isRecord(v))
-                    return fail('should be an object');
-                for (const [key, child] of Object.entries(v))
-                    visit(shape.v, child, [...path, key]);
-                return;
-            }
-            case 's': {
-                if (typeof v !== 'string')
-                    return fail(`should be a string, got ${describe(v)}`);
-                if (shape.e && !shape.e.includes(v)) {
-                    return fail(`${JSON.stringify(v)} should be equal to one of the allowed values: ${shape.e.join(', ')}`);
-                }
-                if (shape.min !== undefined && v.length < shape.min) {
-                    return fail(`should NOT be shorter than ${shape.min} characters`);
-                }
-                if (shape.max !== undefined && v.length > shape.max) {
-                    return fail(`should NOT be longer than ${shape.max} characters`);
-                }
-                if (shape.p !== undefined) {
-                    let re = patterns.get(shape.p);
-                    if (!re) {
-                        re = new RegExp(shape.p);
-                        patterns.set(shape.p, re);
-                    }
-                    if (!re.test(v)) {
-                        // Some model patterns run to hundreds of characters (FileInput's extension list).
-                        const shown = shape.p.length <= 120 ? `"${shape.p}"` : 'of this member in the API model';
-                        fail(`${JSON.stringify(v)} should match the pattern ${shown}`);
-                    }
-                }
-                return;
-            }
-            case 'i':
-            case 'n': {
-                if (typeof v !== 'number' || !Number.isFinite(v)) {
-                    return fail(`should be ${shape.t === 'i' ? 'an integer' : 'a number'}, got ${describe(v)}`);
-                }
-                if (shape.t === 'i' && !Number.isInteger(v))
-                    return fail(`should be an integer, got ${v}`);
-                if (shape.min !== undefined && v < shape.min)
-                    return fail(`${v} should be >= ${shape.min}`);
-                if (shape.max !== undefined && v > shape.max)
-                    return fail(`${v} should be <= ${shape.max}`);
-                return;
-            }
-            case 'b':
-                if (typeof v !== 'boolean')
-                    fail(`should be a boolean, got ${describe(v)}`);
-                return;
-            default:
-                return;
-        }
-    };
-    visit(shapeName, value, []);
-    return found;
-}
-/**
- * Rules the service applies beyond the model (its CreateJob answers say so, the model does not
- * mark them): each output group needs `OutputGroupSettings.Type` and at least one output, each
- * output `ContainerSettings` unless it names a preset; and containers by output group type
- * (enforced since November 2020: HLS takes M3U8 or RAW, DASH ISO MPD or CMFC, CMAF CMFC,
- * Microsoft Smooth ISMV). Paths are relative to the job settings.
- */
-function checkServiceRules(settings, casing) {
-    const allowed = {
-        HLS_GROUP_SETTINGS: ['M3U8', 'RAW'],
-        DASH_ISO_GROUP_SETTINGS: ['MPD', 'CMFC'],
-        CMAF_GROUP_SETTINGS: ['CMFC'],
-        MS_SMOOTH_GROUP_SETTINGS: ['ISMV'],
-    };
-    const k = (name) => memberKey(name, casing);
-    const found = [];
-    const groups = isRecord(settings) ? settings[k('OutputGroups')] : undefined;
-    (Array.isArray(groups) ? groups : []).forEach((group, g) => {
-        if (!isRecord(group))
-            return;
-        const at = [k('OutputGroups'), g];
-        const groupSettings = group[k('OutputGroupSettings')];
-        if (!isRecord(groupSettings)) {
-            found.push({
-                path: at,
-                message: `${k('OutputGroupSettings')} is a required property`,
-                member: { name: k('OutputGroupSettings'), problem: 'required' },
-            });
-            return;
-        }
-        const type = groupSettings[k('Type')];
-        if (type === undefined) {
-            found.push({
-                path: [...at, k('OutputGroupSettings')],
-                message: `${k('Type')} is a required property`,
-                member: { name: k('Type'), problem: 'required' },
-            });
-        }
-        const outputs = group[k('Outputs')];
-        if (!Array.isArray(outputs) || outputs.length === 0) {
-            found.push({ path: [...at, k('Outputs')], message: 'Should have at least 1 items' });
-            return;
-        }
-        const accepted = typeof type === 'string' ? allowed[type] : undefined;
-        outputs.forEach((output, o) => {
-            if (!isRecord(output))
-                return;
-            const container = output[k('ContainerSettings')];
-            if (!isRecord(container)) {
-                if (output[k('Preset')] === undefined) {
-                    found.push({
-                        path: [...at, k('Outputs'), o],
-                        message: `${k('ContainerSettings')} is a required property`,
-                        member: { name: k('ContainerSettings'), problem: 'required' },
-                    });
-                }
-                return;
-            }
-            const value = container[k('Container')];
-            if (accepted && typeof value === 'string' && !accepted.includes(value)) {
-                found.push({
-                    path: [...at, k('Outputs'), o, k('ContainerSettings'), k('Container')],
-                    message: `${value} is not valid in a ${String(type)} output group: use ${accepted.join(' or ')}`,
-                });
-            }
-        });
-    });
-    return found;
-}
-function memberKey(member, casing) {
-    return casing === 'sdk' ? member : member.charAt(0).toLowerCase() + member.slice(1);
-}
-/** `/outputGroups/0/outputs` (the service's style). */
-function wirePath(path) {
-    return path.map((p) => `/${p}`).join('');
-}
-/** `Settings.OutputGroups[0].Outputs` (how SDK users write it). */
-function sdkPath(root, path) {
-    return path.reduce((text, p) => typeof p === 'number'
-        ? `${text}[${p}]`
-        : /^[A-Za-z_]\w*$/.test(p)
-            ? `${text}.${p}`
-            : `${text}[${JSON.stringify(p)}]`, root);
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function describe(value) {
-    if (Array.isArray(value))
-        return 'a list';
-    if (value === null)
-        return 'null';
-    if (typeof value === 'object')
-        return 'an object';
-    return JSON.stringify(value);
-}
-/**
- * The known member closest to a misspelt one, for a "did you mean" hint: the same name in
- * another case, else the nearest by edit distance (letters added, dropped, changed or swapped,
- * case ignored), if it is near enough to be a typo and nearer than any other.
- */
-function closest(key, members) {
-    const lower = key.toLowerCase();
-    const sameCase = members.find((m) => m.toLowerCase() === lower);
-    if (sameCase !== undefined)
-        return sameCase;
-    const allowed = lower.length <= 4 ? 1 : lower.length <= 8 ? 2 : 3;
-    let best;
-    let bestDistance = allowed + 1;
-    let tie = false;
-    for (const member of members) {
-        const d = editDistance(lower, member.toLowerCase(), allowed + 1);
-        if (d > allowed)
-            continue;
-        if (d < bestDistance) {
-            best = member;
-            bestDistance = d;
-            tie = false;
-        }
-        else if (d === bestDistance) {
-            tie = true;
-        }
-    }
-    return tie ? undefined : best;
-}
-/** Optimal string alignment distance, or `cap` once it cannot be below `cap`. */
-function editDistance(a, b, cap) {
-    if (Math.abs(a.length - b.length) >= cap)
-        return cap;
-    let prev2 = [];
-    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const row = [i];
-        let rowMin = i;
-        for (let j = 1; j <= b.length; j++) {
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
-            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-                d = Math.min(d, prev2[j - 2] + 1);
-            }
-            row.push(d);
-            rowMin = Math.min(rowMin, d);
-        }
-        if (rowMin >= cap)
-            return cap;
-        prev2 = prev;
-        prev = row;
-    }
-    return Math.min(prev[b.length], cap);
-}
-
-;// CONCATENATED MODULE: ./src/settings-model.generated.ts
-// prettier-ignore
-const SETTINGS_MODEL = { "source": "Debian awscli 2.9.19-1: awscli/botocore/data/mediaconvert/2017-08-29/service-2.json", "modelVersion": "mediaconvert-2017-08-29", "sdkVersion": "3.1169.0", "shapes": { "CreateJobRequest": { "t": "o", "m": { "AccelerationSettings": "AccelerationSettings", "BillingTagsSource": "BillingTagsSource", "ClientRequestToken": "__string", "HopDestinations": "__listOfHopDestination", "JobTemplate": "__string", "Priority": "__integerMinNegative50Max50", "Queue": "__string", "Role": "__string", "Settings": "JobSettings", "SimulateReservedQueue": "SimulateReservedQueue", "StatusUpdateInterval": "StatusUpdateInterval", "Tags": "__mapOf__string", "UserMetadata": "__mapOf__string", "ElementalInferenceSettings": "", "JobEngineVersion": "" }, "r": ["Role", "Settings"] }, "CreateJobTemplateRequest": { "t": "o", "m": { "AccelerationSettings": "AccelerationSettings", "Category": "__string", "Description": "__string", "HopDestinations": "__listOfHopDestination", "Name": "__string", "Priority": "__integerMinNegative50Max50", "Queue": "__string", "Settings": "JobTemplateSettings", "StatusUpdateInterval": "StatusUpdateInterval", "Tags": "__mapOf__string", "ElementalInferenceSettings": "" }, "r": ["Settings", "Name"] }, "AccelerationSettings": { "t": "o", "m": { "Mode": "AccelerationMode" }, "r": ["Mode"] }, "BillingTagsSource": { "t": "s", "e": ["QUEUE", "PRESET", "JOB_TEMPLATE", "JOB"] }, "__string": { "t": "s" }, "__listOfHopDestination": { "t": "l", "v": "HopDestination" }, "__integerMinNegative50Max50": { "t": "i", "min": -50, "max": 50 }, "JobSettings": { "t": "o", "m": { "AdAvailOffset": "__integerMinNegative1000Max1000", "AvailBlanking": "AvailBlanking", "Esam": "EsamSettings", "ExtendedDataServices": "ExtendedDataServices", "Inputs": "__listOfInput", "KantarWatermark": "KantarWatermarkSettings", "MotionImageInserter": "MotionImageInserter", "NielsenConfiguration": "NielsenConfiguration", "NielsenNonLinearWatermark": "NielsenNonLinearWatermarkSettings", "OutputGroups": "__listOfOutputGroup", "TimecodeConfig": "TimecodeConfig", "TimedMetadataInsertion": "TimedMetadataInsertion", "ColorConversion3DLUTSettings": "", "FollowSource": "", "MotionImageInserters": "" } }, "SimulateReservedQueue": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "StatusUpdateInterval": { "t": "s", "e": ["SECONDS_10", "SECONDS_12", "SECONDS_15", "SECONDS_20", "SECONDS_30", "SECONDS_60", "SECONDS_120", "SECONDS_180", "SECONDS_240", "SECONDS_300", "SECONDS_360", "SECONDS_420", "SECONDS_480", "SECONDS_540", "SECONDS_600"] }, "__mapOf__string": { "t": "m", "v": "__string" }, "JobTemplateSettings": { "t": "o", "m": { "AdAvailOffset": "__integerMinNegative1000Max1000", "AvailBlanking": "AvailBlanking", "Esam": "EsamSettings", "ExtendedDataServices": "ExtendedDataServices", "Inputs": "__listOfInputTemplate", "KantarWatermark": "KantarWatermarkSettings", "MotionImageInserter": "MotionImageInserter", "NielsenConfiguration": "NielsenConfiguration", "NielsenNonLinearWatermark": "NielsenNonLinearWatermarkSettings", "OutputGroups": "__listOfOutputGroup", "TimecodeConfig": "TimecodeConfig", "TimedMetadataInsertion": "TimedMetadataInsertion", "ColorConversion3DLUTSettings": "", "FollowSource": "", "MotionImageInserters": "" } }, "AccelerationMode": { "t": "s", "e": ["DISABLED", "ENABLED", "PREFERRED"] }, "HopDestination": { "t": "o", "m": { "Priority": "__integerMinNegative50Max50", "Queue": "__string", "WaitMinutes": "__integer" } }, "__integerMinNegative1000Max1000": { "t": "i", "min": -1000, "max": 1000 }, "AvailBlanking": { "t": "o", "m": { "AvailBlankingImage": "__stringMin14PatternS3BmpBMPPngPNGHttpsBmpBMPPngPNG" } }, "EsamSettings": { "t": "o", "m": { "ManifestConfirmConditionNotification": "EsamManifestConfirmConditionNotification", "ResponseSignalPreroll": "__integerMin0Max30000", "SignalProcessingNotification": "EsamSignalProcessingNotification" } }, "ExtendedDataServices": { "t": "o", "m": { "CopyProtectionAction": "CopyProtectionAction", "VchipAction": "VchipAction" } }, "__listOfInput": { "t": "l", "v": "Input" }, "KantarWatermarkSettings": { "t": "o", "m": { "ChannelName": "__stringMin1Max20", "ContentReference": "__stringMin1Max50PatternAZAZ09", "CredentialsSecretName": "__stringMin1Max512PatternAZAZ09", "FileOffset": "__doubleMin0", "KantarLicenseId": "__integerMin0Max2147483647", "KantarServerUrl": "__stringPatternHttpsKantarmediaCom", "LogDestination": "__stringPatternS3", "Metadata3": "__stringMin1Max50", "Metadata4": "__stringMin1Max50", "Metadata5": "__stringMin1Max50", "Metadata6": "__stringMin1Max50", "Metadata7": "__stringMin1Max50", "Metadata8": "__stringMin1Max50" } }, "MotionImageInserter": { "t": "o", "m": { "Framerate": "MotionImageInsertionFramerate", "Input": "__stringMin14PatternS3Mov09PngHttpsMov09Png", "InsertionMode": "MotionImageInsertionMode", "Offset": "MotionImageInsertionOffset", "Playback": "MotionImagePlayback", "StartTime": "__stringMin11Max11Pattern01D20305D205D" } }, "NielsenConfiguration": { "t": "o", "m": { "BreakoutCode": "__integerMin0Max0", "DistributorId": "__string" } }, "NielsenNonLinearWatermarkSettings": { "t": "o", "m": { "ActiveWatermarkProcess": "NielsenActiveWatermarkProcessType", "AdiFilename": "__stringPatternS3", "AssetId": "__stringMin1Max20", "AssetName": "__stringMin1Max50", "CbetSourceId": "__stringPattern0xAFaF0908190908", "EpisodeId": "__stringMin1Max20", "MetadataDestination": "__stringPatternS3", "SourceId": "__integerMin0Max65534", "SourceWatermarkStatus": "NielsenSourceWatermarkStatusType", "TicServerUrl": "__stringPatternHttps", "UniqueTicPerAudioTrack": "NielsenUniqueTicPerAudioTrackType" } }, "__listOfOutputGroup": { "t": "l", "v": "OutputGroup" }, "TimecodeConfig": { "t": "o", "m": { "Anchor": "__stringPattern010920405090509092", "Source": "TimecodeSource", "Start": "__stringPattern010920405090509092", "TimestampOffset": "__stringPattern0940191020191209301" } }, "TimedMetadataInsertion": { "t": "o", "m": { "Id3Insertions": "__listOfId3Insertion" } }, "__listOfInputTemplate": { "t": "l", "v": "InputTemplate" }, "__integer": { "t": "i" }, "__stringMin14PatternS3BmpBMPPngPNGHttpsBmpBMPPngPNG": { "t": "s", "min": 14, "p": "^((s3://(.*?)\\.(bmp|BMP|png|PNG))|(https?://(.*?)\\.(bmp|BMP|png|PNG)(\\?([^&=]+=[^&]+&)*[^&=]+=[^&]+)?))$" }, "EsamManifestConfirmConditionNotification": { "t": "o", "m": { "MccXml": "__stringPatternSNManifestConfirmConditionNotificationNS" } }, "__integerMin0Max30000": { "t": "i", "min": 0, "max": 30000 }, "EsamSignalProcessingNotification": { "t": "o", "m": { "SccXml": "__stringPatternSNSignalProcessingNotificationNS" } }, "CopyProtectionAction": { "t": "s", "e": ["PASSTHROUGH", "STRIP"] }, "VchipAction": { "t": "s", "e": ["PASSTHROUGH", "STRIP"] }, "Input": { "t": "o", "m": { "AudioSelectorGroups": "__mapOfAudioSelectorGroup", "AudioSelectors": "__mapOfAudioSelector", "CaptionSelectors": "__mapOfCaptionSelector", "Crop": "Rectangle", "DeblockFilter": "InputDeblockFilter", "DecryptionSettings": "InputDecryptionSettings", "DenoiseFilter": "InputDenoiseFilter", "DolbyVisionMetadataXml": "__stringMin14PatternS3XmlXMLHttpsXmlXML", "FileInput": "__stringPatternS3MM2PPMM2VVMMPPEEGGMMPP3AAVVIIMMPP4FFLLVVMMPPTTMMPPGGMM4VVTTRRPPFF4VVMM2TTSSTTSS264HH264MMKKVVMMKKAAMMOOVVMMTTSSMM2TTWWMMVVaAAASSFFVVOOBB3GGPP3GGPPPPMMXXFFDDIIVVXXXXVVIIDDRRAAWWDDVVGGXXFFMM1VV3GG2VVMMFFMM3UU8WWEEBBMMLLCCHHGGXXFFMMPPEEGG2MMXXFFMMPPEEGG2MMXXFFHHDDWWAAVVYY4MMXXMMLLOOGGGGaAAATTMMOOSSHttpsMM2VVMMPPEEGGMMPP3AAVVIIMMPP4FFLLVVMMPPTTMMPPGGMM4VVTTRRPPFF4VVMM2TTSSTTSS264HH264MMKKVVMMKKAAMMOOVVMMTTSSMM2TTWWMMVVaAAASSFFVVOOBB3GGPP3GGPPPPMMXXFFDDIIVVXXXXVVIIDDRRAAWWDDVVGGXXFFMM1VV3GG2VVMMFFMM3UU8WWEEBBMMLLCCHHGGXXFFMMPPEEGG2MMXXFFMMPPEEGG2MMXXFFHHDDWWAAVVYY4MMXXMMLLOOGGGGaAAATTMMOOSS", "FilterEnable": "InputFilterEnable", "FilterStrength": "__integerMinNegative5Max5", "ImageInserter": "ImageInserter", "InputClippings": "__listOfInputClipping", "InputScanType": "InputScanType", "Position": "Rectangle", "ProgramNumber": "__integerMin1Max2147483647", "PsiControl": "InputPsiControl", "SupplementalImps": "__listOf__stringPatternS3ASSETMAPXml", "TimecodeSource": "InputTimecodeSource", "TimecodeStart": "__stringMin11Max11Pattern01D20305D205D", "VideoGenerator": "InputVideoGenerator", "VideoSelector": "VideoSelector", "AdvancedInputFilter": "", "AdvancedInputFilterSettings": "", "DynamicAudioSelectors": "", "MultiViewSettings": "", "TamsSettings": "", "VideoOverlays": "" } }, "__stringMin1Max20": { "t": "s", "min": 1, "max": 20 }, "__stringMin1Max50PatternAZAZ09": { "t": "s", "min": 1, "max": 50, "p": "^[a-zA-Z0-9_\\/_+=.@-]*$" }, "__stringMin1Max512PatternAZAZ09": { "t": "s", "min": 1, "max": 512, "p": "^[a-zA-Z0-9_\\/_+=.@-]*$" }, "__doubleMin0": { "t": "n" }, "__integerMin0Max2147483647": { "t": "i", "min": 0, "max": 2147483647 }, "__stringPatternHttpsKantarmediaCom": { "t": "s", "p": "^https:\\/\\/.*.kantarmedia.com$" }, "__stringPatternS3": { "t": "s", "p": "^s3:\\/\\/" }, "__stringMin1Max50": { "t": "s", "min": 1, "max": 50 }, "MotionImageInsertionFramerate": { "t": "o", "m": { "FramerateDenominator": "__integerMin1Max17895697", "FramerateNumerator": "__integerMin1Max2147483640" } }, "__stringMin14PatternS3Mov09PngHttpsMov09Png": { "t": "s", "min": 14, "p": "^((s3://(.*)(\\.mov|[0-9]+\\.png))|(https?://(.*)(\\.mov|[0-9]+\\.png)(\\?([^&=]+=[^&]+&)*[^&=]+=[^&]+)?))$" }, "MotionImageInsertionMode": { "t": "s", "e": ["MOV", "PNG"] }, "MotionImageInsertionOffset": { "t": "o", "m": { "ImageX": "__integerMin0Max2147483647", "ImageY": "__integerMin0Max2147483647" } }, "MotionImagePlayback": { "t": "s", "e": ["ONCE", "REPEAT"] }, "__stringMin11Max11Pattern01D20305D205D": { "t": "s", "min": 11, "max": 11, "p": "^((([0-1]\\d)|(2[0-3]))(:[0-5]\\d){2}([:;][0-5]\\d))$" }, "__integerMin0Max0": { "t": "i", "min": 0, "max": 0 }, "NielsenActiveWatermarkProcessType": { "t": "s", "e": ["NAES2_AND_NW", "CBET", "NAES2_AND_NW_AND_CBET"] }, "__stringPattern0xAFaF0908190908": { "t": "s", "p": "(^0x[A-Fa-f0-9]{0,8}$|^[1-9][0-9]{0,8}$)" }, "__integerMin0Max65534": { "t": "i", "min": 0, "max": 65534 }, "NielsenSourceWatermarkStatusType": { "t": "s", "e": ["CLEAN", "WATERMARKED"] }, "__stringPatternHttps": { "t": "s", "p": "^https:\\/\\/" }, "NielsenUniqueTicPerAudioTrackType": { "t": "s", "e": ["RESERVE_UNIQUE_TICS_PER_TRACK", "SAME_TICS_PER_TRACK"] }, "OutputGroup": { "t": "o", "m": { "AutomatedEncodingSettings": "AutomatedEncodingSettings", "CustomName": "__string", "Name": "__string", "OutputGroupSettings": "OutputGroupSettings", "Outputs": "__listOfOutput" } }, "__stringPattern010920405090509092": { "t": "s", "p": "^([01][0-9]|2[0-4]):[0-5][0-9]:[0-5][0-9][:;][0-9]{2}$" }, "TimecodeSource": { "t": "s", "e": ["EMBEDDED", "ZEROBASED", "SPECIFIEDSTART"] }, "__stringPattern0940191020191209301": { "t": "s", "p": "^([0-9]{4})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" }, "__listOfId3Insertion": { "t": "l", "v": "Id3Insertion" }, "InputTemplate": { "t": "o", "m": { "AudioSelectorGroups": "__mapOfAudioSelectorGroup", "AudioSelectors": "__mapOfAudioSelector", "CaptionSelectors": "__mapOfCaptionSelector", "Crop": "Rectangle", "DeblockFilter": "InputDeblockFilter", "DenoiseFilter": "InputDenoiseFilter", "DolbyVisionMetadataXml": "__stringMin14PatternS3XmlXMLHttpsXmlXML", "FilterEnable": "InputFilterEnable", "FilterStrength": "__integerMinNegative5Max5", "ImageInserter": "ImageInserter", "InputClippings": "__listOfInputClipping", "InputScanType": "InputScanType", "Position": "Rectangle", "ProgramNumber": "__integerMin1Max2147483647", "PsiControl": "InputPsiControl", "TimecodeSource": "InputTimecodeSource", "TimecodeStart": "__stringMin11Max11Pattern01D20305D205D", "VideoSelector": "VideoSelector", "AdvancedInputFilter": "", "AdvancedInputFilterSettings": "", "DynamicAudioSelectors": "", "MultiViewSettings": "", "VideoOverlays": "" } }, "__stringPatternSNManifestConfirmConditionNotificationNS": { "t": "s", "p": "^\\s*<(.|\\n)*ManifestConfirmConditionNotification(.|\\n)*>\\s*$" }, "__stringPatternSNSignalProcessingNotificationNS": { "t": "s", "p": "^\\s*<(.|\\n)*SignalProcessingNotification(.|\\n)*>\\s*$" }, "__mapOfAudioSelectorGroup": { "t": "m", "v": "AudioSelectorGroup" }, "__mapOfAudioSelector": { "t": "m", "v": "AudioSelector" }, "__mapOfCaptionSelector": { "t": "m", "v": "CaptionSelector" }, "Rectangle": { "t": "o", "m": { "Height": "__integerMin2Max2147483647", "Width": "__integerMin2Max2147483647", "X": "__integerMin0Max2147483647", "Y": "__integerMin0Max2147483647" } }, "InputDeblockFilter": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "InputDecryptionSettings": { "t": "o", "m": { "DecryptionMode": "DecryptionMode", "EncryptedDecryptionKey": "__stringMin24Max512PatternAZaZ0902", "InitializationVector": "__stringMin16Max24PatternAZaZ0922AZaZ0916", "KmsKeyRegion": "__stringMin9Max19PatternAZ26EastWestCentralNorthSouthEastWest1912" } }, "InputDenoiseFilter": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "__stringMin14PatternS3XmlXMLHttpsXmlXML": { "t": "s", "min": 14, "p": "^((s3://(.*?)\\.(xml|XML))|(https?://(.*?)\\.(xml|XML)(\\?([^&=]+=[^&]+&)*[^&=]+=[^&]+)?))$" }, "__stringPatternS3MM2PPMM2VVMMPPEEGGMMPP3AAVVIIMMPP4FFLLVVMMPPTTMMPPGGMM4VVTTRRPPFF4VVMM2TTSSTTSS264HH264MMKKVVMMKKAAMMOOVVMMTTSSMM2TTWWMMVVaAAASSFFVVOOBB3GGPP3GGPPPPMMXXFFDDIIVVXXXXVVIIDDRRAAWWDDVVGGXXFFMM1VV3GG2VVMMFFMM3UU8WWEEBBMMLLCCHHGGXXFFMMPPEEGG2MMXXFFMMPPEEGG2MMXXFFHHDDWWAAVVYY4MMXXMMLLOOGGGGaAAATTMMOOSSHttpsMM2VVMMPPEEGGMMPP3AAVVIIMMPP4FFLLVVMMPPTTMMPPGGMM4VVTTRRPPFF4VVMM2TTSSTTSS264HH264MMKKVVMMKKAAMMOOVVMMTTSSMM2TTWWMMVVaAAASSFFVVOOBB3GGPP3GGPPPPMMXXFFDDIIVVXXXXVVIIDDRRAAWWDDVVGGXXFFMM1VV3GG2VVMMFFMM3UU8WWEEBBMMLLCCHHGGXXFFMMPPEEGG2MMXXFFMMPPEEGG2MMXXFFHHDDWWAAVVYY4MMXXMMLLOOGGGGaAAATTMMOOSS": { "t": "s", "p": "^((s3://([^\\/]+\\/+)+([^\\/\\.]+|(([^\\/]*)\\.([mM]2[pP]|[mM]2[vV]|[mM][pP][eE][gG]|[mM][pP]3|[aA][vV][iI]|[mM][pP]4|[fF][lL][vV]|[mM][pP][tT]|[mM][pP][gG]|[mM]4[vV]|[tT][rR][pP]|[fF]4[vV]|[mM]2[tT][sS]|[tT][sS]|264|[hH]264|[mM][kK][vV]|[mM][kK][aA]|[mM][oO][vV]|[mM][tT][sS]|[mM]2[tT]|[wW][mM][vVaA]|[aA][sS][fF]|[vV][oO][bB]|3[gG][pP]|3[gG][pP][pP]|[mM][xX][fF]|[dD][iI][vV][xX]|[xX][vV][iI][dD]|[rR][aA][wW]|[dD][vV]|[gG][xX][fF]|[mM]1[vV]|3[gG]2|[vV][mM][fF]|[mM]3[uU]8|[wW][eE][bB][mM]|[lL][cC][hH]|[gG][xX][fF]_[mM][pP][eE][gG]2|[mM][xX][fF]_[mM][pP][eE][gG]2|[mM][xX][fF][hH][dD]|[wW][aA][vV]|[yY]4[mM]|[xX][mM][lL]|[oO][gG][gGaA]|[aA][tT][mM][oO][sS]))))|(https?://([^\\/]+\\/+)+([^\\/\\.]+|(([^\\/]*)\\.([mM]2[vV]|[mM][pP][eE][gG]|[mM][pP]3|[aA][vV][iI]|[mM][pP]4|[fF][lL][vV]|[mM][pP][tT]|[mM][pP][gG]|[mM]4[vV]|[tT][rR][pP]|[fF]4[vV]|[mM]2[tT][sS]|[tT][sS]|264|[hH]264|[mM][kK][vV]|[mM][kK][aA]|[mM][oO][vV]|[mM][tT][sS]|[mM]2[tT]|[wW][mM][vVaA]|[aA][sS][fF]|[vV][oO][bB]|3[gG][pP]|3[gG][pP][pP]|[mM][xX][fF]|[dD][iI][vV][xX]|[xX][vV][iI][dD]|[rR][aA][wW]|[dD][vV]|[gG][xX][fF]|[mM]1[vV]|3[gG]2|[vV][mM][fF]|[mM]3[uU]8|[wW][eE][bB][mM]|[lL][cC][hH]|[gG][xX][fF]_[mM][pP][eE][gG]2|[mM][xX][fF]_[mM][pP][eE][gG]2|[mM][xX][fF][hH][dD]|[wW][aA][vV]|[yY]4[mM]|[xX][mM][lL]|[oO][gG][gGaA]|[aA][tT][mM][oO][sS])))(\\?([^&=]+=[^&]+&)*[^&=]+=[^&]+)?))$" }, "InputFilterEnable": { "t": "s", "e": ["AUTO", "DISABLE", "FORCE"] }, "__integerMinNegative5Max5": { "t": "i", "min": -5, "max": 5 }, "ImageInserter": { "t": "o", "m": { "InsertableImages": "__listOfInsertableImage", "SdrReferenceWhiteLevel": "__integerMin100Max1000" } }, "__listOfInputClipping": { "t": "l", "v": "InputClipping" }, "InputScanType": { "t": "s", "e": ["AUTO", "PSF"] }, "__integerMin1Max2147483647": { "t": "i", "min": 1, "max": 2147483647 }, "InputPsiControl": { "t": "s", "e": ["IGNORE_PSI", "USE_PSI"] }, "__listOf__stringPatternS3ASSETMAPXml": { "t": "l", "v": "__stringPatternS3ASSETMAPXml" }, "InputTimecodeSource": { "t": "s", "e": ["EMBEDDED", "ZEROBASED", "SPECIFIEDSTART"] }, "InputVideoGenerator": { "t": "o", "m": { "Duration": "__integerMin50Max86400000", "Channels": "", "FramerateDenominator": "", "FramerateNumerator": "", "Height": "", "ImageInput": "", "SampleRate": "", "Width": "" } }, "VideoSelector": { "t": "o", "m": { "AlphaBehavior": "AlphaBehavior", "ColorSpace": "ColorSpace", "ColorSpaceUsage": "ColorSpaceUsage", "EmbeddedTimecodeOverride": "EmbeddedTimecodeOverride", "Hdr10Metadata": "Hdr10Metadata", "PadVideo": "PadVideo", "Pid": "__integerMin1Max2147483647", "ProgramNumber": "__integerMinNegative2147483648Max2147483647", "Rotate": "InputRotate", "SampleRange": "InputSampleRange", "MaxLuminance": "", "SelectorType": "", "Streams": "" } }, "__integerMin1Max17895697": { "t": "i", "min": 1, "max": 17895697 }, "__integerMin1Max2147483640": { "t": "i", "min": 1, "max": 2147483640 }, "AutomatedEncodingSettings": { "t": "o", "m": { "AbrSettings": "AutomatedAbrSettings" } }, "OutputGroupSettings": { "t": "o", "m": { "CmafGroupSettings": "CmafGroupSettings", "DashIsoGroupSettings": "DashIsoGroupSettings", "FileGroupSettings": "FileGroupSettings", "HlsGroupSettings": "HlsGroupSettings", "MsSmoothGroupSettings": "MsSmoothGroupSettings", "Type": "OutputGroupType", "PerFrameMetrics": "" } }, "__listOfOutput": { "t": "l", "v": "Output" }, "Id3Insertion": { "t": "o", "m": { "Id3": "__stringPatternAZaZ0902", "Timecode": "__stringPattern010920405090509092" } }, "AudioSelectorGroup": { "t": "o", "m": { "AudioSelectorNames": "__listOf__stringMin1" } }, "AudioSelector": { "t": "o", "m": { "AudioDurationCorrection": "AudioDurationCorrection", "CustomLanguageCode": "__stringMin3Max3PatternAZaZ3", "DefaultSelection": "AudioDefaultSelection", "ExternalAudioFileInput": "__stringPatternS3MM2PPWWEEBBMMMM2VVMMPPEEGGMMPP3AAVVIIMMPP4FFLLVVMMPPTTMMPPGGMM4VVTTRRPPFF4VVMM2TTSSTTSS264HH264MMKKVVMMKKAAMMOOVVMMTTSSMM2TTWWMMVVaAAASSFFVVOOBB3GGPP3GGPPPPMMXXFFDDIIVVXXXXVVIIDDRRAAWWDDVVGGXXFFMM1VV3GG2VVMMFFMM3UU8LLCCHHGGXXFFMMPPEEGG2MMXXFFMMPPEEGG2MMXXFFHHDDWWAAVVYY4MMAAAACCAAIIFFFFMMPP2AACC3EECC3DDTTSSEEAATTMMOOSSOOGGGGaAHttpsMM2VVMMPPEEGGMMPP3AAVVIIMMPP4FFLLVVMMPPTTMMPPGGMM4VVTTRRPPFF4VVMM2TTSSTTSS264HH264MMKKVVMMKKAAMMOOVVMMTTSSMM2TTWWMMVVaAAASSFFVVOOBB3GGPP3GGPPPPMMXXFFDDIIVVXXXXVVIIDDRRAAWWDDVVGGXXFFMM1VV3GG2VVMMFFMM3UU8LLCCHHGGXXFFMMPPEEGG2MMXXFFMMPPEEGG2MMXXFFHHDDWWAAVVYY4MMAAAACCAAIIFFFFMMPP2AACC3EECC3DDTTSSEEAATTMMOOSSOOGGGGaA", "HlsRenditionGroupSettings": "HlsRenditionGroupSettings", "LanguageCode": "LanguageCode", "Offset": "__integerMinNegative2147483648Max2147483647", "Pids": "__listOf__integerMin1Max2147483647", "ProgramSelection": "__integerMin0Max8", "RemixSettings": "RemixSettings", "SelectorType": "AudioSelectorType", "Tracks": "__listOf__integerMin1Max2147483647", "Smpte337Passthrough": "", "Streams": "" } }, "CaptionSelector": { "t": "o", "m": { "CustomLanguageCode": "__stringMin3Max3PatternAZaZ3", "LanguageCode": "LanguageCode", "SourceSettings": "CaptionSourceSettings" } }, "__integerMin2Max2147483647": { "t": "i", "min": 2, "max": 2147483647 }, "DecryptionMode": { "t": "s", "e": ["AES_CTR", "AES_CBC", "AES_GCM"] }, "__stringMin24Max512PatternAZaZ0902": { "t": "s", "min": 24, "max": 512, "p": "^[A-Za-z0-9+\\/]+={0,2}$" }, "__stringMin16Max24PatternAZaZ0922AZaZ0916": { "t": "s", "min": 16, "max": 24, "p": "^[A-Za-z0-9+\\/]{22}==$|^[A-Za-z0-9+\\/]{16}$" }, "__stringMin9Max19PatternAZ26EastWestCentralNorthSouthEastWest1912": { "t": "s", "min": 9, "max": 19, "p": "^[a-z-]{2,6}-(east|west|central|((north|south)(east|west)?))-[1-9]{1,2}$" }, "__listOfInsertableImage": { "t": "l", "v": "InsertableImage" }, "__integerMin100Max1000": { "t": "i", "min": 100, "max": 1000 }, "InputClipping": { "t": "o", "m": { "EndTimecode": "__stringPattern010920405090509092", "StartTimecode": "__stringPattern010920405090509092" } }, "__stringPatternS3ASSETMAPXml": { "t": "s", "p": "^s3:\\/\\/.*\\/(ASSETMAP.xml)?$" }, "__integerMin50Max86400000": { "t": "i", "min": 50, "max": 86400000 }, "AlphaBehavior": { "t": "s", "e": ["DISCARD", "REMAP_TO_LUMA"] }, "ColorSpace": { "t": "s", "e": ["FOLLOW", "REC_601", "REC_709", "HDR10", "HLG_2020", "P3DCI", "P3D65_SDR", "P3D65_HDR"] }, "ColorSpaceUsage": { "t": "s", "e": ["FORCE", "FALLBACK"] }, "EmbeddedTimecodeOverride": { "t": "s", "e": ["NONE", "USE_MDPM"] }, "Hdr10Metadata": { "t": "o", "m": { "BluePrimaryX": "__integerMin0Max50000", "BluePrimaryY": "__integerMin0Max50000", "GreenPrimaryX": "__integerMin0Max50000", "GreenPrimaryY": "__integerMin0Max50000", "MaxContentLightLevel": "__integerMin0Max65535", "MaxFrameAverageLightLevel": "__integerMin0Max65535", "MaxLuminance": "__integerMin0Max2147483647", "MinLuminance": "__integerMin0Max2147483647", "RedPrimaryX": "__integerMin0Max50000", "RedPrimaryY": "__integerMin0Max50000", "WhitePointX": "__integerMin0Max50000", "WhitePointY": "__integerMin0Max50000" } }, "PadVideo": { "t": "s", "e": ["DISABLED", "BLACK"] }, "__integerMinNegative2147483648Max2147483647": { "t": "i", "min": -2147483648, "max": 2147483647 }, "InputRotate": { "t": "s", "e": ["DEGREE_0", "DEGREES_90", "DEGREES_180", "DEGREES_270", "AUTO"] }, "InputSampleRange": { "t": "s", "e": ["FOLLOW", "FULL_RANGE", "LIMITED_RANGE"] }, "AutomatedAbrSettings": { "t": "o", "m": { "MaxAbrBitrate": "__integerMin100000Max100000000", "MaxRenditions": "__integerMin3Max15", "MinAbrBitrate": "__integerMin100000Max100000000", "Rules": "__listOfAutomatedAbrRule", "MaxQualityLevel": "" } }, "CmafGroupSettings": { "t": "o", "m": { "AdditionalManifests": "__listOfCmafAdditionalManifest", "BaseUrl": "__string", "ClientCache": "CmafClientCache", "CodecSpecification": "CmafCodecSpecification", "DashManifestStyle": "DashManifestStyle", "Destination": "__stringPatternS3", "DestinationSettings": "DestinationSettings", "Encryption": "CmafEncryptionSettings", "FragmentLength": "__integerMin1Max2147483647", "ImageBasedTrickPlay": "CmafImageBasedTrickPlay", "ImageBasedTrickPlaySettings": "CmafImageBasedTrickPlaySettings", "ManifestCompression": "CmafManifestCompression", "ManifestDurationFormat": "CmafManifestDurationFormat", "MinBufferTime": "__integerMin0Max2147483647", "MinFinalSegmentLength": "__doubleMin0Max2147483647", "MpdManifestBandwidthType": "CmafMpdManifestBandwidthType", "MpdProfile": "CmafMpdProfile", "PtsOffsetHandlingForBFrames": "CmafPtsOffsetHandlingForBFrames", "SegmentControl": "CmafSegmentControl", "SegmentLength": "__integerMin1Max2147483647", "SegmentLengthControl": "CmafSegmentLengthControl", "StreamInfResolution": "CmafStreamInfResolution", "TargetDurationCompatibilityMode": "CmafTargetDurationCompatibilityMode", "VideoCompositionOffsets": "CmafVideoCompositionOffsets", "WriteDashManifest": "CmafWriteDASHManifest", "WriteHlsManifest": "CmafWriteHLSManifest", "WriteSegmentTimelineInRepresentation": "CmafWriteSegmentTimelineInRepresentation", "DashAdaptationSetGrouping": "", "DashIFrameTrickPlayNameModifier": "", "ImageBasedTrickPlayVariants": "" } }, "DashIsoGroupSettings": { "t": "o", "m": { "AdditionalManifests": "__listOfDashAdditionalManifest", "AudioChannelConfigSchemeIdUri": "DashIsoGroupAudioChannelConfigSchemeIdUri", "BaseUrl": "__string", "DashManifestStyle": "DashManifestStyle", "Destination": "__stringPatternS3", "DestinationSettings": "DestinationSettings", "Encryption": "DashIsoEncryptionSettings", "FragmentLength": "__integerMin1Max2147483647", "HbbtvCompliance": "DashIsoHbbtvCompliance", "ImageBasedTrickPlay": "DashIsoImageBasedTrickPlay", "ImageBasedTrickPlaySettings": "DashIsoImageBasedTrickPlaySettings", "MinBufferTime": "__integerMin0Max2147483647", "MinFinalSegmentLength": "__doubleMin0Max2147483647", "MpdManifestBandwidthType": "DashIsoMpdManifestBandwidthType", "MpdProfile": "DashIsoMpdProfile", "PtsOffsetHandlingForBFrames": "DashIsoPtsOffsetHandlingForBFrames", "SegmentControl": "DashIsoSegmentControl", "SegmentLength": "__integerMin1Max2147483647", "SegmentLengthControl": "DashIsoSegmentLengthControl", "VideoCompositionOffsets": "DashIsoVideoCompositionOffsets", "WriteSegmentTimelineInRepresentation": "DashIsoWriteSegmentTimelineInRepresentation", "DashAdaptationSetGrouping": "", "DashIFrameTrickPlayNameModifier": "", "ImageBasedTrickPlayVariants": "" } }, "FileGroupSettings": { "t": "o", "m": { "Destination": "__stringPatternS3", "DestinationSettings": "DestinationSettings" } }, "HlsGroupSettings": { "t": "o", "m": { "AdMarkers": "__listOfHlsAdMarkers", "AdditionalManifests": "__listOfHlsAdditionalManifest", "AudioOnlyHeader": "HlsAudioOnlyHeader", "BaseUrl": "__string", "CaptionLanguageMappings": "__listOfHlsCaptionLanguageMapping", "CaptionLanguageSetting": "HlsCaptionLanguageSetting", "CaptionSegmentLengthControl": "HlsCaptionSegmentLengthControl", "ClientCache": "HlsClientCache", "CodecSpecification": "HlsCodecSpecification", "Destination": "__stringPatternS3", "DestinationSettings": "DestinationSettings", "DirectoryStructure": "HlsDirectoryStructure", "Encryption": "HlsEncryptionSettings", "ImageBasedTrickPlay": "HlsImageBasedTrickPlay", "ImageBasedTrickPlaySettings": "HlsImageBasedTrickPlaySettings", "ManifestCompression": "HlsManifestCompression", "ManifestDurationFormat": "HlsManifestDurationFormat", "MinFinalSegmentLength": "__doubleMin0Max2147483647", "MinSegmentLength": "__integerMin0Max2147483647", "OutputSelection": "HlsOutputSelection", "ProgramDateTime": "HlsProgramDateTime", "ProgramDateTimePeriod": "__integerMin0Max3600", "SegmentControl": "HlsSegmentControl", "SegmentLength": "__integerMin1Max2147483647", "SegmentLengthControl": "HlsSegmentLengthControl", "SegmentsPerSubdirectory": "__integerMin1Max2147483647", "StreamInfResolution": "HlsStreamInfResolution", "TargetDurationCompatibilityMode": "HlsTargetDurationCompatibilityMode", "TimedMetadataId3Frame": "HlsTimedMetadataId3Frame", "TimedMetadataId3Period": "__integerMinNegative2147483648Max2147483647", "TimestampDeltaMilliseconds": "__integerMinNegative2147483648Max2147483647", "ImageBasedTrickPlayVariants": "", "ProgressiveWriteHlsManifest": "" } }, "MsSmoothGroupSettings": { "t": "o", "m": { "AdditionalManifests": "__listOfMsSmoothAdditionalManifest", "AudioDeduplication": "MsSmoothAudioDeduplication", "Destination": "__stringPatternS3", "DestinationSettings": "DestinationSettings", "Encryption": "MsSmoothEncryptionSettings", "FragmentLength": "__integerMin1Max2147483647", "FragmentLengthControl": "MsSmoothFragmentLengthControl", "ManifestEncoding": "MsSmoothManifestEncoding" } }, "OutputGroupType": { "t": "s", "e": ["HLS_GROUP_SETTINGS", "DASH_ISO_GROUP_SETTINGS", "FILE_GROUP_SETTINGS", "MS_SMOOTH_GROUP_SETTINGS", "CMAF_GROUP_SETTINGS"] }, "Output": { "t": "o", "m": { "AudioDescriptions": "__listOfAudioDescription", "CaptionDescriptions": "__listOfCaptionDescription", "ContainerSettings": "ContainerSettings", "Extension": "__string", "NameModifier": "__stringMin1", "OutputSettings": "OutputSettings", "Preset": "__stringMin0", "VideoDescription": "VideoDescription" } }, "__stringPatternAZaZ0902": { "t": "s", "p": "^[A-Za-z0-9+\\/]+={0,2}$" }, "__listOf__stringMin1": { "t": "l", "v": "__stringMin1" }, "AudioDurationCorrection": { "t": "s", "e": ["DISABLED", "AUTO", "TRACK", "FRAME", "FORCE"] }, "__stringMin3Max3PatternAZaZ3": { "t": "s", "min": 3, "max": 3, "p": "^[A-Za-z]{3}$" }, "AudioDefaultSelection": { "t": "s", "e": ["DEFAULT", "NOT_DEFAULT"] }, "__stringPatternS3MM2PPWWEEBBMMMM2VVMMPPEEGGMMPP3AAVVIIMMPP4FFLLVVMMPPTTMMPPGGMM4VVTTRRPPFF4VVMM2TTSSTTSS264HH264MMKKVVMMKKAAMMOOVVMMTTSSMM2TTWWMMVVaAAASSFFVVOOBB3GGPP3GGPPPPMMXXFFDDIIVVXXXXVVIIDDRRAAWWDDVVGGXXFFMM1VV3GG2VVMMFFMM3UU8LLCCHHGGXXFFMMPPEEGG2MMXXFFMMPPEEGG2MMXXFFHHDDWWAAVVYY4MMAAAACCAAIIFFFFMMPP2AACC3EECC3DDTTSSEEAATTMMOOSSOOGGGGaAHttpsMM2VVMMPPEEGGMMPP3AAVVIIMMPP4FFLLVVMMPPTTMMPPGGMM4VVTTRRPPFF4VVMM2TTSSTTSS264HH264MMKKVVMMKKAAMMOOVVMMTTSSMM2TTWWMMVVaAAASSFFVVOOBB3GGPP3GGPPPPMMXXFFDDIIVVXXXXVVIIDDRRAAWWDDVVGGXXFFMM1VV3GG2VVMMFFMM3UU8LLCCHHGGXXFFMMPPEEGG2MMXXFFMMPPEEGG2MMXXFFHHDDWWAAVVYY4MMAAAACCAAIIFFFFMMPP2AACC3EECC3DDTTSSEEAATTMMOOSSOOGGGGaA": { "t": "s", "p": "^((s3://([^\\/]+\\/+)+([^\\/\\.]+|(([^\\/]*)\\.([mM]2[pP]|[wW][eE][bB][mM]|[mM]2[vV]|[mM][pP][eE][gG]|[mM][pP]3|[aA][vV][iI]|[mM][pP]4|[fF][lL][vV]|[mM][pP][tT]|[mM][pP][gG]|[mM]4[vV]|[tT][rR][pP]|[fF]4[vV]|[mM]2[tT][sS]|[tT][sS]|264|[hH]264|[mM][kK][vV]|[mM][kK][aA]|[mM][oO][vV]|[mM][tT][sS]|[mM]2[tT]|[wW][mM][vVaA]|[aA][sS][fF]|[vV][oO][bB]|3[gG][pP]|3[gG][pP][pP]|[mM][xX][fF]|[dD][iI][vV][xX]|[xX][vV][iI][dD]|[rR][aA][wW]|[dD][vV]|[gG][xX][fF]|[mM]1[vV]|3[gG]2|[vV][mM][fF]|[mM]3[uU]8|[lL][cC][hH]|[gG][xX][fF]_[mM][pP][eE][gG]2|[mM][xX][fF]_[mM][pP][eE][gG]2|[mM][xX][fF][hH][dD]|[wW][aA][vV]|[yY]4[mM]|[aA][aA][cC]|[aA][iI][fF][fF]|[mM][pP]2|[aA][cC]3|[eE][cC]3|[dD][tT][sS][eE]|[aA][tT][mM][oO][sS]|[oO][gG][gGaA]))))|(https?://([^\\/]+\\/+)+([^\\/\\.]+|(([^\\/]*)\\.([mM]2[vV]|[mM][pP][eE][gG]|[mM][pP]3|[aA][vV][iI]|[mM][pP]4|[fF][lL][vV]|[mM][pP][tT]|[mM][pP][gG]|[mM]4[vV]|[tT][rR][pP]|[fF]4[vV]|[mM]2[tT][sS]|[tT][sS]|264|[hH]264|[mM][kK][vV]|[mM][kK][aA]|[mM][oO][vV]|[mM][tT][sS]|[mM]2[tT]|[wW][mM][vVaA]|[aA][sS][fF]|[vV][oO][bB]|3[gG][pP]|3[gG][pP][pP]|[mM][xX][fF]|[dD][iI][vV][xX]|[xX][vV][iI][dD]|[rR][aA][wW]|[dD][vV]|[gG][xX][fF]|[mM]1[vV]|3[gG]2|[vV][mM][fF]|[mM]3[uU]8|[lL][cC][hH]|[gG][xX][fF]_[mM][pP][eE][gG]2|[mM][xX][fF]_[mM][pP][eE][gG]2|[mM][xX][fF][hH][dD]|[wW][aA][vV]|[yY]4[mM]|[aA][aA][cC]|[aA][iI][fF][fF]|[mM][pP]2|[aA][cC]3|[eE][cC]3|[dD][tT][sS][eE]|[aA][tT][mM][oO][sS]|[oO][gG][gGaA])))(\\?([^&=]+=[^&]+&)*[^&=]+=[^&]+)?))$" }, "HlsRenditionGroupSettings": { "t": "o", "m": { "RenditionGroupId": "__string", "RenditionLanguageCode": "LanguageCode", "RenditionName": "__string" } }, "LanguageCode": { "t": "s", "e": ["ENG", "SPA", "FRA", "DEU", "GER", "ZHO", "ARA", "HIN", "JPN", "RUS", "POR", "ITA", "URD", "VIE", "KOR", "PAN", "ABK", "AAR", "AFR", "AKA", "SQI", "AMH", "ARG", "HYE", "ASM", "AVA", "AVE", "AYM", "AZE", "BAM", "BAK", "EUS", "BEL", "BEN", "BIH", "BIS", "BOS", "BRE", "BUL", "MYA", "CAT", "KHM", "CHA", "CHE", "NYA", "CHU", "CHV", "COR", "COS", "CRE", "HRV", "CES", "DAN", "DIV", "NLD", "DZO", "ENM", "EPO", "EST", "EWE", "FAO", "FIJ", "FIN", "FRM", "FUL", "GLA", "GLG", "LUG", "KAT", "ELL", "GRN", "GUJ", "HAT", "HAU", "HEB", "HER", "HMO", "HUN", "ISL", "IDO", "IBO", "IND", "INA", "ILE", "IKU", "IPK", "GLE", "JAV", "KAL", "KAN", "KAU", "KAS", "KAZ", "KIK", "KIN", "KIR", "KOM", "KON", "KUA", "KUR", "LAO", "LAT", "LAV", "LIM", "LIN", "LIT", "LUB", "LTZ", "MKD", "MLG", "MSA", "MAL", "MLT", "GLV", "MRI", "MAR", "MAH", "MON", "NAU", "NAV", "NDE", "NBL", "NDO", "NEP", "SME", "NOR", "NOB", "NNO", "OCI", "OJI", "ORI", "ORM", "OSS", "PLI", "FAS", "POL", "PUS", "QUE", "QAA", "RON", "ROH", "RUN", "SMO", "SAG", "SAN", "SRD", "SRB", "SNA", "III", "SND", "SIN", "SLK", "SLV", "SOM", "SOT", "SUN", "SWA", "SSW", "SWE", "TGL", "TAH", "TGK", "TAM", "TAT", "TEL", "THA", "BOD", "TIR", "TON", "TSO", "TSN", "TUR", "TUK", "TWI", "UIG", "UKR", "UZB", "VEN", "VOL", "WLN", "CYM", "FRY", "WOL", "XHO", "YID", "YOR", "ZHA", "ZUL", "ORJ", "QPC", "TNG", "SRP"] }, "__listOf__integerMin1Max2147483647": { "t": "l", "v": "__integerMin1Max2147483647" }, "__integerMin0Max8": { "t": "i", "min": 0, "max": 8 }, "RemixSettings": { "t": "o", "m": { "ChannelMapping": "ChannelMapping", "ChannelsIn": "__integerMin1Max64", "ChannelsOut": "__integerMin1Max64", "AudioDescriptionAudioChannel": "", "AudioDescriptionDataChannel": "" } }, "AudioSelectorType": { "t": "s", "e": ["PID", "TRACK", "LANGUAGE_CODE", "HLS_RENDITION_GROUP", "ALL_PCM", "STREAM"] }, "CaptionSourceSettings": { "t": "o", "m": { "AncillarySourceSettings": "AncillarySourceSettings", "DvbSubSourceSettings": "DvbSubSourceSettings", "EmbeddedSourceSettings": "EmbeddedSourceSettings", "FileSourceSettings": "FileSourceSettings", "SourceType": "CaptionSourceType", "TeletextSourceSettings": "TeletextSourceSettings", "TrackSourceSettings": "TrackSourceSettings", "WebvttHlsSourceSettings": "WebvttHlsSourceSettings" } }, "InsertableImage": { "t": "o", "m": { "Duration": "__integerMin0Max2147483647", "FadeIn": "__integerMin0Max2147483647", "FadeOut": "__integerMin0Max2147483647", "Height": "__integerMin0Max2147483647", "ImageInserterInput": "__stringMin14PatternS3BmpBMPPngPNGTgaTGAHttpsBmpBMPPngPNGTgaTGA", "ImageX": "__integerMin0Max2147483647", "ImageY": "__integerMin0Max2147483647", "Layer": "__integerMin0Max99", "Opacity": "__integerMin0Max100", "StartTime": "__stringPattern01D20305D205D", "Width": "__integerMin0Max2147483647" } }, "__integerMin0Max50000": { "t": "i", "min": 0, "max": 50000 }, "__integerMin0Max65535": { "t": "i", "min": 0, "max": 65535 }, "__integerMin100000Max100000000": { "t": "i", "min": 100000, "max": 100000000 }, "__integerMin3Max15": { "t": "i", "min": 3, "max": 15 }, "__listOfAutomatedAbrRule": { "t": "l", "v": "AutomatedAbrRule" }, "__listOfCmafAdditionalManifest": { "t": "l", "v": "CmafAdditionalManifest" }, "CmafClientCache": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "CmafCodecSpecification": { "t": "s", "e": ["RFC_6381", "RFC_4281"] }, "DashManifestStyle": { "t": "s", "e": ["BASIC", "COMPACT", "DISTINCT", "FULL"] }, "DestinationSettings": { "t": "o", "m": { "S3Settings": "S3DestinationSettings" } }, "CmafEncryptionSettings": { "t": "o", "m": { "ConstantInitializationVector": "__stringMin32Max32Pattern09aFAF32", "EncryptionMethod": "CmafEncryptionType", "InitializationVectorInManifest": "CmafInitializationVectorInManifest", "SpekeKeyProvider": "SpekeKeyProviderCmaf", "StaticKeyProvider": "StaticKeyProvider", "Type": "CmafKeyProviderType", "ClearLeadSegments": "" } }, "CmafImageBasedTrickPlay": { "t": "s", "e": ["NONE", "THUMBNAIL", "THUMBNAIL_AND_FULLFRAME", "ADVANCED", "VARIANTS"] }, "CmafImageBasedTrickPlaySettings": { "t": "o", "m": { "IntervalCadence": "CmafIntervalCadence", "ThumbnailHeight": "__integerMin2Max4096", "ThumbnailInterval": "__doubleMin0Max2147483647", "ThumbnailWidth": "__integerMin8Max4096", "TileHeight": "__integerMin1Max2048", "TileWidth": "__integerMin1Max512" } }, "CmafManifestCompression": { "t": "s", "e": ["GZIP", "NONE"] }, "CmafManifestDurationFormat": { "t": "s", "e": ["FLOATING_POINT", "INTEGER"] }, "__doubleMin0Max2147483647": { "t": "n" }, "CmafMpdManifestBandwidthType": { "t": "s", "e": ["AVERAGE", "MAX"] }, "CmafMpdProfile": { "t": "s", "e": ["MAIN_PROFILE", "ON_DEMAND_PROFILE"] }, "CmafPtsOffsetHandlingForBFrames": { "t": "s", "e": ["ZERO_BASED", "MATCH_INITIAL_PTS"] }, "CmafSegmentControl": { "t": "s", "e": ["SINGLE_FILE", "SEGMENTED_FILES"] }, "CmafSegmentLengthControl": { "t": "s", "e": ["EXACT", "GOP_MULTIPLE", "MATCH"] }, "CmafStreamInfResolution": { "t": "s", "e": ["INCLUDE", "EXCLUDE"] }, "CmafTargetDurationCompatibilityMode": { "t": "s", "e": ["LEGACY", "SPEC_COMPLIANT"] }, "CmafVideoCompositionOffsets": { "t": "s", "e": ["SIGNED", "UNSIGNED"] }, "CmafWriteDASHManifest": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "CmafWriteHLSManifest": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "CmafWriteSegmentTimelineInRepresentation": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "__listOfDashAdditionalManifest": { "t": "l", "v": "DashAdditionalManifest" }, "DashIsoGroupAudioChannelConfigSchemeIdUri": { "t": "s", "e": ["MPEG_CHANNEL_CONFIGURATION", "DOLBY_CHANNEL_CONFIGURATION"] }, "DashIsoEncryptionSettings": { "t": "o", "m": { "PlaybackDeviceCompatibility": "DashIsoPlaybackDeviceCompatibility", "SpekeKeyProvider": "SpekeKeyProvider" } }, "DashIsoHbbtvCompliance": { "t": "s", "e": ["HBBTV_1_5", "NONE"] }, "DashIsoImageBasedTrickPlay": { "t": "s", "e": ["NONE", "THUMBNAIL", "THUMBNAIL_AND_FULLFRAME", "ADVANCED", "VARIANTS"] }, "DashIsoImageBasedTrickPlaySettings": { "t": "o", "m": { "IntervalCadence": "DashIsoIntervalCadence", "ThumbnailHeight": "__integerMin1Max4096", "ThumbnailInterval": "__doubleMin0Max2147483647", "ThumbnailWidth": "__integerMin8Max4096", "TileHeight": "__integerMin1Max2048", "TileWidth": "__integerMin1Max512" } }, "DashIsoMpdManifestBandwidthType": { "t": "s", "e": ["AVERAGE", "MAX"] }, "DashIsoMpdProfile": { "t": "s", "e": ["MAIN_PROFILE", "ON_DEMAND_PROFILE"] }, "DashIsoPtsOffsetHandlingForBFrames": { "t": "s", "e": ["ZERO_BASED", "MATCH_INITIAL_PTS"] }, "DashIsoSegmentControl": { "t": "s", "e": ["SINGLE_FILE", "SEGMENTED_FILES"] }, "DashIsoSegmentLengthControl": { "t": "s", "e": ["EXACT", "GOP_MULTIPLE", "MATCH"] }, "DashIsoVideoCompositionOffsets": { "t": "s", "e": ["SIGNED", "UNSIGNED"] }, "DashIsoWriteSegmentTimelineInRepresentation": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "__listOfHlsAdMarkers": { "t": "l", "v": "HlsAdMarkers" }, "__listOfHlsAdditionalManifest": { "t": "l", "v": "HlsAdditionalManifest" }, "HlsAudioOnlyHeader": { "t": "s", "e": ["INCLUDE", "EXCLUDE"] }, "__listOfHlsCaptionLanguageMapping": { "t": "l", "v": "HlsCaptionLanguageMapping" }, "HlsCaptionLanguageSetting": { "t": "s", "e": ["INSERT", "OMIT", "NONE"] }, "HlsCaptionSegmentLengthControl": { "t": "s", "e": ["LARGE_SEGMENTS", "MATCH_VIDEO"] }, "HlsClientCache": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "HlsCodecSpecification": { "t": "s", "e": ["RFC_6381", "RFC_4281"] }, "HlsDirectoryStructure": { "t": "s", "e": ["SINGLE_DIRECTORY", "SUBDIRECTORY_PER_STREAM"] }, "HlsEncryptionSettings": { "t": "o", "m": { "ConstantInitializationVector": "__stringMin32Max32Pattern09aFAF32", "EncryptionMethod": "HlsEncryptionType", "InitializationVectorInManifest": "HlsInitializationVectorInManifest", "OfflineEncrypted": "HlsOfflineEncrypted", "SpekeKeyProvider": "SpekeKeyProvider", "StaticKeyProvider": "StaticKeyProvider", "Type": "HlsKeyProviderType" } }, "HlsImageBasedTrickPlay": { "t": "s", "e": ["NONE", "THUMBNAIL", "THUMBNAIL_AND_FULLFRAME", "ADVANCED", "VARIANTS"] }, "HlsImageBasedTrickPlaySettings": { "t": "o", "m": { "IntervalCadence": "HlsIntervalCadence", "ThumbnailHeight": "__integerMin2Max4096", "ThumbnailInterval": "__doubleMin0Max2147483647", "ThumbnailWidth": "__integerMin8Max4096", "TileHeight": "__integerMin1Max2048", "TileWidth": "__integerMin1Max512" } }, "HlsManifestCompression": { "t": "s", "e": ["GZIP", "NONE"] }, "HlsManifestDurationFormat": { "t": "s", "e": ["FLOATING_POINT", "INTEGER"] }, "HlsOutputSelection": { "t": "s", "e": ["MANIFESTS_AND_SEGMENTS", "SEGMENTS_ONLY"] }, "HlsProgramDateTime": { "t": "s", "e": ["INCLUDE", "EXCLUDE"] }, "__integerMin0Max3600": { "t": "i", "min": 0, "max": 3600 }, "HlsSegmentControl": { "t": "s", "e": ["SINGLE_FILE", "SEGMENTED_FILES"] }, "HlsSegmentLengthControl": { "t": "s", "e": ["EXACT", "GOP_MULTIPLE", "MATCH"] }, "HlsStreamInfResolution": { "t": "s", "e": ["INCLUDE", "EXCLUDE"] }, "HlsTargetDurationCompatibilityMode": { "t": "s", "e": ["LEGACY", "SPEC_COMPLIANT"] }, "HlsTimedMetadataId3Frame": { "t": "s", "e": ["NONE", "PRIV", "TDRL"] }, "__listOfMsSmoothAdditionalManifest": { "t": "l", "v": "MsSmoothAdditionalManifest" }, "MsSmoothAudioDeduplication": { "t": "s", "e": ["COMBINE_DUPLICATE_STREAMS", "NONE"] }, "MsSmoothEncryptionSettings": { "t": "o", "m": { "SpekeKeyProvider": "SpekeKeyProvider" } }, "MsSmoothFragmentLengthControl": { "t": "s", "e": ["EXACT", "GOP_MULTIPLE"] }, "MsSmoothManifestEncoding": { "t": "s", "e": ["UTF8", "UTF16"] }, "__listOfAudioDescription": { "t": "l", "v": "AudioDescription" }, "__listOfCaptionDescription": { "t": "l", "v": "CaptionDescription" }, "ContainerSettings": { "t": "o", "m": { "CmfcSettings": "CmfcSettings", "Container": "ContainerType", "F4vSettings": "F4vSettings", "M2tsSettings": "M2tsSettings", "M3u8Settings": "M3u8Settings", "MovSettings": "MovSettings", "Mp4Settings": "Mp4Settings", "MpdSettings": "MpdSettings", "MxfSettings": "MxfSettings" } }, "__stringMin1": { "t": "s", "min": 1 }, "OutputSettings": { "t": "o", "m": { "HlsSettings": "HlsSettings" } }, "__stringMin0": { "t": "s", "min": 0 }, "VideoDescription": { "t": "o", "m": { "AfdSignaling": "AfdSignaling", "AntiAlias": "AntiAlias", "CodecSettings": "VideoCodecSettings", "ColorMetadata": "ColorMetadata", "Crop": "Rectangle", "DropFrameTimecode": "DropFrameTimecode", "FixedAfd": "__integerMin0Max15", "Height": "__integerMin32Max8192", "Position": "Rectangle", "RespondToAfd": "RespondToAfd", "ScalingBehavior": "ScalingBehavior", "Sharpness": "__integerMin0Max100", "TimecodeInsertion": "VideoTimecodeInsertion", "VideoPreprocessors": "VideoPreprocessor", "Width": "__integerMin32Max8192", "ChromaPositionMode": "", "TimecodeTrack": "" } }, "ChannelMapping": { "t": "o", "m": { "OutputChannels": "__listOfOutputChannelMapping" } }, "__integerMin1Max64": { "t": "i", "min": 1, "max": 64 }, "AncillarySourceSettings": { "t": "o", "m": { "Convert608To708": "AncillaryConvert608To708", "SourceAncillaryChannelNumber": "__integerMin1Max4", "TerminateCaptions": "AncillaryTerminateCaptions" } }, "DvbSubSourceSettings": { "t": "o", "m": { "Pid": "__integerMin1Max2147483647" } }, "EmbeddedSourceSettings": { "t": "o", "m": { "Convert608To708": "EmbeddedConvert608To708", "Source608ChannelNumber": "__integerMin1Max4", "Source608TrackNumber": "__integerMin1Max1", "TerminateCaptions": "EmbeddedTerminateCaptions" } }, "FileSourceSettings": { "t": "o", "m": { "Convert608To708": "FileSourceConvert608To708", "Framerate": "CaptionSourceFramerate", "SourceFile": "__stringMin14PatternS3SccSCCTtmlTTMLDfxpDFXPStlSTLSrtSRTXmlXMLSmiSMIVttVTTWebvttWEBVTTHttpsSccSCCTtmlTTMLDfxpDFXPStlSTLSrtSRTXmlXMLSmiSMIVttVTTWebvttWEBVTT", "TimeDelta": "__integerMinNegative2147483648Max2147483647", "TimeDeltaUnits": "FileSourceTimeDeltaUnits", "ByteRateLimit": "", "ConvertPaintToPop": "", "UpconvertSTLToTeletext": "" } }, "CaptionSourceType": { "t": "s", "e": ["ANCILLARY", "DVB_SUB", "EMBEDDED", "SCTE20", "SCC", "TTML", "STL", "SRT", "SMI", "SMPTE_TT", "TELETEXT", "NULL_SOURCE", "IMSC", "WEBVTT", "TT_3GPP"] }, "TeletextSourceSettings": { "t": "o", "m": { "PageNumber": "__stringMin3Max3Pattern1809aFAF09aEAE" } }, "TrackSourceSettings": { "t": "o", "m": { "TrackNumber": "__integerMin1Max2147483647", "StreamNumber": "" } }, "WebvttHlsSourceSettings": { "t": "o", "m": { "RenditionGroupId": "__string", "RenditionLanguageCode": "LanguageCode", "RenditionName": "__string" } }, "__stringMin14PatternS3BmpBMPPngPNGTgaTGAHttpsBmpBMPPngPNGTgaTGA": { "t": "s", "min": 14, "p": "^((s3://(.*?)\\.(bmp|BMP|png|PNG|tga|TGA))|(https?://(.*?)\\.(bmp|BMP|png|PNG|tga|TGA)(\\?([^&=]+=[^&]+&)*[^&=]+=[^&]+)?))$" }, "__integerMin0Max99": { "t": "i", "min": 0, "max": 99 }, "__integerMin0Max100": { "t": "i", "min": 0, "max": 100 }, "__stringPattern01D20305D205D": { "t": "s", "p": "^((([0-1]\\d)|(2[0-3]))(:[0-5]\\d){2}([:;][0-5]\\d))$" }, "AutomatedAbrRule": { "t": "o", "m": { "AllowedRenditions": "__listOfAllowedRenditionSize", "ForceIncludeRenditions": "__listOfForceIncludeRenditionSize", "MinBottomRenditionSize": "MinBottomRenditionSize", "MinTopRenditionSize": "MinTopRenditionSize", "Type": "RuleType" } }, "CmafAdditionalManifest": { "t": "o", "m": { "ManifestNameModifier": "__stringMin1", "SelectedOutputs": "__listOf__stringMin1" } }, "S3DestinationSettings": { "t": "o", "m": { "AccessControl": "S3DestinationAccessControl", "Encryption": "S3EncryptionSettings", "StorageClass": "" } }, "__stringMin32Max32Pattern09aFAF32": { "t": "s", "min": 32, "max": 32, "p": "^[0-9a-fA-F]{32}$" }, "CmafEncryptionType": { "t": "s", "e": ["SAMPLE_AES", "AES_CTR"] }, "CmafInitializationVectorInManifest": { "t": "s", "e": ["INCLUDE", "EXCLUDE"] }, "SpekeKeyProviderCmaf": { "t": "o", "m": { "CertificateArn": "__stringPatternArnAwsUsGovAcm", "DashSignaledSystemIds": "__listOf__stringMin36Max36Pattern09aFAF809aFAF409aFAF409aFAF409aFAF12", "HlsSignaledSystemIds": "__listOf__stringMin36Max36Pattern09aFAF809aFAF409aFAF409aFAF409aFAF12", "ResourceId": "__stringPatternW", "Url": "__stringPatternHttps", "EncryptionContractConfiguration": "" } }, "StaticKeyProvider": { "t": "o", "m": { "KeyFormat": "__stringPatternIdentityAZaZ26AZaZ09163", "KeyFormatVersions": "__stringPatternDD", "StaticKeyValue": "__stringPatternAZaZ0932", "Url": "__string" } }, "CmafKeyProviderType": { "t": "s", "e": ["SPEKE", "STATIC_KEY"] }, "CmafIntervalCadence": { "t": "s", "e": ["FOLLOW_IFRAME", "FOLLOW_CUSTOM", "FOLLOW_SEGMENTATION"] }, "__integerMin2Max4096": { "t": "i", "min": 2, "max": 4096 }, "__integerMin8Max4096": { "t": "i", "min": 8, "max": 4096 }, "__integerMin1Max2048": { "t": "i", "min": 1, "max": 2048 }, "__integerMin1Max512": { "t": "i", "min": 1, "max": 512 }, "DashAdditionalManifest": { "t": "o", "m": { "ManifestNameModifier": "__stringMin1", "SelectedOutputs": "__listOf__stringMin1" } }, "DashIsoPlaybackDeviceCompatibility": { "t": "s", "e": ["CENC_V1", "UNENCRYPTED_SEI", "CENC_V1_UNENCRYPTED_HEADERS"] }, "SpekeKeyProvider": { "t": "o", "m": { "CertificateArn": "__stringPatternArnAwsUsGovAcm", "ResourceId": "__string", "SystemIds": "__listOf__stringPattern09aFAF809aFAF409aFAF409aFAF409aFAF12", "Url": "__stringPatternHttps", "EncryptionContractConfiguration": "" } }, "DashIsoIntervalCadence": { "t": "s", "e": ["FOLLOW_IFRAME", "FOLLOW_CUSTOM", "FOLLOW_SEGMENTATION"] }, "__integerMin1Max4096": { "t": "i", "min": 1, "max": 4096 }, "HlsAdMarkers": { "t": "s", "e": ["ELEMENTAL", "ELEMENTAL_SCTE35"] }, "HlsAdditionalManifest": { "t": "o", "m": { "ManifestNameModifier": "__stringMin1", "SelectedOutputs": "__listOf__stringMin1" } }, "HlsCaptionLanguageMapping": { "t": "o", "m": { "CaptionChannel": "__integerMinNegative2147483648Max2147483647", "CustomLanguageCode": "__stringMin3Max3PatternAZaZ3", "LanguageCode": "LanguageCode", "LanguageDescription": "__string" } }, "HlsEncryptionType": { "t": "s", "e": ["AES128", "SAMPLE_AES"] }, "HlsInitializationVectorInManifest": { "t": "s", "e": ["INCLUDE", "EXCLUDE"] }, "HlsOfflineEncrypted": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "HlsKeyProviderType": { "t": "s", "e": ["SPEKE", "STATIC_KEY"] }, "HlsIntervalCadence": { "t": "s", "e": ["FOLLOW_IFRAME", "FOLLOW_CUSTOM", "FOLLOW_SEGMENTATION"] }, "MsSmoothAdditionalManifest": { "t": "o", "m": { "ManifestNameModifier": "__stringMin1", "SelectedOutputs": "__listOf__stringMin1" } }, "AudioDescription": { "t": "o", "m": { "AudioChannelTaggingSettings": "AudioChannelTaggingSettings", "AudioNormalizationSettings": "AudioNormalizationSettings", "AudioSourceName": "__string", "AudioType": "__integerMin0Max255", "AudioTypeControl": "AudioTypeControl", "CodecSettings": "AudioCodecSettings", "CustomLanguageCode": "__stringPatternAZaZ23AZaZ", "LanguageCode": "LanguageCode", "LanguageCodeControl": "AudioLanguageCodeControl", "RemixSettings": "RemixSettings", "StreamName": "__stringPatternWS", "AudioPitchCorrectionSettings": "" } }, "CaptionDescription": { "t": "o", "m": { "CaptionSelectorName": "__stringMin1", "CustomLanguageCode": "__stringPatternAZaZ23AZaZ", "DestinationSettings": "CaptionDestinationSettings", "LanguageCode": "LanguageCode", "LanguageDescription": "__string", "AudioSourceNames": "", "Source": "" } }, "CmfcSettings": { "t": "o", "m": { "AudioDuration": "CmfcAudioDuration", "AudioGroupId": "__string", "AudioRenditionSets": "__string", "AudioTrackType": "CmfcAudioTrackType", "DescriptiveVideoServiceFlag": "CmfcDescriptiveVideoServiceFlag", "IFrameOnlyManifest": "CmfcIFrameOnlyManifest", "KlvMetadata": "CmfcKlvMetadata", "ManifestMetadataSignaling": "CmfcManifestMetadataSignaling", "Scte35Esam": "CmfcScte35Esam", "Scte35Source": "CmfcScte35Source", "TimedMetadata": "CmfcTimedMetadata", "TimedMetadataBoxVersion": "CmfcTimedMetadataBoxVersion", "TimedMetadataSchemeIdUri": "__stringMax1000", "TimedMetadataValue": "__stringMax1000", "C2paManifest": "", "CertificateSecret": "", "SigningKmsKey": "" } }, "ContainerType": { "t": "s", "e": ["F4V", "ISMV", "M2TS", "M3U8", "CMFC", "MOV", "MP4", "MPD", "MXF", "WEBM", "RAW", "GIF", "OGG", "Y4M"] }, "F4vSettings": { "t": "o", "m": { "MoovPlacement": "F4vMoovPlacement" } }, "M2tsSettings": { "t": "o", "m": { "AudioBufferModel": "M2tsAudioBufferModel", "AudioDuration": "M2tsAudioDuration", "AudioFramesPerPes": "__integerMin0Max2147483647", "AudioPids": "__listOf__integerMin32Max8182", "Bitrate": "__integerMin0Max2147483647", "BufferModel": "M2tsBufferModel", "DataPTSControl": "M2tsDataPtsControl", "DvbNitSettings": "DvbNitSettings", "DvbSdtSettings": "DvbSdtSettings", "DvbSubPids": "__listOf__integerMin32Max8182", "DvbTdtSettings": "DvbTdtSettings", "DvbTeletextPid": "__integerMin32Max8182", "EbpAudioInterval": "M2tsEbpAudioInterval", "EbpPlacement": "M2tsEbpPlacement", "EsRateInPes": "M2tsEsRateInPes", "ForceTsVideoEbpOrder": "M2tsForceTsVideoEbpOrder", "FragmentTime": "__doubleMin0", "KlvMetadata": "M2tsKlvMetadata", "MaxPcrInterval": "__integerMin0Max500", "MinEbpInterval": "__integerMin0Max10000", "NielsenId3": "M2tsNielsenId3", "NullPacketBitrate": "__doubleMin0", "PatInterval": "__integerMin0Max1000", "PcrControl": "M2tsPcrControl", "PcrPid": "__integerMin32Max8182", "PmtInterval": "__integerMin0Max1000", "PmtPid": "__integerMin32Max8182", "PrivateMetadataPid": "__integerMin32Max8182", "ProgramNumber": "__integerMin0Max65535", "RateMode": "M2tsRateMode", "Scte35Esam": "M2tsScte35Esam", "Scte35Pid": "__integerMin32Max8182", "Scte35Source": "M2tsScte35Source", "SegmentationMarkers": "M2tsSegmentationMarkers", "SegmentationStyle": "M2tsSegmentationStyle", "SegmentationTime": "__doubleMin0", "TimedMetadataPid": "__integerMin32Max8182", "TransportStreamId": "__integerMin0Max65535", "VideoPid": "__integerMin32Max8182", "AudioPtsOffsetDelta": "", "PreventBufferUnderflow": "", "PtsOffset": "", "PtsOffsetMode": "" } }, "M3u8Settings": { "t": "o", "m": { "AudioDuration": "M3u8AudioDuration", "AudioFramesPerPes": "__integerMin0Max2147483647", "AudioPids": "__listOf__integerMin32Max8182", "DataPTSControl": "M3u8DataPtsControl", "MaxPcrInterval": "__integerMin0Max500", "NielsenId3": "M3u8NielsenId3", "PatInterval": "__integerMin0Max1000", "PcrControl": "M3u8PcrControl", "PcrPid": "__integerMin32Max8182", "PmtInterval": "__integerMin0Max1000", "PmtPid": "__integerMin32Max8182", "PrivateMetadataPid": "__integerMin32Max8182", "ProgramNumber": "__integerMin0Max65535", "Scte35Pid": "__integerMin32Max8182", "Scte35Source": "M3u8Scte35Source", "TimedMetadata": "TimedMetadata", "TimedMetadataPid": "__integerMin32Max8182", "TransportStreamId": "__integerMin0Max65535", "VideoPid": "__integerMin32Max8182", "AudioPtsOffsetDelta": "", "PtsOffset": "", "PtsOffsetMode": "" } }, "MovSettings": { "t": "o", "m": { "ClapAtom": "MovClapAtom", "CslgAtom": "MovCslgAtom", "Mpeg2FourCCControl": "MovMpeg2FourCCControl", "PaddingControl": "MovPaddingControl", "Reference": "MovReference", "AudioDuration": "" } }, "Mp4Settings": { "t": "o", "m": { "AudioDuration": "CmfcAudioDuration", "CslgAtom": "Mp4CslgAtom", "CttsVersion": "__integerMin0Max1", "FreeSpaceBox": "Mp4FreeSpaceBox", "MoovPlacement": "Mp4MoovPlacement", "Mp4MajorBrand": "__string", "C2paManifest": "", "CertificateSecret": "", "SigningKmsKey": "" } }, "MpdSettings": { "t": "o", "m": { "AccessibilityCaptionHints": "MpdAccessibilityCaptionHints", "AudioDuration": "MpdAudioDuration", "CaptionContainerType": "MpdCaptionContainerType", "KlvMetadata": "MpdKlvMetadata", "ManifestMetadataSignaling": "MpdManifestMetadataSignaling", "Scte35Esam": "MpdScte35Esam", "Scte35Source": "MpdScte35Source", "TimedMetadata": "MpdTimedMetadata", "TimedMetadataBoxVersion": "MpdTimedMetadataBoxVersion", "TimedMetadataSchemeIdUri": "__stringMax1000", "TimedMetadataValue": "__stringMax1000", "C2paManifest": "", "CertificateSecret": "", "SigningKmsKey": "" } }, "MxfSettings": { "t": "o", "m": { "AfdSignaling": "MxfAfdSignaling", "Profile": "MxfProfile", "XavcProfileSettings": "MxfXavcProfileSettings", "UncompressedAudioWrapping": "" } }, "HlsSettings": { "t": "o", "m": { "AudioGroupId": "__string", "AudioOnlyContainer": "HlsAudioOnlyContainer", "AudioRenditionSets": "__string", "AudioTrackType": "HlsAudioTrackType", "DescriptiveVideoServiceFlag": "HlsDescriptiveVideoServiceFlag", "IFrameOnlyManifest": "HlsIFrameOnlyManifest", "SegmentModifier": "__string" } }, "AfdSignaling": { "t": "s", "e": ["NONE", "AUTO", "FIXED"] }, "AntiAlias": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "VideoCodecSettings": { "t": "o", "m": { "Av1Settings": "Av1Settings", "AvcIntraSettings": "AvcIntraSettings", "Codec": "VideoCodec", "FrameCaptureSettings": "FrameCaptureSettings", "H264Settings": "H264Settings", "H265Settings": "H265Settings", "Mpeg2Settings": "Mpeg2Settings", "ProresSettings": "ProresSettings", "Vc3Settings": "Vc3Settings", "Vp8Settings": "Vp8Settings", "Vp9Settings": "Vp9Settings", "XavcSettings": "XavcSettings", "GifSettings": "", "PassthroughSettings": "", "UncompressedSettings": "" } }, "ColorMetadata": { "t": "s", "e": ["IGNORE", "INSERT"] }, "DropFrameTimecode": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "__integerMin0Max15": { "t": "i", "min": 0, "max": 15 }, "__integerMin32Max8192": { "t": "i", "min": 32, "max": 8192 }, "RespondToAfd": { "t": "s", "e": ["NONE", "RESPOND", "PASSTHROUGH"] }, "ScalingBehavior": { "t": "s", "e": ["DEFAULT", "STRETCH_TO_OUTPUT", "FILL", "FIT", "FIT_NO_UPSCALE", "SMART_CROP"] }, "VideoTimecodeInsertion": { "t": "s", "e": ["DISABLED", "PIC_TIMING_SEI"] }, "VideoPreprocessor": { "t": "o", "m": { "ColorCorrector": "ColorCorrector", "Deinterlacer": "Deinterlacer", "DolbyVision": "DolbyVision", "Hdr10Plus": "Hdr10Plus", "ImageInserter": "ImageInserter", "NoiseReducer": "NoiseReducer", "PartnerWatermarking": "PartnerWatermarking", "TimecodeBurnin": "TimecodeBurnin", "DurationControl": "" } }, "__listOfOutputChannelMapping": { "t": "l", "v": "OutputChannelMapping" }, "AncillaryConvert608To708": { "t": "s", "e": ["UPCONVERT", "DISABLED"] }, "__integerMin1Max4": { "t": "i", "min": 1, "max": 4 }, "AncillaryTerminateCaptions": { "t": "s", "e": ["END_OF_INPUT", "DISABLED"] }, "EmbeddedConvert608To708": { "t": "s", "e": ["UPCONVERT", "DISABLED"] }, "__integerMin1Max1": { "t": "i", "min": 1, "max": 1 }, "EmbeddedTerminateCaptions": { "t": "s", "e": ["END_OF_INPUT", "DISABLED"] }, "FileSourceConvert608To708": { "t": "s", "e": ["UPCONVERT", "DISABLED"] }, "CaptionSourceFramerate": { "t": "o", "m": { "FramerateDenominator": "__integerMin1Max1001", "FramerateNumerator": "__integerMin1Max60000" } }, "__stringMin14PatternS3SccSCCTtmlTTMLDfxpDFXPStlSTLSrtSRTXmlXMLSmiSMIVttVTTWebvttWEBVTTHttpsSccSCCTtmlTTMLDfxpDFXPStlSTLSrtSRTXmlXMLSmiSMIVttVTTWebvttWEBVTT": { "t": "s", "min": 14, "p": "^((s3://(.*?)\\.(scc|SCC|ttml|TTML|dfxp|DFXP|stl|STL|srt|SRT|xml|XML|smi|SMI|vtt|VTT|webvtt|WEBVTT))|(https?://(.*?)\\.(scc|SCC|ttml|TTML|dfxp|DFXP|stl|STL|srt|SRT|xml|XML|smi|SMI|vtt|VTT|webvtt|WEBVTT)(\\?([^&=]+=[^&]+&)*[^&=]+=[^&]+)?))$" }, "FileSourceTimeDeltaUnits": { "t": "s", "e": ["SECONDS", "MILLISECONDS"] }, "__stringMin3Max3Pattern1809aFAF09aEAE": { "t": "s", "min": 3, "max": 3, "p": "^[1-8][0-9a-fA-F][0-9a-eA-E]$" }, "__listOfAllowedRenditionSize": { "t": "l", "v": "AllowedRenditionSize" }, "__listOfForceIncludeRenditionSize": { "t": "l", "v": "ForceIncludeRenditionSize" }, "MinBottomRenditionSize": { "t": "o", "m": { "Height": "__integerMin32Max8192", "Width": "__integerMin32Max8192" } }, "MinTopRenditionSize": { "t": "o", "m": { "Height": "__integerMin32Max8192", "Width": "__integerMin32Max8192" } }, "RuleType": { "t": "s", "e": ["MIN_TOP_RENDITION_SIZE", "MIN_BOTTOM_RENDITION_SIZE", "FORCE_INCLUDE_RENDITIONS", "ALLOWED_RENDITIONS"] }, "S3DestinationAccessControl": { "t": "o", "m": { "CannedAcl": "S3ObjectCannedAcl" } }, "S3EncryptionSettings": { "t": "o", "m": { "EncryptionType": "S3ServerSideEncryptionType", "KmsEncryptionContext": "__stringPatternAZaZ0902", "KmsKeyArn": "__stringPatternArnAwsUsGovCnKmsAZ26EastWestCentralNorthSouthEastWest1912D12KeyAFAF098AFAF094AFAF094AFAF094AFAF0912MrkAFAF0932" } }, "__stringPatternArnAwsUsGovAcm": { "t": "s", "p": "^arn:aws(-us-gov)?:acm:" }, "__listOf__stringMin36Max36Pattern09aFAF809aFAF409aFAF409aFAF409aFAF12": { "t": "l", "v": "__stringMin36Max36Pattern09aFAF809aFAF409aFAF409aFAF409aFAF12" }, "__stringPatternW": { "t": "s", "p": "^[\\w-]+$" }, "__stringPatternIdentityAZaZ26AZaZ09163": { "t": "s", "p": "^(identity|[A-Za-z]{2,6}(\\.[A-Za-z0-9-]{1,63})+)$" }, "__stringPatternDD": { "t": "s", "p": "^(\\d+(\\/\\d+)*)$" }, "__stringPatternAZaZ0932": { "t": "s", "p": "^[A-Za-z0-9]{32}$" }, "__listOf__stringPattern09aFAF809aFAF409aFAF409aFAF409aFAF12": { "t": "l", "v": "__stringPattern09aFAF809aFAF409aFAF409aFAF409aFAF12" }, "AudioChannelTaggingSettings": { "t": "o", "m": { "ChannelTag": "AudioChannelTag", "ChannelTags": "" } }, "AudioNormalizationSettings": { "t": "o", "m": { "Algorithm": "AudioNormalizationAlgorithm", "AlgorithmControl": "AudioNormalizationAlgorithmControl", "CorrectionGateLevel": "__integerMinNegative70Max0", "LoudnessLogging": "AudioNormalizationLoudnessLogging", "PeakCalculation": "AudioNormalizationPeakCalculation", "TargetLkfs": "__doubleMinNegative59Max0", "TruePeakLimiterThreshold": "__doubleMinNegative20Max0" } }, "__integerMin0Max255": { "t": "i", "min": 0, "max": 255 }, "AudioTypeControl": { "t": "s", "e": ["FOLLOW_INPUT", "USE_CONFIGURED"] }, "AudioCodecSettings": { "t": "o", "m": { "AacSettings": "AacSettings", "Ac3Settings": "Ac3Settings", "AiffSettings": "AiffSettings", "Codec": "AudioCodec", "Eac3AtmosSettings": "Eac3AtmosSettings", "Eac3Settings": "Eac3Settings", "Mp2Settings": "Mp2Settings", "Mp3Settings": "Mp3Settings", "OpusSettings": "OpusSettings", "VorbisSettings": "VorbisSettings", "WavSettings": "WavSettings", "Ac4Settings": "", "FlacSettings": "" } }, "__stringPatternAZaZ23AZaZ": { "t": "s", "p": "^[A-Za-z]{2,3}(-[A-Za-z-]+)?$" }, "AudioLanguageCodeControl": { "t": "s", "e": ["FOLLOW_INPUT", "USE_CONFIGURED"] }, "__stringPatternWS": { "t": "s", "p": "^[\\w\\s]*$" }, "CaptionDestinationSettings": { "t": "o", "m": { "BurninDestinationSettings": "BurninDestinationSettings", "DestinationType": "CaptionDestinationType", "DvbSubDestinationSettings": "DvbSubDestinationSettings", "EmbeddedDestinationSettings": "EmbeddedDestinationSettings", "ImscDestinationSettings": "ImscDestinationSettings", "SccDestinationSettings": "SccDestinationSettings", "SrtDestinationSettings": "SrtDestinationSettings", "TeletextDestinationSettings": "TeletextDestinationSettings", "TtmlDestinationSettings": "TtmlDestinationSettings", "WebvttDestinationSettings": "WebvttDestinationSettings" } }, "CmfcAudioDuration": { "t": "s", "e": ["DEFAULT_CODEC_DURATION", "MATCH_VIDEO_DURATION"] }, "CmfcAudioTrackType": { "t": "s", "e": ["ALTERNATE_AUDIO_AUTO_SELECT_DEFAULT", "ALTERNATE_AUDIO_AUTO_SELECT", "ALTERNATE_AUDIO_NOT_AUTO_SELECT", "AUDIO_ONLY_VARIANT_STREAM"] }, "CmfcDescriptiveVideoServiceFlag": { "t": "s", "e": ["DONT_FLAG", "FLAG"] }, "CmfcIFrameOnlyManifest": { "t": "s", "e": ["INCLUDE", "EXCLUDE"] }, "CmfcKlvMetadata": { "t": "s", "e": ["PASSTHROUGH", "NONE"] }, "CmfcManifestMetadataSignaling": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "CmfcScte35Esam": { "t": "s", "e": ["INSERT", "NONE"] }, "CmfcScte35Source": { "t": "s", "e": ["PASSTHROUGH", "NONE", "MANIFEST_CUES"] }, "CmfcTimedMetadata": { "t": "s", "e": ["PASSTHROUGH", "NONE"] }, "CmfcTimedMetadataBoxVersion": { "t": "s", "e": ["VERSION_0", "VERSION_1"] }, "__stringMax1000": { "t": "s", "max": 1000 }, "F4vMoovPlacement": { "t": "s", "e": ["PROGRESSIVE_DOWNLOAD", "NORMAL"] }, "M2tsAudioBufferModel": { "t": "s", "e": ["DVB", "ATSC"] }, "M2tsAudioDuration": { "t": "s", "e": ["DEFAULT_CODEC_DURATION", "MATCH_VIDEO_DURATION"] }, "__listOf__integerMin32Max8182": { "t": "l", "v": "__integerMin32Max8182" }, "M2tsBufferModel": { "t": "s", "e": ["MULTIPLEX", "NONE"] }, "M2tsDataPtsControl": { "t": "s", "e": ["AUTO", "ALIGN_TO_VIDEO"] }, "DvbNitSettings": { "t": "o", "m": { "NetworkId": "__integerMin0Max65535", "NetworkName": "__stringMin1Max256", "NitInterval": "__integerMin25Max10000" } }, "DvbSdtSettings": { "t": "o", "m": { "OutputSdt": "OutputSdt", "SdtInterval": "__integerMin25Max2000", "ServiceName": "__stringMin1Max256", "ServiceProviderName": "__stringMin1Max256" } }, "DvbTdtSettings": { "t": "o", "m": { "TdtInterval": "__integerMin1000Max30000" } }, "__integerMin32Max8182": { "t": "i", "min": 32, "max": 8182 }, "M2tsEbpAudioInterval": { "t": "s", "e": ["VIDEO_AND_FIXED_INTERVALS", "VIDEO_INTERVAL"] }, "M2tsEbpPlacement": { "t": "s", "e": ["VIDEO_AND_AUDIO_PIDS", "VIDEO_PID"] }, "M2tsEsRateInPes": { "t": "s", "e": ["INCLUDE", "EXCLUDE"] }, "M2tsForceTsVideoEbpOrder": { "t": "s", "e": ["FORCE", "DEFAULT"] }, "M2tsKlvMetadata": { "t": "s", "e": ["PASSTHROUGH", "NONE"] }, "__integerMin0Max500": { "t": "i", "min": 0, "max": 500 }, "__integerMin0Max10000": { "t": "i", "min": 0, "max": 10000 }, "M2tsNielsenId3": { "t": "s", "e": ["INSERT", "NONE"] }, "__integerMin0Max1000": { "t": "i", "min": 0, "max": 1000 }, "M2tsPcrControl": { "t": "s", "e": ["PCR_EVERY_PES_PACKET", "CONFIGURED_PCR_PERIOD"] }, "M2tsRateMode": { "t": "s", "e": ["VBR", "CBR"] }, "M2tsScte35Esam": { "t": "o", "m": { "Scte35EsamPid": "__integerMin32Max8182" } }, "M2tsScte35Source": { "t": "s", "e": ["PASSTHROUGH", "NONE", "MANIFEST_CUES"] }, "M2tsSegmentationMarkers": { "t": "s", "e": ["NONE", "RAI_SEGSTART", "RAI_ADAPT", "PSI_SEGSTART", "EBP", "EBP_LEGACY"] }, "M2tsSegmentationStyle": { "t": "s", "e": ["MAINTAIN_CADENCE", "RESET_CADENCE"] }, "M3u8AudioDuration": { "t": "s", "e": ["DEFAULT_CODEC_DURATION", "MATCH_VIDEO_DURATION"] }, "M3u8DataPtsControl": { "t": "s", "e": ["AUTO", "ALIGN_TO_VIDEO"] }, "M3u8NielsenId3": { "t": "s", "e": ["INSERT", "NONE"] }, "M3u8PcrControl": { "t": "s", "e": ["PCR_EVERY_PES_PACKET", "CONFIGURED_PCR_PERIOD"] }, "M3u8Scte35Source": { "t": "s", "e": ["PASSTHROUGH", "NONE", "MANIFEST_CUES"] }, "TimedMetadata": { "t": "s", "e": ["PASSTHROUGH", "NONE"] }, "MovClapAtom": { "t": "s", "e": ["INCLUDE", "EXCLUDE"] }, "MovCslgAtom": { "t": "s", "e": ["INCLUDE", "EXCLUDE"] }, "MovMpeg2FourCCControl": { "t": "s", "e": ["XDCAM", "MPEG"] }, "MovPaddingControl": { "t": "s", "e": ["OMNEON", "NONE"] }, "MovReference": { "t": "s", "e": ["SELF_CONTAINED", "EXTERNAL"] }, "Mp4CslgAtom": { "t": "s", "e": ["INCLUDE", "EXCLUDE"] }, "__integerMin0Max1": { "t": "i", "min": 0, "max": 1 }, "Mp4FreeSpaceBox": { "t": "s", "e": ["INCLUDE", "EXCLUDE"] }, "Mp4MoovPlacement": { "t": "s", "e": ["PROGRESSIVE_DOWNLOAD", "NORMAL"] }, "MpdAccessibilityCaptionHints": { "t": "s", "e": ["INCLUDE", "EXCLUDE"] }, "MpdAudioDuration": { "t": "s", "e": ["DEFAULT_CODEC_DURATION", "MATCH_VIDEO_DURATION"] }, "MpdCaptionContainerType": { "t": "s", "e": ["RAW", "FRAGMENTED_MP4"] }, "MpdKlvMetadata": { "t": "s", "e": ["NONE", "PASSTHROUGH"] }, "MpdManifestMetadataSignaling": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "MpdScte35Esam": { "t": "s", "e": ["INSERT", "NONE"] }, "MpdScte35Source": { "t": "s", "e": ["PASSTHROUGH", "NONE", "MANIFEST_CUES"] }, "MpdTimedMetadata": { "t": "s", "e": ["PASSTHROUGH", "NONE"] }, "MpdTimedMetadataBoxVersion": { "t": "s", "e": ["VERSION_0", "VERSION_1"] }, "MxfAfdSignaling": { "t": "s", "e": ["NO_COPY", "COPY_FROM_VIDEO"] }, "MxfProfile": { "t": "s", "e": ["D_10", "XDCAM", "OP1A", "XAVC", "XDCAM_RDD9"] }, "MxfXavcProfileSettings": { "t": "o", "m": { "DurationMode": "MxfXavcDurationMode", "MaxAncDataSize": "__integerMin0Max2147483647" } }, "HlsAudioOnlyContainer": { "t": "s", "e": ["AUTOMATIC", "M2TS"] }, "HlsAudioTrackType": { "t": "s", "e": ["ALTERNATE_AUDIO_AUTO_SELECT_DEFAULT", "ALTERNATE_AUDIO_AUTO_SELECT", "ALTERNATE_AUDIO_NOT_AUTO_SELECT", "AUDIO_ONLY_VARIANT_STREAM"] }, "HlsDescriptiveVideoServiceFlag": { "t": "s", "e": ["DONT_FLAG", "FLAG"] }, "HlsIFrameOnlyManifest": { "t": "s", "e": ["INCLUDE", "EXCLUDE", "INCLUDE_AS_TS"] }, "Av1Settings": { "t": "o", "m": { "AdaptiveQuantization": "Av1AdaptiveQuantization", "BitDepth": "Av1BitDepth", "FramerateControl": "Av1FramerateControl", "FramerateConversionAlgorithm": "Av1FramerateConversionAlgorithm", "FramerateDenominator": "__integerMin1Max2147483647", "FramerateNumerator": "__integerMin1Max2147483647", "GopSize": "__doubleMin0", "MaxBitrate": "__integerMin1000Max1152000000", "NumberBFramesBetweenReferenceFrames": "__integerMin0Max15", "QvbrSettings": "Av1QvbrSettings", "RateControlMode": "Av1RateControlMode", "Slices": "__integerMin1Max32", "SpatialAdaptiveQuantization": "Av1SpatialAdaptiveQuantization", "Bitrate": "", "FilmGrainSynthesis": "", "PerFrameMetrics": "", "SceneChangeDetect": "", "SlidingWindowMs": "", "SlidingWindowPeakBitrate": "" } }, "AvcIntraSettings": { "t": "o", "m": { "AvcIntraClass": "AvcIntraClass", "AvcIntraUhdSettings": "AvcIntraUhdSettings", "FramerateControl": "AvcIntraFramerateControl", "FramerateConversionAlgorithm": "AvcIntraFramerateConversionAlgorithm", "FramerateDenominator": "__integerMin1Max1001", "FramerateNumerator": "__integerMin24Max60000", "InterlaceMode": "AvcIntraInterlaceMode", "ScanTypeConversionMode": "AvcIntraScanTypeConversionMode", "SlowPal": "AvcIntraSlowPal", "Telecine": "AvcIntraTelecine", "PerFrameMetrics": "" } }, "VideoCodec": { "t": "s", "e": ["AV1", "AVC_INTRA", "FRAME_CAPTURE", "H_264", "H_265", "MPEG2", "PRORES", "VC3", "VP8", "VP9", "XAVC", "GIF", "PASSTHROUGH", "UNCOMPRESSED"] }, "FrameCaptureSettings": { "t": "o", "m": { "FramerateDenominator": "__integerMin1Max2147483647", "FramerateNumerator": "__integerMin1Max2147483647", "MaxCaptures": "__integerMin1Max10000000", "Quality": "__integerMin1Max100" } }, "H264Settings": { "t": "o", "m": { "AdaptiveQuantization": "H264AdaptiveQuantization", "Bitrate": "__integerMin1000Max1152000000", "CodecLevel": "H264CodecLevel", "CodecProfile": "H264CodecProfile", "DynamicSubGop": "H264DynamicSubGop", "EntropyEncoding": "H264EntropyEncoding", "FieldEncoding": "H264FieldEncoding", "FlickerAdaptiveQuantization": "H264FlickerAdaptiveQuantization", "FramerateControl": "H264FramerateControl", "FramerateConversionAlgorithm": "H264FramerateConversionAlgorithm", "FramerateDenominator": "__integerMin1Max2147483647", "FramerateNumerator": "__integerMin1Max2147483647", "GopBReference": "H264GopBReference", "GopClosedCadence": "__integerMin0Max2147483647", "GopSize": "__doubleMin0", "GopSizeUnits": "H264GopSizeUnits", "HrdBufferFinalFillPercentage": "__integerMin0Max100", "HrdBufferInitialFillPercentage": "__integerMin0Max100", "HrdBufferSize": "__integerMin0Max1152000000", "InterlaceMode": "H264InterlaceMode", "MaxBitrate": "__integerMin1000Max1152000000", "MinIInterval": "__integerMin0Max30", "NumberBFramesBetweenReferenceFrames": "__integerMin0Max7", "NumberReferenceFrames": "__integerMin1Max6", "ParControl": "H264ParControl", "ParDenominator": "__integerMin1Max2147483647", "ParNumerator": "__integerMin1Max2147483647", "QualityTuningLevel": "H264QualityTuningLevel", "QvbrSettings": "H264QvbrSettings", "RateControlMode": "H264RateControlMode", "RepeatPps": "H264RepeatPps", "ScanTypeConversionMode": "H264ScanTypeConversionMode", "SceneChangeDetect": "H264SceneChangeDetect", "Slices": "__integerMin1Max32", "SlowPal": "H264SlowPal", "Softness": "__integerMin0Max128", "SpatialAdaptiveQuantization": "H264SpatialAdaptiveQuantization", "Syntax": "H264Syntax", "Telecine": "H264Telecine", "TemporalAdaptiveQuantization": "H264TemporalAdaptiveQuantization", "UnregisteredSeiTimecode": "H264UnregisteredSeiTimecode", "BandwidthReductionFilter": "", "EndOfStreamMarkers": "", "ExplicitWeightedPrediction": "", "PerFrameMetrics": "", "SaliencyAwareEncoding": "", "SlidingWindowMs": "", "SlidingWindowPeakBitrate": "", "WriteMp4PackagingType": "" } }, "H265Settings": { "t": "o", "m": { "AdaptiveQuantization": "H265AdaptiveQuantization", "AlternateTransferFunctionSei": "H265AlternateTransferFunctionSei", "Bitrate": "__integerMin1000Max1466400000", "CodecLevel": "H265CodecLevel", "CodecProfile": "H265CodecProfile", "DynamicSubGop": "H265DynamicSubGop", "FlickerAdaptiveQuantization": "H265FlickerAdaptiveQuantization", "FramerateControl": "H265FramerateControl", "FramerateConversionAlgorithm": "H265FramerateConversionAlgorithm", "FramerateDenominator": "__integerMin1Max2147483647", "FramerateNumerator": "__integerMin1Max2147483647", "GopBReference": "H265GopBReference", "GopClosedCadence": "__integerMin0Max2147483647", "GopSize": "__doubleMin0", "GopSizeUnits": "H265GopSizeUnits", "HrdBufferFinalFillPercentage": "__integerMin0Max100", "HrdBufferInitialFillPercentage": "__integerMin0Max100", "HrdBufferSize": "__integerMin0Max1466400000", "InterlaceMode": "H265InterlaceMode", "MaxBitrate": "__integerMin1000Max1466400000", "MinIInterval": "__integerMin0Max30", "NumberBFramesBetweenReferenceFrames": "__integerMin0Max7", "NumberReferenceFrames": "__integerMin1Max6", "ParControl": "H265ParControl", "ParDenominator": "__integerMin1Max2147483647", "ParNumerator": "__integerMin1Max2147483647", "QualityTuningLevel": "H265QualityTuningLevel", "QvbrSettings": "H265QvbrSettings", "RateControlMode": "H265RateControlMode", "SampleAdaptiveOffsetFilterMode": "H265SampleAdaptiveOffsetFilterMode", "ScanTypeConversionMode": "H265ScanTypeConversionMode", "SceneChangeDetect": "H265SceneChangeDetect", "Slices": "__integerMin1Max32", "SlowPal": "H265SlowPal", "SpatialAdaptiveQuantization": "H265SpatialAdaptiveQuantization", "Telecine": "H265Telecine", "TemporalAdaptiveQuantization": "H265TemporalAdaptiveQuantization", "TemporalIds": "H265TemporalIds", "Tiles": "H265Tiles", "UnregisteredSeiTimecode": "H265UnregisteredSeiTimecode", "WriteMp4PackagingType": "H265WriteMp4PackagingType", "BandwidthReductionFilter": "", "Deblocking": "", "EndOfStreamMarkers": "", "MvOverPictureBoundaries": "", "MvTemporalPredictor": "", "PerFrameMetrics": "", "SlidingWindowMs": "", "SlidingWindowPeakBitrate": "", "TileHeight": "", "TilePadding": "", "TileWidth": "", "TreeBlockSize": "" } }, "Mpeg2Settings": { "t": "o", "m": { "AdaptiveQuantization": "Mpeg2AdaptiveQuantization", "Bitrate": "__integerMin1000Max288000000", "CodecLevel": "Mpeg2CodecLevel", "CodecProfile": "Mpeg2CodecProfile", "DynamicSubGop": "Mpeg2DynamicSubGop", "FramerateControl": "Mpeg2FramerateControl", "FramerateConversionAlgorithm": "Mpeg2FramerateConversionAlgorithm", "FramerateDenominator": "__integerMin1Max1001", "FramerateNumerator": "__integerMin24Max60000", "GopClosedCadence": "__integerMin0Max2147483647", "GopSize": "__doubleMin0", "GopSizeUnits": "Mpeg2GopSizeUnits", "HrdBufferFinalFillPercentage": "__integerMin0Max100", "HrdBufferInitialFillPercentage": "__integerMin0Max100", "HrdBufferSize": "__integerMin0Max47185920", "InterlaceMode": "Mpeg2InterlaceMode", "IntraDcPrecision": "Mpeg2IntraDcPrecision", "MaxBitrate": "__integerMin1000Max300000000", "MinIInterval": "__integerMin0Max30", "NumberBFramesBetweenReferenceFrames": "__integerMin0Max7", "ParControl": "Mpeg2ParControl", "ParDenominator": "__integerMin1Max2147483647", "ParNumerator": "__integerMin1Max2147483647", "QualityTuningLevel": "Mpeg2QualityTuningLevel", "RateControlMode": "Mpeg2RateControlMode", "ScanTypeConversionMode": "Mpeg2ScanTypeConversionMode", "SceneChangeDetect": "Mpeg2SceneChangeDetect", "SlowPal": "Mpeg2SlowPal", "Softness": "__integerMin0Max128", "SpatialAdaptiveQuantization": "Mpeg2SpatialAdaptiveQuantization", "Syntax": "Mpeg2Syntax", "Telecine": "Mpeg2Telecine", "TemporalAdaptiveQuantization": "Mpeg2TemporalAdaptiveQuantization", "PerFrameMetrics": "", "SlidingWindowMs": "", "SlidingWindowPeakBitrate": "" } }, "ProresSettings": { "t": "o", "m": { "ChromaSampling": "ProresChromaSampling", "CodecProfile": "ProresCodecProfile", "FramerateControl": "ProresFramerateControl", "FramerateConversionAlgorithm": "ProresFramerateConversionAlgorithm", "FramerateDenominator": "__integerMin1Max2147483647", "FramerateNumerator": "__integerMin1Max2147483647", "InterlaceMode": "ProresInterlaceMode", "ParControl": "ProresParControl", "ParDenominator": "__integerMin1Max2147483647", "ParNumerator": "__integerMin1Max2147483647", "ScanTypeConversionMode": "ProresScanTypeConversionMode", "SlowPal": "ProresSlowPal", "Telecine": "ProresTelecine", "PerFrameMetrics": "" } }, "Vc3Settings": { "t": "o", "m": { "FramerateControl": "Vc3FramerateControl", "FramerateConversionAlgorithm": "Vc3FramerateConversionAlgorithm", "FramerateDenominator": "__integerMin1Max1001", "FramerateNumerator": "__integerMin24Max60000", "InterlaceMode": "Vc3InterlaceMode", "ScanTypeConversionMode": "Vc3ScanTypeConversionMode", "SlowPal": "Vc3SlowPal", "Telecine": "Vc3Telecine", "Vc3Class": "Vc3Class" } }, "Vp8Settings": { "t": "o", "m": { "Bitrate": "__integerMin1000Max1152000000", "FramerateControl": "Vp8FramerateControl", "FramerateConversionAlgorithm": "Vp8FramerateConversionAlgorithm", "FramerateDenominator": "__integerMin1Max2147483647", "FramerateNumerator": "__integerMin1Max2147483647", "GopSize": "__doubleMin0", "HrdBufferSize": "__integerMin0Max47185920", "MaxBitrate": "__integerMin1000Max1152000000", "ParControl": "Vp8ParControl", "ParDenominator": "__integerMin1Max2147483647", "ParNumerator": "__integerMin1Max2147483647", "QualityTuningLevel": "Vp8QualityTuningLevel", "RateControlMode": "Vp8RateControlMode" } }, "Vp9Settings": { "t": "o", "m": { "Bitrate": "__integerMin1000Max480000000", "FramerateControl": "Vp9FramerateControl", "FramerateConversionAlgorithm": "Vp9FramerateConversionAlgorithm", "FramerateDenominator": "__integerMin1Max2147483647", "FramerateNumerator": "__integerMin1Max2147483647", "GopSize": "__doubleMin0", "HrdBufferSize": "__integerMin0Max47185920", "MaxBitrate": "__integerMin1000Max480000000", "ParControl": "Vp9ParControl", "ParDenominator": "__integerMin1Max2147483647", "ParNumerator": "__integerMin1Max2147483647", "QualityTuningLevel": "Vp9QualityTuningLevel", "RateControlMode": "Vp9RateControlMode" } }, "XavcSettings": { "t": "o", "m": { "AdaptiveQuantization": "XavcAdaptiveQuantization", "EntropyEncoding": "XavcEntropyEncoding", "FramerateControl": "XavcFramerateControl", "FramerateConversionAlgorithm": "XavcFramerateConversionAlgorithm", "FramerateDenominator": "__integerMin1Max1001", "FramerateNumerator": "__integerMin24Max60000", "Profile": "XavcProfile", "SlowPal": "XavcSlowPal", "Softness": "__integerMin0Max128", "SpatialAdaptiveQuantization": "XavcSpatialAdaptiveQuantization", "TemporalAdaptiveQuantization": "XavcTemporalAdaptiveQuantization", "Xavc4kIntraCbgProfileSettings": "Xavc4kIntraCbgProfileSettings", "Xavc4kIntraVbrProfileSettings": "Xavc4kIntraVbrProfileSettings", "Xavc4kProfileSettings": "Xavc4kProfileSettings", "XavcHdIntraCbgProfileSettings": "XavcHdIntraCbgProfileSettings", "XavcHdProfileSettings": "XavcHdProfileSettings", "PerFrameMetrics": "" } }, "ColorCorrector": { "t": "o", "m": { "Brightness": "__integerMin1Max100", "ClipLimits": "ClipLimits", "ColorSpaceConversion": "ColorSpaceConversion", "Contrast": "__integerMin1Max100", "Hdr10Metadata": "Hdr10Metadata", "Hue": "__integerMinNegative180Max180", "SampleRangeConversion": "SampleRangeConversion", "Saturation": "__integerMin1Max100", "SdrReferenceWhiteLevel": "__integerMin100Max1000", "HdrToSdrToneMapper": "", "MaxLuminance": "" } }, "Deinterlacer": { "t": "o", "m": { "Algorithm": "DeinterlaceAlgorithm", "Control": "DeinterlacerControl", "Mode": "DeinterlacerMode" } }, "DolbyVision": { "t": "o", "m": { "L6Metadata": "DolbyVisionLevel6Metadata", "L6Mode": "DolbyVisionLevel6Mode", "Mapping": "DolbyVisionMapping", "Profile": "DolbyVisionProfile", "Compatibility": "" } }, "Hdr10Plus": { "t": "o", "m": { "MasteringMonitorNits": "__integerMin0Max4000", "TargetMonitorNits": "__integerMin0Max4000" } }, "NoiseReducer": { "t": "o", "m": { "Filter": "NoiseReducerFilter", "FilterSettings": "NoiseReducerFilterSettings", "SpatialFilterSettings": "NoiseReducerSpatialFilterSettings", "TemporalFilterSettings": "NoiseReducerTemporalFilterSettings" } }, "PartnerWatermarking": { "t": "o", "m": { "NexguardFileMarkerSettings": "NexGuardFileMarkerSettings" } }, "TimecodeBurnin": { "t": "o", "m": { "FontSize": "__integerMin10Max48", "Position": "TimecodeBurninPosition", "Prefix": "__stringPattern" } }, "OutputChannelMapping": { "t": "o", "m": { "InputChannels": "__listOf__integerMinNegative60Max6", "InputChannelsFineTune": "__listOf__doubleMinNegative60Max6" } }, "__integerMin1Max1001": { "t": "i", "min": 1, "max": 1001 }, "__integerMin1Max60000": { "t": "i", "min": 1, "max": 60000 }, "AllowedRenditionSize": { "t": "o", "m": { "Height": "__integerMin32Max8192", "Required": "RequiredFlag", "Width": "__integerMin32Max8192" } }, "ForceIncludeRenditionSize": { "t": "o", "m": { "Height": "__integerMin32Max8192", "Width": "__integerMin32Max8192" } }, "S3ObjectCannedAcl": { "t": "s", "e": ["PUBLIC_READ", "AUTHENTICATED_READ", "BUCKET_OWNER_READ", "BUCKET_OWNER_FULL_CONTROL"] }, "S3ServerSideEncryptionType": { "t": "s", "e": ["SERVER_SIDE_ENCRYPTION_S3", "SERVER_SIDE_ENCRYPTION_KMS"] }, "__stringPatternArnAwsUsGovCnKmsAZ26EastWestCentralNorthSouthEastWest1912D12KeyAFAF098AFAF094AFAF094AFAF094AFAF0912MrkAFAF0932": { "t": "s", "p": "^arn:aws(-us-gov|-cn)?:kms:[a-z-]{2,6}-(east|west|central|((north|south)(east|west)?))-[1-9]{1,2}:\\d{12}:key/([a-fA-F0-9]{8}-[a-fA-F0-9]{4}-[a-fA-F0-9]{4}-[a-fA-F0-9]{4}-[a-fA-F0-9]{12}|mrk-[a-fA-F0-9]{32})$" }, "__stringMin36Max36Pattern09aFAF809aFAF409aFAF409aFAF409aFAF12": { "t": "s", "min": 36, "max": 36, "p": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$" }, "__stringPattern09aFAF809aFAF409aFAF409aFAF409aFAF12": { "t": "s", "p": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$" }, "AudioChannelTag": { "t": "s", "e": ["L", "R", "C", "LFE", "LS", "RS", "LC", "RC", "CS", "LSD", "RSD", "TCS", "VHL", "VHC", "VHR", "HI", "LFE2", "LT", "LW", "M", "NAR", "RSL", "RSR", "RT", "RW", "TBC", "TBL", "TBR"] }, "AudioNormalizationAlgorithm": { "t": "s", "e": ["ITU_BS_1770_1", "ITU_BS_1770_2", "ITU_BS_1770_3", "ITU_BS_1770_4"] }, "AudioNormalizationAlgorithmControl": { "t": "s", "e": ["CORRECT_AUDIO", "MEASURE_ONLY"] }, "__integerMinNegative70Max0": { "t": "i", "min": -70, "max": 0 }, "AudioNormalizationLoudnessLogging": { "t": "s", "e": ["LOG", "DONT_LOG"] }, "AudioNormalizationPeakCalculation": { "t": "s", "e": ["TRUE_PEAK", "NONE"] }, "__doubleMinNegative59Max0": { "t": "n" }, "__doubleMinNegative20Max0": { "t": "n" }, "AacSettings": { "t": "o", "m": { "AudioDescriptionBroadcasterMix": "AacAudioDescriptionBroadcasterMix", "Bitrate": "__integerMin6000Max1024000", "CodecProfile": "AacCodecProfile", "CodingMode": "AacCodingMode", "RateControlMode": "AacRateControlMode", "RawFormat": "AacRawFormat", "SampleRate": "__integerMin8000Max96000", "Specification": "AacSpecification", "VbrQuality": "AacVbrQuality", "LoudnessMeasurementMode": "", "PassthroughControl": "", "RapInterval": "", "TargetLoudnessRange": "" } }, "Ac3Settings": { "t": "o", "m": { "Bitrate": "__integerMin64000Max640000", "BitstreamMode": "Ac3BitstreamMode", "CodingMode": "Ac3CodingMode", "Dialnorm": "__integerMin1Max31", "DynamicRangeCompressionLine": "Ac3DynamicRangeCompressionLine", "DynamicRangeCompressionProfile": "Ac3DynamicRangeCompressionProfile", "DynamicRangeCompressionRf": "Ac3DynamicRangeCompressionRf", "LfeFilter": "Ac3LfeFilter", "MetadataControl": "Ac3MetadataControl", "SampleRate": "__integerMin48000Max48000" } }, "AiffSettings": { "t": "o", "m": { "BitDepth": "__integerMin16Max24", "Channels": "__integerMin1Max64", "SampleRate": "__integerMin8000Max192000" } }, "AudioCodec": { "t": "s", "e": ["AAC", "MP2", "MP3", "WAV", "AIFF", "AC3", "EAC3", "EAC3_ATMOS", "VORBIS", "OPUS", "PASSTHROUGH", "AC4", "FLAC"] }, "Eac3AtmosSettings": { "t": "o", "m": { "Bitrate": "__integerMin384000Max1024000", "BitstreamMode": "Eac3AtmosBitstreamMode", "CodingMode": "Eac3AtmosCodingMode", "DialogueIntelligence": "Eac3AtmosDialogueIntelligence", "DownmixControl": "Eac3AtmosDownmixControl", "DynamicRangeCompressionLine": "Eac3AtmosDynamicRangeCompressionLine", "DynamicRangeCompressionRf": "Eac3AtmosDynamicRangeCompressionRf", "DynamicRangeControl": "Eac3AtmosDynamicRangeControl", "LoRoCenterMixLevel": "__doubleMinNegative6Max3", "LoRoSurroundMixLevel": "__doubleMinNegative60MaxNegative1", "LtRtCenterMixLevel": "__doubleMinNegative6Max3", "LtRtSurroundMixLevel": "__doubleMinNegative60MaxNegative1", "MeteringMode": "Eac3AtmosMeteringMode", "SampleRate": "__integerMin48000Max48000", "SpeechThreshold": "__integerMin0Max100", "StereoDownmix": "Eac3AtmosStereoDownmix", "SurroundExMode": "Eac3AtmosSurroundExMode" } }, "Eac3Settings": { "t": "o", "m": { "AttenuationControl": "Eac3AttenuationControl", "Bitrate": "__integerMin32000Max3024000", "BitstreamMode": "Eac3BitstreamMode", "CodingMode": "Eac3CodingMode", "DcFilter": "Eac3DcFilter", "Dialnorm": "__integerMin1Max31", "DynamicRangeCompressionLine": "Eac3DynamicRangeCompressionLine", "DynamicRangeCompressionRf": "Eac3DynamicRangeCompressionRf", "LfeControl": "Eac3LfeControl", "LfeFilter": "Eac3LfeFilter", "LoRoCenterMixLevel": "__doubleMinNegative60Max3", "LoRoSurroundMixLevel": "__doubleMinNegative60MaxNegative1", "LtRtCenterMixLevel": "__doubleMinNegative60Max3", "LtRtSurroundMixLevel": "__doubleMinNegative60MaxNegative1", "MetadataControl": "Eac3MetadataControl", "PassthroughControl": "Eac3PassthroughControl", "PhaseControl": "Eac3PhaseControl", "SampleRate": "__integerMin48000Max48000", "StereoDownmix": "Eac3StereoDownmix", "SurroundExMode": "Eac3SurroundExMode", "SurroundMode": "Eac3SurroundMode" } }, "Mp2Settings": { "t": "o", "m": { "Bitrate": "__integerMin32000Max384000", "Channels": "__integerMin1Max2", "SampleRate": "__integerMin32000Max48000", "AudioDescriptionMix": "" } }, "Mp3Settings": { "t": "o", "m": { "Bitrate": "__integerMin16000Max320000", "Channels": "__integerMin1Max2", "RateControlMode": "Mp3RateControlMode", "SampleRate": "__integerMin22050Max48000", "VbrQuality": "__integerMin0Max9" } }, "OpusSettings": { "t": "o", "m": { "Bitrate": "__integerMin32000Max192000", "Channels": "__integerMin1Max2", "SampleRate": "__integerMin16000Max48000" } }, "VorbisSettings": { "t": "o", "m": { "Channels": "__integerMin1Max2", "SampleRate": "__integerMin22050Max48000", "VbrQuality": "__integerMinNegative1Max10" } }, "WavSettings": { "t": "o", "m": { "BitDepth": "__integerMin16Max24", "Channels": "__integerMin1Max64", "Format": "WavFormat", "SampleRate": "__integerMin8000Max192000" } }, "BurninDestinationSettings": { "t": "o", "m": { "Alignment": "BurninSubtitleAlignment", "ApplyFontColor": "BurninSubtitleApplyFontColor", "BackgroundColor": "BurninSubtitleBackgroundColor", "BackgroundOpacity": "__integerMin0Max255", "FallbackFont": "BurninSubtitleFallbackFont", "FontColor": "BurninSubtitleFontColor", "FontOpacity": "__integerMin0Max255", "FontResolution": "__integerMin96Max600", "FontScript": "FontScript", "FontSize": "__integerMin0Max96", "HexFontColor": "__stringMin6Max8Pattern09aFAF609aFAF2", "OutlineColor": "BurninSubtitleOutlineColor", "OutlineSize": "__integerMin0Max10", "ShadowColor": "BurninSubtitleShadowColor", "ShadowOpacity": "__integerMin0Max255", "ShadowXOffset": "__integerMinNegative2147483648Max2147483647", "ShadowYOffset": "__integerMinNegative2147483648Max2147483647", "StylePassthrough": "BurnInSubtitleStylePassthrough", "TeletextSpacing": "BurninSubtitleTeletextSpacing", "XPosition": "__integerMin0Max2147483647", "YPosition": "__integerMin0Max2147483647", "FontFileBold": "", "FontFileBoldItalic": "", "FontFileItalic": "", "FontFileRegular": "", "RemoveRubyReserveAttributes": "" } }, "CaptionDestinationType": { "t": "s", "e": ["BURN_IN", "DVB_SUB", "EMBEDDED", "EMBEDDED_PLUS_SCTE20", "IMSC", "SCTE20_PLUS_EMBEDDED", "SCC", "SRT", "SMI", "TELETEXT", "TTML", "WEBVTT"] }, "DvbSubDestinationSettings": { "t": "o", "m": { "Alignment": "DvbSubtitleAlignment", "ApplyFontColor": "DvbSubtitleApplyFontColor", "BackgroundColor": "DvbSubtitleBackgroundColor", "BackgroundOpacity": "__integerMin0Max255", "DdsHandling": "DvbddsHandling", "DdsXCoordinate": "__integerMin0Max2147483647", "DdsYCoordinate": "__integerMin0Max2147483647", "FallbackFont": "DvbSubSubtitleFallbackFont", "FontColor": "DvbSubtitleFontColor", "FontOpacity": "__integerMin0Max255", "FontResolution": "__integerMin96Max600", "FontScript": "FontScript", "FontSize": "__integerMin0Max96", "Height": "__integerMin1Max2147483647", "HexFontColor": "__stringMin6Max8Pattern09aFAF609aFAF2", "OutlineColor": "DvbSubtitleOutlineColor", "OutlineSize": "__integerMin0Max10", "ShadowColor": "DvbSubtitleShadowColor", "ShadowOpacity": "__integerMin0Max255", "ShadowXOffset": "__integerMinNegative2147483648Max2147483647", "ShadowYOffset": "__integerMinNegative2147483648Max2147483647", "StylePassthrough": "DvbSubtitleStylePassthrough", "SubtitlingType": "DvbSubtitlingType", "TeletextSpacing": "DvbSubtitleTeletextSpacing", "Width": "__integerMin1Max2147483647", "XPosition": "__integerMin0Max2147483647", "YPosition": "__integerMin0Max2147483647", "FontFileBold": "", "FontFileBoldItalic": "", "FontFileItalic": "", "FontFileRegular": "" } }, "EmbeddedDestinationSettings": { "t": "o", "m": { "Destination608ChannelNumber": "__integerMin1Max4", "Destination708ServiceNumber": "__integerMin1Max6" } }, "ImscDestinationSettings": { "t": "o", "m": { "Accessibility": "ImscAccessibilitySubs", "StylePassthrough": "ImscStylePassthrough" } }, "SccDestinationSettings": { "t": "o", "m": { "Framerate": "SccDestinationFramerate" } }, "SrtDestinationSettings": { "t": "o", "m": { "StylePassthrough": "SrtStylePassthrough" } }, "TeletextDestinationSettings": { "t": "o", "m": { "PageNumber": "__stringMin3Max3Pattern1809aFAF09aEAE", "PageTypes": "__listOfTeletextPageType" } }, "TtmlDestinationSettings": { "t": "o", "m": { "StylePassthrough": "TtmlStylePassthrough", "BackgroundColor": "", "BackgroundOpacity": "", "FontColor": "", "FontOpacity": "", "FontSize": "", "FontStyle": "", "FontWeight": "", "TextDecoration": "" } }, "WebvttDestinationSettings": { "t": "o", "m": { "Accessibility": "WebvttAccessibilitySubs", "StylePassthrough": "WebvttStylePassthrough" } }, "__stringMin1Max256": { "t": "s", "min": 1, "max": 256 }, "__integerMin25Max10000": { "t": "i", "min": 25, "max": 10000 }, "OutputSdt": { "t": "s", "e": ["SDT_FOLLOW", "SDT_FOLLOW_IF_PRESENT", "SDT_MANUAL", "SDT_NONE"] }, "__integerMin25Max2000": { "t": "i", "min": 25, "max": 2000 }, "__integerMin1000Max30000": { "t": "i", "min": 1000, "max": 30000 }, "MxfXavcDurationMode": { "t": "s", "e": ["ALLOW_ANY_DURATION", "DROP_FRAMES_FOR_COMPLIANCE"] }, "Av1AdaptiveQuantization": { "t": "s", "e": ["OFF", "LOW", "MEDIUM", "HIGH", "HIGHER", "MAX"] }, "Av1BitDepth": { "t": "s", "e": ["BIT_8", "BIT_10"] }, "Av1FramerateControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "Av1FramerateConversionAlgorithm": { "t": "s", "e": ["DUPLICATE_DROP", "INTERPOLATE", "FRAMEFORMER", "MAINTAIN_FRAME_COUNT"] }, "__integerMin1000Max1152000000": { "t": "i", "min": 1000, "max": 1152000000 }, "Av1QvbrSettings": { "t": "o", "m": { "QvbrQualityLevel": "__integerMin1Max10", "QvbrQualityLevelFineTune": "__doubleMin0Max1" } }, "Av1RateControlMode": { "t": "s", "e": ["QVBR", "CBR"] }, "__integerMin1Max32": { "t": "i", "min": 1, "max": 32 }, "Av1SpatialAdaptiveQuantization": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "AvcIntraClass": { "t": "s", "e": ["CLASS_50", "CLASS_100", "CLASS_200", "CLASS_4K_2K"] }, "AvcIntraUhdSettings": { "t": "o", "m": { "QualityTuningLevel": "AvcIntraUhdQualityTuningLevel" } }, "AvcIntraFramerateControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "AvcIntraFramerateConversionAlgorithm": { "t": "s", "e": ["DUPLICATE_DROP", "INTERPOLATE", "FRAMEFORMER", "MAINTAIN_FRAME_COUNT"] }, "__integerMin24Max60000": { "t": "i", "min": 24, "max": 60000 }, "AvcIntraInterlaceMode": { "t": "s", "e": ["PROGRESSIVE", "TOP_FIELD", "BOTTOM_FIELD", "FOLLOW_TOP_FIELD", "FOLLOW_BOTTOM_FIELD"] }, "AvcIntraScanTypeConversionMode": { "t": "s", "e": ["INTERLACED", "INTERLACED_OPTIMIZE"] }, "AvcIntraSlowPal": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "AvcIntraTelecine": { "t": "s", "e": ["NONE", "HARD"] }, "__integerMin1Max10000000": { "t": "i", "min": 1, "max": 10000000 }, "__integerMin1Max100": { "t": "i", "min": 1, "max": 100 }, "H264AdaptiveQuantization": { "t": "s", "e": ["OFF", "AUTO", "LOW", "MEDIUM", "HIGH", "HIGHER", "MAX"] }, "H264CodecLevel": { "t": "s", "e": ["AUTO", "LEVEL_1", "LEVEL_1_1", "LEVEL_1_2", "LEVEL_1_3", "LEVEL_2", "LEVEL_2_1", "LEVEL_2_2", "LEVEL_3", "LEVEL_3_1", "LEVEL_3_2", "LEVEL_4", "LEVEL_4_1", "LEVEL_4_2", "LEVEL_5", "LEVEL_5_1", "LEVEL_5_2"] }, "H264CodecProfile": { "t": "s", "e": ["BASELINE", "HIGH", "HIGH_10BIT", "HIGH_422", "HIGH_422_10BIT", "MAIN"] }, "H264DynamicSubGop": { "t": "s", "e": ["ADAPTIVE", "STATIC"] }, "H264EntropyEncoding": { "t": "s", "e": ["CABAC", "CAVLC"] }, "H264FieldEncoding": { "t": "s", "e": ["PAFF", "FORCE_FIELD", "MBAFF"] }, "H264FlickerAdaptiveQuantization": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "H264FramerateControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "H264FramerateConversionAlgorithm": { "t": "s", "e": ["DUPLICATE_DROP", "INTERPOLATE", "FRAMEFORMER", "MAINTAIN_FRAME_COUNT"] }, "H264GopBReference": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "H264GopSizeUnits": { "t": "s", "e": ["FRAMES", "SECONDS", "AUTO"] }, "__integerMin0Max1152000000": { "t": "i", "min": 0, "max": 1152000000 }, "H264InterlaceMode": { "t": "s", "e": ["PROGRESSIVE", "TOP_FIELD", "BOTTOM_FIELD", "FOLLOW_TOP_FIELD", "FOLLOW_BOTTOM_FIELD"] }, "__integerMin0Max30": { "t": "i", "min": 0, "max": 30 }, "__integerMin0Max7": { "t": "i", "min": 0, "max": 7 }, "__integerMin1Max6": { "t": "i", "min": 1, "max": 6 }, "H264ParControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "H264QualityTuningLevel": { "t": "s", "e": ["SINGLE_PASS", "SINGLE_PASS_HQ", "MULTI_PASS_HQ"] }, "H264QvbrSettings": { "t": "o", "m": { "MaxAverageBitrate": "__integerMin1000Max1152000000", "QvbrQualityLevel": "__integerMin1Max10", "QvbrQualityLevelFineTune": "__doubleMin0Max1" } }, "H264RateControlMode": { "t": "s", "e": ["VBR", "CBR", "QVBR"] }, "H264RepeatPps": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "H264ScanTypeConversionMode": { "t": "s", "e": ["INTERLACED", "INTERLACED_OPTIMIZE"] }, "H264SceneChangeDetect": { "t": "s", "e": ["DISABLED", "ENABLED", "TRANSITION_DETECTION"] }, "H264SlowPal": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "__integerMin0Max128": { "t": "i", "min": 0, "max": 128 }, "H264SpatialAdaptiveQuantization": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "H264Syntax": { "t": "s", "e": ["DEFAULT", "RP2027"] }, "H264Telecine": { "t": "s", "e": ["NONE", "SOFT", "HARD"] }, "H264TemporalAdaptiveQuantization": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "H264UnregisteredSeiTimecode": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "H265AdaptiveQuantization": { "t": "s", "e": ["OFF", "LOW", "MEDIUM", "HIGH", "HIGHER", "MAX", "AUTO"] }, "H265AlternateTransferFunctionSei": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "__integerMin1000Max1466400000": { "t": "i", "min": 1000, "max": 1466400000 }, "H265CodecLevel": { "t": "s", "e": ["AUTO", "LEVEL_1", "LEVEL_2", "LEVEL_2_1", "LEVEL_3", "LEVEL_3_1", "LEVEL_4", "LEVEL_4_1", "LEVEL_5", "LEVEL_5_1", "LEVEL_5_2", "LEVEL_6", "LEVEL_6_1", "LEVEL_6_2"] }, "H265CodecProfile": { "t": "s", "e": ["MAIN_MAIN", "MAIN_HIGH", "MAIN10_MAIN", "MAIN10_HIGH", "MAIN_422_8BIT_MAIN", "MAIN_422_8BIT_HIGH", "MAIN_422_10BIT_MAIN", "MAIN_422_10BIT_HIGH"] }, "H265DynamicSubGop": { "t": "s", "e": ["ADAPTIVE", "STATIC"] }, "H265FlickerAdaptiveQuantization": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "H265FramerateControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "H265FramerateConversionAlgorithm": { "t": "s", "e": ["DUPLICATE_DROP", "INTERPOLATE", "FRAMEFORMER", "MAINTAIN_FRAME_COUNT"] }, "H265GopBReference": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "H265GopSizeUnits": { "t": "s", "e": ["FRAMES", "SECONDS", "AUTO"] }, "__integerMin0Max1466400000": { "t": "i", "min": 0, "max": 1466400000 }, "H265InterlaceMode": { "t": "s", "e": ["PROGRESSIVE", "TOP_FIELD", "BOTTOM_FIELD", "FOLLOW_TOP_FIELD", "FOLLOW_BOTTOM_FIELD"] }, "H265ParControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "H265QualityTuningLevel": { "t": "s", "e": ["SINGLE_PASS", "SINGLE_PASS_HQ", "MULTI_PASS_HQ"] }, "H265QvbrSettings": { "t": "o", "m": { "MaxAverageBitrate": "__integerMin1000Max1466400000", "QvbrQualityLevel": "__integerMin1Max10", "QvbrQualityLevelFineTune": "__doubleMin0Max1" } }, "H265RateControlMode": { "t": "s", "e": ["VBR", "CBR", "QVBR"] }, "H265SampleAdaptiveOffsetFilterMode": { "t": "s", "e": ["DEFAULT", "ADAPTIVE", "OFF"] }, "H265ScanTypeConversionMode": { "t": "s", "e": ["INTERLACED", "INTERLACED_OPTIMIZE"] }, "H265SceneChangeDetect": { "t": "s", "e": ["DISABLED", "ENABLED", "TRANSITION_DETECTION"] }, "H265SlowPal": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "H265SpatialAdaptiveQuantization": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "H265Telecine": { "t": "s", "e": ["NONE", "SOFT", "HARD"] }, "H265TemporalAdaptiveQuantization": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "H265TemporalIds": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "H265Tiles": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "H265UnregisteredSeiTimecode": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "H265WriteMp4PackagingType": { "t": "s", "e": ["HVC1", "HEV1"] }, "Mpeg2AdaptiveQuantization": { "t": "s", "e": ["OFF", "LOW", "MEDIUM", "HIGH"] }, "__integerMin1000Max288000000": { "t": "i", "min": 1000, "max": 288000000 }, "Mpeg2CodecLevel": { "t": "s", "e": ["AUTO", "LOW", "MAIN", "HIGH1440", "HIGH"] }, "Mpeg2CodecProfile": { "t": "s", "e": ["MAIN", "PROFILE_422"] }, "Mpeg2DynamicSubGop": { "t": "s", "e": ["ADAPTIVE", "STATIC"] }, "Mpeg2FramerateControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "Mpeg2FramerateConversionAlgorithm": { "t": "s", "e": ["DUPLICATE_DROP", "INTERPOLATE", "FRAMEFORMER", "MAINTAIN_FRAME_COUNT"] }, "Mpeg2GopSizeUnits": { "t": "s", "e": ["FRAMES", "SECONDS"] }, "__integerMin0Max47185920": { "t": "i", "min": 0, "max": 47185920 }, "Mpeg2InterlaceMode": { "t": "s", "e": ["PROGRESSIVE", "TOP_FIELD", "BOTTOM_FIELD", "FOLLOW_TOP_FIELD", "FOLLOW_BOTTOM_FIELD"] }, "Mpeg2IntraDcPrecision": { "t": "s", "e": ["AUTO", "INTRA_DC_PRECISION_8", "INTRA_DC_PRECISION_9", "INTRA_DC_PRECISION_10", "INTRA_DC_PRECISION_11"] }, "__integerMin1000Max300000000": { "t": "i", "min": 1000, "max": 300000000 }, "Mpeg2ParControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "Mpeg2QualityTuningLevel": { "t": "s", "e": ["SINGLE_PASS", "MULTI_PASS"] }, "Mpeg2RateControlMode": { "t": "s", "e": ["VBR", "CBR"] }, "Mpeg2ScanTypeConversionMode": { "t": "s", "e": ["INTERLACED", "INTERLACED_OPTIMIZE"] }, "Mpeg2SceneChangeDetect": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "Mpeg2SlowPal": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "Mpeg2SpatialAdaptiveQuantization": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "Mpeg2Syntax": { "t": "s", "e": ["DEFAULT", "D_10"] }, "Mpeg2Telecine": { "t": "s", "e": ["NONE", "SOFT", "HARD"] }, "Mpeg2TemporalAdaptiveQuantization": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "ProresChromaSampling": { "t": "s", "e": ["PRESERVE_444_SAMPLING", "SUBSAMPLE_TO_422"] }, "ProresCodecProfile": { "t": "s", "e": ["APPLE_PRORES_422", "APPLE_PRORES_422_HQ", "APPLE_PRORES_422_LT", "APPLE_PRORES_422_PROXY", "APPLE_PRORES_4444", "APPLE_PRORES_4444_XQ"] }, "ProresFramerateControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "ProresFramerateConversionAlgorithm": { "t": "s", "e": ["DUPLICATE_DROP", "INTERPOLATE", "FRAMEFORMER", "MAINTAIN_FRAME_COUNT"] }, "ProresInterlaceMode": { "t": "s", "e": ["PROGRESSIVE", "TOP_FIELD", "BOTTOM_FIELD", "FOLLOW_TOP_FIELD", "FOLLOW_BOTTOM_FIELD"] }, "ProresParControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "ProresScanTypeConversionMode": { "t": "s", "e": ["INTERLACED", "INTERLACED_OPTIMIZE"] }, "ProresSlowPal": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "ProresTelecine": { "t": "s", "e": ["NONE", "HARD"] }, "Vc3FramerateControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "Vc3FramerateConversionAlgorithm": { "t": "s", "e": ["DUPLICATE_DROP", "INTERPOLATE", "FRAMEFORMER", "MAINTAIN_FRAME_COUNT"] }, "Vc3InterlaceMode": { "t": "s", "e": ["INTERLACED", "PROGRESSIVE"] }, "Vc3ScanTypeConversionMode": { "t": "s", "e": ["INTERLACED", "INTERLACED_OPTIMIZE"] }, "Vc3SlowPal": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "Vc3Telecine": { "t": "s", "e": ["NONE", "HARD"] }, "Vc3Class": { "t": "s", "e": ["CLASS_145_8BIT", "CLASS_220_8BIT", "CLASS_220_10BIT"] }, "Vp8FramerateControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "Vp8FramerateConversionAlgorithm": { "t": "s", "e": ["DUPLICATE_DROP", "INTERPOLATE", "FRAMEFORMER", "MAINTAIN_FRAME_COUNT"] }, "Vp8ParControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "Vp8QualityTuningLevel": { "t": "s", "e": ["MULTI_PASS", "MULTI_PASS_HQ"] }, "Vp8RateControlMode": { "t": "s", "e": ["VBR"] }, "__integerMin1000Max480000000": { "t": "i", "min": 1000, "max": 480000000 }, "Vp9FramerateControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "Vp9FramerateConversionAlgorithm": { "t": "s", "e": ["DUPLICATE_DROP", "INTERPOLATE", "FRAMEFORMER", "MAINTAIN_FRAME_COUNT"] }, "Vp9ParControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "Vp9QualityTuningLevel": { "t": "s", "e": ["MULTI_PASS", "MULTI_PASS_HQ"] }, "Vp9RateControlMode": { "t": "s", "e": ["VBR"] }, "XavcAdaptiveQuantization": { "t": "s", "e": ["OFF", "AUTO", "LOW", "MEDIUM", "HIGH", "HIGHER", "MAX"] }, "XavcEntropyEncoding": { "t": "s", "e": ["AUTO", "CABAC", "CAVLC"] }, "XavcFramerateControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "XavcFramerateConversionAlgorithm": { "t": "s", "e": ["DUPLICATE_DROP", "INTERPOLATE", "FRAMEFORMER", "MAINTAIN_FRAME_COUNT"] }, "XavcProfile": { "t": "s", "e": ["XAVC_HD_INTRA_CBG", "XAVC_4K_INTRA_CBG", "XAVC_4K_INTRA_VBR", "XAVC_HD", "XAVC_4K"] }, "XavcSlowPal": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "XavcSpatialAdaptiveQuantization": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "XavcTemporalAdaptiveQuantization": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "Xavc4kIntraCbgProfileSettings": { "t": "o", "m": { "XavcClass": "Xavc4kIntraCbgProfileClass" } }, "Xavc4kIntraVbrProfileSettings": { "t": "o", "m": { "XavcClass": "Xavc4kIntraVbrProfileClass" } }, "Xavc4kProfileSettings": { "t": "o", "m": { "BitrateClass": "Xavc4kProfileBitrateClass", "CodecProfile": "Xavc4kProfileCodecProfile", "FlickerAdaptiveQuantization": "XavcFlickerAdaptiveQuantization", "GopBReference": "XavcGopBReference", "GopClosedCadence": "__integerMin0Max2147483647", "HrdBufferSize": "__integerMin0Max1152000000", "QualityTuningLevel": "Xavc4kProfileQualityTuningLevel", "Slices": "__integerMin8Max12" } }, "XavcHdIntraCbgProfileSettings": { "t": "o", "m": { "XavcClass": "XavcHdIntraCbgProfileClass", "InterlaceMode": "" } }, "XavcHdProfileSettings": { "t": "o", "m": { "BitrateClass": "XavcHdProfileBitrateClass", "FlickerAdaptiveQuantization": "XavcFlickerAdaptiveQuantization", "GopBReference": "XavcGopBReference", "GopClosedCadence": "__integerMin0Max2147483647", "HrdBufferSize": "__integerMin0Max1152000000", "InterlaceMode": "XavcInterlaceMode", "QualityTuningLevel": "XavcHdProfileQualityTuningLevel", "Slices": "__integerMin4Max12", "Telecine": "XavcHdProfileTelecine" } }, "ClipLimits": { "t": "o", "m": { "MaximumRGBTolerance": "__integerMin90Max105", "MaximumYUV": "__integerMin920Max1023", "MinimumRGBTolerance": "__integerMinNegative5Max10", "MinimumYUV": "__integerMin0Max128" } }, "ColorSpaceConversion": { "t": "s", "e": ["NONE", "FORCE_601", "FORCE_709", "FORCE_HDR10", "FORCE_HLG_2020", "FORCE_P3DCI", "FORCE_P3D65_SDR", "FORCE_P3D65_HDR"] }, "__integerMinNegative180Max180": { "t": "i", "min": -180, "max": 180 }, "SampleRangeConversion": { "t": "s", "e": ["LIMITED_RANGE_SQUEEZE", "NONE", "LIMITED_RANGE_CLIP"] }, "DeinterlaceAlgorithm": { "t": "s", "e": ["INTERPOLATE", "INTERPOLATE_TICKER", "BLEND", "BLEND_TICKER", "LINEAR_INTERPOLATION"] }, "DeinterlacerControl": { "t": "s", "e": ["FORCE_ALL_FRAMES", "NORMAL"] }, "DeinterlacerMode": { "t": "s", "e": ["DEINTERLACE", "INVERSE_TELECINE", "ADAPTIVE"] }, "DolbyVisionLevel6Metadata": { "t": "o", "m": { "MaxCll": "__integerMin0Max65535", "MaxFall": "__integerMin0Max65535" } }, "DolbyVisionLevel6Mode": { "t": "s", "e": ["PASSTHROUGH", "RECALCULATE", "SPECIFY"] }, "DolbyVisionMapping": { "t": "s", "e": ["HDR10_NOMAP", "HDR10_1000"] }, "DolbyVisionProfile": { "t": "s", "e": ["PROFILE_5", "PROFILE_8_1"] }, "__integerMin0Max4000": { "t": "i", "min": 0, "max": 4000 }, "NoiseReducerFilter": { "t": "s", "e": ["BILATERAL", "MEAN", "GAUSSIAN", "LANCZOS", "SHARPEN", "CONSERVE", "SPATIAL", "TEMPORAL", "NONE", "PERCEPTUAL"] }, "NoiseReducerFilterSettings": { "t": "o", "m": { "Strength": "__integerMin0Max3" } }, "NoiseReducerSpatialFilterSettings": { "t": "o", "m": { "PostFilterSharpenStrength": "__integerMin0Max3", "Speed": "__integerMinNegative2Max3", "Strength": "__integerMin0Max16" } }, "NoiseReducerTemporalFilterSettings": { "t": "o", "m": { "AggressiveMode": "__integerMin0Max4", "PostTemporalSharpening": "NoiseFilterPostTemporalSharpening", "PostTemporalSharpeningStrength": "NoiseFilterPostTemporalSharpeningStrength", "Speed": "__integerMinNegative1Max3", "Strength": "__integerMin0Max16" } }, "NexGuardFileMarkerSettings": { "t": "o", "m": { "License": "__stringMin1Max100000", "Payload": "__integerMin0Max4194303", "Preset": "__stringMin1Max256", "Strength": "WatermarkingStrength" } }, "__integerMin10Max48": { "t": "i", "min": 10, "max": 48 }, "TimecodeBurninPosition": { "t": "s", "e": ["TOP_CENTER", "TOP_LEFT", "TOP_RIGHT", "MIDDLE_LEFT", "MIDDLE_CENTER", "MIDDLE_RIGHT", "BOTTOM_LEFT", "BOTTOM_CENTER", "BOTTOM_RIGHT"] }, "__stringPattern": { "t": "s", "p": "^[ -~]+$" }, "__listOf__integerMinNegative60Max6": { "t": "l", "v": "__integerMinNegative60Max6" }, "__listOf__doubleMinNegative60Max6": { "t": "l", "v": "__doubleMinNegative60Max6" }, "RequiredFlag": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "AacAudioDescriptionBroadcasterMix": { "t": "s", "e": ["BROADCASTER_MIXED_AD", "NORMAL"] }, "__integerMin6000Max1024000": { "t": "i", "min": 6000, "max": 1024000 }, "AacCodecProfile": { "t": "s", "e": ["LC", "HEV1", "HEV2", "XHE"] }, "AacCodingMode": { "t": "s", "e": ["AD_RECEIVER_MIX", "CODING_MODE_1_0", "CODING_MODE_1_1", "CODING_MODE_2_0", "CODING_MODE_5_1", "CODING_MODE_AUTO"] }, "AacRateControlMode": { "t": "s", "e": ["CBR", "VBR"] }, "AacRawFormat": { "t": "s", "e": ["LATM_LOAS", "NONE"] }, "__integerMin8000Max96000": { "t": "i", "min": 8000, "max": 96000 }, "AacSpecification": { "t": "s", "e": ["MPEG2", "MPEG4"] }, "AacVbrQuality": { "t": "s", "e": ["LOW", "MEDIUM_LOW", "MEDIUM_HIGH", "HIGH"] }, "__integerMin64000Max640000": { "t": "i", "min": 64000, "max": 640000 }, "Ac3BitstreamMode": { "t": "s", "e": ["COMPLETE_MAIN", "COMMENTARY", "DIALOGUE", "EMERGENCY", "HEARING_IMPAIRED", "MUSIC_AND_EFFECTS", "VISUALLY_IMPAIRED", "VOICE_OVER"] }, "Ac3CodingMode": { "t": "s", "e": ["CODING_MODE_1_0", "CODING_MODE_1_1", "CODING_MODE_2_0", "CODING_MODE_3_2_LFE", "CODING_MODE_AUTO"] }, "__integerMin1Max31": { "t": "i", "min": 1, "max": 31 }, "Ac3DynamicRangeCompressionLine": { "t": "s", "e": ["FILM_STANDARD", "FILM_LIGHT", "MUSIC_STANDARD", "MUSIC_LIGHT", "SPEECH", "NONE"] }, "Ac3DynamicRangeCompressionProfile": { "t": "s", "e": ["FILM_STANDARD", "NONE"] }, "Ac3DynamicRangeCompressionRf": { "t": "s", "e": ["FILM_STANDARD", "FILM_LIGHT", "MUSIC_STANDARD", "MUSIC_LIGHT", "SPEECH", "NONE"] }, "Ac3LfeFilter": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "Ac3MetadataControl": { "t": "s", "e": ["FOLLOW_INPUT", "USE_CONFIGURED"] }, "__integerMin48000Max48000": { "t": "i", "min": 48000, "max": 48000 }, "__integerMin16Max24": { "t": "i", "min": 16, "max": 24 }, "__integerMin8000Max192000": { "t": "i", "min": 8000, "max": 192000 }, "__integerMin384000Max1024000": { "t": "i", "min": 384000, "max": 1024000 }, "Eac3AtmosBitstreamMode": { "t": "s", "e": ["COMPLETE_MAIN"] }, "Eac3AtmosCodingMode": { "t": "s", "e": ["CODING_MODE_AUTO", "CODING_MODE_5_1_4", "CODING_MODE_7_1_4", "CODING_MODE_9_1_6"] }, "Eac3AtmosDialogueIntelligence": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "Eac3AtmosDownmixControl": { "t": "s", "e": ["SPECIFIED", "INITIALIZE_FROM_SOURCE"] }, "Eac3AtmosDynamicRangeCompressionLine": { "t": "s", "e": ["NONE", "FILM_STANDARD", "FILM_LIGHT", "MUSIC_STANDARD", "MUSIC_LIGHT", "SPEECH"] }, "Eac3AtmosDynamicRangeCompressionRf": { "t": "s", "e": ["NONE", "FILM_STANDARD", "FILM_LIGHT", "MUSIC_STANDARD", "MUSIC_LIGHT", "SPEECH"] }, "Eac3AtmosDynamicRangeControl": { "t": "s", "e": ["SPECIFIED", "INITIALIZE_FROM_SOURCE"] }, "__doubleMinNegative6Max3": { "t": "n" }, "__doubleMinNegative60MaxNegative1": { "t": "n" }, "Eac3AtmosMeteringMode": { "t": "s", "e": ["LEQ_A", "ITU_BS_1770_1", "ITU_BS_1770_2", "ITU_BS_1770_3", "ITU_BS_1770_4"] }, "Eac3AtmosStereoDownmix": { "t": "s", "e": ["NOT_INDICATED", "STEREO", "SURROUND", "DPL2"] }, "Eac3AtmosSurroundExMode": { "t": "s", "e": ["NOT_INDICATED", "ENABLED", "DISABLED"] }, "Eac3AttenuationControl": { "t": "s", "e": ["ATTENUATE_3_DB", "NONE"] }, "__integerMin32000Max3024000": { "t": "i", "min": 32000, "max": 3024000 }, "Eac3BitstreamMode": { "t": "s", "e": ["COMPLETE_MAIN", "COMMENTARY", "EMERGENCY", "HEARING_IMPAIRED", "VISUALLY_IMPAIRED"] }, "Eac3CodingMode": { "t": "s", "e": ["CODING_MODE_1_0", "CODING_MODE_2_0", "CODING_MODE_3_2", "CODING_MODE_AUTO"] }, "Eac3DcFilter": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "Eac3DynamicRangeCompressionLine": { "t": "s", "e": ["NONE", "FILM_STANDARD", "FILM_LIGHT", "MUSIC_STANDARD", "MUSIC_LIGHT", "SPEECH"] }, "Eac3DynamicRangeCompressionRf": { "t": "s", "e": ["NONE", "FILM_STANDARD", "FILM_LIGHT", "MUSIC_STANDARD", "MUSIC_LIGHT", "SPEECH"] }, "Eac3LfeControl": { "t": "s", "e": ["LFE", "NO_LFE"] }, "Eac3LfeFilter": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "__doubleMinNegative60Max3": { "t": "n" }, "Eac3MetadataControl": { "t": "s", "e": ["FOLLOW_INPUT", "USE_CONFIGURED"] }, "Eac3PassthroughControl": { "t": "s", "e": ["WHEN_POSSIBLE", "NO_PASSTHROUGH"] }, "Eac3PhaseControl": { "t": "s", "e": ["SHIFT_90_DEGREES", "NO_SHIFT"] }, "Eac3StereoDownmix": { "t": "s", "e": ["NOT_INDICATED", "LO_RO", "LT_RT", "DPL2"] }, "Eac3SurroundExMode": { "t": "s", "e": ["NOT_INDICATED", "ENABLED", "DISABLED"] }, "Eac3SurroundMode": { "t": "s", "e": ["NOT_INDICATED", "ENABLED", "DISABLED"] }, "__integerMin32000Max384000": { "t": "i", "min": 32000, "max": 384000 }, "__integerMin1Max2": { "t": "i", "min": 1, "max": 2 }, "__integerMin32000Max48000": { "t": "i", "min": 32000, "max": 48000 }, "__integerMin16000Max320000": { "t": "i", "min": 16000, "max": 320000 }, "Mp3RateControlMode": { "t": "s", "e": ["CBR", "VBR"] }, "__integerMin22050Max48000": { "t": "i", "min": 22050, "max": 48000 }, "__integerMin0Max9": { "t": "i", "min": 0, "max": 9 }, "__integerMin32000Max192000": { "t": "i", "min": 32000, "max": 192000 }, "__integerMin16000Max48000": { "t": "i", "min": 16000, "max": 48000 }, "__integerMinNegative1Max10": { "t": "i", "min": -1, "max": 10 }, "WavFormat": { "t": "s", "e": ["RIFF", "RF64", "EXTENSIBLE"] }, "BurninSubtitleAlignment": { "t": "s", "e": ["CENTERED", "LEFT", "AUTO"] }, "BurninSubtitleApplyFontColor": { "t": "s", "e": ["WHITE_TEXT_ONLY", "ALL_TEXT"] }, "BurninSubtitleBackgroundColor": { "t": "s", "e": ["NONE", "BLACK", "WHITE", "AUTO"] }, "BurninSubtitleFallbackFont": { "t": "s", "e": ["BEST_MATCH", "MONOSPACED_SANSSERIF", "MONOSPACED_SERIF", "PROPORTIONAL_SANSSERIF", "PROPORTIONAL_SERIF"] }, "BurninSubtitleFontColor": { "t": "s", "e": ["WHITE", "BLACK", "YELLOW", "RED", "GREEN", "BLUE", "HEX", "AUTO"] }, "__integerMin96Max600": { "t": "i", "min": 96, "max": 600 }, "FontScript": { "t": "s", "e": ["AUTOMATIC", "HANS", "HANT"] }, "__integerMin0Max96": { "t": "i", "min": 0, "max": 96 }, "__stringMin6Max8Pattern09aFAF609aFAF2": { "t": "s", "min": 6, "max": 8, "p": "^[0-9a-fA-F]{6}([0-9a-fA-F]{2})?$" }, "BurninSubtitleOutlineColor": { "t": "s", "e": ["BLACK", "WHITE", "YELLOW", "RED", "GREEN", "BLUE", "AUTO"] }, "__integerMin0Max10": { "t": "i", "min": 0, "max": 10 }, "BurninSubtitleShadowColor": { "t": "s", "e": ["NONE", "BLACK", "WHITE", "AUTO"] }, "BurnInSubtitleStylePassthrough": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "BurninSubtitleTeletextSpacing": { "t": "s", "e": ["FIXED_GRID", "PROPORTIONAL", "AUTO"] }, "DvbSubtitleAlignment": { "t": "s", "e": ["CENTERED", "LEFT", "AUTO"] }, "DvbSubtitleApplyFontColor": { "t": "s", "e": ["WHITE_TEXT_ONLY", "ALL_TEXT"] }, "DvbSubtitleBackgroundColor": { "t": "s", "e": ["NONE", "BLACK", "WHITE", "AUTO"] }, "DvbddsHandling": { "t": "s", "e": ["NONE", "SPECIFIED", "NO_DISPLAY_WINDOW", "SPECIFIED_OPTIMAL"] }, "DvbSubSubtitleFallbackFont": { "t": "s", "e": ["BEST_MATCH", "MONOSPACED_SANSSERIF", "MONOSPACED_SERIF", "PROPORTIONAL_SANSSERIF", "PROPORTIONAL_SERIF"] }, "DvbSubtitleFontColor": { "t": "s", "e": ["WHITE", "BLACK", "YELLOW", "RED", "GREEN", "BLUE", "HEX", "AUTO"] }, "DvbSubtitleOutlineColor": { "t": "s", "e": ["BLACK", "WHITE", "YELLOW", "RED", "GREEN", "BLUE", "AUTO"] }, "DvbSubtitleShadowColor": { "t": "s", "e": ["NONE", "BLACK", "WHITE", "AUTO"] }, "DvbSubtitleStylePassthrough": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "DvbSubtitlingType": { "t": "s", "e": ["HEARING_IMPAIRED", "STANDARD"] }, "DvbSubtitleTeletextSpacing": { "t": "s", "e": ["FIXED_GRID", "PROPORTIONAL", "AUTO"] }, "ImscAccessibilitySubs": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "ImscStylePassthrough": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "SccDestinationFramerate": { "t": "s", "e": ["FRAMERATE_23_97", "FRAMERATE_24", "FRAMERATE_25", "FRAMERATE_29_97_DROPFRAME", "FRAMERATE_29_97_NON_DROPFRAME"] }, "SrtStylePassthrough": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "__listOfTeletextPageType": { "t": "l", "v": "TeletextPageType" }, "TtmlStylePassthrough": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "WebvttAccessibilitySubs": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "WebvttStylePassthrough": { "t": "s", "e": ["ENABLED", "DISABLED", "STRICT", "MERGE"] }, "__integerMin1Max10": { "t": "i", "min": 1, "max": 10 }, "__doubleMin0Max1": { "t": "n" }, "AvcIntraUhdQualityTuningLevel": { "t": "s", "e": ["SINGLE_PASS", "MULTI_PASS"] }, "Xavc4kIntraCbgProfileClass": { "t": "s", "e": ["CLASS_100", "CLASS_300", "CLASS_480"] }, "Xavc4kIntraVbrProfileClass": { "t": "s", "e": ["CLASS_100", "CLASS_300", "CLASS_480"] }, "Xavc4kProfileBitrateClass": { "t": "s", "e": ["BITRATE_CLASS_100", "BITRATE_CLASS_140", "BITRATE_CLASS_200"] }, "Xavc4kProfileCodecProfile": { "t": "s", "e": ["HIGH", "HIGH_422"] }, "XavcFlickerAdaptiveQuantization": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "XavcGopBReference": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "Xavc4kProfileQualityTuningLevel": { "t": "s", "e": ["SINGLE_PASS", "SINGLE_PASS_HQ", "MULTI_PASS_HQ"] }, "__integerMin8Max12": { "t": "i", "min": 8, "max": 12 }, "XavcHdIntraCbgProfileClass": { "t": "s", "e": ["CLASS_50", "CLASS_100", "CLASS_200"] }, "XavcHdProfileBitrateClass": { "t": "s", "e": ["BITRATE_CLASS_25", "BITRATE_CLASS_35", "BITRATE_CLASS_50"] }, "XavcInterlaceMode": { "t": "s", "e": ["PROGRESSIVE", "TOP_FIELD", "BOTTOM_FIELD", "FOLLOW_TOP_FIELD", "FOLLOW_BOTTOM_FIELD"] }, "XavcHdProfileQualityTuningLevel": { "t": "s", "e": ["SINGLE_PASS", "SINGLE_PASS_HQ", "MULTI_PASS_HQ"] }, "__integerMin4Max12": { "t": "i", "min": 4, "max": 12 }, "XavcHdProfileTelecine": { "t": "s", "e": ["NONE", "HARD"] }, "__integerMin90Max105": { "t": "i", "min": 90, "max": 105 }, "__integerMin920Max1023": { "t": "i", "min": 920, "max": 1023 }, "__integerMinNegative5Max10": { "t": "i", "min": -5, "max": 10 }, "__integerMin0Max3": { "t": "i", "min": 0, "max": 3 }, "__integerMinNegative2Max3": { "t": "i", "min": -2, "max": 3 }, "__integerMin0Max16": { "t": "i", "min": 0, "max": 16 }, "__integerMin0Max4": { "t": "i", "min": 0, "max": 4 }, "NoiseFilterPostTemporalSharpening": { "t": "s", "e": ["DISABLED", "ENABLED", "AUTO"] }, "NoiseFilterPostTemporalSharpeningStrength": { "t": "s", "e": ["LOW", "MEDIUM", "HIGH"] }, "__integerMinNegative1Max3": { "t": "i", "min": -1, "max": 3 }, "__stringMin1Max100000": { "t": "s", "min": 1, "max": 100000 }, "__integerMin0Max4194303": { "t": "i", "min": 0, "max": 4194303 }, "WatermarkingStrength": { "t": "s", "e": ["LIGHTEST", "LIGHTER", "DEFAULT", "STRONGER", "STRONGEST"] }, "__integerMinNegative60Max6": { "t": "i", "min": -60, "max": 6 }, "__doubleMinNegative60Max6": { "t": "n" }, "TeletextPageType": { "t": "s", "e": ["PAGE_TYPE_INITIAL", "PAGE_TYPE_SUBTITLE", "PAGE_TYPE_ADDL_INFO", "PAGE_TYPE_PROGRAM_SCHEDULE", "PAGE_TYPE_HEARING_IMPAIRED_SUBTITLE"] } } };
-
-;// CONCATENATED MODULE: ./src/settings-check.ts
-/**
- * The action's own check of a `job-settings` file against the MediaConvert API model, before
- * any AWS call: the same table and rules the service applies at CreateJob, so a typo fails
- * the step at once instead of after every file is encrypted and uploaded.
- */
-
-
-
-/** How many problems one message lists. */
-const SHOWN = 5;
-/**
- * Checks the CreateJob request built from `job-settings` and the inputs, as it will be sent
- * but for each input's `FileInput` and `DecryptionSettings`, which are made per file. Each
- * problem is named by its JSON path in the file (`$.Settings.Inputs[0].TimecodeSorce`).
- */
-function checkSettingsFile(request, shape = 'request') {
-    const violations = [
-        ...checkAgainstModel(SETTINGS_MODEL, 'CreateJobRequest', request, { casing: 'sdk' }).map((v) => ({ path: v.path, v })),
-        ...checkServiceRules(request['Settings'], 'sdk').map((v) => ({
-            path: ['Settings', ...v.path],
-            v,
-        })),
-    ];
-    if (violations.length === 0)
-        return;
-    const listed = violations
-        .slice(0, SHOWN)
-        .map(({ path, v }) => describeViolation(filePath(shape, path), v))
-        .join('; ');
-    const more = violations.length > SHOWN ? ` (and ${violations.length - SHOWN} more)` : '';
-    throw new errors/* InputError */.dz('job-settings', `MediaConvert would refuse these settings: ${listed}${more}. Checked against the MediaConvert API model (${SETTINGS_MODEL.modelVersion})`);
-}
-/** `$.Settings.Inputs[0]` for a request path, as it is written in a file of this shape. */
-function filePath(shape, path) {
-    if (shape === 'settings' && path[0] === 'Settings')
-        return sdkPath('$', path.slice(1));
-    return sdkPath(shape === 'get-job' ? '$.Job' : '$', path);
-}
-function describeViolation(at, v) {
-    if (v.member?.problem === 'unknown') {
-        const hint = v.member.suggestion ? ` (did you mean ${v.member.suggestion}?)` : '';
-        return `${sdkPath(at, [v.member.name])} is not a member MediaConvert knows here${hint}`;
-    }
-    if (v.member?.problem === 'required') {
-        return `${sdkPath(at, [v.member.name])} is required and missing`;
-    }
-    return `${at}: ${v.message}`;
-}
-
-;// CONCATENATED MODULE: ./src/job-request.ts
-
-
-
-
-
-
-/** MediaConvert's quota on inputs in one job. */
-const MAX_INPUTS_PER_JOB = 150;
-/** Top-level members of a CreateJob request: their presence marks a whole-request file. */
-const REQUEST_MEMBERS = [
-    'Settings',
-    'Role',
-    'JobTemplate',
-    'Queue',
-    'UserMetadata',
-    'Tags',
-    'Priority',
-    'AccelerationSettings',
-    'BillingTagsSource',
-    'HopDestinations',
-    'StatusUpdateInterval',
-    'SimulateReservedQueue',
-    'JobEngineVersion',
-];
-/** Reads and checks `job-settings` and merges it with the job inputs. Runs before any AWS call. */
-async function loadJobPlan(job, fileCount) {
-    const notes = [];
-    const { request, shape } = job.settingsPath
-        ? asRequest(await readSettingsFile(job.settingsPath), notes)
-        : { request: {}, shape: 'settings' };
-    // Console exports carry `"JobTemplate": ""`: no template.
-    if (request.JobTemplate === '')
-        delete request.JobTemplate;
-    const settings = asObject(request.Settings ?? {}, 'Settings');
-    const inputs = settings.Inputs === undefined ? [] : settings.Inputs;
-    if (!Array.isArray(inputs))
-        throw new errors/* InputError */.dz('job-settings', '`Settings.Inputs` must be an array');
-    const inputTemplate = asObject(inputs[0] ?? {}, 'Settings.Inputs[0]');
-    delete inputTemplate.FileInput;
-    delete inputTemplate.DecryptionSettings;
-    if (inputs.length > 1) {
-        notes.push({
-            warning: true,
-            text: `job-settings: Settings.Inputs has ${inputs.length} entries; only the first is used, as the template of every file's input (each file becomes its own job input); entries 2 to ${inputs.length} are ignored`,
-        });
-    }
-    const template = job.template ?? stringMember(request, 'JobTemplate');
-    const outputGroups = settings.OutputGroups;
-    if (template === undefined && (!Array.isArray(outputGroups) || outputGroups.length === 0)) {
-        throw new errors/* InputError */.dz('job-settings', 'has no `OutputGroups` and no job template is given: set `job-template` or add output groups');
-    }
-    if (job.layout === 'single' && fileCount > MAX_INPUTS_PER_JOB) {
-        throw new errors/* InputError */.dz('job-layout', `single puts all ${fileCount} files in one job, over MediaConvert's ${MAX_INPUTS_PER_JOB} inputs per job; use per-file or a shard`);
-    }
-    const base = { ...request, Role: job.roleArn, Settings: settings };
-    if (template !== undefined)
-        base.JobTemplate = template;
-    if (job.queue !== undefined)
-        base.Queue = job.queue;
-    const userMetadata = { ...stringMap(request.UserMetadata, 'UserMetadata'), ...job.userMetadata };
-    if (Object.keys(userMetadata).length > 10) {
-        throw new errors/* InputError */.dz('user-metadata', "together with the file's `UserMetadata` has more than 10 entries");
-    }
-    if (Object.keys(userMetadata).length > 0)
-        base.UserMetadata = userMetadata;
-    const tags = { ...stringMap(request.Tags, 'Tags'), ...job.tags };
-    if (Object.keys(tags).length > 0)
-        base.Tags = tags;
-    delete base.ClientRequestToken;
-    // What will be sent, but for the per-file FileInput and DecryptionSettings.
-    checkSettingsFile({
-        ...base,
-        Settings: { ...settings, ...(inputs.length > 0 ? { Inputs: [inputTemplate] } : {}) },
-    }, shape);
-    return {
-        base: base,
-        inputTemplate: inputTemplate,
-        layout: job.layout,
-        notes,
-    };
-}
-/**
- * The CreateJob request a file stands for: a whole request, a `Settings` object, or what
- * `aws mediaconvert get-job` prints (`{"Job": {...}}`), whose request members are taken and
- * whose job state (Id, Arn, Status, timing, messages...) is left out.
- */
-function asRequest(file, notes) {
-    if (REQUEST_MEMBERS.some((m) => m in file))
-        return { request: { ...file }, shape: 'request' };
-    const job = file.Job;
-    if (Object.keys(file).length === 1 &&
-        typeof job === 'object' &&
-        job !== null &&
-        !Array.isArray(job)) {
-        const requestShape = SETTINGS_MODEL.shapes.CreateJobRequest;
-        const members = requestShape?.t === 'o' ? Object.keys(requestShape.m) : REQUEST_MEMBERS;
-        const request = {};
-        const ignored = [];
-        for (const [name, value] of Object.entries(job)) {
-            if (members.includes(name) && name !== 'ClientRequestToken')
-                request[name] = value;
-            else
-                ignored.push(name);
-        }
-        notes.push({
-            warning: false,
-            text: `job-settings: a get-job answer; taken from its Job: ${Object.keys(request).join(', ') || 'nothing'}; ignored: ${ignored.join(', ') || 'nothing'}`,
-        });
-        return { request, shape: 'get-job' };
-    }
-    return { request: { Settings: file }, shape: 'settings' };
-}
-/**
- * The CreateJob requests for these files: one per file, or one with every file as an input.
- * `tokenSeed` identifies the workflow run and attempt; each request's ClientRequestToken is
- * derived from the seed and the whole request, so a retried request reuses its token while a
- * re-run of the workflow, or any change to the request, makes a fresh job.
- */
-function buildRequests(plan, files, tokenSeed) {
-    const groups = plan.layout === 'single' ? [files] : files.map((f) => [f]);
-    return groups.map((group) => {
-        const request = {
-            ...plan.base,
-            Settings: {
-                ...plan.base.Settings,
-                Inputs: group.map((f) => inputFor(plan.inputTemplate, f)),
-            },
-        };
-        return { ...request, ClientRequestToken: requestToken(tokenSeed, request, group) };
-    });
-}
-function inputFor(template, file) {
-    return {
-        ...structuredClone(template),
-        FileInput: file.s3Uri,
-        DecryptionSettings: { ...file.decryption },
-    };
-}
-/**
- * A UUID-shaped hash of the seed, the whole request (DecryptionSettings included, with the
- * encrypted data key and IV) and the files' contents. The same step run twice in one run
- * attempt (a retry loop around the CLI) re-encrypts with a fresh key: its request differs, so
- * MediaConvert makes a new job instead of answering with the first one, whose key no longer
- * opens the object now in S3.
- */
-function requestToken(seed, request, files) {
-    const rest = { ...request };
-    delete rest.ClientRequestToken;
-    const hash = (0,external_node_crypto_.createHash)('sha256').update(seed).update('\n').update(canonicalJson(rest));
-    for (const f of files)
-        hash.update(`\n${f.relativePath}\n${f.plaintextSha256}`);
-    const hex = hash.digest('hex');
-    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
-}
-/** JSON with object members in sorted order: the same value always gives the same text. */
-function canonicalJson(value) {
-    if (Array.isArray(value))
-        return `[${value.map(canonicalJson).join(',')}]`;
-    if (value !== null && typeof value === 'object') {
-        const entries = Object.entries(value)
-            .filter(([, v]) => v !== undefined)
-            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-        return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-    }
-    return JSON.stringify(value) ?? 'null';
-}
-async function readSettingsFile(path) {
-    let text;
+async function createJob(mc, request) {
+    let job;
     try {
-        text = await (0,promises_.readFile)(path, 'utf8');
+        job = (await mc.send(new client_mediaconvert_dist_cjs/* CreateJobCommand */.n3k(request))).Job;
     }
     catch (error) {
-        throw new errors/* InputError */.dz('job-settings', `cannot read '${path}' (${error.code ?? 'error'})`);
+        throw new errors/* JobError */.CR(`CreateJob failed: ${(0,errors/* messageOf */.bD)(error)}`, { cause: error });
     }
-    let parsed;
+    if (!job?.Id)
+        throw new errors/* JobError */.CR('CreateJob returned no job');
+    return { id: job.Id, arn: job.Arn ?? '', status: job.Status ?? 'SUBMITTED', request };
+}
+/**
+ * Checks that each template and queue exists, before any data key is made or byte uploaded:
+ * a typo then costs one read-only request instead of a whole upload. These are the only AWS
+ * requests made before the files are processed. A role that may not read templates or queues
+ * gets a warning and the run goes on; CreateJob will still refuse a wrong name.
+ */
+async function checkJobResources(mc, resources, log) {
+    for (const resource of resources) {
+        const name = resource.name.replace(/^arn:[^:]+:mediaconvert:[^:]*:\d*:(jobTemplates|queues)\//, '');
+        try {
+            await mc.send(resource.kind === 'queue'
+                ? new client_mediaconvert_dist_cjs/* GetQueueCommand */.TWC({ Name: name })
+                : new client_mediaconvert_dist_cjs/* GetJobTemplateCommand */.Fke({ Name: name }));
+        }
+        catch (error) {
+            const type = error instanceof Error ? error.name : '';
+            if (type === 'NotFoundException') {
+                throw new errors/* InputError */.dz(resource.input, `${resource.kind} '${resource.name}' does not exist in this region (${(0,errors/* messageOf */.bD)(error)})`);
+            }
+            if (type === 'ForbiddenException' || type === 'AccessDeniedException') {
+                log.warning(`cannot check that ${resource.kind} '${resource.name}' exists (${(0,errors/* messageOf */.bD)(error)}); going on`);
+                continue;
+            }
+            throw new errors/* JobError */.CR(`checking ${resource.kind} '${resource.name}' failed: ${(0,errors/* messageOf */.bD)(error)}`, {
+                cause: error,
+            });
+        }
+    }
+}
+const TERMINAL = new Set(['COMPLETE', 'ERROR', 'CANCELED']);
+const FIRST_POLL_MS = 1000;
+const MAX_POLL_MS = 30_000;
+/** Polls every job with backoff until all are finished, the timeout passes or the signal fires. */
+async function waitForJobs(mc, ids, options) {
+    const { clock, log } = options;
+    const deadline = clock.now() + options.timeoutMs;
+    const outcomes = new Map();
+    const lastLine = new Map();
+    let delay = FIRST_POLL_MS;
+    for (;;) {
+        if (options.signal?.aborted)
+            return interrupted(ids, outcomes);
+        for (const id of ids.filter((i) => !outcomes.has(i))) {
+            const job = (await mc.send(new client_mediaconvert_dist_cjs/* GetJobCommand */.jEM({ Id: id }))).Job;
+            const status = job?.Status ?? 'UNKNOWN';
+            const line = describeProgress(job);
+            if (lastLine.get(id) !== line)
+                log.info(`job ${id}: ${line}`);
+            lastLine.set(id, line);
+            if (TERMINAL.has(status)) {
+                outcomes.set(id, outcomeOf(id, job));
+                if (job)
+                    options.onFinished?.(job);
+            }
+        }
+        if (outcomes.size === ids.length)
+            return ids.map((id) => outcomes.get(id));
+        const left = deadline - clock.now();
+        if (left <= 0)
+            return timedOut(mc, ids, outcomes, options);
+        await sleepUnlessAborted(clock, Math.min(delay, left), options.signal);
+        delay = Math.min(Math.round(delay * 1.5), MAX_POLL_MS);
+    }
+}
+async function sleepUnlessAborted(clock, ms, signal) {
+    if (!signal)
+        return clock.sleep(ms);
+    let onAbort = () => undefined;
+    const aborted = new Promise((resolve) => {
+        onAbort = resolve;
+        signal.addEventListener('abort', onAbort, { once: true });
+    });
     try {
-        parsed = (0,json_text/* parseJsonText */.l)(text);
+        await Promise.race([clock.sleep(ms), aborted]);
     }
-    catch (error) {
-        // Never the text itself: settings may hold a static key or a token.
-        throw new errors/* InputError */.dz('job-settings', `'${path}' ${error.message}`);
+    finally {
+        signal.removeEventListener('abort', onAbort);
     }
-    return asObject(parsed, path);
 }
-function asObject(value, where) {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        throw new errors/* InputError */.dz('job-settings', `${where} must be a JSON object`);
-    }
-    return { ...value };
+/** Jobs not yet finished when the step was interrupted: left running, reported as such. */
+function interrupted(ids, outcomes) {
+    return ids.map((id) => outcomes.get(id) ?? {
+        id,
+        status: 'INTERRUPTED',
+        errorMessage: 'still running when the step was interrupted (the job was not canceled)',
+    });
 }
-function stringMember(obj, name) {
-    const value = obj[name];
-    if (value === undefined)
+async function timedOut(mc, ids, outcomes, options) {
+    const running = ids.filter((id) => !outcomes.has(id));
+    for (const id of running) {
+        let canceled = false;
+        if (options.cancelOnTimeout) {
+            // One refused cancel (say the job just finished) must not lose the other outcomes.
+            try {
+                await mc.send(new client_mediaconvert_dist_cjs/* CancelJobCommand */.ppP({ Id: id }));
+                canceled = true;
+                options.log.warning(`job ${id}: canceled after wait-timeout`);
+            }
+            catch (error) {
+                options.log.warning(`job ${id}: CancelJob after wait-timeout failed: ${(0,errors/* messageOf */.bD)(error)}`);
+            }
+        }
+        outcomes.set(id, {
+            id,
+            status: canceled ? 'CANCELED' : 'TIMED_OUT',
+            errorMessage: `still running after wait-timeout (${Math.round(options.timeoutMs / 1000)} s)`,
+        });
+    }
+    return ids.map((id) => outcomes.get(id));
+}
+function describeProgress(job) {
+    const status = job?.Status ?? 'UNKNOWN';
+    if (status !== 'PROGRESSING')
+        return status;
+    const phase = job?.CurrentPhase ? ` ${job.CurrentPhase}` : '';
+    const percent = job?.JobPercentComplete === undefined ? '' : ` ${job.JobPercentComplete}%`;
+    return `${status}${phase}${percent}`;
+}
+function outcomeOf(id, job) {
+    const outcome = { id, status: job?.Status ?? 'UNKNOWN' };
+    if (job?.ErrorCode !== undefined)
+        outcome.errorCode = job.ErrorCode;
+    if (job?.ErrorMessage !== undefined)
+        outcome.errorMessage = job.ErrorMessage;
+    return outcome;
+}
+/** A failure message for every job that did not complete, or undefined when all did. */
+function failedJobsMessage(outcomes) {
+    const failed = outcomes.filter((o) => o.status !== 'COMPLETE');
+    if (failed.length === 0)
         return undefined;
-    if (typeof value !== 'string')
-        throw new errors/* InputError */.dz('job-settings', `\`${name}\` must be a string`);
-    return value;
-}
-function stringMap(value, name) {
-    if (value === undefined)
-        return {};
-    const obj = asObject(value, `\`${name}\``);
-    for (const [k, v] of Object.entries(obj)) {
-        if (typeof v !== 'string')
-            throw new errors/* InputError */.dz('job-settings', `\`${name}.${k}\` must be a string`);
-    }
-    return obj;
+    return failed
+        .map((o) => {
+        const code = o.errorCode === undefined ? '' : ` (error ${o.errorCode})`;
+        return (0,safe_text/* oneLine */.TN)(`job ${o.id} ended ${o.status}${code}${o.errorMessage ? `: ${o.errorMessage}` : ''}`);
+    })
+        .join('\n');
 }
 
-// EXTERNAL MODULE: ./src/job.ts
-var job = __nccwpck_require__(7228);
 ;// CONCATENATED MODULE: ./src/manifest-target.ts
 
 
@@ -85493,8 +82677,6 @@ function isManifest(text) {
     }
 }
 
-// EXTERNAL MODULE: ./src/report.ts + 1 modules
-var src_report = __nccwpck_require__(908);
 ;// CONCATENATED MODULE: ./src/progress.ts
 
 /** Progress lines for long uploads: at most one every INTERVAL_MS per file. */
@@ -85522,11 +82704,11 @@ class Progress {
             return;
         this.lastLine = now;
         const percent = this.file.bytes > 0 ? Math.min(100, (uploadedBytes / this.file.bytes) * 100) : 100;
-        this.log.info(`${this.file.relativePath}: ${(0,src_report/* formatBytes */.z3)(uploadedBytes)} of ${(0,src_report/* formatBytes */.z3)(this.file.bytes)} (${percent.toFixed(0)}%), ${this.rate(uploadedBytes, now)}`);
+        this.log.info(`${this.file.relativePath}: ${(0,units/* formatBytes */.z)(uploadedBytes)} of ${(0,units/* formatBytes */.z)(this.file.bytes)} (${percent.toFixed(0)}%), ${this.rate(uploadedBytes, now)}`);
     }
     done(s3Uri) {
         const now = this.clock.now();
-        this.log.info(`${this.file.relativePath}: ${(0,src_report/* formatBytes */.z3)(this.file.bytes)} encrypted to ${s3Uri} in ${((now - this.started) / 1000).toFixed(1)} s (${this.rate(this.file.bytes, now)})`);
+        this.log.info(`${this.file.relativePath}: ${(0,units/* formatBytes */.z)(this.file.bytes)} encrypted to ${s3Uri} in ${((now - this.started) / 1000).toFixed(1)} s (${this.rate(this.file.bytes, now)})`);
     }
     rate(bytes, now) {
         const seconds = Math.max((now - this.started) / 1000, 0.001);
@@ -85534,8 +82716,8 @@ class Progress {
     }
 }
 
-// EXTERNAL MODULE: ./src/safe-text.ts
-var safe_text = __nccwpck_require__(1452);
+// EXTERNAL MODULE: ./src/report.ts + 1 modules
+var src_report = __nccwpck_require__(908);
 ;// CONCATENATED MODULE: ./src/run.ts
 
 
@@ -85588,14 +82770,14 @@ async function run(config, deps) {
 async function runFlow(config, deps, downloads) {
     const files = await listFiles(config, deps, downloads);
     await checkManifestTarget(config.manifestPath, files);
-    const plan = config.job ? await loadJobPlan(config.job, files.length) : undefined;
+    const plan = config.job ? await (0,job_request/* loadJobPlan */.Fx)(config.job, files.length) : undefined;
     // Every request carries the step's cancel: none starts after it, those in flight are cut.
-    const clients = (0,interrupt/* abortWith */.lA)(deps.clients(), deps.signal);
+    const clients = abortWith(deps.clients(), deps.signal);
     const { log } = deps;
     for (const note of plan?.notes ?? [])
         (note.warning ? log.warning : log.info)(note.text);
     if (config.job && plan) {
-        await (0,job/* checkJobResources */.pD)(clients.mediaconvert, jobResources(config.job, plan), log);
+        await checkJobResources(clients.mediaconvert, jobResources(config.job, plan), log);
     }
     log.info(`${files.length} file(s) to encrypt with ${config.mode}, ${config.keyBytes * 8}-bit keys, ${config.ivBytes}-byte IVs` +
         (config.shard ? ` (shard ${config.shard.index}/${config.shard.count})` : ''));
@@ -85629,7 +82811,7 @@ async function runFlow(config, deps, downloads) {
         const finished = [];
         report.finished = finished;
         // A failed poll must not lose the report: the jobs exist, and a re-run would duplicate them.
-        const outcomes = await (0,job/* waitForJobs */.pf)(clients.mediaconvert, report.jobs.map((j) => j.id), {
+        const outcomes = await waitForJobs(clients.mediaconvert, report.jobs.map((j) => j.id), {
             timeoutMs: config.waitTimeoutMs,
             cancelOnTimeout: config.cancelOnTimeout,
             clock: deps.clock,
@@ -85642,7 +82824,7 @@ async function runFlow(config, deps, downloads) {
         });
         if (outcomes) {
             report.outcomes = outcomes;
-            const failedJobs = (0,job/* failedJobsMessage */.dn)(outcomes);
+            const failedJobs = failedJobsMessage(outcomes);
             if (failedJobs)
                 problems.push(failedJobs);
             if (config.deleteInputs === 'on-complete') {
@@ -85758,9 +82940,9 @@ async function encryptAll(files, config, clients, deps) {
  */
 const CREATE_JOB_CONCURRENCY = 16;
 async function createJobs(plan, results, mediaconvert, report, deps) {
-    const requests = buildRequests(plan, results, deps.tokenSeed ?? (0,external_node_crypto_.randomUUID)());
+    const requests = (0,job_request/* buildRequests */.rz)(plan, results, deps.tokenSeed ?? (0,external_node_crypto_.randomUUID)());
     const problems = [];
-    const created = await (0,pool/* mapPool */.P)(requests, CREATE_JOB_CONCURRENCY, (request) => (0,job/* createJob */._S)(mediaconvert, request));
+    const created = await (0,pool/* mapPool */.P)(requests, CREATE_JOB_CONCURRENCY, (request) => createJob(mediaconvert, request));
     created.forEach((outcome, i) => {
         if (outcome?.ok) {
             const job = outcome.value;
@@ -85858,6 +83040,29 @@ function safeJson(value, space) {
 
 /***/ }),
 
+/***/ 1996:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ MIB),
+/* harmony export */   z: () => (/* binding */ formatBytes)
+/* harmony export */ });
+const MIB = 1024 * 1024;
+/** A size for people: `512 B`, `1.5 MiB`. */
+function formatBytes(bytes) {
+    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit += 1;
+    }
+    return unit === 0 ? `${bytes} B` : `${value.toFixed(1)} ${units[unit]}`;
+}
+
+
+/***/ }),
+
 /***/ 2613:
 /***/ ((module) => {
 
@@ -85865,10 +83070,24 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 
 /***/ }),
 
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
 /***/ 4434:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
@@ -86089,6 +83308,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 
 /***/ }),
 
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
 /***/ 3193:
 /***/ ((module) => {
 
@@ -86121,6 +83347,2998 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 4698:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Yz: () => (/* binding */ core_debug),
+  Os: () => (/* binding */ group),
+  pq: () => (/* binding */ info),
+  $e: () => (/* binding */ warning)
+});
+
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, error, exportVariable, getBooleanInput, getIDToken, getInput, getMultilineInput, getState, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, setFailed, setOutput, setSecret, startGroup, summary, toPlatformPath, toPosixPath, toWin32Path
+
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+/**
+ * Sanitizes an input into a string so it can be passed into issueCommand safely
+ * @param input input to sanitize into a string
+ */
+function utils_toCommandValue(input) {
+    if (input === null || input === undefined) {
+        return '';
+    }
+    else if (typeof input === 'string' || input instanceof String) {
+        return input;
+    }
+    return JSON.stringify(input);
+}
+/**
+ *
+ * @param annotationProperties
+ * @returns The command properties to send with the actual annotation command
+ * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
+ */
+function utils_toCommandProperties(annotationProperties) {
+    if (!Object.keys(annotationProperties).length) {
+        return {};
+    }
+    return {
+        title: annotationProperties.title,
+        file: annotationProperties.file,
+        line: annotationProperties.startLine,
+        endLine: annotationProperties.endLine,
+        col: annotationProperties.startColumn,
+        endColumn: annotationProperties.endColumn
+    };
+}
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+
+
+/**
+ * Issues a command to the GitHub Actions runner
+ *
+ * @param command - The command name to issue
+ * @param properties - Additional properties for the command (key-value pairs)
+ * @param message - The message to include with the command
+ * @remarks
+ * This function outputs a specially formatted string to stdout that the Actions
+ * runner interprets as a command. These commands can control workflow behavior,
+ * set outputs, create annotations, mask values, and more.
+ *
+ * Command Format:
+ *   ::name key=value,key=value::message
+ *
+ * @example
+ * ```typescript
+ * // Issue a warning annotation
+ * issueCommand('warning', {}, 'This is a warning message');
+ * // Output: ::warning::This is a warning message
+ *
+ * // Set an environment variable
+ * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
+ * // Output: ::set-env name=MY_VAR::some value
+ *
+ * // Add a secret mask
+ * issueCommand('add-mask', {}, 'secretValue123');
+ * // Output: ::add-mask::secretValue123
+ * ```
+ *
+ * @internal
+ * This is an internal utility function that powers the public API functions
+ * such as setSecret, warning, error, and exportVariable.
+ */
+function command_issueCommand(command, properties, message) {
+    const cmd = new Command(command, properties, message);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
+}
+function command_issue(name, message = '') {
+    command_issueCommand(name, {}, message);
+}
+const CMD_STRING = '::';
+class Command {
+    constructor(command, properties, message) {
+        if (!command) {
+            command = 'missing.command';
+        }
+        this.command = command;
+        this.properties = properties;
+        this.message = message;
+    }
+    toString() {
+        let cmdStr = CMD_STRING + this.command;
+        if (this.properties && Object.keys(this.properties).length > 0) {
+            cmdStr += ' ';
+            let first = true;
+            for (const key in this.properties) {
+                if (this.properties.hasOwnProperty(key)) {
+                    const val = this.properties[key];
+                    if (val) {
+                        if (first) {
+                            first = false;
+                        }
+                        else {
+                            cmdStr += ',';
+                        }
+                        cmdStr += `${key}=${escapeProperty(val)}`;
+                    }
+                }
+            }
+        }
+        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
+        return cmdStr;
+    }
+}
+function escapeData(s) {
+    return utils_toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A');
+}
+function escapeProperty(s) {
+    return utils_toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A')
+        .replace(/:/g, '%3A')
+        .replace(/,/g, '%2C');
+}
+//# sourceMappingURL=command.js.map
+// EXTERNAL MODULE: external "crypto"
+var external_crypto_ = __nccwpck_require__(6982);
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+// For internal use, subject to change.
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+
+
+
+function file_command_issueFileCommand(command, message) {
+    const filePath = process.env[`GITHUB_${command}`];
+    if (!filePath) {
+        throw new Error(`Unable to find environment variable for file command ${command}`);
+    }
+    if (!fs.existsSync(filePath)) {
+        throw new Error(`Missing file at path: ${filePath}`);
+    }
+    fs.appendFileSync(filePath, `${toCommandValue(message)}${os.EOL}`, {
+        encoding: 'utf8'
+    });
+}
+function file_command_prepareKeyValueMessage(key, value) {
+    const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
+    const convertedValue = toCommandValue(value);
+    // These should realistically never happen, but just in case someone finds a
+    // way to exploit uuid generation let's not allow keys or values that contain
+    // the delimiter.
+    if (key.includes(delimiter)) {
+        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+    }
+    if (convertedValue.includes(delimiter)) {
+        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+    }
+    return `${key}<<${delimiter}${os.EOL}${convertedValue}${os.EOL}${delimiter}`;
+}
+//# sourceMappingURL=file-command.js.map
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
+// EXTERNAL MODULE: external "http"
+var external_http_ = __nccwpck_require__(8611);
+// EXTERNAL MODULE: external "https"
+var external_https_ = __nccwpck_require__(5692);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+// EXTERNAL MODULE: ./node_modules/tunnel/index.js
+var node_modules_tunnel = __nccwpck_require__(770);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(6752);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+/* eslint-disable @typescript-eslint/no-explicit-any */
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+var HttpCodes;
+(function (HttpCodes) {
+    HttpCodes[HttpCodes["OK"] = 200] = "OK";
+    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
+    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
+    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
+    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
+    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
+    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
+    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
+    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
+    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
+    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
+    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
+    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
+    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
+    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
+    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
+    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
+    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
+    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
+    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
+    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
+    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
+    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (HttpCodes = {}));
+var Headers;
+(function (Headers) {
+    Headers["Accept"] = "accept";
+    Headers["ContentType"] = "content-type";
+})(Headers || (Headers = {}));
+var MediaTypes;
+(function (MediaTypes) {
+    MediaTypes["ApplicationJson"] = "application/json";
+})(MediaTypes || (MediaTypes = {}));
+/**
+ * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
+ * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+ */
+function lib_getProxyUrl(serverUrl) {
+    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    return proxyUrl ? proxyUrl.href : '';
+}
+const HttpRedirectCodes = [
+    HttpCodes.MovedPermanently,
+    HttpCodes.ResourceMoved,
+    HttpCodes.SeeOther,
+    HttpCodes.TemporaryRedirect,
+    HttpCodes.PermanentRedirect
+];
+const HttpResponseRetryCodes = [
+    HttpCodes.BadGateway,
+    HttpCodes.ServiceUnavailable,
+    HttpCodes.GatewayTimeout
+];
+const RetryableHttpVerbs = (/* unused pure expression or super */ null && (['OPTIONS', 'GET', 'DELETE', 'HEAD']));
+const ExponentialBackoffCeiling = 10;
+const ExponentialBackoffTimeSlice = 5;
+class HttpClientError extends Error {
+    constructor(message, statusCode) {
+        super(message);
+        this.name = 'HttpClientError';
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, HttpClientError.prototype);
+    }
+}
+class HttpClientResponse {
+    constructor(message) {
+        this.message = message;
+    }
+    readBody() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                let output = Buffer.alloc(0);
+                this.message.on('data', (chunk) => {
+                    output = Buffer.concat([output, chunk]);
+                });
+                this.message.on('end', () => {
+                    resolve(output.toString());
+                });
+            }));
+        });
+    }
+    readBodyBuffer() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                const chunks = [];
+                this.message.on('data', (chunk) => {
+                    chunks.push(chunk);
+                });
+                this.message.on('end', () => {
+                    resolve(Buffer.concat(chunks));
+                });
+            }));
+        });
+    }
+}
+function isHttps(requestUrl) {
+    const parsedUrl = new URL(requestUrl);
+    return parsedUrl.protocol === 'https:';
+}
+class lib_HttpClient {
+    constructor(userAgent, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+            if (requestOptions.ignoreSslError != null) {
+                this._ignoreSslError = requestOptions.ignoreSslError;
+            }
+            this._socketTimeout = requestOptions.socketTimeout;
+            if (requestOptions.allowRedirects != null) {
+                this._allowRedirects = requestOptions.allowRedirects;
+            }
+            if (requestOptions.allowRedirectDowngrade != null) {
+                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+            }
+            if (requestOptions.maxRedirects != null) {
+                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+            }
+            if (requestOptions.keepAlive != null) {
+                this._keepAlive = requestOptions.keepAlive;
+            }
+            if (requestOptions.allowRetries != null) {
+                this._allowRetries = requestOptions.allowRetries;
+            }
+            if (requestOptions.maxRetries != null) {
+                this._maxRetries = requestOptions.maxRetries;
+            }
+        }
+    }
+    options(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    get(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('GET', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    del(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    post(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('POST', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    patch(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    put(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PUT', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    head(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+    }
+    /**
+     * Gets a typed object from an endpoint
+     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+     */
+    getJson(requestUrl_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            const res = yield this.get(requestUrl, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    postJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.post(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    putJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.put(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    patchJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.patch(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    /**
+     * Makes a raw http request.
+     * All other methods such as get, post, patch, and request ultimately call this.
+     * Prefer get, del, post and patch
+     */
+    request(verb, requestUrl, data, headers) {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._disposed) {
+                throw new Error('Client has already been disposed.');
+            }
+            const parsedUrl = new URL(requestUrl);
+            let info = this._prepareRequest(verb, parsedUrl, headers);
+            // Only perform retries on reads since writes may not be idempotent.
+            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
+                ? this._maxRetries + 1
+                : 1;
+            let numTries = 0;
+            let response;
+            do {
+                response = yield this.requestRaw(info, data);
+                // Check if it's an authentication challenge
+                if (response &&
+                    response.message &&
+                    response.message.statusCode === HttpCodes.Unauthorized) {
+                    let authenticationHandler;
+                    for (const handler of this.handlers) {
+                        if (handler.canHandleAuthentication(response)) {
+                            authenticationHandler = handler;
+                            break;
+                        }
+                    }
+                    if (authenticationHandler) {
+                        return authenticationHandler.handleAuthentication(this, info, data);
+                    }
+                    else {
+                        // We have received an unauthorized response but have no handlers to handle it.
+                        // Let the response return to the caller.
+                        return response;
+                    }
+                }
+                let redirectsRemaining = this._maxRedirects;
+                while (response.message.statusCode &&
+                    HttpRedirectCodes.includes(response.message.statusCode) &&
+                    this._allowRedirects &&
+                    redirectsRemaining > 0) {
+                    const redirectUrl = response.message.headers['location'];
+                    if (!redirectUrl) {
+                        // if there's no location to redirect to, we won't
+                        break;
+                    }
+                    const parsedRedirectUrl = new URL(redirectUrl);
+                    if (parsedUrl.protocol === 'https:' &&
+                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
+                        !this._allowRedirectDowngrade) {
+                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
+                    }
+                    // we need to finish reading the response before reassigning response
+                    // which will leak the open socket.
+                    yield response.readBody();
+                    // strip authorization header if redirected to a different hostname
+                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                        for (const header in headers) {
+                            // header names are case insensitive
+                            if (header.toLowerCase() === 'authorization') {
+                                delete headers[header];
+                            }
+                        }
+                    }
+                    // let's make the request with the new redirectUrl
+                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
+                    response = yield this.requestRaw(info, data);
+                    redirectsRemaining--;
+                }
+                if (!response.message.statusCode ||
+                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+                    // If not a retry code, return immediately instead of retrying
+                    return response;
+                }
+                numTries += 1;
+                if (numTries < maxTries) {
+                    yield response.readBody();
+                    yield this._performExponentialBackoff(numTries);
+                }
+            } while (numTries < maxTries);
+            return response;
+        });
+    }
+    /**
+     * Needs to be called if keepAlive is set to true in request options.
+     */
+    dispose() {
+        if (this._agent) {
+            this._agent.destroy();
+        }
+        this._disposed = true;
+    }
+    /**
+     * Raw request.
+     * @param info
+     * @param data
+     */
+    requestRaw(info, data) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => {
+                function callbackForResult(err, res) {
+                    if (err) {
+                        reject(err);
+                    }
+                    else if (!res) {
+                        // If `err` is not passed, then `res` must be passed.
+                        reject(new Error('Unknown error'));
+                    }
+                    else {
+                        resolve(res);
+                    }
+                }
+                this.requestRawWithCallback(info, data, callbackForResult);
+            });
+        });
+    }
+    /**
+     * Raw request with callback.
+     * @param info
+     * @param data
+     * @param onResult
+     */
+    requestRawWithCallback(info, data, onResult) {
+        if (typeof data === 'string') {
+            if (!info.options.headers) {
+                info.options.headers = {};
+            }
+            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+            if (!callbackCalled) {
+                callbackCalled = true;
+                onResult(err, res);
+            }
+        }
+        const req = info.httpModule.request(info.options, (msg) => {
+            const res = new HttpClientResponse(msg);
+            handleResult(undefined, res);
+        });
+        let socket;
+        req.on('socket', sock => {
+            socket = sock;
+        });
+        // If we ever get disconnected, we want the socket to timeout eventually
+        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
+            if (socket) {
+                socket.end();
+            }
+            handleResult(new Error(`Request timeout: ${info.options.path}`));
+        });
+        req.on('error', function (err) {
+            // err has statusCode property
+            // res should have headers
+            handleResult(err);
+        });
+        if (data && typeof data === 'string') {
+            req.write(data, 'utf8');
+        }
+        if (data && typeof data !== 'string') {
+            data.on('close', function () {
+                req.end();
+            });
+            data.pipe(req);
+        }
+        else {
+            req.end();
+        }
+    }
+    /**
+     * Gets an http agent. This function is useful when you need an http agent that handles
+     * routing through a proxy server - depending upon the url and proxy environment variables.
+     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+     */
+    getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+    }
+    getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+            return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+    }
+    _prepareRequest(method, requestUrl, headers) {
+        const info = {};
+        info.parsedUrl = requestUrl;
+        const usingSsl = info.parsedUrl.protocol === 'https:';
+        info.httpModule = usingSsl ? https : http;
+        const defaultPort = usingSsl ? 443 : 80;
+        info.options = {};
+        info.options.host = info.parsedUrl.hostname;
+        info.options.port = info.parsedUrl.port
+            ? parseInt(info.parsedUrl.port)
+            : defaultPort;
+        info.options.path =
+            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
+        info.options.method = method;
+        info.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+            info.options.headers['user-agent'] = this.userAgent;
+        }
+        info.options.agent = this._getAgent(info.parsedUrl);
+        // gives handlers an opportunity to participate
+        if (this.handlers) {
+            for (const handler of this.handlers) {
+                handler.prepareRequest(info.options);
+            }
+        }
+        return info;
+    }
+    _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+        }
+        return lowercaseKeys(headers || {});
+    }
+    /**
+     * Gets an existing header value or returns a default.
+     * Handles converting number header values to strings since HTTP headers must be strings.
+     * Note: This returns string | string[] since some headers can have multiple values.
+     * For headers that must always be a single string (like Content-Type), use the
+     * specialized _getExistingOrDefaultContentTypeHeader method instead.
+     */
+    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+            if (headerValue) {
+                clientHeader =
+                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
+            }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== undefined) {
+            return typeof additionalValue === 'number'
+                ? additionalValue.toString()
+                : additionalValue;
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    /**
+     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+     * Always returns a single string (not an array) since Content-Type should be a single value.
+     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+     */
+    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+            if (headerValue) {
+                if (typeof headerValue === 'number') {
+                    clientHeader = String(headerValue);
+                }
+                else if (Array.isArray(headerValue)) {
+                    clientHeader = headerValue.join(', ');
+                }
+                else {
+                    clientHeader = headerValue;
+                }
+            }
+        }
+        const additionalValue = additionalHeaders[Headers.ContentType];
+        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
+        if (additionalValue !== undefined) {
+            if (typeof additionalValue === 'number') {
+                return String(additionalValue);
+            }
+            else if (Array.isArray(additionalValue)) {
+                return additionalValue.join(', ');
+            }
+            else {
+                return additionalValue;
+            }
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+            agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+            agent = this._agent;
+        }
+        // if agent is already assigned use that agent.
+        if (agent) {
+            return agent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        let maxSockets = 100;
+        if (this.requestOptions) {
+            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+        }
+        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
+        if (proxyUrl && proxyUrl.hostname) {
+            const agentOptions = {
+                maxSockets,
+                keepAlive: this._keepAlive,
+                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
+                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+                })), { host: proxyUrl.hostname, port: proxyUrl.port })
+            };
+            let tunnelAgent;
+            const overHttps = proxyUrl.protocol === 'https:';
+            if (usingSsl) {
+                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+            }
+            else {
+                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+            }
+            agent = tunnelAgent(agentOptions);
+            this._proxyAgent = agent;
+        }
+        // if tunneling agent isn't assigned create a new agent
+        if (!agent) {
+            const options = { keepAlive: this._keepAlive, maxSockets };
+            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+            this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            agent.options = Object.assign(agent.options || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return agent;
+    }
+    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+            proxyAgent = this._proxyAgentDispatcher;
+        }
+        // if agent is already assigned use that agent.
+        if (proxyAgent) {
+            return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
+        })));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return proxyAgent;
+    }
+    _getUserAgentWithOrchestrationId(userAgent) {
+        const baseUserAgent = userAgent || 'actions/http-client';
+        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
+        if (orchId) {
+            // Sanitize the orchestration ID to ensure it contains only valid characters
+            // Valid characters: 0-9, a-z, _, -, .
+            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+    }
+    _performExponentialBackoff(retryNumber) {
+        return __awaiter(this, void 0, void 0, function* () {
+            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+            return new Promise(resolve => setTimeout(() => resolve(), ms));
+        });
+    }
+    _processResponse(res, options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                const statusCode = res.message.statusCode || 0;
+                const response = {
+                    statusCode,
+                    result: null,
+                    headers: {}
+                };
+                // not found leads to null obj returned
+                if (statusCode === HttpCodes.NotFound) {
+                    resolve(response);
+                }
+                // get the result from the body
+                function dateTimeDeserializer(key, value) {
+                    if (typeof value === 'string') {
+                        const a = new Date(value);
+                        if (!isNaN(a.valueOf())) {
+                            return a;
+                        }
+                    }
+                    return value;
+                }
+                let obj;
+                let contents;
+                try {
+                    contents = yield res.readBody();
+                    if (contents && contents.length > 0) {
+                        if (options && options.deserializeDates) {
+                            obj = JSON.parse(contents, dateTimeDeserializer);
+                        }
+                        else {
+                            obj = JSON.parse(contents);
+                        }
+                        response.result = obj;
+                    }
+                    response.headers = res.message.headers;
+                }
+                catch (err) {
+                    // Invalid resource (contents not json);  leaving result obj null
+                }
+                // note that 3xx redirects are handled by the http layer.
+                if (statusCode > 299) {
+                    let msg;
+                    // if exception/error in body, attempt to get better error
+                    if (obj && obj.message) {
+                        msg = obj.message;
+                    }
+                    else if (contents && contents.length > 0) {
+                        // it may be the case that the exception is in the body message as string
+                        msg = contents;
+                    }
+                    else {
+                        msg = `Failed request: (${statusCode})`;
+                    }
+                    const err = new HttpClientError(msg, statusCode);
+                    err.result = response.result;
+                    reject(err);
+                }
+                else {
+                    resolve(response);
+                }
+            }));
+        });
+    }
+}
+const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
+var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+class BasicCredentialHandler {
+    constructor(username, password) {
+        this.username = username;
+        this.password = password;
+    }
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return auth_awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class auth_BearerCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Bearer ${this.token}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return auth_awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class PersonalAccessTokenCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return auth_awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+//# sourceMappingURL=auth.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
+var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+class oidc_utils_OidcClient {
+    static createHttpClient(allowRetry = true, maxRetry = 10) {
+        const requestOptions = {
+            allowRetries: allowRetry,
+            maxRetries: maxRetry
+        };
+        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
+    }
+    static getRequestToken() {
+        const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
+        if (!token) {
+            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable');
+        }
+        return token;
+    }
+    static getIDTokenUrl() {
+        const runtimeUrl = process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
+        if (!runtimeUrl) {
+            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
+        }
+        return runtimeUrl;
+    }
+    static getCall(id_token_url) {
+        return oidc_utils_awaiter(this, void 0, void 0, function* () {
+            var _a;
+            const httpclient = oidc_utils_OidcClient.createHttpClient();
+            const res = yield httpclient
+                .getJson(id_token_url)
+                .catch(error => {
+                throw new Error(`Failed to get ID Token. \n 
+        Error Code : ${error.statusCode}\n 
+        Error Message: ${error.message}`);
+            });
+            const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
+            if (!id_token) {
+                throw new Error('Response json body do not have ID Token field');
+            }
+            return id_token;
+        });
+    }
+    static getIDToken(audience) {
+        return oidc_utils_awaiter(this, void 0, void 0, function* () {
+            try {
+                // New ID Token is requested from action service
+                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
+                if (audience) {
+                    const encodedAudience = encodeURIComponent(audience);
+                    id_token_url = `${id_token_url}&audience=${encodedAudience}`;
+                }
+                debug(`ID token url is ${id_token_url}`);
+                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
+                setSecret(id_token);
+                return id_token;
+            }
+            catch (error) {
+                throw new Error(`Error message: ${error.message}`);
+            }
+        });
+    }
+}
+//# sourceMappingURL=oidc-utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { access, appendFile, writeFile } = external_fs_.promises;
+const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
+const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
+class Summary {
+    constructor() {
+        this._buffer = '';
+    }
+    /**
+     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
+     * Also checks r/w permissions.
+     *
+     * @returns step summary file path
+     */
+    filePath() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            if (this._filePath) {
+                return this._filePath;
+            }
+            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
+            if (!pathFromEnv) {
+                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
+            }
+            try {
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
+            }
+            catch (_a) {
+                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
+            }
+            this._filePath = pathFromEnv;
+            return this._filePath;
+        });
+    }
+    /**
+     * Wraps content in an HTML tag, adding any HTML attributes
+     *
+     * @param {string} tag HTML tag to wrap
+     * @param {string | null} content content within the tag
+     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
+     *
+     * @returns {string} content wrapped in HTML element
+     */
+    wrap(tag, content, attrs = {}) {
+        const htmlAttrs = Object.entries(attrs)
+            .map(([key, value]) => ` ${key}="${value}"`)
+            .join('');
+        if (!content) {
+            return `<${tag}${htmlAttrs}>`;
+        }
+        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
+    }
+    /**
+     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
+     *
+     * @param {SummaryWriteOptions} [options] (optional) options for write operation
+     *
+     * @returns {Promise<Summary>} summary instance
+     */
+    write(options) {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
+            const filePath = yield this.filePath();
+            const writeFunc = overwrite ? writeFile : appendFile;
+            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
+            return this.emptyBuffer();
+        });
+    }
+    /**
+     * Clears the summary buffer and wipes the summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    clear() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            return this.emptyBuffer().write({ overwrite: true });
+        });
+    }
+    /**
+     * Returns the current summary buffer as a string
+     *
+     * @returns {string} string of summary buffer
+     */
+    stringify() {
+        return this._buffer;
+    }
+    /**
+     * If the summary buffer is empty
+     *
+     * @returns {boolen} true if the buffer is empty
+     */
+    isEmptyBuffer() {
+        return this._buffer.length === 0;
+    }
+    /**
+     * Resets the summary buffer without writing to summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    emptyBuffer() {
+        this._buffer = '';
+        return this;
+    }
+    /**
+     * Adds raw text to the summary buffer
+     *
+     * @param {string} text content to add
+     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addRaw(text, addEOL = false) {
+        this._buffer += text;
+        return addEOL ? this.addEOL() : this;
+    }
+    /**
+     * Adds the operating system-specific end-of-line marker to the buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addEOL() {
+        return this.addRaw(external_os_.EOL);
+    }
+    /**
+     * Adds an HTML codeblock to the summary buffer
+     *
+     * @param {string} code content to render within fenced code block
+     * @param {string} lang (optional) language to syntax highlight code
+     *
+     * @returns {Summary} summary instance
+     */
+    addCodeBlock(code, lang) {
+        const attrs = Object.assign({}, (lang && { lang }));
+        const element = this.wrap('pre', this.wrap('code', code), attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML list to the summary buffer
+     *
+     * @param {string[]} items list of items to render
+     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addList(items, ordered = false) {
+        const tag = ordered ? 'ol' : 'ul';
+        const listItems = items.map(item => this.wrap('li', item)).join('');
+        const element = this.wrap(tag, listItems);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML table to the summary buffer
+     *
+     * @param {SummaryTableCell[]} rows table rows
+     *
+     * @returns {Summary} summary instance
+     */
+    addTable(rows) {
+        const tableBody = rows
+            .map(row => {
+            const cells = row
+                .map(cell => {
+                if (typeof cell === 'string') {
+                    return this.wrap('td', cell);
+                }
+                const { header, data, colspan, rowspan } = cell;
+                const tag = header ? 'th' : 'td';
+                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
+                return this.wrap(tag, data, attrs);
+            })
+                .join('');
+            return this.wrap('tr', cells);
+        })
+            .join('');
+        const element = this.wrap('table', tableBody);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds a collapsable HTML details element to the summary buffer
+     *
+     * @param {string} label text for the closed state
+     * @param {string} content collapsable content
+     *
+     * @returns {Summary} summary instance
+     */
+    addDetails(label, content) {
+        const element = this.wrap('details', this.wrap('summary', label) + content);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML image tag to the summary buffer
+     *
+     * @param {string} src path to the image you to embed
+     * @param {string} alt text description of the image
+     * @param {SummaryImageOptions} options (optional) addition image attributes
+     *
+     * @returns {Summary} summary instance
+     */
+    addImage(src, alt, options) {
+        const { width, height } = options || {};
+        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
+        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML section heading element
+     *
+     * @param {string} text heading text
+     * @param {number | string} [level=1] (optional) the heading level, default: 1
+     *
+     * @returns {Summary} summary instance
+     */
+    addHeading(text, level) {
+        const tag = `h${level}`;
+        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
+            ? tag
+            : 'h1';
+        const element = this.wrap(allowedTag, text);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML thematic break (<hr>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addSeparator() {
+        const element = this.wrap('hr', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML line break (<br>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addBreak() {
+        const element = this.wrap('br', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML blockquote to the summary buffer
+     *
+     * @param {string} text quote text
+     * @param {string} cite (optional) citation url
+     *
+     * @returns {Summary} summary instance
+     */
+    addQuote(text, cite) {
+        const attrs = Object.assign({}, (cite && { cite }));
+        const element = this.wrap('blockquote', text, attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML anchor tag to the summary buffer
+     *
+     * @param {string} text link text/content
+     * @param {string} href hyperlink
+     *
+     * @returns {Summary} summary instance
+     */
+    addLink(text, href) {
+        const element = this.wrap('a', text, { href });
+        return this.addRaw(element).addEOL();
+    }
+}
+const _summary = new Summary();
+/**
+ * @deprecated use `core.summary`
+ */
+const markdownSummary = (/* unused pure expression or super */ null && (_summary));
+const summary = (/* unused pure expression or super */ null && (_summary));
+//# sourceMappingURL=summary.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
+
+/**
+ * toPosixPath converts the given path to the posix form. On Windows, \\ will be
+ * replaced with /.
+ *
+ * @param pth. Path to transform.
+ * @return string Posix path.
+ */
+function toPosixPath(pth) {
+    return pth.replace(/[\\]/g, '/');
+}
+/**
+ * toWin32Path converts the given path to the win32 form. On Linux, / will be
+ * replaced with \\.
+ *
+ * @param pth. Path to transform.
+ * @return string Win32 path.
+ */
+function toWin32Path(pth) {
+    return pth.replace(/[/]/g, '\\');
+}
+/**
+ * toPlatformPath converts the given path to a platform-specific path. It does
+ * this by replacing instances of / and \ with the platform-specific path
+ * separator.
+ *
+ * @param pth The path to platformize.
+ * @return string The platform-specific path.
+ */
+function toPlatformPath(pth) {
+    return pth.replace(/[/\\]/g, path.sep);
+}
+//# sourceMappingURL=path-utils.js.map
+// EXTERNAL MODULE: external "string_decoder"
+var external_string_decoder_ = __nccwpck_require__(3193);
+// EXTERNAL MODULE: external "events"
+var external_events_ = __nccwpck_require__(4434);
+;// CONCATENATED MODULE: external "child_process"
+const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
+var io = __nccwpck_require__(8701);
+// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io-util.js
+var io_util = __nccwpck_require__(90);
+;// CONCATENATED MODULE: external "timers"
+const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+
+/* eslint-disable @typescript-eslint/unbound-method */
+const IS_WINDOWS = process.platform === 'win32';
+/*
+ * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
+ */
+class ToolRunner extends external_events_.EventEmitter {
+    constructor(toolPath, args, options) {
+        super();
+        if (!toolPath) {
+            throw new Error("Parameter 'toolPath' cannot be null or empty.");
+        }
+        this.toolPath = toolPath;
+        this.args = args || [];
+        this.options = options || {};
+    }
+    _debug(message) {
+        if (this.options.listeners && this.options.listeners.debug) {
+            this.options.listeners.debug(message);
+        }
+    }
+    _getCommandString(options, noPrefix) {
+        const toolPath = this._getSpawnFileName();
+        const args = this._getSpawnArgs(options);
+        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
+        if (IS_WINDOWS) {
+            // Windows + cmd file
+            if (this._isCmdFile()) {
+                cmd += toolPath;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows + verbatim
+            else if (options.windowsVerbatimArguments) {
+                cmd += `"${toolPath}"`;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows (regular)
+            else {
+                cmd += this._windowsQuoteCmdArg(toolPath);
+                for (const a of args) {
+                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
+                }
+            }
+        }
+        else {
+            // OSX/Linux - this can likely be improved with some form of quoting.
+            // creating processes on Unix is fundamentally different than Windows.
+            // on Unix, execvp() takes an arg array.
+            cmd += toolPath;
+            for (const a of args) {
+                cmd += ` ${a}`;
+            }
+        }
+        return cmd;
+    }
+    _processLineBuffer(data, strBuffer, onLine) {
+        try {
+            let s = strBuffer + data.toString();
+            let n = s.indexOf(external_os_.EOL);
+            while (n > -1) {
+                const line = s.substring(0, n);
+                onLine(line);
+                // the rest of the string ...
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
+            }
+            return s;
+        }
+        catch (err) {
+            // streaming lines to console is best effort.  Don't fail a build.
+            this._debug(`error processing line. Failed with error ${err}`);
+            return '';
+        }
+    }
+    _getSpawnFileName() {
+        if (IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                return process.env['COMSPEC'] || 'cmd.exe';
+            }
+        }
+        return this.toolPath;
+    }
+    _getSpawnArgs(options) {
+        if (IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
+                for (const a of this.args) {
+                    argline += ' ';
+                    argline += options.windowsVerbatimArguments
+                        ? a
+                        : this._windowsQuoteCmdArg(a);
+                }
+                argline += '"';
+                return [argline];
+            }
+        }
+        return this.args;
+    }
+    _endsWith(str, end) {
+        return str.endsWith(end);
+    }
+    _isCmdFile() {
+        const upperToolPath = this.toolPath.toUpperCase();
+        return (this._endsWith(upperToolPath, '.CMD') ||
+            this._endsWith(upperToolPath, '.BAT'));
+    }
+    _windowsQuoteCmdArg(arg) {
+        // for .exe, apply the normal quoting rules that libuv applies
+        if (!this._isCmdFile()) {
+            return this._uvQuoteCmdArg(arg);
+        }
+        // otherwise apply quoting rules specific to the cmd.exe command line parser.
+        // the libuv rules are generic and are not designed specifically for cmd.exe
+        // command line parser.
+        //
+        // for a detailed description of the cmd.exe command line parser, refer to
+        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
+        // need quotes for empty arg
+        if (!arg) {
+            return '""';
+        }
+        // determine whether the arg needs to be quoted
+        const cmdSpecialChars = [
+            ' ',
+            '\t',
+            '&',
+            '(',
+            ')',
+            '[',
+            ']',
+            '{',
+            '}',
+            '^',
+            '=',
+            ';',
+            '!',
+            "'",
+            '+',
+            ',',
+            '`',
+            '~',
+            '|',
+            '<',
+            '>',
+            '"'
+        ];
+        let needsQuotes = false;
+        for (const char of arg) {
+            if (cmdSpecialChars.some(x => x === char)) {
+                needsQuotes = true;
+                break;
+            }
+        }
+        // short-circuit if quotes not needed
+        if (!needsQuotes) {
+            return arg;
+        }
+        // the following quoting rules are very similar to the rules that by libuv applies.
+        //
+        // 1) wrap the string in quotes
+        //
+        // 2) double-up quotes - i.e. " => ""
+        //
+        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
+        //    doesn't work well with a cmd.exe command line.
+        //
+        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
+        //    for example, the command line:
+        //          foo.exe "myarg:""my val"""
+        //    is parsed by a .NET console app into an arg array:
+        //          [ "myarg:\"my val\"" ]
+        //    which is the same end result when applying libuv quoting rules. although the actual
+        //    command line from libuv quoting rules would look like:
+        //          foo.exe "myarg:\"my val\""
+        //
+        // 3) double-up slashes that precede a quote,
+        //    e.g.  hello \world    => "hello \world"
+        //          hello\"world    => "hello\\""world"
+        //          hello\\"world   => "hello\\\\""world"
+        //          hello world\    => "hello world\\"
+        //
+        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
+        //    the reasons for including this as a .cmd quoting rule are:
+        //
+        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
+        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
+        //
+        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
+        //       haven't heard any complaints about that aspect.
+        //
+        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
+        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
+        // by using %%.
+        //
+        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
+        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
+        //
+        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
+        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
+        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
+        // to an external program.
+        //
+        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
+        // % can be escaped within a .cmd file.
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\'; // double the slash
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '"'; // double the quote
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _uvQuoteCmdArg(arg) {
+        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
+        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
+        // is used.
+        //
+        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
+        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
+        // pasting copyright notice from Node within this function:
+        //
+        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
+        //
+        //      Permission is hereby granted, free of charge, to any person obtaining a copy
+        //      of this software and associated documentation files (the "Software"), to
+        //      deal in the Software without restriction, including without limitation the
+        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
+        //      sell copies of the Software, and to permit persons to whom the Software is
+        //      furnished to do so, subject to the following conditions:
+        //
+        //      The above copyright notice and this permission notice shall be included in
+        //      all copies or substantial portions of the Software.
+        //
+        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
+        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
+        //      IN THE SOFTWARE.
+        if (!arg) {
+            // Need double quotation for empty argument
+            return '""';
+        }
+        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
+            // No quotation needed
+            return arg;
+        }
+        if (!arg.includes('"') && !arg.includes('\\')) {
+            // No embedded double quotes or backslashes, so I can just wrap
+            // quote marks around the whole thing.
+            return `"${arg}"`;
+        }
+        // Expected input/output:
+        //   input : hello"world
+        //   output: "hello\"world"
+        //   input : hello""world
+        //   output: "hello\"\"world"
+        //   input : hello\world
+        //   output: hello\world
+        //   input : hello\\world
+        //   output: hello\\world
+        //   input : hello\"world
+        //   output: "hello\\\"world"
+        //   input : hello\\"world
+        //   output: "hello\\\\\"world"
+        //   input : hello world\
+        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
+        //                             but it appears the comment is wrong, it should be "hello world\\"
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\';
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '\\';
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _cloneExecOptions(options) {
+        options = options || {};
+        const result = {
+            cwd: options.cwd || process.cwd(),
+            env: options.env || process.env,
+            silent: options.silent || false,
+            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
+            failOnStdErr: options.failOnStdErr || false,
+            ignoreReturnCode: options.ignoreReturnCode || false,
+            delay: options.delay || 10000
+        };
+        result.outStream = options.outStream || process.stdout;
+        result.errStream = options.errStream || process.stderr;
+        return result;
+    }
+    _getSpawnOptions(options, toolPath) {
+        options = options || {};
+        const result = {};
+        result.cwd = options.cwd;
+        result.env = options.env;
+        result['windowsVerbatimArguments'] =
+            options.windowsVerbatimArguments || this._isCmdFile();
+        if (options.windowsVerbatimArguments) {
+            result.argv0 = `"${toolPath}"`;
+        }
+        return result;
+    }
+    /**
+     * Exec a tool.
+     * Output will be streamed to the live console.
+     * Returns promise with return code
+     *
+     * @param     tool     path to tool to exec
+     * @param     options  optional exec options.  See ExecOptions
+     * @returns   number
+     */
+    exec() {
+        return toolrunner_awaiter(this, void 0, void 0, function* () {
+            // root the tool path if it is unrooted and contains relative pathing
+            if (!io_util/* isRooted */.Qh(this.toolPath) &&
+                (this.toolPath.includes('/') ||
+                    (IS_WINDOWS && this.toolPath.includes('\\')))) {
+                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
+                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            }
+            // if the tool is only a file name, then resolve it from the PATH
+            // otherwise verify it exists (add extension on Windows if necessary)
+            this.toolPath = yield io/* which */.K7(this.toolPath, true);
+            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
+                this._debug(`exec tool: ${this.toolPath}`);
+                this._debug('arguments:');
+                for (const arg of this.args) {
+                    this._debug(`   ${arg}`);
+                }
+                const optionsNonNull = this._cloneExecOptions(this.options);
+                if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
+                }
+                const state = new ExecState(optionsNonNull, this.toolPath);
+                state.on('debug', (message) => {
+                    this._debug(message);
+                });
+                if (this.options.cwd && !(yield io_util/* exists */.t2(this.options.cwd))) {
+                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
+                }
+                const fileName = this._getSpawnFileName();
+                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+                let stdbuffer = '';
+                if (cp.stdout) {
+                    cp.stdout.on('data', (data) => {
+                        if (this.options.listeners && this.options.listeners.stdout) {
+                            this.options.listeners.stdout(data);
+                        }
+                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                            optionsNonNull.outStream.write(data);
+                        }
+                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.stdline) {
+                                this.options.listeners.stdline(line);
+                            }
+                        });
+                    });
+                }
+                let errbuffer = '';
+                if (cp.stderr) {
+                    cp.stderr.on('data', (data) => {
+                        state.processStderr = true;
+                        if (this.options.listeners && this.options.listeners.stderr) {
+                            this.options.listeners.stderr(data);
+                        }
+                        if (!optionsNonNull.silent &&
+                            optionsNonNull.errStream &&
+                            optionsNonNull.outStream) {
+                            const s = optionsNonNull.failOnStdErr
+                                ? optionsNonNull.errStream
+                                : optionsNonNull.outStream;
+                            s.write(data);
+                        }
+                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.errline) {
+                                this.options.listeners.errline(line);
+                            }
+                        });
+                    });
+                }
+                cp.on('error', (err) => {
+                    state.processError = err.message;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    state.CheckComplete();
+                });
+                cp.on('exit', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                cp.on('close', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                state.on('done', (error, exitCode) => {
+                    if (stdbuffer.length > 0) {
+                        this.emit('stdline', stdbuffer);
+                    }
+                    if (errbuffer.length > 0) {
+                        this.emit('errline', errbuffer);
+                    }
+                    cp.removeAllListeners();
+                    if (error) {
+                        reject(error);
+                    }
+                    else {
+                        resolve(exitCode);
+                    }
+                });
+                if (this.options.input) {
+                    if (!cp.stdin) {
+                        throw new Error('child process missing stdin');
+                    }
+                    cp.stdin.end(this.options.input);
+                }
+            }));
+        });
+    }
+}
+/**
+ * Convert an arg string to an array of args. Handles escaping
+ *
+ * @param    argString   string of arguments
+ * @returns  string[]    array of arguments
+ */
+function argStringToArray(argString) {
+    const args = [];
+    let inQuotes = false;
+    let escaped = false;
+    let arg = '';
+    function append(c) {
+        // we only escape double quotes.
+        if (escaped && c !== '"') {
+            arg += '\\';
+        }
+        arg += c;
+        escaped = false;
+    }
+    for (let i = 0; i < argString.length; i++) {
+        const c = argString.charAt(i);
+        if (c === '"') {
+            if (!escaped) {
+                inQuotes = !inQuotes;
+            }
+            else {
+                append(c);
+            }
+            continue;
+        }
+        if (c === '\\' && escaped) {
+            append(c);
+            continue;
+        }
+        if (c === '\\' && inQuotes) {
+            escaped = true;
+            continue;
+        }
+        if (c === ' ' && !inQuotes) {
+            if (arg.length > 0) {
+                args.push(arg);
+                arg = '';
+            }
+            continue;
+        }
+        append(c);
+    }
+    if (arg.length > 0) {
+        args.push(arg.trim());
+    }
+    return args;
+}
+class ExecState extends external_events_.EventEmitter {
+    constructor(options, toolPath) {
+        super();
+        this.processClosed = false; // tracks whether the process has exited and stdio is closed
+        this.processError = '';
+        this.processExitCode = 0;
+        this.processExited = false; // tracks whether the process has exited
+        this.processStderr = false; // tracks whether stderr was written to
+        this.delay = 10000; // 10 seconds
+        this.done = false;
+        this.timeout = null;
+        if (!toolPath) {
+            throw new Error('toolPath must not be empty');
+        }
+        this.options = options;
+        this.toolPath = toolPath;
+        if (options.delay) {
+            this.delay = options.delay;
+        }
+    }
+    CheckComplete() {
+        if (this.done) {
+            return;
+        }
+        if (this.processClosed) {
+            this._setResult();
+        }
+        else if (this.processExited) {
+            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
+        }
+    }
+    _debug(message) {
+        this.emit('debug', message);
+    }
+    _setResult() {
+        // determine whether there is an error
+        let error;
+        if (this.processExited) {
+            if (this.processError) {
+                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
+            }
+            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
+                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
+            }
+            else if (this.processStderr && this.options.failOnStdErr) {
+                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
+            }
+        }
+        // clear the timeout
+        if (this.timeout) {
+            clearTimeout(this.timeout);
+            this.timeout = null;
+        }
+        this.done = true;
+        this.emit('done', error, this.processExitCode);
+    }
+    static HandleTimeout(state) {
+        if (state.done) {
+            return;
+        }
+        if (!state.processClosed && state.processExited) {
+            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
+            state._debug(message);
+        }
+        state._setResult();
+    }
+}
+//# sourceMappingURL=toolrunner.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+/**
+ * Exec a command.
+ * Output will be streamed to the live console.
+ * Returns promise with return code
+ *
+ * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
+ * @param     args               optional arguments for tool. Escaping is handled by the lib.
+ * @param     options            optional exec options.  See ExecOptions
+ * @returns   Promise<number>    exit code
+ */
+function exec_exec(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        const commandArgs = tr.argStringToArray(commandLine);
+        if (commandArgs.length === 0) {
+            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
+        }
+        // Path to tool to execute should be first arg
+        const toolPath = commandArgs[0];
+        args = commandArgs.slice(1).concat(args || []);
+        const runner = new tr.ToolRunner(toolPath, args, options);
+        return runner.exec();
+    });
+}
+/**
+ * Exec a command and get the output.
+ * Output will be streamed to the live console.
+ * Returns promise with the exit code and collected stdout and stderr
+ *
+ * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
+ * @param     args                  optional arguments for tool. Escaping is handled by the lib.
+ * @param     options               optional exec options.  See ExecOptions
+ * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
+ */
+function getExecOutput(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        var _a, _b;
+        let stdout = '';
+        let stderr = '';
+        //Using string decoder covers the case where a mult-byte character is split
+        const stdoutDecoder = new StringDecoder('utf8');
+        const stderrDecoder = new StringDecoder('utf8');
+        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
+        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
+        const stdErrListener = (data) => {
+            stderr += stderrDecoder.write(data);
+            if (originalStdErrListener) {
+                originalStdErrListener(data);
+            }
+        };
+        const stdOutListener = (data) => {
+            stdout += stdoutDecoder.write(data);
+            if (originalStdoutListener) {
+                originalStdoutListener(data);
+            }
+        };
+        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
+        const exitCode = yield exec_exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+        //flush any remaining characters
+        stdout += stdoutDecoder.end();
+        stderr += stderrDecoder.end();
+        return {
+            exitCode,
+            stdout,
+            stderr
+        };
+    });
+}
+//# sourceMappingURL=exec.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
+var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
+        silent: true
+    });
+    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
+        silent: true
+    });
+    return {
+        name: name.trim(),
+        version: version.trim()
+    };
+});
+const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    var _a, _b, _c, _d;
+    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
+        silent: true
+    });
+    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
+    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
+    return {
+        name,
+        version
+    };
+});
+const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
+        silent: true
+    });
+    const [name, version] = stdout.trim().split('\n');
+    return {
+        name,
+        version
+    };
+});
+const platform = external_os_.platform();
+const arch = external_os_.arch();
+const isWindows = platform === 'win32';
+const isMacOS = platform === 'darwin';
+const isLinux = platform === 'linux';
+function getDetails() {
+    return platform_awaiter(this, void 0, void 0, function* () {
+        return Object.assign(Object.assign({}, (yield (isWindows
+            ? getWindowsInfo()
+            : isMacOS
+                ? getMacOsInfo()
+                : getLinuxInfo()))), { platform,
+            arch,
+            isWindows,
+            isMacOS,
+            isLinux });
+    });
+}
+//# sourceMappingURL=platform.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+/**
+ * The code to exit an action
+ */
+var ExitCode;
+(function (ExitCode) {
+    /**
+     * A code indicating that the action was successful
+     */
+    ExitCode[ExitCode["Success"] = 0] = "Success";
+    /**
+     * A code indicating that the action was a failure
+     */
+    ExitCode[ExitCode["Failure"] = 1] = "Failure";
+})(ExitCode || (ExitCode = {}));
+//-----------------------------------------------------------------------
+// Variables
+//-----------------------------------------------------------------------
+/**
+ * Sets env variable for this action and future actions in the job
+ * @param name the name of the variable to set
+ * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function exportVariable(name, val) {
+    const convertedVal = toCommandValue(val);
+    process.env[name] = convertedVal;
+    const filePath = process.env['GITHUB_ENV'] || '';
+    if (filePath) {
+        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
+    }
+    issueCommand('set-env', { name }, convertedVal);
+}
+/**
+ * Registers a secret which will get masked from logs
+ *
+ * @param secret - Value of the secret to be masked
+ * @remarks
+ * This function instructs the Actions runner to mask the specified value in any
+ * logs produced during the workflow run. Once registered, the secret value will
+ * be replaced with asterisks (***) whenever it appears in console output, logs,
+ * or error messages.
+ *
+ * This is useful for protecting sensitive information such as:
+ * - API keys
+ * - Access tokens
+ * - Authentication credentials
+ * - URL parameters containing signatures (SAS tokens)
+ *
+ * Note that masking only affects future logs; any previous appearances of the
+ * secret in logs before calling this function will remain unmasked.
+ *
+ * @example
+ * ```typescript
+ * // Register an API token as a secret
+ * const apiToken = "abc123xyz456";
+ * setSecret(apiToken);
+ *
+ * // Now any logs containing this value will show *** instead
+ * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
+ * ```
+ */
+function core_setSecret(secret) {
+    issueCommand('add-mask', {}, secret);
+}
+/**
+ * Prepends inputPath to the PATH (for this action and future actions)
+ * @param inputPath
+ */
+function addPath(inputPath) {
+    const filePath = process.env['GITHUB_PATH'] || '';
+    if (filePath) {
+        issueFileCommand('PATH', inputPath);
+    }
+    else {
+        issueCommand('add-path', {}, inputPath);
+    }
+    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
+}
+/**
+ * Gets the value of an input.
+ * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
+ * Returns an empty string if the value is not defined.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string
+ */
+function getInput(name, options) {
+    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
+    if (options && options.required && !val) {
+        throw new Error(`Input required and not supplied: ${name}`);
+    }
+    if (options && options.trimWhitespace === false) {
+        return val;
+    }
+    return val.trim();
+}
+/**
+ * Gets the values of an multiline input.  Each value is also trimmed.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string[]
+ *
+ */
+function getMultilineInput(name, options) {
+    const inputs = getInput(name, options)
+        .split('\n')
+        .filter(x => x !== '');
+    if (options && options.trimWhitespace === false) {
+        return inputs;
+    }
+    return inputs.map(input => input.trim());
+}
+/**
+ * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
+ * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
+ * The return value is also in boolean type.
+ * ref: https://yaml.org/spec/1.2/spec.html#id2804923
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   boolean
+ */
+function getBooleanInput(name, options) {
+    const trueValue = ['true', 'True', 'TRUE'];
+    const falseValue = ['false', 'False', 'FALSE'];
+    const val = getInput(name, options);
+    if (trueValue.includes(val))
+        return true;
+    if (falseValue.includes(val))
+        return false;
+    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
+        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
+}
+/**
+ * Sets the value of an output.
+ *
+ * @param     name     name of the output to set
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function setOutput(name, value) {
+    const filePath = process.env['GITHUB_OUTPUT'] || '';
+    if (filePath) {
+        return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
+    }
+    process.stdout.write(os.EOL);
+    issueCommand('set-output', { name }, toCommandValue(value));
+}
+/**
+ * Enables or disables the echoing of commands into stdout for the rest of the step.
+ * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
+ *
+ */
+function setCommandEcho(enabled) {
+    issue('echo', enabled ? 'on' : 'off');
+}
+//-----------------------------------------------------------------------
+// Results
+//-----------------------------------------------------------------------
+/**
+ * Sets the action status to failed.
+ * When the action exits it will be with an exit code of 1
+ * @param message add error issue message
+ */
+function setFailed(message) {
+    process.exitCode = ExitCode.Failure;
+    error(message);
+}
+//-----------------------------------------------------------------------
+// Logging Commands
+//-----------------------------------------------------------------------
+/**
+ * Gets whether Actions Step Debug is on or not
+ */
+function isDebug() {
+    return process.env['RUNNER_DEBUG'] === '1';
+}
+/**
+ * Writes debug message to user log
+ * @param message debug message
+ */
+function core_debug(message) {
+    command_issueCommand('debug', {}, message);
+}
+/**
+ * Adds an error issue
+ * @param message error issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function error(message, properties = {}) {
+    issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a warning issue
+ * @param message warning issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function warning(message, properties = {}) {
+    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a notice issue
+ * @param message notice issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function notice(message, properties = {}) {
+    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Writes info to log with console.log.
+ * @param message info message
+ */
+function info(message) {
+    process.stdout.write(message + external_os_.EOL);
+}
+/**
+ * Begin an output group.
+ *
+ * Output until the next `groupEnd` will be foldable in this group
+ *
+ * @param name The name of the output group
+ */
+function startGroup(name) {
+    command_issue('group', name);
+}
+/**
+ * End an output group.
+ */
+function endGroup() {
+    command_issue('endgroup');
+}
+/**
+ * Wrap an asynchronous function call in a group.
+ *
+ * Returns the same type as the function itself.
+ *
+ * @param name The name of the group
+ * @param fn The function to wrap in the group
+ */
+function group(name, fn) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        startGroup(name);
+        let result;
+        try {
+            result = yield fn();
+        }
+        finally {
+            endGroup();
+        }
+        return result;
+    });
+}
+//-----------------------------------------------------------------------
+// Wrapper action state
+//-----------------------------------------------------------------------
+/**
+ * Saves state for current action, the state can only be retrieved by this action's post job execution.
+ *
+ * @param     name     name of the state to store
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function saveState(name, value) {
+    const filePath = process.env['GITHUB_STATE'] || '';
+    if (filePath) {
+        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+    }
+    issueCommand('save-state', { name }, toCommandValue(value));
+}
+/**
+ * Gets the value of an state set by this action's main execution.
+ *
+ * @param     name     name of the state to get
+ * @returns   string
+ */
+function getState(name) {
+    return process.env[`STATE_${name}`] || '';
+}
+function getIDToken(aud) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        return yield OidcClient.getIDToken(aud);
+    });
+}
+/**
+ * Summary exports
+ */
+
+/**
+ * @deprecated use core.summary
+ */
+
+/**
+ * Path exports
+ */
+
+/**
+ * Platform utilities exports
+ */
+
+//# sourceMappingURL=core.js.map
+
+/***/ }),
+
+/***/ 90:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H8: () => (/* binding */ IS_WINDOWS),
+/* harmony export */   Qh: () => (/* binding */ isRooted),
+/* harmony export */   rm: () => (/* binding */ rm),
+/* harmony export */   t2: () => (/* binding */ exists),
+/* harmony export */   vr: () => (/* binding */ tryGetExecutablePath)
+/* harmony export */ });
+/* unused harmony exports chmod, copyFile, lstat, mkdir, open, readdir, rename, rmdir, stat, symlink, unlink, readlink, UV_FS_O_EXLOCK, READONLY, isDirectory, getCmdPath */
+/* harmony import */ var fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9896);
+/* harmony import */ var path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6928);
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs__WEBPACK_IMPORTED_MODULE_0__.promises;
+// export const {open} = 'fs'
+const IS_WINDOWS = process.platform === 'win32';
+/**
+ * Custom implementation of readlink to ensure Windows junctions
+ * maintain trailing backslash for backward compatibility with Node.js < 24
+ *
+ * In Node.js 20, Windows junctions (directory symlinks) always returned paths
+ * with trailing backslashes. Node.js 24 removed this behavior, which breaks
+ * code that relied on this format for path operations.
+ *
+ * This implementation restores the Node 20 behavior by adding a trailing
+ * backslash to all junction results on Windows.
+ */
+function readlink(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        const result = yield fs.promises.readlink(fsPath);
+        // On Windows, restore Node 20 behavior: add trailing backslash to all results
+        // since junctions on Windows are always directory links
+        if (IS_WINDOWS && !result.endsWith('\\')) {
+            return `${result}\\`;
+        }
+        return result;
+    });
+}
+// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
+const UV_FS_O_EXLOCK = 0x10000000;
+const READONLY = fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY;
+function exists(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        try {
+            yield stat(fsPath);
+        }
+        catch (err) {
+            if (err.code === 'ENOENT') {
+                return false;
+            }
+            throw err;
+        }
+        return true;
+    });
+}
+function isDirectory(fsPath_1) {
+    return __awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
+        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
+        return stats.isDirectory();
+    });
+}
+/**
+ * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
+ * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
+ */
+function isRooted(p) {
+    p = normalizeSeparators(p);
+    if (!p) {
+        throw new Error('isRooted() parameter "p" cannot be empty');
+    }
+    if (IS_WINDOWS) {
+        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
+        ); // e.g. C: or C:\hello
+    }
+    return p.startsWith('/');
+}
+/**
+ * Best effort attempt to determine whether a file exists and is executable.
+ * @param filePath    file path to check
+ * @param extensions  additional file extensions to try
+ * @return if file exists and is executable, returns the file path. otherwise empty string.
+ */
+function tryGetExecutablePath(filePath, extensions) {
+    return __awaiter(this, void 0, void 0, function* () {
+        let stats = undefined;
+        try {
+            // test file exists
+            stats = yield stat(filePath);
+        }
+        catch (err) {
+            if (err.code !== 'ENOENT') {
+                // eslint-disable-next-line no-console
+                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+            }
+        }
+        if (stats && stats.isFile()) {
+            if (IS_WINDOWS) {
+                // on Windows, test for valid extension
+                const upperExt = path__WEBPACK_IMPORTED_MODULE_1__.extname(filePath).toUpperCase();
+                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
+                    return filePath;
+                }
+            }
+            else {
+                if (isUnixExecutable(stats)) {
+                    return filePath;
+                }
+            }
+        }
+        // try each extension
+        const originalFilePath = filePath;
+        for (const extension of extensions) {
+            filePath = originalFilePath + extension;
+            stats = undefined;
+            try {
+                stats = yield stat(filePath);
+            }
+            catch (err) {
+                if (err.code !== 'ENOENT') {
+                    // eslint-disable-next-line no-console
+                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+                }
+            }
+            if (stats && stats.isFile()) {
+                if (IS_WINDOWS) {
+                    // preserve the case of the actual file (since an extension was appended)
+                    try {
+                        const directory = path__WEBPACK_IMPORTED_MODULE_1__.dirname(filePath);
+                        const upperName = path__WEBPACK_IMPORTED_MODULE_1__.basename(filePath).toUpperCase();
+                        for (const actualName of yield readdir(directory)) {
+                            if (upperName === actualName.toUpperCase()) {
+                                filePath = path__WEBPACK_IMPORTED_MODULE_1__.join(directory, actualName);
+                                break;
+                            }
+                        }
+                    }
+                    catch (err) {
+                        // eslint-disable-next-line no-console
+                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
+                    }
+                    return filePath;
+                }
+                else {
+                    if (isUnixExecutable(stats)) {
+                        return filePath;
+                    }
+                }
+            }
+        }
+        return '';
+    });
+}
+function normalizeSeparators(p) {
+    p = p || '';
+    if (IS_WINDOWS) {
+        // convert slashes on Windows
+        p = p.replace(/\//g, '\\');
+        // remove redundant slashes
+        return p.replace(/\\\\+/g, '\\');
+    }
+    // remove redundant slashes
+    return p.replace(/\/\/+/g, '/');
+}
+// on Mac/Linux, test the execute bit
+//     R   W  X  R  W X R W X
+//   256 128 64 32 16 8 4 2 1
+function isUnixExecutable(stats) {
+    return ((stats.mode & 1) > 0 ||
+        ((stats.mode & 8) > 0 &&
+            process.getgid !== undefined &&
+            stats.gid === process.getgid()) ||
+        ((stats.mode & 64) > 0 &&
+            process.getuid !== undefined &&
+            stats.uid === process.getuid()));
+}
+// Get the path of cmd.exe in windows
+function getCmdPath() {
+    var _a;
+    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
+}
+//# sourceMappingURL=io-util.js.map
+
+/***/ }),
+
+/***/ 8701:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K7: () => (/* binding */ which),
+/* harmony export */   Yz: () => (/* binding */ rmRF)
+/* harmony export */ });
+/* unused harmony exports cp, mv, mkdirP, findInPath */
+/* harmony import */ var assert__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2613);
+/* harmony import */ var path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6928);
+/* harmony import */ var _io_util_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(90);
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+/**
+ * Copies a file or folder.
+ * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See CopyOptions.
+ */
+function cp(source_1, dest_1) {
+    return __awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
+        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
+        // Dest is an existing file, but not forcing
+        if (destStat && destStat.isFile() && !force) {
+            return;
+        }
+        // If dest is an existing directory, should copy inside.
+        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
+            ? path.join(dest, path.basename(source))
+            : dest;
+        if (!(yield ioUtil.exists(source))) {
+            throw new Error(`no such file or directory: ${source}`);
+        }
+        const sourceStat = yield ioUtil.stat(source);
+        if (sourceStat.isDirectory()) {
+            if (!recursive) {
+                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
+            }
+            else {
+                yield cpDirRecursive(source, newDest, 0, force);
+            }
+        }
+        else {
+            if (path.relative(source, newDest) === '') {
+                // a file cannot be copied to itself
+                throw new Error(`'${newDest}' and '${source}' are the same file`);
+            }
+            yield copyFile(source, newDest, force);
+        }
+    });
+}
+/**
+ * Moves a path.
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See MoveOptions.
+ */
+function mv(source_1, dest_1) {
+    return __awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        if (yield ioUtil.exists(dest)) {
+            let destExists = true;
+            if (yield ioUtil.isDirectory(dest)) {
+                // If dest is directory copy src into dest
+                dest = path.join(dest, path.basename(source));
+                destExists = yield ioUtil.exists(dest);
+            }
+            if (destExists) {
+                if (options.force == null || options.force) {
+                    yield rmRF(dest);
+                }
+                else {
+                    throw new Error('Destination already exists');
+                }
+            }
+        }
+        yield mkdirP(path.dirname(dest));
+        yield ioUtil.rename(source, dest);
+    });
+}
+/**
+ * Remove a path recursively with force
+ *
+ * @param inputPath path to remove
+ */
+function rmRF(inputPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .IS_WINDOWS */ .H8) {
+            // Check for invalid characters
+            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
+            if (/[*"<>|]/.test(inputPath)) {
+                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
+            }
+        }
+        try {
+            // note if path does not exist, error is silent
+            yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__.rm(inputPath, {
+                force: true,
+                maxRetries: 3,
+                recursive: true,
+                retryDelay: 300
+            });
+        }
+        catch (err) {
+            throw new Error(`File was unable to be removed ${err}`);
+        }
+    });
+}
+/**
+ * Make a directory.  Creates the full path with folders in between
+ * Will throw if it fails
+ *
+ * @param   fsPath        path to create
+ * @returns Promise<void>
+ */
+function mkdirP(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        ok(fsPath, 'a path argument must be provided');
+        yield ioUtil.mkdir(fsPath, { recursive: true });
+    });
+}
+/**
+ * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
+ * If you check and the tool does not exist, it will throw.
+ *
+ * @param     tool              name of the tool
+ * @param     check             whether to check if tool exists
+ * @returns   Promise<string>   path to tool
+ */
+function which(tool, check) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // recursive when check=true
+        if (check) {
+            const result = yield which(tool, false);
+            if (!result) {
+                if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .IS_WINDOWS */ .H8) {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
+                }
+                else {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
+                }
+            }
+            return result;
+        }
+        const matches = yield findInPath(tool);
+        if (matches && matches.length > 0) {
+            return matches[0];
+        }
+        return '';
+    });
+}
+/**
+ * Returns a list of all occurrences of the given tool on the system path.
+ *
+ * @returns   Promise<string[]>  the paths of the tool
+ */
+function findInPath(tool) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // build the list of extensions to try
+        const extensions = [];
+        if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .IS_WINDOWS */ .H8 && process.env['PATHEXT']) {
+            for (const extension of process.env['PATHEXT'].split(path__WEBPACK_IMPORTED_MODULE_1__.delimiter)) {
+                if (extension) {
+                    extensions.push(extension);
+                }
+            }
+        }
+        // if it's rooted, return it if exists. otherwise return empty.
+        if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .isRooted */ .Qh(tool)) {
+            const filePath = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .tryGetExecutablePath */ .vr(tool, extensions);
+            if (filePath) {
+                return [filePath];
+            }
+            return [];
+        }
+        // if any path separators, return empty
+        if (tool.includes(path__WEBPACK_IMPORTED_MODULE_1__.sep)) {
+            return [];
+        }
+        // build the list of directories
+        //
+        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
+        // it feels like we should not do this. Checking the current directory seems like more of a use
+        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
+        // across platforms.
+        const directories = [];
+        if (process.env.PATH) {
+            for (const p of process.env.PATH.split(path__WEBPACK_IMPORTED_MODULE_1__.delimiter)) {
+                if (p) {
+                    directories.push(p);
+                }
+            }
+        }
+        // find all matches
+        const matches = [];
+        for (const directory of directories) {
+            const filePath = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .tryGetExecutablePath */ .vr(path__WEBPACK_IMPORTED_MODULE_1__.join(directory, tool), extensions);
+            if (filePath) {
+                matches.push(filePath);
+            }
+        }
+        return matches;
+    });
+}
+function readCopyOptions(options) {
+    const force = options.force == null ? true : options.force;
+    const recursive = Boolean(options.recursive);
+    const copySourceDirectory = options.copySourceDirectory == null
+        ? true
+        : Boolean(options.copySourceDirectory);
+    return { force, recursive, copySourceDirectory };
+}
+function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
+    return __awaiter(this, void 0, void 0, function* () {
+        // Ensure there is not a run away recursive copy
+        if (currentDepth >= 255)
+            return;
+        currentDepth++;
+        yield mkdirP(destDir);
+        const files = yield ioUtil.readdir(sourceDir);
+        for (const fileName of files) {
+            const srcFile = `${sourceDir}/${fileName}`;
+            const destFile = `${destDir}/${fileName}`;
+            const srcFileStat = yield ioUtil.lstat(srcFile);
+            if (srcFileStat.isDirectory()) {
+                // Recurse
+                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
+            }
+            else {
+                yield copyFile(srcFile, destFile, force);
+            }
+        }
+        // Change the mode for the newly created directory
+        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
+    });
+}
+// Buffered file copy
+function copyFile(srcFile, destFile, force) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
+            // unlink/re-link it
+            try {
+                yield ioUtil.lstat(destFile);
+                yield ioUtil.unlink(destFile);
+            }
+            catch (e) {
+                // Try to override file permission
+                if (e.code === 'EPERM') {
+                    yield ioUtil.chmod(destFile, '0666');
+                    yield ioUtil.unlink(destFile);
+                }
+                // other errors = it doesn't exist, no work to do
+            }
+            // Copy over symlink
+            const symlinkFull = yield ioUtil.readlink(srcFile);
+            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
+        }
+        else if (!(yield ioUtil.exists(destFile)) || force) {
+            yield ioUtil.copyFile(srcFile, destFile);
+        }
+    });
+}
+//# sourceMappingURL=io.js.map
 
 /***/ })
 
@@ -86304,10 +86522,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(5581);
+/******/ var __webpack_exports__ = __nccwpck_require__(7318);
 /******/ __webpack_exports__ = await __webpack_exports__;
-/******/ var __webpack_exports__EXIT = __webpack_exports__.dc;
-/******/ var __webpack_exports__helpText = __webpack_exports__.BK;
-/******/ var __webpack_exports__main = __webpack_exports__.iW;
-/******/ export { __webpack_exports__EXIT as EXIT, __webpack_exports__helpText as helpText, __webpack_exports__main as main };
 /******/ 

@@ -67,6 +67,10 @@ type Middleware = (ctx: KoaContext, next: () => Promise<void>) => Promise<void>;
  * folder); S3 answers NoSuchUpload, and so does this.
  */
 function addAbortMultipartUpload(server: S3rver, directory: string): void {
+  /** Parts being stored, by upload ID: an abort waits for them before it removes the folder. */
+  const partsInFlight = new Map<string, Set<Promise<void>>>();
+  /** Uploads being (or already) aborted: a part that comes after the abort gets NoSuchUpload. */
+  const aborted = new Set<string>();
   const abort: Middleware = async (ctx, next) => {
     const uploadId = ctx.query['uploadId'];
     const isAbort = ctx.method === 'DELETE';
@@ -78,8 +82,19 @@ function addAbortMultipartUpload(server: S3rver, directory: string): void {
     const storedKey = /^[0-9a-f]+$/.test(uploadId)
       ? await readFile(path.join(uploadDir, 'key'), 'utf8').catch(() => undefined)
       : undefined;
-    if (isPart && storedKey === key) return next();
-    if (storedKey === undefined || storedKey !== key) {
+    if (isPart && storedKey === key && !aborted.has(uploadId)) {
+      const inFlight = partsInFlight.get(uploadId) ?? new Set<Promise<void>>();
+      partsInFlight.set(uploadId, inFlight);
+      const part = next();
+      inFlight.add(part);
+      try {
+        return await part;
+      } finally {
+        inFlight.delete(part);
+        if (inFlight.size === 0) partsInFlight.delete(uploadId);
+      }
+    }
+    if (storedKey === undefined || storedKey !== key || (isPart && aborted.has(uploadId))) {
       ctx.status = 404;
       ctx.type = 'application/xml';
       ctx.body =
@@ -87,8 +102,10 @@ function addAbortMultipartUpload(server: S3rver, directory: string): void {
         '<Message>The specified upload does not exist.</Message></Error>';
       return;
     }
-    // A part still being written adds files while the folder is removed: retry, as S3 does not
-    // fail an abort for a part in flight.
+    // A part still being written would recreate files in the folder being removed (or fail to
+    // open its file in it): S3 does not fail an abort for a part in flight, so wait for them.
+    aborted.add(uploadId);
+    await Promise.allSettled([...(partsInFlight.get(uploadId) ?? [])]);
     await rm(uploadDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 20 });
     ctx.status = 204;
   };

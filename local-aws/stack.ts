@@ -2,10 +2,17 @@ import { writeFile } from 'node:fs/promises';
 import { Principals, STACK_CREDENTIALS, ACCOUNT_ID } from './identity.js';
 import { startKms, type KmsEmulator } from './kms/server.js';
 import { startKmsRouter } from './kms/router.js';
-import { startMediaConvert, type MediaConvertEmulator } from './mediaconvert/server.js';
+import {
+  startMediaConvert,
+  type MediaConvertEmulator,
+  type MediaConvertEmulatorOptions,
+} from './mediaconvert/server.js';
 import { startS3, type S3Server } from './s3.js';
+import { JOB_TEMPLATE, mp4Template } from './templates.js';
 
-/** What `npm run local-aws -- --info-file PATH` writes (DESIGN section 5), plus a few extras. */
+export { JOB_TEMPLATE } from './templates.js';
+
+/** What `npm run local-aws -- --info-file PATH` writes ; the README documents it. */
 export interface StackInfo {
   region: string;
   endpoints: { s3: string; kms: string; mediaconvert: string };
@@ -35,50 +42,22 @@ export interface LocalStack {
   close(): Promise<void>;
 }
 
-export const JOB_TEMPLATE = 'local-mp4';
-const BUCKET = 'media';
+export const BUCKET = 'media';
+/** The role jobs run as: MediaConvert may assume it and it may decrypt with both keys. */
+export const ROLE_ARN = `arn:aws:iam::${ACCOUNT_ID}:role/MediaConvertLocalRole`;
+/** A role MediaConvert can assume that has no kms:Decrypt grant. */
+export const ROLE_WITHOUT_DECRYPT_ARN = `arn:aws:iam::${ACCOUNT_ID}:role/MediaConvertNoDecrypt`;
 
-/** A small MP4 rendition in MediaConvert's wire format (camelCase member names). */
-function mp4TemplateSettings(outputPrefix: string): unknown {
-  return {
-    outputGroups: [
-      {
-        name: 'File Group',
-        outputGroupSettings: {
-          type: 'FILE_GROUP_SETTINGS',
-          fileGroupSettings: { destination: outputPrefix },
-        },
-        outputs: [
-          {
-            nameModifier: '-240p',
-            containerSettings: { container: 'MP4', mp4Settings: {} },
-            videoDescription: {
-              width: 320,
-              height: 240,
-              codecSettings: {
-                codec: 'H_264',
-                h264Settings: { rateControlMode: 'CBR', bitrate: 500000 },
-              },
-            },
-            audioDescriptions: [
-              {
-                codecSettings: {
-                  codec: 'AAC',
-                  aacSettings: { bitrate: 96000, codingMode: 'CODING_MODE_2_0', sampleRate: 48000 },
-                },
-              },
-            ],
-          },
-        ],
-      },
-    ],
-  };
+export interface StackOptions {
+  region?: string;
+  /** Where s3rver keeps the objects; a temporary directory (removed on close) by default. */
+  s3Directory?: string;
+  /** How the MediaConvert emulator runs jobs (tests use short ticks; the benchmark none). */
+  mediaconvert?: Pick<MediaConvertEmulatorOptions, 'tickMs' | 'mediaTools'>;
 }
 
 /** Starts s3rver, the KMS and MediaConvert emulators on free 127.0.0.1 ports and provisions them. */
-export async function startStack(
-  options: { region?: string; s3Directory?: string } = {},
-): Promise<LocalStack> {
+export async function startStack(options: StackOptions = {}): Promise<LocalStack> {
   const region = options.region ?? 'us-east-1';
   const principals = new Principals();
   const s3 = await startS3({
@@ -95,25 +74,20 @@ export async function startStack(
     port: 0,
     s3Endpoint: s3.url,
     kmsEndpoints: { [region]: kmsRouter.url, [otherRegion]: kmsRouter.url },
+    ...options.mediaconvert,
   });
 
   const key = kms.createKey({ description: 'mediaconvert-encrypt local data-key wrapping key' });
   const kmsAliasArn = kms.createAlias('alias/mediaconvert-local', key.keyId);
-  const roleArn = `arn:aws:iam::${ACCOUNT_ID}:role/MediaConvertLocalRole`;
-  const roleWithoutDecryptArn = `arn:aws:iam::${ACCOUNT_ID}:role/MediaConvertNoDecrypt`;
-  principals.registerRole(roleArn);
-  principals.registerRole(roleWithoutDecryptArn);
-  kms.grant(key.arn, roleArn, ['Decrypt']);
+  principals.registerRole(ROLE_ARN);
+  principals.registerRole(ROLE_WITHOUT_DECRYPT_ARN);
+  kms.grant(key.arn, ROLE_ARN, ['Decrypt']);
   const otherKey = otherKms.createKey({
     description: 'mediaconvert-encrypt key in another region',
   });
-  otherKms.grant(otherKey.arn, roleArn, ['Decrypt']);
+  otherKms.grant(otherKey.arn, ROLE_ARN, ['Decrypt']);
   const outputPrefix = `s3://${BUCKET}/outputs/`;
-  mediaconvert.createJobTemplate({
-    name: JOB_TEMPLATE,
-    description: 'Small H.264/AAC MP4 rendition',
-    settings: mp4TemplateSettings(outputPrefix),
-  });
+  mediaconvert.createJobTemplate(mp4Template(outputPrefix));
 
   const info: StackInfo = {
     region,
@@ -123,8 +97,8 @@ export async function startStack(
     kmsAliasArn,
     otherRegion,
     otherRegionKmsKeyArn: otherKey.arn,
-    roleArn,
-    roleWithoutDecryptArn,
+    roleArn: ROLE_ARN,
+    roleWithoutDecryptArn: ROLE_WITHOUT_DECRYPT_ARN,
     bucket: BUCKET,
     jobTemplate: JOB_TEMPLATE,
     outputPrefix,

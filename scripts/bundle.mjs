@@ -14,12 +14,15 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { writeLicenses } from './licenses.mjs';
+import { SOURCES_FILE, sourcesHash } from './sources.mjs';
 
 const entries = [
   ['src/index.ts', 'index.js', 'licenses.txt'],
-  ['src/cli.ts', 'cli.js', 'licenses-cli.txt'],
+  ['src/bin.ts', 'cli.js', 'licenses-cli.txt'],
 ];
 
+// Taken before building, so a source edited meanwhile leaves dist/ marked stale.
+const sources = sourcesHash();
 const staging = mkdtempSync(path.resolve('.dist-staging-'));
 try {
   const next = path.join(staging, 'dist');
@@ -39,6 +42,7 @@ try {
   const code = readFileSync(cli, 'utf8');
   if (!code.startsWith('#!')) writeFileSync(cli, `#!/usr/bin/env node\n${code}`);
   chmodSync(cli, 0o755);
+  writeFileSync(path.join(next, SOURCES_FILE), `${sources}\n`);
   const old = path.join(staging, 'old');
   try {
     renameSync('dist', old);

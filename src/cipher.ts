@@ -7,8 +7,11 @@
  */
 import { createCipheriv, type Cipher, type CipherGCM } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
+import { MIB } from './units.js';
 
-export type Mode = 'AES_CTR' | 'AES_CBC' | 'AES_GCM';
+/** MediaConvert's decryption modes, by its own names. */
+export const MODES = ['AES_CTR', 'AES_CBC', 'AES_GCM'] as const;
+export type Mode = (typeof MODES)[number];
 
 /** NIST SP 800-38D limit for one GCM invocation: 2^39 - 256 bits. */
 export const GCM_MAX_PLAINTEXT_BYTES: number = 2 ** 36 - 32;
@@ -27,9 +30,9 @@ const MODE_SUFFIX: Readonly<Record<Mode, string>> = {
   AES_GCM: 'gcm',
 };
 
-const DEFAULT_CHUNK_BYTES = 1024 * 1024;
+const DEFAULT_CHUNK_BYTES = MIB;
 /** OpenSSL's update() takes an int length; stay far below it and keep buffers sane. */
-const MAX_CHUNK_BYTES = 256 * 1024 * 1024;
+const MAX_CHUNK_BYTES = 256 * MIB;
 
 export type CipherErrorCode = 'MODE' | 'KEY_LENGTH' | 'IV_LENGTH' | 'GCM_TOO_LARGE' | 'ARGUMENT';
 

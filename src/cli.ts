@@ -1,20 +1,17 @@
 /**
- * The CLI: `mediaconvert-encrypt --files 'masters/*.mov' --kms-key-arn ... --destination s3://...`
+ * The CLI as a library (src/bin.ts is the command): `mediaconvert-encrypt --files 'masters/*.mov' --kms-key-arn ... --destination s3://...`
  * Same options as the action's inputs, as flags. Each flag falls back to the INPUT_<NAME>
  * variable the runner would set, then to the action's default. Exit codes: see EXIT below.
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { makeClients } from './clients.js';
 import { parseConfig } from './config.js';
 import { InputError, messageOf } from './errors.js';
+import { consoleLogger, handleInterrupts, hostDeps } from './host.js';
 import { INPUTS, type InputName } from './interface.js';
-import { systemClock } from './job.js';
-import type { Logger } from './logger.js';
 import { outputsOf } from './report.js';
-import { exitWhenFlushed, handleInterrupts } from './interrupt.js';
-import { run, tokenSeedFrom } from './run.js';
-import { safeJson, safeLogger } from './safe-text.js';
+import { run } from './run.js';
+import { safeJson } from './safe-text.js';
 
 export const EXIT = {
   ok: 0,
@@ -54,42 +51,6 @@ export function helpText(): string {
   lines.push(`  ${EXIT.usage}    bad option or input value; no AWS request was made`);
   lines.push(`  ${EXIT.interrupted}  interrupted; uploads in flight were aborted`);
   return lines.join('\n');
-}
-
-function consoleLogger(stream: NodeJS.WriteStream): Logger {
-  const tty = stream.isTTY === true;
-  let barShown = false;
-  const clearBar = (): void => {
-    if (barShown) stream.write('\r\x1b[2K');
-    barShown = false;
-  };
-  const line = (text: string): void => {
-    clearBar();
-    stream.write(`${text}\n`);
-  };
-  const logger: Logger = {
-    info: line,
-    warning: (m) => line(`warning: ${m}`),
-    debug: (m) => {
-      if (process.env.RUNNER_DEBUG === '1') line(`debug: ${m}`);
-    },
-    group: async (name, fn) => {
-      line(name);
-      return fn();
-    },
-  };
-  if (tty) {
-    logger.progress = (file, done, total) => {
-      const width = 30;
-      const fraction = total > 0 ? Math.min(1, done / total) : 1;
-      const filled = Math.round(fraction * width);
-      stream.write(
-        `\r\x1b[2K[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(fraction * 100).toFixed(0)}% ${file}`,
-      );
-      barShown = true;
-    };
-  }
-  return logger;
 }
 
 function readFlags(argv: readonly string[]): Partial<Record<InputName, string>> | 'help' {
@@ -134,10 +95,10 @@ function divertWorkflowCommands(): void {
   }) as typeof process.stdout.write;
 }
 
+/** Runs the CLI with `argv` (the arguments after the command) and returns its exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
   divertWorkflowCommands();
-  // Untrusted text cannot break a line or start one: stderr may be read by a runner too.
-  const log = safeLogger(consoleLogger(process.stderr));
+  const log = consoleLogger(process.stderr);
   // The handlers stay until the process ends: a second Ctrl-C must not cut the clean-up short.
   const interrupt = handleInterrupts((m) => log.warning(m));
   try {
@@ -148,16 +109,15 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     const env = { ...process.env, RUNNER_TEMP: process.env.RUNNER_TEMP || os.tmpdir() };
     const config = parseConfig(raw, env);
-    const tokenSeed = tokenSeedFrom(env);
-    const outcome = await run(config, {
-      clients: () => makeClients(config, env),
-      log,
-      clock: systemClock,
-      workspace: process.cwd(),
-      tempDir: env.RUNNER_TEMP,
-      signal: interrupt.signal,
-      ...(tokenSeed ? { tokenSeed } : {}),
-    });
+    const outcome = await run(
+      config,
+      hostDeps(config, env, {
+        log,
+        signal: interrupt.signal,
+        workspace: process.cwd(),
+        tempDir: env.RUNNER_TEMP,
+      }),
+    );
     process.stdout.write(`${safeJson(outputsOf(outcome.report, config.manifestPath), 2)}\n`);
     if (outcome.failure) for (const line of `error: ${outcome.failure}`.split('\n')) log.info(line);
     if (interrupt.signal.aborted) return EXIT.interrupted;
@@ -168,7 +128,3 @@ export async function main(argv: readonly string[]): Promise<number> {
     return error instanceof InputError ? EXIT.usage : EXIT.failed;
   }
 }
-
-process.exitCode = await main(process.argv.slice(2));
-// Once canceled, a timer or idle connection must not hold the process.
-if (process.exitCode === EXIT.interrupted) exitWhenFlushed();

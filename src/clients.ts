@@ -3,7 +3,13 @@ import { MediaConvertClient } from '@aws-sdk/client-mediaconvert';
 import { S3Client } from '@aws-sdk/client-s3';
 import type { Config } from './config.js';
 import { clientOptions } from './network.js';
-import type { Clients } from './run.js';
+
+/** The AWS clients the pipeline uses, made once per run. */
+export interface Clients {
+  kms: KMSClient;
+  s3: S3Client;
+  mediaconvert: MediaConvertClient;
+}
 
 /**
  * SDK clients from the default credential chain. Endpoints come from the SDK's own

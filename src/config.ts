@@ -1,22 +1,19 @@
 import { INPUTS, type InputName, type RawInputs } from './interface.js';
 import { InputError } from './errors.js';
 import { parseJsonText } from './json-text.js';
-import { ivLengthsFor, type Mode } from './cipher.js';
+import { ivLengthsFor, MODES, type Mode } from './cipher.js';
+import type { Destination } from './files.js';
+import { MAX_USER_METADATA } from './job-request.js';
+import type { KeySource } from './keys.js';
 import { MAX_STREAM_BYTES } from './memory-budget.js';
 import { parseArtifactSource, type ArtifactSource } from './artifact-source.js';
 import { parseNetwork, type NetworkConfig } from './network.js';
+import { MIB } from './units.js';
+import type { ServerSideEncryption } from './upload.js';
 
-export type KeySource = 'kms' | 'local';
 export type JobLayout = 'per-file' | 'single';
 export type IfExists = 'overwrite' | 'skip' | 'fail';
 export type DeleteInputs = 'never' | 'on-complete';
-export type ServerSideEncryption = { type: 'AES256' } | { type: 'aws:kms'; kmsKeyId?: string };
-
-export interface Destination {
-  bucket: string;
-  /** Empty, or ends with '/'. */
-  prefix: string;
-}
 
 export interface JobConfig {
   roleArn: string;
@@ -66,8 +63,6 @@ export interface Config {
   deleteInputs: DeleteInputs;
 }
 
-const MIB = 1024 * 1024;
-export const MAX_USER_METADATA = 10;
 /** S3's smallest part (except the last). */
 const MIN_PART_MIB = 5;
 /** Room for a few parts of the smallest size. */
@@ -174,10 +169,12 @@ function parsePartSize(
 
 function parseMode(value: string): Mode {
   const normalized = value.toUpperCase().replace(/^(AES[_-]?)?/, 'AES_');
-  if (normalized === 'AES_CTR' || normalized === 'AES_CBC' || normalized === 'AES_GCM') {
-    return normalized;
-  }
-  throw new InputError('mode', `'${value}' is not a mode; use AES_CTR, AES_CBC or AES_GCM`);
+  const mode = MODES.find((m) => m === normalized);
+  if (mode) return mode;
+  throw new InputError(
+    'mode',
+    `'${value}' is not a mode; use ${MODES.slice(0, -1).join(', ')} or ${MODES.at(-1)}`,
+  );
 }
 
 function parseKeyLength(value: string): 16 | 24 | 32 {

@@ -12,8 +12,18 @@ import { identityOf, type MediaFile } from './files.js';
 import { makeDataKey } from './keys.js';
 import { formatMiB, READ_CHUNK_BYTES, streamBytesFor, type MemoryBudget } from './memory-budget.js';
 import { objectMetadata } from './object-metadata.js';
-import type { FileResult } from './report.js';
 import { partSizeFor, uploadStream } from './upload.js';
+
+/** One file encrypted and uploaded: what its job and the manifest need. */
+export interface FileResult {
+  relativePath: string;
+  bytes: number;
+  plaintextSha256: string;
+  s3Uri: string;
+  decryption: InputDecryptionSettings;
+  /** Not uploaded: `if-exists: skip` found this plaintext at the key already. */
+  skipped?: boolean;
+}
 
 export interface EncryptDeps {
   kms: KMSClient;

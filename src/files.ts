@@ -5,7 +5,13 @@ import path from 'node:path';
 import * as glob from '@actions/glob';
 import { InputError } from './errors.js';
 import { GCM_MAX_PLAINTEXT_BYTES, type Mode } from './cipher.js';
-import type { Destination } from './config.js';
+
+/** Where ciphertext goes: object key = prefix + the file's path relative to the root. */
+export interface Destination {
+  bucket: string;
+  /** Empty, or ends with '/'. */
+  prefix: string;
+}
 
 export interface MediaFile {
   /** Absolute path on the runner. */

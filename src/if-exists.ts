@@ -11,7 +11,7 @@ import { messageOf } from './errors.js';
 import type { Logger } from './logger.js';
 import type { MediaFile } from './files.js';
 import { readObjectMetadata } from './object-metadata.js';
-import type { FileResult } from './report.js';
+import type { FileResult } from './encrypt-file.js';
 
 export type UploadDecision =
   /** Encrypt and upload; `plaintextSha256` is set when the file was hashed first. */

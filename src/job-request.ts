@@ -11,6 +11,9 @@ import { parseJsonText } from './json-text.js';
 import { checkSettingsFile, type SettingsFileShape } from './settings-check.js';
 import { SETTINGS_MODEL } from './settings-model.generated.js';
 
+/** MediaConvert's limit on a job's UserMetadata entries. */
+export const MAX_USER_METADATA = 10;
+
 /** MediaConvert's quota on inputs in one job. */
 export const MAX_INPUTS_PER_JOB = 150;
 
@@ -90,10 +93,10 @@ export async function loadJobPlan(job: JobConfig, fileCount: number): Promise<Jo
   if (template !== undefined) base.JobTemplate = template;
   if (job.queue !== undefined) base.Queue = job.queue;
   const userMetadata = { ...stringMap(request.UserMetadata, 'UserMetadata'), ...job.userMetadata };
-  if (Object.keys(userMetadata).length > 10) {
+  if (Object.keys(userMetadata).length > MAX_USER_METADATA) {
     throw new InputError(
       'user-metadata',
-      "together with the file's `UserMetadata` has more than 10 entries",
+      `together with the file's \`UserMetadata\` has more than ${MAX_USER_METADATA} entries`,
     );
   }
   if (Object.keys(userMetadata).length > 0) base.UserMetadata = userMetadata;

@@ -8,6 +8,7 @@ import {
   type Job,
   type MediaConvertClient,
 } from '@aws-sdk/client-mediaconvert';
+import type { Clock } from './clock.js';
 import { InputError, JobError, messageOf } from './errors.js';
 import type { Logger } from './logger.js';
 import { oneLine } from './safe-text.js';
@@ -25,16 +26,6 @@ export interface JobOutcome {
   errorCode?: number;
   errorMessage?: string;
 }
-
-export interface Clock {
-  now(): number;
-  sleep(ms: number): Promise<void>;
-}
-
-export const systemClock: Clock = {
-  now: () => Date.now(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-};
 
 /**
  * Sends one CreateJob. The SDK retries throttling and dropped connections with the same input,

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { EncryptCommand, GenerateDataKeyCommand, type KMSClient } from '@aws-sdk/client-kms';
-import type { KeySource } from './config.js';
+
+/** Where a data key comes from: KMS GenerateDataKey, or made here and wrapped by KMS Encrypt. */
+export type KeySource = 'kms' | 'local';
 
 /** The encryption context MediaConvert uses when it asks KMS to decrypt a data key. */
 export const MEDIACONVERT_CONTEXT: Readonly<Record<string, string>> = Object.freeze({

@@ -1,5 +1,62 @@
 /**
- * The action's entry module, in actions/typescript-action's layout: it exports run(), which
+ * The GitHub Action, in actions/typescript-action's layout: this module exports run(), which
  * index.ts calls and which `npx @github/local-action run . src/main.ts .env` runs directly.
  */
-export { runAction as run } from './action.js';
+import * as core from '@actions/core';
+import os from 'node:os';
+import { parseConfig } from './config.js';
+import { messageOf } from './errors.js';
+import { actionsLogger, exitWhenFlushed, handleInterrupts, hostDeps } from './host.js';
+import { INPUTS, type InputName } from './interface.js';
+import { limitOutputs } from './output-limits.js';
+import { outputsOf, summaryOf } from './report.js';
+import { run as runPipeline } from './run.js';
+import { logLines } from './safe-text.js';
+
+function readInputs(): Partial<Record<InputName, string>> {
+  const raw: Partial<Record<InputName, string>> = {};
+  for (const spec of INPUTS) raw[spec.name] = core.getInput(spec.name);
+  return raw;
+}
+
+/** The GitHub Action: inputs in, outputs and summary out, one setFailed at the end. */
+export async function run(): Promise<void> {
+  const interrupt = handleInterrupts((m) => actionsLogger.warning(m));
+  let failure: string | undefined;
+  try {
+    const env = process.env;
+    const inputs = readInputs();
+    // The runner masks secrets.* already; a token from elsewhere must not reach the log either.
+    if (inputs['github-token']) core.setSecret(inputs['github-token']);
+    const config = parseConfig(inputs, env);
+    const outcome = await runPipeline(
+      config,
+      hostDeps(config, env, {
+        log: actionsLogger,
+        signal: interrupt.signal,
+        workspace: env.GITHUB_WORKSPACE || process.cwd(),
+        tempDir: env.RUNNER_TEMP || os.tmpdir(),
+        logRequests: core.isDebug(),
+        // Loaded on demand: the artifact client is most of the bundle and most steps never use it.
+        artifacts: async () => new (await import('@actions/artifact')).DefaultArtifactClient(),
+      }),
+    );
+    const outputs = limitOutputs(outputsOf(outcome.report, config.manifestPath), {
+      manifestPath: config.manifestPath,
+    });
+    for (const warning of outputs.warnings) actionsLogger.warning(warning);
+    for (const [name, value] of Object.entries(outputs.values)) core.setOutput(name, value);
+    if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summaryOf(outcome.report)).write();
+    failure = outcome.failure;
+  } catch (error) {
+    failure = messageOf(error);
+  }
+  if (interrupt.signal.aborted) {
+    failure = `${failure ?? 'interrupted'} (interrupted; requests in flight and uploads were aborted)`;
+  }
+  if (failure !== undefined) core.setFailed(logLines(failure));
+  // The signal handlers stay until the process ends: a later signal must not cut anything
+  // short. Once canceled, exit as soon as the log is out: a timer or idle connection must not
+  // hold the process into the runner's next signal.
+  if (interrupt.signal.aborted) exitWhenFlushed();
+}

@@ -3,7 +3,7 @@
  * file concurrency and parts in flight multiply inside one bound instead of each other.
  */
 
-export const MIB = 1024 * 1024;
+import { MIB } from './units.js';
 
 /** The least a file needs to make progress: the part being filled and one in flight. */
 export const MIN_PARTS_PER_FILE = 2;

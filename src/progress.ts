@@ -1,7 +1,7 @@
 import type { MediaFile } from './files.js';
-import type { Clock } from './job.js';
+import type { Clock } from './clock.js';
 import type { Logger } from './logger.js';
-import { formatBytes } from './report.js';
+import { formatBytes } from './units.js';
 
 /** Progress lines for long uploads: at most one every INTERVAL_MS per file. */
 const INTERVAL_MS = 5000;

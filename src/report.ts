@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { InputDecryptionSettings } from '@aws-sdk/client-mediaconvert';
+import type { FileResult } from './encrypt-file.js';
 import type { OutputName } from './interface.js';
 import type { DeletionResult } from './cleanup.js';
 import type { DryRunPlan } from './dry-run.js';
@@ -8,16 +8,7 @@ import { deletionSection, dryRunSummary, jobsSection } from './job-summary.js';
 import { outputUrisOf, type FinishedJob } from './finished-jobs.js';
 import type { CreatedJob, JobOutcome } from './job.js';
 import { markdownCell as cell } from './safe-text.js';
-
-export interface FileResult {
-  relativePath: string;
-  bytes: number;
-  plaintextSha256: string;
-  s3Uri: string;
-  decryption: InputDecryptionSettings;
-  /** Not uploaded: `if-exists: skip` found this plaintext at the key already. */
-  skipped?: boolean;
-}
+import { formatBytes } from './units.js';
 
 export interface FileFailure {
   relativePath: string;
@@ -38,7 +29,7 @@ export interface RunReport {
   deletion?: DeletionResult;
 }
 
-/** The manifest of DESIGN section 4. Holds encrypted keys only. */
+/** The manifest (its fields: docs/design.md and the README). Holds encrypted keys only. */
 export function manifestOf(report: RunReport): object {
   const outcome = new Map((report.outcomes ?? []).map((o) => [o.id, o]));
   const finished = new Map((report.finished ?? []).map((f) => [f.id, f]));
@@ -151,15 +142,4 @@ function consoleLink(region: string, id: string): string {
 
 function statusSuffix(status: string | undefined): string {
   return status ? ` ${cell(status)}` : '';
-}
-
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return unit === 0 ? `${bytes} B` : `${value.toFixed(1)} ${units[unit]}`;
 }

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { KMSClient } from '@aws-sdk/client-kms';
-import type { MediaConvertClient } from '@aws-sdk/client-mediaconvert';
-import type { S3Client } from '@aws-sdk/client-s3';
 import { downloadArtifact, removeDownloads, type ArtifactDownloader } from './artifact.js';
+import type { Clients } from './clients.js';
+import type { Clock } from './clock.js';
 import type { Config, JobConfig } from './config.js';
 import { deleteCompletedInputs } from './cleanup.js';
 import { logPlan, planDryRun, planFailure } from './dry-run.js';
-import { encryptAndUpload } from './encrypt-file.js';
+import { encryptAndUpload, type FileResult } from './encrypt-file.js';
 import { InputError, messageOf } from './errors.js';
 import { findFiles, type MediaFile } from './files.js';
 import { finishedJobOf, type FinishedJob } from './finished-jobs.js';
@@ -17,7 +16,6 @@ import {
   createJob,
   failedJobsMessage,
   waitForJobs,
-  type Clock,
   type CreatedJob,
   type JobResource,
 } from './job.js';
@@ -29,13 +27,7 @@ import { mapPool } from './pool.js';
 import { ciphertextLength } from './cipher.js';
 import { Progress } from './progress.js';
 import { oneLine } from './safe-text.js';
-import { writeManifest, type FileFailure, type FileResult, type RunReport } from './report.js';
-
-export interface Clients {
-  kms: KMSClient;
-  s3: S3Client;
-  mediaconvert: MediaConvertClient;
-}
+import { writeManifest, type FileFailure, type RunReport } from './report.js';
 
 export interface RunDeps {
   /** Made only after every input and file has been checked, so a bad input makes no request. */
@@ -299,7 +291,7 @@ const CREATE_JOB_CONCURRENCY = 16;
 async function createJobs(
   plan: JobPlan,
   results: readonly FileResult[],
-  mediaconvert: MediaConvertClient,
+  mediaconvert: Clients['mediaconvert'],
   report: RunReport,
   deps: RunDeps,
 ): Promise<string[]> {

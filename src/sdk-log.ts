@@ -1,4 +1,4 @@
-import type { Clients } from './run.js';
+import type { Clients } from './clients.js';
 
 /**
  * Identifying request members that are safe to print. An allowlist on purpose: KMS

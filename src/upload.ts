@@ -8,10 +8,13 @@ import {
   type CompletedPart,
   type S3Client,
 } from '@aws-sdk/client-s3';
-import type { ServerSideEncryption } from './config.js';
 import { messageOf } from './errors.js';
 import { cleanupSignal } from './interrupt.js';
 import { InFlightWindow, MemoryBudget } from './memory-budget.js';
+import { MIB } from './units.js';
+
+/** S3 server-side encryption asked for on every object (on top of ours). */
+export type ServerSideEncryption = { type: 'AES256' } | { type: 'aws:kms'; kmsKeyId?: string };
 
 export interface UploadRequest {
   s3: S3Client;
@@ -51,8 +54,6 @@ const DEFAULT_PARTS = 3;
  * part-time (about a second at 8 MiB parts) before the link was full.
  */
 const INITIAL_IN_FLIGHT = 4;
-
-const MIB = 1024 * 1024;
 
 /** S3's limit; partSizeFor() picks a part size that stays under it. */
 export const MAX_PARTS = 10_000;

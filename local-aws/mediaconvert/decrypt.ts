@@ -1,7 +1,8 @@
 /**
  * What MediaConvert does with an input's DecryptionSettings: decrypt the data key through
  * KMS as the job's role, then decrypt the media by the project's conventions
- * (docs/design.md, "Crypto conventions"). Written independently of src/ so the emulator checks the action, not itself.
+ * (docs/design.md, "Crypto conventions"). Written independently of src/ so the emulator checks
+ * the action, not itself.
  */
 import {
   createDecipheriv,

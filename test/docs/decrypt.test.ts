@@ -11,8 +11,9 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { startStack, type LocalStack } from '../../local-aws/stack.js';
+import { CLI_ENTRY } from '../support/runner.js';
 
-const CLI = path.resolve('dist/cli.js');
+const CLI = CLI_ENTRY;
 const README = await readFile('README.md', 'utf8');
 
 /** The fenced bash block that follows `<!-- decrypt:NAME -->` in the README. */

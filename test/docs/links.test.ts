@@ -15,7 +15,7 @@ const REQUIRED = INPUTS.filter((i) => 'required' in i && i.required).map((i) => 
 const USES = /^(\s*)(- )?uses: OWNER\/mediaconvert-encrypt@v1\s*(#.*)?$/;
 
 const readme = readFileSync('README.md', 'utf8');
-const docs = ['README.md', 'local-aws/README.md', 'CHANGELOG.md'];
+const docs = ['README.md', 'local-aws/README.md', 'docs/design.md', 'CHANGELOG.md'];
 const examples = readdirSync('examples').map((f) => `examples/${f}`);
 const workflows = examples.filter((f) => f.endsWith('.yml'));
 
@@ -117,13 +117,12 @@ describe('recipes', () => {
   const steps = yamlSources.flatMap(([where, yaml]) => actionSteps(where, yaml));
 
   test('every recipe and the README example use the action', () => {
-    for (const [where, yaml] of yamlSources) {
-      if (yaml.includes('mediaconvert-encrypt@')) {
-        expect({ where, steps: actionSteps(where, yaml).length > 0 }).toEqual({
-          where,
-          steps: true,
-        });
-      }
+    const using = yamlSources.filter(([, yaml]) => yaml.includes('mediaconvert-encrypt@'));
+    for (const [where, yaml] of using) {
+      expect({ where, steps: actionSteps(where, yaml).length > 0 }).toEqual({
+        where,
+        steps: true,
+      });
     }
     expect(steps.length).toBeGreaterThanOrEqual(workflows.length);
   });

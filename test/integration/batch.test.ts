@@ -18,7 +18,8 @@ let workspace: string;
 const contents = new Map<string, Buffer>();
 
 beforeAll(async () => {
-  stack = await startStack();
+  // Short job ticks: the action's first poll (after 1 s) finds the job done.
+  stack = await startStack({ mediaconvert: { tickMs: 5 } });
   clients = stackClients(stack);
   workspace = await mkdtemp(path.join(os.tmpdir(), 'batch-'));
   for (let i = 0; i < COUNT; i++) {

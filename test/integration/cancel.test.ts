@@ -11,6 +11,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import os from 'node:os';
 import path from 'node:path';
 import { runPackagedAction } from '../support/action-runner.js';
+import { CLI_ENTRY } from '../support/runner.js';
 import {
   multipartUploads,
   startFaultProxy,
@@ -195,7 +196,7 @@ test('the CLI: exits 130 within 2 s of SIGINT, prints its outputs, leaves no upl
     const child = spawn(
       process.execPath,
       [
-        path.resolve('dist/cli.js'),
+        CLI_ENTRY,
         '--files',
         'media/*.bin',
         '--kms-key-arn',

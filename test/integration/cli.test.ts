@@ -5,13 +5,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { INPUTS } from '../../src/interface.js';
 import { startStack, type LocalStack } from '../../local-aws/stack.js';
+import { CLI_ENTRY } from '../support/runner.js';
 
-const CLI = path.resolve('dist/cli.js');
+const CLI = CLI_ENTRY;
 let stack: LocalStack;
 let tmp: string;
 
 beforeAll(async () => {
-  stack = await startStack();
+  // Short job ticks: the action's first poll (after 1 s) finds the job done.
+  stack = await startStack({ mediaconvert: { tickMs: 5 } });
   tmp = await mkdtemp(path.join(os.tmpdir(), 'cli-'));
 });
 

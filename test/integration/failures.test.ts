@@ -26,7 +26,8 @@ let workspace: string;
 let sample: Buffer;
 
 beforeAll(async () => {
-  stack = await startStack();
+  // Short job ticks: the action's first poll (after 1 s) finds the job done.
+  stack = await startStack({ mediaconvert: { tickMs: 5 } });
   clients = stackClients(stack);
   workspace = await mkdtemp(path.join(os.tmpdir(), 'workspace-'));
   await mkdir(path.join(workspace, 'masters'));

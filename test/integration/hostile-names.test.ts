@@ -9,6 +9,7 @@ import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { runPackagedAction, type ActionRun } from '../support/action-runner.js';
+import { CLI_ENTRY } from '../support/runner.js';
 import { startFaultProxy } from '../support/fault-proxy.js';
 import { startStack, type LocalStack } from '../../local-aws/stack.js';
 import { getObject, stackClients } from '../support/stack-helpers.js';
@@ -153,7 +154,7 @@ test('the CLI: names and messages on stderr never start a command; stdout is JSO
   const child = spawn(
     process.execPath,
     [
-      path.resolve('dist/cli.js'),
+      CLI_ENTRY,
       '--files',
       '**/*.mp4',
       '--kms-key-arn',

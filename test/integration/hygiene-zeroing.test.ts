@@ -17,9 +17,8 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { startFaultProxy, type FaultProxy, type FaultRule } from '../support/fault-proxy.js';
 import { startStack, type LocalStack } from '../../local-aws/stack.js';
 import { parseConfig, type Config } from '../../src/config.js';
-import { encryptAndUpload } from '../../src/encrypt-file.js';
+import { encryptAndUpload, type FileResult } from '../../src/encrypt-file.js';
 import type { MediaFile } from '../../src/files.js';
-import type { FileResult } from '../../src/report.js';
 import { nobleGcmDecrypt, opensslDecrypt } from '../support/oracle.js';
 import { getObject, stackClients } from '../support/stack-helpers.js';
 

@@ -13,7 +13,8 @@ let clients: ReturnType<typeof stackClients>;
 let workspace: string;
 
 beforeAll(async () => {
-  stack = await startStack();
+  // Short job ticks: the action's first poll (after 1 s) finds the job done.
+  stack = await startStack({ mediaconvert: { tickMs: 5 } });
   clients = stackClients(stack);
   workspace = await mkdtemp(path.join(os.tmpdir(), 'job-settings-'));
   await mkdir(path.join(workspace, 'masters'));

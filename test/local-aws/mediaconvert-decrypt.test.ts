@@ -5,19 +5,10 @@
 import { randomBytes } from 'node:crypto';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { cbc, ctr, gcm } from '@noble/ciphers/aes.js';
 import { createMediaDecipher } from '../../local-aws/mediaconvert/decrypt.js';
 import { sniffContainer } from '../../local-aws/mediaconvert/media.js';
 import { JobFailure } from '../../local-aws/mediaconvert/wire.js';
-
-type Mode = 'AES_CTR' | 'AES_CBC' | 'AES_GCM';
-
-function nobleEncrypt(mode: Mode, key: Buffer, iv: Buffer, plaintext: Buffer): Buffer {
-  if (mode === 'AES_GCM') return Buffer.from(gcm(key, iv).encrypt(plaintext));
-  if (mode === 'AES_CBC') return Buffer.from(cbc(key, iv).encrypt(plaintext));
-  const counter = iv.length === 12 ? Buffer.concat([iv, Buffer.alloc(4)]) : iv;
-  return Buffer.from(ctr(key, counter).encrypt(plaintext));
-}
+import { encrypt as nobleEncrypt, type Mode } from '../support/oracle.js';
 
 /** Splits data into chunks of 1, 7, 15, 16, 17 and 1000 bytes, over and over. */
 function chunked(data: Buffer): Buffer[] {

@@ -1,12 +1,9 @@
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFile } from 'node:fs/promises';
+import { ACTION_ENTRY, assertFreshDist, runnerEnvironment } from './runner.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const ACTION_ENTRY = path.join(repoRoot, 'dist', 'index.js');
+export { ACTION_ENTRY } from './runner.js';
 
 export interface ActionRun {
   code: number | null;
@@ -44,32 +41,9 @@ process.once('exit', () => {
 });
 
 export async function runPackagedAction(options: ActionRunOptions): Promise<ActionRun> {
-  const runnerTemp = await mkdtemp(path.join(os.tmpdir(), 'runner-temp-'));
+  assertFreshDist();
+  const { env, runnerTemp, files } = await runnerEnvironment(options);
   if (!options.keepRunnerTemp) runnerTemps.push(runnerTemp);
-  const files = {
-    output: path.join(runnerTemp, '_github_output'),
-    summary: path.join(runnerTemp, '_step_summary'),
-  };
-  await writeFile(files.output, '');
-  await writeFile(files.summary, '');
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '/usr/bin:/bin',
-    HOME: process.env.HOME ?? '/root',
-    GITHUB_ACTIONS: 'true',
-    GITHUB_WORKSPACE: options.workspace,
-    GITHUB_OUTPUT: files.output,
-    GITHUB_STEP_SUMMARY: files.summary,
-    RUNNER_TEMP: runnerTemp,
-    GITHUB_RUN_ID: String(Date.now()),
-    GITHUB_RUN_ATTEMPT: '1',
-    GITHUB_REPOSITORY: 'local/mediaconvert-encrypt',
-    GITHUB_JOB: 'transcode',
-    GITHUB_ACTION: 'transcode',
-    ...options.env,
-  };
-  for (const [name, value] of Object.entries(options.inputs)) {
-    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
-  }
   const child = spawn(process.execPath, [ACTION_ENTRY], {
     cwd: options.workspace,
     env,

@@ -1,32 +1,31 @@
 /**
- * Shared set-up for the MediaConvert emulator tests: a real s3rver and KMS emulator on
- * loopback, a tiny test clip made with ffmpeg, and encryption done here with node:crypto
- * (never with the emulator's own code, which it would otherwise be checking against itself).
+ * Shared set-up for the MediaConvert emulator tests: the local stack with short job ticks, SDK
+ * clients that do not retry, a tiny test clip made with ffmpeg, and encryption done here with
+ * @noble/ciphers (never with the emulator's or the action's code, which it would otherwise be
+ * checking against itself).
  */
 import { execFileSync } from 'node:child_process';
-import { createCipheriv, type CipherGCMTypes } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
 import { MediaConvertClient } from '@aws-sdk/client-mediaconvert';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import S3rver from 's3rver';
-import { ACCOUNT_ID, STACK_CREDENTIALS } from '../../local-aws/identity.js';
-import { startKms, type KmsEmulator } from '../../local-aws/kms/server.js';
+import { STACK_CREDENTIALS } from '../../local-aws/identity.js';
+import type { KmsEmulator } from '../../local-aws/kms/server.js';
+import type { MediaConvertEmulator } from '../../local-aws/mediaconvert/server.js';
 import {
-  startMediaConvert,
-  type MediaConvertEmulator,
-  type MediaConvertEmulatorOptions,
-} from '../../local-aws/mediaconvert/server.js';
+  BUCKET,
+  ROLE_WITHOUT_DECRYPT_ARN,
+  startStack,
+  type StackOptions,
+} from '../../local-aws/stack.js';
 
+export { BUCKET, ROLE_ARN } from '../../local-aws/stack.js';
+export { encrypt, type Mode } from './oracle.js';
 export const REGION = 'us-east-1';
-export const BUCKET = 'media';
-export const ROLE_ARN = `arn:aws:iam::${ACCOUNT_ID}:role/MediaConvertRole`;
-export const ROLE_WITHOUT_GRANT = `arn:aws:iam::${ACCOUNT_ID}:role/MediaConvertNoDecrypt`;
+export const ROLE_WITHOUT_GRANT = ROLE_WITHOUT_DECRYPT_ARN;
 export const CONTEXT = { service: 'mediaconvert.amazonaws.com' };
-
-export type Mode = 'AES_CTR' | 'AES_CBC' | 'AES_GCM';
 
 export interface TestStack {
   dir: string;
@@ -39,55 +38,36 @@ export interface TestStack {
   close(): Promise<void>;
 }
 
-/** s3rver + KMS emulator + MediaConvert emulator, with a key the role may decrypt with. */
+/** The local stack with 5 ms job ticks, a scratch directory and clients that do not retry. */
 export async function startTestStack(
-  extra: Partial<MediaConvertEmulatorOptions> = {},
+  mediaconvert: StackOptions['mediaconvert'] = {},
 ): Promise<TestStack> {
   const dir = await mkdtemp(join(tmpdir(), 'mc-emulator-test-'));
-  const s3rver = new S3rver({
-    address: '127.0.0.1',
-    port: 0,
-    directory: join(dir, 's3'),
-    silent: true,
-    configureBuckets: [{ name: BUCKET }],
-  });
-  const s3Url = `http://127.0.0.1:${(await s3rver.run()).port}`;
-  const kms = await startKms({ region: REGION, port: 0 });
-  kms.principals.registerRole(ROLE_ARN);
-  kms.principals.registerRole(ROLE_WITHOUT_GRANT);
-  const key = kms.createKey({ description: 'mediaconvert emulator tests' });
-  kms.grant(key.arn, ROLE_ARN, ['Decrypt']);
-  const emulator = await startMediaConvert({
-    region: REGION,
-    port: 0,
-    s3Endpoint: s3Url,
-    kmsEndpoints: { [REGION]: kms.url },
-    tickMs: 5,
-    ...extra,
-  });
+  const stack = await startStack({ region: REGION, mediaconvert: { tickMs: 5, ...mediaconvert } });
   const common = { region: REGION, credentials: STACK_CREDENTIALS, maxAttempts: 1 };
   const s3 = new S3Client({
     ...common,
-    endpoint: s3Url,
+    endpoint: stack.info.endpoints.s3,
     forcePathStyle: true,
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
   });
-  const kmsClient = new KMSClient({ ...common, endpoint: kms.url });
-  const mediaconvert = new MediaConvertClient({ ...common, endpoint: emulator.url });
+  const kmsClient = new KMSClient({ ...common, endpoint: stack.info.endpoints.kms });
+  const mediaconvertClient = new MediaConvertClient({
+    ...common,
+    endpoint: stack.info.endpoints.mediaconvert,
+  });
   return {
     dir,
     s3,
     kmsClient,
-    mediaconvert,
-    kms,
-    emulator,
-    keyArn: key.arn,
+    mediaconvert: mediaconvertClient,
+    kms: stack.kms,
+    emulator: stack.mediaconvert,
+    keyArn: stack.info.kmsKeyArn,
     async close() {
-      [s3, kmsClient, mediaconvert].forEach((client) => client.destroy());
-      await emulator.close();
-      await kms.close();
-      await s3rver.close();
+      [s3, kmsClient, mediaconvertClient].forEach((client) => client.destroy());
+      await stack.close();
       await rm(dir, { recursive: true, force: true });
     },
   };
@@ -121,22 +101,6 @@ export async function generateDataKey(
     plaintext: Buffer.from(out.Plaintext),
     encrypted: Buffer.from(out.CiphertextBlob).toString('base64'),
   };
-}
-
-/** The crypto conventions (docs/design.md), done independently here: CTR pads a 12-byte IV, GCM appends its tag. */
-export function encrypt(mode: Mode, key: Buffer, iv: Buffer, plaintext: Buffer): Buffer {
-  const bits = key.length * 8;
-  if (mode === 'AES_GCM') {
-    const cipher = createCipheriv(`aes-${bits}-gcm` as CipherGCMTypes, key, iv);
-    return Buffer.concat([cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
-  }
-  const counter = iv.length === 12 ? Buffer.concat([iv, Buffer.alloc(4)]) : iv;
-  const cipher = createCipheriv(
-    `aes-${bits}-${mode === 'AES_CTR' ? 'ctr' : 'cbc'}`,
-    key,
-    mode === 'AES_CTR' ? counter : iv,
-  );
-  return Buffer.concat([cipher.update(plaintext), cipher.final()]);
 }
 
 export async function putObject(stack: TestStack, key: string, body: Buffer): Promise<string> {

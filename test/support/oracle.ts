@@ -1,10 +1,35 @@
 /**
- * Independent decryptors for tests: the OpenSSL CLI (a separate process and code path from
- * node:crypto's bindings) for CTR/CBC, and @noble/ciphers (pure JS, no OpenSSL) for GCM.
- * Our own cipher code must never be used to check its own output.
+ * Independent ciphers for tests: the OpenSSL CLI (a separate process and code path from
+ * node:crypto's bindings) for CTR/CBC, and @noble/ciphers (pure JS, no OpenSSL) for every mode.
+ * Our own cipher code must never be used to check its own output, and tests never decrypt
+ * with node:crypto (the code under test uses it). Unit tests use the @noble functions: they
+ * start no process.
  */
 import { spawn } from 'node:child_process';
-import { gcm } from '@noble/ciphers/aes.js';
+import { cbc, ctr, gcm } from '@noble/ciphers/aes.js';
+
+export type Mode = 'AES_CTR' | 'AES_CBC' | 'AES_GCM';
+
+/**
+ * The action's conventions, written independently: a 12-byte CTR IV is followed by a 32-bit
+ * counter starting at 0; CBC pads with PKCS#7; GCM's 16-byte tag follows the ciphertext.
+ */
+function noble(mode: Mode, key: Uint8Array, iv: Uint8Array) {
+  if (mode === 'AES_GCM') return gcm(key, iv);
+  if (mode === 'AES_CBC') return cbc(key, iv);
+  const counter = iv.length === 12 ? Buffer.concat([iv, Buffer.alloc(4)]) : iv;
+  return ctr(key, counter);
+}
+
+/** Encrypts with @noble/ciphers: test inputs for the emulator's decryption. */
+export function encrypt(mode: Mode, key: Uint8Array, iv: Uint8Array, plaintext: Uint8Array) {
+  return Buffer.from(noble(mode, key, iv).encrypt(plaintext));
+}
+
+/** Decrypts (and for GCM authenticates) with @noble/ciphers; throws on a bad tag or padding. */
+export function decrypt(mode: Mode, key: Uint8Array, iv: Uint8Array, ciphertext: Uint8Array) {
+  return Buffer.from(noble(mode, key, iv).decrypt(ciphertext));
+}
 
 /** Decrypts with `openssl enc -d`. A 12-byte CTR IV is passed as is: openssl pads it itself. */
 export function opensslDecrypt(

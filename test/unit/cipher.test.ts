@@ -14,7 +14,7 @@ import {
   readChunks,
   type Mode,
 } from '../../src/cipher.js';
-import { nobleGcmDecrypt, opensslDecrypt } from '../support/oracle.js';
+import { decrypt } from '../support/oracle.js';
 
 const KEY_LENGTHS = [16, 24, 32] as const;
 const MIB = 1024 * 1024;
@@ -86,7 +86,7 @@ describe('constants and lengths', () => {
   });
 });
 
-describe('AES_CTR and AES_CBC decrypt with the openssl CLI', () => {
+describe('AES_CTR and AES_CBC decrypt with @noble/ciphers', () => {
   const cases: [Mode & ('AES_CTR' | 'AES_CBC'), number, number][] = [];
   for (const keyBytes of KEY_LENGTHS) {
     cases.push(['AES_CTR', keyBytes, 16], ['AES_CTR', keyBytes, 12], ['AES_CBC', keyBytes, 16]);
@@ -100,7 +100,7 @@ describe('AES_CTR and AES_CBC decrypt with the openssl CLI', () => {
         const data = plaintext(size);
         const ciphertext = await collect(encrypt(chunked(data, ODD_CHUNKS), params));
         expect(ciphertext.length).toBe(ciphertextLength(mode, size));
-        const decrypted = await opensslDecrypt(mode, params.key, params.iv, ciphertext);
+        const decrypted = decrypt(mode, params.key, params.iv, ciphertext);
         expect(sha256(decrypted)).toBe(sha256(data));
       }
     },
@@ -116,7 +116,7 @@ describe('AES_CTR and AES_CBC decrypt with the openssl CLI', () => {
         const whole = await collect(encrypt(chunked(data, [data.length]), params));
         const pieces = await collect(encrypt(chunked(data, [n]), params));
         expect(pieces.equals(whole)).toBe(true);
-        const decrypted = await opensslDecrypt(mode, params.key, params.iv, pieces);
+        const decrypted = decrypt(mode, params.key, params.iv, pieces);
         expect(decrypted.equals(data)).toBe(true);
       }
     },
@@ -138,9 +138,7 @@ describe('AES_CTR counter', () => {
     const ciphertext = await collect(
       encrypt(chunked(data, [5, 16, 3]), { mode: 'AES_CTR', key, iv }),
     );
-    expect((await opensslDecrypt('AES_CTR', key, iv, ciphertext)).equals(data)).toBe(true);
-    // A second independent implementation (pure JS) agrees on the counter sequence.
-    expect(Buffer.from(nobleCtr(key, iv).decrypt(ciphertext)).equals(data)).toBe(true);
+    expect(decrypt('AES_CTR', key, iv, ciphertext).equals(data)).toBe(true);
   });
 
   it('wraps ff..ff to 00..00 (keystream block 2 is AES_K(0))', async () => {
@@ -174,7 +172,7 @@ describe('AES_GCM decrypts and authenticates with @noble/ciphers', () => {
         const data = plaintext(size);
         const ciphertext = await collect(encrypt(chunked(data, ODD_CHUNKS), params));
         expect(ciphertext.length).toBe(ciphertextLength('AES_GCM', size));
-        const decrypted = nobleGcmDecrypt(params.key, params.iv, ciphertext);
+        const decrypted = decrypt('AES_GCM', params.key, params.iv, ciphertext);
         expect(sha256(decrypted)).toBe(sha256(data));
       }
     },
@@ -190,7 +188,7 @@ describe('AES_GCM decrypts and authenticates with @noble/ciphers', () => {
     expect(last?.length).toBeGreaterThanOrEqual(GCM_TAG_BYTES);
     const tampered = Buffer.concat(parts);
     tampered[tampered.length - 1] = (tampered[tampered.length - 1] ?? 0) ^ 1;
-    expect(() => nobleGcmDecrypt(params.key, params.iv, tampered)).toThrow();
+    expect(() => decrypt('AES_GCM', params.key, params.iv, tampered)).toThrow();
   });
 });
 
@@ -218,7 +216,9 @@ describe('GCM size limit', () => {
     const params = { ...cipherParams('AES_GCM', 16, 16), gcmMaxPlaintextBytes: 100 };
     const data = randomBytes(100);
     const ciphertext = await collect(encrypt(chunked(data, [33]), params));
-    expect(Buffer.from(nobleGcmDecrypt(params.key, params.iv, ciphertext)).equals(data)).toBe(true);
+    expect(Buffer.from(decrypt('AES_GCM', params.key, params.iv, ciphertext)).equals(data)).toBe(
+      true,
+    );
   });
 
   it('cannot be raised above the standard limit', async () => {
@@ -310,7 +310,7 @@ describe('parameter validation', () => {
     const stream = encrypt(chunked(data, [300]), { mode: 'AES_CTR', key, iv });
     key.fill(0);
     const ciphertext = await collect(stream);
-    expect((await opensslDecrypt('AES_CTR', original, iv, ciphertext)).equals(data)).toBe(true);
+    expect(decrypt('AES_CTR', original, iv, ciphertext).equals(data)).toBe(true);
   });
 
   it('leaves the caller key and IV untouched', async () => {
@@ -390,10 +390,7 @@ describe('readChunks', () => {
       // Small reads force many reuses of the two pooled read buffers.
       const ciphertext = await collect(encrypt(readChunks(path, 65537), params));
       expect(ciphertext.length).toBe(ciphertextLength(mode, content.length));
-      const decrypted =
-        mode === 'AES_GCM'
-          ? nobleGcmDecrypt(params.key, params.iv, ciphertext)
-          : await opensslDecrypt(mode, params.key, params.iv, ciphertext);
+      const decrypted = decrypt(mode, params.key, params.iv, ciphertext);
       expect(sha256(decrypted)).toBe(sha256(content));
     },
     30_000,

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import { createHash } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { makeClients, signChecksumNotPayload } from '../../src/clients.js';
 import { parseConfig } from '../../src/config.js';
@@ -34,28 +33,16 @@ describe('signChecksumNotPayload', () => {
   });
 });
 
+/** What the SDK hands its HTTP handler: the signed request. */
+interface SentRequest {
+  protocol: string;
+  headers: Record<string, string>;
+}
+
 describe('makeClients over plain http', () => {
-  let server: Server;
-  let url: string;
-  const received: IncomingHttpHeaders[] = [];
-
-  beforeAll(async () => {
-    server = createServer((req, res) => {
-      received.push(req.headers);
-      req.resume();
-      req.on('end', () => res.writeHead(200, { etag: '"e"' }).end());
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-  });
-
-  afterAll(async () => {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  });
-
   test('a PutObject with a CRC32 signs the SHA-256 of its body and names this tool', async () => {
     const env = {
-      AWS_ENDPOINT_URL_S3: url,
+      AWS_ENDPOINT_URL_S3: 'http://127.0.0.1:9',
       AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
       AWS_SECRET_ACCESS_KEY: 'secret',
     };
@@ -74,6 +61,15 @@ describe('makeClients over plain http', () => {
     Object.assign(process.env, env);
     try {
       const { s3 } = makeClients(config, env);
+      // The request as it would leave for the wire, signed, taken where the HTTP handler
+      // would send it: no socket is opened.
+      const sent: SentRequest[] = [];
+      s3.config.requestHandler = {
+        handle: async (request: SentRequest) => {
+          sent.push(request);
+          return { response: { statusCode: 200, headers: { etag: '"e"' } } };
+        },
+      } as unknown as typeof s3.config.requestHandler;
       const body = Buffer.from('ciphertext bytes');
       await s3.send(
         new PutObjectCommand({
@@ -84,9 +80,12 @@ describe('makeClients over plain http', () => {
         }),
       );
       s3.destroy();
-      const headers = received.at(-1)!;
-      expect(headers['x-amz-content-sha256']).toBe(createHash('sha256').update(body).digest('hex'));
-      expect(headers['user-agent']).toMatch(/mediaconvert-encrypt\/\d+\.\d+\.\d+/);
+      const request = sent.at(-1)!;
+      expect(request.protocol).toBe('http:');
+      expect(request.headers['x-amz-content-sha256']).toBe(
+        createHash('sha256').update(body).digest('hex'),
+      );
+      expect(request.headers['user-agent']).toMatch(/mediaconvert-encrypt\/\d+\.\d+\.\d+/);
     } finally {
       process.env = saved;
     }

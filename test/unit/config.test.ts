@@ -1,7 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
-import { MAX_USER_METADATA, parseConfig, withDefaults } from '../../src/config.js';
+import { parseConfig, withDefaults } from '../../src/config.js';
 import { InputError } from '../../src/errors.js';
 import { INPUTS, type InputName } from '../../src/interface.js';
+import { MAX_USER_METADATA } from '../../src/job-request.js';
 
 type Raw = Partial<Record<InputName, string>>;
 type Env = Record<string, string | undefined>;
@@ -225,8 +226,8 @@ describe('files, artifact, destination', () => {
       const config = parse({ 'part-size-mib': part, 'max-memory-mib': budget });
       expect(config.partSizeBytes).toBe(mib * 1024 * 1024);
       expect(config.memoryBudgetBytes).toBe(Number(budget) * 1024 * 1024);
-      if (mib === Number(part)) expect(config.partSizeReducedFrom).toBeUndefined();
-      else expect(config.partSizeReducedFrom).toBe(Number(part) * 1024 * 1024);
+      const reducedFrom = mib === Number(part) ? undefined : Number(part) * 1024 * 1024;
+      expect(config.partSizeReducedFrom).toBe(reducedFrom);
     },
   );
 });

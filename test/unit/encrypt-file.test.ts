@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
-import { createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -19,6 +19,7 @@ import { parseConfig, type Config } from '../../src/config.js';
 import { encryptAndUpload, METADATA } from '../../src/encrypt-file.js';
 import { FileError } from '../../src/errors.js';
 import type { MediaFile } from '../../src/files.js';
+import { decrypt } from '../support/oracle.js';
 
 const MIB = 1024 * 1024;
 const KEY = randomBytes(32);
@@ -108,8 +109,7 @@ describe('encryptAndUpload', () => {
     const iv = Buffer.from(result.decryption.InitializationVector ?? '', 'base64');
     expect(iv).toHaveLength(12);
     const body = s3Mock.commandCalls(PutObjectCommand)[0]?.args[0].input.Body as Uint8Array;
-    const decipher = createDecipheriv('aes-256-ctr', KEY, Buffer.concat([iv, Buffer.alloc(4)]));
-    expect(Buffer.concat([decipher.update(body), decipher.final()])).toEqual(data);
+    expect(decrypt('AES_CTR', KEY, iv, body)).toEqual(data);
     expect(result).toEqual({
       relativePath: 'a.mp4',
       bytes: 1000,
@@ -166,13 +166,7 @@ describe('encryptAndUpload', () => {
     const ciphertext = joinedParts();
     expect(ciphertext).toHaveLength(data.length + 16);
     const iv = Buffer.from(result.decryption.InitializationVector ?? '', 'base64');
-    const decipher = createDecipheriv('aes-256-gcm', KEY, iv);
-    decipher.setAuthTag(ciphertext.subarray(-16));
-    const plaintext = Buffer.concat([
-      decipher.update(ciphertext.subarray(0, -16)),
-      decipher.final(),
-    ]);
-    expect(plaintext.equals(data)).toBe(true);
+    expect(decrypt('AES_GCM', KEY, iv, ciphertext).equals(data)).toBe(true);
     expect(result.bytes).toBe(data.length);
   });
 

@@ -3,8 +3,8 @@ import {
   BudgetError,
   InFlightWindow,
   MemoryBudget,
-  MIB,
 } from '../../src/memory-budget.js';
+import { MIB } from '../../src/units.js';
 
 describe('MemoryBudget', () => {
   test('leases wait until bytes are given back, first come first served', async () => {

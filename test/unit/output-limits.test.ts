@@ -10,7 +10,8 @@ import {
   MAX_STEP_OUTPUT_BYTES,
   type ShortenedOutput,
 } from '../../src/output-limits.js';
-import { manifestOf, outputsOf, type FileResult, type RunReport } from '../../src/report.js';
+import type { FileResult } from '../../src/encrypt-file.js';
+import { manifestOf, outputsOf, type RunReport } from '../../src/report.js';
 
 const MANIFEST = '/runner/temp/mediaconvert-encrypt-manifest.json';
 

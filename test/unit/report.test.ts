@@ -5,15 +5,15 @@ import path from 'node:path';
 import type { CreateJobCommandInput } from '@aws-sdk/client-mediaconvert';
 import { OUTPUTS } from '../../src/interface.js';
 import type { CreatedJob } from '../../src/job.js';
+import type { FileResult } from '../../src/encrypt-file.js';
 import {
-  formatBytes,
   manifestOf,
   outputsOf,
   summaryOf,
   writeManifest,
-  type FileResult,
   type RunReport,
 } from '../../src/report.js';
+import { formatBytes } from '../../src/units.js';
 
 function file(name: string, bytes: number): FileResult {
   return {
@@ -63,7 +63,7 @@ function report(overrides: Partial<RunReport> = {}): RunReport {
 }
 
 describe('manifest', () => {
-  test('has the fields of the manifest contract', () => {
+  test('has the documented manifest fields', () => {
     expect(manifestOf(report())).toEqual({
       version: 1,
       region: 'us-east-1',

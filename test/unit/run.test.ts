@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
-import { createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { access, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,13 +15,15 @@ import { PutObjectCommand, S3Client, type PutObjectCommandInput } from '@aws-sdk
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
 import type { ArtifactDownloader } from '../../src/artifact.js';
+import type { Clients } from '../../src/clients.js';
 import { parseConfig, type Config } from '../../src/config.js';
 import { InputError } from '../../src/errors.js';
 import type { InputName } from '../../src/interface.js';
 import { manifestOf } from '../../src/report.js';
-import { run, tokenSeedFrom, type Clients, type RunDeps } from '../../src/run.js';
+import { run, tokenSeedFrom, type RunDeps } from '../../src/run.js';
 import { FakeClock } from '../support/clock.js';
 import { FakeLogger } from '../support/logger.js';
+import { decrypt as oracleDecrypt, type Mode } from '../support/oracle.js';
 
 const KMS_ARN = 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 /** The plaintext data key the KMS mock hands out (a fresh copy each time). */
@@ -131,16 +133,8 @@ function deps(extra: Partial<RunDeps> = {}): RunDeps {
   };
 }
 
-function decrypt(mode: string, ciphertext: Buffer, ivBase64: string): Buffer {
-  const iv = Buffer.from(ivBase64, 'base64');
-  if (mode === 'AES_GCM') {
-    const decipher = createDecipheriv('aes-256-gcm', KEY, iv);
-    decipher.setAuthTag(ciphertext.subarray(-16));
-    return Buffer.concat([decipher.update(ciphertext.subarray(0, -16)), decipher.final()]);
-  }
-  const algorithm = mode === 'AES_CBC' ? 'aes-256-cbc' : 'aes-256-ctr';
-  const decipher = createDecipheriv(algorithm, KEY, iv);
-  return Buffer.concat([decipher.update(ciphertext), decipher.final()]);
+function decrypt(mode: Mode, ciphertext: Buffer, ivBase64: string): Buffer {
+  return oracleDecrypt(mode, KEY, Buffer.from(ivBase64, 'base64'), ciphertext);
 }
 
 const sha256 = (data: Uint8Array): string => createHash('sha256').update(data).digest('hex');
@@ -218,7 +212,7 @@ describe('a clean run', () => {
   test.each([
     ['AES_GCM', 12],
     ['AES_CBC', 16],
-  ])('%s ciphertext decrypts with node:crypto', async (mode, ivBytes) => {
+  ] as const)('%s ciphertext decrypts with @noble/ciphers', async (mode, ivBytes) => {
     const { report, failure } = await run(config({ mode, 'create-job': 'false' }), deps());
     expect(failure).toBeUndefined();
     for (const file of report.files) {

@@ -5,7 +5,8 @@
  */
 import { describe, expect, test } from '@jest/globals';
 import type { S3Client } from '@aws-sdk/client-s3';
-import { MemoryBudget, MIB } from '../../src/memory-budget.js';
+import { MemoryBudget } from '../../src/memory-budget.js';
+import { MIB } from '../../src/units.js';
 import { uploadStream } from '../../src/upload.js';
 
 interface Command {

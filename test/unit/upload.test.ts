@@ -51,9 +51,15 @@ beforeEach(() => {
   });
 });
 
+const PERIOD = Buffer.from(Array.from({ length: 251 }, (_, i) => i));
+
 /** Deterministic bytes: byte i of the stream is i mod 251. */
 function pattern(start: number, length: number): Uint8Array {
-  return Uint8Array.from({ length }, (_, i) => (start + i) % 251);
+  const offset = start % PERIOD.length;
+  const rotated = Buffer.concat([PERIOD.subarray(offset), PERIOD.subarray(0, offset)]);
+  const bytes = Buffer.alloc(length);
+  if (length > 0) bytes.fill(rotated);
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
 }
 
 interface BodyOptions {
