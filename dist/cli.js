@@ -75377,8 +75377,8 @@ function parseMap(name, value) {
 var host = __nccwpck_require__(9616);
 // EXTERNAL MODULE: ./src/report.ts + 1 modules
 var report = __nccwpck_require__(908);
-// EXTERNAL MODULE: ./src/run.ts + 30 modules
-var run = __nccwpck_require__(2288);
+// EXTERNAL MODULE: ./src/run.ts + 10 modules
+var run = __nccwpck_require__(4490);
 // EXTERNAL MODULE: ./src/safe-text.ts
 var safe_text = __nccwpck_require__(1452);
 ;// CONCATENATED MODULE: ./src/cli.ts
@@ -75644,2367 +75644,27 @@ function messageOf(error) {
 
 /***/ }),
 
-/***/ 5950:
+/***/ 6992:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  Vd: () => (/* binding */ finishedJobOf),
-  s6: () => (/* binding */ outputUrisOf)
+  lY: () => (/* binding */ findFiles),
+  cu: () => (/* binding */ identityOf)
 });
 
-// UNUSED EXPORTS: outputsOf
-
-;// CONCATENATED MODULE: ./src/output-locations.ts
-/**
- * Where MediaConvert writes a job's outputs, computed from the job's settings alone (no I/O).
- * The action reports these after waiting; the local MediaConvert names its files with them.
- * Settings may be in the SDK's shape (`Destination`) or the wire shape (`destination`).
- *
- * The rules, from the MediaConvert API model and user guide:
- * - Base: the group's `Destination`; when it ends in `/`, the first input's file name without
- *   its extension is appended ("If you do not specify the base filename in the URI, the
- *   service will use the filename of the input file").
- * - Every file of an output starts with base + `NameModifier`.
- * - FILE_GROUP: base + modifier + `.` + (`Extension` or the container's default: m2ts, mov,
- *   mxf, mp4, webm; no container: the codec's extension). Frame capture (no container,
- *   FRAME_CAPTURE codec): base + modifier + `.NNNNNNN.jpg`, a 7-digit 0-based counter.
- * - HLS_GROUP: main manifest base + `.m3u8` (plus base + `ManifestNameModifier` + `.m3u8` per
- *   additional manifest), child playlist base + modifier + `.m3u8`, segments base + modifier +
- *   `_NNNNN.ts` (5 digits from 00001); audio-only outputs with AUTOMATIC container write raw
- *   audio (`.aac`, ...). SINGLE_FILE segment control: one base + modifier + `.ts`.
- * - DASH_ISO_GROUP: manifest base + `.mpd`, init base + modifier + `init.mp4`, segments
- *   base + modifier + `_NNNNNNNNN.mp4` (9 digits from 000000001; `$Number$` in the modifier
- *   numbers without padding instead).
- * - CMAF_GROUP: manifests base + `.m3u8` and base + `.mpd` (each unless disabled), child HLS
- *   playlists base + modifier + `.m3u8`, segments as DASH with `.cmfv` (video) or `.cmfa`.
- * - MS_SMOOTH_GROUP: manifest base + `.ism`, one base + modifier + `.ismv` per output.
- * - Format identifiers: `$fn$` (first input's name), `$dt$`, `$d$`, `$t$` (job start, UTC, when
- *   known), `$w$`, `$h$`, `$f$`, `$rv$`, `$ra$`, `$rc$`, `$ex$`, `$$`.
- */
-const GROUP_SETTINGS = {
-    FILE_GROUP_SETTINGS: 'FileGroupSettings',
-    HLS_GROUP_SETTINGS: 'HlsGroupSettings',
-    DASH_ISO_GROUP_SETTINGS: 'DashIsoGroupSettings',
-    CMAF_GROUP_SETTINGS: 'CmafGroupSettings',
-    MS_SMOOTH_GROUP_SETTINGS: 'MsSmoothGroupSettings',
-};
-/** File-group extensions by container (the model's Output.Extension documentation). */
-const CONTAINER_EXTENSIONS = {
-    M2TS: 'm2ts',
-    MOV: 'mov',
-    MXF: 'mxf',
-    MP4: 'mp4',
-    WEBM: 'webm',
-    F4V: 'f4v',
-    ISMV: 'ismv',
-    OGG: 'ogg',
-    GIF: 'gif',
-    Y4M: 'y4m',
-};
-/** Raw (no container) outputs take their codec's extension. */
-const CODEC_EXTENSIONS = {
-    AAC: 'aac',
-    MP3: 'mp3',
-    MP2: 'mp2',
-    AC3: 'ac3',
-    EAC3: 'eac3',
-    EAC3_ATMOS: 'eac3',
-    WAV: 'wav',
-    AIFF: 'aiff',
-    FLAC: 'flac',
-    OPUS: 'opus',
-    VORBIS: 'ogg',
-    H_264: 'h264',
-    H_265: 'h265',
-    MPEG2: 'm2v',
-    AV1: 'av1',
-    VP8: 'vp8',
-    VP9: 'vp9',
-    PRORES: 'mov',
-    FRAME_CAPTURE: 'jpg',
-};
-/** Reads `Name` or its wire form `name`. */
-function get(obj, name) {
-    if (typeof obj !== 'object' || obj === null || Array.isArray(obj))
-        return undefined;
-    const record = obj;
-    if (name in record)
-        return record[name];
-    return record[name.charAt(0).toLowerCase() + name.slice(1)];
-}
-function str(obj, name) {
-    const value = get(obj, name);
-    return typeof value === 'string' ? value : undefined;
-}
-function num(obj, name) {
-    const value = get(obj, name);
-    return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
-}
-function list(obj, name) {
-    const value = get(obj, name);
-    return Array.isArray(value) ? value : [];
-}
-/** The input's file name without folders, query and extension (`$fn$`). */
-function inputBaseName(fileInput) {
-    const name = fileInput.split('?')[0]?.split('/').pop() ?? '';
-    const dot = name.lastIndexOf('.');
-    return dot > 0 ? name.slice(0, dot) : name;
-}
-/** Every output group's locations, in the job's order. */
-function outputLocations(settings, options = {}) {
-    const firstInput = str(list(settings, 'Inputs')[0], 'FileInput') ?? '';
-    return list(settings, 'OutputGroups').map((group, g) => groupLocations(group, g, inputBaseName(firstInput), options));
-}
-function groupLocations(group, groupIndex, inputName, options) {
-    const groupSettings = get(group, 'OutputGroupSettings');
-    const type = str(groupSettings, 'Type') ?? '';
-    const name = str(group, 'Name');
-    const specific = GROUP_SETTINGS[type] ? get(groupSettings, GROUP_SETTINGS[type]) : undefined;
-    const destination = str(specific, 'Destination');
-    const result = {
-        groupIndex,
-        type,
-        ...(name !== undefined ? { name } : {}),
-        playlists: [],
-        outputs: [],
-    };
-    if (destination === undefined)
-        return result;
-    const vars = { fn: inputName, ...timeVariables(options.startTime) };
-    const resolvedDestination = substitute(destination, vars);
-    const base = resolvedDestination.endsWith('/')
-        ? resolvedDestination + inputName
-        : resolvedDestination;
-    result.base = base;
-    const outputs = list(group, 'Outputs');
-    switch (type) {
-        case 'FILE_GROUP_SETTINGS':
-            result.outputs = outputs.map((o, i) => fileOutput(o, i, base, vars));
-            break;
-        case 'HLS_GROUP_SETTINGS':
-            result.playlists = [
-                `${base}.m3u8`,
-                ...list(specific, 'AdditionalManifests').map((m) => `${base}${substitute(str(m, 'ManifestNameModifier') ?? '', vars)}.m3u8`),
-            ];
-            result.outputs = outputs.map((o, i) => hlsOutput(o, i, base, specific, vars));
-            break;
-        case 'DASH_ISO_GROUP_SETTINGS':
-            result.playlists = [`${base}.mpd`];
-            result.outputs = outputs.map((o, i) => fragmentedOutput(o, i, base, specific, vars, 'dash'));
-            break;
-        case 'CMAF_GROUP_SETTINGS': {
-            const hls = str(specific, 'WriteHlsManifest') !== 'DISABLED';
-            const dash = str(specific, 'WriteDashManifest') !== 'DISABLED';
-            result.playlists = [...(hls ? [`${base}.m3u8`] : []), ...(dash ? [`${base}.mpd`] : [])];
-            result.outputs = outputs.map((o, i) => {
-                const files = fragmentedOutput(o, i, base, specific, vars, 'cmaf');
-                return hls ? { ...files, playlist: `${files.stem}.m3u8` } : files;
-            });
-            break;
-        }
-        case 'MS_SMOOTH_GROUP_SETTINGS':
-            result.playlists = [`${base}.ism`];
-            result.outputs = outputs.map((o, i) => {
-                const stem = outputStem(o, base, vars, 'ismv');
-                return {
-                    ...streams(o),
-                    outputIndex: i,
-                    layout: 'file',
-                    stem,
-                    extension: 'ismv',
-                    file: `${stem}.ismv`,
-                };
-            });
-            break;
-        default:
-            break;
-    }
-    return result;
-}
-function streams(output) {
-    return {
-        hasVideo: get(output, 'VideoDescription') !== undefined,
-        hasAudio: list(output, 'AudioDescriptions').length > 0,
-    };
-}
-function videoCodec(output) {
-    return str(get(get(output, 'VideoDescription'), 'CodecSettings'), 'Codec');
-}
-function audioCodec(output) {
-    return str(get(list(output, 'AudioDescriptions')[0], 'CodecSettings'), 'Codec');
-}
-function fileOutput(output, outputIndex, base, vars) {
-    const container = str(get(output, 'ContainerSettings'), 'Container') ?? 'MP4';
-    const s = streams(output);
-    if (container === 'RAW' && videoCodec(output) === 'FRAME_CAPTURE') {
-        const stem = outputStem(output, base, vars, 'jpg');
-        return {
-            ...s,
-            outputIndex,
-            layout: 'frames',
-            stem,
-            extension: 'jpg',
-            counter: { digits: 7, first: 0 },
-        };
-    }
-    const codec = s.hasVideo ? videoCodec(output) : audioCodec(output);
-    const extension = str(output, 'Extension') ??
-        CONTAINER_EXTENSIONS[container] ??
-        CODEC_EXTENSIONS[codec ?? ''] ??
-        (codec ?? 'raw').toLowerCase();
-    const stem = outputStem(output, base, vars, extension);
-    return { ...s, outputIndex, layout: 'file', stem, extension, file: `${stem}.${extension}` };
-}
-function hlsOutput(output, outputIndex, base, groupSettings, vars) {
-    const s = streams(output);
-    const hlsSettings = get(get(output, 'OutputSettings'), 'HlsSettings');
-    const rawAudio = !s.hasVideo && str(hlsSettings, 'AudioOnlyContainer') !== 'M2TS' && s.hasAudio;
-    const extension = rawAudio ? (CODEC_EXTENSIONS[audioCodec(output) ?? 'AAC'] ?? 'aac') : 'ts';
-    const stem = outputStem(output, base, vars, 'm3u8');
-    const playlist = `${stem}.m3u8`;
-    if (str(groupSettings, 'SegmentControl') === 'SINGLE_FILE') {
-        return {
-            ...s,
-            outputIndex,
-            layout: 'single-file',
-            stem,
-            extension,
-            playlist,
-            file: `${stem}.${extension}`,
-        };
-    }
-    return {
-        ...s,
-        outputIndex,
-        layout: 'segments',
-        stem,
-        extension,
-        playlist,
-        counter: { digits: 5, first: 1 },
-    };
-}
-function fragmentedOutput(output, outputIndex, base, groupSettings, vars, kind) {
-    const s = streams(output);
-    const extension = kind === 'dash' ? 'mp4' : s.hasVideo ? 'cmfv' : 'cmfa';
-    const stem = outputStem(output, base, vars, kind === 'dash' ? 'mpd' : 'm3u8');
-    if (str(groupSettings, 'SegmentControl') === 'SINGLE_FILE') {
-        return {
-            ...s,
-            outputIndex,
-            layout: 'single-file',
-            stem,
-            extension,
-            file: `${stem}.${extension}`,
-        };
-    }
-    const numbered = stem.includes('$Number$');
-    return {
-        ...s,
-        outputIndex,
-        layout: 'segments',
-        stem,
-        extension,
-        init: `${stem.replace('$Number$', '')}init.${extension}`,
-        counter: numbered ? { digits: 0, first: 1 } : { digits: 9, first: 1 },
-    };
-}
-/** The n-th segment (or frame) of an output, as MediaConvert names it. */
-function segmentUri(output, n) {
-    const digits = output.counter?.digits ?? 0;
-    const counter = String(n).padStart(digits, '0');
-    if (output.layout === 'frames')
-        return `${output.stem}.${counter}.${output.extension}`;
-    if (output.stem.includes('$Number$')) {
-        return `${output.stem.replace('$Number$', counter)}.${output.extension}`;
-    }
-    return `${output.stem}_${counter}.${output.extension}`;
-}
-/**
- * What the COMPLETE event lists for an output in `outputFilePaths`: the file (FILE_GROUP and
- * MS Smooth), the last image (frame capture, given how many were written), the child playlist
- * (HLS); DASH and CMAF outputs list none.
- */
-function reportedPaths(group, output, frames = 1) {
-    if (output.layout === 'frames') {
-        const first = output.counter?.first ?? 0;
-        return [segmentUri(output, first + Math.max(1, frames) - 1)];
-    }
-    if (group.type === 'HLS_GROUP_SETTINGS')
-        return output.playlist ? [output.playlist] : [];
-    if (group.type === 'DASH_ISO_GROUP_SETTINGS' || group.type === 'CMAF_GROUP_SETTINGS')
-        return [];
-    return output.file ? [output.file] : [];
-}
-function timeVariables(start) {
-    if (!start)
-        return {};
-    const iso = start.toISOString().replace(/[-:]/g, '');
-    const d = iso.slice(0, 8);
-    const t = iso.slice(9, 15);
-    return { dt: `${d}T${t}`, d, t };
-}
-function outputStem(output, base, vars, extension) {
-    const video = get(output, 'VideoDescription');
-    const codecSettings = get(video, 'CodecSettings');
-    const codec = str(codecSettings, 'Codec') ?? '';
-    const codecKey = `${codec
-        .toLowerCase()
-        .replace(/_(\w)/g, (_m, c) => c.toUpperCase())
-        .replace(/^(\w)/, (c) => c.toUpperCase())}Settings`;
-    const videoSettings = get(codecSettings, codecKey);
-    const videoBitrate = num(videoSettings, 'Bitrate') ?? num(videoSettings, 'MaxBitrate');
-    const audioBitrate = list(output, 'AudioDescriptions')
-        .map((a) => {
-        const cs = get(a, 'CodecSettings');
-        const key = Object.keys((cs ?? {})).find((k) => /settings$/i.test(k));
-        return key ? (num(get(cs, key), 'Bitrate') ?? 0) : 0;
-    })
-        .reduce((sum, b) => sum + b, 0);
-    const numerator = num(videoSettings, 'FramerateNumerator');
-    const denominator = num(videoSettings, 'FramerateDenominator');
-    const width = num(video, 'Width');
-    const height = num(video, 'Height');
-    const outputVars = {
-        ...vars,
-        ex: extension,
-        ...(width !== undefined ? { w: String(width) } : {}),
-        ...(height !== undefined ? { h: String(height) } : {}),
-        ...(numerator && denominator ? { f: String(Math.floor(numerator / denominator)) } : {}),
-        ...(videoBitrate !== undefined ? { rv: String(Math.round(videoBitrate / 1000)) } : {}),
-        ...(audioBitrate > 0 ? { ra: String(Math.round(audioBitrate / 1000)) } : {}),
-        ...(videoBitrate !== undefined || audioBitrate > 0
-            ? { rc: String(Math.round(((videoBitrate ?? 0) + audioBitrate) / 1000)) }
-            : {}),
-    };
-    if (videoBitrate !== undefined || audioBitrate > 0) {
-        outputVars['Bandwidth'] = String((videoBitrate ?? 0) + audioBitrate);
-    }
-    return base + substitute(str(output, 'NameModifier') ?? '', outputVars);
-}
-/** Replaces known `$name$` identifiers; `$$` is a literal `$`; unknown ones stay as they are. */
-function substitute(text, vars) {
-    return text.replace(/\$(\w*)\$/g, (whole, name) => {
-        if (name === '')
-            return '$';
-        return vars[name] ?? whole;
-    });
-}
-
-;// CONCATENATED MODULE: ./src/finished-jobs.ts
-
-/**
- * The manifests, child playlists and whole files a job writes, group by group. Segments and
- * frame captures are not listed: their number depends on the media.
- */
-function outputsOf(settings, startTime) {
-    return outputLocations(settings, startTime ? { startTime } : {}).flatMap((g) => {
-        const at = (kind, uri) => ({
-            group: g.groupIndex,
-            type: g.type,
-            kind,
-            uri,
-        });
-        return [
-            ...g.playlists.map((uri) => at('manifest', uri)),
-            ...g.outputs.flatMap((o) => [
-                ...(o.playlist ? [at('playlist', o.playlist)] : []),
-                ...(o.file ? [at('file', o.file)] : []),
-            ]),
-        ];
-    });
-}
-function finishedJobOf(job) {
-    const status = job.Status ?? 'UNKNOWN';
-    const start = job.Timing?.StartTime ?? job.Timing?.SubmitTime;
-    const finished = {
-        id: job.Id ?? '',
-        status,
-        outputs: status === 'COMPLETE' ? outputsOf(job.Settings, job.Timing?.StartTime) : [],
-    };
-    const finish = job.Timing?.FinishTime;
-    if (start && finish) {
-        finished.durationSeconds = Math.max(0, (finish.getTime() - start.getTime()) / 1000);
-    }
-    return finished;
-}
-/** The `output-uris` output: one entry per job waited for, in job order. */
-function outputUrisOf(outcomes, finished) {
-    const byId = new Map(finished.map((f) => [f.id, f]));
-    return outcomes.map(({ id: jobId, status }) => ({
-        jobId,
-        status,
-        outputs: byId.get(jobId)?.outputs ?? [],
-    }));
-}
-
-
-/***/ }),
-
-/***/ 9616:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  kS: () => (/* binding */ consoleLogger),
-  KE: () => (/* binding */ exitWhenFlushed),
-  Bx: () => (/* binding */ handleInterrupts),
-  xm: () => (/* binding */ hostDeps)
-});
-
-// UNUSED EXPORTS: actionsLogger
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
-var core = __nccwpck_require__(4698);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-kms/dist-cjs/index.js
-var dist_cjs = __nccwpck_require__(2632);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-mediaconvert/dist-cjs/index.js
-var client_mediaconvert_dist_cjs = __nccwpck_require__(5156);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
-var client_s3_dist_cjs = __nccwpck_require__(3711);
-// EXTERNAL MODULE: ./src/network.ts + 2 modules
-var network = __nccwpck_require__(710);
-;// CONCATENATED MODULE: ./src/clients.ts
-
-
-
-
-/**
- * SDK clients from the default credential chain. Endpoints come from the SDK's own
- * AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_<SERVICE> variables; a custom S3 endpoint gets
- * path-style addressing, which S3-compatible servers expect. Retries (CreateJob repeats keep
- * their request token), proxy and user agent come from config.network.
- */
-function makeClients(config, env) {
-    const customS3 = Boolean(env.AWS_ENDPOINT_URL_S3 || env.AWS_ENDPOINT_URL);
-    const common = (0,network/* clientOptions */.s1)(config.network);
-    const s3 = new client_s3_dist_cjs/* S3Client */.YxF({ ...common, region: config.region, forcePathStyle: customS3 });
-    s3.middlewareStack.addRelativeTo(signChecksumNotPayload, {
-        relation: 'before',
-        toMiddleware: 'httpSigningMiddleware',
-        name: 'signChecksumNotPayload',
-    });
-    return {
-        s3,
-        // Data keys are made where the KMS key lives; MediaConvert is told that region if it differs.
-        kms: new dist_cjs/* KMSClient */.pgq({ ...common, region: config.kmsKeyRegion }),
-        mediaconvert: new client_mediaconvert_dist_cjs/* MediaConvertClient */.dU0({ ...common, region: config.region }),
-    };
-}
-/**
- * Over https, a body that carries an x-amz-checksum-* header (upload.ts puts a CRC32 on every
- * part; the SDK adds one by default elsewhere) is signed as UNSIGNED-PAYLOAD: the signature
- * covers the checksum header, TLS protects the bytes in transit and S3 checks the checksum
- * against every byte, so SigV4 need not hash the body with SHA-256 as well. That second pass
- * over each part cost about as much CPU as the encryption. Over plain http (a local or
- * S3-compatible endpoint) nothing but the payload hash binds the body to the signature, so
- * there the SDK's payload hash stays, as it does for bodies without a checksum.
- */
-function signChecksumNotPayload(next) {
-    return (args) => {
-        const { headers, protocol } = args.request;
-        if (protocol === 'https:' &&
-            headers &&
-            Object.keys(headers).some((name) => name.startsWith('x-amz-checksum-'))) {
-            headers['x-amz-content-sha256'] = 'UNSIGNED-PAYLOAD';
-        }
-        return next(args);
-    };
-}
-
-;// CONCATENATED MODULE: ./src/clock.ts
-const systemClock = {
-    now: () => Date.now(),
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-};
-
-// EXTERNAL MODULE: ./src/run.ts + 30 modules
-var run = __nccwpck_require__(2288);
-// EXTERNAL MODULE: ./src/safe-text.ts
-var safe_text = __nccwpck_require__(1452);
-;// CONCATENATED MODULE: ./src/sdk-log.ts
-/**
- * Identifying request members that are safe to print. An allowlist on purpose: KMS
- * GenerateDataKey answers and Encrypt requests carry the plaintext data key, and S3 bodies the
- * media, so nothing that is not named here is ever logged.
- */
-const SAFE_MEMBERS = [
-    'Bucket',
-    'Key',
-    'PartNumber',
-    'UploadId',
-    'KeyId',
-    'KeySpec',
-    'NumberOfBytes',
-    'Id',
-    'Name',
-    'ClientRequestToken',
-];
-/**
- * One debug line per AWS request attempt: service, operation, safe identifiers, HTTP status or
- * error, and time taken. The AWS SDK for JavaScript v3 has no environment switch for logging,
- * and its own `logger` option prints inputs and outputs whole (S3 bodies included), so this
- * is what the action offers when step debug logging is on.
- */
-function logRequests(clients, debug) {
-    for (const [service, client] of Object.entries(clients)) {
-        const stack = client.middlewareStack;
-        stack.add((next, context) => async (args) => {
-            const started = Date.now();
-            const head = `aws ${service} ${context.commandName?.replace(/Command$/, '') ?? '?'}${describeInput(args.input)}`;
-            try {
-                const result = await next(args);
-                const status = result.response?.statusCode;
-                debug(`${head} -> ${status ?? 'ok'} (${Date.now() - started} ms)`);
-                return result;
-            }
-            catch (error) {
-                debug(`${head} -> ${describeError(error)} (${Date.now() - started} ms)`);
-                throw error;
-            }
-        }, 
-        // Inside the retry loop (one line per attempt), outside the deserializer (parsed errors).
-        { step: 'deserialize', priority: 'high', name: 'mediaconvertEncryptDebugLog' });
-    }
-}
-function describeInput(input) {
-    const members = input;
-    const parts = [];
-    for (const name of SAFE_MEMBERS) {
-        const value = members[name];
-        if (typeof value === 'string' || typeof value === 'number')
-            parts.push(`${name}=${value}`);
-    }
-    return parts.length > 0 ? ` ${parts.join(' ')}` : '';
-}
-function describeError(error) {
-    if (!(error instanceof Error))
-        return 'failed';
-    const status = error.$metadata?.httpStatusCode;
-    return `${error.name}${status ? ` ${status}` : ''}: ${error.message}`;
-}
-
-;// CONCATENATED MODULE: ./src/host.ts
-/**
- * What the action and the CLI share around the pipeline: cancelation by SIGINT/SIGTERM, the
- * dependencies `run()` gets (AWS clients, clock, log), and the two loggers (both through
- * safeLogger: untrusted text never starts a log line or carries a newline into it).
- */
-
-
-
-
-
-
-/**
- * Handles SIGINT and SIGTERM for the whole run. Registered with `on`, not `once`: a second
- * signal while cleaning up would otherwise get Node's default handling and end the process
- * before the outputs are written.
- */
-function handleInterrupts(warn) {
-    const controller = new AbortController();
-    const handler = (name) => {
-        if (controller.signal.aborted) {
-            warn(`${name} received: still writing the report of what finished`);
-            return;
-        }
-        warn(`${name} received: aborting requests in flight and uploads`);
-        controller.abort(Object.assign(new Error(`interrupted by ${name}`), { name: 'AbortError' }));
-    };
-    process.on('SIGINT', handler);
-    process.on('SIGTERM', handler);
-    return {
-        signal: controller.signal,
-        dispose: () => {
-            process.off('SIGINT', handler);
-            process.off('SIGTERM', handler);
-        },
-    };
-}
-/**
- * Ends the process (with process.exitCode) once stdout and stderr have written what they
- * hold: after a cancel, nothing is left to do, and waiting for the event loop to empty would
- * leave the process open to the runner's next signal.
- */
-function exitWhenFlushed() {
-    let pending = 2;
-    const done = () => {
-        pending -= 1;
-        if (pending === 0)
-            process.exit();
-    };
-    process.stdout.write('', done);
-    process.stderr.write('', done);
-}
-/** `run()`'s dependencies on this machine: SDK clients from the environment, the real clock. */
-function hostDeps(config, env, options) {
-    const tokenSeed = (0,run/* tokenSeedFrom */.V)(env);
-    return {
-        clients: () => {
-            const clients = makeClients(config, env);
-            if (options.logRequests)
-                logRequests(clients, (line) => options.log.debug(line));
-            return clients;
-        },
-        log: options.log,
-        clock: systemClock,
-        workspace: options.workspace,
-        tempDir: options.tempDir,
-        signal: options.signal,
-        ...(options.artifacts ? { artifacts: options.artifacts } : {}),
-        ...(tokenSeed ? { tokenSeed } : {}),
-    };
-}
-/** The action's log: @actions/core; safeLogger keeps untrusted text off command lines. */
-const actionsLogger = (0,safe_text/* safeLogger */.Ky)({
-    info: (m) => core/* info */.pq(m),
-    warning: (m) => core/* warning */.$e(m),
-    debug: (m) => core/* debug */.Yz(m),
-    group: (name, fn) => core/* group */.Os(name, fn),
-});
-/**
- * The CLI's log on `stream`, with a progress bar when it is a terminal. Untrusted text cannot
- * break a line or start one: stderr may be read by a runner too.
- */
-function consoleLogger(stream) {
-    return (0,safe_text/* safeLogger */.Ky)(rawConsoleLogger(stream));
-}
-function rawConsoleLogger(stream) {
-    const tty = stream.isTTY === true;
-    let barShown = false;
-    const clearBar = () => {
-        if (barShown)
-            stream.write('\r\x1b[2K');
-        barShown = false;
-    };
-    const line = (text) => {
-        clearBar();
-        stream.write(`${text}\n`);
-    };
-    const logger = {
-        info: line,
-        warning: (m) => line(`warning: ${m}`),
-        debug: (m) => {
-            if (process.env.RUNNER_DEBUG === '1')
-                line(`debug: ${m}`);
-        },
-        group: async (name, fn) => {
-            line(name);
-            return fn();
-        },
-    };
-    if (tty) {
-        logger.progress = (file, done, total) => {
-            const width = 30;
-            const fraction = total > 0 ? Math.min(1, done / total) : 1;
-            const filled = Math.round(fraction * width);
-            stream.write(`\r\x1b[2K[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(fraction * 100).toFixed(0)}% ${file}`);
-            barShown = true;
-        };
-    }
-    return logger;
-}
-
-
-/***/ }),
-
-/***/ 7161:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   MZ: () => (/* binding */ decideUpload),
-/* harmony export */   fc: () => (/* binding */ logSkipped)
-/* harmony export */ });
-/* unused harmony exports headObject, hashFile */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3711);
-/* harmony import */ var _cipher_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7624);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
-/* harmony import */ var _object_metadata_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3568);
-/**
- * `if-exists`: what happens when an object already exists at a file's key. Decided per file
- * before its data key is made, so a skipped or refused file costs one HeadObject (and, for
- * skip, one local read to hash it) and nothing else.
- */
-
-
-
-
-
-/** HeadObject: the object's metadata and size, or undefined when there is none (404). */
-async function headObject(s3, file, signal) {
-    try {
-        const out = await s3.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_4__/* .HeadObjectCommand */ .l81({ Bucket: file.bucket, Key: file.key }), signal ? { abortSignal: signal } : {});
-        return {
-            metadata: out.Metadata ?? {},
-            ...(out.ContentLength === undefined ? {} : { contentLength: out.ContentLength }),
-        };
-    }
-    catch (error) {
-        const status = error.$metadata?.httpStatusCode;
-        if (status === 404 || error.name === 'NotFound')
-            return undefined;
-        const hint = status === 403
-            ? ' (if-exists needs s3:GetObject on the destination, and s3:ListBucket for a missing object to answer 404 rather than 403)'
-            : '';
-        throw new Error(`checking s3://${file.bucket}/${file.key} (if-exists) failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .messageOf */ .bD)(error)}${hint}`, { cause: error });
-    }
-}
-/** SHA-256 and size of a local file, in one read. */
-async function hashFile(absolutePath) {
-    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
-    let bytes = 0;
-    for await (const chunk of (0,_cipher_js__WEBPACK_IMPORTED_MODULE_1__/* .readChunks */ .zO)(absolutePath)) {
-        hash.update(chunk);
-        bytes += chunk.length;
-    }
-    return { sha256: hash.digest('hex'), bytes };
-}
-/**
- * `overwrite`: upload, no request. `fail`: throws, naming the file and the object, when the
- * object exists. `skip`: hashes the file and reads the object's metadata (both at once); the
- * upload is skipped when the object holds this plaintext (same SHA-256 and size) in the
- * configured mode, with complete decryption settings and the ciphertext size that implies.
- */
-async function decideUpload(file, config, s3, signal) {
-    const s3Uri = `s3://${file.bucket}/${file.key}`;
-    if (config.ifExists === 'overwrite')
-        return { upload: true };
-    if (config.ifExists === 'fail') {
-        if (await headObject(s3, file, signal)) {
-            throw new Error(`${file.relativePath}: ${s3Uri} already exists and if-exists is fail; nothing was uploaded (use overwrite to replace it, skip to keep it when unchanged)`);
-        }
-        return { upload: true };
-    }
-    const [local, existing] = await Promise.all([
-        hashFile(file.absolutePath),
-        headObject(s3, file, signal),
-    ]);
-    if (!existing)
-        return { upload: true, plaintextSha256: local.sha256 };
-    const why = differs(existing, local, config);
-    if (why !== undefined)
-        return { upload: true, plaintextSha256: local.sha256, replacing: why };
-    const stored = (0,_object_metadata_js__WEBPACK_IMPORTED_MODULE_3__/* .readObjectMetadata */ .XY)(existing.metadata, config.region);
-    return {
-        upload: false,
-        result: {
-            relativePath: file.relativePath,
-            bytes: local.bytes,
-            plaintextSha256: local.sha256,
-            s3Uri,
-            decryption: stored.decryption,
-            skipped: true,
-        },
-    };
-}
-/** Why the existing object is not this file's ciphertext, or undefined when it is. */
-function differs(existing, local, config) {
-    const stored = (0,_object_metadata_js__WEBPACK_IMPORTED_MODULE_3__/* .readObjectMetadata */ .XY)(existing.metadata, config.region);
-    if (stored.sha256 === undefined || stored.bytes === undefined) {
-        return 'its metadata has no plaintext SHA-256 and size (uploaded before if-exists: skip was used)';
-    }
-    if (stored.sha256 !== local.sha256 || stored.bytes !== local.bytes)
-        return 'the file changed';
-    if (stored.mode !== config.mode)
-        return `it was encrypted with ${stored.mode ?? 'another mode'}`;
-    if (!stored.decryption)
-        return 'its decryption settings in the metadata are incomplete';
-    const expected = (0,_cipher_js__WEBPACK_IMPORTED_MODULE_1__/* .ciphertextLength */ .V6)(config.mode, local.bytes);
-    if (existing.contentLength !== undefined && existing.contentLength !== expected) {
-        return `its size is ${existing.contentLength} bytes, not the ${expected} this file encrypts to`;
-    }
-    return undefined;
-}
-/** The log lines of a skipped file, inside its group. */
-function logSkipped(result, log) {
-    log.info(`unchanged, not uploaded (if-exists: skip): ${result.s3Uri}`);
-    log.info(`plaintext SHA-256 ${result.plaintextSha256}, decryption settings from the object's metadata`);
-}
-
-
-/***/ }),
-
-/***/ 4789:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Hq: () => (/* binding */ MAX_USER_METADATA),
-  rz: () => (/* binding */ buildRequests),
-  Fx: () => (/* binding */ loadJobPlan)
-});
-
-// UNUSED EXPORTS: MAX_INPUTS_PER_JOB, requestToken
+// UNUSED EXPORTS: shardOf
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./src/json-text.ts
-var json_text = __nccwpck_require__(2293);
-;// CONCATENATED MODULE: ./src/settings-model.ts
-/**
- * Checks job settings against the MediaConvert API model, as the service does at CreateJob:
- * unknown members, required members, types, enums, numeric ranges, lengths and patterns.
- * The table is generated (settings-model.generated.ts); this module only walks it. The action
- * checks `job-settings` with it before any AWS call; the local MediaConvert checks CreateJob.
- */
-/** Every violation of `value` against the model's shape `shapeName` (e.g. `JobSettings`). */
-function checkAgainstModel(model, shapeName, value, options) {
-    const found = [];
-    const limit = options.limit ?? 20;
-    const patterns = new Map();
-    const visit = (name, v, path) => {
-        if (found.length >= limit || name === '' || options.skip?.(path))
-            return;
-        const shape = model.shapes[name];
-        if (!shape)
-            return;
-        const fail = (message, member) => {
-            if (found.length < limit)
-                found.push({ path, message, ...(member ? { member } : {}) });
-        };
-        switch (shape.t) {
-            case 'o': {
-                if (!isRecord(v))
-                    return fail('should be an object');
-                const byKey = new Map(Object.keys(shape.m).map((member) => [memberKey(member, options.casing), member]));
-                for (const required of shape.r ?? []) {
-                    const name = memberKey(required, options.casing);
-                    if (v[name] === undefined) {
-                        fail(`${name} is a required property`, { name, problem: 'required' });
-                    }
-                }
-                for (const [key, child] of Object.entries(v)) {
-                    const member = byKey.get(key);
-                    if (member === undefined) {
-                        const hint = closest(key, [...byKey.keys()]);
-                        fail(`should NOT have additional properties: ${JSON.stringify(key)} is not a member${hint ? ` (did you mean ${hint}?)` : ''}`, { name: key, problem: 'unknown', ...(hint ? { suggestion: hint } : {}) });
-                        continue;
-                    }
-                    if (child === null || child === undefined)
-                        continue;
-                    visit(shape.m[member] ?? '', child, [...path, key]);
-                }
-                return;
-            }
-            case 'l': {
-                if (!Array.isArray(v))
-                    return fail('should be a list');
-                if (shape.min !== undefined && v.length < shape.min) {
-                    fail(`Should have at least ${shape.min} items`);
-                }
-                if (shape.max !== undefined && v.length > shape.max) {
-                    fail(`Should have at most ${shape.max} items`);
-                }
-                v.forEach((item, i) => visit(shape.v, item, [...path, i]));
-                return;
-            }
-            case 'm': {
-                if (!isRecord(v))
-                    return fail('should be an object');
-                for (const [key, child] of Object.entries(v))
-                    visit(shape.v, child, [...path, key]);
-                return;
-            }
-            case 's': {
-                if (typeof v !== 'string')
-                    return fail(`should be a string, got ${describe(v)}`);
-                if (shape.e && !shape.e.includes(v)) {
-                    return fail(`${JSON.stringify(v)} should be equal to one of the allowed values: ${shape.e.join(', ')}`);
-                }
-                if (shape.min !== undefined && v.length < shape.min) {
-                    return fail(`should NOT be shorter than ${shape.min} characters`);
-                }
-                if (shape.max !== undefined && v.length > shape.max) {
-                    return fail(`should NOT be longer than ${shape.max} characters`);
-                }
-                if (shape.p !== undefined) {
-                    let re = patterns.get(shape.p);
-                    if (!re) {
-                        re = new RegExp(shape.p);
-                        patterns.set(shape.p, re);
-                    }
-                    if (!re.test(v)) {
-                        // Some model patterns run to hundreds of characters (FileInput's extension list).
-                        const shown = shape.p.length <= 120 ? `"${shape.p}"` : 'of this member in the API model';
-                        fail(`${JSON.stringify(v)} should match the pattern ${shown}`);
-                    }
-                }
-                return;
-            }
-            case 'i':
-            case 'n': {
-                if (typeof v !== 'number' || !Number.isFinite(v)) {
-                    return fail(`should be ${shape.t === 'i' ? 'an integer' : 'a number'}, got ${describe(v)}`);
-                }
-                if (shape.t === 'i' && !Number.isInteger(v))
-                    return fail(`should be an integer, got ${v}`);
-                if (shape.min !== undefined && v < shape.min)
-                    return fail(`${v} should be >= ${shape.min}`);
-                if (shape.max !== undefined && v > shape.max)
-                    return fail(`${v} should be <= ${shape.max}`);
-                return;
-            }
-            case 'b':
-                if (typeof v !== 'boolean')
-                    fail(`should be a boolean, got ${describe(v)}`);
-                return;
-            default:
-                return;
-        }
-    };
-    visit(shapeName, value, []);
-    return found;
-}
-/**
- * Rules the service applies beyond the model (its CreateJob answers say so, the model does not
- * mark them): each output group needs `OutputGroupSettings.Type` and at least one output, each
- * output `ContainerSettings` unless it names a preset; and containers by output group type
- * (enforced since November 2020: HLS takes M3U8 or RAW, DASH ISO MPD or CMFC, CMAF CMFC,
- * Microsoft Smooth ISMV). Paths are relative to the job settings.
- */
-function checkServiceRules(settings, casing) {
-    const allowed = {
-        HLS_GROUP_SETTINGS: ['M3U8', 'RAW'],
-        DASH_ISO_GROUP_SETTINGS: ['MPD', 'CMFC'],
-        CMAF_GROUP_SETTINGS: ['CMFC'],
-        MS_SMOOTH_GROUP_SETTINGS: ['ISMV'],
-    };
-    const k = (name) => memberKey(name, casing);
-    const found = [];
-    const groups = isRecord(settings) ? settings[k('OutputGroups')] : undefined;
-    (Array.isArray(groups) ? groups : []).forEach((group, g) => {
-        if (!isRecord(group))
-            return;
-        const at = [k('OutputGroups'), g];
-        const groupSettings = group[k('OutputGroupSettings')];
-        if (!isRecord(groupSettings)) {
-            found.push({
-                path: at,
-                message: `${k('OutputGroupSettings')} is a required property`,
-                member: { name: k('OutputGroupSettings'), problem: 'required' },
-            });
-            return;
-        }
-        const type = groupSettings[k('Type')];
-        if (type === undefined) {
-            found.push({
-                path: [...at, k('OutputGroupSettings')],
-                message: `${k('Type')} is a required property`,
-                member: { name: k('Type'), problem: 'required' },
-            });
-        }
-        const outputs = group[k('Outputs')];
-        if (!Array.isArray(outputs) || outputs.length === 0) {
-            found.push({ path: [...at, k('Outputs')], message: 'Should have at least 1 items' });
-            return;
-        }
-        const accepted = typeof type === 'string' ? allowed[type] : undefined;
-        outputs.forEach((output, o) => {
-            if (!isRecord(output))
-                return;
-            const container = output[k('ContainerSettings')];
-            if (!isRecord(container)) {
-                if (output[k('Preset')] === undefined) {
-                    found.push({
-                        path: [...at, k('Outputs'), o],
-                        message: `${k('ContainerSettings')} is a required property`,
-                        member: { name: k('ContainerSettings'), problem: 'required' },
-                    });
-                }
-                return;
-            }
-            const value = container[k('Container')];
-            if (accepted && typeof value === 'string' && !accepted.includes(value)) {
-                found.push({
-                    path: [...at, k('Outputs'), o, k('ContainerSettings'), k('Container')],
-                    message: `${value} is not valid in a ${String(type)} output group: use ${accepted.join(' or ')}`,
-                });
-            }
-        });
-    });
-    return found;
-}
-function memberKey(member, casing) {
-    return casing === 'sdk' ? member : member.charAt(0).toLowerCase() + member.slice(1);
-}
-/** `/outputGroups/0/outputs` (the service's style). */
-function wirePath(path) {
-    return path.map((p) => `/${p}`).join('');
-}
-/** `Settings.OutputGroups[0].Outputs` (how SDK users write it). */
-function sdkPath(root, path) {
-    return path.reduce((text, p) => typeof p === 'number'
-        ? `${text}[${p}]`
-        : /^[A-Za-z_]\w*$/.test(p)
-            ? `${text}.${p}`
-            : `${text}[${JSON.stringify(p)}]`, root);
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function describe(value) {
-    if (Array.isArray(value))
-        return 'a list';
-    if (value === null)
-        return 'null';
-    if (typeof value === 'object')
-        return 'an object';
-    return JSON.stringify(value);
-}
-/**
- * The known member closest to a misspelt one, for a "did you mean" hint: the same name in
- * another case, else the nearest by edit distance (letters added, dropped, changed or swapped,
- * case ignored), if it is near enough to be a typo and nearer than any other.
- */
-function closest(key, members) {
-    const lower = key.toLowerCase();
-    const sameCase = members.find((m) => m.toLowerCase() === lower);
-    if (sameCase !== undefined)
-        return sameCase;
-    const allowed = lower.length <= 4 ? 1 : lower.length <= 8 ? 2 : 3;
-    let best;
-    let bestDistance = allowed + 1;
-    let tie = false;
-    for (const member of members) {
-        const d = editDistance(lower, member.toLowerCase(), allowed + 1);
-        if (d > allowed)
-            continue;
-        if (d < bestDistance) {
-            best = member;
-            bestDistance = d;
-            tie = false;
-        }
-        else if (d === bestDistance) {
-            tie = true;
-        }
-    }
-    return tie ? undefined : best;
-}
-/** Optimal string alignment distance, or `cap` once it cannot be below `cap`. */
-function editDistance(a, b, cap) {
-    if (Math.abs(a.length - b.length) >= cap)
-        return cap;
-    let prev2 = [];
-    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const row = [i];
-        let rowMin = i;
-        for (let j = 1; j <= b.length; j++) {
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
-            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-                d = Math.min(d, prev2[j - 2] + 1);
-            }
-            row.push(d);
-            rowMin = Math.min(rowMin, d);
-        }
-        if (rowMin >= cap)
-            return cap;
-        prev2 = prev;
-        prev = row;
-    }
-    return Math.min(prev[b.length], cap);
-}
-
-;// CONCATENATED MODULE: ./src/settings-model.generated.ts
-// prettier-ignore
-const SETTINGS_MODEL = { "source": "Debian awscli 2.9.19-1: awscli/botocore/data/mediaconvert/2017-08-29/service-2.json", "modelVersion": "mediaconvert-2017-08-29", "sdkVersion": "3.1169.0", "shapes": { "CreateJobRequest": { "t": "o", "m": { "AccelerationSettings": "AccelerationSettings", "BillingTagsSource": "BillingTagsSource", "ClientRequestToken": "__string", "HopDestinations": "__listOfHopDestination", "JobTemplate": "__string", "Priority": "__integerMinNegative50Max50", "Queue": "__string", "Role": "__string", "Settings": "JobSettings", "SimulateReservedQueue": "SimulateReservedQueue", "StatusUpdateInterval": "StatusUpdateInterval", "Tags": "__mapOf__string", "UserMetadata": "__mapOf__string", "ElementalInferenceSettings": "", "JobEngineVersion": "" }, "r": ["Role", "Settings"] }, "CreateJobTemplateRequest": { "t": "o", "m": { "AccelerationSettings": "AccelerationSettings", "Category": "__string", "Description": "__string", "HopDestinations": "__listOfHopDestination", "Name": "__string", "Priority": "__integerMinNegative50Max50", "Queue": "__string", "Settings": "JobTemplateSettings", "StatusUpdateInterval": "StatusUpdateInterval", "Tags": "__mapOf__string", "ElementalInferenceSettings": "" }, "r": ["Settings", "Name"] }, "AccelerationSettings": { "t": "o", "m": { "Mode": "AccelerationMode" }, "r": ["Mode"] }, "BillingTagsSource": { "t": "s", "e": ["QUEUE", "PRESET", "JOB_TEMPLATE", "JOB"] }, "__string": { "t": "s" }, "__listOfHopDestination": { "t": "l", "v": "HopDestination" }, "__integerMinNegative50Max50": { "t": "i", "min": -50, "max": 50 }, "JobSettings": { "t": "o", "m": { "AdAvailOffset": "__integerMinNegative1000Max1000", "AvailBlanking": "AvailBlanking", "Esam": "EsamSettings", "ExtendedDataServices": "ExtendedDataServices", "Inputs": "__listOfInput", "KantarWatermark": "KantarWatermarkSettings", "MotionImageInserter": "MotionImageInserter", "NielsenConfiguration": "NielsenConfiguration", "NielsenNonLinearWatermark": "NielsenNonLinearWatermarkSettings", "OutputGroups": "__listOfOutputGroup", "TimecodeConfig": "TimecodeConfig", "TimedMetadataInsertion": "TimedMetadataInsertion", "ColorConversion3DLUTSettings": "", "FollowSource": "", "MotionImageInserters": "" } }, "SimulateReservedQueue": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "StatusUpdateInterval": { "t": "s", "e": ["SECONDS_10", "SECONDS_12", "SECONDS_15", "SECONDS_20", "SECONDS_30", "SECONDS_60", "SECONDS_120", "SECONDS_180", "SECONDS_240", "SECONDS_300", "SECONDS_360", "SECONDS_420", "SECONDS_480", "SECONDS_540", "SECONDS_600"] }, "__mapOf__string": { "t": "m", "v": "__string" }, "JobTemplateSettings": { "t": "o", "m": { "AdAvailOffset": "__integerMinNegative1000Max1000", "AvailBlanking": "AvailBlanking", "Esam": "EsamSettings", "ExtendedDataServices": "ExtendedDataServices", "Inputs": "__listOfInputTemplate", "KantarWatermark": "KantarWatermarkSettings", "MotionImageInserter": "MotionImageInserter", "NielsenConfiguration": "NielsenConfiguration", "NielsenNonLinearWatermark": "NielsenNonLinearWatermarkSettings", "OutputGroups": "__listOfOutputGroup", "TimecodeConfig": "TimecodeConfig", "TimedMetadataInsertion": "TimedMetadataInsertion", "ColorConversion3DLUTSettings": "", "FollowSource": "", "MotionImageInserters": "" } }, "AccelerationMode": { "t": "s", "e": ["DISABLED", "ENABLED", "PREFERRED"] }, "HopDestination": { "t": "o", "m": { "Priority": "__integerMinNegative50Max50", "Queue": "__string", "WaitMinutes": "__integer" } }, "__integerMinNegative1000Max1000": { "t": "i", "min": -1000, "max": 1000 }, "AvailBlanking": { "t": "o", "m": { "AvailBlankingImage": "__stringMin14PatternS3BmpBMPPngPNGHttpsBmpBMPPngPNG" } }, "EsamSettings": { "t": "o", "m": { "ManifestConfirmConditionNotification": "EsamManifestConfirmConditionNotification", "ResponseSignalPreroll": "__integerMin0Max30000", "SignalProcessingNotification": "EsamSignalProcessingNotification" } }, "ExtendedDataServices": { "t": "o", "m": { "CopyProtectionAction": "CopyProtectionAction", "VchipAction": "VchipAction" } }, "__listOfInput": { "t": "l", "v": "Input" }, "KantarWatermarkSettings": { "t": "o", "m": { "ChannelName": "__stringMin1Max20", "ContentReference": "__stringMin1Max50PatternAZAZ09", "CredentialsSecretName": "__stringMin1Max512PatternAZAZ09", "FileOffset": "__doubleMin0", "KantarLicenseId": "__integerMin0Max2147483647", "KantarServerUrl": "__stringPatternHttpsKantarmediaCom", "LogDestination": "__stringPatternS3", "Metadata3": "__stringMin1Max50", "Metadata4": "__stringMin1Max50", "Metadata5": "__stringMin1Max50", "Metadata6": "__stringMin1Max50", "Metadata7": "__stringMin1Max50", "Metadata8": "__stringMin1Max50" } }, "MotionImageInserter": { "t": "o", "m": { "Framerate": "MotionImageInsertionFramerate", "Input": "__stringMin14PatternS3Mov09PngHttpsMov09Png", "InsertionMode": "MotionImageInsertionMode", "Offset": "MotionImageInsertionOffset", "Playback": "MotionImagePlayback", "StartTime": "__stringMin11Max11Pattern01D20305D205D" } }, "NielsenConfiguration": { "t": "o", "m": { "BreakoutCode": "__integerMin0Max0", "DistributorId": "__string" } }, "NielsenNonLinearWatermarkSettings": { "t": "o", "m": { "ActiveWatermarkProcess": "NielsenActiveWatermarkProcessType", "AdiFilename": "__stringPatternS3", "AssetId": "__stringMin1Max20", "AssetName": "__stringMin1Max50", "CbetSourceId": "__stringPattern0xAFaF0908190908", "EpisodeId": "__stringMin1Max20", "MetadataDestination": "__stringPatternS3", "SourceId": "__integerMin0Max65534", "SourceWatermarkStatus": "NielsenSourceWatermarkStatusType", "TicServerUrl": "__stringPatternHttps", "UniqueTicPerAudioTrack": "NielsenUniqueTicPerAudioTrackType" } }, "__listOfOutputGroup": { "t": "l", "v": "OutputGroup" }, "TimecodeConfig": { "t": "o", "m": { "Anchor": "__stringPattern010920405090509092", "Source": "TimecodeSource", "Start": "__stringPattern010920405090509092", "TimestampOffset": "__stringPattern0940191020191209301" } }, "TimedMetadataInsertion": { "t": "o", "m": { "Id3Insertions": "__listOfId3Insertion" } }, "__listOfInputTemplate": { "t": "l", "v": "InputTemplate" }, "__integer": { "t": "i" }, "__stringMin14PatternS3BmpBMPPngPNGHttpsBmpBMPPngPNG": { "t": "s", "min": 14, "p": "^((s3://(.*?)\\.(bmp|BMP|png|PNG))|(https?://(.*?)\\.(bmp|BMP|png|PNG)(\\?([^&=]+=[^&]+&)*[^&=]+=[^&]+)?))$" }, "EsamManifestConfirmConditionNotification": { "t": "o", "m": { "MccXml": "__stringPatternSNManifestConfirmConditionNotificationNS" } }, "__integerMin0Max30000": { "t": "i", "min": 0, "max": 30000 }, "EsamSignalProcessingNotification": { "t": "o", "m": { "SccXml": "__stringPatternSNSignalProcessingNotificationNS" } }, "CopyProtectionAction": { "t": "s", "e": ["PASSTHROUGH", "STRIP"] }, "VchipAction": { "t": "s", "e": ["PASSTHROUGH", "STRIP"] }, "Input": { "t": "o", "m": { "AudioSelectorGroups": "__mapOfAudioSelectorGroup", "AudioSelectors": "__mapOfAudioSelector", "CaptionSelectors": "__mapOfCaptionSelector", "Crop": "Rectangle", "DeblockFilter": "InputDeblockFilter", "DecryptionSettings": "InputDecryptionSettings", "DenoiseFilter": "InputDenoiseFilter", "DolbyVisionMetadataXml": "__stringMin14PatternS3XmlXMLHttpsXmlXML", "FileInput": "__stringPatternS3MM2PPMM2VVMMPPEEGGMMPP3AAVVIIMMPP4FFLLVVMMPPTTMMPPGGMM4VVTTRRPPFF4VVMM2TTSSTTSS264HH264MMKKVVMMKKAAMMOOVVMMTTSSMM2TTWWMMVVaAAASSFFVVOOBB3GGPP3GGPPPPMMXXFFDDIIVVXXXXVVIIDDRRAAWWDDVVGGXXFFMM1VV3GG2VVMMFFMM3UU8WWEEBBMMLLCCHHGGXXFFMMPPEEGG2MMXXFFMMPPEEGG2MMXXFFHHDDWWAAVVYY4MMXXMMLLOOGGGGaAAATTMMOOSSHttpsMM2VVMMPPEEGGMMPP3AAVVIIMMPP4FFLLVVMMPPTTMMPPGGMM4VVTTRRPPFF4VVMM2TTSSTTSS264HH264MMKKVVMMKKAAMMOOVVMMTTSSMM2TTWWMMVVaAAASSFFVVOOBB3GGPP3GGPPPPMMXXFFDDIIVVXXXXVVIIDDRRAAWWDDVVGGXXFFMM1VV3GG2VVMMFFMM3UU8WWEEBBMMLLCCHHGGXXFFMMPPEEGG2MMXXFFMMPPEEGG2MMXXFFHHDDWWAAVVYY4MMXXMMLLOOGGGGaAAATTMMOOSS", "FilterEnable": "InputFilterEnable", "FilterStrength": "__integerMinNegative5Max5", "ImageInserter": "ImageInserter", "InputClippings": "__listOfInputClipping", "InputScanType": "InputScanType", "Position": "Rectangle", "ProgramNumber": "__integerMin1Max2147483647", "PsiControl": "InputPsiControl", "SupplementalImps": "__listOf__stringPatternS3ASSETMAPXml", "TimecodeSource": "InputTimecodeSource", "TimecodeStart": "__stringMin11Max11Pattern01D20305D205D", "VideoGenerator": "InputVideoGenerator", "VideoSelector": "VideoSelector", "AdvancedInputFilter": "", "AdvancedInputFilterSettings": "", "DynamicAudioSelectors": "", "MultiViewSettings": "", "TamsSettings": "", "VideoOverlays": "" } }, "__stringMin1Max20": { "t": "s", "min": 1, "max": 20 }, "__stringMin1Max50PatternAZAZ09": { "t": "s", "min": 1, "max": 50, "p": "^[a-zA-Z0-9_\\/_+=.@-]*$" }, "__stringMin1Max512PatternAZAZ09": { "t": "s", "min": 1, "max": 512, "p": "^[a-zA-Z0-9_\\/_+=.@-]*$" }, "__doubleMin0": { "t": "n" }, "__integerMin0Max2147483647": { "t": "i", "min": 0, "max": 2147483647 }, "__stringPatternHttpsKantarmediaCom": { "t": "s", "p": "^https:\\/\\/.*.kantarmedia.com$" }, "__stringPatternS3": { "t": "s", "p": "^s3:\\/\\/" }, "__stringMin1Max50": { "t": "s", "min": 1, "max": 50 }, "MotionImageInsertionFramerate": { "t": "o", "m": { "FramerateDenominator": "__integerMin1Max17895697", "FramerateNumerator": "__integerMin1Max2147483640" } }, "__stringMin14PatternS3Mov09PngHttpsMov09Png": { "t": "s", "min": 14, "p": "^((s3://(.*)(\\.mov|[0-9]+\\.png))|(https?://(.*)(\\.mov|[0-9]+\\.png)(\\?([^&=]+=[^&]+&)*[^&=]+=[^&]+)?))$" }, "MotionImageInsertionMode": { "t": "s", "e": ["MOV", "PNG"] }, "MotionImageInsertionOffset": { "t": "o", "m": { "ImageX": "__integerMin0Max2147483647", "ImageY": "__integerMin0Max2147483647" } }, "MotionImagePlayback": { "t": "s", "e": ["ONCE", "REPEAT"] }, "__stringMin11Max11Pattern01D20305D205D": { "t": "s", "min": 11, "max": 11, "p": "^((([0-1]\\d)|(2[0-3]))(:[0-5]\\d){2}([:;][0-5]\\d))$" }, "__integerMin0Max0": { "t": "i", "min": 0, "max": 0 }, "NielsenActiveWatermarkProcessType": { "t": "s", "e": ["NAES2_AND_NW", "CBET", "NAES2_AND_NW_AND_CBET"] }, "__stringPattern0xAFaF0908190908": { "t": "s", "p": "(^0x[A-Fa-f0-9]{0,8}$|^[1-9][0-9]{0,8}$)" }, "__integerMin0Max65534": { "t": "i", "min": 0, "max": 65534 }, "NielsenSourceWatermarkStatusType": { "t": "s", "e": ["CLEAN", "WATERMARKED"] }, "__stringPatternHttps": { "t": "s", "p": "^https:\\/\\/" }, "NielsenUniqueTicPerAudioTrackType": { "t": "s", "e": ["RESERVE_UNIQUE_TICS_PER_TRACK", "SAME_TICS_PER_TRACK"] }, "OutputGroup": { "t": "o", "m": { "AutomatedEncodingSettings": "AutomatedEncodingSettings", "CustomName": "__string", "Name": "__string", "OutputGroupSettings": "OutputGroupSettings", "Outputs": "__listOfOutput" } }, "__stringPattern010920405090509092": { "t": "s", "p": "^([01][0-9]|2[0-4]):[0-5][0-9]:[0-5][0-9][:;][0-9]{2}$" }, "TimecodeSource": { "t": "s", "e": ["EMBEDDED", "ZEROBASED", "SPECIFIEDSTART"] }, "__stringPattern0940191020191209301": { "t": "s", "p": "^([0-9]{4})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" }, "__listOfId3Insertion": { "t": "l", "v": "Id3Insertion" }, "InputTemplate": { "t": "o", "m": { "AudioSelectorGroups": "__mapOfAudioSelectorGroup", "AudioSelectors": "__mapOfAudioSelector", "CaptionSelectors": "__mapOfCaptionSelector", "Crop": "Rectangle", "DeblockFilter": "InputDeblockFilter", "DenoiseFilter": "InputDenoiseFilter", "DolbyVisionMetadataXml": "__stringMin14PatternS3XmlXMLHttpsXmlXML", "FilterEnable": "InputFilterEnable", "FilterStrength": "__integerMinNegative5Max5", "ImageInserter": "ImageInserter", "InputClippings": "__listOfInputClipping", "InputScanType": "InputScanType", "Position": "Rectangle", "ProgramNumber": "__integerMin1Max2147483647", "PsiControl": "InputPsiControl", "TimecodeSource": "InputTimecodeSource", "TimecodeStart": "__stringMin11Max11Pattern01D20305D205D", "VideoSelector": "VideoSelector", "AdvancedInputFilter": "", "AdvancedInputFilterSettings": "", "DynamicAudioSelectors": "", "MultiViewSettings": "", "VideoOverlays": "" } }, "__stringPatternSNManifestConfirmConditionNotificationNS": { "t": "s", "p": "^\\s*<(.|\\n)*ManifestConfirmConditionNotification(.|\\n)*>\\s*$" }, "__stringPatternSNSignalProcessingNotificationNS": { "t": "s", "p": "^\\s*<(.|\\n)*SignalProcessingNotification(.|\\n)*>\\s*$" }, "__mapOfAudioSelectorGroup": { "t": "m", "v": "AudioSelectorGroup" }, "__mapOfAudioSelector": { "t": "m", "v": "AudioSelector" }, "__mapOfCaptionSelector": { "t": "m", "v": "CaptionSelector" }, "Rectangle": { "t": "o", "m": { "Height": "__integerMin2Max2147483647", "Width": "__integerMin2Max2147483647", "X": "__integerMin0Max2147483647", "Y": "__integerMin0Max2147483647" } }, "InputDeblockFilter": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "InputDecryptionSettings": { "t": "o", "m": { "DecryptionMode": "DecryptionMode", "EncryptedDecryptionKey": "__stringMin24Max512PatternAZaZ0902", "InitializationVector": "__stringMin16Max24PatternAZaZ0922AZaZ0916", "KmsKeyRegion": "__stringMin9Max19PatternAZ26EastWestCentralNorthSouthEastWest1912" } }, "InputDenoiseFilter": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "__stringMin14PatternS3XmlXMLHttpsXmlXML": { "t": "s", "min": 14, "p": "^((s3://(.*?)\\.(xml|XML))|(https?://(.*?)\\.(xml|XML)(\\?([^&=]+=[^&]+&)*[^&=]+=[^&]+)?))$" }, "__stringPatternS3MM2PPMM2VVMMPPEEGGMMPP3AAVVIIMMPP4FFLLVVMMPPTTMMPPGGMM4VVTTRRPPFF4VVMM2TTSSTTSS264HH264MMKKVVMMKKAAMMOOVVMMTTSSMM2TTWWMMVVaAAASSFFVVOOBB3GGPP3GGPPPPMMXXFFDDIIVVXXXXVVIIDDRRAAWWDDVVGGXXFFMM1VV3GG2VVMMFFMM3UU8WWEEBBMMLLCCHHGGXXFFMMPPEEGG2MMXXFFMMPPEEGG2MMXXFFHHDDWWAAVVYY4MMXXMMLLOOGGGGaAAATTMMOOSSHttpsMM2VVMMPPEEGGMMPP3AAVVIIMMPP4FFLLVVMMPPTTMMPPGGMM4VVTTRRPPFF4VVMM2TTSSTTSS264HH264MMKKVVMMKKAAMMOOVVMMTTSSMM2TTWWMMVVaAAASSFFVVOOBB3GGPP3GGPPPPMMXXFFDDIIVVXXXXVVIIDDRRAAWWDDVVGGXXFFMM1VV3GG2VVMMFFMM3UU8WWEEBBMMLLCCHHGGXXFFMMPPEEGG2MMXXFFMMPPEEGG2MMXXFFHHDDWWAAVVYY4MMXXMMLLOOGGGGaAAATTMMOOSS": { "t": "s", "p": "^((s3://([^\\/]+\\/+)+([^\\/\\.]+|(([^\\/]*)\\.([mM]2[pP]|[mM]2[vV]|[mM][pP][eE][gG]|[mM][pP]3|[aA][vV][iI]|[mM][pP]4|[fF][lL][vV]|[mM][pP][tT]|[mM][pP][gG]|[mM]4[vV]|[tT][rR][pP]|[fF]4[vV]|[mM]2[tT][sS]|[tT][sS]|264|[hH]264|[mM][kK][vV]|[mM][kK][aA]|[mM][oO][vV]|[mM][tT][sS]|[mM]2[tT]|[wW][mM][vVaA]|[aA][sS][fF]|[vV][oO][bB]|3[gG][pP]|3[gG][pP][pP]|[mM][xX][fF]|[dD][iI][vV][xX]|[xX][vV][iI][dD]|[rR][aA][wW]|[dD][vV]|[gG][xX][fF]|[mM]1[vV]|3[gG]2|[vV][mM][fF]|[mM]3[uU]8|[wW][eE][bB][mM]|[lL][cC][hH]|[gG][xX][fF]_[mM][pP][eE][gG]2|[mM][xX][fF]_[mM][pP][eE][gG]2|[mM][xX][fF][hH][dD]|[wW][aA][vV]|[yY]4[mM]|[xX][mM][lL]|[oO][gG][gGaA]|[aA][tT][mM][oO][sS]))))|(https?://([^\\/]+\\/+)+([^\\/\\.]+|(([^\\/]*)\\.([mM]2[vV]|[mM][pP][eE][gG]|[mM][pP]3|[aA][vV][iI]|[mM][pP]4|[fF][lL][vV]|[mM][pP][tT]|[mM][pP][gG]|[mM]4[vV]|[tT][rR][pP]|[fF]4[vV]|[mM]2[tT][sS]|[tT][sS]|264|[hH]264|[mM][kK][vV]|[mM][kK][aA]|[mM][oO][vV]|[mM][tT][sS]|[mM]2[tT]|[wW][mM][vVaA]|[aA][sS][fF]|[vV][oO][bB]|3[gG][pP]|3[gG][pP][pP]|[mM][xX][fF]|[dD][iI][vV][xX]|[xX][vV][iI][dD]|[rR][aA][wW]|[dD][vV]|[gG][xX][fF]|[mM]1[vV]|3[gG]2|[vV][mM][fF]|[mM]3[uU]8|[wW][eE][bB][mM]|[lL][cC][hH]|[gG][xX][fF]_[mM][pP][eE][gG]2|[mM][xX][fF]_[mM][pP][eE][gG]2|[mM][xX][fF][hH][dD]|[wW][aA][vV]|[yY]4[mM]|[xX][mM][lL]|[oO][gG][gGaA]|[aA][tT][mM][oO][sS])))(\\?([^&=]+=[^&]+&)*[^&=]+=[^&]+)?))$" }, "InputFilterEnable": { "t": "s", "e": ["AUTO", "DISABLE", "FORCE"] }, "__integerMinNegative5Max5": { "t": "i", "min": -5, "max": 5 }, "ImageInserter": { "t": "o", "m": { "InsertableImages": "__listOfInsertableImage", "SdrReferenceWhiteLevel": "__integerMin100Max1000" } }, "__listOfInputClipping": { "t": "l", "v": "InputClipping" }, "InputScanType": { "t": "s", "e": ["AUTO", "PSF"] }, "__integerMin1Max2147483647": { "t": "i", "min": 1, "max": 2147483647 }, "InputPsiControl": { "t": "s", "e": ["IGNORE_PSI", "USE_PSI"] }, "__listOf__stringPatternS3ASSETMAPXml": { "t": "l", "v": "__stringPatternS3ASSETMAPXml" }, "InputTimecodeSource": { "t": "s", "e": ["EMBEDDED", "ZEROBASED", "SPECIFIEDSTART"] }, "InputVideoGenerator": { "t": "o", "m": { "Duration": "__integerMin50Max86400000", "Channels": "", "FramerateDenominator": "", "FramerateNumerator": "", "Height": "", "ImageInput": "", "SampleRate": "", "Width": "" } }, "VideoSelector": { "t": "o", "m": { "AlphaBehavior": "AlphaBehavior", "ColorSpace": "ColorSpace", "ColorSpaceUsage": "ColorSpaceUsage", "EmbeddedTimecodeOverride": "EmbeddedTimecodeOverride", "Hdr10Metadata": "Hdr10Metadata", "PadVideo": "PadVideo", "Pid": "__integerMin1Max2147483647", "ProgramNumber": "__integerMinNegative2147483648Max2147483647", "Rotate": "InputRotate", "SampleRange": "InputSampleRange", "MaxLuminance": "", "SelectorType": "", "Streams": "" } }, "__integerMin1Max17895697": { "t": "i", "min": 1, "max": 17895697 }, "__integerMin1Max2147483640": { "t": "i", "min": 1, "max": 2147483640 }, "AutomatedEncodingSettings": { "t": "o", "m": { "AbrSettings": "AutomatedAbrSettings" } }, "OutputGroupSettings": { "t": "o", "m": { "CmafGroupSettings": "CmafGroupSettings", "DashIsoGroupSettings": "DashIsoGroupSettings", "FileGroupSettings": "FileGroupSettings", "HlsGroupSettings": "HlsGroupSettings", "MsSmoothGroupSettings": "MsSmoothGroupSettings", "Type": "OutputGroupType", "PerFrameMetrics": "" } }, "__listOfOutput": { "t": "l", "v": "Output" }, "Id3Insertion": { "t": "o", "m": { "Id3": "__stringPatternAZaZ0902", "Timecode": "__stringPattern010920405090509092" } }, "AudioSelectorGroup": { "t": "o", "m": { "AudioSelectorNames": "__listOf__stringMin1" } }, "AudioSelector": { "t": "o", "m": { "AudioDurationCorrection": "AudioDurationCorrection", "CustomLanguageCode": "__stringMin3Max3PatternAZaZ3", "DefaultSelection": "AudioDefaultSelection", "ExternalAudioFileInput": "__stringPatternS3MM2PPWWEEBBMMMM2VVMMPPEEGGMMPP3AAVVIIMMPP4FFLLVVMMPPTTMMPPGGMM4VVTTRRPPFF4VVMM2TTSSTTSS264HH264MMKKVVMMKKAAMMOOVVMMTTSSMM2TTWWMMVVaAAASSFFVVOOBB3GGPP3GGPPPPMMXXFFDDIIVVXXXXVVIIDDRRAAWWDDVVGGXXFFMM1VV3GG2VVMMFFMM3UU8LLCCHHGGXXFFMMPPEEGG2MMXXFFMMPPEEGG2MMXXFFHHDDWWAAVVYY4MMAAAACCAAIIFFFFMMPP2AACC3EECC3DDTTSSEEAATTMMOOSSOOGGGGaAHttpsMM2VVMMPPEEGGMMPP3AAVVIIMMPP4FFLLVVMMPPTTMMPPGGMM4VVTTRRPPFF4VVMM2TTSSTTSS264HH264MMKKVVMMKKAAMMOOVVMMTTSSMM2TTWWMMVVaAAASSFFVVOOBB3GGPP3GGPPPPMMXXFFDDIIVVXXXXVVIIDDRRAAWWDDVVGGXXFFMM1VV3GG2VVMMFFMM3UU8LLCCHHGGXXFFMMPPEEGG2MMXXFFMMPPEEGG2MMXXFFHHDDWWAAVVYY4MMAAAACCAAIIFFFFMMPP2AACC3EECC3DDTTSSEEAATTMMOOSSOOGGGGaA", "HlsRenditionGroupSettings": "HlsRenditionGroupSettings", "LanguageCode": "LanguageCode", "Offset": "__integerMinNegative2147483648Max2147483647", "Pids": "__listOf__integerMin1Max2147483647", "ProgramSelection": "__integerMin0Max8", "RemixSettings": "RemixSettings", "SelectorType": "AudioSelectorType", "Tracks": "__listOf__integerMin1Max2147483647", "Smpte337Passthrough": "", "Streams": "" } }, "CaptionSelector": { "t": "o", "m": { "CustomLanguageCode": "__stringMin3Max3PatternAZaZ3", "LanguageCode": "LanguageCode", "SourceSettings": "CaptionSourceSettings" } }, "__integerMin2Max2147483647": { "t": "i", "min": 2, "max": 2147483647 }, "DecryptionMode": { "t": "s", "e": ["AES_CTR", "AES_CBC", "AES_GCM"] }, "__stringMin24Max512PatternAZaZ0902": { "t": "s", "min": 24, "max": 512, "p": "^[A-Za-z0-9+\\/]+={0,2}$" }, "__stringMin16Max24PatternAZaZ0922AZaZ0916": { "t": "s", "min": 16, "max": 24, "p": "^[A-Za-z0-9+\\/]{22}==$|^[A-Za-z0-9+\\/]{16}$" }, "__stringMin9Max19PatternAZ26EastWestCentralNorthSouthEastWest1912": { "t": "s", "min": 9, "max": 19, "p": "^[a-z-]{2,6}-(east|west|central|((north|south)(east|west)?))-[1-9]{1,2}$" }, "__listOfInsertableImage": { "t": "l", "v": "InsertableImage" }, "__integerMin100Max1000": { "t": "i", "min": 100, "max": 1000 }, "InputClipping": { "t": "o", "m": { "EndTimecode": "__stringPattern010920405090509092", "StartTimecode": "__stringPattern010920405090509092" } }, "__stringPatternS3ASSETMAPXml": { "t": "s", "p": "^s3:\\/\\/.*\\/(ASSETMAP.xml)?$" }, "__integerMin50Max86400000": { "t": "i", "min": 50, "max": 86400000 }, "AlphaBehavior": { "t": "s", "e": ["DISCARD", "REMAP_TO_LUMA"] }, "ColorSpace": { "t": "s", "e": ["FOLLOW", "REC_601", "REC_709", "HDR10", "HLG_2020", "P3DCI", "P3D65_SDR", "P3D65_HDR"] }, "ColorSpaceUsage": { "t": "s", "e": ["FORCE", "FALLBACK"] }, "EmbeddedTimecodeOverride": { "t": "s", "e": ["NONE", "USE_MDPM"] }, "Hdr10Metadata": { "t": "o", "m": { "BluePrimaryX": "__integerMin0Max50000", "BluePrimaryY": "__integerMin0Max50000", "GreenPrimaryX": "__integerMin0Max50000", "GreenPrimaryY": "__integerMin0Max50000", "MaxContentLightLevel": "__integerMin0Max65535", "MaxFrameAverageLightLevel": "__integerMin0Max65535", "MaxLuminance": "__integerMin0Max2147483647", "MinLuminance": "__integerMin0Max2147483647", "RedPrimaryX": "__integerMin0Max50000", "RedPrimaryY": "__integerMin0Max50000", "WhitePointX": "__integerMin0Max50000", "WhitePointY": "__integerMin0Max50000" } }, "PadVideo": { "t": "s", "e": ["DISABLED", "BLACK"] }, "__integerMinNegative2147483648Max2147483647": { "t": "i", "min": -2147483648, "max": 2147483647 }, "InputRotate": { "t": "s", "e": ["DEGREE_0", "DEGREES_90", "DEGREES_180", "DEGREES_270", "AUTO"] }, "InputSampleRange": { "t": "s", "e": ["FOLLOW", "FULL_RANGE", "LIMITED_RANGE"] }, "AutomatedAbrSettings": { "t": "o", "m": { "MaxAbrBitrate": "__integerMin100000Max100000000", "MaxRenditions": "__integerMin3Max15", "MinAbrBitrate": "__integerMin100000Max100000000", "Rules": "__listOfAutomatedAbrRule", "MaxQualityLevel": "" } }, "CmafGroupSettings": { "t": "o", "m": { "AdditionalManifests": "__listOfCmafAdditionalManifest", "BaseUrl": "__string", "ClientCache": "CmafClientCache", "CodecSpecification": "CmafCodecSpecification", "DashManifestStyle": "DashManifestStyle", "Destination": "__stringPatternS3", "DestinationSettings": "DestinationSettings", "Encryption": "CmafEncryptionSettings", "FragmentLength": "__integerMin1Max2147483647", "ImageBasedTrickPlay": "CmafImageBasedTrickPlay", "ImageBasedTrickPlaySettings": "CmafImageBasedTrickPlaySettings", "ManifestCompression": "CmafManifestCompression", "ManifestDurationFormat": "CmafManifestDurationFormat", "MinBufferTime": "__integerMin0Max2147483647", "MinFinalSegmentLength": "__doubleMin0Max2147483647", "MpdManifestBandwidthType": "CmafMpdManifestBandwidthType", "MpdProfile": "CmafMpdProfile", "PtsOffsetHandlingForBFrames": "CmafPtsOffsetHandlingForBFrames", "SegmentControl": "CmafSegmentControl", "SegmentLength": "__integerMin1Max2147483647", "SegmentLengthControl": "CmafSegmentLengthControl", "StreamInfResolution": "CmafStreamInfResolution", "TargetDurationCompatibilityMode": "CmafTargetDurationCompatibilityMode", "VideoCompositionOffsets": "CmafVideoCompositionOffsets", "WriteDashManifest": "CmafWriteDASHManifest", "WriteHlsManifest": "CmafWriteHLSManifest", "WriteSegmentTimelineInRepresentation": "CmafWriteSegmentTimelineInRepresentation", "DashAdaptationSetGrouping": "", "DashIFrameTrickPlayNameModifier": "", "ImageBasedTrickPlayVariants": "" } }, "DashIsoGroupSettings": { "t": "o", "m": { "AdditionalManifests": "__listOfDashAdditionalManifest", "AudioChannelConfigSchemeIdUri": "DashIsoGroupAudioChannelConfigSchemeIdUri", "BaseUrl": "__string", "DashManifestStyle": "DashManifestStyle", "Destination": "__stringPatternS3", "DestinationSettings": "DestinationSettings", "Encryption": "DashIsoEncryptionSettings", "FragmentLength": "__integerMin1Max2147483647", "HbbtvCompliance": "DashIsoHbbtvCompliance", "ImageBasedTrickPlay": "DashIsoImageBasedTrickPlay", "ImageBasedTrickPlaySettings": "DashIsoImageBasedTrickPlaySettings", "MinBufferTime": "__integerMin0Max2147483647", "MinFinalSegmentLength": "__doubleMin0Max2147483647", "MpdManifestBandwidthType": "DashIsoMpdManifestBandwidthType", "MpdProfile": "DashIsoMpdProfile", "PtsOffsetHandlingForBFrames": "DashIsoPtsOffsetHandlingForBFrames", "SegmentControl": "DashIsoSegmentControl", "SegmentLength": "__integerMin1Max2147483647", "SegmentLengthControl": "DashIsoSegmentLengthControl", "VideoCompositionOffsets": "DashIsoVideoCompositionOffsets", "WriteSegmentTimelineInRepresentation": "DashIsoWriteSegmentTimelineInRepresentation", "DashAdaptationSetGrouping": "", "DashIFrameTrickPlayNameModifier": "", "ImageBasedTrickPlayVariants": "" } }, "FileGroupSettings": { "t": "o", "m": { "Destination": "__stringPatternS3", "DestinationSettings": "DestinationSettings" } }, "HlsGroupSettings": { "t": "o", "m": { "AdMarkers": "__listOfHlsAdMarkers", "AdditionalManifests": "__listOfHlsAdditionalManifest", "AudioOnlyHeader": "HlsAudioOnlyHeader", "BaseUrl": "__string", "CaptionLanguageMappings": "__listOfHlsCaptionLanguageMapping", "CaptionLanguageSetting": "HlsCaptionLanguageSetting", "CaptionSegmentLengthControl": "HlsCaptionSegmentLengthControl", "ClientCache": "HlsClientCache", "CodecSpecification": "HlsCodecSpecification", "Destination": "__stringPatternS3", "DestinationSettings": "DestinationSettings", "DirectoryStructure": "HlsDirectoryStructure", "Encryption": "HlsEncryptionSettings", "ImageBasedTrickPlay": "HlsImageBasedTrickPlay", "ImageBasedTrickPlaySettings": "HlsImageBasedTrickPlaySettings", "ManifestCompression": "HlsManifestCompression", "ManifestDurationFormat": "HlsManifestDurationFormat", "MinFinalSegmentLength": "__doubleMin0Max2147483647", "MinSegmentLength": "__integerMin0Max2147483647", "OutputSelection": "HlsOutputSelection", "ProgramDateTime": "HlsProgramDateTime", "ProgramDateTimePeriod": "__integerMin0Max3600", "SegmentControl": "HlsSegmentControl", "SegmentLength": "__integerMin1Max2147483647", "SegmentLengthControl": "HlsSegmentLengthControl", "SegmentsPerSubdirectory": "__integerMin1Max2147483647", "StreamInfResolution": "HlsStreamInfResolution", "TargetDurationCompatibilityMode": "HlsTargetDurationCompatibilityMode", "TimedMetadataId3Frame": "HlsTimedMetadataId3Frame", "TimedMetadataId3Period": "__integerMinNegative2147483648Max2147483647", "TimestampDeltaMilliseconds": "__integerMinNegative2147483648Max2147483647", "ImageBasedTrickPlayVariants": "", "ProgressiveWriteHlsManifest": "" } }, "MsSmoothGroupSettings": { "t": "o", "m": { "AdditionalManifests": "__listOfMsSmoothAdditionalManifest", "AudioDeduplication": "MsSmoothAudioDeduplication", "Destination": "__stringPatternS3", "DestinationSettings": "DestinationSettings", "Encryption": "MsSmoothEncryptionSettings", "FragmentLength": "__integerMin1Max2147483647", "FragmentLengthControl": "MsSmoothFragmentLengthControl", "ManifestEncoding": "MsSmoothManifestEncoding" } }, "OutputGroupType": { "t": "s", "e": ["HLS_GROUP_SETTINGS", "DASH_ISO_GROUP_SETTINGS", "FILE_GROUP_SETTINGS", "MS_SMOOTH_GROUP_SETTINGS", "CMAF_GROUP_SETTINGS"] }, "Output": { "t": "o", "m": { "AudioDescriptions": "__listOfAudioDescription", "CaptionDescriptions": "__listOfCaptionDescription", "ContainerSettings": "ContainerSettings", "Extension": "__string", "NameModifier": "__stringMin1", "OutputSettings": "OutputSettings", "Preset": "__stringMin0", "VideoDescription": "VideoDescription" } }, "__stringPatternAZaZ0902": { "t": "s", "p": "^[A-Za-z0-9+\\/]+={0,2}$" }, "__listOf__stringMin1": { "t": "l", "v": "__stringMin1" }, "AudioDurationCorrection": { "t": "s", "e": ["DISABLED", "AUTO", "TRACK", "FRAME", "FORCE"] }, "__stringMin3Max3PatternAZaZ3": { "t": "s", "min": 3, "max": 3, "p": "^[A-Za-z]{3}$" }, "AudioDefaultSelection": { "t": "s", "e": ["DEFAULT", "NOT_DEFAULT"] }, "__stringPatternS3MM2PPWWEEBBMMMM2VVMMPPEEGGMMPP3AAVVIIMMPP4FFLLVVMMPPTTMMPPGGMM4VVTTRRPPFF4VVMM2TTSSTTSS264HH264MMKKVVMMKKAAMMOOVVMMTTSSMM2TTWWMMVVaAAASSFFVVOOBB3GGPP3GGPPPPMMXXFFDDIIVVXXXXVVIIDDRRAAWWDDVVGGXXFFMM1VV3GG2VVMMFFMM3UU8LLCCHHGGXXFFMMPPEEGG2MMXXFFMMPPEEGG2MMXXFFHHDDWWAAVVYY4MMAAAACCAAIIFFFFMMPP2AACC3EECC3DDTTSSEEAATTMMOOSSOOGGGGaAHttpsMM2VVMMPPEEGGMMPP3AAVVIIMMPP4FFLLVVMMPPTTMMPPGGMM4VVTTRRPPFF4VVMM2TTSSTTSS264HH264MMKKVVMMKKAAMMOOVVMMTTSSMM2TTWWMMVVaAAASSFFVVOOBB3GGPP3GGPPPPMMXXFFDDIIVVXXXXVVIIDDRRAAWWDDVVGGXXFFMM1VV3GG2VVMMFFMM3UU8LLCCHHGGXXFFMMPPEEGG2MMXXFFMMPPEEGG2MMXXFFHHDDWWAAVVYY4MMAAAACCAAIIFFFFMMPP2AACC3EECC3DDTTSSEEAATTMMOOSSOOGGGGaA": { "t": "s", "p": "^((s3://([^\\/]+\\/+)+([^\\/\\.]+|(([^\\/]*)\\.([mM]2[pP]|[wW][eE][bB][mM]|[mM]2[vV]|[mM][pP][eE][gG]|[mM][pP]3|[aA][vV][iI]|[mM][pP]4|[fF][lL][vV]|[mM][pP][tT]|[mM][pP][gG]|[mM]4[vV]|[tT][rR][pP]|[fF]4[vV]|[mM]2[tT][sS]|[tT][sS]|264|[hH]264|[mM][kK][vV]|[mM][kK][aA]|[mM][oO][vV]|[mM][tT][sS]|[mM]2[tT]|[wW][mM][vVaA]|[aA][sS][fF]|[vV][oO][bB]|3[gG][pP]|3[gG][pP][pP]|[mM][xX][fF]|[dD][iI][vV][xX]|[xX][vV][iI][dD]|[rR][aA][wW]|[dD][vV]|[gG][xX][fF]|[mM]1[vV]|3[gG]2|[vV][mM][fF]|[mM]3[uU]8|[lL][cC][hH]|[gG][xX][fF]_[mM][pP][eE][gG]2|[mM][xX][fF]_[mM][pP][eE][gG]2|[mM][xX][fF][hH][dD]|[wW][aA][vV]|[yY]4[mM]|[aA][aA][cC]|[aA][iI][fF][fF]|[mM][pP]2|[aA][cC]3|[eE][cC]3|[dD][tT][sS][eE]|[aA][tT][mM][oO][sS]|[oO][gG][gGaA]))))|(https?://([^\\/]+\\/+)+([^\\/\\.]+|(([^\\/]*)\\.([mM]2[vV]|[mM][pP][eE][gG]|[mM][pP]3|[aA][vV][iI]|[mM][pP]4|[fF][lL][vV]|[mM][pP][tT]|[mM][pP][gG]|[mM]4[vV]|[tT][rR][pP]|[fF]4[vV]|[mM]2[tT][sS]|[tT][sS]|264|[hH]264|[mM][kK][vV]|[mM][kK][aA]|[mM][oO][vV]|[mM][tT][sS]|[mM]2[tT]|[wW][mM][vVaA]|[aA][sS][fF]|[vV][oO][bB]|3[gG][pP]|3[gG][pP][pP]|[mM][xX][fF]|[dD][iI][vV][xX]|[xX][vV][iI][dD]|[rR][aA][wW]|[dD][vV]|[gG][xX][fF]|[mM]1[vV]|3[gG]2|[vV][mM][fF]|[mM]3[uU]8|[lL][cC][hH]|[gG][xX][fF]_[mM][pP][eE][gG]2|[mM][xX][fF]_[mM][pP][eE][gG]2|[mM][xX][fF][hH][dD]|[wW][aA][vV]|[yY]4[mM]|[aA][aA][cC]|[aA][iI][fF][fF]|[mM][pP]2|[aA][cC]3|[eE][cC]3|[dD][tT][sS][eE]|[aA][tT][mM][oO][sS]|[oO][gG][gGaA])))(\\?([^&=]+=[^&]+&)*[^&=]+=[^&]+)?))$" }, "HlsRenditionGroupSettings": { "t": "o", "m": { "RenditionGroupId": "__string", "RenditionLanguageCode": "LanguageCode", "RenditionName": "__string" } }, "LanguageCode": { "t": "s", "e": ["ENG", "SPA", "FRA", "DEU", "GER", "ZHO", "ARA", "HIN", "JPN", "RUS", "POR", "ITA", "URD", "VIE", "KOR", "PAN", "ABK", "AAR", "AFR", "AKA", "SQI", "AMH", "ARG", "HYE", "ASM", "AVA", "AVE", "AYM", "AZE", "BAM", "BAK", "EUS", "BEL", "BEN", "BIH", "BIS", "BOS", "BRE", "BUL", "MYA", "CAT", "KHM", "CHA", "CHE", "NYA", "CHU", "CHV", "COR", "COS", "CRE", "HRV", "CES", "DAN", "DIV", "NLD", "DZO", "ENM", "EPO", "EST", "EWE", "FAO", "FIJ", "FIN", "FRM", "FUL", "GLA", "GLG", "LUG", "KAT", "ELL", "GRN", "GUJ", "HAT", "HAU", "HEB", "HER", "HMO", "HUN", "ISL", "IDO", "IBO", "IND", "INA", "ILE", "IKU", "IPK", "GLE", "JAV", "KAL", "KAN", "KAU", "KAS", "KAZ", "KIK", "KIN", "KIR", "KOM", "KON", "KUA", "KUR", "LAO", "LAT", "LAV", "LIM", "LIN", "LIT", "LUB", "LTZ", "MKD", "MLG", "MSA", "MAL", "MLT", "GLV", "MRI", "MAR", "MAH", "MON", "NAU", "NAV", "NDE", "NBL", "NDO", "NEP", "SME", "NOR", "NOB", "NNO", "OCI", "OJI", "ORI", "ORM", "OSS", "PLI", "FAS", "POL", "PUS", "QUE", "QAA", "RON", "ROH", "RUN", "SMO", "SAG", "SAN", "SRD", "SRB", "SNA", "III", "SND", "SIN", "SLK", "SLV", "SOM", "SOT", "SUN", "SWA", "SSW", "SWE", "TGL", "TAH", "TGK", "TAM", "TAT", "TEL", "THA", "BOD", "TIR", "TON", "TSO", "TSN", "TUR", "TUK", "TWI", "UIG", "UKR", "UZB", "VEN", "VOL", "WLN", "CYM", "FRY", "WOL", "XHO", "YID", "YOR", "ZHA", "ZUL", "ORJ", "QPC", "TNG", "SRP"] }, "__listOf__integerMin1Max2147483647": { "t": "l", "v": "__integerMin1Max2147483647" }, "__integerMin0Max8": { "t": "i", "min": 0, "max": 8 }, "RemixSettings": { "t": "o", "m": { "ChannelMapping": "ChannelMapping", "ChannelsIn": "__integerMin1Max64", "ChannelsOut": "__integerMin1Max64", "AudioDescriptionAudioChannel": "", "AudioDescriptionDataChannel": "" } }, "AudioSelectorType": { "t": "s", "e": ["PID", "TRACK", "LANGUAGE_CODE", "HLS_RENDITION_GROUP", "ALL_PCM", "STREAM"] }, "CaptionSourceSettings": { "t": "o", "m": { "AncillarySourceSettings": "AncillarySourceSettings", "DvbSubSourceSettings": "DvbSubSourceSettings", "EmbeddedSourceSettings": "EmbeddedSourceSettings", "FileSourceSettings": "FileSourceSettings", "SourceType": "CaptionSourceType", "TeletextSourceSettings": "TeletextSourceSettings", "TrackSourceSettings": "TrackSourceSettings", "WebvttHlsSourceSettings": "WebvttHlsSourceSettings" } }, "InsertableImage": { "t": "o", "m": { "Duration": "__integerMin0Max2147483647", "FadeIn": "__integerMin0Max2147483647", "FadeOut": "__integerMin0Max2147483647", "Height": "__integerMin0Max2147483647", "ImageInserterInput": "__stringMin14PatternS3BmpBMPPngPNGTgaTGAHttpsBmpBMPPngPNGTgaTGA", "ImageX": "__integerMin0Max2147483647", "ImageY": "__integerMin0Max2147483647", "Layer": "__integerMin0Max99", "Opacity": "__integerMin0Max100", "StartTime": "__stringPattern01D20305D205D", "Width": "__integerMin0Max2147483647" } }, "__integerMin0Max50000": { "t": "i", "min": 0, "max": 50000 }, "__integerMin0Max65535": { "t": "i", "min": 0, "max": 65535 }, "__integerMin100000Max100000000": { "t": "i", "min": 100000, "max": 100000000 }, "__integerMin3Max15": { "t": "i", "min": 3, "max": 15 }, "__listOfAutomatedAbrRule": { "t": "l", "v": "AutomatedAbrRule" }, "__listOfCmafAdditionalManifest": { "t": "l", "v": "CmafAdditionalManifest" }, "CmafClientCache": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "CmafCodecSpecification": { "t": "s", "e": ["RFC_6381", "RFC_4281"] }, "DashManifestStyle": { "t": "s", "e": ["BASIC", "COMPACT", "DISTINCT", "FULL"] }, "DestinationSettings": { "t": "o", "m": { "S3Settings": "S3DestinationSettings" } }, "CmafEncryptionSettings": { "t": "o", "m": { "ConstantInitializationVector": "__stringMin32Max32Pattern09aFAF32", "EncryptionMethod": "CmafEncryptionType", "InitializationVectorInManifest": "CmafInitializationVectorInManifest", "SpekeKeyProvider": "SpekeKeyProviderCmaf", "StaticKeyProvider": "StaticKeyProvider", "Type": "CmafKeyProviderType", "ClearLeadSegments": "" } }, "CmafImageBasedTrickPlay": { "t": "s", "e": ["NONE", "THUMBNAIL", "THUMBNAIL_AND_FULLFRAME", "ADVANCED", "VARIANTS"] }, "CmafImageBasedTrickPlaySettings": { "t": "o", "m": { "IntervalCadence": "CmafIntervalCadence", "ThumbnailHeight": "__integerMin2Max4096", "ThumbnailInterval": "__doubleMin0Max2147483647", "ThumbnailWidth": "__integerMin8Max4096", "TileHeight": "__integerMin1Max2048", "TileWidth": "__integerMin1Max512" } }, "CmafManifestCompression": { "t": "s", "e": ["GZIP", "NONE"] }, "CmafManifestDurationFormat": { "t": "s", "e": ["FLOATING_POINT", "INTEGER"] }, "__doubleMin0Max2147483647": { "t": "n" }, "CmafMpdManifestBandwidthType": { "t": "s", "e": ["AVERAGE", "MAX"] }, "CmafMpdProfile": { "t": "s", "e": ["MAIN_PROFILE", "ON_DEMAND_PROFILE"] }, "CmafPtsOffsetHandlingForBFrames": { "t": "s", "e": ["ZERO_BASED", "MATCH_INITIAL_PTS"] }, "CmafSegmentControl": { "t": "s", "e": ["SINGLE_FILE", "SEGMENTED_FILES"] }, "CmafSegmentLengthControl": { "t": "s", "e": ["EXACT", "GOP_MULTIPLE", "MATCH"] }, "CmafStreamInfResolution": { "t": "s", "e": ["INCLUDE", "EXCLUDE"] }, "CmafTargetDurationCompatibilityMode": { "t": "s", "e": ["LEGACY", "SPEC_COMPLIANT"] }, "CmafVideoCompositionOffsets": { "t": "s", "e": ["SIGNED", "UNSIGNED"] }, "CmafWriteDASHManifest": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "CmafWriteHLSManifest": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "CmafWriteSegmentTimelineInRepresentation": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "__listOfDashAdditionalManifest": { "t": "l", "v": "DashAdditionalManifest" }, "DashIsoGroupAudioChannelConfigSchemeIdUri": { "t": "s", "e": ["MPEG_CHANNEL_CONFIGURATION", "DOLBY_CHANNEL_CONFIGURATION"] }, "DashIsoEncryptionSettings": { "t": "o", "m": { "PlaybackDeviceCompatibility": "DashIsoPlaybackDeviceCompatibility", "SpekeKeyProvider": "SpekeKeyProvider" } }, "DashIsoHbbtvCompliance": { "t": "s", "e": ["HBBTV_1_5", "NONE"] }, "DashIsoImageBasedTrickPlay": { "t": "s", "e": ["NONE", "THUMBNAIL", "THUMBNAIL_AND_FULLFRAME", "ADVANCED", "VARIANTS"] }, "DashIsoImageBasedTrickPlaySettings": { "t": "o", "m": { "IntervalCadence": "DashIsoIntervalCadence", "ThumbnailHeight": "__integerMin1Max4096", "ThumbnailInterval": "__doubleMin0Max2147483647", "ThumbnailWidth": "__integerMin8Max4096", "TileHeight": "__integerMin1Max2048", "TileWidth": "__integerMin1Max512" } }, "DashIsoMpdManifestBandwidthType": { "t": "s", "e": ["AVERAGE", "MAX"] }, "DashIsoMpdProfile": { "t": "s", "e": ["MAIN_PROFILE", "ON_DEMAND_PROFILE"] }, "DashIsoPtsOffsetHandlingForBFrames": { "t": "s", "e": ["ZERO_BASED", "MATCH_INITIAL_PTS"] }, "DashIsoSegmentControl": { "t": "s", "e": ["SINGLE_FILE", "SEGMENTED_FILES"] }, "DashIsoSegmentLengthControl": { "t": "s", "e": ["EXACT", "GOP_MULTIPLE", "MATCH"] }, "DashIsoVideoCompositionOffsets": { "t": "s", "e": ["SIGNED", "UNSIGNED"] }, "DashIsoWriteSegmentTimelineInRepresentation": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "__listOfHlsAdMarkers": { "t": "l", "v": "HlsAdMarkers" }, "__listOfHlsAdditionalManifest": { "t": "l", "v": "HlsAdditionalManifest" }, "HlsAudioOnlyHeader": { "t": "s", "e": ["INCLUDE", "EXCLUDE"] }, "__listOfHlsCaptionLanguageMapping": { "t": "l", "v": "HlsCaptionLanguageMapping" }, "HlsCaptionLanguageSetting": { "t": "s", "e": ["INSERT", "OMIT", "NONE"] }, "HlsCaptionSegmentLengthControl": { "t": "s", "e": ["LARGE_SEGMENTS", "MATCH_VIDEO"] }, "HlsClientCache": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "HlsCodecSpecification": { "t": "s", "e": ["RFC_6381", "RFC_4281"] }, "HlsDirectoryStructure": { "t": "s", "e": ["SINGLE_DIRECTORY", "SUBDIRECTORY_PER_STREAM"] }, "HlsEncryptionSettings": { "t": "o", "m": { "ConstantInitializationVector": "__stringMin32Max32Pattern09aFAF32", "EncryptionMethod": "HlsEncryptionType", "InitializationVectorInManifest": "HlsInitializationVectorInManifest", "OfflineEncrypted": "HlsOfflineEncrypted", "SpekeKeyProvider": "SpekeKeyProvider", "StaticKeyProvider": "StaticKeyProvider", "Type": "HlsKeyProviderType" } }, "HlsImageBasedTrickPlay": { "t": "s", "e": ["NONE", "THUMBNAIL", "THUMBNAIL_AND_FULLFRAME", "ADVANCED", "VARIANTS"] }, "HlsImageBasedTrickPlaySettings": { "t": "o", "m": { "IntervalCadence": "HlsIntervalCadence", "ThumbnailHeight": "__integerMin2Max4096", "ThumbnailInterval": "__doubleMin0Max2147483647", "ThumbnailWidth": "__integerMin8Max4096", "TileHeight": "__integerMin1Max2048", "TileWidth": "__integerMin1Max512" } }, "HlsManifestCompression": { "t": "s", "e": ["GZIP", "NONE"] }, "HlsManifestDurationFormat": { "t": "s", "e": ["FLOATING_POINT", "INTEGER"] }, "HlsOutputSelection": { "t": "s", "e": ["MANIFESTS_AND_SEGMENTS", "SEGMENTS_ONLY"] }, "HlsProgramDateTime": { "t": "s", "e": ["INCLUDE", "EXCLUDE"] }, "__integerMin0Max3600": { "t": "i", "min": 0, "max": 3600 }, "HlsSegmentControl": { "t": "s", "e": ["SINGLE_FILE", "SEGMENTED_FILES"] }, "HlsSegmentLengthControl": { "t": "s", "e": ["EXACT", "GOP_MULTIPLE", "MATCH"] }, "HlsStreamInfResolution": { "t": "s", "e": ["INCLUDE", "EXCLUDE"] }, "HlsTargetDurationCompatibilityMode": { "t": "s", "e": ["LEGACY", "SPEC_COMPLIANT"] }, "HlsTimedMetadataId3Frame": { "t": "s", "e": ["NONE", "PRIV", "TDRL"] }, "__listOfMsSmoothAdditionalManifest": { "t": "l", "v": "MsSmoothAdditionalManifest" }, "MsSmoothAudioDeduplication": { "t": "s", "e": ["COMBINE_DUPLICATE_STREAMS", "NONE"] }, "MsSmoothEncryptionSettings": { "t": "o", "m": { "SpekeKeyProvider": "SpekeKeyProvider" } }, "MsSmoothFragmentLengthControl": { "t": "s", "e": ["EXACT", "GOP_MULTIPLE"] }, "MsSmoothManifestEncoding": { "t": "s", "e": ["UTF8", "UTF16"] }, "__listOfAudioDescription": { "t": "l", "v": "AudioDescription" }, "__listOfCaptionDescription": { "t": "l", "v": "CaptionDescription" }, "ContainerSettings": { "t": "o", "m": { "CmfcSettings": "CmfcSettings", "Container": "ContainerType", "F4vSettings": "F4vSettings", "M2tsSettings": "M2tsSettings", "M3u8Settings": "M3u8Settings", "MovSettings": "MovSettings", "Mp4Settings": "Mp4Settings", "MpdSettings": "MpdSettings", "MxfSettings": "MxfSettings" } }, "__stringMin1": { "t": "s", "min": 1 }, "OutputSettings": { "t": "o", "m": { "HlsSettings": "HlsSettings" } }, "__stringMin0": { "t": "s", "min": 0 }, "VideoDescription": { "t": "o", "m": { "AfdSignaling": "AfdSignaling", "AntiAlias": "AntiAlias", "CodecSettings": "VideoCodecSettings", "ColorMetadata": "ColorMetadata", "Crop": "Rectangle", "DropFrameTimecode": "DropFrameTimecode", "FixedAfd": "__integerMin0Max15", "Height": "__integerMin32Max8192", "Position": "Rectangle", "RespondToAfd": "RespondToAfd", "ScalingBehavior": "ScalingBehavior", "Sharpness": "__integerMin0Max100", "TimecodeInsertion": "VideoTimecodeInsertion", "VideoPreprocessors": "VideoPreprocessor", "Width": "__integerMin32Max8192", "ChromaPositionMode": "", "TimecodeTrack": "" } }, "ChannelMapping": { "t": "o", "m": { "OutputChannels": "__listOfOutputChannelMapping" } }, "__integerMin1Max64": { "t": "i", "min": 1, "max": 64 }, "AncillarySourceSettings": { "t": "o", "m": { "Convert608To708": "AncillaryConvert608To708", "SourceAncillaryChannelNumber": "__integerMin1Max4", "TerminateCaptions": "AncillaryTerminateCaptions" } }, "DvbSubSourceSettings": { "t": "o", "m": { "Pid": "__integerMin1Max2147483647" } }, "EmbeddedSourceSettings": { "t": "o", "m": { "Convert608To708": "EmbeddedConvert608To708", "Source608ChannelNumber": "__integerMin1Max4", "Source608TrackNumber": "__integerMin1Max1", "TerminateCaptions": "EmbeddedTerminateCaptions" } }, "FileSourceSettings": { "t": "o", "m": { "Convert608To708": "FileSourceConvert608To708", "Framerate": "CaptionSourceFramerate", "SourceFile": "__stringMin14PatternS3SccSCCTtmlTTMLDfxpDFXPStlSTLSrtSRTXmlXMLSmiSMIVttVTTWebvttWEBVTTHttpsSccSCCTtmlTTMLDfxpDFXPStlSTLSrtSRTXmlXMLSmiSMIVttVTTWebvttWEBVTT", "TimeDelta": "__integerMinNegative2147483648Max2147483647", "TimeDeltaUnits": "FileSourceTimeDeltaUnits", "ByteRateLimit": "", "ConvertPaintToPop": "", "UpconvertSTLToTeletext": "" } }, "CaptionSourceType": { "t": "s", "e": ["ANCILLARY", "DVB_SUB", "EMBEDDED", "SCTE20", "SCC", "TTML", "STL", "SRT", "SMI", "SMPTE_TT", "TELETEXT", "NULL_SOURCE", "IMSC", "WEBVTT", "TT_3GPP"] }, "TeletextSourceSettings": { "t": "o", "m": { "PageNumber": "__stringMin3Max3Pattern1809aFAF09aEAE" } }, "TrackSourceSettings": { "t": "o", "m": { "TrackNumber": "__integerMin1Max2147483647", "StreamNumber": "" } }, "WebvttHlsSourceSettings": { "t": "o", "m": { "RenditionGroupId": "__string", "RenditionLanguageCode": "LanguageCode", "RenditionName": "__string" } }, "__stringMin14PatternS3BmpBMPPngPNGTgaTGAHttpsBmpBMPPngPNGTgaTGA": { "t": "s", "min": 14, "p": "^((s3://(.*?)\\.(bmp|BMP|png|PNG|tga|TGA))|(https?://(.*?)\\.(bmp|BMP|png|PNG|tga|TGA)(\\?([^&=]+=[^&]+&)*[^&=]+=[^&]+)?))$" }, "__integerMin0Max99": { "t": "i", "min": 0, "max": 99 }, "__integerMin0Max100": { "t": "i", "min": 0, "max": 100 }, "__stringPattern01D20305D205D": { "t": "s", "p": "^((([0-1]\\d)|(2[0-3]))(:[0-5]\\d){2}([:;][0-5]\\d))$" }, "AutomatedAbrRule": { "t": "o", "m": { "AllowedRenditions": "__listOfAllowedRenditionSize", "ForceIncludeRenditions": "__listOfForceIncludeRenditionSize", "MinBottomRenditionSize": "MinBottomRenditionSize", "MinTopRenditionSize": "MinTopRenditionSize", "Type": "RuleType" } }, "CmafAdditionalManifest": { "t": "o", "m": { "ManifestNameModifier": "__stringMin1", "SelectedOutputs": "__listOf__stringMin1" } }, "S3DestinationSettings": { "t": "o", "m": { "AccessControl": "S3DestinationAccessControl", "Encryption": "S3EncryptionSettings", "StorageClass": "" } }, "__stringMin32Max32Pattern09aFAF32": { "t": "s", "min": 32, "max": 32, "p": "^[0-9a-fA-F]{32}$" }, "CmafEncryptionType": { "t": "s", "e": ["SAMPLE_AES", "AES_CTR"] }, "CmafInitializationVectorInManifest": { "t": "s", "e": ["INCLUDE", "EXCLUDE"] }, "SpekeKeyProviderCmaf": { "t": "o", "m": { "CertificateArn": "__stringPatternArnAwsUsGovAcm", "DashSignaledSystemIds": "__listOf__stringMin36Max36Pattern09aFAF809aFAF409aFAF409aFAF409aFAF12", "HlsSignaledSystemIds": "__listOf__stringMin36Max36Pattern09aFAF809aFAF409aFAF409aFAF409aFAF12", "ResourceId": "__stringPatternW", "Url": "__stringPatternHttps", "EncryptionContractConfiguration": "" } }, "StaticKeyProvider": { "t": "o", "m": { "KeyFormat": "__stringPatternIdentityAZaZ26AZaZ09163", "KeyFormatVersions": "__stringPatternDD", "StaticKeyValue": "__stringPatternAZaZ0932", "Url": "__string" } }, "CmafKeyProviderType": { "t": "s", "e": ["SPEKE", "STATIC_KEY"] }, "CmafIntervalCadence": { "t": "s", "e": ["FOLLOW_IFRAME", "FOLLOW_CUSTOM", "FOLLOW_SEGMENTATION"] }, "__integerMin2Max4096": { "t": "i", "min": 2, "max": 4096 }, "__integerMin8Max4096": { "t": "i", "min": 8, "max": 4096 }, "__integerMin1Max2048": { "t": "i", "min": 1, "max": 2048 }, "__integerMin1Max512": { "t": "i", "min": 1, "max": 512 }, "DashAdditionalManifest": { "t": "o", "m": { "ManifestNameModifier": "__stringMin1", "SelectedOutputs": "__listOf__stringMin1" } }, "DashIsoPlaybackDeviceCompatibility": { "t": "s", "e": ["CENC_V1", "UNENCRYPTED_SEI", "CENC_V1_UNENCRYPTED_HEADERS"] }, "SpekeKeyProvider": { "t": "o", "m": { "CertificateArn": "__stringPatternArnAwsUsGovAcm", "ResourceId": "__string", "SystemIds": "__listOf__stringPattern09aFAF809aFAF409aFAF409aFAF409aFAF12", "Url": "__stringPatternHttps", "EncryptionContractConfiguration": "" } }, "DashIsoIntervalCadence": { "t": "s", "e": ["FOLLOW_IFRAME", "FOLLOW_CUSTOM", "FOLLOW_SEGMENTATION"] }, "__integerMin1Max4096": { "t": "i", "min": 1, "max": 4096 }, "HlsAdMarkers": { "t": "s", "e": ["ELEMENTAL", "ELEMENTAL_SCTE35"] }, "HlsAdditionalManifest": { "t": "o", "m": { "ManifestNameModifier": "__stringMin1", "SelectedOutputs": "__listOf__stringMin1" } }, "HlsCaptionLanguageMapping": { "t": "o", "m": { "CaptionChannel": "__integerMinNegative2147483648Max2147483647", "CustomLanguageCode": "__stringMin3Max3PatternAZaZ3", "LanguageCode": "LanguageCode", "LanguageDescription": "__string" } }, "HlsEncryptionType": { "t": "s", "e": ["AES128", "SAMPLE_AES"] }, "HlsInitializationVectorInManifest": { "t": "s", "e": ["INCLUDE", "EXCLUDE"] }, "HlsOfflineEncrypted": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "HlsKeyProviderType": { "t": "s", "e": ["SPEKE", "STATIC_KEY"] }, "HlsIntervalCadence": { "t": "s", "e": ["FOLLOW_IFRAME", "FOLLOW_CUSTOM", "FOLLOW_SEGMENTATION"] }, "MsSmoothAdditionalManifest": { "t": "o", "m": { "ManifestNameModifier": "__stringMin1", "SelectedOutputs": "__listOf__stringMin1" } }, "AudioDescription": { "t": "o", "m": { "AudioChannelTaggingSettings": "AudioChannelTaggingSettings", "AudioNormalizationSettings": "AudioNormalizationSettings", "AudioSourceName": "__string", "AudioType": "__integerMin0Max255", "AudioTypeControl": "AudioTypeControl", "CodecSettings": "AudioCodecSettings", "CustomLanguageCode": "__stringPatternAZaZ23AZaZ", "LanguageCode": "LanguageCode", "LanguageCodeControl": "AudioLanguageCodeControl", "RemixSettings": "RemixSettings", "StreamName": "__stringPatternWS", "AudioPitchCorrectionSettings": "" } }, "CaptionDescription": { "t": "o", "m": { "CaptionSelectorName": "__stringMin1", "CustomLanguageCode": "__stringPatternAZaZ23AZaZ", "DestinationSettings": "CaptionDestinationSettings", "LanguageCode": "LanguageCode", "LanguageDescription": "__string", "AudioSourceNames": "", "Source": "" } }, "CmfcSettings": { "t": "o", "m": { "AudioDuration": "CmfcAudioDuration", "AudioGroupId": "__string", "AudioRenditionSets": "__string", "AudioTrackType": "CmfcAudioTrackType", "DescriptiveVideoServiceFlag": "CmfcDescriptiveVideoServiceFlag", "IFrameOnlyManifest": "CmfcIFrameOnlyManifest", "KlvMetadata": "CmfcKlvMetadata", "ManifestMetadataSignaling": "CmfcManifestMetadataSignaling", "Scte35Esam": "CmfcScte35Esam", "Scte35Source": "CmfcScte35Source", "TimedMetadata": "CmfcTimedMetadata", "TimedMetadataBoxVersion": "CmfcTimedMetadataBoxVersion", "TimedMetadataSchemeIdUri": "__stringMax1000", "TimedMetadataValue": "__stringMax1000", "C2paManifest": "", "CertificateSecret": "", "SigningKmsKey": "" } }, "ContainerType": { "t": "s", "e": ["F4V", "ISMV", "M2TS", "M3U8", "CMFC", "MOV", "MP4", "MPD", "MXF", "WEBM", "RAW", "GIF", "OGG", "Y4M"] }, "F4vSettings": { "t": "o", "m": { "MoovPlacement": "F4vMoovPlacement" } }, "M2tsSettings": { "t": "o", "m": { "AudioBufferModel": "M2tsAudioBufferModel", "AudioDuration": "M2tsAudioDuration", "AudioFramesPerPes": "__integerMin0Max2147483647", "AudioPids": "__listOf__integerMin32Max8182", "Bitrate": "__integerMin0Max2147483647", "BufferModel": "M2tsBufferModel", "DataPTSControl": "M2tsDataPtsControl", "DvbNitSettings": "DvbNitSettings", "DvbSdtSettings": "DvbSdtSettings", "DvbSubPids": "__listOf__integerMin32Max8182", "DvbTdtSettings": "DvbTdtSettings", "DvbTeletextPid": "__integerMin32Max8182", "EbpAudioInterval": "M2tsEbpAudioInterval", "EbpPlacement": "M2tsEbpPlacement", "EsRateInPes": "M2tsEsRateInPes", "ForceTsVideoEbpOrder": "M2tsForceTsVideoEbpOrder", "FragmentTime": "__doubleMin0", "KlvMetadata": "M2tsKlvMetadata", "MaxPcrInterval": "__integerMin0Max500", "MinEbpInterval": "__integerMin0Max10000", "NielsenId3": "M2tsNielsenId3", "NullPacketBitrate": "__doubleMin0", "PatInterval": "__integerMin0Max1000", "PcrControl": "M2tsPcrControl", "PcrPid": "__integerMin32Max8182", "PmtInterval": "__integerMin0Max1000", "PmtPid": "__integerMin32Max8182", "PrivateMetadataPid": "__integerMin32Max8182", "ProgramNumber": "__integerMin0Max65535", "RateMode": "M2tsRateMode", "Scte35Esam": "M2tsScte35Esam", "Scte35Pid": "__integerMin32Max8182", "Scte35Source": "M2tsScte35Source", "SegmentationMarkers": "M2tsSegmentationMarkers", "SegmentationStyle": "M2tsSegmentationStyle", "SegmentationTime": "__doubleMin0", "TimedMetadataPid": "__integerMin32Max8182", "TransportStreamId": "__integerMin0Max65535", "VideoPid": "__integerMin32Max8182", "AudioPtsOffsetDelta": "", "PreventBufferUnderflow": "", "PtsOffset": "", "PtsOffsetMode": "" } }, "M3u8Settings": { "t": "o", "m": { "AudioDuration": "M3u8AudioDuration", "AudioFramesPerPes": "__integerMin0Max2147483647", "AudioPids": "__listOf__integerMin32Max8182", "DataPTSControl": "M3u8DataPtsControl", "MaxPcrInterval": "__integerMin0Max500", "NielsenId3": "M3u8NielsenId3", "PatInterval": "__integerMin0Max1000", "PcrControl": "M3u8PcrControl", "PcrPid": "__integerMin32Max8182", "PmtInterval": "__integerMin0Max1000", "PmtPid": "__integerMin32Max8182", "PrivateMetadataPid": "__integerMin32Max8182", "ProgramNumber": "__integerMin0Max65535", "Scte35Pid": "__integerMin32Max8182", "Scte35Source": "M3u8Scte35Source", "TimedMetadata": "TimedMetadata", "TimedMetadataPid": "__integerMin32Max8182", "TransportStreamId": "__integerMin0Max65535", "VideoPid": "__integerMin32Max8182", "AudioPtsOffsetDelta": "", "PtsOffset": "", "PtsOffsetMode": "" } }, "MovSettings": { "t": "o", "m": { "ClapAtom": "MovClapAtom", "CslgAtom": "MovCslgAtom", "Mpeg2FourCCControl": "MovMpeg2FourCCControl", "PaddingControl": "MovPaddingControl", "Reference": "MovReference", "AudioDuration": "" } }, "Mp4Settings": { "t": "o", "m": { "AudioDuration": "CmfcAudioDuration", "CslgAtom": "Mp4CslgAtom", "CttsVersion": "__integerMin0Max1", "FreeSpaceBox": "Mp4FreeSpaceBox", "MoovPlacement": "Mp4MoovPlacement", "Mp4MajorBrand": "__string", "C2paManifest": "", "CertificateSecret": "", "SigningKmsKey": "" } }, "MpdSettings": { "t": "o", "m": { "AccessibilityCaptionHints": "MpdAccessibilityCaptionHints", "AudioDuration": "MpdAudioDuration", "CaptionContainerType": "MpdCaptionContainerType", "KlvMetadata": "MpdKlvMetadata", "ManifestMetadataSignaling": "MpdManifestMetadataSignaling", "Scte35Esam": "MpdScte35Esam", "Scte35Source": "MpdScte35Source", "TimedMetadata": "MpdTimedMetadata", "TimedMetadataBoxVersion": "MpdTimedMetadataBoxVersion", "TimedMetadataSchemeIdUri": "__stringMax1000", "TimedMetadataValue": "__stringMax1000", "C2paManifest": "", "CertificateSecret": "", "SigningKmsKey": "" } }, "MxfSettings": { "t": "o", "m": { "AfdSignaling": "MxfAfdSignaling", "Profile": "MxfProfile", "XavcProfileSettings": "MxfXavcProfileSettings", "UncompressedAudioWrapping": "" } }, "HlsSettings": { "t": "o", "m": { "AudioGroupId": "__string", "AudioOnlyContainer": "HlsAudioOnlyContainer", "AudioRenditionSets": "__string", "AudioTrackType": "HlsAudioTrackType", "DescriptiveVideoServiceFlag": "HlsDescriptiveVideoServiceFlag", "IFrameOnlyManifest": "HlsIFrameOnlyManifest", "SegmentModifier": "__string" } }, "AfdSignaling": { "t": "s", "e": ["NONE", "AUTO", "FIXED"] }, "AntiAlias": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "VideoCodecSettings": { "t": "o", "m": { "Av1Settings": "Av1Settings", "AvcIntraSettings": "AvcIntraSettings", "Codec": "VideoCodec", "FrameCaptureSettings": "FrameCaptureSettings", "H264Settings": "H264Settings", "H265Settings": "H265Settings", "Mpeg2Settings": "Mpeg2Settings", "ProresSettings": "ProresSettings", "Vc3Settings": "Vc3Settings", "Vp8Settings": "Vp8Settings", "Vp9Settings": "Vp9Settings", "XavcSettings": "XavcSettings", "GifSettings": "", "PassthroughSettings": "", "UncompressedSettings": "" } }, "ColorMetadata": { "t": "s", "e": ["IGNORE", "INSERT"] }, "DropFrameTimecode": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "__integerMin0Max15": { "t": "i", "min": 0, "max": 15 }, "__integerMin32Max8192": { "t": "i", "min": 32, "max": 8192 }, "RespondToAfd": { "t": "s", "e": ["NONE", "RESPOND", "PASSTHROUGH"] }, "ScalingBehavior": { "t": "s", "e": ["DEFAULT", "STRETCH_TO_OUTPUT", "FILL", "FIT", "FIT_NO_UPSCALE", "SMART_CROP"] }, "VideoTimecodeInsertion": { "t": "s", "e": ["DISABLED", "PIC_TIMING_SEI"] }, "VideoPreprocessor": { "t": "o", "m": { "ColorCorrector": "ColorCorrector", "Deinterlacer": "Deinterlacer", "DolbyVision": "DolbyVision", "Hdr10Plus": "Hdr10Plus", "ImageInserter": "ImageInserter", "NoiseReducer": "NoiseReducer", "PartnerWatermarking": "PartnerWatermarking", "TimecodeBurnin": "TimecodeBurnin", "DurationControl": "" } }, "__listOfOutputChannelMapping": { "t": "l", "v": "OutputChannelMapping" }, "AncillaryConvert608To708": { "t": "s", "e": ["UPCONVERT", "DISABLED"] }, "__integerMin1Max4": { "t": "i", "min": 1, "max": 4 }, "AncillaryTerminateCaptions": { "t": "s", "e": ["END_OF_INPUT", "DISABLED"] }, "EmbeddedConvert608To708": { "t": "s", "e": ["UPCONVERT", "DISABLED"] }, "__integerMin1Max1": { "t": "i", "min": 1, "max": 1 }, "EmbeddedTerminateCaptions": { "t": "s", "e": ["END_OF_INPUT", "DISABLED"] }, "FileSourceConvert608To708": { "t": "s", "e": ["UPCONVERT", "DISABLED"] }, "CaptionSourceFramerate": { "t": "o", "m": { "FramerateDenominator": "__integerMin1Max1001", "FramerateNumerator": "__integerMin1Max60000" } }, "__stringMin14PatternS3SccSCCTtmlTTMLDfxpDFXPStlSTLSrtSRTXmlXMLSmiSMIVttVTTWebvttWEBVTTHttpsSccSCCTtmlTTMLDfxpDFXPStlSTLSrtSRTXmlXMLSmiSMIVttVTTWebvttWEBVTT": { "t": "s", "min": 14, "p": "^((s3://(.*?)\\.(scc|SCC|ttml|TTML|dfxp|DFXP|stl|STL|srt|SRT|xml|XML|smi|SMI|vtt|VTT|webvtt|WEBVTT))|(https?://(.*?)\\.(scc|SCC|ttml|TTML|dfxp|DFXP|stl|STL|srt|SRT|xml|XML|smi|SMI|vtt|VTT|webvtt|WEBVTT)(\\?([^&=]+=[^&]+&)*[^&=]+=[^&]+)?))$" }, "FileSourceTimeDeltaUnits": { "t": "s", "e": ["SECONDS", "MILLISECONDS"] }, "__stringMin3Max3Pattern1809aFAF09aEAE": { "t": "s", "min": 3, "max": 3, "p": "^[1-8][0-9a-fA-F][0-9a-eA-E]$" }, "__listOfAllowedRenditionSize": { "t": "l", "v": "AllowedRenditionSize" }, "__listOfForceIncludeRenditionSize": { "t": "l", "v": "ForceIncludeRenditionSize" }, "MinBottomRenditionSize": { "t": "o", "m": { "Height": "__integerMin32Max8192", "Width": "__integerMin32Max8192" } }, "MinTopRenditionSize": { "t": "o", "m": { "Height": "__integerMin32Max8192", "Width": "__integerMin32Max8192" } }, "RuleType": { "t": "s", "e": ["MIN_TOP_RENDITION_SIZE", "MIN_BOTTOM_RENDITION_SIZE", "FORCE_INCLUDE_RENDITIONS", "ALLOWED_RENDITIONS"] }, "S3DestinationAccessControl": { "t": "o", "m": { "CannedAcl": "S3ObjectCannedAcl" } }, "S3EncryptionSettings": { "t": "o", "m": { "EncryptionType": "S3ServerSideEncryptionType", "KmsEncryptionContext": "__stringPatternAZaZ0902", "KmsKeyArn": "__stringPatternArnAwsUsGovCnKmsAZ26EastWestCentralNorthSouthEastWest1912D12KeyAFAF098AFAF094AFAF094AFAF094AFAF0912MrkAFAF0932" } }, "__stringPatternArnAwsUsGovAcm": { "t": "s", "p": "^arn:aws(-us-gov)?:acm:" }, "__listOf__stringMin36Max36Pattern09aFAF809aFAF409aFAF409aFAF409aFAF12": { "t": "l", "v": "__stringMin36Max36Pattern09aFAF809aFAF409aFAF409aFAF409aFAF12" }, "__stringPatternW": { "t": "s", "p": "^[\\w-]+$" }, "__stringPatternIdentityAZaZ26AZaZ09163": { "t": "s", "p": "^(identity|[A-Za-z]{2,6}(\\.[A-Za-z0-9-]{1,63})+)$" }, "__stringPatternDD": { "t": "s", "p": "^(\\d+(\\/\\d+)*)$" }, "__stringPatternAZaZ0932": { "t": "s", "p": "^[A-Za-z0-9]{32}$" }, "__listOf__stringPattern09aFAF809aFAF409aFAF409aFAF409aFAF12": { "t": "l", "v": "__stringPattern09aFAF809aFAF409aFAF409aFAF409aFAF12" }, "AudioChannelTaggingSettings": { "t": "o", "m": { "ChannelTag": "AudioChannelTag", "ChannelTags": "" } }, "AudioNormalizationSettings": { "t": "o", "m": { "Algorithm": "AudioNormalizationAlgorithm", "AlgorithmControl": "AudioNormalizationAlgorithmControl", "CorrectionGateLevel": "__integerMinNegative70Max0", "LoudnessLogging": "AudioNormalizationLoudnessLogging", "PeakCalculation": "AudioNormalizationPeakCalculation", "TargetLkfs": "__doubleMinNegative59Max0", "TruePeakLimiterThreshold": "__doubleMinNegative20Max0" } }, "__integerMin0Max255": { "t": "i", "min": 0, "max": 255 }, "AudioTypeControl": { "t": "s", "e": ["FOLLOW_INPUT", "USE_CONFIGURED"] }, "AudioCodecSettings": { "t": "o", "m": { "AacSettings": "AacSettings", "Ac3Settings": "Ac3Settings", "AiffSettings": "AiffSettings", "Codec": "AudioCodec", "Eac3AtmosSettings": "Eac3AtmosSettings", "Eac3Settings": "Eac3Settings", "Mp2Settings": "Mp2Settings", "Mp3Settings": "Mp3Settings", "OpusSettings": "OpusSettings", "VorbisSettings": "VorbisSettings", "WavSettings": "WavSettings", "Ac4Settings": "", "FlacSettings": "" } }, "__stringPatternAZaZ23AZaZ": { "t": "s", "p": "^[A-Za-z]{2,3}(-[A-Za-z-]+)?$" }, "AudioLanguageCodeControl": { "t": "s", "e": ["FOLLOW_INPUT", "USE_CONFIGURED"] }, "__stringPatternWS": { "t": "s", "p": "^[\\w\\s]*$" }, "CaptionDestinationSettings": { "t": "o", "m": { "BurninDestinationSettings": "BurninDestinationSettings", "DestinationType": "CaptionDestinationType", "DvbSubDestinationSettings": "DvbSubDestinationSettings", "EmbeddedDestinationSettings": "EmbeddedDestinationSettings", "ImscDestinationSettings": "ImscDestinationSettings", "SccDestinationSettings": "SccDestinationSettings", "SrtDestinationSettings": "SrtDestinationSettings", "TeletextDestinationSettings": "TeletextDestinationSettings", "TtmlDestinationSettings": "TtmlDestinationSettings", "WebvttDestinationSettings": "WebvttDestinationSettings" } }, "CmfcAudioDuration": { "t": "s", "e": ["DEFAULT_CODEC_DURATION", "MATCH_VIDEO_DURATION"] }, "CmfcAudioTrackType": { "t": "s", "e": ["ALTERNATE_AUDIO_AUTO_SELECT_DEFAULT", "ALTERNATE_AUDIO_AUTO_SELECT", "ALTERNATE_AUDIO_NOT_AUTO_SELECT", "AUDIO_ONLY_VARIANT_STREAM"] }, "CmfcDescriptiveVideoServiceFlag": { "t": "s", "e": ["DONT_FLAG", "FLAG"] }, "CmfcIFrameOnlyManifest": { "t": "s", "e": ["INCLUDE", "EXCLUDE"] }, "CmfcKlvMetadata": { "t": "s", "e": ["PASSTHROUGH", "NONE"] }, "CmfcManifestMetadataSignaling": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "CmfcScte35Esam": { "t": "s", "e": ["INSERT", "NONE"] }, "CmfcScte35Source": { "t": "s", "e": ["PASSTHROUGH", "NONE", "MANIFEST_CUES"] }, "CmfcTimedMetadata": { "t": "s", "e": ["PASSTHROUGH", "NONE"] }, "CmfcTimedMetadataBoxVersion": { "t": "s", "e": ["VERSION_0", "VERSION_1"] }, "__stringMax1000": { "t": "s", "max": 1000 }, "F4vMoovPlacement": { "t": "s", "e": ["PROGRESSIVE_DOWNLOAD", "NORMAL"] }, "M2tsAudioBufferModel": { "t": "s", "e": ["DVB", "ATSC"] }, "M2tsAudioDuration": { "t": "s", "e": ["DEFAULT_CODEC_DURATION", "MATCH_VIDEO_DURATION"] }, "__listOf__integerMin32Max8182": { "t": "l", "v": "__integerMin32Max8182" }, "M2tsBufferModel": { "t": "s", "e": ["MULTIPLEX", "NONE"] }, "M2tsDataPtsControl": { "t": "s", "e": ["AUTO", "ALIGN_TO_VIDEO"] }, "DvbNitSettings": { "t": "o", "m": { "NetworkId": "__integerMin0Max65535", "NetworkName": "__stringMin1Max256", "NitInterval": "__integerMin25Max10000" } }, "DvbSdtSettings": { "t": "o", "m": { "OutputSdt": "OutputSdt", "SdtInterval": "__integerMin25Max2000", "ServiceName": "__stringMin1Max256", "ServiceProviderName": "__stringMin1Max256" } }, "DvbTdtSettings": { "t": "o", "m": { "TdtInterval": "__integerMin1000Max30000" } }, "__integerMin32Max8182": { "t": "i", "min": 32, "max": 8182 }, "M2tsEbpAudioInterval": { "t": "s", "e": ["VIDEO_AND_FIXED_INTERVALS", "VIDEO_INTERVAL"] }, "M2tsEbpPlacement": { "t": "s", "e": ["VIDEO_AND_AUDIO_PIDS", "VIDEO_PID"] }, "M2tsEsRateInPes": { "t": "s", "e": ["INCLUDE", "EXCLUDE"] }, "M2tsForceTsVideoEbpOrder": { "t": "s", "e": ["FORCE", "DEFAULT"] }, "M2tsKlvMetadata": { "t": "s", "e": ["PASSTHROUGH", "NONE"] }, "__integerMin0Max500": { "t": "i", "min": 0, "max": 500 }, "__integerMin0Max10000": { "t": "i", "min": 0, "max": 10000 }, "M2tsNielsenId3": { "t": "s", "e": ["INSERT", "NONE"] }, "__integerMin0Max1000": { "t": "i", "min": 0, "max": 1000 }, "M2tsPcrControl": { "t": "s", "e": ["PCR_EVERY_PES_PACKET", "CONFIGURED_PCR_PERIOD"] }, "M2tsRateMode": { "t": "s", "e": ["VBR", "CBR"] }, "M2tsScte35Esam": { "t": "o", "m": { "Scte35EsamPid": "__integerMin32Max8182" } }, "M2tsScte35Source": { "t": "s", "e": ["PASSTHROUGH", "NONE", "MANIFEST_CUES"] }, "M2tsSegmentationMarkers": { "t": "s", "e": ["NONE", "RAI_SEGSTART", "RAI_ADAPT", "PSI_SEGSTART", "EBP", "EBP_LEGACY"] }, "M2tsSegmentationStyle": { "t": "s", "e": ["MAINTAIN_CADENCE", "RESET_CADENCE"] }, "M3u8AudioDuration": { "t": "s", "e": ["DEFAULT_CODEC_DURATION", "MATCH_VIDEO_DURATION"] }, "M3u8DataPtsControl": { "t": "s", "e": ["AUTO", "ALIGN_TO_VIDEO"] }, "M3u8NielsenId3": { "t": "s", "e": ["INSERT", "NONE"] }, "M3u8PcrControl": { "t": "s", "e": ["PCR_EVERY_PES_PACKET", "CONFIGURED_PCR_PERIOD"] }, "M3u8Scte35Source": { "t": "s", "e": ["PASSTHROUGH", "NONE", "MANIFEST_CUES"] }, "TimedMetadata": { "t": "s", "e": ["PASSTHROUGH", "NONE"] }, "MovClapAtom": { "t": "s", "e": ["INCLUDE", "EXCLUDE"] }, "MovCslgAtom": { "t": "s", "e": ["INCLUDE", "EXCLUDE"] }, "MovMpeg2FourCCControl": { "t": "s", "e": ["XDCAM", "MPEG"] }, "MovPaddingControl": { "t": "s", "e": ["OMNEON", "NONE"] }, "MovReference": { "t": "s", "e": ["SELF_CONTAINED", "EXTERNAL"] }, "Mp4CslgAtom": { "t": "s", "e": ["INCLUDE", "EXCLUDE"] }, "__integerMin0Max1": { "t": "i", "min": 0, "max": 1 }, "Mp4FreeSpaceBox": { "t": "s", "e": ["INCLUDE", "EXCLUDE"] }, "Mp4MoovPlacement": { "t": "s", "e": ["PROGRESSIVE_DOWNLOAD", "NORMAL"] }, "MpdAccessibilityCaptionHints": { "t": "s", "e": ["INCLUDE", "EXCLUDE"] }, "MpdAudioDuration": { "t": "s", "e": ["DEFAULT_CODEC_DURATION", "MATCH_VIDEO_DURATION"] }, "MpdCaptionContainerType": { "t": "s", "e": ["RAW", "FRAGMENTED_MP4"] }, "MpdKlvMetadata": { "t": "s", "e": ["NONE", "PASSTHROUGH"] }, "MpdManifestMetadataSignaling": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "MpdScte35Esam": { "t": "s", "e": ["INSERT", "NONE"] }, "MpdScte35Source": { "t": "s", "e": ["PASSTHROUGH", "NONE", "MANIFEST_CUES"] }, "MpdTimedMetadata": { "t": "s", "e": ["PASSTHROUGH", "NONE"] }, "MpdTimedMetadataBoxVersion": { "t": "s", "e": ["VERSION_0", "VERSION_1"] }, "MxfAfdSignaling": { "t": "s", "e": ["NO_COPY", "COPY_FROM_VIDEO"] }, "MxfProfile": { "t": "s", "e": ["D_10", "XDCAM", "OP1A", "XAVC", "XDCAM_RDD9"] }, "MxfXavcProfileSettings": { "t": "o", "m": { "DurationMode": "MxfXavcDurationMode", "MaxAncDataSize": "__integerMin0Max2147483647" } }, "HlsAudioOnlyContainer": { "t": "s", "e": ["AUTOMATIC", "M2TS"] }, "HlsAudioTrackType": { "t": "s", "e": ["ALTERNATE_AUDIO_AUTO_SELECT_DEFAULT", "ALTERNATE_AUDIO_AUTO_SELECT", "ALTERNATE_AUDIO_NOT_AUTO_SELECT", "AUDIO_ONLY_VARIANT_STREAM"] }, "HlsDescriptiveVideoServiceFlag": { "t": "s", "e": ["DONT_FLAG", "FLAG"] }, "HlsIFrameOnlyManifest": { "t": "s", "e": ["INCLUDE", "EXCLUDE", "INCLUDE_AS_TS"] }, "Av1Settings": { "t": "o", "m": { "AdaptiveQuantization": "Av1AdaptiveQuantization", "BitDepth": "Av1BitDepth", "FramerateControl": "Av1FramerateControl", "FramerateConversionAlgorithm": "Av1FramerateConversionAlgorithm", "FramerateDenominator": "__integerMin1Max2147483647", "FramerateNumerator": "__integerMin1Max2147483647", "GopSize": "__doubleMin0", "MaxBitrate": "__integerMin1000Max1152000000", "NumberBFramesBetweenReferenceFrames": "__integerMin0Max15", "QvbrSettings": "Av1QvbrSettings", "RateControlMode": "Av1RateControlMode", "Slices": "__integerMin1Max32", "SpatialAdaptiveQuantization": "Av1SpatialAdaptiveQuantization", "Bitrate": "", "FilmGrainSynthesis": "", "PerFrameMetrics": "", "SceneChangeDetect": "", "SlidingWindowMs": "", "SlidingWindowPeakBitrate": "" } }, "AvcIntraSettings": { "t": "o", "m": { "AvcIntraClass": "AvcIntraClass", "AvcIntraUhdSettings": "AvcIntraUhdSettings", "FramerateControl": "AvcIntraFramerateControl", "FramerateConversionAlgorithm": "AvcIntraFramerateConversionAlgorithm", "FramerateDenominator": "__integerMin1Max1001", "FramerateNumerator": "__integerMin24Max60000", "InterlaceMode": "AvcIntraInterlaceMode", "ScanTypeConversionMode": "AvcIntraScanTypeConversionMode", "SlowPal": "AvcIntraSlowPal", "Telecine": "AvcIntraTelecine", "PerFrameMetrics": "" } }, "VideoCodec": { "t": "s", "e": ["AV1", "AVC_INTRA", "FRAME_CAPTURE", "H_264", "H_265", "MPEG2", "PRORES", "VC3", "VP8", "VP9", "XAVC", "GIF", "PASSTHROUGH", "UNCOMPRESSED"] }, "FrameCaptureSettings": { "t": "o", "m": { "FramerateDenominator": "__integerMin1Max2147483647", "FramerateNumerator": "__integerMin1Max2147483647", "MaxCaptures": "__integerMin1Max10000000", "Quality": "__integerMin1Max100" } }, "H264Settings": { "t": "o", "m": { "AdaptiveQuantization": "H264AdaptiveQuantization", "Bitrate": "__integerMin1000Max1152000000", "CodecLevel": "H264CodecLevel", "CodecProfile": "H264CodecProfile", "DynamicSubGop": "H264DynamicSubGop", "EntropyEncoding": "H264EntropyEncoding", "FieldEncoding": "H264FieldEncoding", "FlickerAdaptiveQuantization": "H264FlickerAdaptiveQuantization", "FramerateControl": "H264FramerateControl", "FramerateConversionAlgorithm": "H264FramerateConversionAlgorithm", "FramerateDenominator": "__integerMin1Max2147483647", "FramerateNumerator": "__integerMin1Max2147483647", "GopBReference": "H264GopBReference", "GopClosedCadence": "__integerMin0Max2147483647", "GopSize": "__doubleMin0", "GopSizeUnits": "H264GopSizeUnits", "HrdBufferFinalFillPercentage": "__integerMin0Max100", "HrdBufferInitialFillPercentage": "__integerMin0Max100", "HrdBufferSize": "__integerMin0Max1152000000", "InterlaceMode": "H264InterlaceMode", "MaxBitrate": "__integerMin1000Max1152000000", "MinIInterval": "__integerMin0Max30", "NumberBFramesBetweenReferenceFrames": "__integerMin0Max7", "NumberReferenceFrames": "__integerMin1Max6", "ParControl": "H264ParControl", "ParDenominator": "__integerMin1Max2147483647", "ParNumerator": "__integerMin1Max2147483647", "QualityTuningLevel": "H264QualityTuningLevel", "QvbrSettings": "H264QvbrSettings", "RateControlMode": "H264RateControlMode", "RepeatPps": "H264RepeatPps", "ScanTypeConversionMode": "H264ScanTypeConversionMode", "SceneChangeDetect": "H264SceneChangeDetect", "Slices": "__integerMin1Max32", "SlowPal": "H264SlowPal", "Softness": "__integerMin0Max128", "SpatialAdaptiveQuantization": "H264SpatialAdaptiveQuantization", "Syntax": "H264Syntax", "Telecine": "H264Telecine", "TemporalAdaptiveQuantization": "H264TemporalAdaptiveQuantization", "UnregisteredSeiTimecode": "H264UnregisteredSeiTimecode", "BandwidthReductionFilter": "", "EndOfStreamMarkers": "", "ExplicitWeightedPrediction": "", "PerFrameMetrics": "", "SaliencyAwareEncoding": "", "SlidingWindowMs": "", "SlidingWindowPeakBitrate": "", "WriteMp4PackagingType": "" } }, "H265Settings": { "t": "o", "m": { "AdaptiveQuantization": "H265AdaptiveQuantization", "AlternateTransferFunctionSei": "H265AlternateTransferFunctionSei", "Bitrate": "__integerMin1000Max1466400000", "CodecLevel": "H265CodecLevel", "CodecProfile": "H265CodecProfile", "DynamicSubGop": "H265DynamicSubGop", "FlickerAdaptiveQuantization": "H265FlickerAdaptiveQuantization", "FramerateControl": "H265FramerateControl", "FramerateConversionAlgorithm": "H265FramerateConversionAlgorithm", "FramerateDenominator": "__integerMin1Max2147483647", "FramerateNumerator": "__integerMin1Max2147483647", "GopBReference": "H265GopBReference", "GopClosedCadence": "__integerMin0Max2147483647", "GopSize": "__doubleMin0", "GopSizeUnits": "H265GopSizeUnits", "HrdBufferFinalFillPercentage": "__integerMin0Max100", "HrdBufferInitialFillPercentage": "__integerMin0Max100", "HrdBufferSize": "__integerMin0Max1466400000", "InterlaceMode": "H265InterlaceMode", "MaxBitrate": "__integerMin1000Max1466400000", "MinIInterval": "__integerMin0Max30", "NumberBFramesBetweenReferenceFrames": "__integerMin0Max7", "NumberReferenceFrames": "__integerMin1Max6", "ParControl": "H265ParControl", "ParDenominator": "__integerMin1Max2147483647", "ParNumerator": "__integerMin1Max2147483647", "QualityTuningLevel": "H265QualityTuningLevel", "QvbrSettings": "H265QvbrSettings", "RateControlMode": "H265RateControlMode", "SampleAdaptiveOffsetFilterMode": "H265SampleAdaptiveOffsetFilterMode", "ScanTypeConversionMode": "H265ScanTypeConversionMode", "SceneChangeDetect": "H265SceneChangeDetect", "Slices": "__integerMin1Max32", "SlowPal": "H265SlowPal", "SpatialAdaptiveQuantization": "H265SpatialAdaptiveQuantization", "Telecine": "H265Telecine", "TemporalAdaptiveQuantization": "H265TemporalAdaptiveQuantization", "TemporalIds": "H265TemporalIds", "Tiles": "H265Tiles", "UnregisteredSeiTimecode": "H265UnregisteredSeiTimecode", "WriteMp4PackagingType": "H265WriteMp4PackagingType", "BandwidthReductionFilter": "", "Deblocking": "", "EndOfStreamMarkers": "", "MvOverPictureBoundaries": "", "MvTemporalPredictor": "", "PerFrameMetrics": "", "SlidingWindowMs": "", "SlidingWindowPeakBitrate": "", "TileHeight": "", "TilePadding": "", "TileWidth": "", "TreeBlockSize": "" } }, "Mpeg2Settings": { "t": "o", "m": { "AdaptiveQuantization": "Mpeg2AdaptiveQuantization", "Bitrate": "__integerMin1000Max288000000", "CodecLevel": "Mpeg2CodecLevel", "CodecProfile": "Mpeg2CodecProfile", "DynamicSubGop": "Mpeg2DynamicSubGop", "FramerateControl": "Mpeg2FramerateControl", "FramerateConversionAlgorithm": "Mpeg2FramerateConversionAlgorithm", "FramerateDenominator": "__integerMin1Max1001", "FramerateNumerator": "__integerMin24Max60000", "GopClosedCadence": "__integerMin0Max2147483647", "GopSize": "__doubleMin0", "GopSizeUnits": "Mpeg2GopSizeUnits", "HrdBufferFinalFillPercentage": "__integerMin0Max100", "HrdBufferInitialFillPercentage": "__integerMin0Max100", "HrdBufferSize": "__integerMin0Max47185920", "InterlaceMode": "Mpeg2InterlaceMode", "IntraDcPrecision": "Mpeg2IntraDcPrecision", "MaxBitrate": "__integerMin1000Max300000000", "MinIInterval": "__integerMin0Max30", "NumberBFramesBetweenReferenceFrames": "__integerMin0Max7", "ParControl": "Mpeg2ParControl", "ParDenominator": "__integerMin1Max2147483647", "ParNumerator": "__integerMin1Max2147483647", "QualityTuningLevel": "Mpeg2QualityTuningLevel", "RateControlMode": "Mpeg2RateControlMode", "ScanTypeConversionMode": "Mpeg2ScanTypeConversionMode", "SceneChangeDetect": "Mpeg2SceneChangeDetect", "SlowPal": "Mpeg2SlowPal", "Softness": "__integerMin0Max128", "SpatialAdaptiveQuantization": "Mpeg2SpatialAdaptiveQuantization", "Syntax": "Mpeg2Syntax", "Telecine": "Mpeg2Telecine", "TemporalAdaptiveQuantization": "Mpeg2TemporalAdaptiveQuantization", "PerFrameMetrics": "", "SlidingWindowMs": "", "SlidingWindowPeakBitrate": "" } }, "ProresSettings": { "t": "o", "m": { "ChromaSampling": "ProresChromaSampling", "CodecProfile": "ProresCodecProfile", "FramerateControl": "ProresFramerateControl", "FramerateConversionAlgorithm": "ProresFramerateConversionAlgorithm", "FramerateDenominator": "__integerMin1Max2147483647", "FramerateNumerator": "__integerMin1Max2147483647", "InterlaceMode": "ProresInterlaceMode", "ParControl": "ProresParControl", "ParDenominator": "__integerMin1Max2147483647", "ParNumerator": "__integerMin1Max2147483647", "ScanTypeConversionMode": "ProresScanTypeConversionMode", "SlowPal": "ProresSlowPal", "Telecine": "ProresTelecine", "PerFrameMetrics": "" } }, "Vc3Settings": { "t": "o", "m": { "FramerateControl": "Vc3FramerateControl", "FramerateConversionAlgorithm": "Vc3FramerateConversionAlgorithm", "FramerateDenominator": "__integerMin1Max1001", "FramerateNumerator": "__integerMin24Max60000", "InterlaceMode": "Vc3InterlaceMode", "ScanTypeConversionMode": "Vc3ScanTypeConversionMode", "SlowPal": "Vc3SlowPal", "Telecine": "Vc3Telecine", "Vc3Class": "Vc3Class" } }, "Vp8Settings": { "t": "o", "m": { "Bitrate": "__integerMin1000Max1152000000", "FramerateControl": "Vp8FramerateControl", "FramerateConversionAlgorithm": "Vp8FramerateConversionAlgorithm", "FramerateDenominator": "__integerMin1Max2147483647", "FramerateNumerator": "__integerMin1Max2147483647", "GopSize": "__doubleMin0", "HrdBufferSize": "__integerMin0Max47185920", "MaxBitrate": "__integerMin1000Max1152000000", "ParControl": "Vp8ParControl", "ParDenominator": "__integerMin1Max2147483647", "ParNumerator": "__integerMin1Max2147483647", "QualityTuningLevel": "Vp8QualityTuningLevel", "RateControlMode": "Vp8RateControlMode" } }, "Vp9Settings": { "t": "o", "m": { "Bitrate": "__integerMin1000Max480000000", "FramerateControl": "Vp9FramerateControl", "FramerateConversionAlgorithm": "Vp9FramerateConversionAlgorithm", "FramerateDenominator": "__integerMin1Max2147483647", "FramerateNumerator": "__integerMin1Max2147483647", "GopSize": "__doubleMin0", "HrdBufferSize": "__integerMin0Max47185920", "MaxBitrate": "__integerMin1000Max480000000", "ParControl": "Vp9ParControl", "ParDenominator": "__integerMin1Max2147483647", "ParNumerator": "__integerMin1Max2147483647", "QualityTuningLevel": "Vp9QualityTuningLevel", "RateControlMode": "Vp9RateControlMode" } }, "XavcSettings": { "t": "o", "m": { "AdaptiveQuantization": "XavcAdaptiveQuantization", "EntropyEncoding": "XavcEntropyEncoding", "FramerateControl": "XavcFramerateControl", "FramerateConversionAlgorithm": "XavcFramerateConversionAlgorithm", "FramerateDenominator": "__integerMin1Max1001", "FramerateNumerator": "__integerMin24Max60000", "Profile": "XavcProfile", "SlowPal": "XavcSlowPal", "Softness": "__integerMin0Max128", "SpatialAdaptiveQuantization": "XavcSpatialAdaptiveQuantization", "TemporalAdaptiveQuantization": "XavcTemporalAdaptiveQuantization", "Xavc4kIntraCbgProfileSettings": "Xavc4kIntraCbgProfileSettings", "Xavc4kIntraVbrProfileSettings": "Xavc4kIntraVbrProfileSettings", "Xavc4kProfileSettings": "Xavc4kProfileSettings", "XavcHdIntraCbgProfileSettings": "XavcHdIntraCbgProfileSettings", "XavcHdProfileSettings": "XavcHdProfileSettings", "PerFrameMetrics": "" } }, "ColorCorrector": { "t": "o", "m": { "Brightness": "__integerMin1Max100", "ClipLimits": "ClipLimits", "ColorSpaceConversion": "ColorSpaceConversion", "Contrast": "__integerMin1Max100", "Hdr10Metadata": "Hdr10Metadata", "Hue": "__integerMinNegative180Max180", "SampleRangeConversion": "SampleRangeConversion", "Saturation": "__integerMin1Max100", "SdrReferenceWhiteLevel": "__integerMin100Max1000", "HdrToSdrToneMapper": "", "MaxLuminance": "" } }, "Deinterlacer": { "t": "o", "m": { "Algorithm": "DeinterlaceAlgorithm", "Control": "DeinterlacerControl", "Mode": "DeinterlacerMode" } }, "DolbyVision": { "t": "o", "m": { "L6Metadata": "DolbyVisionLevel6Metadata", "L6Mode": "DolbyVisionLevel6Mode", "Mapping": "DolbyVisionMapping", "Profile": "DolbyVisionProfile", "Compatibility": "" } }, "Hdr10Plus": { "t": "o", "m": { "MasteringMonitorNits": "__integerMin0Max4000", "TargetMonitorNits": "__integerMin0Max4000" } }, "NoiseReducer": { "t": "o", "m": { "Filter": "NoiseReducerFilter", "FilterSettings": "NoiseReducerFilterSettings", "SpatialFilterSettings": "NoiseReducerSpatialFilterSettings", "TemporalFilterSettings": "NoiseReducerTemporalFilterSettings" } }, "PartnerWatermarking": { "t": "o", "m": { "NexguardFileMarkerSettings": "NexGuardFileMarkerSettings" } }, "TimecodeBurnin": { "t": "o", "m": { "FontSize": "__integerMin10Max48", "Position": "TimecodeBurninPosition", "Prefix": "__stringPattern" } }, "OutputChannelMapping": { "t": "o", "m": { "InputChannels": "__listOf__integerMinNegative60Max6", "InputChannelsFineTune": "__listOf__doubleMinNegative60Max6" } }, "__integerMin1Max1001": { "t": "i", "min": 1, "max": 1001 }, "__integerMin1Max60000": { "t": "i", "min": 1, "max": 60000 }, "AllowedRenditionSize": { "t": "o", "m": { "Height": "__integerMin32Max8192", "Required": "RequiredFlag", "Width": "__integerMin32Max8192" } }, "ForceIncludeRenditionSize": { "t": "o", "m": { "Height": "__integerMin32Max8192", "Width": "__integerMin32Max8192" } }, "S3ObjectCannedAcl": { "t": "s", "e": ["PUBLIC_READ", "AUTHENTICATED_READ", "BUCKET_OWNER_READ", "BUCKET_OWNER_FULL_CONTROL"] }, "S3ServerSideEncryptionType": { "t": "s", "e": ["SERVER_SIDE_ENCRYPTION_S3", "SERVER_SIDE_ENCRYPTION_KMS"] }, "__stringPatternArnAwsUsGovCnKmsAZ26EastWestCentralNorthSouthEastWest1912D12KeyAFAF098AFAF094AFAF094AFAF094AFAF0912MrkAFAF0932": { "t": "s", "p": "^arn:aws(-us-gov|-cn)?:kms:[a-z-]{2,6}-(east|west|central|((north|south)(east|west)?))-[1-9]{1,2}:\\d{12}:key/([a-fA-F0-9]{8}-[a-fA-F0-9]{4}-[a-fA-F0-9]{4}-[a-fA-F0-9]{4}-[a-fA-F0-9]{12}|mrk-[a-fA-F0-9]{32})$" }, "__stringMin36Max36Pattern09aFAF809aFAF409aFAF409aFAF409aFAF12": { "t": "s", "min": 36, "max": 36, "p": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$" }, "__stringPattern09aFAF809aFAF409aFAF409aFAF409aFAF12": { "t": "s", "p": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$" }, "AudioChannelTag": { "t": "s", "e": ["L", "R", "C", "LFE", "LS", "RS", "LC", "RC", "CS", "LSD", "RSD", "TCS", "VHL", "VHC", "VHR", "HI", "LFE2", "LT", "LW", "M", "NAR", "RSL", "RSR", "RT", "RW", "TBC", "TBL", "TBR"] }, "AudioNormalizationAlgorithm": { "t": "s", "e": ["ITU_BS_1770_1", "ITU_BS_1770_2", "ITU_BS_1770_3", "ITU_BS_1770_4"] }, "AudioNormalizationAlgorithmControl": { "t": "s", "e": ["CORRECT_AUDIO", "MEASURE_ONLY"] }, "__integerMinNegative70Max0": { "t": "i", "min": -70, "max": 0 }, "AudioNormalizationLoudnessLogging": { "t": "s", "e": ["LOG", "DONT_LOG"] }, "AudioNormalizationPeakCalculation": { "t": "s", "e": ["TRUE_PEAK", "NONE"] }, "__doubleMinNegative59Max0": { "t": "n" }, "__doubleMinNegative20Max0": { "t": "n" }, "AacSettings": { "t": "o", "m": { "AudioDescriptionBroadcasterMix": "AacAudioDescriptionBroadcasterMix", "Bitrate": "__integerMin6000Max1024000", "CodecProfile": "AacCodecProfile", "CodingMode": "AacCodingMode", "RateControlMode": "AacRateControlMode", "RawFormat": "AacRawFormat", "SampleRate": "__integerMin8000Max96000", "Specification": "AacSpecification", "VbrQuality": "AacVbrQuality", "LoudnessMeasurementMode": "", "PassthroughControl": "", "RapInterval": "", "TargetLoudnessRange": "" } }, "Ac3Settings": { "t": "o", "m": { "Bitrate": "__integerMin64000Max640000", "BitstreamMode": "Ac3BitstreamMode", "CodingMode": "Ac3CodingMode", "Dialnorm": "__integerMin1Max31", "DynamicRangeCompressionLine": "Ac3DynamicRangeCompressionLine", "DynamicRangeCompressionProfile": "Ac3DynamicRangeCompressionProfile", "DynamicRangeCompressionRf": "Ac3DynamicRangeCompressionRf", "LfeFilter": "Ac3LfeFilter", "MetadataControl": "Ac3MetadataControl", "SampleRate": "__integerMin48000Max48000" } }, "AiffSettings": { "t": "o", "m": { "BitDepth": "__integerMin16Max24", "Channels": "__integerMin1Max64", "SampleRate": "__integerMin8000Max192000" } }, "AudioCodec": { "t": "s", "e": ["AAC", "MP2", "MP3", "WAV", "AIFF", "AC3", "EAC3", "EAC3_ATMOS", "VORBIS", "OPUS", "PASSTHROUGH", "AC4", "FLAC"] }, "Eac3AtmosSettings": { "t": "o", "m": { "Bitrate": "__integerMin384000Max1024000", "BitstreamMode": "Eac3AtmosBitstreamMode", "CodingMode": "Eac3AtmosCodingMode", "DialogueIntelligence": "Eac3AtmosDialogueIntelligence", "DownmixControl": "Eac3AtmosDownmixControl", "DynamicRangeCompressionLine": "Eac3AtmosDynamicRangeCompressionLine", "DynamicRangeCompressionRf": "Eac3AtmosDynamicRangeCompressionRf", "DynamicRangeControl": "Eac3AtmosDynamicRangeControl", "LoRoCenterMixLevel": "__doubleMinNegative6Max3", "LoRoSurroundMixLevel": "__doubleMinNegative60MaxNegative1", "LtRtCenterMixLevel": "__doubleMinNegative6Max3", "LtRtSurroundMixLevel": "__doubleMinNegative60MaxNegative1", "MeteringMode": "Eac3AtmosMeteringMode", "SampleRate": "__integerMin48000Max48000", "SpeechThreshold": "__integerMin0Max100", "StereoDownmix": "Eac3AtmosStereoDownmix", "SurroundExMode": "Eac3AtmosSurroundExMode" } }, "Eac3Settings": { "t": "o", "m": { "AttenuationControl": "Eac3AttenuationControl", "Bitrate": "__integerMin32000Max3024000", "BitstreamMode": "Eac3BitstreamMode", "CodingMode": "Eac3CodingMode", "DcFilter": "Eac3DcFilter", "Dialnorm": "__integerMin1Max31", "DynamicRangeCompressionLine": "Eac3DynamicRangeCompressionLine", "DynamicRangeCompressionRf": "Eac3DynamicRangeCompressionRf", "LfeControl": "Eac3LfeControl", "LfeFilter": "Eac3LfeFilter", "LoRoCenterMixLevel": "__doubleMinNegative60Max3", "LoRoSurroundMixLevel": "__doubleMinNegative60MaxNegative1", "LtRtCenterMixLevel": "__doubleMinNegative60Max3", "LtRtSurroundMixLevel": "__doubleMinNegative60MaxNegative1", "MetadataControl": "Eac3MetadataControl", "PassthroughControl": "Eac3PassthroughControl", "PhaseControl": "Eac3PhaseControl", "SampleRate": "__integerMin48000Max48000", "StereoDownmix": "Eac3StereoDownmix", "SurroundExMode": "Eac3SurroundExMode", "SurroundMode": "Eac3SurroundMode" } }, "Mp2Settings": { "t": "o", "m": { "Bitrate": "__integerMin32000Max384000", "Channels": "__integerMin1Max2", "SampleRate": "__integerMin32000Max48000", "AudioDescriptionMix": "" } }, "Mp3Settings": { "t": "o", "m": { "Bitrate": "__integerMin16000Max320000", "Channels": "__integerMin1Max2", "RateControlMode": "Mp3RateControlMode", "SampleRate": "__integerMin22050Max48000", "VbrQuality": "__integerMin0Max9" } }, "OpusSettings": { "t": "o", "m": { "Bitrate": "__integerMin32000Max192000", "Channels": "__integerMin1Max2", "SampleRate": "__integerMin16000Max48000" } }, "VorbisSettings": { "t": "o", "m": { "Channels": "__integerMin1Max2", "SampleRate": "__integerMin22050Max48000", "VbrQuality": "__integerMinNegative1Max10" } }, "WavSettings": { "t": "o", "m": { "BitDepth": "__integerMin16Max24", "Channels": "__integerMin1Max64", "Format": "WavFormat", "SampleRate": "__integerMin8000Max192000" } }, "BurninDestinationSettings": { "t": "o", "m": { "Alignment": "BurninSubtitleAlignment", "ApplyFontColor": "BurninSubtitleApplyFontColor", "BackgroundColor": "BurninSubtitleBackgroundColor", "BackgroundOpacity": "__integerMin0Max255", "FallbackFont": "BurninSubtitleFallbackFont", "FontColor": "BurninSubtitleFontColor", "FontOpacity": "__integerMin0Max255", "FontResolution": "__integerMin96Max600", "FontScript": "FontScript", "FontSize": "__integerMin0Max96", "HexFontColor": "__stringMin6Max8Pattern09aFAF609aFAF2", "OutlineColor": "BurninSubtitleOutlineColor", "OutlineSize": "__integerMin0Max10", "ShadowColor": "BurninSubtitleShadowColor", "ShadowOpacity": "__integerMin0Max255", "ShadowXOffset": "__integerMinNegative2147483648Max2147483647", "ShadowYOffset": "__integerMinNegative2147483648Max2147483647", "StylePassthrough": "BurnInSubtitleStylePassthrough", "TeletextSpacing": "BurninSubtitleTeletextSpacing", "XPosition": "__integerMin0Max2147483647", "YPosition": "__integerMin0Max2147483647", "FontFileBold": "", "FontFileBoldItalic": "", "FontFileItalic": "", "FontFileRegular": "", "RemoveRubyReserveAttributes": "" } }, "CaptionDestinationType": { "t": "s", "e": ["BURN_IN", "DVB_SUB", "EMBEDDED", "EMBEDDED_PLUS_SCTE20", "IMSC", "SCTE20_PLUS_EMBEDDED", "SCC", "SRT", "SMI", "TELETEXT", "TTML", "WEBVTT"] }, "DvbSubDestinationSettings": { "t": "o", "m": { "Alignment": "DvbSubtitleAlignment", "ApplyFontColor": "DvbSubtitleApplyFontColor", "BackgroundColor": "DvbSubtitleBackgroundColor", "BackgroundOpacity": "__integerMin0Max255", "DdsHandling": "DvbddsHandling", "DdsXCoordinate": "__integerMin0Max2147483647", "DdsYCoordinate": "__integerMin0Max2147483647", "FallbackFont": "DvbSubSubtitleFallbackFont", "FontColor": "DvbSubtitleFontColor", "FontOpacity": "__integerMin0Max255", "FontResolution": "__integerMin96Max600", "FontScript": "FontScript", "FontSize": "__integerMin0Max96", "Height": "__integerMin1Max2147483647", "HexFontColor": "__stringMin6Max8Pattern09aFAF609aFAF2", "OutlineColor": "DvbSubtitleOutlineColor", "OutlineSize": "__integerMin0Max10", "ShadowColor": "DvbSubtitleShadowColor", "ShadowOpacity": "__integerMin0Max255", "ShadowXOffset": "__integerMinNegative2147483648Max2147483647", "ShadowYOffset": "__integerMinNegative2147483648Max2147483647", "StylePassthrough": "DvbSubtitleStylePassthrough", "SubtitlingType": "DvbSubtitlingType", "TeletextSpacing": "DvbSubtitleTeletextSpacing", "Width": "__integerMin1Max2147483647", "XPosition": "__integerMin0Max2147483647", "YPosition": "__integerMin0Max2147483647", "FontFileBold": "", "FontFileBoldItalic": "", "FontFileItalic": "", "FontFileRegular": "" } }, "EmbeddedDestinationSettings": { "t": "o", "m": { "Destination608ChannelNumber": "__integerMin1Max4", "Destination708ServiceNumber": "__integerMin1Max6" } }, "ImscDestinationSettings": { "t": "o", "m": { "Accessibility": "ImscAccessibilitySubs", "StylePassthrough": "ImscStylePassthrough" } }, "SccDestinationSettings": { "t": "o", "m": { "Framerate": "SccDestinationFramerate" } }, "SrtDestinationSettings": { "t": "o", "m": { "StylePassthrough": "SrtStylePassthrough" } }, "TeletextDestinationSettings": { "t": "o", "m": { "PageNumber": "__stringMin3Max3Pattern1809aFAF09aEAE", "PageTypes": "__listOfTeletextPageType" } }, "TtmlDestinationSettings": { "t": "o", "m": { "StylePassthrough": "TtmlStylePassthrough", "BackgroundColor": "", "BackgroundOpacity": "", "FontColor": "", "FontOpacity": "", "FontSize": "", "FontStyle": "", "FontWeight": "", "TextDecoration": "" } }, "WebvttDestinationSettings": { "t": "o", "m": { "Accessibility": "WebvttAccessibilitySubs", "StylePassthrough": "WebvttStylePassthrough" } }, "__stringMin1Max256": { "t": "s", "min": 1, "max": 256 }, "__integerMin25Max10000": { "t": "i", "min": 25, "max": 10000 }, "OutputSdt": { "t": "s", "e": ["SDT_FOLLOW", "SDT_FOLLOW_IF_PRESENT", "SDT_MANUAL", "SDT_NONE"] }, "__integerMin25Max2000": { "t": "i", "min": 25, "max": 2000 }, "__integerMin1000Max30000": { "t": "i", "min": 1000, "max": 30000 }, "MxfXavcDurationMode": { "t": "s", "e": ["ALLOW_ANY_DURATION", "DROP_FRAMES_FOR_COMPLIANCE"] }, "Av1AdaptiveQuantization": { "t": "s", "e": ["OFF", "LOW", "MEDIUM", "HIGH", "HIGHER", "MAX"] }, "Av1BitDepth": { "t": "s", "e": ["BIT_8", "BIT_10"] }, "Av1FramerateControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "Av1FramerateConversionAlgorithm": { "t": "s", "e": ["DUPLICATE_DROP", "INTERPOLATE", "FRAMEFORMER", "MAINTAIN_FRAME_COUNT"] }, "__integerMin1000Max1152000000": { "t": "i", "min": 1000, "max": 1152000000 }, "Av1QvbrSettings": { "t": "o", "m": { "QvbrQualityLevel": "__integerMin1Max10", "QvbrQualityLevelFineTune": "__doubleMin0Max1" } }, "Av1RateControlMode": { "t": "s", "e": ["QVBR", "CBR"] }, "__integerMin1Max32": { "t": "i", "min": 1, "max": 32 }, "Av1SpatialAdaptiveQuantization": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "AvcIntraClass": { "t": "s", "e": ["CLASS_50", "CLASS_100", "CLASS_200", "CLASS_4K_2K"] }, "AvcIntraUhdSettings": { "t": "o", "m": { "QualityTuningLevel": "AvcIntraUhdQualityTuningLevel" } }, "AvcIntraFramerateControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "AvcIntraFramerateConversionAlgorithm": { "t": "s", "e": ["DUPLICATE_DROP", "INTERPOLATE", "FRAMEFORMER", "MAINTAIN_FRAME_COUNT"] }, "__integerMin24Max60000": { "t": "i", "min": 24, "max": 60000 }, "AvcIntraInterlaceMode": { "t": "s", "e": ["PROGRESSIVE", "TOP_FIELD", "BOTTOM_FIELD", "FOLLOW_TOP_FIELD", "FOLLOW_BOTTOM_FIELD"] }, "AvcIntraScanTypeConversionMode": { "t": "s", "e": ["INTERLACED", "INTERLACED_OPTIMIZE"] }, "AvcIntraSlowPal": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "AvcIntraTelecine": { "t": "s", "e": ["NONE", "HARD"] }, "__integerMin1Max10000000": { "t": "i", "min": 1, "max": 10000000 }, "__integerMin1Max100": { "t": "i", "min": 1, "max": 100 }, "H264AdaptiveQuantization": { "t": "s", "e": ["OFF", "AUTO", "LOW", "MEDIUM", "HIGH", "HIGHER", "MAX"] }, "H264CodecLevel": { "t": "s", "e": ["AUTO", "LEVEL_1", "LEVEL_1_1", "LEVEL_1_2", "LEVEL_1_3", "LEVEL_2", "LEVEL_2_1", "LEVEL_2_2", "LEVEL_3", "LEVEL_3_1", "LEVEL_3_2", "LEVEL_4", "LEVEL_4_1", "LEVEL_4_2", "LEVEL_5", "LEVEL_5_1", "LEVEL_5_2"] }, "H264CodecProfile": { "t": "s", "e": ["BASELINE", "HIGH", "HIGH_10BIT", "HIGH_422", "HIGH_422_10BIT", "MAIN"] }, "H264DynamicSubGop": { "t": "s", "e": ["ADAPTIVE", "STATIC"] }, "H264EntropyEncoding": { "t": "s", "e": ["CABAC", "CAVLC"] }, "H264FieldEncoding": { "t": "s", "e": ["PAFF", "FORCE_FIELD", "MBAFF"] }, "H264FlickerAdaptiveQuantization": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "H264FramerateControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "H264FramerateConversionAlgorithm": { "t": "s", "e": ["DUPLICATE_DROP", "INTERPOLATE", "FRAMEFORMER", "MAINTAIN_FRAME_COUNT"] }, "H264GopBReference": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "H264GopSizeUnits": { "t": "s", "e": ["FRAMES", "SECONDS", "AUTO"] }, "__integerMin0Max1152000000": { "t": "i", "min": 0, "max": 1152000000 }, "H264InterlaceMode": { "t": "s", "e": ["PROGRESSIVE", "TOP_FIELD", "BOTTOM_FIELD", "FOLLOW_TOP_FIELD", "FOLLOW_BOTTOM_FIELD"] }, "__integerMin0Max30": { "t": "i", "min": 0, "max": 30 }, "__integerMin0Max7": { "t": "i", "min": 0, "max": 7 }, "__integerMin1Max6": { "t": "i", "min": 1, "max": 6 }, "H264ParControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "H264QualityTuningLevel": { "t": "s", "e": ["SINGLE_PASS", "SINGLE_PASS_HQ", "MULTI_PASS_HQ"] }, "H264QvbrSettings": { "t": "o", "m": { "MaxAverageBitrate": "__integerMin1000Max1152000000", "QvbrQualityLevel": "__integerMin1Max10", "QvbrQualityLevelFineTune": "__doubleMin0Max1" } }, "H264RateControlMode": { "t": "s", "e": ["VBR", "CBR", "QVBR"] }, "H264RepeatPps": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "H264ScanTypeConversionMode": { "t": "s", "e": ["INTERLACED", "INTERLACED_OPTIMIZE"] }, "H264SceneChangeDetect": { "t": "s", "e": ["DISABLED", "ENABLED", "TRANSITION_DETECTION"] }, "H264SlowPal": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "__integerMin0Max128": { "t": "i", "min": 0, "max": 128 }, "H264SpatialAdaptiveQuantization": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "H264Syntax": { "t": "s", "e": ["DEFAULT", "RP2027"] }, "H264Telecine": { "t": "s", "e": ["NONE", "SOFT", "HARD"] }, "H264TemporalAdaptiveQuantization": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "H264UnregisteredSeiTimecode": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "H265AdaptiveQuantization": { "t": "s", "e": ["OFF", "LOW", "MEDIUM", "HIGH", "HIGHER", "MAX", "AUTO"] }, "H265AlternateTransferFunctionSei": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "__integerMin1000Max1466400000": { "t": "i", "min": 1000, "max": 1466400000 }, "H265CodecLevel": { "t": "s", "e": ["AUTO", "LEVEL_1", "LEVEL_2", "LEVEL_2_1", "LEVEL_3", "LEVEL_3_1", "LEVEL_4", "LEVEL_4_1", "LEVEL_5", "LEVEL_5_1", "LEVEL_5_2", "LEVEL_6", "LEVEL_6_1", "LEVEL_6_2"] }, "H265CodecProfile": { "t": "s", "e": ["MAIN_MAIN", "MAIN_HIGH", "MAIN10_MAIN", "MAIN10_HIGH", "MAIN_422_8BIT_MAIN", "MAIN_422_8BIT_HIGH", "MAIN_422_10BIT_MAIN", "MAIN_422_10BIT_HIGH"] }, "H265DynamicSubGop": { "t": "s", "e": ["ADAPTIVE", "STATIC"] }, "H265FlickerAdaptiveQuantization": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "H265FramerateControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "H265FramerateConversionAlgorithm": { "t": "s", "e": ["DUPLICATE_DROP", "INTERPOLATE", "FRAMEFORMER", "MAINTAIN_FRAME_COUNT"] }, "H265GopBReference": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "H265GopSizeUnits": { "t": "s", "e": ["FRAMES", "SECONDS", "AUTO"] }, "__integerMin0Max1466400000": { "t": "i", "min": 0, "max": 1466400000 }, "H265InterlaceMode": { "t": "s", "e": ["PROGRESSIVE", "TOP_FIELD", "BOTTOM_FIELD", "FOLLOW_TOP_FIELD", "FOLLOW_BOTTOM_FIELD"] }, "H265ParControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "H265QualityTuningLevel": { "t": "s", "e": ["SINGLE_PASS", "SINGLE_PASS_HQ", "MULTI_PASS_HQ"] }, "H265QvbrSettings": { "t": "o", "m": { "MaxAverageBitrate": "__integerMin1000Max1466400000", "QvbrQualityLevel": "__integerMin1Max10", "QvbrQualityLevelFineTune": "__doubleMin0Max1" } }, "H265RateControlMode": { "t": "s", "e": ["VBR", "CBR", "QVBR"] }, "H265SampleAdaptiveOffsetFilterMode": { "t": "s", "e": ["DEFAULT", "ADAPTIVE", "OFF"] }, "H265ScanTypeConversionMode": { "t": "s", "e": ["INTERLACED", "INTERLACED_OPTIMIZE"] }, "H265SceneChangeDetect": { "t": "s", "e": ["DISABLED", "ENABLED", "TRANSITION_DETECTION"] }, "H265SlowPal": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "H265SpatialAdaptiveQuantization": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "H265Telecine": { "t": "s", "e": ["NONE", "SOFT", "HARD"] }, "H265TemporalAdaptiveQuantization": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "H265TemporalIds": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "H265Tiles": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "H265UnregisteredSeiTimecode": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "H265WriteMp4PackagingType": { "t": "s", "e": ["HVC1", "HEV1"] }, "Mpeg2AdaptiveQuantization": { "t": "s", "e": ["OFF", "LOW", "MEDIUM", "HIGH"] }, "__integerMin1000Max288000000": { "t": "i", "min": 1000, "max": 288000000 }, "Mpeg2CodecLevel": { "t": "s", "e": ["AUTO", "LOW", "MAIN", "HIGH1440", "HIGH"] }, "Mpeg2CodecProfile": { "t": "s", "e": ["MAIN", "PROFILE_422"] }, "Mpeg2DynamicSubGop": { "t": "s", "e": ["ADAPTIVE", "STATIC"] }, "Mpeg2FramerateControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "Mpeg2FramerateConversionAlgorithm": { "t": "s", "e": ["DUPLICATE_DROP", "INTERPOLATE", "FRAMEFORMER", "MAINTAIN_FRAME_COUNT"] }, "Mpeg2GopSizeUnits": { "t": "s", "e": ["FRAMES", "SECONDS"] }, "__integerMin0Max47185920": { "t": "i", "min": 0, "max": 47185920 }, "Mpeg2InterlaceMode": { "t": "s", "e": ["PROGRESSIVE", "TOP_FIELD", "BOTTOM_FIELD", "FOLLOW_TOP_FIELD", "FOLLOW_BOTTOM_FIELD"] }, "Mpeg2IntraDcPrecision": { "t": "s", "e": ["AUTO", "INTRA_DC_PRECISION_8", "INTRA_DC_PRECISION_9", "INTRA_DC_PRECISION_10", "INTRA_DC_PRECISION_11"] }, "__integerMin1000Max300000000": { "t": "i", "min": 1000, "max": 300000000 }, "Mpeg2ParControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "Mpeg2QualityTuningLevel": { "t": "s", "e": ["SINGLE_PASS", "MULTI_PASS"] }, "Mpeg2RateControlMode": { "t": "s", "e": ["VBR", "CBR"] }, "Mpeg2ScanTypeConversionMode": { "t": "s", "e": ["INTERLACED", "INTERLACED_OPTIMIZE"] }, "Mpeg2SceneChangeDetect": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "Mpeg2SlowPal": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "Mpeg2SpatialAdaptiveQuantization": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "Mpeg2Syntax": { "t": "s", "e": ["DEFAULT", "D_10"] }, "Mpeg2Telecine": { "t": "s", "e": ["NONE", "SOFT", "HARD"] }, "Mpeg2TemporalAdaptiveQuantization": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "ProresChromaSampling": { "t": "s", "e": ["PRESERVE_444_SAMPLING", "SUBSAMPLE_TO_422"] }, "ProresCodecProfile": { "t": "s", "e": ["APPLE_PRORES_422", "APPLE_PRORES_422_HQ", "APPLE_PRORES_422_LT", "APPLE_PRORES_422_PROXY", "APPLE_PRORES_4444", "APPLE_PRORES_4444_XQ"] }, "ProresFramerateControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "ProresFramerateConversionAlgorithm": { "t": "s", "e": ["DUPLICATE_DROP", "INTERPOLATE", "FRAMEFORMER", "MAINTAIN_FRAME_COUNT"] }, "ProresInterlaceMode": { "t": "s", "e": ["PROGRESSIVE", "TOP_FIELD", "BOTTOM_FIELD", "FOLLOW_TOP_FIELD", "FOLLOW_BOTTOM_FIELD"] }, "ProresParControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "ProresScanTypeConversionMode": { "t": "s", "e": ["INTERLACED", "INTERLACED_OPTIMIZE"] }, "ProresSlowPal": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "ProresTelecine": { "t": "s", "e": ["NONE", "HARD"] }, "Vc3FramerateControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "Vc3FramerateConversionAlgorithm": { "t": "s", "e": ["DUPLICATE_DROP", "INTERPOLATE", "FRAMEFORMER", "MAINTAIN_FRAME_COUNT"] }, "Vc3InterlaceMode": { "t": "s", "e": ["INTERLACED", "PROGRESSIVE"] }, "Vc3ScanTypeConversionMode": { "t": "s", "e": ["INTERLACED", "INTERLACED_OPTIMIZE"] }, "Vc3SlowPal": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "Vc3Telecine": { "t": "s", "e": ["NONE", "HARD"] }, "Vc3Class": { "t": "s", "e": ["CLASS_145_8BIT", "CLASS_220_8BIT", "CLASS_220_10BIT"] }, "Vp8FramerateControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "Vp8FramerateConversionAlgorithm": { "t": "s", "e": ["DUPLICATE_DROP", "INTERPOLATE", "FRAMEFORMER", "MAINTAIN_FRAME_COUNT"] }, "Vp8ParControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "Vp8QualityTuningLevel": { "t": "s", "e": ["MULTI_PASS", "MULTI_PASS_HQ"] }, "Vp8RateControlMode": { "t": "s", "e": ["VBR"] }, "__integerMin1000Max480000000": { "t": "i", "min": 1000, "max": 480000000 }, "Vp9FramerateControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "Vp9FramerateConversionAlgorithm": { "t": "s", "e": ["DUPLICATE_DROP", "INTERPOLATE", "FRAMEFORMER", "MAINTAIN_FRAME_COUNT"] }, "Vp9ParControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "Vp9QualityTuningLevel": { "t": "s", "e": ["MULTI_PASS", "MULTI_PASS_HQ"] }, "Vp9RateControlMode": { "t": "s", "e": ["VBR"] }, "XavcAdaptiveQuantization": { "t": "s", "e": ["OFF", "AUTO", "LOW", "MEDIUM", "HIGH", "HIGHER", "MAX"] }, "XavcEntropyEncoding": { "t": "s", "e": ["AUTO", "CABAC", "CAVLC"] }, "XavcFramerateControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "XavcFramerateConversionAlgorithm": { "t": "s", "e": ["DUPLICATE_DROP", "INTERPOLATE", "FRAMEFORMER", "MAINTAIN_FRAME_COUNT"] }, "XavcProfile": { "t": "s", "e": ["XAVC_HD_INTRA_CBG", "XAVC_4K_INTRA_CBG", "XAVC_4K_INTRA_VBR", "XAVC_HD", "XAVC_4K"] }, "XavcSlowPal": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "XavcSpatialAdaptiveQuantization": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "XavcTemporalAdaptiveQuantization": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "Xavc4kIntraCbgProfileSettings": { "t": "o", "m": { "XavcClass": "Xavc4kIntraCbgProfileClass" } }, "Xavc4kIntraVbrProfileSettings": { "t": "o", "m": { "XavcClass": "Xavc4kIntraVbrProfileClass" } }, "Xavc4kProfileSettings": { "t": "o", "m": { "BitrateClass": "Xavc4kProfileBitrateClass", "CodecProfile": "Xavc4kProfileCodecProfile", "FlickerAdaptiveQuantization": "XavcFlickerAdaptiveQuantization", "GopBReference": "XavcGopBReference", "GopClosedCadence": "__integerMin0Max2147483647", "HrdBufferSize": "__integerMin0Max1152000000", "QualityTuningLevel": "Xavc4kProfileQualityTuningLevel", "Slices": "__integerMin8Max12" } }, "XavcHdIntraCbgProfileSettings": { "t": "o", "m": { "XavcClass": "XavcHdIntraCbgProfileClass", "InterlaceMode": "" } }, "XavcHdProfileSettings": { "t": "o", "m": { "BitrateClass": "XavcHdProfileBitrateClass", "FlickerAdaptiveQuantization": "XavcFlickerAdaptiveQuantization", "GopBReference": "XavcGopBReference", "GopClosedCadence": "__integerMin0Max2147483647", "HrdBufferSize": "__integerMin0Max1152000000", "InterlaceMode": "XavcInterlaceMode", "QualityTuningLevel": "XavcHdProfileQualityTuningLevel", "Slices": "__integerMin4Max12", "Telecine": "XavcHdProfileTelecine" } }, "ClipLimits": { "t": "o", "m": { "MaximumRGBTolerance": "__integerMin90Max105", "MaximumYUV": "__integerMin920Max1023", "MinimumRGBTolerance": "__integerMinNegative5Max10", "MinimumYUV": "__integerMin0Max128" } }, "ColorSpaceConversion": { "t": "s", "e": ["NONE", "FORCE_601", "FORCE_709", "FORCE_HDR10", "FORCE_HLG_2020", "FORCE_P3DCI", "FORCE_P3D65_SDR", "FORCE_P3D65_HDR"] }, "__integerMinNegative180Max180": { "t": "i", "min": -180, "max": 180 }, "SampleRangeConversion": { "t": "s", "e": ["LIMITED_RANGE_SQUEEZE", "NONE", "LIMITED_RANGE_CLIP"] }, "DeinterlaceAlgorithm": { "t": "s", "e": ["INTERPOLATE", "INTERPOLATE_TICKER", "BLEND", "BLEND_TICKER", "LINEAR_INTERPOLATION"] }, "DeinterlacerControl": { "t": "s", "e": ["FORCE_ALL_FRAMES", "NORMAL"] }, "DeinterlacerMode": { "t": "s", "e": ["DEINTERLACE", "INVERSE_TELECINE", "ADAPTIVE"] }, "DolbyVisionLevel6Metadata": { "t": "o", "m": { "MaxCll": "__integerMin0Max65535", "MaxFall": "__integerMin0Max65535" } }, "DolbyVisionLevel6Mode": { "t": "s", "e": ["PASSTHROUGH", "RECALCULATE", "SPECIFY"] }, "DolbyVisionMapping": { "t": "s", "e": ["HDR10_NOMAP", "HDR10_1000"] }, "DolbyVisionProfile": { "t": "s", "e": ["PROFILE_5", "PROFILE_8_1"] }, "__integerMin0Max4000": { "t": "i", "min": 0, "max": 4000 }, "NoiseReducerFilter": { "t": "s", "e": ["BILATERAL", "MEAN", "GAUSSIAN", "LANCZOS", "SHARPEN", "CONSERVE", "SPATIAL", "TEMPORAL", "NONE", "PERCEPTUAL"] }, "NoiseReducerFilterSettings": { "t": "o", "m": { "Strength": "__integerMin0Max3" } }, "NoiseReducerSpatialFilterSettings": { "t": "o", "m": { "PostFilterSharpenStrength": "__integerMin0Max3", "Speed": "__integerMinNegative2Max3", "Strength": "__integerMin0Max16" } }, "NoiseReducerTemporalFilterSettings": { "t": "o", "m": { "AggressiveMode": "__integerMin0Max4", "PostTemporalSharpening": "NoiseFilterPostTemporalSharpening", "PostTemporalSharpeningStrength": "NoiseFilterPostTemporalSharpeningStrength", "Speed": "__integerMinNegative1Max3", "Strength": "__integerMin0Max16" } }, "NexGuardFileMarkerSettings": { "t": "o", "m": { "License": "__stringMin1Max100000", "Payload": "__integerMin0Max4194303", "Preset": "__stringMin1Max256", "Strength": "WatermarkingStrength" } }, "__integerMin10Max48": { "t": "i", "min": 10, "max": 48 }, "TimecodeBurninPosition": { "t": "s", "e": ["TOP_CENTER", "TOP_LEFT", "TOP_RIGHT", "MIDDLE_LEFT", "MIDDLE_CENTER", "MIDDLE_RIGHT", "BOTTOM_LEFT", "BOTTOM_CENTER", "BOTTOM_RIGHT"] }, "__stringPattern": { "t": "s", "p": "^[ -~]+$" }, "__listOf__integerMinNegative60Max6": { "t": "l", "v": "__integerMinNegative60Max6" }, "__listOf__doubleMinNegative60Max6": { "t": "l", "v": "__doubleMinNegative60Max6" }, "RequiredFlag": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "AacAudioDescriptionBroadcasterMix": { "t": "s", "e": ["BROADCASTER_MIXED_AD", "NORMAL"] }, "__integerMin6000Max1024000": { "t": "i", "min": 6000, "max": 1024000 }, "AacCodecProfile": { "t": "s", "e": ["LC", "HEV1", "HEV2", "XHE"] }, "AacCodingMode": { "t": "s", "e": ["AD_RECEIVER_MIX", "CODING_MODE_1_0", "CODING_MODE_1_1", "CODING_MODE_2_0", "CODING_MODE_5_1", "CODING_MODE_AUTO"] }, "AacRateControlMode": { "t": "s", "e": ["CBR", "VBR"] }, "AacRawFormat": { "t": "s", "e": ["LATM_LOAS", "NONE"] }, "__integerMin8000Max96000": { "t": "i", "min": 8000, "max": 96000 }, "AacSpecification": { "t": "s", "e": ["MPEG2", "MPEG4"] }, "AacVbrQuality": { "t": "s", "e": ["LOW", "MEDIUM_LOW", "MEDIUM_HIGH", "HIGH"] }, "__integerMin64000Max640000": { "t": "i", "min": 64000, "max": 640000 }, "Ac3BitstreamMode": { "t": "s", "e": ["COMPLETE_MAIN", "COMMENTARY", "DIALOGUE", "EMERGENCY", "HEARING_IMPAIRED", "MUSIC_AND_EFFECTS", "VISUALLY_IMPAIRED", "VOICE_OVER"] }, "Ac3CodingMode": { "t": "s", "e": ["CODING_MODE_1_0", "CODING_MODE_1_1", "CODING_MODE_2_0", "CODING_MODE_3_2_LFE", "CODING_MODE_AUTO"] }, "__integerMin1Max31": { "t": "i", "min": 1, "max": 31 }, "Ac3DynamicRangeCompressionLine": { "t": "s", "e": ["FILM_STANDARD", "FILM_LIGHT", "MUSIC_STANDARD", "MUSIC_LIGHT", "SPEECH", "NONE"] }, "Ac3DynamicRangeCompressionProfile": { "t": "s", "e": ["FILM_STANDARD", "NONE"] }, "Ac3DynamicRangeCompressionRf": { "t": "s", "e": ["FILM_STANDARD", "FILM_LIGHT", "MUSIC_STANDARD", "MUSIC_LIGHT", "SPEECH", "NONE"] }, "Ac3LfeFilter": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "Ac3MetadataControl": { "t": "s", "e": ["FOLLOW_INPUT", "USE_CONFIGURED"] }, "__integerMin48000Max48000": { "t": "i", "min": 48000, "max": 48000 }, "__integerMin16Max24": { "t": "i", "min": 16, "max": 24 }, "__integerMin8000Max192000": { "t": "i", "min": 8000, "max": 192000 }, "__integerMin384000Max1024000": { "t": "i", "min": 384000, "max": 1024000 }, "Eac3AtmosBitstreamMode": { "t": "s", "e": ["COMPLETE_MAIN"] }, "Eac3AtmosCodingMode": { "t": "s", "e": ["CODING_MODE_AUTO", "CODING_MODE_5_1_4", "CODING_MODE_7_1_4", "CODING_MODE_9_1_6"] }, "Eac3AtmosDialogueIntelligence": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "Eac3AtmosDownmixControl": { "t": "s", "e": ["SPECIFIED", "INITIALIZE_FROM_SOURCE"] }, "Eac3AtmosDynamicRangeCompressionLine": { "t": "s", "e": ["NONE", "FILM_STANDARD", "FILM_LIGHT", "MUSIC_STANDARD", "MUSIC_LIGHT", "SPEECH"] }, "Eac3AtmosDynamicRangeCompressionRf": { "t": "s", "e": ["NONE", "FILM_STANDARD", "FILM_LIGHT", "MUSIC_STANDARD", "MUSIC_LIGHT", "SPEECH"] }, "Eac3AtmosDynamicRangeControl": { "t": "s", "e": ["SPECIFIED", "INITIALIZE_FROM_SOURCE"] }, "__doubleMinNegative6Max3": { "t": "n" }, "__doubleMinNegative60MaxNegative1": { "t": "n" }, "Eac3AtmosMeteringMode": { "t": "s", "e": ["LEQ_A", "ITU_BS_1770_1", "ITU_BS_1770_2", "ITU_BS_1770_3", "ITU_BS_1770_4"] }, "Eac3AtmosStereoDownmix": { "t": "s", "e": ["NOT_INDICATED", "STEREO", "SURROUND", "DPL2"] }, "Eac3AtmosSurroundExMode": { "t": "s", "e": ["NOT_INDICATED", "ENABLED", "DISABLED"] }, "Eac3AttenuationControl": { "t": "s", "e": ["ATTENUATE_3_DB", "NONE"] }, "__integerMin32000Max3024000": { "t": "i", "min": 32000, "max": 3024000 }, "Eac3BitstreamMode": { "t": "s", "e": ["COMPLETE_MAIN", "COMMENTARY", "EMERGENCY", "HEARING_IMPAIRED", "VISUALLY_IMPAIRED"] }, "Eac3CodingMode": { "t": "s", "e": ["CODING_MODE_1_0", "CODING_MODE_2_0", "CODING_MODE_3_2", "CODING_MODE_AUTO"] }, "Eac3DcFilter": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "Eac3DynamicRangeCompressionLine": { "t": "s", "e": ["NONE", "FILM_STANDARD", "FILM_LIGHT", "MUSIC_STANDARD", "MUSIC_LIGHT", "SPEECH"] }, "Eac3DynamicRangeCompressionRf": { "t": "s", "e": ["NONE", "FILM_STANDARD", "FILM_LIGHT", "MUSIC_STANDARD", "MUSIC_LIGHT", "SPEECH"] }, "Eac3LfeControl": { "t": "s", "e": ["LFE", "NO_LFE"] }, "Eac3LfeFilter": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "__doubleMinNegative60Max3": { "t": "n" }, "Eac3MetadataControl": { "t": "s", "e": ["FOLLOW_INPUT", "USE_CONFIGURED"] }, "Eac3PassthroughControl": { "t": "s", "e": ["WHEN_POSSIBLE", "NO_PASSTHROUGH"] }, "Eac3PhaseControl": { "t": "s", "e": ["SHIFT_90_DEGREES", "NO_SHIFT"] }, "Eac3StereoDownmix": { "t": "s", "e": ["NOT_INDICATED", "LO_RO", "LT_RT", "DPL2"] }, "Eac3SurroundExMode": { "t": "s", "e": ["NOT_INDICATED", "ENABLED", "DISABLED"] }, "Eac3SurroundMode": { "t": "s", "e": ["NOT_INDICATED", "ENABLED", "DISABLED"] }, "__integerMin32000Max384000": { "t": "i", "min": 32000, "max": 384000 }, "__integerMin1Max2": { "t": "i", "min": 1, "max": 2 }, "__integerMin32000Max48000": { "t": "i", "min": 32000, "max": 48000 }, "__integerMin16000Max320000": { "t": "i", "min": 16000, "max": 320000 }, "Mp3RateControlMode": { "t": "s", "e": ["CBR", "VBR"] }, "__integerMin22050Max48000": { "t": "i", "min": 22050, "max": 48000 }, "__integerMin0Max9": { "t": "i", "min": 0, "max": 9 }, "__integerMin32000Max192000": { "t": "i", "min": 32000, "max": 192000 }, "__integerMin16000Max48000": { "t": "i", "min": 16000, "max": 48000 }, "__integerMinNegative1Max10": { "t": "i", "min": -1, "max": 10 }, "WavFormat": { "t": "s", "e": ["RIFF", "RF64", "EXTENSIBLE"] }, "BurninSubtitleAlignment": { "t": "s", "e": ["CENTERED", "LEFT", "AUTO"] }, "BurninSubtitleApplyFontColor": { "t": "s", "e": ["WHITE_TEXT_ONLY", "ALL_TEXT"] }, "BurninSubtitleBackgroundColor": { "t": "s", "e": ["NONE", "BLACK", "WHITE", "AUTO"] }, "BurninSubtitleFallbackFont": { "t": "s", "e": ["BEST_MATCH", "MONOSPACED_SANSSERIF", "MONOSPACED_SERIF", "PROPORTIONAL_SANSSERIF", "PROPORTIONAL_SERIF"] }, "BurninSubtitleFontColor": { "t": "s", "e": ["WHITE", "BLACK", "YELLOW", "RED", "GREEN", "BLUE", "HEX", "AUTO"] }, "__integerMin96Max600": { "t": "i", "min": 96, "max": 600 }, "FontScript": { "t": "s", "e": ["AUTOMATIC", "HANS", "HANT"] }, "__integerMin0Max96": { "t": "i", "min": 0, "max": 96 }, "__stringMin6Max8Pattern09aFAF609aFAF2": { "t": "s", "min": 6, "max": 8, "p": "^[0-9a-fA-F]{6}([0-9a-fA-F]{2})?$" }, "BurninSubtitleOutlineColor": { "t": "s", "e": ["BLACK", "WHITE", "YELLOW", "RED", "GREEN", "BLUE", "AUTO"] }, "__integerMin0Max10": { "t": "i", "min": 0, "max": 10 }, "BurninSubtitleShadowColor": { "t": "s", "e": ["NONE", "BLACK", "WHITE", "AUTO"] }, "BurnInSubtitleStylePassthrough": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "BurninSubtitleTeletextSpacing": { "t": "s", "e": ["FIXED_GRID", "PROPORTIONAL", "AUTO"] }, "DvbSubtitleAlignment": { "t": "s", "e": ["CENTERED", "LEFT", "AUTO"] }, "DvbSubtitleApplyFontColor": { "t": "s", "e": ["WHITE_TEXT_ONLY", "ALL_TEXT"] }, "DvbSubtitleBackgroundColor": { "t": "s", "e": ["NONE", "BLACK", "WHITE", "AUTO"] }, "DvbddsHandling": { "t": "s", "e": ["NONE", "SPECIFIED", "NO_DISPLAY_WINDOW", "SPECIFIED_OPTIMAL"] }, "DvbSubSubtitleFallbackFont": { "t": "s", "e": ["BEST_MATCH", "MONOSPACED_SANSSERIF", "MONOSPACED_SERIF", "PROPORTIONAL_SANSSERIF", "PROPORTIONAL_SERIF"] }, "DvbSubtitleFontColor": { "t": "s", "e": ["WHITE", "BLACK", "YELLOW", "RED", "GREEN", "BLUE", "HEX", "AUTO"] }, "DvbSubtitleOutlineColor": { "t": "s", "e": ["BLACK", "WHITE", "YELLOW", "RED", "GREEN", "BLUE", "AUTO"] }, "DvbSubtitleShadowColor": { "t": "s", "e": ["NONE", "BLACK", "WHITE", "AUTO"] }, "DvbSubtitleStylePassthrough": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "DvbSubtitlingType": { "t": "s", "e": ["HEARING_IMPAIRED", "STANDARD"] }, "DvbSubtitleTeletextSpacing": { "t": "s", "e": ["FIXED_GRID", "PROPORTIONAL", "AUTO"] }, "ImscAccessibilitySubs": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "ImscStylePassthrough": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "SccDestinationFramerate": { "t": "s", "e": ["FRAMERATE_23_97", "FRAMERATE_24", "FRAMERATE_25", "FRAMERATE_29_97_DROPFRAME", "FRAMERATE_29_97_NON_DROPFRAME"] }, "SrtStylePassthrough": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "__listOfTeletextPageType": { "t": "l", "v": "TeletextPageType" }, "TtmlStylePassthrough": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "WebvttAccessibilitySubs": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "WebvttStylePassthrough": { "t": "s", "e": ["ENABLED", "DISABLED", "STRICT", "MERGE"] }, "__integerMin1Max10": { "t": "i", "min": 1, "max": 10 }, "__doubleMin0Max1": { "t": "n" }, "AvcIntraUhdQualityTuningLevel": { "t": "s", "e": ["SINGLE_PASS", "MULTI_PASS"] }, "Xavc4kIntraCbgProfileClass": { "t": "s", "e": ["CLASS_100", "CLASS_300", "CLASS_480"] }, "Xavc4kIntraVbrProfileClass": { "t": "s", "e": ["CLASS_100", "CLASS_300", "CLASS_480"] }, "Xavc4kProfileBitrateClass": { "t": "s", "e": ["BITRATE_CLASS_100", "BITRATE_CLASS_140", "BITRATE_CLASS_200"] }, "Xavc4kProfileCodecProfile": { "t": "s", "e": ["HIGH", "HIGH_422"] }, "XavcFlickerAdaptiveQuantization": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "XavcGopBReference": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "Xavc4kProfileQualityTuningLevel": { "t": "s", "e": ["SINGLE_PASS", "SINGLE_PASS_HQ", "MULTI_PASS_HQ"] }, "__integerMin8Max12": { "t": "i", "min": 8, "max": 12 }, "XavcHdIntraCbgProfileClass": { "t": "s", "e": ["CLASS_50", "CLASS_100", "CLASS_200"] }, "XavcHdProfileBitrateClass": { "t": "s", "e": ["BITRATE_CLASS_25", "BITRATE_CLASS_35", "BITRATE_CLASS_50"] }, "XavcInterlaceMode": { "t": "s", "e": ["PROGRESSIVE", "TOP_FIELD", "BOTTOM_FIELD", "FOLLOW_TOP_FIELD", "FOLLOW_BOTTOM_FIELD"] }, "XavcHdProfileQualityTuningLevel": { "t": "s", "e": ["SINGLE_PASS", "SINGLE_PASS_HQ", "MULTI_PASS_HQ"] }, "__integerMin4Max12": { "t": "i", "min": 4, "max": 12 }, "XavcHdProfileTelecine": { "t": "s", "e": ["NONE", "HARD"] }, "__integerMin90Max105": { "t": "i", "min": 90, "max": 105 }, "__integerMin920Max1023": { "t": "i", "min": 920, "max": 1023 }, "__integerMinNegative5Max10": { "t": "i", "min": -5, "max": 10 }, "__integerMin0Max3": { "t": "i", "min": 0, "max": 3 }, "__integerMinNegative2Max3": { "t": "i", "min": -2, "max": 3 }, "__integerMin0Max16": { "t": "i", "min": 0, "max": 16 }, "__integerMin0Max4": { "t": "i", "min": 0, "max": 4 }, "NoiseFilterPostTemporalSharpening": { "t": "s", "e": ["DISABLED", "ENABLED", "AUTO"] }, "NoiseFilterPostTemporalSharpeningStrength": { "t": "s", "e": ["LOW", "MEDIUM", "HIGH"] }, "__integerMinNegative1Max3": { "t": "i", "min": -1, "max": 3 }, "__stringMin1Max100000": { "t": "s", "min": 1, "max": 100000 }, "__integerMin0Max4194303": { "t": "i", "min": 0, "max": 4194303 }, "WatermarkingStrength": { "t": "s", "e": ["LIGHTEST", "LIGHTER", "DEFAULT", "STRONGER", "STRONGEST"] }, "__integerMinNegative60Max6": { "t": "i", "min": -60, "max": 6 }, "__doubleMinNegative60Max6": { "t": "n" }, "TeletextPageType": { "t": "s", "e": ["PAGE_TYPE_INITIAL", "PAGE_TYPE_SUBTITLE", "PAGE_TYPE_ADDL_INFO", "PAGE_TYPE_PROGRAM_SCHEDULE", "PAGE_TYPE_HEARING_IMPAIRED_SUBTITLE"] } } };
-
-;// CONCATENATED MODULE: ./src/settings-check.ts
-/**
- * The action's own check of a `job-settings` file against the MediaConvert API model, before
- * any AWS call: the same table and rules the service applies at CreateJob, so a typo fails
- * the step at once instead of after every file is encrypted and uploaded.
- */
-
-
-
-/** How many problems one message lists. */
-const SHOWN = 5;
-/**
- * Checks the CreateJob request built from `job-settings` and the inputs, as it will be sent
- * but for each input's `FileInput` and `DecryptionSettings`, which are made per file. Each
- * problem is named by its JSON path in the file (`$.Settings.Inputs[0].TimecodeSorce`).
- */
-function checkSettingsFile(request, shape = 'request') {
-    const violations = [
-        ...checkAgainstModel(SETTINGS_MODEL, 'CreateJobRequest', request, { casing: 'sdk' }).map((v) => ({ path: v.path, v })),
-        ...checkServiceRules(request['Settings'], 'sdk').map((v) => ({
-            path: ['Settings', ...v.path],
-            v,
-        })),
-    ];
-    if (violations.length === 0)
-        return;
-    const listed = violations
-        .slice(0, SHOWN)
-        .map(({ path, v }) => describeViolation(filePath(shape, path), v))
-        .join('; ');
-    const more = violations.length > SHOWN ? ` (and ${violations.length - SHOWN} more)` : '';
-    throw new errors/* InputError */.dz('job-settings', `MediaConvert would refuse these settings: ${listed}${more}. Checked against the MediaConvert API model (${SETTINGS_MODEL.modelVersion})`);
-}
-/** `$.Settings.Inputs[0]` for a request path, as it is written in a file of this shape. */
-function filePath(shape, path) {
-    if (shape === 'settings' && path[0] === 'Settings')
-        return sdkPath('$', path.slice(1));
-    return sdkPath(shape === 'get-job' ? '$.Job' : '$', path);
-}
-function describeViolation(at, v) {
-    if (v.member?.problem === 'unknown') {
-        const hint = v.member.suggestion ? ` (did you mean ${v.member.suggestion}?)` : '';
-        return `${sdkPath(at, [v.member.name])} is not a member MediaConvert knows here${hint}`;
-    }
-    if (v.member?.problem === 'required') {
-        return `${sdkPath(at, [v.member.name])} is required and missing`;
-    }
-    return `${at}: ${v.message}`;
-}
-
-;// CONCATENATED MODULE: ./src/job-request.ts
-
-
-
-
-
-
-/** MediaConvert's limit on a job's UserMetadata entries. */
-const MAX_USER_METADATA = 10;
-/** MediaConvert's quota on inputs in one job. */
-const MAX_INPUTS_PER_JOB = 150;
-/** Top-level members of a CreateJob request: their presence marks a whole-request file. */
-const REQUEST_MEMBERS = [
-    'Settings',
-    'Role',
-    'JobTemplate',
-    'Queue',
-    'UserMetadata',
-    'Tags',
-    'Priority',
-    'AccelerationSettings',
-    'BillingTagsSource',
-    'HopDestinations',
-    'StatusUpdateInterval',
-    'SimulateReservedQueue',
-    'JobEngineVersion',
-];
-/** Reads and checks `job-settings` and merges it with the job inputs. Runs before any AWS call. */
-async function loadJobPlan(job, fileCount) {
-    const notes = [];
-    const { request, shape } = job.settingsPath
-        ? asRequest(await readSettingsFile(job.settingsPath), notes)
-        : { request: {}, shape: 'settings' };
-    // Console exports carry `"JobTemplate": ""`: no template.
-    if (request.JobTemplate === '')
-        delete request.JobTemplate;
-    const settings = asObject(request.Settings ?? {}, 'Settings');
-    const inputs = settings.Inputs === undefined ? [] : settings.Inputs;
-    if (!Array.isArray(inputs))
-        throw new errors/* InputError */.dz('job-settings', '`Settings.Inputs` must be an array');
-    const inputTemplate = asObject(inputs[0] ?? {}, 'Settings.Inputs[0]');
-    delete inputTemplate.FileInput;
-    delete inputTemplate.DecryptionSettings;
-    if (inputs.length > 1) {
-        notes.push({
-            warning: true,
-            text: `job-settings: Settings.Inputs has ${inputs.length} entries; only the first is used, as the template of every file's input (each file becomes its own job input); entries 2 to ${inputs.length} are ignored`,
-        });
-    }
-    const template = job.template ?? stringMember(request, 'JobTemplate');
-    const outputGroups = settings.OutputGroups;
-    if (template === undefined && (!Array.isArray(outputGroups) || outputGroups.length === 0)) {
-        throw new errors/* InputError */.dz('job-settings', 'has no `OutputGroups` and no job template is given: set `job-template` or add output groups');
-    }
-    if (job.layout === 'single' && fileCount > MAX_INPUTS_PER_JOB) {
-        throw new errors/* InputError */.dz('job-layout', `single puts all ${fileCount} files in one job, over MediaConvert's ${MAX_INPUTS_PER_JOB} inputs per job; use per-file or a shard`);
-    }
-    const base = { ...request, Role: job.roleArn, Settings: settings };
-    if (template !== undefined)
-        base.JobTemplate = template;
-    if (job.queue !== undefined)
-        base.Queue = job.queue;
-    const userMetadata = { ...stringMap(request.UserMetadata, 'UserMetadata'), ...job.userMetadata };
-    if (Object.keys(userMetadata).length > MAX_USER_METADATA) {
-        throw new errors/* InputError */.dz('user-metadata', `together with the file's \`UserMetadata\` has more than ${MAX_USER_METADATA} entries`);
-    }
-    if (Object.keys(userMetadata).length > 0)
-        base.UserMetadata = userMetadata;
-    const tags = { ...stringMap(request.Tags, 'Tags'), ...job.tags };
-    if (Object.keys(tags).length > 0)
-        base.Tags = tags;
-    delete base.ClientRequestToken;
-    // What will be sent, but for the per-file FileInput and DecryptionSettings.
-    checkSettingsFile({
-        ...base,
-        Settings: { ...settings, ...(inputs.length > 0 ? { Inputs: [inputTemplate] } : {}) },
-    }, shape);
-    return {
-        base: base,
-        inputTemplate: inputTemplate,
-        layout: job.layout,
-        notes,
-    };
-}
-/**
- * The CreateJob request a file stands for: a whole request, a `Settings` object, or what
- * `aws mediaconvert get-job` prints (`{"Job": {...}}`), whose request members are taken and
- * whose job state (Id, Arn, Status, timing, messages...) is left out.
- */
-function asRequest(file, notes) {
-    if (REQUEST_MEMBERS.some((m) => m in file))
-        return { request: { ...file }, shape: 'request' };
-    const job = file.Job;
-    if (Object.keys(file).length === 1 &&
-        typeof job === 'object' &&
-        job !== null &&
-        !Array.isArray(job)) {
-        const requestShape = SETTINGS_MODEL.shapes.CreateJobRequest;
-        const members = requestShape?.t === 'o' ? Object.keys(requestShape.m) : REQUEST_MEMBERS;
-        const request = {};
-        const ignored = [];
-        for (const [name, value] of Object.entries(job)) {
-            if (members.includes(name) && name !== 'ClientRequestToken')
-                request[name] = value;
-            else
-                ignored.push(name);
-        }
-        notes.push({
-            warning: false,
-            text: `job-settings: a get-job answer; taken from its Job: ${Object.keys(request).join(', ') || 'nothing'}; ignored: ${ignored.join(', ') || 'nothing'}`,
-        });
-        return { request, shape: 'get-job' };
-    }
-    return { request: { Settings: file }, shape: 'settings' };
-}
-/**
- * The CreateJob requests for these files: one per file, or one with every file as an input.
- * `tokenSeed` identifies the workflow run and attempt; each request's ClientRequestToken is
- * derived from the seed and the whole request, so a retried request reuses its token while a
- * re-run of the workflow, or any change to the request, makes a fresh job.
- */
-function buildRequests(plan, files, tokenSeed) {
-    const groups = plan.layout === 'single' ? [files] : files.map((f) => [f]);
-    return groups.map((group) => {
-        const request = {
-            ...plan.base,
-            Settings: {
-                ...plan.base.Settings,
-                Inputs: group.map((f) => inputFor(plan.inputTemplate, f)),
-            },
-        };
-        return { ...request, ClientRequestToken: requestToken(tokenSeed, request, group) };
-    });
-}
-function inputFor(template, file) {
-    return {
-        ...structuredClone(template),
-        FileInput: file.s3Uri,
-        DecryptionSettings: { ...file.decryption },
-    };
-}
-/**
- * A UUID-shaped hash of the seed, the whole request (DecryptionSettings included, with the
- * encrypted data key and IV) and the files' contents. The same step run twice in one run
- * attempt (a retry loop around the CLI) re-encrypts with a fresh key: its request differs, so
- * MediaConvert makes a new job instead of answering with the first one, whose key no longer
- * opens the object now in S3.
- */
-function requestToken(seed, request, files) {
-    const rest = { ...request };
-    delete rest.ClientRequestToken;
-    const hash = (0,external_node_crypto_.createHash)('sha256').update(seed).update('\n').update(canonicalJson(rest));
-    for (const f of files)
-        hash.update(`\n${f.relativePath}\n${f.plaintextSha256}`);
-    const hex = hash.digest('hex');
-    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
-}
-/** JSON with object members in sorted order: the same value always gives the same text. */
-function canonicalJson(value) {
-    if (Array.isArray(value))
-        return `[${value.map(canonicalJson).join(',')}]`;
-    if (value !== null && typeof value === 'object') {
-        const entries = Object.entries(value)
-            .filter(([, v]) => v !== undefined)
-            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-        return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-    }
-    return JSON.stringify(value) ?? 'null';
-}
-async function readSettingsFile(path) {
-    let text;
-    try {
-        text = await (0,promises_.readFile)(path, 'utf8');
-    }
-    catch (error) {
-        throw new errors/* InputError */.dz('job-settings', `cannot read '${path}' (${error.code ?? 'error'})`);
-    }
-    let parsed;
-    try {
-        parsed = (0,json_text/* parseJsonText */.l)(text);
-    }
-    catch (error) {
-        // Never the text itself: settings may hold a static key or a token.
-        throw new errors/* InputError */.dz('job-settings', `'${path}' ${error.message}`);
-    }
-    return asObject(parsed, path);
-}
-function asObject(value, where) {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        throw new errors/* InputError */.dz('job-settings', `${where} must be a JSON object`);
-    }
-    return { ...value };
-}
-function stringMember(obj, name) {
-    const value = obj[name];
-    if (value === undefined)
-        return undefined;
-    if (typeof value !== 'string')
-        throw new errors/* InputError */.dz('job-settings', `\`${name}\` must be a string`);
-    return value;
-}
-function stringMap(value, name) {
-    if (value === undefined)
-        return {};
-    const obj = asObject(value, `\`${name}\``);
-    for (const [k, v] of Object.entries(obj)) {
-        if (typeof v !== 'string')
-            throw new errors/* InputError */.dz('job-settings', `\`${name}.${k}\` must be a string`);
-    }
-    return obj;
-}
-
-
-/***/ }),
-
-/***/ 2293:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   l: () => (/* binding */ parseJsonText)
-/* harmony export */ });
-/**
- * JSON from an input or a file, with errors that never quote the text: a settings file or a
- * metadata value may hold a secret (a static key, a token), and V8's JSON.parse messages quote
- * the text around the fault. The error gives the line and column instead.
- */
-/** Parses `text` (a leading UTF-8 byte order mark is allowed); throws `Error(problem)`. */
-function parseJsonText(text) {
-    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    try {
-        return JSON.parse(body);
-    }
-    catch (error) {
-        throw new Error(`is not valid JSON (${whereIn(body, error)})`);
-    }
-}
-/** `line L, column C` of the fault, from the position V8 reports; never the text itself. */
-function whereIn(text, error) {
-    const message = error instanceof Error ? error.message : '';
-    if (/end of JSON input|Unterminated string/i.test(message) && !/position/.test(message)) {
-        return 'it ends too early';
-    }
-    const position = /position (\d+)/.exec(message)?.[1];
-    if (position === undefined) {
-        return /Unexpected token/.test(message) ? 'an unexpected character' : 'syntax error';
-    }
-    const before = text.slice(0, Number(position));
-    const line = before.split('\n').length;
-    const column = Number(position) - before.lastIndexOf('\n');
-    return `syntax error at line ${line}, column ${column}`;
-}
-
-
-/***/ }),
-
-/***/ 6792:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   ER: () => (/* binding */ InFlightWindow),
-/* harmony export */   Jf: () => (/* binding */ streamBytesFor),
-/* harmony export */   ND: () => (/* binding */ MemoryBudget),
-/* harmony export */   VA: () => (/* binding */ autoConcurrency),
-/* harmony export */   Vn: () => (/* binding */ READ_CHUNK_BYTES),
-/* harmony export */   av: () => (/* binding */ formatMiB),
-/* harmony export */   oi: () => (/* binding */ AUTO_CONCURRENCY),
-/* harmony export */   wC: () => (/* binding */ MAX_STREAM_BYTES)
-/* harmony export */ });
-/* unused harmony exports MIN_PARTS_PER_FILE, BudgetError */
-/* harmony import */ var _units_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1996);
-/**
- * One memory budget for the whole run. Every part buffer of every file is leased from it, so
- * file concurrency and parts in flight multiply inside one bound instead of each other.
- */
-
-/** The least a file needs to make progress: the part being filled and one in flight. */
-const MIN_PARTS_PER_FILE = 2;
-/**
- * Bytes per read (and so per AES update) when files run under a budget. Each chunk's
- * ciphertext is a fresh allocation left to the garbage collector; at 1 MiB those landed in
- * malloc's heap between longer-lived buffers and fragmented it: 8 x 256 MiB at concurrency 8
- * peaked at 227 MiB RSS with 1 MiB reads, against 189 MiB with malloc's mmap threshold
- * pinned. Smaller chunks reuse the same free blocks.
- */
-const READ_CHUNK_BYTES = 256 * 1024;
-/** Buffers a file holds besides its parts: two reads ahead, the chunk and its ciphertext. */
-const STREAM_CHUNKS = 4;
-/** What a file of `bytes` holds outside its part buffers while it is read and encrypted. */
-function streamBytesFor(bytes) {
-    return STREAM_CHUNKS * Math.max(1, Math.min(READ_CHUNK_BYTES, bytes));
-}
-/** The largest stream reservation of any file. */
-const MAX_STREAM_BYTES = streamBytesFor(Infinity);
-/** A lease that can never be granted: it is larger than the whole budget. */
-class BudgetError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'BudgetError';
-    }
-}
-/** Buffers smaller than this are not kept for reuse: small files come in many sizes. */
-const REUSE_FROM_BYTES = _units_js__WEBPACK_IMPORTED_MODULE_0__/* .MIB */ .D;
-/**
- * Leases part buffers within a fixed number of bytes. A returned buffer is kept (and still
- * counted) for the next lease of the same size, so a steady upload reuses the same few
- * buffers instead of leaving freed ones for the garbage collector while allocating new ones,
- * which would let the resident set grow past the budget. Leases wait first come, first served.
- */
-class MemoryBudget {
-    totalBytes;
-    used = 0;
-    reserved = 0;
-    peak = 0;
-    idle = [];
-    waiters = [];
-    /** Uploads currently sharing the budget. */
-    active = 0;
-    constructor(totalBytes) {
-        this.totalBytes = totalBytes;
-        if (!(totalBytes > 0))
-            throw new RangeError('a memory budget needs a positive size');
-    }
-    /** Bytes leased or kept for reuse. */
-    get usedBytes() {
-        return this.used;
-    }
-    /** The most ever counted at once. */
-    get peakBytes() {
-        return this.peak;
-    }
-    get activeUploads() {
-        return this.active;
-    }
-    /** Counts an upload as sharing the budget until the returned function is called. */
-    join() {
-        this.active += 1;
-        let left = false;
-        return () => {
-            if (left)
-                return;
-            left = true;
-            this.active -= 1;
-        };
-    }
-    /**
-     * Parts in flight one upload may have so that every active upload can still fill a part of
-     * `partBytes` and keep one in flight: its share of the budget, less the part being filled.
-     */
-    fairInFlight(partBytes) {
-        const parts = Math.floor((this.totalBytes - this.reserved) / partBytes);
-        return Math.max(1, Math.floor(parts / Math.max(1, this.active)) - 1);
-    }
-    /** A buffer of exactly `bytes`, once it fits (first come, first served). */
-    async lease(bytes, signal) {
-        return (await this.wait(bytes, false, 'part buffer', signal));
-    }
-    /**
-     * Counts `bytes` that a file holds outside its parts (its read-ahead and cipher output),
-     * once they fit; the returned function gives them back.
-     */
-    async reserve(bytes, signal) {
-        await this.wait(bytes, true, 'stream buffer', signal);
-        let released = false;
-        return () => {
-            if (released)
-                return;
-            released = true;
-            this.used -= bytes;
-            this.reserved -= bytes;
-            this.grant();
-        };
-    }
-    async wait(bytes, reservation, what, signal) {
-        if (bytes > this.totalBytes) {
-            throw new BudgetError(`a ${formatMiB(bytes)} ${what} does not fit in max-memory-mib (${formatMiB(this.totalBytes)})`);
-        }
-        signal?.throwIfAborted();
-        if (this.waiters.length === 0 && this.fits(bytes))
-            return this.take(bytes, reservation);
-        return new Promise((resolve, reject) => {
-            const waiter = { bytes, reservation, resolve, reject };
-            this.waiters.push(waiter);
-            signal?.addEventListener('abort', () => {
-                const at = this.waiters.indexOf(waiter);
-                if (at < 0)
-                    return;
-                this.waiters.splice(at, 1);
-                reject(signal.reason);
-                this.grant();
-            }, { once: true });
-        });
-    }
-    /** Hands a leased buffer back. */
-    give(buffer) {
-        if (buffer.length >= REUSE_FROM_BYTES) {
-            this.idle.push(buffer);
-        }
-        else {
-            this.used -= buffer.length;
-        }
-        this.grant();
-    }
-    /** Drops the buffers kept for reuse (at the end of a run). */
-    trim() {
-        for (const buffer of this.idle.splice(0))
-            this.used -= buffer.length;
-        this.grant();
-    }
-    /** Whether `bytes` fit now, counting kept buffers as free. */
-    fits(bytes) {
-        const kept = this.idle.reduce((sum, b) => sum + b.length, 0);
-        return this.used - kept + bytes <= this.totalBytes;
-    }
-    /**
-     * For a buffer: a kept one of that size, or a new one (dropping kept ones to make room).
-     * Call only when `fits(bytes)`.
-     */
-    take(bytes, reservation) {
-        if (!reservation) {
-            const at = this.idle.findIndex((b) => b.length === bytes);
-            if (at >= 0)
-                return this.idle.splice(at, 1)[0];
-        }
-        while (this.used + bytes > this.totalBytes)
-            this.used -= this.idle.pop().length;
-        this.used += bytes;
-        this.peak = Math.max(this.peak, this.used);
-        if (reservation) {
-            this.reserved += bytes;
-            return undefined;
-        }
-        return Buffer.allocUnsafe(bytes);
-    }
-    grant() {
-        while (this.waiters.length > 0 && this.fits(this.waiters[0].bytes)) {
-            const waiter = this.waiters.shift();
-            waiter.resolve(this.take(waiter.bytes, waiter.reservation));
-        }
-    }
-}
-/** File concurrency for `concurrency: auto`. */
-const AUTO_CONCURRENCY = { min: 4, max: 64 };
-/**
- * How many files to process at once when the user left it to us: as many as the budget holds
- * two parts (one filling, one in flight) of the median file, so a batch of small files is not
- * bound by round trips while large files keep parts in flight. `sizes` are ciphertext lengths.
- */
-function autoConcurrency(sizes, partBytes, budgetBytes) {
-    if (sizes.length === 0)
-        return AUTO_CONCURRENCY.min;
-    const sorted = sizes.map((s) => Math.max(1, Math.min(s, partBytes))).sort((a, b) => a - b);
-    const typical = sorted[Math.floor(sorted.length / 2)];
-    const fits = Math.floor(budgetBytes / (MIN_PARTS_PER_FILE * typical + streamBytesFor(typical)));
-    return Math.min(AUTO_CONCURRENCY.max, Math.max(AUTO_CONCURRENCY.min, fits));
-}
-function formatMiB(bytes) {
-    const mib = bytes / _units_js__WEBPACK_IMPORTED_MODULE_0__/* .MIB */ .D;
-    return `${Number.isInteger(mib) ? mib : mib.toFixed(1)} MiB`;
-}
-/**
- * Parts in flight for one upload, found the way a TCP sender finds its window: while every
- * slot is busy and throughput still rises by `rise` from one epoch to the next, the window
- * doubles; once it stops rising the window settles on the smaller size that gave the same
- * throughput. An epoch ends when as many parts as the window holds have completed. The window
- * never exceeds `ceiling()`, which shrinks as more uploads share the budget.
- */
-class InFlightWindow {
-    options;
-    size;
-    settled = false;
-    previous;
-    epochStart;
-    epochBytes = 0;
-    epochParts = 0;
-    /** Whether a part had to wait for a free slot during this epoch: the window was the limit. */
-    saturated = false;
-    constructor(options) {
-        this.options = options;
-        this.size = Math.max(1, options.start ?? MIN_PARTS_PER_FILE);
-    }
-    /** Parts that may be in flight now. */
-    get limit() {
-        return Math.max(1, Math.min(this.size, this.options.ceiling()));
-    }
-    /** A part is about to be sent; `waited` when it had to wait for a slot. */
-    sending(waited) {
-        this.epochStart ??= this.options.now();
-        if (waited)
-            this.saturated = true;
-    }
-    /** A part of `bytes` was acknowledged. */
-    completed(bytes) {
-        if (this.epochStart === undefined)
-            return;
-        this.epochBytes += bytes;
-        this.epochParts += 1;
-        if (this.epochParts < this.limit)
-            return;
-        const elapsed = Math.max(1, this.options.now() - this.epochStart);
-        const rate = this.epochBytes / elapsed;
-        this.decide(rate);
-        this.epochStart = this.options.now();
-        this.epochBytes = 0;
-        this.epochParts = 0;
-        this.saturated = false;
-    }
-    decide(rate) {
-        if (this.settled)
-            return;
-        const rise = this.options.rise ?? 1.15;
-        if (this.previous && rate < this.previous.rate * rise) {
-            // More parts in flight bought nothing: the link (or the source) is the limit, not latency.
-            this.size = this.previous.size;
-            this.settled = true;
-            return;
-        }
-        this.previous = undefined;
-        // Slots sat idle: the window was not what held throughput back (yet).
-        if (!this.saturated)
-            return;
-        const current = this.limit;
-        const next = Math.min(current * 2, this.options.ceiling());
-        if (next <= current)
-            return;
-        this.previous = { size: current, rate };
-        this.size = next;
-    }
-}
-
-
-/***/ }),
-
-/***/ 710:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  s1: () => (/* binding */ clientOptions),
-  MO: () => (/* binding */ parseNetwork)
-});
-
-// UNUSED EXPORTS: DEFAULT_MAX_ATTEMPTS
-
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __nccwpck_require__(4708);
-var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_);
-// EXTERNAL MODULE: ./node_modules/agent-base/dist/index.js
-var dist = __nccwpck_require__(8894);
-// EXTERNAL MODULE: ./node_modules/http-proxy-agent/dist/index.js
-var http_proxy_agent_dist = __nccwpck_require__(1970);
-// EXTERNAL MODULE: ./node_modules/https-proxy-agent/dist/index.js
-var https_proxy_agent_dist = __nccwpck_require__(3669);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-;// CONCATENATED MODULE: ./src/proxy.ts
-
-
-
-
-
-
-/**
- * The `http-proxy` input proxies every request; without it HTTPS_PROXY serves https:// and
- * HTTP_PROXY http:// endpoints (lower-case names first, as curl and @actions/http-client read
- * them). NO_PROXY applies to both. Pure: reads only `env`.
- */
-function proxySettings(input, env) {
-    const noProxy = (env.no_proxy ?? env.NO_PROXY ?? '')
-        .split(/[\s,]+/)
-        .map((entry) => entry.trim().toLowerCase())
-        .filter((entry) => entry !== '');
-    if (input !== '') {
-        const url = proxyUrl(input, () => new errors/* InputError */.dz('http-proxy', notAProxy(input)));
-        return { http: url, https: url, noProxy };
-    }
-    const settings = { noProxy };
-    const fromEnv = (names) => {
-        const name = names.find((n) => env[n]);
-        const value = name ? env[name] : undefined;
-        if (!name || !value)
-            return undefined;
-        return proxyUrl(value, () => new Error(`environment variable ${name}: ${notAProxy(value)}`));
-    };
-    const httpProxy = fromEnv(['http_proxy', 'HTTP_PROXY']);
-    const httpsProxy = fromEnv(['https_proxy', 'HTTPS_PROXY']);
-    if (httpProxy)
-        settings.http = httpProxy;
-    if (httpsProxy)
-        settings.https = httpsProxy;
-    return settings;
-}
-function notAProxy(value) {
-    // A proxy URL may carry a password: show only where it points.
-    return `'${redact(value)}' is not a proxy URL; use http://host:port (or https://, with user:password@ if the proxy needs it)`;
-}
-function proxyUrl(value, error) {
-    let url;
-    try {
-        // A bare host:port means http, as curl and most tools read it.
-        url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`);
-    }
-    catch {
-        throw error();
-    }
-    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') {
-        throw error();
-    }
-    return url;
-}
-/** The proxy URL as it may be shown: without user and password. */
-function redact(value) {
-    return String(value).replace(/\/\/[^@/]*@/, '//***@');
-}
-/** True when NO_PROXY says `host:port` is reached directly. */
-function bypassesProxy(host, port, noProxy) {
-    const name = host.toLowerCase().replace(/^\[(.*)\]$/, '$1');
-    return noProxy.some((entry) => {
-        if (entry === '*')
-            return true;
-        const match = /^(.*?)(?::(\d+))?$/.exec(entry);
-        const pattern = (match?.[1] ?? entry).replace(/^\*?\./, '.').replace(/^\[(.*)\]$/, '$1');
-        if (match?.[2] !== undefined && Number(match[2]) !== port)
-            return false;
-        const domain = pattern.replace(/^\./, '');
-        return name === domain || name.endsWith(`.${domain}`);
-    });
-}
-/** Socket options the SDK's own agents use: keep-alive, up to 50 sockets per host. */
-const AGENT_OPTIONS = { keepAlive: true, maxSockets: 50 };
-/**
- * An agent that sends each request through `proxy` unless NO_PROXY names its host. Requests
- * to http:// endpoints go to the proxy as absolute URIs (GET http://host/path), to https://
- * endpoints through a CONNECT tunnel.
- */
-class RoutingAgent extends dist.Agent {
-    noProxy;
-    direct;
-    viaProxy;
-    constructor(secure, proxy, noProxy) {
-        super(AGENT_OPTIONS);
-        this.noProxy = noProxy;
-        this.direct = secure ? new (external_node_https_default()).Agent(AGENT_OPTIONS) : new (external_node_http_default()).Agent(AGENT_OPTIONS);
-        if (proxy) {
-            this.viaProxy = secure
-                ? new https_proxy_agent_dist.HttpsProxyAgent(proxy, AGENT_OPTIONS)
-                : new http_proxy_agent_dist.HttpProxyAgent(proxy, AGENT_OPTIONS);
-        }
-    }
-    connect(_req, options) {
-        const port = options.port ?? (options.secureEndpoint ? 443 : 80);
-        if (!this.viaProxy || bypassesProxy(options.host ?? '', port, this.noProxy)) {
-            return this.direct;
-        }
-        return this.viaProxy;
-    }
-    destroy() {
-        this.direct.destroy();
-        this.viaProxy?.destroy();
-        super.destroy();
-    }
-}
-/** Agents for the SDK's request handler, or undefined when no proxy is configured at all. */
-function proxyAgents(settings) {
-    if (!settings.http && !settings.https)
-        return undefined;
-    return {
-        httpAgent: new RoutingAgent(false, settings.http, settings.noProxy),
-        httpsAgent: new RoutingAgent(true, settings.https, settings.noProxy),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/version.ts
-/** This tool's version, as in package.json (a unit test keeps the two equal). */
-const VERSION = '0.1.0';
-/** How every AWS request names this tool in its User-Agent: `mediaconvert-encrypt/VERSION`. */
-const USER_AGENT_NAME = 'mediaconvert-encrypt';
-
-;// CONCATENATED MODULE: ./src/network.ts
-
-
-/** Retries for throttling and dropped connections when AWS_MAX_ATTEMPTS is not set. */
-const DEFAULT_MAX_ATTEMPTS = 6;
-/**
- * The `http-proxy` input and the variables the AWS SDK and CLI read: HTTPS_PROXY,
- * HTTP_PROXY, NO_PROXY, AWS_MAX_ATTEMPTS, AWS_RETRY_MODE. Pure; throws on a bad value.
- */
-function parseNetwork(httpProxy, env) {
-    const attempts = env.AWS_MAX_ATTEMPTS?.trim() ?? '';
-    const maxAttempts = attempts === '' ? DEFAULT_MAX_ATTEMPTS : Number(attempts);
-    if (!/^\d+$/.test(String(maxAttempts)) || maxAttempts < 1 || maxAttempts > 100) {
-        throw new Error(`environment variable AWS_MAX_ATTEMPTS: '${attempts}' is not accepted; use a whole number from 1 to 100`);
-    }
-    const mode = env.AWS_RETRY_MODE?.trim().toLowerCase() || 'standard';
-    if (mode !== 'standard' && mode !== 'adaptive') {
-        throw new Error(`environment variable AWS_RETRY_MODE: '${env.AWS_RETRY_MODE}' is not accepted; use standard or adaptive`);
-    }
-    return { proxy: proxySettings(httpProxy, env), maxAttempts, retryMode: mode };
-}
-/** Options every SDK client of this tool gets: retries, user agent, proxy agents. */
-function clientOptions(network) {
-    const agents = proxyAgents(network.proxy);
-    return {
-        maxAttempts: network.maxAttempts,
-        retryMode: network.retryMode,
-        customUserAgent: [[USER_AGENT_NAME, VERSION]],
-        ...(agents ? { requestHandler: agents } : {}),
-    };
-}
-
-
-/***/ }),
-
-/***/ 3568:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   XY: () => (/* binding */ readObjectMetadata),
-/* harmony export */   dx: () => (/* binding */ objectMetadata)
-/* harmony export */ });
-/* unused harmony exports METADATA, MAX_METADATA_BYTES, metadataBytes */
-const METADATA = {
-    mode: 'mediaconvert-decryption-mode',
-    iv: 'mediaconvert-initialization-vector',
-    key: 'mediaconvert-encrypted-decryption-key',
-    region: 'mediaconvert-kms-key-region',
-    sha256: 'mediaconvert-plaintext-sha256',
-    bytes: 'mediaconvert-plaintext-bytes',
-};
-/** S3's limit on user metadata: keys and values, in UTF-8 bytes. */
-const MAX_METADATA_BYTES = 2048;
-function objectMetadata(fields) {
-    const { decryption } = fields;
-    const metadata = {
-        [METADATA.mode]: decryption.DecryptionMode ?? '',
-        [METADATA.iv]: decryption.InitializationVector ?? '',
-        [METADATA.key]: decryption.EncryptedDecryptionKey ?? '',
-        [METADATA.region]: fields.kmsKeyRegion,
-    };
-    if (fields.plaintext) {
-        metadata[METADATA.sha256] = fields.plaintext.sha256;
-        metadata[METADATA.bytes] = String(fields.plaintext.bytes);
-    }
-    if (metadataBytes(metadata) > MAX_METADATA_BYTES) {
-        // Only an encrypted key far beyond what KMS returns could get here.
-        throw new Error(`object metadata would be ${metadataBytes(metadata)} bytes, over S3's ${MAX_METADATA_BYTES}`);
-    }
-    return metadata;
-}
-/** How S3 counts user metadata: the UTF-8 bytes of every key (without x-amz-meta-) and value. */
-function metadataBytes(metadata) {
-    return Object.entries(metadata).reduce((sum, [k, v]) => sum + Buffer.byteLength(k) + Buffer.byteLength(v), 0);
-}
-const MODES = ['AES_CTR', 'AES_CBC', 'AES_GCM'];
-/** MediaConvert's pattern for KmsKeyRegion. */
-const KMS_REGION = /^[a-z-]{2,6}-(east|west|central|((north|south)(east|west)?))-[1-9]{1,2}$/;
-/**
- * Reads the metadata as S3 returns it (keys lower case). The decryption settings are taken
- * only when mode, IV and encrypted key are all there and well-formed; `jobRegion` decides
- * whether KmsKeyRegion is needed, as at upload.
- */
-function readObjectMetadata(metadata, jobRegion) {
-    const get = (name) => metadata?.[name];
-    const stored = {};
-    const mode = get(METADATA.mode);
-    if (mode !== undefined && MODES.includes(mode))
-        stored.mode = mode;
-    const sha256 = get(METADATA.sha256);
-    if (sha256 !== undefined && /^[0-9a-f]{64}$/.test(sha256))
-        stored.sha256 = sha256;
-    const bytes = get(METADATA.bytes);
-    if (bytes !== undefined && /^\d{1,16}$/.test(bytes))
-        stored.bytes = Number(bytes);
-    const iv = get(METADATA.iv);
-    const key = get(METADATA.key);
-    const region = get(METADATA.region);
-    if (stored.mode &&
-        iv !== undefined &&
-        /^[A-Za-z0-9+/]{22}==$|^[A-Za-z0-9+/]{16}$/.test(iv) &&
-        key !== undefined &&
-        key.length >= 24 &&
-        key.length <= 512 &&
-        /^[A-Za-z0-9+/]+={0,2}$/.test(key) &&
-        (region === undefined || KMS_REGION.test(region))) {
-        stored.decryption = {
-            DecryptionMode: stored.mode,
-            EncryptedDecryptionKey: key,
-            InitializationVector: iv,
-            ...(region && region !== jobRegion ? { KmsKeyRegion: region } : {}),
-        };
-    }
-    return stored;
-}
-
-
-/***/ }),
-
-/***/ 9537:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   P: () => (/* binding */ mapPool)
-/* harmony export */ });
-/**
- * Runs `work` over `items` with at most `limit` in flight, in item order of starting.
- * Failures are collected, not thrown; with `stopOnFailure` no new item starts after one fails.
- */
-async function mapPool(items, limit, work, stopOnFailure = false) {
-    const results = items.map(() => undefined);
-    let next = 0;
-    let failed = false;
-    async function worker() {
-        while (next < items.length && !(stopOnFailure && failed)) {
-            const index = next++;
-            try {
-                results[index] = { ok: true, value: await work(items[index], index) };
-            }
-            catch (error) {
-                failed = true;
-                results[index] = { ok: false, error };
-            }
-        }
-    }
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    return results;
-}
-
-
-/***/ }),
-
-/***/ 908:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Yz: () => (/* binding */ outputsOf),
-  HN: () => (/* binding */ writeManifest)
-});
-
-// UNUSED EXPORTS: manifestOf, summaryOf
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/dry-run.ts
-var dry_run = __nccwpck_require__(4394);
-// EXTERNAL MODULE: ./src/safe-text.ts
-var safe_text = __nccwpck_require__(1452);
-;// CONCATENATED MODULE: ./src/job-summary.ts
-/**
- * The parts of the step summary about jobs and plans: a table of the jobs waited for (status,
- * duration, error, output links), the plan of a dry run, and what delete-inputs removed. Every
- * piece of text that came from a file name, a key or a service is escaped.
- */
-
-
-/** Outputs listed per job before "and N more". */
-const MAX_LINKS = 6;
-/** Text safe inside a Markdown table cell: no HTML, no Markdown markup, one line. */
-const escapeCell = (/* unused pure expression or super */ null && (markdownCell));
-/** The S3 console page of an object. */
-function s3ConsoleUrl(s3Uri, region) {
-    const match = /^s3:\/\/([^/]+)\/(.+)$/.exec(s3Uri);
-    if (!match)
-        return undefined;
-    return `https://s3.console.aws.amazon.com/s3/object/${encodeURIComponent(match[1])}?region=${encodeURIComponent(region)}&prefix=${encodeURIComponent(match[2])}`;
-}
-function job_summary_link(text, url) {
-    return url === undefined ? escapeCell(text) : `[${escapeCell(text)}](${url})`;
-}
-function formatDuration(seconds) {
-    if (seconds === undefined)
-        return '';
-    if (seconds < 60)
-        return `${seconds.toFixed(1)} s`;
-    const m = Math.floor(seconds / 60);
-    const s = Math.round(seconds % 60);
-    return m < 60 ? `${m} min ${s} s` : `${Math.floor(m / 60)} h ${m % 60} min`;
-}
-/** The jobs table, when jobs were waited for; empty otherwise. */
-function job_summary_jobsSection(report) {
-    if (!report.outcomes || report.outcomes.length === 0)
-        return [];
-    const finished = new Map((report.finished ?? []).map((f) => [f.id, f]));
-    const lines = [
-        '',
-        '#### Jobs',
-        '',
-        '| Job | Status | Duration | Error | Outputs |',
-        '| --- | --- | ---: | --- | --- |',
-    ];
-    for (const outcome of report.outcomes) {
-        const f = finished.get(outcome.id);
-        const error = outcome.status === 'COMPLETE'
-            ? ''
-            : [
-                outcome.errorCode === undefined ? '' : `**${outcome.errorCode}**`,
-                outcome.errorMessage === undefined ? '' : escapeCell(outcome.errorMessage),
-            ]
-                .filter((p) => p !== '')
-                .join(' ');
-        const outputs = (f?.outputs ?? []).map((o) => job_summary_link(o.uri.split('/').pop() ?? o.uri, s3ConsoleUrl(o.uri, report.region)));
-        const shown = outputs.length > MAX_LINKS
-            ? [...outputs.slice(0, MAX_LINKS), `and ${outputs.length - MAX_LINKS} more (manifest)`]
-            : outputs;
-        const job = `[${escapeCell(outcome.id)}](https://console.aws.amazon.com/mediaconvert/home?region=${encodeURIComponent(report.region)}#/jobs/summary/${encodeURIComponent(outcome.id)})`;
-        lines.push(`| ${job} | ${escapeCell(outcome.status)} | ${formatDuration(f?.durationSeconds)} | ${error} | ${shown.join('<br>')} |`);
-    }
-    return lines;
-}
-/** What delete-inputs did; empty when it was not asked for. */
-function job_summary_deletionSection(report) {
-    const d = report.deletion;
-    if (!d)
-        return [];
-    const lines = [
-        '',
-        `delete-inputs: ${d.deleted.length} ciphertext object(s) deleted, ${d.kept.length} kept (their job did not complete), ${d.problems.length} could not be deleted.`,
-    ];
-    for (const k of d.kept)
-        lines.push(`- kept ${escapeCell(k.s3Uri)}: ${escapeCell(k.reason)}`);
-    for (const p of d.problems)
-        lines.push(`- ${escapeCell(p)}`);
-    return lines;
-}
-/** The whole summary of a dry run. */
-function job_summary_dryRunSummary(report) {
-    const plan = report.dryRun;
-    const action = { upload: 'upload', skip: 'skip (unchanged)', fail: '**fail**' };
-    const lines = [
-        '### MediaConvert encrypt: dry run',
-        '',
-        `Plan: ${escapeCell(planTotals(plan))}. Nothing was encrypted, uploaded or created.`,
-        '',
-        '| File | Size | S3 object | Would |',
-        '| --- | ---: | --- | --- |',
-    ];
-    for (const f of plan.files) {
-        const reason = f.reason === undefined ? '' : `: ${escapeCell(f.reason)}`;
-        lines.push(`| ${escapeCell(f.path)} | ${f.bytes} B | ${escapeCell(f.s3Uri)} | ${action[f.action]}${reason} |`);
-    }
-    return `${lines.join('\n')}\n`;
-}
-
-// EXTERNAL MODULE: ./src/finished-jobs.ts + 1 modules
-var finished_jobs = __nccwpck_require__(5950);
-;// CONCATENATED MODULE: ./src/report.ts
-
-
-
-
-
-
-/** The manifest (its fields: docs/design.md and the README). Holds encrypted keys only. */
-function manifestOf(report) {
-    const outcome = new Map((report.outcomes ?? []).map((o) => [o.id, o]));
-    const finished = new Map((report.finished ?? []).map((f) => [f.id, f]));
-    const deleted = new Set(report.deletion?.deleted ?? []);
-    return {
-        version: 1,
-        region: report.region,
-        files: report.files.map((f) => ({
-            path: f.relativePath,
-            key: keyOf(f.s3Uri),
-            bytes: f.bytes,
-            plaintextSha256: f.plaintextSha256,
-            s3Uri: f.s3Uri,
-            decryption: f.decryption,
-            ...(f.skipped ? { skipped: true } : {}),
-            ...(deleted.has(f.s3Uri) ? { deleted: true } : {}),
-        })),
-        jobs: report.jobs.map((j) => {
-            const o = outcome.get(j.id);
-            const f = finished.get(j.id);
-            return {
-                id: j.id,
-                arn: j.arn,
-                status: o?.status ?? j.status,
-                ...(o?.errorCode === undefined ? {} : { errorCode: o.errorCode }),
-                ...(o?.errorMessage === undefined ? {} : { errorMessage: o.errorMessage }),
-                ...(f?.durationSeconds === undefined ? {} : { durationSeconds: f.durationSeconds }),
-                ...(f ? { outputs: f.outputs } : {}),
-                request: j.request,
-            };
-        }),
-        failures: report.failures,
-        ...(report.dryRun ? { dryRun: report.dryRun } : {}),
-    };
-}
-/** The object key of `s3://bucket/key`: NFC, where `path` keeps the name as it is on disk. */
-function keyOf(s3Uri) {
-    return s3Uri.replace(/^s3:\/\/[^/]+\//, '');
-}
-async function writeManifest(file, report) {
-    await (0,promises_.mkdir)(external_node_path_default().dirname(file), { recursive: true });
-    await (0,promises_.writeFile)(file, `${JSON.stringify(manifestOf(report), null, 2)}\n`, { mode: 0o644 });
-}
-/** Step outputs, every one a string. */
-function outputsOf(report, manifestPath) {
-    const outputs = {
-        'job-id': report.jobs[0]?.id ?? '',
-        'job-ids': JSON.stringify(report.jobs.map((j) => j.id)),
-        'job-settings': JSON.stringify(report.jobs.map((j) => j.request)),
-        'decryption-settings': JSON.stringify(report.files.map((f) => f.decryption)),
-        's3-uris': JSON.stringify(report.files.map((f) => f.s3Uri)),
-        manifest: manifestPath,
-        'skipped-files': JSON.stringify(report.files.filter((f) => f.skipped).map((f) => f.relativePath)),
-    };
-    if (report.outcomes) {
-        outputs['job-status'] = JSON.stringify(report.outcomes);
-        outputs['output-uris'] = JSON.stringify((0,finished_jobs/* outputUrisOf */.s6)(report.outcomes, report.finished ?? []));
-    }
-    return outputs;
-}
-/** A Markdown step summary: one row per file, then one per job, linked to the console. */
-function summaryOf(report) {
-    if (report.dryRun)
-        return dryRunSummary(report);
-    const jobFor = new Map();
-    for (const job of report.jobs) {
-        for (const input of job.request.Settings?.Inputs ?? []) {
-            if (input.FileInput)
-                jobFor.set(input.FileInput, job);
-        }
-    }
-    const status = new Map((report.outcomes ?? []).map((o) => [o.id, o.status]));
-    const skipped = report.files.filter((f) => f.skipped).length;
-    const uploaded = report.files.length - skipped;
-    const lines = [
-        '### MediaConvert encrypt',
-        '',
-        `${uploaded} file(s) encrypted and uploaded, ${skipped > 0 ? `${skipped} unchanged and skipped (if-exists: skip), ` : ''}${report.failures.length} failed, ${report.jobs.length} job(s) created in ${cell(report.region)}.`,
-        '',
-        '| File | Size | S3 object | Mode | Job |',
-        '| --- | ---: | --- | --- | --- |',
-    ];
-    for (const f of report.files) {
-        const job = jobFor.get(f.s3Uri);
-        const jobCell = job
-            ? `${consoleLink(report.region, job.id)}${statusSuffix(status.get(job.id))}`
-            : '—';
-        lines.push(`| ${cell(f.relativePath)} | ${formatBytes(f.bytes)} | ${cell(f.s3Uri)}${f.skipped ? ' (unchanged, skipped)' : ''} | ${cell(f.decryption.DecryptionMode ?? '')} | ${jobCell} |`);
-    }
-    for (const failure of report.failures) {
-        lines.push(`| ${cell(failure.relativePath)} | | **failed**: ${cell(failure.message)} | | |`);
-    }
-    lines.push(...jobsSection(report), ...deletionSection(report));
-    return `${lines.join('\n')}\n`;
-}
-function consoleLink(region, id) {
-    const query = `region=${encodeURIComponent(region)}#/jobs/summary/${encodeURIComponent(id)}`;
-    return `[${cell(id)}](https://console.aws.amazon.com/mediaconvert/home?${query})`;
-}
-function statusSuffix(status) {
-    return status ? ` ${cell(status)}` : '';
-}
-
-
-/***/ }),
-
-/***/ 2288:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ run),
-  V: () => (/* binding */ tokenSeedFrom)
-});
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
-var io = __nccwpck_require__(8701);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-;// CONCATENATED MODULE: ./src/artifact.ts
-
-
-
-
-/**
- * Downloads the named artifact of this run (or of `source`'s run) into a new folder under
- * `tempDir`. Calls `onFolder` with the folder as soon as it exists, so that the caller can
- * remove it whatever happens next; returns the folder the files are in.
- */
-async function downloadArtifact(client, name, tempDir, options = {}) {
-    const find = options.source ? { findBy: options.source } : {};
-    const where = options.source
-        ? `workflow run ${options.source.workflowRunId} of ${options.source.repositoryOwner}/${options.source.repositoryName}`
-        : 'this workflow run';
-    let id;
-    try {
-        id = (await client.getArtifact(name, find)).artifact.id;
-    }
-    catch (error) {
-        throw new Error(`artifact '${name}' was not found in ${where}: ${(0,errors/* messageOf */.bD)(error)}`, {
-            cause: error,
-        });
-    }
-    const target = await (0,promises_.mkdtemp)(external_node_path_default().join(tempDir, 'mediaconvert-encrypt-artifact-'));
-    options.onFolder?.(target);
-    const result = await client.downloadArtifact(id, { path: target, ...find });
-    if (result.digestMismatch)
-        throw new Error(`artifact '${name}' failed its digest check after download`);
-    return result.downloadPath ?? target;
-}
-/**
- * Removes downloaded artifact folders (plaintext media) at the end of a run, whatever its
- * outcome. A folder that cannot be removed is a warning, not a failure of the run.
- */
-async function removeDownloads(folders, log) {
-    for (const folder of folders) {
-        try {
-            await (0,io/* rmRF */.Yz)(folder);
-            log.info(`removed the downloaded artifact from ${folder}`);
-        }
-        catch (error) {
-            log.warning(`could not remove the downloaded artifact at ${folder}: ${(0,errors/* messageOf */.bD)(error)}`);
-        }
-    }
-}
-
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
-var dist_cjs = __nccwpck_require__(3711);
-// EXTERNAL MODULE: ./src/pool.ts
-var pool = __nccwpck_require__(9537);
-;// CONCATENATED MODULE: ./src/cleanup.ts
-/**
- * `delete-inputs: on-complete`: once the jobs have been waited for, each ciphertext object is
- * deleted when every job that reads it ended COMPLETE. An object read by a job that failed, was
- * canceled or is still running is kept, so the job can be resubmitted.
- */
-
-
-
-/** Objects to delete (every reader COMPLETE) and to keep, among the jobs' inputs. */
-function objectsToDelete(jobs, outcomes) {
-    const status = new Map(outcomes.map((o) => [o.id, o.status]));
-    const readers = new Map();
-    for (const job of jobs) {
-        for (const input of job.request.Settings?.Inputs ?? []) {
-            if (!input.FileInput?.startsWith('s3://'))
-                continue;
-            readers.set(input.FileInput, [...(readers.get(input.FileInput) ?? []), job.id]);
-        }
-    }
-    const remove = [];
-    const kept = [];
-    for (const [s3Uri, ids] of readers) {
-        const unfinished = ids.filter((id) => status.get(id) !== 'COMPLETE');
-        if (unfinished.length === 0)
-            remove.push(s3Uri);
-        else {
-            const first = unfinished[0];
-            kept.push({ s3Uri, reason: `job ${first} ended ${status.get(first) ?? 'UNKNOWN'}` });
-        }
-    }
-    return { remove, kept };
-}
-async function deleteCompletedInputs(s3, jobs, outcomes, log) {
-    const { remove, kept } = objectsToDelete(jobs, outcomes);
-    const settled = await (0,pool/* mapPool */.P)(remove, 8, async (s3Uri) => {
-        const match = /^s3:\/\/([^/]+)\/(.+)$/.exec(s3Uri);
-        if (!match)
-            throw new Error('not an s3:// URI');
-        await s3.send(new dist_cjs/* DeleteObjectCommand */.k4j({ Bucket: match[1], Key: match[2] }));
-    });
-    const result = { deleted: [], kept, problems: [] };
-    settled.forEach((outcome, i) => {
-        const s3Uri = remove[i];
-        if (outcome?.ok)
-            result.deleted.push(s3Uri);
-        else {
-            const why = outcome ? (0,errors/* messageOf */.bD)(outcome.error) : 'not attempted';
-            const denied = /AccessDenied|Forbidden/i.test(why) ? ' (it needs s3:DeleteObject)' : '';
-            result.problems.push(`deleting ${s3Uri} (delete-inputs: on-complete) failed: ${why}${denied}`);
-        }
-    });
-    log.info(`delete-inputs: ${result.deleted.length} ciphertext object(s) deleted, ${kept.length} kept because a job did not complete`);
-    for (const k of kept)
-        log.info(`kept ${k.s3Uri}: ${k.reason}`);
-    return result;
-}
-
-// EXTERNAL MODULE: ./src/dry-run.ts
-var dry_run = __nccwpck_require__(4394);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: ./src/cipher.ts
-var cipher = __nccwpck_require__(7624);
-;// CONCATENATED MODULE: ./src/content-type.ts
-
-const BY_EXTENSION = {
-    '.mp4': 'video/mp4',
-    '.m4v': 'video/mp4',
-    '.mov': 'video/quicktime',
-    '.mxf': 'application/mxf',
-    '.mkv': 'video/x-matroska',
-    '.webm': 'video/webm',
-    '.ts': 'video/mp2t',
-    '.m2ts': 'video/mp2t',
-    '.mts': 'video/mp2t',
-    '.mpg': 'video/mpeg',
-    '.mpeg': 'video/mpeg',
-    '.avi': 'video/x-msvideo',
-    '.flv': 'video/x-flv',
-    '.3gp': 'video/3gpp',
-    '.y4m': 'video/x-yuv4mpeg',
-    '.wav': 'audio/wav',
-    '.mp3': 'audio/mpeg',
-    '.m4a': 'audio/mp4',
-    '.aac': 'audio/aac',
-    '.flac': 'audio/flac',
-    '.aif': 'audio/aiff',
-    '.aiff': 'audio/aiff',
-    '.srt': 'application/x-subrip',
-    '.vtt': 'text/vtt',
-    '.scc': 'text/x-scc',
-};
-/** The source file's media type, kept on the ciphertext object so the bucket stays legible. */
-function contentTypeOf(file) {
-    return BY_EXTENSION[external_node_path_default().extname(file).toLowerCase()] ?? 'application/octet-stream';
-}
-
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
 var lib_core = __nccwpck_require__(4698);
 // EXTERNAL MODULE: external "fs"
@@ -81726,6 +79386,10 @@ function glob_hashFiles(patterns_1) {
     });
 }
 //# sourceMappingURL=glob.js.map
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/cipher.ts
+var cipher = __nccwpck_require__(7624);
 ;// CONCATENATED MODULE: ./src/files.ts
 
 
@@ -81876,6 +79540,2444 @@ async function describeFile(root, absolutePath, query) {
     };
 }
 
+
+/***/ }),
+
+/***/ 5950:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Vd: () => (/* binding */ finishedJobOf),
+  s6: () => (/* binding */ outputUrisOf)
+});
+
+// UNUSED EXPORTS: outputsOf
+
+;// CONCATENATED MODULE: ./src/output-locations.ts
+/**
+ * Where MediaConvert writes a job's outputs, computed from the job's settings alone (no I/O).
+ * The action reports these after waiting; the local MediaConvert names its files with them.
+ * Settings may be in the SDK's shape (`Destination`) or the wire shape (`destination`).
+ *
+ * The rules, from the MediaConvert API model and user guide:
+ * - Base: the group's `Destination`; when it ends in `/`, the first input's file name without
+ *   its extension is appended ("If you do not specify the base filename in the URI, the
+ *   service will use the filename of the input file").
+ * - Every file of an output starts with base + `NameModifier`.
+ * - FILE_GROUP: base + modifier + `.` + (`Extension` or the container's default: m2ts, mov,
+ *   mxf, mp4, webm; no container: the codec's extension). Frame capture (no container,
+ *   FRAME_CAPTURE codec): base + modifier + `.NNNNNNN.jpg`, a 7-digit 0-based counter.
+ * - HLS_GROUP: main manifest base + `.m3u8` (plus base + `ManifestNameModifier` + `.m3u8` per
+ *   additional manifest), child playlist base + modifier + `.m3u8`, segments base + modifier +
+ *   `_NNNNN.ts` (5 digits from 00001); audio-only outputs with AUTOMATIC container write raw
+ *   audio (`.aac`, ...). SINGLE_FILE segment control: one base + modifier + `.ts`.
+ * - DASH_ISO_GROUP: manifest base + `.mpd`, init base + modifier + `init.mp4`, segments
+ *   base + modifier + `_NNNNNNNNN.mp4` (9 digits from 000000001; `$Number$` in the modifier
+ *   numbers without padding instead).
+ * - CMAF_GROUP: manifests base + `.m3u8` and base + `.mpd` (each unless disabled), child HLS
+ *   playlists base + modifier + `.m3u8`, segments as DASH with `.cmfv` (video) or `.cmfa`.
+ * - MS_SMOOTH_GROUP: manifest base + `.ism`, one base + modifier + `.ismv` per output.
+ * - Format identifiers: `$fn$` (first input's name), `$dt$`, `$d$`, `$t$` (job start, UTC, when
+ *   known), `$w$`, `$h$`, `$f$`, `$rv$`, `$ra$`, `$rc$`, `$ex$`, `$$`.
+ */
+const GROUP_SETTINGS = {
+    FILE_GROUP_SETTINGS: 'FileGroupSettings',
+    HLS_GROUP_SETTINGS: 'HlsGroupSettings',
+    DASH_ISO_GROUP_SETTINGS: 'DashIsoGroupSettings',
+    CMAF_GROUP_SETTINGS: 'CmafGroupSettings',
+    MS_SMOOTH_GROUP_SETTINGS: 'MsSmoothGroupSettings',
+};
+/** File-group extensions by container (the model's Output.Extension documentation). */
+const CONTAINER_EXTENSIONS = {
+    M2TS: 'm2ts',
+    MOV: 'mov',
+    MXF: 'mxf',
+    MP4: 'mp4',
+    WEBM: 'webm',
+    F4V: 'f4v',
+    ISMV: 'ismv',
+    OGG: 'ogg',
+    GIF: 'gif',
+    Y4M: 'y4m',
+};
+/** Raw (no container) outputs take their codec's extension. */
+const CODEC_EXTENSIONS = {
+    AAC: 'aac',
+    MP3: 'mp3',
+    MP2: 'mp2',
+    AC3: 'ac3',
+    EAC3: 'eac3',
+    EAC3_ATMOS: 'eac3',
+    WAV: 'wav',
+    AIFF: 'aiff',
+    FLAC: 'flac',
+    OPUS: 'opus',
+    VORBIS: 'ogg',
+    H_264: 'h264',
+    H_265: 'h265',
+    MPEG2: 'm2v',
+    AV1: 'av1',
+    VP8: 'vp8',
+    VP9: 'vp9',
+    PRORES: 'mov',
+    FRAME_CAPTURE: 'jpg',
+};
+/** Reads `Name` or its wire form `name`. */
+function get(obj, name) {
+    if (typeof obj !== 'object' || obj === null || Array.isArray(obj))
+        return undefined;
+    const record = obj;
+    if (name in record)
+        return record[name];
+    return record[name.charAt(0).toLowerCase() + name.slice(1)];
+}
+function str(obj, name) {
+    const value = get(obj, name);
+    return typeof value === 'string' ? value : undefined;
+}
+function num(obj, name) {
+    const value = get(obj, name);
+    return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+function list(obj, name) {
+    const value = get(obj, name);
+    return Array.isArray(value) ? value : [];
+}
+/** The input's file name without folders, query and extension (`$fn$`). */
+function inputBaseName(fileInput) {
+    const name = fileInput.split('?')[0]?.split('/').pop() ?? '';
+    const dot = name.lastIndexOf('.');
+    return dot > 0 ? name.slice(0, dot) : name;
+}
+/** Every output group's locations, in the job's order. */
+function outputLocations(settings, options = {}) {
+    const firstInput = str(list(settings, 'Inputs')[0], 'FileInput') ?? '';
+    return list(settings, 'OutputGroups').map((group, g) => groupLocations(group, g, inputBaseName(firstInput), options));
+}
+function groupLocations(group, groupIndex, inputName, options) {
+    const groupSettings = get(group, 'OutputGroupSettings');
+    const type = str(groupSettings, 'Type') ?? '';
+    const name = str(group, 'Name');
+    const specific = GROUP_SETTINGS[type] ? get(groupSettings, GROUP_SETTINGS[type]) : undefined;
+    const destination = str(specific, 'Destination');
+    const result = {
+        groupIndex,
+        type,
+        ...(name !== undefined ? { name } : {}),
+        playlists: [],
+        outputs: [],
+    };
+    if (destination === undefined)
+        return result;
+    const vars = { fn: inputName, ...timeVariables(options.startTime) };
+    const resolvedDestination = substitute(destination, vars);
+    const base = resolvedDestination.endsWith('/')
+        ? resolvedDestination + inputName
+        : resolvedDestination;
+    result.base = base;
+    const outputs = list(group, 'Outputs');
+    switch (type) {
+        case 'FILE_GROUP_SETTINGS':
+            result.outputs = outputs.map((o, i) => fileOutput(o, i, base, vars));
+            break;
+        case 'HLS_GROUP_SETTINGS':
+            result.playlists = [
+                `${base}.m3u8`,
+                ...list(specific, 'AdditionalManifests').map((m) => `${base}${substitute(str(m, 'ManifestNameModifier') ?? '', vars)}.m3u8`),
+            ];
+            result.outputs = outputs.map((o, i) => hlsOutput(o, i, base, specific, vars));
+            break;
+        case 'DASH_ISO_GROUP_SETTINGS':
+            result.playlists = [`${base}.mpd`];
+            result.outputs = outputs.map((o, i) => fragmentedOutput(o, i, base, specific, vars, 'dash'));
+            break;
+        case 'CMAF_GROUP_SETTINGS': {
+            const hls = str(specific, 'WriteHlsManifest') !== 'DISABLED';
+            const dash = str(specific, 'WriteDashManifest') !== 'DISABLED';
+            result.playlists = [...(hls ? [`${base}.m3u8`] : []), ...(dash ? [`${base}.mpd`] : [])];
+            result.outputs = outputs.map((o, i) => {
+                const files = fragmentedOutput(o, i, base, specific, vars, 'cmaf');
+                return hls ? { ...files, playlist: `${files.stem}.m3u8` } : files;
+            });
+            break;
+        }
+        case 'MS_SMOOTH_GROUP_SETTINGS':
+            result.playlists = [`${base}.ism`];
+            result.outputs = outputs.map((o, i) => {
+                const stem = outputStem(o, base, vars, 'ismv');
+                return {
+                    ...streams(o),
+                    outputIndex: i,
+                    layout: 'file',
+                    stem,
+                    extension: 'ismv',
+                    file: `${stem}.ismv`,
+                };
+            });
+            break;
+        default:
+            break;
+    }
+    return result;
+}
+function streams(output) {
+    return {
+        hasVideo: get(output, 'VideoDescription') !== undefined,
+        hasAudio: list(output, 'AudioDescriptions').length > 0,
+    };
+}
+function videoCodec(output) {
+    return str(get(get(output, 'VideoDescription'), 'CodecSettings'), 'Codec');
+}
+function audioCodec(output) {
+    return str(get(list(output, 'AudioDescriptions')[0], 'CodecSettings'), 'Codec');
+}
+function fileOutput(output, outputIndex, base, vars) {
+    const container = str(get(output, 'ContainerSettings'), 'Container') ?? 'MP4';
+    const s = streams(output);
+    if (container === 'RAW' && videoCodec(output) === 'FRAME_CAPTURE') {
+        const stem = outputStem(output, base, vars, 'jpg');
+        return {
+            ...s,
+            outputIndex,
+            layout: 'frames',
+            stem,
+            extension: 'jpg',
+            counter: { digits: 7, first: 0 },
+        };
+    }
+    const codec = s.hasVideo ? videoCodec(output) : audioCodec(output);
+    const extension = str(output, 'Extension') ??
+        CONTAINER_EXTENSIONS[container] ??
+        CODEC_EXTENSIONS[codec ?? ''] ??
+        (codec ?? 'raw').toLowerCase();
+    const stem = outputStem(output, base, vars, extension);
+    return { ...s, outputIndex, layout: 'file', stem, extension, file: `${stem}.${extension}` };
+}
+function hlsOutput(output, outputIndex, base, groupSettings, vars) {
+    const s = streams(output);
+    const hlsSettings = get(get(output, 'OutputSettings'), 'HlsSettings');
+    const rawAudio = !s.hasVideo && str(hlsSettings, 'AudioOnlyContainer') !== 'M2TS' && s.hasAudio;
+    const extension = rawAudio ? (CODEC_EXTENSIONS[audioCodec(output) ?? 'AAC'] ?? 'aac') : 'ts';
+    const stem = outputStem(output, base, vars, 'm3u8');
+    const playlist = `${stem}.m3u8`;
+    if (str(groupSettings, 'SegmentControl') === 'SINGLE_FILE') {
+        return {
+            ...s,
+            outputIndex,
+            layout: 'single-file',
+            stem,
+            extension,
+            playlist,
+            file: `${stem}.${extension}`,
+        };
+    }
+    return {
+        ...s,
+        outputIndex,
+        layout: 'segments',
+        stem,
+        extension,
+        playlist,
+        counter: { digits: 5, first: 1 },
+    };
+}
+function fragmentedOutput(output, outputIndex, base, groupSettings, vars, kind) {
+    const s = streams(output);
+    const extension = kind === 'dash' ? 'mp4' : s.hasVideo ? 'cmfv' : 'cmfa';
+    const stem = outputStem(output, base, vars, kind === 'dash' ? 'mpd' : 'm3u8');
+    if (str(groupSettings, 'SegmentControl') === 'SINGLE_FILE') {
+        return {
+            ...s,
+            outputIndex,
+            layout: 'single-file',
+            stem,
+            extension,
+            file: `${stem}.${extension}`,
+        };
+    }
+    const numbered = stem.includes('$Number$');
+    return {
+        ...s,
+        outputIndex,
+        layout: 'segments',
+        stem,
+        extension,
+        init: `${stem.replace('$Number$', '')}init.${extension}`,
+        counter: numbered ? { digits: 0, first: 1 } : { digits: 9, first: 1 },
+    };
+}
+/** The n-th segment (or frame) of an output, as MediaConvert names it. */
+function segmentUri(output, n) {
+    const digits = output.counter?.digits ?? 0;
+    const counter = String(n).padStart(digits, '0');
+    if (output.layout === 'frames')
+        return `${output.stem}.${counter}.${output.extension}`;
+    if (output.stem.includes('$Number$')) {
+        return `${output.stem.replace('$Number$', counter)}.${output.extension}`;
+    }
+    return `${output.stem}_${counter}.${output.extension}`;
+}
+/**
+ * What the COMPLETE event lists for an output in `outputFilePaths`: the file (FILE_GROUP and
+ * MS Smooth), the last image (frame capture, given how many were written), the child playlist
+ * (HLS); DASH and CMAF outputs list none.
+ */
+function reportedPaths(group, output, frames = 1) {
+    if (output.layout === 'frames') {
+        const first = output.counter?.first ?? 0;
+        return [segmentUri(output, first + Math.max(1, frames) - 1)];
+    }
+    if (group.type === 'HLS_GROUP_SETTINGS')
+        return output.playlist ? [output.playlist] : [];
+    if (group.type === 'DASH_ISO_GROUP_SETTINGS' || group.type === 'CMAF_GROUP_SETTINGS')
+        return [];
+    return output.file ? [output.file] : [];
+}
+function timeVariables(start) {
+    if (!start)
+        return {};
+    const iso = start.toISOString().replace(/[-:]/g, '');
+    const d = iso.slice(0, 8);
+    const t = iso.slice(9, 15);
+    return { dt: `${d}T${t}`, d, t };
+}
+function outputStem(output, base, vars, extension) {
+    const video = get(output, 'VideoDescription');
+    const codecSettings = get(video, 'CodecSettings');
+    const codec = str(codecSettings, 'Codec') ?? '';
+    const codecKey = `${codec
+        .toLowerCase()
+        .replace(/_(\w)/g, (_m, c) => c.toUpperCase())
+        .replace(/^(\w)/, (c) => c.toUpperCase())}Settings`;
+    const videoSettings = get(codecSettings, codecKey);
+    const videoBitrate = num(videoSettings, 'Bitrate') ?? num(videoSettings, 'MaxBitrate');
+    const audioBitrate = list(output, 'AudioDescriptions')
+        .map((a) => {
+        const cs = get(a, 'CodecSettings');
+        const key = Object.keys((cs ?? {})).find((k) => /settings$/i.test(k));
+        return key ? (num(get(cs, key), 'Bitrate') ?? 0) : 0;
+    })
+        .reduce((sum, b) => sum + b, 0);
+    const numerator = num(videoSettings, 'FramerateNumerator');
+    const denominator = num(videoSettings, 'FramerateDenominator');
+    const width = num(video, 'Width');
+    const height = num(video, 'Height');
+    const outputVars = {
+        ...vars,
+        ex: extension,
+        ...(width !== undefined ? { w: String(width) } : {}),
+        ...(height !== undefined ? { h: String(height) } : {}),
+        ...(numerator && denominator ? { f: String(Math.floor(numerator / denominator)) } : {}),
+        ...(videoBitrate !== undefined ? { rv: String(Math.round(videoBitrate / 1000)) } : {}),
+        ...(audioBitrate > 0 ? { ra: String(Math.round(audioBitrate / 1000)) } : {}),
+        ...(videoBitrate !== undefined || audioBitrate > 0
+            ? { rc: String(Math.round(((videoBitrate ?? 0) + audioBitrate) / 1000)) }
+            : {}),
+    };
+    if (videoBitrate !== undefined || audioBitrate > 0) {
+        outputVars['Bandwidth'] = String((videoBitrate ?? 0) + audioBitrate);
+    }
+    return base + substitute(str(output, 'NameModifier') ?? '', outputVars);
+}
+/** Replaces known `$name$` identifiers; `$$` is a literal `$`; unknown ones stay as they are. */
+function substitute(text, vars) {
+    return text.replace(/\$(\w*)\$/g, (whole, name) => {
+        if (name === '')
+            return '$';
+        return vars[name] ?? whole;
+    });
+}
+
+;// CONCATENATED MODULE: ./src/finished-jobs.ts
+
+/**
+ * The manifests, child playlists and whole files a job writes, group by group. Segments and
+ * frame captures are not listed: their number depends on the media.
+ */
+function outputsOf(settings, startTime) {
+    return outputLocations(settings, startTime ? { startTime } : {}).flatMap((g) => {
+        const at = (kind, uri) => ({
+            group: g.groupIndex,
+            type: g.type,
+            kind,
+            uri,
+        });
+        return [
+            ...g.playlists.map((uri) => at('manifest', uri)),
+            ...g.outputs.flatMap((o) => [
+                ...(o.playlist ? [at('playlist', o.playlist)] : []),
+                ...(o.file ? [at('file', o.file)] : []),
+            ]),
+        ];
+    });
+}
+function finishedJobOf(job) {
+    const status = job.Status ?? 'UNKNOWN';
+    const start = job.Timing?.StartTime ?? job.Timing?.SubmitTime;
+    const finished = {
+        id: job.Id ?? '',
+        status,
+        outputs: status === 'COMPLETE' ? outputsOf(job.Settings, job.Timing?.StartTime) : [],
+    };
+    const finish = job.Timing?.FinishTime;
+    if (start && finish) {
+        finished.durationSeconds = Math.max(0, (finish.getTime() - start.getTime()) / 1000);
+    }
+    return finished;
+}
+/** The `output-uris` output: one entry per job waited for, in job order. */
+function outputUrisOf(outcomes, finished) {
+    const byId = new Map(finished.map((f) => [f.id, f]));
+    return outcomes.map(({ id: jobId, status }) => ({
+        jobId,
+        status,
+        outputs: byId.get(jobId)?.outputs ?? [],
+    }));
+}
+
+
+/***/ }),
+
+/***/ 9616:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  kS: () => (/* binding */ consoleLogger),
+  KE: () => (/* binding */ exitWhenFlushed),
+  Bx: () => (/* binding */ handleInterrupts),
+  xm: () => (/* binding */ hostDeps)
+});
+
+// UNUSED EXPORTS: actionsLogger
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
+var core = __nccwpck_require__(4698);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-kms/dist-cjs/index.js
+var dist_cjs = __nccwpck_require__(2632);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-mediaconvert/dist-cjs/index.js
+var client_mediaconvert_dist_cjs = __nccwpck_require__(5156);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
+var client_s3_dist_cjs = __nccwpck_require__(3711);
+// EXTERNAL MODULE: ./src/network.ts + 2 modules
+var network = __nccwpck_require__(710);
+;// CONCATENATED MODULE: ./src/clients.ts
+
+
+
+
+/**
+ * SDK clients from the default credential chain. Endpoints come from the SDK's own
+ * AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_<SERVICE> variables; a custom S3 endpoint gets
+ * path-style addressing, which S3-compatible servers expect. Retries (CreateJob repeats keep
+ * their request token), proxy and user agent come from config.network.
+ */
+function makeClients(config, env) {
+    const customS3 = Boolean(env.AWS_ENDPOINT_URL_S3 || env.AWS_ENDPOINT_URL);
+    const common = (0,network/* clientOptions */.s1)(config.network);
+    const s3 = new client_s3_dist_cjs/* S3Client */.YxF({ ...common, region: config.region, forcePathStyle: customS3 });
+    s3.middlewareStack.addRelativeTo(signChecksumNotPayload, {
+        relation: 'before',
+        toMiddleware: 'httpSigningMiddleware',
+        name: 'signChecksumNotPayload',
+    });
+    return {
+        s3,
+        // Data keys are made where the KMS key lives; MediaConvert is told that region if it differs.
+        kms: new dist_cjs/* KMSClient */.pgq({ ...common, region: config.kmsKeyRegion }),
+        mediaconvert: new client_mediaconvert_dist_cjs/* MediaConvertClient */.dU0({ ...common, region: config.region }),
+    };
+}
+/**
+ * Over https, a body that carries an x-amz-checksum-* header (upload.ts puts a CRC32 on every
+ * part; the SDK adds one by default elsewhere) is signed as UNSIGNED-PAYLOAD: the signature
+ * covers the checksum header, TLS protects the bytes in transit and S3 checks the checksum
+ * against every byte, so SigV4 need not hash the body with SHA-256 as well. That second pass
+ * over each part cost about as much CPU as the encryption. Over plain http (a local or
+ * S3-compatible endpoint) nothing but the payload hash binds the body to the signature, so
+ * there the SDK's payload hash stays, as it does for bodies without a checksum.
+ */
+function signChecksumNotPayload(next) {
+    return (args) => {
+        const { headers, protocol } = args.request;
+        if (protocol === 'https:' &&
+            headers &&
+            Object.keys(headers).some((name) => name.startsWith('x-amz-checksum-'))) {
+            headers['x-amz-content-sha256'] = 'UNSIGNED-PAYLOAD';
+        }
+        return next(args);
+    };
+}
+
+;// CONCATENATED MODULE: ./src/clock.ts
+const systemClock = {
+    now: () => Date.now(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+// EXTERNAL MODULE: ./src/run.ts + 10 modules
+var run = __nccwpck_require__(4490);
+// EXTERNAL MODULE: ./src/safe-text.ts
+var safe_text = __nccwpck_require__(1452);
+;// CONCATENATED MODULE: ./src/sdk-log.ts
+/**
+ * Identifying request members that are safe to print. An allowlist on purpose: KMS
+ * GenerateDataKey answers and Encrypt requests carry the plaintext data key, and S3 bodies the
+ * media, so nothing that is not named here is ever logged.
+ */
+const SAFE_MEMBERS = [
+    'Bucket',
+    'Key',
+    'PartNumber',
+    'UploadId',
+    'KeyId',
+    'KeySpec',
+    'NumberOfBytes',
+    'Id',
+    'Name',
+    'ClientRequestToken',
+];
+/**
+ * One debug line per AWS request attempt: service, operation, safe identifiers, HTTP status or
+ * error, and time taken. The AWS SDK for JavaScript v3 has no environment switch for logging,
+ * and its own `logger` option prints inputs and outputs whole (S3 bodies included), so this
+ * is what the action offers when step debug logging is on.
+ */
+function logRequests(clients, debug) {
+    for (const [service, client] of Object.entries(clients)) {
+        const stack = client.middlewareStack;
+        stack.add((next, context) => async (args) => {
+            const started = Date.now();
+            const head = `aws ${service} ${context.commandName?.replace(/Command$/, '') ?? '?'}${describeInput(args.input)}`;
+            try {
+                const result = await next(args);
+                const status = result.response?.statusCode;
+                debug(`${head} -> ${status ?? 'ok'} (${Date.now() - started} ms)`);
+                return result;
+            }
+            catch (error) {
+                debug(`${head} -> ${describeError(error)} (${Date.now() - started} ms)`);
+                throw error;
+            }
+        }, 
+        // Inside the retry loop (one line per attempt), outside the deserializer (parsed errors).
+        { step: 'deserialize', priority: 'high', name: 'mediaconvertEncryptDebugLog' });
+    }
+}
+function describeInput(input) {
+    const members = input;
+    const parts = [];
+    for (const name of SAFE_MEMBERS) {
+        const value = members[name];
+        if (typeof value === 'string' || typeof value === 'number')
+            parts.push(`${name}=${value}`);
+    }
+    return parts.length > 0 ? ` ${parts.join(' ')}` : '';
+}
+function describeError(error) {
+    if (!(error instanceof Error))
+        return 'failed';
+    const status = error.$metadata?.httpStatusCode;
+    return `${error.name}${status ? ` ${status}` : ''}: ${error.message}`;
+}
+
+;// CONCATENATED MODULE: ./src/host.ts
+/**
+ * What the action and the CLI share around the pipeline: cancelation by SIGINT/SIGTERM, the
+ * dependencies `run()` gets (AWS clients, clock, log), and the two loggers (both through
+ * safeLogger: untrusted text never starts a log line or carries a newline into it).
+ */
+
+
+
+
+
+
+/**
+ * Handles SIGINT and SIGTERM for the whole run. Registered with `on`, not `once`: a second
+ * signal while cleaning up would otherwise get Node's default handling and end the process
+ * before the outputs are written.
+ */
+function handleInterrupts(warn) {
+    const controller = new AbortController();
+    const handler = (name) => {
+        if (controller.signal.aborted) {
+            warn(`${name} received: still writing the report of what finished`);
+            return;
+        }
+        warn(`${name} received: aborting requests in flight and uploads`);
+        controller.abort(Object.assign(new Error(`interrupted by ${name}`), { name: 'AbortError' }));
+    };
+    process.on('SIGINT', handler);
+    process.on('SIGTERM', handler);
+    return {
+        signal: controller.signal,
+        dispose: () => {
+            process.off('SIGINT', handler);
+            process.off('SIGTERM', handler);
+        },
+    };
+}
+/**
+ * Ends the process (with process.exitCode) once stdout and stderr have written what they
+ * hold: after a cancel, nothing is left to do, and waiting for the event loop to empty would
+ * leave the process open to the runner's next signal.
+ */
+function exitWhenFlushed() {
+    let pending = 2;
+    const done = () => {
+        pending -= 1;
+        if (pending === 0)
+            process.exit();
+    };
+    process.stdout.write('', done);
+    process.stderr.write('', done);
+}
+/** `run()`'s dependencies on this machine: SDK clients from the environment, the real clock. */
+function hostDeps(config, env, options) {
+    const tokenSeed = (0,run/* tokenSeedFrom */.V)(env);
+    return {
+        clients: () => {
+            const clients = makeClients(config, env);
+            if (options.logRequests)
+                logRequests(clients, (line) => options.log.debug(line));
+            return clients;
+        },
+        log: options.log,
+        clock: systemClock,
+        workspace: options.workspace,
+        tempDir: options.tempDir,
+        signal: options.signal,
+        ...(options.artifacts ? { artifacts: options.artifacts } : {}),
+        ...(tokenSeed ? { tokenSeed } : {}),
+    };
+}
+/** The action's log: @actions/core; safeLogger keeps untrusted text off command lines. */
+const actionsLogger = (0,safe_text/* safeLogger */.Ky)({
+    info: (m) => core/* info */.pq(m),
+    warning: (m) => core/* warning */.$e(m),
+    debug: (m) => core/* debug */.Yz(m),
+    group: (name, fn) => core/* group */.Os(name, fn),
+});
+/**
+ * The CLI's log on `stream`, with a progress bar when it is a terminal. Untrusted text cannot
+ * break a line or start one: stderr may be read by a runner too.
+ */
+function consoleLogger(stream) {
+    return (0,safe_text/* safeLogger */.Ky)(rawConsoleLogger(stream));
+}
+function rawConsoleLogger(stream) {
+    const tty = stream.isTTY === true;
+    let barShown = false;
+    const clearBar = () => {
+        if (barShown)
+            stream.write('\r\x1b[2K');
+        barShown = false;
+    };
+    const line = (text) => {
+        clearBar();
+        stream.write(`${text}\n`);
+    };
+    const logger = {
+        info: line,
+        warning: (m) => line(`warning: ${m}`),
+        debug: (m) => {
+            if (process.env.RUNNER_DEBUG === '1')
+                line(`debug: ${m}`);
+        },
+        group: async (name, fn) => {
+            line(name);
+            return fn();
+        },
+    };
+    if (tty) {
+        logger.progress = (file, done, total) => {
+            const width = 30;
+            const fraction = total > 0 ? Math.min(1, done / total) : 1;
+            const filled = Math.round(fraction * width);
+            stream.write(`\r\x1b[2K[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(fraction * 100).toFixed(0)}% ${file}`);
+            barShown = true;
+        };
+    }
+    return logger;
+}
+
+
+/***/ }),
+
+/***/ 7161:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   MZ: () => (/* binding */ decideUpload),
+/* harmony export */   fc: () => (/* binding */ logSkipped)
+/* harmony export */ });
+/* unused harmony exports headObject, hashFile */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3711);
+/* harmony import */ var _cipher_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7624);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
+/* harmony import */ var _listed_file_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1649);
+/* harmony import */ var _object_metadata_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3568);
+/**
+ * `if-exists`: what happens when an object already exists at a file's key. Decided per file
+ * before its data key is made, so a skipped or refused file costs one HeadObject (and, for
+ * skip, one local read to hash it) and nothing else.
+ */
+
+
+
+
+
+
+/** HeadObject: the object's metadata and size, or undefined when there is none (404). */
+async function headObject(s3, file, signal) {
+    try {
+        const out = await s3.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_5__/* .HeadObjectCommand */ .l81({ Bucket: file.bucket, Key: file.key }), signal ? { abortSignal: signal } : {});
+        return {
+            metadata: out.Metadata ?? {},
+            ...(out.ContentLength === undefined ? {} : { contentLength: out.ContentLength }),
+        };
+    }
+    catch (error) {
+        const status = error.$metadata?.httpStatusCode;
+        if (status === 404 || error.name === 'NotFound')
+            return undefined;
+        const hint = status === 403
+            ? ' (if-exists needs s3:GetObject on the destination, and s3:ListBucket for a missing object to answer 404 rather than 403)'
+            : '';
+        throw new Error(`checking s3://${file.bucket}/${file.key} (if-exists) failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .messageOf */ .bD)(error)}${hint}`, { cause: error });
+    }
+}
+/**
+ * SHA-256 and size of a listed file, in one read of the open file checked against what was
+ * listed (as the encrypting pass does).
+ */
+async function hashFile(file) {
+    const handle = await (0,_listed_file_js__WEBPACK_IMPORTED_MODULE_3__/* .openListed */ .I)(file);
+    try {
+        await (0,_listed_file_js__WEBPACK_IMPORTED_MODULE_3__/* .expectUnchanged */ .J)(handle, file, 'since it was listed');
+        const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+        let bytes = 0;
+        for await (const chunk of (0,_cipher_js__WEBPACK_IMPORTED_MODULE_1__/* .readChunks */ .zO)(handle)) {
+            hash.update(chunk);
+            bytes += chunk.length;
+        }
+        await (0,_listed_file_js__WEBPACK_IMPORTED_MODULE_3__/* .expectUnchanged */ .J)(handle, file, 'while being read');
+        return { sha256: hash.digest('hex'), bytes };
+    }
+    finally {
+        await handle.close();
+    }
+}
+/**
+ * `overwrite`: upload, no request. `fail`: throws, naming the file and the object, when the
+ * object exists. `skip`: hashes the file and reads the object's metadata (both at once); the
+ * upload is skipped when the object holds this plaintext (same SHA-256 and size) in the
+ * configured mode, with complete decryption settings and the ciphertext size that implies.
+ */
+async function decideUpload(file, config, s3, signal) {
+    const s3Uri = `s3://${file.bucket}/${file.key}`;
+    if (config.ifExists === 'overwrite')
+        return { upload: true };
+    if (config.ifExists === 'fail') {
+        if (await headObject(s3, file, signal)) {
+            throw new Error(`${file.relativePath}: ${s3Uri} already exists and if-exists is fail; nothing was uploaded (use overwrite to replace it, skip to keep it when unchanged)`);
+        }
+        return { upload: true };
+    }
+    const [local, existing] = await Promise.all([hashFile(file), headObject(s3, file, signal)]);
+    if (!existing)
+        return { upload: true, plaintextSha256: local.sha256 };
+    const why = differs(existing, local, config);
+    if (why !== undefined)
+        return { upload: true, plaintextSha256: local.sha256, replacing: why };
+    const stored = (0,_object_metadata_js__WEBPACK_IMPORTED_MODULE_4__/* .readObjectMetadata */ .XY)(existing.metadata, config.region);
+    return {
+        upload: false,
+        result: {
+            relativePath: file.relativePath,
+            bytes: local.bytes,
+            plaintextSha256: local.sha256,
+            s3Uri,
+            decryption: stored.decryption,
+            skipped: true,
+        },
+    };
+}
+/** Why the existing object is not this file's ciphertext, or undefined when it is. */
+function differs(existing, local, config) {
+    const stored = (0,_object_metadata_js__WEBPACK_IMPORTED_MODULE_4__/* .readObjectMetadata */ .XY)(existing.metadata, config.region);
+    if (stored.sha256 === undefined || stored.bytes === undefined) {
+        return 'its metadata has no plaintext SHA-256 and size (uploaded before if-exists: skip was used)';
+    }
+    if (stored.sha256 !== local.sha256 || stored.bytes !== local.bytes)
+        return 'the file changed';
+    if (stored.mode !== config.mode)
+        return `it was encrypted with ${stored.mode ?? 'another mode'}`;
+    if (!stored.decryption)
+        return 'its decryption settings in the metadata are incomplete';
+    const expected = (0,_cipher_js__WEBPACK_IMPORTED_MODULE_1__/* .ciphertextLength */ .V6)(config.mode, local.bytes);
+    if (existing.contentLength !== undefined && existing.contentLength !== expected) {
+        return `its size is ${existing.contentLength} bytes, not the ${expected} this file encrypts to`;
+    }
+    return undefined;
+}
+/** The log lines of a skipped file, inside its group. */
+function logSkipped(result, log) {
+    log.info(`unchanged, not uploaded (if-exists: skip): ${result.s3Uri}`);
+    log.info(`plaintext SHA-256 ${result.plaintextSha256}, decryption settings from the object's metadata`);
+}
+
+
+/***/ }),
+
+/***/ 4789:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Hq: () => (/* binding */ MAX_USER_METADATA),
+  rz: () => (/* binding */ buildRequests),
+  Fx: () => (/* binding */ loadJobPlan)
+});
+
+// UNUSED EXPORTS: MAX_INPUTS_PER_JOB, requestToken
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/json-text.ts
+var json_text = __nccwpck_require__(2293);
+;// CONCATENATED MODULE: ./src/settings-model.ts
+/**
+ * Checks job settings against the MediaConvert API model, as the service does at CreateJob:
+ * unknown members, required members, types, enums, numeric ranges, lengths and patterns.
+ * The table is generated (settings-model.generated.ts); this module only walks it. The action
+ * checks `job-settings` with it before any AWS call; the local MediaConvert checks CreateJob.
+ */
+/** Every violation of `value` against the model's shape `shapeName` (e.g. `JobSettings`). */
+function checkAgainstModel(model, shapeName, value, options) {
+    const found = [];
+    const limit = options.limit ?? 20;
+    const patterns = new Map();
+    const visit = (name, v, path) => {
+        if (found.length >= limit || name === '' || options.skip?.(path))
+            return;
+        const shape = model.shapes[name];
+        if (!shape)
+            return;
+        const fail = (message, member) => {
+            if (found.length < limit)
+                found.push({ path, message, ...(member ? { member } : {}) });
+        };
+        switch (shape.t) {
+            case 'o': {
+                if (!isRecord(v))
+                    return fail('should be an object');
+                const byKey = new Map(Object.keys(shape.m).map((member) => [memberKey(member, options.casing), member]));
+                for (const required of shape.r ?? []) {
+                    const name = memberKey(required, options.casing);
+                    if (v[name] === undefined) {
+                        fail(`${name} is a required property`, { name, problem: 'required' });
+                    }
+                }
+                for (const [key, child] of Object.entries(v)) {
+                    const member = byKey.get(key);
+                    if (member === undefined) {
+                        const hint = closest(key, [...byKey.keys()]);
+                        fail(`should NOT have additional properties: ${JSON.stringify(key)} is not a member${hint ? ` (did you mean ${hint}?)` : ''}`, { name: key, problem: 'unknown', ...(hint ? { suggestion: hint } : {}) });
+                        continue;
+                    }
+                    if (child === null || child === undefined)
+                        continue;
+                    visit(shape.m[member] ?? '', child, [...path, key]);
+                }
+                return;
+            }
+            case 'l': {
+                if (!Array.isArray(v))
+                    return fail('should be a list');
+                if (shape.min !== undefined && v.length < shape.min) {
+                    fail(`Should have at least ${shape.min} items`);
+                }
+                if (shape.max !== undefined && v.length > shape.max) {
+                    fail(`Should have at most ${shape.max} items`);
+                }
+                v.forEach((item, i) => visit(shape.v, item, [...path, i]));
+                return;
+            }
+            case 'm': {
+                if (!isRecord(v))
+                    return fail('should be an object');
+                for (const [key, child] of Object.entries(v))
+                    visit(shape.v, child, [...path, key]);
+                return;
+            }
+            case 's': {
+                if (typeof v !== 'string')
+                    return fail(`should be a string, got ${describe(v)}`);
+                if (shape.e && !shape.e.includes(v)) {
+                    return fail(`${JSON.stringify(v)} should be equal to one of the allowed values: ${shape.e.join(', ')}`);
+                }
+                if (shape.min !== undefined && v.length < shape.min) {
+                    return fail(`should NOT be shorter than ${shape.min} characters`);
+                }
+                if (shape.max !== undefined && v.length > shape.max) {
+                    return fail(`should NOT be longer than ${shape.max} characters`);
+                }
+                if (shape.p !== undefined) {
+                    let re = patterns.get(shape.p);
+                    if (!re) {
+                        re = new RegExp(shape.p);
+                        patterns.set(shape.p, re);
+                    }
+                    if (!re.test(v)) {
+                        // Some model patterns run to hundreds of characters (FileInput's extension list).
+                        const shown = shape.p.length <= 120 ? `"${shape.p}"` : 'of this member in the API model';
+                        fail(`${JSON.stringify(v)} should match the pattern ${shown}`);
+                    }
+                }
+                return;
+            }
+            case 'i':
+            case 'n': {
+                if (typeof v !== 'number' || !Number.isFinite(v)) {
+                    return fail(`should be ${shape.t === 'i' ? 'an integer' : 'a number'}, got ${describe(v)}`);
+                }
+                if (shape.t === 'i' && !Number.isInteger(v))
+                    return fail(`should be an integer, got ${v}`);
+                if (shape.min !== undefined && v < shape.min)
+                    return fail(`${v} should be >= ${shape.min}`);
+                if (shape.max !== undefined && v > shape.max)
+                    return fail(`${v} should be <= ${shape.max}`);
+                return;
+            }
+            case 'b':
+                if (typeof v !== 'boolean')
+                    fail(`should be a boolean, got ${describe(v)}`);
+                return;
+            default:
+                return;
+        }
+    };
+    visit(shapeName, value, []);
+    return found;
+}
+/**
+ * Rules the service applies beyond the model (its CreateJob answers say so, the model does not
+ * mark them): each output group needs `OutputGroupSettings.Type` and at least one output, each
+ * output `ContainerSettings` unless it names a preset; and containers by output group type
+ * (enforced since November 2020: HLS takes M3U8 or RAW, DASH ISO MPD or CMFC, CMAF CMFC,
+ * Microsoft Smooth ISMV). Paths are relative to the job settings.
+ */
+function checkServiceRules(settings, casing) {
+    const allowed = {
+        HLS_GROUP_SETTINGS: ['M3U8', 'RAW'],
+        DASH_ISO_GROUP_SETTINGS: ['MPD', 'CMFC'],
+        CMAF_GROUP_SETTINGS: ['CMFC'],
+        MS_SMOOTH_GROUP_SETTINGS: ['ISMV'],
+    };
+    const k = (name) => memberKey(name, casing);
+    const found = [];
+    const groups = isRecord(settings) ? settings[k('OutputGroups')] : undefined;
+    (Array.isArray(groups) ? groups : []).forEach((group, g) => {
+        if (!isRecord(group))
+            return;
+        const at = [k('OutputGroups'), g];
+        const groupSettings = group[k('OutputGroupSettings')];
+        if (!isRecord(groupSettings)) {
+            found.push({
+                path: at,
+                message: `${k('OutputGroupSettings')} is a required property`,
+                member: { name: k('OutputGroupSettings'), problem: 'required' },
+            });
+            return;
+        }
+        const type = groupSettings[k('Type')];
+        if (type === undefined) {
+            found.push({
+                path: [...at, k('OutputGroupSettings')],
+                message: `${k('Type')} is a required property`,
+                member: { name: k('Type'), problem: 'required' },
+            });
+        }
+        const outputs = group[k('Outputs')];
+        if (!Array.isArray(outputs) || outputs.length === 0) {
+            found.push({ path: [...at, k('Outputs')], message: 'Should have at least 1 items' });
+            return;
+        }
+        const accepted = typeof type === 'string' ? allowed[type] : undefined;
+        outputs.forEach((output, o) => {
+            if (!isRecord(output))
+                return;
+            const container = output[k('ContainerSettings')];
+            if (!isRecord(container)) {
+                if (output[k('Preset')] === undefined) {
+                    found.push({
+                        path: [...at, k('Outputs'), o],
+                        message: `${k('ContainerSettings')} is a required property`,
+                        member: { name: k('ContainerSettings'), problem: 'required' },
+                    });
+                }
+                return;
+            }
+            const value = container[k('Container')];
+            if (accepted && typeof value === 'string' && !accepted.includes(value)) {
+                found.push({
+                    path: [...at, k('Outputs'), o, k('ContainerSettings'), k('Container')],
+                    message: `${value} is not valid in a ${String(type)} output group: use ${accepted.join(' or ')}`,
+                });
+            }
+        });
+    });
+    return found;
+}
+function memberKey(member, casing) {
+    return casing === 'sdk' ? member : member.charAt(0).toLowerCase() + member.slice(1);
+}
+/** `/outputGroups/0/outputs` (the service's style). */
+function wirePath(path) {
+    return path.map((p) => `/${p}`).join('');
+}
+/** `Settings.OutputGroups[0].Outputs` (how SDK users write it). */
+function sdkPath(root, path) {
+    return path.reduce((text, p) => typeof p === 'number'
+        ? `${text}[${p}]`
+        : /^[A-Za-z_]\w*$/.test(p)
+            ? `${text}.${p}`
+            : `${text}[${JSON.stringify(p)}]`, root);
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function describe(value) {
+    if (Array.isArray(value))
+        return 'a list';
+    if (value === null)
+        return 'null';
+    if (typeof value === 'object')
+        return 'an object';
+    return JSON.stringify(value);
+}
+/**
+ * The known member closest to a misspelt one, for a "did you mean" hint: the same name in
+ * another case, else the nearest by edit distance (letters added, dropped, changed or swapped,
+ * case ignored), if it is near enough to be a typo and nearer than any other.
+ */
+function closest(key, members) {
+    const lower = key.toLowerCase();
+    const sameCase = members.find((m) => m.toLowerCase() === lower);
+    if (sameCase !== undefined)
+        return sameCase;
+    const allowed = lower.length <= 4 ? 1 : lower.length <= 8 ? 2 : 3;
+    let best;
+    let bestDistance = allowed + 1;
+    let tie = false;
+    for (const member of members) {
+        const d = editDistance(lower, member.toLowerCase(), allowed + 1);
+        if (d > allowed)
+            continue;
+        if (d < bestDistance) {
+            best = member;
+            bestDistance = d;
+            tie = false;
+        }
+        else if (d === bestDistance) {
+            tie = true;
+        }
+    }
+    return tie ? undefined : best;
+}
+/** Optimal string alignment distance, or `cap` once it cannot be below `cap`. */
+function editDistance(a, b, cap) {
+    if (Math.abs(a.length - b.length) >= cap)
+        return cap;
+    let prev2 = [];
+    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const row = [i];
+        let rowMin = i;
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+                d = Math.min(d, prev2[j - 2] + 1);
+            }
+            row.push(d);
+            rowMin = Math.min(rowMin, d);
+        }
+        if (rowMin >= cap)
+            return cap;
+        prev2 = prev;
+        prev = row;
+    }
+    return Math.min(prev[b.length], cap);
+}
+
+;// CONCATENATED MODULE: ./src/settings-model.generated.ts
+// prettier-ignore
+const SETTINGS_MODEL = { "source": "Debian awscli 2.9.19-1: awscli/botocore/data/mediaconvert/2017-08-29/service-2.json", "modelVersion": "mediaconvert-2017-08-29", "sdkVersion": "3.1169.0", "shapes": { "CreateJobRequest": { "t": "o", "m": { "AccelerationSettings": "AccelerationSettings", "BillingTagsSource": "BillingTagsSource", "ClientRequestToken": "__string", "HopDestinations": "__listOfHopDestination", "JobTemplate": "__string", "Priority": "__integerMinNegative50Max50", "Queue": "__string", "Role": "__string", "Settings": "JobSettings", "SimulateReservedQueue": "SimulateReservedQueue", "StatusUpdateInterval": "StatusUpdateInterval", "Tags": "__mapOf__string", "UserMetadata": "__mapOf__string", "ElementalInferenceSettings": "", "JobEngineVersion": "" }, "r": ["Role", "Settings"] }, "CreateJobTemplateRequest": { "t": "o", "m": { "AccelerationSettings": "AccelerationSettings", "Category": "__string", "Description": "__string", "HopDestinations": "__listOfHopDestination", "Name": "__string", "Priority": "__integerMinNegative50Max50", "Queue": "__string", "Settings": "JobTemplateSettings", "StatusUpdateInterval": "StatusUpdateInterval", "Tags": "__mapOf__string", "ElementalInferenceSettings": "" }, "r": ["Settings", "Name"] }, "AccelerationSettings": { "t": "o", "m": { "Mode": "AccelerationMode" }, "r": ["Mode"] }, "BillingTagsSource": { "t": "s", "e": ["QUEUE", "PRESET", "JOB_TEMPLATE", "JOB"] }, "__string": { "t": "s" }, "__listOfHopDestination": { "t": "l", "v": "HopDestination" }, "__integerMinNegative50Max50": { "t": "i", "min": -50, "max": 50 }, "JobSettings": { "t": "o", "m": { "AdAvailOffset": "__integerMinNegative1000Max1000", "AvailBlanking": "AvailBlanking", "Esam": "EsamSettings", "ExtendedDataServices": "ExtendedDataServices", "Inputs": "__listOfInput", "KantarWatermark": "KantarWatermarkSettings", "MotionImageInserter": "MotionImageInserter", "NielsenConfiguration": "NielsenConfiguration", "NielsenNonLinearWatermark": "NielsenNonLinearWatermarkSettings", "OutputGroups": "__listOfOutputGroup", "TimecodeConfig": "TimecodeConfig", "TimedMetadataInsertion": "TimedMetadataInsertion", "ColorConversion3DLUTSettings": "", "FollowSource": "", "MotionImageInserters": "" } }, "SimulateReservedQueue": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "StatusUpdateInterval": { "t": "s", "e": ["SECONDS_10", "SECONDS_12", "SECONDS_15", "SECONDS_20", "SECONDS_30", "SECONDS_60", "SECONDS_120", "SECONDS_180", "SECONDS_240", "SECONDS_300", "SECONDS_360", "SECONDS_420", "SECONDS_480", "SECONDS_540", "SECONDS_600"] }, "__mapOf__string": { "t": "m", "v": "__string" }, "JobTemplateSettings": { "t": "o", "m": { "AdAvailOffset": "__integerMinNegative1000Max1000", "AvailBlanking": "AvailBlanking", "Esam": "EsamSettings", "ExtendedDataServices": "ExtendedDataServices", "Inputs": "__listOfInputTemplate", "KantarWatermark": "KantarWatermarkSettings", "MotionImageInserter": "MotionImageInserter", "NielsenConfiguration": "NielsenConfiguration", "NielsenNonLinearWatermark": "NielsenNonLinearWatermarkSettings", "OutputGroups": "__listOfOutputGroup", "TimecodeConfig": "TimecodeConfig", "TimedMetadataInsertion": "TimedMetadataInsertion", "ColorConversion3DLUTSettings": "", "FollowSource": "", "MotionImageInserters": "" } }, "AccelerationMode": { "t": "s", "e": ["DISABLED", "ENABLED", "PREFERRED"] }, "HopDestination": { "t": "o", "m": { "Priority": "__integerMinNegative50Max50", "Queue": "__string", "WaitMinutes": "__integer" } }, "__integerMinNegative1000Max1000": { "t": "i", "min": -1000, "max": 1000 }, "AvailBlanking": { "t": "o", "m": { "AvailBlankingImage": "__stringMin14PatternS3BmpBMPPngPNGHttpsBmpBMPPngPNG" } }, "EsamSettings": { "t": "o", "m": { "ManifestConfirmConditionNotification": "EsamManifestConfirmConditionNotification", "ResponseSignalPreroll": "__integerMin0Max30000", "SignalProcessingNotification": "EsamSignalProcessingNotification" } }, "ExtendedDataServices": { "t": "o", "m": { "CopyProtectionAction": "CopyProtectionAction", "VchipAction": "VchipAction" } }, "__listOfInput": { "t": "l", "v": "Input" }, "KantarWatermarkSettings": { "t": "o", "m": { "ChannelName": "__stringMin1Max20", "ContentReference": "__stringMin1Max50PatternAZAZ09", "CredentialsSecretName": "__stringMin1Max512PatternAZAZ09", "FileOffset": "__doubleMin0", "KantarLicenseId": "__integerMin0Max2147483647", "KantarServerUrl": "__stringPatternHttpsKantarmediaCom", "LogDestination": "__stringPatternS3", "Metadata3": "__stringMin1Max50", "Metadata4": "__stringMin1Max50", "Metadata5": "__stringMin1Max50", "Metadata6": "__stringMin1Max50", "Metadata7": "__stringMin1Max50", "Metadata8": "__stringMin1Max50" } }, "MotionImageInserter": { "t": "o", "m": { "Framerate": "MotionImageInsertionFramerate", "Input": "__stringMin14PatternS3Mov09PngHttpsMov09Png", "InsertionMode": "MotionImageInsertionMode", "Offset": "MotionImageInsertionOffset", "Playback": "MotionImagePlayback", "StartTime": "__stringMin11Max11Pattern01D20305D205D" } }, "NielsenConfiguration": { "t": "o", "m": { "BreakoutCode": "__integerMin0Max0", "DistributorId": "__string" } }, "NielsenNonLinearWatermarkSettings": { "t": "o", "m": { "ActiveWatermarkProcess": "NielsenActiveWatermarkProcessType", "AdiFilename": "__stringPatternS3", "AssetId": "__stringMin1Max20", "AssetName": "__stringMin1Max50", "CbetSourceId": "__stringPattern0xAFaF0908190908", "EpisodeId": "__stringMin1Max20", "MetadataDestination": "__stringPatternS3", "SourceId": "__integerMin0Max65534", "SourceWatermarkStatus": "NielsenSourceWatermarkStatusType", "TicServerUrl": "__stringPatternHttps", "UniqueTicPerAudioTrack": "NielsenUniqueTicPerAudioTrackType" } }, "__listOfOutputGroup": { "t": "l", "v": "OutputGroup" }, "TimecodeConfig": { "t": "o", "m": { "Anchor": "__stringPattern010920405090509092", "Source": "TimecodeSource", "Start": "__stringPattern010920405090509092", "TimestampOffset": "__stringPattern0940191020191209301" } }, "TimedMetadataInsertion": { "t": "o", "m": { "Id3Insertions": "__listOfId3Insertion" } }, "__listOfInputTemplate": { "t": "l", "v": "InputTemplate" }, "__integer": { "t": "i" }, "__stringMin14PatternS3BmpBMPPngPNGHttpsBmpBMPPngPNG": { "t": "s", "min": 14, "p": "^((s3://(.*?)\\.(bmp|BMP|png|PNG))|(https?://(.*?)\\.(bmp|BMP|png|PNG)(\\?([^&=]+=[^&]+&)*[^&=]+=[^&]+)?))$" }, "EsamManifestConfirmConditionNotification": { "t": "o", "m": { "MccXml": "__stringPatternSNManifestConfirmConditionNotificationNS" } }, "__integerMin0Max30000": { "t": "i", "min": 0, "max": 30000 }, "EsamSignalProcessingNotification": { "t": "o", "m": { "SccXml": "__stringPatternSNSignalProcessingNotificationNS" } }, "CopyProtectionAction": { "t": "s", "e": ["PASSTHROUGH", "STRIP"] }, "VchipAction": { "t": "s", "e": ["PASSTHROUGH", "STRIP"] }, "Input": { "t": "o", "m": { "AudioSelectorGroups": "__mapOfAudioSelectorGroup", "AudioSelectors": "__mapOfAudioSelector", "CaptionSelectors": "__mapOfCaptionSelector", "Crop": "Rectangle", "DeblockFilter": "InputDeblockFilter", "DecryptionSettings": "InputDecryptionSettings", "DenoiseFilter": "InputDenoiseFilter", "DolbyVisionMetadataXml": "__stringMin14PatternS3XmlXMLHttpsXmlXML", "FileInput": "__stringPatternS3MM2PPMM2VVMMPPEEGGMMPP3AAVVIIMMPP4FFLLVVMMPPTTMMPPGGMM4VVTTRRPPFF4VVMM2TTSSTTSS264HH264MMKKVVMMKKAAMMOOVVMMTTSSMM2TTWWMMVVaAAASSFFVVOOBB3GGPP3GGPPPPMMXXFFDDIIVVXXXXVVIIDDRRAAWWDDVVGGXXFFMM1VV3GG2VVMMFFMM3UU8WWEEBBMMLLCCHHGGXXFFMMPPEEGG2MMXXFFMMPPEEGG2MMXXFFHHDDWWAAVVYY4MMXXMMLLOOGGGGaAAATTMMOOSSHttpsMM2VVMMPPEEGGMMPP3AAVVIIMMPP4FFLLVVMMPPTTMMPPGGMM4VVTTRRPPFF4VVMM2TTSSTTSS264HH264MMKKVVMMKKAAMMOOVVMMTTSSMM2TTWWMMVVaAAASSFFVVOOBB3GGPP3GGPPPPMMXXFFDDIIVVXXXXVVIIDDRRAAWWDDVVGGXXFFMM1VV3GG2VVMMFFMM3UU8WWEEBBMMLLCCHHGGXXFFMMPPEEGG2MMXXFFMMPPEEGG2MMXXFFHHDDWWAAVVYY4MMXXMMLLOOGGGGaAAATTMMOOSS", "FilterEnable": "InputFilterEnable", "FilterStrength": "__integerMinNegative5Max5", "ImageInserter": "ImageInserter", "InputClippings": "__listOfInputClipping", "InputScanType": "InputScanType", "Position": "Rectangle", "ProgramNumber": "__integerMin1Max2147483647", "PsiControl": "InputPsiControl", "SupplementalImps": "__listOf__stringPatternS3ASSETMAPXml", "TimecodeSource": "InputTimecodeSource", "TimecodeStart": "__stringMin11Max11Pattern01D20305D205D", "VideoGenerator": "InputVideoGenerator", "VideoSelector": "VideoSelector", "AdvancedInputFilter": "", "AdvancedInputFilterSettings": "", "DynamicAudioSelectors": "", "MultiViewSettings": "", "TamsSettings": "", "VideoOverlays": "" } }, "__stringMin1Max20": { "t": "s", "min": 1, "max": 20 }, "__stringMin1Max50PatternAZAZ09": { "t": "s", "min": 1, "max": 50, "p": "^[a-zA-Z0-9_\\/_+=.@-]*$" }, "__stringMin1Max512PatternAZAZ09": { "t": "s", "min": 1, "max": 512, "p": "^[a-zA-Z0-9_\\/_+=.@-]*$" }, "__doubleMin0": { "t": "n" }, "__integerMin0Max2147483647": { "t": "i", "min": 0, "max": 2147483647 }, "__stringPatternHttpsKantarmediaCom": { "t": "s", "p": "^https:\\/\\/.*.kantarmedia.com$" }, "__stringPatternS3": { "t": "s", "p": "^s3:\\/\\/" }, "__stringMin1Max50": { "t": "s", "min": 1, "max": 50 }, "MotionImageInsertionFramerate": { "t": "o", "m": { "FramerateDenominator": "__integerMin1Max17895697", "FramerateNumerator": "__integerMin1Max2147483640" } }, "__stringMin14PatternS3Mov09PngHttpsMov09Png": { "t": "s", "min": 14, "p": "^((s3://(.*)(\\.mov|[0-9]+\\.png))|(https?://(.*)(\\.mov|[0-9]+\\.png)(\\?([^&=]+=[^&]+&)*[^&=]+=[^&]+)?))$" }, "MotionImageInsertionMode": { "t": "s", "e": ["MOV", "PNG"] }, "MotionImageInsertionOffset": { "t": "o", "m": { "ImageX": "__integerMin0Max2147483647", "ImageY": "__integerMin0Max2147483647" } }, "MotionImagePlayback": { "t": "s", "e": ["ONCE", "REPEAT"] }, "__stringMin11Max11Pattern01D20305D205D": { "t": "s", "min": 11, "max": 11, "p": "^((([0-1]\\d)|(2[0-3]))(:[0-5]\\d){2}([:;][0-5]\\d))$" }, "__integerMin0Max0": { "t": "i", "min": 0, "max": 0 }, "NielsenActiveWatermarkProcessType": { "t": "s", "e": ["NAES2_AND_NW", "CBET", "NAES2_AND_NW_AND_CBET"] }, "__stringPattern0xAFaF0908190908": { "t": "s", "p": "(^0x[A-Fa-f0-9]{0,8}$|^[1-9][0-9]{0,8}$)" }, "__integerMin0Max65534": { "t": "i", "min": 0, "max": 65534 }, "NielsenSourceWatermarkStatusType": { "t": "s", "e": ["CLEAN", "WATERMARKED"] }, "__stringPatternHttps": { "t": "s", "p": "^https:\\/\\/" }, "NielsenUniqueTicPerAudioTrackType": { "t": "s", "e": ["RESERVE_UNIQUE_TICS_PER_TRACK", "SAME_TICS_PER_TRACK"] }, "OutputGroup": { "t": "o", "m": { "AutomatedEncodingSettings": "AutomatedEncodingSettings", "CustomName": "__string", "Name": "__string", "OutputGroupSettings": "OutputGroupSettings", "Outputs": "__listOfOutput" } }, "__stringPattern010920405090509092": { "t": "s", "p": "^([01][0-9]|2[0-4]):[0-5][0-9]:[0-5][0-9][:;][0-9]{2}$" }, "TimecodeSource": { "t": "s", "e": ["EMBEDDED", "ZEROBASED", "SPECIFIEDSTART"] }, "__stringPattern0940191020191209301": { "t": "s", "p": "^([0-9]{4})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" }, "__listOfId3Insertion": { "t": "l", "v": "Id3Insertion" }, "InputTemplate": { "t": "o", "m": { "AudioSelectorGroups": "__mapOfAudioSelectorGroup", "AudioSelectors": "__mapOfAudioSelector", "CaptionSelectors": "__mapOfCaptionSelector", "Crop": "Rectangle", "DeblockFilter": "InputDeblockFilter", "DenoiseFilter": "InputDenoiseFilter", "DolbyVisionMetadataXml": "__stringMin14PatternS3XmlXMLHttpsXmlXML", "FilterEnable": "InputFilterEnable", "FilterStrength": "__integerMinNegative5Max5", "ImageInserter": "ImageInserter", "InputClippings": "__listOfInputClipping", "InputScanType": "InputScanType", "Position": "Rectangle", "ProgramNumber": "__integerMin1Max2147483647", "PsiControl": "InputPsiControl", "TimecodeSource": "InputTimecodeSource", "TimecodeStart": "__stringMin11Max11Pattern01D20305D205D", "VideoSelector": "VideoSelector", "AdvancedInputFilter": "", "AdvancedInputFilterSettings": "", "DynamicAudioSelectors": "", "MultiViewSettings": "", "VideoOverlays": "" } }, "__stringPatternSNManifestConfirmConditionNotificationNS": { "t": "s", "p": "^\\s*<(.|\\n)*ManifestConfirmConditionNotification(.|\\n)*>\\s*$" }, "__stringPatternSNSignalProcessingNotificationNS": { "t": "s", "p": "^\\s*<(.|\\n)*SignalProcessingNotification(.|\\n)*>\\s*$" }, "__mapOfAudioSelectorGroup": { "t": "m", "v": "AudioSelectorGroup" }, "__mapOfAudioSelector": { "t": "m", "v": "AudioSelector" }, "__mapOfCaptionSelector": { "t": "m", "v": "CaptionSelector" }, "Rectangle": { "t": "o", "m": { "Height": "__integerMin2Max2147483647", "Width": "__integerMin2Max2147483647", "X": "__integerMin0Max2147483647", "Y": "__integerMin0Max2147483647" } }, "InputDeblockFilter": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "InputDecryptionSettings": { "t": "o", "m": { "DecryptionMode": "DecryptionMode", "EncryptedDecryptionKey": "__stringMin24Max512PatternAZaZ0902", "InitializationVector": "__stringMin16Max24PatternAZaZ0922AZaZ0916", "KmsKeyRegion": "__stringMin9Max19PatternAZ26EastWestCentralNorthSouthEastWest1912" } }, "InputDenoiseFilter": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "__stringMin14PatternS3XmlXMLHttpsXmlXML": { "t": "s", "min": 14, "p": "^((s3://(.*?)\\.(xml|XML))|(https?://(.*?)\\.(xml|XML)(\\?([^&=]+=[^&]+&)*[^&=]+=[^&]+)?))$" }, "__stringPatternS3MM2PPMM2VVMMPPEEGGMMPP3AAVVIIMMPP4FFLLVVMMPPTTMMPPGGMM4VVTTRRPPFF4VVMM2TTSSTTSS264HH264MMKKVVMMKKAAMMOOVVMMTTSSMM2TTWWMMVVaAAASSFFVVOOBB3GGPP3GGPPPPMMXXFFDDIIVVXXXXVVIIDDRRAAWWDDVVGGXXFFMM1VV3GG2VVMMFFMM3UU8WWEEBBMMLLCCHHGGXXFFMMPPEEGG2MMXXFFMMPPEEGG2MMXXFFHHDDWWAAVVYY4MMXXMMLLOOGGGGaAAATTMMOOSSHttpsMM2VVMMPPEEGGMMPP3AAVVIIMMPP4FFLLVVMMPPTTMMPPGGMM4VVTTRRPPFF4VVMM2TTSSTTSS264HH264MMKKVVMMKKAAMMOOVVMMTTSSMM2TTWWMMVVaAAASSFFVVOOBB3GGPP3GGPPPPMMXXFFDDIIVVXXXXVVIIDDRRAAWWDDVVGGXXFFMM1VV3GG2VVMMFFMM3UU8WWEEBBMMLLCCHHGGXXFFMMPPEEGG2MMXXFFMMPPEEGG2MMXXFFHHDDWWAAVVYY4MMXXMMLLOOGGGGaAAATTMMOOSS": { "t": "s", "p": "^((s3://([^\\/]+\\/+)+([^\\/\\.]+|(([^\\/]*)\\.([mM]2[pP]|[mM]2[vV]|[mM][pP][eE][gG]|[mM][pP]3|[aA][vV][iI]|[mM][pP]4|[fF][lL][vV]|[mM][pP][tT]|[mM][pP][gG]|[mM]4[vV]|[tT][rR][pP]|[fF]4[vV]|[mM]2[tT][sS]|[tT][sS]|264|[hH]264|[mM][kK][vV]|[mM][kK][aA]|[mM][oO][vV]|[mM][tT][sS]|[mM]2[tT]|[wW][mM][vVaA]|[aA][sS][fF]|[vV][oO][bB]|3[gG][pP]|3[gG][pP][pP]|[mM][xX][fF]|[dD][iI][vV][xX]|[xX][vV][iI][dD]|[rR][aA][wW]|[dD][vV]|[gG][xX][fF]|[mM]1[vV]|3[gG]2|[vV][mM][fF]|[mM]3[uU]8|[wW][eE][bB][mM]|[lL][cC][hH]|[gG][xX][fF]_[mM][pP][eE][gG]2|[mM][xX][fF]_[mM][pP][eE][gG]2|[mM][xX][fF][hH][dD]|[wW][aA][vV]|[yY]4[mM]|[xX][mM][lL]|[oO][gG][gGaA]|[aA][tT][mM][oO][sS]))))|(https?://([^\\/]+\\/+)+([^\\/\\.]+|(([^\\/]*)\\.([mM]2[vV]|[mM][pP][eE][gG]|[mM][pP]3|[aA][vV][iI]|[mM][pP]4|[fF][lL][vV]|[mM][pP][tT]|[mM][pP][gG]|[mM]4[vV]|[tT][rR][pP]|[fF]4[vV]|[mM]2[tT][sS]|[tT][sS]|264|[hH]264|[mM][kK][vV]|[mM][kK][aA]|[mM][oO][vV]|[mM][tT][sS]|[mM]2[tT]|[wW][mM][vVaA]|[aA][sS][fF]|[vV][oO][bB]|3[gG][pP]|3[gG][pP][pP]|[mM][xX][fF]|[dD][iI][vV][xX]|[xX][vV][iI][dD]|[rR][aA][wW]|[dD][vV]|[gG][xX][fF]|[mM]1[vV]|3[gG]2|[vV][mM][fF]|[mM]3[uU]8|[wW][eE][bB][mM]|[lL][cC][hH]|[gG][xX][fF]_[mM][pP][eE][gG]2|[mM][xX][fF]_[mM][pP][eE][gG]2|[mM][xX][fF][hH][dD]|[wW][aA][vV]|[yY]4[mM]|[xX][mM][lL]|[oO][gG][gGaA]|[aA][tT][mM][oO][sS])))(\\?([^&=]+=[^&]+&)*[^&=]+=[^&]+)?))$" }, "InputFilterEnable": { "t": "s", "e": ["AUTO", "DISABLE", "FORCE"] }, "__integerMinNegative5Max5": { "t": "i", "min": -5, "max": 5 }, "ImageInserter": { "t": "o", "m": { "InsertableImages": "__listOfInsertableImage", "SdrReferenceWhiteLevel": "__integerMin100Max1000" } }, "__listOfInputClipping": { "t": "l", "v": "InputClipping" }, "InputScanType": { "t": "s", "e": ["AUTO", "PSF"] }, "__integerMin1Max2147483647": { "t": "i", "min": 1, "max": 2147483647 }, "InputPsiControl": { "t": "s", "e": ["IGNORE_PSI", "USE_PSI"] }, "__listOf__stringPatternS3ASSETMAPXml": { "t": "l", "v": "__stringPatternS3ASSETMAPXml" }, "InputTimecodeSource": { "t": "s", "e": ["EMBEDDED", "ZEROBASED", "SPECIFIEDSTART"] }, "InputVideoGenerator": { "t": "o", "m": { "Duration": "__integerMin50Max86400000", "Channels": "", "FramerateDenominator": "", "FramerateNumerator": "", "Height": "", "ImageInput": "", "SampleRate": "", "Width": "" } }, "VideoSelector": { "t": "o", "m": { "AlphaBehavior": "AlphaBehavior", "ColorSpace": "ColorSpace", "ColorSpaceUsage": "ColorSpaceUsage", "EmbeddedTimecodeOverride": "EmbeddedTimecodeOverride", "Hdr10Metadata": "Hdr10Metadata", "PadVideo": "PadVideo", "Pid": "__integerMin1Max2147483647", "ProgramNumber": "__integerMinNegative2147483648Max2147483647", "Rotate": "InputRotate", "SampleRange": "InputSampleRange", "MaxLuminance": "", "SelectorType": "", "Streams": "" } }, "__integerMin1Max17895697": { "t": "i", "min": 1, "max": 17895697 }, "__integerMin1Max2147483640": { "t": "i", "min": 1, "max": 2147483640 }, "AutomatedEncodingSettings": { "t": "o", "m": { "AbrSettings": "AutomatedAbrSettings" } }, "OutputGroupSettings": { "t": "o", "m": { "CmafGroupSettings": "CmafGroupSettings", "DashIsoGroupSettings": "DashIsoGroupSettings", "FileGroupSettings": "FileGroupSettings", "HlsGroupSettings": "HlsGroupSettings", "MsSmoothGroupSettings": "MsSmoothGroupSettings", "Type": "OutputGroupType", "PerFrameMetrics": "" } }, "__listOfOutput": { "t": "l", "v": "Output" }, "Id3Insertion": { "t": "o", "m": { "Id3": "__stringPatternAZaZ0902", "Timecode": "__stringPattern010920405090509092" } }, "AudioSelectorGroup": { "t": "o", "m": { "AudioSelectorNames": "__listOf__stringMin1" } }, "AudioSelector": { "t": "o", "m": { "AudioDurationCorrection": "AudioDurationCorrection", "CustomLanguageCode": "__stringMin3Max3PatternAZaZ3", "DefaultSelection": "AudioDefaultSelection", "ExternalAudioFileInput": "__stringPatternS3MM2PPWWEEBBMMMM2VVMMPPEEGGMMPP3AAVVIIMMPP4FFLLVVMMPPTTMMPPGGMM4VVTTRRPPFF4VVMM2TTSSTTSS264HH264MMKKVVMMKKAAMMOOVVMMTTSSMM2TTWWMMVVaAAASSFFVVOOBB3GGPP3GGPPPPMMXXFFDDIIVVXXXXVVIIDDRRAAWWDDVVGGXXFFMM1VV3GG2VVMMFFMM3UU8LLCCHHGGXXFFMMPPEEGG2MMXXFFMMPPEEGG2MMXXFFHHDDWWAAVVYY4MMAAAACCAAIIFFFFMMPP2AACC3EECC3DDTTSSEEAATTMMOOSSOOGGGGaAHttpsMM2VVMMPPEEGGMMPP3AAVVIIMMPP4FFLLVVMMPPTTMMPPGGMM4VVTTRRPPFF4VVMM2TTSSTTSS264HH264MMKKVVMMKKAAMMOOVVMMTTSSMM2TTWWMMVVaAAASSFFVVOOBB3GGPP3GGPPPPMMXXFFDDIIVVXXXXVVIIDDRRAAWWDDVVGGXXFFMM1VV3GG2VVMMFFMM3UU8LLCCHHGGXXFFMMPPEEGG2MMXXFFMMPPEEGG2MMXXFFHHDDWWAAVVYY4MMAAAACCAAIIFFFFMMPP2AACC3EECC3DDTTSSEEAATTMMOOSSOOGGGGaA", "HlsRenditionGroupSettings": "HlsRenditionGroupSettings", "LanguageCode": "LanguageCode", "Offset": "__integerMinNegative2147483648Max2147483647", "Pids": "__listOf__integerMin1Max2147483647", "ProgramSelection": "__integerMin0Max8", "RemixSettings": "RemixSettings", "SelectorType": "AudioSelectorType", "Tracks": "__listOf__integerMin1Max2147483647", "Smpte337Passthrough": "", "Streams": "" } }, "CaptionSelector": { "t": "o", "m": { "CustomLanguageCode": "__stringMin3Max3PatternAZaZ3", "LanguageCode": "LanguageCode", "SourceSettings": "CaptionSourceSettings" } }, "__integerMin2Max2147483647": { "t": "i", "min": 2, "max": 2147483647 }, "DecryptionMode": { "t": "s", "e": ["AES_CTR", "AES_CBC", "AES_GCM"] }, "__stringMin24Max512PatternAZaZ0902": { "t": "s", "min": 24, "max": 512, "p": "^[A-Za-z0-9+\\/]+={0,2}$" }, "__stringMin16Max24PatternAZaZ0922AZaZ0916": { "t": "s", "min": 16, "max": 24, "p": "^[A-Za-z0-9+\\/]{22}==$|^[A-Za-z0-9+\\/]{16}$" }, "__stringMin9Max19PatternAZ26EastWestCentralNorthSouthEastWest1912": { "t": "s", "min": 9, "max": 19, "p": "^[a-z-]{2,6}-(east|west|central|((north|south)(east|west)?))-[1-9]{1,2}$" }, "__listOfInsertableImage": { "t": "l", "v": "InsertableImage" }, "__integerMin100Max1000": { "t": "i", "min": 100, "max": 1000 }, "InputClipping": { "t": "o", "m": { "EndTimecode": "__stringPattern010920405090509092", "StartTimecode": "__stringPattern010920405090509092" } }, "__stringPatternS3ASSETMAPXml": { "t": "s", "p": "^s3:\\/\\/.*\\/(ASSETMAP.xml)?$" }, "__integerMin50Max86400000": { "t": "i", "min": 50, "max": 86400000 }, "AlphaBehavior": { "t": "s", "e": ["DISCARD", "REMAP_TO_LUMA"] }, "ColorSpace": { "t": "s", "e": ["FOLLOW", "REC_601", "REC_709", "HDR10", "HLG_2020", "P3DCI", "P3D65_SDR", "P3D65_HDR"] }, "ColorSpaceUsage": { "t": "s", "e": ["FORCE", "FALLBACK"] }, "EmbeddedTimecodeOverride": { "t": "s", "e": ["NONE", "USE_MDPM"] }, "Hdr10Metadata": { "t": "o", "m": { "BluePrimaryX": "__integerMin0Max50000", "BluePrimaryY": "__integerMin0Max50000", "GreenPrimaryX": "__integerMin0Max50000", "GreenPrimaryY": "__integerMin0Max50000", "MaxContentLightLevel": "__integerMin0Max65535", "MaxFrameAverageLightLevel": "__integerMin0Max65535", "MaxLuminance": "__integerMin0Max2147483647", "MinLuminance": "__integerMin0Max2147483647", "RedPrimaryX": "__integerMin0Max50000", "RedPrimaryY": "__integerMin0Max50000", "WhitePointX": "__integerMin0Max50000", "WhitePointY": "__integerMin0Max50000" } }, "PadVideo": { "t": "s", "e": ["DISABLED", "BLACK"] }, "__integerMinNegative2147483648Max2147483647": { "t": "i", "min": -2147483648, "max": 2147483647 }, "InputRotate": { "t": "s", "e": ["DEGREE_0", "DEGREES_90", "DEGREES_180", "DEGREES_270", "AUTO"] }, "InputSampleRange": { "t": "s", "e": ["FOLLOW", "FULL_RANGE", "LIMITED_RANGE"] }, "AutomatedAbrSettings": { "t": "o", "m": { "MaxAbrBitrate": "__integerMin100000Max100000000", "MaxRenditions": "__integerMin3Max15", "MinAbrBitrate": "__integerMin100000Max100000000", "Rules": "__listOfAutomatedAbrRule", "MaxQualityLevel": "" } }, "CmafGroupSettings": { "t": "o", "m": { "AdditionalManifests": "__listOfCmafAdditionalManifest", "BaseUrl": "__string", "ClientCache": "CmafClientCache", "CodecSpecification": "CmafCodecSpecification", "DashManifestStyle": "DashManifestStyle", "Destination": "__stringPatternS3", "DestinationSettings": "DestinationSettings", "Encryption": "CmafEncryptionSettings", "FragmentLength": "__integerMin1Max2147483647", "ImageBasedTrickPlay": "CmafImageBasedTrickPlay", "ImageBasedTrickPlaySettings": "CmafImageBasedTrickPlaySettings", "ManifestCompression": "CmafManifestCompression", "ManifestDurationFormat": "CmafManifestDurationFormat", "MinBufferTime": "__integerMin0Max2147483647", "MinFinalSegmentLength": "__doubleMin0Max2147483647", "MpdManifestBandwidthType": "CmafMpdManifestBandwidthType", "MpdProfile": "CmafMpdProfile", "PtsOffsetHandlingForBFrames": "CmafPtsOffsetHandlingForBFrames", "SegmentControl": "CmafSegmentControl", "SegmentLength": "__integerMin1Max2147483647", "SegmentLengthControl": "CmafSegmentLengthControl", "StreamInfResolution": "CmafStreamInfResolution", "TargetDurationCompatibilityMode": "CmafTargetDurationCompatibilityMode", "VideoCompositionOffsets": "CmafVideoCompositionOffsets", "WriteDashManifest": "CmafWriteDASHManifest", "WriteHlsManifest": "CmafWriteHLSManifest", "WriteSegmentTimelineInRepresentation": "CmafWriteSegmentTimelineInRepresentation", "DashAdaptationSetGrouping": "", "DashIFrameTrickPlayNameModifier": "", "ImageBasedTrickPlayVariants": "" } }, "DashIsoGroupSettings": { "t": "o", "m": { "AdditionalManifests": "__listOfDashAdditionalManifest", "AudioChannelConfigSchemeIdUri": "DashIsoGroupAudioChannelConfigSchemeIdUri", "BaseUrl": "__string", "DashManifestStyle": "DashManifestStyle", "Destination": "__stringPatternS3", "DestinationSettings": "DestinationSettings", "Encryption": "DashIsoEncryptionSettings", "FragmentLength": "__integerMin1Max2147483647", "HbbtvCompliance": "DashIsoHbbtvCompliance", "ImageBasedTrickPlay": "DashIsoImageBasedTrickPlay", "ImageBasedTrickPlaySettings": "DashIsoImageBasedTrickPlaySettings", "MinBufferTime": "__integerMin0Max2147483647", "MinFinalSegmentLength": "__doubleMin0Max2147483647", "MpdManifestBandwidthType": "DashIsoMpdManifestBandwidthType", "MpdProfile": "DashIsoMpdProfile", "PtsOffsetHandlingForBFrames": "DashIsoPtsOffsetHandlingForBFrames", "SegmentControl": "DashIsoSegmentControl", "SegmentLength": "__integerMin1Max2147483647", "SegmentLengthControl": "DashIsoSegmentLengthControl", "VideoCompositionOffsets": "DashIsoVideoCompositionOffsets", "WriteSegmentTimelineInRepresentation": "DashIsoWriteSegmentTimelineInRepresentation", "DashAdaptationSetGrouping": "", "DashIFrameTrickPlayNameModifier": "", "ImageBasedTrickPlayVariants": "" } }, "FileGroupSettings": { "t": "o", "m": { "Destination": "__stringPatternS3", "DestinationSettings": "DestinationSettings" } }, "HlsGroupSettings": { "t": "o", "m": { "AdMarkers": "__listOfHlsAdMarkers", "AdditionalManifests": "__listOfHlsAdditionalManifest", "AudioOnlyHeader": "HlsAudioOnlyHeader", "BaseUrl": "__string", "CaptionLanguageMappings": "__listOfHlsCaptionLanguageMapping", "CaptionLanguageSetting": "HlsCaptionLanguageSetting", "CaptionSegmentLengthControl": "HlsCaptionSegmentLengthControl", "ClientCache": "HlsClientCache", "CodecSpecification": "HlsCodecSpecification", "Destination": "__stringPatternS3", "DestinationSettings": "DestinationSettings", "DirectoryStructure": "HlsDirectoryStructure", "Encryption": "HlsEncryptionSettings", "ImageBasedTrickPlay": "HlsImageBasedTrickPlay", "ImageBasedTrickPlaySettings": "HlsImageBasedTrickPlaySettings", "ManifestCompression": "HlsManifestCompression", "ManifestDurationFormat": "HlsManifestDurationFormat", "MinFinalSegmentLength": "__doubleMin0Max2147483647", "MinSegmentLength": "__integerMin0Max2147483647", "OutputSelection": "HlsOutputSelection", "ProgramDateTime": "HlsProgramDateTime", "ProgramDateTimePeriod": "__integerMin0Max3600", "SegmentControl": "HlsSegmentControl", "SegmentLength": "__integerMin1Max2147483647", "SegmentLengthControl": "HlsSegmentLengthControl", "SegmentsPerSubdirectory": "__integerMin1Max2147483647", "StreamInfResolution": "HlsStreamInfResolution", "TargetDurationCompatibilityMode": "HlsTargetDurationCompatibilityMode", "TimedMetadataId3Frame": "HlsTimedMetadataId3Frame", "TimedMetadataId3Period": "__integerMinNegative2147483648Max2147483647", "TimestampDeltaMilliseconds": "__integerMinNegative2147483648Max2147483647", "ImageBasedTrickPlayVariants": "", "ProgressiveWriteHlsManifest": "" } }, "MsSmoothGroupSettings": { "t": "o", "m": { "AdditionalManifests": "__listOfMsSmoothAdditionalManifest", "AudioDeduplication": "MsSmoothAudioDeduplication", "Destination": "__stringPatternS3", "DestinationSettings": "DestinationSettings", "Encryption": "MsSmoothEncryptionSettings", "FragmentLength": "__integerMin1Max2147483647", "FragmentLengthControl": "MsSmoothFragmentLengthControl", "ManifestEncoding": "MsSmoothManifestEncoding" } }, "OutputGroupType": { "t": "s", "e": ["HLS_GROUP_SETTINGS", "DASH_ISO_GROUP_SETTINGS", "FILE_GROUP_SETTINGS", "MS_SMOOTH_GROUP_SETTINGS", "CMAF_GROUP_SETTINGS"] }, "Output": { "t": "o", "m": { "AudioDescriptions": "__listOfAudioDescription", "CaptionDescriptions": "__listOfCaptionDescription", "ContainerSettings": "ContainerSettings", "Extension": "__string", "NameModifier": "__stringMin1", "OutputSettings": "OutputSettings", "Preset": "__stringMin0", "VideoDescription": "VideoDescription" } }, "__stringPatternAZaZ0902": { "t": "s", "p": "^[A-Za-z0-9+\\/]+={0,2}$" }, "__listOf__stringMin1": { "t": "l", "v": "__stringMin1" }, "AudioDurationCorrection": { "t": "s", "e": ["DISABLED", "AUTO", "TRACK", "FRAME", "FORCE"] }, "__stringMin3Max3PatternAZaZ3": { "t": "s", "min": 3, "max": 3, "p": "^[A-Za-z]{3}$" }, "AudioDefaultSelection": { "t": "s", "e": ["DEFAULT", "NOT_DEFAULT"] }, "__stringPatternS3MM2PPWWEEBBMMMM2VVMMPPEEGGMMPP3AAVVIIMMPP4FFLLVVMMPPTTMMPPGGMM4VVTTRRPPFF4VVMM2TTSSTTSS264HH264MMKKVVMMKKAAMMOOVVMMTTSSMM2TTWWMMVVaAAASSFFVVOOBB3GGPP3GGPPPPMMXXFFDDIIVVXXXXVVIIDDRRAAWWDDVVGGXXFFMM1VV3GG2VVMMFFMM3UU8LLCCHHGGXXFFMMPPEEGG2MMXXFFMMPPEEGG2MMXXFFHHDDWWAAVVYY4MMAAAACCAAIIFFFFMMPP2AACC3EECC3DDTTSSEEAATTMMOOSSOOGGGGaAHttpsMM2VVMMPPEEGGMMPP3AAVVIIMMPP4FFLLVVMMPPTTMMPPGGMM4VVTTRRPPFF4VVMM2TTSSTTSS264HH264MMKKVVMMKKAAMMOOVVMMTTSSMM2TTWWMMVVaAAASSFFVVOOBB3GGPP3GGPPPPMMXXFFDDIIVVXXXXVVIIDDRRAAWWDDVVGGXXFFMM1VV3GG2VVMMFFMM3UU8LLCCHHGGXXFFMMPPEEGG2MMXXFFMMPPEEGG2MMXXFFHHDDWWAAVVYY4MMAAAACCAAIIFFFFMMPP2AACC3EECC3DDTTSSEEAATTMMOOSSOOGGGGaA": { "t": "s", "p": "^((s3://([^\\/]+\\/+)+([^\\/\\.]+|(([^\\/]*)\\.([mM]2[pP]|[wW][eE][bB][mM]|[mM]2[vV]|[mM][pP][eE][gG]|[mM][pP]3|[aA][vV][iI]|[mM][pP]4|[fF][lL][vV]|[mM][pP][tT]|[mM][pP][gG]|[mM]4[vV]|[tT][rR][pP]|[fF]4[vV]|[mM]2[tT][sS]|[tT][sS]|264|[hH]264|[mM][kK][vV]|[mM][kK][aA]|[mM][oO][vV]|[mM][tT][sS]|[mM]2[tT]|[wW][mM][vVaA]|[aA][sS][fF]|[vV][oO][bB]|3[gG][pP]|3[gG][pP][pP]|[mM][xX][fF]|[dD][iI][vV][xX]|[xX][vV][iI][dD]|[rR][aA][wW]|[dD][vV]|[gG][xX][fF]|[mM]1[vV]|3[gG]2|[vV][mM][fF]|[mM]3[uU]8|[lL][cC][hH]|[gG][xX][fF]_[mM][pP][eE][gG]2|[mM][xX][fF]_[mM][pP][eE][gG]2|[mM][xX][fF][hH][dD]|[wW][aA][vV]|[yY]4[mM]|[aA][aA][cC]|[aA][iI][fF][fF]|[mM][pP]2|[aA][cC]3|[eE][cC]3|[dD][tT][sS][eE]|[aA][tT][mM][oO][sS]|[oO][gG][gGaA]))))|(https?://([^\\/]+\\/+)+([^\\/\\.]+|(([^\\/]*)\\.([mM]2[vV]|[mM][pP][eE][gG]|[mM][pP]3|[aA][vV][iI]|[mM][pP]4|[fF][lL][vV]|[mM][pP][tT]|[mM][pP][gG]|[mM]4[vV]|[tT][rR][pP]|[fF]4[vV]|[mM]2[tT][sS]|[tT][sS]|264|[hH]264|[mM][kK][vV]|[mM][kK][aA]|[mM][oO][vV]|[mM][tT][sS]|[mM]2[tT]|[wW][mM][vVaA]|[aA][sS][fF]|[vV][oO][bB]|3[gG][pP]|3[gG][pP][pP]|[mM][xX][fF]|[dD][iI][vV][xX]|[xX][vV][iI][dD]|[rR][aA][wW]|[dD][vV]|[gG][xX][fF]|[mM]1[vV]|3[gG]2|[vV][mM][fF]|[mM]3[uU]8|[lL][cC][hH]|[gG][xX][fF]_[mM][pP][eE][gG]2|[mM][xX][fF]_[mM][pP][eE][gG]2|[mM][xX][fF][hH][dD]|[wW][aA][vV]|[yY]4[mM]|[aA][aA][cC]|[aA][iI][fF][fF]|[mM][pP]2|[aA][cC]3|[eE][cC]3|[dD][tT][sS][eE]|[aA][tT][mM][oO][sS]|[oO][gG][gGaA])))(\\?([^&=]+=[^&]+&)*[^&=]+=[^&]+)?))$" }, "HlsRenditionGroupSettings": { "t": "o", "m": { "RenditionGroupId": "__string", "RenditionLanguageCode": "LanguageCode", "RenditionName": "__string" } }, "LanguageCode": { "t": "s", "e": ["ENG", "SPA", "FRA", "DEU", "GER", "ZHO", "ARA", "HIN", "JPN", "RUS", "POR", "ITA", "URD", "VIE", "KOR", "PAN", "ABK", "AAR", "AFR", "AKA", "SQI", "AMH", "ARG", "HYE", "ASM", "AVA", "AVE", "AYM", "AZE", "BAM", "BAK", "EUS", "BEL", "BEN", "BIH", "BIS", "BOS", "BRE", "BUL", "MYA", "CAT", "KHM", "CHA", "CHE", "NYA", "CHU", "CHV", "COR", "COS", "CRE", "HRV", "CES", "DAN", "DIV", "NLD", "DZO", "ENM", "EPO", "EST", "EWE", "FAO", "FIJ", "FIN", "FRM", "FUL", "GLA", "GLG", "LUG", "KAT", "ELL", "GRN", "GUJ", "HAT", "HAU", "HEB", "HER", "HMO", "HUN", "ISL", "IDO", "IBO", "IND", "INA", "ILE", "IKU", "IPK", "GLE", "JAV", "KAL", "KAN", "KAU", "KAS", "KAZ", "KIK", "KIN", "KIR", "KOM", "KON", "KUA", "KUR", "LAO", "LAT", "LAV", "LIM", "LIN", "LIT", "LUB", "LTZ", "MKD", "MLG", "MSA", "MAL", "MLT", "GLV", "MRI", "MAR", "MAH", "MON", "NAU", "NAV", "NDE", "NBL", "NDO", "NEP", "SME", "NOR", "NOB", "NNO", "OCI", "OJI", "ORI", "ORM", "OSS", "PLI", "FAS", "POL", "PUS", "QUE", "QAA", "RON", "ROH", "RUN", "SMO", "SAG", "SAN", "SRD", "SRB", "SNA", "III", "SND", "SIN", "SLK", "SLV", "SOM", "SOT", "SUN", "SWA", "SSW", "SWE", "TGL", "TAH", "TGK", "TAM", "TAT", "TEL", "THA", "BOD", "TIR", "TON", "TSO", "TSN", "TUR", "TUK", "TWI", "UIG", "UKR", "UZB", "VEN", "VOL", "WLN", "CYM", "FRY", "WOL", "XHO", "YID", "YOR", "ZHA", "ZUL", "ORJ", "QPC", "TNG", "SRP"] }, "__listOf__integerMin1Max2147483647": { "t": "l", "v": "__integerMin1Max2147483647" }, "__integerMin0Max8": { "t": "i", "min": 0, "max": 8 }, "RemixSettings": { "t": "o", "m": { "ChannelMapping": "ChannelMapping", "ChannelsIn": "__integerMin1Max64", "ChannelsOut": "__integerMin1Max64", "AudioDescriptionAudioChannel": "", "AudioDescriptionDataChannel": "" } }, "AudioSelectorType": { "t": "s", "e": ["PID", "TRACK", "LANGUAGE_CODE", "HLS_RENDITION_GROUP", "ALL_PCM", "STREAM"] }, "CaptionSourceSettings": { "t": "o", "m": { "AncillarySourceSettings": "AncillarySourceSettings", "DvbSubSourceSettings": "DvbSubSourceSettings", "EmbeddedSourceSettings": "EmbeddedSourceSettings", "FileSourceSettings": "FileSourceSettings", "SourceType": "CaptionSourceType", "TeletextSourceSettings": "TeletextSourceSettings", "TrackSourceSettings": "TrackSourceSettings", "WebvttHlsSourceSettings": "WebvttHlsSourceSettings" } }, "InsertableImage": { "t": "o", "m": { "Duration": "__integerMin0Max2147483647", "FadeIn": "__integerMin0Max2147483647", "FadeOut": "__integerMin0Max2147483647", "Height": "__integerMin0Max2147483647", "ImageInserterInput": "__stringMin14PatternS3BmpBMPPngPNGTgaTGAHttpsBmpBMPPngPNGTgaTGA", "ImageX": "__integerMin0Max2147483647", "ImageY": "__integerMin0Max2147483647", "Layer": "__integerMin0Max99", "Opacity": "__integerMin0Max100", "StartTime": "__stringPattern01D20305D205D", "Width": "__integerMin0Max2147483647" } }, "__integerMin0Max50000": { "t": "i", "min": 0, "max": 50000 }, "__integerMin0Max65535": { "t": "i", "min": 0, "max": 65535 }, "__integerMin100000Max100000000": { "t": "i", "min": 100000, "max": 100000000 }, "__integerMin3Max15": { "t": "i", "min": 3, "max": 15 }, "__listOfAutomatedAbrRule": { "t": "l", "v": "AutomatedAbrRule" }, "__listOfCmafAdditionalManifest": { "t": "l", "v": "CmafAdditionalManifest" }, "CmafClientCache": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "CmafCodecSpecification": { "t": "s", "e": ["RFC_6381", "RFC_4281"] }, "DashManifestStyle": { "t": "s", "e": ["BASIC", "COMPACT", "DISTINCT", "FULL"] }, "DestinationSettings": { "t": "o", "m": { "S3Settings": "S3DestinationSettings" } }, "CmafEncryptionSettings": { "t": "o", "m": { "ConstantInitializationVector": "__stringMin32Max32Pattern09aFAF32", "EncryptionMethod": "CmafEncryptionType", "InitializationVectorInManifest": "CmafInitializationVectorInManifest", "SpekeKeyProvider": "SpekeKeyProviderCmaf", "StaticKeyProvider": "StaticKeyProvider", "Type": "CmafKeyProviderType", "ClearLeadSegments": "" } }, "CmafImageBasedTrickPlay": { "t": "s", "e": ["NONE", "THUMBNAIL", "THUMBNAIL_AND_FULLFRAME", "ADVANCED", "VARIANTS"] }, "CmafImageBasedTrickPlaySettings": { "t": "o", "m": { "IntervalCadence": "CmafIntervalCadence", "ThumbnailHeight": "__integerMin2Max4096", "ThumbnailInterval": "__doubleMin0Max2147483647", "ThumbnailWidth": "__integerMin8Max4096", "TileHeight": "__integerMin1Max2048", "TileWidth": "__integerMin1Max512" } }, "CmafManifestCompression": { "t": "s", "e": ["GZIP", "NONE"] }, "CmafManifestDurationFormat": { "t": "s", "e": ["FLOATING_POINT", "INTEGER"] }, "__doubleMin0Max2147483647": { "t": "n" }, "CmafMpdManifestBandwidthType": { "t": "s", "e": ["AVERAGE", "MAX"] }, "CmafMpdProfile": { "t": "s", "e": ["MAIN_PROFILE", "ON_DEMAND_PROFILE"] }, "CmafPtsOffsetHandlingForBFrames": { "t": "s", "e": ["ZERO_BASED", "MATCH_INITIAL_PTS"] }, "CmafSegmentControl": { "t": "s", "e": ["SINGLE_FILE", "SEGMENTED_FILES"] }, "CmafSegmentLengthControl": { "t": "s", "e": ["EXACT", "GOP_MULTIPLE", "MATCH"] }, "CmafStreamInfResolution": { "t": "s", "e": ["INCLUDE", "EXCLUDE"] }, "CmafTargetDurationCompatibilityMode": { "t": "s", "e": ["LEGACY", "SPEC_COMPLIANT"] }, "CmafVideoCompositionOffsets": { "t": "s", "e": ["SIGNED", "UNSIGNED"] }, "CmafWriteDASHManifest": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "CmafWriteHLSManifest": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "CmafWriteSegmentTimelineInRepresentation": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "__listOfDashAdditionalManifest": { "t": "l", "v": "DashAdditionalManifest" }, "DashIsoGroupAudioChannelConfigSchemeIdUri": { "t": "s", "e": ["MPEG_CHANNEL_CONFIGURATION", "DOLBY_CHANNEL_CONFIGURATION"] }, "DashIsoEncryptionSettings": { "t": "o", "m": { "PlaybackDeviceCompatibility": "DashIsoPlaybackDeviceCompatibility", "SpekeKeyProvider": "SpekeKeyProvider" } }, "DashIsoHbbtvCompliance": { "t": "s", "e": ["HBBTV_1_5", "NONE"] }, "DashIsoImageBasedTrickPlay": { "t": "s", "e": ["NONE", "THUMBNAIL", "THUMBNAIL_AND_FULLFRAME", "ADVANCED", "VARIANTS"] }, "DashIsoImageBasedTrickPlaySettings": { "t": "o", "m": { "IntervalCadence": "DashIsoIntervalCadence", "ThumbnailHeight": "__integerMin1Max4096", "ThumbnailInterval": "__doubleMin0Max2147483647", "ThumbnailWidth": "__integerMin8Max4096", "TileHeight": "__integerMin1Max2048", "TileWidth": "__integerMin1Max512" } }, "DashIsoMpdManifestBandwidthType": { "t": "s", "e": ["AVERAGE", "MAX"] }, "DashIsoMpdProfile": { "t": "s", "e": ["MAIN_PROFILE", "ON_DEMAND_PROFILE"] }, "DashIsoPtsOffsetHandlingForBFrames": { "t": "s", "e": ["ZERO_BASED", "MATCH_INITIAL_PTS"] }, "DashIsoSegmentControl": { "t": "s", "e": ["SINGLE_FILE", "SEGMENTED_FILES"] }, "DashIsoSegmentLengthControl": { "t": "s", "e": ["EXACT", "GOP_MULTIPLE", "MATCH"] }, "DashIsoVideoCompositionOffsets": { "t": "s", "e": ["SIGNED", "UNSIGNED"] }, "DashIsoWriteSegmentTimelineInRepresentation": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "__listOfHlsAdMarkers": { "t": "l", "v": "HlsAdMarkers" }, "__listOfHlsAdditionalManifest": { "t": "l", "v": "HlsAdditionalManifest" }, "HlsAudioOnlyHeader": { "t": "s", "e": ["INCLUDE", "EXCLUDE"] }, "__listOfHlsCaptionLanguageMapping": { "t": "l", "v": "HlsCaptionLanguageMapping" }, "HlsCaptionLanguageSetting": { "t": "s", "e": ["INSERT", "OMIT", "NONE"] }, "HlsCaptionSegmentLengthControl": { "t": "s", "e": ["LARGE_SEGMENTS", "MATCH_VIDEO"] }, "HlsClientCache": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "HlsCodecSpecification": { "t": "s", "e": ["RFC_6381", "RFC_4281"] }, "HlsDirectoryStructure": { "t": "s", "e": ["SINGLE_DIRECTORY", "SUBDIRECTORY_PER_STREAM"] }, "HlsEncryptionSettings": { "t": "o", "m": { "ConstantInitializationVector": "__stringMin32Max32Pattern09aFAF32", "EncryptionMethod": "HlsEncryptionType", "InitializationVectorInManifest": "HlsInitializationVectorInManifest", "OfflineEncrypted": "HlsOfflineEncrypted", "SpekeKeyProvider": "SpekeKeyProvider", "StaticKeyProvider": "StaticKeyProvider", "Type": "HlsKeyProviderType" } }, "HlsImageBasedTrickPlay": { "t": "s", "e": ["NONE", "THUMBNAIL", "THUMBNAIL_AND_FULLFRAME", "ADVANCED", "VARIANTS"] }, "HlsImageBasedTrickPlaySettings": { "t": "o", "m": { "IntervalCadence": "HlsIntervalCadence", "ThumbnailHeight": "__integerMin2Max4096", "ThumbnailInterval": "__doubleMin0Max2147483647", "ThumbnailWidth": "__integerMin8Max4096", "TileHeight": "__integerMin1Max2048", "TileWidth": "__integerMin1Max512" } }, "HlsManifestCompression": { "t": "s", "e": ["GZIP", "NONE"] }, "HlsManifestDurationFormat": { "t": "s", "e": ["FLOATING_POINT", "INTEGER"] }, "HlsOutputSelection": { "t": "s", "e": ["MANIFESTS_AND_SEGMENTS", "SEGMENTS_ONLY"] }, "HlsProgramDateTime": { "t": "s", "e": ["INCLUDE", "EXCLUDE"] }, "__integerMin0Max3600": { "t": "i", "min": 0, "max": 3600 }, "HlsSegmentControl": { "t": "s", "e": ["SINGLE_FILE", "SEGMENTED_FILES"] }, "HlsSegmentLengthControl": { "t": "s", "e": ["EXACT", "GOP_MULTIPLE", "MATCH"] }, "HlsStreamInfResolution": { "t": "s", "e": ["INCLUDE", "EXCLUDE"] }, "HlsTargetDurationCompatibilityMode": { "t": "s", "e": ["LEGACY", "SPEC_COMPLIANT"] }, "HlsTimedMetadataId3Frame": { "t": "s", "e": ["NONE", "PRIV", "TDRL"] }, "__listOfMsSmoothAdditionalManifest": { "t": "l", "v": "MsSmoothAdditionalManifest" }, "MsSmoothAudioDeduplication": { "t": "s", "e": ["COMBINE_DUPLICATE_STREAMS", "NONE"] }, "MsSmoothEncryptionSettings": { "t": "o", "m": { "SpekeKeyProvider": "SpekeKeyProvider" } }, "MsSmoothFragmentLengthControl": { "t": "s", "e": ["EXACT", "GOP_MULTIPLE"] }, "MsSmoothManifestEncoding": { "t": "s", "e": ["UTF8", "UTF16"] }, "__listOfAudioDescription": { "t": "l", "v": "AudioDescription" }, "__listOfCaptionDescription": { "t": "l", "v": "CaptionDescription" }, "ContainerSettings": { "t": "o", "m": { "CmfcSettings": "CmfcSettings", "Container": "ContainerType", "F4vSettings": "F4vSettings", "M2tsSettings": "M2tsSettings", "M3u8Settings": "M3u8Settings", "MovSettings": "MovSettings", "Mp4Settings": "Mp4Settings", "MpdSettings": "MpdSettings", "MxfSettings": "MxfSettings" } }, "__stringMin1": { "t": "s", "min": 1 }, "OutputSettings": { "t": "o", "m": { "HlsSettings": "HlsSettings" } }, "__stringMin0": { "t": "s", "min": 0 }, "VideoDescription": { "t": "o", "m": { "AfdSignaling": "AfdSignaling", "AntiAlias": "AntiAlias", "CodecSettings": "VideoCodecSettings", "ColorMetadata": "ColorMetadata", "Crop": "Rectangle", "DropFrameTimecode": "DropFrameTimecode", "FixedAfd": "__integerMin0Max15", "Height": "__integerMin32Max8192", "Position": "Rectangle", "RespondToAfd": "RespondToAfd", "ScalingBehavior": "ScalingBehavior", "Sharpness": "__integerMin0Max100", "TimecodeInsertion": "VideoTimecodeInsertion", "VideoPreprocessors": "VideoPreprocessor", "Width": "__integerMin32Max8192", "ChromaPositionMode": "", "TimecodeTrack": "" } }, "ChannelMapping": { "t": "o", "m": { "OutputChannels": "__listOfOutputChannelMapping" } }, "__integerMin1Max64": { "t": "i", "min": 1, "max": 64 }, "AncillarySourceSettings": { "t": "o", "m": { "Convert608To708": "AncillaryConvert608To708", "SourceAncillaryChannelNumber": "__integerMin1Max4", "TerminateCaptions": "AncillaryTerminateCaptions" } }, "DvbSubSourceSettings": { "t": "o", "m": { "Pid": "__integerMin1Max2147483647" } }, "EmbeddedSourceSettings": { "t": "o", "m": { "Convert608To708": "EmbeddedConvert608To708", "Source608ChannelNumber": "__integerMin1Max4", "Source608TrackNumber": "__integerMin1Max1", "TerminateCaptions": "EmbeddedTerminateCaptions" } }, "FileSourceSettings": { "t": "o", "m": { "Convert608To708": "FileSourceConvert608To708", "Framerate": "CaptionSourceFramerate", "SourceFile": "__stringMin14PatternS3SccSCCTtmlTTMLDfxpDFXPStlSTLSrtSRTXmlXMLSmiSMIVttVTTWebvttWEBVTTHttpsSccSCCTtmlTTMLDfxpDFXPStlSTLSrtSRTXmlXMLSmiSMIVttVTTWebvttWEBVTT", "TimeDelta": "__integerMinNegative2147483648Max2147483647", "TimeDeltaUnits": "FileSourceTimeDeltaUnits", "ByteRateLimit": "", "ConvertPaintToPop": "", "UpconvertSTLToTeletext": "" } }, "CaptionSourceType": { "t": "s", "e": ["ANCILLARY", "DVB_SUB", "EMBEDDED", "SCTE20", "SCC", "TTML", "STL", "SRT", "SMI", "SMPTE_TT", "TELETEXT", "NULL_SOURCE", "IMSC", "WEBVTT", "TT_3GPP"] }, "TeletextSourceSettings": { "t": "o", "m": { "PageNumber": "__stringMin3Max3Pattern1809aFAF09aEAE" } }, "TrackSourceSettings": { "t": "o", "m": { "TrackNumber": "__integerMin1Max2147483647", "StreamNumber": "" } }, "WebvttHlsSourceSettings": { "t": "o", "m": { "RenditionGroupId": "__string", "RenditionLanguageCode": "LanguageCode", "RenditionName": "__string" } }, "__stringMin14PatternS3BmpBMPPngPNGTgaTGAHttpsBmpBMPPngPNGTgaTGA": { "t": "s", "min": 14, "p": "^((s3://(.*?)\\.(bmp|BMP|png|PNG|tga|TGA))|(https?://(.*?)\\.(bmp|BMP|png|PNG|tga|TGA)(\\?([^&=]+=[^&]+&)*[^&=]+=[^&]+)?))$" }, "__integerMin0Max99": { "t": "i", "min": 0, "max": 99 }, "__integerMin0Max100": { "t": "i", "min": 0, "max": 100 }, "__stringPattern01D20305D205D": { "t": "s", "p": "^((([0-1]\\d)|(2[0-3]))(:[0-5]\\d){2}([:;][0-5]\\d))$" }, "AutomatedAbrRule": { "t": "o", "m": { "AllowedRenditions": "__listOfAllowedRenditionSize", "ForceIncludeRenditions": "__listOfForceIncludeRenditionSize", "MinBottomRenditionSize": "MinBottomRenditionSize", "MinTopRenditionSize": "MinTopRenditionSize", "Type": "RuleType" } }, "CmafAdditionalManifest": { "t": "o", "m": { "ManifestNameModifier": "__stringMin1", "SelectedOutputs": "__listOf__stringMin1" } }, "S3DestinationSettings": { "t": "o", "m": { "AccessControl": "S3DestinationAccessControl", "Encryption": "S3EncryptionSettings", "StorageClass": "" } }, "__stringMin32Max32Pattern09aFAF32": { "t": "s", "min": 32, "max": 32, "p": "^[0-9a-fA-F]{32}$" }, "CmafEncryptionType": { "t": "s", "e": ["SAMPLE_AES", "AES_CTR"] }, "CmafInitializationVectorInManifest": { "t": "s", "e": ["INCLUDE", "EXCLUDE"] }, "SpekeKeyProviderCmaf": { "t": "o", "m": { "CertificateArn": "__stringPatternArnAwsUsGovAcm", "DashSignaledSystemIds": "__listOf__stringMin36Max36Pattern09aFAF809aFAF409aFAF409aFAF409aFAF12", "HlsSignaledSystemIds": "__listOf__stringMin36Max36Pattern09aFAF809aFAF409aFAF409aFAF409aFAF12", "ResourceId": "__stringPatternW", "Url": "__stringPatternHttps", "EncryptionContractConfiguration": "" } }, "StaticKeyProvider": { "t": "o", "m": { "KeyFormat": "__stringPatternIdentityAZaZ26AZaZ09163", "KeyFormatVersions": "__stringPatternDD", "StaticKeyValue": "__stringPatternAZaZ0932", "Url": "__string" } }, "CmafKeyProviderType": { "t": "s", "e": ["SPEKE", "STATIC_KEY"] }, "CmafIntervalCadence": { "t": "s", "e": ["FOLLOW_IFRAME", "FOLLOW_CUSTOM", "FOLLOW_SEGMENTATION"] }, "__integerMin2Max4096": { "t": "i", "min": 2, "max": 4096 }, "__integerMin8Max4096": { "t": "i", "min": 8, "max": 4096 }, "__integerMin1Max2048": { "t": "i", "min": 1, "max": 2048 }, "__integerMin1Max512": { "t": "i", "min": 1, "max": 512 }, "DashAdditionalManifest": { "t": "o", "m": { "ManifestNameModifier": "__stringMin1", "SelectedOutputs": "__listOf__stringMin1" } }, "DashIsoPlaybackDeviceCompatibility": { "t": "s", "e": ["CENC_V1", "UNENCRYPTED_SEI", "CENC_V1_UNENCRYPTED_HEADERS"] }, "SpekeKeyProvider": { "t": "o", "m": { "CertificateArn": "__stringPatternArnAwsUsGovAcm", "ResourceId": "__string", "SystemIds": "__listOf__stringPattern09aFAF809aFAF409aFAF409aFAF409aFAF12", "Url": "__stringPatternHttps", "EncryptionContractConfiguration": "" } }, "DashIsoIntervalCadence": { "t": "s", "e": ["FOLLOW_IFRAME", "FOLLOW_CUSTOM", "FOLLOW_SEGMENTATION"] }, "__integerMin1Max4096": { "t": "i", "min": 1, "max": 4096 }, "HlsAdMarkers": { "t": "s", "e": ["ELEMENTAL", "ELEMENTAL_SCTE35"] }, "HlsAdditionalManifest": { "t": "o", "m": { "ManifestNameModifier": "__stringMin1", "SelectedOutputs": "__listOf__stringMin1" } }, "HlsCaptionLanguageMapping": { "t": "o", "m": { "CaptionChannel": "__integerMinNegative2147483648Max2147483647", "CustomLanguageCode": "__stringMin3Max3PatternAZaZ3", "LanguageCode": "LanguageCode", "LanguageDescription": "__string" } }, "HlsEncryptionType": { "t": "s", "e": ["AES128", "SAMPLE_AES"] }, "HlsInitializationVectorInManifest": { "t": "s", "e": ["INCLUDE", "EXCLUDE"] }, "HlsOfflineEncrypted": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "HlsKeyProviderType": { "t": "s", "e": ["SPEKE", "STATIC_KEY"] }, "HlsIntervalCadence": { "t": "s", "e": ["FOLLOW_IFRAME", "FOLLOW_CUSTOM", "FOLLOW_SEGMENTATION"] }, "MsSmoothAdditionalManifest": { "t": "o", "m": { "ManifestNameModifier": "__stringMin1", "SelectedOutputs": "__listOf__stringMin1" } }, "AudioDescription": { "t": "o", "m": { "AudioChannelTaggingSettings": "AudioChannelTaggingSettings", "AudioNormalizationSettings": "AudioNormalizationSettings", "AudioSourceName": "__string", "AudioType": "__integerMin0Max255", "AudioTypeControl": "AudioTypeControl", "CodecSettings": "AudioCodecSettings", "CustomLanguageCode": "__stringPatternAZaZ23AZaZ", "LanguageCode": "LanguageCode", "LanguageCodeControl": "AudioLanguageCodeControl", "RemixSettings": "RemixSettings", "StreamName": "__stringPatternWS", "AudioPitchCorrectionSettings": "" } }, "CaptionDescription": { "t": "o", "m": { "CaptionSelectorName": "__stringMin1", "CustomLanguageCode": "__stringPatternAZaZ23AZaZ", "DestinationSettings": "CaptionDestinationSettings", "LanguageCode": "LanguageCode", "LanguageDescription": "__string", "AudioSourceNames": "", "Source": "" } }, "CmfcSettings": { "t": "o", "m": { "AudioDuration": "CmfcAudioDuration", "AudioGroupId": "__string", "AudioRenditionSets": "__string", "AudioTrackType": "CmfcAudioTrackType", "DescriptiveVideoServiceFlag": "CmfcDescriptiveVideoServiceFlag", "IFrameOnlyManifest": "CmfcIFrameOnlyManifest", "KlvMetadata": "CmfcKlvMetadata", "ManifestMetadataSignaling": "CmfcManifestMetadataSignaling", "Scte35Esam": "CmfcScte35Esam", "Scte35Source": "CmfcScte35Source", "TimedMetadata": "CmfcTimedMetadata", "TimedMetadataBoxVersion": "CmfcTimedMetadataBoxVersion", "TimedMetadataSchemeIdUri": "__stringMax1000", "TimedMetadataValue": "__stringMax1000", "C2paManifest": "", "CertificateSecret": "", "SigningKmsKey": "" } }, "ContainerType": { "t": "s", "e": ["F4V", "ISMV", "M2TS", "M3U8", "CMFC", "MOV", "MP4", "MPD", "MXF", "WEBM", "RAW", "GIF", "OGG", "Y4M"] }, "F4vSettings": { "t": "o", "m": { "MoovPlacement": "F4vMoovPlacement" } }, "M2tsSettings": { "t": "o", "m": { "AudioBufferModel": "M2tsAudioBufferModel", "AudioDuration": "M2tsAudioDuration", "AudioFramesPerPes": "__integerMin0Max2147483647", "AudioPids": "__listOf__integerMin32Max8182", "Bitrate": "__integerMin0Max2147483647", "BufferModel": "M2tsBufferModel", "DataPTSControl": "M2tsDataPtsControl", "DvbNitSettings": "DvbNitSettings", "DvbSdtSettings": "DvbSdtSettings", "DvbSubPids": "__listOf__integerMin32Max8182", "DvbTdtSettings": "DvbTdtSettings", "DvbTeletextPid": "__integerMin32Max8182", "EbpAudioInterval": "M2tsEbpAudioInterval", "EbpPlacement": "M2tsEbpPlacement", "EsRateInPes": "M2tsEsRateInPes", "ForceTsVideoEbpOrder": "M2tsForceTsVideoEbpOrder", "FragmentTime": "__doubleMin0", "KlvMetadata": "M2tsKlvMetadata", "MaxPcrInterval": "__integerMin0Max500", "MinEbpInterval": "__integerMin0Max10000", "NielsenId3": "M2tsNielsenId3", "NullPacketBitrate": "__doubleMin0", "PatInterval": "__integerMin0Max1000", "PcrControl": "M2tsPcrControl", "PcrPid": "__integerMin32Max8182", "PmtInterval": "__integerMin0Max1000", "PmtPid": "__integerMin32Max8182", "PrivateMetadataPid": "__integerMin32Max8182", "ProgramNumber": "__integerMin0Max65535", "RateMode": "M2tsRateMode", "Scte35Esam": "M2tsScte35Esam", "Scte35Pid": "__integerMin32Max8182", "Scte35Source": "M2tsScte35Source", "SegmentationMarkers": "M2tsSegmentationMarkers", "SegmentationStyle": "M2tsSegmentationStyle", "SegmentationTime": "__doubleMin0", "TimedMetadataPid": "__integerMin32Max8182", "TransportStreamId": "__integerMin0Max65535", "VideoPid": "__integerMin32Max8182", "AudioPtsOffsetDelta": "", "PreventBufferUnderflow": "", "PtsOffset": "", "PtsOffsetMode": "" } }, "M3u8Settings": { "t": "o", "m": { "AudioDuration": "M3u8AudioDuration", "AudioFramesPerPes": "__integerMin0Max2147483647", "AudioPids": "__listOf__integerMin32Max8182", "DataPTSControl": "M3u8DataPtsControl", "MaxPcrInterval": "__integerMin0Max500", "NielsenId3": "M3u8NielsenId3", "PatInterval": "__integerMin0Max1000", "PcrControl": "M3u8PcrControl", "PcrPid": "__integerMin32Max8182", "PmtInterval": "__integerMin0Max1000", "PmtPid": "__integerMin32Max8182", "PrivateMetadataPid": "__integerMin32Max8182", "ProgramNumber": "__integerMin0Max65535", "Scte35Pid": "__integerMin32Max8182", "Scte35Source": "M3u8Scte35Source", "TimedMetadata": "TimedMetadata", "TimedMetadataPid": "__integerMin32Max8182", "TransportStreamId": "__integerMin0Max65535", "VideoPid": "__integerMin32Max8182", "AudioPtsOffsetDelta": "", "PtsOffset": "", "PtsOffsetMode": "" } }, "MovSettings": { "t": "o", "m": { "ClapAtom": "MovClapAtom", "CslgAtom": "MovCslgAtom", "Mpeg2FourCCControl": "MovMpeg2FourCCControl", "PaddingControl": "MovPaddingControl", "Reference": "MovReference", "AudioDuration": "" } }, "Mp4Settings": { "t": "o", "m": { "AudioDuration": "CmfcAudioDuration", "CslgAtom": "Mp4CslgAtom", "CttsVersion": "__integerMin0Max1", "FreeSpaceBox": "Mp4FreeSpaceBox", "MoovPlacement": "Mp4MoovPlacement", "Mp4MajorBrand": "__string", "C2paManifest": "", "CertificateSecret": "", "SigningKmsKey": "" } }, "MpdSettings": { "t": "o", "m": { "AccessibilityCaptionHints": "MpdAccessibilityCaptionHints", "AudioDuration": "MpdAudioDuration", "CaptionContainerType": "MpdCaptionContainerType", "KlvMetadata": "MpdKlvMetadata", "ManifestMetadataSignaling": "MpdManifestMetadataSignaling", "Scte35Esam": "MpdScte35Esam", "Scte35Source": "MpdScte35Source", "TimedMetadata": "MpdTimedMetadata", "TimedMetadataBoxVersion": "MpdTimedMetadataBoxVersion", "TimedMetadataSchemeIdUri": "__stringMax1000", "TimedMetadataValue": "__stringMax1000", "C2paManifest": "", "CertificateSecret": "", "SigningKmsKey": "" } }, "MxfSettings": { "t": "o", "m": { "AfdSignaling": "MxfAfdSignaling", "Profile": "MxfProfile", "XavcProfileSettings": "MxfXavcProfileSettings", "UncompressedAudioWrapping": "" } }, "HlsSettings": { "t": "o", "m": { "AudioGroupId": "__string", "AudioOnlyContainer": "HlsAudioOnlyContainer", "AudioRenditionSets": "__string", "AudioTrackType": "HlsAudioTrackType", "DescriptiveVideoServiceFlag": "HlsDescriptiveVideoServiceFlag", "IFrameOnlyManifest": "HlsIFrameOnlyManifest", "SegmentModifier": "__string" } }, "AfdSignaling": { "t": "s", "e": ["NONE", "AUTO", "FIXED"] }, "AntiAlias": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "VideoCodecSettings": { "t": "o", "m": { "Av1Settings": "Av1Settings", "AvcIntraSettings": "AvcIntraSettings", "Codec": "VideoCodec", "FrameCaptureSettings": "FrameCaptureSettings", "H264Settings": "H264Settings", "H265Settings": "H265Settings", "Mpeg2Settings": "Mpeg2Settings", "ProresSettings": "ProresSettings", "Vc3Settings": "Vc3Settings", "Vp8Settings": "Vp8Settings", "Vp9Settings": "Vp9Settings", "XavcSettings": "XavcSettings", "GifSettings": "", "PassthroughSettings": "", "UncompressedSettings": "" } }, "ColorMetadata": { "t": "s", "e": ["IGNORE", "INSERT"] }, "DropFrameTimecode": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "__integerMin0Max15": { "t": "i", "min": 0, "max": 15 }, "__integerMin32Max8192": { "t": "i", "min": 32, "max": 8192 }, "RespondToAfd": { "t": "s", "e": ["NONE", "RESPOND", "PASSTHROUGH"] }, "ScalingBehavior": { "t": "s", "e": ["DEFAULT", "STRETCH_TO_OUTPUT", "FILL", "FIT", "FIT_NO_UPSCALE", "SMART_CROP"] }, "VideoTimecodeInsertion": { "t": "s", "e": ["DISABLED", "PIC_TIMING_SEI"] }, "VideoPreprocessor": { "t": "o", "m": { "ColorCorrector": "ColorCorrector", "Deinterlacer": "Deinterlacer", "DolbyVision": "DolbyVision", "Hdr10Plus": "Hdr10Plus", "ImageInserter": "ImageInserter", "NoiseReducer": "NoiseReducer", "PartnerWatermarking": "PartnerWatermarking", "TimecodeBurnin": "TimecodeBurnin", "DurationControl": "" } }, "__listOfOutputChannelMapping": { "t": "l", "v": "OutputChannelMapping" }, "AncillaryConvert608To708": { "t": "s", "e": ["UPCONVERT", "DISABLED"] }, "__integerMin1Max4": { "t": "i", "min": 1, "max": 4 }, "AncillaryTerminateCaptions": { "t": "s", "e": ["END_OF_INPUT", "DISABLED"] }, "EmbeddedConvert608To708": { "t": "s", "e": ["UPCONVERT", "DISABLED"] }, "__integerMin1Max1": { "t": "i", "min": 1, "max": 1 }, "EmbeddedTerminateCaptions": { "t": "s", "e": ["END_OF_INPUT", "DISABLED"] }, "FileSourceConvert608To708": { "t": "s", "e": ["UPCONVERT", "DISABLED"] }, "CaptionSourceFramerate": { "t": "o", "m": { "FramerateDenominator": "__integerMin1Max1001", "FramerateNumerator": "__integerMin1Max60000" } }, "__stringMin14PatternS3SccSCCTtmlTTMLDfxpDFXPStlSTLSrtSRTXmlXMLSmiSMIVttVTTWebvttWEBVTTHttpsSccSCCTtmlTTMLDfxpDFXPStlSTLSrtSRTXmlXMLSmiSMIVttVTTWebvttWEBVTT": { "t": "s", "min": 14, "p": "^((s3://(.*?)\\.(scc|SCC|ttml|TTML|dfxp|DFXP|stl|STL|srt|SRT|xml|XML|smi|SMI|vtt|VTT|webvtt|WEBVTT))|(https?://(.*?)\\.(scc|SCC|ttml|TTML|dfxp|DFXP|stl|STL|srt|SRT|xml|XML|smi|SMI|vtt|VTT|webvtt|WEBVTT)(\\?([^&=]+=[^&]+&)*[^&=]+=[^&]+)?))$" }, "FileSourceTimeDeltaUnits": { "t": "s", "e": ["SECONDS", "MILLISECONDS"] }, "__stringMin3Max3Pattern1809aFAF09aEAE": { "t": "s", "min": 3, "max": 3, "p": "^[1-8][0-9a-fA-F][0-9a-eA-E]$" }, "__listOfAllowedRenditionSize": { "t": "l", "v": "AllowedRenditionSize" }, "__listOfForceIncludeRenditionSize": { "t": "l", "v": "ForceIncludeRenditionSize" }, "MinBottomRenditionSize": { "t": "o", "m": { "Height": "__integerMin32Max8192", "Width": "__integerMin32Max8192" } }, "MinTopRenditionSize": { "t": "o", "m": { "Height": "__integerMin32Max8192", "Width": "__integerMin32Max8192" } }, "RuleType": { "t": "s", "e": ["MIN_TOP_RENDITION_SIZE", "MIN_BOTTOM_RENDITION_SIZE", "FORCE_INCLUDE_RENDITIONS", "ALLOWED_RENDITIONS"] }, "S3DestinationAccessControl": { "t": "o", "m": { "CannedAcl": "S3ObjectCannedAcl" } }, "S3EncryptionSettings": { "t": "o", "m": { "EncryptionType": "S3ServerSideEncryptionType", "KmsEncryptionContext": "__stringPatternAZaZ0902", "KmsKeyArn": "__stringPatternArnAwsUsGovCnKmsAZ26EastWestCentralNorthSouthEastWest1912D12KeyAFAF098AFAF094AFAF094AFAF094AFAF0912MrkAFAF0932" } }, "__stringPatternArnAwsUsGovAcm": { "t": "s", "p": "^arn:aws(-us-gov)?:acm:" }, "__listOf__stringMin36Max36Pattern09aFAF809aFAF409aFAF409aFAF409aFAF12": { "t": "l", "v": "__stringMin36Max36Pattern09aFAF809aFAF409aFAF409aFAF409aFAF12" }, "__stringPatternW": { "t": "s", "p": "^[\\w-]+$" }, "__stringPatternIdentityAZaZ26AZaZ09163": { "t": "s", "p": "^(identity|[A-Za-z]{2,6}(\\.[A-Za-z0-9-]{1,63})+)$" }, "__stringPatternDD": { "t": "s", "p": "^(\\d+(\\/\\d+)*)$" }, "__stringPatternAZaZ0932": { "t": "s", "p": "^[A-Za-z0-9]{32}$" }, "__listOf__stringPattern09aFAF809aFAF409aFAF409aFAF409aFAF12": { "t": "l", "v": "__stringPattern09aFAF809aFAF409aFAF409aFAF409aFAF12" }, "AudioChannelTaggingSettings": { "t": "o", "m": { "ChannelTag": "AudioChannelTag", "ChannelTags": "" } }, "AudioNormalizationSettings": { "t": "o", "m": { "Algorithm": "AudioNormalizationAlgorithm", "AlgorithmControl": "AudioNormalizationAlgorithmControl", "CorrectionGateLevel": "__integerMinNegative70Max0", "LoudnessLogging": "AudioNormalizationLoudnessLogging", "PeakCalculation": "AudioNormalizationPeakCalculation", "TargetLkfs": "__doubleMinNegative59Max0", "TruePeakLimiterThreshold": "__doubleMinNegative20Max0" } }, "__integerMin0Max255": { "t": "i", "min": 0, "max": 255 }, "AudioTypeControl": { "t": "s", "e": ["FOLLOW_INPUT", "USE_CONFIGURED"] }, "AudioCodecSettings": { "t": "o", "m": { "AacSettings": "AacSettings", "Ac3Settings": "Ac3Settings", "AiffSettings": "AiffSettings", "Codec": "AudioCodec", "Eac3AtmosSettings": "Eac3AtmosSettings", "Eac3Settings": "Eac3Settings", "Mp2Settings": "Mp2Settings", "Mp3Settings": "Mp3Settings", "OpusSettings": "OpusSettings", "VorbisSettings": "VorbisSettings", "WavSettings": "WavSettings", "Ac4Settings": "", "FlacSettings": "" } }, "__stringPatternAZaZ23AZaZ": { "t": "s", "p": "^[A-Za-z]{2,3}(-[A-Za-z-]+)?$" }, "AudioLanguageCodeControl": { "t": "s", "e": ["FOLLOW_INPUT", "USE_CONFIGURED"] }, "__stringPatternWS": { "t": "s", "p": "^[\\w\\s]*$" }, "CaptionDestinationSettings": { "t": "o", "m": { "BurninDestinationSettings": "BurninDestinationSettings", "DestinationType": "CaptionDestinationType", "DvbSubDestinationSettings": "DvbSubDestinationSettings", "EmbeddedDestinationSettings": "EmbeddedDestinationSettings", "ImscDestinationSettings": "ImscDestinationSettings", "SccDestinationSettings": "SccDestinationSettings", "SrtDestinationSettings": "SrtDestinationSettings", "TeletextDestinationSettings": "TeletextDestinationSettings", "TtmlDestinationSettings": "TtmlDestinationSettings", "WebvttDestinationSettings": "WebvttDestinationSettings" } }, "CmfcAudioDuration": { "t": "s", "e": ["DEFAULT_CODEC_DURATION", "MATCH_VIDEO_DURATION"] }, "CmfcAudioTrackType": { "t": "s", "e": ["ALTERNATE_AUDIO_AUTO_SELECT_DEFAULT", "ALTERNATE_AUDIO_AUTO_SELECT", "ALTERNATE_AUDIO_NOT_AUTO_SELECT", "AUDIO_ONLY_VARIANT_STREAM"] }, "CmfcDescriptiveVideoServiceFlag": { "t": "s", "e": ["DONT_FLAG", "FLAG"] }, "CmfcIFrameOnlyManifest": { "t": "s", "e": ["INCLUDE", "EXCLUDE"] }, "CmfcKlvMetadata": { "t": "s", "e": ["PASSTHROUGH", "NONE"] }, "CmfcManifestMetadataSignaling": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "CmfcScte35Esam": { "t": "s", "e": ["INSERT", "NONE"] }, "CmfcScte35Source": { "t": "s", "e": ["PASSTHROUGH", "NONE", "MANIFEST_CUES"] }, "CmfcTimedMetadata": { "t": "s", "e": ["PASSTHROUGH", "NONE"] }, "CmfcTimedMetadataBoxVersion": { "t": "s", "e": ["VERSION_0", "VERSION_1"] }, "__stringMax1000": { "t": "s", "max": 1000 }, "F4vMoovPlacement": { "t": "s", "e": ["PROGRESSIVE_DOWNLOAD", "NORMAL"] }, "M2tsAudioBufferModel": { "t": "s", "e": ["DVB", "ATSC"] }, "M2tsAudioDuration": { "t": "s", "e": ["DEFAULT_CODEC_DURATION", "MATCH_VIDEO_DURATION"] }, "__listOf__integerMin32Max8182": { "t": "l", "v": "__integerMin32Max8182" }, "M2tsBufferModel": { "t": "s", "e": ["MULTIPLEX", "NONE"] }, "M2tsDataPtsControl": { "t": "s", "e": ["AUTO", "ALIGN_TO_VIDEO"] }, "DvbNitSettings": { "t": "o", "m": { "NetworkId": "__integerMin0Max65535", "NetworkName": "__stringMin1Max256", "NitInterval": "__integerMin25Max10000" } }, "DvbSdtSettings": { "t": "o", "m": { "OutputSdt": "OutputSdt", "SdtInterval": "__integerMin25Max2000", "ServiceName": "__stringMin1Max256", "ServiceProviderName": "__stringMin1Max256" } }, "DvbTdtSettings": { "t": "o", "m": { "TdtInterval": "__integerMin1000Max30000" } }, "__integerMin32Max8182": { "t": "i", "min": 32, "max": 8182 }, "M2tsEbpAudioInterval": { "t": "s", "e": ["VIDEO_AND_FIXED_INTERVALS", "VIDEO_INTERVAL"] }, "M2tsEbpPlacement": { "t": "s", "e": ["VIDEO_AND_AUDIO_PIDS", "VIDEO_PID"] }, "M2tsEsRateInPes": { "t": "s", "e": ["INCLUDE", "EXCLUDE"] }, "M2tsForceTsVideoEbpOrder": { "t": "s", "e": ["FORCE", "DEFAULT"] }, "M2tsKlvMetadata": { "t": "s", "e": ["PASSTHROUGH", "NONE"] }, "__integerMin0Max500": { "t": "i", "min": 0, "max": 500 }, "__integerMin0Max10000": { "t": "i", "min": 0, "max": 10000 }, "M2tsNielsenId3": { "t": "s", "e": ["INSERT", "NONE"] }, "__integerMin0Max1000": { "t": "i", "min": 0, "max": 1000 }, "M2tsPcrControl": { "t": "s", "e": ["PCR_EVERY_PES_PACKET", "CONFIGURED_PCR_PERIOD"] }, "M2tsRateMode": { "t": "s", "e": ["VBR", "CBR"] }, "M2tsScte35Esam": { "t": "o", "m": { "Scte35EsamPid": "__integerMin32Max8182" } }, "M2tsScte35Source": { "t": "s", "e": ["PASSTHROUGH", "NONE", "MANIFEST_CUES"] }, "M2tsSegmentationMarkers": { "t": "s", "e": ["NONE", "RAI_SEGSTART", "RAI_ADAPT", "PSI_SEGSTART", "EBP", "EBP_LEGACY"] }, "M2tsSegmentationStyle": { "t": "s", "e": ["MAINTAIN_CADENCE", "RESET_CADENCE"] }, "M3u8AudioDuration": { "t": "s", "e": ["DEFAULT_CODEC_DURATION", "MATCH_VIDEO_DURATION"] }, "M3u8DataPtsControl": { "t": "s", "e": ["AUTO", "ALIGN_TO_VIDEO"] }, "M3u8NielsenId3": { "t": "s", "e": ["INSERT", "NONE"] }, "M3u8PcrControl": { "t": "s", "e": ["PCR_EVERY_PES_PACKET", "CONFIGURED_PCR_PERIOD"] }, "M3u8Scte35Source": { "t": "s", "e": ["PASSTHROUGH", "NONE", "MANIFEST_CUES"] }, "TimedMetadata": { "t": "s", "e": ["PASSTHROUGH", "NONE"] }, "MovClapAtom": { "t": "s", "e": ["INCLUDE", "EXCLUDE"] }, "MovCslgAtom": { "t": "s", "e": ["INCLUDE", "EXCLUDE"] }, "MovMpeg2FourCCControl": { "t": "s", "e": ["XDCAM", "MPEG"] }, "MovPaddingControl": { "t": "s", "e": ["OMNEON", "NONE"] }, "MovReference": { "t": "s", "e": ["SELF_CONTAINED", "EXTERNAL"] }, "Mp4CslgAtom": { "t": "s", "e": ["INCLUDE", "EXCLUDE"] }, "__integerMin0Max1": { "t": "i", "min": 0, "max": 1 }, "Mp4FreeSpaceBox": { "t": "s", "e": ["INCLUDE", "EXCLUDE"] }, "Mp4MoovPlacement": { "t": "s", "e": ["PROGRESSIVE_DOWNLOAD", "NORMAL"] }, "MpdAccessibilityCaptionHints": { "t": "s", "e": ["INCLUDE", "EXCLUDE"] }, "MpdAudioDuration": { "t": "s", "e": ["DEFAULT_CODEC_DURATION", "MATCH_VIDEO_DURATION"] }, "MpdCaptionContainerType": { "t": "s", "e": ["RAW", "FRAGMENTED_MP4"] }, "MpdKlvMetadata": { "t": "s", "e": ["NONE", "PASSTHROUGH"] }, "MpdManifestMetadataSignaling": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "MpdScte35Esam": { "t": "s", "e": ["INSERT", "NONE"] }, "MpdScte35Source": { "t": "s", "e": ["PASSTHROUGH", "NONE", "MANIFEST_CUES"] }, "MpdTimedMetadata": { "t": "s", "e": ["PASSTHROUGH", "NONE"] }, "MpdTimedMetadataBoxVersion": { "t": "s", "e": ["VERSION_0", "VERSION_1"] }, "MxfAfdSignaling": { "t": "s", "e": ["NO_COPY", "COPY_FROM_VIDEO"] }, "MxfProfile": { "t": "s", "e": ["D_10", "XDCAM", "OP1A", "XAVC", "XDCAM_RDD9"] }, "MxfXavcProfileSettings": { "t": "o", "m": { "DurationMode": "MxfXavcDurationMode", "MaxAncDataSize": "__integerMin0Max2147483647" } }, "HlsAudioOnlyContainer": { "t": "s", "e": ["AUTOMATIC", "M2TS"] }, "HlsAudioTrackType": { "t": "s", "e": ["ALTERNATE_AUDIO_AUTO_SELECT_DEFAULT", "ALTERNATE_AUDIO_AUTO_SELECT", "ALTERNATE_AUDIO_NOT_AUTO_SELECT", "AUDIO_ONLY_VARIANT_STREAM"] }, "HlsDescriptiveVideoServiceFlag": { "t": "s", "e": ["DONT_FLAG", "FLAG"] }, "HlsIFrameOnlyManifest": { "t": "s", "e": ["INCLUDE", "EXCLUDE", "INCLUDE_AS_TS"] }, "Av1Settings": { "t": "o", "m": { "AdaptiveQuantization": "Av1AdaptiveQuantization", "BitDepth": "Av1BitDepth", "FramerateControl": "Av1FramerateControl", "FramerateConversionAlgorithm": "Av1FramerateConversionAlgorithm", "FramerateDenominator": "__integerMin1Max2147483647", "FramerateNumerator": "__integerMin1Max2147483647", "GopSize": "__doubleMin0", "MaxBitrate": "__integerMin1000Max1152000000", "NumberBFramesBetweenReferenceFrames": "__integerMin0Max15", "QvbrSettings": "Av1QvbrSettings", "RateControlMode": "Av1RateControlMode", "Slices": "__integerMin1Max32", "SpatialAdaptiveQuantization": "Av1SpatialAdaptiveQuantization", "Bitrate": "", "FilmGrainSynthesis": "", "PerFrameMetrics": "", "SceneChangeDetect": "", "SlidingWindowMs": "", "SlidingWindowPeakBitrate": "" } }, "AvcIntraSettings": { "t": "o", "m": { "AvcIntraClass": "AvcIntraClass", "AvcIntraUhdSettings": "AvcIntraUhdSettings", "FramerateControl": "AvcIntraFramerateControl", "FramerateConversionAlgorithm": "AvcIntraFramerateConversionAlgorithm", "FramerateDenominator": "__integerMin1Max1001", "FramerateNumerator": "__integerMin24Max60000", "InterlaceMode": "AvcIntraInterlaceMode", "ScanTypeConversionMode": "AvcIntraScanTypeConversionMode", "SlowPal": "AvcIntraSlowPal", "Telecine": "AvcIntraTelecine", "PerFrameMetrics": "" } }, "VideoCodec": { "t": "s", "e": ["AV1", "AVC_INTRA", "FRAME_CAPTURE", "H_264", "H_265", "MPEG2", "PRORES", "VC3", "VP8", "VP9", "XAVC", "GIF", "PASSTHROUGH", "UNCOMPRESSED"] }, "FrameCaptureSettings": { "t": "o", "m": { "FramerateDenominator": "__integerMin1Max2147483647", "FramerateNumerator": "__integerMin1Max2147483647", "MaxCaptures": "__integerMin1Max10000000", "Quality": "__integerMin1Max100" } }, "H264Settings": { "t": "o", "m": { "AdaptiveQuantization": "H264AdaptiveQuantization", "Bitrate": "__integerMin1000Max1152000000", "CodecLevel": "H264CodecLevel", "CodecProfile": "H264CodecProfile", "DynamicSubGop": "H264DynamicSubGop", "EntropyEncoding": "H264EntropyEncoding", "FieldEncoding": "H264FieldEncoding", "FlickerAdaptiveQuantization": "H264FlickerAdaptiveQuantization", "FramerateControl": "H264FramerateControl", "FramerateConversionAlgorithm": "H264FramerateConversionAlgorithm", "FramerateDenominator": "__integerMin1Max2147483647", "FramerateNumerator": "__integerMin1Max2147483647", "GopBReference": "H264GopBReference", "GopClosedCadence": "__integerMin0Max2147483647", "GopSize": "__doubleMin0", "GopSizeUnits": "H264GopSizeUnits", "HrdBufferFinalFillPercentage": "__integerMin0Max100", "HrdBufferInitialFillPercentage": "__integerMin0Max100", "HrdBufferSize": "__integerMin0Max1152000000", "InterlaceMode": "H264InterlaceMode", "MaxBitrate": "__integerMin1000Max1152000000", "MinIInterval": "__integerMin0Max30", "NumberBFramesBetweenReferenceFrames": "__integerMin0Max7", "NumberReferenceFrames": "__integerMin1Max6", "ParControl": "H264ParControl", "ParDenominator": "__integerMin1Max2147483647", "ParNumerator": "__integerMin1Max2147483647", "QualityTuningLevel": "H264QualityTuningLevel", "QvbrSettings": "H264QvbrSettings", "RateControlMode": "H264RateControlMode", "RepeatPps": "H264RepeatPps", "ScanTypeConversionMode": "H264ScanTypeConversionMode", "SceneChangeDetect": "H264SceneChangeDetect", "Slices": "__integerMin1Max32", "SlowPal": "H264SlowPal", "Softness": "__integerMin0Max128", "SpatialAdaptiveQuantization": "H264SpatialAdaptiveQuantization", "Syntax": "H264Syntax", "Telecine": "H264Telecine", "TemporalAdaptiveQuantization": "H264TemporalAdaptiveQuantization", "UnregisteredSeiTimecode": "H264UnregisteredSeiTimecode", "BandwidthReductionFilter": "", "EndOfStreamMarkers": "", "ExplicitWeightedPrediction": "", "PerFrameMetrics": "", "SaliencyAwareEncoding": "", "SlidingWindowMs": "", "SlidingWindowPeakBitrate": "", "WriteMp4PackagingType": "" } }, "H265Settings": { "t": "o", "m": { "AdaptiveQuantization": "H265AdaptiveQuantization", "AlternateTransferFunctionSei": "H265AlternateTransferFunctionSei", "Bitrate": "__integerMin1000Max1466400000", "CodecLevel": "H265CodecLevel", "CodecProfile": "H265CodecProfile", "DynamicSubGop": "H265DynamicSubGop", "FlickerAdaptiveQuantization": "H265FlickerAdaptiveQuantization", "FramerateControl": "H265FramerateControl", "FramerateConversionAlgorithm": "H265FramerateConversionAlgorithm", "FramerateDenominator": "__integerMin1Max2147483647", "FramerateNumerator": "__integerMin1Max2147483647", "GopBReference": "H265GopBReference", "GopClosedCadence": "__integerMin0Max2147483647", "GopSize": "__doubleMin0", "GopSizeUnits": "H265GopSizeUnits", "HrdBufferFinalFillPercentage": "__integerMin0Max100", "HrdBufferInitialFillPercentage": "__integerMin0Max100", "HrdBufferSize": "__integerMin0Max1466400000", "InterlaceMode": "H265InterlaceMode", "MaxBitrate": "__integerMin1000Max1466400000", "MinIInterval": "__integerMin0Max30", "NumberBFramesBetweenReferenceFrames": "__integerMin0Max7", "NumberReferenceFrames": "__integerMin1Max6", "ParControl": "H265ParControl", "ParDenominator": "__integerMin1Max2147483647", "ParNumerator": "__integerMin1Max2147483647", "QualityTuningLevel": "H265QualityTuningLevel", "QvbrSettings": "H265QvbrSettings", "RateControlMode": "H265RateControlMode", "SampleAdaptiveOffsetFilterMode": "H265SampleAdaptiveOffsetFilterMode", "ScanTypeConversionMode": "H265ScanTypeConversionMode", "SceneChangeDetect": "H265SceneChangeDetect", "Slices": "__integerMin1Max32", "SlowPal": "H265SlowPal", "SpatialAdaptiveQuantization": "H265SpatialAdaptiveQuantization", "Telecine": "H265Telecine", "TemporalAdaptiveQuantization": "H265TemporalAdaptiveQuantization", "TemporalIds": "H265TemporalIds", "Tiles": "H265Tiles", "UnregisteredSeiTimecode": "H265UnregisteredSeiTimecode", "WriteMp4PackagingType": "H265WriteMp4PackagingType", "BandwidthReductionFilter": "", "Deblocking": "", "EndOfStreamMarkers": "", "MvOverPictureBoundaries": "", "MvTemporalPredictor": "", "PerFrameMetrics": "", "SlidingWindowMs": "", "SlidingWindowPeakBitrate": "", "TileHeight": "", "TilePadding": "", "TileWidth": "", "TreeBlockSize": "" } }, "Mpeg2Settings": { "t": "o", "m": { "AdaptiveQuantization": "Mpeg2AdaptiveQuantization", "Bitrate": "__integerMin1000Max288000000", "CodecLevel": "Mpeg2CodecLevel", "CodecProfile": "Mpeg2CodecProfile", "DynamicSubGop": "Mpeg2DynamicSubGop", "FramerateControl": "Mpeg2FramerateControl", "FramerateConversionAlgorithm": "Mpeg2FramerateConversionAlgorithm", "FramerateDenominator": "__integerMin1Max1001", "FramerateNumerator": "__integerMin24Max60000", "GopClosedCadence": "__integerMin0Max2147483647", "GopSize": "__doubleMin0", "GopSizeUnits": "Mpeg2GopSizeUnits", "HrdBufferFinalFillPercentage": "__integerMin0Max100", "HrdBufferInitialFillPercentage": "__integerMin0Max100", "HrdBufferSize": "__integerMin0Max47185920", "InterlaceMode": "Mpeg2InterlaceMode", "IntraDcPrecision": "Mpeg2IntraDcPrecision", "MaxBitrate": "__integerMin1000Max300000000", "MinIInterval": "__integerMin0Max30", "NumberBFramesBetweenReferenceFrames": "__integerMin0Max7", "ParControl": "Mpeg2ParControl", "ParDenominator": "__integerMin1Max2147483647", "ParNumerator": "__integerMin1Max2147483647", "QualityTuningLevel": "Mpeg2QualityTuningLevel", "RateControlMode": "Mpeg2RateControlMode", "ScanTypeConversionMode": "Mpeg2ScanTypeConversionMode", "SceneChangeDetect": "Mpeg2SceneChangeDetect", "SlowPal": "Mpeg2SlowPal", "Softness": "__integerMin0Max128", "SpatialAdaptiveQuantization": "Mpeg2SpatialAdaptiveQuantization", "Syntax": "Mpeg2Syntax", "Telecine": "Mpeg2Telecine", "TemporalAdaptiveQuantization": "Mpeg2TemporalAdaptiveQuantization", "PerFrameMetrics": "", "SlidingWindowMs": "", "SlidingWindowPeakBitrate": "" } }, "ProresSettings": { "t": "o", "m": { "ChromaSampling": "ProresChromaSampling", "CodecProfile": "ProresCodecProfile", "FramerateControl": "ProresFramerateControl", "FramerateConversionAlgorithm": "ProresFramerateConversionAlgorithm", "FramerateDenominator": "__integerMin1Max2147483647", "FramerateNumerator": "__integerMin1Max2147483647", "InterlaceMode": "ProresInterlaceMode", "ParControl": "ProresParControl", "ParDenominator": "__integerMin1Max2147483647", "ParNumerator": "__integerMin1Max2147483647", "ScanTypeConversionMode": "ProresScanTypeConversionMode", "SlowPal": "ProresSlowPal", "Telecine": "ProresTelecine", "PerFrameMetrics": "" } }, "Vc3Settings": { "t": "o", "m": { "FramerateControl": "Vc3FramerateControl", "FramerateConversionAlgorithm": "Vc3FramerateConversionAlgorithm", "FramerateDenominator": "__integerMin1Max1001", "FramerateNumerator": "__integerMin24Max60000", "InterlaceMode": "Vc3InterlaceMode", "ScanTypeConversionMode": "Vc3ScanTypeConversionMode", "SlowPal": "Vc3SlowPal", "Telecine": "Vc3Telecine", "Vc3Class": "Vc3Class" } }, "Vp8Settings": { "t": "o", "m": { "Bitrate": "__integerMin1000Max1152000000", "FramerateControl": "Vp8FramerateControl", "FramerateConversionAlgorithm": "Vp8FramerateConversionAlgorithm", "FramerateDenominator": "__integerMin1Max2147483647", "FramerateNumerator": "__integerMin1Max2147483647", "GopSize": "__doubleMin0", "HrdBufferSize": "__integerMin0Max47185920", "MaxBitrate": "__integerMin1000Max1152000000", "ParControl": "Vp8ParControl", "ParDenominator": "__integerMin1Max2147483647", "ParNumerator": "__integerMin1Max2147483647", "QualityTuningLevel": "Vp8QualityTuningLevel", "RateControlMode": "Vp8RateControlMode" } }, "Vp9Settings": { "t": "o", "m": { "Bitrate": "__integerMin1000Max480000000", "FramerateControl": "Vp9FramerateControl", "FramerateConversionAlgorithm": "Vp9FramerateConversionAlgorithm", "FramerateDenominator": "__integerMin1Max2147483647", "FramerateNumerator": "__integerMin1Max2147483647", "GopSize": "__doubleMin0", "HrdBufferSize": "__integerMin0Max47185920", "MaxBitrate": "__integerMin1000Max480000000", "ParControl": "Vp9ParControl", "ParDenominator": "__integerMin1Max2147483647", "ParNumerator": "__integerMin1Max2147483647", "QualityTuningLevel": "Vp9QualityTuningLevel", "RateControlMode": "Vp9RateControlMode" } }, "XavcSettings": { "t": "o", "m": { "AdaptiveQuantization": "XavcAdaptiveQuantization", "EntropyEncoding": "XavcEntropyEncoding", "FramerateControl": "XavcFramerateControl", "FramerateConversionAlgorithm": "XavcFramerateConversionAlgorithm", "FramerateDenominator": "__integerMin1Max1001", "FramerateNumerator": "__integerMin24Max60000", "Profile": "XavcProfile", "SlowPal": "XavcSlowPal", "Softness": "__integerMin0Max128", "SpatialAdaptiveQuantization": "XavcSpatialAdaptiveQuantization", "TemporalAdaptiveQuantization": "XavcTemporalAdaptiveQuantization", "Xavc4kIntraCbgProfileSettings": "Xavc4kIntraCbgProfileSettings", "Xavc4kIntraVbrProfileSettings": "Xavc4kIntraVbrProfileSettings", "Xavc4kProfileSettings": "Xavc4kProfileSettings", "XavcHdIntraCbgProfileSettings": "XavcHdIntraCbgProfileSettings", "XavcHdProfileSettings": "XavcHdProfileSettings", "PerFrameMetrics": "" } }, "ColorCorrector": { "t": "o", "m": { "Brightness": "__integerMin1Max100", "ClipLimits": "ClipLimits", "ColorSpaceConversion": "ColorSpaceConversion", "Contrast": "__integerMin1Max100", "Hdr10Metadata": "Hdr10Metadata", "Hue": "__integerMinNegative180Max180", "SampleRangeConversion": "SampleRangeConversion", "Saturation": "__integerMin1Max100", "SdrReferenceWhiteLevel": "__integerMin100Max1000", "HdrToSdrToneMapper": "", "MaxLuminance": "" } }, "Deinterlacer": { "t": "o", "m": { "Algorithm": "DeinterlaceAlgorithm", "Control": "DeinterlacerControl", "Mode": "DeinterlacerMode" } }, "DolbyVision": { "t": "o", "m": { "L6Metadata": "DolbyVisionLevel6Metadata", "L6Mode": "DolbyVisionLevel6Mode", "Mapping": "DolbyVisionMapping", "Profile": "DolbyVisionProfile", "Compatibility": "" } }, "Hdr10Plus": { "t": "o", "m": { "MasteringMonitorNits": "__integerMin0Max4000", "TargetMonitorNits": "__integerMin0Max4000" } }, "NoiseReducer": { "t": "o", "m": { "Filter": "NoiseReducerFilter", "FilterSettings": "NoiseReducerFilterSettings", "SpatialFilterSettings": "NoiseReducerSpatialFilterSettings", "TemporalFilterSettings": "NoiseReducerTemporalFilterSettings" } }, "PartnerWatermarking": { "t": "o", "m": { "NexguardFileMarkerSettings": "NexGuardFileMarkerSettings" } }, "TimecodeBurnin": { "t": "o", "m": { "FontSize": "__integerMin10Max48", "Position": "TimecodeBurninPosition", "Prefix": "__stringPattern" } }, "OutputChannelMapping": { "t": "o", "m": { "InputChannels": "__listOf__integerMinNegative60Max6", "InputChannelsFineTune": "__listOf__doubleMinNegative60Max6" } }, "__integerMin1Max1001": { "t": "i", "min": 1, "max": 1001 }, "__integerMin1Max60000": { "t": "i", "min": 1, "max": 60000 }, "AllowedRenditionSize": { "t": "o", "m": { "Height": "__integerMin32Max8192", "Required": "RequiredFlag", "Width": "__integerMin32Max8192" } }, "ForceIncludeRenditionSize": { "t": "o", "m": { "Height": "__integerMin32Max8192", "Width": "__integerMin32Max8192" } }, "S3ObjectCannedAcl": { "t": "s", "e": ["PUBLIC_READ", "AUTHENTICATED_READ", "BUCKET_OWNER_READ", "BUCKET_OWNER_FULL_CONTROL"] }, "S3ServerSideEncryptionType": { "t": "s", "e": ["SERVER_SIDE_ENCRYPTION_S3", "SERVER_SIDE_ENCRYPTION_KMS"] }, "__stringPatternArnAwsUsGovCnKmsAZ26EastWestCentralNorthSouthEastWest1912D12KeyAFAF098AFAF094AFAF094AFAF094AFAF0912MrkAFAF0932": { "t": "s", "p": "^arn:aws(-us-gov|-cn)?:kms:[a-z-]{2,6}-(east|west|central|((north|south)(east|west)?))-[1-9]{1,2}:\\d{12}:key/([a-fA-F0-9]{8}-[a-fA-F0-9]{4}-[a-fA-F0-9]{4}-[a-fA-F0-9]{4}-[a-fA-F0-9]{12}|mrk-[a-fA-F0-9]{32})$" }, "__stringMin36Max36Pattern09aFAF809aFAF409aFAF409aFAF409aFAF12": { "t": "s", "min": 36, "max": 36, "p": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$" }, "__stringPattern09aFAF809aFAF409aFAF409aFAF409aFAF12": { "t": "s", "p": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$" }, "AudioChannelTag": { "t": "s", "e": ["L", "R", "C", "LFE", "LS", "RS", "LC", "RC", "CS", "LSD", "RSD", "TCS", "VHL", "VHC", "VHR", "HI", "LFE2", "LT", "LW", "M", "NAR", "RSL", "RSR", "RT", "RW", "TBC", "TBL", "TBR"] }, "AudioNormalizationAlgorithm": { "t": "s", "e": ["ITU_BS_1770_1", "ITU_BS_1770_2", "ITU_BS_1770_3", "ITU_BS_1770_4"] }, "AudioNormalizationAlgorithmControl": { "t": "s", "e": ["CORRECT_AUDIO", "MEASURE_ONLY"] }, "__integerMinNegative70Max0": { "t": "i", "min": -70, "max": 0 }, "AudioNormalizationLoudnessLogging": { "t": "s", "e": ["LOG", "DONT_LOG"] }, "AudioNormalizationPeakCalculation": { "t": "s", "e": ["TRUE_PEAK", "NONE"] }, "__doubleMinNegative59Max0": { "t": "n" }, "__doubleMinNegative20Max0": { "t": "n" }, "AacSettings": { "t": "o", "m": { "AudioDescriptionBroadcasterMix": "AacAudioDescriptionBroadcasterMix", "Bitrate": "__integerMin6000Max1024000", "CodecProfile": "AacCodecProfile", "CodingMode": "AacCodingMode", "RateControlMode": "AacRateControlMode", "RawFormat": "AacRawFormat", "SampleRate": "__integerMin8000Max96000", "Specification": "AacSpecification", "VbrQuality": "AacVbrQuality", "LoudnessMeasurementMode": "", "PassthroughControl": "", "RapInterval": "", "TargetLoudnessRange": "" } }, "Ac3Settings": { "t": "o", "m": { "Bitrate": "__integerMin64000Max640000", "BitstreamMode": "Ac3BitstreamMode", "CodingMode": "Ac3CodingMode", "Dialnorm": "__integerMin1Max31", "DynamicRangeCompressionLine": "Ac3DynamicRangeCompressionLine", "DynamicRangeCompressionProfile": "Ac3DynamicRangeCompressionProfile", "DynamicRangeCompressionRf": "Ac3DynamicRangeCompressionRf", "LfeFilter": "Ac3LfeFilter", "MetadataControl": "Ac3MetadataControl", "SampleRate": "__integerMin48000Max48000" } }, "AiffSettings": { "t": "o", "m": { "BitDepth": "__integerMin16Max24", "Channels": "__integerMin1Max64", "SampleRate": "__integerMin8000Max192000" } }, "AudioCodec": { "t": "s", "e": ["AAC", "MP2", "MP3", "WAV", "AIFF", "AC3", "EAC3", "EAC3_ATMOS", "VORBIS", "OPUS", "PASSTHROUGH", "AC4", "FLAC"] }, "Eac3AtmosSettings": { "t": "o", "m": { "Bitrate": "__integerMin384000Max1024000", "BitstreamMode": "Eac3AtmosBitstreamMode", "CodingMode": "Eac3AtmosCodingMode", "DialogueIntelligence": "Eac3AtmosDialogueIntelligence", "DownmixControl": "Eac3AtmosDownmixControl", "DynamicRangeCompressionLine": "Eac3AtmosDynamicRangeCompressionLine", "DynamicRangeCompressionRf": "Eac3AtmosDynamicRangeCompressionRf", "DynamicRangeControl": "Eac3AtmosDynamicRangeControl", "LoRoCenterMixLevel": "__doubleMinNegative6Max3", "LoRoSurroundMixLevel": "__doubleMinNegative60MaxNegative1", "LtRtCenterMixLevel": "__doubleMinNegative6Max3", "LtRtSurroundMixLevel": "__doubleMinNegative60MaxNegative1", "MeteringMode": "Eac3AtmosMeteringMode", "SampleRate": "__integerMin48000Max48000", "SpeechThreshold": "__integerMin0Max100", "StereoDownmix": "Eac3AtmosStereoDownmix", "SurroundExMode": "Eac3AtmosSurroundExMode" } }, "Eac3Settings": { "t": "o", "m": { "AttenuationControl": "Eac3AttenuationControl", "Bitrate": "__integerMin32000Max3024000", "BitstreamMode": "Eac3BitstreamMode", "CodingMode": "Eac3CodingMode", "DcFilter": "Eac3DcFilter", "Dialnorm": "__integerMin1Max31", "DynamicRangeCompressionLine": "Eac3DynamicRangeCompressionLine", "DynamicRangeCompressionRf": "Eac3DynamicRangeCompressionRf", "LfeControl": "Eac3LfeControl", "LfeFilter": "Eac3LfeFilter", "LoRoCenterMixLevel": "__doubleMinNegative60Max3", "LoRoSurroundMixLevel": "__doubleMinNegative60MaxNegative1", "LtRtCenterMixLevel": "__doubleMinNegative60Max3", "LtRtSurroundMixLevel": "__doubleMinNegative60MaxNegative1", "MetadataControl": "Eac3MetadataControl", "PassthroughControl": "Eac3PassthroughControl", "PhaseControl": "Eac3PhaseControl", "SampleRate": "__integerMin48000Max48000", "StereoDownmix": "Eac3StereoDownmix", "SurroundExMode": "Eac3SurroundExMode", "SurroundMode": "Eac3SurroundMode" } }, "Mp2Settings": { "t": "o", "m": { "Bitrate": "__integerMin32000Max384000", "Channels": "__integerMin1Max2", "SampleRate": "__integerMin32000Max48000", "AudioDescriptionMix": "" } }, "Mp3Settings": { "t": "o", "m": { "Bitrate": "__integerMin16000Max320000", "Channels": "__integerMin1Max2", "RateControlMode": "Mp3RateControlMode", "SampleRate": "__integerMin22050Max48000", "VbrQuality": "__integerMin0Max9" } }, "OpusSettings": { "t": "o", "m": { "Bitrate": "__integerMin32000Max192000", "Channels": "__integerMin1Max2", "SampleRate": "__integerMin16000Max48000" } }, "VorbisSettings": { "t": "o", "m": { "Channels": "__integerMin1Max2", "SampleRate": "__integerMin22050Max48000", "VbrQuality": "__integerMinNegative1Max10" } }, "WavSettings": { "t": "o", "m": { "BitDepth": "__integerMin16Max24", "Channels": "__integerMin1Max64", "Format": "WavFormat", "SampleRate": "__integerMin8000Max192000" } }, "BurninDestinationSettings": { "t": "o", "m": { "Alignment": "BurninSubtitleAlignment", "ApplyFontColor": "BurninSubtitleApplyFontColor", "BackgroundColor": "BurninSubtitleBackgroundColor", "BackgroundOpacity": "__integerMin0Max255", "FallbackFont": "BurninSubtitleFallbackFont", "FontColor": "BurninSubtitleFontColor", "FontOpacity": "__integerMin0Max255", "FontResolution": "__integerMin96Max600", "FontScript": "FontScript", "FontSize": "__integerMin0Max96", "HexFontColor": "__stringMin6Max8Pattern09aFAF609aFAF2", "OutlineColor": "BurninSubtitleOutlineColor", "OutlineSize": "__integerMin0Max10", "ShadowColor": "BurninSubtitleShadowColor", "ShadowOpacity": "__integerMin0Max255", "ShadowXOffset": "__integerMinNegative2147483648Max2147483647", "ShadowYOffset": "__integerMinNegative2147483648Max2147483647", "StylePassthrough": "BurnInSubtitleStylePassthrough", "TeletextSpacing": "BurninSubtitleTeletextSpacing", "XPosition": "__integerMin0Max2147483647", "YPosition": "__integerMin0Max2147483647", "FontFileBold": "", "FontFileBoldItalic": "", "FontFileItalic": "", "FontFileRegular": "", "RemoveRubyReserveAttributes": "" } }, "CaptionDestinationType": { "t": "s", "e": ["BURN_IN", "DVB_SUB", "EMBEDDED", "EMBEDDED_PLUS_SCTE20", "IMSC", "SCTE20_PLUS_EMBEDDED", "SCC", "SRT", "SMI", "TELETEXT", "TTML", "WEBVTT"] }, "DvbSubDestinationSettings": { "t": "o", "m": { "Alignment": "DvbSubtitleAlignment", "ApplyFontColor": "DvbSubtitleApplyFontColor", "BackgroundColor": "DvbSubtitleBackgroundColor", "BackgroundOpacity": "__integerMin0Max255", "DdsHandling": "DvbddsHandling", "DdsXCoordinate": "__integerMin0Max2147483647", "DdsYCoordinate": "__integerMin0Max2147483647", "FallbackFont": "DvbSubSubtitleFallbackFont", "FontColor": "DvbSubtitleFontColor", "FontOpacity": "__integerMin0Max255", "FontResolution": "__integerMin96Max600", "FontScript": "FontScript", "FontSize": "__integerMin0Max96", "Height": "__integerMin1Max2147483647", "HexFontColor": "__stringMin6Max8Pattern09aFAF609aFAF2", "OutlineColor": "DvbSubtitleOutlineColor", "OutlineSize": "__integerMin0Max10", "ShadowColor": "DvbSubtitleShadowColor", "ShadowOpacity": "__integerMin0Max255", "ShadowXOffset": "__integerMinNegative2147483648Max2147483647", "ShadowYOffset": "__integerMinNegative2147483648Max2147483647", "StylePassthrough": "DvbSubtitleStylePassthrough", "SubtitlingType": "DvbSubtitlingType", "TeletextSpacing": "DvbSubtitleTeletextSpacing", "Width": "__integerMin1Max2147483647", "XPosition": "__integerMin0Max2147483647", "YPosition": "__integerMin0Max2147483647", "FontFileBold": "", "FontFileBoldItalic": "", "FontFileItalic": "", "FontFileRegular": "" } }, "EmbeddedDestinationSettings": { "t": "o", "m": { "Destination608ChannelNumber": "__integerMin1Max4", "Destination708ServiceNumber": "__integerMin1Max6" } }, "ImscDestinationSettings": { "t": "o", "m": { "Accessibility": "ImscAccessibilitySubs", "StylePassthrough": "ImscStylePassthrough" } }, "SccDestinationSettings": { "t": "o", "m": { "Framerate": "SccDestinationFramerate" } }, "SrtDestinationSettings": { "t": "o", "m": { "StylePassthrough": "SrtStylePassthrough" } }, "TeletextDestinationSettings": { "t": "o", "m": { "PageNumber": "__stringMin3Max3Pattern1809aFAF09aEAE", "PageTypes": "__listOfTeletextPageType" } }, "TtmlDestinationSettings": { "t": "o", "m": { "StylePassthrough": "TtmlStylePassthrough", "BackgroundColor": "", "BackgroundOpacity": "", "FontColor": "", "FontOpacity": "", "FontSize": "", "FontStyle": "", "FontWeight": "", "TextDecoration": "" } }, "WebvttDestinationSettings": { "t": "o", "m": { "Accessibility": "WebvttAccessibilitySubs", "StylePassthrough": "WebvttStylePassthrough" } }, "__stringMin1Max256": { "t": "s", "min": 1, "max": 256 }, "__integerMin25Max10000": { "t": "i", "min": 25, "max": 10000 }, "OutputSdt": { "t": "s", "e": ["SDT_FOLLOW", "SDT_FOLLOW_IF_PRESENT", "SDT_MANUAL", "SDT_NONE"] }, "__integerMin25Max2000": { "t": "i", "min": 25, "max": 2000 }, "__integerMin1000Max30000": { "t": "i", "min": 1000, "max": 30000 }, "MxfXavcDurationMode": { "t": "s", "e": ["ALLOW_ANY_DURATION", "DROP_FRAMES_FOR_COMPLIANCE"] }, "Av1AdaptiveQuantization": { "t": "s", "e": ["OFF", "LOW", "MEDIUM", "HIGH", "HIGHER", "MAX"] }, "Av1BitDepth": { "t": "s", "e": ["BIT_8", "BIT_10"] }, "Av1FramerateControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "Av1FramerateConversionAlgorithm": { "t": "s", "e": ["DUPLICATE_DROP", "INTERPOLATE", "FRAMEFORMER", "MAINTAIN_FRAME_COUNT"] }, "__integerMin1000Max1152000000": { "t": "i", "min": 1000, "max": 1152000000 }, "Av1QvbrSettings": { "t": "o", "m": { "QvbrQualityLevel": "__integerMin1Max10", "QvbrQualityLevelFineTune": "__doubleMin0Max1" } }, "Av1RateControlMode": { "t": "s", "e": ["QVBR", "CBR"] }, "__integerMin1Max32": { "t": "i", "min": 1, "max": 32 }, "Av1SpatialAdaptiveQuantization": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "AvcIntraClass": { "t": "s", "e": ["CLASS_50", "CLASS_100", "CLASS_200", "CLASS_4K_2K"] }, "AvcIntraUhdSettings": { "t": "o", "m": { "QualityTuningLevel": "AvcIntraUhdQualityTuningLevel" } }, "AvcIntraFramerateControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "AvcIntraFramerateConversionAlgorithm": { "t": "s", "e": ["DUPLICATE_DROP", "INTERPOLATE", "FRAMEFORMER", "MAINTAIN_FRAME_COUNT"] }, "__integerMin24Max60000": { "t": "i", "min": 24, "max": 60000 }, "AvcIntraInterlaceMode": { "t": "s", "e": ["PROGRESSIVE", "TOP_FIELD", "BOTTOM_FIELD", "FOLLOW_TOP_FIELD", "FOLLOW_BOTTOM_FIELD"] }, "AvcIntraScanTypeConversionMode": { "t": "s", "e": ["INTERLACED", "INTERLACED_OPTIMIZE"] }, "AvcIntraSlowPal": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "AvcIntraTelecine": { "t": "s", "e": ["NONE", "HARD"] }, "__integerMin1Max10000000": { "t": "i", "min": 1, "max": 10000000 }, "__integerMin1Max100": { "t": "i", "min": 1, "max": 100 }, "H264AdaptiveQuantization": { "t": "s", "e": ["OFF", "AUTO", "LOW", "MEDIUM", "HIGH", "HIGHER", "MAX"] }, "H264CodecLevel": { "t": "s", "e": ["AUTO", "LEVEL_1", "LEVEL_1_1", "LEVEL_1_2", "LEVEL_1_3", "LEVEL_2", "LEVEL_2_1", "LEVEL_2_2", "LEVEL_3", "LEVEL_3_1", "LEVEL_3_2", "LEVEL_4", "LEVEL_4_1", "LEVEL_4_2", "LEVEL_5", "LEVEL_5_1", "LEVEL_5_2"] }, "H264CodecProfile": { "t": "s", "e": ["BASELINE", "HIGH", "HIGH_10BIT", "HIGH_422", "HIGH_422_10BIT", "MAIN"] }, "H264DynamicSubGop": { "t": "s", "e": ["ADAPTIVE", "STATIC"] }, "H264EntropyEncoding": { "t": "s", "e": ["CABAC", "CAVLC"] }, "H264FieldEncoding": { "t": "s", "e": ["PAFF", "FORCE_FIELD", "MBAFF"] }, "H264FlickerAdaptiveQuantization": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "H264FramerateControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "H264FramerateConversionAlgorithm": { "t": "s", "e": ["DUPLICATE_DROP", "INTERPOLATE", "FRAMEFORMER", "MAINTAIN_FRAME_COUNT"] }, "H264GopBReference": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "H264GopSizeUnits": { "t": "s", "e": ["FRAMES", "SECONDS", "AUTO"] }, "__integerMin0Max1152000000": { "t": "i", "min": 0, "max": 1152000000 }, "H264InterlaceMode": { "t": "s", "e": ["PROGRESSIVE", "TOP_FIELD", "BOTTOM_FIELD", "FOLLOW_TOP_FIELD", "FOLLOW_BOTTOM_FIELD"] }, "__integerMin0Max30": { "t": "i", "min": 0, "max": 30 }, "__integerMin0Max7": { "t": "i", "min": 0, "max": 7 }, "__integerMin1Max6": { "t": "i", "min": 1, "max": 6 }, "H264ParControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "H264QualityTuningLevel": { "t": "s", "e": ["SINGLE_PASS", "SINGLE_PASS_HQ", "MULTI_PASS_HQ"] }, "H264QvbrSettings": { "t": "o", "m": { "MaxAverageBitrate": "__integerMin1000Max1152000000", "QvbrQualityLevel": "__integerMin1Max10", "QvbrQualityLevelFineTune": "__doubleMin0Max1" } }, "H264RateControlMode": { "t": "s", "e": ["VBR", "CBR", "QVBR"] }, "H264RepeatPps": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "H264ScanTypeConversionMode": { "t": "s", "e": ["INTERLACED", "INTERLACED_OPTIMIZE"] }, "H264SceneChangeDetect": { "t": "s", "e": ["DISABLED", "ENABLED", "TRANSITION_DETECTION"] }, "H264SlowPal": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "__integerMin0Max128": { "t": "i", "min": 0, "max": 128 }, "H264SpatialAdaptiveQuantization": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "H264Syntax": { "t": "s", "e": ["DEFAULT", "RP2027"] }, "H264Telecine": { "t": "s", "e": ["NONE", "SOFT", "HARD"] }, "H264TemporalAdaptiveQuantization": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "H264UnregisteredSeiTimecode": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "H265AdaptiveQuantization": { "t": "s", "e": ["OFF", "LOW", "MEDIUM", "HIGH", "HIGHER", "MAX", "AUTO"] }, "H265AlternateTransferFunctionSei": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "__integerMin1000Max1466400000": { "t": "i", "min": 1000, "max": 1466400000 }, "H265CodecLevel": { "t": "s", "e": ["AUTO", "LEVEL_1", "LEVEL_2", "LEVEL_2_1", "LEVEL_3", "LEVEL_3_1", "LEVEL_4", "LEVEL_4_1", "LEVEL_5", "LEVEL_5_1", "LEVEL_5_2", "LEVEL_6", "LEVEL_6_1", "LEVEL_6_2"] }, "H265CodecProfile": { "t": "s", "e": ["MAIN_MAIN", "MAIN_HIGH", "MAIN10_MAIN", "MAIN10_HIGH", "MAIN_422_8BIT_MAIN", "MAIN_422_8BIT_HIGH", "MAIN_422_10BIT_MAIN", "MAIN_422_10BIT_HIGH"] }, "H265DynamicSubGop": { "t": "s", "e": ["ADAPTIVE", "STATIC"] }, "H265FlickerAdaptiveQuantization": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "H265FramerateControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "H265FramerateConversionAlgorithm": { "t": "s", "e": ["DUPLICATE_DROP", "INTERPOLATE", "FRAMEFORMER", "MAINTAIN_FRAME_COUNT"] }, "H265GopBReference": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "H265GopSizeUnits": { "t": "s", "e": ["FRAMES", "SECONDS", "AUTO"] }, "__integerMin0Max1466400000": { "t": "i", "min": 0, "max": 1466400000 }, "H265InterlaceMode": { "t": "s", "e": ["PROGRESSIVE", "TOP_FIELD", "BOTTOM_FIELD", "FOLLOW_TOP_FIELD", "FOLLOW_BOTTOM_FIELD"] }, "H265ParControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "H265QualityTuningLevel": { "t": "s", "e": ["SINGLE_PASS", "SINGLE_PASS_HQ", "MULTI_PASS_HQ"] }, "H265QvbrSettings": { "t": "o", "m": { "MaxAverageBitrate": "__integerMin1000Max1466400000", "QvbrQualityLevel": "__integerMin1Max10", "QvbrQualityLevelFineTune": "__doubleMin0Max1" } }, "H265RateControlMode": { "t": "s", "e": ["VBR", "CBR", "QVBR"] }, "H265SampleAdaptiveOffsetFilterMode": { "t": "s", "e": ["DEFAULT", "ADAPTIVE", "OFF"] }, "H265ScanTypeConversionMode": { "t": "s", "e": ["INTERLACED", "INTERLACED_OPTIMIZE"] }, "H265SceneChangeDetect": { "t": "s", "e": ["DISABLED", "ENABLED", "TRANSITION_DETECTION"] }, "H265SlowPal": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "H265SpatialAdaptiveQuantization": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "H265Telecine": { "t": "s", "e": ["NONE", "SOFT", "HARD"] }, "H265TemporalAdaptiveQuantization": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "H265TemporalIds": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "H265Tiles": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "H265UnregisteredSeiTimecode": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "H265WriteMp4PackagingType": { "t": "s", "e": ["HVC1", "HEV1"] }, "Mpeg2AdaptiveQuantization": { "t": "s", "e": ["OFF", "LOW", "MEDIUM", "HIGH"] }, "__integerMin1000Max288000000": { "t": "i", "min": 1000, "max": 288000000 }, "Mpeg2CodecLevel": { "t": "s", "e": ["AUTO", "LOW", "MAIN", "HIGH1440", "HIGH"] }, "Mpeg2CodecProfile": { "t": "s", "e": ["MAIN", "PROFILE_422"] }, "Mpeg2DynamicSubGop": { "t": "s", "e": ["ADAPTIVE", "STATIC"] }, "Mpeg2FramerateControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "Mpeg2FramerateConversionAlgorithm": { "t": "s", "e": ["DUPLICATE_DROP", "INTERPOLATE", "FRAMEFORMER", "MAINTAIN_FRAME_COUNT"] }, "Mpeg2GopSizeUnits": { "t": "s", "e": ["FRAMES", "SECONDS"] }, "__integerMin0Max47185920": { "t": "i", "min": 0, "max": 47185920 }, "Mpeg2InterlaceMode": { "t": "s", "e": ["PROGRESSIVE", "TOP_FIELD", "BOTTOM_FIELD", "FOLLOW_TOP_FIELD", "FOLLOW_BOTTOM_FIELD"] }, "Mpeg2IntraDcPrecision": { "t": "s", "e": ["AUTO", "INTRA_DC_PRECISION_8", "INTRA_DC_PRECISION_9", "INTRA_DC_PRECISION_10", "INTRA_DC_PRECISION_11"] }, "__integerMin1000Max300000000": { "t": "i", "min": 1000, "max": 300000000 }, "Mpeg2ParControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "Mpeg2QualityTuningLevel": { "t": "s", "e": ["SINGLE_PASS", "MULTI_PASS"] }, "Mpeg2RateControlMode": { "t": "s", "e": ["VBR", "CBR"] }, "Mpeg2ScanTypeConversionMode": { "t": "s", "e": ["INTERLACED", "INTERLACED_OPTIMIZE"] }, "Mpeg2SceneChangeDetect": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "Mpeg2SlowPal": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "Mpeg2SpatialAdaptiveQuantization": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "Mpeg2Syntax": { "t": "s", "e": ["DEFAULT", "D_10"] }, "Mpeg2Telecine": { "t": "s", "e": ["NONE", "SOFT", "HARD"] }, "Mpeg2TemporalAdaptiveQuantization": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "ProresChromaSampling": { "t": "s", "e": ["PRESERVE_444_SAMPLING", "SUBSAMPLE_TO_422"] }, "ProresCodecProfile": { "t": "s", "e": ["APPLE_PRORES_422", "APPLE_PRORES_422_HQ", "APPLE_PRORES_422_LT", "APPLE_PRORES_422_PROXY", "APPLE_PRORES_4444", "APPLE_PRORES_4444_XQ"] }, "ProresFramerateControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "ProresFramerateConversionAlgorithm": { "t": "s", "e": ["DUPLICATE_DROP", "INTERPOLATE", "FRAMEFORMER", "MAINTAIN_FRAME_COUNT"] }, "ProresInterlaceMode": { "t": "s", "e": ["PROGRESSIVE", "TOP_FIELD", "BOTTOM_FIELD", "FOLLOW_TOP_FIELD", "FOLLOW_BOTTOM_FIELD"] }, "ProresParControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "ProresScanTypeConversionMode": { "t": "s", "e": ["INTERLACED", "INTERLACED_OPTIMIZE"] }, "ProresSlowPal": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "ProresTelecine": { "t": "s", "e": ["NONE", "HARD"] }, "Vc3FramerateControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "Vc3FramerateConversionAlgorithm": { "t": "s", "e": ["DUPLICATE_DROP", "INTERPOLATE", "FRAMEFORMER", "MAINTAIN_FRAME_COUNT"] }, "Vc3InterlaceMode": { "t": "s", "e": ["INTERLACED", "PROGRESSIVE"] }, "Vc3ScanTypeConversionMode": { "t": "s", "e": ["INTERLACED", "INTERLACED_OPTIMIZE"] }, "Vc3SlowPal": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "Vc3Telecine": { "t": "s", "e": ["NONE", "HARD"] }, "Vc3Class": { "t": "s", "e": ["CLASS_145_8BIT", "CLASS_220_8BIT", "CLASS_220_10BIT"] }, "Vp8FramerateControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "Vp8FramerateConversionAlgorithm": { "t": "s", "e": ["DUPLICATE_DROP", "INTERPOLATE", "FRAMEFORMER", "MAINTAIN_FRAME_COUNT"] }, "Vp8ParControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "Vp8QualityTuningLevel": { "t": "s", "e": ["MULTI_PASS", "MULTI_PASS_HQ"] }, "Vp8RateControlMode": { "t": "s", "e": ["VBR"] }, "__integerMin1000Max480000000": { "t": "i", "min": 1000, "max": 480000000 }, "Vp9FramerateControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "Vp9FramerateConversionAlgorithm": { "t": "s", "e": ["DUPLICATE_DROP", "INTERPOLATE", "FRAMEFORMER", "MAINTAIN_FRAME_COUNT"] }, "Vp9ParControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "Vp9QualityTuningLevel": { "t": "s", "e": ["MULTI_PASS", "MULTI_PASS_HQ"] }, "Vp9RateControlMode": { "t": "s", "e": ["VBR"] }, "XavcAdaptiveQuantization": { "t": "s", "e": ["OFF", "AUTO", "LOW", "MEDIUM", "HIGH", "HIGHER", "MAX"] }, "XavcEntropyEncoding": { "t": "s", "e": ["AUTO", "CABAC", "CAVLC"] }, "XavcFramerateControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "XavcFramerateConversionAlgorithm": { "t": "s", "e": ["DUPLICATE_DROP", "INTERPOLATE", "FRAMEFORMER", "MAINTAIN_FRAME_COUNT"] }, "XavcProfile": { "t": "s", "e": ["XAVC_HD_INTRA_CBG", "XAVC_4K_INTRA_CBG", "XAVC_4K_INTRA_VBR", "XAVC_HD", "XAVC_4K"] }, "XavcSlowPal": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "XavcSpatialAdaptiveQuantization": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "XavcTemporalAdaptiveQuantization": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "Xavc4kIntraCbgProfileSettings": { "t": "o", "m": { "XavcClass": "Xavc4kIntraCbgProfileClass" } }, "Xavc4kIntraVbrProfileSettings": { "t": "o", "m": { "XavcClass": "Xavc4kIntraVbrProfileClass" } }, "Xavc4kProfileSettings": { "t": "o", "m": { "BitrateClass": "Xavc4kProfileBitrateClass", "CodecProfile": "Xavc4kProfileCodecProfile", "FlickerAdaptiveQuantization": "XavcFlickerAdaptiveQuantization", "GopBReference": "XavcGopBReference", "GopClosedCadence": "__integerMin0Max2147483647", "HrdBufferSize": "__integerMin0Max1152000000", "QualityTuningLevel": "Xavc4kProfileQualityTuningLevel", "Slices": "__integerMin8Max12" } }, "XavcHdIntraCbgProfileSettings": { "t": "o", "m": { "XavcClass": "XavcHdIntraCbgProfileClass", "InterlaceMode": "" } }, "XavcHdProfileSettings": { "t": "o", "m": { "BitrateClass": "XavcHdProfileBitrateClass", "FlickerAdaptiveQuantization": "XavcFlickerAdaptiveQuantization", "GopBReference": "XavcGopBReference", "GopClosedCadence": "__integerMin0Max2147483647", "HrdBufferSize": "__integerMin0Max1152000000", "InterlaceMode": "XavcInterlaceMode", "QualityTuningLevel": "XavcHdProfileQualityTuningLevel", "Slices": "__integerMin4Max12", "Telecine": "XavcHdProfileTelecine" } }, "ClipLimits": { "t": "o", "m": { "MaximumRGBTolerance": "__integerMin90Max105", "MaximumYUV": "__integerMin920Max1023", "MinimumRGBTolerance": "__integerMinNegative5Max10", "MinimumYUV": "__integerMin0Max128" } }, "ColorSpaceConversion": { "t": "s", "e": ["NONE", "FORCE_601", "FORCE_709", "FORCE_HDR10", "FORCE_HLG_2020", "FORCE_P3DCI", "FORCE_P3D65_SDR", "FORCE_P3D65_HDR"] }, "__integerMinNegative180Max180": { "t": "i", "min": -180, "max": 180 }, "SampleRangeConversion": { "t": "s", "e": ["LIMITED_RANGE_SQUEEZE", "NONE", "LIMITED_RANGE_CLIP"] }, "DeinterlaceAlgorithm": { "t": "s", "e": ["INTERPOLATE", "INTERPOLATE_TICKER", "BLEND", "BLEND_TICKER", "LINEAR_INTERPOLATION"] }, "DeinterlacerControl": { "t": "s", "e": ["FORCE_ALL_FRAMES", "NORMAL"] }, "DeinterlacerMode": { "t": "s", "e": ["DEINTERLACE", "INVERSE_TELECINE", "ADAPTIVE"] }, "DolbyVisionLevel6Metadata": { "t": "o", "m": { "MaxCll": "__integerMin0Max65535", "MaxFall": "__integerMin0Max65535" } }, "DolbyVisionLevel6Mode": { "t": "s", "e": ["PASSTHROUGH", "RECALCULATE", "SPECIFY"] }, "DolbyVisionMapping": { "t": "s", "e": ["HDR10_NOMAP", "HDR10_1000"] }, "DolbyVisionProfile": { "t": "s", "e": ["PROFILE_5", "PROFILE_8_1"] }, "__integerMin0Max4000": { "t": "i", "min": 0, "max": 4000 }, "NoiseReducerFilter": { "t": "s", "e": ["BILATERAL", "MEAN", "GAUSSIAN", "LANCZOS", "SHARPEN", "CONSERVE", "SPATIAL", "TEMPORAL", "NONE", "PERCEPTUAL"] }, "NoiseReducerFilterSettings": { "t": "o", "m": { "Strength": "__integerMin0Max3" } }, "NoiseReducerSpatialFilterSettings": { "t": "o", "m": { "PostFilterSharpenStrength": "__integerMin0Max3", "Speed": "__integerMinNegative2Max3", "Strength": "__integerMin0Max16" } }, "NoiseReducerTemporalFilterSettings": { "t": "o", "m": { "AggressiveMode": "__integerMin0Max4", "PostTemporalSharpening": "NoiseFilterPostTemporalSharpening", "PostTemporalSharpeningStrength": "NoiseFilterPostTemporalSharpeningStrength", "Speed": "__integerMinNegative1Max3", "Strength": "__integerMin0Max16" } }, "NexGuardFileMarkerSettings": { "t": "o", "m": { "License": "__stringMin1Max100000", "Payload": "__integerMin0Max4194303", "Preset": "__stringMin1Max256", "Strength": "WatermarkingStrength" } }, "__integerMin10Max48": { "t": "i", "min": 10, "max": 48 }, "TimecodeBurninPosition": { "t": "s", "e": ["TOP_CENTER", "TOP_LEFT", "TOP_RIGHT", "MIDDLE_LEFT", "MIDDLE_CENTER", "MIDDLE_RIGHT", "BOTTOM_LEFT", "BOTTOM_CENTER", "BOTTOM_RIGHT"] }, "__stringPattern": { "t": "s", "p": "^[ -~]+$" }, "__listOf__integerMinNegative60Max6": { "t": "l", "v": "__integerMinNegative60Max6" }, "__listOf__doubleMinNegative60Max6": { "t": "l", "v": "__doubleMinNegative60Max6" }, "RequiredFlag": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "AacAudioDescriptionBroadcasterMix": { "t": "s", "e": ["BROADCASTER_MIXED_AD", "NORMAL"] }, "__integerMin6000Max1024000": { "t": "i", "min": 6000, "max": 1024000 }, "AacCodecProfile": { "t": "s", "e": ["LC", "HEV1", "HEV2", "XHE"] }, "AacCodingMode": { "t": "s", "e": ["AD_RECEIVER_MIX", "CODING_MODE_1_0", "CODING_MODE_1_1", "CODING_MODE_2_0", "CODING_MODE_5_1", "CODING_MODE_AUTO"] }, "AacRateControlMode": { "t": "s", "e": ["CBR", "VBR"] }, "AacRawFormat": { "t": "s", "e": ["LATM_LOAS", "NONE"] }, "__integerMin8000Max96000": { "t": "i", "min": 8000, "max": 96000 }, "AacSpecification": { "t": "s", "e": ["MPEG2", "MPEG4"] }, "AacVbrQuality": { "t": "s", "e": ["LOW", "MEDIUM_LOW", "MEDIUM_HIGH", "HIGH"] }, "__integerMin64000Max640000": { "t": "i", "min": 64000, "max": 640000 }, "Ac3BitstreamMode": { "t": "s", "e": ["COMPLETE_MAIN", "COMMENTARY", "DIALOGUE", "EMERGENCY", "HEARING_IMPAIRED", "MUSIC_AND_EFFECTS", "VISUALLY_IMPAIRED", "VOICE_OVER"] }, "Ac3CodingMode": { "t": "s", "e": ["CODING_MODE_1_0", "CODING_MODE_1_1", "CODING_MODE_2_0", "CODING_MODE_3_2_LFE", "CODING_MODE_AUTO"] }, "__integerMin1Max31": { "t": "i", "min": 1, "max": 31 }, "Ac3DynamicRangeCompressionLine": { "t": "s", "e": ["FILM_STANDARD", "FILM_LIGHT", "MUSIC_STANDARD", "MUSIC_LIGHT", "SPEECH", "NONE"] }, "Ac3DynamicRangeCompressionProfile": { "t": "s", "e": ["FILM_STANDARD", "NONE"] }, "Ac3DynamicRangeCompressionRf": { "t": "s", "e": ["FILM_STANDARD", "FILM_LIGHT", "MUSIC_STANDARD", "MUSIC_LIGHT", "SPEECH", "NONE"] }, "Ac3LfeFilter": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "Ac3MetadataControl": { "t": "s", "e": ["FOLLOW_INPUT", "USE_CONFIGURED"] }, "__integerMin48000Max48000": { "t": "i", "min": 48000, "max": 48000 }, "__integerMin16Max24": { "t": "i", "min": 16, "max": 24 }, "__integerMin8000Max192000": { "t": "i", "min": 8000, "max": 192000 }, "__integerMin384000Max1024000": { "t": "i", "min": 384000, "max": 1024000 }, "Eac3AtmosBitstreamMode": { "t": "s", "e": ["COMPLETE_MAIN"] }, "Eac3AtmosCodingMode": { "t": "s", "e": ["CODING_MODE_AUTO", "CODING_MODE_5_1_4", "CODING_MODE_7_1_4", "CODING_MODE_9_1_6"] }, "Eac3AtmosDialogueIntelligence": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "Eac3AtmosDownmixControl": { "t": "s", "e": ["SPECIFIED", "INITIALIZE_FROM_SOURCE"] }, "Eac3AtmosDynamicRangeCompressionLine": { "t": "s", "e": ["NONE", "FILM_STANDARD", "FILM_LIGHT", "MUSIC_STANDARD", "MUSIC_LIGHT", "SPEECH"] }, "Eac3AtmosDynamicRangeCompressionRf": { "t": "s", "e": ["NONE", "FILM_STANDARD", "FILM_LIGHT", "MUSIC_STANDARD", "MUSIC_LIGHT", "SPEECH"] }, "Eac3AtmosDynamicRangeControl": { "t": "s", "e": ["SPECIFIED", "INITIALIZE_FROM_SOURCE"] }, "__doubleMinNegative6Max3": { "t": "n" }, "__doubleMinNegative60MaxNegative1": { "t": "n" }, "Eac3AtmosMeteringMode": { "t": "s", "e": ["LEQ_A", "ITU_BS_1770_1", "ITU_BS_1770_2", "ITU_BS_1770_3", "ITU_BS_1770_4"] }, "Eac3AtmosStereoDownmix": { "t": "s", "e": ["NOT_INDICATED", "STEREO", "SURROUND", "DPL2"] }, "Eac3AtmosSurroundExMode": { "t": "s", "e": ["NOT_INDICATED", "ENABLED", "DISABLED"] }, "Eac3AttenuationControl": { "t": "s", "e": ["ATTENUATE_3_DB", "NONE"] }, "__integerMin32000Max3024000": { "t": "i", "min": 32000, "max": 3024000 }, "Eac3BitstreamMode": { "t": "s", "e": ["COMPLETE_MAIN", "COMMENTARY", "EMERGENCY", "HEARING_IMPAIRED", "VISUALLY_IMPAIRED"] }, "Eac3CodingMode": { "t": "s", "e": ["CODING_MODE_1_0", "CODING_MODE_2_0", "CODING_MODE_3_2", "CODING_MODE_AUTO"] }, "Eac3DcFilter": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "Eac3DynamicRangeCompressionLine": { "t": "s", "e": ["NONE", "FILM_STANDARD", "FILM_LIGHT", "MUSIC_STANDARD", "MUSIC_LIGHT", "SPEECH"] }, "Eac3DynamicRangeCompressionRf": { "t": "s", "e": ["NONE", "FILM_STANDARD", "FILM_LIGHT", "MUSIC_STANDARD", "MUSIC_LIGHT", "SPEECH"] }, "Eac3LfeControl": { "t": "s", "e": ["LFE", "NO_LFE"] }, "Eac3LfeFilter": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "__doubleMinNegative60Max3": { "t": "n" }, "Eac3MetadataControl": { "t": "s", "e": ["FOLLOW_INPUT", "USE_CONFIGURED"] }, "Eac3PassthroughControl": { "t": "s", "e": ["WHEN_POSSIBLE", "NO_PASSTHROUGH"] }, "Eac3PhaseControl": { "t": "s", "e": ["SHIFT_90_DEGREES", "NO_SHIFT"] }, "Eac3StereoDownmix": { "t": "s", "e": ["NOT_INDICATED", "LO_RO", "LT_RT", "DPL2"] }, "Eac3SurroundExMode": { "t": "s", "e": ["NOT_INDICATED", "ENABLED", "DISABLED"] }, "Eac3SurroundMode": { "t": "s", "e": ["NOT_INDICATED", "ENABLED", "DISABLED"] }, "__integerMin32000Max384000": { "t": "i", "min": 32000, "max": 384000 }, "__integerMin1Max2": { "t": "i", "min": 1, "max": 2 }, "__integerMin32000Max48000": { "t": "i", "min": 32000, "max": 48000 }, "__integerMin16000Max320000": { "t": "i", "min": 16000, "max": 320000 }, "Mp3RateControlMode": { "t": "s", "e": ["CBR", "VBR"] }, "__integerMin22050Max48000": { "t": "i", "min": 22050, "max": 48000 }, "__integerMin0Max9": { "t": "i", "min": 0, "max": 9 }, "__integerMin32000Max192000": { "t": "i", "min": 32000, "max": 192000 }, "__integerMin16000Max48000": { "t": "i", "min": 16000, "max": 48000 }, "__integerMinNegative1Max10": { "t": "i", "min": -1, "max": 10 }, "WavFormat": { "t": "s", "e": ["RIFF", "RF64", "EXTENSIBLE"] }, "BurninSubtitleAlignment": { "t": "s", "e": ["CENTERED", "LEFT", "AUTO"] }, "BurninSubtitleApplyFontColor": { "t": "s", "e": ["WHITE_TEXT_ONLY", "ALL_TEXT"] }, "BurninSubtitleBackgroundColor": { "t": "s", "e": ["NONE", "BLACK", "WHITE", "AUTO"] }, "BurninSubtitleFallbackFont": { "t": "s", "e": ["BEST_MATCH", "MONOSPACED_SANSSERIF", "MONOSPACED_SERIF", "PROPORTIONAL_SANSSERIF", "PROPORTIONAL_SERIF"] }, "BurninSubtitleFontColor": { "t": "s", "e": ["WHITE", "BLACK", "YELLOW", "RED", "GREEN", "BLUE", "HEX", "AUTO"] }, "__integerMin96Max600": { "t": "i", "min": 96, "max": 600 }, "FontScript": { "t": "s", "e": ["AUTOMATIC", "HANS", "HANT"] }, "__integerMin0Max96": { "t": "i", "min": 0, "max": 96 }, "__stringMin6Max8Pattern09aFAF609aFAF2": { "t": "s", "min": 6, "max": 8, "p": "^[0-9a-fA-F]{6}([0-9a-fA-F]{2})?$" }, "BurninSubtitleOutlineColor": { "t": "s", "e": ["BLACK", "WHITE", "YELLOW", "RED", "GREEN", "BLUE", "AUTO"] }, "__integerMin0Max10": { "t": "i", "min": 0, "max": 10 }, "BurninSubtitleShadowColor": { "t": "s", "e": ["NONE", "BLACK", "WHITE", "AUTO"] }, "BurnInSubtitleStylePassthrough": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "BurninSubtitleTeletextSpacing": { "t": "s", "e": ["FIXED_GRID", "PROPORTIONAL", "AUTO"] }, "DvbSubtitleAlignment": { "t": "s", "e": ["CENTERED", "LEFT", "AUTO"] }, "DvbSubtitleApplyFontColor": { "t": "s", "e": ["WHITE_TEXT_ONLY", "ALL_TEXT"] }, "DvbSubtitleBackgroundColor": { "t": "s", "e": ["NONE", "BLACK", "WHITE", "AUTO"] }, "DvbddsHandling": { "t": "s", "e": ["NONE", "SPECIFIED", "NO_DISPLAY_WINDOW", "SPECIFIED_OPTIMAL"] }, "DvbSubSubtitleFallbackFont": { "t": "s", "e": ["BEST_MATCH", "MONOSPACED_SANSSERIF", "MONOSPACED_SERIF", "PROPORTIONAL_SANSSERIF", "PROPORTIONAL_SERIF"] }, "DvbSubtitleFontColor": { "t": "s", "e": ["WHITE", "BLACK", "YELLOW", "RED", "GREEN", "BLUE", "HEX", "AUTO"] }, "DvbSubtitleOutlineColor": { "t": "s", "e": ["BLACK", "WHITE", "YELLOW", "RED", "GREEN", "BLUE", "AUTO"] }, "DvbSubtitleShadowColor": { "t": "s", "e": ["NONE", "BLACK", "WHITE", "AUTO"] }, "DvbSubtitleStylePassthrough": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "DvbSubtitlingType": { "t": "s", "e": ["HEARING_IMPAIRED", "STANDARD"] }, "DvbSubtitleTeletextSpacing": { "t": "s", "e": ["FIXED_GRID", "PROPORTIONAL", "AUTO"] }, "ImscAccessibilitySubs": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "ImscStylePassthrough": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "SccDestinationFramerate": { "t": "s", "e": ["FRAMERATE_23_97", "FRAMERATE_24", "FRAMERATE_25", "FRAMERATE_29_97_DROPFRAME", "FRAMERATE_29_97_NON_DROPFRAME"] }, "SrtStylePassthrough": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "__listOfTeletextPageType": { "t": "l", "v": "TeletextPageType" }, "TtmlStylePassthrough": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "WebvttAccessibilitySubs": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "WebvttStylePassthrough": { "t": "s", "e": ["ENABLED", "DISABLED", "STRICT", "MERGE"] }, "__integerMin1Max10": { "t": "i", "min": 1, "max": 10 }, "__doubleMin0Max1": { "t": "n" }, "AvcIntraUhdQualityTuningLevel": { "t": "s", "e": ["SINGLE_PASS", "MULTI_PASS"] }, "Xavc4kIntraCbgProfileClass": { "t": "s", "e": ["CLASS_100", "CLASS_300", "CLASS_480"] }, "Xavc4kIntraVbrProfileClass": { "t": "s", "e": ["CLASS_100", "CLASS_300", "CLASS_480"] }, "Xavc4kProfileBitrateClass": { "t": "s", "e": ["BITRATE_CLASS_100", "BITRATE_CLASS_140", "BITRATE_CLASS_200"] }, "Xavc4kProfileCodecProfile": { "t": "s", "e": ["HIGH", "HIGH_422"] }, "XavcFlickerAdaptiveQuantization": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "XavcGopBReference": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "Xavc4kProfileQualityTuningLevel": { "t": "s", "e": ["SINGLE_PASS", "SINGLE_PASS_HQ", "MULTI_PASS_HQ"] }, "__integerMin8Max12": { "t": "i", "min": 8, "max": 12 }, "XavcHdIntraCbgProfileClass": { "t": "s", "e": ["CLASS_50", "CLASS_100", "CLASS_200"] }, "XavcHdProfileBitrateClass": { "t": "s", "e": ["BITRATE_CLASS_25", "BITRATE_CLASS_35", "BITRATE_CLASS_50"] }, "XavcInterlaceMode": { "t": "s", "e": ["PROGRESSIVE", "TOP_FIELD", "BOTTOM_FIELD", "FOLLOW_TOP_FIELD", "FOLLOW_BOTTOM_FIELD"] }, "XavcHdProfileQualityTuningLevel": { "t": "s", "e": ["SINGLE_PASS", "SINGLE_PASS_HQ", "MULTI_PASS_HQ"] }, "__integerMin4Max12": { "t": "i", "min": 4, "max": 12 }, "XavcHdProfileTelecine": { "t": "s", "e": ["NONE", "HARD"] }, "__integerMin90Max105": { "t": "i", "min": 90, "max": 105 }, "__integerMin920Max1023": { "t": "i", "min": 920, "max": 1023 }, "__integerMinNegative5Max10": { "t": "i", "min": -5, "max": 10 }, "__integerMin0Max3": { "t": "i", "min": 0, "max": 3 }, "__integerMinNegative2Max3": { "t": "i", "min": -2, "max": 3 }, "__integerMin0Max16": { "t": "i", "min": 0, "max": 16 }, "__integerMin0Max4": { "t": "i", "min": 0, "max": 4 }, "NoiseFilterPostTemporalSharpening": { "t": "s", "e": ["DISABLED", "ENABLED", "AUTO"] }, "NoiseFilterPostTemporalSharpeningStrength": { "t": "s", "e": ["LOW", "MEDIUM", "HIGH"] }, "__integerMinNegative1Max3": { "t": "i", "min": -1, "max": 3 }, "__stringMin1Max100000": { "t": "s", "min": 1, "max": 100000 }, "__integerMin0Max4194303": { "t": "i", "min": 0, "max": 4194303 }, "WatermarkingStrength": { "t": "s", "e": ["LIGHTEST", "LIGHTER", "DEFAULT", "STRONGER", "STRONGEST"] }, "__integerMinNegative60Max6": { "t": "i", "min": -60, "max": 6 }, "__doubleMinNegative60Max6": { "t": "n" }, "TeletextPageType": { "t": "s", "e": ["PAGE_TYPE_INITIAL", "PAGE_TYPE_SUBTITLE", "PAGE_TYPE_ADDL_INFO", "PAGE_TYPE_PROGRAM_SCHEDULE", "PAGE_TYPE_HEARING_IMPAIRED_SUBTITLE"] } } };
+
+;// CONCATENATED MODULE: ./src/settings-check.ts
+/**
+ * The action's own check of a `job-settings` file against the MediaConvert API model, before
+ * any AWS call: the same table and rules the service applies at CreateJob, so a typo fails
+ * the step at once instead of after every file is encrypted and uploaded.
+ */
+
+
+
+/** How many problems one message lists. */
+const SHOWN = 5;
+/**
+ * Checks the CreateJob request built from `job-settings` and the inputs, as it will be sent
+ * but for each input's `FileInput` and `DecryptionSettings`, which are made per file. Each
+ * problem is named by its JSON path in the file (`$.Settings.Inputs[0].TimecodeSorce`).
+ */
+function checkSettingsFile(request, shape = 'request') {
+    const violations = [
+        ...checkAgainstModel(SETTINGS_MODEL, 'CreateJobRequest', request, { casing: 'sdk' }).map((v) => ({ path: v.path, v })),
+        ...checkServiceRules(request['Settings'], 'sdk').map((v) => ({
+            path: ['Settings', ...v.path],
+            v,
+        })),
+    ];
+    if (violations.length === 0)
+        return;
+    const listed = violations
+        .slice(0, SHOWN)
+        .map(({ path, v }) => describeViolation(filePath(shape, path), v))
+        .join('; ');
+    const more = violations.length > SHOWN ? ` (and ${violations.length - SHOWN} more)` : '';
+    throw new errors/* InputError */.dz('job-settings', `MediaConvert would refuse these settings: ${listed}${more}. Checked against the MediaConvert API model (${SETTINGS_MODEL.modelVersion})`);
+}
+/** `$.Settings.Inputs[0]` for a request path, as it is written in a file of this shape. */
+function filePath(shape, path) {
+    if (shape === 'settings' && path[0] === 'Settings')
+        return sdkPath('$', path.slice(1));
+    return sdkPath(shape === 'get-job' ? '$.Job' : '$', path);
+}
+function describeViolation(at, v) {
+    if (v.member?.problem === 'unknown') {
+        const hint = v.member.suggestion ? ` (did you mean ${v.member.suggestion}?)` : '';
+        return `${sdkPath(at, [v.member.name])} is not a member MediaConvert knows here${hint}`;
+    }
+    if (v.member?.problem === 'required') {
+        return `${sdkPath(at, [v.member.name])} is required and missing`;
+    }
+    return `${at}: ${v.message}`;
+}
+
+;// CONCATENATED MODULE: ./src/job-request.ts
+
+
+
+
+
+
+/** MediaConvert's limit on a job's UserMetadata entries. */
+const MAX_USER_METADATA = 10;
+/** MediaConvert's quota on inputs in one job. */
+const MAX_INPUTS_PER_JOB = 150;
+/** Top-level members of a CreateJob request: their presence marks a whole-request file. */
+const REQUEST_MEMBERS = [
+    'Settings',
+    'Role',
+    'JobTemplate',
+    'Queue',
+    'UserMetadata',
+    'Tags',
+    'Priority',
+    'AccelerationSettings',
+    'BillingTagsSource',
+    'HopDestinations',
+    'StatusUpdateInterval',
+    'SimulateReservedQueue',
+    'JobEngineVersion',
+];
+/** Reads and checks `job-settings` and merges it with the job inputs. Runs before any AWS call. */
+async function loadJobPlan(job, fileCount) {
+    const notes = [];
+    const { request, shape } = job.settingsPath
+        ? asRequest(await readSettingsFile(job.settingsPath), notes)
+        : { request: {}, shape: 'settings' };
+    // Console exports carry `"JobTemplate": ""`: no template.
+    if (request.JobTemplate === '')
+        delete request.JobTemplate;
+    const settings = asObject(request.Settings ?? {}, 'Settings');
+    const inputs = settings.Inputs === undefined ? [] : settings.Inputs;
+    if (!Array.isArray(inputs))
+        throw new errors/* InputError */.dz('job-settings', '`Settings.Inputs` must be an array');
+    const inputTemplate = asObject(inputs[0] ?? {}, 'Settings.Inputs[0]');
+    delete inputTemplate.FileInput;
+    delete inputTemplate.DecryptionSettings;
+    if (inputs.length > 1) {
+        notes.push({
+            warning: true,
+            text: `job-settings: Settings.Inputs has ${inputs.length} entries; only the first is used, as the template of every file's input (each file becomes its own job input); entries 2 to ${inputs.length} are ignored`,
+        });
+    }
+    const template = job.template ?? stringMember(request, 'JobTemplate');
+    const outputGroups = settings.OutputGroups;
+    if (template === undefined && (!Array.isArray(outputGroups) || outputGroups.length === 0)) {
+        throw new errors/* InputError */.dz('job-settings', 'has no `OutputGroups` and no job template is given: set `job-template` or add output groups');
+    }
+    if (job.layout === 'single' && fileCount > MAX_INPUTS_PER_JOB) {
+        throw new errors/* InputError */.dz('job-layout', `single puts all ${fileCount} files in one job, over MediaConvert's ${MAX_INPUTS_PER_JOB} inputs per job; use per-file or a shard`);
+    }
+    const base = { ...request, Role: job.roleArn, Settings: settings };
+    if (template !== undefined)
+        base.JobTemplate = template;
+    if (job.queue !== undefined)
+        base.Queue = job.queue;
+    const userMetadata = { ...stringMap(request.UserMetadata, 'UserMetadata'), ...job.userMetadata };
+    if (Object.keys(userMetadata).length > MAX_USER_METADATA) {
+        throw new errors/* InputError */.dz('user-metadata', `together with the file's \`UserMetadata\` has more than ${MAX_USER_METADATA} entries`);
+    }
+    if (Object.keys(userMetadata).length > 0)
+        base.UserMetadata = userMetadata;
+    const tags = { ...stringMap(request.Tags, 'Tags'), ...job.tags };
+    if (Object.keys(tags).length > 0)
+        base.Tags = tags;
+    delete base.ClientRequestToken;
+    // What will be sent, but for the per-file FileInput and DecryptionSettings.
+    checkSettingsFile({
+        ...base,
+        Settings: { ...settings, ...(inputs.length > 0 ? { Inputs: [inputTemplate] } : {}) },
+    }, shape);
+    return {
+        base: base,
+        inputTemplate: inputTemplate,
+        layout: job.layout,
+        notes,
+    };
+}
+/**
+ * The CreateJob request a file stands for: a whole request, a `Settings` object, or what
+ * `aws mediaconvert get-job` prints (`{"Job": {...}}`), whose request members are taken and
+ * whose job state (Id, Arn, Status, timing, messages...) is left out.
+ */
+function asRequest(file, notes) {
+    if (REQUEST_MEMBERS.some((m) => m in file))
+        return { request: { ...file }, shape: 'request' };
+    const job = file.Job;
+    if (Object.keys(file).length === 1 &&
+        typeof job === 'object' &&
+        job !== null &&
+        !Array.isArray(job)) {
+        const requestShape = SETTINGS_MODEL.shapes.CreateJobRequest;
+        const members = requestShape?.t === 'o' ? Object.keys(requestShape.m) : REQUEST_MEMBERS;
+        const request = {};
+        const ignored = [];
+        for (const [name, value] of Object.entries(job)) {
+            if (members.includes(name) && name !== 'ClientRequestToken')
+                request[name] = value;
+            else
+                ignored.push(name);
+        }
+        notes.push({
+            warning: false,
+            text: `job-settings: a get-job answer; taken from its Job: ${Object.keys(request).join(', ') || 'nothing'}; ignored: ${ignored.join(', ') || 'nothing'}`,
+        });
+        return { request, shape: 'get-job' };
+    }
+    return { request: { Settings: file }, shape: 'settings' };
+}
+/**
+ * The CreateJob requests for these files: one per file, or one with every file as an input.
+ * `tokenSeed` identifies the workflow run and attempt; each request's ClientRequestToken is
+ * derived from the seed and the whole request, so a retried request reuses its token while a
+ * re-run of the workflow, or any change to the request, makes a fresh job.
+ */
+function buildRequests(plan, files, tokenSeed) {
+    const groups = plan.layout === 'single' ? [files] : files.map((f) => [f]);
+    return groups.map((group) => {
+        const request = {
+            ...plan.base,
+            Settings: {
+                ...plan.base.Settings,
+                Inputs: group.map((f) => inputFor(plan.inputTemplate, f)),
+            },
+        };
+        return { ...request, ClientRequestToken: requestToken(tokenSeed, request, group) };
+    });
+}
+function inputFor(template, file) {
+    return {
+        ...structuredClone(template),
+        FileInput: file.s3Uri,
+        DecryptionSettings: { ...file.decryption },
+    };
+}
+/**
+ * A UUID-shaped hash of the seed, the whole request (DecryptionSettings included, with the
+ * encrypted data key and IV) and the files' contents. The same step run twice in one run
+ * attempt (a retry loop around the CLI) re-encrypts with a fresh key: its request differs, so
+ * MediaConvert makes a new job instead of answering with the first one, whose key no longer
+ * opens the object now in S3.
+ */
+function requestToken(seed, request, files) {
+    const rest = { ...request };
+    delete rest.ClientRequestToken;
+    const hash = (0,external_node_crypto_.createHash)('sha256').update(seed).update('\n').update(canonicalJson(rest));
+    for (const f of files)
+        hash.update(`\n${f.relativePath}\n${f.plaintextSha256}`);
+    const hex = hash.digest('hex');
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+/** JSON with object members in sorted order: the same value always gives the same text. */
+function canonicalJson(value) {
+    if (Array.isArray(value))
+        return `[${value.map(canonicalJson).join(',')}]`;
+    if (value !== null && typeof value === 'object') {
+        const entries = Object.entries(value)
+            .filter(([, v]) => v !== undefined)
+            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+        return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+    }
+    return JSON.stringify(value) ?? 'null';
+}
+async function readSettingsFile(path) {
+    let text;
+    try {
+        text = await (0,promises_.readFile)(path, 'utf8');
+    }
+    catch (error) {
+        throw new errors/* InputError */.dz('job-settings', `cannot read '${path}' (${error.code ?? 'error'})`);
+    }
+    let parsed;
+    try {
+        parsed = (0,json_text/* parseJsonText */.l)(text);
+    }
+    catch (error) {
+        // Never the text itself: settings may hold a static key or a token.
+        throw new errors/* InputError */.dz('job-settings', `'${path}' ${error.message}`);
+    }
+    return asObject(parsed, path);
+}
+function asObject(value, where) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        throw new errors/* InputError */.dz('job-settings', `${where} must be a JSON object`);
+    }
+    return { ...value };
+}
+function stringMember(obj, name) {
+    const value = obj[name];
+    if (value === undefined)
+        return undefined;
+    if (typeof value !== 'string')
+        throw new errors/* InputError */.dz('job-settings', `\`${name}\` must be a string`);
+    return value;
+}
+function stringMap(value, name) {
+    if (value === undefined)
+        return {};
+    const obj = asObject(value, `\`${name}\``);
+    for (const [k, v] of Object.entries(obj)) {
+        if (typeof v !== 'string')
+            throw new errors/* InputError */.dz('job-settings', `\`${name}.${k}\` must be a string`);
+    }
+    return obj;
+}
+
+
+/***/ }),
+
+/***/ 2293:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   l: () => (/* binding */ parseJsonText)
+/* harmony export */ });
+/**
+ * JSON from an input or a file, with errors that never quote the text: a settings file or a
+ * metadata value may hold a secret (a static key, a token), and V8's JSON.parse messages quote
+ * the text around the fault. The error gives the line and column instead.
+ */
+/** Parses `text` (a leading UTF-8 byte order mark is allowed); throws `Error(problem)`. */
+function parseJsonText(text) {
+    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    try {
+        return JSON.parse(body);
+    }
+    catch (error) {
+        throw new Error(`is not valid JSON (${whereIn(body, error)})`);
+    }
+}
+/** `line L, column C` of the fault, from the position V8 reports; never the text itself. */
+function whereIn(text, error) {
+    const message = error instanceof Error ? error.message : '';
+    if (/end of JSON input|Unterminated string/i.test(message) && !/position/.test(message)) {
+        return 'it ends too early';
+    }
+    const position = /position (\d+)/.exec(message)?.[1];
+    if (position === undefined) {
+        return /Unexpected token/.test(message) ? 'an unexpected character' : 'syntax error';
+    }
+    const before = text.slice(0, Number(position));
+    const line = before.split('\n').length;
+    const column = Number(position) - before.lastIndexOf('\n');
+    return `syntax error at line ${line}, column ${column}`;
+}
+
+
+/***/ }),
+
+/***/ 1649:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ openListed),
+/* harmony export */   J: () => (/* binding */ expectUnchanged)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6992);
+/**
+ * Reading a listed file: opened once, never through a symbolic link put at its path since
+ * listing, and checked through the open descriptor (fstat) against what was listed, so what
+ * is checked is what is read.
+ */
+
+
+
+/**
+ * Opens the listed file for reading without following a symbolic link in its place (its path
+ * is the resolved one, so a link there now was put there after listing) and without blocking
+ * on a FIFO swapped in.
+ */
+async function openListed(file) {
+    try {
+        return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(file.absolutePath, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK);
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ELOOP') {
+            throw new Error('file was replaced since it was listed (a symbolic link is at its path now)');
+        }
+        if (code === 'ENOENT')
+            throw new Error('file was removed since it was listed');
+        throw error;
+    }
+}
+/**
+ * Fails when the open file is not the one listed or has changed: another device or inode
+ * (replaced, or swapped for another file), size, modification or change time. The open file
+ * itself is asked (fstat), so what is checked is what is read.
+ */
+async function expectUnchanged(handle, file, when) {
+    if (!file.listed)
+        return;
+    const info = await handle.stat();
+    const listed = file.listed;
+    if (info.dev !== listed.dev || info.ino !== listed.ino) {
+        throw new Error(`file was replaced ${when} (another file is at its path now)`);
+    }
+    if (!info.isFile())
+        throw new Error(`file is no longer a regular file`);
+    const now = (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .identityOf */ .cu)(info);
+    const changed = ['size', 'mtimeMs', 'ctimeMs'].filter((k) => now[k] !== listed[k]);
+    if (changed.length > 0) {
+        throw new Error(`file changed ${when} (${changed.map((k) => k.replace('Ms', '')).join(', ')} differ): its ciphertext would not match any one version of it`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 6792:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   ER: () => (/* binding */ InFlightWindow),
+/* harmony export */   Jf: () => (/* binding */ streamBytesFor),
+/* harmony export */   ND: () => (/* binding */ MemoryBudget),
+/* harmony export */   VA: () => (/* binding */ autoConcurrency),
+/* harmony export */   Vn: () => (/* binding */ READ_CHUNK_BYTES),
+/* harmony export */   av: () => (/* binding */ formatMiB),
+/* harmony export */   oi: () => (/* binding */ AUTO_CONCURRENCY),
+/* harmony export */   wC: () => (/* binding */ MAX_STREAM_BYTES)
+/* harmony export */ });
+/* unused harmony exports MIN_PARTS_PER_FILE, BudgetError */
+/* harmony import */ var _units_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1996);
+/**
+ * One memory budget for the whole run. Every part buffer of every file is leased from it, so
+ * file concurrency and parts in flight multiply inside one bound instead of each other.
+ */
+
+/** The least a file needs to make progress: the part being filled and one in flight. */
+const MIN_PARTS_PER_FILE = 2;
+/**
+ * Bytes per read (and so per AES update) when files run under a budget. Each chunk's
+ * ciphertext is a fresh allocation left to the garbage collector; at 1 MiB those landed in
+ * malloc's heap between longer-lived buffers and fragmented it: 8 x 256 MiB at concurrency 8
+ * peaked at 227 MiB RSS with 1 MiB reads, against 189 MiB with malloc's mmap threshold
+ * pinned. Smaller chunks reuse the same free blocks.
+ */
+const READ_CHUNK_BYTES = 256 * 1024;
+/** Buffers a file holds besides its parts: two reads ahead, the chunk and its ciphertext. */
+const STREAM_CHUNKS = 4;
+/** What a file of `bytes` holds outside its part buffers while it is read and encrypted. */
+function streamBytesFor(bytes) {
+    return STREAM_CHUNKS * Math.max(1, Math.min(READ_CHUNK_BYTES, bytes));
+}
+/** The largest stream reservation of any file. */
+const MAX_STREAM_BYTES = streamBytesFor(Infinity);
+/** A lease that can never be granted: it is larger than the whole budget. */
+class BudgetError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'BudgetError';
+    }
+}
+/** Buffers smaller than this are not kept for reuse: small files come in many sizes. */
+const REUSE_FROM_BYTES = _units_js__WEBPACK_IMPORTED_MODULE_0__/* .MIB */ .D;
+/**
+ * Leases part buffers within a fixed number of bytes. A returned buffer is kept (and still
+ * counted) for the next lease of the same size, so a steady upload reuses the same few
+ * buffers instead of leaving freed ones for the garbage collector while allocating new ones,
+ * which would let the resident set grow past the budget. Leases wait first come, first served.
+ */
+class MemoryBudget {
+    totalBytes;
+    used = 0;
+    reserved = 0;
+    peak = 0;
+    idle = [];
+    waiters = [];
+    /** Uploads currently sharing the budget. */
+    active = 0;
+    constructor(totalBytes) {
+        this.totalBytes = totalBytes;
+        if (!(totalBytes > 0))
+            throw new RangeError('a memory budget needs a positive size');
+    }
+    /** Bytes leased or kept for reuse. */
+    get usedBytes() {
+        return this.used;
+    }
+    /** The most ever counted at once. */
+    get peakBytes() {
+        return this.peak;
+    }
+    get activeUploads() {
+        return this.active;
+    }
+    /** Counts an upload as sharing the budget until the returned function is called. */
+    join() {
+        this.active += 1;
+        let left = false;
+        return () => {
+            if (left)
+                return;
+            left = true;
+            this.active -= 1;
+        };
+    }
+    /**
+     * Parts in flight one upload may have so that every active upload can still fill a part of
+     * `partBytes` and keep one in flight: its share of the budget, less the part being filled.
+     */
+    fairInFlight(partBytes) {
+        const parts = Math.floor((this.totalBytes - this.reserved) / partBytes);
+        return Math.max(1, Math.floor(parts / Math.max(1, this.active)) - 1);
+    }
+    /** A buffer of exactly `bytes`, once it fits (first come, first served). */
+    async lease(bytes, signal) {
+        return (await this.wait(bytes, false, 'part buffer', signal));
+    }
+    /**
+     * Counts `bytes` that a file holds outside its parts (its read-ahead and cipher output),
+     * once they fit; the returned function gives them back.
+     */
+    async reserve(bytes, signal) {
+        await this.wait(bytes, true, 'stream buffer', signal);
+        let released = false;
+        return () => {
+            if (released)
+                return;
+            released = true;
+            this.used -= bytes;
+            this.reserved -= bytes;
+            this.grant();
+        };
+    }
+    async wait(bytes, reservation, what, signal) {
+        if (bytes > this.totalBytes) {
+            throw new BudgetError(`a ${formatMiB(bytes)} ${what} does not fit in max-memory-mib (${formatMiB(this.totalBytes)})`);
+        }
+        signal?.throwIfAborted();
+        if (this.waiters.length === 0 && this.fits(bytes))
+            return this.take(bytes, reservation);
+        return new Promise((resolve, reject) => {
+            const waiter = { bytes, reservation, resolve, reject };
+            this.waiters.push(waiter);
+            signal?.addEventListener('abort', () => {
+                const at = this.waiters.indexOf(waiter);
+                if (at < 0)
+                    return;
+                this.waiters.splice(at, 1);
+                reject(signal.reason);
+                this.grant();
+            }, { once: true });
+        });
+    }
+    /** Hands a leased buffer back. */
+    give(buffer) {
+        if (buffer.length >= REUSE_FROM_BYTES) {
+            this.idle.push(buffer);
+        }
+        else {
+            this.used -= buffer.length;
+        }
+        this.grant();
+    }
+    /** Drops the buffers kept for reuse (at the end of a run). */
+    trim() {
+        for (const buffer of this.idle.splice(0))
+            this.used -= buffer.length;
+        this.grant();
+    }
+    /** Whether `bytes` fit now, counting kept buffers as free. */
+    fits(bytes) {
+        const kept = this.idle.reduce((sum, b) => sum + b.length, 0);
+        return this.used - kept + bytes <= this.totalBytes;
+    }
+    /**
+     * For a buffer: a kept one of that size, or a new one (dropping kept ones to make room).
+     * Call only when `fits(bytes)`.
+     */
+    take(bytes, reservation) {
+        if (!reservation) {
+            const at = this.idle.findIndex((b) => b.length === bytes);
+            if (at >= 0)
+                return this.idle.splice(at, 1)[0];
+        }
+        while (this.used + bytes > this.totalBytes)
+            this.used -= this.idle.pop().length;
+        this.used += bytes;
+        this.peak = Math.max(this.peak, this.used);
+        if (reservation) {
+            this.reserved += bytes;
+            return undefined;
+        }
+        return Buffer.allocUnsafe(bytes);
+    }
+    grant() {
+        while (this.waiters.length > 0 && this.fits(this.waiters[0].bytes)) {
+            const waiter = this.waiters.shift();
+            waiter.resolve(this.take(waiter.bytes, waiter.reservation));
+        }
+    }
+}
+/** File concurrency for `concurrency: auto`. */
+const AUTO_CONCURRENCY = { min: 4, max: 64 };
+/**
+ * How many files to process at once when the user left it to us: as many as the budget holds
+ * two parts (one filling, one in flight) of the median file, so a batch of small files is not
+ * bound by round trips while large files keep parts in flight. `sizes` are ciphertext lengths.
+ */
+function autoConcurrency(sizes, partBytes, budgetBytes) {
+    if (sizes.length === 0)
+        return AUTO_CONCURRENCY.min;
+    const sorted = sizes.map((s) => Math.max(1, Math.min(s, partBytes))).sort((a, b) => a - b);
+    const typical = sorted[Math.floor(sorted.length / 2)];
+    const fits = Math.floor(budgetBytes / (MIN_PARTS_PER_FILE * typical + streamBytesFor(typical)));
+    return Math.min(AUTO_CONCURRENCY.max, Math.max(AUTO_CONCURRENCY.min, fits));
+}
+function formatMiB(bytes) {
+    const mib = bytes / _units_js__WEBPACK_IMPORTED_MODULE_0__/* .MIB */ .D;
+    return `${Number.isInteger(mib) ? mib : mib.toFixed(1)} MiB`;
+}
+/**
+ * Parts in flight for one upload, found the way a TCP sender finds its window: while every
+ * slot is busy and throughput still rises by `rise` from one epoch to the next, the window
+ * doubles; once it stops rising the window settles on the smaller size that gave the same
+ * throughput. An epoch ends when as many parts as the window holds have completed. The window
+ * never exceeds `ceiling()`, which shrinks as more uploads share the budget.
+ */
+class InFlightWindow {
+    options;
+    size;
+    settled = false;
+    previous;
+    epochStart;
+    epochBytes = 0;
+    epochParts = 0;
+    /** Whether a part had to wait for a free slot during this epoch: the window was the limit. */
+    saturated = false;
+    constructor(options) {
+        this.options = options;
+        this.size = Math.max(1, options.start ?? MIN_PARTS_PER_FILE);
+    }
+    /** Parts that may be in flight now. */
+    get limit() {
+        return Math.max(1, Math.min(this.size, this.options.ceiling()));
+    }
+    /** A part is about to be sent; `waited` when it had to wait for a slot. */
+    sending(waited) {
+        this.epochStart ??= this.options.now();
+        if (waited)
+            this.saturated = true;
+    }
+    /** A part of `bytes` was acknowledged. */
+    completed(bytes) {
+        if (this.epochStart === undefined)
+            return;
+        this.epochBytes += bytes;
+        this.epochParts += 1;
+        if (this.epochParts < this.limit)
+            return;
+        const elapsed = Math.max(1, this.options.now() - this.epochStart);
+        const rate = this.epochBytes / elapsed;
+        this.decide(rate);
+        this.epochStart = this.options.now();
+        this.epochBytes = 0;
+        this.epochParts = 0;
+        this.saturated = false;
+    }
+    decide(rate) {
+        if (this.settled)
+            return;
+        const rise = this.options.rise ?? 1.15;
+        if (this.previous && rate < this.previous.rate * rise) {
+            // More parts in flight bought nothing: the link (or the source) is the limit, not latency.
+            this.size = this.previous.size;
+            this.settled = true;
+            return;
+        }
+        this.previous = undefined;
+        // Slots sat idle: the window was not what held throughput back (yet).
+        if (!this.saturated)
+            return;
+        const current = this.limit;
+        const next = Math.min(current * 2, this.options.ceiling());
+        if (next <= current)
+            return;
+        this.previous = { size: current, rate };
+        this.size = next;
+    }
+}
+
+
+/***/ }),
+
+/***/ 710:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  s1: () => (/* binding */ clientOptions),
+  MO: () => (/* binding */ parseNetwork)
+});
+
+// UNUSED EXPORTS: DEFAULT_MAX_ATTEMPTS
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __nccwpck_require__(4708);
+var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_);
+// EXTERNAL MODULE: ./node_modules/agent-base/dist/index.js
+var dist = __nccwpck_require__(8894);
+// EXTERNAL MODULE: ./node_modules/http-proxy-agent/dist/index.js
+var http_proxy_agent_dist = __nccwpck_require__(1970);
+// EXTERNAL MODULE: ./node_modules/https-proxy-agent/dist/index.js
+var https_proxy_agent_dist = __nccwpck_require__(3669);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+;// CONCATENATED MODULE: ./src/proxy.ts
+
+
+
+
+
+
+/**
+ * The `http-proxy` input proxies every request; without it HTTPS_PROXY serves https:// and
+ * HTTP_PROXY http:// endpoints (lower-case names first, as curl and @actions/http-client read
+ * them). NO_PROXY applies to both. Pure: reads only `env`.
+ */
+function proxySettings(input, env) {
+    const noProxy = (env.no_proxy ?? env.NO_PROXY ?? '')
+        .split(/[\s,]+/)
+        .map((entry) => entry.trim().toLowerCase())
+        .filter((entry) => entry !== '');
+    if (input !== '') {
+        const url = proxyUrl(input, () => new errors/* InputError */.dz('http-proxy', notAProxy(input)));
+        return { http: url, https: url, noProxy };
+    }
+    const settings = { noProxy };
+    const fromEnv = (names) => {
+        const name = names.find((n) => env[n]);
+        const value = name ? env[name] : undefined;
+        if (!name || !value)
+            return undefined;
+        return proxyUrl(value, () => new Error(`environment variable ${name}: ${notAProxy(value)}`));
+    };
+    const httpProxy = fromEnv(['http_proxy', 'HTTP_PROXY']);
+    const httpsProxy = fromEnv(['https_proxy', 'HTTPS_PROXY']);
+    if (httpProxy)
+        settings.http = httpProxy;
+    if (httpsProxy)
+        settings.https = httpsProxy;
+    return settings;
+}
+function notAProxy(value) {
+    // A proxy URL may carry a password: show only where it points.
+    return `'${redact(value)}' is not a proxy URL; use http://host:port (or https://, with user:password@ if the proxy needs it)`;
+}
+function proxyUrl(value, error) {
+    let url;
+    try {
+        // A bare host:port means http, as curl and most tools read it.
+        url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`);
+    }
+    catch {
+        throw error();
+    }
+    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') {
+        throw error();
+    }
+    return url;
+}
+/** The proxy URL as it may be shown: without user and password. */
+function redact(value) {
+    return String(value).replace(/\/\/[^@/]*@/, '//***@');
+}
+/** True when NO_PROXY says `host:port` is reached directly. */
+function bypassesProxy(host, port, noProxy) {
+    const name = host.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+    return noProxy.some((entry) => {
+        if (entry === '*')
+            return true;
+        const match = /^(.*?)(?::(\d+))?$/.exec(entry);
+        const pattern = (match?.[1] ?? entry).replace(/^\*?\./, '.').replace(/^\[(.*)\]$/, '$1');
+        if (match?.[2] !== undefined && Number(match[2]) !== port)
+            return false;
+        const domain = pattern.replace(/^\./, '');
+        return name === domain || name.endsWith(`.${domain}`);
+    });
+}
+/** Socket options the SDK's own agents use: keep-alive, up to 50 sockets per host. */
+const AGENT_OPTIONS = { keepAlive: true, maxSockets: 50 };
+/**
+ * An agent that sends each request through `proxy` unless NO_PROXY names its host. Requests
+ * to http:// endpoints go to the proxy as absolute URIs (GET http://host/path), to https://
+ * endpoints through a CONNECT tunnel.
+ */
+class RoutingAgent extends dist.Agent {
+    noProxy;
+    direct;
+    viaProxy;
+    constructor(secure, proxy, noProxy) {
+        super(AGENT_OPTIONS);
+        this.noProxy = noProxy;
+        this.direct = secure ? new (external_node_https_default()).Agent(AGENT_OPTIONS) : new (external_node_http_default()).Agent(AGENT_OPTIONS);
+        if (proxy) {
+            this.viaProxy = secure
+                ? new https_proxy_agent_dist.HttpsProxyAgent(proxy, AGENT_OPTIONS)
+                : new http_proxy_agent_dist.HttpProxyAgent(proxy, AGENT_OPTIONS);
+        }
+    }
+    connect(_req, options) {
+        const port = options.port ?? (options.secureEndpoint ? 443 : 80);
+        if (!this.viaProxy || bypassesProxy(options.host ?? '', port, this.noProxy)) {
+            return this.direct;
+        }
+        return this.viaProxy;
+    }
+    destroy() {
+        this.direct.destroy();
+        this.viaProxy?.destroy();
+        super.destroy();
+    }
+}
+/** Agents for the SDK's request handler, or undefined when no proxy is configured at all. */
+function proxyAgents(settings) {
+    if (!settings.http && !settings.https)
+        return undefined;
+    return {
+        httpAgent: new RoutingAgent(false, settings.http, settings.noProxy),
+        httpsAgent: new RoutingAgent(true, settings.https, settings.noProxy),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/version.ts
+/** This tool's version, as in package.json (a unit test keeps the two equal). */
+const VERSION = '0.1.0';
+/** How every AWS request names this tool in its User-Agent: `mediaconvert-encrypt/VERSION`. */
+const USER_AGENT_NAME = 'mediaconvert-encrypt';
+
+;// CONCATENATED MODULE: ./src/network.ts
+
+
+/** Retries for throttling and dropped connections when AWS_MAX_ATTEMPTS is not set. */
+const DEFAULT_MAX_ATTEMPTS = 6;
+/**
+ * The `http-proxy` input and the variables the AWS SDK and CLI read: HTTPS_PROXY,
+ * HTTP_PROXY, NO_PROXY, AWS_MAX_ATTEMPTS, AWS_RETRY_MODE. Pure; throws on a bad value.
+ */
+function parseNetwork(httpProxy, env) {
+    const attempts = env.AWS_MAX_ATTEMPTS?.trim() ?? '';
+    const maxAttempts = attempts === '' ? DEFAULT_MAX_ATTEMPTS : Number(attempts);
+    if (!/^\d+$/.test(String(maxAttempts)) || maxAttempts < 1 || maxAttempts > 100) {
+        throw new Error(`environment variable AWS_MAX_ATTEMPTS: '${attempts}' is not accepted; use a whole number from 1 to 100`);
+    }
+    const mode = env.AWS_RETRY_MODE?.trim().toLowerCase() || 'standard';
+    if (mode !== 'standard' && mode !== 'adaptive') {
+        throw new Error(`environment variable AWS_RETRY_MODE: '${env.AWS_RETRY_MODE}' is not accepted; use standard or adaptive`);
+    }
+    return { proxy: proxySettings(httpProxy, env), maxAttempts, retryMode: mode };
+}
+/** Options every SDK client of this tool gets: retries, user agent, proxy agents. */
+function clientOptions(network) {
+    const agents = proxyAgents(network.proxy);
+    return {
+        maxAttempts: network.maxAttempts,
+        retryMode: network.retryMode,
+        customUserAgent: [[USER_AGENT_NAME, VERSION]],
+        ...(agents ? { requestHandler: agents } : {}),
+    };
+}
+
+
+/***/ }),
+
+/***/ 3568:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   XY: () => (/* binding */ readObjectMetadata),
+/* harmony export */   dx: () => (/* binding */ objectMetadata)
+/* harmony export */ });
+/* unused harmony exports METADATA, MAX_METADATA_BYTES, metadataBytes */
+const METADATA = {
+    mode: 'mediaconvert-decryption-mode',
+    iv: 'mediaconvert-initialization-vector',
+    key: 'mediaconvert-encrypted-decryption-key',
+    region: 'mediaconvert-kms-key-region',
+    sha256: 'mediaconvert-plaintext-sha256',
+    bytes: 'mediaconvert-plaintext-bytes',
+};
+/** S3's limit on user metadata: keys and values, in UTF-8 bytes. */
+const MAX_METADATA_BYTES = 2048;
+function objectMetadata(fields) {
+    const { decryption } = fields;
+    const metadata = {
+        [METADATA.mode]: decryption.DecryptionMode ?? '',
+        [METADATA.iv]: decryption.InitializationVector ?? '',
+        [METADATA.key]: decryption.EncryptedDecryptionKey ?? '',
+        [METADATA.region]: fields.kmsKeyRegion,
+    };
+    if (fields.plaintext) {
+        metadata[METADATA.sha256] = fields.plaintext.sha256;
+        metadata[METADATA.bytes] = String(fields.plaintext.bytes);
+    }
+    if (metadataBytes(metadata) > MAX_METADATA_BYTES) {
+        // Only an encrypted key far beyond what KMS returns could get here.
+        throw new Error(`object metadata would be ${metadataBytes(metadata)} bytes, over S3's ${MAX_METADATA_BYTES}`);
+    }
+    return metadata;
+}
+/** How S3 counts user metadata: the UTF-8 bytes of every key (without x-amz-meta-) and value. */
+function metadataBytes(metadata) {
+    return Object.entries(metadata).reduce((sum, [k, v]) => sum + Buffer.byteLength(k) + Buffer.byteLength(v), 0);
+}
+const MODES = ['AES_CTR', 'AES_CBC', 'AES_GCM'];
+/** MediaConvert's pattern for KmsKeyRegion. */
+const KMS_REGION = /^[a-z-]{2,6}-(east|west|central|((north|south)(east|west)?))-[1-9]{1,2}$/;
+/**
+ * Reads the metadata as S3 returns it (keys lower case). The decryption settings are taken
+ * only when mode, IV and encrypted key are all there and well-formed; `jobRegion` decides
+ * whether KmsKeyRegion is needed, as at upload.
+ */
+function readObjectMetadata(metadata, jobRegion) {
+    const get = (name) => metadata?.[name];
+    const stored = {};
+    const mode = get(METADATA.mode);
+    if (mode !== undefined && MODES.includes(mode))
+        stored.mode = mode;
+    const sha256 = get(METADATA.sha256);
+    if (sha256 !== undefined && /^[0-9a-f]{64}$/.test(sha256))
+        stored.sha256 = sha256;
+    const bytes = get(METADATA.bytes);
+    if (bytes !== undefined && /^\d{1,16}$/.test(bytes))
+        stored.bytes = Number(bytes);
+    const iv = get(METADATA.iv);
+    const key = get(METADATA.key);
+    const region = get(METADATA.region);
+    if (stored.mode &&
+        iv !== undefined &&
+        /^[A-Za-z0-9+/]{22}==$|^[A-Za-z0-9+/]{16}$/.test(iv) &&
+        key !== undefined &&
+        key.length >= 24 &&
+        key.length <= 512 &&
+        /^[A-Za-z0-9+/]+={0,2}$/.test(key) &&
+        (region === undefined || KMS_REGION.test(region))) {
+        stored.decryption = {
+            DecryptionMode: stored.mode,
+            EncryptedDecryptionKey: key,
+            InitializationVector: iv,
+            ...(region && region !== jobRegion ? { KmsKeyRegion: region } : {}),
+        };
+    }
+    return stored;
+}
+
+
+/***/ }),
+
+/***/ 9537:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ mapPool)
+/* harmony export */ });
+/**
+ * Runs `work` over `items` with at most `limit` in flight, in item order of starting.
+ * Failures are collected, not thrown; with `stopOnFailure` no new item starts after one fails.
+ */
+async function mapPool(items, limit, work, stopOnFailure = false) {
+    const results = items.map(() => undefined);
+    let next = 0;
+    let failed = false;
+    async function worker() {
+        while (next < items.length && !(stopOnFailure && failed)) {
+            const index = next++;
+            try {
+                results[index] = { ok: true, value: await work(items[index], index) };
+            }
+            catch (error) {
+                failed = true;
+                results[index] = { ok: false, error };
+            }
+        }
+    }
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return results;
+}
+
+
+/***/ }),
+
+/***/ 908:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Yz: () => (/* binding */ outputsOf),
+  HN: () => (/* binding */ writeManifest)
+});
+
+// UNUSED EXPORTS: manifestOf, summaryOf
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/dry-run.ts
+var dry_run = __nccwpck_require__(4394);
+// EXTERNAL MODULE: ./src/safe-text.ts
+var safe_text = __nccwpck_require__(1452);
+;// CONCATENATED MODULE: ./src/job-summary.ts
+/**
+ * The parts of the step summary about jobs and plans: a table of the jobs waited for (status,
+ * duration, error, output links), the plan of a dry run, and what delete-inputs removed. Every
+ * piece of text that came from a file name, a key or a service is escaped.
+ */
+
+
+/** Outputs listed per job before "and N more". */
+const MAX_LINKS = 6;
+/** Text safe inside a Markdown table cell: no HTML, no Markdown markup, one line. */
+const escapeCell = (/* unused pure expression or super */ null && (markdownCell));
+/** The S3 console page of an object. */
+function s3ConsoleUrl(s3Uri, region) {
+    const match = /^s3:\/\/([^/]+)\/(.+)$/.exec(s3Uri);
+    if (!match)
+        return undefined;
+    return `https://s3.console.aws.amazon.com/s3/object/${encodeURIComponent(match[1])}?region=${encodeURIComponent(region)}&prefix=${encodeURIComponent(match[2])}`;
+}
+function job_summary_link(text, url) {
+    return url === undefined ? escapeCell(text) : `[${escapeCell(text)}](${url})`;
+}
+function formatDuration(seconds) {
+    if (seconds === undefined)
+        return '';
+    if (seconds < 60)
+        return `${seconds.toFixed(1)} s`;
+    const m = Math.floor(seconds / 60);
+    const s = Math.round(seconds % 60);
+    return m < 60 ? `${m} min ${s} s` : `${Math.floor(m / 60)} h ${m % 60} min`;
+}
+/** The jobs table, when jobs were waited for; empty otherwise. */
+function job_summary_jobsSection(report) {
+    if (!report.outcomes || report.outcomes.length === 0)
+        return [];
+    const finished = new Map((report.finished ?? []).map((f) => [f.id, f]));
+    const lines = [
+        '',
+        '#### Jobs',
+        '',
+        '| Job | Status | Duration | Error | Outputs |',
+        '| --- | --- | ---: | --- | --- |',
+    ];
+    for (const outcome of report.outcomes) {
+        const f = finished.get(outcome.id);
+        const error = outcome.status === 'COMPLETE'
+            ? ''
+            : [
+                outcome.errorCode === undefined ? '' : `**${outcome.errorCode}**`,
+                outcome.errorMessage === undefined ? '' : escapeCell(outcome.errorMessage),
+            ]
+                .filter((p) => p !== '')
+                .join(' ');
+        const outputs = (f?.outputs ?? []).map((o) => job_summary_link(o.uri.split('/').pop() ?? o.uri, s3ConsoleUrl(o.uri, report.region)));
+        const shown = outputs.length > MAX_LINKS
+            ? [...outputs.slice(0, MAX_LINKS), `and ${outputs.length - MAX_LINKS} more (manifest)`]
+            : outputs;
+        const job = `[${escapeCell(outcome.id)}](https://console.aws.amazon.com/mediaconvert/home?region=${encodeURIComponent(report.region)}#/jobs/summary/${encodeURIComponent(outcome.id)})`;
+        lines.push(`| ${job} | ${escapeCell(outcome.status)} | ${formatDuration(f?.durationSeconds)} | ${error} | ${shown.join('<br>')} |`);
+    }
+    return lines;
+}
+/** What delete-inputs did; empty when it was not asked for. */
+function job_summary_deletionSection(report) {
+    const d = report.deletion;
+    if (!d)
+        return [];
+    const lines = [
+        '',
+        `delete-inputs: ${d.deleted.length} ciphertext object(s) deleted, ${d.kept.length} kept (their job did not complete), ${d.problems.length} could not be deleted.`,
+    ];
+    for (const k of d.kept)
+        lines.push(`- kept ${escapeCell(k.s3Uri)}: ${escapeCell(k.reason)}`);
+    for (const p of d.problems)
+        lines.push(`- ${escapeCell(p)}`);
+    return lines;
+}
+/** The whole summary of a dry run. */
+function job_summary_dryRunSummary(report) {
+    const plan = report.dryRun;
+    const action = { upload: 'upload', skip: 'skip (unchanged)', fail: '**fail**' };
+    const lines = [
+        '### MediaConvert encrypt: dry run',
+        '',
+        `Plan: ${escapeCell(planTotals(plan))}. Nothing was encrypted, uploaded or created.`,
+        '',
+        '| File | Size | S3 object | Would |',
+        '| --- | ---: | --- | --- |',
+    ];
+    for (const f of plan.files) {
+        const reason = f.reason === undefined ? '' : `: ${escapeCell(f.reason)}`;
+        lines.push(`| ${escapeCell(f.path)} | ${f.bytes} B | ${escapeCell(f.s3Uri)} | ${action[f.action]}${reason} |`);
+    }
+    return `${lines.join('\n')}\n`;
+}
+
+// EXTERNAL MODULE: ./src/finished-jobs.ts + 1 modules
+var finished_jobs = __nccwpck_require__(5950);
+;// CONCATENATED MODULE: ./src/report.ts
+
+
+
+
+
+
+/** The manifest (its fields: docs/design.md and the README). Holds encrypted keys only. */
+function manifestOf(report) {
+    const outcome = new Map((report.outcomes ?? []).map((o) => [o.id, o]));
+    const finished = new Map((report.finished ?? []).map((f) => [f.id, f]));
+    const deleted = new Set(report.deletion?.deleted ?? []);
+    return {
+        version: 1,
+        region: report.region,
+        files: report.files.map((f) => ({
+            path: f.relativePath,
+            key: keyOf(f.s3Uri),
+            bytes: f.bytes,
+            plaintextSha256: f.plaintextSha256,
+            s3Uri: f.s3Uri,
+            decryption: f.decryption,
+            ...(f.skipped ? { skipped: true } : {}),
+            ...(deleted.has(f.s3Uri) ? { deleted: true } : {}),
+        })),
+        jobs: report.jobs.map((j) => {
+            const o = outcome.get(j.id);
+            const f = finished.get(j.id);
+            return {
+                id: j.id,
+                arn: j.arn,
+                status: o?.status ?? j.status,
+                ...(o?.errorCode === undefined ? {} : { errorCode: o.errorCode }),
+                ...(o?.errorMessage === undefined ? {} : { errorMessage: o.errorMessage }),
+                ...(f?.durationSeconds === undefined ? {} : { durationSeconds: f.durationSeconds }),
+                ...(f ? { outputs: f.outputs } : {}),
+                request: j.request,
+            };
+        }),
+        failures: report.failures,
+        ...(report.dryRun ? { dryRun: report.dryRun } : {}),
+    };
+}
+/** The object key of `s3://bucket/key`: NFC, where `path` keeps the name as it is on disk. */
+function keyOf(s3Uri) {
+    return s3Uri.replace(/^s3:\/\/[^/]+\//, '');
+}
+async function writeManifest(file, report) {
+    await (0,promises_.mkdir)(external_node_path_default().dirname(file), { recursive: true });
+    await (0,promises_.writeFile)(file, `${JSON.stringify(manifestOf(report), null, 2)}\n`, { mode: 0o644 });
+}
+/** Step outputs, every one a string. */
+function outputsOf(report, manifestPath) {
+    const outputs = {
+        'job-id': report.jobs[0]?.id ?? '',
+        'job-ids': JSON.stringify(report.jobs.map((j) => j.id)),
+        'job-settings': JSON.stringify(report.jobs.map((j) => j.request)),
+        'decryption-settings': JSON.stringify(report.files.map((f) => f.decryption)),
+        's3-uris': JSON.stringify(report.files.map((f) => f.s3Uri)),
+        manifest: manifestPath,
+        'skipped-files': JSON.stringify(report.files.filter((f) => f.skipped).map((f) => f.relativePath)),
+    };
+    if (report.outcomes) {
+        outputs['job-status'] = JSON.stringify(report.outcomes);
+        outputs['output-uris'] = JSON.stringify((0,finished_jobs/* outputUrisOf */.s6)(report.outcomes, report.finished ?? []));
+    }
+    return outputs;
+}
+/** A Markdown step summary: one row per file, then one per job, linked to the console. */
+function summaryOf(report) {
+    if (report.dryRun)
+        return dryRunSummary(report);
+    const jobFor = new Map();
+    for (const job of report.jobs) {
+        for (const input of job.request.Settings?.Inputs ?? []) {
+            if (input.FileInput)
+                jobFor.set(input.FileInput, job);
+        }
+    }
+    const status = new Map((report.outcomes ?? []).map((o) => [o.id, o.status]));
+    const skipped = report.files.filter((f) => f.skipped).length;
+    const uploaded = report.files.length - skipped;
+    const lines = [
+        '### MediaConvert encrypt',
+        '',
+        `${uploaded} file(s) encrypted and uploaded, ${skipped > 0 ? `${skipped} unchanged and skipped (if-exists: skip), ` : ''}${report.failures.length} failed, ${report.jobs.length} job(s) created in ${cell(report.region)}.`,
+        '',
+        '| File | Size | S3 object | Mode | Job |',
+        '| --- | ---: | --- | --- | --- |',
+    ];
+    for (const f of report.files) {
+        const job = jobFor.get(f.s3Uri);
+        const jobCell = job
+            ? `${consoleLink(report.region, job.id)}${statusSuffix(status.get(job.id))}`
+            : '—';
+        lines.push(`| ${cell(f.relativePath)} | ${formatBytes(f.bytes)} | ${cell(f.s3Uri)}${f.skipped ? ' (unchanged, skipped)' : ''} | ${cell(f.decryption.DecryptionMode ?? '')} | ${jobCell} |`);
+    }
+    for (const failure of report.failures) {
+        lines.push(`| ${cell(failure.relativePath)} | | **failed**: ${cell(failure.message)} | | |`);
+    }
+    lines.push(...jobsSection(report), ...deletionSection(report));
+    return `${lines.join('\n')}\n`;
+}
+function consoleLink(region, id) {
+    const query = `region=${encodeURIComponent(region)}#/jobs/summary/${encodeURIComponent(id)}`;
+    return `[${cell(id)}](https://console.aws.amazon.com/mediaconvert/home?${query})`;
+}
+function statusSuffix(status) {
+    return status ? ` ${cell(status)}` : '';
+}
+
+
+/***/ }),
+
+/***/ 4490:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  e: () => (/* binding */ run),
+  V: () => (/* binding */ tokenSeedFrom)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
+var io = __nccwpck_require__(8701);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+;// CONCATENATED MODULE: ./src/artifact.ts
+
+
+
+
+/**
+ * Downloads the named artifact of this run (or of `source`'s run) into a new folder under
+ * `tempDir`. Calls `onFolder` with the folder as soon as it exists, so that the caller can
+ * remove it whatever happens next; returns the folder the files are in.
+ */
+async function downloadArtifact(client, name, tempDir, options = {}) {
+    const find = options.source ? { findBy: options.source } : {};
+    const where = options.source
+        ? `workflow run ${options.source.workflowRunId} of ${options.source.repositoryOwner}/${options.source.repositoryName}`
+        : 'this workflow run';
+    let id;
+    try {
+        id = (await client.getArtifact(name, find)).artifact.id;
+    }
+    catch (error) {
+        throw new Error(`artifact '${name}' was not found in ${where}: ${(0,errors/* messageOf */.bD)(error)}`, {
+            cause: error,
+        });
+    }
+    const target = await (0,promises_.mkdtemp)(external_node_path_default().join(tempDir, 'mediaconvert-encrypt-artifact-'));
+    options.onFolder?.(target);
+    const result = await client.downloadArtifact(id, { path: target, ...find });
+    if (result.digestMismatch)
+        throw new Error(`artifact '${name}' failed its digest check after download`);
+    return result.downloadPath ?? target;
+}
+/**
+ * Removes downloaded artifact folders (plaintext media) at the end of a run, whatever its
+ * outcome. A folder that cannot be removed is a warning, not a failure of the run.
+ */
+async function removeDownloads(folders, log) {
+    for (const folder of folders) {
+        try {
+            await (0,io/* rmRF */.Yz)(folder);
+            log.info(`removed the downloaded artifact from ${folder}`);
+        }
+        catch (error) {
+            log.warning(`could not remove the downloaded artifact at ${folder}: ${(0,errors/* messageOf */.bD)(error)}`);
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
+var dist_cjs = __nccwpck_require__(3711);
+// EXTERNAL MODULE: ./src/pool.ts
+var pool = __nccwpck_require__(9537);
+;// CONCATENATED MODULE: ./src/cleanup.ts
+/**
+ * `delete-inputs: on-complete`: once the jobs have been waited for, each ciphertext object is
+ * deleted when every job that reads it ended COMPLETE. An object read by a job that failed, was
+ * canceled or is still running is kept, so the job can be resubmitted.
+ */
+
+
+
+/** Objects to delete (every reader COMPLETE) and to keep, among the jobs' inputs. */
+function objectsToDelete(jobs, outcomes) {
+    const status = new Map(outcomes.map((o) => [o.id, o.status]));
+    const readers = new Map();
+    for (const job of jobs) {
+        for (const input of job.request.Settings?.Inputs ?? []) {
+            if (!input.FileInput?.startsWith('s3://'))
+                continue;
+            readers.set(input.FileInput, [...(readers.get(input.FileInput) ?? []), job.id]);
+        }
+    }
+    const remove = [];
+    const kept = [];
+    for (const [s3Uri, ids] of readers) {
+        const unfinished = ids.filter((id) => status.get(id) !== 'COMPLETE');
+        if (unfinished.length === 0)
+            remove.push(s3Uri);
+        else {
+            const first = unfinished[0];
+            kept.push({ s3Uri, reason: `job ${first} ended ${status.get(first) ?? 'UNKNOWN'}` });
+        }
+    }
+    return { remove, kept };
+}
+async function deleteCompletedInputs(s3, jobs, outcomes, log) {
+    const { remove, kept } = objectsToDelete(jobs, outcomes);
+    const settled = await (0,pool/* mapPool */.P)(remove, 8, async (s3Uri) => {
+        const match = /^s3:\/\/([^/]+)\/(.+)$/.exec(s3Uri);
+        if (!match)
+            throw new Error('not an s3:// URI');
+        await s3.send(new dist_cjs/* DeleteObjectCommand */.k4j({ Bucket: match[1], Key: match[2] }));
+    });
+    const result = { deleted: [], kept, problems: [] };
+    settled.forEach((outcome, i) => {
+        const s3Uri = remove[i];
+        if (outcome?.ok)
+            result.deleted.push(s3Uri);
+        else {
+            const why = outcome ? (0,errors/* messageOf */.bD)(outcome.error) : 'not attempted';
+            const denied = /AccessDenied|Forbidden/i.test(why) ? ' (it needs s3:DeleteObject)' : '';
+            result.problems.push(`deleting ${s3Uri} (delete-inputs: on-complete) failed: ${why}${denied}`);
+        }
+    });
+    log.info(`delete-inputs: ${result.deleted.length} ciphertext object(s) deleted, ${kept.length} kept because a job did not complete`);
+    for (const k of kept)
+        log.info(`kept ${k.s3Uri}: ${k.reason}`);
+    return result;
+}
+
+// EXTERNAL MODULE: ./src/dry-run.ts
+var dry_run = __nccwpck_require__(4394);
+// EXTERNAL MODULE: ./src/cipher.ts
+var cipher = __nccwpck_require__(7624);
+;// CONCATENATED MODULE: ./src/content-type.ts
+
+const BY_EXTENSION = {
+    '.mp4': 'video/mp4',
+    '.m4v': 'video/mp4',
+    '.mov': 'video/quicktime',
+    '.mxf': 'application/mxf',
+    '.mkv': 'video/x-matroska',
+    '.webm': 'video/webm',
+    '.ts': 'video/mp2t',
+    '.m2ts': 'video/mp2t',
+    '.mts': 'video/mp2t',
+    '.mpg': 'video/mpeg',
+    '.mpeg': 'video/mpeg',
+    '.avi': 'video/x-msvideo',
+    '.flv': 'video/x-flv',
+    '.3gp': 'video/3gpp',
+    '.y4m': 'video/x-yuv4mpeg',
+    '.wav': 'audio/wav',
+    '.mp3': 'audio/mpeg',
+    '.m4a': 'audio/mp4',
+    '.aac': 'audio/aac',
+    '.flac': 'audio/flac',
+    '.aif': 'audio/aiff',
+    '.aiff': 'audio/aiff',
+    '.srt': 'application/x-subrip',
+    '.vtt': 'text/vtt',
+    '.scc': 'text/x-scc',
+};
+/** The source file's media type, kept on the ciphertext object so the bucket stays legible. */
+function contentTypeOf(file) {
+    return BY_EXTENSION[external_node_path_default().extname(file).toLowerCase()] ?? 'application/octet-stream';
+}
+
+// EXTERNAL MODULE: ./src/listed-file.ts
+var listed_file = __nccwpck_require__(1649);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-kms/dist-cjs/index.js
 var client_kms_dist_cjs = __nccwpck_require__(2632);
 ;// CONCATENATED MODULE: ./src/keys.ts
@@ -82312,8 +82414,6 @@ function abortError(signal) {
 
 
 
-
-
 /**
  * One file through a fresh data key and IV, AES in one streaming pass, and upload. The
  * plaintext key is zeroed when the pass ends, whether it succeeded or not.
@@ -82356,10 +82456,10 @@ async function encryptReserved(file, config, deps, cipherBytes, partSizeBytes) {
     let sha256 = '';
     async function* hashed() {
         // Opened once; every check and every byte read goes through this one open file.
-        const handle = await openListed(file);
+        const handle = await (0,listed_file/* openListed */.I)(file);
         try {
             // Still the file that was listed (not swapped for a link elsewhere, not rewritten since)?
-            await expectUnchanged(handle, file, 'since it was listed');
+            await (0,listed_file/* expectUnchanged */.J)(handle, file, 'since it was listed');
             for await (const chunk of (0,cipher/* readChunks */.zO)(handle, memory_budget/* READ_CHUNK_BYTES */.Vn)) {
                 digest.update(chunk);
                 bytes += chunk.length;
@@ -82373,7 +82473,7 @@ async function encryptReserved(file, config, deps, cipherBytes, partSizeBytes) {
             if (deps.plaintextSha256 !== undefined && sha256 !== deps.plaintextSha256) {
                 throw new Error('file changed while being read: its SHA-256 differs from the first read');
             }
-            await expectUnchanged(handle, file, 'while being read');
+            await (0,listed_file/* expectUnchanged */.J)(handle, file, 'while being read');
         }
         finally {
             await handle.close();
@@ -82417,47 +82517,9 @@ async function encryptReserved(file, config, deps, cipherBytes, partSizeBytes) {
         decryption,
     };
 }
-/**
- * Opens the listed file for reading without following a symbolic link in its place (its path
- * is the resolved one, so a link there now was put there after listing) and without blocking
- * on a FIFO swapped in.
- */
-async function openListed(file) {
-    try {
-        return await (0,promises_.open)(file.absolutePath, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW | external_node_fs_.constants.O_NONBLOCK);
-    }
-    catch (error) {
-        const code = error.code;
-        if (code === 'ELOOP') {
-            throw new Error('file was replaced since it was listed (a symbolic link is at its path now)');
-        }
-        if (code === 'ENOENT')
-            throw new Error('file was removed since it was listed');
-        throw error;
-    }
-}
-/**
- * Fails when the open file is not the one listed or has changed: another device or inode
- * (replaced, or swapped for another file), size, modification or change time. The open file
- * itself is asked (fstat), so what is checked is what is read.
- */
-async function expectUnchanged(handle, file, when) {
-    if (!file.listed)
-        return;
-    const info = await handle.stat();
-    const listed = file.listed;
-    if (info.dev !== listed.dev || info.ino !== listed.ino) {
-        throw new Error(`file was replaced ${when} (another file is at its path now)`);
-    }
-    if (!info.isFile())
-        throw new Error(`file is no longer a regular file`);
-    const now = identityOf(info);
-    const changed = ['size', 'mtimeMs', 'ctimeMs'].filter((k) => now[k] !== listed[k]);
-    if (changed.length > 0) {
-        throw new Error(`file changed ${when} (${changed.map((k) => k.replace('Ms', '')).join(', ')} differ): its ciphertext would not match any one version of it`);
-    }
-}
 
+// EXTERNAL MODULE: ./src/files.ts + 19 modules
+var files = __nccwpck_require__(6992);
 // EXTERNAL MODULE: ./src/finished-jobs.ts + 1 modules
 var finished_jobs = __nccwpck_require__(5950);
 // EXTERNAL MODULE: ./src/if-exists.ts
@@ -82872,7 +82934,7 @@ async function listFiles(config, deps, downloads) {
         });
         deps.log.info(`artifact '${config.artifact}' downloaded to ${root}`);
     }
-    return findFiles({
+    return (0,files/* findFiles */.lY)({
         root,
         patterns: config.patterns,
         destination: config.destination,

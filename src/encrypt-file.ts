@@ -1,6 +1,4 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { constants } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
 import type { KMSClient } from '@aws-sdk/client-kms';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { InputDecryptionSettings } from '@aws-sdk/client-mediaconvert';
@@ -8,7 +6,8 @@ import { ciphertextLength, encrypt, readChunks } from './cipher.js';
 import type { Config } from './config.js';
 import { contentTypeOf } from './content-type.js';
 import { FileError } from './errors.js';
-import { identityOf, type MediaFile } from './files.js';
+import type { MediaFile } from './files.js';
+import { expectUnchanged, openListed } from './listed-file.js';
 import { makeDataKey } from './keys.js';
 import { formatMiB, READ_CHUNK_BYTES, streamBytesFor, type MemoryBudget } from './memory-budget.js';
 import { objectMetadata } from './object-metadata.js';
@@ -157,47 +156,4 @@ async function encryptReserved(
     s3Uri: `s3://${file.bucket}/${file.key}`,
     decryption,
   };
-}
-
-/**
- * Opens the listed file for reading without following a symbolic link in its place (its path
- * is the resolved one, so a link there now was put there after listing) and without blocking
- * on a FIFO swapped in.
- */
-async function openListed(file: MediaFile): Promise<FileHandle> {
-  try {
-    return await open(
-      file.absolutePath,
-      constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK,
-    );
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ELOOP') {
-      throw new Error('file was replaced since it was listed (a symbolic link is at its path now)');
-    }
-    if (code === 'ENOENT') throw new Error('file was removed since it was listed');
-    throw error;
-  }
-}
-
-/**
- * Fails when the open file is not the one listed or has changed: another device or inode
- * (replaced, or swapped for another file), size, modification or change time. The open file
- * itself is asked (fstat), so what is checked is what is read.
- */
-async function expectUnchanged(handle: FileHandle, file: MediaFile, when: string): Promise<void> {
-  if (!file.listed) return;
-  const info = await handle.stat();
-  const listed = file.listed;
-  if (info.dev !== listed.dev || info.ino !== listed.ino) {
-    throw new Error(`file was replaced ${when} (another file is at its path now)`);
-  }
-  if (!info.isFile()) throw new Error(`file is no longer a regular file`);
-  const now = identityOf(info);
-  const changed = (['size', 'mtimeMs', 'ctimeMs'] as const).filter((k) => now[k] !== listed[k]);
-  if (changed.length > 0) {
-    throw new Error(
-      `file changed ${when} (${changed.map((k) => k.replace('Ms', '')).join(', ')} differ): its ciphertext would not match any one version of it`,
-    );
-  }
 }

@@ -10,6 +10,7 @@ import type { Config } from './config.js';
 import { messageOf } from './errors.js';
 import type { Logger } from './logger.js';
 import type { MediaFile } from './files.js';
+import { expectUnchanged, openListed } from './listed-file.js';
 import { readObjectMetadata } from './object-metadata.js';
 import type { FileResult } from './encrypt-file.js';
 
@@ -53,15 +54,25 @@ export async function headObject(
   }
 }
 
-/** SHA-256 and size of a local file, in one read. */
-export async function hashFile(absolutePath: string): Promise<{ sha256: string; bytes: number }> {
-  const hash = createHash('sha256');
-  let bytes = 0;
-  for await (const chunk of readChunks(absolutePath)) {
-    hash.update(chunk);
-    bytes += chunk.length;
+/**
+ * SHA-256 and size of a listed file, in one read of the open file checked against what was
+ * listed (as the encrypting pass does).
+ */
+export async function hashFile(file: MediaFile): Promise<{ sha256: string; bytes: number }> {
+  const handle = await openListed(file);
+  try {
+    await expectUnchanged(handle, file, 'since it was listed');
+    const hash = createHash('sha256');
+    let bytes = 0;
+    for await (const chunk of readChunks(handle)) {
+      hash.update(chunk);
+      bytes += chunk.length;
+    }
+    await expectUnchanged(handle, file, 'while being read');
+    return { sha256: hash.digest('hex'), bytes };
+  } finally {
+    await handle.close();
   }
-  return { sha256: hash.digest('hex'), bytes };
 }
 
 /**
@@ -86,10 +97,7 @@ export async function decideUpload(
     }
     return { upload: true };
   }
-  const [local, existing] = await Promise.all([
-    hashFile(file.absolutePath),
-    headObject(s3, file, signal),
-  ]);
+  const [local, existing] = await Promise.all([hashFile(file), headObject(s3, file, signal)]);
   if (!existing) return { upload: true, plaintextSha256: local.sha256 };
   const why = differs(existing, local, config);
   if (why !== undefined) return { upload: true, plaintextSha256: local.sha256, replacing: why };
