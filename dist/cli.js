@@ -81953,8 +81953,13 @@ var object_metadata = __nccwpck_require__(3568);
 var external_node_zlib_ = __nccwpck_require__(8522);
 var external_node_zlib_default = /*#__PURE__*/__nccwpck_require__.n(external_node_zlib_);
 ;// CONCATENATED MODULE: ./src/interrupt.ts
-/** How long a clean-up request (AbortMultipartUpload) may take once the step is canceled. */
-const CLEANUP_MS = 1000;
+/**
+ * How long a clean-up request (AbortMultipartUpload) may take, counted from the step's first
+ * signal. Everything after it (manifest, outputs, summary, exit) must fit in what is left of
+ * the 2 s the action promises, on a loaded runner too, where the signal itself, the report and
+ * the exit each wait for the CPU; S3 answers an abort in well under 750 ms.
+ */
+const CLEANUP_MS = 750;
 /**
  * Gives every request of these clients `signal` as its abort signal, unless the call names
  * one of its own (a clean-up request does). A request sent after the signal fired fails at
