@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import S3rver from 's3rver';
 import { s3Checks } from './s3-checks.js';
 
@@ -66,9 +67,12 @@ type Middleware = (ctx: KoaContext, next: () => Promise<void>) => Promise<void>;
  * s3rver also stores a part for any upload ID, even one just aborted (it recreates the upload's
  * folder); S3 answers NoSuchUpload, and so does this.
  */
+/** The longest an abort waits for the parts of its upload still being stored. */
+const PART_WAIT_MS = 300;
+
 function addAbortMultipartUpload(server: S3rver, directory: string): void {
   /** Parts being stored, by upload ID: an abort waits for them before it removes the folder. */
-  const partsInFlight = new Map<string, Set<Promise<void>>>();
+  const partsInFlight = new Map<string, Set<Promise<unknown>>>();
   /** Uploads being (or already) aborted: a part that comes after the abort gets NoSuchUpload. */
   const aborted = new Set<string>();
   const abort: Middleware = async (ctx, next) => {
@@ -83,14 +87,20 @@ function addAbortMultipartUpload(server: S3rver, directory: string): void {
       ? await readFile(path.join(uploadDir, 'key'), 'utf8').catch(() => undefined)
       : undefined;
     if (isPart && storedKey === key && !aborted.has(uploadId)) {
-      const inFlight = partsInFlight.get(uploadId) ?? new Set<Promise<void>>();
-      partsInFlight.set(uploadId, inFlight);
+      // In flight until s3rver has stored it or its request is gone (a part cut by its client
+      // never finishes in s3rver).
       const part = next();
-      inFlight.add(part);
+      const done = Promise.race([
+        part.catch(() => undefined),
+        new Promise<void>((resolve) => ctx.req.once('close', () => resolve())),
+      ]);
+      const inFlight = partsInFlight.get(uploadId) ?? new Set<Promise<unknown>>();
+      partsInFlight.set(uploadId, inFlight);
+      inFlight.add(done);
       try {
         return await part;
       } finally {
-        inFlight.delete(part);
+        inFlight.delete(done);
         if (inFlight.size === 0) partsInFlight.delete(uploadId);
       }
     }
@@ -102,10 +112,14 @@ function addAbortMultipartUpload(server: S3rver, directory: string): void {
         '<Message>The specified upload does not exist.</Message></Error>';
       return;
     }
-    // A part still being written would recreate files in the folder being removed (or fail to
-    // open its file in it): S3 does not fail an abort for a part in flight, so wait for them.
+    // A part being stored would fail to open its file in the folder being removed, and s3rver
+    // does not catch that (an uncaught ENOENT). S3 does not fail an abort for a part in flight,
+    // so wait for those parts, but never longer than PART_WAIT_MS.
     aborted.add(uploadId);
-    await Promise.allSettled([...(partsInFlight.get(uploadId) ?? [])]);
+    await Promise.race([
+      Promise.allSettled([...(partsInFlight.get(uploadId) ?? [])]),
+      sleep(PART_WAIT_MS),
+    ]);
     await rm(uploadDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 20 });
     ctx.status = 204;
   };
