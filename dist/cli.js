@@ -74642,17 +74642,18 @@ function assertChunkBytes(chunkBytes) {
  * only until the consumer asks for the next one. encrypt() honours that (update() copies into
  * a fresh output buffer); anyone who keeps a chunk must copy it.
  */
-function readChunks(path, chunkBytes = DEFAULT_CHUNK_BYTES) {
+function readChunks(source, chunkBytes = DEFAULT_CHUNK_BYTES) {
     assertChunkBytes(chunkBytes);
-    return readChunksGenerator(path, chunkBytes);
+    return readChunksGenerator(source, chunkBytes);
 }
 /**
  * Reads issued ahead of the chunk the consumer holds. Two instead of one: encryption alone of
  * 1 GiB (AES_CTR, page cache) went from about 1570 to 1750 MiB/s here.
  */
 const READ_AHEAD = 2;
-async function* readChunksGenerator(path, chunkBytes) {
-    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(path, 'r');
+/** A path is opened and closed here; a handle given by the caller stays the caller's to close. */
+async function* readChunksGenerator(source, chunkBytes) {
+    const handle = typeof source === 'string' ? await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(source, 'r') : source;
     const inFlight = [];
     try {
         // A small file gets small buffers (a batch of small files would otherwise allocate whole
@@ -74697,7 +74698,8 @@ async function* readChunksGenerator(path, chunkBytes) {
         // The consumer stopped early (or a read failed): let reads in flight settle before
         // closing the handle under them. Their outcome no longer matters.
         await Promise.allSettled(inFlight.map((r) => r.bytesRead));
-        await handle.close();
+        if (typeof source === 'string')
+            await handle.close();
     }
 }
 function validateParams(params) {
@@ -74892,7 +74894,7 @@ const INPUTS = [
     { name: 'job-template', description: 'MediaConvert job template name or ARN.', default: '' },
     {
         name: 'job-settings',
-        description: 'Path to a JSON file: a job `Settings` object or a whole CreateJob request. Its first `Inputs` entry, if any, is the template for every file input.',
+        description: 'Path to a JSON file: a job `Settings` object, a whole CreateJob request or a `get-job` answer. Its first `Inputs` entry, if any, is the template for every file input.',
         default: '',
     },
     {
@@ -76465,9 +76467,9 @@ function checkAgainstModel(model, shapeName, value, options) {
         const shape = model.shapes[name];
         if (!shape)
             return;
-        const fail = (message) => {
+        const fail = (message, member) => {
             if (found.length < limit)
-                found.push({ path, message });
+                found.push({ path, message, ...(member ? { member } : {}) });
         };
         switch (shape.t) {
             case 'o': {
@@ -76475,15 +76477,16 @@ function checkAgainstModel(model, shapeName, value, options) {
                     return fail('should be an object');
                 const byKey = new Map(Object.keys(shape.m).map((member) => [memberKey(member, options.casing), member]));
                 for (const required of shape.r ?? []) {
-                    if (v[memberKey(required, options.casing)] === undefined) {
-                        fail(`${memberKey(required, options.casing)} is a required property`);
+                    const name = memberKey(required, options.casing);
+                    if (v[name] === undefined) {
+                        fail(`${name} is a required property`, { name, problem: 'required' });
                     }
                 }
                 for (const [key, child] of Object.entries(v)) {
                     const member = byKey.get(key);
                     if (member === undefined) {
                         const hint = closest(key, [...byKey.keys()]);
-                        fail(`should NOT have additional properties: ${JSON.stringify(key)} is not a member${hint ? ` (did you mean ${hint}?)` : ''}`);
+                        fail(`should NOT have additional properties: ${JSON.stringify(key)} is not a member${hint ? ` (did you mean ${hint}?)` : ''}`, { name: key, problem: 'unknown', ...(hint ? { suggestion: hint } : {}) });
                         continue;
                     }
                     if (child === null || child === undefined)
@@ -76584,7 +76587,11 @@ function checkServiceRules(settings, casing) {
         const at = [k('OutputGroups'), g];
         const groupSettings = group[k('OutputGroupSettings')];
         if (!isRecord(groupSettings)) {
-            found.push({ path: at, message: `${k('OutputGroupSettings')} is a required property` });
+            found.push({
+                path: at,
+                message: `${k('OutputGroupSettings')} is a required property`,
+                member: { name: k('OutputGroupSettings'), problem: 'required' },
+            });
             return;
         }
         const type = groupSettings[k('Type')];
@@ -76592,6 +76599,7 @@ function checkServiceRules(settings, casing) {
             found.push({
                 path: [...at, k('OutputGroupSettings')],
                 message: `${k('Type')} is a required property`,
+                member: { name: k('Type'), problem: 'required' },
             });
         }
         const outputs = group[k('Outputs')];
@@ -76609,6 +76617,7 @@ function checkServiceRules(settings, casing) {
                     found.push({
                         path: [...at, k('Outputs'), o],
                         message: `${k('ContainerSettings')} is a required property`,
+                        member: { name: k('ContainerSettings'), problem: 'required' },
                     });
                 }
                 return;
@@ -76651,10 +76660,59 @@ function describe(value) {
         return 'an object';
     return JSON.stringify(value);
 }
-/** A member that differs only in case, for a "did you mean" hint. */
+/**
+ * The known member closest to a misspelt one, for a "did you mean" hint: the same name in
+ * another case, else the nearest by edit distance (letters added, dropped, changed or swapped,
+ * case ignored), if it is near enough to be a typo and nearer than any other.
+ */
 function closest(key, members) {
     const lower = key.toLowerCase();
-    return members.find((m) => m.toLowerCase() === lower);
+    const sameCase = members.find((m) => m.toLowerCase() === lower);
+    if (sameCase !== undefined)
+        return sameCase;
+    const allowed = lower.length <= 4 ? 1 : lower.length <= 8 ? 2 : 3;
+    let best;
+    let bestDistance = allowed + 1;
+    let tie = false;
+    for (const member of members) {
+        const d = editDistance(lower, member.toLowerCase(), allowed + 1);
+        if (d > allowed)
+            continue;
+        if (d < bestDistance) {
+            best = member;
+            bestDistance = d;
+            tie = false;
+        }
+        else if (d === bestDistance) {
+            tie = true;
+        }
+    }
+    return tie ? undefined : best;
+}
+/** Optimal string alignment distance, or `cap` once it cannot be below `cap`. */
+function editDistance(a, b, cap) {
+    if (Math.abs(a.length - b.length) >= cap)
+        return cap;
+    let prev2 = [];
+    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const row = [i];
+        let rowMin = i;
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+                d = Math.min(d, prev2[j - 2] + 1);
+            }
+            row.push(d);
+            rowMin = Math.min(rowMin, d);
+        }
+        if (rowMin >= cap)
+            return cap;
+        prev2 = prev;
+        prev = row;
+    }
+    return Math.min(prev[b.length], cap);
 }
 
 ;// CONCATENATED MODULE: ./src/settings-model.generated.ts
@@ -76674,13 +76732,14 @@ const SETTINGS_MODEL = { "source": "Debian awscli 2.9.19-1: awscli/botocore/data
 const SHOWN = 5;
 /**
  * Checks the CreateJob request built from `job-settings` and the inputs, as it will be sent
- * but for each input's `FileInput` and `DecryptionSettings`, which are made per file.
+ * but for each input's `FileInput` and `DecryptionSettings`, which are made per file. Each
+ * problem is named by its JSON path in the file (`$.Settings.Inputs[0].TimecodeSorce`).
  */
-function checkSettingsFile(request) {
+function checkSettingsFile(request, shape = 'request') {
     const violations = [
-        ...checkAgainstModel(SETTINGS_MODEL, 'CreateJobRequest', request, { casing: 'sdk' }).map((v) => ({ where: sdkPath('', v.path).replace(/^\./, ''), v })),
+        ...checkAgainstModel(SETTINGS_MODEL, 'CreateJobRequest', request, { casing: 'sdk' }).map((v) => ({ path: v.path, v })),
         ...checkServiceRules(request['Settings'], 'sdk').map((v) => ({
-            where: sdkPath('Settings', v.path),
+            path: ['Settings', ...v.path],
             v,
         })),
     ];
@@ -76688,13 +76747,30 @@ function checkSettingsFile(request) {
         return;
     const listed = violations
         .slice(0, SHOWN)
-        .map(({ where, v }) => `${where || 'the request'}: ${v.message}`)
+        .map(({ path, v }) => describeViolation(filePath(shape, path), v))
         .join('; ');
     const more = violations.length > SHOWN ? ` (and ${violations.length - SHOWN} more)` : '';
     throw new errors/* InputError */.dz('job-settings', `MediaConvert would refuse these settings: ${listed}${more}. Checked against the MediaConvert API model (${SETTINGS_MODEL.modelVersion})`);
 }
+/** `$.Settings.Inputs[0]` for a request path, as it is written in a file of this shape. */
+function filePath(shape, path) {
+    if (shape === 'settings' && path[0] === 'Settings')
+        return sdkPath('$', path.slice(1));
+    return sdkPath(shape === 'get-job' ? '$.Job' : '$', path);
+}
+function describeViolation(at, v) {
+    if (v.member?.problem === 'unknown') {
+        const hint = v.member.suggestion ? ` (did you mean ${v.member.suggestion}?)` : '';
+        return `${sdkPath(at, [v.member.name])} is not a member MediaConvert knows here${hint}`;
+    }
+    if (v.member?.problem === 'required') {
+        return `${sdkPath(at, [v.member.name])} is required and missing`;
+    }
+    return `${at}: ${v.message}`;
+}
 
 ;// CONCATENATED MODULE: ./src/job-request.ts
+
 
 
 
@@ -76722,10 +76798,13 @@ const REQUEST_MEMBERS = [
 ];
 /** Reads and checks `job-settings` and merges it with the job inputs. Runs before any AWS call. */
 async function loadJobPlan(job, fileCount) {
-    const file = job.settingsPath ? await readSettingsFile(job.settingsPath) : {};
-    const request = REQUEST_MEMBERS.some((m) => m in file)
-        ? { ...file }
-        : { Settings: file };
+    const notes = [];
+    const { request, shape } = job.settingsPath
+        ? asRequest(await readSettingsFile(job.settingsPath), notes)
+        : { request: {}, shape: 'settings' };
+    // Console exports carry `"JobTemplate": ""`: no template.
+    if (request.JobTemplate === '')
+        delete request.JobTemplate;
     const settings = asObject(request.Settings ?? {}, 'Settings');
     const inputs = settings.Inputs === undefined ? [] : settings.Inputs;
     if (!Array.isArray(inputs))
@@ -76733,6 +76812,12 @@ async function loadJobPlan(job, fileCount) {
     const inputTemplate = asObject(inputs[0] ?? {}, 'Settings.Inputs[0]');
     delete inputTemplate.FileInput;
     delete inputTemplate.DecryptionSettings;
+    if (inputs.length > 1) {
+        notes.push({
+            warning: true,
+            text: `job-settings: Settings.Inputs has ${inputs.length} entries; only the first is used, as the template of every file's input (each file becomes its own job input); entries 2 to ${inputs.length} are ignored`,
+        });
+    }
     const template = job.template ?? stringMember(request, 'JobTemplate');
     const outputGroups = settings.OutputGroups;
     if (template === undefined && (!Array.isArray(outputGroups) || outputGroups.length === 0)) {
@@ -76760,12 +76845,44 @@ async function loadJobPlan(job, fileCount) {
     checkSettingsFile({
         ...base,
         Settings: { ...settings, ...(inputs.length > 0 ? { Inputs: [inputTemplate] } : {}) },
-    });
+    }, shape);
     return {
         base: base,
         inputTemplate: inputTemplate,
         layout: job.layout,
+        notes,
     };
+}
+/**
+ * The CreateJob request a file stands for: a whole request, a `Settings` object, or what
+ * `aws mediaconvert get-job` prints (`{"Job": {...}}`), whose request members are taken and
+ * whose job state (Id, Arn, Status, timing, messages...) is left out.
+ */
+function asRequest(file, notes) {
+    if (REQUEST_MEMBERS.some((m) => m in file))
+        return { request: { ...file }, shape: 'request' };
+    const job = file.Job;
+    if (Object.keys(file).length === 1 &&
+        typeof job === 'object' &&
+        job !== null &&
+        !Array.isArray(job)) {
+        const requestShape = SETTINGS_MODEL.shapes.CreateJobRequest;
+        const members = requestShape?.t === 'o' ? Object.keys(requestShape.m) : REQUEST_MEMBERS;
+        const request = {};
+        const ignored = [];
+        for (const [name, value] of Object.entries(job)) {
+            if (members.includes(name) && name !== 'ClientRequestToken')
+                request[name] = value;
+            else
+                ignored.push(name);
+        }
+        notes.push({
+            warning: false,
+            text: `job-settings: a get-job answer; taken from its Job: ${Object.keys(request).join(', ') || 'nothing'}; ignored: ${ignored.join(', ') || 'nothing'}`,
+        });
+        return { request, shape: 'get-job' };
+    }
+    return { request: { Settings: file }, shape: 'settings' };
 }
 /**
  * The CreateJob requests for these files: one per file, or one with every file as an input.
@@ -77621,6 +77738,7 @@ function manifestOf(report) {
         region: report.region,
         files: report.files.map((f) => ({
             path: f.relativePath,
+            key: keyOf(f.s3Uri),
             bytes: f.bytes,
             plaintextSha256: f.plaintextSha256,
             s3Uri: f.s3Uri,
@@ -77645,6 +77763,10 @@ function manifestOf(report) {
         failures: report.failures,
         ...(report.dryRun ? { dryRun: report.dryRun } : {}),
     };
+}
+/** The object key of `s3://bucket/key`: NFC, where `path` keeps the name as it is on disk. */
+function keyOf(s3Uri) {
+    return s3Uri.replace(/^s3:\/\/[^/]+\//, '');
 }
 async function writeManifest(file, report) {
     await (0,promises_.mkdir)(external_node_path_default().dirname(file), { recursive: true });
@@ -77845,6 +77967,8 @@ async function deleteCompletedInputs(s3, jobs, outcomes, log) {
 
 // EXTERNAL MODULE: ./src/dry-run.ts
 var dry_run = __nccwpck_require__(4394);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./src/cipher.ts
 var cipher = __nccwpck_require__(7624);
 ;// CONCATENATED MODULE: ./src/content-type.ts
@@ -77881,8 +78005,6 @@ function contentTypeOf(file) {
     return BY_EXTENSION[external_node_path_default().extname(file).toLowerCase()] ?? 'application/octet-stream';
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
 var lib_core = __nccwpck_require__(4698);
 // EXTERNAL MODULE: external "fs"
@@ -81624,7 +81746,7 @@ const MAX_KEY_BYTES = 1024;
  */
 async function findFiles(query) {
     const root = await (0,promises_.realpath)(query.root);
-    const matched = await expandPatterns(root, query.patterns, query.includeHidden ?? false);
+    const matched = await expandPatterns(root, query);
     const all = [];
     const keys = new Map();
     for (const absolutePath of matched) {
@@ -81655,20 +81777,34 @@ function isHidden(root, absolutePath) {
         .split((external_node_path_default()).sep)
         .some((name) => name.startsWith('.'));
 }
-async function expandPatterns(root, patterns, includeHidden) {
+async function expandPatterns(root, query) {
+    const { patterns } = query;
+    const includeHidden = query.includeHidden ?? false;
     const negations = patterns.filter((p) => p.startsWith('!'));
     const found = new Set();
     for (const pattern of patterns.filter((p) => !p.startsWith('!'))) {
         const lines = [pattern, ...negations].map((p) => p.startsWith('!') ? `!${external_node_path_default().join(root, p.slice(1))}` : external_node_path_default().join(root, p));
-        const globber = await create(lines.join('\n'), {
-            matchDirectories: false,
-            implicitDescendants: false,
-            followSymbolicLinks: true,
-        });
-        // A symlink loop or an unreadable directory makes the glob itself fail.
-        const matches = await globber.glob().catch((error) => {
-            throw new errors/* InputError */.dz('files', `'${pattern}' cannot be expanded: ${error.message}`);
-        });
+        const globOf = async (followSymbolicLinks) => {
+            const globber = await create(lines.join('\n'), {
+                matchDirectories: false,
+                implicitDescendants: false,
+                followSymbolicLinks,
+            });
+            // A symlink loop or an unreadable directory makes the glob itself fail.
+            return globber.glob().catch((error) => {
+                throw new errors/* InputError */.dz('files', `'${pattern}' cannot be expanded: ${error.message}`);
+            });
+        };
+        const matches = await globOf(true);
+        // The glob drops a symbolic link whose target does not exist without a word; say so.
+        const dangling = (await danglingLinks(await globOf(false), new Set(matches))).filter((m) => includeHidden || !isHidden(root, m));
+        const relative = (m) => external_node_path_default().relative(root, m).split((external_node_path_default()).sep).join('/');
+        if (matches.length === 0 && dangling.length > 0) {
+            throw new errors/* InputError */.dz('files', `'${pattern}' matches only symbolic links whose target does not exist: ${dangling.map((m) => `'${relative(m)}'`).join(', ')}`);
+        }
+        if (dangling.length > 0) {
+            query.onWarning?.(`'${pattern}': ${dangling.length} symbolic link(s) whose target does not exist skipped: ${dangling.map((m) => `'${relative(m)}'`).join(', ')}`);
+        }
         if (matches.length === 0)
             await explainNoMatch(root, pattern);
         // As actions/upload-artifact: `**` must not sweep up .git/config or a .env file.
@@ -81680,6 +81816,21 @@ async function expandPatterns(root, patterns, includeHidden) {
             found.add(match);
     }
     return [...found];
+}
+/** Of the paths a glob found without following links, the links that lead nowhere. */
+async function danglingLinks(unfollowed, taken) {
+    const out = [];
+    for (const candidate of unfollowed) {
+        if (taken.has(candidate))
+            continue;
+        const info = await (0,promises_.lstat)(candidate).catch(() => undefined);
+        if (!info?.isSymbolicLink())
+            continue;
+        const target = await (0,promises_.stat)(candidate).catch((error) => error.code);
+        if (target === 'ENOENT' || target === 'ENOTDIR')
+            out.push(candidate);
+    }
+    return out.sort();
 }
 async function explainNoMatch(root, pattern) {
     const literal = external_node_path_default().join(root, pattern);
@@ -82157,6 +82308,7 @@ function abortError(signal) {
 
 
 
+
 /**
  * One file through a fresh data key and IV, AES in one streaming pass, and upload. The
  * plaintext key is zeroed when the pass ends, whether it succeeded or not.
@@ -82198,22 +82350,29 @@ async function encryptReserved(file, config, deps, cipherBytes, partSizeBytes) {
     let bytes = 0;
     let sha256 = '';
     async function* hashed() {
-        // Still the file that was listed (not swapped for a link elsewhere, not rewritten since)?
-        await expectUnchanged(file, 'since it was listed');
-        for await (const chunk of (0,cipher/* readChunks */.zO)(file.absolutePath, memory_budget/* READ_CHUNK_BYTES */.Vn)) {
-            digest.update(chunk);
-            bytes += chunk.length;
-            yield chunk;
+        // Opened once; every check and every byte read goes through this one open file.
+        const handle = await openListed(file);
+        try {
+            // Still the file that was listed (not swapped for a link elsewhere, not rewritten since)?
+            await expectUnchanged(handle, file, 'since it was listed');
+            for await (const chunk of (0,cipher/* readChunks */.zO)(handle, memory_budget/* READ_CHUNK_BYTES */.Vn)) {
+                digest.update(chunk);
+                bytes += chunk.length;
+                yield chunk;
+            }
+            // Failing inside the stream makes the upload abort instead of storing a torn file.
+            if (bytes !== file.bytes) {
+                throw new Error(`file changed while being read: ${file.bytes} bytes listed, ${bytes} read`);
+            }
+            sha256 = digest.digest('hex');
+            if (deps.plaintextSha256 !== undefined && sha256 !== deps.plaintextSha256) {
+                throw new Error('file changed while being read: its SHA-256 differs from the first read');
+            }
+            await expectUnchanged(handle, file, 'while being read');
         }
-        // Failing inside the stream makes the upload abort instead of storing a torn file.
-        if (bytes !== file.bytes) {
-            throw new Error(`file changed while being read: ${file.bytes} bytes listed, ${bytes} read`);
+        finally {
+            await handle.close();
         }
-        sha256 = digest.digest('hex');
-        if (deps.plaintextSha256 !== undefined && sha256 !== deps.plaintextSha256) {
-            throw new Error('file changed while being read: its SHA-256 differs from the first read');
-        }
-        await expectUnchanged(file, 'while being read');
     }
     const request = {
         s3: deps.s3,
@@ -82254,17 +82413,40 @@ async function encryptReserved(file, config, deps, cipherBytes, partSizeBytes) {
     };
 }
 /**
- * Fails when the file at the path is not the one listed or has changed: another device or
- * inode (replaced, or swapped for a symbolic link), size, modification or change time.
+ * Opens the listed file for reading without following a symbolic link in its place (its path
+ * is the resolved one, so a link there now was put there after listing) and without blocking
+ * on a FIFO swapped in.
  */
-async function expectUnchanged(file, when) {
+async function openListed(file) {
+    try {
+        return await (0,promises_.open)(file.absolutePath, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW | external_node_fs_.constants.O_NONBLOCK);
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ELOOP') {
+            throw new Error('file was replaced since it was listed (a symbolic link is at its path now)');
+        }
+        if (code === 'ENOENT')
+            throw new Error('file was removed since it was listed');
+        throw error;
+    }
+}
+/**
+ * Fails when the open file is not the one listed or has changed: another device or inode
+ * (replaced, or swapped for another file), size, modification or change time. The open file
+ * itself is asked (fstat), so what is checked is what is read.
+ */
+async function expectUnchanged(handle, file, when) {
     if (!file.listed)
         return;
-    const now = identityOf(await (0,promises_.stat)(file.absolutePath));
+    const info = await handle.stat();
     const listed = file.listed;
-    if (now.dev !== listed.dev || now.ino !== listed.ino) {
+    if (info.dev !== listed.dev || info.ino !== listed.ino) {
         throw new Error(`file was replaced ${when} (another file is at its path now)`);
     }
+    if (!info.isFile())
+        throw new Error(`file is no longer a regular file`);
+    const now = identityOf(info);
     const changed = ['size', 'mtimeMs', 'ctimeMs'].filter((k) => now[k] !== listed[k]);
     if (changed.length > 0) {
         throw new Error(`file changed ${when} (${changed.map((k) => k.replace('Ms', '')).join(', ')} differ): its ciphertext would not match any one version of it`);
@@ -82592,6 +82774,8 @@ async function runFlow(config, deps, downloads) {
     // Every request carries the step's cancel: none starts after it, those in flight are cut.
     const clients = abortWith(deps.clients(), deps.signal);
     const { log } = deps;
+    for (const note of plan?.notes ?? [])
+        (note.warning ? log.warning : log.info)(note.text);
     if (config.job && plan) {
         await checkJobResources(clients.mediaconvert, jobResources(config.job, plan), log);
     }
@@ -82689,6 +82873,7 @@ async function listFiles(config, deps, downloads) {
         destination: config.destination,
         mode: config.mode,
         includeHidden: config.includeHiddenFiles,
+        onWarning: (message) => deps.log.warning(message),
         ...(config.shard ? { shard: config.shard } : {}),
     });
 }

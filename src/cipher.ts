@@ -6,7 +6,7 @@
  * instead of the stream.Transform machinery (which costs more than the AES itself).
  */
 import { createCipheriv, type Cipher, type CipherGCM } from 'node:crypto';
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { MIB } from './units.js';
 
 /** MediaConvert's decryption modes, by its own names. */
@@ -117,11 +117,11 @@ function assertChunkBytes(chunkBytes: number): void {
  * a fresh output buffer); anyone who keeps a chunk must copy it.
  */
 export function readChunks(
-  path: string,
+  source: string | FileHandle,
   chunkBytes: number = DEFAULT_CHUNK_BYTES,
 ): AsyncIterable<Uint8Array> {
   assertChunkBytes(chunkBytes);
-  return readChunksGenerator(path, chunkBytes);
+  return readChunksGenerator(source, chunkBytes);
 }
 
 /**
@@ -136,8 +136,12 @@ interface PendingRead {
   bytesRead: Promise<number>;
 }
 
-async function* readChunksGenerator(path: string, chunkBytes: number): AsyncGenerator<Uint8Array> {
-  const handle = await open(path, 'r');
+/** A path is opened and closed here; a handle given by the caller stays the caller's to close. */
+async function* readChunksGenerator(
+  source: string | FileHandle,
+  chunkBytes: number,
+): AsyncGenerator<Uint8Array> {
+  const handle = typeof source === 'string' ? await open(source, 'r') : source;
   const inFlight: PendingRead[] = [];
   try {
     // A small file gets small buffers (a batch of small files would otherwise allocate whole
@@ -178,7 +182,7 @@ async function* readChunksGenerator(path: string, chunkBytes: number): AsyncGene
     // The consumer stopped early (or a read failed): let reads in flight settle before
     // closing the handle under them. Their outcome no longer matters.
     await Promise.allSettled(inFlight.map((r) => r.bytesRead));
-    await handle.close();
+    if (typeof source === 'string') await handle.close();
   }
 }
 

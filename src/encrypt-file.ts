@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import type { KMSClient } from '@aws-sdk/client-kms';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { InputDecryptionSettings } from '@aws-sdk/client-mediaconvert';
@@ -98,22 +99,28 @@ async function encryptReserved(
   let bytes = 0;
   let sha256 = '';
   async function* hashed(): AsyncGenerator<Uint8Array> {
-    // Still the file that was listed (not swapped for a link elsewhere, not rewritten since)?
-    await expectUnchanged(file, 'since it was listed');
-    for await (const chunk of readChunks(file.absolutePath, READ_CHUNK_BYTES)) {
-      digest.update(chunk);
-      bytes += chunk.length;
-      yield chunk;
+    // Opened once; every check and every byte read goes through this one open file.
+    const handle = await openListed(file);
+    try {
+      // Still the file that was listed (not swapped for a link elsewhere, not rewritten since)?
+      await expectUnchanged(handle, file, 'since it was listed');
+      for await (const chunk of readChunks(handle, READ_CHUNK_BYTES)) {
+        digest.update(chunk);
+        bytes += chunk.length;
+        yield chunk;
+      }
+      // Failing inside the stream makes the upload abort instead of storing a torn file.
+      if (bytes !== file.bytes) {
+        throw new Error(`file changed while being read: ${file.bytes} bytes listed, ${bytes} read`);
+      }
+      sha256 = digest.digest('hex');
+      if (deps.plaintextSha256 !== undefined && sha256 !== deps.plaintextSha256) {
+        throw new Error('file changed while being read: its SHA-256 differs from the first read');
+      }
+      await expectUnchanged(handle, file, 'while being read');
+    } finally {
+      await handle.close();
     }
-    // Failing inside the stream makes the upload abort instead of storing a torn file.
-    if (bytes !== file.bytes) {
-      throw new Error(`file changed while being read: ${file.bytes} bytes listed, ${bytes} read`);
-    }
-    sha256 = digest.digest('hex');
-    if (deps.plaintextSha256 !== undefined && sha256 !== deps.plaintextSha256) {
-      throw new Error('file changed while being read: its SHA-256 differs from the first read');
-    }
-    await expectUnchanged(file, 'while being read');
   }
   const request = {
     s3: deps.s3,
@@ -153,16 +160,40 @@ async function encryptReserved(
 }
 
 /**
- * Fails when the file at the path is not the one listed or has changed: another device or
- * inode (replaced, or swapped for a symbolic link), size, modification or change time.
+ * Opens the listed file for reading without following a symbolic link in its place (its path
+ * is the resolved one, so a link there now was put there after listing) and without blocking
+ * on a FIFO swapped in.
  */
-async function expectUnchanged(file: MediaFile, when: string): Promise<void> {
+async function openListed(file: MediaFile): Promise<FileHandle> {
+  try {
+    return await open(
+      file.absolutePath,
+      constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK,
+    );
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') {
+      throw new Error('file was replaced since it was listed (a symbolic link is at its path now)');
+    }
+    if (code === 'ENOENT') throw new Error('file was removed since it was listed');
+    throw error;
+  }
+}
+
+/**
+ * Fails when the open file is not the one listed or has changed: another device or inode
+ * (replaced, or swapped for another file), size, modification or change time. The open file
+ * itself is asked (fstat), so what is checked is what is read.
+ */
+async function expectUnchanged(handle: FileHandle, file: MediaFile, when: string): Promise<void> {
   if (!file.listed) return;
-  const now = identityOf(await stat(file.absolutePath));
+  const info = await handle.stat();
   const listed = file.listed;
-  if (now.dev !== listed.dev || now.ino !== listed.ino) {
+  if (info.dev !== listed.dev || info.ino !== listed.ino) {
     throw new Error(`file was replaced ${when} (another file is at its path now)`);
   }
+  if (!info.isFile()) throw new Error(`file is no longer a regular file`);
+  const now = identityOf(info);
   const changed = (['size', 'mtimeMs', 'ctimeMs'] as const).filter((k) => now[k] !== listed[k]);
   if (changed.length > 0) {
     throw new Error(

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
-import { access, realpath, stat } from 'node:fs/promises';
+import { access, lstat, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import * as glob from '@actions/glob';
 import { InputError } from './errors.js';
@@ -47,6 +47,8 @@ export interface FileQuery {
   shard?: { index: number; count: number };
   /** Take files and folders whose names start with `.` (`.git/config`, `.env`) too. */
   includeHidden?: boolean;
+  /** Told about what the patterns matched but cannot be taken (dangling symbolic links). */
+  onWarning?: (message: string) => void;
 }
 
 /** S3 refuses keys longer than this many UTF-8 bytes. */
@@ -58,7 +60,7 @@ const MAX_KEY_BYTES = 1024;
  */
 export async function findFiles(query: FileQuery): Promise<MediaFile[]> {
   const root = await realpath(query.root);
-  const matched = await expandPatterns(root, query.patterns, query.includeHidden ?? false);
+  const matched = await expandPatterns(root, query);
   const all: MediaFile[] = [];
   const keys = new Map<string, string>();
   for (const absolutePath of matched) {
@@ -98,26 +100,46 @@ function isHidden(root: string, absolutePath: string): boolean {
     .some((name) => name.startsWith('.'));
 }
 
-async function expandPatterns(
-  root: string,
-  patterns: readonly string[],
-  includeHidden: boolean,
-): Promise<string[]> {
+async function expandPatterns(root: string, query: FileQuery): Promise<string[]> {
+  const { patterns } = query;
+  const includeHidden = query.includeHidden ?? false;
   const negations = patterns.filter((p) => p.startsWith('!'));
   const found = new Set<string>();
   for (const pattern of patterns.filter((p) => !p.startsWith('!'))) {
     const lines = [pattern, ...negations].map((p) =>
       p.startsWith('!') ? `!${path.join(root, p.slice(1))}` : path.join(root, p),
     );
-    const globber = await glob.create(lines.join('\n'), {
-      matchDirectories: false,
-      implicitDescendants: false,
-      followSymbolicLinks: true,
-    });
-    // A symlink loop or an unreadable directory makes the glob itself fail.
-    const matches = await globber.glob().catch((error: unknown) => {
-      throw new InputError('files', `'${pattern}' cannot be expanded: ${(error as Error).message}`);
-    });
+    const globOf = async (followSymbolicLinks: boolean): Promise<string[]> => {
+      const globber = await glob.create(lines.join('\n'), {
+        matchDirectories: false,
+        implicitDescendants: false,
+        followSymbolicLinks,
+      });
+      // A symlink loop or an unreadable directory makes the glob itself fail.
+      return globber.glob().catch((error: unknown) => {
+        throw new InputError(
+          'files',
+          `'${pattern}' cannot be expanded: ${(error as Error).message}`,
+        );
+      });
+    };
+    const matches = await globOf(true);
+    // The glob drops a symbolic link whose target does not exist without a word; say so.
+    const dangling = (await danglingLinks(await globOf(false), new Set(matches))).filter(
+      (m) => includeHidden || !isHidden(root, m),
+    );
+    const relative = (m: string): string => path.relative(root, m).split(path.sep).join('/');
+    if (matches.length === 0 && dangling.length > 0) {
+      throw new InputError(
+        'files',
+        `'${pattern}' matches only symbolic links whose target does not exist: ${dangling.map((m) => `'${relative(m)}'`).join(', ')}`,
+      );
+    }
+    if (dangling.length > 0) {
+      query.onWarning?.(
+        `'${pattern}': ${dangling.length} symbolic link(s) whose target does not exist skipped: ${dangling.map((m) => `'${relative(m)}'`).join(', ')}`,
+      );
+    }
     if (matches.length === 0) await explainNoMatch(root, pattern);
     // As actions/upload-artifact: `**` must not sweep up .git/config or a .env file.
     const taken = includeHidden ? matches : matches.filter((m) => !isHidden(root, m));
@@ -130,6 +152,22 @@ async function expandPatterns(
     for (const match of taken) found.add(match);
   }
   return [...found];
+}
+
+/** Of the paths a glob found without following links, the links that lead nowhere. */
+async function danglingLinks(
+  unfollowed: readonly string[],
+  taken: ReadonlySet<string>,
+): Promise<string[]> {
+  const out: string[] = [];
+  for (const candidate of unfollowed) {
+    if (taken.has(candidate)) continue;
+    const info = await lstat(candidate).catch(() => undefined);
+    if (!info?.isSymbolicLink()) continue;
+    const target = await stat(candidate).catch((error: NodeJS.ErrnoException) => error.code);
+    if (target === 'ENOENT' || target === 'ENOTDIR') out.push(candidate);
+  }
+  return out.sort();
 }
 
 async function explainNoMatch(root: string, pattern: string): Promise<never> {

@@ -116,7 +116,7 @@ export const INPUTS = [
   {
     name: 'job-settings',
     description:
-      'Path to a JSON file: a job `Settings` object or a whole CreateJob request. Its first `Inputs` entry, if any, is the template for every file input.',
+      'Path to a JSON file: a job `Settings` object, a whole CreateJob request or a `get-job` answer. Its first `Inputs` entry, if any, is the template for every file input.',
     default: '',
   },
   {

@@ -8,7 +8,8 @@ import type {
 import type { JobConfig } from './config.js';
 import { InputError } from './errors.js';
 import { parseJsonText } from './json-text.js';
-import { checkSettingsFile } from './settings-check.js';
+import { checkSettingsFile, type SettingsFileShape } from './settings-check.js';
+import { SETTINGS_MODEL } from './settings-model.generated.js';
 
 /** MediaConvert's limit on a job's UserMetadata entries. */
 export const MAX_USER_METADATA = 10;
@@ -39,6 +40,8 @@ export interface JobPlan {
   /** Copied into every input; FileInput and DecryptionSettings are then set per file. */
   inputTemplate: Input;
   layout: JobConfig['layout'];
+  /** What reading the file found worth saying: log lines of our own, names escaped by the logger. */
+  notes: { warning: boolean; text: string }[];
 }
 
 /** One encrypted object, as a job input needs it. */
@@ -51,10 +54,12 @@ export interface JobInputFile {
 
 /** Reads and checks `job-settings` and merges it with the job inputs. Runs before any AWS call. */
 export async function loadJobPlan(job: JobConfig, fileCount: number): Promise<JobPlan> {
-  const file = job.settingsPath ? await readSettingsFile(job.settingsPath) : {};
-  const request: Record<string, unknown> = REQUEST_MEMBERS.some((m) => m in file)
-    ? { ...file }
-    : { Settings: file };
+  const notes: JobPlan['notes'] = [];
+  const { request, shape } = job.settingsPath
+    ? asRequest(await readSettingsFile(job.settingsPath), notes)
+    : { request: {}, shape: 'settings' as const };
+  // Console exports carry `"JobTemplate": ""`: no template.
+  if (request.JobTemplate === '') delete request.JobTemplate;
   const settings = asObject(request.Settings ?? {}, 'Settings');
   const inputs = settings.Inputs === undefined ? [] : settings.Inputs;
   if (!Array.isArray(inputs))
@@ -62,6 +67,12 @@ export async function loadJobPlan(job: JobConfig, fileCount: number): Promise<Jo
   const inputTemplate = asObject(inputs[0] ?? {}, 'Settings.Inputs[0]');
   delete inputTemplate.FileInput;
   delete inputTemplate.DecryptionSettings;
+  if (inputs.length > 1) {
+    notes.push({
+      warning: true,
+      text: `job-settings: Settings.Inputs has ${inputs.length} entries; only the first is used, as the template of every file's input (each file becomes its own job input); entries 2 to ${inputs.length} are ignored`,
+    });
+  }
 
   const template = job.template ?? stringMember(request, 'JobTemplate');
   const outputGroups = settings.OutputGroups;
@@ -93,15 +104,53 @@ export async function loadJobPlan(job: JobConfig, fileCount: number): Promise<Jo
   if (Object.keys(tags).length > 0) base.Tags = tags;
   delete base.ClientRequestToken;
   // What will be sent, but for the per-file FileInput and DecryptionSettings.
-  checkSettingsFile({
-    ...base,
-    Settings: { ...settings, ...(inputs.length > 0 ? { Inputs: [inputTemplate] } : {}) },
-  });
+  checkSettingsFile(
+    {
+      ...base,
+      Settings: { ...settings, ...(inputs.length > 0 ? { Inputs: [inputTemplate] } : {}) },
+    },
+    shape,
+  );
   return {
     base: base as JobPlan['base'],
     inputTemplate: inputTemplate as Input,
     layout: job.layout,
+    notes,
   };
+}
+
+/**
+ * The CreateJob request a file stands for: a whole request, a `Settings` object, or what
+ * `aws mediaconvert get-job` prints (`{"Job": {...}}`), whose request members are taken and
+ * whose job state (Id, Arn, Status, timing, messages...) is left out.
+ */
+function asRequest(
+  file: Record<string, unknown>,
+  notes: JobPlan['notes'],
+): { request: Record<string, unknown>; shape: SettingsFileShape } {
+  if (REQUEST_MEMBERS.some((m) => m in file)) return { request: { ...file }, shape: 'request' };
+  const job = file.Job;
+  if (
+    Object.keys(file).length === 1 &&
+    typeof job === 'object' &&
+    job !== null &&
+    !Array.isArray(job)
+  ) {
+    const requestShape = SETTINGS_MODEL.shapes.CreateJobRequest;
+    const members = requestShape?.t === 'o' ? Object.keys(requestShape.m) : REQUEST_MEMBERS;
+    const request: Record<string, unknown> = {};
+    const ignored: string[] = [];
+    for (const [name, value] of Object.entries(job as Record<string, unknown>)) {
+      if (members.includes(name) && name !== 'ClientRequestToken') request[name] = value;
+      else ignored.push(name);
+    }
+    notes.push({
+      warning: false,
+      text: `job-settings: a get-job answer; taken from its Job: ${Object.keys(request).join(', ') || 'nothing'}; ignored: ${ignored.join(', ') || 'nothing'}`,
+    });
+    return { request, shape: 'get-job' };
+  }
+  return { request: { Settings: file }, shape: 'settings' };
 }
 
 /**

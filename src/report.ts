@@ -39,6 +39,7 @@ export function manifestOf(report: RunReport): object {
     region: report.region,
     files: report.files.map((f) => ({
       path: f.relativePath,
+      key: keyOf(f.s3Uri),
       bytes: f.bytes,
       plaintextSha256: f.plaintextSha256,
       s3Uri: f.s3Uri,
@@ -63,6 +64,11 @@ export function manifestOf(report: RunReport): object {
     failures: report.failures,
     ...(report.dryRun ? { dryRun: report.dryRun } : {}),
   };
+}
+
+/** The object key of `s3://bucket/key`: NFC, where `path` keeps the name as it is on disk. */
+function keyOf(s3Uri: string): string {
+  return s3Uri.replace(/^s3:\/\/[^/]+\//, '');
 }
 
 export async function writeManifest(file: string, report: RunReport): Promise<void> {

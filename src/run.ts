@@ -87,6 +87,7 @@ async function runFlow(config: Config, deps: RunDeps, downloads: string[]): Prom
   // Every request carries the step's cancel: none starts after it, those in flight are cut.
   const clients = abortWith(deps.clients(), deps.signal);
   const { log } = deps;
+  for (const note of plan?.notes ?? []) (note.warning ? log.warning : log.info)(note.text);
   if (config.job && plan) {
     await checkJobResources(clients.mediaconvert, jobResources(config.job, plan), log);
   }
@@ -197,6 +198,7 @@ async function listFiles(config: Config, deps: RunDeps, downloads: string[]): Pr
     destination: config.destination,
     mode: config.mode,
     includeHidden: config.includeHiddenFiles,
+    onWarning: (message) => deps.log.warning(message),
     ...(config.shard ? { shard: config.shard } : {}),
   });
 }

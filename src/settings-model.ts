@@ -31,6 +31,8 @@ export interface Violation {
   /** Member names (in the checked casing) and list indexes from the checked value. */
   path: (string | number)[];
   message: string;
+  /** For an unknown or a missing required member: its name, and the known name closest to it. */
+  member?: { name: string; problem: 'unknown' | 'required'; suggestion?: string };
 }
 
 export interface CheckOptions {
@@ -55,8 +57,8 @@ export function checkAgainstModel(
     if (found.length >= limit || name === '' || options.skip?.(path)) return;
     const shape = model.shapes[name];
     if (!shape) return;
-    const fail = (message: string): void => {
-      if (found.length < limit) found.push({ path, message });
+    const fail = (message: string, member?: Violation['member']): void => {
+      if (found.length < limit) found.push({ path, message, ...(member ? { member } : {}) });
     };
     switch (shape.t) {
       case 'o': {
@@ -65,8 +67,9 @@ export function checkAgainstModel(
           Object.keys(shape.m).map((member) => [memberKey(member, options.casing), member]),
         );
         for (const required of shape.r ?? []) {
-          if (v[memberKey(required, options.casing)] === undefined) {
-            fail(`${memberKey(required, options.casing)} is a required property`);
+          const name = memberKey(required, options.casing);
+          if (v[name] === undefined) {
+            fail(`${name} is a required property`, { name, problem: 'required' });
           }
         }
         for (const [key, child] of Object.entries(v)) {
@@ -75,6 +78,7 @@ export function checkAgainstModel(
             const hint = closest(key, [...byKey.keys()]);
             fail(
               `should NOT have additional properties: ${JSON.stringify(key)} is not a member${hint ? ` (did you mean ${hint}?)` : ''}`,
+              { name: key, problem: 'unknown', ...(hint ? { suggestion: hint } : {}) },
             );
             continue;
           }
@@ -172,7 +176,11 @@ export function checkServiceRules(settings: unknown, casing: Casing): Violation[
     const at = [k('OutputGroups'), g];
     const groupSettings = group[k('OutputGroupSettings')];
     if (!isRecord(groupSettings)) {
-      found.push({ path: at, message: `${k('OutputGroupSettings')} is a required property` });
+      found.push({
+        path: at,
+        message: `${k('OutputGroupSettings')} is a required property`,
+        member: { name: k('OutputGroupSettings'), problem: 'required' },
+      });
       return;
     }
     const type = groupSettings[k('Type')];
@@ -180,6 +188,7 @@ export function checkServiceRules(settings: unknown, casing: Casing): Violation[
       found.push({
         path: [...at, k('OutputGroupSettings')],
         message: `${k('Type')} is a required property`,
+        member: { name: k('Type'), problem: 'required' },
       });
     }
     const outputs = group[k('Outputs')];
@@ -196,6 +205,7 @@ export function checkServiceRules(settings: unknown, casing: Casing): Violation[
           found.push({
             path: [...at, k('Outputs'), o],
             message: `${k('ContainerSettings')} is a required property`,
+            member: { name: k('ContainerSettings'), problem: 'required' },
           });
         }
         return;
@@ -245,8 +255,53 @@ function describe(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** A member that differs only in case, for a "did you mean" hint. */
-function closest(key: string, members: string[]): string | undefined {
+/**
+ * The known member closest to a misspelt one, for a "did you mean" hint: the same name in
+ * another case, else the nearest by edit distance (letters added, dropped, changed or swapped,
+ * case ignored), if it is near enough to be a typo and nearer than any other.
+ */
+export function closest(key: string, members: readonly string[]): string | undefined {
   const lower = key.toLowerCase();
-  return members.find((m) => m.toLowerCase() === lower);
+  const sameCase = members.find((m) => m.toLowerCase() === lower);
+  if (sameCase !== undefined) return sameCase;
+  const allowed = lower.length <= 4 ? 1 : lower.length <= 8 ? 2 : 3;
+  let best: string | undefined;
+  let bestDistance = allowed + 1;
+  let tie = false;
+  for (const member of members) {
+    const d = editDistance(lower, member.toLowerCase(), allowed + 1);
+    if (d > allowed) continue;
+    if (d < bestDistance) {
+      best = member;
+      bestDistance = d;
+      tie = false;
+    } else if (d === bestDistance) {
+      tie = true;
+    }
+  }
+  return tie ? undefined : best;
+}
+
+/** Optimal string alignment distance, or `cap` once it cannot be below `cap`. */
+function editDistance(a: string, b: string, cap: number): number {
+  if (Math.abs(a.length - b.length) >= cap) return cap;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        d = Math.min(d, prev2[j - 2]! + 1);
+      }
+      row.push(d);
+      rowMin = Math.min(rowMin, d);
+    }
+    if (rowMin >= cap) return cap;
+    prev2 = prev;
+    prev = row;
+  }
+  return Math.min(prev[b.length]!, cap);
 }

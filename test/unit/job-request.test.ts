@@ -432,7 +432,7 @@ describe('settings the service would refuse fail before any AWS call', () => {
     [
       'a misspelt member',
       { Settings: { OutputGroups: groups({ ...output, Namemodifier: '_x' }) } },
-      /"Namemodifier" is not a member \(did you mean NameModifier\?\)/,
+      /\$\.Settings\.OutputGroups\[0\]\.Outputs\[0\]\.Namemodifier is not a member MediaConvert knows here \(did you mean NameModifier\?\)/,
     ],
   ])('%s', async (_name, content, message) => {
     const error = await inputError(

@@ -39,6 +39,7 @@ function reportOf(results: FileResult[], layout: JobConfig['layout'], settings =
     },
     inputTemplate: { TimecodeSource: 'ZEROBASED' },
     layout,
+    notes: [],
   };
   const jobs: CreatedJob[] = buildRequests(plan, results, 'run/1').map((request, i) => ({
     id: `1700000000000-${String(i).padStart(6, '0')}`,

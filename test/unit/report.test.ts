@@ -69,6 +69,7 @@ describe('manifest', () => {
       region: 'us-east-1',
       files: [A, B].map((f) => ({
         path: f.relativePath,
+        key: f.s3Uri.replace('s3://bucket/', ''),
         bytes: f.bytes,
         plaintextSha256: f.plaintextSha256,
         s3Uri: f.s3Uri,
