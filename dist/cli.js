@@ -74874,7 +74874,7 @@ const INPUTS = [
     {
         name: 'part-size-mib',
         description: 'Multipart upload part size in MiB (5 to 5120). A size that does not fit twice in `max-memory-mib` (besides 1 MiB of read buffers) is reduced to fit, with a warning.',
-        default: '8',
+        default: '5',
     },
     {
         name: 'max-memory-mib',
@@ -76080,7 +76080,16 @@ var network = __nccwpck_require__(710);
 function makeClients(config, env) {
     const customS3 = Boolean(env.AWS_ENDPOINT_URL_S3 || env.AWS_ENDPOINT_URL);
     const common = (0,network/* clientOptions */.s1)(config.network);
-    const s3 = new client_s3_dist_cjs/* S3Client */.YxF({ ...common, region: config.region, forcePathStyle: customS3 });
+    const s3 = new client_s3_dist_cjs/* S3Client */.YxF({
+        ...common,
+        region: config.region,
+        forcePathStyle: customS3,
+        // No `Expect: 100-continue`: with it the SDK's handler sends each request on a new,
+        // non-keep-alive connection (a TCP handshake, and on TLS a handshake more, per part), then
+        // waits one round trip more for the 100 before the body. Over a 40 ms round trip that
+        // made every part and every small file pay two or three round trips for nothing.
+        expectContinueHeader: false,
+    });
     s3.middlewareStack.addRelativeTo(signChecksumNotPayload, {
         relation: 'before',
         toMiddleware: 'httpSigningMiddleware',
@@ -77231,8 +77240,7 @@ function formatMiB(bytes) {
 /**
  * Parts in flight for one upload, found the way a TCP sender finds its window: while every
  * slot is busy and throughput still rises by `rise` from one epoch to the next, the window
- * doubles; once it stops rising the window settles on the smaller size that gave the same
- * throughput. An epoch ends when as many parts as the window holds have completed. The window
+ * doubles; once it stops rising the window stays where it is. An epoch ends when as many parts as the window holds have completed. The window
  * never exceeds `ceiling()`, which shrinks as more uploads share the budget.
  */
 class InFlightWindow {
@@ -77280,8 +77288,10 @@ class InFlightWindow {
             return;
         const rise = this.options.rise ?? 1.15;
         if (this.previous && rate < this.previous.rate * rise) {
-            // More parts in flight bought nothing: the link (or the source) is the limit, not latency.
-            this.size = this.previous.size;
+            // More parts in flight bought little: the link (or the source) is the limit, not
+            // latency. Stay at this size rather than going back: one epoch's rate is a noisy
+            // measure (a slow start, another process on the CPU), and going back on a bad sample
+            // halves a window that was paying off. The buffers are inside the budget either way.
             this.settled = true;
             return;
         }
@@ -81943,8 +81953,13 @@ var object_metadata = __nccwpck_require__(3568);
 var external_node_zlib_ = __nccwpck_require__(8522);
 var external_node_zlib_default = /*#__PURE__*/__nccwpck_require__.n(external_node_zlib_);
 ;// CONCATENATED MODULE: ./src/interrupt.ts
-/** How long a clean-up request (AbortMultipartUpload) may take once the step is canceled. */
-const CLEANUP_MS = 1000;
+/**
+ * How long a clean-up request (AbortMultipartUpload) may take, counted from the step's first
+ * signal. Everything after it (manifest, outputs, summary, exit) must fit in what is left of
+ * the 2 s the action promises, on a loaded runner too, where the signal itself, the report and
+ * the exit each wait for the CPU; S3 answers an abort in well under 750 ms.
+ */
+const CLEANUP_MS = 750;
 /**
  * Gives every request of these clients `signal` as its abort signal, unless the call names
  * one of its own (a clean-up request does). A request sent after the signal fired fails at

@@ -93,7 +93,7 @@ export const INPUTS = [
     name: 'part-size-mib',
     description:
       'Multipart upload part size in MiB (5 to 5120). A size that does not fit twice in `max-memory-mib` (besides 1 MiB of read buffers) is reduced to fit, with a warning.',
-    default: '8',
+    default: '5',
   },
   {
     name: 'max-memory-mib',

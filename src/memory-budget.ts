@@ -238,8 +238,7 @@ export interface WindowOptions {
 /**
  * Parts in flight for one upload, found the way a TCP sender finds its window: while every
  * slot is busy and throughput still rises by `rise` from one epoch to the next, the window
- * doubles; once it stops rising the window settles on the smaller size that gave the same
- * throughput. An epoch ends when as many parts as the window holds have completed. The window
+ * doubles; once it stops rising the window stays where it is. An epoch ends when as many parts as the window holds have completed. The window
  * never exceeds `ceiling()`, which shrinks as more uploads share the budget.
  */
 export class InFlightWindow {
@@ -286,8 +285,10 @@ export class InFlightWindow {
     if (this.settled) return;
     const rise = this.options.rise ?? 1.15;
     if (this.previous && rate < this.previous.rate * rise) {
-      // More parts in flight bought nothing: the link (or the source) is the limit, not latency.
-      this.size = this.previous.size;
+      // More parts in flight bought little: the link (or the source) is the limit, not
+      // latency. Stay at this size rather than going back: one epoch's rate is a noisy
+      // measure (a slow start, another process on the CPU), and going back on a bad sample
+      // halves a window that was paying off. The buffers are inside the budget either way.
       this.settled = true;
       return;
     }

@@ -45,8 +45,12 @@ afterAll(async () => {
   await stack?.close();
 });
 
-/** Parts held 10 s each; AbortMultipartUpload held `abortMs`, so signals land during clean-up. */
-function slowS3(abortMs = 600): Promise<FaultProxy> {
+/**
+ * Parts held 10 s each; AbortMultipartUpload held `abortMs`, so the repeated signals (at 100
+ * and 200 ms) land during clean-up, while the abort still fits its 750 ms with room for a
+ * loaded machine.
+ */
+function slowS3(abortMs = 400): Promise<FaultProxy> {
   return startFaultProxy({
     upstreams: stack.info.endpoints,
     rules: [

@@ -47,7 +47,7 @@ describe('defaults', () => {
       ivBytes: 16,
       keySource: 'kms',
       destination: { bucket: 'my-bucket', prefix: 'in/' },
-      partSizeBytes: 8 * 1024 * 1024,
+      partSizeBytes: 5 * 1024 * 1024,
       memoryBudgetBytes: 64 * 1024 * 1024,
       wait: false,
       waitTimeoutMs: 3600 * 1000,
@@ -80,7 +80,7 @@ describe('defaults', () => {
     const raw = withDefaults({ mode: ' AES_GCM ' });
     expect(Object.keys(raw).sort()).toEqual(INPUTS.map((i) => i.name).sort());
     expect(raw.mode).toBe('AES_GCM');
-    expect(raw['part-size-mib']).toBe('8');
+    expect(raw['part-size-mib']).toBe('5');
     expect(raw['max-memory-mib']).toBe('64');
     expect(raw.concurrency).toBe('auto');
     expect(raw.files).toBe('');

@@ -129,20 +129,20 @@ describe('InFlightWindow', () => {
     expect(window.limit).toBe(11);
   });
 
-  test('settles back when more parts in flight buy nothing (bandwidth-bound link)', () => {
+  test('stops growing when more parts in flight buy nothing (bandwidth-bound link)', () => {
     const clock = { t: 0 };
     const window = new InFlightWindow({ now: () => clock.t, start: 2, ceiling: () => 11 });
     // Saturated at two parts: 60 MiB/s whatever the window.
     const seen = simulate(window, clock, (n) => (Math.min(n, 2) * 30 * MIB) / 1000);
-    expect(seen).toEqual([2, 4, 2, 2, 2, 2, 2, 2]);
+    expect(seen).toEqual([2, 4, 4, 4, 4, 4, 4, 4]);
   });
 
   test('stops at the point where throughput stops rising', () => {
     const clock = { t: 0 };
     const window = new InFlightWindow({ now: () => clock.t, start: 2, ceiling: () => 32 });
     const seen = simulate(window, clock, (n) => (Math.min(n, 4.4) * 8 * MIB) / 1000);
-    expect(seen.slice(0, 4)).toEqual([2, 4, 8, 4]);
-    expect(window.limit).toBe(4);
+    expect(seen.slice(0, 4)).toEqual([2, 4, 8, 8]);
+    expect(window.limit).toBe(8);
   });
 
   test('does not grow while slots sit idle (the source, not the window, is the limit)', () => {
