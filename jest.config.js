@@ -24,7 +24,8 @@ export default {
   // even on a 2-core machine (jest's default there is one).
   maxWorkers: 2,
   projects: [
-    project('unit'),
+    // No socket, no child process: test/support/unit-isolation.mjs refuses them.
+    project('unit', { setupFilesAfterEnv: ['<rootDir>/test/support/unit-isolation.mjs'] }),
     project('local-aws'),
     project('integration', runsDist),
     project('docs', runsDist),

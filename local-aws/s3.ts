@@ -1,7 +1,11 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import S3rver from 's3rver';
 import { s3Checks } from './s3-checks.js';
 
@@ -28,6 +32,7 @@ export async function startS3(options: {
     configureBuckets: options.buckets.map((name) => ({ name })),
   });
   addAbortMultipartUpload(server, directory);
+  storePartsSafely(server);
   // Koa composes its middleware list when the server starts; the router is the last entry.
   const { middleware } = server as unknown as { middleware: unknown[] };
   middleware.splice(middleware.length - 1, 0, s3Checks(directory));
@@ -67,10 +72,6 @@ type Middleware = (ctx: KoaContext, next: () => Promise<void>) => Promise<void>;
  * folder); S3 answers NoSuchUpload, and so does this.
  */
 function addAbortMultipartUpload(server: S3rver, directory: string): void {
-  /** Parts being stored, by upload ID: an abort waits for them before it removes the folder. */
-  const partsInFlight = new Map<string, Set<Promise<void>>>();
-  /** Uploads being (or already) aborted: a part that comes after the abort gets NoSuchUpload. */
-  const aborted = new Set<string>();
   const abort: Middleware = async (ctx, next) => {
     const uploadId = ctx.query['uploadId'];
     const isAbort = ctx.method === 'DELETE';
@@ -82,19 +83,8 @@ function addAbortMultipartUpload(server: S3rver, directory: string): void {
     const storedKey = /^[0-9a-f]+$/.test(uploadId)
       ? await readFile(path.join(uploadDir, 'key'), 'utf8').catch(() => undefined)
       : undefined;
-    if (isPart && storedKey === key && !aborted.has(uploadId)) {
-      const inFlight = partsInFlight.get(uploadId) ?? new Set<Promise<void>>();
-      partsInFlight.set(uploadId, inFlight);
-      const part = next();
-      inFlight.add(part);
-      try {
-        return await part;
-      } finally {
-        inFlight.delete(part);
-        if (inFlight.size === 0) partsInFlight.delete(uploadId);
-      }
-    }
-    if (storedKey === undefined || storedKey !== key || (isPart && aborted.has(uploadId))) {
+    if (isPart && storedKey === key) return next();
+    if (storedKey === undefined || storedKey !== key) {
       ctx.status = 404;
       ctx.type = 'application/xml';
       ctx.body =
@@ -102,14 +92,55 @@ function addAbortMultipartUpload(server: S3rver, directory: string): void {
         '<Message>The specified upload does not exist.</Message></Error>';
       return;
     }
-    // A part still being written would recreate files in the folder being removed (or fail to
-    // open its file in it): S3 does not fail an abort for a part in flight, so wait for them.
-    aborted.add(uploadId);
-    await Promise.allSettled([...(partsInFlight.get(uploadId) ?? [])]);
+    // A part still being written adds files while the folder is removed: retry, as S3 does not
+    // fail an abort for a part in flight.
     await rm(uploadDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 20 });
     ctx.status = 204;
   };
   // Koa composes its middleware list when the server starts; the router is the last entry.
   const { middleware } = server as unknown as { middleware: Middleware[] };
   middleware.splice(middleware.length - 1, 0, abort);
+}
+
+interface PartStore {
+  getResourcePath(bucket: string, key: string | undefined, resourceType: string): string;
+  putPart(
+    bucket: string,
+    uploadId: string,
+    partNumber: number,
+    content: Readable,
+  ): Promise<{ size: number; md5: string }>;
+}
+
+/**
+ * s3rver 3.7 stores a part through a file stream with no error listener: when an abort removes
+ * the upload's folder while a part is being stored, the failed open is an uncaught exception
+ * that ends the process. The same store, with every stream's error handled: that part fails.
+ */
+function storePartsSafely(server: S3rver): void {
+  const { store } = server as unknown as { store: PartStore };
+  store.putPart = async (bucket, uploadId, partNumber, content) => {
+    const partPath = path.join(
+      store.getResourcePath(bucket, undefined, 'uploads'),
+      uploadId,
+      String(partNumber),
+    );
+    await mkdir(path.dirname(partPath), { recursive: true });
+    const md5 = createHash('md5');
+    let size = 0;
+    await pipeline(
+      content,
+      new Transform({
+        transform(chunk: Buffer, _encoding, callback) {
+          md5.update(chunk);
+          size += chunk.length;
+          callback(null, chunk);
+        },
+      }),
+      createWriteStream(partPath),
+    );
+    const digest = md5.digest('hex');
+    await writeFile(`${partPath}.md5`, digest);
+    return { size, md5: digest };
+  };
 }

@@ -64,6 +64,10 @@ export async function startKms(options: KmsEmulatorOptions): Promise<KmsEmulator
     requests: [],
   };
   const server = createServer((req, res) => void serve(req, res, state));
+  // Node closes a keep-alive socket after 5 idle seconds; a client reusing it at that moment
+  // gets ECONNRESET. Idle sockets are kept as long as the local S3 keeps them (close() still
+  // ends them at once).
+  server.keepAliveTimeout = 65_000;
   const host = options.host ?? '127.0.0.1';
   const port = await listen(server, host, options.port ?? 0);
   return adminApi(server, state, `http://${host}:${port}`);

@@ -95,6 +95,10 @@ export async function startMediaConvert(
   const server = createServer((req, res) => {
     void serve(req, res, { handlers, requests, injected });
   });
+  // Node closes a keep-alive socket after 5 idle seconds; a client reusing it at that moment
+  // gets ECONNRESET. Idle sockets are kept as long as the local S3 keeps them (close() still
+  // ends them at once).
+  server.keepAliveTimeout = 65_000;
   const address = await listen(server, options.host ?? '127.0.0.1', options.port ?? 0);
   url = `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`;
 

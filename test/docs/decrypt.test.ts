@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startStack, type LocalStack } from '../../local-aws/stack.js';
 import { CLI_ENTRY } from '../support/runner.js';
+import { FAST_JOBS } from '../support/stack-helpers.js';
 
 const CLI = CLI_ENTRY;
 const README = await readFile('README.md', 'utf8');
@@ -62,7 +63,7 @@ let root: string;
 const plaintext = randomBytes(100_003);
 
 beforeAll(async () => {
-  stack = await startStack();
+  stack = await startStack(FAST_JOBS);
   root = await mkdtemp(path.join(os.tmpdir(), 'docs-decrypt-'));
   await mkdir(path.join(root, 'masters'));
   await writeFile(path.join(root, 'masters', 'a.mov'), plaintext);

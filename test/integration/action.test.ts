@@ -64,7 +64,9 @@ async function decryptIndependently(
 }
 
 describe('packaged action against the local stack', () => {
-  test.each(cases)(
+  // Concurrent (jest's maxConcurrency at a time): each case mostly waits, on its own action
+  // process and its job, and names its own file, prefix and outputs.
+  test.concurrent.each(cases)(
     '$mode, $iv-byte IV, $bits-bit key from $source: job completes with real media',
     async (c) => {
       const name = `${c.mode}-${c.iv}-${c.bits}-${c.source}`;

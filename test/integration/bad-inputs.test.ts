@@ -374,7 +374,9 @@ describe('each bad input fails naming it, with no AWS request and no file touche
   // Root reads any file, so the unreadable-file case is reported as skipped there.
   // eslint-disable-next-line jest/no-disabled-tests, jest/expect-expect -- reported, not run
   test.skip.each(cases.filter((c) => c.skip))('$input: $why', () => undefined);
-  test.each(cases.filter((c) => !c.skip))('$input: $why', async (c) => {
+  // Concurrent (jest's maxConcurrency at a time): each case waits on its own action process
+  // and has its own proxy and prefix; none may write anything, which every case checks.
+  test.concurrent.each(cases.filter((c) => !c.skip))('$input: $why', async (c) => {
     casesRun += 1;
     const proxy = await startFaultProxy({ upstreams: stack.info.endpoints });
     const prefix = `bad/${c.input}/`;

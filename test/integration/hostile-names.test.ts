@@ -12,7 +12,7 @@ import { runPackagedAction, type ActionRun } from '../support/action-runner.js';
 import { CLI_ENTRY } from '../support/runner.js';
 import { startFaultProxy } from '../support/fault-proxy.js';
 import { startStack, type LocalStack } from '../../local-aws/stack.js';
-import { getObject, stackClients } from '../support/stack-helpers.js';
+import { FAST_JOBS, getObject, stackClients } from '../support/stack-helpers.js';
 
 const NAMES = [
   'v/a\n::warning::INJECTED.mp4',
@@ -29,7 +29,7 @@ let stack: LocalStack;
 let workspace: string;
 
 beforeAll(async () => {
-  stack = await startStack();
+  stack = await startStack(FAST_JOBS);
   workspace = await mkdtemp(path.join(os.tmpdir(), 'hostile-ws-'));
   await mkdir(path.join(workspace, 'v'));
   for (const name of NAMES) await copyFile('samples/clip.mp4', path.join(workspace, name));

@@ -20,7 +20,7 @@ import { parseConfig, type Config } from '../../src/config.js';
 import { encryptAndUpload, type FileResult } from '../../src/encrypt-file.js';
 import type { MediaFile } from '../../src/files.js';
 import { nobleGcmDecrypt, opensslDecrypt } from '../support/oracle.js';
-import { getObject, stackClients } from '../support/stack-helpers.js';
+import { FAST_JOBS, getObject, stackClients } from '../support/stack-helpers.js';
 
 const MIB = 1024 * 1024;
 
@@ -29,7 +29,7 @@ let workspace: string;
 let plaintexts: Map<string, Buffer>;
 
 beforeAll(async () => {
-  stack = await startStack();
+  stack = await startStack(FAST_JOBS);
   workspace = await mkdtemp(path.join(os.tmpdir(), 'zeroing-ws-'));
   await mkdir(path.join(workspace, 'media'));
   plaintexts = new Map([

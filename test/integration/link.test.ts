@@ -19,7 +19,7 @@ import {
 import { startLinkProxy } from '../support/link-proxy.js';
 import { startStack, type LocalStack } from '../../local-aws/stack.js';
 import { opensslDecrypt } from '../support/oracle.js';
-import { getObject, stackClients, unwrapKey } from '../support/stack-helpers.js';
+import { FAST_JOBS, getObject, stackClients, unwrapKey } from '../support/stack-helpers.js';
 
 const MIB = 1024 * 1024;
 const PART = 5 * MIB;
@@ -31,7 +31,7 @@ const sources = new Map<string, string>();
 const runnerTemps: string[] = [];
 
 beforeAll(async () => {
-  stack = await startStack();
+  stack = await startStack(FAST_JOBS);
   clients = stackClients(stack);
   workspace = await mkdtemp(path.join(os.tmpdir(), 'link-ws-'));
 });

@@ -9,13 +9,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { startStack, type LocalStack } from '../../local-aws/stack.js';
+import { FAST_JOBS } from '../support/stack-helpers.js';
 
 const run = promisify(execFile);
 let stack: LocalStack;
 let temp: string;
 
 beforeAll(async () => {
-  stack = await startStack();
+  stack = await startStack(FAST_JOBS);
   temp = await mkdtemp(path.join(os.tmpdir(), 'local-action-'));
 });
 

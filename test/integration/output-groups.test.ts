@@ -12,14 +12,14 @@ import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { runPackagedAction } from '../support/action-runner.js';
 import { startStack, type LocalStack } from '../../local-aws/stack.js';
 import { outputLocations, segmentUri } from '../../src/output-locations.js';
-import { getObject, probeStreams, stackClients } from '../support/stack-helpers.js';
+import { FAST_JOBS, getObject, probeStreams, stackClients } from '../support/stack-helpers.js';
 
 let stack: LocalStack;
 let clients: ReturnType<typeof stackClients>;
 let workspace: string;
 
 beforeAll(async () => {
-  stack = await startStack();
+  stack = await startStack(FAST_JOBS);
   clients = stackClients(stack);
   workspace = await mkdtemp(path.join(os.tmpdir(), 'output-groups-'));
   execFileSync('ffmpeg', [

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { runPackagedAction, type ActionRun } from '../support/action-runner.js';
 import { startFaultProxy, type FaultProxy, type FaultRule } from '../support/fault-proxy.js';
 import { startStack, type LocalStack } from '../../local-aws/stack.js';
+import { FAST_JOBS } from '../support/stack-helpers.js';
 import { VERSION } from '../../src/version.js';
 import { startTinyProxy, type TinyProxy } from '../support/tinyproxy.js';
 
@@ -21,7 +22,7 @@ let tinyproxy: TinyProxy;
 let workspace: string;
 
 beforeAll(async () => {
-  stack = await startStack();
+  stack = await startStack(FAST_JOBS);
   tinyproxy = await startTinyProxy();
   workspace = await mkdtemp(path.join(os.tmpdir(), 'proxy-ws-'));
   await copyFile(path.join(repoRoot, 'samples', 'clip.mp4'), path.join(workspace, 'clip.mp4'));

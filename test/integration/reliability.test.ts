@@ -18,7 +18,7 @@ import {
 } from '../support/fault-proxy.js';
 import { startStack, type LocalStack } from '../../local-aws/stack.js';
 import { opensslDecrypt } from '../support/oracle.js';
-import { getObject, stackClients, unwrapKey } from '../support/stack-helpers.js';
+import { FAST_JOBS, getObject, stackClients, unwrapKey } from '../support/stack-helpers.js';
 
 const MIB = 1024 * 1024;
 
@@ -30,7 +30,7 @@ const sources = new Map<string, string>();
 const runnerTemps: string[] = [];
 
 beforeAll(async () => {
-  stack = await startStack();
+  stack = await startStack(FAST_JOBS);
   clients = stackClients(stack);
   workspace = await mkdtemp(path.join(os.tmpdir(), 'reliability-ws-'));
 });

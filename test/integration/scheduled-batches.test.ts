@@ -12,7 +12,7 @@ import { runPackagedAction, type ActionRun } from '../support/action-runner.js';
 import { startFaultProxy, type FaultProxy, type ProxyRecord } from '../support/fault-proxy.js';
 import { startStack, type LocalStack } from '../../local-aws/stack.js';
 import { opensslDecrypt } from '../support/oracle.js';
-import { getObject, stackClients, unwrapKey } from '../support/stack-helpers.js';
+import { FAST_JOBS, getObject, stackClients, unwrapKey } from '../support/stack-helpers.js';
 
 const SAMPLE = path.resolve('samples/clip.mp4');
 
@@ -22,7 +22,7 @@ let clients: ReturnType<typeof stackClients>;
 let workspace: string;
 
 beforeAll(async () => {
-  stack = await startStack();
+  stack = await startStack(FAST_JOBS);
   proxy = await startFaultProxy({ upstreams: stack.info.endpoints });
   clients = stackClients(stack);
   workspace = await mkdtemp(path.join(os.tmpdir(), 'scheduled-'));
