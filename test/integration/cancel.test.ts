@@ -71,9 +71,22 @@ async function partsInFlight(proxy: FaultProxy): Promise<void> {
  * SIGTERM at 200 ms) as an impatient user or a process group would. Returns the time of the
  * first signal and how many proxy records existed then.
  */
-function cancel(child: ChildProcess, proxy: FaultProxy): { at: number; seen: number } {
+function cancel(
+  child: ChildProcess,
+  proxy: FaultProxy,
+): { at: number; seen: number; handled: () => number } {
   const at = Date.now();
   const seen = proxy.records.length;
+  // The requests recorded when the process says it took the signal: a part may still start
+  // between kill() and the handler running (the process was busy), never after.
+  let handled: number | undefined;
+  let said = '';
+  const listen = (data: Buffer): void => {
+    said += data.toString();
+    if (handled === undefined && said.includes('SIGINT received')) handled = proxy.records.length;
+  };
+  child.stdout?.on('data', listen);
+  child.stderr?.on('data', listen);
   child.kill('SIGINT');
   const timers = [
     setTimeout(() => child.kill('SIGINT'), 100),
@@ -81,7 +94,7 @@ function cancel(child: ChildProcess, proxy: FaultProxy): { at: number; seen: num
     ...LADDER.map(([ms, signal]) => setTimeout(() => child.kill(signal), ms)),
   ];
   child.once('exit', () => timers.forEach(clearTimeout));
-  return { at, seen };
+  return { at, seen, handled: () => handled ?? seen };
 }
 
 /** Every upload was aborted (answered 204), none completed, and s3rver keeps none. */
@@ -100,9 +113,19 @@ async function expectNoUploadLeft(proxy: FaultProxy, prefix: string): Promise<vo
   expect(keys.filter((k) => k.startsWith(prefix))).toEqual([]);
 }
 
-/** After the first signal, the only request that starts is AbortMultipartUpload. */
-function requestsAfter(proxy: FaultProxy, seen: number): string[] {
-  return proxy.records.slice(seen).map((r: ProxyRecord) => r.operation);
+/**
+ * Once the process has taken the first signal, the only request that starts is
+ * AbortMultipartUpload; before that only parts may have started (and are cut by the abort).
+ */
+function expectOnlyTheAbort(
+  proxy: FaultProxy,
+  { seen, handled }: { seen: number; handled: () => number },
+): void {
+  const operations = (from: number, to?: number): string[] =>
+    proxy.records.slice(from, to).map((r: ProxyRecord) => r.operation);
+  const before = operations(seen, handled());
+  expect(before.filter((operation) => operation !== 'UploadPart')).toEqual([]);
+  expect(operations(handled())).toEqual(['AbortMultipartUpload']);
 }
 
 test('the action: exits within 2 s of SIGINT with outputs, manifest and summary; no upload left', async () => {
@@ -125,14 +148,15 @@ test('the action: exits within 2 s of SIGINT with outputs, manifest and summary;
       onSpawn: (c) => (child = c),
     });
     await partsInFlight(proxy);
-    const { at, seen } = cancel(child!, proxy);
+    const canceled = cancel(child!, proxy);
+    const { at } = canceled;
     const run = await running;
     const exitedAfterMs = Date.now() - at;
 
     expect(run.signal).toBeNull();
     expect(run.code).toBe(1);
     expect(exitedAfterMs).toBeLessThan(EXIT_WITHIN_MS);
-    expect(requestsAfter(proxy, seen)).toEqual(['AbortMultipartUpload']);
+    expectOnlyTheAbort(proxy, canceled);
     await expectNoUploadLeft(proxy, prefix);
 
     expect(run.stdout).toContain('::warning::SIGINT received: aborting requests in flight');
@@ -227,13 +251,14 @@ test('the CLI: exits 130 within 2 s of SIGINT, prints its outputs, leaves no upl
       child.on('close', (code, signal) => resolve([code, signal])),
     );
     await partsInFlight(proxy);
-    const { at, seen } = cancel(child, proxy);
+    const canceled = cancel(child, proxy);
+    const { at } = canceled;
     const [code, signal] = await closed;
     const exitedAfterMs = Date.now() - at;
 
     expect([code, signal]).toEqual([130, null]);
     expect(exitedAfterMs).toBeLessThan(EXIT_WITHIN_MS);
-    expect(requestsAfter(proxy, seen)).toEqual(['AbortMultipartUpload']);
+    expectOnlyTheAbort(proxy, canceled);
     await expectNoUploadLeft(proxy, prefix);
     expect(stderr).toContain('SIGINT received');
     const outputs = JSON.parse(stdout) as Record<string, string>;
