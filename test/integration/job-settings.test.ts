@@ -6,7 +6,7 @@ import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { GetJobCommand as GetMediaConvertJob } from '@aws-sdk/client-mediaconvert';
 import { runPackagedAction } from '../support/action-runner.js';
 import { startStack, type LocalStack } from '../../local-aws/stack.js';
-import { stackClients } from '../support/stack-helpers.js';
+import { smallMp4OutputGroup, stackClients } from '../support/stack-helpers.js';
 
 let stack: LocalStack;
 let clients: ReturnType<typeof stackClients>;
@@ -25,38 +25,6 @@ afterAll(async () => {
   await stack?.close();
 });
 
-function outputGroup(destination: string): object {
-  return {
-    Name: 'File Group',
-    OutputGroupSettings: {
-      Type: 'FILE_GROUP_SETTINGS',
-      FileGroupSettings: { Destination: destination },
-    },
-    Outputs: [
-      {
-        NameModifier: '-small',
-        ContainerSettings: { Container: 'MP4', Mp4Settings: {} },
-        VideoDescription: {
-          Width: 160,
-          Height: 120,
-          CodecSettings: {
-            Codec: 'H_264',
-            H264Settings: { RateControlMode: 'CBR', Bitrate: 200000 },
-          },
-        },
-        AudioDescriptions: [
-          {
-            CodecSettings: {
-              Codec: 'AAC',
-              AacSettings: { Bitrate: 64000, CodingMode: 'CODING_MODE_2_0', SampleRate: 48000 },
-            },
-          },
-        ],
-      },
-    ],
-  };
-}
-
 test('a whole CreateJob request file: its input template, output groups, metadata and tags are sent with each file', async () => {
   const file = path.join(workspace, 'request.json');
   await writeFile(
@@ -72,7 +40,7 @@ test('a whole CreateJob request file: its input template, output groups, metadat
             TimecodeSource: 'ZEROBASED',
           },
         ],
-        OutputGroups: [outputGroup(`s3://${stack.info.bucket}/custom-out/`)],
+        OutputGroups: [smallMp4OutputGroup(`s3://${stack.info.bucket}/custom-out/`)],
       },
     }),
   );

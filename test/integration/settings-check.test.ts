@@ -12,33 +12,13 @@ import path from 'node:path';
 import { GetJobCommand } from '@aws-sdk/client-mediaconvert';
 import { runPackagedAction } from '../support/action-runner.js';
 import { startFaultProxy } from '../support/fault-proxy.js';
-import { stackClients } from '../support/stack-helpers.js';
+import { smallMp4OutputGroup, stackClients } from '../support/stack-helpers.js';
 import { startStack, type LocalStack } from '../../local-aws/stack.js';
 
 let stack: LocalStack;
 let workspace: string;
 
-const OUTPUT_GROUP = {
-  Name: 'File Group',
-  OutputGroupSettings: {
-    Type: 'FILE_GROUP_SETTINGS',
-    FileGroupSettings: { Destination: 's3://out/settings-check/' },
-  },
-  Outputs: [
-    {
-      NameModifier: '-small',
-      ContainerSettings: { Container: 'MP4', Mp4Settings: {} },
-      VideoDescription: {
-        Width: 160,
-        Height: 120,
-        CodecSettings: {
-          Codec: 'H_264',
-          H264Settings: { RateControlMode: 'CBR', Bitrate: 200000 },
-        },
-      },
-    },
-  ],
-};
+const OUTPUT_GROUP = smallMp4OutputGroup('s3://out/settings-check/');
 
 beforeAll(async () => {
   stack = await startStack();

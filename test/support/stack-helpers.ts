@@ -80,3 +80,36 @@ export async function probeStreams(bytes: Uint8Array): Promise<string[]> {
       return `${type}:${codec}`;
     });
 }
+
+/** A small H.264/AAC MP4 FILE_GROUP output group (CreateJob's PascalCase) writing to `destination`. */
+export function smallMp4OutputGroup(destination: string): object {
+  return {
+    Name: 'File Group',
+    OutputGroupSettings: {
+      Type: 'FILE_GROUP_SETTINGS',
+      FileGroupSettings: { Destination: destination },
+    },
+    Outputs: [
+      {
+        NameModifier: '-small',
+        ContainerSettings: { Container: 'MP4', Mp4Settings: {} },
+        VideoDescription: {
+          Width: 160,
+          Height: 120,
+          CodecSettings: {
+            Codec: 'H_264',
+            H264Settings: { RateControlMode: 'CBR', Bitrate: 200000 },
+          },
+        },
+        AudioDescriptions: [
+          {
+            CodecSettings: {
+              Codec: 'AAC',
+              AacSettings: { Bitrate: 64000, CodingMode: 'CODING_MODE_2_0', SampleRate: 48000 },
+            },
+          },
+        ],
+      },
+    ],
+  };
+}
