@@ -1,4 +1,4 @@
-// Bundles the action (dist/index.js) and the CLI (dist/cli.js) with ncc. Builds into a
+// Bundles the action (dist/index.js) and the CLI (dist/cli.js, which loads dist/cli/) with ncc. Builds into a
 // temporary folder and swaps it in at the end, so dist/ is never seen half-written.
 import { execFileSync } from 'node:child_process';
 import {
@@ -6,7 +6,6 @@ import {
   cpSync,
   mkdirSync,
   mkdtempSync,
-  readFileSync,
   readdirSync,
   renameSync,
   rmSync,
@@ -16,9 +15,12 @@ import path from 'node:path';
 import { writeLicenses } from './licenses.mjs';
 import { SOURCES_FILE, sourcesHash } from './sources.mjs';
 
+// ncc builds one entry at a time, and each build numbers its modules and lazy chunks its own
+// way: the action's chunks sit beside dist/index.js, the CLI's in dist/cli/, so neither build
+// overwrites a chunk of the other. dist/cli.js (the package's `bin`) only loads dist/cli/.
 const entries = [
-  ['src/index.ts', 'index.js', 'licenses.txt'],
-  ['src/bin.ts', 'cli.js', 'licenses-cli.txt'],
+  { source: 'src/index.ts', dir: '.', license: 'licenses.txt' },
+  { source: 'src/bin.ts', dir: 'cli', license: 'licenses-cli.txt' },
 ];
 
 // Taken before building, so a source edited meanwhile leaves dist/ marked stale.
@@ -27,20 +29,21 @@ const staging = mkdtempSync(path.resolve('.dist-staging-'));
 try {
   const next = path.join(staging, 'dist');
   mkdirSync(next);
-  for (const [source, target, license] of entries) {
-    const out = path.join(staging, target);
-    const stats = path.join(staging, `${target}.stats.json`);
+  for (const { source, dir, license } of entries) {
+    const out = path.join(staging, `${dir === '.' ? 'action' : dir}-build`);
+    const stats = path.join(staging, `${dir}.stats.json`);
     execFileSync('npx', ['ncc', 'build', source, '-o', out, '--stats-out', stats, '-q'], {
       stdio: 'inherit',
     });
-    cpSync(out, next, { recursive: true, filter: (f) => f !== path.join(out, 'index.js') });
-    renameSync(path.join(out, 'index.js'), path.join(next, target));
+    cpSync(out, path.join(next, dir), { recursive: true });
     writeLicenses(stats, path.join(next, license));
   }
-  // The CLI is package.json's `bin`: it needs a shebang and the execute bit to run as a command.
+  // The CLI is package.json's `bin`: a shebang and the execute bit, and nothing else to do.
   const cli = path.join(next, 'cli.js');
-  const code = readFileSync(cli, 'utf8');
-  if (!code.startsWith('#!')) writeFileSync(cli, `#!/usr/bin/env node\n${code}`);
+  writeFileSync(
+    cli,
+    "#!/usr/bin/env node\n// The mediaconvert-encrypt command: the CLI's bundle is dist/cli/.\nimport './cli/index.js';\n",
+  );
   chmodSync(cli, 0o755);
   writeFileSync(path.join(next, SOURCES_FILE), `${sources}\n`);
   const old = path.join(staging, 'old');

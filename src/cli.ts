@@ -7,10 +7,9 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { parseConfig } from './config.js';
 import { InputError, messageOf } from './errors.js';
-import { consoleLogger, handleInterrupts, hostDeps } from './host.js';
+import { consoleLogger, handleInterrupts, loadPipeline } from './host.js';
 import { INPUTS, type InputName } from './interface.js';
 import { outputsOf } from './report.js';
-import { run } from './run.js';
 import { safeJson } from './safe-text.js';
 
 export const EXIT = {
@@ -109,6 +108,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     const env = { ...process.env, RUNNER_TEMP: process.env.RUNNER_TEMP || os.tmpdir() };
     const config = parseConfig(raw, env);
+    const { run, hostDeps } = await loadPipeline();
     const outcome = await run(
       config,
       hostDeps(config, env, {

@@ -11,6 +11,7 @@ import type { MediaFile } from './files.js';
 import { decideUpload } from './if-exists.js';
 import type { JobPlan } from './job-request.js';
 import type { Logger } from './logger.js';
+import { planTotals } from './job-summary.js';
 import { AUTO_CONCURRENCY } from './memory-budget.js';
 import { mapPool } from './pool.js';
 
@@ -85,19 +86,6 @@ export function logPlan(dryRun: DryRunPlan, log: Logger): void {
     log.info(`${verb}: ${f.s3Uri} (${f.bytes} bytes)${f.reason ? `: ${f.reason}` : ''}`);
   }
   log.info(`dry run: ${planTotals(dryRun)}; nothing was encrypted, uploaded or created`);
-}
-
-export function planTotals(dryRun: DryRunPlan): string {
-  const count = (action: PlannedAction): number =>
-    dryRun.files.filter((f) => f.action === action).length;
-  const parts = [
-    `${dryRun.files.length} file(s), ${dryRun.bytes} bytes`,
-    `${count('upload')} to upload (${dryRun.uploadBytes} bytes)`,
-  ];
-  if (count('skip') > 0) parts.push(`${count('skip')} unchanged to skip`);
-  if (count('fail') > 0) parts.push(`${count('fail')} that would fail`);
-  parts.push(`${dryRun.dataKeys} data key(s) to make`, `${dryRun.jobs} job(s) to create`);
-  return parts.join(', ');
 }
 
 /** A failure message when the real run would fail some file, else undefined. */

@@ -1,16 +1,12 @@
 /**
- * What the action and the CLI share around the pipeline: cancelation by SIGINT/SIGTERM, the
- * dependencies `run()` gets (AWS clients, clock, log), and the two loggers (both through
+ * What the action and the CLI share around the pipeline: cancelation by SIGINT/SIGTERM, loading
+ * the pipeline once the inputs are valid (host-deps.ts builds what `run()` gets), and the two
+ * loggers (both through
  * safeLogger: untrusted text never starts a log line or carries a newline into it).
  */
 import * as core from '@actions/core';
-import { makeClients } from './clients.js';
-import type { Config } from './config.js';
-import { systemClock } from './clock.js';
 import type { Logger } from './logger.js';
-import { tokenSeedFrom, type RunDeps } from './run.js';
 import { safeLogger } from './safe-text.js';
-import { logRequests } from './sdk-log.js';
 
 /**
  * Cancelation as the GitHub runner does it: SIGINT, then SIGTERM 7.5 s later, then SIGKILL
@@ -67,37 +63,17 @@ export function exitWhenFlushed(): void {
   process.stderr.write('', done);
 }
 
-export interface HostOptions {
-  log: Logger;
-  signal: AbortSignal;
-  workspace: string;
-  tempDir: string;
-  /** One debug line per AWS request (the action's step debug logging). */
-  logRequests?: boolean;
-  artifacts?: RunDeps['artifacts'];
-}
-
-/** `run()`'s dependencies on this machine: SDK clients from the environment, the real clock. */
-export function hostDeps(
-  config: Config,
-  env: Readonly<Record<string, string | undefined>>,
-  options: HostOptions,
-): RunDeps {
-  const tokenSeed = tokenSeedFrom(env);
-  return {
-    clients: () => {
-      const clients = makeClients(config, env);
-      if (options.logRequests) logRequests(clients, (line) => options.log.debug(line));
-      return clients;
-    },
-    log: options.log,
-    clock: systemClock,
-    workspace: options.workspace,
-    tempDir: options.tempDir,
-    signal: options.signal,
-    ...(options.artifacts ? { artifacts: options.artifacts } : {}),
-    ...(tokenSeed ? { tokenSeed } : {}),
-  };
+/**
+ * The pipeline and its dependencies on this machine, loaded only once the inputs are valid.
+ * They hold the AWS SDK, most of the bundle (a chunk of its own in dist/), and a step that
+ * fails on a bad input never needs them: it fails in a fraction of the start-up time.
+ */
+export async function loadPipeline(): Promise<{
+  run: typeof import('./run.js').run;
+  hostDeps: typeof import('./host-deps.js').hostDeps;
+}> {
+  const [{ run }, { hostDeps }] = await Promise.all([import('./run.js'), import('./host-deps.js')]);
+  return { run, hostDeps };
 }
 
 /** The action's log: @actions/core; safeLogger keeps untrusted text off command lines. */

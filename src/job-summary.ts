@@ -3,7 +3,7 @@
  * duration, error, output links), the plan of a dry run, and what delete-inputs removed. Every
  * piece of text that came from a file name, a key or a service is escaped.
  */
-import { planTotals } from './dry-run.js';
+import type { DryRunPlan, PlannedAction } from './dry-run.js';
 import type { RunReport } from './report.js';
 import { markdownCell } from './safe-text.js';
 
@@ -101,4 +101,18 @@ export function dryRunSummary(report: RunReport): string {
     );
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** The plan in one line: files and bytes, what would be uploaded, skipped or refused, keys and jobs. */
+export function planTotals(dryRun: DryRunPlan): string {
+  const count = (action: PlannedAction): number =>
+    dryRun.files.filter((f) => f.action === action).length;
+  const parts = [
+    `${dryRun.files.length} file(s), ${dryRun.bytes} bytes`,
+    `${count('upload')} to upload (${dryRun.uploadBytes} bytes)`,
+  ];
+  if (count('skip') > 0) parts.push(`${count('skip')} unchanged to skip`);
+  if (count('fail') > 0) parts.push(`${count('fail')} that would fail`);
+  parts.push(`${dryRun.dataKeys} data key(s) to make`, `${dryRun.jobs} job(s) to create`);
+  return parts.join(', ');
 }

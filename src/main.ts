@@ -6,11 +6,10 @@ import * as core from '@actions/core';
 import os from 'node:os';
 import { parseConfig } from './config.js';
 import { messageOf } from './errors.js';
-import { actionsLogger, exitWhenFlushed, handleInterrupts, hostDeps } from './host.js';
+import { actionsLogger, exitWhenFlushed, handleInterrupts, loadPipeline } from './host.js';
 import { INPUTS, type InputName } from './interface.js';
 import { limitOutputs } from './output-limits.js';
 import { outputsOf, summaryOf } from './report.js';
-import { run as runPipeline } from './run.js';
 import { logLines } from './safe-text.js';
 
 function readInputs(): Partial<Record<InputName, string>> {
@@ -29,6 +28,7 @@ export async function run(): Promise<void> {
     // The runner masks secrets.* already; a token from elsewhere must not reach the log either.
     if (inputs['github-token']) core.setSecret(inputs['github-token']);
     const config = parseConfig(inputs, env);
+    const { run: runPipeline, hostDeps } = await loadPipeline();
     const outcome = await runPipeline(
       config,
       hostDeps(config, env, {
