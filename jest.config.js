@@ -1,10 +1,10 @@
 /** @type {import('jest').Config} */
 const common = {
-  preset: 'ts-jest/presets/default-esm',
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
-  transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }] },
+  // Types stripped per file by esbuild (test/support/transform.mjs); tsc type-checks.
+  transform: { '^.+\\.ts$': '<rootDir>/test/support/transform.mjs' },
 };
 
 /** One project per folder of test/: the folder says what a test may start. */
