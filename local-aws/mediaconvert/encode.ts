@@ -6,9 +6,13 @@
  */
 import { copyFile, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { fileSha256, runKey } from './media-cache.js';
 import { runTool, type MediaInfo, type MediaTools } from './media.js';
 import { unsupported, type PlannedOutput } from './plan.js';
 import { ERROR_CODES, JobFailure } from './wire.js';
+
+/** ffmpeg's per-output MPD (DASH, CMAF), merged later into the group's manifest. */
+const MPD = 'output.mpd';
 
 export interface DecryptedInput {
   fileInput: string;
@@ -66,19 +70,54 @@ export async function encodeOutput(request: EncodeRequest): Promise<EncodedOutpu
     ...(streams.audio ? audioArgs(output) : []),
     ...muxerArgs(output, dir),
   ];
-  const result = await runTool(request.tools.ffmpeg, args, request.signal, (line) => {
-    const match = /^out_time_us=(\d+)/.exec(line);
-    if (match?.[1] && durationMs > 0) {
-      request.onProgress(Math.min(1, Number(match[1]) / 1000 / durationMs));
+  const ffmpeg = request.tools.ffmpeg;
+  const transcode = async (): Promise<string[]> => {
+    const result = await runTool(ffmpeg, args, request.signal, (line) => {
+      const match = /^out_time_us=(\d+)/.exec(line);
+      if (match?.[1] && durationMs > 0) {
+        request.onProgress(Math.min(1, Number(match[1]) / 1000 / durationMs));
+      }
+    });
+    if (result.code !== 0) {
+      throw new JobFailure(
+        ERROR_CODES.internal,
+        `Transcoding ${output.files.stem} failed (ffmpeg exit ${result.code}): ${lastLines(result.stderr)}`,
+      );
     }
-  });
-  if (result.code !== 0) {
-    throw new JobFailure(
-      ERROR_CODES.internal,
-      `Transcoding ${output.files.stem} failed (ffmpeg exit ${result.code}): ${lastLines(result.stderr)}`,
+    return collect(output, dir);
+  };
+  // A single file's name is not in its bytes: runs that differ only in it share a cache entry.
+  const single = output.kind === 'file' && output.format !== 'image2' ? singleFile(output) : '';
+  const key = async (): Promise<string> =>
+    transcodeKey(
+      inputs,
+      single ? args.map((a) => (a === join(dir, single) ? '<file>' : a)) : args,
+      dir,
     );
-  }
-  return { ...(await collect(output, dir)), ...(size ?? {}), durationMs };
+  const written = request.tools.cache
+    ? await request.tools.cache.files(await key(), dir, transcode, single || undefined)
+    : await transcode();
+  request.onProgress(1);
+  return { ...filesOf(output, dir, written), ...(size ?? {}), durationMs };
+}
+
+/** The name of a FILE_GROUP output's one file. */
+function singleFile(output: PlannedOutput): string {
+  return basename(output.files.file ?? `${basename(output.files.stem)}.mp4`);
+}
+
+/** The run's arguments with each input named by its bytes and the output folder by a mark. */
+async function transcodeKey(
+  inputs: DecryptedInput[],
+  args: string[],
+  dir: string,
+): Promise<string> {
+  const hashes = new Map<string, string>();
+  for (const input of inputs) hashes.set(input.file, `sha256:${await fileSha256(input.file)}`);
+  return runKey([
+    'ffmpeg',
+    ...args.map((arg) => hashes.get(arg) ?? arg.split(dir).join('<output folder>')),
+  ]);
 }
 
 interface Streams {
@@ -235,7 +274,7 @@ function muxerArgs(output: PlannedOutput, dir: string): string[] {
       }
       return [
         ...(output.format === 'mp4' || output.format === 'mov' ? ['-movflags', '+faststart'] : []),
-        ...['-f', output.format ?? 'mp4', join(dir, basename(files.file ?? `${stem}.mp4`))],
+        ...['-f', output.format ?? 'mp4', join(dir, singleFile(output))],
       ];
     case 'hls':
       return [
@@ -266,29 +305,35 @@ function muxerArgs(output: PlannedOutput, dir: string): string[] {
         ...['-init_seg_name', basename(files.init ?? `${stem}init.${files.extension}`)],
         ...['-media_seg_name', media],
         ...(output.kind === 'cmaf' ? ['-hls_playlist', '1'] : []),
-        join(dir, 'output.mpd'),
+        join(dir, MPD),
       ];
     }
   }
 }
 
-/** The files ffmpeg wrote, renamed where its names differ from MediaConvert's. */
-async function collect(
-  output: PlannedOutput,
-  dir: string,
-): Promise<{ files: string[]; mpd?: string }> {
+/** The files ffmpeg wrote (with its MPD), renamed where its names differ from MediaConvert's. */
+async function collect(output: PlannedOutput, dir: string): Promise<string[]> {
   if (output.kind === 'cmaf') {
     // ffmpeg names the child playlist media_0.m3u8 and adds a master we write ourselves.
     await rename(join(dir, 'media_0.m3u8'), join(dir, `${basename(output.files.stem)}.m3u8`));
     await rm(join(dir, 'master.m3u8'), { force: true });
   }
-  const names = (await readdir(dir)).filter((n) => n !== 'output.mpd').sort();
-  if (names.length === 0) {
+  const names = (await readdir(dir)).sort();
+  if (names.filter((n) => n !== MPD).length === 0) {
     throw new JobFailure(ERROR_CODES.internal, `ffmpeg wrote nothing for ${output.files.stem}`);
   }
+  return names;
+}
+
+/** The output's media files and, for DASH and CMAF, the per-output MPD to merge. */
+function filesOf(
+  output: PlannedOutput,
+  dir: string,
+  written: string[],
+): { files: string[]; mpd?: string } {
   return {
-    files: names,
-    ...(output.kind === 'dash' || output.kind === 'cmaf' ? { mpd: join(dir, 'output.mpd') } : {}),
+    files: written.filter((n) => n !== MPD),
+    ...(output.kind === 'dash' || output.kind === 'cmaf' ? { mpd: join(dir, MPD) } : {}),
   };
 }
 

@@ -6,11 +6,14 @@ import { spawn } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
+import { fileSha256, MediaCache, runKey } from './media-cache.js';
 import { isObject, numberAt, stringAt } from './wire.js';
 
 export interface MediaTools {
   ffmpeg?: string;
   ffprobe?: string;
+  /** What the tools made of given bytes, for this emulator's life (media-cache.ts). */
+  cache?: MediaCache;
 }
 
 export interface MediaInfo {
@@ -28,7 +31,7 @@ export function findMediaTools(use: 'auto' | 'none'): MediaTools {
   if (use === 'none') return {};
   const ffmpeg = onPath('ffmpeg');
   const ffprobe = onPath('ffprobe');
-  return ffmpeg && ffprobe ? { ffmpeg, ffprobe } : {};
+  return ffmpeg && ffprobe ? { ffmpeg, ffprobe, cache: new MediaCache() } : {};
 }
 
 function onPath(name: string): string | undefined {
@@ -84,7 +87,12 @@ export async function probeMedia(
   tools: MediaTools,
   signal: AbortSignal,
 ): Promise<MediaInfo | undefined> {
-  if (tools.ffprobe) return ffprobe(tools.ffprobe, file, signal);
+  const command = tools.ffprobe;
+  if (command) {
+    if (!tools.cache) return ffprobe(command, file, signal);
+    const key = runKey(['ffprobe', await fileSha256(file)]);
+    return tools.cache.probe(key, () => ffprobe(command, file, signal));
+  }
   const container = sniffContainer(await readHead(file, 4096));
   return container === undefined ? undefined : { container };
 }

@@ -76,11 +76,12 @@ export async function startMediaConvert(
     options.requestTokenTtlMs,
   );
   const waiters = new Map<string, ((job: WireJob) => void)[]>();
+  const tools = findMediaTools(options.mediaTools ?? 'auto');
   const worker = new JobWorker({
     region: options.region,
     s3Endpoint: options.s3Endpoint,
     kmsEndpoints: options.kmsEndpoints,
-    tools: findMediaTools(options.mediaTools ?? 'auto'),
+    tools,
     tickMs: options.tickMs ?? 250,
     onChange: (job) => {
       if (!TERMINAL_STATUSES.has(job.status)) return;
@@ -123,6 +124,7 @@ export async function startMediaConvert(
     },
     async close() {
       await worker.close();
+      await tools.cache?.dispose();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

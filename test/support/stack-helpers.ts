@@ -1,4 +1,6 @@
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,6 +8,8 @@ import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { MediaConvertClient } from '@aws-sdk/client-mediaconvert';
 import type { LocalStack } from '../../local-aws/stack.js';
+
+const execFileAsync = promisify(execFile);
 
 export const MEDIACONVERT_CONTEXT = { service: 'mediaconvert.amazonaws.com' };
 
@@ -57,21 +61,32 @@ export async function unwrapKey(kms: KMSClient, encryptedKeyBase64: string): Pro
   return out.Plaintext!;
 }
 
-/** The streams ffprobe sees in a media file, e.g. ['video:h264', 'audio:aac']. */
+const probed = new Map<string, string[]>();
+
+/**
+ * The streams ffprobe sees in a media file, e.g. ['video:h264', 'audio:aac']. ffprobe runs
+ * without blocking the event loop (the stack's servers share it), once for the same bytes.
+ */
 export async function probeStreams(bytes: Uint8Array): Promise<string[]> {
+  const digest = createHash('sha256').update(bytes).digest('hex');
+  const known = probed.get(digest);
+  if (known) return [...known];
   const dir = await mkdtemp(path.join(os.tmpdir(), 'probe-'));
   const file = path.join(dir, 'media');
   await writeFile(file, bytes);
-  const probe = spawnSync(
-    'ffprobe',
-    ['-v', 'error', '-show_entries', 'stream=codec_type,codec_name', '-of', 'csv=p=0', file],
-    {
-      encoding: 'utf8',
-    },
-  );
-  await rm(dir, { recursive: true, force: true });
-  if (probe.status !== 0) return [];
-  return probe.stdout
+  let stdout: string;
+  try {
+    ({ stdout } = await execFileAsync(
+      'ffprobe',
+      ['-v', 'error', '-show_entries', 'stream=codec_type,codec_name', '-of', 'csv=p=0', file],
+      { encoding: 'utf8' },
+    ));
+  } catch {
+    return [];
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  const streams = stdout
     .trim()
     .split('\n')
     .filter((l) => l !== '')
@@ -79,6 +94,8 @@ export async function probeStreams(bytes: Uint8Array): Promise<string[]> {
       const [codec, type] = l.split(',');
       return `${type}:${codec}`;
     });
+  probed.set(digest, streams);
+  return [...streams];
 }
 
 /** A small H.264/AAC MP4 FILE_GROUP output group (CreateJob's PascalCase) writing to `destination`. */
