@@ -3,7 +3,7 @@
  * from the KMS emulator, MediaConvert emulator decrypting, probing and transcoding with ffmpeg.
  */
 import { randomBytes } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   CancelJobCommand,
@@ -125,6 +125,18 @@ describe('jobs with encrypted inputs complete', () => {
     expect(raw.outputGroupDetails[0]?.outputDetails[0]?.outputFilePaths).toEqual([
       's3://media/outputs/paths-small.mp4',
     ]);
+  }, 30_000);
+
+  it('a job whose media and settings match an earlier job gets the same output under its own name', async () => {
+    const first = await runJob(await encryptedInput('again-1.mp4', 'AES_CBC', 16));
+    const second = await runJob(await encryptedInput('again-2.mp4', 'AES_CTR', 12));
+    expect([first.Status, second.Status]).toEqual(['COMPLETE', 'COMPLETE']);
+    const files = await Promise.all(
+      ['again-1', 'again-2'].map((stem) => downloadOutput(`outputs/${stem}-small.mp4`)),
+    );
+    const [a, b] = await Promise.all(files.map((file) => readFile(file)));
+    expect(a!.equals(b!)).toBe(true);
+    expect(ffprobe(files[1]!)).toEqual({ codecTypes: ['audio', 'video'], width: 96, height: 72 });
   }, 30_000);
 
   it('moves through SUBMITTED and PROGRESSING with a rising percentage', async () => {
