@@ -18,6 +18,8 @@ export interface DecryptedInput {
   fileInput: string;
   file: string;
   info: MediaInfo;
+  /** SHA-256 of the decrypted bytes, when the tools keep a cache. */
+  sha256?: string;
 }
 
 export interface EncodeRequest {
@@ -87,15 +89,11 @@ export async function encodeOutput(request: EncodeRequest): Promise<EncodedOutpu
     return collect(output, dir);
   };
   // A single file's name is not in its bytes: runs that differ only in it share a cache entry.
-  const single = output.kind === 'file' && output.format !== 'image2' ? singleFile(output) : '';
-  const key = async (): Promise<string> =>
-    transcodeKey(
-      inputs,
-      single ? args.map((a) => (a === join(dir, single) ? '<file>' : a)) : args,
-      dir,
-    );
-  const written = request.tools.cache
-    ? await request.tools.cache.files(await key(), dir, transcode, single || undefined)
+  const single =
+    output.kind === 'file' && output.format !== 'image2' ? singleFile(output) : undefined;
+  const cache = request.tools.cache;
+  const written = cache
+    ? await cache.files(await transcodeKey(inputs, args, dir, single), dir, transcode, single)
     : await transcode();
   request.onProgress(1);
   return { ...filesOf(output, dir, written), ...(size ?? {}), durationMs };
@@ -106,17 +104,24 @@ function singleFile(output: PlannedOutput): string {
   return basename(output.files.file ?? `${basename(output.files.stem)}.mp4`);
 }
 
-/** The run's arguments with each input named by its bytes and the output folder by a mark. */
+/**
+ * The run's arguments with each input named by its bytes, the output folder by a mark, and a
+ * single output file (when given) by another.
+ */
 async function transcodeKey(
   inputs: DecryptedInput[],
   args: string[],
   dir: string,
+  single: string | undefined,
 ): Promise<string> {
-  const hashes = new Map<string, string>();
-  for (const input of inputs) hashes.set(input.file, `sha256:${await fileSha256(input.file)}`);
+  const marks = new Map<string, string>();
+  for (const input of inputs) {
+    marks.set(input.file, `sha256:${input.sha256 ?? (await fileSha256(input.file))}`);
+  }
+  if (single !== undefined) marks.set(join(dir, single), '<file>');
   return runKey([
     'ffmpeg',
-    ...args.map((arg) => hashes.get(arg) ?? arg.split(dir).join('<output folder>')),
+    ...args.map((arg) => marks.get(arg) ?? arg.split(dir).join('<output folder>')),
   ]);
 }
 

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
-import { fileSha256, MediaCache, runKey } from './media-cache.js';
+import { MediaCache, runKey } from './media-cache.js';
 import { isObject, numberAt, stringAt } from './wire.js';
 
 export interface MediaTools {
@@ -81,17 +81,20 @@ export function runTool(
   });
 }
 
-/** What the file holds, or undefined when it is not recognisable media. */
+/**
+ * What the file holds, or undefined when it is not recognisable media. `sha256` (of the file's
+ * bytes) finds an earlier probe of the same bytes in the tools' cache.
+ */
 export async function probeMedia(
   file: string,
   tools: MediaTools,
   signal: AbortSignal,
+  sha256?: string,
 ): Promise<MediaInfo | undefined> {
   const command = tools.ffprobe;
   if (command) {
-    if (!tools.cache) return ffprobe(command, file, signal);
-    const key = runKey(['ffprobe', await fileSha256(file)]);
-    return tools.cache.probe(key, () => ffprobe(command, file, signal));
+    if (!tools.cache || sha256 === undefined) return ffprobe(command, file, signal);
+    return tools.cache.probe(runKey(['ffprobe', sha256]), () => ffprobe(command, file, signal));
   }
   const container = sniffContainer(await readHead(file, 4096));
   return container === undefined ? undefined : { container };

@@ -16,6 +16,7 @@ import {
   type DecryptionSpec,
   type KmsAccess,
 } from './decrypt.js';
+import { fileSha256 } from './media-cache.js';
 import { probeMedia, type MediaTools } from './media.js';
 import { encodeOutput, type DecryptedInput } from './encode.js';
 import { dashManifest, hlsMaster, type EncodedPlan } from './manifests.js';
@@ -108,14 +109,16 @@ async function fetchInput(
     if (error instanceof JobFailure || ctx.signal.aborted) throw error;
     throw inputFailure(fileInput, error);
   }
-  const info = await probeMedia(file, ctx.tools, ctx.signal);
+  // Hashed once, for both the probe's and the transcode's cache entries.
+  const sha256 = ctx.tools.cache ? await fileSha256(file) : undefined;
+  const info = await probeMedia(file, ctx.tools, ctx.signal, sha256);
   if (!info) {
     const message = spec
       ? `Failed to decrypt input ${fileInput}: the decrypted input is not a media file: wrong key or IV, or not ${spec.mode} ciphertext?`
       : `Input ${fileInput} is not a media file the service can read`;
     throw new JobFailure(ERROR_CODES.inputAccess, message);
   }
-  return { fileInput, file, info };
+  return { fileInput, file, info, ...(sha256 ? { sha256 } : {}) };
 }
 
 function decryptionSpec(settings: JsonObject | undefined): DecryptionSpec | undefined {
