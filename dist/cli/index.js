@@ -31723,8 +31723,8 @@ function outputUrisOf(outcomes, finished) {
 /**
  * What the action and the CLI share around the pipeline: cancelation by SIGINT/SIGTERM, loading
  * the pipeline once the inputs are valid (host-deps.ts builds what `run()` gets), and the two
- * loggers (both through
- * safeLogger: untrusted text never starts a log line or carries a newline into it).
+ * loggers (both through safeLogger: untrusted text never starts a log line or carries a newline
+ * into it).
  */
 
 
