@@ -75,15 +75,15 @@ afterAll(async () => {
 });
 
 describe('the README decrypts what the action uploaded', () => {
-  // Every block and branch once: each mode, both IV lengths, both key sources, and a key in
-  // another region (the KEY_REGION the common block reads). Each case runs the AWS CLI four
-  // times, at about a CPU-second each, so no combination is repeated.
+  // Every block and branch once: each mode's block, both CTR IV lengths (a 12-byte IV is
+  // padded), every key length (BITS), and a key in another region (the KEY_REGION the common
+  // block reads). The key source does not show in the object, so each source once. Each case
+  // runs the AWS CLI three times, at about a CPU-second each, so no combination is repeated.
   test.concurrent.each([
     ['AES_CTR', '16', '256', 'kms'],
     ['AES_CTR', '12', '128', 'local'],
     ['AES_CBC', '16', '192', 'other-region'],
-    ['AES_GCM', '12', '256', 'kms'],
-    ['AES_GCM', '16', '128', 'local'],
+    ['AES_GCM', '12', '256', 'local'],
   ])('%s, %s-byte IV, %s-bit key, %s key', async (mode, ivLength, keyLength, source) => {
     const name = `${mode}-${ivLength}-${keyLength}-${source}`.toLowerCase();
     const work = await mkdtemp(path.join(root, `${name}-`));

@@ -6,6 +6,10 @@
  *
  * The one request allowed: a job template or queue that does not exist is found with
  * MediaConvert GetJobTemplate / GetQueue, before any data key is made or byte uploaded.
+ *
+ * Each input has at least one case here, and every file the action could be handed has its
+ * own. The many wrong values of one input's format (ARN shapes, bucket names, number ranges)
+ * are checked once each against the same validation in test/unit/config.test.ts.
  */
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
@@ -185,27 +189,9 @@ const cases: Case[] = [
   { input: 'kms-key-arn', why: 'missing', inputs: { 'kms-key-arn': '' } },
   {
     input: 'kms-key-arn',
-    why: 'a short account ID',
-    inputs: { 'kms-key-arn': 'arn:aws:kms:us-east-1:1234:key/abc' },
-  },
-  { input: 'kms-key-arn', why: 'another service', inputs: { 'kms-key-arn': 'arn:aws:s3:::media' } },
-  {
-    input: 'kms-key-arn',
-    why: 'a malformed region',
-    inputs: { 'kms-key-arn': 'arn:aws:kms:useast1:123456789012:key/abc' },
-  },
-  {
-    input: 'kms-key-arn',
     why: 'a bare key ID',
     inputs: { 'kms-key-arn': '1234abcd-12ab-34cd-56ef-1234567890ab' },
   },
-  {
-    input: 'kms-key-arn',
-    why: 'an empty alias',
-    inputs: { 'kms-key-arn': 'arn:aws:kms:us-east-1:123456789012:alias/' },
-  },
-  { input: 'region', why: 'upper case', inputs: { region: 'US-EAST-1' } },
-  { input: 'region', why: 'no number', inputs: { region: 'us-east' } },
   { input: 'region', why: 'shell text', inputs: { region: 'us-east-1; rm -rf /' } },
   {
     input: 'region',
@@ -214,18 +200,11 @@ const cases: Case[] = [
     env: { AWS_REGION: '', AWS_DEFAULT_REGION: '' },
   },
   { input: 'mode', why: 'an unknown mode', inputs: { mode: 'AES_XTS' } },
-  { input: 'mode', why: 'none', inputs: { mode: 'none' } },
   { input: 'key-length', why: '512', inputs: { 'key-length': '512' } },
-  { input: 'key-length', why: 'with a unit', inputs: { 'key-length': '256bits' } },
   { input: 'iv-length', why: '12 bytes with CBC', inputs: { mode: 'AES_CBC', 'iv-length': '12' } },
-  { input: 'iv-length', why: '8 bytes', inputs: { 'iv-length': '8' } },
   { input: 'key-source', why: 'an unknown source', inputs: { 'key-source': 'hsm' } },
   { input: 'destination', why: 'missing', inputs: { destination: '' } },
   { input: 'destination', why: 'not s3://', inputs: { destination: 'https://media/prefix/' } },
-  { input: 'destination', why: 'no bucket', inputs: { destination: 's3://' } },
-  { input: 'destination', why: 'a bad bucket name', inputs: { destination: 's3://Media_Bucket/' } },
-  { input: 'destination', why: 'an empty segment', inputs: { destination: 's3://media//x/' } },
-  { input: 'destination', why: 'a local path', inputs: { destination: '/srv/media/' } },
   { input: 's3-sse', why: 'an unknown type', inputs: { 's3-sse': 'SSE-C' } },
   {
     input: 's3-sse-kms-key-id',
@@ -233,20 +212,8 @@ const cases: Case[] = [
     inputs: { 's3-sse-kms-key-id': 'alias/s3' },
   },
   { input: 'part-size-mib', why: 'under 5', inputs: { 'part-size-mib': '4' } },
-  { input: 'part-size-mib', why: 'over 5120', inputs: { 'part-size-mib': '5121' } },
-  { input: 'part-size-mib', why: 'a fraction', inputs: { 'part-size-mib': '1.5' } },
   { input: 'create-job', why: 'not a boolean', inputs: { 'create-job': 'yes' } },
   { input: 'role-arn', why: 'missing', inputs: { 'role-arn': '' } },
-  {
-    input: 'role-arn',
-    why: 'a short account ID',
-    inputs: { 'role-arn': 'arn:aws:iam::123:role/x' },
-  },
-  {
-    input: 'role-arn',
-    why: 'a user, not a role',
-    inputs: { 'role-arn': 'arn:aws:iam::123456789012:user/bob' },
-  },
   {
     input: 'job-settings',
     why: 'neither template nor settings',
@@ -292,8 +259,6 @@ const cases: Case[] = [
     inputs: { 'job-settings': 'settings/inputs-object.json' },
   },
   { input: 'job-layout', why: 'an unknown layout', inputs: { 'job-layout': 'batch' } },
-  { input: 'user-metadata', why: 'malformed JSON', inputs: { 'user-metadata': '{"a": ' } },
-  { input: 'user-metadata', why: 'a number value', inputs: { 'user-metadata': '{"a": 1}' } },
   { input: 'user-metadata', why: 'more than 10 entries', inputs: { 'user-metadata': tooMany } },
   { input: 'tags', why: 'a line without =', inputs: { tags: 'team' } },
   {
@@ -323,15 +288,11 @@ const cases: Case[] = [
   { input: 'wait', why: 'not a boolean', inputs: { wait: 'maybe' } },
   { input: 'wait', why: 'true without jobs', inputs: { wait: 'true', 'create-job': 'false' } },
   { input: 'wait-timeout', why: 'zero', inputs: { 'wait-timeout': '0' } },
-  { input: 'wait-timeout', why: 'a word', inputs: { 'wait-timeout': 'ten' } },
   { input: 'cancel-on-timeout', why: 'not a boolean', inputs: { 'cancel-on-timeout': '1' } },
-  { input: 'concurrency', why: 'zero', inputs: { concurrency: '0' } },
   { input: 'concurrency', why: 'over 64', inputs: { concurrency: '65' } },
   { input: 'max-memory-mib', why: 'under 16', inputs: { 'max-memory-mib': '8' } },
   { input: 'fail-fast', why: 'not a boolean', inputs: { 'fail-fast': 'on' } },
   { input: 'shard', why: 'index over count', inputs: { shard: '5/4' } },
-  { input: 'shard', why: 'index zero', inputs: { shard: '0/4' } },
-  { input: 'shard', why: 'not numbers', inputs: { shard: 'a/b' } },
   { input: 'if-exists', why: 'not a choice', inputs: { 'if-exists': 'replace' } },
   { input: 'dry-run', why: 'not a boolean', inputs: { 'dry-run': 'yes' } },
   { input: 'delete-inputs', why: 'not a choice', inputs: { 'delete-inputs': 'always' } },

@@ -18,8 +18,10 @@ let workspace: string;
 const contents = new Map<string, Buffer>();
 
 beforeAll(async () => {
-  // Short job ticks: the action's first poll (after 1 s) finds the job done.
-  stack = await startStack({ mediaconvert: { tickMs: 5 } });
+  // Nothing here waits for a job, and the inputs are random bytes that no job could
+  // transcode: jobs stay SUBMITTED (no tick within the test) rather than each reading,
+  // decrypting and probing its input only to fail.
+  stack = await startStack({ mediaconvert: { tickMs: 600_000 } });
   clients = stackClients(stack);
   workspace = await mkdtemp(path.join(os.tmpdir(), 'batch-'));
   for (let i = 0; i < COUNT; i++) {

@@ -121,9 +121,12 @@ async function leftBehind(run: ActionRun): Promise<{ where: string; bytes: Buffe
   return out;
 }
 
-/** ASCII whitespace removed: `<Buffer 0a 1b ...>` becomes hex, an inspected array a list. */
+/**
+ * ASCII whitespace removed: `<Buffer 0a 1b ...>` becomes hex, an inspected array a list.
+ * Latin-1 maps each byte to one character and back, so only those four bytes go.
+ */
 function squeezed(bytes: Buffer): Buffer {
-  return Buffer.from(bytes.filter((b) => b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09));
+  return Buffer.from(bytes.toString('latin1').replace(/[ \n\r\t]+/g, ''), 'latin1');
 }
 
 /** Where and how any of the keys appears in any of the places. */
