@@ -125,7 +125,7 @@ async function expectDecryptsToSource(run: ActionRun, relativePaths: string[]): 
 }
 
 test('one file on a slow link: more than two parts in flight, within max-memory-mib', async () => {
-  await writeSource('one/big.bin', 30 * MIB + 4321);
+  await writeSource('one/big.bin', 20 * MIB + 4321);
   const { run, records } = await runOverLink({ files: 'one/*.bin', 'max-memory-mib': '40' }, 'one');
   expect(run.stdout).not.toContain('::error::');
   await expectDecryptsToSource(run, ['one/big.bin']);
@@ -136,7 +136,7 @@ test('one file on a slow link: more than two parts in flight, within max-memory-
 });
 
 test('files sharing a small budget never have more parts out than it holds', async () => {
-  for (const name of ['a', 'b', 'c', 'd']) await writeSource(`many/${name}.bin`, 11 * MIB);
+  for (const name of ['a', 'b', 'c', 'd']) await writeSource(`many/${name}.bin`, 6 * MIB);
   const { run, records } = await runOverLink(
     { files: 'many/*.bin', 'max-memory-mib': '20', concurrency: '4' },
     'many',
@@ -148,7 +148,7 @@ test('files sharing a small budget never have more parts out than it holds', asy
 });
 
 test('a part refused on the slow link still aborts the multipart upload', async () => {
-  await writeSource('refused/big.bin', 25 * MIB);
+  await writeSource('refused/big.bin', 15 * MIB + 1);
   const { run, records } = await runOverLink({ files: 'refused/*.bin' }, 'refused', [
     {
       service: 's3',
