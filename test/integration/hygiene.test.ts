@@ -10,38 +10,33 @@
  * Decrypt gives the stack user for each EncryptedDecryptionKey, so the capture is complete.
  */
 import { randomBytes } from 'node:crypto';
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { inspect } from 'node:util';
 import path from 'node:path';
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
-import { runPackagedAction, type ActionRun } from '../support/action-runner.js';
+import type { ActionRun } from '../support/action-runner.js';
 import { startFaultProxy, type FaultRule, type ProxyRecord } from '../support/fault-proxy.js';
 import { startStack, type LocalStack } from '../../local-aws/stack.js';
+import { createSources, type Sources } from '../support/sources.js';
 import { stackClients, unwrapKey } from '../support/stack-helpers.js';
 
 const MIB = 1024 * 1024;
 
 let stack: LocalStack;
 let clients: ReturnType<typeof stackClients>;
-let workspace: string;
-const runnerTemps: string[] = [];
+let sources: Sources;
 
 beforeAll(async () => {
   stack = await startStack();
   clients = stackClients(stack);
-  workspace = await mkdtemp(path.join(os.tmpdir(), 'hygiene-ws-'));
-  await mkdir(path.join(workspace, 'media'));
-  for (const name of ['a', 'b', 'c']) {
-    await copyFile('samples/clip.mp4', path.join(workspace, 'media', `${name}.mp4`));
-  }
+  sources = await createSources('hygiene-ws-', stack);
+  for (const name of ['a', 'b', 'c']) await sources.copy(`media/${name}.mp4`, 'samples/clip.mp4');
   // Multipart (part size 5 MiB): the key passes through many part uploads.
-  await writeFile(path.join(workspace, 'media', 'd-big.mov'), randomBytes(12 * MIB));
+  await sources.write('media/d-big.mov', 12 * MIB);
 });
 
 afterAll(async () => {
-  await Promise.all(runnerTemps.map((dir) => rm(dir, { recursive: true, force: true })));
-  await rm(workspace, { recursive: true, force: true });
+  await sources?.remove();
   await stack?.close();
 });
 
@@ -108,7 +103,10 @@ async function leftBehind(run: ActionRun): Promise<{ where: string; bytes: Buffe
     { where: 'stdout', bytes: Buffer.from(run.stdout) },
     { where: 'stderr', bytes: Buffer.from(run.stderr) },
   ];
-  for (const file of [...(await filesUnder(run.runnerTemp)), ...(await filesUnder(workspace))]) {
+  for (const file of [
+    ...(await filesUnder(run.runnerTemp)),
+    ...(await filesUnder(sources.workspace)),
+  ]) {
     out.push({ where: file, bytes: await readFile(file) });
   }
   for (const uri of run.outputs['s3-uris']
@@ -220,8 +218,7 @@ describe.each(scenarios)('$name', (scenario) => {
   beforeAll(async () => {
     const proxy = await startFaultProxy({ upstreams: stack.info.endpoints, rules: scenario.rules });
     try {
-      run = await runPackagedAction({
-        workspace,
+      run = await sources.run({
         env: { ...proxy.env(stack.env()), ACTIONS_STEP_DEBUG: 'true', RUNNER_DEBUG: '1' },
         inputs: {
           files: 'media/*',
@@ -233,7 +230,6 @@ describe.each(scenarios)('$name', (scenario) => {
           ...scenario.inputs,
         },
       });
-      runnerTemps.push(run.runnerTemp);
       records = [...proxy.records];
       keys = keysOnTheWire(records);
     } finally {

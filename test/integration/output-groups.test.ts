@@ -53,118 +53,98 @@ function group(type: string, key: string, destination: string, outputs: object[]
   };
 }
 
+/** One output; an audio-only or video-only output leaves the other description out. */
+function output(nameModifier: string, container: string, video?: object, audio?: object[]) {
+  return {
+    NameModifier: nameModifier,
+    ContainerSettings: { Container: container },
+    ...(video ? { VideoDescription: video } : {}),
+    ...(audio ? { AudioDescriptions: audio } : {}),
+  };
+}
+
+/** DASH ISO or CMAF: video and audio in separate outputs, 2 s segments of 1 s fragments. */
+function fragmentedGroup(type: string, key: string, destination: string, container: string) {
+  return group(
+    type,
+    key,
+    destination,
+    [
+      output('_video', container, H264(96, 54, 150000)),
+      output('_audio', container, undefined, AAC),
+    ],
+    { SegmentLength: 2, FragmentLength: 1 },
+  );
+}
+
 function settings(bucket: string) {
   const out = `s3://${bucket}/groups`;
+  const mp3 = {
+    CodecSettings: {
+      Codec: 'MP3',
+      Mp3Settings: { Bitrate: 96000, RateControlMode: 'CBR', SampleRate: 44100 },
+    },
+  };
+  const frameCapture = {
+    Width: 64,
+    Height: 36,
+    CodecSettings: {
+      Codec: 'FRAME_CAPTURE',
+      FrameCaptureSettings: {
+        FramerateNumerator: 2,
+        FramerateDenominator: 1,
+        MaxCaptures: 3,
+        Quality: 80,
+      },
+    },
+  };
   return {
     OutputGroups: [
       group('FILE_GROUP_SETTINGS', 'FileGroupSettings', `${out}/file/`, [
-        {
-          NameModifier: '_mp4',
-          ContainerSettings: { Container: 'MP4' },
-          VideoDescription: H264(96, 54, 150000),
-          AudioDescriptions: AAC,
-        },
-        {
-          NameModifier: '_mov',
-          ContainerSettings: { Container: 'MOV' },
-          VideoDescription: H264(64, 36, 100000),
-          AudioDescriptions: AAC,
-        },
-        {
-          NameModifier: '_ts',
-          ContainerSettings: { Container: 'M2TS' },
-          VideoDescription: H264(64, 36, 100000),
-          AudioDescriptions: AAC,
-        },
-        {
-          NameModifier: '_mp3',
-          ContainerSettings: { Container: 'RAW' },
-          AudioDescriptions: [
-            {
-              CodecSettings: {
-                Codec: 'MP3',
-                Mp3Settings: { Bitrate: 96000, RateControlMode: 'CBR', SampleRate: 44100 },
-              },
-            },
-          ],
-        },
-        { NameModifier: '_aac', ContainerSettings: { Container: 'RAW' }, AudioDescriptions: AAC },
-        {
-          NameModifier: '_thumb',
-          ContainerSettings: { Container: 'RAW' },
-          VideoDescription: {
-            Width: 64,
-            Height: 36,
-            CodecSettings: {
-              Codec: 'FRAME_CAPTURE',
-              FrameCaptureSettings: {
-                FramerateNumerator: 2,
-                FramerateDenominator: 1,
-                MaxCaptures: 3,
-                Quality: 80,
-              },
-            },
-          },
-        },
+        output('_mp4', 'MP4', H264(96, 54, 150000), AAC),
+        output('_mov', 'MOV', H264(64, 36, 100000), AAC),
+        output('_ts', 'M2TS', H264(64, 36, 100000), AAC),
+        output('_mp3', 'RAW', undefined, [mp3]),
+        output('_aac', 'RAW', undefined, AAC),
+        output('_thumb', 'RAW', frameCapture),
       ]),
       group(
         'HLS_GROUP_SETTINGS',
         'HlsGroupSettings',
         `${out}/hls/index`,
         [
-          {
-            NameModifier: '_360',
-            ContainerSettings: { Container: 'M3U8' },
-            VideoDescription: H264(64, 36, 100000),
-            AudioDescriptions: AAC,
-          },
-          {
-            NameModifier: '_540',
-            ContainerSettings: { Container: 'M3U8' },
-            VideoDescription: H264(96, 54, 150000),
-            AudioDescriptions: AAC,
-          },
+          output('_360', 'M3U8', H264(64, 36, 100000), AAC),
+          output('_540', 'M3U8', H264(96, 54, 150000), AAC),
         ],
         { SegmentLength: 1, MinSegmentLength: 0 },
       ),
-      group(
-        'DASH_ISO_GROUP_SETTINGS',
-        'DashIsoGroupSettings',
-        `${out}/dash/`,
-        [
-          {
-            NameModifier: '_video',
-            ContainerSettings: { Container: 'MPD' },
-            VideoDescription: H264(96, 54, 150000),
-          },
-          {
-            NameModifier: '_audio',
-            ContainerSettings: { Container: 'MPD' },
-            AudioDescriptions: AAC,
-          },
-        ],
-        { SegmentLength: 2, FragmentLength: 1 },
-      ),
-      group(
-        'CMAF_GROUP_SETTINGS',
-        'CmafGroupSettings',
-        `${out}/cmaf/`,
-        [
-          {
-            NameModifier: '_video',
-            ContainerSettings: { Container: 'CMFC' },
-            VideoDescription: H264(96, 54, 150000),
-          },
-          {
-            NameModifier: '_audio',
-            ContainerSettings: { Container: 'CMFC' },
-            AudioDescriptions: AAC,
-          },
-        ],
-        { SegmentLength: 2, FragmentLength: 1 },
-      ),
+      fragmentedGroup('DASH_ISO_GROUP_SETTINGS', 'DashIsoGroupSettings', `${out}/dash/`, 'MPD'),
+      fragmentedGroup('CMAF_GROUP_SETTINGS', 'CmafGroupSettings', `${out}/cmaf/`, 'CMFC'),
     ],
   };
+}
+
+/** Runs the action on tiny.mp4 with `jobSettings` written to the workspace as `name`. */
+async function runWithJobSettings(
+  name: string,
+  jobSettings: object,
+  prefix: string,
+  inputs: Record<string, string> = {},
+) {
+  const file = path.join(workspace, name);
+  await writeFile(file, JSON.stringify(jobSettings));
+  return runPackagedAction({
+    workspace,
+    env: stack.env(),
+    inputs: {
+      files: 'tiny.mp4',
+      'kms-key-arn': stack.info.kmsKeyArn,
+      destination: `s3://${stack.info.bucket}/${prefix}/`,
+      'role-arn': stack.info.roleArn,
+      'job-settings': file,
+      ...inputs,
+    },
+  });
 }
 
 async function text(uri: string): Promise<string> {
@@ -178,21 +158,10 @@ async function probe(...uris: string[]): Promise<string[]> {
 }
 
 test('one job makes every output group type, named as MediaConvert names them', async () => {
-  const file = path.join(workspace, 'all-groups.json');
   const jobSettings = settings(stack.info.bucket);
-  await writeFile(file, JSON.stringify({ Settings: jobSettings }));
-  const run = await runPackagedAction({
-    workspace,
-    env: stack.env(),
-    inputs: {
-      files: 'tiny.mp4',
-      'kms-key-arn': stack.info.kmsKeyArn,
-      destination: `s3://${stack.info.bucket}/in/`,
-      'role-arn': stack.info.roleArn,
-      'job-settings': file,
-      wait: 'true',
-      'wait-timeout': '120',
-    },
+  const run = await runWithJobSettings('all-groups.json', { Settings: jobSettings }, 'in', {
+    wait: 'true',
+    'wait-timeout': '120',
   });
   expect(run.stdout).not.toContain('::error::');
   expect(run.code).toBe(0);
@@ -276,7 +245,6 @@ test('one job makes every output group type, named as MediaConvert names them', 
 }, 120_000);
 
 test('a group the local MediaConvert cannot approximate fails the job with 1040 and says why', async () => {
-  const file = path.join(workspace, 'smooth.json');
   const smooth = group(
     'MS_SMOOTH_GROUP_SETTINGS',
     'MsSmoothGroupSettings',
@@ -289,18 +257,8 @@ test('a group the local MediaConvert cannot approximate fails the job with 1040 
       },
     ],
   );
-  await writeFile(file, JSON.stringify({ OutputGroups: [smooth] }));
-  const run = await runPackagedAction({
-    workspace,
-    env: stack.env(),
-    inputs: {
-      files: 'tiny.mp4',
-      'kms-key-arn': stack.info.kmsKeyArn,
-      destination: `s3://${stack.info.bucket}/in-mss/`,
-      'role-arn': stack.info.roleArn,
-      'job-settings': file,
-      wait: 'true',
-    },
+  const run = await runWithJobSettings('smooth.json', { OutputGroups: [smooth] }, 'in-mss', {
+    wait: 'true',
   });
   expect(run.code).not.toBe(0);
   expect(run.stdout).toMatch(
@@ -309,23 +267,11 @@ test('a group the local MediaConvert cannot approximate fails the job with 1040 
 }, 60_000);
 
 test('settings the service would refuse fail the step before any AWS request', async () => {
-  const file = path.join(workspace, 'mp5.json');
   const bad = settings(stack.info.bucket).OutputGroups[0]!;
   (bad.Outputs[0] as { ContainerSettings: { Container: string } }).ContainerSettings.Container =
     'MP5';
-  await writeFile(file, JSON.stringify({ OutputGroups: [bad] }));
   const before = stack.kms.requests.length;
-  const run = await runPackagedAction({
-    workspace,
-    env: stack.env(),
-    inputs: {
-      files: 'tiny.mp4',
-      'kms-key-arn': stack.info.kmsKeyArn,
-      destination: `s3://${stack.info.bucket}/in-mp5/`,
-      'role-arn': stack.info.roleArn,
-      'job-settings': file,
-    },
-  });
+  const run = await runWithJobSettings('mp5.json', { OutputGroups: [bad] }, 'in-mp5');
   expect(run.code).not.toBe(0);
   expect(run.stdout).toContain(
     '::error::Input `job-settings`: MediaConvert would refuse these settings: $.OutputGroups[0].Outputs[0].ContainerSettings.Container: "MP5" should be equal to one of the allowed values',

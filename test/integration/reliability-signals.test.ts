@@ -5,13 +5,12 @@
  * fault proxy so that the signal lands while parts are in flight.
  */
 import type { ChildProcess } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { runPackagedAction, type ActionRun } from '../support/action-runner.js';
+import type { ActionRun } from '../support/action-runner.js';
 import {
   multipartUploads,
   startFaultProxy,
@@ -23,56 +22,39 @@ import {
   type MediaConvertEmulator,
 } from '../../local-aws/mediaconvert/server.js';
 import { JOB_TEMPLATE, startStack, type LocalStack } from '../../local-aws/stack.js';
+import { createSources, type Sources } from '../support/sources.js';
 
 const MIB = 1024 * 1024;
 /** What the runner allows between SIGINT and SIGTERM, and between SIGTERM and SIGKILL. */
 const RUNNER_GRACE_MS = 7500;
 
 let stack: LocalStack;
-let workspace: string;
-const hashes = new Map<string, string>();
-const runnerTemps: string[] = [];
+let sources: Sources;
 
 beforeAll(async () => {
   stack = await startStack();
-  workspace = await mkdtemp(path.join(os.tmpdir(), 'signals-ws-'));
-  await mkdir(path.join(workspace, 'masters'));
+  sources = await createSources('signals-ws-', stack);
+  await mkdir(path.join(sources.workspace, 'masters'));
   // 100 MiB of random bytes (no holes, nothing compressible): 20 parts of 5 MiB, more than
   // the action reads ahead within its default 64 MiB memory budget.
-  const big = path.join(workspace, 'masters', 'big.bin');
+  const big = path.join(sources.workspace, 'masters', 'big.bin');
   await pipeline(
     (function* () {
       for (let i = 0; i < 100; i++) yield randomBytes(MIB);
     })(),
     createWriteStream(big),
   );
-  await writeFile(path.join(workspace, 'masters', 'a-small.bin'), randomBytes(64 * 1024));
-  await writeFile(path.join(workspace, 'clip.mp4'), await readFile('samples/clip.mp4'));
-  await mkdir(path.join(workspace, 'late'));
+  await sources.record('masters/big.bin');
+  await sources.write('masters/a-small.bin', 64 * 1024);
+  await sources.copy('clip.mp4', 'samples/clip.mp4');
   // Two 5 MiB parts: both fit in flight at once, so the body has been read to the end.
-  await writeFile(path.join(workspace, 'late', 'mid.bin'), randomBytes(8 * MIB));
-  for (const name of ['masters/big.bin', 'masters/a-small.bin', 'clip.mp4', 'late/mid.bin']) {
-    hashes.set(name, await hashFile(path.join(workspace, name)));
-  }
+  await sources.write('late/mid.bin', 8 * MIB);
 });
 
 afterAll(async () => {
-  await Promise.all(runnerTemps.map((dir) => rm(dir, { recursive: true, force: true })));
-  await rm(workspace, { recursive: true, force: true });
+  await sources?.remove();
   await stack?.close();
 });
-
-async function hashFile(file: string): Promise<string> {
-  return createHash('sha256')
-    .update(await readFile(file))
-    .digest('hex');
-}
-
-async function expectSourcesUntouched(): Promise<void> {
-  for (const [name, hash] of hashes) {
-    expect([name, await hashFile(path.join(workspace, name))]).toEqual([name, hash]);
-  }
-}
 
 /** Runs the action and sends `signal` once `ready` resolves; returns the run and timings. */
 async function runAndSignal(
@@ -83,8 +65,7 @@ async function runAndSignal(
   afterSignal?: () => void,
 ): Promise<{ run: ActionRun; exitedAfterMs: number }> {
   let child: ChildProcess | undefined;
-  const running = runPackagedAction({
-    workspace,
+  const running = sources.run({
     env: proxy.env(stack.env()),
     inputs: {
       'kms-key-arn': stack.info.kmsKeyArn,
@@ -101,7 +82,6 @@ async function runAndSignal(
   afterSignal?.();
   const run = await running;
   const exitedAfterMs = Date.now() - signalledAt;
-  runnerTemps.push(run.runnerTemp);
   return { run, exitedAfterMs };
 }
 
@@ -166,7 +146,7 @@ describe.each(['SIGTERM', 'SIGINT'] as const)('%s', (signal) => {
       ]);
       expect(run.outputs['job-ids']).toBe('[]');
       expect(errorLine(run)).toContain('no job was created: the step was interrupted');
-      await expectSourcesUntouched();
+      await sources.expectUntouched();
     } finally {
       await proxy.close();
     }
@@ -273,7 +253,7 @@ describe('SIGTERM while waiting for a job', () => {
       expect(manifest.jobs).toEqual([
         expect.objectContaining({ id: jobId, status: 'INTERRUPTED' }),
       ]);
-      await expectSourcesUntouched();
+      await sources.expectUntouched();
     } finally {
       await proxy.close();
     }

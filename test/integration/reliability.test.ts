@@ -3,12 +3,10 @@
  * flaky network or a throttled service does to a run. Ciphertext is checked with OpenSSL and
  * the key unwrapped with KMS Decrypt as the stack user, never with the action's own code.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ListJobsCommand, type Job } from '@aws-sdk/client-mediaconvert';
-import { runPackagedAction, type ActionRun } from '../support/action-runner.js';
+import type { ActionRun } from '../support/action-runner.js';
 import {
   multipartUploads,
   startFaultProxy,
@@ -17,55 +15,25 @@ import {
   type ProxyRecord,
 } from '../support/fault-proxy.js';
 import { startStack, type LocalStack } from '../../local-aws/stack.js';
-import { opensslDecrypt } from '../support/oracle.js';
-import { FAST_JOBS, getObject, stackClients, unwrapKey } from '../support/stack-helpers.js';
+import { createSources, s3Uris, type Sources } from '../support/sources.js';
+import { FAST_JOBS, stackClients } from '../support/stack-helpers.js';
 
 const MIB = 1024 * 1024;
 
 let stack: LocalStack;
 let clients: ReturnType<typeof stackClients>;
-let workspace: string;
-/** SHA-256 of every source file, taken when it was written. */
-const sources = new Map<string, string>();
-const runnerTemps: string[] = [];
+let sources: Sources;
 
 beforeAll(async () => {
   stack = await startStack(FAST_JOBS);
   clients = stackClients(stack);
-  workspace = await mkdtemp(path.join(os.tmpdir(), 'reliability-ws-'));
+  sources = await createSources('reliability-ws-', stack);
 });
 
 afterAll(async () => {
-  await Promise.all(runnerTemps.map((dir) => rm(dir, { recursive: true, force: true })));
-  await rm(workspace, { recursive: true, force: true });
+  await sources?.remove();
   await stack?.close();
 });
-
-const sha256 = (data: Uint8Array): string => createHash('sha256').update(data).digest('hex');
-
-async function writeSource(relativePath: string, bytes: number): Promise<void> {
-  const file = path.join(workspace, relativePath);
-  await mkdir(path.dirname(file), { recursive: true });
-  const data = randomBytes(bytes);
-  await writeFile(file, data);
-  sources.set(relativePath, sha256(data));
-}
-
-async function copySource(relativePath: string, from: string): Promise<void> {
-  const data = await readFile(from);
-  await mkdir(path.dirname(path.join(workspace, relativePath)), { recursive: true });
-  await writeFile(path.join(workspace, relativePath), data);
-  sources.set(relativePath, sha256(data));
-}
-
-async function expectSourcesUntouched(): Promise<void> {
-  for (const [relativePath, hash] of sources) {
-    expect([relativePath, sha256(await readFile(path.join(workspace, relativePath)))]).toEqual([
-      relativePath,
-      hash,
-    ]);
-  }
-}
 
 async function withProxy<T>(
   rules: FaultRule[],
@@ -80,52 +48,18 @@ async function withProxy<T>(
   }
 }
 
-async function runAction(
+function runAction(
   proxy: FaultProxy,
   inputs: Record<string, string>,
   prefix: string,
 ): Promise<ActionRun> {
-  const run = await runPackagedAction({
-    workspace,
-    env: proxy.env(stack.env()),
-    inputs: {
-      'kms-key-arn': stack.info.kmsKeyArn,
-      destination: `s3://${stack.info.bucket}/${prefix}/`,
-      'part-size-mib': '5',
-      'create-job': 'false',
-      ...inputs,
-    },
-  });
-  runnerTemps.push(run.runnerTemp);
-  return run;
+  return sources.upload(proxy.env(stack.env()), prefix, inputs);
 }
 
-interface Decryption {
-  DecryptionMode: 'AES_CTR' | 'AES_CBC';
-  EncryptedDecryptionKey: string;
-  InitializationVector: string;
-}
-
-/** Each uploaded object, decrypted by OpenSSL with the key KMS gives the stack user. */
+/** The run reported one object a file, under its path; each decrypts to its source. */
 async function expectObjectsDecryptToSources(run: ActionRun, relativePaths: string[]) {
-  const uris = JSON.parse(run.outputs['s3-uris']!) as string[];
-  const settings = JSON.parse(run.outputs['decryption-settings']!) as Decryption[];
-  expect(uris.map((u) => u.replace(/^s3:\/\/[^/]+\/[^/]+\//, ''))).toEqual(relativePaths);
-  for (const [i, uri] of uris.entries()) {
-    const s = settings[i]!;
-    const key = await unwrapKey(clients.kms, s.EncryptedDecryptionKey);
-    const object = await getObject(clients.s3, uri);
-    const plaintext = await opensslDecrypt(
-      s.DecryptionMode,
-      key,
-      Buffer.from(s.InitializationVector, 'base64'),
-      object.body,
-    );
-    expect([relativePaths[i], sha256(plaintext)]).toEqual([
-      relativePaths[i],
-      sources.get(relativePaths[i]!),
-    ]);
-  }
+  expect(s3Uris(run).map((u) => u.replace(/^s3:\/\/[^/]+\/[^/]+\//, ''))).toEqual(relativePaths);
+  await sources.expectObjectsDecryptToSources(run, relativePaths);
 }
 
 /** Parts S3 never took must have been sent again until it did. */
@@ -152,7 +86,7 @@ async function leftoverUploads(prefix: string): Promise<string[]> {
 describe('S3', () => {
   test('a fifth of part uploads failing (SlowDown, resets mid-body, 500s): every object still decrypts to its source', async () => {
     const files = ['flaky/a.bin', 'flaky/b.bin', 'flaky/c.bin'];
-    for (const file of files) await writeSource(file, 10 * MIB + 12345);
+    for (const file of files) await sources.write(file, 10 * MIB + 12345);
     const uploadPart = { service: 's3', operation: 'UploadPart' } as const;
     const run = await withProxy(
       [
@@ -181,12 +115,12 @@ describe('S3', () => {
     expect(run.stdout).not.toContain('::error::');
     expect(run.code).toBe(0);
     await expectObjectsDecryptToSources(run, files);
-    await expectSourcesUntouched();
+    await sources.expectUntouched();
   });
 
   test('S3 failing for good on one file: the step fails naming it, its upload is aborted, the others are reported', async () => {
     const files = ['doomed/a.bin', 'doomed/b.bin', 'doomed/c.bin'];
-    for (const file of files) await writeSource(file, 6 * MIB);
+    for (const file of files) await sources.write(file, 6 * MIB);
     const jobsBefore = await jobsFor('doomed');
     const run = await withProxy(
       [
@@ -250,10 +184,10 @@ describe('S3', () => {
     expect(run.summary).toContain('doomed/b.bin');
     expect(run.summary).toContain('failed');
     expect((await jobsFor('doomed')).length - jobsBefore.length).toBe(2);
-    await expectSourcesUntouched();
+    await sources.expectUntouched();
   });
   test('when the abort is refused too, the step still fails naming the file', async () => {
-    await writeSource('abort-denied/a.bin', 6 * MIB);
+    await sources.write('abort-denied/a.bin', 6 * MIB);
     const run = await withProxy(
       [
         {
@@ -289,7 +223,7 @@ describe('KMS', () => {
     'throttling bursts on data keys (key-source %s) are retried and the run succeeds',
     async (keySource) => {
       const files = Array.from({ length: 6 }, (_, i) => `burst-${keySource}/f${i}.bin`);
-      for (const [n, file] of files.entries()) await writeSource(file, 64 * 1024 + n * 1000);
+      for (const [n, file] of files.entries()) await sources.write(file, 64 * 1024 + n * 1000);
       const operation = keySource === 'kms' ? 'GenerateDataKey' : 'Encrypt';
       const run = await withProxy(
         [
@@ -349,7 +283,7 @@ describe('MediaConvert CreateJob', () => {
     '%s: retried with the same ClientRequestToken, exactly one job exists',
     async (name, faults) => {
       const prefix = `createjob-${name.replace(/\W+/g, '-')}`;
-      await copySource(`${prefix}/clip.mp4`, 'samples/clip.mp4');
+      await sources.copy(`${prefix}/clip.mp4`, 'samples/clip.mp4');
       // The first rule that applies wins: these fault the first, second... CreateJob in turn.
       const rules: FaultRule[] = faults.map((fault) => ({
         service: 'mediaconvert',
@@ -389,7 +323,7 @@ describe('MediaConvert CreateJob', () => {
   );
 
   test('a template given by ARN is checked by its name, and the run goes on', async () => {
-    await writeSource('template-arn/a.bin', 1000);
+    await sources.write('template-arn/a.bin', 1000);
     const account = stack.info.roleArn.split(':')[4]!;
     const arn = `arn:aws:mediaconvert:${stack.info.region}:${account}:jobTemplates/${stack.info.jobTemplate}`;
     const run = await withProxy([], async (proxy) => {
@@ -415,7 +349,7 @@ describe('MediaConvert CreateJob', () => {
   });
 
   test('a role that may not read job templates: a warning, and the run goes on', async () => {
-    await writeSource('no-template-read/a.bin', 1000);
+    await sources.write('no-template-read/a.bin', 1000);
     const run = await withProxy(
       [
         {

@@ -14,10 +14,9 @@ import {
   type IncomingHttpHeaders,
   type IncomingMessage,
   type OutgoingHttpHeaders,
-  type Server,
   type ServerResponse,
 } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { AddressInfo, Server as NetServer, Socket } from 'node:net';
 import { matchRoute } from '../../local-aws/mediaconvert/routes.js';
 
 export type Service = 's3' | 'kms' | 'mediaconvert';
@@ -115,6 +114,40 @@ const ENDPOINT_VARIABLES: Record<Service, string> = {
   mediaconvert: 'AWS_ENDPOINT_URL_MEDIACONVERT',
 };
 
+/**
+ * `base` with the AWS_ENDPOINT_URL_<SERVICE> variable of each service in `urls` set to its URL:
+ * what points the action's SDK clients at a proxy in front of the stack (this one, or the link
+ * proxy of test/support/link-proxy.ts).
+ */
+export function endpointEnv(
+  base: Record<string, string>,
+  urls: Partial<Record<Service, string>>,
+): Record<string, string> {
+  const env = { ...base };
+  for (const [service, url] of Object.entries(urls) as [Service, string][]) {
+    env[ENDPOINT_VARIABLES[service]] = url;
+  }
+  return env;
+}
+
+/**
+ * One server a service, made by `serve` to stand in front of its upstream, each listening on a
+ * free 127.0.0.1 port: the layout of this proxy and of the link proxy.
+ */
+export async function listenPerService<S extends NetServer>(
+  upstreams: Partial<Record<Service, string>>,
+  serve: (service: Service, target: URL) => S,
+): Promise<{ servers: S[]; urls: Partial<Record<Service, string>> }> {
+  const servers: S[] = [];
+  const urls: Partial<Record<Service, string>> = {};
+  for (const [service, upstream] of Object.entries(upstreams) as [Service, string][]) {
+    const server = serve(service, new URL(upstream));
+    servers.push(server);
+    urls[service] = await listen(server);
+  }
+  return { servers, urls };
+}
+
 /** Bodies kept in records are cut at this size. */
 const MAX_KEPT_BODY = 1 << 20;
 
@@ -172,11 +205,8 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     });
   const wait = options.sleep ?? timerSleep;
 
-  const servers: Server[] = [];
-  const urls = {} as Record<Service, string>;
-  for (const [service, upstream] of Object.entries(options.upstreams) as [Service, string][]) {
-    const target = new URL(upstream);
-    const server = createServer((req, res) => {
+  const listening = await listenPerService(options.upstreams, (service, target) =>
+    createServer((req, res) => {
       const record = describe(service, req, nextId++, ++tick);
       records.push(record);
       update(record);
@@ -192,20 +222,17 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
         req.socket.destroy();
         finish(undefined);
       });
-    });
-    servers.push(server);
-    urls[service] = await listen(server);
-  }
+    }),
+  );
+  const { servers } = listening;
+  // Typed complete for the callers' convenience: only the upstreams given have a URL.
+  const urls = listening.urls as Record<Service, string>;
 
   return {
     urls,
     records,
     env(base) {
-      const env = { ...base };
-      for (const service of Object.keys(urls) as Service[]) {
-        env[ENDPOINT_VARIABLES[service]] = urls[service];
-      }
-      return env;
+      return endpointEnv(base, urls);
     },
     addRule(rule) {
       rules.push({ rule, seen: 0, fired: 0 });
@@ -570,7 +597,7 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-function listen(server: Server): Promise<string> {
+function listen(server: NetServer): Promise<string> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {

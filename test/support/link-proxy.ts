@@ -11,9 +11,11 @@
  * first byte leaves. The reader is paused while a direction holds more than about one
  * bandwidth-delay product, so a sender cannot outrun the cap by buffering in the proxy.
  */
-import { createServer, connect, type Server, type Socket, type AddressInfo } from 'node:net';
+import { createServer, connect, type Socket } from 'node:net';
+import { endpointEnv, listenPerService, type Service } from './fault-proxy.js';
 
-export type LinkService = 's3' | 'kms' | 'mediaconvert';
+/** The fault proxy's services: a link stands in front of it or of the stack itself. */
+export type LinkService = Service;
 
 export interface Link {
   /** One-way delay of every byte, in milliseconds. */
@@ -43,12 +45,6 @@ export interface LinkProxy {
   close(): Promise<void>;
 }
 
-const ENDPOINT_VARIABLES: Record<LinkService, string> = {
-  s3: 'AWS_ENDPOINT_URL_S3',
-  kms: 'AWS_ENDPOINT_URL_KMS',
-  mediaconvert: 'AWS_ENDPOINT_URL_MEDIACONVERT',
-};
-
 /** Paused above this many queued bytes, plus the bandwidth-delay product. */
 const QUEUE_FLOOR = 256 * 1024;
 
@@ -61,12 +57,8 @@ export async function startLinkProxy(options: LinkProxyOptions): Promise<LinkPro
   const stats: LinkStats = { connections: 0, bytesUp: 0, bytesDown: 0 };
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
-  const servers: Server[] = [];
-  const urls: Partial<Record<LinkService, string>> = {};
-
-  for (const [service, upstream] of Object.entries(options.upstreams) as [LinkService, string][]) {
-    const target = new URL(upstream);
-    const server = createServer((client) => {
+  const { servers, urls } = await listenPerService(options.upstreams, (_service, target) =>
+    createServer((client) => {
       stats.connections += 1;
       const accepted = performance.now();
       const server = connect({ host: target.hostname, port: Number(target.port) });
@@ -81,20 +73,14 @@ export async function startLinkProxy(options: LinkProxyOptions): Promise<LinkPro
       // The handshake: the client's first byte can leave one round trip after it connected.
       pipe(client, server, link, timers, accepted + 2 * link.delayMs, (n) => (stats.bytesUp += n));
       pipe(server, client, link, timers, accepted, (n) => (stats.bytesDown += n));
-    });
-    servers.push(server);
-    urls[service] = await listen(server);
-  }
+    }),
+  );
 
   return {
     urls,
     stats,
     env(base) {
-      const env = { ...base };
-      for (const service of Object.keys(urls) as LinkService[]) {
-        env[ENDPOINT_VARIABLES[service]] = urls[service]!;
-      }
-      return env;
+      return endpointEnv(base, urls);
     },
     async close() {
       for (const timer of timers) clearTimeout(timer);
@@ -169,14 +155,4 @@ function pipe(
     if (queuedBytes > limit) from.pause();
   });
   from.on('end', () => enqueue(undefined));
-}
-
-function listen(server: Server): Promise<string> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
-    });
-  });
 }
