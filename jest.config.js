@@ -23,6 +23,11 @@ export default {
   // Most test files wait on child processes and servers rather than compute: two run at once
   // even on a 2-core machine (jest's default there is one).
   maxWorkers: 2,
+  // A worker that has grown past this (each test file loads the SDK and the stack afresh) is
+  // replaced between files. Without it the workers ended the run at 600-800 MB and took more
+  // than jest's 500 ms to tear down after their last test, which jest reports as "A worker
+  // process has failed to exit gracefully" although no handle was left open.
+  workerIdleMemoryLimit: '400MB',
   projects: [
     // No socket, no child process: test/support/unit-isolation.mjs refuses them.
     project('unit', { setupFilesAfterEnv: ['<rootDir>/test/support/unit-isolation.mjs'] }),
