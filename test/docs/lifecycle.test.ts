@@ -3,19 +3,24 @@
  * validates a request's parameters before it connects, so aimed at a closed local port it
  * fails on the connection only when the rule is well-formed.
  */
-import { expect, test } from '@jest/globals';
-import { execFile } from 'node:child_process';
+import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
+import { startAwsCli, type AwsCli } from '../support/aws-cli.js';
 
-const run = promisify(execFile);
+let cli: AwsCli;
+beforeAll(() => {
+  cli = startAwsCli();
+});
+afterAll(async () => {
+  await cli?.close();
+});
 
+/** The CLI's stderr for put-bucket-lifecycle-configuration with `file`, aimed at a closed port. */
 async function putRule(file: string): Promise<string> {
-  return run(
-    '/usr/bin/aws',
+  const result = await cli.run(
     [
       's3api',
       'put-bucket-lifecycle-configuration',
@@ -30,18 +35,9 @@ async function putRule(file: string): Promise<string> {
       '--lifecycle-configuration',
       `file://${file}`,
     ],
-    {
-      env: {
-        ...process.env,
-        AWS_ACCESS_KEY_ID: 'x',
-        AWS_SECRET_ACCESS_KEY: 'y',
-        AWS_MAX_ATTEMPTS: '1',
-      },
-    },
-  ).then(
-    () => '',
-    (error: { stderr?: string }) => error.stderr ?? '',
+    { AWS_MAX_ATTEMPTS: '1', HOME: tmpdir() },
   );
+  return result.code === 0 ? '' : result.stderr;
 }
 
 test('the lifecycle rule passes the AWS CLI parameter validation', async () => {

@@ -5,6 +5,14 @@ import { connect } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { stackEnv, type StackInfo } from '../../local-aws/stack.js';
+import { cliJson, startAwsCli } from '../support/aws-cli.js';
+
+interface KeyDescription {
+  KeyMetadata: { Arn: string };
+}
+interface TemplateDescription {
+  JobTemplate: { Name: string };
+}
 
 const TSX = path.resolve('node_modules/.bin/tsx');
 
@@ -68,44 +76,40 @@ test('npm run local-aws -- --info-file PATH: serves the AWS CLI; SIGTERM to npm 
     );
     endpoints = Object.values(info.endpoints);
     for (const url of endpoints) expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    const env = { ...process.env, ...stackEnv(info) };
-    const describe = spawnSync(
-      '/usr/bin/aws',
-      [
-        'kms',
-        'describe-key',
-        '--key-id',
-        info.kmsKeyArn,
-        '--endpoint-url',
-        info.endpoints.kms,
-        '--output',
-        'json',
-      ],
-      { env, encoding: 'utf8' },
-    );
-    expect(describe.stderr).toBe('');
-    expect(JSON.parse(describe.stdout).KeyMetadata.Arn).toBe(info.kmsKeyArn);
-    const template = spawnSync(
-      '/usr/bin/aws',
-      [
-        'mediaconvert',
-        'get-job-template',
-        '--name',
-        info.jobTemplate,
-        '--endpoint-url',
-        info.endpoints.mediaconvert,
-        '--output',
-        'json',
-      ],
-      { env, encoding: 'utf8' },
-    );
-    expect(JSON.parse(template.stdout).JobTemplate.Name).toBe(info.jobTemplate);
-    const bucket = spawnSync(
-      '/usr/bin/aws',
-      ['s3api', 'head-bucket', '--bucket', info.bucket, '--endpoint-url', info.endpoints.s3],
-      { env, encoding: 'utf8' },
-    );
-    expect(bucket.status).toBe(0);
+    // The stack's own variables only: endpoints, credentials, region, no user configuration.
+    // The stack's variables (credentials, region) and nothing of the user's configuration;
+    // this CLI (2.9) predates AWS_ENDPOINT_URL_<SERVICE>, so each command names its endpoint.
+    const env = { ...stackEnv(info), HOME: dir, AWS_DEFAULT_OUTPUT: 'json' };
+    const cli = startAwsCli();
+    try {
+      const described = await cli.run(
+        ['kms', 'describe-key', '--key-id', info.kmsKeyArn, '--endpoint-url', info.endpoints.kms],
+        env,
+      );
+      expect(described.stderr).toBe('');
+      expect(cliJson<KeyDescription>(described).KeyMetadata.Arn).toBe(info.kmsKeyArn);
+      const template = cliJson<TemplateDescription>(
+        await cli.run(
+          [
+            'mediaconvert',
+            'get-job-template',
+            '--name',
+            info.jobTemplate,
+            '--endpoint-url',
+            info.endpoints.mediaconvert,
+          ],
+          env,
+        ),
+      );
+      expect(template.JobTemplate.Name).toBe(info.jobTemplate);
+      const bucket = await cli.run(
+        ['s3api', 'head-bucket', '--bucket', info.bucket, '--endpoint-url', info.endpoints.s3],
+        env,
+      );
+      expect([bucket.code, bucket.stderr]).toEqual([0, '']);
+    } finally {
+      await cli.close();
+    }
     expect((await processesWith(infoFile)).length).toBeGreaterThanOrEqual(2);
   } finally {
     child.kill('SIGTERM');

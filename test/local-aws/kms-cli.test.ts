@@ -1,65 +1,46 @@
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { STACK_CREDENTIALS } from '../../local-aws/identity.js';
 import { startKms, type KmsEmulator } from '../../local-aws/kms/server.js';
+import {
+  AWS_CLI,
+  cliJson as json,
+  HAS_AWS_CLI,
+  startAwsCli,
+  type AwsCli,
+  type CliResult,
+} from '../support/aws-cli.js';
 
-// The Debian AWS CLI v2; another `aws` (v1) may come first on PATH, so never rely on PATH.
-const AWS = '/usr/bin/aws';
 const REGION = 'us-east-1';
-// Each CLI start costs about a second (Python); give the multi-call tests room.
+// The CLI's start (about a second of CPU) is paid once for the file, when the session starts.
 const TIMEOUT_MS = 60_000;
 const CONTEXT_ARG = 'service=mediaconvert.amazonaws.com';
 
-interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
 let kms: KmsEmulator;
 let dir: string;
+let cli: AwsCli;
 
-/** Runs the CLI against the emulator with nothing from the user's own AWS configuration. */
+/** Runs a CLI command against the emulator with nothing from the user's own AWS configuration. */
 function aws(...args: string[]): Promise<CliResult> {
-  const env = {
-    PATH: process.env.PATH ?? '/usr/bin:/bin',
-    HOME: dir,
-    AWS_ACCESS_KEY_ID: STACK_CREDENTIALS.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: STACK_CREDENTIALS.secretAccessKey,
-    AWS_CONFIG_FILE: '/dev/null',
-    AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-    AWS_PAGER: '',
-  };
   const common = ['--endpoint-url', kms.url, '--region', REGION, '--output', 'json'];
-  return new Promise((resolve) => {
-    execFile(AWS, [...args, ...common], { env }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-      resolve({ code, stdout, stderr });
-    });
-  });
+  return cli.run([...args, ...common], { HOME: dir });
 }
 
-function json<T>(result: CliResult): T {
-  if (result.code !== 0) throw new Error(`aws failed (${result.code}): ${result.stderr}`);
-  return JSON.parse(result.stdout) as T;
-}
-
-const describeCli = existsSync(AWS) ? describe : describe.skip;
-if (!existsSync(AWS)) console.warn(`Skipping the KMS CLI tests: ${AWS} is not installed.`);
-const title = existsSync(AWS)
+const describeCli = HAS_AWS_CLI ? describe : describe.skip;
+if (!HAS_AWS_CLI) console.warn(`Skipping the KMS CLI tests: ${AWS_CLI} is not installed.`);
+const title = HAS_AWS_CLI
   ? 'KMS emulator with the AWS CLI'
-  : `KMS emulator with the AWS CLI (SKIPPED: ${AWS} is not installed; apt-get install awscli)`;
+  : `KMS emulator with the AWS CLI (SKIPPED: ${AWS_CLI} is not installed; apt-get install awscli)`;
 
 describeCli(title, () => {
   beforeAll(async () => {
     kms = await startKms({ region: REGION });
     dir = await mkdtemp(join(tmpdir(), 'kms-cli-'));
+    cli = startAwsCli();
   });
 
   afterAll(async () => {
+    await cli?.close();
     await kms.close();
     await rm(dir, { recursive: true, force: true });
   });

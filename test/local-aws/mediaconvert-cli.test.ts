@@ -2,11 +2,9 @@
  * The AWS CLI v2 (botocore, an independent REST-JSON implementation) against the emulator:
  * create-job with PascalCase settings from a file, get-job, list-jobs and a refused request.
  */
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { STACK_CREDENTIALS } from '../../local-aws/identity.js';
 import {
   encrypt,
   generateDataKey,
@@ -18,43 +16,25 @@ import {
   startTestStack,
   type TestStack,
 } from '../support/mediaconvert-fixtures.js';
-
-const AWS = '/usr/bin/aws';
+import { startAwsCli, type AwsCli, type CliResult } from '../support/aws-cli.js';
 
 let stack: TestStack;
+let cli: AwsCli;
 
 beforeAll(async () => {
   stack = await startTestStack();
+  cli = startAwsCli();
 }, 30_000);
 
 afterAll(async () => {
+  await cli?.close();
   await stack.close();
 });
 
-interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the CLI asynchronously: the emulator answers from this same process. */
+/** `aws mediaconvert ...` against the emulator, which answers from this same process. */
 function aws(args: string[]): Promise<CliResult> {
-  const env = {
-    PATH: process.env['PATH'] ?? '/usr/bin:/bin',
-    HOME: stack.dir,
-    AWS_ACCESS_KEY_ID: STACK_CREDENTIALS.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: STACK_CREDENTIALS.secretAccessKey,
-    AWS_CONFIG_FILE: '/dev/null',
-    AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-    AWS_PAGER: '',
-  };
   const common = ['--endpoint-url', stack.emulator.url, '--region', REGION, '--output', 'json'];
-  return new Promise((resolve) => {
-    execFile(AWS, ['mediaconvert', ...args, ...common], { env }, (error, stdout, stderr) => {
-      const code = error && typeof error.code === 'number' ? error.code : error ? 1 : 0;
-      resolve({ code, stdout, stderr });
-    });
-  });
+  return cli.run(['mediaconvert', ...args, ...common], { HOME: stack.dir });
 }
 
 interface CliJob {

@@ -3,8 +3,6 @@
  * checksums on CompleteMultipartUpload, signed payload hashes; and it lists the multipart
  * uploads a run left behind (ListMultipartUploads), as the AWS CLI shows them.
  */
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import {
   AbortMultipartUploadCommand,
@@ -17,8 +15,8 @@ import {
 } from '@aws-sdk/client-s3';
 import { STACK_CREDENTIALS } from '../../local-aws/identity.js';
 import { startS3, type S3Server } from '../../local-aws/s3.js';
+import { startAwsCli, type AwsCli } from '../support/aws-cli.js';
 
-const run = promisify(execFile);
 const BUCKET = 'checks';
 const MIB = 1024 * 1024;
 
@@ -82,9 +80,8 @@ async function uploadParts(key: string, uploadId: string, parts: Buffer[]) {
   return done;
 }
 
-async function awsList(prefix: string): Promise<{ Key: string; UploadId: string }[]> {
-  const { stdout } = await run(
-    '/usr/bin/aws',
+async function awsList(cli: AwsCli, prefix: string): Promise<{ Key: string; UploadId: string }[]> {
+  const result = await cli.run(
     [
       's3api',
       'list-multipart-uploads',
@@ -97,21 +94,14 @@ async function awsList(prefix: string): Promise<{ Key: string; UploadId: string 
       '--output',
       'json',
     ],
-    {
-      env: {
-        PATH: process.env.PATH ?? '/usr/bin:/bin',
-        AWS_ACCESS_KEY_ID: STACK_CREDENTIALS.accessKeyId,
-        AWS_SECRET_ACCESS_KEY: STACK_CREDENTIALS.secretAccessKey,
-        AWS_DEFAULT_REGION: 'us-east-1',
-        AWS_CONFIG_FILE: '/dev/null',
-        AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-        AWS_PAGER: '',
-      },
-    },
+    { AWS_DEFAULT_REGION: 'us-east-1' },
   );
-  return (
-    (JSON.parse(stdout || '{}') as { Uploads?: { Key: string; UploadId: string }[] }).Uploads ?? []
-  ).map((u) => ({ Key: u.Key, UploadId: u.UploadId }));
+  if (result.code !== 0) throw new Error(`aws failed (${result.code}): ${result.stderr}`);
+  // With no upload to show the CLI prints nothing at all.
+  const listed = JSON.parse(result.stdout || '{}') as {
+    Uploads?: { Key: string; UploadId: string }[];
+  };
+  return (listed.Uploads ?? []).map(({ Key, UploadId }) => ({ Key, UploadId }));
 }
 
 describe('PutObject', () => {
@@ -218,10 +208,15 @@ describe('multipart', () => {
         MultipartUpload: { Parts: await uploadParts('left/finished.mp4', finished, [parts[1]!]) },
       }),
     );
-    expect(await awsList('left/')).toEqual([{ Key: 'left/behind.mp4', UploadId: left }]);
-    await s3.send(
-      new AbortMultipartUploadCommand({ Bucket: BUCKET, Key: 'left/behind.mp4', UploadId: left }),
-    );
-    expect(await awsList('left/')).toEqual([]);
+    const cli = startAwsCli();
+    try {
+      expect(await awsList(cli, 'left/')).toEqual([{ Key: 'left/behind.mp4', UploadId: left }]);
+      await s3.send(
+        new AbortMultipartUploadCommand({ Bucket: BUCKET, Key: 'left/behind.mp4', UploadId: left }),
+      );
+      expect(await awsList(cli, 'left/')).toEqual([]);
+    } finally {
+      await cli.close();
+    }
   });
 });
