@@ -15,7 +15,11 @@ const project = (name, extra = {}) => ({
   ...extra,
 });
 // The tiers that run dist/ rebuild it first when src/ changed since it was built.
-const runsDist = { globalSetup: '<rootDir>/test/support/global-setup.mjs' };
+// They also remove their runs' RUNNER_TEMP folders after each file.
+const runsDist = {
+  globalSetup: '<rootDir>/test/support/global-setup.mjs',
+  setupFilesAfterEnv: ['<rootDir>/test/support/file-cleanup.ts'],
+};
 
 export default {
   // Per-project testTimeout is ignored by jest 30; integration runs spawn the action and wait for jobs.

@@ -4,7 +4,7 @@
  * completes and its output is real media; each ciphertext is checked with OpenSSL or @noble/ciphers, never our own code.
  */
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, mkdtemp, readFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
@@ -32,6 +32,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stack?.close();
+  if (workspace) await rm(workspace, { recursive: true, force: true });
 });
 
 type Case = {

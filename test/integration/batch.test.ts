@@ -3,7 +3,7 @@
  * the local stack; and four shards that together cover a fifth of that set exactly once.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ctr } from '@noble/ciphers/aes.js';
@@ -36,6 +36,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stack?.close();
+  if (workspace) await rm(workspace, { recursive: true, force: true });
 });
 
 interface ManifestFile {

@@ -1,6 +1,6 @@
 /** The CLI bundle (dist/cli.js) against the local stack: flags, INPUT_* fallbacks, exit codes. */
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { INPUTS } from '../../src/interface.js';
@@ -19,6 +19,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stack?.close();
+  if (tmp) await rm(tmp, { recursive: true, force: true });
 });
 
 function cli(

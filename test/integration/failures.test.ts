@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { copyFile, mkdir, mkdtemp, readFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { GenerateDataKeyCommand } from '@aws-sdk/client-kms';
@@ -39,6 +39,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stack?.close();
+  if (workspace) await rm(workspace, { recursive: true, force: true });
 });
 
 function baseInputs(prefix: string): Record<string, string> {

@@ -1,5 +1,5 @@
 /** `job-settings` files as users export them from the console: a whole request or just Settings. */
-import { copyFile, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
@@ -23,6 +23,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stack?.close();
+  if (workspace) await rm(workspace, { recursive: true, force: true });
 });
 
 test('a whole CreateJob request file: its input template, output groups, metadata and tags are sent with each file', async () => {

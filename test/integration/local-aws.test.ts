@@ -1,6 +1,6 @@
 /** The README's "run it" command and the stack launcher, run as a user runs them. */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtemp, readdir, readFile, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { connect } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -122,6 +122,7 @@ test('npm run local-aws -- --info-file PATH: serves the AWS CLI; SIGTERM to npm 
   }
   expect(await processesWith(infoFile)).toEqual([]);
   for (const url of endpoints) expect([url, await accepts(url)]).toEqual([url, false]);
+  await rm(dir, { recursive: true, force: true });
 });
 
 test('npm run demo: encrypts the sample clip, the job completes and its output is real media', async () => {
@@ -130,4 +131,10 @@ test('npm run demo: encrypts the sample clip, the job completes and its output i
   expect(demo.stdout).toMatch(/job \S+: COMPLETE/);
   expect(demo.stdout).toMatch(/outputs\/clip-240p\.mp4 .*h264,video/);
   expect(demo.status).toBe(0);
+  // The demo keeps its RUNNER_TEMP and the local copies of the outputs for a user to look at.
+  const kept = new Set(
+    [...demo.stdout.matchAll(/(\/\S+\/(?:runner-temp|demo-output)-[^/\s]+)\//g)].map((m) => m[1]!),
+  );
+  expect(kept.size).toBeGreaterThan(0);
+  for (const dir of kept) await rm(dir, { recursive: true, force: true });
 });

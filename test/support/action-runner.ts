@@ -35,10 +35,16 @@ export interface ActionRunOptions {
  * GITHUB_WORKSPACE as the working directory.
  */
 const runnerTemps: string[] = [];
-// Callers read the outputs and manifest after the run, so RUNNER_TEMP lives until exit.
-process.once('exit', () => {
-  for (const dir of runnerTemps) rmSync(dir, { recursive: true, force: true });
-});
+
+/**
+ * Removes the RUNNER_TEMP folders of the runs made so far. Callers read the outputs and
+ * manifest after a run, so they live until the test file ends (test/support/file-cleanup.ts)
+ * or, outside jest, until this process exits.
+ */
+export function removeRunnerTemps(): void {
+  for (const dir of runnerTemps.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+process.once('exit', removeRunnerTemps);
 
 export async function runPackagedAction(options: ActionRunOptions): Promise<ActionRun> {
   assertFreshDist();
