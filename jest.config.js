@@ -18,7 +18,13 @@ const project = (name, extra = {}) => ({
 // They also remove their runs' RUNNER_TEMP folders after each file.
 const runsDist = {
   globalSetup: '<rootDir>/test/support/global-setup.mjs',
+  globalTeardown: '<rootDir>/test/support/media-cache-teardown.mjs',
   setupFilesAfterEnv: ['<rootDir>/test/support/file-cleanup.ts'],
+};
+// The tiers whose local MediaConvert runs ffprobe and ffmpeg share one cache folder a run.
+const sharesMediaCache = {
+  globalSetup: '<rootDir>/test/support/media-cache-setup.mjs',
+  globalTeardown: '<rootDir>/test/support/media-cache-teardown.mjs',
 };
 
 export default {
@@ -35,7 +41,7 @@ export default {
   projects: [
     // No socket, no child process: test/support/unit-isolation.mjs refuses them.
     project('unit', { setupFilesAfterEnv: ['<rootDir>/test/support/unit-isolation.mjs'] }),
-    project('local-aws'),
+    project('local-aws', sharesMediaCache),
     project('integration', runsDist),
     project('docs', runsDist),
   ],

@@ -12,7 +12,7 @@ import { isObject, numberAt, stringAt } from './wire.js';
 export interface MediaTools {
   ffmpeg?: string;
   ffprobe?: string;
-  /** What the tools made of given bytes, for this emulator's life (media-cache.ts). */
+  /** What the tools made of given bytes (media-cache.ts). */
   cache?: MediaCache;
 }
 
@@ -26,12 +26,15 @@ export interface MediaInfo {
   durationMs?: number;
 }
 
-/** ffmpeg and ffprobe from PATH; both or neither, since transcoding needs the probe's facts. */
-export function findMediaTools(use: 'auto' | 'none'): MediaTools {
+/**
+ * ffmpeg and ffprobe from PATH; both or neither, since transcoding needs the probe's facts.
+ * Their results are kept in `cacheDir` when given (shared), else in a folder of their own.
+ */
+export function findMediaTools(use: 'auto' | 'none', cacheDir?: string): MediaTools {
   if (use === 'none') return {};
   const ffmpeg = onPath('ffmpeg');
   const ffprobe = onPath('ffprobe');
-  return ffmpeg && ffprobe ? { ffmpeg, ffprobe, cache: new MediaCache() } : {};
+  return ffmpeg && ffprobe ? { ffmpeg, ffprobe, cache: new MediaCache(cacheDir) } : {};
 }
 
 function onPath(name: string): string | undefined {

@@ -38,6 +38,12 @@ export interface MediaConvertEmulatorOptions {
   requestTokenTtlMs?: number;
   /** 'none' ignores ffmpeg/ffprobe even when installed (magic-byte check and plain copy). */
   mediaTools?: 'auto' | 'none';
+  /**
+   * A folder to keep ffprobe and ffmpeg results in, shared with other emulators, e.g. those of
+   * every test file of a run (default: LOCAL_AWS_MEDIA_CACHE, else a folder of this emulator's
+   * own, removed by close()).
+   */
+  mediaCacheDir?: string;
 }
 
 export interface MediaConvertEmulator {
@@ -76,7 +82,10 @@ export async function startMediaConvert(
     options.requestTokenTtlMs,
   );
   const waiters = new Map<string, ((job: WireJob) => void)[]>();
-  const tools = findMediaTools(options.mediaTools ?? 'auto');
+  const tools = findMediaTools(
+    options.mediaTools ?? 'auto',
+    options.mediaCacheDir ?? (process.env['LOCAL_AWS_MEDIA_CACHE'] || undefined),
+  );
   const worker = new JobWorker({
     region: options.region,
     s3Endpoint: options.s3Endpoint,

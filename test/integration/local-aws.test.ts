@@ -1,5 +1,5 @@
 /** The README's "run it" command and the stack launcher, run as a user runs them. */
-import { spawn, spawnSync } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { connect } from 'node:net';
 import os from 'node:os';
@@ -52,89 +52,104 @@ function accepts(url: string): Promise<boolean> {
   });
 }
 
-test('npm run local-aws -- --info-file PATH: serves the AWS CLI; SIGTERM to npm stops every process', async () => {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'local-aws-'));
-  const infoFile = path.join(dir, 'info.json');
-  // As `npm run local-aws -- --info-file F &` then `kill $!`: the signal goes to npm only.
-  const child = spawn('npm', ['run', 'local-aws', '--', '--info-file', infoFile], {
-    stdio: 'ignore',
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  let endpoints: string[] = [];
-  try {
-    await waitForFile(infoFile, 30_000);
-    const info = JSON.parse(await readFile(infoFile, 'utf8')) as StackInfo;
-    expect(Object.keys(info)).toEqual(
-      expect.arrayContaining([
-        'region',
-        'endpoints',
-        'credentials',
-        'kmsKeyArn',
-        'roleArn',
-        'bucket',
-      ]),
+test.concurrent(
+  'npm run local-aws -- --info-file PATH: serves the AWS CLI; SIGTERM to npm stops every process',
+  async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'local-aws-'));
+    const infoFile = path.join(dir, 'info.json');
+    // As `npm run local-aws -- --info-file F &` then `kill $!`: the signal goes to npm only.
+    const child = spawn('npm', ['run', 'local-aws', '--', '--info-file', infoFile], {
+      stdio: 'ignore',
+    });
+    const exited = new Promise<number | null>((resolve) =>
+      child.on('exit', (code) => resolve(code)),
     );
-    endpoints = Object.values(info.endpoints);
-    for (const url of endpoints) expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    // The stack's own variables only: endpoints, credentials, region, no user configuration.
-    // The stack's variables (credentials, region) and nothing of the user's configuration;
-    // this CLI (2.9) predates AWS_ENDPOINT_URL_<SERVICE>, so each command names its endpoint.
-    const env = { ...stackEnv(info), HOME: dir, AWS_DEFAULT_OUTPUT: 'json' };
-    const cli = startAwsCli();
+    let endpoints: string[] = [];
     try {
-      const described = await cli.run(
-        ['kms', 'describe-key', '--key-id', info.kmsKeyArn, '--endpoint-url', info.endpoints.kms],
-        env,
+      await waitForFile(infoFile, 30_000);
+      const info = JSON.parse(await readFile(infoFile, 'utf8')) as StackInfo;
+      expect(Object.keys(info)).toEqual(
+        expect.arrayContaining([
+          'region',
+          'endpoints',
+          'credentials',
+          'kmsKeyArn',
+          'roleArn',
+          'bucket',
+        ]),
       );
-      expect(described.stderr).toBe('');
-      expect(cliJson<KeyDescription>(described).KeyMetadata.Arn).toBe(info.kmsKeyArn);
-      const template = cliJson<TemplateDescription>(
-        await cli.run(
-          [
-            'mediaconvert',
-            'get-job-template',
-            '--name',
-            info.jobTemplate,
-            '--endpoint-url',
-            info.endpoints.mediaconvert,
-          ],
+      endpoints = Object.values(info.endpoints);
+      for (const url of endpoints) expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      // The stack's own variables only: endpoints, credentials, region, no user configuration.
+      // The stack's variables (credentials, region) and nothing of the user's configuration;
+      // this CLI (2.9) predates AWS_ENDPOINT_URL_<SERVICE>, so each command names its endpoint.
+      const env = { ...stackEnv(info), HOME: dir, AWS_DEFAULT_OUTPUT: 'json' };
+      const cli = startAwsCli();
+      try {
+        const described = await cli.run(
+          ['kms', 'describe-key', '--key-id', info.kmsKeyArn, '--endpoint-url', info.endpoints.kms],
           env,
-        ),
-      );
-      expect(template.JobTemplate.Name).toBe(info.jobTemplate);
-      const bucket = await cli.run(
-        ['s3api', 'head-bucket', '--bucket', info.bucket, '--endpoint-url', info.endpoints.s3],
-        env,
-      );
-      expect([bucket.code, bucket.stderr]).toEqual([0, '']);
+        );
+        expect(described.stderr).toBe('');
+        expect(cliJson<KeyDescription>(described).KeyMetadata.Arn).toBe(info.kmsKeyArn);
+        const template = cliJson<TemplateDescription>(
+          await cli.run(
+            [
+              'mediaconvert',
+              'get-job-template',
+              '--name',
+              info.jobTemplate,
+              '--endpoint-url',
+              info.endpoints.mediaconvert,
+            ],
+            env,
+          ),
+        );
+        expect(template.JobTemplate.Name).toBe(info.jobTemplate);
+        const bucket = await cli.run(
+          ['s3api', 'head-bucket', '--bucket', info.bucket, '--endpoint-url', info.endpoints.s3],
+          env,
+        );
+        expect([bucket.code, bucket.stderr]).toEqual([0, '']);
+      } finally {
+        await cli.close();
+      }
+      expect((await processesWith(infoFile)).length).toBeGreaterThanOrEqual(2);
     } finally {
-      await cli.close();
+      child.kill('SIGTERM');
     }
-    expect((await processesWith(infoFile)).length).toBeGreaterThanOrEqual(2);
-  } finally {
-    child.kill('SIGTERM');
-  }
-  expect(await exited).toBe(0);
-  // The stack's node processes go too, not only npm: none is left, no port still answers.
-  const deadline = Date.now() + 10_000;
-  while ((await processesWith(infoFile)).length > 0 && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  expect(await processesWith(infoFile)).toEqual([]);
-  for (const url of endpoints) expect([url, await accepts(url)]).toEqual([url, false]);
-  await rm(dir, { recursive: true, force: true });
-});
+    expect(await exited).toBe(0);
+    // The stack's node processes go too, not only npm: none is left, no port still answers.
+    const deadline = Date.now() + 10_000;
+    while ((await processesWith(infoFile)).length > 0 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(await processesWith(infoFile)).toEqual([]);
+    for (const url of endpoints) expect([url, await accepts(url)]).toEqual([url, false]);
+    await rm(dir, { recursive: true, force: true });
+  },
+);
 
-test('npm run demo: encrypts the sample clip, the job completes and its output is real media', async () => {
-  const demo = spawnSync(TSX, ['scripts/demo.ts'], { encoding: 'utf8', timeout: 110_000 });
-  expect(demo.stdout).toContain('Demo finished');
-  expect(demo.stdout).toMatch(/job \S+: COMPLETE/);
-  expect(demo.stdout).toMatch(/outputs\/clip-240p\.mp4 .*h264,video/);
-  expect(demo.status).toBe(0);
-  // The demo keeps its RUNNER_TEMP and the local copies of the outputs for a user to look at.
-  const kept = new Set(
-    [...demo.stdout.matchAll(/(\/\S+\/(?:runner-temp|demo-output)-[^/\s]+)\//g)].map((m) => m[1]!),
-  );
-  expect(kept.size).toBeGreaterThan(0);
-  for (const dir of kept) await rm(dir, { recursive: true, force: true });
-});
+test.concurrent(
+  'npm run demo: encrypts the sample clip, the job completes and its output is real media',
+  async () => {
+    // Not spawnSync: the other test's stack and polling share this event loop.
+    const demo = await new Promise<{ status: number | null; stdout: string }>((resolve) => {
+      execFile(TSX, ['scripts/demo.ts'], { encoding: 'utf8', timeout: 110_000 }, (error, stdout) =>
+        resolve({ status: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout }),
+      );
+    });
+    expect(demo.stdout).toContain('Demo finished');
+    expect(demo.stdout).toMatch(/job \S+: COMPLETE/);
+    expect(demo.stdout).toMatch(/outputs\/clip-240p\.mp4 .*h264,video/);
+    expect(demo.status).toBe(0);
+    // The demo keeps its RUNNER_TEMP and the local copies of the outputs for a user to look at.
+    const kept = new Set(
+      [...demo.stdout.matchAll(/(\/\S+\/(?:runner-temp|demo-output)-[^/\s]+)\//g)].map(
+        (m) => m[1]!,
+      ),
+    );
+    expect(kept.size).toBeGreaterThan(0);
+    for (const dir of kept) await rm(dir, { recursive: true, force: true });
+  },
+);

@@ -84,142 +84,151 @@ async function leftoverUploads(prefix: string): Promise<string[]> {
 }
 
 describe('S3', () => {
-  test('a fifth of part uploads failing (SlowDown, resets mid-body, 500s): every object still decrypts to its source', async () => {
-    const files = ['flaky/a.bin', 'flaky/b.bin', 'flaky/c.bin'];
-    for (const file of files) await sources.write(file, 10 * MIB + 12345);
-    const uploadPart = { service: 's3', operation: 'UploadPart' } as const;
-    const run = await withProxy(
-      [
-        { ...uploadPart, probability: 0.08, fault: { kind: 'error' } },
-        { ...uploadPart, probability: 0.06, fault: { kind: 'reset' } },
-        { ...uploadPart, probability: 0.06, fault: { kind: 'error', error: 'server' } },
-      ],
-      async (proxy) => {
-        const run = await runAction(proxy, { files: 'flaky/*.bin', mode: 'AES_CTR' }, 'flaky');
-        const parts = proxy.records.filter((r) => r.operation === 'UploadPart');
-        const faults = parts.filter((r) => r.fault !== undefined);
-        // 3 files x 3 parts, plus retries; the seed makes the faults the same on every run.
-        expect(parts.length - faults.length).toBe(9);
-        expect(faults.length).toBeGreaterThanOrEqual(3);
-        expect(new Set(faults.map((f) => f.fault))).toEqual(new Set(['error', 'reset']));
-        expectEveryFailedPartRetried(proxy.records);
-        for (const upload of multipartUploads(proxy.records)) {
-          expect(upload.completes.map((c) => c.status)).toEqual([200]);
-          expect(upload.aborts).toEqual([]);
-        }
-        return run;
-      },
-      // A seed whose draws give a SlowDown, a reset and a 500 among the 9 parts.
-      15,
-    );
-    expect(run.stdout).not.toContain('::error::');
-    expect(run.code).toBe(0);
-    await expectObjectsDecryptToSources(run, files);
-    await sources.expectUntouched();
-  });
-
-  test('S3 failing for good on one file: the step fails naming it, its upload is aborted, the others are reported', async () => {
-    const files = ['doomed/a.bin', 'doomed/b.bin', 'doomed/c.bin'];
-    for (const file of files) await sources.write(file, 6 * MIB);
-    const jobsBefore = await jobsFor('doomed');
-    const run = await withProxy(
-      [
-        {
-          service: 's3',
-          operation: 'UploadPart',
-          pathIncludes: 'doomed/b.bin',
-          fault: { kind: 'error', error: 'server' },
+  test.concurrent(
+    'a fifth of part uploads failing (SlowDown, resets mid-body, 500s): every object still decrypts to its source',
+    async () => {
+      const files = ['flaky/a.bin', 'flaky/b.bin', 'flaky/c.bin'];
+      for (const file of files) await sources.write(file, 10 * MIB + 12345);
+      const uploadPart = { service: 's3', operation: 'UploadPart' } as const;
+      const run = await withProxy(
+        [
+          { ...uploadPart, probability: 0.08, fault: { kind: 'error' } },
+          { ...uploadPart, probability: 0.06, fault: { kind: 'reset' } },
+          { ...uploadPart, probability: 0.06, fault: { kind: 'error', error: 'server' } },
+        ],
+        async (proxy) => {
+          const run = await runAction(proxy, { files: 'flaky/*.bin', mode: 'AES_CTR' }, 'flaky');
+          const parts = proxy.records.filter((r) => r.operation === 'UploadPart');
+          const faults = parts.filter((r) => r.fault !== undefined);
+          // 3 files x 3 parts, plus retries; the seed makes the faults the same on every run.
+          expect(parts.length - faults.length).toBe(9);
+          expect(faults.length).toBeGreaterThanOrEqual(3);
+          expect(new Set(faults.map((f) => f.fault))).toEqual(new Set(['error', 'reset']));
+          expectEveryFailedPartRetried(proxy.records);
+          for (const upload of multipartUploads(proxy.records)) {
+            expect(upload.completes.map((c) => c.status)).toEqual([200]);
+            expect(upload.aborts).toEqual([]);
+          }
+          return run;
         },
-      ],
-      async (proxy) => {
-        const run = await runAction(
-          proxy,
+        // A seed whose draws give a SlowDown, a reset and a 500 among the 9 parts.
+        15,
+      );
+      expect(run.stdout).not.toContain('::error::');
+      expect(run.code).toBe(0);
+      await expectObjectsDecryptToSources(run, files);
+      await sources.expectUntouched();
+    },
+  );
+
+  test.concurrent(
+    'S3 failing for good on one file: the step fails naming it, its upload is aborted, the others are reported',
+    async () => {
+      const files = ['doomed/a.bin', 'doomed/b.bin', 'doomed/c.bin'];
+      for (const file of files) await sources.write(file, 6 * MIB);
+      const jobsBefore = await jobsFor('doomed');
+      const run = await withProxy(
+        [
           {
-            files: 'doomed/*.bin',
-            'create-job': 'true',
-            'role-arn': stack.info.roleArn,
-            'job-template': stack.info.jobTemplate,
+            service: 's3',
+            operation: 'UploadPart',
+            pathIncludes: 'doomed/b.bin',
+            fault: { kind: 'error', error: 'server' },
           },
-          'doomed',
-        );
-        const uploads = multipartUploads(proxy.records);
-        const doomed = uploads.filter((u) => u.key.endsWith('doomed/b.bin'));
-        expect(doomed).toHaveLength(1);
-        for (const upload of doomed) {
-          expect(upload.completes).toEqual([]);
-          expect(upload.aborts.map((a) => a.status)).toEqual([204]);
-          // No part was still in flight when the abort went out: none can land after it.
-          const lastPartEnd = Math.max(...upload.parts.map((p) => p.endTick ?? Infinity));
-          expect(lastPartEnd).toBeLessThan(upload.aborts[0]!.startTick);
-          // The SDK's retries are bounded: at most 6 attempts for each part it tried.
-          const partNumbers = new Set(upload.parts.map((p) => p.partNumber));
-          expect(upload.parts.length).toBeLessThanOrEqual(6 * partNumbers.size);
-        }
-        for (const upload of uploads.filter((u) => !u.key.endsWith('doomed/b.bin'))) {
-          expect(upload.completes.map((c) => c.status)).toEqual([200]);
-        }
-        expect(proxy.records.filter((r) => r.operation === 'CreateJob')).toHaveLength(2);
-        return run;
-      },
-    );
-    expect(run.code).toBe(1);
-    const error = run.stdout.split('\n').find((l) => l.startsWith('::error::')) ?? '';
-    expect(error).toContain('doomed/b.bin');
-    expect(error).toContain('InternalError');
-    expect(await leftoverUploads('doomed')).toEqual([]);
+        ],
+        async (proxy) => {
+          const run = await runAction(
+            proxy,
+            {
+              files: 'doomed/*.bin',
+              'create-job': 'true',
+              'role-arn': stack.info.roleArn,
+              'job-template': stack.info.jobTemplate,
+            },
+            'doomed',
+          );
+          const uploads = multipartUploads(proxy.records);
+          const doomed = uploads.filter((u) => u.key.endsWith('doomed/b.bin'));
+          expect(doomed).toHaveLength(1);
+          for (const upload of doomed) {
+            expect(upload.completes).toEqual([]);
+            expect(upload.aborts.map((a) => a.status)).toEqual([204]);
+            // No part was still in flight when the abort went out: none can land after it.
+            const lastPartEnd = Math.max(...upload.parts.map((p) => p.endTick ?? Infinity));
+            expect(lastPartEnd).toBeLessThan(upload.aborts[0]!.startTick);
+            // The SDK's retries are bounded: at most 6 attempts for each part it tried.
+            const partNumbers = new Set(upload.parts.map((p) => p.partNumber));
+            expect(upload.parts.length).toBeLessThanOrEqual(6 * partNumbers.size);
+          }
+          for (const upload of uploads.filter((u) => !u.key.endsWith('doomed/b.bin'))) {
+            expect(upload.completes.map((c) => c.status)).toEqual([200]);
+          }
+          expect(proxy.records.filter((r) => r.operation === 'CreateJob')).toHaveLength(2);
+          return run;
+        },
+      );
+      expect(run.code).toBe(1);
+      const error = run.stdout.split('\n').find((l) => l.startsWith('::error::')) ?? '';
+      expect(error).toContain('doomed/b.bin');
+      expect(error).toContain('InternalError');
+      expect(await leftoverUploads('doomed')).toEqual([]);
 
-    await expectObjectsDecryptToSources(run, ['doomed/a.bin', 'doomed/c.bin']);
-    const manifest = JSON.parse(await readFile(run.outputs.manifest!, 'utf8')) as {
-      files: { path: string }[];
-      failures: { relativePath: string; message: string }[];
-      jobs: { id: string }[];
-    };
-    expect(manifest.files.map((f) => f.path)).toEqual(['doomed/a.bin', 'doomed/c.bin']);
-    expect(manifest.failures).toEqual([
-      { relativePath: 'doomed/b.bin', message: expect.stringContaining('InternalError') },
-    ]);
-    const jobIds = JSON.parse(run.outputs['job-ids']!) as string[];
-    expect(jobIds).toHaveLength(2);
-    expect(manifest.jobs.map((j) => j.id)).toEqual(jobIds);
-    expect(run.summary).toContain('doomed/b.bin');
-    expect(run.summary).toContain('failed');
-    expect((await jobsFor('doomed')).length - jobsBefore.length).toBe(2);
-    await sources.expectUntouched();
-  });
-  test('when the abort is refused too, the step still fails naming the file', async () => {
-    await sources.write('abort-denied/a.bin', 6 * MIB);
-    const run = await withProxy(
-      [
-        {
-          service: 's3',
-          operation: 'UploadPart',
-          skip: 1,
-          fault: { kind: 'error', error: 'server' },
+      await expectObjectsDecryptToSources(run, ['doomed/a.bin', 'doomed/c.bin']);
+      const manifest = JSON.parse(await readFile(run.outputs.manifest!, 'utf8')) as {
+        files: { path: string }[];
+        failures: { relativePath: string; message: string }[];
+        jobs: { id: string }[];
+      };
+      expect(manifest.files.map((f) => f.path)).toEqual(['doomed/a.bin', 'doomed/c.bin']);
+      expect(manifest.failures).toEqual([
+        { relativePath: 'doomed/b.bin', message: expect.stringContaining('InternalError') },
+      ]);
+      const jobIds = JSON.parse(run.outputs['job-ids']!) as string[];
+      expect(jobIds).toHaveLength(2);
+      expect(manifest.jobs.map((j) => j.id)).toEqual(jobIds);
+      expect(run.summary).toContain('doomed/b.bin');
+      expect(run.summary).toContain('failed');
+      expect((await jobsFor('doomed')).length - jobsBefore.length).toBe(2);
+      await sources.expectUntouched();
+    },
+  );
+  test.concurrent(
+    'when the abort is refused too, the step still fails naming the file',
+    async () => {
+      await sources.write('abort-denied/a.bin', 6 * MIB);
+      const run = await withProxy(
+        [
+          {
+            service: 's3',
+            operation: 'UploadPart',
+            skip: 1,
+            fault: { kind: 'error', error: 'server' },
+          },
+          {
+            service: 's3',
+            operation: 'AbortMultipartUpload',
+            fault: { kind: 'error', status: 403, code: 'AccessDenied', message: 'Access Denied' },
+          },
+        ],
+        async (proxy) => {
+          const run = await runAction(proxy, { files: 'abort-denied/a.bin' }, 'abort-denied');
+          const [upload] = multipartUploads(proxy.records);
+          expect(upload!.aborts.map((a) => a.status)).toEqual([403]);
+          expect(upload!.completes).toEqual([]);
+          return run;
         },
-        {
-          service: 's3',
-          operation: 'AbortMultipartUpload',
-          fault: { kind: 'error', status: 403, code: 'AccessDenied', message: 'Access Denied' },
-        },
-      ],
-      async (proxy) => {
-        const run = await runAction(proxy, { files: 'abort-denied/a.bin' }, 'abort-denied');
-        const [upload] = multipartUploads(proxy.records);
-        expect(upload!.aborts.map((a) => a.status)).toEqual([403]);
-        expect(upload!.completes).toEqual([]);
-        return run;
-      },
-    );
-    expect(run.code).toBe(1);
-    const error = run.stdout.split('\n').find((l) => l.startsWith('::error::')) ?? '';
-    expect(error).toContain('abort-denied/a.bin');
-    // The parts stay: on real S3 only an AbortIncompleteMultipartUpload lifecycle rule clears them.
-    expect(await leftoverUploads('abort-denied')).toEqual(['abort-denied/abort-denied/a.bin']);
-  });
+      );
+      expect(run.code).toBe(1);
+      const error = run.stdout.split('\n').find((l) => l.startsWith('::error::')) ?? '';
+      expect(error).toContain('abort-denied/a.bin');
+      // The parts stay: on real S3 only an AbortIncompleteMultipartUpload lifecycle rule clears them.
+      expect(await leftoverUploads('abort-denied')).toEqual(['abort-denied/abort-denied/a.bin']);
+    },
+  );
 });
 
 describe('KMS', () => {
-  test.each(['kms', 'local'] as const)(
+  test.concurrent.each(['kms', 'local'] as const)(
     'throttling bursts on data keys (key-source %s) are retried and the run succeeds',
     async (keySource) => {
       const files = Array.from({ length: 6 }, (_, i) => `burst-${keySource}/f${i}.bin`);
