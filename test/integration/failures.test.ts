@@ -1,7 +1,7 @@
 /**
  * Runs that must end the way the real service would end them: a role without kms:Decrypt,
- * a data key bound to another encryption context, a tampered GCM object, a wrong IV. And bad
- * inputs that must fail before any request reaches the stack.
+ * a data key bound to another encryption context, a tampered GCM object, a wrong IV. (Bad
+ * inputs, which must fail before any request reaches the stack: bad-inputs.test.ts.)
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -179,30 +179,6 @@ test('job-layout single puts every file in one job, in file order', async () => 
     ['a', 'b', 'c'].map((n) => `s3://${stack.info.bucket}/single/masters/${n}.mp4`),
   );
 });
-
-test.each([
-  ['mode', { mode: 'AES_XTS' }],
-  ['iv-length', { mode: 'AES_CBC', 'iv-length': '12' }],
-  ['kms-key-arn', { 'kms-key-arn': 'arn:aws:kms:us-east-1:1234:key/abc' }],
-  ['destination', { destination: 'https://bucket/prefix' }],
-  ['files', { files: 'masters/nothing-*.mov' }],
-])(
-  'a bad %s fails the step naming it, with no request to KMS or MediaConvert',
-  async (input, bad) => {
-    const kmsBefore = stack.kms.requests.length;
-    const mcBefore = stack.mediaconvert.requests.length;
-    const run = await runPackagedAction({
-      workspace,
-      env: stack.env(),
-      inputs: { ...baseInputs('bad'), ...bad },
-    });
-    expect(run.code).toBe(1);
-    expect(run.stdout).toContain(`::error::Input \`${input}\``);
-    expect(stack.kms.requests.length).toBe(kmsBefore);
-    expect(stack.mediaconvert.requests.length).toBe(mcBefore);
-    expect(run.outputs).toEqual({});
-  },
-);
 
 test('a KMS key in another region: KmsKeyRegion is set and the job completes; without it the job cannot decrypt', async () => {
   const run = await runPackagedAction({
