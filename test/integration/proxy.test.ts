@@ -133,17 +133,6 @@ describe('a forward proxy', () => {
       expect(recorder.records.map((r) => r.via)).toEqual(recorder.records.map(() => undefined));
     });
   });
-
-  test('a proxy URL that is not one fails the step before any request', async () => {
-    await withRecorder([], async (recorder) => {
-      const result = await run(recorder, {}, { 'http-proxy': 'ftp://proxy:21' });
-      expect(result.code).toBe(1);
-      expect(result.stdout).toContain(
-        "::error::Input `http-proxy`: 'ftp://proxy:21' is not a proxy URL",
-      );
-      expect(recorder.records).toEqual([]);
-    });
-  });
 });
 
 describe('AWS_MAX_ATTEMPTS', () => {
