@@ -78,7 +78,7 @@ describe('the README decrypts what the action uploaded', () => {
   // Every block and branch once: each mode's block, both CTR IV lengths (a 12-byte IV is
   // padded), every key length (BITS), and a key in another region (the KEY_REGION the common
   // block reads). The key source does not show in the object, so each source once. Each case
-  // runs the AWS CLI three times, at about a CPU-second each, so no combination is repeated.
+  // runs the AWS CLI twice, at about a CPU-second each, so no combination is repeated.
   test.concurrent.each([
     ['AES_CTR', '16', '256', 'kms'],
     ['AES_CTR', '12', '128', 'local'],
