@@ -75,12 +75,23 @@ function expectEveryFailedPartRetried(records: readonly ProxyRecord[]): void {
   }
 }
 
-/** Object keys of the multipart uploads s3rver still holds (parts on disk), under a prefix. */
+/**
+ * Object keys of the multipart uploads s3rver still holds (parts on disk), under a prefix.
+ * The cases run concurrently: an upload of another case may be between its folder and its
+ * `key` file, or being removed, when this looks. Ours are settled: the run has ended.
+ */
 async function leftoverUploads(prefix: string): Promise<string[]> {
   const dir = path.join(stack.s3.directory, stack.info.bucket, '._S3rver_uploads');
   const ids = await readdir(dir).catch(() => []);
-  const keys = await Promise.all(ids.map((id) => readFile(path.join(dir, id, 'key'), 'utf8')));
-  return keys.filter((key) => key.startsWith(`${prefix}/`));
+  const keys = await Promise.all(
+    ids.map((id) =>
+      readFile(path.join(dir, id, 'key'), 'utf8').catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return undefined;
+        throw error;
+      }),
+    ),
+  );
+  return keys.filter((key): key is string => key?.startsWith(`${prefix}/`) === true);
 }
 
 describe('S3', () => {
