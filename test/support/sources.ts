@@ -1,7 +1,7 @@
 /**
  * The source files of integration tests that run the packaged action against the local stack:
  * a temporary workspace, the SHA-256 of each file as it was written there, and the runs made
- * in it (their RUNNER_TEMP folders are removed with the workspace). With the hashes a test
+ * in it (their RUNNER_TEMP folders go when the test file ends). With the hashes a test
  * proves, independently of the action's code, that the sources were left as they were and that
  * each uploaded object decrypts (OpenSSL, with the key KMS gives the stack user) to the very
  * bytes of its source.
@@ -47,7 +47,7 @@ export interface Sources {
     prefix: string,
     inputs: Record<string, string>,
   ): Promise<ActionRun>;
-  /** Removes the workspace and the runs' RUNNER_TEMP, sooner than the worker's exit would. */
+  /** Removes the workspace (the runs' RUNNER_TEMP goes after each file: file-cleanup.ts). */
   remove(): Promise<void>;
   /** Every source file still has the bytes it was written with. */
   expectUntouched(): Promise<void>;
@@ -68,7 +68,6 @@ export async function createSources(prefix: string, stack: LocalStack): Promise<
   const workspace = await mkdtemp(path.join(os.tmpdir(), prefix));
   /** SHA-256 of every source file, by its path in the workspace, taken when it was written. */
   const hashes = new Map<string, string>();
-  const runnerTemps: string[] = [];
   // Our own clients: the check must not go through the action's.
   const clients = stackClients(stack);
   const fileAt = (relativePath: string): string => path.join(workspace, relativePath);
@@ -79,10 +78,8 @@ export async function createSources(prefix: string, stack: LocalStack): Promise<
     hashes.set(relativePath, sha256(data));
   }
 
-  async function run(options: Omit<ActionRunOptions, 'workspace'>): Promise<ActionRun> {
-    const done = await runPackagedAction({ workspace, ...options });
-    runnerTemps.push(done.runnerTemp);
-    return done;
+  function run(options: Omit<ActionRunOptions, 'workspace'>): Promise<ActionRun> {
+    return runPackagedAction({ workspace, ...options });
   }
 
   async function expectUntouched(): Promise<void> {
@@ -136,7 +133,6 @@ export async function createSources(prefix: string, stack: LocalStack): Promise<
         },
       }),
     async remove() {
-      await Promise.all(runnerTemps.map((dir) => rm(dir, { recursive: true, force: true })));
       await rm(workspace, { recursive: true, force: true });
     },
     expectUntouched,
