@@ -7,7 +7,8 @@
  * Prints {"seconds": S, "bytes": N} on stdout.
  */
 import { createCipheriv, randomBytes, randomFillSync } from 'node:crypto';
-import { encrypt, readChunks, type Mode } from '../src/cipher.js';
+import { encrypt, readChunks } from '../src/crypto/cipher.js';
+import type { Mode } from '../src/mediaconvert/decryption.js';
 
 const SUFFIX: Record<Mode, string> = { AES_CTR: 'ctr', AES_CBC: 'cbc', AES_GCM: 'gcm' };
 const MIB = 1024 * 1024;

@@ -10,13 +10,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { stackEnv, type StackInfo } from '../local-aws/stack.js';
-import { MIB } from '../src/units.js';
+import { MIB } from '../src/shared/units.js';
 import { REPO_ROOT, runnerEnvironment } from '../test/support/runner.js';
 
 export { ACTION_ENTRY, REPO_ROOT } from '../test/support/runner.js';
 export const AWS_CLI = '/usr/bin/aws';
 export const GNU_TIME = '/usr/bin/time';
-export { MIB } from '../src/units.js';
+export { MIB } from '../src/shared/units.js';
 
 /** The stack's info file plus the process that serves it. */
 export interface BenchStackInfo extends StackInfo {

@@ -1,11 +1,11 @@
 /**
- * Writes action.yml and the README's input/output tables from src/interface.ts.
+ * Writes action.yml and the README's input/output tables from src/inputs/interface.ts.
  * `--check` writes nothing and exits 1 when either file is out of date.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { INPUTS, OUTPUTS } from '../src/interface.js';
+import { INPUTS, OUTPUTS } from '../src/inputs/interface.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -15,7 +15,7 @@ function yamlString(text: string): string {
 
 export function actionYml(): string {
   const lines = [
-    '# Generated from src/interface.ts by `npm run gen` — edit that table, not this file.',
+    '# Generated from src/inputs/interface.ts by `npm run gen` — edit that table, not this file.',
     "name: 'MediaConvert Encrypt'",
     'description: >-',
     '  Encrypt media with a KMS data key on the runner, stream the ciphertext to S3 and create',
@@ -57,7 +57,7 @@ export function readmeTables(): string {
   return lines.join('\n');
 }
 
-const START = '<!-- interface:start (generated from src/interface.ts by `npm run gen`) -->';
+const START = '<!-- interface:start (generated from src/inputs/interface.ts by `npm run gen`) -->';
 const END = '<!-- interface:end -->';
 
 export function withReadmeTables(readme: string): string {

@@ -1,5 +1,5 @@
 /**
- * Generates src/settings-model.generated.ts, the compact table of the MediaConvert CreateJob
+ * Generates src/mediaconvert/settings-model.generated.ts, the compact table of the MediaConvert CreateJob
  * model (members, required members, enums, ranges, lengths, patterns) that both the action's
  * pre-check and the local MediaConvert validate job settings with.
  *
@@ -17,10 +17,10 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as sdk from '@aws-sdk/client-mediaconvert';
-import type { ModelShape, SettingsModel } from '../src/settings-model.js';
+import type { ModelShape, SettingsModel } from '../src/mediaconvert/settings-model.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const TARGET = join(ROOT, 'src', 'settings-model.generated.ts');
+const TARGET = join(ROOT, 'src', 'mediaconvert', 'settings-model.generated.ts');
 const ROOTS = ['CreateJobRequest', 'CreateJobTemplateRequest'];
 const MODEL_PATH = 'botocore/data/mediaconvert/2017-08-29/service-2.json';
 

@@ -5,12 +5,14 @@
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { parseConfig } from './config.js';
-import { InputError, messageOf } from './errors.js';
-import { consoleLogger, handleInterrupts, loadPipeline } from './host.js';
-import { INPUTS, type InputName } from './interface.js';
-import { outputsOf } from './report.js';
-import { safeJson } from './safe-text.js';
+import { parseConfig } from './inputs/config.js';
+import { InputError, messageOf } from './shared/errors.js';
+import { consoleLogger } from './host/loggers.js';
+import { loadPipeline } from './host/pipeline.js';
+import { handleInterrupts } from './host/signals.js';
+import { INPUTS, type InputName } from './inputs/interface.js';
+import { outputsOf } from './report/report.js';
+import { safeJson } from './shared/safe-text.js';
 
 export const EXIT = {
   ok: 0,
@@ -108,8 +110,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     const env = { ...process.env, RUNNER_TEMP: process.env.RUNNER_TEMP || os.tmpdir() };
     const config = parseConfig(raw, env);
-    const { run, hostDeps } = await loadPipeline();
-    const outcome = await run(
+    const { runPipeline, hostDeps } = await loadPipeline();
+    const outcome = await runPipeline(
       config,
       hostDeps(config, env, {
         log,

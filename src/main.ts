@@ -4,13 +4,15 @@
  */
 import * as core from '@actions/core';
 import os from 'node:os';
-import { parseConfig } from './config.js';
-import { messageOf } from './errors.js';
-import { actionsLogger, exitWhenFlushed, handleInterrupts, loadPipeline } from './host.js';
-import { INPUTS, type InputName } from './interface.js';
-import { limitOutputs } from './output-limits.js';
-import { outputsOf, summaryOf } from './report.js';
-import { logLines } from './safe-text.js';
+import { parseConfig } from './inputs/config.js';
+import { messageOf } from './shared/errors.js';
+import { actionsLogger } from './host/loggers.js';
+import { loadPipeline } from './host/pipeline.js';
+import { exitWhenFlushed, handleInterrupts } from './host/signals.js';
+import { INPUTS, type InputName } from './inputs/interface.js';
+import { limitOutputs } from './report/output-limits.js';
+import { outputsOf, summaryOf } from './report/report.js';
+import { logLines } from './shared/safe-text.js';
 
 function readInputs(): Partial<Record<InputName, string>> {
   const raw: Partial<Record<InputName, string>> = {};
@@ -28,7 +30,7 @@ export async function run(): Promise<void> {
     // The runner masks secrets.* already; a token from elsewhere must not reach the log either.
     if (inputs['github-token']) core.setSecret(inputs['github-token']);
     const config = parseConfig(inputs, env);
-    const { run: runPipeline, hostDeps } = await loadPipeline();
+    const { runPipeline, hostDeps } = await loadPipeline();
     const outcome = await runPipeline(
       config,
       hostDeps(config, env, {

@@ -1,1900 +1,6 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 5183:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || function (mod) {
-    if (mod && mod.__esModule) return mod;
-    var result = {};
-    if (mod != null) for (var k in mod) if (k !== "default" && Object.prototype.hasOwnProperty.call(mod, k)) __createBinding(result, mod, k);
-    __setModuleDefault(result, mod);
-    return result;
-};
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.req = exports.json = exports.toBuffer = void 0;
-const http = __importStar(__nccwpck_require__(8611));
-const https = __importStar(__nccwpck_require__(5692));
-async function toBuffer(stream) {
-    let length = 0;
-    const chunks = [];
-    for await (const chunk of stream) {
-        length += chunk.length;
-        chunks.push(chunk);
-    }
-    return Buffer.concat(chunks, length);
-}
-exports.toBuffer = toBuffer;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-async function json(stream) {
-    const buf = await toBuffer(stream);
-    const str = buf.toString('utf8');
-    try {
-        return JSON.parse(str);
-    }
-    catch (_err) {
-        const err = _err;
-        err.message += ` (input: ${str})`;
-        throw err;
-    }
-}
-exports.json = json;
-function req(url, opts = {}) {
-    const href = typeof url === 'string' ? url : url.href;
-    const req = (href.startsWith('https:') ? https : http).request(url, opts);
-    const promise = new Promise((resolve, reject) => {
-        req
-            .once('response', resolve)
-            .once('error', reject)
-            .end();
-    });
-    req.then = promise.then.bind(promise);
-    return req;
-}
-exports.req = req;
-//# sourceMappingURL=helpers.js.map
-
-/***/ }),
-
-/***/ 8894:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || function (mod) {
-    if (mod && mod.__esModule) return mod;
-    var result = {};
-    if (mod != null) for (var k in mod) if (k !== "default" && Object.prototype.hasOwnProperty.call(mod, k)) __createBinding(result, mod, k);
-    __setModuleDefault(result, mod);
-    return result;
-};
-var __exportStar = (this && this.__exportStar) || function(m, exports) {
-    for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
-};
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.Agent = void 0;
-const net = __importStar(__nccwpck_require__(9278));
-const http = __importStar(__nccwpck_require__(8611));
-const https_1 = __nccwpck_require__(5692);
-__exportStar(__nccwpck_require__(5183), exports);
-const INTERNAL = Symbol('AgentBaseInternalState');
-class Agent extends http.Agent {
-    constructor(opts) {
-        super(opts);
-        this[INTERNAL] = {};
-    }
-    /**
-     * Determine whether this is an `http` or `https` request.
-     */
-    isSecureEndpoint(options) {
-        if (options) {
-            // First check the `secureEndpoint` property explicitly, since this
-            // means that a parent `Agent` is "passing through" to this instance.
-            // eslint-disable-next-line @typescript-eslint/no-explicit-any
-            if (typeof options.secureEndpoint === 'boolean') {
-                return options.secureEndpoint;
-            }
-            // If no explicit `secure` endpoint, check if `protocol` property is
-            // set. This will usually be the case since using a full string URL
-            // or `URL` instance should be the most common usage.
-            if (typeof options.protocol === 'string') {
-                return options.protocol === 'https:';
-            }
-        }
-        // Finally, if no `protocol` property was set, then fall back to
-        // checking the stack trace of the current call stack, and try to
-        // detect the "https" module.
-        const { stack } = new Error();
-        if (typeof stack !== 'string')
-            return false;
-        return stack
-            .split('\n')
-            .some((l) => l.indexOf('(https.js:') !== -1 ||
-            l.indexOf('node:https:') !== -1);
-    }
-    // In order to support async signatures in `connect()` and Node's native
-    // connection pooling in `http.Agent`, the array of sockets for each origin
-    // has to be updated synchronously. This is so the length of the array is
-    // accurate when `addRequest()` is next called. We achieve this by creating a
-    // fake socket and adding it to `sockets[origin]` and incrementing
-    // `totalSocketCount`.
-    incrementSockets(name) {
-        // If `maxSockets` and `maxTotalSockets` are both Infinity then there is no
-        // need to create a fake socket because Node.js native connection pooling
-        // will never be invoked.
-        if (this.maxSockets === Infinity && this.maxTotalSockets === Infinity) {
-            return null;
-        }
-        // All instances of `sockets` are expected TypeScript errors. The
-        // alternative is to add it as a private property of this class but that
-        // will break TypeScript subclassing.
-        if (!this.sockets[name]) {
-            // @ts-expect-error `sockets` is readonly in `@types/node`
-            this.sockets[name] = [];
-        }
-        const fakeSocket = new net.Socket({ writable: false });
-        this.sockets[name].push(fakeSocket);
-        // @ts-expect-error `totalSocketCount` isn't defined in `@types/node`
-        this.totalSocketCount++;
-        return fakeSocket;
-    }
-    decrementSockets(name, socket) {
-        if (!this.sockets[name] || socket === null) {
-            return;
-        }
-        const sockets = this.sockets[name];
-        const index = sockets.indexOf(socket);
-        if (index !== -1) {
-            sockets.splice(index, 1);
-            // @ts-expect-error  `totalSocketCount` isn't defined in `@types/node`
-            this.totalSocketCount--;
-            if (sockets.length === 0) {
-                // @ts-expect-error `sockets` is readonly in `@types/node`
-                delete this.sockets[name];
-            }
-        }
-    }
-    // In order to properly update the socket pool, we need to call `getName()` on
-    // the core `https.Agent` if it is a secureEndpoint.
-    getName(options) {
-        const secureEndpoint = this.isSecureEndpoint(options);
-        if (secureEndpoint) {
-            // @ts-expect-error `getName()` isn't defined in `@types/node`
-            return https_1.Agent.prototype.getName.call(this, options);
-        }
-        // @ts-expect-error `getName()` isn't defined in `@types/node`
-        return super.getName(options);
-    }
-    createSocket(req, options, cb) {
-        const connectOpts = {
-            ...options,
-            secureEndpoint: this.isSecureEndpoint(options),
-        };
-        const name = this.getName(connectOpts);
-        const fakeSocket = this.incrementSockets(name);
-        Promise.resolve()
-            .then(() => this.connect(req, connectOpts))
-            .then((socket) => {
-            this.decrementSockets(name, fakeSocket);
-            if (socket instanceof http.Agent) {
-                try {
-                    // @ts-expect-error `addRequest()` isn't defined in `@types/node`
-                    return socket.addRequest(req, connectOpts);
-                }
-                catch (err) {
-                    return cb(err);
-                }
-            }
-            this[INTERNAL].currentSocket = socket;
-            // @ts-expect-error `createSocket()` isn't defined in `@types/node`
-            super.createSocket(req, options, cb);
-        }, (err) => {
-            this.decrementSockets(name, fakeSocket);
-            cb(err);
-        });
-    }
-    createConnection() {
-        const socket = this[INTERNAL].currentSocket;
-        this[INTERNAL].currentSocket = undefined;
-        if (!socket) {
-            throw new Error('No socket was returned in the `connect()` function');
-        }
-        return socket;
-    }
-    get defaultPort() {
-        return (this[INTERNAL].defaultPort ??
-            (this.protocol === 'https:' ? 443 : 80));
-    }
-    set defaultPort(v) {
-        if (this[INTERNAL]) {
-            this[INTERNAL].defaultPort = v;
-        }
-    }
-    get protocol() {
-        return (this[INTERNAL].protocol ??
-            (this.isSecureEndpoint() ? 'https:' : 'http:'));
-    }
-    set protocol(v) {
-        if (this[INTERNAL]) {
-            this[INTERNAL].protocol = v;
-        }
-    }
-}
-exports.Agent = Agent;
-//# sourceMappingURL=index.js.map
-
-/***/ }),
-
-/***/ 6110:
-/***/ ((module, exports, __nccwpck_require__) => {
-
-/* eslint-env browser */
-
-/**
- * This is the web browser implementation of `debug()`.
- */
-
-exports.formatArgs = formatArgs;
-exports.save = save;
-exports.load = load;
-exports.useColors = useColors;
-exports.storage = localstorage();
-exports.destroy = (() => {
-	let warned = false;
-
-	return () => {
-		if (!warned) {
-			warned = true;
-			console.warn('Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.');
-		}
-	};
-})();
-
-/**
- * Colors.
- */
-
-exports.colors = [
-	'#0000CC',
-	'#0000FF',
-	'#0033CC',
-	'#0033FF',
-	'#0066CC',
-	'#0066FF',
-	'#0099CC',
-	'#0099FF',
-	'#00CC00',
-	'#00CC33',
-	'#00CC66',
-	'#00CC99',
-	'#00CCCC',
-	'#00CCFF',
-	'#3300CC',
-	'#3300FF',
-	'#3333CC',
-	'#3333FF',
-	'#3366CC',
-	'#3366FF',
-	'#3399CC',
-	'#3399FF',
-	'#33CC00',
-	'#33CC33',
-	'#33CC66',
-	'#33CC99',
-	'#33CCCC',
-	'#33CCFF',
-	'#6600CC',
-	'#6600FF',
-	'#6633CC',
-	'#6633FF',
-	'#66CC00',
-	'#66CC33',
-	'#9900CC',
-	'#9900FF',
-	'#9933CC',
-	'#9933FF',
-	'#99CC00',
-	'#99CC33',
-	'#CC0000',
-	'#CC0033',
-	'#CC0066',
-	'#CC0099',
-	'#CC00CC',
-	'#CC00FF',
-	'#CC3300',
-	'#CC3333',
-	'#CC3366',
-	'#CC3399',
-	'#CC33CC',
-	'#CC33FF',
-	'#CC6600',
-	'#CC6633',
-	'#CC9900',
-	'#CC9933',
-	'#CCCC00',
-	'#CCCC33',
-	'#FF0000',
-	'#FF0033',
-	'#FF0066',
-	'#FF0099',
-	'#FF00CC',
-	'#FF00FF',
-	'#FF3300',
-	'#FF3333',
-	'#FF3366',
-	'#FF3399',
-	'#FF33CC',
-	'#FF33FF',
-	'#FF6600',
-	'#FF6633',
-	'#FF9900',
-	'#FF9933',
-	'#FFCC00',
-	'#FFCC33'
-];
-
-/**
- * Currently only WebKit-based Web Inspectors, Firefox >= v31,
- * and the Firebug extension (any Firefox version) are known
- * to support "%c" CSS customizations.
- *
- * TODO: add a `localStorage` variable to explicitly enable/disable colors
- */
-
-// eslint-disable-next-line complexity
-function useColors() {
-	// NB: In an Electron preload script, document will be defined but not fully
-	// initialized. Since we know we're in Chrome, we'll just detect this case
-	// explicitly
-	if (typeof window !== 'undefined' && window.process && (window.process.type === 'renderer' || window.process.__nwjs)) {
-		return true;
-	}
-
-	// Internet Explorer and Edge do not support colors.
-	if (typeof navigator !== 'undefined' && navigator.userAgent && navigator.userAgent.toLowerCase().match(/(edge|trident)\/(\d+)/)) {
-		return false;
-	}
-
-	let m;
-
-	// Is webkit? http://stackoverflow.com/a/16459606/376773
-	// document is undefined in react-native: https://github.com/facebook/react-native/pull/1632
-	// eslint-disable-next-line no-return-assign
-	return (typeof document !== 'undefined' && document.documentElement && document.documentElement.style && document.documentElement.style.WebkitAppearance) ||
-		// Is firebug? http://stackoverflow.com/a/398120/376773
-		(typeof window !== 'undefined' && window.console && (window.console.firebug || (window.console.exception && window.console.table))) ||
-		// Is firefox >= v31?
-		// https://developer.mozilla.org/en-US/docs/Tools/Web_Console#Styling_messages
-		(typeof navigator !== 'undefined' && navigator.userAgent && (m = navigator.userAgent.toLowerCase().match(/firefox\/(\d+)/)) && parseInt(m[1], 10) >= 31) ||
-		// Double check webkit in userAgent just in case we are in a worker
-		(typeof navigator !== 'undefined' && navigator.userAgent && navigator.userAgent.toLowerCase().match(/applewebkit\/(\d+)/));
-}
-
-/**
- * Colorize log arguments if enabled.
- *
- * @api public
- */
-
-function formatArgs(args) {
-	args[0] = (this.useColors ? '%c' : '') +
-		this.namespace +
-		(this.useColors ? ' %c' : ' ') +
-		args[0] +
-		(this.useColors ? '%c ' : ' ') +
-		'+' + module.exports.humanize(this.diff);
-
-	if (!this.useColors) {
-		return;
-	}
-
-	const c = 'color: ' + this.color;
-	args.splice(1, 0, c, 'color: inherit');
-
-	// The final "%c" is somewhat tricky, because there could be other
-	// arguments passed either before or after the %c, so we need to
-	// figure out the correct index to insert the CSS into
-	let index = 0;
-	let lastC = 0;
-	args[0].replace(/%[a-zA-Z%]/g, match => {
-		if (match === '%%') {
-			return;
-		}
-		index++;
-		if (match === '%c') {
-			// We only are interested in the *last* %c
-			// (the user may have provided their own)
-			lastC = index;
-		}
-	});
-
-	args.splice(lastC, 0, c);
-}
-
-/**
- * Invokes `console.debug()` when available.
- * No-op when `console.debug` is not a "function".
- * If `console.debug` is not available, falls back
- * to `console.log`.
- *
- * @api public
- */
-exports.log = console.debug || console.log || (() => {});
-
-/**
- * Save `namespaces`.
- *
- * @param {String} namespaces
- * @api private
- */
-function save(namespaces) {
-	try {
-		if (namespaces) {
-			exports.storage.setItem('debug', namespaces);
-		} else {
-			exports.storage.removeItem('debug');
-		}
-	} catch (error) {
-		// Swallow
-		// XXX (@Qix-) should we be logging these?
-	}
-}
-
-/**
- * Load `namespaces`.
- *
- * @return {String} returns the previously persisted debug modes
- * @api private
- */
-function load() {
-	let r;
-	try {
-		r = exports.storage.getItem('debug') || exports.storage.getItem('DEBUG') ;
-	} catch (error) {
-		// Swallow
-		// XXX (@Qix-) should we be logging these?
-	}
-
-	// If debug isn't set in LS, and we're in Electron, try to load $DEBUG
-	if (!r && typeof process !== 'undefined' && 'env' in process) {
-		r = process.env.DEBUG;
-	}
-
-	return r;
-}
-
-/**
- * Localstorage attempts to return the localstorage.
- *
- * This is necessary because safari throws
- * when a user disables cookies/localstorage
- * and you attempt to access it.
- *
- * @return {LocalStorage}
- * @api private
- */
-
-function localstorage() {
-	try {
-		// TVMLKit (Apple TV JS Runtime) does not have a window object, just localStorage in the global context
-		// The Browser also has localStorage in the global context.
-		return localStorage;
-	} catch (error) {
-		// Swallow
-		// XXX (@Qix-) should we be logging these?
-	}
-}
-
-module.exports = __nccwpck_require__(897)(exports);
-
-const {formatters} = module.exports;
-
-/**
- * Map %j to `JSON.stringify()`, since no Web Inspectors do that by default.
- */
-
-formatters.j = function (v) {
-	try {
-		return JSON.stringify(v);
-	} catch (error) {
-		return '[UnexpectedJSONParseError]: ' + error.message;
-	}
-};
-
-
-/***/ }),
-
-/***/ 897:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-/**
- * This is the common logic for both the Node.js and web browser
- * implementations of `debug()`.
- */
-
-function setup(env) {
-	createDebug.debug = createDebug;
-	createDebug.default = createDebug;
-	createDebug.coerce = coerce;
-	createDebug.disable = disable;
-	createDebug.enable = enable;
-	createDebug.enabled = enabled;
-	createDebug.humanize = __nccwpck_require__(744);
-	createDebug.destroy = destroy;
-
-	Object.keys(env).forEach(key => {
-		createDebug[key] = env[key];
-	});
-
-	/**
-	* The currently active debug mode names, and names to skip.
-	*/
-
-	createDebug.names = [];
-	createDebug.skips = [];
-
-	/**
-	* Map of special "%n" handling functions, for the debug "format" argument.
-	*
-	* Valid key names are a single, lower or upper-case letter, i.e. "n" and "N".
-	*/
-	createDebug.formatters = {};
-
-	/**
-	* Selects a color for a debug namespace
-	* @param {String} namespace The namespace string for the debug instance to be colored
-	* @return {Number|String} An ANSI color code for the given namespace
-	* @api private
-	*/
-	function selectColor(namespace) {
-		let hash = 0;
-
-		for (let i = 0; i < namespace.length; i++) {
-			hash = ((hash << 5) - hash) + namespace.charCodeAt(i);
-			hash |= 0; // Convert to 32bit integer
-		}
-
-		return createDebug.colors[Math.abs(hash) % createDebug.colors.length];
-	}
-	createDebug.selectColor = selectColor;
-
-	/**
-	* Create a debugger with the given `namespace`.
-	*
-	* @param {String} namespace
-	* @return {Function}
-	* @api public
-	*/
-	function createDebug(namespace) {
-		let prevTime;
-		let enableOverride = null;
-		let namespacesCache;
-		let enabledCache;
-
-		function debug(...args) {
-			// Disabled?
-			if (!debug.enabled) {
-				return;
-			}
-
-			const self = debug;
-
-			// Set `diff` timestamp
-			const curr = Number(new Date());
-			const ms = curr - (prevTime || curr);
-			self.diff = ms;
-			self.prev = prevTime;
-			self.curr = curr;
-			prevTime = curr;
-
-			args[0] = createDebug.coerce(args[0]);
-
-			if (typeof args[0] !== 'string') {
-				// Anything else let's inspect with %O
-				args.unshift('%O');
-			}
-
-			// Apply any `formatters` transformations
-			let index = 0;
-			args[0] = args[0].replace(/%([a-zA-Z%])/g, (match, format) => {
-				// If we encounter an escaped % then don't increase the array index
-				if (match === '%%') {
-					return '%';
-				}
-				index++;
-				const formatter = createDebug.formatters[format];
-				if (typeof formatter === 'function') {
-					const val = args[index];
-					match = formatter.call(self, val);
-
-					// Now we need to remove `args[index]` since it's inlined in the `format`
-					args.splice(index, 1);
-					index--;
-				}
-				return match;
-			});
-
-			// Apply env-specific formatting (colors, etc.)
-			createDebug.formatArgs.call(self, args);
-
-			const logFn = self.log || createDebug.log;
-			logFn.apply(self, args);
-		}
-
-		debug.namespace = namespace;
-		debug.useColors = createDebug.useColors();
-		debug.color = createDebug.selectColor(namespace);
-		debug.extend = extend;
-		debug.destroy = createDebug.destroy; // XXX Temporary. Will be removed in the next major release.
-
-		Object.defineProperty(debug, 'enabled', {
-			enumerable: true,
-			configurable: false,
-			get: () => {
-				if (enableOverride !== null) {
-					return enableOverride;
-				}
-				if (namespacesCache !== createDebug.namespaces) {
-					namespacesCache = createDebug.namespaces;
-					enabledCache = createDebug.enabled(namespace);
-				}
-
-				return enabledCache;
-			},
-			set: v => {
-				enableOverride = v;
-			}
-		});
-
-		// Env-specific initialization logic for debug instances
-		if (typeof createDebug.init === 'function') {
-			createDebug.init(debug);
-		}
-
-		return debug;
-	}
-
-	function extend(namespace, delimiter) {
-		const newDebug = createDebug(this.namespace + (typeof delimiter === 'undefined' ? ':' : delimiter) + namespace);
-		newDebug.log = this.log;
-		return newDebug;
-	}
-
-	/**
-	* Enables a debug mode by namespaces. This can include modes
-	* separated by a colon and wildcards.
-	*
-	* @param {String} namespaces
-	* @api public
-	*/
-	function enable(namespaces) {
-		createDebug.save(namespaces);
-		createDebug.namespaces = namespaces;
-
-		createDebug.names = [];
-		createDebug.skips = [];
-
-		const split = (typeof namespaces === 'string' ? namespaces : '')
-			.trim()
-			.replace(/\s+/g, ',')
-			.split(',')
-			.filter(Boolean);
-
-		for (const ns of split) {
-			if (ns[0] === '-') {
-				createDebug.skips.push(ns.slice(1));
-			} else {
-				createDebug.names.push(ns);
-			}
-		}
-	}
-
-	/**
-	 * Checks if the given string matches a namespace template, honoring
-	 * asterisks as wildcards.
-	 *
-	 * @param {String} search
-	 * @param {String} template
-	 * @return {Boolean}
-	 */
-	function matchesTemplate(search, template) {
-		let searchIndex = 0;
-		let templateIndex = 0;
-		let starIndex = -1;
-		let matchIndex = 0;
-
-		while (searchIndex < search.length) {
-			if (templateIndex < template.length && (template[templateIndex] === search[searchIndex] || template[templateIndex] === '*')) {
-				// Match character or proceed with wildcard
-				if (template[templateIndex] === '*') {
-					starIndex = templateIndex;
-					matchIndex = searchIndex;
-					templateIndex++; // Skip the '*'
-				} else {
-					searchIndex++;
-					templateIndex++;
-				}
-			} else if (starIndex !== -1) { // eslint-disable-line no-negated-condition
-				// Backtrack to the last '*' and try to match more characters
-				templateIndex = starIndex + 1;
-				matchIndex++;
-				searchIndex = matchIndex;
-			} else {
-				return false; // No match
-			}
-		}
-
-		// Handle trailing '*' in template
-		while (templateIndex < template.length && template[templateIndex] === '*') {
-			templateIndex++;
-		}
-
-		return templateIndex === template.length;
-	}
-
-	/**
-	* Disable debug output.
-	*
-	* @return {String} namespaces
-	* @api public
-	*/
-	function disable() {
-		const namespaces = [
-			...createDebug.names,
-			...createDebug.skips.map(namespace => '-' + namespace)
-		].join(',');
-		createDebug.enable('');
-		return namespaces;
-	}
-
-	/**
-	* Returns true if the given mode name is enabled, false otherwise.
-	*
-	* @param {String} name
-	* @return {Boolean}
-	* @api public
-	*/
-	function enabled(name) {
-		for (const skip of createDebug.skips) {
-			if (matchesTemplate(name, skip)) {
-				return false;
-			}
-		}
-
-		for (const ns of createDebug.names) {
-			if (matchesTemplate(name, ns)) {
-				return true;
-			}
-		}
-
-		return false;
-	}
-
-	/**
-	* Coerce `val`.
-	*
-	* @param {Mixed} val
-	* @return {Mixed}
-	* @api private
-	*/
-	function coerce(val) {
-		if (val instanceof Error) {
-			return val.stack || val.message;
-		}
-		return val;
-	}
-
-	/**
-	* XXX DO NOT USE. This is a temporary stub function.
-	* XXX It WILL be removed in the next major release.
-	*/
-	function destroy() {
-		console.warn('Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.');
-	}
-
-	createDebug.enable(createDebug.load());
-
-	return createDebug;
-}
-
-module.exports = setup;
-
-
-/***/ }),
-
-/***/ 2830:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-/**
- * Detect Electron renderer / nwjs process, which is node, but we should
- * treat as a browser.
- */
-
-if (typeof process === 'undefined' || process.type === 'renderer' || process.browser === true || process.__nwjs) {
-	module.exports = __nccwpck_require__(6110);
-} else {
-	module.exports = __nccwpck_require__(5108);
-}
-
-
-/***/ }),
-
-/***/ 5108:
-/***/ ((module, exports, __nccwpck_require__) => {
-
-/**
- * Module dependencies.
- */
-
-const tty = __nccwpck_require__(2018);
-const util = __nccwpck_require__(9023);
-
-/**
- * This is the Node.js implementation of `debug()`.
- */
-
-exports.init = init;
-exports.log = log;
-exports.formatArgs = formatArgs;
-exports.save = save;
-exports.load = load;
-exports.useColors = useColors;
-exports.destroy = util.deprecate(
-	() => {},
-	'Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.'
-);
-
-/**
- * Colors.
- */
-
-exports.colors = [6, 2, 3, 4, 5, 1];
-
-try {
-	// Optional dependency (as in, doesn't need to be installed, NOT like optionalDependencies in package.json)
-	// eslint-disable-next-line import/no-extraneous-dependencies
-	const supportsColor = __nccwpck_require__(1450);
-
-	if (supportsColor && (supportsColor.stderr || supportsColor).level >= 2) {
-		exports.colors = [
-			20,
-			21,
-			26,
-			27,
-			32,
-			33,
-			38,
-			39,
-			40,
-			41,
-			42,
-			43,
-			44,
-			45,
-			56,
-			57,
-			62,
-			63,
-			68,
-			69,
-			74,
-			75,
-			76,
-			77,
-			78,
-			79,
-			80,
-			81,
-			92,
-			93,
-			98,
-			99,
-			112,
-			113,
-			128,
-			129,
-			134,
-			135,
-			148,
-			149,
-			160,
-			161,
-			162,
-			163,
-			164,
-			165,
-			166,
-			167,
-			168,
-			169,
-			170,
-			171,
-			172,
-			173,
-			178,
-			179,
-			184,
-			185,
-			196,
-			197,
-			198,
-			199,
-			200,
-			201,
-			202,
-			203,
-			204,
-			205,
-			206,
-			207,
-			208,
-			209,
-			214,
-			215,
-			220,
-			221
-		];
-	}
-} catch (error) {
-	// Swallow - we only care if `supports-color` is available; it doesn't have to be.
-}
-
-/**
- * Build up the default `inspectOpts` object from the environment variables.
- *
- *   $ DEBUG_COLORS=no DEBUG_DEPTH=10 DEBUG_SHOW_HIDDEN=enabled node script.js
- */
-
-exports.inspectOpts = Object.keys(process.env).filter(key => {
-	return /^debug_/i.test(key);
-}).reduce((obj, key) => {
-	// Camel-case
-	const prop = key
-		.substring(6)
-		.toLowerCase()
-		.replace(/_([a-z])/g, (_, k) => {
-			return k.toUpperCase();
-		});
-
-	// Coerce string value into JS value
-	let val = process.env[key];
-	if (/^(yes|on|true|enabled)$/i.test(val)) {
-		val = true;
-	} else if (/^(no|off|false|disabled)$/i.test(val)) {
-		val = false;
-	} else if (val === 'null') {
-		val = null;
-	} else {
-		val = Number(val);
-	}
-
-	obj[prop] = val;
-	return obj;
-}, {});
-
-/**
- * Is stdout a TTY? Colored output is enabled when `true`.
- */
-
-function useColors() {
-	return 'colors' in exports.inspectOpts ?
-		Boolean(exports.inspectOpts.colors) :
-		tty.isatty(process.stderr.fd);
-}
-
-/**
- * Adds ANSI color escape codes if enabled.
- *
- * @api public
- */
-
-function formatArgs(args) {
-	const {namespace: name, useColors} = this;
-
-	if (useColors) {
-		const c = this.color;
-		const colorCode = '\u001B[3' + (c < 8 ? c : '8;5;' + c);
-		const prefix = `  ${colorCode};1m${name} \u001B[0m`;
-
-		args[0] = prefix + args[0].split('\n').join('\n' + prefix);
-		args.push(colorCode + 'm+' + module.exports.humanize(this.diff) + '\u001B[0m');
-	} else {
-		args[0] = getDate() + name + ' ' + args[0];
-	}
-}
-
-function getDate() {
-	if (exports.inspectOpts.hideDate) {
-		return '';
-	}
-	return new Date().toISOString() + ' ';
-}
-
-/**
- * Invokes `util.formatWithOptions()` with the specified arguments and writes to stderr.
- */
-
-function log(...args) {
-	return process.stderr.write(util.formatWithOptions(exports.inspectOpts, ...args) + '\n');
-}
-
-/**
- * Save `namespaces`.
- *
- * @param {String} namespaces
- * @api private
- */
-function save(namespaces) {
-	if (namespaces) {
-		process.env.DEBUG = namespaces;
-	} else {
-		// If you set a process.env field to null or undefined, it gets cast to the
-		// string 'null' or 'undefined'. Just delete instead.
-		delete process.env.DEBUG;
-	}
-}
-
-/**
- * Load `namespaces`.
- *
- * @return {String} returns the previously persisted debug modes
- * @api private
- */
-
-function load() {
-	return process.env.DEBUG;
-}
-
-/**
- * Init logic for `debug` instances.
- *
- * Create a new `inspectOpts` object in case `useColors` is set
- * differently for a particular `debug` instance.
- */
-
-function init(debug) {
-	debug.inspectOpts = {};
-
-	const keys = Object.keys(exports.inspectOpts);
-	for (let i = 0; i < keys.length; i++) {
-		debug.inspectOpts[keys[i]] = exports.inspectOpts[keys[i]];
-	}
-}
-
-module.exports = __nccwpck_require__(897)(exports);
-
-const {formatters} = module.exports;
-
-/**
- * Map %o to `util.inspect()`, all on a single line.
- */
-
-formatters.o = function (v) {
-	this.inspectOpts.colors = this.useColors;
-	return util.inspect(v, this.inspectOpts)
-		.split('\n')
-		.map(str => str.trim())
-		.join(' ');
-};
-
-/**
- * Map %O to `util.inspect()`, allowing multiple lines if needed.
- */
-
-formatters.O = function (v) {
-	this.inspectOpts.colors = this.useColors;
-	return util.inspect(v, this.inspectOpts);
-};
-
-
-/***/ }),
-
-/***/ 3813:
-/***/ ((module) => {
-
-
-
-module.exports = (flag, argv = process.argv) => {
-	const prefix = flag.startsWith('-') ? '' : (flag.length === 1 ? '-' : '--');
-	const position = argv.indexOf(prefix + flag);
-	const terminatorPosition = argv.indexOf('--');
-	return position !== -1 && (terminatorPosition === -1 || position < terminatorPosition);
-};
-
-
-/***/ }),
-
-/***/ 1970:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || function (mod) {
-    if (mod && mod.__esModule) return mod;
-    var result = {};
-    if (mod != null) for (var k in mod) if (k !== "default" && Object.prototype.hasOwnProperty.call(mod, k)) __createBinding(result, mod, k);
-    __setModuleDefault(result, mod);
-    return result;
-};
-var __importDefault = (this && this.__importDefault) || function (mod) {
-    return (mod && mod.__esModule) ? mod : { "default": mod };
-};
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.HttpProxyAgent = void 0;
-const net = __importStar(__nccwpck_require__(9278));
-const tls = __importStar(__nccwpck_require__(4756));
-const debug_1 = __importDefault(__nccwpck_require__(2830));
-const events_1 = __nccwpck_require__(4434);
-const agent_base_1 = __nccwpck_require__(8894);
-const url_1 = __nccwpck_require__(7016);
-const debug = (0, debug_1.default)('http-proxy-agent');
-/**
- * The `HttpProxyAgent` implements an HTTP Agent subclass that connects
- * to the specified "HTTP proxy server" in order to proxy HTTP requests.
- */
-class HttpProxyAgent extends agent_base_1.Agent {
-    constructor(proxy, opts) {
-        super(opts);
-        this.proxy = typeof proxy === 'string' ? new url_1.URL(proxy) : proxy;
-        this.proxyHeaders = opts?.headers ?? {};
-        debug('Creating new HttpProxyAgent instance: %o', this.proxy.href);
-        // Trim off the brackets from IPv6 addresses
-        const host = (this.proxy.hostname || this.proxy.host).replace(/^\[|\]$/g, '');
-        const port = this.proxy.port
-            ? parseInt(this.proxy.port, 10)
-            : this.proxy.protocol === 'https:'
-                ? 443
-                : 80;
-        this.connectOpts = {
-            ...(opts ? omit(opts, 'headers') : null),
-            host,
-            port,
-        };
-    }
-    addRequest(req, opts) {
-        req._header = null;
-        this.setRequestProps(req, opts);
-        // @ts-expect-error `addRequest()` isn't defined in `@types/node`
-        super.addRequest(req, opts);
-    }
-    setRequestProps(req, opts) {
-        const { proxy } = this;
-        const protocol = opts.secureEndpoint ? 'https:' : 'http:';
-        const hostname = req.getHeader('host') || 'localhost';
-        const base = `${protocol}//${hostname}`;
-        const url = new url_1.URL(req.path, base);
-        if (opts.port !== 80) {
-            url.port = String(opts.port);
-        }
-        // Change the `http.ClientRequest` instance's "path" field
-        // to the absolute path of the URL that will be requested.
-        req.path = String(url);
-        // Inject the `Proxy-Authorization` header if necessary.
-        const headers = typeof this.proxyHeaders === 'function'
-            ? this.proxyHeaders()
-            : { ...this.proxyHeaders };
-        if (proxy.username || proxy.password) {
-            const auth = `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`;
-            headers['Proxy-Authorization'] = `Basic ${Buffer.from(auth).toString('base64')}`;
-        }
-        if (!headers['Proxy-Connection']) {
-            headers['Proxy-Connection'] = this.keepAlive
-                ? 'Keep-Alive'
-                : 'close';
-        }
-        for (const name of Object.keys(headers)) {
-            const value = headers[name];
-            if (value) {
-                req.setHeader(name, value);
-            }
-        }
-    }
-    async connect(req, opts) {
-        req._header = null;
-        if (!req.path.includes('://')) {
-            this.setRequestProps(req, opts);
-        }
-        // At this point, the http ClientRequest's internal `_header` field
-        // might have already been set. If this is the case then we'll need
-        // to re-generate the string since we just changed the `req.path`.
-        let first;
-        let endOfHeaders;
-        debug('Regenerating stored HTTP header string for request');
-        req._implicitHeader();
-        if (req.outputData && req.outputData.length > 0) {
-            debug('Patching connection write() output buffer with updated header');
-            first = req.outputData[0].data;
-            endOfHeaders = first.indexOf('\r\n\r\n') + 4;
-            req.outputData[0].data =
-                req._header + first.substring(endOfHeaders);
-            debug('Output buffer: %o', req.outputData[0].data);
-        }
-        // Create a socket connection to the proxy server.
-        let socket;
-        if (this.proxy.protocol === 'https:') {
-            debug('Creating `tls.Socket`: %o', this.connectOpts);
-            socket = tls.connect(this.connectOpts);
-        }
-        else {
-            debug('Creating `net.Socket`: %o', this.connectOpts);
-            socket = net.connect(this.connectOpts);
-        }
-        // Wait for the socket's `connect` event, so that this `callback()`
-        // function throws instead of the `http` request machinery. This is
-        // important for i.e. `PacProxyAgent` which determines a failed proxy
-        // connection via the `callback()` function throwing.
-        await (0, events_1.once)(socket, 'connect');
-        return socket;
-    }
-}
-HttpProxyAgent.protocols = ['http', 'https'];
-exports.HttpProxyAgent = HttpProxyAgent;
-function omit(obj, ...keys) {
-    const ret = {};
-    let key;
-    for (key in obj) {
-        if (!keys.includes(key)) {
-            ret[key] = obj[key];
-        }
-    }
-    return ret;
-}
-//# sourceMappingURL=index.js.map
-
-/***/ }),
-
-/***/ 3669:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || function (mod) {
-    if (mod && mod.__esModule) return mod;
-    var result = {};
-    if (mod != null) for (var k in mod) if (k !== "default" && Object.prototype.hasOwnProperty.call(mod, k)) __createBinding(result, mod, k);
-    __setModuleDefault(result, mod);
-    return result;
-};
-var __importDefault = (this && this.__importDefault) || function (mod) {
-    return (mod && mod.__esModule) ? mod : { "default": mod };
-};
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.HttpsProxyAgent = void 0;
-const net = __importStar(__nccwpck_require__(9278));
-const tls = __importStar(__nccwpck_require__(4756));
-const assert_1 = __importDefault(__nccwpck_require__(2613));
-const debug_1 = __importDefault(__nccwpck_require__(2830));
-const agent_base_1 = __nccwpck_require__(8894);
-const url_1 = __nccwpck_require__(7016);
-const parse_proxy_response_1 = __nccwpck_require__(7943);
-const debug = (0, debug_1.default)('https-proxy-agent');
-const setServernameFromNonIpHost = (options) => {
-    if (options.servername === undefined &&
-        options.host &&
-        !net.isIP(options.host)) {
-        return {
-            ...options,
-            servername: options.host,
-        };
-    }
-    return options;
-};
-/**
- * The `HttpsProxyAgent` implements an HTTP Agent subclass that connects to
- * the specified "HTTP(s) proxy server" in order to proxy HTTPS requests.
- *
- * Outgoing HTTP requests are first tunneled through the proxy server using the
- * `CONNECT` HTTP request method to establish a connection to the proxy server,
- * and then the proxy server connects to the destination target and issues the
- * HTTP request from the proxy server.
- *
- * `https:` requests have their socket connection upgraded to TLS once
- * the connection to the proxy server has been established.
- */
-class HttpsProxyAgent extends agent_base_1.Agent {
-    constructor(proxy, opts) {
-        super(opts);
-        this.options = { path: undefined };
-        this.proxy = typeof proxy === 'string' ? new url_1.URL(proxy) : proxy;
-        this.proxyHeaders = opts?.headers ?? {};
-        debug('Creating new HttpsProxyAgent instance: %o', this.proxy.href);
-        // Trim off the brackets from IPv6 addresses
-        const host = (this.proxy.hostname || this.proxy.host).replace(/^\[|\]$/g, '');
-        const port = this.proxy.port
-            ? parseInt(this.proxy.port, 10)
-            : this.proxy.protocol === 'https:'
-                ? 443
-                : 80;
-        this.connectOpts = {
-            // Attempt to negotiate http/1.1 for proxy servers that support http/2
-            ALPNProtocols: ['http/1.1'],
-            ...(opts ? omit(opts, 'headers') : null),
-            host,
-            port,
-        };
-    }
-    /**
-     * Called when the node-core HTTP client library is creating a
-     * new HTTP request.
-     */
-    async connect(req, opts) {
-        const { proxy } = this;
-        if (!opts.host) {
-            throw new TypeError('No "host" provided');
-        }
-        // Create a socket connection to the proxy server.
-        let socket;
-        if (proxy.protocol === 'https:') {
-            debug('Creating `tls.Socket`: %o', this.connectOpts);
-            socket = tls.connect(setServernameFromNonIpHost(this.connectOpts));
-        }
-        else {
-            debug('Creating `net.Socket`: %o', this.connectOpts);
-            socket = net.connect(this.connectOpts);
-        }
-        const headers = typeof this.proxyHeaders === 'function'
-            ? this.proxyHeaders()
-            : { ...this.proxyHeaders };
-        const host = net.isIPv6(opts.host) ? `[${opts.host}]` : opts.host;
-        let payload = `CONNECT ${host}:${opts.port} HTTP/1.1\r\n`;
-        // Inject the `Proxy-Authorization` header if necessary.
-        if (proxy.username || proxy.password) {
-            const auth = `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`;
-            headers['Proxy-Authorization'] = `Basic ${Buffer.from(auth).toString('base64')}`;
-        }
-        headers.Host = `${host}:${opts.port}`;
-        if (!headers['Proxy-Connection']) {
-            headers['Proxy-Connection'] = this.keepAlive
-                ? 'Keep-Alive'
-                : 'close';
-        }
-        for (const name of Object.keys(headers)) {
-            payload += `${name}: ${headers[name]}\r\n`;
-        }
-        const proxyResponsePromise = (0, parse_proxy_response_1.parseProxyResponse)(socket);
-        socket.write(`${payload}\r\n`);
-        const { connect, buffered } = await proxyResponsePromise;
-        req.emit('proxyConnect', connect);
-        this.emit('proxyConnect', connect, req);
-        if (connect.statusCode === 200) {
-            req.once('socket', resume);
-            if (opts.secureEndpoint) {
-                // The proxy is connecting to a TLS server, so upgrade
-                // this socket connection to a TLS connection.
-                debug('Upgrading socket connection to TLS');
-                return tls.connect({
-                    ...omit(setServernameFromNonIpHost(opts), 'host', 'path', 'port'),
-                    socket,
-                });
-            }
-            return socket;
-        }
-        // Some other status code that's not 200... need to re-play the HTTP
-        // header "data" events onto the socket once the HTTP machinery is
-        // attached so that the node core `http` can parse and handle the
-        // error status code.
-        // Close the original socket, and a new "fake" socket is returned
-        // instead, so that the proxy doesn't get the HTTP request
-        // written to it (which may contain `Authorization` headers or other
-        // sensitive data).
-        //
-        // See: https://hackerone.com/reports/541502
-        socket.destroy();
-        const fakeSocket = new net.Socket({ writable: false });
-        fakeSocket.readable = true;
-        // Need to wait for the "socket" event to re-play the "data" events.
-        req.once('socket', (s) => {
-            debug('Replaying proxy buffer for failed request');
-            (0, assert_1.default)(s.listenerCount('data') > 0);
-            // Replay the "buffered" Buffer onto the fake `socket`, since at
-            // this point the HTTP module machinery has been hooked up for
-            // the user.
-            s.push(buffered);
-            s.push(null);
-        });
-        return fakeSocket;
-    }
-}
-HttpsProxyAgent.protocols = ['http', 'https'];
-exports.HttpsProxyAgent = HttpsProxyAgent;
-function resume(socket) {
-    socket.resume();
-}
-function omit(obj, ...keys) {
-    const ret = {};
-    let key;
-    for (key in obj) {
-        if (!keys.includes(key)) {
-            ret[key] = obj[key];
-        }
-    }
-    return ret;
-}
-//# sourceMappingURL=index.js.map
-
-/***/ }),
-
-/***/ 7943:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-var __importDefault = (this && this.__importDefault) || function (mod) {
-    return (mod && mod.__esModule) ? mod : { "default": mod };
-};
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.parseProxyResponse = void 0;
-const debug_1 = __importDefault(__nccwpck_require__(2830));
-const debug = (0, debug_1.default)('https-proxy-agent:parse-proxy-response');
-function parseProxyResponse(socket) {
-    return new Promise((resolve, reject) => {
-        // we need to buffer any HTTP traffic that happens with the proxy before we get
-        // the CONNECT response, so that if the response is anything other than an "200"
-        // response code, then we can re-play the "data" events on the socket once the
-        // HTTP parser is hooked up...
-        let buffersLength = 0;
-        const buffers = [];
-        function read() {
-            const b = socket.read();
-            if (b)
-                ondata(b);
-            else
-                socket.once('readable', read);
-        }
-        function cleanup() {
-            socket.removeListener('end', onend);
-            socket.removeListener('error', onerror);
-            socket.removeListener('readable', read);
-        }
-        function onend() {
-            cleanup();
-            debug('onend');
-            reject(new Error('Proxy connection ended before receiving CONNECT response'));
-        }
-        function onerror(err) {
-            cleanup();
-            debug('onerror %o', err);
-            reject(err);
-        }
-        function ondata(b) {
-            buffers.push(b);
-            buffersLength += b.length;
-            const buffered = Buffer.concat(buffers, buffersLength);
-            const endOfHeaders = buffered.indexOf('\r\n\r\n');
-            if (endOfHeaders === -1) {
-                // keep buffering
-                debug('have not received end of HTTP headers yet...');
-                read();
-                return;
-            }
-            const headerParts = buffered
-                .slice(0, endOfHeaders)
-                .toString('ascii')
-                .split('\r\n');
-            const firstLine = headerParts.shift();
-            if (!firstLine) {
-                socket.destroy();
-                return reject(new Error('No header received from proxy CONNECT response'));
-            }
-            const firstLineParts = firstLine.split(' ');
-            const statusCode = +firstLineParts[1];
-            const statusText = firstLineParts.slice(2).join(' ');
-            const headers = {};
-            for (const header of headerParts) {
-                if (!header)
-                    continue;
-                const firstColon = header.indexOf(':');
-                if (firstColon === -1) {
-                    socket.destroy();
-                    return reject(new Error(`Invalid header from proxy CONNECT response: "${header}"`));
-                }
-                const key = header.slice(0, firstColon).toLowerCase();
-                const value = header.slice(firstColon + 1).trimStart();
-                const current = headers[key];
-                if (typeof current === 'string') {
-                    headers[key] = [current, value];
-                }
-                else if (Array.isArray(current)) {
-                    current.push(value);
-                }
-                else {
-                    headers[key] = value;
-                }
-            }
-            debug('got proxy server response: %o %o', firstLine, headers);
-            cleanup();
-            resolve({
-                connect: {
-                    statusCode,
-                    statusText,
-                    headers,
-                },
-                buffered,
-            });
-        }
-        socket.on('error', onerror);
-        socket.on('end', onend);
-        read();
-    });
-}
-exports.parseProxyResponse = parseProxyResponse;
-//# sourceMappingURL=parse-proxy-response.js.map
-
-/***/ }),
-
-/***/ 744:
-/***/ ((module) => {
-
-/**
- * Helpers.
- */
-
-var s = 1000;
-var m = s * 60;
-var h = m * 60;
-var d = h * 24;
-var w = d * 7;
-var y = d * 365.25;
-
-/**
- * Parse or format the given `val`.
- *
- * Options:
- *
- *  - `long` verbose formatting [false]
- *
- * @param {String|Number} val
- * @param {Object} [options]
- * @throws {Error} throw an error if val is not a non-empty string or a number
- * @return {String|Number}
- * @api public
- */
-
-module.exports = function (val, options) {
-  options = options || {};
-  var type = typeof val;
-  if (type === 'string' && val.length > 0) {
-    return parse(val);
-  } else if (type === 'number' && isFinite(val)) {
-    return options.long ? fmtLong(val) : fmtShort(val);
-  }
-  throw new Error(
-    'val is not a non-empty string or a valid number. val=' +
-      JSON.stringify(val)
-  );
-};
-
-/**
- * Parse the given `str` and return milliseconds.
- *
- * @param {String} str
- * @return {Number}
- * @api private
- */
-
-function parse(str) {
-  str = String(str);
-  if (str.length > 100) {
-    return;
-  }
-  var match = /^(-?(?:\d+)?\.?\d+) *(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|years?|yrs?|y)?$/i.exec(
-    str
-  );
-  if (!match) {
-    return;
-  }
-  var n = parseFloat(match[1]);
-  var type = (match[2] || 'ms').toLowerCase();
-  switch (type) {
-    case 'years':
-    case 'year':
-    case 'yrs':
-    case 'yr':
-    case 'y':
-      return n * y;
-    case 'weeks':
-    case 'week':
-    case 'w':
-      return n * w;
-    case 'days':
-    case 'day':
-    case 'd':
-      return n * d;
-    case 'hours':
-    case 'hour':
-    case 'hrs':
-    case 'hr':
-    case 'h':
-      return n * h;
-    case 'minutes':
-    case 'minute':
-    case 'mins':
-    case 'min':
-    case 'm':
-      return n * m;
-    case 'seconds':
-    case 'second':
-    case 'secs':
-    case 'sec':
-    case 's':
-      return n * s;
-    case 'milliseconds':
-    case 'millisecond':
-    case 'msecs':
-    case 'msec':
-    case 'ms':
-      return n;
-    default:
-      return undefined;
-  }
-}
-
-/**
- * Short format for `ms`.
- *
- * @param {Number} ms
- * @return {String}
- * @api private
- */
-
-function fmtShort(ms) {
-  var msAbs = Math.abs(ms);
-  if (msAbs >= d) {
-    return Math.round(ms / d) + 'd';
-  }
-  if (msAbs >= h) {
-    return Math.round(ms / h) + 'h';
-  }
-  if (msAbs >= m) {
-    return Math.round(ms / m) + 'm';
-  }
-  if (msAbs >= s) {
-    return Math.round(ms / s) + 's';
-  }
-  return ms + 'ms';
-}
-
-/**
- * Long format for `ms`.
- *
- * @param {Number} ms
- * @return {String}
- * @api private
- */
-
-function fmtLong(ms) {
-  var msAbs = Math.abs(ms);
-  if (msAbs >= d) {
-    return plural(ms, msAbs, d, 'day');
-  }
-  if (msAbs >= h) {
-    return plural(ms, msAbs, h, 'hour');
-  }
-  if (msAbs >= m) {
-    return plural(ms, msAbs, m, 'minute');
-  }
-  if (msAbs >= s) {
-    return plural(ms, msAbs, s, 'second');
-  }
-  return ms + ' ms';
-}
-
-/**
- * Pluralization helper.
- */
-
-function plural(ms, msAbs, n, name) {
-  var isPlural = msAbs >= n * 1.5;
-  return Math.round(ms / n) + ' ' + name + (isPlural ? 's' : '');
-}
-
-
-/***/ }),
-
-/***/ 1450:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-const os = __nccwpck_require__(857);
-const tty = __nccwpck_require__(2018);
-const hasFlag = __nccwpck_require__(3813);
-
-const {env} = process;
-
-let forceColor;
-if (hasFlag('no-color') ||
-	hasFlag('no-colors') ||
-	hasFlag('color=false') ||
-	hasFlag('color=never')) {
-	forceColor = 0;
-} else if (hasFlag('color') ||
-	hasFlag('colors') ||
-	hasFlag('color=true') ||
-	hasFlag('color=always')) {
-	forceColor = 1;
-}
-
-if ('FORCE_COLOR' in env) {
-	if (env.FORCE_COLOR === 'true') {
-		forceColor = 1;
-	} else if (env.FORCE_COLOR === 'false') {
-		forceColor = 0;
-	} else {
-		forceColor = env.FORCE_COLOR.length === 0 ? 1 : Math.min(parseInt(env.FORCE_COLOR, 10), 3);
-	}
-}
-
-function translateLevel(level) {
-	if (level === 0) {
-		return false;
-	}
-
-	return {
-		level,
-		hasBasic: true,
-		has256: level >= 2,
-		has16m: level >= 3
-	};
-}
-
-function supportsColor(haveStream, streamIsTTY) {
-	if (forceColor === 0) {
-		return 0;
-	}
-
-	if (hasFlag('color=16m') ||
-		hasFlag('color=full') ||
-		hasFlag('color=truecolor')) {
-		return 3;
-	}
-
-	if (hasFlag('color=256')) {
-		return 2;
-	}
-
-	if (haveStream && !streamIsTTY && forceColor === undefined) {
-		return 0;
-	}
-
-	const min = forceColor || 0;
-
-	if (env.TERM === 'dumb') {
-		return min;
-	}
-
-	if (process.platform === 'win32') {
-		// Windows 10 build 10586 is the first Windows release that supports 256 colors.
-		// Windows 10 build 14931 is the first release that supports 16m/TrueColor.
-		const osRelease = os.release().split('.');
-		if (
-			Number(osRelease[0]) >= 10 &&
-			Number(osRelease[2]) >= 10586
-		) {
-			return Number(osRelease[2]) >= 14931 ? 3 : 2;
-		}
-
-		return 1;
-	}
-
-	if ('CI' in env) {
-		if (['TRAVIS', 'CIRCLECI', 'APPVEYOR', 'GITLAB_CI', 'GITHUB_ACTIONS', 'BUILDKITE'].some(sign => sign in env) || env.CI_NAME === 'codeship') {
-			return 1;
-		}
-
-		return min;
-	}
-
-	if ('TEAMCITY_VERSION' in env) {
-		return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env.TEAMCITY_VERSION) ? 1 : 0;
-	}
-
-	if (env.COLORTERM === 'truecolor') {
-		return 3;
-	}
-
-	if ('TERM_PROGRAM' in env) {
-		const version = parseInt((env.TERM_PROGRAM_VERSION || '').split('.')[0], 10);
-
-		switch (env.TERM_PROGRAM) {
-			case 'iTerm.app':
-				return version >= 3 ? 3 : 2;
-			case 'Apple_Terminal':
-				return 2;
-			// No default
-		}
-	}
-
-	if (/-256(color)?$/i.test(env.TERM)) {
-		return 2;
-	}
-
-	if (/^screen|^xterm|^vt100|^vt220|^rxvt|color|ansi|cygwin|linux/i.test(env.TERM)) {
-		return 1;
-	}
-
-	if ('COLORTERM' in env) {
-		return 1;
-	}
-
-	return min;
-}
-
-function getSupportLevel(stream) {
-	const level = supportsColor(stream, stream && stream.isTTY);
-	return translateLevel(level);
-}
-
-module.exports = {
-	supportsColor: getSupportLevel,
-	stdout: translateLevel(supportsColor(true, tty.isatty(1))),
-	stderr: translateLevel(supportsColor(true, tty.isatty(2)))
-};
-
-
-/***/ }),
-
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -30268,279 +28374,22 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1317);
-/* harmony import */ var _host_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2237);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2787);
+/* harmony import */ var _host_signals_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5467);
 /** The `mediaconvert-encrypt` command (dist/cli.js). */
 
 
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
 // Once canceled, a timer or idle connection must not hold the process.
 if (process.exitCode === _cli_js__WEBPACK_IMPORTED_MODULE_0__/* .EXIT */ .dc.interrupted)
-    (0,_host_js__WEBPACK_IMPORTED_MODULE_1__/* .exitWhenFlushed */ .KE)();
+    (0,_host_signals_js__WEBPACK_IMPORTED_MODULE_1__/* .exitWhenFlushed */ .K)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 7624:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   BL: () => (/* binding */ GCM_MAX_PLAINTEXT_BYTES),
-/* harmony export */   FN: () => (/* binding */ MODES),
-/* harmony export */   V6: () => (/* binding */ ciphertextLength),
-/* harmony export */   ad: () => (/* binding */ ivLengthsFor),
-/* harmony export */   w: () => (/* binding */ encrypt),
-/* harmony export */   zO: () => (/* binding */ readChunks)
-/* harmony export */ });
-/* unused harmony exports GCM_TAG_BYTES, CipherError, assertGcmSize */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _units_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1996);
-/**
- * Streaming AES for the three MediaConvert decryption modes (docs/design.md, "Crypto conventions").
- *
- * Speed comes from doing as little as possible between OpenSSL calls: large reads into a
- * small pool of reused buffers, one `cipher.update()` per chunk, and plain async generators
- * instead of the stream.Transform machinery (which costs more than the AES itself).
- */
-
-
-
-/** MediaConvert's decryption modes, by its own names. */
-const MODES = ['AES_CTR', 'AES_CBC', 'AES_GCM'];
-/** NIST SP 800-38D limit for one GCM invocation: 2^39 - 256 bits. */
-const GCM_MAX_PLAINTEXT_BYTES = 2 ** 36 - 32;
-const GCM_TAG_BYTES = 16;
-const AES_BLOCK_BYTES = 16;
-const KEY_LENGTHS = Object.freeze([16, 24, 32]);
-const IV_LENGTHS = Object.freeze({
-    AES_CTR: Object.freeze([12, 16]),
-    AES_CBC: Object.freeze([16]),
-    AES_GCM: Object.freeze([12, 16]),
-});
-const MODE_SUFFIX = {
-    AES_CTR: 'ctr',
-    AES_CBC: 'cbc',
-    AES_GCM: 'gcm',
-};
-const DEFAULT_CHUNK_BYTES = _units_js__WEBPACK_IMPORTED_MODULE_2__/* .MIB */ .D;
-/** OpenSSL's update() takes an int length; stay far below it and keep buffers sane. */
-const MAX_CHUNK_BYTES = 256 * _units_js__WEBPACK_IMPORTED_MODULE_2__/* .MIB */ .D;
-/** Every problem this module reports. Messages never contain key bytes. */
-class CipherError extends Error {
-    name = 'CipherError';
-    code;
-    constructor(code, message) {
-        super(message);
-        this.code = code;
-    }
-}
-function assertMode(mode) {
-    if (typeof mode !== 'string' || !Object.hasOwn(IV_LENGTHS, mode)) {
-        // The value is a mode name, never key material, so it is safe to echo.
-        throw new CipherError('MODE', `unsupported mode ${JSON.stringify(mode)}; accepted: ${Object.keys(IV_LENGTHS).join(', ')}`);
-    }
-}
-function ivLengthsFor(mode) {
-    assertMode(mode);
-    return IV_LENGTHS[mode];
-}
-function assertByteCount(what, bytes) {
-    if (!Number.isSafeInteger(bytes) || bytes < 0) {
-        throw new CipherError('ARGUMENT', `${what} must be a non-negative integer, got ${bytes}`);
-    }
-}
-/** Size of what encrypt() yields in total for a plaintext of the given size. */
-function ciphertextLength(mode, plaintextBytes) {
-    assertMode(mode);
-    assertByteCount('plaintext size', plaintextBytes);
-    switch (mode) {
-        case 'AES_CTR':
-            return plaintextBytes;
-        case 'AES_CBC':
-            // PKCS#7 always adds 1..16 bytes, a whole block when the input is block-aligned.
-            return (Math.floor(plaintextBytes / AES_BLOCK_BYTES) + 1) * AES_BLOCK_BYTES;
-        case 'AES_GCM':
-            return plaintextBytes + GCM_TAG_BYTES;
-    }
-}
-/**
- * Throws when a GCM plaintext of `bytes` would exceed the limit. Callers check the file size
- * with this before any upload; encrypt() checks the running total again while streaming.
- */
-function assertGcmSize(bytes, limit = GCM_MAX_PLAINTEXT_BYTES) {
-    assertByteCount('plaintext size', bytes);
-    if (bytes > limit) {
-        throw new CipherError('GCM_TOO_LARGE', `AES_GCM plaintext of ${bytes} bytes exceeds the GCM limit of ${limit} bytes ` +
-            `(2^36 - 32); use AES_CTR or AES_CBC for larger files`);
-    }
-}
-function assertChunkBytes(chunkBytes) {
-    if (!Number.isSafeInteger(chunkBytes) || chunkBytes < 1 || chunkBytes > MAX_CHUNK_BYTES) {
-        throw new CipherError('ARGUMENT', `chunk size must be an integer from 1 to ${MAX_CHUNK_BYTES} bytes, got ${chunkBytes}`);
-    }
-}
-/**
- * Reads a file in large chunks as an async iterable.
- *
- * READ_AHEAD reads run in the libuv thread pool ahead of the consumer, into a few buffers
- * allocated once and reused, so disk I/O overlaps with encryption and the reading
- * thread never waits for the encrypting one to ask. Consequence: a yielded chunk is valid
- * only until the consumer asks for the next one. encrypt() honours that (update() copies into
- * a fresh output buffer); anyone who keeps a chunk must copy it.
- */
-function readChunks(source, chunkBytes = DEFAULT_CHUNK_BYTES) {
-    assertChunkBytes(chunkBytes);
-    return readChunksGenerator(source, chunkBytes);
-}
-/**
- * Reads issued ahead of the chunk the consumer holds. Two instead of one: encryption alone of
- * 1 GiB (AES_CTR, page cache) went from about 1570 to 1750 MiB/s here.
- */
-const READ_AHEAD = 2;
-/** A path is opened and closed here; a handle given by the caller stays the caller's to close. */
-async function* readChunksGenerator(source, chunkBytes) {
-    const handle = typeof source === 'string' ? await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(source, 'r') : source;
-    const inFlight = [];
-    try {
-        // A small file gets small buffers (a batch of small files would otherwise allocate whole
-        // chunks per file); a file that grows meanwhile is still read to its end.
-        const size = Math.max(1, Math.min(chunkBytes, (await handle.stat()).size));
-        /** Buffers neither being read into nor held by the consumer. */
-        const free = Array.from({ length: READ_AHEAD + 1 }, () => Buffer.allocUnsafe(size));
-        let nextPosition = 0;
-        const readAhead = () => {
-            const buffer = free.pop();
-            const position = nextPosition;
-            nextPosition += size;
-            const bytesRead = handle.read(buffer, 0, size, position).then((r) => r.bytesRead);
-            // A read failing while we are suspended at `yield` must not be reported as an unhandled
-            // rejection; awaiting it below still throws.
-            bytesRead.catch(() => undefined);
-            inFlight.push({ buffer, position, bytesRead });
-        };
-        for (let i = 0; i < READ_AHEAD; i++)
-            readAhead();
-        for (;;) {
-            const read = inFlight.shift();
-            const bytesRead = await read.bytesRead;
-            if (bytesRead === 0)
-                return;
-            if (bytesRead < size) {
-                // A short read (the end of the file, or a file system that returns less): the reads
-                // issued after it start at the wrong offsets. Drop them; go on where this one ended.
-                const dropped = inFlight.splice(0);
-                await Promise.allSettled(dropped.map((d) => d.bytesRead));
-                free.push(...dropped.map((d) => d.buffer));
-                nextPosition = read.position + bytesRead;
-            }
-            while (inFlight.length < READ_AHEAD)
-                readAhead();
-            yield read.buffer.subarray(0, bytesRead);
-            // The consumer asked for the next chunk, so it is done with this one.
-            free.push(read.buffer);
-        }
-    }
-    finally {
-        // The consumer stopped early (or a read failed): let reads in flight settle before
-        // closing the handle under them. Their outcome no longer matters.
-        await Promise.allSettled(inFlight.map((r) => r.bytesRead));
-        if (typeof source === 'string')
-            await handle.close();
-    }
-}
-function validateParams(params) {
-    assertMode(params.mode);
-    const { mode, key, iv } = params;
-    // Only lengths are reported: key bytes never go into a message.
-    if (!(key instanceof Uint8Array) || !KEY_LENGTHS.includes(key.length)) {
-        const got = key instanceof Uint8Array ? `${key.length} bytes` : 'not a byte array';
-        throw new CipherError('KEY_LENGTH', `${mode} key must be 16, 24 or 32 bytes (AES-128/192/256); got ${got}`);
-    }
-    const ivLengths = IV_LENGTHS[mode];
-    if (!(iv instanceof Uint8Array) || !ivLengths.includes(iv.length)) {
-        const got = iv instanceof Uint8Array ? `${iv.length} bytes` : 'not a byte array';
-        throw new CipherError('IV_LENGTH', `${mode} IV must be ${ivLengths.join(' or ')} bytes; got ${got}`);
-    }
-}
-/** OpenSSL `enc` convention: a short CTR IV is right-padded with zeros to the counter block. */
-function counterBlock(iv) {
-    if (iv.length === AES_BLOCK_BYTES)
-        return iv;
-    const block = new Uint8Array(AES_BLOCK_BYTES);
-    block.set(iv);
-    return block;
-}
-/**
- * The OpenSSL context holds the expanded key; the returned object is its only reference and
- * is dropped when encryption ends. The caller's key buffer is neither kept nor modified.
- */
-function createModeCipher(params) {
-    const { mode, key, iv } = params;
-    const algorithm = `aes-${key.length * 8}-${MODE_SUFFIX[mode]}`;
-    switch (mode) {
-        case 'AES_CTR':
-            return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createCipheriv)(algorithm, key, counterBlock(iv));
-        case 'AES_CBC':
-            return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createCipheriv)(algorithm, key, iv); // PKCS#7 is node's (OpenSSL's) default
-        case 'AES_GCM':
-            // OpenSSL derives J0 via GHASH for IVs other than 96 bits, as SP 800-38D specifies.
-            return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createCipheriv)(algorithm, key, iv, { authTagLength: GCM_TAG_BYTES });
-    }
-}
-/**
- * Encrypts a plaintext stream in one pass and yields the ciphertext.
- *
- * Parameters are checked and the cipher is keyed right here, before anything is read: a bad
- * key or IV throws CipherError from this call, and the caller may zero its key as soon as
- * this returns (OpenSSL has already expanded it into its own context).
- *
- * Every yielded Buffer is freshly allocated and never touched again, so consumers may keep
- * them (upload.ts copies them into its parts). Input chunks are not retained past the
- * next pull, which is what readChunks() requires. For GCM the 16-byte tag is the last yield.
- */
-function encrypt(source, params) {
-    validateParams(params);
-    // A test may lower the GCM limit, nobody may raise it.
-    const gcmLimit = Math.min(params.gcmMaxPlaintextBytes ?? Infinity, GCM_MAX_PLAINTEXT_BYTES);
-    const cipher = createModeCipher(params);
-    return encryptChunks(source, cipher, params.mode === 'AES_GCM' ? gcmLimit : undefined);
-}
-/** `gcmLimit` is set for GCM only: it then also means "append the tag". */
-async function* encryptChunks(source, cipher, gcmLimit) {
-    let total = 0;
-    for await (const chunk of source) {
-        total += chunk.length;
-        // Check before encrypting, so not one byte beyond the limit is ever emitted.
-        if (gcmLimit !== undefined)
-            assertGcmSize(total, gcmLimit);
-        // update() takes an int length; split the rare giant chunk from a foreign source.
-        for (let offset = 0; offset < chunk.length; offset += MAX_CHUNK_BYTES) {
-            const piece = chunk.length <= MAX_CHUNK_BYTES ? chunk : chunk.subarray(offset, offset + MAX_CHUNK_BYTES);
-            const out = cipher.update(piece);
-            // CBC holds back a partial block; an empty yield would only cost the consumer a turn.
-            if (out.length > 0)
-                yield out;
-        }
-    }
-    const last = cipher.final();
-    if (gcmLimit !== undefined) {
-        const tag = cipher.getAuthTag();
-        yield last.length > 0 ? Buffer.concat([last, tag]) : tag;
-    }
-    else if (last.length > 0) {
-        yield last;
-    }
-}
-
-
-/***/ }),
-
-/***/ 1317:
+/***/ 2787:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30557,7 +28406,7 @@ var external_node_os_ = __nccwpck_require__(8161);
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
-;// CONCATENATED MODULE: ./src/interface.ts
+;// CONCATENATED MODULE: ./src/inputs/interface.ts
 const INPUTS = [
     {
         name: 'files',
@@ -30755,17 +28604,15 @@ const OUTPUTS = [
     },
 ];
 
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./src/json-text.ts
-var json_text = __nccwpck_require__(2293);
-// EXTERNAL MODULE: ./src/cipher.ts
-var cipher = __nccwpck_require__(7624);
-// EXTERNAL MODULE: ./src/job-request.ts + 3 modules
-var job_request = __nccwpck_require__(4789);
-// EXTERNAL MODULE: ./src/memory-budget.ts
-var memory_budget = __nccwpck_require__(6792);
-;// CONCATENATED MODULE: ./src/artifact-source.ts
+// EXTERNAL MODULE: ./src/shared/errors.ts
+var errors = __nccwpck_require__(8382);
+// EXTERNAL MODULE: ./src/mediaconvert/decryption.ts
+var decryption = __nccwpck_require__(9914);
+// EXTERNAL MODULE: ./src/mediaconvert/limits.ts
+var limits = __nccwpck_require__(9111);
+// EXTERNAL MODULE: ./src/inputs/sizing.ts
+var sizing = __nccwpck_require__(1163);
+;// CONCATENATED MODULE: ./src/inputs/artifact-source.ts
 
 /**
  * `artifact-run-id` and `github-token` (with the repository from GITHUB_REPOSITORY), or
@@ -30801,11 +28648,97 @@ function parseArtifactSource(input, env) {
     };
 }
 
-// EXTERNAL MODULE: ./src/network.ts + 2 modules
-var network = __nccwpck_require__(710);
-// EXTERNAL MODULE: ./src/units.ts
-var units = __nccwpck_require__(1996);
-;// CONCATENATED MODULE: ./src/config.ts
+// EXTERNAL MODULE: ./src/shared/json-text.ts
+var json_text = __nccwpck_require__(2583);
+;// CONCATENATED MODULE: ./src/inputs/parse.ts
+
+
+function parseBoolean(name, value) {
+    const lower = value.toLowerCase();
+    if (lower === 'true')
+        return true;
+    if (lower === 'false')
+        return false;
+    throw new errors/* InputError */.dz(name, `'${value}' is not a boolean; use true or false`);
+}
+function parseInteger(name, value, min, max, alternative) {
+    const n = Number(value);
+    if (!/^\d+$/.test(value) || n < min || n > max) {
+        throw new errors/* InputError */.dz(name, `'${value}' is not accepted; use a whole number from ${min} to ${max}${alternative ? ` ${alternative}` : ''}`);
+    }
+    return n;
+}
+function parseChoice(name, value, choices) {
+    const found = choices.find((c) => c === value.toLowerCase());
+    if (found === undefined) {
+        throw new errors/* InputError */.dz(name, `'${value}' is not accepted; use ${choices.join(' or ')}`);
+    }
+    return found;
+}
+/** A JSON object of strings, or `key=value` lines. */
+function parseMap(name, value) {
+    if (value === '')
+        return {};
+    if (value.startsWith('{')) {
+        let parsed;
+        try {
+            parsed = (0,json_text/* parseJsonText */.l)(value);
+        }
+        catch (error) {
+            throw new errors/* InputError */.dz(name, error.message);
+        }
+        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+            throw new errors/* InputError */.dz(name, 'must be a JSON object of strings');
+        }
+        const out = {};
+        for (const [k, v] of Object.entries(parsed)) {
+            if (typeof v !== 'string')
+                throw new errors/* InputError */.dz(name, `value of '${k}' must be a string`);
+            out[k] = v;
+        }
+        return out;
+    }
+    const out = {};
+    const lines = value.split('\n').map((l) => l.trim());
+    lines.forEach((line, i) => {
+        if (line === '')
+            return;
+        const eq = line.indexOf('=');
+        // The line is not quoted: a value may be a secret, and a line without `=` may be all value.
+        if (eq <= 0) {
+            throw new errors/* InputError */.dz(name, `line ${i + 1} (${line.length} characters) is not key=value: it has ${eq === 0 ? 'no key before' : 'no'} \`=\`; use key=value lines or a JSON object`);
+        }
+        out[line.slice(0, eq).trim()] = line.slice(eq + 1).trim();
+    });
+    return out;
+}
+
+// EXTERNAL MODULE: ./src/inputs/proxy.ts
+var proxy = __nccwpck_require__(3553);
+;// CONCATENATED MODULE: ./src/inputs/network.ts
+
+/** Retries for throttling and dropped connections when AWS_MAX_ATTEMPTS is not set. */
+const DEFAULT_MAX_ATTEMPTS = 6;
+/**
+ * The `http-proxy` input and the variables the AWS SDK and CLI read: HTTPS_PROXY,
+ * HTTP_PROXY, NO_PROXY, AWS_MAX_ATTEMPTS, AWS_RETRY_MODE. Pure; throws on a bad value.
+ */
+function parseNetwork(httpProxy, env) {
+    const attempts = env.AWS_MAX_ATTEMPTS?.trim() ?? '';
+    const maxAttempts = attempts === '' ? DEFAULT_MAX_ATTEMPTS : Number(attempts);
+    if (!/^\d+$/.test(String(maxAttempts)) || maxAttempts < 1 || maxAttempts > 100) {
+        throw new Error(`environment variable AWS_MAX_ATTEMPTS: '${attempts}' is not accepted; use a whole number from 1 to 100`);
+    }
+    const mode = env.AWS_RETRY_MODE?.trim().toLowerCase() || 'standard';
+    if (mode !== 'standard' && mode !== 'adaptive') {
+        throw new Error(`environment variable AWS_RETRY_MODE: '${env.AWS_RETRY_MODE}' is not accepted; use standard or adaptive`);
+    }
+    return { proxy: (0,proxy/* proxySettings */.EM)(httpProxy, env), maxAttempts, retryMode: mode };
+}
+
+// EXTERNAL MODULE: ./src/shared/units.ts
+var units = __nccwpck_require__(4886);
+;// CONCATENATED MODULE: ./src/inputs/config.ts
 
 
 
@@ -30815,10 +28748,6 @@ var units = __nccwpck_require__(1996);
 
 
 
-/** S3's smallest part (except the last). */
-const MIN_PART_MIB = 5;
-/** Room for a few parts of the smallest size. */
-const MIN_BUDGET_MIB = 16;
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 const KMS_ARN = /^arn:aws(-[a-z]+)*:kms:([a-z]{2}(?:-[a-z]+)+-\d{1,2}):(\d{12}):(key\/[A-Za-z0-9-]{1,128}|alias\/[A-Za-z0-9/_-]{1,250})$/;
 const ROLE_ARN = /^arn:aws(-[a-z]+)*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
@@ -30869,7 +28798,7 @@ function parseConfig(raw, env) {
         failFast: parseBoolean('fail-fast', input['fail-fast']),
         includeHiddenFiles: parseBoolean('include-hidden-files', input['include-hidden-files']),
         manifestPath: parseManifestPath(input.manifest, env),
-        network: (0,network/* parseNetwork */.MO)(input['http-proxy'], env),
+        network: parseNetwork(input['http-proxy'], env),
         ifExists: parseChoice('if-exists', input['if-exists'], ['overwrite', 'skip', 'fail']),
         dryRun: parseBoolean('dry-run', input['dry-run']),
         deleteInputs,
@@ -30897,10 +28826,9 @@ function parseConfig(raw, env) {
  * run says so.
  */
 function parsePartSize(partSize, maxMemory) {
-    const budgetMiB = parseInteger('max-memory-mib', maxMemory, MIN_BUDGET_MIB, 65536);
-    const partMiB = parseInteger('part-size-mib', partSize, MIN_PART_MIB, 5120);
-    // A file also holds its read and cipher buffers (MAX_STREAM_BYTES) outside its parts.
-    const fitting = Math.floor((budgetMiB - memory_budget/* MAX_STREAM_BYTES */.wC / units/* MIB */.D) / 2);
+    const budgetMiB = parseInteger('max-memory-mib', maxMemory, sizing/* MIN_BUDGET_MIB */.yX, sizing/* MAX_BUDGET_MIB */.oj);
+    const partMiB = parseInteger('part-size-mib', partSize, sizing/* MIN_PART_MIB */.m1, sizing/* MAX_PART_MIB */.y6);
+    const fitting = (0,sizing/* largestPartFor */.jH)(budgetMiB * units/* MIB */.D) / units/* MIB */.D;
     if (partMiB <= fitting)
         return { partSizeBytes: partMiB * units/* MIB */.D, memoryBudgetBytes: budgetMiB * units/* MIB */.D };
     return {
@@ -30911,10 +28839,10 @@ function parsePartSize(partSize, maxMemory) {
 }
 function parseMode(value) {
     const normalized = value.toUpperCase().replace(/^(AES[_-]?)?/, 'AES_');
-    const mode = cipher/* MODES */.FN.find((m) => m === normalized);
+    const mode = decryption/* MODES */.FN.find((m) => m === normalized);
     if (mode)
         return mode;
-    throw new errors/* InputError */.dz('mode', `'${value}' is not a mode; use ${cipher/* MODES */.FN.slice(0, -1).join(', ')} or ${cipher/* MODES */.FN.at(-1)}`);
+    throw new errors/* InputError */.dz('mode', `'${value}' is not a mode; use ${decryption/* MODES */.FN.slice(0, -1).join(', ')} or ${decryption/* MODES */.FN.at(-1)}`);
 }
 function parseKeyLength(value) {
     switch (value) {
@@ -30929,7 +28857,7 @@ function parseKeyLength(value) {
     }
 }
 function parseIvLength(value, mode) {
-    const allowed = (0,cipher/* ivLengthsFor */.ad)(mode);
+    const allowed = decryption/* IV_LENGTHS */.o7[mode];
     if (value === '')
         return mode === 'AES_GCM' ? 12 : 16;
     const bytes = /^\d+$/.test(value) ? Number(value) : NaN;
@@ -31035,8 +28963,8 @@ function parseJob(input) {
         userMetadata: parseMap('user-metadata', input['user-metadata']),
         tags: parseMap('tags', input.tags),
     };
-    if (Object.keys(job.userMetadata).length > job_request/* MAX_USER_METADATA */.Hq) {
-        throw new errors/* InputError */.dz('user-metadata', `has more than ${job_request/* MAX_USER_METADATA */.Hq} entries`);
+    if (Object.keys(job.userMetadata).length > limits/* MAX_USER_METADATA */.H) {
+        throw new errors/* InputError */.dz('user-metadata', `has more than ${limits/* MAX_USER_METADATA */.H} entries`);
     }
     if (input['job-template'] !== '')
         job.template = input['job-template'];
@@ -31064,78 +28992,94 @@ function parseManifestPath(value, env) {
     }
     return `${dir.replace(/\/+$/, '')}/mediaconvert-encrypt-manifest.json`;
 }
-function parseBoolean(name, value) {
-    const lower = value.toLowerCase();
-    if (lower === 'true')
-        return true;
-    if (lower === 'false')
-        return false;
-    throw new errors/* InputError */.dz(name, `'${value}' is not a boolean; use true or false`);
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
+var core = __nccwpck_require__(4698);
+// EXTERNAL MODULE: ./src/shared/safe-text.ts
+var safe_text = __nccwpck_require__(6054);
+;// CONCATENATED MODULE: ./src/host/loggers.ts
+/**
+ * The two loggers, both through safeLogger: untrusted text never starts a log line or carries
+ * a newline into it.
+ */
+
+
+/** The action's log: @actions/core; safeLogger keeps untrusted text off command lines. */
+const actionsLogger = (0,safe_text/* safeLogger */.Ky)({
+    info: (m) => core/* info */.pq(m),
+    warning: (m) => core/* warning */.$e(m),
+    debug: (m) => core/* debug */.Yz(m),
+    group: (name, fn) => core/* group */.Os(name, fn),
+});
+/**
+ * The CLI's log on `stream`, with a progress bar when it is a terminal. Untrusted text cannot
+ * break a line or start one: stderr may be read by a runner too.
+ */
+function consoleLogger(stream) {
+    return (0,safe_text/* safeLogger */.Ky)(rawConsoleLogger(stream));
 }
-function parseInteger(name, value, min, max, alternative) {
-    const n = Number(value);
-    if (!/^\d+$/.test(value) || n < min || n > max) {
-        throw new errors/* InputError */.dz(name, `'${value}' is not accepted; use a whole number from ${min} to ${max}${alternative ? ` ${alternative}` : ''}`);
+function rawConsoleLogger(stream) {
+    const tty = stream.isTTY === true;
+    let barShown = false;
+    const clearBar = () => {
+        if (barShown)
+            stream.write('\r\x1b[2K');
+        barShown = false;
+    };
+    const line = (text) => {
+        clearBar();
+        stream.write(`${text}\n`);
+    };
+    const logger = {
+        info: line,
+        warning: (m) => line(`warning: ${m}`),
+        debug: (m) => {
+            if (process.env.RUNNER_DEBUG === '1')
+                line(`debug: ${m}`);
+        },
+        group: async (name, fn) => {
+            line(name);
+            return fn();
+        },
+    };
+    if (tty) {
+        logger.progress = (file, done, total) => {
+            const width = 30;
+            const fraction = total > 0 ? Math.min(1, done / total) : 1;
+            const filled = Math.round(fraction * width);
+            stream.write(`\r\x1b[2K[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(fraction * 100).toFixed(0)}% ${file}`);
+            barShown = true;
+        };
     }
-    return n;
-}
-function parseChoice(name, value, choices) {
-    const found = choices.find((c) => c === value.toLowerCase());
-    if (found === undefined) {
-        throw new errors/* InputError */.dz(name, `'${value}' is not accepted; use ${choices.join(' or ')}`);
-    }
-    return found;
-}
-/** A JSON object of strings, or `key=value` lines. */
-function parseMap(name, value) {
-    if (value === '')
-        return {};
-    if (value.startsWith('{')) {
-        let parsed;
-        try {
-            parsed = (0,json_text/* parseJsonText */.l)(value);
-        }
-        catch (error) {
-            throw new errors/* InputError */.dz(name, error.message);
-        }
-        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-            throw new errors/* InputError */.dz(name, 'must be a JSON object of strings');
-        }
-        const out = {};
-        for (const [k, v] of Object.entries(parsed)) {
-            if (typeof v !== 'string')
-                throw new errors/* InputError */.dz(name, `value of '${k}' must be a string`);
-            out[k] = v;
-        }
-        return out;
-    }
-    const out = {};
-    const lines = value.split('\n').map((l) => l.trim());
-    lines.forEach((line, i) => {
-        if (line === '')
-            return;
-        const eq = line.indexOf('=');
-        // The line is not quoted: a value may be a secret, and a line without `=` may be all value.
-        if (eq <= 0) {
-            throw new errors/* InputError */.dz(name, `line ${i + 1} (${line.length} characters) is not key=value: it has ${eq === 0 ? 'no key before' : 'no'} \`=\`; use key=value lines or a JSON object`);
-        }
-        out[line.slice(0, eq).trim()] = line.slice(eq + 1).trim();
-    });
-    return out;
+    return logger;
 }
 
-// EXTERNAL MODULE: ./src/host.ts
-var host = __nccwpck_require__(2237);
-// EXTERNAL MODULE: ./src/report.ts
-var report = __nccwpck_require__(665);
-// EXTERNAL MODULE: ./src/safe-text.ts
-var safe_text = __nccwpck_require__(1452);
+;// CONCATENATED MODULE: ./src/host/pipeline.ts
+/**
+ * The pipeline and its dependencies on this machine, loaded only once the inputs are valid.
+ * They hold the AWS SDK, most of the bundle (a chunk of its own in dist/), and a step that
+ * fails on a bad input never needs them: it fails in a fraction of the start-up time.
+ */
+async function loadPipeline() {
+    const [{ runPipeline }, { hostDeps }] = await Promise.all([
+        Promise.all(/* import() */[__nccwpck_require__.e(685), __nccwpck_require__.e(688)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9688)),
+        Promise.all(/* import() */[__nccwpck_require__.e(685), __nccwpck_require__.e(878), __nccwpck_require__.e(688), __nccwpck_require__.e(82)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8082)),
+    ]);
+    return { runPipeline, hostDeps };
+}
+
+// EXTERNAL MODULE: ./src/host/signals.ts
+var signals = __nccwpck_require__(5467);
+// EXTERNAL MODULE: ./src/report/report.ts + 1 modules
+var report = __nccwpck_require__(9902);
 ;// CONCATENATED MODULE: ./src/cli.ts
 /**
  * The CLI as a library (src/bin.ts is the command): `mediaconvert-encrypt --files 'masters/*.mov' --kms-key-arn ... --destination s3://...`
  * Same options as the action's inputs, as flags. Each flag falls back to the INPUT_<NAME>
  * variable the runner would set, then to the action's default. Exit codes: see EXIT below.
  */
+
+
 
 
 
@@ -31223,9 +29167,9 @@ function divertWorkflowCommands() {
 /** Runs the CLI with `argv` (the arguments after the command) and returns its exit code. */
 async function main(argv) {
     divertWorkflowCommands();
-    const log = (0,host/* consoleLogger */.kS)(process.stderr);
+    const log = consoleLogger(process.stderr);
     // The handlers stay until the process ends: a second Ctrl-C must not cut the clean-up short.
-    const interrupt = (0,host/* handleInterrupts */.Bx)((m) => log.warning(m));
+    const interrupt = (0,signals/* handleInterrupts */.B)((m) => log.warning(m));
     try {
         const raw = readFlags(argv);
         if (raw === 'help') {
@@ -31234,8 +29178,8 @@ async function main(argv) {
         }
         const env = { ...process.env, RUNNER_TEMP: process.env.RUNNER_TEMP || external_node_os_default().tmpdir() };
         const config = parseConfig(raw, env);
-        const { run, hostDeps } = await (0,host/* loadPipeline */.Bp)();
-        const outcome = await run(config, hostDeps(config, env, {
+        const { runPipeline, hostDeps } = await loadPipeline();
+        const outcome = await runPipeline(config, hostDeps(config, env, {
             log,
             signal: interrupt.signal,
             workspace: process.cwd(),
@@ -31260,57 +29204,262 @@ async function main(argv) {
 
 /***/ }),
 
-/***/ 3916:
+/***/ 5467:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   CR: () => (/* binding */ JobError),
-/* harmony export */   bD: () => (/* binding */ messageOf),
-/* harmony export */   dz: () => (/* binding */ InputError),
-/* harmony export */   f6: () => (/* binding */ FileError)
+/* harmony export */   B: () => (/* binding */ handleInterrupts),
+/* harmony export */   K: () => (/* binding */ exitWhenFlushed)
 /* harmony export */ });
-/** A bad input value: the message names the input, the problem and what is accepted. */
-class InputError extends Error {
-    input;
-    constructor(input, problem) {
-        super(`Input \`${input}\`: ${problem}`);
-        this.input = input;
-        this.name = 'InputError';
-    }
+/**
+ * Cancelation by SIGINT/SIGTERM for the action and the CLI, and the exit once the output is
+ * flushed.
+ */
+/**
+ * Handles SIGINT and SIGTERM for the whole run. Registered with `on`, not `once`: a second
+ * signal while cleaning up would otherwise get Node's default handling and end the process
+ * before the outputs are written.
+ */
+function handleInterrupts(warn) {
+    const controller = new AbortController();
+    const handler = (name) => {
+        if (controller.signal.aborted) {
+            warn(`${name} received: still writing the report of what finished`);
+            return;
+        }
+        warn(`${name} received: aborting requests in flight and uploads`);
+        controller.abort(Object.assign(new Error(`interrupted by ${name}`), { name: 'AbortError' }));
+    };
+    process.on('SIGINT', handler);
+    process.on('SIGTERM', handler);
+    return {
+        signal: controller.signal,
+        dispose: () => {
+            process.off('SIGINT', handler);
+            process.off('SIGTERM', handler);
+        },
+    };
 }
-/** One file failed somewhere in data key, encryption or upload. */
-class FileError extends Error {
-    path;
-    stage;
-    constructor(path, stage, cause) {
-        super(`${path}: ${stage} failed: ${messageOf(cause)}`, { cause });
-        this.path = path;
-        this.stage = stage;
-        this.name = 'FileError';
-    }
-}
-/** A MediaConvert job could not be created, or ended badly while we waited. */
-class JobError extends Error {
-    constructor(message, options) {
-        super(message, options);
-        this.name = 'JobError';
-    }
-}
-/** Our own errors' messages already say what failed; their class names would be noise. */
-const OWN_ERRORS = new Set(['InputError', 'FileError', 'JobError']);
-function messageOf(error) {
-    if (error instanceof Error) {
-        const named = error.name && error.name !== 'Error' && !OWN_ERRORS.has(error.name);
-        const name = named ? `${error.name}: ` : '';
-        return `${name}${error.message}`;
-    }
-    return String(error);
+/**
+ * Ends the process (with process.exitCode) once stdout and stderr have written what they
+ * hold: after a cancel, nothing is left to do, and waiting for the event loop to empty would
+ * leave the process open to the runner's next signal.
+ */
+function exitWhenFlushed() {
+    let pending = 2;
+    const done = () => {
+        pending -= 1;
+        if (pending === 0)
+            process.exit();
+    };
+    process.stdout.write('', done);
+    process.stderr.write('', done);
 }
 
 
 /***/ }),
 
-/***/ 5950:
+/***/ 3553:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   EM: () => (/* binding */ proxySettings),
+/* harmony export */   Zt: () => (/* binding */ bypassesProxy)
+/* harmony export */ });
+/* unused harmony export redact */
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8382);
+/**
+ * Which proxy AWS requests go through: the `http-proxy` input, else HTTPS_PROXY / HTTP_PROXY,
+ * minus what NO_PROXY names. Pure parsing; the agents that route by it are in aws/proxy-agents.ts.
+ */
+
+/**
+ * The `http-proxy` input proxies every request; without it HTTPS_PROXY serves https:// and
+ * HTTP_PROXY http:// endpoints (lower-case names first, as curl and @actions/http-client read
+ * them). NO_PROXY applies to both. Pure: reads only `env`.
+ */
+function proxySettings(input, env) {
+    const noProxy = (env.no_proxy ?? env.NO_PROXY ?? '')
+        .split(/[\s,]+/)
+        .map((entry) => entry.trim().toLowerCase())
+        .filter((entry) => entry !== '');
+    if (input !== '') {
+        const url = proxyUrl(input, () => new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('http-proxy', notAProxy(input)));
+        return { http: url, https: url, noProxy };
+    }
+    const settings = { noProxy };
+    const fromEnv = (names) => {
+        const name = names.find((n) => env[n]);
+        const value = name ? env[name] : undefined;
+        if (!name || !value)
+            return undefined;
+        return proxyUrl(value, () => new Error(`environment variable ${name}: ${notAProxy(value)}`));
+    };
+    const httpProxy = fromEnv(['http_proxy', 'HTTP_PROXY']);
+    const httpsProxy = fromEnv(['https_proxy', 'HTTPS_PROXY']);
+    if (httpProxy)
+        settings.http = httpProxy;
+    if (httpsProxy)
+        settings.https = httpsProxy;
+    return settings;
+}
+function notAProxy(value) {
+    // A proxy URL may carry a password: show only where it points.
+    return `'${redact(value)}' is not a proxy URL; use http://host:port (or https://, with user:password@ if the proxy needs it)`;
+}
+function proxyUrl(value, error) {
+    let url;
+    try {
+        // A bare host:port means http, as curl and most tools read it.
+        url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`);
+    }
+    catch {
+        throw error();
+    }
+    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') {
+        throw error();
+    }
+    return url;
+}
+/** The proxy URL as it may be shown: without user and password. */
+function redact(value) {
+    return String(value).replace(/\/\/[^@/]*@/, '//***@');
+}
+/** True when NO_PROXY says `host:port` is reached directly. */
+function bypassesProxy(host, port, noProxy) {
+    const name = host.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+    return noProxy.some((entry) => {
+        if (entry === '*')
+            return true;
+        const match = /^(.*?)(?::(\d+))?$/.exec(entry);
+        const pattern = (match?.[1] ?? entry).replace(/^\*?\./, '.').replace(/^\[(.*)\]$/, '$1');
+        if (match?.[2] !== undefined && Number(match[2]) !== port)
+            return false;
+        const domain = pattern.replace(/^\./, '');
+        return name === domain || name.endsWith(`.${domain}`);
+    });
+}
+
+
+/***/ }),
+
+/***/ 1163:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Gj: () => (/* binding */ INITIAL_IN_FLIGHT),
+/* harmony export */   Jf: () => (/* binding */ streamBytesFor),
+/* harmony export */   Nd: () => (/* binding */ WINDOW_RISE),
+/* harmony export */   VA: () => (/* binding */ autoConcurrency),
+/* harmony export */   Vn: () => (/* binding */ READ_CHUNK_BYTES),
+/* harmony export */   Vz: () => (/* binding */ DEFAULT_PARTS),
+/* harmony export */   av: () => (/* binding */ formatMiB),
+/* harmony export */   "do": () => (/* binding */ MIN_PARTS_PER_FILE),
+/* harmony export */   jH: () => (/* binding */ largestPartFor),
+/* harmony export */   kz: () => (/* binding */ MAX_PARTS),
+/* harmony export */   lG: () => (/* binding */ minBudgetFor),
+/* harmony export */   m1: () => (/* binding */ MIN_PART_MIB),
+/* harmony export */   oV: () => (/* binding */ partSizeFor),
+/* harmony export */   oi: () => (/* binding */ AUTO_CONCURRENCY),
+/* harmony export */   oj: () => (/* binding */ MAX_BUDGET_MIB),
+/* harmony export */   s5: () => (/* binding */ FIRST_BUFFER_BYTES),
+/* harmony export */   y6: () => (/* binding */ MAX_PART_MIB),
+/* harmony export */   yX: () => (/* binding */ MIN_BUDGET_MIB)
+/* harmony export */ });
+/* unused harmony export MAX_STREAM_BYTES */
+/* harmony import */ var _shared_units_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4886);
+/**
+ * Every size and window of the upload, each once beside its default: part sizes, the memory
+ * budget and what a file needs of it, file concurrency and parts in flight. The input rules,
+ * the budget, the uploader and the pipeline all read them here. Pure; no I/O.
+ */
+
+/** S3's smallest part (except the last), in MiB: the lowest `part-size-mib`. */
+const MIN_PART_MIB = 5;
+/** S3's largest part, in MiB: the highest `part-size-mib`. */
+const MAX_PART_MIB = 5120;
+/** The lowest `max-memory-mib`: room for a few parts of the smallest size. */
+const MIN_BUDGET_MIB = 16;
+/** The highest `max-memory-mib`. */
+const MAX_BUDGET_MIB = 65536;
+/** S3's limit on parts per upload; partSizeFor() picks a part size that stays under it. */
+const MAX_PARTS = 10_000;
+/** The least a file needs to make progress: the part being filled and one in flight. */
+const MIN_PARTS_PER_FILE = 2;
+/**
+ * Bytes per read (and so per AES update) when files run under a budget. Each chunk's
+ * ciphertext is a fresh allocation left to the garbage collector; at 1 MiB those landed in
+ * malloc's heap between longer-lived buffers and fragmented it: 8 x 256 MiB at concurrency 8
+ * peaked at 227 MiB RSS with 1 MiB reads, against 189 MiB with malloc's mmap threshold
+ * pinned. Smaller chunks reuse the same free blocks.
+ */
+const READ_CHUNK_BYTES = 256 * 1024;
+/** Buffers a file holds besides its parts: two reads ahead, the chunk and its ciphertext. */
+const STREAM_CHUNKS = 4;
+/** What a file of `bytes` holds outside its part buffers while it is read and encrypted. */
+function streamBytesFor(bytes) {
+    return STREAM_CHUNKS * Math.max(1, Math.min(READ_CHUNK_BYTES, bytes));
+}
+/** The largest stream reservation of any file. */
+const MAX_STREAM_BYTES = streamBytesFor(Infinity);
+/**
+ * The rule every part of the tool sizes by: a file needs its minimum parts of `partBytes`
+ * plus its read and cipher buffers. The budget must hold at least this for one file.
+ */
+function minBudgetFor(partBytes, fileBytes = Infinity) {
+    return MIN_PARTS_PER_FILE * partBytes + streamBytesFor(fileBytes);
+}
+/** The largest whole-MiB part size that minBudgetFor() fits into `budgetBytes`. */
+function largestPartFor(budgetBytes) {
+    return Math.floor((budgetBytes - MAX_STREAM_BYTES) / MIN_PARTS_PER_FILE / _shared_units_js__WEBPACK_IMPORTED_MODULE_0__/* .MIB */ .D) * _shared_units_js__WEBPACK_IMPORTED_MODULE_0__/* .MIB */ .D;
+}
+/**
+ * The configured part size, or a larger one (whole MiB) when `bytes` would not fit in
+ * MAX_PARTS parts of it.
+ */
+function partSizeFor(bytes, configured) {
+    const needed = Math.ceil(bytes / MAX_PARTS / _shared_units_js__WEBPACK_IMPORTED_MODULE_0__/* .MIB */ .D) * _shared_units_js__WEBPACK_IMPORTED_MODULE_0__/* .MIB */ .D;
+    return Math.max(configured, needed);
+}
+/**
+ * Part buffers of an upload run without a shared budget: the part being filled and two in
+ * flight, as before the budget existed.
+ */
+const DEFAULT_PARTS = 3;
+/**
+ * Parts in flight when an upload starts; the window then doubles while throughput rises. On
+ * a link of 40 ms round trip capped at 8 MiB/s per connection, starting at 2 spent one more
+ * part-time (about a second at 8 MiB parts) before the link was full.
+ */
+const INITIAL_IN_FLIGHT = 4;
+/** How much faster a window epoch must be than the one before for the window to keep doubling. */
+const WINDOW_RISE = 1.15;
+/** Where the first part's buffer starts: a 64 KiB file needs no 16 MiB buffer. */
+const FIRST_BUFFER_BYTES = 64 * 1024;
+/** File concurrency for `concurrency: auto`, and the highest `concurrency`. */
+const AUTO_CONCURRENCY = { min: 4, max: 64 };
+/**
+ * How many files to process at once when the user left it to us: as many as the budget holds
+ * two parts (one filling, one in flight) of the median file, so a batch of small files is not
+ * bound by round trips while large files keep parts in flight. `sizes` are ciphertext lengths.
+ */
+function autoConcurrency(sizes, partBytes, budgetBytes) {
+    if (sizes.length === 0)
+        return AUTO_CONCURRENCY.min;
+    const sorted = sizes.map((s) => Math.max(1, Math.min(s, partBytes))).sort((a, b) => a - b);
+    const typical = sorted[Math.floor(sorted.length / 2)];
+    const fits = Math.floor(budgetBytes / minBudgetFor(typical, typical));
+    return Math.min(AUTO_CONCURRENCY.max, Math.max(AUTO_CONCURRENCY.min, fits));
+}
+function formatMiB(bytes) {
+    const mib = bytes / _shared_units_js__WEBPACK_IMPORTED_MODULE_0__/* .MIB */ .D;
+    return `${Number.isInteger(mib) ? mib : mib.toFixed(1)} MiB`;
+}
+
+
+/***/ }),
+
+/***/ 9509:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31322,40 +29471,11 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: outputsOf
 
-;// CONCATENATED MODULE: ./src/output-locations.ts
+;// CONCATENATED MODULE: ./src/mediaconvert/settings-read.ts
 /**
- * Where MediaConvert writes a job's outputs, computed from the job's settings alone (no I/O).
- * The action reports these after waiting; the local MediaConvert names its files with them.
- * Settings may be in the SDK's shape (`Destination`) or the wire shape (`destination`).
- *
- * The rules, from the MediaConvert API model and user guide:
- * - Base: the group's `Destination`; when it ends in `/`, the first input's file name without
- *   its extension is appended ("If you do not specify the base filename in the URI, the
- *   service will use the filename of the input file").
- * - Every file of an output starts with base + `NameModifier`.
- * - FILE_GROUP: base + modifier + `.` + (`Extension` or the container's default: m2ts, mov,
- *   mxf, mp4, webm; no container: the codec's extension). Frame capture (no container,
- *   FRAME_CAPTURE codec): base + modifier + `.NNNNNNN.jpg`, a 7-digit 0-based counter.
- * - HLS_GROUP: main manifest base + `.m3u8` (plus base + `ManifestNameModifier` + `.m3u8` per
- *   additional manifest), child playlist base + modifier + `.m3u8`, segments base + modifier +
- *   `_NNNNN.ts` (5 digits from 00001); audio-only outputs with AUTOMATIC container write raw
- *   audio (`.aac`, ...). SINGLE_FILE segment control: one base + modifier + `.ts`.
- * - DASH_ISO_GROUP: manifest base + `.mpd`, init base + modifier + `init.mp4`, segments
- *   base + modifier + `_NNNNNNNNN.mp4` (9 digits from 000000001; `$Number$` in the modifier
- *   numbers without padding instead).
- * - CMAF_GROUP: manifests base + `.m3u8` and base + `.mpd` (each unless disabled), child HLS
- *   playlists base + modifier + `.m3u8`, segments as DASH with `.cmfv` (video) or `.cmfa`.
- * - MS_SMOOTH_GROUP: manifest base + `.ism`, one base + modifier + `.ismv` per output.
- * - Format identifiers: `$fn$` (first input's name), `$dt$`, `$d$`, `$t$` (job start, UTC, when
- *   known), `$w$`, `$h$`, `$f$`, `$rv$`, `$ra$`, `$rc$`, `$ex$`, `$$`.
+ * Reading job settings in either shape (the SDK's `Destination` or the wire's `destination`),
+ * and the file extensions MediaConvert gives each container and raw codec.
  */
-const GROUP_SETTINGS = {
-    FILE_GROUP_SETTINGS: 'FileGroupSettings',
-    HLS_GROUP_SETTINGS: 'HlsGroupSettings',
-    DASH_ISO_GROUP_SETTINGS: 'DashIsoGroupSettings',
-    CMAF_GROUP_SETTINGS: 'CmafGroupSettings',
-    MS_SMOOTH_GROUP_SETTINGS: 'MsSmoothGroupSettings',
-};
 /** File-group extensions by container (the model's Output.Extension documentation). */
 const CONTAINER_EXTENSIONS = {
     M2TS: 'm2ts',
@@ -31412,6 +29532,42 @@ function list(obj, name) {
     const value = get(obj, name);
     return Array.isArray(value) ? value : [];
 }
+
+;// CONCATENATED MODULE: ./src/mediaconvert/output-locations.ts
+/**
+ * Where MediaConvert writes a job's outputs, computed from the job's settings alone (no I/O).
+ * The action reports these after waiting; the local MediaConvert names its files with them.
+ * Settings may be in the SDK's shape (`Destination`) or the wire shape (`destination`).
+ *
+ * The rules, from the MediaConvert API model and user guide:
+ * - Base: the group's `Destination`; when it ends in `/`, the first input's file name without
+ *   its extension is appended ("If you do not specify the base filename in the URI, the
+ *   service will use the filename of the input file").
+ * - Every file of an output starts with base + `NameModifier`.
+ * - FILE_GROUP: base + modifier + `.` + (`Extension` or the container's default: m2ts, mov,
+ *   mxf, mp4, webm; no container: the codec's extension). Frame capture (no container,
+ *   FRAME_CAPTURE codec): base + modifier + `.NNNNNNN.jpg`, a 7-digit 0-based counter.
+ * - HLS_GROUP: main manifest base + `.m3u8` (plus base + `ManifestNameModifier` + `.m3u8` per
+ *   additional manifest), child playlist base + modifier + `.m3u8`, segments base + modifier +
+ *   `_NNNNN.ts` (5 digits from 00001); audio-only outputs with AUTOMATIC container write raw
+ *   audio (`.aac`, ...). SINGLE_FILE segment control: one base + modifier + `.ts`.
+ * - DASH_ISO_GROUP: manifest base + `.mpd`, init base + modifier + `init.mp4`, segments
+ *   base + modifier + `_NNNNNNNNN.mp4` (9 digits from 000000001; `$Number$` in the modifier
+ *   numbers without padding instead).
+ * - CMAF_GROUP: manifests base + `.m3u8` and base + `.mpd` (each unless disabled), child HLS
+ *   playlists base + modifier + `.m3u8`, segments as DASH with `.cmfv` (video) or `.cmfa`.
+ * - MS_SMOOTH_GROUP: manifest base + `.ism`, one base + modifier + `.ismv` per output.
+ * - Format identifiers: `$fn$` (first input's name), `$dt$`, `$d$`, `$t$` (job start, UTC, when
+ *   known), `$w$`, `$h$`, `$f$`, `$rv$`, `$ra$`, `$rc$`, `$ex$`, `$$`.
+ */
+
+const GROUP_SETTINGS = {
+    FILE_GROUP_SETTINGS: 'FileGroupSettings',
+    HLS_GROUP_SETTINGS: 'HlsGroupSettings',
+    DASH_ISO_GROUP_SETTINGS: 'DashIsoGroupSettings',
+    CMAF_GROUP_SETTINGS: 'CmafGroupSettings',
+    MS_SMOOTH_GROUP_SETTINGS: 'MsSmoothGroupSettings',
+};
 /** The input's file name without folders, query and extension (`$fn$`). */
 function inputBaseName(fileInput) {
     const name = fileInput.split('?')[0]?.split('/').pop() ?? '';
@@ -31658,7 +29814,7 @@ function substitute(text, vars) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/finished-jobs.ts
+;// CONCATENATED MODULE: ./src/job/finished-jobs.ts
 
 /**
  * The manifests, child playlists and whole files a job writes, group by group. Segments and
@@ -31708,692 +29864,94 @@ function outputUrisOf(outcomes, finished) {
 
 /***/ }),
 
-/***/ 2237:
+/***/ 9914:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Bp: () => (/* binding */ loadPipeline),
-/* harmony export */   Bx: () => (/* binding */ handleInterrupts),
-/* harmony export */   KE: () => (/* binding */ exitWhenFlushed),
-/* harmony export */   kS: () => (/* binding */ consoleLogger)
+/* harmony export */   BL: () => (/* binding */ GCM_MAX_PLAINTEXT_BYTES),
+/* harmony export */   FN: () => (/* binding */ MODES),
+/* harmony export */   SF: () => (/* binding */ isMode),
+/* harmony export */   bR: () => (/* binding */ GCM_TAG_BYTES),
+/* harmony export */   cQ: () => (/* binding */ MEDIACONVERT_CONTEXT),
+/* harmony export */   o7: () => (/* binding */ IV_LENGTHS),
+/* harmony export */   y$: () => (/* binding */ KEY_LENGTHS)
 /* harmony export */ });
-/* unused harmony export actionsLogger */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4698);
-/* harmony import */ var _safe_text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1452);
 /**
- * What the action and the CLI share around the pipeline: cancelation by SIGINT/SIGTERM, loading
- * the pipeline once the inputs are valid (host-deps.ts builds what `run()` gets), and the two
- * loggers (both through safeLogger: untrusted text never starts a log line or carries a newline
- * into it).
+ * What MediaConvert's DecryptionSettings accept, by the service's own names: the modes, the IV
+ * lengths each allows, the data key lengths, and the encryption context its role decrypts the
+ * data key under. The input rules, the cipher and the key maker all read these; nothing here
+ * does I/O.
  */
-
-
-/**
- * Handles SIGINT and SIGTERM for the whole run. Registered with `on`, not `once`: a second
- * signal while cleaning up would otherwise get Node's default handling and end the process
- * before the outputs are written.
- */
-function handleInterrupts(warn) {
-    const controller = new AbortController();
-    const handler = (name) => {
-        if (controller.signal.aborted) {
-            warn(`${name} received: still writing the report of what finished`);
-            return;
-        }
-        warn(`${name} received: aborting requests in flight and uploads`);
-        controller.abort(Object.assign(new Error(`interrupted by ${name}`), { name: 'AbortError' }));
-    };
-    process.on('SIGINT', handler);
-    process.on('SIGTERM', handler);
-    return {
-        signal: controller.signal,
-        dispose: () => {
-            process.off('SIGINT', handler);
-            process.off('SIGTERM', handler);
-        },
-    };
-}
-/**
- * Ends the process (with process.exitCode) once stdout and stderr have written what they
- * hold: after a cancel, nothing is left to do, and waiting for the event loop to empty would
- * leave the process open to the runner's next signal.
- */
-function exitWhenFlushed() {
-    let pending = 2;
-    const done = () => {
-        pending -= 1;
-        if (pending === 0)
-            process.exit();
-    };
-    process.stdout.write('', done);
-    process.stderr.write('', done);
-}
-/**
- * The pipeline and its dependencies on this machine, loaded only once the inputs are valid.
- * They hold the AWS SDK, most of the bundle (a chunk of its own in dist/), and a step that
- * fails on a bad input never needs them: it fails in a fraction of the start-up time.
- */
-async function loadPipeline() {
-    const [{ run }, { hostDeps }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(685), __nccwpck_require__.e(398)]).then(__nccwpck_require__.bind(__nccwpck_require__, 398)), Promise.all(/* import() */[__nccwpck_require__.e(685), __nccwpck_require__.e(398), __nccwpck_require__.e(271)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3271))]);
-    return { run, hostDeps };
-}
-/** The action's log: @actions/core; safeLogger keeps untrusted text off command lines. */
-const actionsLogger = (0,_safe_text_js__WEBPACK_IMPORTED_MODULE_1__/* .safeLogger */ .Ky)({
-    info: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(m),
-    warning: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(m),
-    debug: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(m),
-    group: (name, fn) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os(name, fn),
+/** MediaConvert's decryption modes, by its own names. */
+const MODES = ['AES_CTR', 'AES_CBC', 'AES_GCM'];
+/** Data key lengths in bytes: AES-128, AES-192, AES-256. */
+const KEY_LENGTHS = Object.freeze([16, 24, 32]);
+/** IV lengths in bytes each mode accepts; 12 only where the mode defines a short IV. */
+const IV_LENGTHS = Object.freeze({
+    AES_CTR: Object.freeze([12, 16]),
+    AES_CBC: Object.freeze([16]),
+    AES_GCM: Object.freeze([12, 16]),
 });
+/** NIST SP 800-38D limit for one GCM invocation: 2^39 - 256 bits. */
+const GCM_MAX_PLAINTEXT_BYTES = 2 ** 36 - 32;
+/** The GCM tag, appended after the last ciphertext byte. */
+const GCM_TAG_BYTES = 16;
 /**
- * The CLI's log on `stream`, with a progress bar when it is a terminal. Untrusted text cannot
- * break a line or start one: stderr may be read by a runner too.
+ * The encryption context MediaConvert passes to kms:Decrypt for an input's data key: a data
+ * key made under any other context cannot be decrypted by the job.
  */
-function consoleLogger(stream) {
-    return (0,_safe_text_js__WEBPACK_IMPORTED_MODULE_1__/* .safeLogger */ .Ky)(rawConsoleLogger(stream));
-}
-function rawConsoleLogger(stream) {
-    const tty = stream.isTTY === true;
-    let barShown = false;
-    const clearBar = () => {
-        if (barShown)
-            stream.write('\r\x1b[2K');
-        barShown = false;
-    };
-    const line = (text) => {
-        clearBar();
-        stream.write(`${text}\n`);
-    };
-    const logger = {
-        info: line,
-        warning: (m) => line(`warning: ${m}`),
-        debug: (m) => {
-            if (process.env.RUNNER_DEBUG === '1')
-                line(`debug: ${m}`);
-        },
-        group: async (name, fn) => {
-            line(name);
-            return fn();
-        },
-    };
-    if (tty) {
-        logger.progress = (file, done, total) => {
-            const width = 30;
-            const fraction = total > 0 ? Math.min(1, done / total) : 1;
-            const filled = Math.round(fraction * width);
-            stream.write(`\r\x1b[2K[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(fraction * 100).toFixed(0)}% ${file}`);
-            barShown = true;
-        };
-    }
-    return logger;
+const MEDIACONVERT_CONTEXT = Object.freeze({
+    service: 'mediaconvert.amazonaws.com',
+});
+function isMode(value) {
+    return typeof value === 'string' && Object.hasOwn(IV_LENGTHS, value);
 }
 
 
 /***/ }),
 
-/***/ 4789:
+/***/ 9111:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ MAX_USER_METADATA),
+/* harmony export */   R: () => (/* binding */ MAX_INPUTS_PER_JOB)
+/* harmony export */ });
+/** MediaConvert's service limits that the inputs and the job builder both check. */
+/** MediaConvert's limit on a job's UserMetadata entries. */
+const MAX_USER_METADATA = 10;
+/** MediaConvert's quota on inputs in one job. */
+const MAX_INPUTS_PER_JOB = 150;
+
+
+/***/ }),
+
+/***/ 9902:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  Hq: () => (/* binding */ MAX_USER_METADATA),
-  rz: () => (/* binding */ buildRequests),
-  Fx: () => (/* binding */ loadJobPlan)
+  Yz: () => (/* binding */ outputsOf),
+  HN: () => (/* binding */ writeManifest)
 });
 
-// UNUSED EXPORTS: MAX_INPUTS_PER_JOB, requestToken
+// UNUSED EXPORTS: manifestOf, summaryOf
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./src/json-text.ts
-var json_text = __nccwpck_require__(2293);
-;// CONCATENATED MODULE: ./src/settings-model.ts
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/shared/safe-text.ts
+var safe_text = __nccwpck_require__(6054);
+;// CONCATENATED MODULE: ./src/report/summary.ts
 /**
- * Checks job settings against the MediaConvert API model, as the service does at CreateJob:
- * unknown members, required members, types, enums, numeric ranges, lengths and patterns.
- * The table is generated (settings-model.generated.ts); this module only walks it. The action
- * checks `job-settings` with it before any AWS call; the local MediaConvert checks CreateJob.
- */
-/** Every violation of `value` against the model's shape `shapeName` (e.g. `JobSettings`). */
-function checkAgainstModel(model, shapeName, value, options) {
-    const found = [];
-    const limit = options.limit ?? 20;
-    const patterns = new Map();
-    const visit = (name, v, path) => {
-        if (found.length >= limit || name === '' || options.skip?.(path))
-            return;
-        const shape = model.shapes[name];
-        if (!shape)
-            return;
-        const fail = (message, member) => {
-            if (found.length < limit)
-                found.push({ path, message, ...(member ? { member } : {}) });
-        };
-        switch (shape.t) {
-            case 'o': {
-                if (!isRecord(v))
-                    return fail('should be an object');
-                const byKey = new Map(Object.keys(shape.m).map((member) => [memberKey(member, options.casing), member]));
-                for (const required of shape.r ?? []) {
-                    const name = memberKey(required, options.casing);
-                    if (v[name] === undefined) {
-                        fail(`${name} is a required property`, { name, problem: 'required' });
-                    }
-                }
-                for (const [key, child] of Object.entries(v)) {
-                    const member = byKey.get(key);
-                    if (member === undefined) {
-                        const hint = closest(key, [...byKey.keys()]);
-                        fail(`should NOT have additional properties: ${JSON.stringify(key)} is not a member${hint ? ` (did you mean ${hint}?)` : ''}`, { name: key, problem: 'unknown', ...(hint ? { suggestion: hint } : {}) });
-                        continue;
-                    }
-                    if (child === null || child === undefined)
-                        continue;
-                    visit(shape.m[member] ?? '', child, [...path, key]);
-                }
-                return;
-            }
-            case 'l': {
-                if (!Array.isArray(v))
-                    return fail('should be a list');
-                if (shape.min !== undefined && v.length < shape.min) {
-                    fail(`Should have at least ${shape.min} items`);
-                }
-                if (shape.max !== undefined && v.length > shape.max) {
-                    fail(`Should have at most ${shape.max} items`);
-                }
-                v.forEach((item, i) => visit(shape.v, item, [...path, i]));
-                return;
-            }
-            case 'm': {
-                if (!isRecord(v))
-                    return fail('should be an object');
-                for (const [key, child] of Object.entries(v))
-                    visit(shape.v, child, [...path, key]);
-                return;
-            }
-            case 's': {
-                if (typeof v !== 'string')
-                    return fail(`should be a string, got ${describe(v)}`);
-                if (shape.e && !shape.e.includes(v)) {
-                    return fail(`${JSON.stringify(v)} should be equal to one of the allowed values: ${shape.e.join(', ')}`);
-                }
-                if (shape.min !== undefined && v.length < shape.min) {
-                    return fail(`should NOT be shorter than ${shape.min} characters`);
-                }
-                if (shape.max !== undefined && v.length > shape.max) {
-                    return fail(`should NOT be longer than ${shape.max} characters`);
-                }
-                if (shape.p !== undefined) {
-                    let re = patterns.get(shape.p);
-                    if (!re) {
-                        re = new RegExp(shape.p);
-                        patterns.set(shape.p, re);
-                    }
-                    if (!re.test(v)) {
-                        // Some model patterns run to hundreds of characters (FileInput's extension list).
-                        const shown = shape.p.length <= 120 ? `"${shape.p}"` : 'of this member in the API model';
-                        fail(`${JSON.stringify(v)} should match the pattern ${shown}`);
-                    }
-                }
-                return;
-            }
-            case 'i':
-            case 'n': {
-                if (typeof v !== 'number' || !Number.isFinite(v)) {
-                    return fail(`should be ${shape.t === 'i' ? 'an integer' : 'a number'}, got ${describe(v)}`);
-                }
-                if (shape.t === 'i' && !Number.isInteger(v))
-                    return fail(`should be an integer, got ${v}`);
-                if (shape.min !== undefined && v < shape.min)
-                    return fail(`${v} should be >= ${shape.min}`);
-                if (shape.max !== undefined && v > shape.max)
-                    return fail(`${v} should be <= ${shape.max}`);
-                return;
-            }
-            case 'b':
-                if (typeof v !== 'boolean')
-                    fail(`should be a boolean, got ${describe(v)}`);
-                return;
-            default:
-                return;
-        }
-    };
-    visit(shapeName, value, []);
-    return found;
-}
-/**
- * Rules the service applies beyond the model (its CreateJob answers say so, the model does not
- * mark them): each output group needs `OutputGroupSettings.Type` and at least one output, each
- * output `ContainerSettings` unless it names a preset; and containers by output group type
- * (enforced since November 2020: HLS takes M3U8 or RAW, DASH ISO MPD or CMFC, CMAF CMFC,
- * Microsoft Smooth ISMV). Paths are relative to the job settings.
- */
-function checkServiceRules(settings, casing) {
-    const allowed = {
-        HLS_GROUP_SETTINGS: ['M3U8', 'RAW'],
-        DASH_ISO_GROUP_SETTINGS: ['MPD', 'CMFC'],
-        CMAF_GROUP_SETTINGS: ['CMFC'],
-        MS_SMOOTH_GROUP_SETTINGS: ['ISMV'],
-    };
-    const k = (name) => memberKey(name, casing);
-    const found = [];
-    const groups = isRecord(settings) ? settings[k('OutputGroups')] : undefined;
-    (Array.isArray(groups) ? groups : []).forEach((group, g) => {
-        if (!isRecord(group))
-            return;
-        const at = [k('OutputGroups'), g];
-        const groupSettings = group[k('OutputGroupSettings')];
-        if (!isRecord(groupSettings)) {
-            found.push({
-                path: at,
-                message: `${k('OutputGroupSettings')} is a required property`,
-                member: { name: k('OutputGroupSettings'), problem: 'required' },
-            });
-            return;
-        }
-        const type = groupSettings[k('Type')];
-        if (type === undefined) {
-            found.push({
-                path: [...at, k('OutputGroupSettings')],
-                message: `${k('Type')} is a required property`,
-                member: { name: k('Type'), problem: 'required' },
-            });
-        }
-        const outputs = group[k('Outputs')];
-        if (!Array.isArray(outputs) || outputs.length === 0) {
-            found.push({ path: [...at, k('Outputs')], message: 'Should have at least 1 items' });
-            return;
-        }
-        const accepted = typeof type === 'string' ? allowed[type] : undefined;
-        outputs.forEach((output, o) => {
-            if (!isRecord(output))
-                return;
-            const container = output[k('ContainerSettings')];
-            if (!isRecord(container)) {
-                if (output[k('Preset')] === undefined) {
-                    found.push({
-                        path: [...at, k('Outputs'), o],
-                        message: `${k('ContainerSettings')} is a required property`,
-                        member: { name: k('ContainerSettings'), problem: 'required' },
-                    });
-                }
-                return;
-            }
-            const value = container[k('Container')];
-            if (accepted && typeof value === 'string' && !accepted.includes(value)) {
-                found.push({
-                    path: [...at, k('Outputs'), o, k('ContainerSettings'), k('Container')],
-                    message: `${value} is not valid in a ${String(type)} output group: use ${accepted.join(' or ')}`,
-                });
-            }
-        });
-    });
-    return found;
-}
-function memberKey(member, casing) {
-    return casing === 'sdk' ? member : member.charAt(0).toLowerCase() + member.slice(1);
-}
-/** `/outputGroups/0/outputs` (the service's style). */
-function wirePath(path) {
-    return path.map((p) => `/${p}`).join('');
-}
-/** `Settings.OutputGroups[0].Outputs` (how SDK users write it). */
-function sdkPath(root, path) {
-    return path.reduce((text, p) => typeof p === 'number'
-        ? `${text}[${p}]`
-        : /^[A-Za-z_]\w*$/.test(p)
-            ? `${text}.${p}`
-            : `${text}[${JSON.stringify(p)}]`, root);
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function describe(value) {
-    if (Array.isArray(value))
-        return 'a list';
-    if (value === null)
-        return 'null';
-    if (typeof value === 'object')
-        return 'an object';
-    return JSON.stringify(value);
-}
-/**
- * The known member closest to a misspelt one, for a "did you mean" hint: the same name in
- * another case, else the nearest by edit distance (letters added, dropped, changed or swapped,
- * case ignored), if it is near enough to be a typo and nearer than any other.
- */
-function closest(key, members) {
-    const lower = key.toLowerCase();
-    const sameCase = members.find((m) => m.toLowerCase() === lower);
-    if (sameCase !== undefined)
-        return sameCase;
-    const allowed = lower.length <= 4 ? 1 : lower.length <= 8 ? 2 : 3;
-    let best;
-    let bestDistance = allowed + 1;
-    let tie = false;
-    for (const member of members) {
-        const d = editDistance(lower, member.toLowerCase(), allowed + 1);
-        if (d > allowed)
-            continue;
-        if (d < bestDistance) {
-            best = member;
-            bestDistance = d;
-            tie = false;
-        }
-        else if (d === bestDistance) {
-            tie = true;
-        }
-    }
-    return tie ? undefined : best;
-}
-/** Optimal string alignment distance, or `cap` once it cannot be below `cap`. */
-function editDistance(a, b, cap) {
-    if (Math.abs(a.length - b.length) >= cap)
-        return cap;
-    let prev2 = [];
-    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const row = [i];
-        let rowMin = i;
-        for (let j = 1; j <= b.length; j++) {
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
-            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-                d = Math.min(d, prev2[j - 2] + 1);
-            }
-            row.push(d);
-            rowMin = Math.min(rowMin, d);
-        }
-        if (rowMin >= cap)
-            return cap;
-        prev2 = prev;
-        prev = row;
-    }
-    return Math.min(prev[b.length], cap);
-}
-
-;// CONCATENATED MODULE: ./src/settings-model.generated.ts
-// prettier-ignore
-const SETTINGS_MODEL = { "source": "Debian awscli 2.9.19-1: awscli/botocore/data/mediaconvert/2017-08-29/service-2.json", "modelVersion": "mediaconvert-2017-08-29", "sdkVersion": "3.1169.0", "shapes": { "CreateJobRequest": { "t": "o", "m": { "AccelerationSettings": "AccelerationSettings", "BillingTagsSource": "BillingTagsSource", "ClientRequestToken": "__string", "HopDestinations": "__listOfHopDestination", "JobTemplate": "__string", "Priority": "__integerMinNegative50Max50", "Queue": "__string", "Role": "__string", "Settings": "JobSettings", "SimulateReservedQueue": "SimulateReservedQueue", "StatusUpdateInterval": "StatusUpdateInterval", "Tags": "__mapOf__string", "UserMetadata": "__mapOf__string", "ElementalInferenceSettings": "", "JobEngineVersion": "" }, "r": ["Role", "Settings"] }, "CreateJobTemplateRequest": { "t": "o", "m": { "AccelerationSettings": "AccelerationSettings", "Category": "__string", "Description": "__string", "HopDestinations": "__listOfHopDestination", "Name": "__string", "Priority": "__integerMinNegative50Max50", "Queue": "__string", "Settings": "JobTemplateSettings", "StatusUpdateInterval": "StatusUpdateInterval", "Tags": "__mapOf__string", "ElementalInferenceSettings": "" }, "r": ["Settings", "Name"] }, "AccelerationSettings": { "t": "o", "m": { "Mode": "AccelerationMode" }, "r": ["Mode"] }, "BillingTagsSource": { "t": "s", "e": ["QUEUE", "PRESET", "JOB_TEMPLATE", "JOB"] }, "__string": { "t": "s" }, "__listOfHopDestination": { "t": "l", "v": "HopDestination" }, "__integerMinNegative50Max50": { "t": "i", "min": -50, "max": 50 }, "JobSettings": { "t": "o", "m": { "AdAvailOffset": "__integerMinNegative1000Max1000", "AvailBlanking": "AvailBlanking", "Esam": "EsamSettings", "ExtendedDataServices": "ExtendedDataServices", "Inputs": "__listOfInput", "KantarWatermark": "KantarWatermarkSettings", "MotionImageInserter": "MotionImageInserter", "NielsenConfiguration": "NielsenConfiguration", "NielsenNonLinearWatermark": "NielsenNonLinearWatermarkSettings", "OutputGroups": "__listOfOutputGroup", "TimecodeConfig": "TimecodeConfig", "TimedMetadataInsertion": "TimedMetadataInsertion", "ColorConversion3DLUTSettings": "", "FollowSource": "", "MotionImageInserters": "" } }, "SimulateReservedQueue": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "StatusUpdateInterval": { "t": "s", "e": ["SECONDS_10", "SECONDS_12", "SECONDS_15", "SECONDS_20", "SECONDS_30", "SECONDS_60", "SECONDS_120", "SECONDS_180", "SECONDS_240", "SECONDS_300", "SECONDS_360", "SECONDS_420", "SECONDS_480", "SECONDS_540", "SECONDS_600"] }, "__mapOf__string": { "t": "m", "v": "__string" }, "JobTemplateSettings": { "t": "o", "m": { "AdAvailOffset": "__integerMinNegative1000Max1000", "AvailBlanking": "AvailBlanking", "Esam": "EsamSettings", "ExtendedDataServices": "ExtendedDataServices", "Inputs": "__listOfInputTemplate", "KantarWatermark": "KantarWatermarkSettings", "MotionImageInserter": "MotionImageInserter", "NielsenConfiguration": "NielsenConfiguration", "NielsenNonLinearWatermark": "NielsenNonLinearWatermarkSettings", "OutputGroups": "__listOfOutputGroup", "TimecodeConfig": "TimecodeConfig", "TimedMetadataInsertion": "TimedMetadataInsertion", "ColorConversion3DLUTSettings": "", "FollowSource": "", "MotionImageInserters": "" } }, "AccelerationMode": { "t": "s", "e": ["DISABLED", "ENABLED", "PREFERRED"] }, "HopDestination": { "t": "o", "m": { "Priority": "__integerMinNegative50Max50", "Queue": "__string", "WaitMinutes": "__integer" } }, "__integerMinNegative1000Max1000": { "t": "i", "min": -1000, "max": 1000 }, "AvailBlanking": { "t": "o", "m": { "AvailBlankingImage": "__stringMin14PatternS3BmpBMPPngPNGHttpsBmpBMPPngPNG" } }, "EsamSettings": { "t": "o", "m": { "ManifestConfirmConditionNotification": "EsamManifestConfirmConditionNotification", "ResponseSignalPreroll": "__integerMin0Max30000", "SignalProcessingNotification": "EsamSignalProcessingNotification" } }, "ExtendedDataServices": { "t": "o", "m": { "CopyProtectionAction": "CopyProtectionAction", "VchipAction": "VchipAction" } }, "__listOfInput": { "t": "l", "v": "Input" }, "KantarWatermarkSettings": { "t": "o", "m": { "ChannelName": "__stringMin1Max20", "ContentReference": "__stringMin1Max50PatternAZAZ09", "CredentialsSecretName": "__stringMin1Max512PatternAZAZ09", "FileOffset": "__doubleMin0", "KantarLicenseId": "__integerMin0Max2147483647", "KantarServerUrl": "__stringPatternHttpsKantarmediaCom", "LogDestination": "__stringPatternS3", "Metadata3": "__stringMin1Max50", "Metadata4": "__stringMin1Max50", "Metadata5": "__stringMin1Max50", "Metadata6": "__stringMin1Max50", "Metadata7": "__stringMin1Max50", "Metadata8": "__stringMin1Max50" } }, "MotionImageInserter": { "t": "o", "m": { "Framerate": "MotionImageInsertionFramerate", "Input": "__stringMin14PatternS3Mov09PngHttpsMov09Png", "InsertionMode": "MotionImageInsertionMode", "Offset": "MotionImageInsertionOffset", "Playback": "MotionImagePlayback", "StartTime": "__stringMin11Max11Pattern01D20305D205D" } }, "NielsenConfiguration": { "t": "o", "m": { "BreakoutCode": "__integerMin0Max0", "DistributorId": "__string" } }, "NielsenNonLinearWatermarkSettings": { "t": "o", "m": { "ActiveWatermarkProcess": "NielsenActiveWatermarkProcessType", "AdiFilename": "__stringPatternS3", "AssetId": "__stringMin1Max20", "AssetName": "__stringMin1Max50", "CbetSourceId": "__stringPattern0xAFaF0908190908", "EpisodeId": "__stringMin1Max20", "MetadataDestination": "__stringPatternS3", "SourceId": "__integerMin0Max65534", "SourceWatermarkStatus": "NielsenSourceWatermarkStatusType", "TicServerUrl": "__stringPatternHttps", "UniqueTicPerAudioTrack": "NielsenUniqueTicPerAudioTrackType" } }, "__listOfOutputGroup": { "t": "l", "v": "OutputGroup" }, "TimecodeConfig": { "t": "o", "m": { "Anchor": "__stringPattern010920405090509092", "Source": "TimecodeSource", "Start": "__stringPattern010920405090509092", "TimestampOffset": "__stringPattern0940191020191209301" } }, "TimedMetadataInsertion": { "t": "o", "m": { "Id3Insertions": "__listOfId3Insertion" } }, "__listOfInputTemplate": { "t": "l", "v": "InputTemplate" }, "__integer": { "t": "i" }, "__stringMin14PatternS3BmpBMPPngPNGHttpsBmpBMPPngPNG": { "t": "s", "min": 14, "p": "^((s3://(.*?)\\.(bmp|BMP|png|PNG))|(https?://(.*?)\\.(bmp|BMP|png|PNG)(\\?([^&=]+=[^&]+&)*[^&=]+=[^&]+)?))$" }, "EsamManifestConfirmConditionNotification": { "t": "o", "m": { "MccXml": "__stringPatternSNManifestConfirmConditionNotificationNS" } }, "__integerMin0Max30000": { "t": "i", "min": 0, "max": 30000 }, "EsamSignalProcessingNotification": { "t": "o", "m": { "SccXml": "__stringPatternSNSignalProcessingNotificationNS" } }, "CopyProtectionAction": { "t": "s", "e": ["PASSTHROUGH", "STRIP"] }, "VchipAction": { "t": "s", "e": ["PASSTHROUGH", "STRIP"] }, "Input": { "t": "o", "m": { "AudioSelectorGroups": "__mapOfAudioSelectorGroup", "AudioSelectors": "__mapOfAudioSelector", "CaptionSelectors": "__mapOfCaptionSelector", "Crop": "Rectangle", "DeblockFilter": "InputDeblockFilter", "DecryptionSettings": "InputDecryptionSettings", "DenoiseFilter": "InputDenoiseFilter", "DolbyVisionMetadataXml": "__stringMin14PatternS3XmlXMLHttpsXmlXML", "FileInput": "__stringPatternS3MM2PPMM2VVMMPPEEGGMMPP3AAVVIIMMPP4FFLLVVMMPPTTMMPPGGMM4VVTTRRPPFF4VVMM2TTSSTTSS264HH264MMKKVVMMKKAAMMOOVVMMTTSSMM2TTWWMMVVaAAASSFFVVOOBB3GGPP3GGPPPPMMXXFFDDIIVVXXXXVVIIDDRRAAWWDDVVGGXXFFMM1VV3GG2VVMMFFMM3UU8WWEEBBMMLLCCHHGGXXFFMMPPEEGG2MMXXFFMMPPEEGG2MMXXFFHHDDWWAAVVYY4MMXXMMLLOOGGGGaAAATTMMOOSSHttpsMM2VVMMPPEEGGMMPP3AAVVIIMMPP4FFLLVVMMPPTTMMPPGGMM4VVTTRRPPFF4VVMM2TTSSTTSS264HH264MMKKVVMMKKAAMMOOVVMMTTSSMM2TTWWMMVVaAAASSFFVVOOBB3GGPP3GGPPPPMMXXFFDDIIVVXXXXVVIIDDRRAAWWDDVVGGXXFFMM1VV3GG2VVMMFFMM3UU8WWEEBBMMLLCCHHGGXXFFMMPPEEGG2MMXXFFMMPPEEGG2MMXXFFHHDDWWAAVVYY4MMXXMMLLOOGGGGaAAATTMMOOSS", "FilterEnable": "InputFilterEnable", "FilterStrength": "__integerMinNegative5Max5", "ImageInserter": "ImageInserter", "InputClippings": "__listOfInputClipping", "InputScanType": "InputScanType", "Position": "Rectangle", "ProgramNumber": "__integerMin1Max2147483647", "PsiControl": "InputPsiControl", "SupplementalImps": "__listOf__stringPatternS3ASSETMAPXml", "TimecodeSource": "InputTimecodeSource", "TimecodeStart": "__stringMin11Max11Pattern01D20305D205D", "VideoGenerator": "InputVideoGenerator", "VideoSelector": "VideoSelector", "AdvancedInputFilter": "", "AdvancedInputFilterSettings": "", "DynamicAudioSelectors": "", "MultiViewSettings": "", "TamsSettings": "", "VideoOverlays": "" } }, "__stringMin1Max20": { "t": "s", "min": 1, "max": 20 }, "__stringMin1Max50PatternAZAZ09": { "t": "s", "min": 1, "max": 50, "p": "^[a-zA-Z0-9_\\/_+=.@-]*$" }, "__stringMin1Max512PatternAZAZ09": { "t": "s", "min": 1, "max": 512, "p": "^[a-zA-Z0-9_\\/_+=.@-]*$" }, "__doubleMin0": { "t": "n" }, "__integerMin0Max2147483647": { "t": "i", "min": 0, "max": 2147483647 }, "__stringPatternHttpsKantarmediaCom": { "t": "s", "p": "^https:\\/\\/.*.kantarmedia.com$" }, "__stringPatternS3": { "t": "s", "p": "^s3:\\/\\/" }, "__stringMin1Max50": { "t": "s", "min": 1, "max": 50 }, "MotionImageInsertionFramerate": { "t": "o", "m": { "FramerateDenominator": "__integerMin1Max17895697", "FramerateNumerator": "__integerMin1Max2147483640" } }, "__stringMin14PatternS3Mov09PngHttpsMov09Png": { "t": "s", "min": 14, "p": "^((s3://(.*)(\\.mov|[0-9]+\\.png))|(https?://(.*)(\\.mov|[0-9]+\\.png)(\\?([^&=]+=[^&]+&)*[^&=]+=[^&]+)?))$" }, "MotionImageInsertionMode": { "t": "s", "e": ["MOV", "PNG"] }, "MotionImageInsertionOffset": { "t": "o", "m": { "ImageX": "__integerMin0Max2147483647", "ImageY": "__integerMin0Max2147483647" } }, "MotionImagePlayback": { "t": "s", "e": ["ONCE", "REPEAT"] }, "__stringMin11Max11Pattern01D20305D205D": { "t": "s", "min": 11, "max": 11, "p": "^((([0-1]\\d)|(2[0-3]))(:[0-5]\\d){2}([:;][0-5]\\d))$" }, "__integerMin0Max0": { "t": "i", "min": 0, "max": 0 }, "NielsenActiveWatermarkProcessType": { "t": "s", "e": ["NAES2_AND_NW", "CBET", "NAES2_AND_NW_AND_CBET"] }, "__stringPattern0xAFaF0908190908": { "t": "s", "p": "(^0x[A-Fa-f0-9]{0,8}$|^[1-9][0-9]{0,8}$)" }, "__integerMin0Max65534": { "t": "i", "min": 0, "max": 65534 }, "NielsenSourceWatermarkStatusType": { "t": "s", "e": ["CLEAN", "WATERMARKED"] }, "__stringPatternHttps": { "t": "s", "p": "^https:\\/\\/" }, "NielsenUniqueTicPerAudioTrackType": { "t": "s", "e": ["RESERVE_UNIQUE_TICS_PER_TRACK", "SAME_TICS_PER_TRACK"] }, "OutputGroup": { "t": "o", "m": { "AutomatedEncodingSettings": "AutomatedEncodingSettings", "CustomName": "__string", "Name": "__string", "OutputGroupSettings": "OutputGroupSettings", "Outputs": "__listOfOutput" } }, "__stringPattern010920405090509092": { "t": "s", "p": "^([01][0-9]|2[0-4]):[0-5][0-9]:[0-5][0-9][:;][0-9]{2}$" }, "TimecodeSource": { "t": "s", "e": ["EMBEDDED", "ZEROBASED", "SPECIFIEDSTART"] }, "__stringPattern0940191020191209301": { "t": "s", "p": "^([0-9]{4})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" }, "__listOfId3Insertion": { "t": "l", "v": "Id3Insertion" }, "InputTemplate": { "t": "o", "m": { "AudioSelectorGroups": "__mapOfAudioSelectorGroup", "AudioSelectors": "__mapOfAudioSelector", "CaptionSelectors": "__mapOfCaptionSelector", "Crop": "Rectangle", "DeblockFilter": "InputDeblockFilter", "DenoiseFilter": "InputDenoiseFilter", "DolbyVisionMetadataXml": "__stringMin14PatternS3XmlXMLHttpsXmlXML", "FilterEnable": "InputFilterEnable", "FilterStrength": "__integerMinNegative5Max5", "ImageInserter": "ImageInserter", "InputClippings": "__listOfInputClipping", "InputScanType": "InputScanType", "Position": "Rectangle", "ProgramNumber": "__integerMin1Max2147483647", "PsiControl": "InputPsiControl", "TimecodeSource": "InputTimecodeSource", "TimecodeStart": "__stringMin11Max11Pattern01D20305D205D", "VideoSelector": "VideoSelector", "AdvancedInputFilter": "", "AdvancedInputFilterSettings": "", "DynamicAudioSelectors": "", "MultiViewSettings": "", "VideoOverlays": "" } }, "__stringPatternSNManifestConfirmConditionNotificationNS": { "t": "s", "p": "^\\s*<(.|\\n)*ManifestConfirmConditionNotification(.|\\n)*>\\s*$" }, "__stringPatternSNSignalProcessingNotificationNS": { "t": "s", "p": "^\\s*<(.|\\n)*SignalProcessingNotification(.|\\n)*>\\s*$" }, "__mapOfAudioSelectorGroup": { "t": "m", "v": "AudioSelectorGroup" }, "__mapOfAudioSelector": { "t": "m", "v": "AudioSelector" }, "__mapOfCaptionSelector": { "t": "m", "v": "CaptionSelector" }, "Rectangle": { "t": "o", "m": { "Height": "__integerMin2Max2147483647", "Width": "__integerMin2Max2147483647", "X": "__integerMin0Max2147483647", "Y": "__integerMin0Max2147483647" } }, "InputDeblockFilter": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "InputDecryptionSettings": { "t": "o", "m": { "DecryptionMode": "DecryptionMode", "EncryptedDecryptionKey": "__stringMin24Max512PatternAZaZ0902", "InitializationVector": "__stringMin16Max24PatternAZaZ0922AZaZ0916", "KmsKeyRegion": "__stringMin9Max19PatternAZ26EastWestCentralNorthSouthEastWest1912" } }, "InputDenoiseFilter": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "__stringMin14PatternS3XmlXMLHttpsXmlXML": { "t": "s", "min": 14, "p": "^((s3://(.*?)\\.(xml|XML))|(https?://(.*?)\\.(xml|XML)(\\?([^&=]+=[^&]+&)*[^&=]+=[^&]+)?))$" }, "__stringPatternS3MM2PPMM2VVMMPPEEGGMMPP3AAVVIIMMPP4FFLLVVMMPPTTMMPPGGMM4VVTTRRPPFF4VVMM2TTSSTTSS264HH264MMKKVVMMKKAAMMOOVVMMTTSSMM2TTWWMMVVaAAASSFFVVOOBB3GGPP3GGPPPPMMXXFFDDIIVVXXXXVVIIDDRRAAWWDDVVGGXXFFMM1VV3GG2VVMMFFMM3UU8WWEEBBMMLLCCHHGGXXFFMMPPEEGG2MMXXFFMMPPEEGG2MMXXFFHHDDWWAAVVYY4MMXXMMLLOOGGGGaAAATTMMOOSSHttpsMM2VVMMPPEEGGMMPP3AAVVIIMMPP4FFLLVVMMPPTTMMPPGGMM4VVTTRRPPFF4VVMM2TTSSTTSS264HH264MMKKVVMMKKAAMMOOVVMMTTSSMM2TTWWMMVVaAAASSFFVVOOBB3GGPP3GGPPPPMMXXFFDDIIVVXXXXVVIIDDRRAAWWDDVVGGXXFFMM1VV3GG2VVMMFFMM3UU8WWEEBBMMLLCCHHGGXXFFMMPPEEGG2MMXXFFMMPPEEGG2MMXXFFHHDDWWAAVVYY4MMXXMMLLOOGGGGaAAATTMMOOSS": { "t": "s", "p": "^((s3://([^\\/]+\\/+)+([^\\/\\.]+|(([^\\/]*)\\.([mM]2[pP]|[mM]2[vV]|[mM][pP][eE][gG]|[mM][pP]3|[aA][vV][iI]|[mM][pP]4|[fF][lL][vV]|[mM][pP][tT]|[mM][pP][gG]|[mM]4[vV]|[tT][rR][pP]|[fF]4[vV]|[mM]2[tT][sS]|[tT][sS]|264|[hH]264|[mM][kK][vV]|[mM][kK][aA]|[mM][oO][vV]|[mM][tT][sS]|[mM]2[tT]|[wW][mM][vVaA]|[aA][sS][fF]|[vV][oO][bB]|3[gG][pP]|3[gG][pP][pP]|[mM][xX][fF]|[dD][iI][vV][xX]|[xX][vV][iI][dD]|[rR][aA][wW]|[dD][vV]|[gG][xX][fF]|[mM]1[vV]|3[gG]2|[vV][mM][fF]|[mM]3[uU]8|[wW][eE][bB][mM]|[lL][cC][hH]|[gG][xX][fF]_[mM][pP][eE][gG]2|[mM][xX][fF]_[mM][pP][eE][gG]2|[mM][xX][fF][hH][dD]|[wW][aA][vV]|[yY]4[mM]|[xX][mM][lL]|[oO][gG][gGaA]|[aA][tT][mM][oO][sS]))))|(https?://([^\\/]+\\/+)+([^\\/\\.]+|(([^\\/]*)\\.([mM]2[vV]|[mM][pP][eE][gG]|[mM][pP]3|[aA][vV][iI]|[mM][pP]4|[fF][lL][vV]|[mM][pP][tT]|[mM][pP][gG]|[mM]4[vV]|[tT][rR][pP]|[fF]4[vV]|[mM]2[tT][sS]|[tT][sS]|264|[hH]264|[mM][kK][vV]|[mM][kK][aA]|[mM][oO][vV]|[mM][tT][sS]|[mM]2[tT]|[wW][mM][vVaA]|[aA][sS][fF]|[vV][oO][bB]|3[gG][pP]|3[gG][pP][pP]|[mM][xX][fF]|[dD][iI][vV][xX]|[xX][vV][iI][dD]|[rR][aA][wW]|[dD][vV]|[gG][xX][fF]|[mM]1[vV]|3[gG]2|[vV][mM][fF]|[mM]3[uU]8|[wW][eE][bB][mM]|[lL][cC][hH]|[gG][xX][fF]_[mM][pP][eE][gG]2|[mM][xX][fF]_[mM][pP][eE][gG]2|[mM][xX][fF][hH][dD]|[wW][aA][vV]|[yY]4[mM]|[xX][mM][lL]|[oO][gG][gGaA]|[aA][tT][mM][oO][sS])))(\\?([^&=]+=[^&]+&)*[^&=]+=[^&]+)?))$" }, "InputFilterEnable": { "t": "s", "e": ["AUTO", "DISABLE", "FORCE"] }, "__integerMinNegative5Max5": { "t": "i", "min": -5, "max": 5 }, "ImageInserter": { "t": "o", "m": { "InsertableImages": "__listOfInsertableImage", "SdrReferenceWhiteLevel": "__integerMin100Max1000" } }, "__listOfInputClipping": { "t": "l", "v": "InputClipping" }, "InputScanType": { "t": "s", "e": ["AUTO", "PSF"] }, "__integerMin1Max2147483647": { "t": "i", "min": 1, "max": 2147483647 }, "InputPsiControl": { "t": "s", "e": ["IGNORE_PSI", "USE_PSI"] }, "__listOf__stringPatternS3ASSETMAPXml": { "t": "l", "v": "__stringPatternS3ASSETMAPXml" }, "InputTimecodeSource": { "t": "s", "e": ["EMBEDDED", "ZEROBASED", "SPECIFIEDSTART"] }, "InputVideoGenerator": { "t": "o", "m": { "Duration": "__integerMin50Max86400000", "Channels": "", "FramerateDenominator": "", "FramerateNumerator": "", "Height": "", "ImageInput": "", "SampleRate": "", "Width": "" } }, "VideoSelector": { "t": "o", "m": { "AlphaBehavior": "AlphaBehavior", "ColorSpace": "ColorSpace", "ColorSpaceUsage": "ColorSpaceUsage", "EmbeddedTimecodeOverride": "EmbeddedTimecodeOverride", "Hdr10Metadata": "Hdr10Metadata", "PadVideo": "PadVideo", "Pid": "__integerMin1Max2147483647", "ProgramNumber": "__integerMinNegative2147483648Max2147483647", "Rotate": "InputRotate", "SampleRange": "InputSampleRange", "MaxLuminance": "", "SelectorType": "", "Streams": "" } }, "__integerMin1Max17895697": { "t": "i", "min": 1, "max": 17895697 }, "__integerMin1Max2147483640": { "t": "i", "min": 1, "max": 2147483640 }, "AutomatedEncodingSettings": { "t": "o", "m": { "AbrSettings": "AutomatedAbrSettings" } }, "OutputGroupSettings": { "t": "o", "m": { "CmafGroupSettings": "CmafGroupSettings", "DashIsoGroupSettings": "DashIsoGroupSettings", "FileGroupSettings": "FileGroupSettings", "HlsGroupSettings": "HlsGroupSettings", "MsSmoothGroupSettings": "MsSmoothGroupSettings", "Type": "OutputGroupType", "PerFrameMetrics": "" } }, "__listOfOutput": { "t": "l", "v": "Output" }, "Id3Insertion": { "t": "o", "m": { "Id3": "__stringPatternAZaZ0902", "Timecode": "__stringPattern010920405090509092" } }, "AudioSelectorGroup": { "t": "o", "m": { "AudioSelectorNames": "__listOf__stringMin1" } }, "AudioSelector": { "t": "o", "m": { "AudioDurationCorrection": "AudioDurationCorrection", "CustomLanguageCode": "__stringMin3Max3PatternAZaZ3", "DefaultSelection": "AudioDefaultSelection", "ExternalAudioFileInput": "__stringPatternS3MM2PPWWEEBBMMMM2VVMMPPEEGGMMPP3AAVVIIMMPP4FFLLVVMMPPTTMMPPGGMM4VVTTRRPPFF4VVMM2TTSSTTSS264HH264MMKKVVMMKKAAMMOOVVMMTTSSMM2TTWWMMVVaAAASSFFVVOOBB3GGPP3GGPPPPMMXXFFDDIIVVXXXXVVIIDDRRAAWWDDVVGGXXFFMM1VV3GG2VVMMFFMM3UU8LLCCHHGGXXFFMMPPEEGG2MMXXFFMMPPEEGG2MMXXFFHHDDWWAAVVYY4MMAAAACCAAIIFFFFMMPP2AACC3EECC3DDTTSSEEAATTMMOOSSOOGGGGaAHttpsMM2VVMMPPEEGGMMPP3AAVVIIMMPP4FFLLVVMMPPTTMMPPGGMM4VVTTRRPPFF4VVMM2TTSSTTSS264HH264MMKKVVMMKKAAMMOOVVMMTTSSMM2TTWWMMVVaAAASSFFVVOOBB3GGPP3GGPPPPMMXXFFDDIIVVXXXXVVIIDDRRAAWWDDVVGGXXFFMM1VV3GG2VVMMFFMM3UU8LLCCHHGGXXFFMMPPEEGG2MMXXFFMMPPEEGG2MMXXFFHHDDWWAAVVYY4MMAAAACCAAIIFFFFMMPP2AACC3EECC3DDTTSSEEAATTMMOOSSOOGGGGaA", "HlsRenditionGroupSettings": "HlsRenditionGroupSettings", "LanguageCode": "LanguageCode", "Offset": "__integerMinNegative2147483648Max2147483647", "Pids": "__listOf__integerMin1Max2147483647", "ProgramSelection": "__integerMin0Max8", "RemixSettings": "RemixSettings", "SelectorType": "AudioSelectorType", "Tracks": "__listOf__integerMin1Max2147483647", "Smpte337Passthrough": "", "Streams": "" } }, "CaptionSelector": { "t": "o", "m": { "CustomLanguageCode": "__stringMin3Max3PatternAZaZ3", "LanguageCode": "LanguageCode", "SourceSettings": "CaptionSourceSettings" } }, "__integerMin2Max2147483647": { "t": "i", "min": 2, "max": 2147483647 }, "DecryptionMode": { "t": "s", "e": ["AES_CTR", "AES_CBC", "AES_GCM"] }, "__stringMin24Max512PatternAZaZ0902": { "t": "s", "min": 24, "max": 512, "p": "^[A-Za-z0-9+\\/]+={0,2}$" }, "__stringMin16Max24PatternAZaZ0922AZaZ0916": { "t": "s", "min": 16, "max": 24, "p": "^[A-Za-z0-9+\\/]{22}==$|^[A-Za-z0-9+\\/]{16}$" }, "__stringMin9Max19PatternAZ26EastWestCentralNorthSouthEastWest1912": { "t": "s", "min": 9, "max": 19, "p": "^[a-z-]{2,6}-(east|west|central|((north|south)(east|west)?))-[1-9]{1,2}$" }, "__listOfInsertableImage": { "t": "l", "v": "InsertableImage" }, "__integerMin100Max1000": { "t": "i", "min": 100, "max": 1000 }, "InputClipping": { "t": "o", "m": { "EndTimecode": "__stringPattern010920405090509092", "StartTimecode": "__stringPattern010920405090509092" } }, "__stringPatternS3ASSETMAPXml": { "t": "s", "p": "^s3:\\/\\/.*\\/(ASSETMAP.xml)?$" }, "__integerMin50Max86400000": { "t": "i", "min": 50, "max": 86400000 }, "AlphaBehavior": { "t": "s", "e": ["DISCARD", "REMAP_TO_LUMA"] }, "ColorSpace": { "t": "s", "e": ["FOLLOW", "REC_601", "REC_709", "HDR10", "HLG_2020", "P3DCI", "P3D65_SDR", "P3D65_HDR"] }, "ColorSpaceUsage": { "t": "s", "e": ["FORCE", "FALLBACK"] }, "EmbeddedTimecodeOverride": { "t": "s", "e": ["NONE", "USE_MDPM"] }, "Hdr10Metadata": { "t": "o", "m": { "BluePrimaryX": "__integerMin0Max50000", "BluePrimaryY": "__integerMin0Max50000", "GreenPrimaryX": "__integerMin0Max50000", "GreenPrimaryY": "__integerMin0Max50000", "MaxContentLightLevel": "__integerMin0Max65535", "MaxFrameAverageLightLevel": "__integerMin0Max65535", "MaxLuminance": "__integerMin0Max2147483647", "MinLuminance": "__integerMin0Max2147483647", "RedPrimaryX": "__integerMin0Max50000", "RedPrimaryY": "__integerMin0Max50000", "WhitePointX": "__integerMin0Max50000", "WhitePointY": "__integerMin0Max50000" } }, "PadVideo": { "t": "s", "e": ["DISABLED", "BLACK"] }, "__integerMinNegative2147483648Max2147483647": { "t": "i", "min": -2147483648, "max": 2147483647 }, "InputRotate": { "t": "s", "e": ["DEGREE_0", "DEGREES_90", "DEGREES_180", "DEGREES_270", "AUTO"] }, "InputSampleRange": { "t": "s", "e": ["FOLLOW", "FULL_RANGE", "LIMITED_RANGE"] }, "AutomatedAbrSettings": { "t": "o", "m": { "MaxAbrBitrate": "__integerMin100000Max100000000", "MaxRenditions": "__integerMin3Max15", "MinAbrBitrate": "__integerMin100000Max100000000", "Rules": "__listOfAutomatedAbrRule", "MaxQualityLevel": "" } }, "CmafGroupSettings": { "t": "o", "m": { "AdditionalManifests": "__listOfCmafAdditionalManifest", "BaseUrl": "__string", "ClientCache": "CmafClientCache", "CodecSpecification": "CmafCodecSpecification", "DashManifestStyle": "DashManifestStyle", "Destination": "__stringPatternS3", "DestinationSettings": "DestinationSettings", "Encryption": "CmafEncryptionSettings", "FragmentLength": "__integerMin1Max2147483647", "ImageBasedTrickPlay": "CmafImageBasedTrickPlay", "ImageBasedTrickPlaySettings": "CmafImageBasedTrickPlaySettings", "ManifestCompression": "CmafManifestCompression", "ManifestDurationFormat": "CmafManifestDurationFormat", "MinBufferTime": "__integerMin0Max2147483647", "MinFinalSegmentLength": "__doubleMin0Max2147483647", "MpdManifestBandwidthType": "CmafMpdManifestBandwidthType", "MpdProfile": "CmafMpdProfile", "PtsOffsetHandlingForBFrames": "CmafPtsOffsetHandlingForBFrames", "SegmentControl": "CmafSegmentControl", "SegmentLength": "__integerMin1Max2147483647", "SegmentLengthControl": "CmafSegmentLengthControl", "StreamInfResolution": "CmafStreamInfResolution", "TargetDurationCompatibilityMode": "CmafTargetDurationCompatibilityMode", "VideoCompositionOffsets": "CmafVideoCompositionOffsets", "WriteDashManifest": "CmafWriteDASHManifest", "WriteHlsManifest": "CmafWriteHLSManifest", "WriteSegmentTimelineInRepresentation": "CmafWriteSegmentTimelineInRepresentation", "DashAdaptationSetGrouping": "", "DashIFrameTrickPlayNameModifier": "", "ImageBasedTrickPlayVariants": "" } }, "DashIsoGroupSettings": { "t": "o", "m": { "AdditionalManifests": "__listOfDashAdditionalManifest", "AudioChannelConfigSchemeIdUri": "DashIsoGroupAudioChannelConfigSchemeIdUri", "BaseUrl": "__string", "DashManifestStyle": "DashManifestStyle", "Destination": "__stringPatternS3", "DestinationSettings": "DestinationSettings", "Encryption": "DashIsoEncryptionSettings", "FragmentLength": "__integerMin1Max2147483647", "HbbtvCompliance": "DashIsoHbbtvCompliance", "ImageBasedTrickPlay": "DashIsoImageBasedTrickPlay", "ImageBasedTrickPlaySettings": "DashIsoImageBasedTrickPlaySettings", "MinBufferTime": "__integerMin0Max2147483647", "MinFinalSegmentLength": "__doubleMin0Max2147483647", "MpdManifestBandwidthType": "DashIsoMpdManifestBandwidthType", "MpdProfile": "DashIsoMpdProfile", "PtsOffsetHandlingForBFrames": "DashIsoPtsOffsetHandlingForBFrames", "SegmentControl": "DashIsoSegmentControl", "SegmentLength": "__integerMin1Max2147483647", "SegmentLengthControl": "DashIsoSegmentLengthControl", "VideoCompositionOffsets": "DashIsoVideoCompositionOffsets", "WriteSegmentTimelineInRepresentation": "DashIsoWriteSegmentTimelineInRepresentation", "DashAdaptationSetGrouping": "", "DashIFrameTrickPlayNameModifier": "", "ImageBasedTrickPlayVariants": "" } }, "FileGroupSettings": { "t": "o", "m": { "Destination": "__stringPatternS3", "DestinationSettings": "DestinationSettings" } }, "HlsGroupSettings": { "t": "o", "m": { "AdMarkers": "__listOfHlsAdMarkers", "AdditionalManifests": "__listOfHlsAdditionalManifest", "AudioOnlyHeader": "HlsAudioOnlyHeader", "BaseUrl": "__string", "CaptionLanguageMappings": "__listOfHlsCaptionLanguageMapping", "CaptionLanguageSetting": "HlsCaptionLanguageSetting", "CaptionSegmentLengthControl": "HlsCaptionSegmentLengthControl", "ClientCache": "HlsClientCache", "CodecSpecification": "HlsCodecSpecification", "Destination": "__stringPatternS3", "DestinationSettings": "DestinationSettings", "DirectoryStructure": "HlsDirectoryStructure", "Encryption": "HlsEncryptionSettings", "ImageBasedTrickPlay": "HlsImageBasedTrickPlay", "ImageBasedTrickPlaySettings": "HlsImageBasedTrickPlaySettings", "ManifestCompression": "HlsManifestCompression", "ManifestDurationFormat": "HlsManifestDurationFormat", "MinFinalSegmentLength": "__doubleMin0Max2147483647", "MinSegmentLength": "__integerMin0Max2147483647", "OutputSelection": "HlsOutputSelection", "ProgramDateTime": "HlsProgramDateTime", "ProgramDateTimePeriod": "__integerMin0Max3600", "SegmentControl": "HlsSegmentControl", "SegmentLength": "__integerMin1Max2147483647", "SegmentLengthControl": "HlsSegmentLengthControl", "SegmentsPerSubdirectory": "__integerMin1Max2147483647", "StreamInfResolution": "HlsStreamInfResolution", "TargetDurationCompatibilityMode": "HlsTargetDurationCompatibilityMode", "TimedMetadataId3Frame": "HlsTimedMetadataId3Frame", "TimedMetadataId3Period": "__integerMinNegative2147483648Max2147483647", "TimestampDeltaMilliseconds": "__integerMinNegative2147483648Max2147483647", "ImageBasedTrickPlayVariants": "", "ProgressiveWriteHlsManifest": "" } }, "MsSmoothGroupSettings": { "t": "o", "m": { "AdditionalManifests": "__listOfMsSmoothAdditionalManifest", "AudioDeduplication": "MsSmoothAudioDeduplication", "Destination": "__stringPatternS3", "DestinationSettings": "DestinationSettings", "Encryption": "MsSmoothEncryptionSettings", "FragmentLength": "__integerMin1Max2147483647", "FragmentLengthControl": "MsSmoothFragmentLengthControl", "ManifestEncoding": "MsSmoothManifestEncoding" } }, "OutputGroupType": { "t": "s", "e": ["HLS_GROUP_SETTINGS", "DASH_ISO_GROUP_SETTINGS", "FILE_GROUP_SETTINGS", "MS_SMOOTH_GROUP_SETTINGS", "CMAF_GROUP_SETTINGS"] }, "Output": { "t": "o", "m": { "AudioDescriptions": "__listOfAudioDescription", "CaptionDescriptions": "__listOfCaptionDescription", "ContainerSettings": "ContainerSettings", "Extension": "__string", "NameModifier": "__stringMin1", "OutputSettings": "OutputSettings", "Preset": "__stringMin0", "VideoDescription": "VideoDescription" } }, "__stringPatternAZaZ0902": { "t": "s", "p": "^[A-Za-z0-9+\\/]+={0,2}$" }, "__listOf__stringMin1": { "t": "l", "v": "__stringMin1" }, "AudioDurationCorrection": { "t": "s", "e": ["DISABLED", "AUTO", "TRACK", "FRAME", "FORCE"] }, "__stringMin3Max3PatternAZaZ3": { "t": "s", "min": 3, "max": 3, "p": "^[A-Za-z]{3}$" }, "AudioDefaultSelection": { "t": "s", "e": ["DEFAULT", "NOT_DEFAULT"] }, "__stringPatternS3MM2PPWWEEBBMMMM2VVMMPPEEGGMMPP3AAVVIIMMPP4FFLLVVMMPPTTMMPPGGMM4VVTTRRPPFF4VVMM2TTSSTTSS264HH264MMKKVVMMKKAAMMOOVVMMTTSSMM2TTWWMMVVaAAASSFFVVOOBB3GGPP3GGPPPPMMXXFFDDIIVVXXXXVVIIDDRRAAWWDDVVGGXXFFMM1VV3GG2VVMMFFMM3UU8LLCCHHGGXXFFMMPPEEGG2MMXXFFMMPPEEGG2MMXXFFHHDDWWAAVVYY4MMAAAACCAAIIFFFFMMPP2AACC3EECC3DDTTSSEEAATTMMOOSSOOGGGGaAHttpsMM2VVMMPPEEGGMMPP3AAVVIIMMPP4FFLLVVMMPPTTMMPPGGMM4VVTTRRPPFF4VVMM2TTSSTTSS264HH264MMKKVVMMKKAAMMOOVVMMTTSSMM2TTWWMMVVaAAASSFFVVOOBB3GGPP3GGPPPPMMXXFFDDIIVVXXXXVVIIDDRRAAWWDDVVGGXXFFMM1VV3GG2VVMMFFMM3UU8LLCCHHGGXXFFMMPPEEGG2MMXXFFMMPPEEGG2MMXXFFHHDDWWAAVVYY4MMAAAACCAAIIFFFFMMPP2AACC3EECC3DDTTSSEEAATTMMOOSSOOGGGGaA": { "t": "s", "p": "^((s3://([^\\/]+\\/+)+([^\\/\\.]+|(([^\\/]*)\\.([mM]2[pP]|[wW][eE][bB][mM]|[mM]2[vV]|[mM][pP][eE][gG]|[mM][pP]3|[aA][vV][iI]|[mM][pP]4|[fF][lL][vV]|[mM][pP][tT]|[mM][pP][gG]|[mM]4[vV]|[tT][rR][pP]|[fF]4[vV]|[mM]2[tT][sS]|[tT][sS]|264|[hH]264|[mM][kK][vV]|[mM][kK][aA]|[mM][oO][vV]|[mM][tT][sS]|[mM]2[tT]|[wW][mM][vVaA]|[aA][sS][fF]|[vV][oO][bB]|3[gG][pP]|3[gG][pP][pP]|[mM][xX][fF]|[dD][iI][vV][xX]|[xX][vV][iI][dD]|[rR][aA][wW]|[dD][vV]|[gG][xX][fF]|[mM]1[vV]|3[gG]2|[vV][mM][fF]|[mM]3[uU]8|[lL][cC][hH]|[gG][xX][fF]_[mM][pP][eE][gG]2|[mM][xX][fF]_[mM][pP][eE][gG]2|[mM][xX][fF][hH][dD]|[wW][aA][vV]|[yY]4[mM]|[aA][aA][cC]|[aA][iI][fF][fF]|[mM][pP]2|[aA][cC]3|[eE][cC]3|[dD][tT][sS][eE]|[aA][tT][mM][oO][sS]|[oO][gG][gGaA]))))|(https?://([^\\/]+\\/+)+([^\\/\\.]+|(([^\\/]*)\\.([mM]2[vV]|[mM][pP][eE][gG]|[mM][pP]3|[aA][vV][iI]|[mM][pP]4|[fF][lL][vV]|[mM][pP][tT]|[mM][pP][gG]|[mM]4[vV]|[tT][rR][pP]|[fF]4[vV]|[mM]2[tT][sS]|[tT][sS]|264|[hH]264|[mM][kK][vV]|[mM][kK][aA]|[mM][oO][vV]|[mM][tT][sS]|[mM]2[tT]|[wW][mM][vVaA]|[aA][sS][fF]|[vV][oO][bB]|3[gG][pP]|3[gG][pP][pP]|[mM][xX][fF]|[dD][iI][vV][xX]|[xX][vV][iI][dD]|[rR][aA][wW]|[dD][vV]|[gG][xX][fF]|[mM]1[vV]|3[gG]2|[vV][mM][fF]|[mM]3[uU]8|[lL][cC][hH]|[gG][xX][fF]_[mM][pP][eE][gG]2|[mM][xX][fF]_[mM][pP][eE][gG]2|[mM][xX][fF][hH][dD]|[wW][aA][vV]|[yY]4[mM]|[aA][aA][cC]|[aA][iI][fF][fF]|[mM][pP]2|[aA][cC]3|[eE][cC]3|[dD][tT][sS][eE]|[aA][tT][mM][oO][sS]|[oO][gG][gGaA])))(\\?([^&=]+=[^&]+&)*[^&=]+=[^&]+)?))$" }, "HlsRenditionGroupSettings": { "t": "o", "m": { "RenditionGroupId": "__string", "RenditionLanguageCode": "LanguageCode", "RenditionName": "__string" } }, "LanguageCode": { "t": "s", "e": ["ENG", "SPA", "FRA", "DEU", "GER", "ZHO", "ARA", "HIN", "JPN", "RUS", "POR", "ITA", "URD", "VIE", "KOR", "PAN", "ABK", "AAR", "AFR", "AKA", "SQI", "AMH", "ARG", "HYE", "ASM", "AVA", "AVE", "AYM", "AZE", "BAM", "BAK", "EUS", "BEL", "BEN", "BIH", "BIS", "BOS", "BRE", "BUL", "MYA", "CAT", "KHM", "CHA", "CHE", "NYA", "CHU", "CHV", "COR", "COS", "CRE", "HRV", "CES", "DAN", "DIV", "NLD", "DZO", "ENM", "EPO", "EST", "EWE", "FAO", "FIJ", "FIN", "FRM", "FUL", "GLA", "GLG", "LUG", "KAT", "ELL", "GRN", "GUJ", "HAT", "HAU", "HEB", "HER", "HMO", "HUN", "ISL", "IDO", "IBO", "IND", "INA", "ILE", "IKU", "IPK", "GLE", "JAV", "KAL", "KAN", "KAU", "KAS", "KAZ", "KIK", "KIN", "KIR", "KOM", "KON", "KUA", "KUR", "LAO", "LAT", "LAV", "LIM", "LIN", "LIT", "LUB", "LTZ", "MKD", "MLG", "MSA", "MAL", "MLT", "GLV", "MRI", "MAR", "MAH", "MON", "NAU", "NAV", "NDE", "NBL", "NDO", "NEP", "SME", "NOR", "NOB", "NNO", "OCI", "OJI", "ORI", "ORM", "OSS", "PLI", "FAS", "POL", "PUS", "QUE", "QAA", "RON", "ROH", "RUN", "SMO", "SAG", "SAN", "SRD", "SRB", "SNA", "III", "SND", "SIN", "SLK", "SLV", "SOM", "SOT", "SUN", "SWA", "SSW", "SWE", "TGL", "TAH", "TGK", "TAM", "TAT", "TEL", "THA", "BOD", "TIR", "TON", "TSO", "TSN", "TUR", "TUK", "TWI", "UIG", "UKR", "UZB", "VEN", "VOL", "WLN", "CYM", "FRY", "WOL", "XHO", "YID", "YOR", "ZHA", "ZUL", "ORJ", "QPC", "TNG", "SRP"] }, "__listOf__integerMin1Max2147483647": { "t": "l", "v": "__integerMin1Max2147483647" }, "__integerMin0Max8": { "t": "i", "min": 0, "max": 8 }, "RemixSettings": { "t": "o", "m": { "ChannelMapping": "ChannelMapping", "ChannelsIn": "__integerMin1Max64", "ChannelsOut": "__integerMin1Max64", "AudioDescriptionAudioChannel": "", "AudioDescriptionDataChannel": "" } }, "AudioSelectorType": { "t": "s", "e": ["PID", "TRACK", "LANGUAGE_CODE", "HLS_RENDITION_GROUP", "ALL_PCM", "STREAM"] }, "CaptionSourceSettings": { "t": "o", "m": { "AncillarySourceSettings": "AncillarySourceSettings", "DvbSubSourceSettings": "DvbSubSourceSettings", "EmbeddedSourceSettings": "EmbeddedSourceSettings", "FileSourceSettings": "FileSourceSettings", "SourceType": "CaptionSourceType", "TeletextSourceSettings": "TeletextSourceSettings", "TrackSourceSettings": "TrackSourceSettings", "WebvttHlsSourceSettings": "WebvttHlsSourceSettings" } }, "InsertableImage": { "t": "o", "m": { "Duration": "__integerMin0Max2147483647", "FadeIn": "__integerMin0Max2147483647", "FadeOut": "__integerMin0Max2147483647", "Height": "__integerMin0Max2147483647", "ImageInserterInput": "__stringMin14PatternS3BmpBMPPngPNGTgaTGAHttpsBmpBMPPngPNGTgaTGA", "ImageX": "__integerMin0Max2147483647", "ImageY": "__integerMin0Max2147483647", "Layer": "__integerMin0Max99", "Opacity": "__integerMin0Max100", "StartTime": "__stringPattern01D20305D205D", "Width": "__integerMin0Max2147483647" } }, "__integerMin0Max50000": { "t": "i", "min": 0, "max": 50000 }, "__integerMin0Max65535": { "t": "i", "min": 0, "max": 65535 }, "__integerMin100000Max100000000": { "t": "i", "min": 100000, "max": 100000000 }, "__integerMin3Max15": { "t": "i", "min": 3, "max": 15 }, "__listOfAutomatedAbrRule": { "t": "l", "v": "AutomatedAbrRule" }, "__listOfCmafAdditionalManifest": { "t": "l", "v": "CmafAdditionalManifest" }, "CmafClientCache": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "CmafCodecSpecification": { "t": "s", "e": ["RFC_6381", "RFC_4281"] }, "DashManifestStyle": { "t": "s", "e": ["BASIC", "COMPACT", "DISTINCT", "FULL"] }, "DestinationSettings": { "t": "o", "m": { "S3Settings": "S3DestinationSettings" } }, "CmafEncryptionSettings": { "t": "o", "m": { "ConstantInitializationVector": "__stringMin32Max32Pattern09aFAF32", "EncryptionMethod": "CmafEncryptionType", "InitializationVectorInManifest": "CmafInitializationVectorInManifest", "SpekeKeyProvider": "SpekeKeyProviderCmaf", "StaticKeyProvider": "StaticKeyProvider", "Type": "CmafKeyProviderType", "ClearLeadSegments": "" } }, "CmafImageBasedTrickPlay": { "t": "s", "e": ["NONE", "THUMBNAIL", "THUMBNAIL_AND_FULLFRAME", "ADVANCED", "VARIANTS"] }, "CmafImageBasedTrickPlaySettings": { "t": "o", "m": { "IntervalCadence": "CmafIntervalCadence", "ThumbnailHeight": "__integerMin2Max4096", "ThumbnailInterval": "__doubleMin0Max2147483647", "ThumbnailWidth": "__integerMin8Max4096", "TileHeight": "__integerMin1Max2048", "TileWidth": "__integerMin1Max512" } }, "CmafManifestCompression": { "t": "s", "e": ["GZIP", "NONE"] }, "CmafManifestDurationFormat": { "t": "s", "e": ["FLOATING_POINT", "INTEGER"] }, "__doubleMin0Max2147483647": { "t": "n" }, "CmafMpdManifestBandwidthType": { "t": "s", "e": ["AVERAGE", "MAX"] }, "CmafMpdProfile": { "t": "s", "e": ["MAIN_PROFILE", "ON_DEMAND_PROFILE"] }, "CmafPtsOffsetHandlingForBFrames": { "t": "s", "e": ["ZERO_BASED", "MATCH_INITIAL_PTS"] }, "CmafSegmentControl": { "t": "s", "e": ["SINGLE_FILE", "SEGMENTED_FILES"] }, "CmafSegmentLengthControl": { "t": "s", "e": ["EXACT", "GOP_MULTIPLE", "MATCH"] }, "CmafStreamInfResolution": { "t": "s", "e": ["INCLUDE", "EXCLUDE"] }, "CmafTargetDurationCompatibilityMode": { "t": "s", "e": ["LEGACY", "SPEC_COMPLIANT"] }, "CmafVideoCompositionOffsets": { "t": "s", "e": ["SIGNED", "UNSIGNED"] }, "CmafWriteDASHManifest": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "CmafWriteHLSManifest": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "CmafWriteSegmentTimelineInRepresentation": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "__listOfDashAdditionalManifest": { "t": "l", "v": "DashAdditionalManifest" }, "DashIsoGroupAudioChannelConfigSchemeIdUri": { "t": "s", "e": ["MPEG_CHANNEL_CONFIGURATION", "DOLBY_CHANNEL_CONFIGURATION"] }, "DashIsoEncryptionSettings": { "t": "o", "m": { "PlaybackDeviceCompatibility": "DashIsoPlaybackDeviceCompatibility", "SpekeKeyProvider": "SpekeKeyProvider" } }, "DashIsoHbbtvCompliance": { "t": "s", "e": ["HBBTV_1_5", "NONE"] }, "DashIsoImageBasedTrickPlay": { "t": "s", "e": ["NONE", "THUMBNAIL", "THUMBNAIL_AND_FULLFRAME", "ADVANCED", "VARIANTS"] }, "DashIsoImageBasedTrickPlaySettings": { "t": "o", "m": { "IntervalCadence": "DashIsoIntervalCadence", "ThumbnailHeight": "__integerMin1Max4096", "ThumbnailInterval": "__doubleMin0Max2147483647", "ThumbnailWidth": "__integerMin8Max4096", "TileHeight": "__integerMin1Max2048", "TileWidth": "__integerMin1Max512" } }, "DashIsoMpdManifestBandwidthType": { "t": "s", "e": ["AVERAGE", "MAX"] }, "DashIsoMpdProfile": { "t": "s", "e": ["MAIN_PROFILE", "ON_DEMAND_PROFILE"] }, "DashIsoPtsOffsetHandlingForBFrames": { "t": "s", "e": ["ZERO_BASED", "MATCH_INITIAL_PTS"] }, "DashIsoSegmentControl": { "t": "s", "e": ["SINGLE_FILE", "SEGMENTED_FILES"] }, "DashIsoSegmentLengthControl": { "t": "s", "e": ["EXACT", "GOP_MULTIPLE", "MATCH"] }, "DashIsoVideoCompositionOffsets": { "t": "s", "e": ["SIGNED", "UNSIGNED"] }, "DashIsoWriteSegmentTimelineInRepresentation": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "__listOfHlsAdMarkers": { "t": "l", "v": "HlsAdMarkers" }, "__listOfHlsAdditionalManifest": { "t": "l", "v": "HlsAdditionalManifest" }, "HlsAudioOnlyHeader": { "t": "s", "e": ["INCLUDE", "EXCLUDE"] }, "__listOfHlsCaptionLanguageMapping": { "t": "l", "v": "HlsCaptionLanguageMapping" }, "HlsCaptionLanguageSetting": { "t": "s", "e": ["INSERT", "OMIT", "NONE"] }, "HlsCaptionSegmentLengthControl": { "t": "s", "e": ["LARGE_SEGMENTS", "MATCH_VIDEO"] }, "HlsClientCache": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "HlsCodecSpecification": { "t": "s", "e": ["RFC_6381", "RFC_4281"] }, "HlsDirectoryStructure": { "t": "s", "e": ["SINGLE_DIRECTORY", "SUBDIRECTORY_PER_STREAM"] }, "HlsEncryptionSettings": { "t": "o", "m": { "ConstantInitializationVector": "__stringMin32Max32Pattern09aFAF32", "EncryptionMethod": "HlsEncryptionType", "InitializationVectorInManifest": "HlsInitializationVectorInManifest", "OfflineEncrypted": "HlsOfflineEncrypted", "SpekeKeyProvider": "SpekeKeyProvider", "StaticKeyProvider": "StaticKeyProvider", "Type": "HlsKeyProviderType" } }, "HlsImageBasedTrickPlay": { "t": "s", "e": ["NONE", "THUMBNAIL", "THUMBNAIL_AND_FULLFRAME", "ADVANCED", "VARIANTS"] }, "HlsImageBasedTrickPlaySettings": { "t": "o", "m": { "IntervalCadence": "HlsIntervalCadence", "ThumbnailHeight": "__integerMin2Max4096", "ThumbnailInterval": "__doubleMin0Max2147483647", "ThumbnailWidth": "__integerMin8Max4096", "TileHeight": "__integerMin1Max2048", "TileWidth": "__integerMin1Max512" } }, "HlsManifestCompression": { "t": "s", "e": ["GZIP", "NONE"] }, "HlsManifestDurationFormat": { "t": "s", "e": ["FLOATING_POINT", "INTEGER"] }, "HlsOutputSelection": { "t": "s", "e": ["MANIFESTS_AND_SEGMENTS", "SEGMENTS_ONLY"] }, "HlsProgramDateTime": { "t": "s", "e": ["INCLUDE", "EXCLUDE"] }, "__integerMin0Max3600": { "t": "i", "min": 0, "max": 3600 }, "HlsSegmentControl": { "t": "s", "e": ["SINGLE_FILE", "SEGMENTED_FILES"] }, "HlsSegmentLengthControl": { "t": "s", "e": ["EXACT", "GOP_MULTIPLE", "MATCH"] }, "HlsStreamInfResolution": { "t": "s", "e": ["INCLUDE", "EXCLUDE"] }, "HlsTargetDurationCompatibilityMode": { "t": "s", "e": ["LEGACY", "SPEC_COMPLIANT"] }, "HlsTimedMetadataId3Frame": { "t": "s", "e": ["NONE", "PRIV", "TDRL"] }, "__listOfMsSmoothAdditionalManifest": { "t": "l", "v": "MsSmoothAdditionalManifest" }, "MsSmoothAudioDeduplication": { "t": "s", "e": ["COMBINE_DUPLICATE_STREAMS", "NONE"] }, "MsSmoothEncryptionSettings": { "t": "o", "m": { "SpekeKeyProvider": "SpekeKeyProvider" } }, "MsSmoothFragmentLengthControl": { "t": "s", "e": ["EXACT", "GOP_MULTIPLE"] }, "MsSmoothManifestEncoding": { "t": "s", "e": ["UTF8", "UTF16"] }, "__listOfAudioDescription": { "t": "l", "v": "AudioDescription" }, "__listOfCaptionDescription": { "t": "l", "v": "CaptionDescription" }, "ContainerSettings": { "t": "o", "m": { "CmfcSettings": "CmfcSettings", "Container": "ContainerType", "F4vSettings": "F4vSettings", "M2tsSettings": "M2tsSettings", "M3u8Settings": "M3u8Settings", "MovSettings": "MovSettings", "Mp4Settings": "Mp4Settings", "MpdSettings": "MpdSettings", "MxfSettings": "MxfSettings" } }, "__stringMin1": { "t": "s", "min": 1 }, "OutputSettings": { "t": "o", "m": { "HlsSettings": "HlsSettings" } }, "__stringMin0": { "t": "s", "min": 0 }, "VideoDescription": { "t": "o", "m": { "AfdSignaling": "AfdSignaling", "AntiAlias": "AntiAlias", "CodecSettings": "VideoCodecSettings", "ColorMetadata": "ColorMetadata", "Crop": "Rectangle", "DropFrameTimecode": "DropFrameTimecode", "FixedAfd": "__integerMin0Max15", "Height": "__integerMin32Max8192", "Position": "Rectangle", "RespondToAfd": "RespondToAfd", "ScalingBehavior": "ScalingBehavior", "Sharpness": "__integerMin0Max100", "TimecodeInsertion": "VideoTimecodeInsertion", "VideoPreprocessors": "VideoPreprocessor", "Width": "__integerMin32Max8192", "ChromaPositionMode": "", "TimecodeTrack": "" } }, "ChannelMapping": { "t": "o", "m": { "OutputChannels": "__listOfOutputChannelMapping" } }, "__integerMin1Max64": { "t": "i", "min": 1, "max": 64 }, "AncillarySourceSettings": { "t": "o", "m": { "Convert608To708": "AncillaryConvert608To708", "SourceAncillaryChannelNumber": "__integerMin1Max4", "TerminateCaptions": "AncillaryTerminateCaptions" } }, "DvbSubSourceSettings": { "t": "o", "m": { "Pid": "__integerMin1Max2147483647" } }, "EmbeddedSourceSettings": { "t": "o", "m": { "Convert608To708": "EmbeddedConvert608To708", "Source608ChannelNumber": "__integerMin1Max4", "Source608TrackNumber": "__integerMin1Max1", "TerminateCaptions": "EmbeddedTerminateCaptions" } }, "FileSourceSettings": { "t": "o", "m": { "Convert608To708": "FileSourceConvert608To708", "Framerate": "CaptionSourceFramerate", "SourceFile": "__stringMin14PatternS3SccSCCTtmlTTMLDfxpDFXPStlSTLSrtSRTXmlXMLSmiSMIVttVTTWebvttWEBVTTHttpsSccSCCTtmlTTMLDfxpDFXPStlSTLSrtSRTXmlXMLSmiSMIVttVTTWebvttWEBVTT", "TimeDelta": "__integerMinNegative2147483648Max2147483647", "TimeDeltaUnits": "FileSourceTimeDeltaUnits", "ByteRateLimit": "", "ConvertPaintToPop": "", "UpconvertSTLToTeletext": "" } }, "CaptionSourceType": { "t": "s", "e": ["ANCILLARY", "DVB_SUB", "EMBEDDED", "SCTE20", "SCC", "TTML", "STL", "SRT", "SMI", "SMPTE_TT", "TELETEXT", "NULL_SOURCE", "IMSC", "WEBVTT", "TT_3GPP"] }, "TeletextSourceSettings": { "t": "o", "m": { "PageNumber": "__stringMin3Max3Pattern1809aFAF09aEAE" } }, "TrackSourceSettings": { "t": "o", "m": { "TrackNumber": "__integerMin1Max2147483647", "StreamNumber": "" } }, "WebvttHlsSourceSettings": { "t": "o", "m": { "RenditionGroupId": "__string", "RenditionLanguageCode": "LanguageCode", "RenditionName": "__string" } }, "__stringMin14PatternS3BmpBMPPngPNGTgaTGAHttpsBmpBMPPngPNGTgaTGA": { "t": "s", "min": 14, "p": "^((s3://(.*?)\\.(bmp|BMP|png|PNG|tga|TGA))|(https?://(.*?)\\.(bmp|BMP|png|PNG|tga|TGA)(\\?([^&=]+=[^&]+&)*[^&=]+=[^&]+)?))$" }, "__integerMin0Max99": { "t": "i", "min": 0, "max": 99 }, "__integerMin0Max100": { "t": "i", "min": 0, "max": 100 }, "__stringPattern01D20305D205D": { "t": "s", "p": "^((([0-1]\\d)|(2[0-3]))(:[0-5]\\d){2}([:;][0-5]\\d))$" }, "AutomatedAbrRule": { "t": "o", "m": { "AllowedRenditions": "__listOfAllowedRenditionSize", "ForceIncludeRenditions": "__listOfForceIncludeRenditionSize", "MinBottomRenditionSize": "MinBottomRenditionSize", "MinTopRenditionSize": "MinTopRenditionSize", "Type": "RuleType" } }, "CmafAdditionalManifest": { "t": "o", "m": { "ManifestNameModifier": "__stringMin1", "SelectedOutputs": "__listOf__stringMin1" } }, "S3DestinationSettings": { "t": "o", "m": { "AccessControl": "S3DestinationAccessControl", "Encryption": "S3EncryptionSettings", "StorageClass": "" } }, "__stringMin32Max32Pattern09aFAF32": { "t": "s", "min": 32, "max": 32, "p": "^[0-9a-fA-F]{32}$" }, "CmafEncryptionType": { "t": "s", "e": ["SAMPLE_AES", "AES_CTR"] }, "CmafInitializationVectorInManifest": { "t": "s", "e": ["INCLUDE", "EXCLUDE"] }, "SpekeKeyProviderCmaf": { "t": "o", "m": { "CertificateArn": "__stringPatternArnAwsUsGovAcm", "DashSignaledSystemIds": "__listOf__stringMin36Max36Pattern09aFAF809aFAF409aFAF409aFAF409aFAF12", "HlsSignaledSystemIds": "__listOf__stringMin36Max36Pattern09aFAF809aFAF409aFAF409aFAF409aFAF12", "ResourceId": "__stringPatternW", "Url": "__stringPatternHttps", "EncryptionContractConfiguration": "" } }, "StaticKeyProvider": { "t": "o", "m": { "KeyFormat": "__stringPatternIdentityAZaZ26AZaZ09163", "KeyFormatVersions": "__stringPatternDD", "StaticKeyValue": "__stringPatternAZaZ0932", "Url": "__string" } }, "CmafKeyProviderType": { "t": "s", "e": ["SPEKE", "STATIC_KEY"] }, "CmafIntervalCadence": { "t": "s", "e": ["FOLLOW_IFRAME", "FOLLOW_CUSTOM", "FOLLOW_SEGMENTATION"] }, "__integerMin2Max4096": { "t": "i", "min": 2, "max": 4096 }, "__integerMin8Max4096": { "t": "i", "min": 8, "max": 4096 }, "__integerMin1Max2048": { "t": "i", "min": 1, "max": 2048 }, "__integerMin1Max512": { "t": "i", "min": 1, "max": 512 }, "DashAdditionalManifest": { "t": "o", "m": { "ManifestNameModifier": "__stringMin1", "SelectedOutputs": "__listOf__stringMin1" } }, "DashIsoPlaybackDeviceCompatibility": { "t": "s", "e": ["CENC_V1", "UNENCRYPTED_SEI", "CENC_V1_UNENCRYPTED_HEADERS"] }, "SpekeKeyProvider": { "t": "o", "m": { "CertificateArn": "__stringPatternArnAwsUsGovAcm", "ResourceId": "__string", "SystemIds": "__listOf__stringPattern09aFAF809aFAF409aFAF409aFAF409aFAF12", "Url": "__stringPatternHttps", "EncryptionContractConfiguration": "" } }, "DashIsoIntervalCadence": { "t": "s", "e": ["FOLLOW_IFRAME", "FOLLOW_CUSTOM", "FOLLOW_SEGMENTATION"] }, "__integerMin1Max4096": { "t": "i", "min": 1, "max": 4096 }, "HlsAdMarkers": { "t": "s", "e": ["ELEMENTAL", "ELEMENTAL_SCTE35"] }, "HlsAdditionalManifest": { "t": "o", "m": { "ManifestNameModifier": "__stringMin1", "SelectedOutputs": "__listOf__stringMin1" } }, "HlsCaptionLanguageMapping": { "t": "o", "m": { "CaptionChannel": "__integerMinNegative2147483648Max2147483647", "CustomLanguageCode": "__stringMin3Max3PatternAZaZ3", "LanguageCode": "LanguageCode", "LanguageDescription": "__string" } }, "HlsEncryptionType": { "t": "s", "e": ["AES128", "SAMPLE_AES"] }, "HlsInitializationVectorInManifest": { "t": "s", "e": ["INCLUDE", "EXCLUDE"] }, "HlsOfflineEncrypted": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "HlsKeyProviderType": { "t": "s", "e": ["SPEKE", "STATIC_KEY"] }, "HlsIntervalCadence": { "t": "s", "e": ["FOLLOW_IFRAME", "FOLLOW_CUSTOM", "FOLLOW_SEGMENTATION"] }, "MsSmoothAdditionalManifest": { "t": "o", "m": { "ManifestNameModifier": "__stringMin1", "SelectedOutputs": "__listOf__stringMin1" } }, "AudioDescription": { "t": "o", "m": { "AudioChannelTaggingSettings": "AudioChannelTaggingSettings", "AudioNormalizationSettings": "AudioNormalizationSettings", "AudioSourceName": "__string", "AudioType": "__integerMin0Max255", "AudioTypeControl": "AudioTypeControl", "CodecSettings": "AudioCodecSettings", "CustomLanguageCode": "__stringPatternAZaZ23AZaZ", "LanguageCode": "LanguageCode", "LanguageCodeControl": "AudioLanguageCodeControl", "RemixSettings": "RemixSettings", "StreamName": "__stringPatternWS", "AudioPitchCorrectionSettings": "" } }, "CaptionDescription": { "t": "o", "m": { "CaptionSelectorName": "__stringMin1", "CustomLanguageCode": "__stringPatternAZaZ23AZaZ", "DestinationSettings": "CaptionDestinationSettings", "LanguageCode": "LanguageCode", "LanguageDescription": "__string", "AudioSourceNames": "", "Source": "" } }, "CmfcSettings": { "t": "o", "m": { "AudioDuration": "CmfcAudioDuration", "AudioGroupId": "__string", "AudioRenditionSets": "__string", "AudioTrackType": "CmfcAudioTrackType", "DescriptiveVideoServiceFlag": "CmfcDescriptiveVideoServiceFlag", "IFrameOnlyManifest": "CmfcIFrameOnlyManifest", "KlvMetadata": "CmfcKlvMetadata", "ManifestMetadataSignaling": "CmfcManifestMetadataSignaling", "Scte35Esam": "CmfcScte35Esam", "Scte35Source": "CmfcScte35Source", "TimedMetadata": "CmfcTimedMetadata", "TimedMetadataBoxVersion": "CmfcTimedMetadataBoxVersion", "TimedMetadataSchemeIdUri": "__stringMax1000", "TimedMetadataValue": "__stringMax1000", "C2paManifest": "", "CertificateSecret": "", "SigningKmsKey": "" } }, "ContainerType": { "t": "s", "e": ["F4V", "ISMV", "M2TS", "M3U8", "CMFC", "MOV", "MP4", "MPD", "MXF", "WEBM", "RAW", "GIF", "OGG", "Y4M"] }, "F4vSettings": { "t": "o", "m": { "MoovPlacement": "F4vMoovPlacement" } }, "M2tsSettings": { "t": "o", "m": { "AudioBufferModel": "M2tsAudioBufferModel", "AudioDuration": "M2tsAudioDuration", "AudioFramesPerPes": "__integerMin0Max2147483647", "AudioPids": "__listOf__integerMin32Max8182", "Bitrate": "__integerMin0Max2147483647", "BufferModel": "M2tsBufferModel", "DataPTSControl": "M2tsDataPtsControl", "DvbNitSettings": "DvbNitSettings", "DvbSdtSettings": "DvbSdtSettings", "DvbSubPids": "__listOf__integerMin32Max8182", "DvbTdtSettings": "DvbTdtSettings", "DvbTeletextPid": "__integerMin32Max8182", "EbpAudioInterval": "M2tsEbpAudioInterval", "EbpPlacement": "M2tsEbpPlacement", "EsRateInPes": "M2tsEsRateInPes", "ForceTsVideoEbpOrder": "M2tsForceTsVideoEbpOrder", "FragmentTime": "__doubleMin0", "KlvMetadata": "M2tsKlvMetadata", "MaxPcrInterval": "__integerMin0Max500", "MinEbpInterval": "__integerMin0Max10000", "NielsenId3": "M2tsNielsenId3", "NullPacketBitrate": "__doubleMin0", "PatInterval": "__integerMin0Max1000", "PcrControl": "M2tsPcrControl", "PcrPid": "__integerMin32Max8182", "PmtInterval": "__integerMin0Max1000", "PmtPid": "__integerMin32Max8182", "PrivateMetadataPid": "__integerMin32Max8182", "ProgramNumber": "__integerMin0Max65535", "RateMode": "M2tsRateMode", "Scte35Esam": "M2tsScte35Esam", "Scte35Pid": "__integerMin32Max8182", "Scte35Source": "M2tsScte35Source", "SegmentationMarkers": "M2tsSegmentationMarkers", "SegmentationStyle": "M2tsSegmentationStyle", "SegmentationTime": "__doubleMin0", "TimedMetadataPid": "__integerMin32Max8182", "TransportStreamId": "__integerMin0Max65535", "VideoPid": "__integerMin32Max8182", "AudioPtsOffsetDelta": "", "PreventBufferUnderflow": "", "PtsOffset": "", "PtsOffsetMode": "" } }, "M3u8Settings": { "t": "o", "m": { "AudioDuration": "M3u8AudioDuration", "AudioFramesPerPes": "__integerMin0Max2147483647", "AudioPids": "__listOf__integerMin32Max8182", "DataPTSControl": "M3u8DataPtsControl", "MaxPcrInterval": "__integerMin0Max500", "NielsenId3": "M3u8NielsenId3", "PatInterval": "__integerMin0Max1000", "PcrControl": "M3u8PcrControl", "PcrPid": "__integerMin32Max8182", "PmtInterval": "__integerMin0Max1000", "PmtPid": "__integerMin32Max8182", "PrivateMetadataPid": "__integerMin32Max8182", "ProgramNumber": "__integerMin0Max65535", "Scte35Pid": "__integerMin32Max8182", "Scte35Source": "M3u8Scte35Source", "TimedMetadata": "TimedMetadata", "TimedMetadataPid": "__integerMin32Max8182", "TransportStreamId": "__integerMin0Max65535", "VideoPid": "__integerMin32Max8182", "AudioPtsOffsetDelta": "", "PtsOffset": "", "PtsOffsetMode": "" } }, "MovSettings": { "t": "o", "m": { "ClapAtom": "MovClapAtom", "CslgAtom": "MovCslgAtom", "Mpeg2FourCCControl": "MovMpeg2FourCCControl", "PaddingControl": "MovPaddingControl", "Reference": "MovReference", "AudioDuration": "" } }, "Mp4Settings": { "t": "o", "m": { "AudioDuration": "CmfcAudioDuration", "CslgAtom": "Mp4CslgAtom", "CttsVersion": "__integerMin0Max1", "FreeSpaceBox": "Mp4FreeSpaceBox", "MoovPlacement": "Mp4MoovPlacement", "Mp4MajorBrand": "__string", "C2paManifest": "", "CertificateSecret": "", "SigningKmsKey": "" } }, "MpdSettings": { "t": "o", "m": { "AccessibilityCaptionHints": "MpdAccessibilityCaptionHints", "AudioDuration": "MpdAudioDuration", "CaptionContainerType": "MpdCaptionContainerType", "KlvMetadata": "MpdKlvMetadata", "ManifestMetadataSignaling": "MpdManifestMetadataSignaling", "Scte35Esam": "MpdScte35Esam", "Scte35Source": "MpdScte35Source", "TimedMetadata": "MpdTimedMetadata", "TimedMetadataBoxVersion": "MpdTimedMetadataBoxVersion", "TimedMetadataSchemeIdUri": "__stringMax1000", "TimedMetadataValue": "__stringMax1000", "C2paManifest": "", "CertificateSecret": "", "SigningKmsKey": "" } }, "MxfSettings": { "t": "o", "m": { "AfdSignaling": "MxfAfdSignaling", "Profile": "MxfProfile", "XavcProfileSettings": "MxfXavcProfileSettings", "UncompressedAudioWrapping": "" } }, "HlsSettings": { "t": "o", "m": { "AudioGroupId": "__string", "AudioOnlyContainer": "HlsAudioOnlyContainer", "AudioRenditionSets": "__string", "AudioTrackType": "HlsAudioTrackType", "DescriptiveVideoServiceFlag": "HlsDescriptiveVideoServiceFlag", "IFrameOnlyManifest": "HlsIFrameOnlyManifest", "SegmentModifier": "__string" } }, "AfdSignaling": { "t": "s", "e": ["NONE", "AUTO", "FIXED"] }, "AntiAlias": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "VideoCodecSettings": { "t": "o", "m": { "Av1Settings": "Av1Settings", "AvcIntraSettings": "AvcIntraSettings", "Codec": "VideoCodec", "FrameCaptureSettings": "FrameCaptureSettings", "H264Settings": "H264Settings", "H265Settings": "H265Settings", "Mpeg2Settings": "Mpeg2Settings", "ProresSettings": "ProresSettings", "Vc3Settings": "Vc3Settings", "Vp8Settings": "Vp8Settings", "Vp9Settings": "Vp9Settings", "XavcSettings": "XavcSettings", "GifSettings": "", "PassthroughSettings": "", "UncompressedSettings": "" } }, "ColorMetadata": { "t": "s", "e": ["IGNORE", "INSERT"] }, "DropFrameTimecode": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "__integerMin0Max15": { "t": "i", "min": 0, "max": 15 }, "__integerMin32Max8192": { "t": "i", "min": 32, "max": 8192 }, "RespondToAfd": { "t": "s", "e": ["NONE", "RESPOND", "PASSTHROUGH"] }, "ScalingBehavior": { "t": "s", "e": ["DEFAULT", "STRETCH_TO_OUTPUT", "FILL", "FIT", "FIT_NO_UPSCALE", "SMART_CROP"] }, "VideoTimecodeInsertion": { "t": "s", "e": ["DISABLED", "PIC_TIMING_SEI"] }, "VideoPreprocessor": { "t": "o", "m": { "ColorCorrector": "ColorCorrector", "Deinterlacer": "Deinterlacer", "DolbyVision": "DolbyVision", "Hdr10Plus": "Hdr10Plus", "ImageInserter": "ImageInserter", "NoiseReducer": "NoiseReducer", "PartnerWatermarking": "PartnerWatermarking", "TimecodeBurnin": "TimecodeBurnin", "DurationControl": "" } }, "__listOfOutputChannelMapping": { "t": "l", "v": "OutputChannelMapping" }, "AncillaryConvert608To708": { "t": "s", "e": ["UPCONVERT", "DISABLED"] }, "__integerMin1Max4": { "t": "i", "min": 1, "max": 4 }, "AncillaryTerminateCaptions": { "t": "s", "e": ["END_OF_INPUT", "DISABLED"] }, "EmbeddedConvert608To708": { "t": "s", "e": ["UPCONVERT", "DISABLED"] }, "__integerMin1Max1": { "t": "i", "min": 1, "max": 1 }, "EmbeddedTerminateCaptions": { "t": "s", "e": ["END_OF_INPUT", "DISABLED"] }, "FileSourceConvert608To708": { "t": "s", "e": ["UPCONVERT", "DISABLED"] }, "CaptionSourceFramerate": { "t": "o", "m": { "FramerateDenominator": "__integerMin1Max1001", "FramerateNumerator": "__integerMin1Max60000" } }, "__stringMin14PatternS3SccSCCTtmlTTMLDfxpDFXPStlSTLSrtSRTXmlXMLSmiSMIVttVTTWebvttWEBVTTHttpsSccSCCTtmlTTMLDfxpDFXPStlSTLSrtSRTXmlXMLSmiSMIVttVTTWebvttWEBVTT": { "t": "s", "min": 14, "p": "^((s3://(.*?)\\.(scc|SCC|ttml|TTML|dfxp|DFXP|stl|STL|srt|SRT|xml|XML|smi|SMI|vtt|VTT|webvtt|WEBVTT))|(https?://(.*?)\\.(scc|SCC|ttml|TTML|dfxp|DFXP|stl|STL|srt|SRT|xml|XML|smi|SMI|vtt|VTT|webvtt|WEBVTT)(\\?([^&=]+=[^&]+&)*[^&=]+=[^&]+)?))$" }, "FileSourceTimeDeltaUnits": { "t": "s", "e": ["SECONDS", "MILLISECONDS"] }, "__stringMin3Max3Pattern1809aFAF09aEAE": { "t": "s", "min": 3, "max": 3, "p": "^[1-8][0-9a-fA-F][0-9a-eA-E]$" }, "__listOfAllowedRenditionSize": { "t": "l", "v": "AllowedRenditionSize" }, "__listOfForceIncludeRenditionSize": { "t": "l", "v": "ForceIncludeRenditionSize" }, "MinBottomRenditionSize": { "t": "o", "m": { "Height": "__integerMin32Max8192", "Width": "__integerMin32Max8192" } }, "MinTopRenditionSize": { "t": "o", "m": { "Height": "__integerMin32Max8192", "Width": "__integerMin32Max8192" } }, "RuleType": { "t": "s", "e": ["MIN_TOP_RENDITION_SIZE", "MIN_BOTTOM_RENDITION_SIZE", "FORCE_INCLUDE_RENDITIONS", "ALLOWED_RENDITIONS"] }, "S3DestinationAccessControl": { "t": "o", "m": { "CannedAcl": "S3ObjectCannedAcl" } }, "S3EncryptionSettings": { "t": "o", "m": { "EncryptionType": "S3ServerSideEncryptionType", "KmsEncryptionContext": "__stringPatternAZaZ0902", "KmsKeyArn": "__stringPatternArnAwsUsGovCnKmsAZ26EastWestCentralNorthSouthEastWest1912D12KeyAFAF098AFAF094AFAF094AFAF094AFAF0912MrkAFAF0932" } }, "__stringPatternArnAwsUsGovAcm": { "t": "s", "p": "^arn:aws(-us-gov)?:acm:" }, "__listOf__stringMin36Max36Pattern09aFAF809aFAF409aFAF409aFAF409aFAF12": { "t": "l", "v": "__stringMin36Max36Pattern09aFAF809aFAF409aFAF409aFAF409aFAF12" }, "__stringPatternW": { "t": "s", "p": "^[\\w-]+$" }, "__stringPatternIdentityAZaZ26AZaZ09163": { "t": "s", "p": "^(identity|[A-Za-z]{2,6}(\\.[A-Za-z0-9-]{1,63})+)$" }, "__stringPatternDD": { "t": "s", "p": "^(\\d+(\\/\\d+)*)$" }, "__stringPatternAZaZ0932": { "t": "s", "p": "^[A-Za-z0-9]{32}$" }, "__listOf__stringPattern09aFAF809aFAF409aFAF409aFAF409aFAF12": { "t": "l", "v": "__stringPattern09aFAF809aFAF409aFAF409aFAF409aFAF12" }, "AudioChannelTaggingSettings": { "t": "o", "m": { "ChannelTag": "AudioChannelTag", "ChannelTags": "" } }, "AudioNormalizationSettings": { "t": "o", "m": { "Algorithm": "AudioNormalizationAlgorithm", "AlgorithmControl": "AudioNormalizationAlgorithmControl", "CorrectionGateLevel": "__integerMinNegative70Max0", "LoudnessLogging": "AudioNormalizationLoudnessLogging", "PeakCalculation": "AudioNormalizationPeakCalculation", "TargetLkfs": "__doubleMinNegative59Max0", "TruePeakLimiterThreshold": "__doubleMinNegative20Max0" } }, "__integerMin0Max255": { "t": "i", "min": 0, "max": 255 }, "AudioTypeControl": { "t": "s", "e": ["FOLLOW_INPUT", "USE_CONFIGURED"] }, "AudioCodecSettings": { "t": "o", "m": { "AacSettings": "AacSettings", "Ac3Settings": "Ac3Settings", "AiffSettings": "AiffSettings", "Codec": "AudioCodec", "Eac3AtmosSettings": "Eac3AtmosSettings", "Eac3Settings": "Eac3Settings", "Mp2Settings": "Mp2Settings", "Mp3Settings": "Mp3Settings", "OpusSettings": "OpusSettings", "VorbisSettings": "VorbisSettings", "WavSettings": "WavSettings", "Ac4Settings": "", "FlacSettings": "" } }, "__stringPatternAZaZ23AZaZ": { "t": "s", "p": "^[A-Za-z]{2,3}(-[A-Za-z-]+)?$" }, "AudioLanguageCodeControl": { "t": "s", "e": ["FOLLOW_INPUT", "USE_CONFIGURED"] }, "__stringPatternWS": { "t": "s", "p": "^[\\w\\s]*$" }, "CaptionDestinationSettings": { "t": "o", "m": { "BurninDestinationSettings": "BurninDestinationSettings", "DestinationType": "CaptionDestinationType", "DvbSubDestinationSettings": "DvbSubDestinationSettings", "EmbeddedDestinationSettings": "EmbeddedDestinationSettings", "ImscDestinationSettings": "ImscDestinationSettings", "SccDestinationSettings": "SccDestinationSettings", "SrtDestinationSettings": "SrtDestinationSettings", "TeletextDestinationSettings": "TeletextDestinationSettings", "TtmlDestinationSettings": "TtmlDestinationSettings", "WebvttDestinationSettings": "WebvttDestinationSettings" } }, "CmfcAudioDuration": { "t": "s", "e": ["DEFAULT_CODEC_DURATION", "MATCH_VIDEO_DURATION"] }, "CmfcAudioTrackType": { "t": "s", "e": ["ALTERNATE_AUDIO_AUTO_SELECT_DEFAULT", "ALTERNATE_AUDIO_AUTO_SELECT", "ALTERNATE_AUDIO_NOT_AUTO_SELECT", "AUDIO_ONLY_VARIANT_STREAM"] }, "CmfcDescriptiveVideoServiceFlag": { "t": "s", "e": ["DONT_FLAG", "FLAG"] }, "CmfcIFrameOnlyManifest": { "t": "s", "e": ["INCLUDE", "EXCLUDE"] }, "CmfcKlvMetadata": { "t": "s", "e": ["PASSTHROUGH", "NONE"] }, "CmfcManifestMetadataSignaling": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "CmfcScte35Esam": { "t": "s", "e": ["INSERT", "NONE"] }, "CmfcScte35Source": { "t": "s", "e": ["PASSTHROUGH", "NONE", "MANIFEST_CUES"] }, "CmfcTimedMetadata": { "t": "s", "e": ["PASSTHROUGH", "NONE"] }, "CmfcTimedMetadataBoxVersion": { "t": "s", "e": ["VERSION_0", "VERSION_1"] }, "__stringMax1000": { "t": "s", "max": 1000 }, "F4vMoovPlacement": { "t": "s", "e": ["PROGRESSIVE_DOWNLOAD", "NORMAL"] }, "M2tsAudioBufferModel": { "t": "s", "e": ["DVB", "ATSC"] }, "M2tsAudioDuration": { "t": "s", "e": ["DEFAULT_CODEC_DURATION", "MATCH_VIDEO_DURATION"] }, "__listOf__integerMin32Max8182": { "t": "l", "v": "__integerMin32Max8182" }, "M2tsBufferModel": { "t": "s", "e": ["MULTIPLEX", "NONE"] }, "M2tsDataPtsControl": { "t": "s", "e": ["AUTO", "ALIGN_TO_VIDEO"] }, "DvbNitSettings": { "t": "o", "m": { "NetworkId": "__integerMin0Max65535", "NetworkName": "__stringMin1Max256", "NitInterval": "__integerMin25Max10000" } }, "DvbSdtSettings": { "t": "o", "m": { "OutputSdt": "OutputSdt", "SdtInterval": "__integerMin25Max2000", "ServiceName": "__stringMin1Max256", "ServiceProviderName": "__stringMin1Max256" } }, "DvbTdtSettings": { "t": "o", "m": { "TdtInterval": "__integerMin1000Max30000" } }, "__integerMin32Max8182": { "t": "i", "min": 32, "max": 8182 }, "M2tsEbpAudioInterval": { "t": "s", "e": ["VIDEO_AND_FIXED_INTERVALS", "VIDEO_INTERVAL"] }, "M2tsEbpPlacement": { "t": "s", "e": ["VIDEO_AND_AUDIO_PIDS", "VIDEO_PID"] }, "M2tsEsRateInPes": { "t": "s", "e": ["INCLUDE", "EXCLUDE"] }, "M2tsForceTsVideoEbpOrder": { "t": "s", "e": ["FORCE", "DEFAULT"] }, "M2tsKlvMetadata": { "t": "s", "e": ["PASSTHROUGH", "NONE"] }, "__integerMin0Max500": { "t": "i", "min": 0, "max": 500 }, "__integerMin0Max10000": { "t": "i", "min": 0, "max": 10000 }, "M2tsNielsenId3": { "t": "s", "e": ["INSERT", "NONE"] }, "__integerMin0Max1000": { "t": "i", "min": 0, "max": 1000 }, "M2tsPcrControl": { "t": "s", "e": ["PCR_EVERY_PES_PACKET", "CONFIGURED_PCR_PERIOD"] }, "M2tsRateMode": { "t": "s", "e": ["VBR", "CBR"] }, "M2tsScte35Esam": { "t": "o", "m": { "Scte35EsamPid": "__integerMin32Max8182" } }, "M2tsScte35Source": { "t": "s", "e": ["PASSTHROUGH", "NONE", "MANIFEST_CUES"] }, "M2tsSegmentationMarkers": { "t": "s", "e": ["NONE", "RAI_SEGSTART", "RAI_ADAPT", "PSI_SEGSTART", "EBP", "EBP_LEGACY"] }, "M2tsSegmentationStyle": { "t": "s", "e": ["MAINTAIN_CADENCE", "RESET_CADENCE"] }, "M3u8AudioDuration": { "t": "s", "e": ["DEFAULT_CODEC_DURATION", "MATCH_VIDEO_DURATION"] }, "M3u8DataPtsControl": { "t": "s", "e": ["AUTO", "ALIGN_TO_VIDEO"] }, "M3u8NielsenId3": { "t": "s", "e": ["INSERT", "NONE"] }, "M3u8PcrControl": { "t": "s", "e": ["PCR_EVERY_PES_PACKET", "CONFIGURED_PCR_PERIOD"] }, "M3u8Scte35Source": { "t": "s", "e": ["PASSTHROUGH", "NONE", "MANIFEST_CUES"] }, "TimedMetadata": { "t": "s", "e": ["PASSTHROUGH", "NONE"] }, "MovClapAtom": { "t": "s", "e": ["INCLUDE", "EXCLUDE"] }, "MovCslgAtom": { "t": "s", "e": ["INCLUDE", "EXCLUDE"] }, "MovMpeg2FourCCControl": { "t": "s", "e": ["XDCAM", "MPEG"] }, "MovPaddingControl": { "t": "s", "e": ["OMNEON", "NONE"] }, "MovReference": { "t": "s", "e": ["SELF_CONTAINED", "EXTERNAL"] }, "Mp4CslgAtom": { "t": "s", "e": ["INCLUDE", "EXCLUDE"] }, "__integerMin0Max1": { "t": "i", "min": 0, "max": 1 }, "Mp4FreeSpaceBox": { "t": "s", "e": ["INCLUDE", "EXCLUDE"] }, "Mp4MoovPlacement": { "t": "s", "e": ["PROGRESSIVE_DOWNLOAD", "NORMAL"] }, "MpdAccessibilityCaptionHints": { "t": "s", "e": ["INCLUDE", "EXCLUDE"] }, "MpdAudioDuration": { "t": "s", "e": ["DEFAULT_CODEC_DURATION", "MATCH_VIDEO_DURATION"] }, "MpdCaptionContainerType": { "t": "s", "e": ["RAW", "FRAGMENTED_MP4"] }, "MpdKlvMetadata": { "t": "s", "e": ["NONE", "PASSTHROUGH"] }, "MpdManifestMetadataSignaling": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "MpdScte35Esam": { "t": "s", "e": ["INSERT", "NONE"] }, "MpdScte35Source": { "t": "s", "e": ["PASSTHROUGH", "NONE", "MANIFEST_CUES"] }, "MpdTimedMetadata": { "t": "s", "e": ["PASSTHROUGH", "NONE"] }, "MpdTimedMetadataBoxVersion": { "t": "s", "e": ["VERSION_0", "VERSION_1"] }, "MxfAfdSignaling": { "t": "s", "e": ["NO_COPY", "COPY_FROM_VIDEO"] }, "MxfProfile": { "t": "s", "e": ["D_10", "XDCAM", "OP1A", "XAVC", "XDCAM_RDD9"] }, "MxfXavcProfileSettings": { "t": "o", "m": { "DurationMode": "MxfXavcDurationMode", "MaxAncDataSize": "__integerMin0Max2147483647" } }, "HlsAudioOnlyContainer": { "t": "s", "e": ["AUTOMATIC", "M2TS"] }, "HlsAudioTrackType": { "t": "s", "e": ["ALTERNATE_AUDIO_AUTO_SELECT_DEFAULT", "ALTERNATE_AUDIO_AUTO_SELECT", "ALTERNATE_AUDIO_NOT_AUTO_SELECT", "AUDIO_ONLY_VARIANT_STREAM"] }, "HlsDescriptiveVideoServiceFlag": { "t": "s", "e": ["DONT_FLAG", "FLAG"] }, "HlsIFrameOnlyManifest": { "t": "s", "e": ["INCLUDE", "EXCLUDE", "INCLUDE_AS_TS"] }, "Av1Settings": { "t": "o", "m": { "AdaptiveQuantization": "Av1AdaptiveQuantization", "BitDepth": "Av1BitDepth", "FramerateControl": "Av1FramerateControl", "FramerateConversionAlgorithm": "Av1FramerateConversionAlgorithm", "FramerateDenominator": "__integerMin1Max2147483647", "FramerateNumerator": "__integerMin1Max2147483647", "GopSize": "__doubleMin0", "MaxBitrate": "__integerMin1000Max1152000000", "NumberBFramesBetweenReferenceFrames": "__integerMin0Max15", "QvbrSettings": "Av1QvbrSettings", "RateControlMode": "Av1RateControlMode", "Slices": "__integerMin1Max32", "SpatialAdaptiveQuantization": "Av1SpatialAdaptiveQuantization", "Bitrate": "", "FilmGrainSynthesis": "", "PerFrameMetrics": "", "SceneChangeDetect": "", "SlidingWindowMs": "", "SlidingWindowPeakBitrate": "" } }, "AvcIntraSettings": { "t": "o", "m": { "AvcIntraClass": "AvcIntraClass", "AvcIntraUhdSettings": "AvcIntraUhdSettings", "FramerateControl": "AvcIntraFramerateControl", "FramerateConversionAlgorithm": "AvcIntraFramerateConversionAlgorithm", "FramerateDenominator": "__integerMin1Max1001", "FramerateNumerator": "__integerMin24Max60000", "InterlaceMode": "AvcIntraInterlaceMode", "ScanTypeConversionMode": "AvcIntraScanTypeConversionMode", "SlowPal": "AvcIntraSlowPal", "Telecine": "AvcIntraTelecine", "PerFrameMetrics": "" } }, "VideoCodec": { "t": "s", "e": ["AV1", "AVC_INTRA", "FRAME_CAPTURE", "H_264", "H_265", "MPEG2", "PRORES", "VC3", "VP8", "VP9", "XAVC", "GIF", "PASSTHROUGH", "UNCOMPRESSED"] }, "FrameCaptureSettings": { "t": "o", "m": { "FramerateDenominator": "__integerMin1Max2147483647", "FramerateNumerator": "__integerMin1Max2147483647", "MaxCaptures": "__integerMin1Max10000000", "Quality": "__integerMin1Max100" } }, "H264Settings": { "t": "o", "m": { "AdaptiveQuantization": "H264AdaptiveQuantization", "Bitrate": "__integerMin1000Max1152000000", "CodecLevel": "H264CodecLevel", "CodecProfile": "H264CodecProfile", "DynamicSubGop": "H264DynamicSubGop", "EntropyEncoding": "H264EntropyEncoding", "FieldEncoding": "H264FieldEncoding", "FlickerAdaptiveQuantization": "H264FlickerAdaptiveQuantization", "FramerateControl": "H264FramerateControl", "FramerateConversionAlgorithm": "H264FramerateConversionAlgorithm", "FramerateDenominator": "__integerMin1Max2147483647", "FramerateNumerator": "__integerMin1Max2147483647", "GopBReference": "H264GopBReference", "GopClosedCadence": "__integerMin0Max2147483647", "GopSize": "__doubleMin0", "GopSizeUnits": "H264GopSizeUnits", "HrdBufferFinalFillPercentage": "__integerMin0Max100", "HrdBufferInitialFillPercentage": "__integerMin0Max100", "HrdBufferSize": "__integerMin0Max1152000000", "InterlaceMode": "H264InterlaceMode", "MaxBitrate": "__integerMin1000Max1152000000", "MinIInterval": "__integerMin0Max30", "NumberBFramesBetweenReferenceFrames": "__integerMin0Max7", "NumberReferenceFrames": "__integerMin1Max6", "ParControl": "H264ParControl", "ParDenominator": "__integerMin1Max2147483647", "ParNumerator": "__integerMin1Max2147483647", "QualityTuningLevel": "H264QualityTuningLevel", "QvbrSettings": "H264QvbrSettings", "RateControlMode": "H264RateControlMode", "RepeatPps": "H264RepeatPps", "ScanTypeConversionMode": "H264ScanTypeConversionMode", "SceneChangeDetect": "H264SceneChangeDetect", "Slices": "__integerMin1Max32", "SlowPal": "H264SlowPal", "Softness": "__integerMin0Max128", "SpatialAdaptiveQuantization": "H264SpatialAdaptiveQuantization", "Syntax": "H264Syntax", "Telecine": "H264Telecine", "TemporalAdaptiveQuantization": "H264TemporalAdaptiveQuantization", "UnregisteredSeiTimecode": "H264UnregisteredSeiTimecode", "BandwidthReductionFilter": "", "EndOfStreamMarkers": "", "ExplicitWeightedPrediction": "", "PerFrameMetrics": "", "SaliencyAwareEncoding": "", "SlidingWindowMs": "", "SlidingWindowPeakBitrate": "", "WriteMp4PackagingType": "" } }, "H265Settings": { "t": "o", "m": { "AdaptiveQuantization": "H265AdaptiveQuantization", "AlternateTransferFunctionSei": "H265AlternateTransferFunctionSei", "Bitrate": "__integerMin1000Max1466400000", "CodecLevel": "H265CodecLevel", "CodecProfile": "H265CodecProfile", "DynamicSubGop": "H265DynamicSubGop", "FlickerAdaptiveQuantization": "H265FlickerAdaptiveQuantization", "FramerateControl": "H265FramerateControl", "FramerateConversionAlgorithm": "H265FramerateConversionAlgorithm", "FramerateDenominator": "__integerMin1Max2147483647", "FramerateNumerator": "__integerMin1Max2147483647", "GopBReference": "H265GopBReference", "GopClosedCadence": "__integerMin0Max2147483647", "GopSize": "__doubleMin0", "GopSizeUnits": "H265GopSizeUnits", "HrdBufferFinalFillPercentage": "__integerMin0Max100", "HrdBufferInitialFillPercentage": "__integerMin0Max100", "HrdBufferSize": "__integerMin0Max1466400000", "InterlaceMode": "H265InterlaceMode", "MaxBitrate": "__integerMin1000Max1466400000", "MinIInterval": "__integerMin0Max30", "NumberBFramesBetweenReferenceFrames": "__integerMin0Max7", "NumberReferenceFrames": "__integerMin1Max6", "ParControl": "H265ParControl", "ParDenominator": "__integerMin1Max2147483647", "ParNumerator": "__integerMin1Max2147483647", "QualityTuningLevel": "H265QualityTuningLevel", "QvbrSettings": "H265QvbrSettings", "RateControlMode": "H265RateControlMode", "SampleAdaptiveOffsetFilterMode": "H265SampleAdaptiveOffsetFilterMode", "ScanTypeConversionMode": "H265ScanTypeConversionMode", "SceneChangeDetect": "H265SceneChangeDetect", "Slices": "__integerMin1Max32", "SlowPal": "H265SlowPal", "SpatialAdaptiveQuantization": "H265SpatialAdaptiveQuantization", "Telecine": "H265Telecine", "TemporalAdaptiveQuantization": "H265TemporalAdaptiveQuantization", "TemporalIds": "H265TemporalIds", "Tiles": "H265Tiles", "UnregisteredSeiTimecode": "H265UnregisteredSeiTimecode", "WriteMp4PackagingType": "H265WriteMp4PackagingType", "BandwidthReductionFilter": "", "Deblocking": "", "EndOfStreamMarkers": "", "MvOverPictureBoundaries": "", "MvTemporalPredictor": "", "PerFrameMetrics": "", "SlidingWindowMs": "", "SlidingWindowPeakBitrate": "", "TileHeight": "", "TilePadding": "", "TileWidth": "", "TreeBlockSize": "" } }, "Mpeg2Settings": { "t": "o", "m": { "AdaptiveQuantization": "Mpeg2AdaptiveQuantization", "Bitrate": "__integerMin1000Max288000000", "CodecLevel": "Mpeg2CodecLevel", "CodecProfile": "Mpeg2CodecProfile", "DynamicSubGop": "Mpeg2DynamicSubGop", "FramerateControl": "Mpeg2FramerateControl", "FramerateConversionAlgorithm": "Mpeg2FramerateConversionAlgorithm", "FramerateDenominator": "__integerMin1Max1001", "FramerateNumerator": "__integerMin24Max60000", "GopClosedCadence": "__integerMin0Max2147483647", "GopSize": "__doubleMin0", "GopSizeUnits": "Mpeg2GopSizeUnits", "HrdBufferFinalFillPercentage": "__integerMin0Max100", "HrdBufferInitialFillPercentage": "__integerMin0Max100", "HrdBufferSize": "__integerMin0Max47185920", "InterlaceMode": "Mpeg2InterlaceMode", "IntraDcPrecision": "Mpeg2IntraDcPrecision", "MaxBitrate": "__integerMin1000Max300000000", "MinIInterval": "__integerMin0Max30", "NumberBFramesBetweenReferenceFrames": "__integerMin0Max7", "ParControl": "Mpeg2ParControl", "ParDenominator": "__integerMin1Max2147483647", "ParNumerator": "__integerMin1Max2147483647", "QualityTuningLevel": "Mpeg2QualityTuningLevel", "RateControlMode": "Mpeg2RateControlMode", "ScanTypeConversionMode": "Mpeg2ScanTypeConversionMode", "SceneChangeDetect": "Mpeg2SceneChangeDetect", "SlowPal": "Mpeg2SlowPal", "Softness": "__integerMin0Max128", "SpatialAdaptiveQuantization": "Mpeg2SpatialAdaptiveQuantization", "Syntax": "Mpeg2Syntax", "Telecine": "Mpeg2Telecine", "TemporalAdaptiveQuantization": "Mpeg2TemporalAdaptiveQuantization", "PerFrameMetrics": "", "SlidingWindowMs": "", "SlidingWindowPeakBitrate": "" } }, "ProresSettings": { "t": "o", "m": { "ChromaSampling": "ProresChromaSampling", "CodecProfile": "ProresCodecProfile", "FramerateControl": "ProresFramerateControl", "FramerateConversionAlgorithm": "ProresFramerateConversionAlgorithm", "FramerateDenominator": "__integerMin1Max2147483647", "FramerateNumerator": "__integerMin1Max2147483647", "InterlaceMode": "ProresInterlaceMode", "ParControl": "ProresParControl", "ParDenominator": "__integerMin1Max2147483647", "ParNumerator": "__integerMin1Max2147483647", "ScanTypeConversionMode": "ProresScanTypeConversionMode", "SlowPal": "ProresSlowPal", "Telecine": "ProresTelecine", "PerFrameMetrics": "" } }, "Vc3Settings": { "t": "o", "m": { "FramerateControl": "Vc3FramerateControl", "FramerateConversionAlgorithm": "Vc3FramerateConversionAlgorithm", "FramerateDenominator": "__integerMin1Max1001", "FramerateNumerator": "__integerMin24Max60000", "InterlaceMode": "Vc3InterlaceMode", "ScanTypeConversionMode": "Vc3ScanTypeConversionMode", "SlowPal": "Vc3SlowPal", "Telecine": "Vc3Telecine", "Vc3Class": "Vc3Class" } }, "Vp8Settings": { "t": "o", "m": { "Bitrate": "__integerMin1000Max1152000000", "FramerateControl": "Vp8FramerateControl", "FramerateConversionAlgorithm": "Vp8FramerateConversionAlgorithm", "FramerateDenominator": "__integerMin1Max2147483647", "FramerateNumerator": "__integerMin1Max2147483647", "GopSize": "__doubleMin0", "HrdBufferSize": "__integerMin0Max47185920", "MaxBitrate": "__integerMin1000Max1152000000", "ParControl": "Vp8ParControl", "ParDenominator": "__integerMin1Max2147483647", "ParNumerator": "__integerMin1Max2147483647", "QualityTuningLevel": "Vp8QualityTuningLevel", "RateControlMode": "Vp8RateControlMode" } }, "Vp9Settings": { "t": "o", "m": { "Bitrate": "__integerMin1000Max480000000", "FramerateControl": "Vp9FramerateControl", "FramerateConversionAlgorithm": "Vp9FramerateConversionAlgorithm", "FramerateDenominator": "__integerMin1Max2147483647", "FramerateNumerator": "__integerMin1Max2147483647", "GopSize": "__doubleMin0", "HrdBufferSize": "__integerMin0Max47185920", "MaxBitrate": "__integerMin1000Max480000000", "ParControl": "Vp9ParControl", "ParDenominator": "__integerMin1Max2147483647", "ParNumerator": "__integerMin1Max2147483647", "QualityTuningLevel": "Vp9QualityTuningLevel", "RateControlMode": "Vp9RateControlMode" } }, "XavcSettings": { "t": "o", "m": { "AdaptiveQuantization": "XavcAdaptiveQuantization", "EntropyEncoding": "XavcEntropyEncoding", "FramerateControl": "XavcFramerateControl", "FramerateConversionAlgorithm": "XavcFramerateConversionAlgorithm", "FramerateDenominator": "__integerMin1Max1001", "FramerateNumerator": "__integerMin24Max60000", "Profile": "XavcProfile", "SlowPal": "XavcSlowPal", "Softness": "__integerMin0Max128", "SpatialAdaptiveQuantization": "XavcSpatialAdaptiveQuantization", "TemporalAdaptiveQuantization": "XavcTemporalAdaptiveQuantization", "Xavc4kIntraCbgProfileSettings": "Xavc4kIntraCbgProfileSettings", "Xavc4kIntraVbrProfileSettings": "Xavc4kIntraVbrProfileSettings", "Xavc4kProfileSettings": "Xavc4kProfileSettings", "XavcHdIntraCbgProfileSettings": "XavcHdIntraCbgProfileSettings", "XavcHdProfileSettings": "XavcHdProfileSettings", "PerFrameMetrics": "" } }, "ColorCorrector": { "t": "o", "m": { "Brightness": "__integerMin1Max100", "ClipLimits": "ClipLimits", "ColorSpaceConversion": "ColorSpaceConversion", "Contrast": "__integerMin1Max100", "Hdr10Metadata": "Hdr10Metadata", "Hue": "__integerMinNegative180Max180", "SampleRangeConversion": "SampleRangeConversion", "Saturation": "__integerMin1Max100", "SdrReferenceWhiteLevel": "__integerMin100Max1000", "HdrToSdrToneMapper": "", "MaxLuminance": "" } }, "Deinterlacer": { "t": "o", "m": { "Algorithm": "DeinterlaceAlgorithm", "Control": "DeinterlacerControl", "Mode": "DeinterlacerMode" } }, "DolbyVision": { "t": "o", "m": { "L6Metadata": "DolbyVisionLevel6Metadata", "L6Mode": "DolbyVisionLevel6Mode", "Mapping": "DolbyVisionMapping", "Profile": "DolbyVisionProfile", "Compatibility": "" } }, "Hdr10Plus": { "t": "o", "m": { "MasteringMonitorNits": "__integerMin0Max4000", "TargetMonitorNits": "__integerMin0Max4000" } }, "NoiseReducer": { "t": "o", "m": { "Filter": "NoiseReducerFilter", "FilterSettings": "NoiseReducerFilterSettings", "SpatialFilterSettings": "NoiseReducerSpatialFilterSettings", "TemporalFilterSettings": "NoiseReducerTemporalFilterSettings" } }, "PartnerWatermarking": { "t": "o", "m": { "NexguardFileMarkerSettings": "NexGuardFileMarkerSettings" } }, "TimecodeBurnin": { "t": "o", "m": { "FontSize": "__integerMin10Max48", "Position": "TimecodeBurninPosition", "Prefix": "__stringPattern" } }, "OutputChannelMapping": { "t": "o", "m": { "InputChannels": "__listOf__integerMinNegative60Max6", "InputChannelsFineTune": "__listOf__doubleMinNegative60Max6" } }, "__integerMin1Max1001": { "t": "i", "min": 1, "max": 1001 }, "__integerMin1Max60000": { "t": "i", "min": 1, "max": 60000 }, "AllowedRenditionSize": { "t": "o", "m": { "Height": "__integerMin32Max8192", "Required": "RequiredFlag", "Width": "__integerMin32Max8192" } }, "ForceIncludeRenditionSize": { "t": "o", "m": { "Height": "__integerMin32Max8192", "Width": "__integerMin32Max8192" } }, "S3ObjectCannedAcl": { "t": "s", "e": ["PUBLIC_READ", "AUTHENTICATED_READ", "BUCKET_OWNER_READ", "BUCKET_OWNER_FULL_CONTROL"] }, "S3ServerSideEncryptionType": { "t": "s", "e": ["SERVER_SIDE_ENCRYPTION_S3", "SERVER_SIDE_ENCRYPTION_KMS"] }, "__stringPatternArnAwsUsGovCnKmsAZ26EastWestCentralNorthSouthEastWest1912D12KeyAFAF098AFAF094AFAF094AFAF094AFAF0912MrkAFAF0932": { "t": "s", "p": "^arn:aws(-us-gov|-cn)?:kms:[a-z-]{2,6}-(east|west|central|((north|south)(east|west)?))-[1-9]{1,2}:\\d{12}:key/([a-fA-F0-9]{8}-[a-fA-F0-9]{4}-[a-fA-F0-9]{4}-[a-fA-F0-9]{4}-[a-fA-F0-9]{12}|mrk-[a-fA-F0-9]{32})$" }, "__stringMin36Max36Pattern09aFAF809aFAF409aFAF409aFAF409aFAF12": { "t": "s", "min": 36, "max": 36, "p": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$" }, "__stringPattern09aFAF809aFAF409aFAF409aFAF409aFAF12": { "t": "s", "p": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$" }, "AudioChannelTag": { "t": "s", "e": ["L", "R", "C", "LFE", "LS", "RS", "LC", "RC", "CS", "LSD", "RSD", "TCS", "VHL", "VHC", "VHR", "HI", "LFE2", "LT", "LW", "M", "NAR", "RSL", "RSR", "RT", "RW", "TBC", "TBL", "TBR"] }, "AudioNormalizationAlgorithm": { "t": "s", "e": ["ITU_BS_1770_1", "ITU_BS_1770_2", "ITU_BS_1770_3", "ITU_BS_1770_4"] }, "AudioNormalizationAlgorithmControl": { "t": "s", "e": ["CORRECT_AUDIO", "MEASURE_ONLY"] }, "__integerMinNegative70Max0": { "t": "i", "min": -70, "max": 0 }, "AudioNormalizationLoudnessLogging": { "t": "s", "e": ["LOG", "DONT_LOG"] }, "AudioNormalizationPeakCalculation": { "t": "s", "e": ["TRUE_PEAK", "NONE"] }, "__doubleMinNegative59Max0": { "t": "n" }, "__doubleMinNegative20Max0": { "t": "n" }, "AacSettings": { "t": "o", "m": { "AudioDescriptionBroadcasterMix": "AacAudioDescriptionBroadcasterMix", "Bitrate": "__integerMin6000Max1024000", "CodecProfile": "AacCodecProfile", "CodingMode": "AacCodingMode", "RateControlMode": "AacRateControlMode", "RawFormat": "AacRawFormat", "SampleRate": "__integerMin8000Max96000", "Specification": "AacSpecification", "VbrQuality": "AacVbrQuality", "LoudnessMeasurementMode": "", "PassthroughControl": "", "RapInterval": "", "TargetLoudnessRange": "" } }, "Ac3Settings": { "t": "o", "m": { "Bitrate": "__integerMin64000Max640000", "BitstreamMode": "Ac3BitstreamMode", "CodingMode": "Ac3CodingMode", "Dialnorm": "__integerMin1Max31", "DynamicRangeCompressionLine": "Ac3DynamicRangeCompressionLine", "DynamicRangeCompressionProfile": "Ac3DynamicRangeCompressionProfile", "DynamicRangeCompressionRf": "Ac3DynamicRangeCompressionRf", "LfeFilter": "Ac3LfeFilter", "MetadataControl": "Ac3MetadataControl", "SampleRate": "__integerMin48000Max48000" } }, "AiffSettings": { "t": "o", "m": { "BitDepth": "__integerMin16Max24", "Channels": "__integerMin1Max64", "SampleRate": "__integerMin8000Max192000" } }, "AudioCodec": { "t": "s", "e": ["AAC", "MP2", "MP3", "WAV", "AIFF", "AC3", "EAC3", "EAC3_ATMOS", "VORBIS", "OPUS", "PASSTHROUGH", "AC4", "FLAC"] }, "Eac3AtmosSettings": { "t": "o", "m": { "Bitrate": "__integerMin384000Max1024000", "BitstreamMode": "Eac3AtmosBitstreamMode", "CodingMode": "Eac3AtmosCodingMode", "DialogueIntelligence": "Eac3AtmosDialogueIntelligence", "DownmixControl": "Eac3AtmosDownmixControl", "DynamicRangeCompressionLine": "Eac3AtmosDynamicRangeCompressionLine", "DynamicRangeCompressionRf": "Eac3AtmosDynamicRangeCompressionRf", "DynamicRangeControl": "Eac3AtmosDynamicRangeControl", "LoRoCenterMixLevel": "__doubleMinNegative6Max3", "LoRoSurroundMixLevel": "__doubleMinNegative60MaxNegative1", "LtRtCenterMixLevel": "__doubleMinNegative6Max3", "LtRtSurroundMixLevel": "__doubleMinNegative60MaxNegative1", "MeteringMode": "Eac3AtmosMeteringMode", "SampleRate": "__integerMin48000Max48000", "SpeechThreshold": "__integerMin0Max100", "StereoDownmix": "Eac3AtmosStereoDownmix", "SurroundExMode": "Eac3AtmosSurroundExMode" } }, "Eac3Settings": { "t": "o", "m": { "AttenuationControl": "Eac3AttenuationControl", "Bitrate": "__integerMin32000Max3024000", "BitstreamMode": "Eac3BitstreamMode", "CodingMode": "Eac3CodingMode", "DcFilter": "Eac3DcFilter", "Dialnorm": "__integerMin1Max31", "DynamicRangeCompressionLine": "Eac3DynamicRangeCompressionLine", "DynamicRangeCompressionRf": "Eac3DynamicRangeCompressionRf", "LfeControl": "Eac3LfeControl", "LfeFilter": "Eac3LfeFilter", "LoRoCenterMixLevel": "__doubleMinNegative60Max3", "LoRoSurroundMixLevel": "__doubleMinNegative60MaxNegative1", "LtRtCenterMixLevel": "__doubleMinNegative60Max3", "LtRtSurroundMixLevel": "__doubleMinNegative60MaxNegative1", "MetadataControl": "Eac3MetadataControl", "PassthroughControl": "Eac3PassthroughControl", "PhaseControl": "Eac3PhaseControl", "SampleRate": "__integerMin48000Max48000", "StereoDownmix": "Eac3StereoDownmix", "SurroundExMode": "Eac3SurroundExMode", "SurroundMode": "Eac3SurroundMode" } }, "Mp2Settings": { "t": "o", "m": { "Bitrate": "__integerMin32000Max384000", "Channels": "__integerMin1Max2", "SampleRate": "__integerMin32000Max48000", "AudioDescriptionMix": "" } }, "Mp3Settings": { "t": "o", "m": { "Bitrate": "__integerMin16000Max320000", "Channels": "__integerMin1Max2", "RateControlMode": "Mp3RateControlMode", "SampleRate": "__integerMin22050Max48000", "VbrQuality": "__integerMin0Max9" } }, "OpusSettings": { "t": "o", "m": { "Bitrate": "__integerMin32000Max192000", "Channels": "__integerMin1Max2", "SampleRate": "__integerMin16000Max48000" } }, "VorbisSettings": { "t": "o", "m": { "Channels": "__integerMin1Max2", "SampleRate": "__integerMin22050Max48000", "VbrQuality": "__integerMinNegative1Max10" } }, "WavSettings": { "t": "o", "m": { "BitDepth": "__integerMin16Max24", "Channels": "__integerMin1Max64", "Format": "WavFormat", "SampleRate": "__integerMin8000Max192000" } }, "BurninDestinationSettings": { "t": "o", "m": { "Alignment": "BurninSubtitleAlignment", "ApplyFontColor": "BurninSubtitleApplyFontColor", "BackgroundColor": "BurninSubtitleBackgroundColor", "BackgroundOpacity": "__integerMin0Max255", "FallbackFont": "BurninSubtitleFallbackFont", "FontColor": "BurninSubtitleFontColor", "FontOpacity": "__integerMin0Max255", "FontResolution": "__integerMin96Max600", "FontScript": "FontScript", "FontSize": "__integerMin0Max96", "HexFontColor": "__stringMin6Max8Pattern09aFAF609aFAF2", "OutlineColor": "BurninSubtitleOutlineColor", "OutlineSize": "__integerMin0Max10", "ShadowColor": "BurninSubtitleShadowColor", "ShadowOpacity": "__integerMin0Max255", "ShadowXOffset": "__integerMinNegative2147483648Max2147483647", "ShadowYOffset": "__integerMinNegative2147483648Max2147483647", "StylePassthrough": "BurnInSubtitleStylePassthrough", "TeletextSpacing": "BurninSubtitleTeletextSpacing", "XPosition": "__integerMin0Max2147483647", "YPosition": "__integerMin0Max2147483647", "FontFileBold": "", "FontFileBoldItalic": "", "FontFileItalic": "", "FontFileRegular": "", "RemoveRubyReserveAttributes": "" } }, "CaptionDestinationType": { "t": "s", "e": ["BURN_IN", "DVB_SUB", "EMBEDDED", "EMBEDDED_PLUS_SCTE20", "IMSC", "SCTE20_PLUS_EMBEDDED", "SCC", "SRT", "SMI", "TELETEXT", "TTML", "WEBVTT"] }, "DvbSubDestinationSettings": { "t": "o", "m": { "Alignment": "DvbSubtitleAlignment", "ApplyFontColor": "DvbSubtitleApplyFontColor", "BackgroundColor": "DvbSubtitleBackgroundColor", "BackgroundOpacity": "__integerMin0Max255", "DdsHandling": "DvbddsHandling", "DdsXCoordinate": "__integerMin0Max2147483647", "DdsYCoordinate": "__integerMin0Max2147483647", "FallbackFont": "DvbSubSubtitleFallbackFont", "FontColor": "DvbSubtitleFontColor", "FontOpacity": "__integerMin0Max255", "FontResolution": "__integerMin96Max600", "FontScript": "FontScript", "FontSize": "__integerMin0Max96", "Height": "__integerMin1Max2147483647", "HexFontColor": "__stringMin6Max8Pattern09aFAF609aFAF2", "OutlineColor": "DvbSubtitleOutlineColor", "OutlineSize": "__integerMin0Max10", "ShadowColor": "DvbSubtitleShadowColor", "ShadowOpacity": "__integerMin0Max255", "ShadowXOffset": "__integerMinNegative2147483648Max2147483647", "ShadowYOffset": "__integerMinNegative2147483648Max2147483647", "StylePassthrough": "DvbSubtitleStylePassthrough", "SubtitlingType": "DvbSubtitlingType", "TeletextSpacing": "DvbSubtitleTeletextSpacing", "Width": "__integerMin1Max2147483647", "XPosition": "__integerMin0Max2147483647", "YPosition": "__integerMin0Max2147483647", "FontFileBold": "", "FontFileBoldItalic": "", "FontFileItalic": "", "FontFileRegular": "" } }, "EmbeddedDestinationSettings": { "t": "o", "m": { "Destination608ChannelNumber": "__integerMin1Max4", "Destination708ServiceNumber": "__integerMin1Max6" } }, "ImscDestinationSettings": { "t": "o", "m": { "Accessibility": "ImscAccessibilitySubs", "StylePassthrough": "ImscStylePassthrough" } }, "SccDestinationSettings": { "t": "o", "m": { "Framerate": "SccDestinationFramerate" } }, "SrtDestinationSettings": { "t": "o", "m": { "StylePassthrough": "SrtStylePassthrough" } }, "TeletextDestinationSettings": { "t": "o", "m": { "PageNumber": "__stringMin3Max3Pattern1809aFAF09aEAE", "PageTypes": "__listOfTeletextPageType" } }, "TtmlDestinationSettings": { "t": "o", "m": { "StylePassthrough": "TtmlStylePassthrough", "BackgroundColor": "", "BackgroundOpacity": "", "FontColor": "", "FontOpacity": "", "FontSize": "", "FontStyle": "", "FontWeight": "", "TextDecoration": "" } }, "WebvttDestinationSettings": { "t": "o", "m": { "Accessibility": "WebvttAccessibilitySubs", "StylePassthrough": "WebvttStylePassthrough" } }, "__stringMin1Max256": { "t": "s", "min": 1, "max": 256 }, "__integerMin25Max10000": { "t": "i", "min": 25, "max": 10000 }, "OutputSdt": { "t": "s", "e": ["SDT_FOLLOW", "SDT_FOLLOW_IF_PRESENT", "SDT_MANUAL", "SDT_NONE"] }, "__integerMin25Max2000": { "t": "i", "min": 25, "max": 2000 }, "__integerMin1000Max30000": { "t": "i", "min": 1000, "max": 30000 }, "MxfXavcDurationMode": { "t": "s", "e": ["ALLOW_ANY_DURATION", "DROP_FRAMES_FOR_COMPLIANCE"] }, "Av1AdaptiveQuantization": { "t": "s", "e": ["OFF", "LOW", "MEDIUM", "HIGH", "HIGHER", "MAX"] }, "Av1BitDepth": { "t": "s", "e": ["BIT_8", "BIT_10"] }, "Av1FramerateControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "Av1FramerateConversionAlgorithm": { "t": "s", "e": ["DUPLICATE_DROP", "INTERPOLATE", "FRAMEFORMER", "MAINTAIN_FRAME_COUNT"] }, "__integerMin1000Max1152000000": { "t": "i", "min": 1000, "max": 1152000000 }, "Av1QvbrSettings": { "t": "o", "m": { "QvbrQualityLevel": "__integerMin1Max10", "QvbrQualityLevelFineTune": "__doubleMin0Max1" } }, "Av1RateControlMode": { "t": "s", "e": ["QVBR", "CBR"] }, "__integerMin1Max32": { "t": "i", "min": 1, "max": 32 }, "Av1SpatialAdaptiveQuantization": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "AvcIntraClass": { "t": "s", "e": ["CLASS_50", "CLASS_100", "CLASS_200", "CLASS_4K_2K"] }, "AvcIntraUhdSettings": { "t": "o", "m": { "QualityTuningLevel": "AvcIntraUhdQualityTuningLevel" } }, "AvcIntraFramerateControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "AvcIntraFramerateConversionAlgorithm": { "t": "s", "e": ["DUPLICATE_DROP", "INTERPOLATE", "FRAMEFORMER", "MAINTAIN_FRAME_COUNT"] }, "__integerMin24Max60000": { "t": "i", "min": 24, "max": 60000 }, "AvcIntraInterlaceMode": { "t": "s", "e": ["PROGRESSIVE", "TOP_FIELD", "BOTTOM_FIELD", "FOLLOW_TOP_FIELD", "FOLLOW_BOTTOM_FIELD"] }, "AvcIntraScanTypeConversionMode": { "t": "s", "e": ["INTERLACED", "INTERLACED_OPTIMIZE"] }, "AvcIntraSlowPal": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "AvcIntraTelecine": { "t": "s", "e": ["NONE", "HARD"] }, "__integerMin1Max10000000": { "t": "i", "min": 1, "max": 10000000 }, "__integerMin1Max100": { "t": "i", "min": 1, "max": 100 }, "H264AdaptiveQuantization": { "t": "s", "e": ["OFF", "AUTO", "LOW", "MEDIUM", "HIGH", "HIGHER", "MAX"] }, "H264CodecLevel": { "t": "s", "e": ["AUTO", "LEVEL_1", "LEVEL_1_1", "LEVEL_1_2", "LEVEL_1_3", "LEVEL_2", "LEVEL_2_1", "LEVEL_2_2", "LEVEL_3", "LEVEL_3_1", "LEVEL_3_2", "LEVEL_4", "LEVEL_4_1", "LEVEL_4_2", "LEVEL_5", "LEVEL_5_1", "LEVEL_5_2"] }, "H264CodecProfile": { "t": "s", "e": ["BASELINE", "HIGH", "HIGH_10BIT", "HIGH_422", "HIGH_422_10BIT", "MAIN"] }, "H264DynamicSubGop": { "t": "s", "e": ["ADAPTIVE", "STATIC"] }, "H264EntropyEncoding": { "t": "s", "e": ["CABAC", "CAVLC"] }, "H264FieldEncoding": { "t": "s", "e": ["PAFF", "FORCE_FIELD", "MBAFF"] }, "H264FlickerAdaptiveQuantization": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "H264FramerateControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "H264FramerateConversionAlgorithm": { "t": "s", "e": ["DUPLICATE_DROP", "INTERPOLATE", "FRAMEFORMER", "MAINTAIN_FRAME_COUNT"] }, "H264GopBReference": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "H264GopSizeUnits": { "t": "s", "e": ["FRAMES", "SECONDS", "AUTO"] }, "__integerMin0Max1152000000": { "t": "i", "min": 0, "max": 1152000000 }, "H264InterlaceMode": { "t": "s", "e": ["PROGRESSIVE", "TOP_FIELD", "BOTTOM_FIELD", "FOLLOW_TOP_FIELD", "FOLLOW_BOTTOM_FIELD"] }, "__integerMin0Max30": { "t": "i", "min": 0, "max": 30 }, "__integerMin0Max7": { "t": "i", "min": 0, "max": 7 }, "__integerMin1Max6": { "t": "i", "min": 1, "max": 6 }, "H264ParControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "H264QualityTuningLevel": { "t": "s", "e": ["SINGLE_PASS", "SINGLE_PASS_HQ", "MULTI_PASS_HQ"] }, "H264QvbrSettings": { "t": "o", "m": { "MaxAverageBitrate": "__integerMin1000Max1152000000", "QvbrQualityLevel": "__integerMin1Max10", "QvbrQualityLevelFineTune": "__doubleMin0Max1" } }, "H264RateControlMode": { "t": "s", "e": ["VBR", "CBR", "QVBR"] }, "H264RepeatPps": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "H264ScanTypeConversionMode": { "t": "s", "e": ["INTERLACED", "INTERLACED_OPTIMIZE"] }, "H264SceneChangeDetect": { "t": "s", "e": ["DISABLED", "ENABLED", "TRANSITION_DETECTION"] }, "H264SlowPal": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "__integerMin0Max128": { "t": "i", "min": 0, "max": 128 }, "H264SpatialAdaptiveQuantization": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "H264Syntax": { "t": "s", "e": ["DEFAULT", "RP2027"] }, "H264Telecine": { "t": "s", "e": ["NONE", "SOFT", "HARD"] }, "H264TemporalAdaptiveQuantization": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "H264UnregisteredSeiTimecode": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "H265AdaptiveQuantization": { "t": "s", "e": ["OFF", "LOW", "MEDIUM", "HIGH", "HIGHER", "MAX", "AUTO"] }, "H265AlternateTransferFunctionSei": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "__integerMin1000Max1466400000": { "t": "i", "min": 1000, "max": 1466400000 }, "H265CodecLevel": { "t": "s", "e": ["AUTO", "LEVEL_1", "LEVEL_2", "LEVEL_2_1", "LEVEL_3", "LEVEL_3_1", "LEVEL_4", "LEVEL_4_1", "LEVEL_5", "LEVEL_5_1", "LEVEL_5_2", "LEVEL_6", "LEVEL_6_1", "LEVEL_6_2"] }, "H265CodecProfile": { "t": "s", "e": ["MAIN_MAIN", "MAIN_HIGH", "MAIN10_MAIN", "MAIN10_HIGH", "MAIN_422_8BIT_MAIN", "MAIN_422_8BIT_HIGH", "MAIN_422_10BIT_MAIN", "MAIN_422_10BIT_HIGH"] }, "H265DynamicSubGop": { "t": "s", "e": ["ADAPTIVE", "STATIC"] }, "H265FlickerAdaptiveQuantization": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "H265FramerateControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "H265FramerateConversionAlgorithm": { "t": "s", "e": ["DUPLICATE_DROP", "INTERPOLATE", "FRAMEFORMER", "MAINTAIN_FRAME_COUNT"] }, "H265GopBReference": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "H265GopSizeUnits": { "t": "s", "e": ["FRAMES", "SECONDS", "AUTO"] }, "__integerMin0Max1466400000": { "t": "i", "min": 0, "max": 1466400000 }, "H265InterlaceMode": { "t": "s", "e": ["PROGRESSIVE", "TOP_FIELD", "BOTTOM_FIELD", "FOLLOW_TOP_FIELD", "FOLLOW_BOTTOM_FIELD"] }, "H265ParControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "H265QualityTuningLevel": { "t": "s", "e": ["SINGLE_PASS", "SINGLE_PASS_HQ", "MULTI_PASS_HQ"] }, "H265QvbrSettings": { "t": "o", "m": { "MaxAverageBitrate": "__integerMin1000Max1466400000", "QvbrQualityLevel": "__integerMin1Max10", "QvbrQualityLevelFineTune": "__doubleMin0Max1" } }, "H265RateControlMode": { "t": "s", "e": ["VBR", "CBR", "QVBR"] }, "H265SampleAdaptiveOffsetFilterMode": { "t": "s", "e": ["DEFAULT", "ADAPTIVE", "OFF"] }, "H265ScanTypeConversionMode": { "t": "s", "e": ["INTERLACED", "INTERLACED_OPTIMIZE"] }, "H265SceneChangeDetect": { "t": "s", "e": ["DISABLED", "ENABLED", "TRANSITION_DETECTION"] }, "H265SlowPal": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "H265SpatialAdaptiveQuantization": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "H265Telecine": { "t": "s", "e": ["NONE", "SOFT", "HARD"] }, "H265TemporalAdaptiveQuantization": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "H265TemporalIds": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "H265Tiles": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "H265UnregisteredSeiTimecode": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "H265WriteMp4PackagingType": { "t": "s", "e": ["HVC1", "HEV1"] }, "Mpeg2AdaptiveQuantization": { "t": "s", "e": ["OFF", "LOW", "MEDIUM", "HIGH"] }, "__integerMin1000Max288000000": { "t": "i", "min": 1000, "max": 288000000 }, "Mpeg2CodecLevel": { "t": "s", "e": ["AUTO", "LOW", "MAIN", "HIGH1440", "HIGH"] }, "Mpeg2CodecProfile": { "t": "s", "e": ["MAIN", "PROFILE_422"] }, "Mpeg2DynamicSubGop": { "t": "s", "e": ["ADAPTIVE", "STATIC"] }, "Mpeg2FramerateControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "Mpeg2FramerateConversionAlgorithm": { "t": "s", "e": ["DUPLICATE_DROP", "INTERPOLATE", "FRAMEFORMER", "MAINTAIN_FRAME_COUNT"] }, "Mpeg2GopSizeUnits": { "t": "s", "e": ["FRAMES", "SECONDS"] }, "__integerMin0Max47185920": { "t": "i", "min": 0, "max": 47185920 }, "Mpeg2InterlaceMode": { "t": "s", "e": ["PROGRESSIVE", "TOP_FIELD", "BOTTOM_FIELD", "FOLLOW_TOP_FIELD", "FOLLOW_BOTTOM_FIELD"] }, "Mpeg2IntraDcPrecision": { "t": "s", "e": ["AUTO", "INTRA_DC_PRECISION_8", "INTRA_DC_PRECISION_9", "INTRA_DC_PRECISION_10", "INTRA_DC_PRECISION_11"] }, "__integerMin1000Max300000000": { "t": "i", "min": 1000, "max": 300000000 }, "Mpeg2ParControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "Mpeg2QualityTuningLevel": { "t": "s", "e": ["SINGLE_PASS", "MULTI_PASS"] }, "Mpeg2RateControlMode": { "t": "s", "e": ["VBR", "CBR"] }, "Mpeg2ScanTypeConversionMode": { "t": "s", "e": ["INTERLACED", "INTERLACED_OPTIMIZE"] }, "Mpeg2SceneChangeDetect": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "Mpeg2SlowPal": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "Mpeg2SpatialAdaptiveQuantization": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "Mpeg2Syntax": { "t": "s", "e": ["DEFAULT", "D_10"] }, "Mpeg2Telecine": { "t": "s", "e": ["NONE", "SOFT", "HARD"] }, "Mpeg2TemporalAdaptiveQuantization": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "ProresChromaSampling": { "t": "s", "e": ["PRESERVE_444_SAMPLING", "SUBSAMPLE_TO_422"] }, "ProresCodecProfile": { "t": "s", "e": ["APPLE_PRORES_422", "APPLE_PRORES_422_HQ", "APPLE_PRORES_422_LT", "APPLE_PRORES_422_PROXY", "APPLE_PRORES_4444", "APPLE_PRORES_4444_XQ"] }, "ProresFramerateControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "ProresFramerateConversionAlgorithm": { "t": "s", "e": ["DUPLICATE_DROP", "INTERPOLATE", "FRAMEFORMER", "MAINTAIN_FRAME_COUNT"] }, "ProresInterlaceMode": { "t": "s", "e": ["PROGRESSIVE", "TOP_FIELD", "BOTTOM_FIELD", "FOLLOW_TOP_FIELD", "FOLLOW_BOTTOM_FIELD"] }, "ProresParControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "ProresScanTypeConversionMode": { "t": "s", "e": ["INTERLACED", "INTERLACED_OPTIMIZE"] }, "ProresSlowPal": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "ProresTelecine": { "t": "s", "e": ["NONE", "HARD"] }, "Vc3FramerateControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "Vc3FramerateConversionAlgorithm": { "t": "s", "e": ["DUPLICATE_DROP", "INTERPOLATE", "FRAMEFORMER", "MAINTAIN_FRAME_COUNT"] }, "Vc3InterlaceMode": { "t": "s", "e": ["INTERLACED", "PROGRESSIVE"] }, "Vc3ScanTypeConversionMode": { "t": "s", "e": ["INTERLACED", "INTERLACED_OPTIMIZE"] }, "Vc3SlowPal": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "Vc3Telecine": { "t": "s", "e": ["NONE", "HARD"] }, "Vc3Class": { "t": "s", "e": ["CLASS_145_8BIT", "CLASS_220_8BIT", "CLASS_220_10BIT"] }, "Vp8FramerateControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "Vp8FramerateConversionAlgorithm": { "t": "s", "e": ["DUPLICATE_DROP", "INTERPOLATE", "FRAMEFORMER", "MAINTAIN_FRAME_COUNT"] }, "Vp8ParControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "Vp8QualityTuningLevel": { "t": "s", "e": ["MULTI_PASS", "MULTI_PASS_HQ"] }, "Vp8RateControlMode": { "t": "s", "e": ["VBR"] }, "__integerMin1000Max480000000": { "t": "i", "min": 1000, "max": 480000000 }, "Vp9FramerateControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "Vp9FramerateConversionAlgorithm": { "t": "s", "e": ["DUPLICATE_DROP", "INTERPOLATE", "FRAMEFORMER", "MAINTAIN_FRAME_COUNT"] }, "Vp9ParControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "Vp9QualityTuningLevel": { "t": "s", "e": ["MULTI_PASS", "MULTI_PASS_HQ"] }, "Vp9RateControlMode": { "t": "s", "e": ["VBR"] }, "XavcAdaptiveQuantization": { "t": "s", "e": ["OFF", "AUTO", "LOW", "MEDIUM", "HIGH", "HIGHER", "MAX"] }, "XavcEntropyEncoding": { "t": "s", "e": ["AUTO", "CABAC", "CAVLC"] }, "XavcFramerateControl": { "t": "s", "e": ["INITIALIZE_FROM_SOURCE", "SPECIFIED"] }, "XavcFramerateConversionAlgorithm": { "t": "s", "e": ["DUPLICATE_DROP", "INTERPOLATE", "FRAMEFORMER", "MAINTAIN_FRAME_COUNT"] }, "XavcProfile": { "t": "s", "e": ["XAVC_HD_INTRA_CBG", "XAVC_4K_INTRA_CBG", "XAVC_4K_INTRA_VBR", "XAVC_HD", "XAVC_4K"] }, "XavcSlowPal": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "XavcSpatialAdaptiveQuantization": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "XavcTemporalAdaptiveQuantization": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "Xavc4kIntraCbgProfileSettings": { "t": "o", "m": { "XavcClass": "Xavc4kIntraCbgProfileClass" } }, "Xavc4kIntraVbrProfileSettings": { "t": "o", "m": { "XavcClass": "Xavc4kIntraVbrProfileClass" } }, "Xavc4kProfileSettings": { "t": "o", "m": { "BitrateClass": "Xavc4kProfileBitrateClass", "CodecProfile": "Xavc4kProfileCodecProfile", "FlickerAdaptiveQuantization": "XavcFlickerAdaptiveQuantization", "GopBReference": "XavcGopBReference", "GopClosedCadence": "__integerMin0Max2147483647", "HrdBufferSize": "__integerMin0Max1152000000", "QualityTuningLevel": "Xavc4kProfileQualityTuningLevel", "Slices": "__integerMin8Max12" } }, "XavcHdIntraCbgProfileSettings": { "t": "o", "m": { "XavcClass": "XavcHdIntraCbgProfileClass", "InterlaceMode": "" } }, "XavcHdProfileSettings": { "t": "o", "m": { "BitrateClass": "XavcHdProfileBitrateClass", "FlickerAdaptiveQuantization": "XavcFlickerAdaptiveQuantization", "GopBReference": "XavcGopBReference", "GopClosedCadence": "__integerMin0Max2147483647", "HrdBufferSize": "__integerMin0Max1152000000", "InterlaceMode": "XavcInterlaceMode", "QualityTuningLevel": "XavcHdProfileQualityTuningLevel", "Slices": "__integerMin4Max12", "Telecine": "XavcHdProfileTelecine" } }, "ClipLimits": { "t": "o", "m": { "MaximumRGBTolerance": "__integerMin90Max105", "MaximumYUV": "__integerMin920Max1023", "MinimumRGBTolerance": "__integerMinNegative5Max10", "MinimumYUV": "__integerMin0Max128" } }, "ColorSpaceConversion": { "t": "s", "e": ["NONE", "FORCE_601", "FORCE_709", "FORCE_HDR10", "FORCE_HLG_2020", "FORCE_P3DCI", "FORCE_P3D65_SDR", "FORCE_P3D65_HDR"] }, "__integerMinNegative180Max180": { "t": "i", "min": -180, "max": 180 }, "SampleRangeConversion": { "t": "s", "e": ["LIMITED_RANGE_SQUEEZE", "NONE", "LIMITED_RANGE_CLIP"] }, "DeinterlaceAlgorithm": { "t": "s", "e": ["INTERPOLATE", "INTERPOLATE_TICKER", "BLEND", "BLEND_TICKER", "LINEAR_INTERPOLATION"] }, "DeinterlacerControl": { "t": "s", "e": ["FORCE_ALL_FRAMES", "NORMAL"] }, "DeinterlacerMode": { "t": "s", "e": ["DEINTERLACE", "INVERSE_TELECINE", "ADAPTIVE"] }, "DolbyVisionLevel6Metadata": { "t": "o", "m": { "MaxCll": "__integerMin0Max65535", "MaxFall": "__integerMin0Max65535" } }, "DolbyVisionLevel6Mode": { "t": "s", "e": ["PASSTHROUGH", "RECALCULATE", "SPECIFY"] }, "DolbyVisionMapping": { "t": "s", "e": ["HDR10_NOMAP", "HDR10_1000"] }, "DolbyVisionProfile": { "t": "s", "e": ["PROFILE_5", "PROFILE_8_1"] }, "__integerMin0Max4000": { "t": "i", "min": 0, "max": 4000 }, "NoiseReducerFilter": { "t": "s", "e": ["BILATERAL", "MEAN", "GAUSSIAN", "LANCZOS", "SHARPEN", "CONSERVE", "SPATIAL", "TEMPORAL", "NONE", "PERCEPTUAL"] }, "NoiseReducerFilterSettings": { "t": "o", "m": { "Strength": "__integerMin0Max3" } }, "NoiseReducerSpatialFilterSettings": { "t": "o", "m": { "PostFilterSharpenStrength": "__integerMin0Max3", "Speed": "__integerMinNegative2Max3", "Strength": "__integerMin0Max16" } }, "NoiseReducerTemporalFilterSettings": { "t": "o", "m": { "AggressiveMode": "__integerMin0Max4", "PostTemporalSharpening": "NoiseFilterPostTemporalSharpening", "PostTemporalSharpeningStrength": "NoiseFilterPostTemporalSharpeningStrength", "Speed": "__integerMinNegative1Max3", "Strength": "__integerMin0Max16" } }, "NexGuardFileMarkerSettings": { "t": "o", "m": { "License": "__stringMin1Max100000", "Payload": "__integerMin0Max4194303", "Preset": "__stringMin1Max256", "Strength": "WatermarkingStrength" } }, "__integerMin10Max48": { "t": "i", "min": 10, "max": 48 }, "TimecodeBurninPosition": { "t": "s", "e": ["TOP_CENTER", "TOP_LEFT", "TOP_RIGHT", "MIDDLE_LEFT", "MIDDLE_CENTER", "MIDDLE_RIGHT", "BOTTOM_LEFT", "BOTTOM_CENTER", "BOTTOM_RIGHT"] }, "__stringPattern": { "t": "s", "p": "^[ -~]+$" }, "__listOf__integerMinNegative60Max6": { "t": "l", "v": "__integerMinNegative60Max6" }, "__listOf__doubleMinNegative60Max6": { "t": "l", "v": "__doubleMinNegative60Max6" }, "RequiredFlag": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "AacAudioDescriptionBroadcasterMix": { "t": "s", "e": ["BROADCASTER_MIXED_AD", "NORMAL"] }, "__integerMin6000Max1024000": { "t": "i", "min": 6000, "max": 1024000 }, "AacCodecProfile": { "t": "s", "e": ["LC", "HEV1", "HEV2", "XHE"] }, "AacCodingMode": { "t": "s", "e": ["AD_RECEIVER_MIX", "CODING_MODE_1_0", "CODING_MODE_1_1", "CODING_MODE_2_0", "CODING_MODE_5_1", "CODING_MODE_AUTO"] }, "AacRateControlMode": { "t": "s", "e": ["CBR", "VBR"] }, "AacRawFormat": { "t": "s", "e": ["LATM_LOAS", "NONE"] }, "__integerMin8000Max96000": { "t": "i", "min": 8000, "max": 96000 }, "AacSpecification": { "t": "s", "e": ["MPEG2", "MPEG4"] }, "AacVbrQuality": { "t": "s", "e": ["LOW", "MEDIUM_LOW", "MEDIUM_HIGH", "HIGH"] }, "__integerMin64000Max640000": { "t": "i", "min": 64000, "max": 640000 }, "Ac3BitstreamMode": { "t": "s", "e": ["COMPLETE_MAIN", "COMMENTARY", "DIALOGUE", "EMERGENCY", "HEARING_IMPAIRED", "MUSIC_AND_EFFECTS", "VISUALLY_IMPAIRED", "VOICE_OVER"] }, "Ac3CodingMode": { "t": "s", "e": ["CODING_MODE_1_0", "CODING_MODE_1_1", "CODING_MODE_2_0", "CODING_MODE_3_2_LFE", "CODING_MODE_AUTO"] }, "__integerMin1Max31": { "t": "i", "min": 1, "max": 31 }, "Ac3DynamicRangeCompressionLine": { "t": "s", "e": ["FILM_STANDARD", "FILM_LIGHT", "MUSIC_STANDARD", "MUSIC_LIGHT", "SPEECH", "NONE"] }, "Ac3DynamicRangeCompressionProfile": { "t": "s", "e": ["FILM_STANDARD", "NONE"] }, "Ac3DynamicRangeCompressionRf": { "t": "s", "e": ["FILM_STANDARD", "FILM_LIGHT", "MUSIC_STANDARD", "MUSIC_LIGHT", "SPEECH", "NONE"] }, "Ac3LfeFilter": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "Ac3MetadataControl": { "t": "s", "e": ["FOLLOW_INPUT", "USE_CONFIGURED"] }, "__integerMin48000Max48000": { "t": "i", "min": 48000, "max": 48000 }, "__integerMin16Max24": { "t": "i", "min": 16, "max": 24 }, "__integerMin8000Max192000": { "t": "i", "min": 8000, "max": 192000 }, "__integerMin384000Max1024000": { "t": "i", "min": 384000, "max": 1024000 }, "Eac3AtmosBitstreamMode": { "t": "s", "e": ["COMPLETE_MAIN"] }, "Eac3AtmosCodingMode": { "t": "s", "e": ["CODING_MODE_AUTO", "CODING_MODE_5_1_4", "CODING_MODE_7_1_4", "CODING_MODE_9_1_6"] }, "Eac3AtmosDialogueIntelligence": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "Eac3AtmosDownmixControl": { "t": "s", "e": ["SPECIFIED", "INITIALIZE_FROM_SOURCE"] }, "Eac3AtmosDynamicRangeCompressionLine": { "t": "s", "e": ["NONE", "FILM_STANDARD", "FILM_LIGHT", "MUSIC_STANDARD", "MUSIC_LIGHT", "SPEECH"] }, "Eac3AtmosDynamicRangeCompressionRf": { "t": "s", "e": ["NONE", "FILM_STANDARD", "FILM_LIGHT", "MUSIC_STANDARD", "MUSIC_LIGHT", "SPEECH"] }, "Eac3AtmosDynamicRangeControl": { "t": "s", "e": ["SPECIFIED", "INITIALIZE_FROM_SOURCE"] }, "__doubleMinNegative6Max3": { "t": "n" }, "__doubleMinNegative60MaxNegative1": { "t": "n" }, "Eac3AtmosMeteringMode": { "t": "s", "e": ["LEQ_A", "ITU_BS_1770_1", "ITU_BS_1770_2", "ITU_BS_1770_3", "ITU_BS_1770_4"] }, "Eac3AtmosStereoDownmix": { "t": "s", "e": ["NOT_INDICATED", "STEREO", "SURROUND", "DPL2"] }, "Eac3AtmosSurroundExMode": { "t": "s", "e": ["NOT_INDICATED", "ENABLED", "DISABLED"] }, "Eac3AttenuationControl": { "t": "s", "e": ["ATTENUATE_3_DB", "NONE"] }, "__integerMin32000Max3024000": { "t": "i", "min": 32000, "max": 3024000 }, "Eac3BitstreamMode": { "t": "s", "e": ["COMPLETE_MAIN", "COMMENTARY", "EMERGENCY", "HEARING_IMPAIRED", "VISUALLY_IMPAIRED"] }, "Eac3CodingMode": { "t": "s", "e": ["CODING_MODE_1_0", "CODING_MODE_2_0", "CODING_MODE_3_2", "CODING_MODE_AUTO"] }, "Eac3DcFilter": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "Eac3DynamicRangeCompressionLine": { "t": "s", "e": ["NONE", "FILM_STANDARD", "FILM_LIGHT", "MUSIC_STANDARD", "MUSIC_LIGHT", "SPEECH"] }, "Eac3DynamicRangeCompressionRf": { "t": "s", "e": ["NONE", "FILM_STANDARD", "FILM_LIGHT", "MUSIC_STANDARD", "MUSIC_LIGHT", "SPEECH"] }, "Eac3LfeControl": { "t": "s", "e": ["LFE", "NO_LFE"] }, "Eac3LfeFilter": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "__doubleMinNegative60Max3": { "t": "n" }, "Eac3MetadataControl": { "t": "s", "e": ["FOLLOW_INPUT", "USE_CONFIGURED"] }, "Eac3PassthroughControl": { "t": "s", "e": ["WHEN_POSSIBLE", "NO_PASSTHROUGH"] }, "Eac3PhaseControl": { "t": "s", "e": ["SHIFT_90_DEGREES", "NO_SHIFT"] }, "Eac3StereoDownmix": { "t": "s", "e": ["NOT_INDICATED", "LO_RO", "LT_RT", "DPL2"] }, "Eac3SurroundExMode": { "t": "s", "e": ["NOT_INDICATED", "ENABLED", "DISABLED"] }, "Eac3SurroundMode": { "t": "s", "e": ["NOT_INDICATED", "ENABLED", "DISABLED"] }, "__integerMin32000Max384000": { "t": "i", "min": 32000, "max": 384000 }, "__integerMin1Max2": { "t": "i", "min": 1, "max": 2 }, "__integerMin32000Max48000": { "t": "i", "min": 32000, "max": 48000 }, "__integerMin16000Max320000": { "t": "i", "min": 16000, "max": 320000 }, "Mp3RateControlMode": { "t": "s", "e": ["CBR", "VBR"] }, "__integerMin22050Max48000": { "t": "i", "min": 22050, "max": 48000 }, "__integerMin0Max9": { "t": "i", "min": 0, "max": 9 }, "__integerMin32000Max192000": { "t": "i", "min": 32000, "max": 192000 }, "__integerMin16000Max48000": { "t": "i", "min": 16000, "max": 48000 }, "__integerMinNegative1Max10": { "t": "i", "min": -1, "max": 10 }, "WavFormat": { "t": "s", "e": ["RIFF", "RF64", "EXTENSIBLE"] }, "BurninSubtitleAlignment": { "t": "s", "e": ["CENTERED", "LEFT", "AUTO"] }, "BurninSubtitleApplyFontColor": { "t": "s", "e": ["WHITE_TEXT_ONLY", "ALL_TEXT"] }, "BurninSubtitleBackgroundColor": { "t": "s", "e": ["NONE", "BLACK", "WHITE", "AUTO"] }, "BurninSubtitleFallbackFont": { "t": "s", "e": ["BEST_MATCH", "MONOSPACED_SANSSERIF", "MONOSPACED_SERIF", "PROPORTIONAL_SANSSERIF", "PROPORTIONAL_SERIF"] }, "BurninSubtitleFontColor": { "t": "s", "e": ["WHITE", "BLACK", "YELLOW", "RED", "GREEN", "BLUE", "HEX", "AUTO"] }, "__integerMin96Max600": { "t": "i", "min": 96, "max": 600 }, "FontScript": { "t": "s", "e": ["AUTOMATIC", "HANS", "HANT"] }, "__integerMin0Max96": { "t": "i", "min": 0, "max": 96 }, "__stringMin6Max8Pattern09aFAF609aFAF2": { "t": "s", "min": 6, "max": 8, "p": "^[0-9a-fA-F]{6}([0-9a-fA-F]{2})?$" }, "BurninSubtitleOutlineColor": { "t": "s", "e": ["BLACK", "WHITE", "YELLOW", "RED", "GREEN", "BLUE", "AUTO"] }, "__integerMin0Max10": { "t": "i", "min": 0, "max": 10 }, "BurninSubtitleShadowColor": { "t": "s", "e": ["NONE", "BLACK", "WHITE", "AUTO"] }, "BurnInSubtitleStylePassthrough": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "BurninSubtitleTeletextSpacing": { "t": "s", "e": ["FIXED_GRID", "PROPORTIONAL", "AUTO"] }, "DvbSubtitleAlignment": { "t": "s", "e": ["CENTERED", "LEFT", "AUTO"] }, "DvbSubtitleApplyFontColor": { "t": "s", "e": ["WHITE_TEXT_ONLY", "ALL_TEXT"] }, "DvbSubtitleBackgroundColor": { "t": "s", "e": ["NONE", "BLACK", "WHITE", "AUTO"] }, "DvbddsHandling": { "t": "s", "e": ["NONE", "SPECIFIED", "NO_DISPLAY_WINDOW", "SPECIFIED_OPTIMAL"] }, "DvbSubSubtitleFallbackFont": { "t": "s", "e": ["BEST_MATCH", "MONOSPACED_SANSSERIF", "MONOSPACED_SERIF", "PROPORTIONAL_SANSSERIF", "PROPORTIONAL_SERIF"] }, "DvbSubtitleFontColor": { "t": "s", "e": ["WHITE", "BLACK", "YELLOW", "RED", "GREEN", "BLUE", "HEX", "AUTO"] }, "DvbSubtitleOutlineColor": { "t": "s", "e": ["BLACK", "WHITE", "YELLOW", "RED", "GREEN", "BLUE", "AUTO"] }, "DvbSubtitleShadowColor": { "t": "s", "e": ["NONE", "BLACK", "WHITE", "AUTO"] }, "DvbSubtitleStylePassthrough": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "DvbSubtitlingType": { "t": "s", "e": ["HEARING_IMPAIRED", "STANDARD"] }, "DvbSubtitleTeletextSpacing": { "t": "s", "e": ["FIXED_GRID", "PROPORTIONAL", "AUTO"] }, "ImscAccessibilitySubs": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "ImscStylePassthrough": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "SccDestinationFramerate": { "t": "s", "e": ["FRAMERATE_23_97", "FRAMERATE_24", "FRAMERATE_25", "FRAMERATE_29_97_DROPFRAME", "FRAMERATE_29_97_NON_DROPFRAME"] }, "SrtStylePassthrough": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "__listOfTeletextPageType": { "t": "l", "v": "TeletextPageType" }, "TtmlStylePassthrough": { "t": "s", "e": ["ENABLED", "DISABLED"] }, "WebvttAccessibilitySubs": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "WebvttStylePassthrough": { "t": "s", "e": ["ENABLED", "DISABLED", "STRICT", "MERGE"] }, "__integerMin1Max10": { "t": "i", "min": 1, "max": 10 }, "__doubleMin0Max1": { "t": "n" }, "AvcIntraUhdQualityTuningLevel": { "t": "s", "e": ["SINGLE_PASS", "MULTI_PASS"] }, "Xavc4kIntraCbgProfileClass": { "t": "s", "e": ["CLASS_100", "CLASS_300", "CLASS_480"] }, "Xavc4kIntraVbrProfileClass": { "t": "s", "e": ["CLASS_100", "CLASS_300", "CLASS_480"] }, "Xavc4kProfileBitrateClass": { "t": "s", "e": ["BITRATE_CLASS_100", "BITRATE_CLASS_140", "BITRATE_CLASS_200"] }, "Xavc4kProfileCodecProfile": { "t": "s", "e": ["HIGH", "HIGH_422"] }, "XavcFlickerAdaptiveQuantization": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "XavcGopBReference": { "t": "s", "e": ["DISABLED", "ENABLED"] }, "Xavc4kProfileQualityTuningLevel": { "t": "s", "e": ["SINGLE_PASS", "SINGLE_PASS_HQ", "MULTI_PASS_HQ"] }, "__integerMin8Max12": { "t": "i", "min": 8, "max": 12 }, "XavcHdIntraCbgProfileClass": { "t": "s", "e": ["CLASS_50", "CLASS_100", "CLASS_200"] }, "XavcHdProfileBitrateClass": { "t": "s", "e": ["BITRATE_CLASS_25", "BITRATE_CLASS_35", "BITRATE_CLASS_50"] }, "XavcInterlaceMode": { "t": "s", "e": ["PROGRESSIVE", "TOP_FIELD", "BOTTOM_FIELD", "FOLLOW_TOP_FIELD", "FOLLOW_BOTTOM_FIELD"] }, "XavcHdProfileQualityTuningLevel": { "t": "s", "e": ["SINGLE_PASS", "SINGLE_PASS_HQ", "MULTI_PASS_HQ"] }, "__integerMin4Max12": { "t": "i", "min": 4, "max": 12 }, "XavcHdProfileTelecine": { "t": "s", "e": ["NONE", "HARD"] }, "__integerMin90Max105": { "t": "i", "min": 90, "max": 105 }, "__integerMin920Max1023": { "t": "i", "min": 920, "max": 1023 }, "__integerMinNegative5Max10": { "t": "i", "min": -5, "max": 10 }, "__integerMin0Max3": { "t": "i", "min": 0, "max": 3 }, "__integerMinNegative2Max3": { "t": "i", "min": -2, "max": 3 }, "__integerMin0Max16": { "t": "i", "min": 0, "max": 16 }, "__integerMin0Max4": { "t": "i", "min": 0, "max": 4 }, "NoiseFilterPostTemporalSharpening": { "t": "s", "e": ["DISABLED", "ENABLED", "AUTO"] }, "NoiseFilterPostTemporalSharpeningStrength": { "t": "s", "e": ["LOW", "MEDIUM", "HIGH"] }, "__integerMinNegative1Max3": { "t": "i", "min": -1, "max": 3 }, "__stringMin1Max100000": { "t": "s", "min": 1, "max": 100000 }, "__integerMin0Max4194303": { "t": "i", "min": 0, "max": 4194303 }, "WatermarkingStrength": { "t": "s", "e": ["LIGHTEST", "LIGHTER", "DEFAULT", "STRONGER", "STRONGEST"] }, "__integerMinNegative60Max6": { "t": "i", "min": -60, "max": 6 }, "__doubleMinNegative60Max6": { "t": "n" }, "TeletextPageType": { "t": "s", "e": ["PAGE_TYPE_INITIAL", "PAGE_TYPE_SUBTITLE", "PAGE_TYPE_ADDL_INFO", "PAGE_TYPE_PROGRAM_SCHEDULE", "PAGE_TYPE_HEARING_IMPAIRED_SUBTITLE"] } } };
-
-;// CONCATENATED MODULE: ./src/settings-check.ts
-/**
- * The action's own check of a `job-settings` file against the MediaConvert API model, before
- * any AWS call: the same table and rules the service applies at CreateJob, so a typo fails
- * the step at once instead of after every file is encrypted and uploaded.
+ * The parts of the step summary about jobs and plans: a table of the jobs waited for (status,
+ * duration, error, output links), the plan of a dry run, and what delete-inputs removed. Every
+ * piece of text that came from a file name, a key or a service is escaped.
  */
 
-
-
-/** How many problems one message lists. */
-const SHOWN = 5;
-/**
- * Checks the CreateJob request built from `job-settings` and the inputs, as it will be sent
- * but for each input's `FileInput` and `DecryptionSettings`, which are made per file. Each
- * problem is named by its JSON path in the file (`$.Settings.Inputs[0].TimecodeSorce`).
- */
-function checkSettingsFile(request, shape = 'request') {
-    const violations = [
-        ...checkAgainstModel(SETTINGS_MODEL, 'CreateJobRequest', request, { casing: 'sdk' }).map((v) => ({ path: v.path, v })),
-        ...checkServiceRules(request['Settings'], 'sdk').map((v) => ({
-            path: ['Settings', ...v.path],
-            v,
-        })),
-    ];
-    if (violations.length === 0)
-        return;
-    const listed = violations
-        .slice(0, SHOWN)
-        .map(({ path, v }) => describeViolation(filePath(shape, path), v))
-        .join('; ');
-    const more = violations.length > SHOWN ? ` (and ${violations.length - SHOWN} more)` : '';
-    throw new errors/* InputError */.dz('job-settings', `MediaConvert would refuse these settings: ${listed}${more}. Checked against the MediaConvert API model (${SETTINGS_MODEL.modelVersion})`);
-}
-/** `$.Settings.Inputs[0]` for a request path, as it is written in a file of this shape. */
-function filePath(shape, path) {
-    if (shape === 'settings' && path[0] === 'Settings')
-        return sdkPath('$', path.slice(1));
-    return sdkPath(shape === 'get-job' ? '$.Job' : '$', path);
-}
-function describeViolation(at, v) {
-    if (v.member?.problem === 'unknown') {
-        const hint = v.member.suggestion ? ` (did you mean ${v.member.suggestion}?)` : '';
-        return `${sdkPath(at, [v.member.name])} is not a member MediaConvert knows here${hint}`;
-    }
-    if (v.member?.problem === 'required') {
-        return `${sdkPath(at, [v.member.name])} is required and missing`;
-    }
-    return `${at}: ${v.message}`;
-}
-
-;// CONCATENATED MODULE: ./src/job-request.ts
-
-
-
-
-
-
-/** MediaConvert's limit on a job's UserMetadata entries. */
-const MAX_USER_METADATA = 10;
-/** MediaConvert's quota on inputs in one job. */
-const MAX_INPUTS_PER_JOB = 150;
-/** Top-level members of a CreateJob request: their presence marks a whole-request file. */
-const REQUEST_MEMBERS = [
-    'Settings',
-    'Role',
-    'JobTemplate',
-    'Queue',
-    'UserMetadata',
-    'Tags',
-    'Priority',
-    'AccelerationSettings',
-    'BillingTagsSource',
-    'HopDestinations',
-    'StatusUpdateInterval',
-    'SimulateReservedQueue',
-    'JobEngineVersion',
-];
-/** Reads and checks `job-settings` and merges it with the job inputs. Runs before any AWS call. */
-async function loadJobPlan(job, fileCount) {
-    const notes = [];
-    const { request, shape } = job.settingsPath
-        ? asRequest(await readSettingsFile(job.settingsPath), notes)
-        : { request: {}, shape: 'settings' };
-    // Console exports carry `"JobTemplate": ""`: no template.
-    if (request.JobTemplate === '')
-        delete request.JobTemplate;
-    const settings = asObject(request.Settings ?? {}, 'Settings');
-    const inputs = settings.Inputs === undefined ? [] : settings.Inputs;
-    if (!Array.isArray(inputs))
-        throw new errors/* InputError */.dz('job-settings', '`Settings.Inputs` must be an array');
-    const inputTemplate = asObject(inputs[0] ?? {}, 'Settings.Inputs[0]');
-    delete inputTemplate.FileInput;
-    delete inputTemplate.DecryptionSettings;
-    if (inputs.length > 1) {
-        notes.push({
-            warning: true,
-            text: `job-settings: Settings.Inputs has ${inputs.length} entries; only the first is used, as the template of every file's input (each file becomes its own job input); entries 2 to ${inputs.length} are ignored`,
-        });
-    }
-    const template = job.template ?? stringMember(request, 'JobTemplate');
-    const outputGroups = settings.OutputGroups;
-    if (template === undefined && (!Array.isArray(outputGroups) || outputGroups.length === 0)) {
-        throw new errors/* InputError */.dz('job-settings', 'has no `OutputGroups` and no job template is given: set `job-template` or add output groups');
-    }
-    if (job.layout === 'single' && fileCount > MAX_INPUTS_PER_JOB) {
-        throw new errors/* InputError */.dz('job-layout', `single puts all ${fileCount} files in one job, over MediaConvert's ${MAX_INPUTS_PER_JOB} inputs per job; use per-file or a shard`);
-    }
-    const base = { ...request, Role: job.roleArn, Settings: settings };
-    if (template !== undefined)
-        base.JobTemplate = template;
-    if (job.queue !== undefined)
-        base.Queue = job.queue;
-    const userMetadata = { ...stringMap(request.UserMetadata, 'UserMetadata'), ...job.userMetadata };
-    if (Object.keys(userMetadata).length > MAX_USER_METADATA) {
-        throw new errors/* InputError */.dz('user-metadata', `together with the file's \`UserMetadata\` has more than ${MAX_USER_METADATA} entries`);
-    }
-    if (Object.keys(userMetadata).length > 0)
-        base.UserMetadata = userMetadata;
-    const tags = { ...stringMap(request.Tags, 'Tags'), ...job.tags };
-    if (Object.keys(tags).length > 0)
-        base.Tags = tags;
-    delete base.ClientRequestToken;
-    // What will be sent, but for the per-file FileInput and DecryptionSettings.
-    checkSettingsFile({
-        ...base,
-        Settings: { ...settings, ...(inputs.length > 0 ? { Inputs: [inputTemplate] } : {}) },
-    }, shape);
-    return {
-        base: base,
-        inputTemplate: inputTemplate,
-        layout: job.layout,
-        notes,
-    };
-}
-/**
- * The CreateJob request a file stands for: a whole request, a `Settings` object, or what
- * `aws mediaconvert get-job` prints (`{"Job": {...}}`), whose request members are taken and
- * whose job state (Id, Arn, Status, timing, messages...) is left out.
- */
-function asRequest(file, notes) {
-    if (REQUEST_MEMBERS.some((m) => m in file))
-        return { request: { ...file }, shape: 'request' };
-    const job = file.Job;
-    if (Object.keys(file).length === 1 &&
-        typeof job === 'object' &&
-        job !== null &&
-        !Array.isArray(job)) {
-        const requestShape = SETTINGS_MODEL.shapes.CreateJobRequest;
-        const members = requestShape?.t === 'o' ? Object.keys(requestShape.m) : REQUEST_MEMBERS;
-        const request = {};
-        const ignored = [];
-        for (const [name, value] of Object.entries(job)) {
-            if (members.includes(name) && name !== 'ClientRequestToken')
-                request[name] = value;
-            else
-                ignored.push(name);
-        }
-        notes.push({
-            warning: false,
-            text: `job-settings: a get-job answer; taken from its Job: ${Object.keys(request).join(', ') || 'nothing'}; ignored: ${ignored.join(', ') || 'nothing'}`,
-        });
-        return { request, shape: 'get-job' };
-    }
-    return { request: { Settings: file }, shape: 'settings' };
-}
-/**
- * The CreateJob requests for these files: one per file, or one with every file as an input.
- * `tokenSeed` identifies the workflow run and attempt; each request's ClientRequestToken is
- * derived from the seed and the whole request, so a retried request reuses its token while a
- * re-run of the workflow, or any change to the request, makes a fresh job.
- */
-function buildRequests(plan, files, tokenSeed) {
-    const groups = plan.layout === 'single' ? [files] : files.map((f) => [f]);
-    return groups.map((group) => {
-        const request = {
-            ...plan.base,
-            Settings: {
-                ...plan.base.Settings,
-                Inputs: group.map((f) => inputFor(plan.inputTemplate, f)),
-            },
-        };
-        return { ...request, ClientRequestToken: requestToken(tokenSeed, request, group) };
-    });
-}
-function inputFor(template, file) {
-    return {
-        ...structuredClone(template),
-        FileInput: file.s3Uri,
-        DecryptionSettings: { ...file.decryption },
-    };
-}
-/**
- * A UUID-shaped hash of the seed, the whole request (DecryptionSettings included, with the
- * encrypted data key and IV) and the files' contents. The same step run twice in one run
- * attempt (a retry loop around the CLI) re-encrypts with a fresh key: its request differs, so
- * MediaConvert makes a new job instead of answering with the first one, whose key no longer
- * opens the object now in S3.
- */
-function requestToken(seed, request, files) {
-    const rest = { ...request };
-    delete rest.ClientRequestToken;
-    const hash = (0,external_node_crypto_.createHash)('sha256').update(seed).update('\n').update(canonicalJson(rest));
-    for (const f of files)
-        hash.update(`\n${f.relativePath}\n${f.plaintextSha256}`);
-    const hex = hash.digest('hex');
-    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
-}
-/** JSON with object members in sorted order: the same value always gives the same text. */
-function canonicalJson(value) {
-    if (Array.isArray(value))
-        return `[${value.map(canonicalJson).join(',')}]`;
-    if (value !== null && typeof value === 'object') {
-        const entries = Object.entries(value)
-            .filter(([, v]) => v !== undefined)
-            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-        return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-    }
-    return JSON.stringify(value) ?? 'null';
-}
-async function readSettingsFile(path) {
-    let text;
-    try {
-        text = await (0,promises_.readFile)(path, 'utf8');
-    }
-    catch (error) {
-        throw new errors/* InputError */.dz('job-settings', `cannot read '${path}' (${error.code ?? 'error'})`);
-    }
-    let parsed;
-    try {
-        parsed = (0,json_text/* parseJsonText */.l)(text);
-    }
-    catch (error) {
-        // Never the text itself: settings may hold a static key or a token.
-        throw new errors/* InputError */.dz('job-settings', `'${path}' ${error.message}`);
-    }
-    return asObject(parsed, path);
-}
-function asObject(value, where) {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        throw new errors/* InputError */.dz('job-settings', `${where} must be a JSON object`);
-    }
-    return { ...value };
-}
-function stringMember(obj, name) {
-    const value = obj[name];
-    if (value === undefined)
-        return undefined;
-    if (typeof value !== 'string')
-        throw new errors/* InputError */.dz('job-settings', `\`${name}\` must be a string`);
-    return value;
-}
-function stringMap(value, name) {
-    if (value === undefined)
-        return {};
-    const obj = asObject(value, `\`${name}\``);
-    for (const [k, v] of Object.entries(obj)) {
-        if (typeof v !== 'string')
-            throw new errors/* InputError */.dz('job-settings', `\`${name}.${k}\` must be a string`);
-    }
-    return obj;
-}
-
-
-/***/ }),
-
-/***/ 321:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   HX: () => (/* binding */ planTotals)
-/* harmony export */ });
-/* unused harmony exports escapeCell, s3ConsoleUrl, formatDuration, jobsSection, deletionSection, dryRunSummary */
-/* harmony import */ var _safe_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1452);
 
 /** Outputs listed per job before "and N more". */
 const MAX_LINKS = 6;
@@ -32406,7 +29964,7 @@ function s3ConsoleUrl(s3Uri, region) {
         return undefined;
     return `https://s3.console.aws.amazon.com/s3/object/${encodeURIComponent(match[1])}?region=${encodeURIComponent(region)}&prefix=${encodeURIComponent(match[2])}`;
 }
-function link(text, url) {
+function summary_link(text, url) {
     return url === undefined ? escapeCell(text) : `[${escapeCell(text)}](${url})`;
 }
 function formatDuration(seconds) {
@@ -32419,7 +29977,7 @@ function formatDuration(seconds) {
     return m < 60 ? `${m} min ${s} s` : `${Math.floor(m / 60)} h ${m % 60} min`;
 }
 /** The jobs table, when jobs were waited for; empty otherwise. */
-function jobsSection(report) {
+function summary_jobsSection(report) {
     if (!report.outcomes || report.outcomes.length === 0)
         return [];
     const finished = new Map((report.finished ?? []).map((f) => [f.id, f]));
@@ -32440,7 +29998,7 @@ function jobsSection(report) {
             ]
                 .filter((p) => p !== '')
                 .join(' ');
-        const outputs = (f?.outputs ?? []).map((o) => link(o.uri.split('/').pop() ?? o.uri, s3ConsoleUrl(o.uri, report.region)));
+        const outputs = (f?.outputs ?? []).map((o) => summary_link(o.uri.split('/').pop() ?? o.uri, s3ConsoleUrl(o.uri, report.region)));
         const shown = outputs.length > MAX_LINKS
             ? [...outputs.slice(0, MAX_LINKS), `and ${outputs.length - MAX_LINKS} more (manifest)`]
             : outputs;
@@ -32450,7 +30008,7 @@ function jobsSection(report) {
     return lines;
 }
 /** What delete-inputs did; empty when it was not asked for. */
-function deletionSection(report) {
+function summary_deletionSection(report) {
     const d = report.deletion;
     if (!d)
         return [];
@@ -32465,7 +30023,7 @@ function deletionSection(report) {
     return lines;
 }
 /** The whole summary of a dry run. */
-function dryRunSummary(report) {
+function summary_dryRunSummary(report) {
     const plan = report.dryRun;
     const action = { upload: 'upload', skip: 'skip (unchanged)', fail: '**fail**' };
     const lines = [
@@ -32482,541 +30040,10 @@ function dryRunSummary(report) {
     }
     return `${lines.join('\n')}\n`;
 }
-/** The plan in one line: files and bytes, what would be uploaded, skipped or refused, keys and jobs. */
-function planTotals(dryRun) {
-    const count = (action) => dryRun.files.filter((f) => f.action === action).length;
-    const parts = [
-        `${dryRun.files.length} file(s), ${dryRun.bytes} bytes`,
-        `${count('upload')} to upload (${dryRun.uploadBytes} bytes)`,
-    ];
-    if (count('skip') > 0)
-        parts.push(`${count('skip')} unchanged to skip`);
-    if (count('fail') > 0)
-        parts.push(`${count('fail')} that would fail`);
-    parts.push(`${dryRun.dataKeys} data key(s) to make`, `${dryRun.jobs} job(s) to create`);
-    return parts.join(', ');
-}
 
-
-/***/ }),
-
-/***/ 2293:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   l: () => (/* binding */ parseJsonText)
-/* harmony export */ });
-/**
- * JSON from an input or a file, with errors that never quote the text: a settings file or a
- * metadata value may hold a secret (a static key, a token), and V8's JSON.parse messages quote
- * the text around the fault. The error gives the line and column instead.
- */
-/** Parses `text` (a leading UTF-8 byte order mark is allowed); throws `Error(problem)`. */
-function parseJsonText(text) {
-    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    try {
-        return JSON.parse(body);
-    }
-    catch (error) {
-        throw new Error(`is not valid JSON (${whereIn(body, error)})`);
-    }
-}
-/** `line L, column C` of the fault, from the position V8 reports; never the text itself. */
-function whereIn(text, error) {
-    const message = error instanceof Error ? error.message : '';
-    if (/end of JSON input|Unterminated string/i.test(message) && !/position/.test(message)) {
-        return 'it ends too early';
-    }
-    const position = /position (\d+)/.exec(message)?.[1];
-    if (position === undefined) {
-        return /Unexpected token/.test(message) ? 'an unexpected character' : 'syntax error';
-    }
-    const before = text.slice(0, Number(position));
-    const line = before.split('\n').length;
-    const column = Number(position) - before.lastIndexOf('\n');
-    return `syntax error at line ${line}, column ${column}`;
-}
-
-
-/***/ }),
-
-/***/ 6792:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   ER: () => (/* binding */ InFlightWindow),
-/* harmony export */   Jf: () => (/* binding */ streamBytesFor),
-/* harmony export */   ND: () => (/* binding */ MemoryBudget),
-/* harmony export */   VA: () => (/* binding */ autoConcurrency),
-/* harmony export */   Vn: () => (/* binding */ READ_CHUNK_BYTES),
-/* harmony export */   av: () => (/* binding */ formatMiB),
-/* harmony export */   oi: () => (/* binding */ AUTO_CONCURRENCY),
-/* harmony export */   wC: () => (/* binding */ MAX_STREAM_BYTES)
-/* harmony export */ });
-/* unused harmony exports MIN_PARTS_PER_FILE, BudgetError */
-/* harmony import */ var _units_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1996);
-/**
- * One memory budget for the whole run. Every part buffer of every file is leased from it, so
- * file concurrency and parts in flight multiply inside one bound instead of each other.
- */
-
-/** The least a file needs to make progress: the part being filled and one in flight. */
-const MIN_PARTS_PER_FILE = 2;
-/**
- * Bytes per read (and so per AES update) when files run under a budget. Each chunk's
- * ciphertext is a fresh allocation left to the garbage collector; at 1 MiB those landed in
- * malloc's heap between longer-lived buffers and fragmented it: 8 x 256 MiB at concurrency 8
- * peaked at 227 MiB RSS with 1 MiB reads, against 189 MiB with malloc's mmap threshold
- * pinned. Smaller chunks reuse the same free blocks.
- */
-const READ_CHUNK_BYTES = 256 * 1024;
-/** Buffers a file holds besides its parts: two reads ahead, the chunk and its ciphertext. */
-const STREAM_CHUNKS = 4;
-/** What a file of `bytes` holds outside its part buffers while it is read and encrypted. */
-function streamBytesFor(bytes) {
-    return STREAM_CHUNKS * Math.max(1, Math.min(READ_CHUNK_BYTES, bytes));
-}
-/** The largest stream reservation of any file. */
-const MAX_STREAM_BYTES = streamBytesFor(Infinity);
-/** A lease that can never be granted: it is larger than the whole budget. */
-class BudgetError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'BudgetError';
-    }
-}
-/** Buffers smaller than this are not kept for reuse: small files come in many sizes. */
-const REUSE_FROM_BYTES = _units_js__WEBPACK_IMPORTED_MODULE_0__/* .MIB */ .D;
-/**
- * Leases part buffers within a fixed number of bytes. A returned buffer is kept (and still
- * counted) for the next lease of the same size, so a steady upload reuses the same few
- * buffers instead of leaving freed ones for the garbage collector while allocating new ones,
- * which would let the resident set grow past the budget. Leases wait first come, first served.
- */
-class MemoryBudget {
-    totalBytes;
-    used = 0;
-    reserved = 0;
-    peak = 0;
-    idle = [];
-    waiters = [];
-    /** Uploads currently sharing the budget. */
-    active = 0;
-    constructor(totalBytes) {
-        this.totalBytes = totalBytes;
-        if (!(totalBytes > 0))
-            throw new RangeError('a memory budget needs a positive size');
-    }
-    /** Bytes leased or kept for reuse. */
-    get usedBytes() {
-        return this.used;
-    }
-    /** The most ever counted at once. */
-    get peakBytes() {
-        return this.peak;
-    }
-    get activeUploads() {
-        return this.active;
-    }
-    /** Counts an upload as sharing the budget until the returned function is called. */
-    join() {
-        this.active += 1;
-        let left = false;
-        return () => {
-            if (left)
-                return;
-            left = true;
-            this.active -= 1;
-        };
-    }
-    /**
-     * Parts in flight one upload may have so that every active upload can still fill a part of
-     * `partBytes` and keep one in flight: its share of the budget, less the part being filled.
-     */
-    fairInFlight(partBytes) {
-        const parts = Math.floor((this.totalBytes - this.reserved) / partBytes);
-        return Math.max(1, Math.floor(parts / Math.max(1, this.active)) - 1);
-    }
-    /** A buffer of exactly `bytes`, once it fits (first come, first served). */
-    async lease(bytes, signal) {
-        return (await this.wait(bytes, false, 'part buffer', signal));
-    }
-    /**
-     * Counts `bytes` that a file holds outside its parts (its read-ahead and cipher output),
-     * once they fit; the returned function gives them back.
-     */
-    async reserve(bytes, signal) {
-        await this.wait(bytes, true, 'stream buffer', signal);
-        let released = false;
-        return () => {
-            if (released)
-                return;
-            released = true;
-            this.used -= bytes;
-            this.reserved -= bytes;
-            this.grant();
-        };
-    }
-    async wait(bytes, reservation, what, signal) {
-        if (bytes > this.totalBytes) {
-            throw new BudgetError(`a ${formatMiB(bytes)} ${what} does not fit in max-memory-mib (${formatMiB(this.totalBytes)})`);
-        }
-        signal?.throwIfAborted();
-        if (this.waiters.length === 0 && this.fits(bytes))
-            return this.take(bytes, reservation);
-        return new Promise((resolve, reject) => {
-            const waiter = { bytes, reservation, resolve, reject };
-            this.waiters.push(waiter);
-            signal?.addEventListener('abort', () => {
-                const at = this.waiters.indexOf(waiter);
-                if (at < 0)
-                    return;
-                this.waiters.splice(at, 1);
-                reject(signal.reason);
-                this.grant();
-            }, { once: true });
-        });
-    }
-    /** Hands a leased buffer back. */
-    give(buffer) {
-        if (buffer.length >= REUSE_FROM_BYTES) {
-            this.idle.push(buffer);
-        }
-        else {
-            this.used -= buffer.length;
-        }
-        this.grant();
-    }
-    /** Drops the buffers kept for reuse (at the end of a run). */
-    trim() {
-        for (const buffer of this.idle.splice(0))
-            this.used -= buffer.length;
-        this.grant();
-    }
-    /** Whether `bytes` fit now, counting kept buffers as free. */
-    fits(bytes) {
-        const kept = this.idle.reduce((sum, b) => sum + b.length, 0);
-        return this.used - kept + bytes <= this.totalBytes;
-    }
-    /**
-     * For a buffer: a kept one of that size, or a new one (dropping kept ones to make room).
-     * Call only when `fits(bytes)`.
-     */
-    take(bytes, reservation) {
-        if (!reservation) {
-            const at = this.idle.findIndex((b) => b.length === bytes);
-            if (at >= 0)
-                return this.idle.splice(at, 1)[0];
-        }
-        while (this.used + bytes > this.totalBytes)
-            this.used -= this.idle.pop().length;
-        this.used += bytes;
-        this.peak = Math.max(this.peak, this.used);
-        if (reservation) {
-            this.reserved += bytes;
-            return undefined;
-        }
-        return Buffer.allocUnsafe(bytes);
-    }
-    grant() {
-        while (this.waiters.length > 0 && this.fits(this.waiters[0].bytes)) {
-            const waiter = this.waiters.shift();
-            waiter.resolve(this.take(waiter.bytes, waiter.reservation));
-        }
-    }
-}
-/** File concurrency for `concurrency: auto`. */
-const AUTO_CONCURRENCY = { min: 4, max: 64 };
-/**
- * How many files to process at once when the user left it to us: as many as the budget holds
- * two parts (one filling, one in flight) of the median file, so a batch of small files is not
- * bound by round trips while large files keep parts in flight. `sizes` are ciphertext lengths.
- */
-function autoConcurrency(sizes, partBytes, budgetBytes) {
-    if (sizes.length === 0)
-        return AUTO_CONCURRENCY.min;
-    const sorted = sizes.map((s) => Math.max(1, Math.min(s, partBytes))).sort((a, b) => a - b);
-    const typical = sorted[Math.floor(sorted.length / 2)];
-    const fits = Math.floor(budgetBytes / (MIN_PARTS_PER_FILE * typical + streamBytesFor(typical)));
-    return Math.min(AUTO_CONCURRENCY.max, Math.max(AUTO_CONCURRENCY.min, fits));
-}
-function formatMiB(bytes) {
-    const mib = bytes / _units_js__WEBPACK_IMPORTED_MODULE_0__/* .MIB */ .D;
-    return `${Number.isInteger(mib) ? mib : mib.toFixed(1)} MiB`;
-}
-/**
- * Parts in flight for one upload, found the way a TCP sender finds its window: while every
- * slot is busy and throughput still rises by `rise` from one epoch to the next, the window
- * doubles; once it stops rising the window stays where it is. An epoch ends when as many parts as the window holds have completed. The window
- * never exceeds `ceiling()`, which shrinks as more uploads share the budget.
- */
-class InFlightWindow {
-    options;
-    size;
-    settled = false;
-    previous;
-    epochStart;
-    epochBytes = 0;
-    epochParts = 0;
-    /** Whether a part had to wait for a free slot during this epoch: the window was the limit. */
-    saturated = false;
-    constructor(options) {
-        this.options = options;
-        this.size = Math.max(1, options.start ?? MIN_PARTS_PER_FILE);
-    }
-    /** Parts that may be in flight now. */
-    get limit() {
-        return Math.max(1, Math.min(this.size, this.options.ceiling()));
-    }
-    /** A part is about to be sent; `waited` when it had to wait for a slot. */
-    sending(waited) {
-        this.epochStart ??= this.options.now();
-        if (waited)
-            this.saturated = true;
-    }
-    /** A part of `bytes` was acknowledged. */
-    completed(bytes) {
-        if (this.epochStart === undefined)
-            return;
-        this.epochBytes += bytes;
-        this.epochParts += 1;
-        if (this.epochParts < this.limit)
-            return;
-        const elapsed = Math.max(1, this.options.now() - this.epochStart);
-        const rate = this.epochBytes / elapsed;
-        this.decide(rate);
-        this.epochStart = this.options.now();
-        this.epochBytes = 0;
-        this.epochParts = 0;
-        this.saturated = false;
-    }
-    decide(rate) {
-        if (this.settled)
-            return;
-        const rise = this.options.rise ?? 1.15;
-        if (this.previous && rate < this.previous.rate * rise) {
-            // More parts in flight bought little: the link (or the source) is the limit, not
-            // latency. Stay at this size rather than going back: one epoch's rate is a noisy
-            // measure (a slow start, another process on the CPU), and going back on a bad sample
-            // halves a window that was paying off. The buffers are inside the budget either way.
-            this.settled = true;
-            return;
-        }
-        this.previous = undefined;
-        // Slots sat idle: the window was not what held throughput back (yet).
-        if (!this.saturated)
-            return;
-        const current = this.limit;
-        const next = Math.min(current * 2, this.options.ceiling());
-        if (next <= current)
-            return;
-        this.previous = { size: current, rate };
-        this.size = next;
-    }
-}
-
-
-/***/ }),
-
-/***/ 710:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  s1: () => (/* binding */ clientOptions),
-  MO: () => (/* binding */ parseNetwork)
-});
-
-// UNUSED EXPORTS: DEFAULT_MAX_ATTEMPTS
-
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __nccwpck_require__(4708);
-var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_);
-// EXTERNAL MODULE: ./node_modules/agent-base/dist/index.js
-var dist = __nccwpck_require__(8894);
-// EXTERNAL MODULE: ./node_modules/http-proxy-agent/dist/index.js
-var http_proxy_agent_dist = __nccwpck_require__(1970);
-// EXTERNAL MODULE: ./node_modules/https-proxy-agent/dist/index.js
-var https_proxy_agent_dist = __nccwpck_require__(3669);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-;// CONCATENATED MODULE: ./src/proxy.ts
-
-
-
-
-
-
-/**
- * The `http-proxy` input proxies every request; without it HTTPS_PROXY serves https:// and
- * HTTP_PROXY http:// endpoints (lower-case names first, as curl and @actions/http-client read
- * them). NO_PROXY applies to both. Pure: reads only `env`.
- */
-function proxySettings(input, env) {
-    const noProxy = (env.no_proxy ?? env.NO_PROXY ?? '')
-        .split(/[\s,]+/)
-        .map((entry) => entry.trim().toLowerCase())
-        .filter((entry) => entry !== '');
-    if (input !== '') {
-        const url = proxyUrl(input, () => new errors/* InputError */.dz('http-proxy', notAProxy(input)));
-        return { http: url, https: url, noProxy };
-    }
-    const settings = { noProxy };
-    const fromEnv = (names) => {
-        const name = names.find((n) => env[n]);
-        const value = name ? env[name] : undefined;
-        if (!name || !value)
-            return undefined;
-        return proxyUrl(value, () => new Error(`environment variable ${name}: ${notAProxy(value)}`));
-    };
-    const httpProxy = fromEnv(['http_proxy', 'HTTP_PROXY']);
-    const httpsProxy = fromEnv(['https_proxy', 'HTTPS_PROXY']);
-    if (httpProxy)
-        settings.http = httpProxy;
-    if (httpsProxy)
-        settings.https = httpsProxy;
-    return settings;
-}
-function notAProxy(value) {
-    // A proxy URL may carry a password: show only where it points.
-    return `'${redact(value)}' is not a proxy URL; use http://host:port (or https://, with user:password@ if the proxy needs it)`;
-}
-function proxyUrl(value, error) {
-    let url;
-    try {
-        // A bare host:port means http, as curl and most tools read it.
-        url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`);
-    }
-    catch {
-        throw error();
-    }
-    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') {
-        throw error();
-    }
-    return url;
-}
-/** The proxy URL as it may be shown: without user and password. */
-function redact(value) {
-    return String(value).replace(/\/\/[^@/]*@/, '//***@');
-}
-/** True when NO_PROXY says `host:port` is reached directly. */
-function bypassesProxy(host, port, noProxy) {
-    const name = host.toLowerCase().replace(/^\[(.*)\]$/, '$1');
-    return noProxy.some((entry) => {
-        if (entry === '*')
-            return true;
-        const match = /^(.*?)(?::(\d+))?$/.exec(entry);
-        const pattern = (match?.[1] ?? entry).replace(/^\*?\./, '.').replace(/^\[(.*)\]$/, '$1');
-        if (match?.[2] !== undefined && Number(match[2]) !== port)
-            return false;
-        const domain = pattern.replace(/^\./, '');
-        return name === domain || name.endsWith(`.${domain}`);
-    });
-}
-/** Socket options the SDK's own agents use: keep-alive, up to 50 sockets per host. */
-const AGENT_OPTIONS = { keepAlive: true, maxSockets: 50 };
-/**
- * An agent that sends each request through `proxy` unless NO_PROXY names its host. Requests
- * to http:// endpoints go to the proxy as absolute URIs (GET http://host/path), to https://
- * endpoints through a CONNECT tunnel.
- */
-class RoutingAgent extends dist.Agent {
-    noProxy;
-    direct;
-    viaProxy;
-    constructor(secure, proxy, noProxy) {
-        super(AGENT_OPTIONS);
-        this.noProxy = noProxy;
-        this.direct = secure ? new (external_node_https_default()).Agent(AGENT_OPTIONS) : new (external_node_http_default()).Agent(AGENT_OPTIONS);
-        if (proxy) {
-            this.viaProxy = secure
-                ? new https_proxy_agent_dist.HttpsProxyAgent(proxy, AGENT_OPTIONS)
-                : new http_proxy_agent_dist.HttpProxyAgent(proxy, AGENT_OPTIONS);
-        }
-    }
-    connect(_req, options) {
-        const port = options.port ?? (options.secureEndpoint ? 443 : 80);
-        if (!this.viaProxy || bypassesProxy(options.host ?? '', port, this.noProxy)) {
-            return this.direct;
-        }
-        return this.viaProxy;
-    }
-    destroy() {
-        this.direct.destroy();
-        this.viaProxy?.destroy();
-        super.destroy();
-    }
-}
-/** Agents for the SDK's request handler, or undefined when no proxy is configured at all. */
-function proxyAgents(settings) {
-    if (!settings.http && !settings.https)
-        return undefined;
-    return {
-        httpAgent: new RoutingAgent(false, settings.http, settings.noProxy),
-        httpsAgent: new RoutingAgent(true, settings.https, settings.noProxy),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/version.ts
-/** This tool's version, as in package.json (a unit test keeps the two equal). */
-const VERSION = '0.1.0';
-/** How every AWS request names this tool in its User-Agent: `mediaconvert-encrypt/VERSION`. */
-const USER_AGENT_NAME = 'mediaconvert-encrypt';
-
-;// CONCATENATED MODULE: ./src/network.ts
-
-
-/** Retries for throttling and dropped connections when AWS_MAX_ATTEMPTS is not set. */
-const DEFAULT_MAX_ATTEMPTS = 6;
-/**
- * The `http-proxy` input and the variables the AWS SDK and CLI read: HTTPS_PROXY,
- * HTTP_PROXY, NO_PROXY, AWS_MAX_ATTEMPTS, AWS_RETRY_MODE. Pure; throws on a bad value.
- */
-function parseNetwork(httpProxy, env) {
-    const attempts = env.AWS_MAX_ATTEMPTS?.trim() ?? '';
-    const maxAttempts = attempts === '' ? DEFAULT_MAX_ATTEMPTS : Number(attempts);
-    if (!/^\d+$/.test(String(maxAttempts)) || maxAttempts < 1 || maxAttempts > 100) {
-        throw new Error(`environment variable AWS_MAX_ATTEMPTS: '${attempts}' is not accepted; use a whole number from 1 to 100`);
-    }
-    const mode = env.AWS_RETRY_MODE?.trim().toLowerCase() || 'standard';
-    if (mode !== 'standard' && mode !== 'adaptive') {
-        throw new Error(`environment variable AWS_RETRY_MODE: '${env.AWS_RETRY_MODE}' is not accepted; use standard or adaptive`);
-    }
-    return { proxy: proxySettings(httpProxy, env), maxAttempts, retryMode: mode };
-}
-/** Options every SDK client of this tool gets: retries, user agent, proxy agents. */
-function clientOptions(network) {
-    const agents = proxyAgents(network.proxy);
-    return {
-        maxAttempts: network.maxAttempts,
-        retryMode: network.retryMode,
-        customUserAgent: [[USER_AGENT_NAME, VERSION]],
-        ...(agents ? { requestHandler: agents } : {}),
-    };
-}
-
-
-/***/ }),
-
-/***/ 665:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   HN: () => (/* binding */ writeManifest),
-/* harmony export */   Yz: () => (/* binding */ outputsOf)
-/* harmony export */ });
-/* unused harmony exports manifestOf, summaryOf */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _job_summary_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(321);
-/* harmony import */ var _finished_jobs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5950);
-/* harmony import */ var _safe_text_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1452);
+// EXTERNAL MODULE: ./src/job/finished-jobs.ts + 2 modules
+var finished_jobs = __nccwpck_require__(9509);
+;// CONCATENATED MODULE: ./src/report/report.ts
 
 
 
@@ -33064,8 +30091,8 @@ function keyOf(s3Uri) {
     return s3Uri.replace(/^s3:\/\/[^/]+\//, '');
 }
 async function writeManifest(file, report) {
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file), { recursive: true });
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(file, `${JSON.stringify(manifestOf(report), null, 2)}\n`, { mode: 0o644 });
+    await (0,promises_.mkdir)(external_node_path_default().dirname(file), { recursive: true });
+    await (0,promises_.writeFile)(file, `${JSON.stringify(manifestOf(report), null, 2)}\n`, { mode: 0o644 });
 }
 /** Step outputs, every one a string. */
 function outputsOf(report, manifestPath) {
@@ -33080,7 +30107,7 @@ function outputsOf(report, manifestPath) {
     };
     if (report.outcomes) {
         outputs['job-status'] = JSON.stringify(report.outcomes);
-        outputs['output-uris'] = JSON.stringify((0,_finished_jobs_js__WEBPACK_IMPORTED_MODULE_3__/* .outputUrisOf */ .s6)(report.outcomes, report.finished ?? []));
+        outputs['output-uris'] = JSON.stringify((0,finished_jobs/* outputUrisOf */.s6)(report.outcomes, report.finished ?? []));
     }
     return outputs;
 }
@@ -33130,7 +30157,97 @@ function statusSuffix(status) {
 
 /***/ }),
 
-/***/ 1452:
+/***/ 8382:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CR: () => (/* binding */ JobError),
+/* harmony export */   bD: () => (/* binding */ messageOf),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   f6: () => (/* binding */ FileError)
+/* harmony export */ });
+/** A bad input value: the message names the input, the problem and what is accepted. */
+class InputError extends Error {
+    input;
+    constructor(input, problem) {
+        super(`Input \`${input}\`: ${problem}`);
+        this.input = input;
+        this.name = 'InputError';
+    }
+}
+/** One file failed somewhere in data key, encryption or upload. */
+class FileError extends Error {
+    path;
+    stage;
+    constructor(path, stage, cause) {
+        super(`${path}: ${stage} failed: ${messageOf(cause)}`, { cause });
+        this.path = path;
+        this.stage = stage;
+        this.name = 'FileError';
+    }
+}
+/** A MediaConvert job could not be created, or ended badly while we waited. */
+class JobError extends Error {
+    constructor(message, options) {
+        super(message, options);
+        this.name = 'JobError';
+    }
+}
+/** Our own errors' messages already say what failed; their class names would be noise. */
+const OWN_ERRORS = new Set(['InputError', 'FileError', 'JobError']);
+function messageOf(error) {
+    if (error instanceof Error) {
+        const named = error.name && error.name !== 'Error' && !OWN_ERRORS.has(error.name);
+        const name = named ? `${error.name}: ` : '';
+        return `${name}${error.message}`;
+    }
+    return String(error);
+}
+
+
+/***/ }),
+
+/***/ 2583:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   l: () => (/* binding */ parseJsonText)
+/* harmony export */ });
+/**
+ * JSON from an input or a file, with errors that never quote the text: a settings file or a
+ * metadata value may hold a secret (a static key, a token), and V8's JSON.parse messages quote
+ * the text around the fault. The error gives the line and column instead.
+ */
+/** Parses `text` (a leading UTF-8 byte order mark is allowed); throws `Error(problem)`. */
+function parseJsonText(text) {
+    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    try {
+        return JSON.parse(body);
+    }
+    catch (error) {
+        throw new Error(`is not valid JSON (${whereIn(body, error)})`);
+    }
+}
+/** `line L, column C` of the fault, from the position V8 reports; never the text itself. */
+function whereIn(text, error) {
+    const message = error instanceof Error ? error.message : '';
+    if (/end of JSON input|Unterminated string/i.test(message) && !/position/.test(message)) {
+        return 'it ends too early';
+    }
+    const position = /position (\d+)/.exec(message)?.[1];
+    if (position === undefined) {
+        return /Unexpected token/.test(message) ? 'an unexpected character' : 'syntax error';
+    }
+    const before = text.slice(0, Number(position));
+    const line = before.split('\n').length;
+    const column = Number(position) - before.lastIndexOf('\n');
+    return `syntax error at line ${line}, column ${column}`;
+}
+
+
+/***/ }),
+
+/***/ 6054:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -33203,7 +30320,7 @@ function safeJson(value, space) {
 
 /***/ }),
 
-/***/ 1996:
+/***/ 4886:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {

@@ -8,7 +8,7 @@ import {
   outputLocations,
   type GroupLocations,
   type OutputFiles,
-} from '../../src/output-locations.js';
+} from '../../src/mediaconvert/output-locations.js';
 import {
   ERROR_CODES,
   JobFailure,

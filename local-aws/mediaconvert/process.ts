@@ -21,7 +21,7 @@ import { probeMedia, type MediaTools } from './media.js';
 import { encodeOutput, type DecryptedInput } from './encode.js';
 import { dashManifest, hlsMaster, type EncodedPlan } from './manifests.js';
 import { planJob, type PlannedGroup } from './plan.js';
-import { reportedPaths } from '../../src/output-locations.js';
+import { reportedPaths } from '../../src/mediaconvert/output-locations.js';
 import type { DecryptionMode } from './validate.js';
 import {
   ERROR_CODES,

@@ -17,8 +17,8 @@ import {
   checkServiceRules,
   wirePath,
   type Violation,
-} from '../../src/settings-model.js';
-import { SETTINGS_MODEL } from '../../src/settings-model.generated.js';
+} from '../../src/mediaconvert/settings-model.js';
+import { SETTINGS_MODEL } from '../../src/mediaconvert/settings-model.generated.js';
 
 /** Patterns and limits copied from the MediaConvert API model (see reference/NOTES.md). */
 export const PATTERNS = {

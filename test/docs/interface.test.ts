@@ -1,8 +1,8 @@
-/** README tables and action.yml against the one table they are generated from (src/interface.ts). */
+/** README tables and action.yml against the one table they are generated from (src/inputs/interface.ts). */
 import { describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { actionYml, withReadmeTables } from '../../scripts/gen-interface.js';
-import { INPUTS, OUTPUTS } from '../../src/interface.js';
+import { INPUTS, OUTPUTS } from '../../src/inputs/interface.js';
 
 const readme = readFileSync('README.md', 'utf8');
 const actionFile = readFileSync('action.yml', 'utf8');
@@ -28,7 +28,7 @@ function generatedBlock(text: string): string {
   return text.slice(start, end);
 }
 
-describe('generated files match src/interface.ts', () => {
+describe('generated files match src/inputs/interface.ts', () => {
   test('action.yml on disk is what the table generates (run `npm run gen`)', () => {
     expect(actionFile).toBe(actionYml());
   });

@@ -7,7 +7,7 @@ import { describe, expect, test } from '@jest/globals';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import * as prettier from 'prettier';
-import { INPUTS, OUTPUTS } from '../../src/interface.js';
+import { INPUTS, OUTPUTS } from '../../src/inputs/interface.js';
 
 const INPUT_NAMES = new Set<string>(INPUTS.map((i) => i.name));
 const OUTPUT_NAMES = new Set<string>(OUTPUTS.map((o) => o.name));

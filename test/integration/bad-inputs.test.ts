@@ -32,7 +32,7 @@ import path from 'node:path';
 import { runPackagedAction } from '../support/action-runner.js';
 import { startFaultProxy } from '../support/fault-proxy.js';
 import { startStack, type LocalStack } from '../../local-aws/stack.js';
-import { INPUTS } from '../../src/interface.js';
+import { INPUTS } from '../../src/inputs/interface.js';
 
 const GCM_LIMIT = 2 ** 36 - 32;
 const isRoot = process.getuid?.() === 0;

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { INPUTS } from '../../src/interface.js';
+import { INPUTS } from '../../src/inputs/interface.js';
 import { startStack, type LocalStack } from '../../local-aws/stack.js';
 import { CLI_ENTRY } from '../support/runner.js';
 

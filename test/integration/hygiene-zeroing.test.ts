@@ -16,9 +16,9 @@ import {
 import { S3Client } from '@aws-sdk/client-s3';
 import { startFaultProxy, type FaultProxy, type FaultRule } from '../support/fault-proxy.js';
 import { startStack, type LocalStack } from '../../local-aws/stack.js';
-import { parseConfig, type Config } from '../../src/config.js';
-import { encryptAndUpload, type FileResult } from '../../src/encrypt-file.js';
-import type { MediaFile } from '../../src/files.js';
+import { parseConfig, type Config } from '../../src/inputs/config.js';
+import { encryptAndUpload, type FileResult } from '../../src/upload/encrypt-file.js';
+import type { MediaFile } from '../../src/files/listing.js';
 import { nobleGcmDecrypt, opensslDecrypt } from '../support/oracle.js';
 import { FAST_JOBS, getObject, stackClients } from '../support/stack-helpers.js';
 

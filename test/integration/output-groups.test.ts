@@ -11,7 +11,7 @@ import { writeFile } from 'node:fs/promises';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { runPackagedAction } from '../support/action-runner.js';
 import { startStack, type LocalStack } from '../../local-aws/stack.js';
-import { outputLocations, segmentUri } from '../../src/output-locations.js';
+import { outputLocations, segmentUri } from '../../src/mediaconvert/output-locations.js';
 import { FAST_JOBS, getObject, probeStreams, stackClients } from '../support/stack-helpers.js';
 
 let stack: LocalStack;

@@ -12,7 +12,7 @@ import { runPackagedAction, type ActionRun } from '../support/action-runner.js';
 import { startFaultProxy, type FaultProxy, type FaultRule } from '../support/fault-proxy.js';
 import { startStack, type LocalStack } from '../../local-aws/stack.js';
 import { FAST_JOBS } from '../support/stack-helpers.js';
-import { VERSION } from '../../src/version.js';
+import { VERSION } from '../../src/shared/version.js';
 import { startTinyProxy, type TinyProxy } from '../support/tinyproxy.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CreateJobCommand, type CreateJobCommandInput } from '@aws-sdk/client-mediaconvert';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
-import { outputLocations, segmentUri } from '../../src/output-locations.js';
+import { outputLocations, segmentUri } from '../../src/mediaconvert/output-locations.js';
 import {
   BUCKET,
   putObject,

@@ -1,4 +1,4 @@
-import type { Clock } from '../../src/clock.js';
+import type { Clock } from '../../src/shared/clock.js';
 
 /** A Clock whose sleep returns at once after moving time forward; it records every sleep. */
 export class FakeClock implements Clock {

@@ -1,4 +1,4 @@
-import type { Logger } from '../../src/logger.js';
+import type { Logger } from '../../src/shared/logger.js';
 
 /** `group` and `endgroup` mark where a group opens and closes; their message is its name. */
 export type LogLevel = 'info' | 'warning' | 'debug' | 'group' | 'endgroup';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { parseArtifactSource } from '../../src/artifact-source.js';
+import { parseArtifactSource } from '../../src/inputs/artifact-source.js';
 
 const env = { GITHUB_REPOSITORY: 'octo/media' };
 const inputs = (over: Record<string, string>) => ({

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { downloadArtifact, type ArtifactDownloader } from '../../src/artifact.js';
+import { downloadArtifact, type ArtifactDownloader } from '../../src/files/artifact.js';
 
 let temp: string;
 

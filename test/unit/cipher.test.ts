@@ -8,12 +8,14 @@ import {
   CipherError,
   ciphertextLength,
   encrypt,
-  GCM_MAX_PLAINTEXT_BYTES,
-  GCM_TAG_BYTES,
   ivLengthsFor,
   readChunks,
+} from '../../src/crypto/cipher.js';
+import {
+  GCM_MAX_PLAINTEXT_BYTES,
+  GCM_TAG_BYTES,
   type Mode,
-} from '../../src/cipher.js';
+} from '../../src/mediaconvert/decryption.js';
 import { decrypt } from '../support/oracle.js';
 
 const KEY_LENGTHS = [16, 24, 32] as const;

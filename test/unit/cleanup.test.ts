@@ -1,6 +1,6 @@
 import { expect, test } from '@jest/globals';
-import { objectsToDelete } from '../../src/cleanup.js';
-import type { CreatedJob } from '../../src/job.js';
+import { objectsToDelete } from '../../src/job/delete-inputs.js';
+import type { CreatedJob } from '../../src/job/create-and-wait.js';
 
 function job(id: string, inputs: string[]): CreatedJob {
   return {

@@ -1,8 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
 import { createHash } from 'node:crypto';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { makeClients, signChecksumNotPayload } from '../../src/clients.js';
-import { parseConfig } from '../../src/config.js';
+import { makeClients, signChecksumNotPayload } from '../../src/aws/clients.js';
+import { parseConfig } from '../../src/inputs/config.js';
 
 const KMS_ARN = 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 

@@ -1,8 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
-import { parseConfig, withDefaults } from '../../src/config.js';
-import { InputError } from '../../src/errors.js';
-import { INPUTS, type InputName } from '../../src/interface.js';
-import { MAX_USER_METADATA } from '../../src/job-request.js';
+import { parseConfig, withDefaults } from '../../src/inputs/config.js';
+import { InputError } from '../../src/shared/errors.js';
+import { INPUTS, type InputName } from '../../src/inputs/interface.js';
+import { MAX_USER_METADATA } from '../../src/mediaconvert/limits.js';
 
 type Raw = Partial<Record<InputName, string>>;
 type Env = Record<string, string | undefined>;

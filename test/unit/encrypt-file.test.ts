@@ -15,10 +15,10 @@ import {
 } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
-import { parseConfig, type Config } from '../../src/config.js';
-import { encryptAndUpload, METADATA } from '../../src/encrypt-file.js';
-import { FileError } from '../../src/errors.js';
-import type { MediaFile } from '../../src/files.js';
+import { parseConfig, type Config } from '../../src/inputs/config.js';
+import { encryptAndUpload, METADATA } from '../../src/upload/encrypt-file.js';
+import { FileError } from '../../src/shared/errors.js';
+import type { MediaFile } from '../../src/files/listing.js';
 import { decrypt } from '../support/oracle.js';
 
 const MIB = 1024 * 1024;
@@ -217,7 +217,7 @@ describe('encryptAndUpload', () => {
 describe('a file swapped or rewritten after it was listed', () => {
   async function listed(name: string, data: Buffer): Promise<MediaFile> {
     const file = await mediaFile(name, data);
-    const { identityOf } = await import('../../src/files.js');
+    const { identityOf } = await import('../../src/files/listing.js');
     const { stat } = await import('node:fs/promises');
     return { ...file, listed: identityOf(await stat(file.absolutePath)) };
   }

@@ -11,9 +11,9 @@ import {
 } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { GCM_MAX_PLAINTEXT_BYTES, type Mode } from '../../src/cipher.js';
-import { InputError } from '../../src/errors.js';
-import { findFiles, shardOf, type FileQuery, type MediaFile } from '../../src/files.js';
+import { GCM_MAX_PLAINTEXT_BYTES, type Mode } from '../../src/mediaconvert/decryption.js';
+import { InputError } from '../../src/shared/errors.js';
+import { findFiles, shardOf, type FileQuery, type MediaFile } from '../../src/files/listing.js';
 
 let root: string;
 let outside: string;

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import type { Job, JobSettings } from '@aws-sdk/client-mediaconvert';
-import { finishedJobOf, outputsOf, outputUrisOf } from '../../src/finished-jobs.js';
+import { finishedJobOf, outputsOf, outputUrisOf } from '../../src/job/finished-jobs.js';
 
 const INPUT = 's3://in/enc/masters/show.ep1.mov';
 

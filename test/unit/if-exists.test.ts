@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { HeadObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
-import { decideUpload } from '../../src/if-exists.js';
-import type { MediaFile } from '../../src/files.js';
-import { METADATA } from '../../src/object-metadata.js';
+import { decideUpload } from '../../src/upload/if-exists.js';
+import type { MediaFile } from '../../src/files/listing.js';
+import { METADATA } from '../../src/upload/object-metadata.js';
 
 const s3 = new S3Client({ region: 'us-east-1' });
 const s3Mock = mockClient(s3);

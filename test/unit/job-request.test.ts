@@ -3,15 +3,15 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { CreateJobCommandInput } from '@aws-sdk/client-mediaconvert';
-import type { JobConfig } from '../../src/config.js';
-import { InputError } from '../../src/errors.js';
+import type { JobConfig } from '../../src/inputs/config.js';
+import { InputError } from '../../src/shared/errors.js';
 import {
   buildRequests,
   loadJobPlan,
-  MAX_INPUTS_PER_JOB,
   requestToken,
   type JobInputFile,
-} from '../../src/job-request.js';
+} from '../../src/job/request.js';
+import { MAX_INPUTS_PER_JOB } from '../../src/mediaconvert/limits.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/FromInput';
 const OUTPUT_GROUPS = [

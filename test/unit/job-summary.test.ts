@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
-import { escapeCell, formatDuration, jobsSection, s3ConsoleUrl } from '../../src/job-summary.js';
-import type { RunReport } from '../../src/report.js';
+import { escapeCell, formatDuration, jobsSection, s3ConsoleUrl } from '../../src/report/summary.js';
+import type { RunReport } from '../../src/report/run-report.js';
 
 describe('escapeCell', () => {
   test('no HTML, no Markdown markup, no line break survives', () => {

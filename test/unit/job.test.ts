@@ -9,14 +9,14 @@ import {
 } from '@aws-sdk/client-mediaconvert';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
-import { JobError } from '../../src/errors.js';
+import { JobError } from '../../src/shared/errors.js';
 import {
   createJob,
   failedJobsMessage,
   waitForJobs,
   type JobOutcome,
   type WaitOptions,
-} from '../../src/job.js';
+} from '../../src/job/create-and-wait.js';
 import { FakeClock } from '../support/clock.js';
 import { FakeLogger } from '../support/logger.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { parseJsonText } from '../../src/json-text.js';
+import { parseJsonText } from '../../src/shared/json-text.js';
 
 describe('parseJsonText', () => {
   test('parses JSON, with or without a UTF-8 byte order mark', () => {

@@ -7,7 +7,8 @@ import {
 } from '@aws-sdk/client-kms';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
-import { makeDataKey, MEDIACONVERT_CONTEXT } from '../../src/keys.js';
+import { makeDataKey } from '../../src/crypto/keys.js';
+import { MEDIACONVERT_CONTEXT } from '../../src/mediaconvert/decryption.js';
 
 const KEY_ARN = 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 const CONTEXT = { service: 'mediaconvert.amazonaws.com' };

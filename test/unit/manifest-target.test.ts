@@ -2,9 +2,9 @@ import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { InputError } from '../../src/errors.js';
-import type { MediaFile } from '../../src/files.js';
-import { checkManifestTarget } from '../../src/manifest-target.js';
+import { InputError } from '../../src/shared/errors.js';
+import type { MediaFile } from '../../src/files/listing.js';
+import { checkManifestTarget } from '../../src/report/manifest-target.js';
 
 let dir: string;
 let media: MediaFile;

@@ -1,10 +1,6 @@
-import {
-  autoConcurrency,
-  BudgetError,
-  InFlightWindow,
-  MemoryBudget,
-} from '../../src/memory-budget.js';
-import { MIB } from '../../src/units.js';
+import { autoConcurrency } from '../../src/inputs/sizing.js';
+import { BudgetError, InFlightWindow, MemoryBudget } from '../../src/upload/memory-budget.js';
+import { MIB } from '../../src/shared/units.js';
 
 describe('MemoryBudget', () => {
   test('leases wait until bytes are given back, first come first served', async () => {

@@ -1,8 +1,9 @@
 import { describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import { DEFAULT_MAX_ATTEMPTS, clientOptions, parseNetwork } from '../../src/network.js';
-import { bypassesProxy, proxySettings, redact } from '../../src/proxy.js';
-import { VERSION } from '../../src/version.js';
+import { clientOptions } from '../../src/aws/client-options.js';
+import { DEFAULT_MAX_ATTEMPTS, parseNetwork } from '../../src/inputs/network.js';
+import { bypassesProxy, proxySettings, redact } from '../../src/inputs/proxy.js';
+import { VERSION } from '../../src/shared/version.js';
 
 describe('proxySettings', () => {
   test('the http-proxy input serves http and https endpoints and beats the variables', () => {

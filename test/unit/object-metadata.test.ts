@@ -5,7 +5,7 @@ import {
   metadataBytes,
   objectMetadata,
   readObjectMetadata,
-} from '../../src/object-metadata.js';
+} from '../../src/upload/object-metadata.js';
 
 const IV16 = 'LrGuRi1J+wDXgwZp4TuhMg==';
 const KEY = 'A'.repeat(248);

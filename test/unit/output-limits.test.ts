@@ -1,17 +1,18 @@
 import { describe, expect, test } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
-import type { JobConfig } from '../../src/config.js';
-import type { OutputName } from '../../src/interface.js';
-import { buildRequests, type JobPlan } from '../../src/job-request.js';
-import type { CreatedJob, JobOutcome } from '../../src/job.js';
+import type { JobConfig } from '../../src/inputs/config.js';
+import type { OutputName } from '../../src/inputs/interface.js';
+import { buildRequests, type JobPlan } from '../../src/job/request.js';
+import type { CreatedJob, JobOutcome } from '../../src/job/create-and-wait.js';
 import {
   limitOutputs,
   MAX_OUTPUT_BYTES,
   MAX_STEP_OUTPUT_BYTES,
   type ShortenedOutput,
-} from '../../src/output-limits.js';
-import type { FileResult } from '../../src/encrypt-file.js';
-import { manifestOf, outputsOf, type RunReport } from '../../src/report.js';
+} from '../../src/report/output-limits.js';
+import type { FileResult } from '../../src/upload/encrypt-file.js';
+import { manifestOf, outputsOf } from '../../src/report/report.js';
+import type { RunReport } from '../../src/report/run-report.js';
 
 const MANIFEST = '/runner/temp/mediaconvert-encrypt-manifest.json';
 

@@ -4,7 +4,7 @@ import {
   outputLocations,
   reportedPaths,
   segmentUri,
-} from '../../src/output-locations.js';
+} from '../../src/mediaconvert/output-locations.js';
 
 const INPUTS = [{ FileInput: 's3://in/media/My Clip.v2.mp4' }, { FileInput: 's3://in/b.mov' }];
 const H264 = (width: number, height: number, bitrate: number) => ({

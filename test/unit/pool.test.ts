@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { mapPool } from '../../src/pool.js';
+import { mapPool } from '../../src/shared/pool.js';
 
 interface Deferred {
   promise: Promise<void>;

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, test } from '@jest/globals';
-import type { MediaFile } from '../../src/files.js';
-import { Progress } from '../../src/progress.js';
+import type { MediaFile } from '../../src/files/listing.js';
+import { Progress } from '../../src/upload/progress.js';
 import { FakeClock } from '../support/clock.js';
 import { FakeLogger } from '../support/logger.js';
 

@@ -3,17 +3,12 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { CreateJobCommandInput } from '@aws-sdk/client-mediaconvert';
-import { OUTPUTS } from '../../src/interface.js';
-import type { CreatedJob } from '../../src/job.js';
-import type { FileResult } from '../../src/encrypt-file.js';
-import {
-  manifestOf,
-  outputsOf,
-  summaryOf,
-  writeManifest,
-  type RunReport,
-} from '../../src/report.js';
-import { formatBytes } from '../../src/units.js';
+import { OUTPUTS } from '../../src/inputs/interface.js';
+import type { CreatedJob } from '../../src/job/create-and-wait.js';
+import type { FileResult } from '../../src/upload/encrypt-file.js';
+import { manifestOf, outputsOf, summaryOf, writeManifest } from '../../src/report/report.js';
+import type { RunReport } from '../../src/report/run-report.js';
+import { formatBytes } from '../../src/shared/units.js';
 
 function file(name: string, bytes: number): FileResult {
   return {

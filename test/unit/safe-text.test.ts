@@ -7,7 +7,7 @@ import {
   oneLine,
   safeJson,
   safeLogger,
-} from '../../src/safe-text.js';
+} from '../../src/shared/safe-text.js';
 
 /** What the runner would read as a command: `::` at a line start after spaces, `##[` anywhere. */
 function commandLines(text: string): string[] {

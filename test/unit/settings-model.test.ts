@@ -4,8 +4,8 @@ import {
   checkServiceRules,
   sdkPath,
   wirePath,
-} from '../../src/settings-model.js';
-import { SETTINGS_MODEL } from '../../src/settings-model.generated.js';
+} from '../../src/mediaconvert/settings-model.js';
+import { SETTINGS_MODEL } from '../../src/mediaconvert/settings-model.generated.js';
 
 const OUTPUT = {
   NameModifier: '_1',

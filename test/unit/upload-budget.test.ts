@@ -5,9 +5,9 @@
  */
 import { describe, expect, test } from '@jest/globals';
 import type { S3Client } from '@aws-sdk/client-s3';
-import { MemoryBudget } from '../../src/memory-budget.js';
-import { MIB } from '../../src/units.js';
-import { uploadStream } from '../../src/upload.js';
+import { MemoryBudget } from '../../src/upload/memory-budget.js';
+import { MIB } from '../../src/shared/units.js';
+import { uploadStream } from '../../src/upload/multipart.js';
 
 interface Command {
   constructor: { name: string };

@@ -12,7 +12,7 @@ import {
 import zlib from 'node:zlib';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
-import { uploadStream, type UploadRequest } from '../../src/upload.js';
+import { uploadStream, type UploadRequest } from '../../src/upload/multipart.js';
 
 const MIB = 1024 * 1024;
 const s3 = new S3Client({ region: 'us-east-1' });

@@ -1,0 +1,287 @@
+/**
+ * Streaming AES for the three MediaConvert decryption modes (docs/design.md, "Crypto conventions").
+ *
+ * Speed comes from doing as little as possible between OpenSSL calls: large reads into a
+ * small pool of reused buffers, one `cipher.update()` per chunk, and plain async generators
+ * instead of the stream.Transform machinery (which costs more than the AES itself).
+ */
+import { createCipheriv, type Cipher, type CipherGCM } from 'node:crypto';
+import { open, type FileHandle } from 'node:fs/promises';
+import {
+  GCM_MAX_PLAINTEXT_BYTES,
+  GCM_TAG_BYTES,
+  IV_LENGTHS,
+  isMode,
+  KEY_LENGTHS,
+  type Mode,
+} from '../mediaconvert/decryption.js';
+import { MIB } from '../shared/units.js';
+
+const AES_BLOCK_BYTES = 16;
+const MODE_SUFFIX: Readonly<Record<Mode, string>> = {
+  AES_CTR: 'ctr',
+  AES_CBC: 'cbc',
+  AES_GCM: 'gcm',
+};
+
+const DEFAULT_CHUNK_BYTES = MIB;
+/** OpenSSL's update() takes an int length; stay far below it and keep buffers sane. */
+const MAX_CHUNK_BYTES = 256 * MIB;
+
+export type CipherErrorCode = 'MODE' | 'KEY_LENGTH' | 'IV_LENGTH' | 'GCM_TOO_LARGE' | 'ARGUMENT';
+
+/** Every problem this module reports. Messages never contain key bytes. */
+export class CipherError extends Error {
+  override readonly name = 'CipherError';
+  readonly code: CipherErrorCode;
+
+  constructor(code: CipherErrorCode, message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+function assertMode(mode: unknown): asserts mode is Mode {
+  if (!isMode(mode)) {
+    // The value is a mode name, never key material, so it is safe to echo.
+    throw new CipherError(
+      'MODE',
+      `unsupported mode ${JSON.stringify(mode)}; accepted: ${Object.keys(IV_LENGTHS).join(', ')}`,
+    );
+  }
+}
+
+export function ivLengthsFor(mode: Mode): readonly number[] {
+  assertMode(mode);
+  return IV_LENGTHS[mode];
+}
+
+function assertByteCount(what: string, bytes: number): void {
+  if (!Number.isSafeInteger(bytes) || bytes < 0) {
+    throw new CipherError('ARGUMENT', `${what} must be a non-negative integer, got ${bytes}`);
+  }
+}
+
+/** Size of what encrypt() yields in total for a plaintext of the given size. */
+export function ciphertextLength(mode: Mode, plaintextBytes: number): number {
+  assertMode(mode);
+  assertByteCount('plaintext size', plaintextBytes);
+  switch (mode) {
+    case 'AES_CTR':
+      return plaintextBytes;
+    case 'AES_CBC':
+      // PKCS#7 always adds 1..16 bytes, a whole block when the input is block-aligned.
+      return (Math.floor(plaintextBytes / AES_BLOCK_BYTES) + 1) * AES_BLOCK_BYTES;
+    case 'AES_GCM':
+      return plaintextBytes + GCM_TAG_BYTES;
+  }
+}
+
+/**
+ * Throws when a GCM plaintext of `bytes` would exceed the limit. Callers check the file size
+ * with this before any upload; encrypt() checks the running total again while streaming.
+ */
+export function assertGcmSize(bytes: number, limit: number = GCM_MAX_PLAINTEXT_BYTES): void {
+  assertByteCount('plaintext size', bytes);
+  if (bytes > limit) {
+    throw new CipherError(
+      'GCM_TOO_LARGE',
+      `AES_GCM plaintext of ${bytes} bytes exceeds the GCM limit of ${limit} bytes ` +
+        `(2^36 - 32); use AES_CTR or AES_CBC for larger files`,
+    );
+  }
+}
+
+function assertChunkBytes(chunkBytes: number): void {
+  if (!Number.isSafeInteger(chunkBytes) || chunkBytes < 1 || chunkBytes > MAX_CHUNK_BYTES) {
+    throw new CipherError(
+      'ARGUMENT',
+      `chunk size must be an integer from 1 to ${MAX_CHUNK_BYTES} bytes, got ${chunkBytes}`,
+    );
+  }
+}
+
+/**
+ * Reads a file in large chunks as an async iterable.
+ *
+ * READ_AHEAD reads run in the libuv thread pool ahead of the consumer, into a few buffers
+ * allocated once and reused, so disk I/O overlaps with encryption and the reading
+ * thread never waits for the encrypting one to ask. Consequence: a yielded chunk is valid
+ * only until the consumer asks for the next one. encrypt() honours that (update() copies into
+ * a fresh output buffer); anyone who keeps a chunk must copy it.
+ */
+export function readChunks(
+  source: string | FileHandle,
+  chunkBytes: number = DEFAULT_CHUNK_BYTES,
+): AsyncIterable<Uint8Array> {
+  assertChunkBytes(chunkBytes);
+  return readChunksGenerator(source, chunkBytes);
+}
+
+/**
+ * Reads issued ahead of the chunk the consumer holds. Two instead of one: encryption alone of
+ * 1 GiB (AES_CTR, page cache) went from about 1570 to 1750 MiB/s here.
+ */
+const READ_AHEAD = 2;
+
+interface PendingRead {
+  buffer: Buffer;
+  position: number;
+  bytesRead: Promise<number>;
+}
+
+/** A path is opened and closed here; a handle given by the caller stays the caller's to close. */
+async function* readChunksGenerator(
+  source: string | FileHandle,
+  chunkBytes: number,
+): AsyncGenerator<Uint8Array> {
+  const handle = typeof source === 'string' ? await open(source, 'r') : source;
+  const inFlight: PendingRead[] = [];
+  try {
+    // A small file gets small buffers (a batch of small files would otherwise allocate whole
+    // chunks per file); a file that grows meanwhile is still read to its end.
+    const size = Math.max(1, Math.min(chunkBytes, (await handle.stat()).size));
+    /** Buffers neither being read into nor held by the consumer. */
+    const free: Buffer[] = Array.from({ length: READ_AHEAD + 1 }, () => Buffer.allocUnsafe(size));
+    let nextPosition = 0;
+    const readAhead = (): void => {
+      const buffer = free.pop()!;
+      const position = nextPosition;
+      nextPosition += size;
+      const bytesRead = handle.read(buffer, 0, size, position).then((r) => r.bytesRead);
+      // A read failing while we are suspended at `yield` must not be reported as an unhandled
+      // rejection; awaiting it below still throws.
+      bytesRead.catch(() => undefined);
+      inFlight.push({ buffer, position, bytesRead });
+    };
+    for (let i = 0; i < READ_AHEAD; i++) readAhead();
+    for (;;) {
+      const read = inFlight.shift()!;
+      const bytesRead = await read.bytesRead;
+      if (bytesRead === 0) return;
+      if (bytesRead < size) {
+        // A short read (the end of the file, or a file system that returns less): the reads
+        // issued after it start at the wrong offsets. Drop them; go on where this one ended.
+        const dropped = inFlight.splice(0);
+        await Promise.allSettled(dropped.map((d) => d.bytesRead));
+        free.push(...dropped.map((d) => d.buffer));
+        nextPosition = read.position + bytesRead;
+      }
+      while (inFlight.length < READ_AHEAD) readAhead();
+      yield read.buffer.subarray(0, bytesRead);
+      // The consumer asked for the next chunk, so it is done with this one.
+      free.push(read.buffer);
+    }
+  } finally {
+    // The consumer stopped early (or a read failed): let reads in flight settle before
+    // closing the handle under them. Their outcome no longer matters.
+    await Promise.allSettled(inFlight.map((r) => r.bytesRead));
+    if (typeof source === 'string') await handle.close();
+  }
+}
+
+export interface EncryptParams {
+  mode: Mode;
+  key: Uint8Array;
+  iv: Uint8Array;
+  /** Only for tests: a smaller GCM limit, so the streaming check can be exercised cheaply. */
+  gcmMaxPlaintextBytes?: number;
+}
+
+function validateParams(params: EncryptParams): void {
+  assertMode(params.mode);
+  const { mode, key, iv } = params;
+  // Only lengths are reported: key bytes never go into a message.
+  if (!(key instanceof Uint8Array) || !KEY_LENGTHS.includes(key.length)) {
+    const got = key instanceof Uint8Array ? `${key.length} bytes` : 'not a byte array';
+    throw new CipherError(
+      'KEY_LENGTH',
+      `${mode} key must be 16, 24 or 32 bytes (AES-128/192/256); got ${got}`,
+    );
+  }
+  const ivLengths = IV_LENGTHS[mode];
+  if (!(iv instanceof Uint8Array) || !ivLengths.includes(iv.length)) {
+    const got = iv instanceof Uint8Array ? `${iv.length} bytes` : 'not a byte array';
+    throw new CipherError(
+      'IV_LENGTH',
+      `${mode} IV must be ${ivLengths.join(' or ')} bytes; got ${got}`,
+    );
+  }
+}
+
+/** OpenSSL `enc` convention: a short CTR IV is right-padded with zeros to the counter block. */
+function counterBlock(iv: Uint8Array): Uint8Array {
+  if (iv.length === AES_BLOCK_BYTES) return iv;
+  const block = new Uint8Array(AES_BLOCK_BYTES);
+  block.set(iv);
+  return block;
+}
+
+/**
+ * The OpenSSL context holds the expanded key; the returned object is its only reference and
+ * is dropped when encryption ends. The caller's key buffer is neither kept nor modified.
+ */
+function createModeCipher(params: EncryptParams): Cipher {
+  const { mode, key, iv } = params;
+  const algorithm = `aes-${key.length * 8}-${MODE_SUFFIX[mode]}`;
+  switch (mode) {
+    case 'AES_CTR':
+      return createCipheriv(algorithm, key, counterBlock(iv));
+    case 'AES_CBC':
+      return createCipheriv(algorithm, key, iv); // PKCS#7 is node's (OpenSSL's) default
+    case 'AES_GCM':
+      // OpenSSL derives J0 via GHASH for IVs other than 96 bits, as SP 800-38D specifies.
+      return createCipheriv(algorithm as 'aes-256-gcm', key, iv, { authTagLength: GCM_TAG_BYTES });
+  }
+}
+
+/**
+ * Encrypts a plaintext stream in one pass and yields the ciphertext.
+ *
+ * Parameters are checked and the cipher is keyed right here, before anything is read: a bad
+ * key or IV throws CipherError from this call, and the caller may zero its key as soon as
+ * this returns (OpenSSL has already expanded it into its own context).
+ *
+ * Every yielded Buffer is freshly allocated and never touched again, so consumers may keep
+ * them (upload/multipart.ts copies them into its parts). Input chunks are not retained past the
+ * next pull, which is what readChunks() requires. For GCM the 16-byte tag is the last yield.
+ */
+export function encrypt(
+  source: AsyncIterable<Uint8Array>,
+  params: EncryptParams,
+): AsyncGenerator<Buffer> {
+  validateParams(params);
+  // A test may lower the GCM limit, nobody may raise it.
+  const gcmLimit = Math.min(params.gcmMaxPlaintextBytes ?? Infinity, GCM_MAX_PLAINTEXT_BYTES);
+  const cipher = createModeCipher(params);
+  return encryptChunks(source, cipher, params.mode === 'AES_GCM' ? gcmLimit : undefined);
+}
+
+/** `gcmLimit` is set for GCM only: it then also means "append the tag". */
+async function* encryptChunks(
+  source: AsyncIterable<Uint8Array>,
+  cipher: Cipher,
+  gcmLimit: number | undefined,
+): AsyncGenerator<Buffer> {
+  let total = 0;
+  for await (const chunk of source) {
+    total += chunk.length;
+    // Check before encrypting, so not one byte beyond the limit is ever emitted.
+    if (gcmLimit !== undefined) assertGcmSize(total, gcmLimit);
+    // update() takes an int length; split the rare giant chunk from a foreign source.
+    for (let offset = 0; offset < chunk.length; offset += MAX_CHUNK_BYTES) {
+      const piece =
+        chunk.length <= MAX_CHUNK_BYTES ? chunk : chunk.subarray(offset, offset + MAX_CHUNK_BYTES);
+      const out = cipher.update(piece);
+      // CBC holds back a partial block; an empty yield would only cost the consumer a turn.
+      if (out.length > 0) yield out;
+    }
+  }
+  const last = cipher.final();
+  if (gcmLimit !== undefined) {
+    const tag = (cipher as CipherGCM).getAuthTag();
+    yield last.length > 0 ? Buffer.concat([last, tag]) : tag;
+  } else if (last.length > 0) {
+    yield last;
+  }
+}

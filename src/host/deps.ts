@@ -1,0 +1,43 @@
+/**
+ * `runPipeline()`'s dependencies on this machine: AWS SDK clients from the environment (with one debug
+ * line per request when asked), the real clock, the log, the cancel signal and the folders.
+ */
+import { makeClients } from '../aws/clients.js';
+import type { Config } from '../inputs/config.js';
+import { systemClock } from '../shared/clock.js';
+import type { Logger } from '../shared/logger.js';
+import { tokenSeedFrom, type RunDeps } from '../pipeline/run.js';
+import { logRequests } from '../aws/request-log.js';
+
+export interface HostOptions {
+  log: Logger;
+  signal: AbortSignal;
+  workspace: string;
+  tempDir: string;
+  /** One debug line per AWS request (the action's step debug logging). */
+  logRequests?: boolean;
+  artifacts?: RunDeps['artifacts'];
+}
+
+/** `runPipeline()`'s dependencies on this machine: SDK clients from the environment, the real clock. */
+export function hostDeps(
+  config: Config,
+  env: Readonly<Record<string, string | undefined>>,
+  options: HostOptions,
+): RunDeps {
+  const tokenSeed = tokenSeedFrom(env);
+  return {
+    clients: () => {
+      const clients = makeClients(config, env);
+      if (options.logRequests) logRequests(clients, (line) => options.log.debug(line));
+      return clients;
+    },
+    log: options.log,
+    clock: systemClock,
+    workspace: options.workspace,
+    tempDir: options.tempDir,
+    signal: options.signal,
+    ...(options.artifacts ? { artifacts: options.artifacts } : {}),
+    ...(tokenSeed ? { tokenSeed } : {}),
+  };
+}

@@ -1,0 +1,34 @@
+import { proxySettings, type ProxySettings } from './proxy.js';
+
+/** How the SDK clients reach AWS: proxy, retries. */
+export interface NetworkConfig {
+  proxy: ProxySettings;
+  maxAttempts: number;
+  retryMode: 'standard' | 'adaptive';
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Retries for throttling and dropped connections when AWS_MAX_ATTEMPTS is not set. */
+export const DEFAULT_MAX_ATTEMPTS = 6;
+
+/**
+ * The `http-proxy` input and the variables the AWS SDK and CLI read: HTTPS_PROXY,
+ * HTTP_PROXY, NO_PROXY, AWS_MAX_ATTEMPTS, AWS_RETRY_MODE. Pure; throws on a bad value.
+ */
+export function parseNetwork(httpProxy: string, env: Env): NetworkConfig {
+  const attempts = env.AWS_MAX_ATTEMPTS?.trim() ?? '';
+  const maxAttempts = attempts === '' ? DEFAULT_MAX_ATTEMPTS : Number(attempts);
+  if (!/^\d+$/.test(String(maxAttempts)) || maxAttempts < 1 || maxAttempts > 100) {
+    throw new Error(
+      `environment variable AWS_MAX_ATTEMPTS: '${attempts}' is not accepted; use a whole number from 1 to 100`,
+    );
+  }
+  const mode = env.AWS_RETRY_MODE?.trim().toLowerCase() || 'standard';
+  if (mode !== 'standard' && mode !== 'adaptive') {
+    throw new Error(
+      `environment variable AWS_RETRY_MODE: '${env.AWS_RETRY_MODE}' is not accepted; use standard or adaptive`,
+    );
+  }
+  return { proxy: proxySettings(httpProxy, env), maxAttempts, retryMode: mode };
+}

@@ -1,0 +1,259 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import type {
+  CreateJobCommandInput,
+  Input,
+  InputDecryptionSettings,
+} from '@aws-sdk/client-mediaconvert';
+import type { JobConfig } from '../inputs/config.js';
+import { InputError } from '../shared/errors.js';
+import { parseJsonText } from '../shared/json-text.js';
+import { checkSettingsFile, type SettingsFileShape } from './settings-check.js';
+import { SETTINGS_MODEL } from '../mediaconvert/settings-model.generated.js';
+
+import { MAX_INPUTS_PER_JOB, MAX_USER_METADATA } from '../mediaconvert/limits.js';
+
+/** Top-level members of a CreateJob request: their presence marks a whole-request file. */
+const REQUEST_MEMBERS = [
+  'Settings',
+  'Role',
+  'JobTemplate',
+  'Queue',
+  'UserMetadata',
+  'Tags',
+  'Priority',
+  'AccelerationSettings',
+  'BillingTagsSource',
+  'HopDestinations',
+  'StatusUpdateInterval',
+  'SimulateReservedQueue',
+  'JobEngineVersion',
+];
+
+/** The parts of every request that do not depend on the files. */
+export interface JobPlan {
+  base: Omit<CreateJobCommandInput, 'ClientRequestToken'>;
+  /** Copied into every input; FileInput and DecryptionSettings are then set per file. */
+  inputTemplate: Input;
+  layout: JobConfig['layout'];
+  /** What reading the file found worth saying: log lines of our own, names escaped by the logger. */
+  notes: { warning: boolean; text: string }[];
+}
+
+/** One encrypted object, as a job input needs it. */
+export interface JobInputFile {
+  relativePath: string;
+  s3Uri: string;
+  plaintextSha256: string;
+  decryption: InputDecryptionSettings;
+}
+
+/** Reads and checks `job-settings` and merges it with the job inputs. Runs before any AWS call. */
+export async function loadJobPlan(job: JobConfig, fileCount: number): Promise<JobPlan> {
+  const notes: JobPlan['notes'] = [];
+  const { request, shape } = job.settingsPath
+    ? asRequest(await readSettingsFile(job.settingsPath), notes)
+    : { request: {}, shape: 'settings' as const };
+  // Console exports carry `"JobTemplate": ""`: no template.
+  if (request.JobTemplate === '') delete request.JobTemplate;
+  const settings = asObject(request.Settings ?? {}, 'Settings');
+  const inputs = settings.Inputs === undefined ? [] : settings.Inputs;
+  if (!Array.isArray(inputs))
+    throw new InputError('job-settings', '`Settings.Inputs` must be an array');
+  const inputTemplate = asObject(inputs[0] ?? {}, 'Settings.Inputs[0]');
+  delete inputTemplate.FileInput;
+  delete inputTemplate.DecryptionSettings;
+  if (inputs.length > 1) {
+    notes.push({
+      warning: true,
+      text: `job-settings: Settings.Inputs has ${inputs.length} entries; only the first is used, as the template of every file's input (each file becomes its own job input); entries 2 to ${inputs.length} are ignored`,
+    });
+  }
+
+  const template = job.template ?? stringMember(request, 'JobTemplate');
+  const outputGroups = settings.OutputGroups;
+  if (template === undefined && (!Array.isArray(outputGroups) || outputGroups.length === 0)) {
+    throw new InputError(
+      'job-settings',
+      'has no `OutputGroups` and no job template is given: set `job-template` or add output groups',
+    );
+  }
+  if (job.layout === 'single' && fileCount > MAX_INPUTS_PER_JOB) {
+    throw new InputError(
+      'job-layout',
+      `single puts all ${fileCount} files in one job, over MediaConvert's ${MAX_INPUTS_PER_JOB} inputs per job; use per-file or a shard`,
+    );
+  }
+
+  const base: Record<string, unknown> = { ...request, Role: job.roleArn, Settings: settings };
+  if (template !== undefined) base.JobTemplate = template;
+  if (job.queue !== undefined) base.Queue = job.queue;
+  const userMetadata = { ...stringMap(request.UserMetadata, 'UserMetadata'), ...job.userMetadata };
+  if (Object.keys(userMetadata).length > MAX_USER_METADATA) {
+    throw new InputError(
+      'user-metadata',
+      `together with the file's \`UserMetadata\` has more than ${MAX_USER_METADATA} entries`,
+    );
+  }
+  if (Object.keys(userMetadata).length > 0) base.UserMetadata = userMetadata;
+  const tags = { ...stringMap(request.Tags, 'Tags'), ...job.tags };
+  if (Object.keys(tags).length > 0) base.Tags = tags;
+  delete base.ClientRequestToken;
+  // What will be sent, but for the per-file FileInput and DecryptionSettings.
+  checkSettingsFile(
+    {
+      ...base,
+      Settings: { ...settings, ...(inputs.length > 0 ? { Inputs: [inputTemplate] } : {}) },
+    },
+    shape,
+  );
+  return {
+    base: base as JobPlan['base'],
+    inputTemplate: inputTemplate as Input,
+    layout: job.layout,
+    notes,
+  };
+}
+
+/**
+ * The CreateJob request a file stands for: a whole request, a `Settings` object, or what
+ * `aws mediaconvert get-job` prints (`{"Job": {...}}`), whose request members are taken and
+ * whose job state (Id, Arn, Status, timing, messages...) is left out.
+ */
+function asRequest(
+  file: Record<string, unknown>,
+  notes: JobPlan['notes'],
+): { request: Record<string, unknown>; shape: SettingsFileShape } {
+  if (REQUEST_MEMBERS.some((m) => m in file)) return { request: { ...file }, shape: 'request' };
+  const job = file.Job;
+  if (
+    Object.keys(file).length === 1 &&
+    typeof job === 'object' &&
+    job !== null &&
+    !Array.isArray(job)
+  ) {
+    const requestShape = SETTINGS_MODEL.shapes.CreateJobRequest;
+    const members = requestShape?.t === 'o' ? Object.keys(requestShape.m) : REQUEST_MEMBERS;
+    const request: Record<string, unknown> = {};
+    const ignored: string[] = [];
+    for (const [name, value] of Object.entries(job as Record<string, unknown>)) {
+      if (members.includes(name) && name !== 'ClientRequestToken') request[name] = value;
+      else ignored.push(name);
+    }
+    notes.push({
+      warning: false,
+      text: `job-settings: a get-job answer; taken from its Job: ${Object.keys(request).join(', ') || 'nothing'}; ignored: ${ignored.join(', ') || 'nothing'}`,
+    });
+    return { request, shape: 'get-job' };
+  }
+  return { request: { Settings: file }, shape: 'settings' };
+}
+
+/**
+ * The CreateJob requests for these files: one per file, or one with every file as an input.
+ * `tokenSeed` identifies the workflow run and attempt; each request's ClientRequestToken is
+ * derived from the seed and the whole request, so a retried request reuses its token while a
+ * re-run of the workflow, or any change to the request, makes a fresh job.
+ */
+export function buildRequests(
+  plan: JobPlan,
+  files: readonly JobInputFile[],
+  tokenSeed: string,
+): CreateJobCommandInput[] {
+  const groups = plan.layout === 'single' ? [files] : files.map((f) => [f]);
+  return groups.map((group) => {
+    const request: CreateJobCommandInput = {
+      ...plan.base,
+      Settings: {
+        ...plan.base.Settings,
+        Inputs: group.map((f) => inputFor(plan.inputTemplate, f)),
+      },
+    };
+    return { ...request, ClientRequestToken: requestToken(tokenSeed, request, group) };
+  });
+}
+
+function inputFor(template: Input, file: JobInputFile): Input {
+  return {
+    ...structuredClone(template),
+    FileInput: file.s3Uri,
+    DecryptionSettings: { ...file.decryption },
+  };
+}
+
+/**
+ * A UUID-shaped hash of the seed, the whole request (DecryptionSettings included, with the
+ * encrypted data key and IV) and the files' contents. The same step run twice in one run
+ * attempt (a retry loop around the CLI) re-encrypts with a fresh key: its request differs, so
+ * MediaConvert makes a new job instead of answering with the first one, whose key no longer
+ * opens the object now in S3.
+ */
+export function requestToken(
+  seed: string,
+  request: CreateJobCommandInput,
+  files: readonly Pick<JobInputFile, 'relativePath' | 'plaintextSha256'>[],
+): string {
+  const rest: Record<string, unknown> = { ...request };
+  delete rest.ClientRequestToken;
+  const hash = createHash('sha256').update(seed).update('\n').update(canonicalJson(rest));
+  for (const f of files) hash.update(`\n${f.relativePath}\n${f.plaintextSha256}`);
+  const hex = hash.digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** JSON with object members in sorted order: the same value always gives the same text. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+async function readSettingsFile(path: string): Promise<Record<string, unknown>> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new InputError(
+      'job-settings',
+      `cannot read '${path}' (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+    );
+  }
+  let parsed: unknown;
+  try {
+    parsed = parseJsonText(text);
+  } catch (error) {
+    // Never the text itself: settings may hold a static key or a token.
+    throw new InputError('job-settings', `'${path}' ${(error as Error).message}`);
+  }
+  return asObject(parsed, path);
+}
+
+function asObject(value: unknown, where: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new InputError('job-settings', `${where} must be a JSON object`);
+  }
+  return { ...(value as Record<string, unknown>) };
+}
+
+function stringMember(obj: Record<string, unknown>, name: string): string | undefined {
+  const value = obj[name];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string')
+    throw new InputError('job-settings', `\`${name}\` must be a string`);
+  return value;
+}
+
+function stringMap(value: unknown, name: string): Record<string, string> {
+  if (value === undefined) return {};
+  const obj = asObject(value, `\`${name}\``);
+  for (const [k, v] of Object.entries(obj)) {
+    if (typeof v !== 'string')
+      throw new InputError('job-settings', `\`${name}.${k}\` must be a string`);
+  }
+  return obj as Record<string, string>;
+}

@@ -1,0 +1,166 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { KMSClient } from '@aws-sdk/client-kms';
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { InputDecryptionSettings } from '@aws-sdk/client-mediaconvert';
+import { ciphertextLength, encrypt, readChunks } from '../crypto/cipher.js';
+import type { Config } from '../inputs/config.js';
+import { contentTypeOf } from './content-type.js';
+import { FileError } from '../shared/errors.js';
+import type { MediaFile } from '../files/listing.js';
+import { expectUnchanged, openListed } from '../files/listed-file.js';
+import { makeDataKey } from '../crypto/keys.js';
+import {
+  formatMiB,
+  minBudgetFor,
+  partSizeFor,
+  READ_CHUNK_BYTES,
+  streamBytesFor,
+} from '../inputs/sizing.js';
+import type { MemoryBudget } from './memory-budget.js';
+import { objectMetadata } from './object-metadata.js';
+import { uploadStream } from './multipart.js';
+
+/** One file encrypted and uploaded: what its job and the manifest need. */
+export interface FileResult {
+  relativePath: string;
+  bytes: number;
+  plaintextSha256: string;
+  s3Uri: string;
+  decryption: InputDecryptionSettings;
+  /** Not uploaded: `if-exists: skip` found this plaintext at the key already. */
+  skipped?: boolean;
+}
+
+export interface EncryptDeps {
+  kms: KMSClient;
+  s3: S3Client;
+  signal?: AbortSignal;
+  onProgress?: (uploadedBytes: number) => void;
+  /** The run's memory budget, shared by every file; without it the upload has its own. */
+  budget?: MemoryBudget;
+  clock?: { now(): number };
+  /**
+   * The plaintext's SHA-256 when it was hashed before (if-exists: skip): it goes into the
+   * object's metadata, and a file that no longer matches it fails the upload.
+   */
+  plaintextSha256?: string;
+}
+
+export { METADATA } from './object-metadata.js';
+
+/**
+ * One file through a fresh data key and IV, AES in one streaming pass, and upload. The
+ * plaintext key is zeroed when the pass ends, whether it succeeded or not.
+ */
+export async function encryptAndUpload(
+  file: MediaFile,
+  config: Config,
+  deps: EncryptDeps,
+): Promise<FileResult> {
+  const cipherBytes = ciphertextLength(config.mode, file.bytes);
+  // A file too big for 10,000 parts of the configured size gets larger parts.
+  const partSizeBytes = partSizeFor(cipherBytes, config.partSizeBytes);
+  if (deps.budget && partSizeBytes > deps.budget.totalBytes) {
+    throw new FileError(
+      file.relativePath,
+      'upload',
+      new Error(
+        `${file.bytes} bytes need parts of ${formatMiB(partSizeBytes)} to stay within 10,000 parts, more than max-memory-mib (${formatMiB(deps.budget.totalBytes)}); raise max-memory-mib to at least ${minBudgetFor(partSizeBytes, file.bytes) / 2 ** 20}`,
+      ),
+    );
+  }
+  // The file's read and cipher buffers come out of the run's budget too.
+  const releaseStream = await deps.budget?.reserve(streamBytesFor(file.bytes), deps.signal);
+  try {
+    return await encryptReserved(file, config, deps, cipherBytes, partSizeBytes);
+  } finally {
+    releaseStream?.();
+  }
+}
+
+async function encryptReserved(
+  file: MediaFile,
+  config: Config,
+  deps: EncryptDeps,
+  cipherBytes: number,
+  partSizeBytes: number,
+): Promise<FileResult> {
+  const dataKey = await makeDataKey({
+    kms: deps.kms,
+    kmsKeyArn: config.kmsKeyArn,
+    keyBytes: config.keyBytes,
+    source: config.keySource,
+  }).catch((error: unknown) => {
+    throw new FileError(file.relativePath, 'data key', error);
+  });
+  const iv = randomBytes(config.ivBytes);
+  const decryption: InputDecryptionSettings = {
+    DecryptionMode: config.mode,
+    EncryptedDecryptionKey: Buffer.from(dataKey.encrypted).toString('base64'),
+    InitializationVector: iv.toString('base64'),
+  };
+  if (config.kmsKeyRegion !== config.region) decryption.KmsKeyRegion = config.kmsKeyRegion;
+
+  const digest = createHash('sha256');
+  let bytes = 0;
+  let sha256 = '';
+  async function* hashed(): AsyncGenerator<Uint8Array> {
+    // Opened once; every check and every byte read goes through this one open file.
+    const handle = await openListed(file);
+    try {
+      // Still the file that was listed (not swapped for a link elsewhere, not rewritten since)?
+      await expectUnchanged(handle, file, 'since it was listed');
+      for await (const chunk of readChunks(handle, READ_CHUNK_BYTES)) {
+        digest.update(chunk);
+        bytes += chunk.length;
+        yield chunk;
+      }
+      // Failing inside the stream makes the upload abort instead of storing a torn file.
+      if (bytes !== file.bytes) {
+        throw new Error(`file changed while being read: ${file.bytes} bytes listed, ${bytes} read`);
+      }
+      sha256 = digest.digest('hex');
+      if (deps.plaintextSha256 !== undefined && sha256 !== deps.plaintextSha256) {
+        throw new Error('file changed while being read: its SHA-256 differs from the first read');
+      }
+      await expectUnchanged(handle, file, 'while being read');
+    } finally {
+      await handle.close();
+    }
+  }
+  const request = {
+    s3: deps.s3,
+    bucket: file.bucket,
+    key: file.key,
+    body: encrypt(hashed(), { mode: config.mode, key: dataKey.plaintext, iv }),
+    contentType: contentTypeOf(file.relativePath),
+    metadata: objectMetadata({
+      decryption,
+      kmsKeyRegion: config.kmsKeyRegion,
+      ...(deps.plaintextSha256 === undefined
+        ? {}
+        : { plaintext: { sha256: deps.plaintextSha256, bytes: file.bytes } }),
+    }),
+    partSizeBytes,
+    expectedBytes: cipherBytes,
+    ...(deps.budget ? { budget: deps.budget } : {}),
+    ...(deps.clock ? { now: () => deps.clock!.now() } : {}),
+    ...(config.sse ? { sse: config.sse } : {}),
+    ...(deps.signal ? { signal: deps.signal } : {}),
+    ...(deps.onProgress ? { onProgress: deps.onProgress } : {}),
+  };
+  try {
+    await uploadStream(request);
+  } catch (error) {
+    throw new FileError(file.relativePath, 'upload', error);
+  } finally {
+    dataKey.destroy();
+  }
+  return {
+    relativePath: file.relativePath,
+    bytes,
+    plaintextSha256: sha256,
+    s3Uri: `s3://${file.bucket}/${file.key}`,
+    decryption,
+  };
+}
