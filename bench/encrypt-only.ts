@@ -1,13 +1,14 @@
 /**
  * Encryption alone, timed inside a fresh process (start-up and module loading excluded).
  *
- *   ours MODE FILE     src/cipher.ts: encrypt(readChunks(FILE)), ciphertext discarded
+ *   ours MODE FILE     src/crypto/cipher.ts: encrypt(readChunks(FILE)), ciphertext discarded
  *   memory MODE BYTES  node:crypto update() over 1 MiB slices of a 64 MiB in-memory buffer
  *
  * Prints {"seconds": S, "bytes": N} on stdout.
  */
 import { createCipheriv, randomBytes, randomFillSync } from 'node:crypto';
-import { encrypt, readChunks } from '../src/crypto/cipher.js';
+import { encrypt } from '../src/crypto/cipher.js';
+import { readChunks } from '../src/files/read-chunks.js';
 import type { Mode } from '../src/mediaconvert/decryption.js';
 
 const SUFFIX: Record<Mode, string> = { AES_CTR: 'ctr', AES_CBC: 'cbc', AES_GCM: 'gcm' };

@@ -6,7 +6,6 @@
  * instead of the stream.Transform machinery (which costs more than the AES itself).
  */
 import { createCipheriv, type Cipher, type CipherGCM } from 'node:crypto';
-import { open, type FileHandle } from 'node:fs/promises';
 import {
   GCM_MAX_PLAINTEXT_BYTES,
   GCM_TAG_BYTES,
@@ -24,7 +23,6 @@ const MODE_SUFFIX: Readonly<Record<Mode, string>> = {
   AES_GCM: 'gcm',
 };
 
-const DEFAULT_CHUNK_BYTES = MIB;
 /** OpenSSL's update() takes an int length; stay far below it and keep buffers sane. */
 const MAX_CHUNK_BYTES = 256 * MIB;
 
@@ -89,94 +87,6 @@ export function assertGcmSize(bytes: number, limit: number = GCM_MAX_PLAINTEXT_B
       `AES_GCM plaintext of ${bytes} bytes exceeds the GCM limit of ${limit} bytes ` +
         `(2^36 - 32); use AES_CTR or AES_CBC for larger files`,
     );
-  }
-}
-
-function assertChunkBytes(chunkBytes: number): void {
-  if (!Number.isSafeInteger(chunkBytes) || chunkBytes < 1 || chunkBytes > MAX_CHUNK_BYTES) {
-    throw new CipherError(
-      'ARGUMENT',
-      `chunk size must be an integer from 1 to ${MAX_CHUNK_BYTES} bytes, got ${chunkBytes}`,
-    );
-  }
-}
-
-/**
- * Reads a file in large chunks as an async iterable.
- *
- * READ_AHEAD reads run in the libuv thread pool ahead of the consumer, into a few buffers
- * allocated once and reused, so disk I/O overlaps with encryption and the reading
- * thread never waits for the encrypting one to ask. Consequence: a yielded chunk is valid
- * only until the consumer asks for the next one. encrypt() honours that (update() copies into
- * a fresh output buffer); anyone who keeps a chunk must copy it.
- */
-export function readChunks(
-  source: string | FileHandle,
-  chunkBytes: number = DEFAULT_CHUNK_BYTES,
-): AsyncIterable<Uint8Array> {
-  assertChunkBytes(chunkBytes);
-  return readChunksGenerator(source, chunkBytes);
-}
-
-/**
- * Reads issued ahead of the chunk the consumer holds. Two instead of one: encryption alone of
- * 1 GiB (AES_CTR, page cache) went from about 1570 to 1750 MiB/s here.
- */
-const READ_AHEAD = 2;
-
-interface PendingRead {
-  buffer: Buffer;
-  position: number;
-  bytesRead: Promise<number>;
-}
-
-/** A path is opened and closed here; a handle given by the caller stays the caller's to close. */
-async function* readChunksGenerator(
-  source: string | FileHandle,
-  chunkBytes: number,
-): AsyncGenerator<Uint8Array> {
-  const handle = typeof source === 'string' ? await open(source, 'r') : source;
-  const inFlight: PendingRead[] = [];
-  try {
-    // A small file gets small buffers (a batch of small files would otherwise allocate whole
-    // chunks per file); a file that grows meanwhile is still read to its end.
-    const size = Math.max(1, Math.min(chunkBytes, (await handle.stat()).size));
-    /** Buffers neither being read into nor held by the consumer. */
-    const free: Buffer[] = Array.from({ length: READ_AHEAD + 1 }, () => Buffer.allocUnsafe(size));
-    let nextPosition = 0;
-    const readAhead = (): void => {
-      const buffer = free.pop()!;
-      const position = nextPosition;
-      nextPosition += size;
-      const bytesRead = handle.read(buffer, 0, size, position).then((r) => r.bytesRead);
-      // A read failing while we are suspended at `yield` must not be reported as an unhandled
-      // rejection; awaiting it below still throws.
-      bytesRead.catch(() => undefined);
-      inFlight.push({ buffer, position, bytesRead });
-    };
-    for (let i = 0; i < READ_AHEAD; i++) readAhead();
-    for (;;) {
-      const read = inFlight.shift()!;
-      const bytesRead = await read.bytesRead;
-      if (bytesRead === 0) return;
-      if (bytesRead < size) {
-        // A short read (the end of the file, or a file system that returns less): the reads
-        // issued after it start at the wrong offsets. Drop them; go on where this one ended.
-        const dropped = inFlight.splice(0);
-        await Promise.allSettled(dropped.map((d) => d.bytesRead));
-        free.push(...dropped.map((d) => d.buffer));
-        nextPosition = read.position + bytesRead;
-      }
-      while (inFlight.length < READ_AHEAD) readAhead();
-      yield read.buffer.subarray(0, bytesRead);
-      // The consumer asked for the next chunk, so it is done with this one.
-      free.push(read.buffer);
-    }
-  } finally {
-    // The consumer stopped early (or a read failed): let reads in flight settle before
-    // closing the handle under them. Their outcome no longer matters.
-    await Promise.allSettled(inFlight.map((r) => r.bytesRead));
-    if (typeof source === 'string') await handle.close();
   }
 }
 

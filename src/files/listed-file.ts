@@ -6,6 +6,7 @@
 import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { identityOf, type MediaFile } from './listing.js';
+import { readChunks } from './read-chunks.js';
 
 /**
  * Opens the listed file for reading without following a symbolic link in its place (its path
@@ -51,5 +52,32 @@ export async function expectUnchanged(
     throw new Error(
       `file changed ${when} (${changed.map((k) => k.replace('Ms', '')).join(', ')} differ): its ciphertext would not match any one version of it`,
     );
+  }
+}
+
+/**
+ * The one way a listed file is read: opened once (openListed), checked against what was listed
+ * before the first byte and after the last (expectUnchanged), and refused when it yields a
+ * different number of bytes than was listed. Chunks are valid until the next is asked for.
+ */
+export async function* readListed(
+  file: MediaFile,
+  chunkBytes?: number,
+): AsyncGenerator<Uint8Array> {
+  const handle = await openListed(file);
+  try {
+    // Still the file that was listed (not swapped for a link elsewhere, not rewritten since)?
+    await expectUnchanged(handle, file, 'since it was listed');
+    let bytes = 0;
+    for await (const chunk of readChunks(handle, chunkBytes)) {
+      bytes += chunk.length;
+      yield chunk;
+    }
+    if (bytes !== file.bytes) {
+      throw new Error(`file changed while being read: ${file.bytes} bytes listed, ${bytes} read`);
+    }
+    await expectUnchanged(handle, file, 'while being read');
+  } finally {
+    await handle.close();
   }
 }

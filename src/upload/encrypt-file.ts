@@ -2,12 +2,12 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { KMSClient } from '@aws-sdk/client-kms';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { InputDecryptionSettings } from '@aws-sdk/client-mediaconvert';
-import { ciphertextLength, encrypt, readChunks } from '../crypto/cipher.js';
+import { ciphertextLength, encrypt } from '../crypto/cipher.js';
 import type { Config } from '../inputs/config.js';
 import { contentTypeOf } from './content-type.js';
 import { FileError } from '../shared/errors.js';
 import type { MediaFile } from '../files/listing.js';
-import { expectUnchanged, openListed } from '../files/listed-file.js';
+import { readListed } from '../files/listed-file.js';
 import { makeDataKey } from '../crypto/keys.js';
 import {
   formatMiB,
@@ -105,27 +105,15 @@ async function encryptReserved(
   let bytes = 0;
   let sha256 = '';
   async function* hashed(): AsyncGenerator<Uint8Array> {
-    // Opened once; every check and every byte read goes through this one open file.
-    const handle = await openListed(file);
-    try {
-      // Still the file that was listed (not swapped for a link elsewhere, not rewritten since)?
-      await expectUnchanged(handle, file, 'since it was listed');
-      for await (const chunk of readChunks(handle, READ_CHUNK_BYTES)) {
-        digest.update(chunk);
-        bytes += chunk.length;
-        yield chunk;
-      }
-      // Failing inside the stream makes the upload abort instead of storing a torn file.
-      if (bytes !== file.bytes) {
-        throw new Error(`file changed while being read: ${file.bytes} bytes listed, ${bytes} read`);
-      }
-      sha256 = digest.digest('hex');
-      if (deps.plaintextSha256 !== undefined && sha256 !== deps.plaintextSha256) {
-        throw new Error('file changed while being read: its SHA-256 differs from the first read');
-      }
-      await expectUnchanged(handle, file, 'while being read');
-    } finally {
-      await handle.close();
+    // Failing inside the stream makes the upload abort instead of storing a torn file.
+    for await (const chunk of readListed(file, READ_CHUNK_BYTES)) {
+      digest.update(chunk);
+      bytes += chunk.length;
+      yield chunk;
+    }
+    sha256 = digest.digest('hex');
+    if (deps.plaintextSha256 !== undefined && sha256 !== deps.plaintextSha256) {
+      throw new Error('file changed while being read: its SHA-256 differs from the first read');
     }
   }
   const request = {

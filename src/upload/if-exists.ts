@@ -5,12 +5,12 @@
  */
 import { createHash } from 'node:crypto';
 import { HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { ciphertextLength, readChunks } from '../crypto/cipher.js';
+import { ciphertextLength } from '../crypto/cipher.js';
 import type { Config } from '../inputs/config.js';
 import { messageOf } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import type { MediaFile } from '../files/listing.js';
-import { expectUnchanged, openListed } from '../files/listed-file.js';
+import { readListed } from '../files/listed-file.js';
 import { readObjectMetadata } from './object-metadata.js';
 import type { FileResult } from './encrypt-file.js';
 
@@ -59,20 +59,13 @@ export async function headObject(
  * listed (as the encrypting pass does).
  */
 export async function hashFile(file: MediaFile): Promise<{ sha256: string; bytes: number }> {
-  const handle = await openListed(file);
-  try {
-    await expectUnchanged(handle, file, 'since it was listed');
-    const hash = createHash('sha256');
-    let bytes = 0;
-    for await (const chunk of readChunks(handle)) {
-      hash.update(chunk);
-      bytes += chunk.length;
-    }
-    await expectUnchanged(handle, file, 'while being read');
-    return { sha256: hash.digest('hex'), bytes };
-  } finally {
-    await handle.close();
+  const hash = createHash('sha256');
+  let bytes = 0;
+  for await (const chunk of readListed(file)) {
+    hash.update(chunk);
+    bytes += chunk.length;
   }
+  return { sha256: hash.digest('hex'), bytes };
 }
 
 /**
