@@ -42,6 +42,11 @@ export function helpText(): string {
     lines.push(`  --${spec.name}${required}${def}`, `      ${spec.description}`);
   }
   lines.push('  --help', '      Show this help.', '');
+  lines.push(
+    'Commands:',
+    '  conformance    one tiny job per mode, IV and key length against your account (conformance --help)',
+    '',
+  );
   lines.push('Exit codes:');
   lines.push(
     `  ${EXIT.ok}    every file uploaded and every job created (and completed, with --wait true)`,
@@ -103,6 +108,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   // The handlers stay until the process ends: a second Ctrl-C must not cut the clean-up short.
   const interrupt = handleInterrupts((m) => log.warning(m));
   try {
+    if (argv[0] === 'conformance') {
+      const { conformance } = await import('./conformance/command.js');
+      return await conformance(argv.slice(1), log, interrupt.signal);
+    }
     const raw = readFlags(argv);
     if (raw === 'help') {
       process.stdout.write(`${helpText()}\n`);
