@@ -1,6 +1,6 @@
 /**
- * The README's "Decrypt an uploaded object by hand" commands, run as written against the local
- * stack: the CLI uploads a file, then bash follows the README with `aws` pointed at the stack's
+ * docs/decrypt-by-hand.md's commands, run as written against the local
+ * stack: the CLI uploads a file, then bash follows the page with `aws` pointed at the stack's
  * endpoints (the Debian AWS CLI predates AWS_ENDPOINT_URL_<SERVICE>), and the result must be
  * the original bytes.
  */
@@ -15,18 +15,19 @@ import { CLI_ENTRY } from '../support/runner.js';
 import { FAST_JOBS } from '../support/stack-helpers.js';
 
 const CLI = CLI_ENTRY;
-const README = await readFile('README.md', 'utf8');
+const PAGE = 'docs/decrypt-by-hand.md';
+const DOC = await readFile(PAGE, 'utf8');
 
-/** The fenced bash block that follows `<!-- decrypt:NAME -->` in the README. */
-function readmeBlock(name: string): string {
-  const match = new RegExp(`<!-- decrypt:${name} -->\\n\`\`\`bash\\n([\\s\\S]*?)\\n\`\`\``).exec(
-    README,
+/** The fenced bash block that follows `<!-- decrypt:NAME -->` in the page (blank lines between). */
+function docBlock(name: string): string {
+  const match = new RegExp(`<!-- decrypt:${name} -->\\n+\`\`\`bash\\n([\\s\\S]*?)\\n\`\`\``).exec(
+    DOC,
   );
-  if (!match?.[1]) throw new Error(`README.md has no bash block after <!-- decrypt:${name} -->`);
+  if (!match?.[1]) throw new Error(`${PAGE} has no bash block after <!-- decrypt:${name} -->`);
   return match[1];
 }
 
-/** `aws` as the README uses it, aimed at the stack; `od` stands in where xxd is missing. */
+/** `aws` as the page uses it, aimed at the stack; `od` stands in where xxd is missing. */
 const PRELUDE = `set -euo pipefail
 aws() {
   case "$1" in
@@ -74,7 +75,7 @@ afterAll(async () => {
   if (root) await rm(root, { recursive: true, force: true });
 });
 
-describe('the README decrypts what the action uploaded', () => {
+describe(`${PAGE} decrypts what the action uploaded`, () => {
   // Every block and branch once: each mode's block, both CTR IV lengths (a 12-byte IV is
   // padded), every key length (BITS), and a key in another region (the KEY_REGION the common
   // block reads). The key source does not show in the object, so each source once. Each case
@@ -111,10 +112,10 @@ describe('the README decrypts what the action uploaded', () => {
     };
     const [file] = files;
 
-    const common = readmeBlock('common');
+    const common = docBlock('common');
     const pointed = common.replace(/^S3_URI=\S+/m, `S3_URI=${file!.s3Uri}`);
     expect(pointed).not.toBe(common);
-    const script = [PRELUDE, pointed, readmeBlock(mode), readmeBlock('check')].join('\n');
+    const script = [PRELUDE, pointed, docBlock(mode), docBlock('check')].join('\n');
     const decrypted = await run('bash', ['-c', script], work, stack.env());
     expect({ code: decrypted.code, stderr: decrypted.stderr }).toEqual({
       code: 0,
