@@ -12,7 +12,7 @@ import { JOB_TEMPLATE, mp4Template } from './templates.js';
 
 export { JOB_TEMPLATE } from './templates.js';
 
-/** What `npm run local-aws -- --info-file PATH` writes ; the README documents it. */
+/** What `npm run local-aws -- --info-file PATH` writes; docs/local-stack.md documents it. */
 export interface StackInfo {
   region: string;
   endpoints: { s3: string; kms: string; mediaconvert: string };

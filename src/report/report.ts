@@ -8,7 +8,7 @@ import type { CreatedJob } from '../job/create-and-wait.js';
 import { markdownCell as cell } from '../shared/safe-text.js';
 import { formatBytes } from '../shared/units.js';
 
-/** The manifest (its fields: docs/design.md and the README). Holds encrypted keys only. */
+/** The manifest (its fields: docs/manifest.md). Holds encrypted keys only. */
 export function manifestOf(report: RunReport): object {
   const outcome = new Map((report.outcomes ?? []).map((o) => [o.id, o]));
   const finished = new Map((report.finished ?? []).map((f) => [f.id, f]));

@@ -200,7 +200,7 @@ const policy = (name: string): Policy => {
 const statements = (name: string, action: string): Statement[] =>
   policy(name).Statement.filter((s) => list(s.Action).includes(action));
 
-test('the four policies the README names exist, plus the two for s3-sse aws:kms', () => {
+test('the four policies docs/iam.md names exist, plus the two for s3-sse aws:kms', () => {
   expect(files.sort()).toEqual([
     'mediaconvert-role-policy.json',
     'mediaconvert-role-s3-sse-kms-policy.json',
@@ -214,6 +214,10 @@ test('the four policies the README names exist, plus the two for s3-sse aws:kms'
 describe.each(files)('iam/%s', (file) => {
   const doc = policy(file);
   const trust = file.endsWith('-trust.json');
+
+  test('is linked from docs/iam.md, which says what to attach it to', () => {
+    expect(readFileSync('docs/iam.md', 'utf8')).toContain(`](../iam/${file})`);
+  });
 
   test('is a policy document of version 2012-10-17 with Allow statements only', () => {
     expect(Object.keys(doc).sort()).toEqual(['Statement', 'Version']);
@@ -277,7 +281,7 @@ describe.each(files)('iam/%s', (file) => {
   }
 });
 
-describe('what the README promises of the policies', () => {
+describe('what docs/iam.md promises of the policies', () => {
   const KEY_CONTEXT = { 'kms:EncryptionContext:service': 'mediaconvert.amazonaws.com' };
 
   test('data keys are made and decrypted only under the MediaConvert encryption context', () => {

@@ -1,7 +1,8 @@
 /**
- * The README and the files it links: relative links and anchors resolve, every recipe is linked
- * and is valid YAML, and every step that uses this action passes only real inputs and reads
- * only real outputs.
+ * The README, the pages of docs/ and the files they link: relative links and anchors resolve,
+ * the README stays one screen that links every page, every recipe is linked and is valid YAML,
+ * every step that uses this action passes only real inputs and reads only real outputs, and
+ * the examples use the action versions the repository's own workflows use.
  */
 import { describe, expect, test } from '@jest/globals';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -15,9 +16,21 @@ const REQUIRED = INPUTS.filter((i) => 'required' in i && i.required).map((i) => 
 const USES = /^(\s*)(- )?uses: OWNER\/mediaconvert-encrypt@v1\s*(#.*)?$/;
 
 const readme = readFileSync('README.md', 'utf8');
-const docs = ['README.md', 'local-aws/README.md', 'docs/design.md', 'CHANGELOG.md'];
+const recipesPage = readFileSync('docs/recipes.md', 'utf8');
+const pages = readdirSync('docs')
+  .filter((f) => f.endsWith('.md'))
+  .map((f) => `docs/${f}`);
+const docs = [
+  'README.md',
+  'CONTRIBUTING.md',
+  'SECURITY.md',
+  'CHANGELOG.md',
+  'local-aws/README.md',
+  ...pages,
+];
 const examples = readdirSync('examples').map((f) => `examples/${f}`);
 const workflows = examples.filter((f) => f.endsWith('.yml'));
+const ownWorkflows = readdirSync('.github/workflows').map((f) => `.github/workflows/${f}`);
 
 /** GitHub's heading anchors: lower case, punctuation dropped, spaces to hyphens. */
 function anchors(markdown: string): Set<string> {
@@ -78,30 +91,67 @@ function actionSteps(where: string, yaml: string): ActionStep[] {
   return steps;
 }
 
+/** The yaml blocks of a Markdown file, named for where they are. */
+function yamlBlocks(doc: string): [string, string][] {
+  const text = readFileSync(doc, 'utf8');
+  return [...text.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m, i): [string, string] => [
+    `${doc} yaml block ${i + 1}`,
+    m[1]!,
+  ]);
+}
+
 const yamlSources: [string, string][] = [
   ...workflows.map((f): [string, string] => [f, readFileSync(f, 'utf8')]),
-  ...[...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m, i): [string, string] => [
-    `README.md yaml block ${i + 1}`,
-    m[1]!,
-  ]),
+  ...['README.md', ...pages].flatMap(yamlBlocks),
 ];
 
 test.each(docs)('every relative link and anchor in %s resolves', (doc) => {
   const text = readFileSync(doc, 'utf8');
-  const own = anchors(text);
   const broken = links(text)
     .filter((link) => !/^[a-z]+:/.test(link))
     .filter((link) => {
       const [file, anchor] = link.split('#');
-      if (file) return !existsSync(path.join(path.dirname(doc), file));
-      return anchor !== undefined && !own.has(anchor);
+      const target = file ? path.join(path.dirname(doc), file) : doc;
+      if (!existsSync(target)) return true;
+      if (anchor === undefined || !target.endsWith('.md')) return false;
+      return !anchors(readFileSync(target, 'utf8')).has(anchor);
     });
   expect(broken).toEqual([]);
 });
 
+describe('the README is one screen that leads to the pages', () => {
+  const generated = readme.slice(
+    readme.indexOf('<!-- interface:start'),
+    readme.indexOf('<!-- interface:end -->'),
+  );
+
+  test('outside the generated tables it stays short, in few sections', () => {
+    const own = readme.replace(generated, '');
+    expect(own.split('\n').length).toBeLessThanOrEqual(120);
+    expect(readme.match(/^## /gm)?.length).toBeLessThanOrEqual(5);
+  });
+
+  test.each(pages)('%s is linked from the README', (page) => {
+    expect(readme).toContain(`](${page})`);
+  });
+
+  test('it opens with the demo and test commands, installing once', () => {
+    const firstBlock = /```bash\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+    expect(firstBlock).toMatch(/^npm ci && npm run demo\b/m);
+    expect(firstBlock).toMatch(/^npm test\b/m);
+    expect(firstBlock.match(/npm ci/g)).toHaveLength(1);
+    expect(readme.indexOf(firstBlock)).toBeLessThan(readme.indexOf('## '));
+  });
+
+  test('it says which runtime the action needs', () => {
+    expect(readme).toContain('`runs.using: node24`');
+    expect(readFileSync('action.yml', 'utf8')).toContain("using: 'node24'");
+  });
+});
+
 describe('recipes', () => {
-  test.each(examples)('%s is linked from the README', (file) => {
-    expect(readme).toContain(`](${file})`);
+  test.each(examples)('%s is linked from docs/recipes.md', (file) => {
+    expect(recipesPage).toContain(`](../${file})`);
   });
 
   test.each(workflows)('%s is valid YAML', async (file) => {
@@ -156,17 +206,37 @@ describe('recipes', () => {
   });
 });
 
-test('the README keeps an empty Performance section with its markers, once', () => {
-  expect(readme.match(/^## Performance$/gm)).toHaveLength(1);
-  expect(readme.match(/<!-- perf:start -->/g)).toHaveLength(1);
-  expect(readme.match(/<!-- perf:end -->/g)).toHaveLength(1);
-  const section = readme.slice(readme.indexOf('## Performance'));
-  expect(section.indexOf('<!-- perf:start -->')).toBeLessThan(section.indexOf('\n## ', 1));
+test('docs/performance.md keeps its figures between the perf markers, once each', () => {
+  const page = readFileSync('docs/performance.md', 'utf8');
+  expect(page.match(/^# Performance$/gm)).toHaveLength(1);
+  expect(page.match(/<!-- perf:start -->/g)).toHaveLength(1);
+  expect(page.match(/<!-- perf:end -->/g)).toHaveLength(1);
+  expect(page.indexOf('<!-- perf:start -->')).toBeLessThan(page.indexOf('<!-- perf:end -->'));
 });
 
-test('the README opens with the demo and test commands', () => {
-  const firstBlock = /```bash\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
-  expect(firstBlock).toContain('npm ci && npm run demo');
-  expect(firstBlock).toContain('npm ci && npm test');
-  expect(readme.indexOf(firstBlock)).toBeLessThan(readme.indexOf('## '));
+/** `owner/name` -> the major versions (`v7`) a set of workflow files uses it at. */
+function actionMajors(files: string[]): Map<string, Set<string>> {
+  const majors = new Map<string, Set<string>>();
+  for (const file of files) {
+    for (const [, action, major] of readFileSync(file, 'utf8').matchAll(
+      /uses: ([\w.-]+\/[\w.-]+)@(v\d+)\b/g,
+    )) {
+      if (action!.startsWith('OWNER/')) continue;
+      majors.set(action!, (majors.get(action!) ?? new Set()).add(major!));
+    }
+  }
+  return majors;
+}
+
+test('examples use each action at the major version .github/workflows uses (Dependabot moves those)', () => {
+  const own = actionMajors(ownWorkflows);
+  const inExamples = actionMajors(workflows);
+  expect(own.size).toBeGreaterThan(0);
+  const disagree = [...inExamples]
+    .filter(([action, majors]) => {
+      const ours = own.get(action) ?? majors;
+      return majors.size !== 1 || [...majors].join() !== [...ours].join();
+    })
+    .map(([action, majors]) => `${action}@${[...majors].join('/')}`);
+  expect(disagree).toEqual([]);
 });
