@@ -283,6 +283,14 @@ function parseDestination(value: string): Destination {
   if (prefix.startsWith('/') || prefix.includes('//')) {
     throw new InputError('destination', `'${value}' has an empty path segment; ${accepted}`);
   }
+  // S3 keeps `a/../b` as it is, but the SDK sends the key in the request path, where `..` and
+  // `.` are resolved: the object would land at another key than the outputs and jobs name.
+  if (prefix.split('/').some((segment) => segment === '.' || segment === '..')) {
+    throw new InputError(
+      'destination',
+      `'${value}' has a '.' or '..' path segment: the object would be stored under another key than the one the job reads; ${accepted} without such segments`,
+    );
+  }
   if (prefix !== '' && !prefix.endsWith('/')) prefix += '/';
   return { bucket, prefix };
 }

@@ -1,0 +1,52 @@
+/**
+ * Input rules added against hostile or mistaken values (docs/hardening.md): each refusal is an
+ * InputError naming the input, made before anything else happens.
+ */
+import { describe, expect, test } from '@jest/globals';
+import { parseConfig } from '../../src/inputs/config.js';
+import { InputError } from '../../src/shared/errors.js';
+import type { InputName } from '../../src/inputs/interface.js';
+
+type Raw = Partial<Record<InputName, string>>;
+
+const BASE: Raw = {
+  files: 'media/*.mp4',
+  'kms-key-arn': 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+  destination: 's3://my-bucket/in/',
+  'role-arn': 'arn:aws:iam::123456789012:role/MediaConvertRole',
+  'job-template': 'System-Ott_Hls_Ts_Avc_Aac',
+};
+const ENV = { AWS_REGION: 'us-east-1', RUNNER_TEMP: '/tmp/runner' };
+
+function parse(overrides: Raw): ReturnType<typeof parseConfig> {
+  return parseConfig({ ...BASE, ...overrides }, ENV);
+}
+
+function refusal(overrides: Raw): InputError {
+  try {
+    parse(overrides);
+  } catch (error) {
+    expect(error).toBeInstanceOf(InputError);
+    return error as InputError;
+  }
+  throw new Error('expected an InputError, nothing was thrown');
+}
+
+describe('destination', () => {
+  test.each(['s3://b-1/a/../b/', 's3://b-1/./media/', 's3://b-1/media/..', 's3://b-1/a/./'])(
+    '%s: a . or .. segment is refused',
+    (destination) => {
+      const error = refusal({ destination });
+      expect(error.input).toBe('destination');
+      expect(error.message).toContain("has a '.' or '..' path segment");
+    },
+  );
+
+  test.each([
+    ['s3://b-1/a..b/', 'a..b/'],
+    ['s3://b-1/.hidden/', '.hidden/'],
+    ['s3://b-1/v1.2/', 'v1.2/'],
+  ])('%s: dots inside a segment are kept', (destination, prefix) => {
+    expect(parse({ destination }).destination).toEqual({ bucket: 'b-1', prefix });
+  });
+});
