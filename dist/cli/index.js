@@ -28708,7 +28708,12 @@ function parseMap(name, value) {
         if (eq <= 0) {
             throw new errors/* InputError */.dz(name, `line ${i + 1} (${line.length} characters) is not key=value: it has ${eq === 0 ? 'no key before' : 'no'} \`=\`; use key=value lines or a JSON object`);
         }
-        out[line.slice(0, eq).trim()] = line.slice(eq + 1).trim();
+        const key = line.slice(0, eq).trim();
+        // An assignment to `__proto__` sets the object's prototype: the entry would vanish.
+        if (key === '__proto__') {
+            throw new errors/* InputError */.dz(name, `line ${i + 1} has the key __proto__: JavaScript reads it as the object's prototype, so the entry would be silently dropped; use another key`);
+        }
+        out[key] = line.slice(eq + 1).trim();
     });
     return out;
 }
@@ -28926,6 +28931,11 @@ function parseDestination(value) {
     let prefix = match[2] ?? '';
     if (prefix.startsWith('/') || prefix.includes('//')) {
         throw new errors/* InputError */.dz('destination', `'${value}' has an empty path segment; ${accepted}`);
+    }
+    // S3 keeps `a/../b` as it is, but the SDK sends the key in the request path, where `..` and
+    // `.` are resolved: the object would land at another key than the outputs and jobs name.
+    if (prefix.split('/').some((segment) => segment === '.' || segment === '..')) {
+        throw new errors/* InputError */.dz('destination', `'${value}' has a '.' or '..' path segment: the object would be stored under another key than the one the job reads; ${accepted} without such segments`);
     }
     if (prefix !== '' && !prefix.endsWith('/'))
         prefix += '/';
@@ -30217,16 +30227,51 @@ function messageOf(error) {
  * JSON from an input or a file, with errors that never quote the text: a settings file or a
  * metadata value may hold a secret (a static key, a token), and V8's JSON.parse messages quote
  * the text around the fault. The error gives the line and column instead.
+ *
+ * JSON that parses can still not mean what it says once it is a JavaScript value: a
+ * `__proto__` key is taken as the object's prototype and vanishes from the object. It is
+ * refused, with its place.
  */
 /** Parses `text` (a leading UTF-8 byte order mark is allowed); throws `Error(problem)`. */
 function parseJsonText(text) {
     const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    let value;
     try {
-        return JSON.parse(body);
+        value = JSON.parse(body);
     }
     catch (error) {
         throw new Error(`is not valid JSON (${whereIn(body, error)})`);
     }
+    const problem = lossyToken(body);
+    if (problem !== undefined)
+        throw new Error(problem);
+    return value;
+}
+/** String tokens. */
+const TOKEN = /"(?:[^"\\]|\\.)*"/g;
+/** What follows a key: `:`, after any white space (sticky: tested where a string ends). */
+const KEY_END = /\s*:/y;
+/**
+ * The first token of valid JSON `text` that does not survive JSON.parse as written, as a
+ * problem that names its place; undefined when there is none.
+ */
+function lossyToken(text) {
+    for (const match of text.matchAll(TOKEN)) {
+        const token = match[0];
+        const at = () => lineAndColumn(text, match.index);
+        // A key is a string followed by `:`; escapes (`\u005f_proto__`) decode to the same key.
+        KEY_END.lastIndex = match.index + token.length;
+        if (isProtoKey(token) && KEY_END.test(text)) {
+            return `has the key "__proto__" at ${at()}: JavaScript reads it as the object's prototype, so the entry would be silently dropped; use another key`;
+        }
+    }
+    return undefined;
+}
+/** `"__proto__"`, written plainly or with escapes. */
+function isProtoKey(token) {
+    if (token === '"__proto__"')
+        return true;
+    return token.includes('\\') && JSON.parse(token) === '__proto__';
 }
 /** `line L, column C` of the fault, from the position V8 reports; never the text itself. */
 function whereIn(text, error) {
@@ -30238,10 +30283,13 @@ function whereIn(text, error) {
     if (position === undefined) {
         return /Unexpected token/.test(message) ? 'an unexpected character' : 'syntax error';
     }
-    const before = text.slice(0, Number(position));
+    return `syntax error at ${lineAndColumn(text, Number(position))}`;
+}
+function lineAndColumn(text, position) {
+    const before = text.slice(0, position);
     const line = before.split('\n').length;
-    const column = Number(position) - before.lastIndexOf('\n');
-    return `syntax error at line ${line}, column ${column}`;
+    const column = position - before.lastIndexOf('\n');
+    return `line ${line}, column ${column}`;
 }
 
 

@@ -50,3 +50,27 @@ describe('destination', () => {
     expect(parse({ destination }).destination).toEqual({ bucket: 'b-1', prefix });
   });
 });
+
+describe('user-metadata and tags', () => {
+  test.each([
+    ['user-metadata', '{"team": "media", "__proto__": "x"}', 'has the key "__proto__" at line 1'],
+    ['tags', '{"__proto__": {"polluted": "yes"}}', 'has the key "__proto__" at line 1'],
+    ['user-metadata', 'team=media\n__proto__=x', 'line 2 has the key __proto__'],
+    ['tags', ' __proto__ = x', 'line 1 has the key __proto__'],
+  ] as const)('%s %j: __proto__ is refused with the reason', (input, value, says) => {
+    const error = refusal({ [input]: value });
+    expect(error.input).toBe(input);
+    expect(error.message).toContain(says);
+    expect(error.message).toContain("JavaScript reads it as the object's prototype");
+  });
+
+  test('constructor and prototype are ordinary keys, kept as given', () => {
+    const job = parse({
+      tags: 'constructor=a\nprototype=b',
+      'user-metadata': '{"constructor":"c"}',
+    }).job!;
+    expect(job.tags).toEqual({ constructor: 'a', prototype: 'b' });
+    expect(Object.getPrototypeOf(job.tags)).toBe(Object.prototype);
+    expect(job.userMetadata).toEqual({ constructor: 'c' });
+  });
+});

@@ -31,3 +31,20 @@ describe('parseJsonText', () => {
     );
   });
 });
+
+describe('__proto__ keys', () => {
+  test.each([
+    ['{"__proto__": "x"}', 'line 1, column 2'],
+    ['{"a": {\n  "\\u005f_proto__": 1}}', 'line 2, column 3'],
+    ['[{"b": 1}, {"__proto__" : {"c": 2}}]', 'line 1, column 13'],
+  ])('%j is refused with its place', (text, place) => {
+    expect(() => parseJsonText(text)).toThrow(`has the key "__proto__" at ${place}`);
+  });
+
+  test('as a value, or inside another string, it is an ordinary string', () => {
+    expect(parseJsonText('{"a": "__proto__", "b\\"__proto__": ["__proto__"]}')).toEqual({
+      a: '__proto__',
+      'b"__proto__': ['__proto__'],
+    });
+  });
+});

@@ -1,0 +1,121 @@
+/**
+ * Hostile and mistaken inputs of docs/hardening.md, through the packaged action and the CLI
+ * bundle. Each is refused before any AWS request: the action fails the step with one error
+ * naming the input, the CLI exits 2 with the same message, and a fault proxy in front of the
+ * local stack records that neither sent a single request.
+ */
+import { spawn } from 'node:child_process';
+import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { runPackagedAction } from '../support/action-runner.js';
+import { startFaultProxy } from '../support/fault-proxy.js';
+import { CLI_ENTRY } from '../support/runner.js';
+import { startStack, type LocalStack } from '../../local-aws/stack.js';
+
+let stack: LocalStack;
+let workspace: string;
+
+beforeAll(async () => {
+  stack = await startStack();
+  workspace = await mkdtemp(path.join(os.tmpdir(), 'hardening-ws-'));
+  const at = (p: string) => path.join(workspace, p);
+  await mkdir(at('masters'));
+  await mkdir(at('settings'));
+  await copyFile('samples/clip.mp4', at('masters/a.mp4'));
+  await copyFile('samples/clip.mp4', at('masters/b.mp4'));
+});
+
+afterAll(async () => {
+  await rm(workspace, { recursive: true, force: true });
+  await stack?.close();
+});
+
+interface Case {
+  input: string;
+  why: string;
+  inputs: Record<string, string>;
+  /** Text the error must hold. */
+  says: string | RegExp;
+  /** Text no output may hold (a value that may be a secret). */
+  secret?: string;
+}
+
+const cases: Case[] = [
+  {
+    input: 'destination',
+    why: 'a .. segment (item 5)',
+    inputs: { destination: 's3://BUCKET/dd/a/../b/' },
+    says: "has a '.' or '..' path segment",
+  },
+  {
+    input: 'user-metadata',
+    why: 'a __proto__ key in JSON (item 7)',
+    inputs: { 'user-metadata': '{"team": "media", "__proto__": "x"}' },
+    says: 'has the key "__proto__" at line 1, column 19',
+  },
+  {
+    input: 'tags',
+    why: 'a __proto__ key in key=value lines (item 7)',
+    inputs: { tags: 'team=media\n__proto__=polluted' },
+    says: 'line 2 has the key __proto__',
+  },
+];
+
+function cli(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI_ENTRY, ...args], {
+      cwd: workspace,
+      env: { PATH: process.env.PATH ?? '', HOME: os.tmpdir(), RUNNER_TEMP: os.tmpdir(), ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('refused before any AWS request, by the action and the CLI alike', () => {
+  test.concurrent.each(cases)('$input: $why', async (c) => {
+    const proxy = await startFaultProxy({ upstreams: stack.info.endpoints });
+    try {
+      const inputs: Record<string, string> = {
+        files: 'masters/a.mp4',
+        'kms-key-arn': stack.info.kmsKeyArn,
+        destination: `s3://${stack.info.bucket}/hardening/`,
+        'role-arn': stack.info.roleArn,
+        'job-template': stack.info.jobTemplate,
+        ...c.inputs,
+      };
+      if (inputs.destination) {
+        inputs.destination = inputs.destination.replace('BUCKET', stack.info.bucket);
+      }
+      const env = proxy.env(stack.env());
+      const [action, command] = await Promise.all([
+        runPackagedAction({ workspace, env, inputs }),
+        cli(
+          Object.entries(inputs).flatMap(([name, value]) => [`--${name}`, value]),
+          env,
+        ),
+      ]);
+      const errors = action.stdout.split('\n').filter((l) => l.startsWith('::error::'));
+      expect(action.code).toBe(1);
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatch(new RegExp(`^::error::Input \`${c.input}\`: `));
+      expect(errors[0]).toEqual(expect.stringMatching(c.says));
+      expect(command.code).toBe(2);
+      expect(command.stderr).toContain(`error: Input \`${c.input}\`: `);
+      expect(command.stderr).toEqual(expect.stringMatching(c.says));
+      for (const text of [action.stdout, action.stderr, command.stdout, command.stderr]) {
+        expect(text).not.toContain(c.secret ?? '\u0000');
+      }
+      expect(proxy.records.map((r) => `${r.service} ${r.operation}`)).toEqual([]);
+    } finally {
+      await proxy.close();
+    }
+  });
+});
