@@ -1979,8 +1979,8 @@ async function loadJobPlan(job, fileCount) {
     if (template === undefined && (!Array.isArray(outputGroups) || outputGroups.length === 0)) {
         throw new errors/* InputError */.dz('job-settings', 'has no `OutputGroups` and no job template is given: set `job-template` or add output groups');
     }
-    if (job.layout === 'single' && fileCount > limits/* MAX_INPUTS_PER_JOB */.R) {
-        throw new errors/* InputError */.dz('job-layout', `single puts all ${fileCount} files in one job, over MediaConvert's ${limits/* MAX_INPUTS_PER_JOB */.R} inputs per job; use per-file or a shard`);
+    if (job.layout === 'single' && fileCount > limits/* MAX_INPUTS_PER_JOB */.RX) {
+        throw new errors/* InputError */.dz('job-layout', `single puts all ${fileCount} files in one job, over MediaConvert's ${limits/* MAX_INPUTS_PER_JOB */.RX} inputs per job; use per-file or a shard`);
     }
     const base = { ...request, Role: job.roleArn, Settings: settings };
     if (template !== undefined)
@@ -1988,12 +1988,21 @@ async function loadJobPlan(job, fileCount) {
     if (job.queue !== undefined)
         base.Queue = job.queue;
     const userMetadata = { ...stringMap(request.UserMetadata, 'UserMetadata'), ...job.userMetadata };
-    if (Object.keys(userMetadata).length > limits/* MAX_USER_METADATA */.H) {
-        throw new errors/* InputError */.dz('user-metadata', `together with the file's \`UserMetadata\` has more than ${limits/* MAX_USER_METADATA */.H} entries`);
+    if (Object.keys(userMetadata).length > limits/* MAX_USER_METADATA */.Hq) {
+        throw new errors/* InputError */.dz('user-metadata', `together with the file's \`UserMetadata\` has more than ${limits/* MAX_USER_METADATA */.Hq} entries`);
     }
     if (Object.keys(userMetadata).length > 0)
         base.UserMetadata = userMetadata;
-    const tags = { ...stringMap(request.Tags, 'Tags'), ...job.tags };
+    const fileTags = stringMap(request.Tags, 'Tags');
+    const fileTagsProblem = (0,limits/* tagProblem */.qH)(fileTags);
+    if (fileTagsProblem !== undefined) {
+        throw new errors/* InputError */.dz('job-settings', `\`Tags\` ${fileTagsProblem}`);
+    }
+    const tags = { ...fileTags, ...job.tags };
+    const tagsProblem = (0,limits/* tagProblem */.qH)(tags);
+    if (tagsProblem !== undefined) {
+        throw new errors/* InputError */.dz('tags', `together with the file's \`Tags\` ${tagsProblem}`);
+    }
     if (Object.keys(tags).length > 0)
         base.Tags = tags;
     delete base.ClientRequestToken;

@@ -28512,7 +28512,11 @@ const INPUTS = [
         description: 'Job user metadata: a JSON object or `key=value` lines (at most 10 entries).',
         default: '',
     },
-    { name: 'tags', description: 'Job tags: a JSON object or `key=value` lines.', default: '' },
+    {
+        name: 'tags',
+        description: 'Job tags: a JSON object or `key=value` lines (at most 50; keys of 1 to 128 characters, values of up to 256, no key starting with `aws:`).',
+        default: '',
+    },
     {
         name: 'wait',
         description: '`true` waits for every job to finish and fails the step if one ends in ERROR or CANCELED.',
@@ -28973,9 +28977,12 @@ function parseJob(input) {
         userMetadata: parseMap('user-metadata', input['user-metadata']),
         tags: parseMap('tags', input.tags),
     };
-    if (Object.keys(job.userMetadata).length > limits/* MAX_USER_METADATA */.H) {
-        throw new errors/* InputError */.dz('user-metadata', `has more than ${limits/* MAX_USER_METADATA */.H} entries`);
+    if (Object.keys(job.userMetadata).length > limits/* MAX_USER_METADATA */.Hq) {
+        throw new errors/* InputError */.dz('user-metadata', `has more than ${limits/* MAX_USER_METADATA */.Hq} entries`);
     }
+    const tagsProblem = (0,limits/* tagProblem */.qH)(job.tags);
+    if (tagsProblem !== undefined)
+        throw new errors/* InputError */.dz('tags', tagsProblem);
     if (input['job-template'] !== '')
         job.template = input['job-template'];
     if (input['job-settings'] !== '')
@@ -29924,14 +29931,51 @@ function isMode(value) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   H: () => (/* binding */ MAX_USER_METADATA),
-/* harmony export */   R: () => (/* binding */ MAX_INPUTS_PER_JOB)
+/* harmony export */   Hq: () => (/* binding */ MAX_USER_METADATA),
+/* harmony export */   RX: () => (/* binding */ MAX_INPUTS_PER_JOB),
+/* harmony export */   qH: () => (/* binding */ tagProblem)
 /* harmony export */ });
+/* unused harmony export TAG_LIMITS */
 /** MediaConvert's service limits that the inputs and the job builder both check. */
 /** MediaConvert's limit on a job's UserMetadata entries. */
 const MAX_USER_METADATA = 10;
 /** MediaConvert's quota on inputs in one job. */
 const MAX_INPUTS_PER_JOB = 150;
+/**
+ * The tagging restrictions MediaConvert shares with other AWS resources: at most 50 tags, keys
+ * of 1 to 128 and values of up to 256 Unicode characters, and no key starting with `aws:`
+ * (any case), which AWS keeps for its own tags.
+ */
+const TAG_LIMITS = {
+    maxTags: 50,
+    maxKeyCharacters: 128,
+    maxValueCharacters: 256,
+    reservedPrefix: 'aws:',
+};
+/** What breaks the tagging restrictions in `tags`, or undefined. Values are never quoted. */
+function tagProblem(tags) {
+    const entries = Object.entries(tags);
+    if (entries.length > TAG_LIMITS.maxTags) {
+        return `has ${entries.length} tags; MediaConvert takes at most ${TAG_LIMITS.maxTags} per job`;
+    }
+    for (const [key, value] of entries) {
+        const keyLength = [...key].length;
+        const shown = keyLength > 40 ? `${[...key].slice(0, 40).join('')}…` : key;
+        if (keyLength === 0)
+            return 'has an empty key; a tag key is 1 to 128 characters';
+        if (keyLength > TAG_LIMITS.maxKeyCharacters) {
+            return `key '${shown}' is ${keyLength} characters; a tag key is at most ${TAG_LIMITS.maxKeyCharacters}`;
+        }
+        if (key.toLowerCase().startsWith(TAG_LIMITS.reservedPrefix)) {
+            return `key '${shown}' starts with '${TAG_LIMITS.reservedPrefix}', which AWS reserves for its own tags; use another prefix`;
+        }
+        const valueLength = [...value].length;
+        if (valueLength > TAG_LIMITS.maxValueCharacters) {
+            return `the value of '${shown}' is ${valueLength} characters; a tag value is at most ${TAG_LIMITS.maxValueCharacters}`;
+        }
+    }
+    return undefined;
+}
 
 
 /***/ }),

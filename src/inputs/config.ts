@@ -1,7 +1,7 @@
 import { INPUTS, type InputName, type RawInputs } from './interface.js';
 import { InputError } from '../shared/errors.js';
 import { IV_LENGTHS, MODES, type Mode } from '../mediaconvert/decryption.js';
-import { MAX_USER_METADATA } from '../mediaconvert/limits.js';
+import { MAX_USER_METADATA, tagProblem } from '../mediaconvert/limits.js';
 import {
   largestPartFor,
   MAX_BUDGET_MIB,
@@ -337,6 +337,8 @@ function parseJob(input: RawInputs): JobConfig {
   if (Object.keys(job.userMetadata).length > MAX_USER_METADATA) {
     throw new InputError('user-metadata', `has more than ${MAX_USER_METADATA} entries`);
   }
+  const tagsProblem = tagProblem(job.tags);
+  if (tagsProblem !== undefined) throw new InputError('tags', tagsProblem);
   if (input['job-template'] !== '') job.template = input['job-template'];
   if (input['job-settings'] !== '') job.settingsPath = input['job-settings'];
   if (input.queue !== '') job.queue = input.queue;

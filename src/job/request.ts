@@ -11,7 +11,7 @@ import { parseJsonText } from '../shared/json-text.js';
 import { checkSettingsFile, type SettingsFileShape } from './settings-check.js';
 import { SETTINGS_MODEL } from '../mediaconvert/settings-model.generated.js';
 
-import { MAX_INPUTS_PER_JOB, MAX_USER_METADATA } from '../mediaconvert/limits.js';
+import { MAX_INPUTS_PER_JOB, MAX_USER_METADATA, tagProblem } from '../mediaconvert/limits.js';
 
 /** Top-level members of a CreateJob request: their presence marks a whole-request file. */
 const REQUEST_MEMBERS = [
@@ -96,7 +96,16 @@ export async function loadJobPlan(job: JobConfig, fileCount: number): Promise<Jo
     );
   }
   if (Object.keys(userMetadata).length > 0) base.UserMetadata = userMetadata;
-  const tags = { ...stringMap(request.Tags, 'Tags'), ...job.tags };
+  const fileTags = stringMap(request.Tags, 'Tags');
+  const fileTagsProblem = tagProblem(fileTags);
+  if (fileTagsProblem !== undefined) {
+    throw new InputError('job-settings', `\`Tags\` ${fileTagsProblem}`);
+  }
+  const tags = { ...fileTags, ...job.tags };
+  const tagsProblem = tagProblem(tags);
+  if (tagsProblem !== undefined) {
+    throw new InputError('tags', `together with the file's \`Tags\` ${tagsProblem}`);
+  }
   if (Object.keys(tags).length > 0) base.Tags = tags;
   delete base.ClientRequestToken;
   // What will be sent, but for the per-file FileInput and DecryptionSettings.

@@ -60,6 +60,25 @@ const cases: Case[] = [
     inputs: { tags: 'team=media\n__proto__=polluted' },
     says: 'line 2 has the key __proto__',
   },
+  {
+    input: 'tags',
+    why: '51 tags (item 11)',
+    inputs: { tags: Array.from({ length: 51 }, (_, i) => `k${i}=v`).join('\n') },
+    says: 'has 51 tags; MediaConvert takes at most 50 per job',
+  },
+  {
+    input: 'tags',
+    why: 'a key with the aws: prefix (item 11)',
+    inputs: { tags: '{"aws:createdBy": "me"}' },
+    says: "key 'aws:createdBy' starts with 'aws:', which AWS reserves",
+  },
+  {
+    input: 'tags',
+    why: 'a 257-character value, not quoted (item 11)',
+    inputs: { tags: `note=${'SecretTagValue'.repeat(19)}` },
+    says: "the value of 'note' is 266 characters; a tag value is at most 256",
+    secret: 'SecretTagValue',
+  },
 ];
 
 function cli(

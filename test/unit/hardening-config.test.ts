@@ -74,3 +74,30 @@ describe('user-metadata and tags', () => {
     expect(job.userMetadata).toEqual({ constructor: 'c' });
   });
 });
+
+describe('tags: MediaConvert tagging restrictions', () => {
+  const many = (n: number): string => Array.from({ length: n }, (_, i) => `k${i}=v`).join('\n');
+
+  test.each([
+    ['51 tags', many(51), 'has 51 tags; MediaConvert takes at most 50 per job'],
+    ['a 129-character key', `${'k'.repeat(129)}=v`, 'is 129 characters; a tag key is at most 128'],
+    ['a 257-character value', `team=${'s'.repeat(257)}`, "the value of 'team' is 257 characters"],
+    ['an aws: key', 'aws:cloudformation:stack-name=x', "starts with 'aws:', which AWS reserves"],
+    ['an AWS: key in JSON', '{"AWS:Team": "x"}', "starts with 'aws:'"],
+    ['an empty JSON key', '{"": "x"}', 'has an empty key'],
+  ])('%s is refused', (_why, tags, says) => {
+    const error = refusal({ tags });
+    expect(error.input).toBe('tags');
+    expect(error.message).toContain(says);
+    expect(error.message).not.toContain('s'.repeat(257));
+  });
+
+  test('the limits themselves are accepted: 50 tags, 128 and 256 characters (not bytes)', () => {
+    expect(Object.keys(parse({ tags: many(50) }).job!.tags)).toHaveLength(50);
+    const key = 'é'.repeat(128);
+    const tags = parse({ tags: JSON.stringify({ [key]: '値'.repeat(256), 'aws-team': '' }) }).job!
+      .tags;
+    expect(tags[key]).toHaveLength(256);
+    expect(tags['aws-team']).toBe('');
+  });
+});

@@ -1,0 +1,73 @@
+/**
+ * The job-settings file against hostile or mistaken content (docs/hardening.md): tags merged
+ * with the input's, values never quoted in errors, numbers JSON cannot carry, the size limit.
+ */
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { JobConfig } from '../../src/inputs/config.js';
+import { InputError } from '../../src/shared/errors.js';
+import { loadJobPlan } from '../../src/job/request.js';
+
+const TEMPLATE = 'System-Ott_Hls_Ts_Avc_Aac';
+let dir: string;
+let count = 0;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'hardening-settings-'));
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function settingsFile(content: unknown): Promise<string> {
+  const file = path.join(dir, `settings-${count++}.json`);
+  await writeFile(file, typeof content === 'string' ? content : JSON.stringify(content));
+  return file;
+}
+
+function job(overrides: Partial<JobConfig>): JobConfig {
+  return {
+    roleArn: 'arn:aws:iam::123456789012:role/R',
+    layout: 'per-file',
+    userMetadata: {},
+    tags: {},
+    ...overrides,
+  };
+}
+
+async function refusal(config: JobConfig): Promise<InputError> {
+  const error: unknown = await loadJobPlan(config, 1).then(
+    () => new Error('expected an InputError, the plan loaded'),
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(InputError);
+  return error as InputError;
+}
+
+describe('Tags in the file and the tags input together', () => {
+  const tags = (n: number, from = 0): Record<string, string> =>
+    Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${from + i}`, 'v']));
+
+  test('30 in the file and 30 in the input: 60, refused naming tags', async () => {
+    const settingsPath = await settingsFile({ JobTemplate: TEMPLATE, Tags: tags(30) });
+    const error = await refusal(job({ settingsPath, tags: tags(30, 100) }));
+    expect(error.input).toBe('tags');
+    expect(error.message).toContain("together with the file's `Tags` has 60 tags");
+  });
+
+  test("an aws: key in the file's Tags is refused naming job-settings", async () => {
+    const settingsPath = await settingsFile({ JobTemplate: TEMPLATE, Tags: { 'aws:x': 'y' } });
+    const error = await refusal(job({ settingsPath }));
+    expect(error.input).toBe('job-settings');
+    expect(error.message).toContain("`Tags` key 'aws:x' starts with 'aws:'");
+  });
+
+  test('50 together are accepted, the input winning on a shared key', async () => {
+    const settingsPath = await settingsFile({ JobTemplate: TEMPLATE, Tags: tags(30) });
+    const plan = await loadJobPlan(job({ settingsPath, tags: tags(21, 29) }), 1);
+    expect(Object.keys(plan.base.Tags!)).toHaveLength(50);
+  });
+});
