@@ -397,7 +397,7 @@ async function expandPatterns(root, query) {
             query.onWarning?.(`'${pattern}': ${dangling.length} symbolic link(s) whose target does not exist skipped: ${dangling.map((m) => `'${relative(m)}'`).join(', ')}`);
         }
         if (matches.length === 0)
-            await explainNoMatch(root, pattern);
+            await explainNoMatch(root, pattern, negations);
         // As actions/upload-artifact: `**` must not sweep up .git/config or a .env file.
         const taken = includeHidden ? matches : matches.filter((m) => !isHidden(root, m));
         if (taken.length === 0) {
@@ -423,11 +423,23 @@ async function danglingLinks(unfollowed, taken) {
     }
     return out.sort();
 }
-async function explainNoMatch(root, pattern) {
+async function explainNoMatch(root, pattern, negations) {
     const literal = external_node_path_default().join(root, pattern);
     const info = await (0,promises_.stat)(literal).catch(() => undefined);
     if (info?.isDirectory()) {
         throw new errors/* InputError */.dz('files', `'${pattern}' is a directory; use '${pattern.replace(/\/+$/, '')}/**' to take the files in it`);
+    }
+    if (negations.length > 0) {
+        // Matched without the negations: they took every file out.
+        const globber = await glob/* create */.v(external_node_path_default().join(root, pattern), {
+            matchDirectories: false,
+            implicitDescendants: false,
+        });
+        const excluded = await globber.glob().catch(() => []);
+        if (excluded.length > 0) {
+            const first = external_node_path_default().relative(root, excluded.sort()[0]).split((external_node_path_default()).sep).join('/');
+            throw new errors/* InputError */.dz('files', `'${pattern}' matches ${excluded.length} file(s), all excluded by ${negations.map((n) => `'${n}'`).join(', ')} (e.g. '${first}'); change the pattern or the negation`);
+        }
     }
     throw new errors/* InputError */.dz('files', `'${pattern}' matches no file under ${root}`);
 }

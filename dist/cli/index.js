@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2787);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8833);
 /* harmony import */ var _host_signals_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5467);
 /** The `mediaconvert-encrypt` command (dist/cli.js). */
 
@@ -28389,7 +28389,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2787:
+/***/ 8833:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28722,6 +28722,44 @@ function parseMap(name, value) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/inputs/patterns.ts
+/** The `files` input: globs relative to the root, checked before any file is looked at. */
+
+/** Longest `files` pattern: PATH_MAX on Linux, in characters. */
+const MAX_PATTERN_CHARACTERS = 4096;
+/**
+ * The patterns of `files` (newline- or comma-separated), or `**` for an artifact without any.
+ * Refuses a list of negations only, a pattern too long for any path, and a pattern that
+ * leaves the root.
+ */
+function parsePatterns(files, artifact) {
+    const patterns = files
+        .split(/[\n,]/)
+        .map((p) => p.trim())
+        .filter((p) => p !== '');
+    if (patterns.length === 0) {
+        if (artifact !== '')
+            return ['**'];
+        throw new errors/* InputError */.dz('files', 'is required unless `artifact` is given: list one or more globs');
+    }
+    if (patterns.every((p) => p.startsWith('!'))) {
+        throw new errors/* InputError */.dz('files', `lists only negations (${patterns.map((p) => `'${p}'`).join(', ')}): a '!' pattern only takes files out of what the other patterns match; list the files to take too (e.g. '**' before it)`);
+    }
+    for (const [i, pattern] of patterns.entries()) {
+        // minimatch throws a TypeError past 64 KiB; no path on Linux is longer than PATH_MAX.
+        if (pattern.length > MAX_PATTERN_CHARACTERS) {
+            throw new errors/* InputError */.dz('files', `pattern ${i + 1} ('${pattern.slice(0, 40)}…') is ${pattern.length} characters, over ${MAX_PATTERN_CHARACTERS}: no path on the runner is that long (PATH_MAX); a list of files goes one per line or comma-separated`);
+        }
+    }
+    for (const pattern of patterns) {
+        const bare = pattern.replace(/^!/, '');
+        if (bare.startsWith('/') || bare.split('/').includes('..')) {
+            throw new errors/* InputError */.dz('files', `'${pattern}' leaves the workspace; use globs relative to it, without '..'`);
+        }
+    }
+    return patterns;
+}
+
 // EXTERNAL MODULE: ./src/inputs/proxy.ts
 var proxy = __nccwpck_require__(3553);
 ;// CONCATENATED MODULE: ./src/inputs/network.ts
@@ -28748,6 +28786,7 @@ function parseNetwork(httpProxy, env) {
 // EXTERNAL MODULE: ./src/shared/units.ts
 var units = __nccwpck_require__(4886);
 ;// CONCATENATED MODULE: ./src/inputs/config.ts
+
 
 
 
@@ -28896,24 +28935,6 @@ function parseRegion(value, env) {
         throw new errors/* InputError */.dz('region', `'${region}' is not an AWS region name such as us-east-1`);
     }
     return region;
-}
-function parsePatterns(files, artifact) {
-    const patterns = files
-        .split(/[\n,]/)
-        .map((p) => p.trim())
-        .filter((p) => p !== '');
-    if (patterns.length === 0) {
-        if (artifact !== '')
-            return ['**'];
-        throw new errors/* InputError */.dz('files', 'is required unless `artifact` is given: list one or more globs');
-    }
-    for (const pattern of patterns) {
-        const bare = pattern.replace(/^!/, '');
-        if (bare.startsWith('/') || bare.split('/').includes('..')) {
-            throw new errors/* InputError */.dz('files', `'${pattern}' leaves the workspace; use globs relative to it, without '..'`);
-        }
-    }
-    return patterns;
 }
 function parseArtifactName(value) {
     if (/[\\/:*?"<>|\r\n]/.test(value)) {

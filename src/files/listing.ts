@@ -134,7 +134,7 @@ async function expandPatterns(root: string, query: FileQuery): Promise<string[]>
         `'${pattern}': ${dangling.length} symbolic link(s) whose target does not exist skipped: ${dangling.map((m) => `'${relative(m)}'`).join(', ')}`,
       );
     }
-    if (matches.length === 0) await explainNoMatch(root, pattern);
+    if (matches.length === 0) await explainNoMatch(root, pattern, negations);
     // As actions/upload-artifact: `**` must not sweep up .git/config or a .env file.
     const taken = includeHidden ? matches : matches.filter((m) => !isHidden(root, m));
     if (taken.length === 0) {
@@ -164,7 +164,11 @@ async function danglingLinks(
   return out.sort();
 }
 
-async function explainNoMatch(root: string, pattern: string): Promise<never> {
+async function explainNoMatch(
+  root: string,
+  pattern: string,
+  negations: readonly string[],
+): Promise<never> {
   const literal = path.join(root, pattern);
   const info = await stat(literal).catch(() => undefined);
   if (info?.isDirectory()) {
@@ -172,6 +176,21 @@ async function explainNoMatch(root: string, pattern: string): Promise<never> {
       'files',
       `'${pattern}' is a directory; use '${pattern.replace(/\/+$/, '')}/**' to take the files in it`,
     );
+  }
+  if (negations.length > 0) {
+    // Matched without the negations: they took every file out.
+    const globber = await glob.create(path.join(root, pattern), {
+      matchDirectories: false,
+      implicitDescendants: false,
+    });
+    const excluded = await globber.glob().catch(() => []);
+    if (excluded.length > 0) {
+      const first = path.relative(root, excluded.sort()[0]!).split(path.sep).join('/');
+      throw new InputError(
+        'files',
+        `'${pattern}' matches ${excluded.length} file(s), all excluded by ${negations.map((n) => `'${n}'`).join(', ')} (e.g. '${first}'); change the pattern or the negation`,
+      );
+    }
   }
   throw new InputError('files', `'${pattern}' matches no file under ${root}`);
 }

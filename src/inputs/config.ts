@@ -11,6 +11,7 @@ import {
 } from './sizing.js';
 import { parseArtifactSource, type ArtifactSource } from './artifact-source.js';
 import { parseBoolean, parseChoice, parseInteger, parseMap } from './parse.js';
+import { parsePatterns } from './patterns.js';
 import { parseNetwork, type NetworkConfig } from './network.js';
 import { MIB } from '../shared/units.js';
 
@@ -237,27 +238,6 @@ function parseRegion(value: string, env: Readonly<Record<string, string | undefi
     throw new InputError('region', `'${region}' is not an AWS region name such as us-east-1`);
   }
   return region;
-}
-
-function parsePatterns(files: string, artifact: string): string[] {
-  const patterns = files
-    .split(/[\n,]/)
-    .map((p) => p.trim())
-    .filter((p) => p !== '');
-  if (patterns.length === 0) {
-    if (artifact !== '') return ['**'];
-    throw new InputError('files', 'is required unless `artifact` is given: list one or more globs');
-  }
-  for (const pattern of patterns) {
-    const bare = pattern.replace(/^!/, '');
-    if (bare.startsWith('/') || bare.split('/').includes('..')) {
-      throw new InputError(
-        'files',
-        `'${pattern}' leaves the workspace; use globs relative to it, without '..'`,
-      );
-    }
-  }
-  return patterns;
 }
 
 function parseArtifactName(value: string): string {

@@ -101,3 +101,32 @@ describe('tags: MediaConvert tagging restrictions', () => {
     expect(tags['aws-team']).toBe('');
   });
 });
+
+describe('files', () => {
+  test.each([
+    ['!m/a.mp4', "lists only negations ('!m/a.mp4')"],
+    ['!m/a.mp4, !m/b.mp4', "lists only negations ('!m/a.mp4', '!m/b.mp4')"],
+  ])('%j: only negations is an error, not an empty run', (files, says) => {
+    const error = refusal({ files });
+    expect(error.input).toBe('files');
+    expect(error.message).toContain(says);
+    expect(error.message).toContain("e.g. '**' before it");
+  });
+
+  test('only negations with an artifact is refused too', () => {
+    expect(refusal({ files: '!**/*.txt', artifact: 'media' }).message).toContain(
+      'lists only negations',
+    );
+  });
+
+  test('a 100 KB pattern is an InputError naming its length, not a TypeError', () => {
+    const error = refusal({ files: `m/${'a'.repeat(100_000)}.mp4` });
+    expect(error.message).toContain('pattern 1 (');
+    expect(error.message).toContain('is 100006 characters, over 4096');
+    expect(error.message.length).toBeLessThan(400);
+  });
+
+  test('a pattern of 4096 characters is accepted', () => {
+    expect(parse({ files: `m/${'a'.repeat(4090)}.mp4` }).patterns[0]).toHaveLength(4096);
+  });
+});
