@@ -6,6 +6,7 @@ import * as glob from '@actions/glob';
 import type { Destination } from '../inputs/config.js';
 import { InputError } from '../shared/errors.js';
 import { GCM_MAX_PLAINTEXT_BYTES, type Mode } from '../mediaconvert/decryption.js';
+import { undecodableName } from './undecodable.js';
 
 export interface MediaFile {
   /** Absolute path on the runner. */
@@ -109,8 +110,17 @@ async function expandPatterns(root: string, query: FileQuery): Promise<string[]>
         implicitDescendants: false,
         followSymbolicLinks,
       });
-      // A symlink loop or an unreadable directory makes the glob itself fail.
-      return globber.glob().catch((error: unknown) => {
+      // A symlink loop, an unreadable directory or a name that is not UTF-8 makes the glob
+      // itself fail.
+      return globber.glob().catch(async (error: unknown) => {
+        const missing = (error as NodeJS.ErrnoException).path;
+        const name = missing === undefined ? undefined : await undecodableName(root, missing);
+        if (name !== undefined) {
+          throw new InputError(
+            'files',
+            `'${pattern}' reaches '${name}', whose name is not valid UTF-8 (the bytes shown as \\xHH): S3 object keys are UTF-8, so it cannot be uploaded under its name; rename it (e.g. convmv -f latin1 -t utf-8 --notest) or use patterns that do not reach it (a '!' pattern does not keep the search from reading it)`,
+          );
+        }
         throw new InputError(
           'files',
           `'${pattern}' cannot be expanded: ${(error as Error).message}`,

@@ -5,7 +5,7 @@
  * local stack records that neither sent a single request.
  */
 import { spawn } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { runPackagedAction } from '../support/action-runner.js';
@@ -24,6 +24,9 @@ beforeAll(async () => {
   await mkdir(at('settings'));
   await copyFile('samples/clip.mp4', at('masters/a.mp4'));
   await copyFile('samples/clip.mp4', at('masters/b.mp4'));
+  await mkdir(at('latin'));
+  // 'café.mp4' written in Latin-1: the byte 0xE9 alone is not UTF-8.
+  await writeFile(Buffer.from(at('latin/café.mp4'), 'latin1'), 'not UTF-8');
 });
 
 afterAll(async () => {
@@ -96,6 +99,12 @@ const cases: Case[] = [
     why: 'a 100 KB pattern (item 10)',
     inputs: { files: `masters/${'x'.repeat(100_000)}.mp4` },
     says: 'is 100012 characters, over 4096',
+  },
+  {
+    input: 'files',
+    why: 'a file name that is not UTF-8 (item 10)',
+    inputs: { files: '**/*.mp4' },
+    says: "'**/*.mp4' reaches 'latin/caf\\xE9.mp4', whose name is not valid UTF-8",
   },
 ];
 

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { InputError } from '../../src/shared/errors.js';
 import { findFiles, type FileQuery } from '../../src/files/listing.js';
+import { escapeNonUtf8 } from '../../src/files/undecodable.js';
 
 let root: string;
 
@@ -56,5 +57,52 @@ describe('negations', () => {
   test('a negation that leaves some files keeps them', async () => {
     const files = await findFiles(query(['m/*.mp4', '!m/a.mp4']));
     expect(files.map((f) => f.relativePath)).toEqual(['m/b.mp4']);
+  });
+});
+
+describe('names that are not UTF-8', () => {
+  const latin1 = (name: string): Buffer => Buffer.from(path.join(root, name), 'latin1');
+
+  test('a file: refused naming it, escaped, and saying why; not ENOENT', async () => {
+    await writeFile(latin1('m/café.mp4'), 'c');
+    const error = await rejection(findFiles(query(['m/*.mp4'])));
+    expect(error.message).toContain(
+      "'m/*.mp4' reaches 'm/caf\\xE9.mp4', whose name is not valid UTF-8 (the bytes shown as \\xHH): S3 object keys are UTF-8",
+    );
+    expect(error.message).not.toContain('ENOENT');
+  });
+
+  test('a folder on the way: named at the folder', async () => {
+    await mkdir(latin1('m/übung'));
+    await writeFile(Buffer.concat([latin1('m/übung'), Buffer.from('/x.mp4')]), 'x');
+    const error = await rejection(findFiles(query(['**/*.mp4'])));
+    expect(error.message).toContain("reaches 'm/\\xFCbung'");
+  });
+
+  test("patterns that do not reach it still work; a '!' pattern does not, as the message says", async () => {
+    await writeFile(latin1('m/café.mp4'), 'c');
+    const files = await findFiles(query(['m/[ab].mp4']));
+    expect(files.map((f) => f.relativePath)).toEqual(['m/a.mp4', 'm/b.mp4']);
+    const error = await rejection(findFiles(query(['m/*.mp4', '!m/caf*.mp4'])));
+    expect(error.message).toContain("a '!' pattern does not keep the search from reading it");
+  });
+
+  test('valid UTF-8 names, U+FFFD included, are taken as they are', async () => {
+    await writeFile(path.join(root, 'm', 'caf\u00e9 \uFFFD.mp4'), 'c');
+    const files = await findFiles(query(['m/*.mp4']));
+    expect(files.map((f) => f.relativePath)).toContain('m/caf\u00e9 \uFFFD.mp4');
+  });
+});
+
+describe('escapeNonUtf8', () => {
+  test.each([
+    [[0x61, 0xe9, 0x62], 'a\\xE9b'],
+    [[0xc3, 0xa9], '\u00e9'],
+    [[0xe2, 0x82, 0xac, 0xff], '\u20ac\\xFF'],
+    [[0xf0, 0x9f, 0x8e, 0xac], '\u{1F3AC}'],
+    [[0xe2, 0x82], '\\xE2\\x82'],
+    [[0xc0, 0xaf], '\\xC0\\xAF'],
+  ])('%j -> %j', (bytes, text) => {
+    expect(escapeNonUtf8(Uint8Array.from(bytes))).toBe(text);
   });
 });
