@@ -3,9 +3,10 @@
  * metadata value may hold a secret (a static key, a token), and V8's JSON.parse messages quote
  * the text around the fault. The error gives the line and column instead.
  *
- * JSON that parses can still not mean what it says once it is a JavaScript value: a
- * `__proto__` key is taken as the object's prototype and vanishes from the object. It is
- * refused, with its place.
+ * JSON that parses can still not mean what it says once it is a JavaScript value (and what
+ * the AWS SDK sends): a number past what a double holds becomes Infinity or 0 (and Infinity
+ * is later printed as `null`), an integer past 2^53 loses digits, and a `__proto__` key is taken as the object's prototype and vanishes
+ * from the object. Each of these is refused, with its place.
  */
 
 /** Parses `text` (a leading UTF-8 byte order mark is allowed); throws `Error(problem)`. */
@@ -22,8 +23,11 @@ export function parseJsonText(text: string): unknown {
   return value;
 }
 
-/** String tokens. */
-const TOKEN = /"(?:[^"\\]|\\.)*"/g;
+/** Strings (skipped whole, so digits inside them are never read as numbers) and numbers. */
+const TOKEN = /"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
+
+/** Number tokens are shown as written, cut to this many characters. */
+const SHOWN_DIGITS = 40;
 
 /** What follows a key: `:`, after any white space (sticky: tested where a string ends). */
 const KEY_END = /\s*:/y;
@@ -36,10 +40,24 @@ function lossyToken(text: string): string | undefined {
   for (const match of text.matchAll(TOKEN)) {
     const token = match[0];
     const at = () => lineAndColumn(text, match.index);
-    // A key is a string followed by `:`; escapes (`\u005f_proto__`) decode to the same key.
-    KEY_END.lastIndex = match.index + token.length;
-    if (isProtoKey(token) && KEY_END.test(text)) {
-      return `has the key "__proto__" at ${at()}: JavaScript reads it as the object's prototype, so the entry would be silently dropped; use another key`;
+    if (token.startsWith('"')) {
+      // A key is a string followed by `:`; escapes (`\u005f_proto__`) decode to the same key.
+      KEY_END.lastIndex = match.index + token.length;
+      if (isProtoKey(token) && KEY_END.test(text)) {
+        return `has the key "__proto__" at ${at()}: JavaScript reads it as the object's prototype, so the entry would be silently dropped; use another key`;
+      }
+      continue;
+    }
+    const n = Number(token);
+    const shown = token.length > SHOWN_DIGITS ? `${token.slice(0, SHOWN_DIGITS)}…` : token;
+    if (!Number.isFinite(n)) {
+      return `has a number at ${at()} that no double holds (${shown} is past the largest, about 1.8e308)`;
+    }
+    if (n === 0 && /[1-9]/.test(token.replace(/[eE].*$/, ''))) {
+      return `has a number at ${at()} that no double holds (${shown} would become 0)`;
+    }
+    if (/^-?\d+$/.test(token) && !Number.isSafeInteger(n)) {
+      return `has an integer at ${at()} with more digits than a double keeps (${shown} would become ${String(n)}; integers are exact up to ${Number.MAX_SAFE_INTEGER})`;
     }
   }
   return undefined;

@@ -27,6 +27,12 @@ beforeAll(async () => {
   await mkdir(at('latin'));
   // 'café.mp4' written in Latin-1: the byte 0xE9 alone is not UTF-8.
   await writeFile(Buffer.from(at('latin/café.mp4'), 'latin1'), 'not UTF-8');
+  const template = stack.info.jobTemplate;
+  await writeFile(at('settings/inf.json'), `{"JobTemplate": "${template}", "Priority": 1e400}`);
+  await writeFile(
+    at('settings/digits.json'),
+    `{"JobTemplate": "${template}",\n "Priority": 12345678901234567890}`,
+  );
 });
 
 afterAll(async () => {
@@ -105,6 +111,18 @@ const cases: Case[] = [
     why: 'a file name that is not UTF-8 (item 10)',
     inputs: { files: '**/*.mp4' },
     says: "'**/*.mp4' reaches 'latin/caf\\xE9.mp4', whose name is not valid UTF-8",
+  },
+  {
+    input: 'job-settings',
+    why: '1e400 is named as too large, not "got null" (item 10)',
+    inputs: { 'job-template': '', 'job-settings': 'settings/inf.json' },
+    says: /has a number at line 1, column \d+ that no double holds \(1e400 is past the largest/,
+  },
+  {
+    input: 'job-settings',
+    why: 'an integer past 2^53 keeps its digits in the message (item 10)',
+    inputs: { 'job-template': '', 'job-settings': 'settings/digits.json' },
+    says: '(12345678901234567890 would become 12345678901234567000;',
   },
 ];
 
