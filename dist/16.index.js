@@ -1694,26 +1694,27 @@ function checkAgainstModel(model, shapeName, value, options) {
         const shape = model.shapes[name];
         if (!shape)
             return;
-        const fail = (message, member) => {
-            if (found.length < limit)
-                found.push({ path, message, ...(member ? { member } : {}) });
+        const fail = (message, rule = message, member) => {
+            if (found.length < limit) {
+                found.push({ path, message, rule, ...(member ? { member } : {}) });
+            }
         };
         switch (shape.t) {
             case 'o': {
                 if (!isRecord(v))
-                    return fail('should be an object');
+                    return fail('should be an object', `should be an object, not ${kindOf(v)}`);
                 const byKey = new Map(Object.keys(shape.m).map((member) => [memberKey(member, options.casing), member]));
                 for (const required of shape.r ?? []) {
                     const name = memberKey(required, options.casing);
                     if (v[name] === undefined) {
-                        fail(`${name} is a required property`, { name, problem: 'required' });
+                        fail(`${name} is a required property`, undefined, { name, problem: 'required' });
                     }
                 }
                 for (const [key, child] of Object.entries(v)) {
                     const member = byKey.get(key);
                     if (member === undefined) {
                         const hint = closest(key, [...byKey.keys()]);
-                        fail(`should NOT have additional properties: ${JSON.stringify(key)} is not a member${hint ? ` (did you mean ${hint}?)` : ''}`, { name: key, problem: 'unknown', ...(hint ? { suggestion: hint } : {}) });
+                        fail(`should NOT have additional properties: ${JSON.stringify(key)} is not a member${hint ? ` (did you mean ${hint}?)` : ''}`, undefined, { name: key, problem: 'unknown', ...(hint ? { suggestion: hint } : {}) });
                         continue;
                     }
                     if (child === null || child === undefined)
@@ -1724,7 +1725,7 @@ function checkAgainstModel(model, shapeName, value, options) {
             }
             case 'l': {
                 if (!Array.isArray(v))
-                    return fail('should be a list');
+                    return fail('should be a list', `should be a list, not ${kindOf(v)}`);
                 if (shape.min !== undefined && v.length < shape.min) {
                     fail(`Should have at least ${shape.min} items`);
                 }
@@ -1736,16 +1737,18 @@ function checkAgainstModel(model, shapeName, value, options) {
             }
             case 'm': {
                 if (!isRecord(v))
-                    return fail('should be an object');
+                    return fail('should be an object', `should be an object, not ${kindOf(v)}`);
                 for (const [key, child] of Object.entries(v))
                     visit(shape.v, child, [...path, key]);
                 return;
             }
             case 's': {
-                if (typeof v !== 'string')
-                    return fail(`should be a string, got ${describe(v)}`);
+                if (typeof v !== 'string') {
+                    return fail(`should be a string, got ${describe(v)}`, `should be a string, not ${kindOf(v)}`);
+                }
                 if (shape.e && !shape.e.includes(v)) {
-                    return fail(`${JSON.stringify(v)} should be equal to one of the allowed values: ${shape.e.join(', ')}`);
+                    const allowed = `should be equal to one of the allowed values: ${shape.e.join(', ')}`;
+                    return fail(`${JSON.stringify(v)} ${allowed}`, allowed);
                 }
                 if (shape.min !== undefined && v.length < shape.min) {
                     return fail(`should NOT be shorter than ${shape.min} characters`);
@@ -1762,7 +1765,7 @@ function checkAgainstModel(model, shapeName, value, options) {
                     if (!re.test(v)) {
                         // Some model patterns run to hundreds of characters (FileInput's extension list).
                         const shown = shape.p.length <= 120 ? `"${shape.p}"` : 'of this member in the API model';
-                        fail(`${JSON.stringify(v)} should match the pattern ${shown}`);
+                        fail(`${JSON.stringify(v)} should match the pattern ${shown}`, `should match the pattern ${shown}`);
                     }
                 }
                 return;
@@ -1770,19 +1773,24 @@ function checkAgainstModel(model, shapeName, value, options) {
             case 'i':
             case 'n': {
                 if (typeof v !== 'number' || !Number.isFinite(v)) {
-                    return fail(`should be ${shape.t === 'i' ? 'an integer' : 'a number'}, got ${describe(v)}`);
+                    const wanted = shape.t === 'i' ? 'an integer' : 'a number';
+                    return fail(`should be ${wanted}, got ${describe(v)}`, `should be ${wanted}, not ${kindOf(v)}`);
                 }
-                if (shape.t === 'i' && !Number.isInteger(v))
-                    return fail(`should be an integer, got ${v}`);
-                if (shape.min !== undefined && v < shape.min)
-                    return fail(`${v} should be >= ${shape.min}`);
-                if (shape.max !== undefined && v > shape.max)
-                    return fail(`${v} should be <= ${shape.max}`);
+                if (shape.t === 'i' && !Number.isInteger(v)) {
+                    return fail(`should be an integer, got ${v}`, 'should be an integer, not a fraction');
+                }
+                if (shape.min !== undefined && v < shape.min) {
+                    return fail(`${v} should be >= ${shape.min}`, `should be >= ${shape.min}`);
+                }
+                if (shape.max !== undefined && v > shape.max) {
+                    return fail(`${v} should be <= ${shape.max}`, `should be <= ${shape.max}`);
+                }
                 return;
             }
             case 'b':
-                if (typeof v !== 'boolean')
-                    fail(`should be a boolean, got ${describe(v)}`);
+                if (typeof v !== 'boolean') {
+                    fail(`should be a boolean, got ${describe(v)}`, `should be a boolean, not ${kindOf(v)}`);
+                }
                 return;
             default:
                 return;
@@ -1814,24 +1822,29 @@ function checkServiceRules(settings, casing) {
         const at = [k('OutputGroups'), g];
         const groupSettings = group[k('OutputGroupSettings')];
         if (!isRecord(groupSettings)) {
+            const message = `${k('OutputGroupSettings')} is a required property`;
             found.push({
                 path: at,
-                message: `${k('OutputGroupSettings')} is a required property`,
+                message,
+                rule: message,
                 member: { name: k('OutputGroupSettings'), problem: 'required' },
             });
             return;
         }
         const type = groupSettings[k('Type')];
         if (type === undefined) {
+            const message = `${k('Type')} is a required property`;
             found.push({
                 path: [...at, k('OutputGroupSettings')],
-                message: `${k('Type')} is a required property`,
+                message,
+                rule: message,
                 member: { name: k('Type'), problem: 'required' },
             });
         }
         const outputs = group[k('Outputs')];
         if (!Array.isArray(outputs) || outputs.length === 0) {
-            found.push({ path: [...at, k('Outputs')], message: 'Should have at least 1 items' });
+            const message = 'Should have at least 1 items';
+            found.push({ path: [...at, k('Outputs')], message, rule: message });
             return;
         }
         const accepted = typeof type === 'string' ? allowed[type] : undefined;
@@ -1841,9 +1854,11 @@ function checkServiceRules(settings, casing) {
             const container = output[k('ContainerSettings')];
             if (!isRecord(container)) {
                 if (output[k('Preset')] === undefined) {
+                    const message = `${k('ContainerSettings')} is a required property`;
                     found.push({
                         path: [...at, k('Outputs'), o],
-                        message: `${k('ContainerSettings')} is a required property`,
+                        message,
+                        rule: message,
                         member: { name: k('ContainerSettings'), problem: 'required' },
                     });
                 }
@@ -1851,9 +1866,11 @@ function checkServiceRules(settings, casing) {
             }
             const value = container[k('Container')];
             if (accepted && typeof value === 'string' && !accepted.includes(value)) {
+                const rule = `is not valid in a ${String(type)} output group: use ${accepted.join(' or ')}`;
                 found.push({
                     path: [...at, k('Outputs'), o, k('ContainerSettings'), k('Container')],
-                    message: `${value} is not valid in a ${String(type)} output group: use ${accepted.join(' or ')}`,
+                    message: `${value} ${rule}`,
+                    rule,
                 });
             }
         });
@@ -1885,7 +1902,25 @@ function describe(value) {
         return 'null';
     if (typeof value === 'object')
         return 'an object';
+    if (typeof value === 'number')
+        return String(value);
     return JSON.stringify(value);
+}
+/** What kind of JSON value `value` is, never the value itself. */
+function kindOf(value) {
+    if (Array.isArray(value))
+        return 'a list';
+    if (value === null)
+        return 'null';
+    if (typeof value === 'object')
+        return 'an object';
+    if (typeof value === 'string')
+        return 'a string';
+    if (typeof value === 'number')
+        return 'a number';
+    if (typeof value === 'boolean')
+        return 'a boolean';
+    return typeof value;
 }
 /**
  * The known member closest to a misspelt one, for a "did you mean" hint: the same name in
@@ -1993,7 +2028,8 @@ function describeViolation(at, v) {
     if (v.member?.problem === 'required') {
         return `${sdkPath(at, [v.member.name])} is required and missing`;
     }
-    return `${at}: ${v.message}`;
+    // The rule, never the value: a settings value may be a secret (a static key, a token).
+    return `${at}: ${v.rule}`;
 }
 
 // EXTERNAL MODULE: ./src/mediaconvert/limits.ts

@@ -28,6 +28,33 @@ beforeAll(async () => {
   // 'café.mp4' written in Latin-1: the byte 0xE9 alone is not UTF-8.
   await writeFile(Buffer.from(at('latin/café.mp4'), 'latin1'), 'not UTF-8');
   const template = stack.info.jobTemplate;
+  await writeFile(
+    at('settings/secret-values.json'),
+    JSON.stringify({
+      JobTemplate: template,
+      Priority: 'PriorityAsSecretText',
+      Settings: {
+        OutputGroups: [
+          {
+            OutputGroupSettings: {
+              Type: 'HLS_GROUP_SETTINGS',
+              HlsGroupSettings: {
+                Destination: 's3://out/hls/',
+                SegmentLength: 10,
+                MinSegmentLength: 0,
+                Encryption: {
+                  EncryptionMethod: 'AES128',
+                  Type: 'STATIC_KEY',
+                  StaticKeyProvider: { StaticKeyValue: 'StaticKeySecret-1234', Url: 'https://k/' },
+                },
+              },
+            },
+            Outputs: [{ ContainerSettings: { Container: 'M3U8' }, NameModifier: '-a' }],
+          },
+        ],
+      },
+    }),
+  );
   await writeFile(at('settings/inf.json'), `{"JobTemplate": "${template}", "Priority": 1e400}`);
   await writeFile(
     at('settings/digits.json'),
@@ -123,6 +150,13 @@ const cases: Case[] = [
     why: 'an integer past 2^53 keeps its digits in the message (item 10)',
     inputs: { 'job-template': '', 'job-settings': 'settings/digits.json' },
     says: '(12345678901234567890 would become 12345678901234567000;',
+  },
+  {
+    input: 'job-settings',
+    why: 'a StaticKeyValue failing its pattern and a string Priority: not quoted (item 6)',
+    inputs: { 'job-template': '', 'job-settings': 'settings/secret-values.json' },
+    says: /\$\.Priority: should be an integer, not a string; .*StaticKeyProvider\.StaticKeyValue: should match the pattern/,
+    secret: 'Secret',
   },
 ];
 

@@ -71,3 +71,56 @@ describe('Tags in the file and the tags input together', () => {
     expect(Object.keys(plan.base.Tags!)).toHaveLength(50);
   });
 });
+
+describe('errors name the member path and the rule, never the value', () => {
+  const SECRET = 'SecretStaticKeyValueNotHex-0123';
+  const hlsWithKey = (key: string) => ({
+    Priority: 'high-priority-please',
+    Settings: {
+      OutputGroups: [
+        {
+          OutputGroupSettings: {
+            Type: 'HLS_GROUP_SETTINGS',
+            HlsGroupSettings: {
+              Destination: 's3://out/hls/',
+              SegmentLength: 10,
+              MinSegmentLength: 0,
+              Encryption: {
+                EncryptionMethod: 'AES128',
+                Type: 'STATIC_KEY',
+                StaticKeyProvider: { StaticKeyValue: key, Url: 'https://keys.example/k' },
+              },
+            },
+          },
+          Outputs: [{ ContainerSettings: { Container: 'M3U8' }, NameModifier: '-a' }],
+        },
+      ],
+    },
+  });
+
+  test('a StaticKeyValue failing its pattern and a string Priority', async () => {
+    const settingsPath = await settingsFile(hlsWithKey(SECRET));
+    const error = await refusal(job({ settingsPath }));
+    expect(error.input).toBe('job-settings');
+    expect(error.message).toContain('$.Priority: should be an integer, not a string');
+    expect(error.message).toContain(
+      '$.Settings.OutputGroups[0].OutputGroupSettings.HlsGroupSettings.Encryption.StaticKeyProvider.StaticKeyValue: should match the pattern "^[A-Za-z0-9]{32}$"',
+    );
+    expect(error.message).not.toContain(SECRET);
+    expect(error.message).not.toContain('Secret');
+    expect(error.message).not.toContain('high-priority');
+  });
+
+  test.each([
+    [{ Priority: 99 }, '$.Priority: should be <= 50', '99'],
+    [{ Priority: 1.5 }, '$.Priority: should be an integer, not a fraction', '1.5'],
+    [{ StatusUpdateInterval: 'SECONDS_7' }, '$.StatusUpdateInterval: should be equal to', '_7'],
+    [{ SimulateReservedQueue: 'yes-please' }, 'should be equal to one of', 'yes-please'],
+    [{ UserMetadata: 'token-abc' }, '`UserMetadata` must be a JSON object', 'token-abc'],
+  ])('%j', async (members, says, value) => {
+    const settingsPath = await settingsFile({ JobTemplate: TEMPLATE, ...members });
+    const error = await refusal(job({ settingsPath }));
+    expect(error.message).toContain(says);
+    expect(error.message).not.toContain(value);
+  });
+});
