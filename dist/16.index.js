@@ -2209,12 +2209,23 @@ function canonicalJson(value) {
     }
     return JSON.stringify(value) ?? 'null';
 }
+/**
+ * The largest `job-settings` file. MediaConvert documents no size limit for a CreateJob
+ * request (not in its API reference, its user guide or its endpoints-and-quotas page), so
+ * this is the action's own: 1 MiB is about 19 times the largest job in samples/jobs (a
+ * 56 KB VOD ladder), while each file's CreateJob request, the manifest and the job-settings
+ * output carry the settings once per file.
+ */
+const MAX_JOB_SETTINGS_BYTES = 1024 * 1024;
 async function readSettingsFile(path) {
+    const tooBig = (bytes) => new errors/* InputError */.dz('job-settings', `'${path}' is ${bytes}, over the limit of ${MAX_JOB_SETTINGS_BYTES} bytes (1 MiB) for a settings file; MediaConvert job settings are tens of kilobytes (see docs/hardening.md)`);
     let text;
     try {
-        text = await (0,promises_.readFile)(path, 'utf8');
+        text = await readBounded(path, MAX_JOB_SETTINGS_BYTES, tooBig);
     }
     catch (error) {
+        if (error instanceof errors/* InputError */.dz)
+            throw error;
         throw new errors/* InputError */.dz('job-settings', `cannot read '${path}' (${error.code ?? 'error'})`);
     }
     let parsed;
@@ -2250,6 +2261,33 @@ function stringMap(value, name) {
             throw new errors/* InputError */.dz('job-settings', `\`${name}.${k}\` must be a string`);
     }
     return obj;
+}
+/**
+ * The file's text, refused through `tooBig` before any of it is read when it is a regular
+ * file over `limit` bytes (its size from fstat), and once `limit` is passed for anything else
+ * (a pipe: `--job-settings <(jq ...)`) or a file that grows while it is read.
+ */
+async function readBounded(path, limit, tooBig) {
+    const handle = await (0,promises_.open)(path, 'r');
+    try {
+        const info = await handle.stat();
+        if (info.isFile() && info.size > limit)
+            throw tooBig(`${info.size} bytes`);
+        const buffer = Buffer.alloc(limit + 1);
+        let length = 0;
+        for (;;) {
+            const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+            if (bytesRead === 0)
+                break;
+            length += bytesRead;
+            if (length > limit)
+                throw tooBig(`more than ${limit} bytes`);
+        }
+        return buffer.toString('utf8', 0, length);
+    }
+    finally {
+        await handle.close();
+    }
 }
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-mediaconvert/dist-cjs/index.js

@@ -5,7 +5,7 @@
  * local stack records that neither sent a single request.
  */
 import { spawn } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { runPackagedAction } from '../support/action-runner.js';
@@ -28,6 +28,9 @@ beforeAll(async () => {
   // 'café.mp4' written in Latin-1: the byte 0xE9 alone is not UTF-8.
   await writeFile(Buffer.from(at('latin/café.mp4'), 'latin1'), 'not UTF-8');
   const template = stack.info.jobTemplate;
+  // 200 MB, sparse: the action must refuse it from its size, not read it.
+  await writeFile(at('settings/huge.json'), '');
+  await truncate(at('settings/huge.json'), 200_000_000);
   await writeFile(
     at('settings/secret-values.json'),
     JSON.stringify({
@@ -157,6 +160,12 @@ const cases: Case[] = [
     inputs: { 'job-template': '', 'job-settings': 'settings/secret-values.json' },
     says: /\$\.Priority: should be an integer, not a string; .*StaticKeyProvider\.StaticKeyValue: should match the pattern/,
     secret: 'Secret',
+  },
+  {
+    input: 'job-settings',
+    why: 'a 200 MB file, refused from its size (item 8)',
+    inputs: { 'job-template': '', 'job-settings': 'settings/huge.json' },
+    says: "'settings/huge.json' is 200000000 bytes, over the limit of 1048576 bytes (1 MiB)",
   },
 ];
 

@@ -3,12 +3,12 @@
  * with the input's, values never quoted in errors, numbers JSON cannot carry, the size limit.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { JobConfig } from '../../src/inputs/config.js';
 import { InputError } from '../../src/shared/errors.js';
-import { loadJobPlan } from '../../src/job/request.js';
+import { loadJobPlan, MAX_JOB_SETTINGS_BYTES } from '../../src/job/request.js';
 
 const TEMPLATE = 'System-Ott_Hls_Ts_Avc_Aac';
 let dir: string;
@@ -122,5 +122,37 @@ describe('errors name the member path and the rule, never the value', () => {
     const error = await refusal(job({ settingsPath }));
     expect(error.message).toContain(says);
     expect(error.message).not.toContain(value);
+  });
+});
+
+describe('the size limit of job-settings', () => {
+  test('a file over 1 MiB is refused from its size alone, before it is read', async () => {
+    const settingsPath = path.join(dir, 'huge.json');
+    // Sparse: 200 MB that reading would take seconds and memory to go through.
+    await writeFile(settingsPath, '');
+    await truncate(settingsPath, 200_000_000);
+    const started = Date.now();
+    const error = await refusal(job({ settingsPath }));
+    expect(error.input).toBe('job-settings');
+    expect(error.message).toContain(
+      `'${settingsPath}' is 200000000 bytes, over the limit of ${MAX_JOB_SETTINGS_BYTES} bytes (1 MiB)`,
+    );
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  test('a file of exactly 1 MiB is read', async () => {
+    const body = JSON.stringify({ JobTemplate: TEMPLATE, UserMetadata: { pad: '' } });
+    const pad = ' '.repeat(MAX_JOB_SETTINGS_BYTES - Buffer.byteLength(body));
+    const settingsPath = await settingsFile(`${body}${pad}`);
+    const plan = await loadJobPlan(job({ settingsPath }), 1);
+    expect(plan.base.JobTemplate).toBe(TEMPLATE);
+  });
+
+  test('what is not a regular file is read up to the limit and refused past it', async () => {
+    // A character device that never ends, as a pipe (`--job-settings <(jq ...)`) may not.
+    const error = await refusal(job({ settingsPath: '/dev/zero' }));
+    expect(error.message).toContain(
+      `'/dev/zero' is more than ${MAX_JOB_SETTINGS_BYTES} bytes, over the limit`,
+    );
   });
 });
