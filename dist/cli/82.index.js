@@ -167,8 +167,8 @@ const systemClock = {
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
 
-// EXTERNAL MODULE: ./src/pipeline/run.ts + 25 modules
-var run = __webpack_require__(2364);
+// EXTERNAL MODULE: ./src/pipeline/run.ts + 26 modules
+var run = __webpack_require__(9260);
 ;// CONCATENATED MODULE: ./src/aws/request-log.ts
 /**
  * Identifying request members that are safe to print. An allowlist on purpose: KMS

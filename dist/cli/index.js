@@ -29100,8 +29100,8 @@ function rawConsoleLogger(stream) {
  */
 async function loadPipeline() {
     const [{ runPipeline }, { hostDeps }] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(685), __nccwpck_require__.e(364)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2364)),
-        Promise.all(/* import() */[__nccwpck_require__.e(685), __nccwpck_require__.e(878), __nccwpck_require__.e(364), __nccwpck_require__.e(82)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8082)),
+        Promise.all(/* import() */[__nccwpck_require__.e(685), __nccwpck_require__.e(260)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9260)),
+        Promise.all(/* import() */[__nccwpck_require__.e(685), __nccwpck_require__.e(878), __nccwpck_require__.e(260), __nccwpck_require__.e(82)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8082)),
     ]);
     return { runPipeline, hostDeps };
 }

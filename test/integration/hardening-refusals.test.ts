@@ -24,6 +24,8 @@ beforeAll(async () => {
   await mkdir(at('settings'));
   await copyFile('samples/clip.mp4', at('masters/a.mp4'));
   await copyFile('samples/clip.mp4', at('masters/b.mp4'));
+  await mkdir(at('hls'));
+  await writeFile(at('hls/index.M3U8'), '#EXTM3U\n#EXT-X-ENDLIST\n');
   await mkdir(at('latin'));
   // 'café.mp4' written in Latin-1: the byte 0xE9 alone is not UTF-8.
   await writeFile(Buffer.from(at('latin/café.mp4'), 'latin1'), 'not UTF-8');
@@ -167,6 +169,12 @@ const cases: Case[] = [
     inputs: { 'job-template': '', 'job-settings': 'settings/huge.json' },
     says: "'settings/huge.json' is 200000000 bytes, over the limit of 1048576 bytes (1 MiB)",
   },
+  {
+    input: 'files',
+    why: 'an HLS playlist while jobs are created (item 12)',
+    inputs: { files: 'masters/a.mp4\nhls/*' },
+    says: "'hls/index.M3U8' is an HLS playlist (.m3u8): MediaConvert does not decrypt HLS inputs",
+  },
 ];
 
 function cli(
@@ -229,4 +237,21 @@ describe('refused before any AWS request, by the action and the CLI alike', () =
       await proxy.close();
     }
   });
+});
+
+test('an HLS playlist with create-job: false is encrypted and uploaded: no job would read it', async () => {
+  const run = await runPackagedAction({
+    workspace,
+    env: stack.env(),
+    inputs: {
+      files: 'hls/*',
+      'kms-key-arn': stack.info.kmsKeyArn,
+      destination: `s3://${stack.info.bucket}/hardening-hls/`,
+      'create-job': 'false',
+    },
+  });
+  expect(run.code).toBe(0);
+  expect(JSON.parse(run.outputs['s3-uris']!)).toEqual([
+    `s3://${stack.info.bucket}/hardening-hls/hls/index.M3U8`,
+  ]);
 });

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { InputError } from '../../src/shared/errors.js';
 import { findFiles, type FileQuery } from '../../src/files/listing.js';
 import { escapeNonUtf8 } from '../../src/files/undecodable.js';
+import { encryptedInputProblem } from '../../src/mediaconvert/file-input.js';
 
 let root: string;
 
@@ -105,4 +106,17 @@ describe('escapeNonUtf8', () => {
   ])('%j -> %j', (bytes, text) => {
     expect(escapeNonUtf8(Uint8Array.from(bytes))).toBe(text);
   });
+});
+
+describe('encryptedInputProblem', () => {
+  test.each(['media/index.m3u8', 'a/B.M3U8', 'x.m3u8'])('%s: an HLS playlist', (key) => {
+    expect(encryptedInputProblem(key)).toContain('MediaConvert does not decrypt HLS inputs');
+  });
+
+  test.each(['a.mp4', 'a.m3u8.mp4', 'a.ts', 'a.m3u', 'a.txt', 'noextension'])(
+    '%s: no objection (the newest model accepts any extension)',
+    (key) => {
+      expect(encryptedInputProblem(key)).toBeUndefined();
+    },
+  );
 });
