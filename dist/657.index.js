@@ -981,6 +981,11 @@ async function generateWithKms({ kms, kmsKeyArn, keyBytes }) {
         plaintext.fill(0);
         throw new Error(`KMS GenerateDataKey returned a ${plaintext.length}-byte key, not ${keyBytes}`);
     }
+    const problem = blobProblem('GenerateDataKey', out.CiphertextBlob);
+    if (problem !== undefined) {
+        plaintext.fill(0);
+        throw new Error(problem);
+    }
     return dataKey(plaintext, out.CiphertextBlob);
 }
 async function generateLocally({ kms, kmsKeyArn, keyBytes }) {
@@ -993,12 +998,26 @@ async function generateLocally({ kms, kmsKeyArn, keyBytes }) {
         }));
         if (!out.CiphertextBlob)
             throw new Error('KMS Encrypt returned no ciphertext');
+        const problem = blobProblem('Encrypt', out.CiphertextBlob);
+        if (problem !== undefined)
+            throw new Error(problem);
         return dataKey(plaintext, out.CiphertextBlob);
     }
     catch (error) {
         plaintext.fill(0);
         throw error;
     }
+}
+/**
+ * Why MediaConvert could never be given `blob` as the EncryptedDecryptionKey, or undefined:
+ * checked before the first byte is encrypted, so no object is uploaded that no job can open.
+ */
+function blobProblem(operation, blob) {
+    const characters = 4 * Math.ceil(blob.length / 3);
+    const { min, max } = decryption/* ENCRYPTED_KEY_BASE64_CHARACTERS */.GC;
+    if (characters >= min && characters <= max)
+        return undefined;
+    return `KMS ${operation} returned a CiphertextBlob of ${blob.length} bytes (${characters} base64 characters); MediaConvert takes an EncryptedDecryptionKey of ${min} to ${max}, so no job could decrypt the file: nothing was encrypted or uploaded`;
 }
 function dataKey(plaintext, encrypted) {
     return {

@@ -29908,6 +29908,7 @@ function outputUrisOf(outcomes, finished) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   BL: () => (/* binding */ GCM_MAX_PLAINTEXT_BYTES),
 /* harmony export */   FN: () => (/* binding */ MODES),
+/* harmony export */   GC: () => (/* binding */ ENCRYPTED_KEY_BASE64_CHARACTERS),
 /* harmony export */   SF: () => (/* binding */ isMode),
 /* harmony export */   bR: () => (/* binding */ GCM_TAG_BYTES),
 /* harmony export */   cQ: () => (/* binding */ MEDIACONVERT_CONTEXT),
@@ -29930,6 +29931,12 @@ const IV_LENGTHS = Object.freeze({
     AES_CBC: Object.freeze([16]),
     AES_GCM: Object.freeze([12, 16]),
 });
+/**
+ * The service model's bounds on EncryptedDecryptionKey (shape __stringMin24Max512PatternAZaZ0902):
+ * 24 to 512 base64 characters, that is a KMS CiphertextBlob of 16 to 384 bytes. A key outside
+ * them is refused by CreateJob, or, uploaded without a job, can never be given to one.
+ */
+const ENCRYPTED_KEY_BASE64_CHARACTERS = Object.freeze({ min: 24, max: 512 });
 /** NIST SP 800-38D limit for one GCM invocation: 2^39 - 256 bits. */
 const GCM_MAX_PLAINTEXT_BYTES = 2 ** 36 - 32;
 /** The GCM tag, appended after the last ciphertext byte. */
