@@ -29101,7 +29101,7 @@ function rawConsoleLogger(stream) {
 async function loadPipeline() {
     const [{ runPipeline }, { hostDeps }] = await Promise.all([
         Promise.all(/* import() */[__nccwpck_require__.e(685), __nccwpck_require__.e(260)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9260)),
-        Promise.all(/* import() */[__nccwpck_require__.e(685), __nccwpck_require__.e(878), __nccwpck_require__.e(260), __nccwpck_require__.e(82)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8082)),
+        Promise.all(/* import() */[__nccwpck_require__.e(685), __nccwpck_require__.e(878), __nccwpck_require__.e(260), __nccwpck_require__.e(461)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8461)),
     ]);
     return { runPipeline, hostDeps };
 }
@@ -29302,9 +29302,9 @@ function exitWhenFlushed() {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   EM: () => (/* binding */ proxySettings),
-/* harmony export */   Zt: () => (/* binding */ bypassesProxy)
+/* harmony export */   Zt: () => (/* binding */ bypassesProxy),
+/* harmony export */   qb: () => (/* binding */ shownProxy)
 /* harmony export */ });
-/* unused harmony export redact */
 /* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8382);
 /**
  * Which proxy AWS requests go through: the `http-proxy` input, else HTTPS_PROXY / HTTP_PROXY,
@@ -29341,27 +29341,41 @@ function proxySettings(input, env) {
         settings.https = httpsProxy;
     return settings;
 }
+const ACCEPTED = 'use http://host:port (or https://, with user:password@ if the proxy needs it, a / @ : # ? % in either percent-encoded)';
+/**
+ * A proxy URL may carry a password, and a value that does not parse cannot be split safely
+ * into its parts (`http://user:Pa55/word@host` reads as host `user`), so no part of it is
+ * shown; one that parses is shown by its scheme and host only.
+ */
 function notAProxy(value) {
-    // A proxy URL may carry a password: show only where it points.
-    return `'${redact(value)}' is not a proxy URL; use http://host:port (or https://, with user:password@ if the proxy needs it)`;
+    const url = parse(value);
+    if (url === undefined) {
+        return `is not a URL that can be read (the value is not shown: it may hold a password); ${ACCEPTED}`;
+    }
+    return `'${shownProxy(url)}' is not a proxy URL; ${ACCEPTED}`;
 }
-function proxyUrl(value, error) {
-    let url;
+/** A bare host:port means http, as curl and most tools read it. */
+function parse(value) {
     try {
-        // A bare host:port means http, as curl and most tools read it.
-        url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`);
+        return new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`);
     }
     catch {
-        throw error();
+        return undefined;
     }
+}
+function proxyUrl(value, error) {
+    const url = parse(value);
+    if (url === undefined)
+        throw error();
     if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') {
         throw error();
     }
     return url;
 }
-/** The proxy URL as it may be shown: without user and password. */
-function redact(value) {
-    return String(value).replace(/\/\/[^@/]*@/, '//***@');
+/** The proxy as it may be shown: scheme and host, `***@` where it has a user or password. */
+function shownProxy(url) {
+    const credentials = url.username !== '' || url.password !== '' ? '***@' : '';
+    return `${url.protocol}//${credentials}${url.host}`;
 }
 /** True when NO_PROXY says `host:port` is reached directly. */
 function bypassesProxy(host, port, noProxy) {
