@@ -10,7 +10,7 @@ import { actionsLogger } from './host/loggers.js';
 import { loadPipeline } from './host/pipeline.js';
 import { exitWhenFlushed, handleInterrupts } from './host/signals.js';
 import { INPUTS, type InputName } from './inputs/interface.js';
-import { limitOutputs } from './report/output-limits.js';
+import { limitOutputs, limitSummary } from './report/output-limits.js';
 import { outputsOf, summaryOf } from './report/report.js';
 import { logLines } from './shared/safe-text.js';
 
@@ -48,7 +48,13 @@ export async function run(): Promise<void> {
     });
     for (const warning of outputs.warnings) actionsLogger.warning(warning);
     for (const [name, value] of Object.entries(outputs.values)) core.setOutput(name, value);
-    if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summaryOf(outcome.report)).write();
+    if (env.GITHUB_STEP_SUMMARY) {
+      const summary = limitSummary(summaryOf(outcome.report), {
+        manifestPath: config.manifestPath,
+      });
+      if (summary.warning) actionsLogger.warning(summary.warning);
+      await core.summary.addRaw(summary.text).write();
+    }
     failure = outcome.failure;
   } catch (error) {
     failure = messageOf(error);
