@@ -21,6 +21,8 @@ var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:timers/promises"
+var external_node_timers_promises_ = __webpack_require__(58500);
 // EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
 var io = __webpack_require__(88701);
 // EXTERNAL MODULE: ./src/shared/errors.ts
@@ -30,31 +32,86 @@ var errors = __webpack_require__(58382);
 
 
 
+
 /**
  * Downloads the named artifact of this run (or of `source`'s run) into a new folder under
- * `tempDir`. Calls `onFolder` with the folder as soon as it exists, so that the caller can
- * remove it whatever happens next; returns the folder the files are in.
+ * `tempDir`, checked against the digest its listing gives, and returns the folder the files
+ * are in. A disk without room for it is named at once: before the download when the listed
+ * size does not fit, and as soon as the disk is full while it runs.
  */
 async function downloadArtifact(client, name, tempDir, options = {}) {
     const find = options.source ? { findBy: options.source } : {};
     const where = options.source
         ? `workflow run ${options.source.workflowRunId} of ${options.source.repositoryOwner}/${options.source.repositoryName}`
         : 'this workflow run';
-    let id;
+    let listed;
     try {
-        id = (await client.getArtifact(name, find)).artifact.id;
+        listed = (await client.getArtifact(name, find)).artifact;
     }
     catch (error) {
         throw new Error(`artifact '${name}' was not found in ${where}: ${(0,errors/* messageOf */.bD)(error)}`, {
             cause: error,
         });
     }
+    const freeSpace = options.freeSpace ?? freeBytes;
+    const free = await freeSpace(tempDir);
+    if (listed.size !== undefined && free !== undefined && free < listed.size) {
+        throw new Error(`artifact '${name}' is ${listed.size} bytes zipped, but the disk holding ${tempDir} has ${free} bytes free: no space left on device (ENOSPC); free space on the runner or use a smaller artifact`);
+    }
+    if (!listed.digest) {
+        options.onWarning?.(`artifact '${name}' has no digest in its listing (uploaded by actions/upload-artifact before v4?): its download cannot be checked`);
+    }
     const target = await (0,promises_.mkdtemp)(external_node_path_default().join(tempDir, 'mediaconvert-encrypt-artifact-'));
     options.onFolder?.(target);
-    const result = await client.downloadArtifact(id, { path: target, ...find });
-    if (result.digestMismatch)
-        throw new Error(`artifact '${name}' failed its digest check after download`);
-    return result.downloadPath ?? target;
+    const stop = new AbortController();
+    try {
+        const result = await Promise.race([
+            client.downloadArtifact(listed.id, {
+                path: target,
+                ...(listed.digest ? { expectedHash: listed.digest } : {}),
+                ...find,
+            }),
+            untilDiskFull(name, target, { pollMs: options.pollMs ?? 100, freeSpace }, stop.signal),
+        ]);
+        if (result.digestMismatch) {
+            throw new Error(`artifact '${name}' does not match the digest its listing gives (${listed.digest}): it was changed or damaged after upload, and nothing from it is used`);
+        }
+        return result.downloadPath ?? target;
+    }
+    finally {
+        stop.abort();
+    }
+}
+/** Bytes an unprivileged writer may still use on the disk holding `dir`, if it can be told. */
+async function freeBytes(dir) {
+    try {
+        const info = await (0,promises_.statfs)(dir);
+        return info.bavail * info.bsize;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Rejects once the disk holding `dir` has no space left. @actions/artifact retries a failed
+ * download 5 times, 5 s apart, whatever the error, and tells the cause only in debug lines;
+ * a full disk does not empty itself, so the run stops at once and says so. The download is
+ * left running: AbandonedWorkError tells the caller to end the process once its report is
+ * out.
+ */
+async function untilDiskFull(name, dir, watch, signal) {
+    for (;;) {
+        try {
+            await (0,external_node_timers_promises_.setTimeout)(watch.pollMs, undefined, { signal });
+        }
+        catch {
+            // The download ended first: nothing left to watch, and nothing to settle.
+            return new Promise(() => undefined);
+        }
+        if ((await watch.freeSpace(dir)) === 0) {
+            throw new errors/* AbandonedWorkError */.Og(`artifact '${name}' does not fit: the disk holding ${dir} is full (no space left on device, ENOSPC) while downloading; free space on the runner or use a smaller artifact`);
+        }
+    }
 }
 /**
  * Removes downloaded artifact folders (plaintext media) at the end of a run, whatever its
@@ -2751,6 +2808,7 @@ async function listFiles(config, deps, downloads) {
         root = await downloadArtifact(await deps.artifacts(), config.artifact, deps.tempDir, {
             ...(config.artifactSource ? { source: config.artifactSource } : {}),
             onFolder: (folder) => downloads.push(folder),
+            onWarning: (message) => deps.log.warning(message),
         });
         deps.log.info(`artifact '${config.artifact}' downloaded to ${root}`);
     }

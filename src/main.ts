@@ -5,7 +5,7 @@
 import * as core from '@actions/core';
 import os from 'node:os';
 import { parseConfig } from './inputs/config.js';
-import { messageOf } from './shared/errors.js';
+import { AbandonedWorkError, messageOf } from './shared/errors.js';
 import { actionsLogger } from './host/loggers.js';
 import { loadPipeline } from './host/pipeline.js';
 import { exitWhenFlushed, handleInterrupts } from './host/signals.js';
@@ -24,6 +24,7 @@ function readInputs(): Partial<Record<InputName, string>> {
 export async function run(): Promise<void> {
   const interrupt = handleInterrupts((m) => actionsLogger.warning(m));
   let failure: string | undefined;
+  let abandoned = false;
   try {
     const env = process.env;
     const inputs = readInputs();
@@ -58,6 +59,7 @@ export async function run(): Promise<void> {
     failure = outcome.failure;
   } catch (error) {
     failure = messageOf(error);
+    abandoned = error instanceof AbandonedWorkError;
   }
   if (interrupt.signal.aborted) {
     failure = `${failure ?? 'interrupted'} (interrupted; requests in flight and uploads were aborted)`;
@@ -65,6 +67,7 @@ export async function run(): Promise<void> {
   if (failure !== undefined) core.setFailed(logLines(failure));
   // The signal handlers stay until the process ends: a later signal must not cut anything
   // short. Once canceled, exit as soon as the log is out: a timer or idle connection must not
-  // hold the process into the runner's next signal.
-  if (interrupt.signal.aborted) exitWhenFlushed();
+  // hold the process into the runner's next signal. So too after a failure that left work
+  // running (an artifact download's retries on a full disk).
+  if (interrupt.signal.aborted || abandoned) exitWhenFlushed();
 }

@@ -30258,6 +30258,7 @@ function statusSuffix(status) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   CR: () => (/* binding */ JobError),
+/* harmony export */   Og: () => (/* binding */ AbandonedWorkError),
 /* harmony export */   bD: () => (/* binding */ messageOf),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   f6: () => (/* binding */ FileError)
@@ -30289,8 +30290,19 @@ class JobError extends Error {
         this.name = 'JobError';
     }
 }
+/**
+ * A failure that left a library's work running in the background (an artifact download that
+ * would retry for half a minute): the process ends once its report is out, rather than wait
+ * for that work, which could also write again into a folder already cleaned up.
+ */
+class AbandonedWorkError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'AbandonedWorkError';
+    }
+}
 /** Our own errors' messages already say what failed; their class names would be noise. */
-const OWN_ERRORS = new Set(['InputError', 'FileError', 'JobError']);
+const OWN_ERRORS = new Set(['InputError', 'FileError', 'JobError', 'AbandonedWorkError']);
 function messageOf(error) {
     if (error instanceof Error) {
         const named = error.name && error.name !== 'Error' && !OWN_ERRORS.has(error.name);
@@ -30687,6 +30699,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:queryst
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 8500:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 
 /***/ }),
 

@@ -202,6 +202,7 @@ async function listFiles(config: Config, deps: RunDeps, downloads: string[]): Pr
     root = await downloadArtifact(await deps.artifacts(), config.artifact, deps.tempDir, {
       ...(config.artifactSource ? { source: config.artifactSource } : {}),
       onFolder: (folder) => downloads.push(folder),
+      onWarning: (message) => deps.log.warning(message),
     });
     deps.log.info(`artifact '${config.artifact}' downloaded to ${root}`);
   }
