@@ -150,9 +150,8 @@ describe('a proxy that answers 407 to everything', () => {
     );
     expect(result.stdout + result.stderr).not.toMatch(/SyntaxError|Unexpected token/);
     expectNoPieceOf(secret, [result.stdout, result.stderr]);
-    expect(seen).toEqual([
-      scheme === 'https' ? 'CONNECT 127.0.0.1:9' : expect.stringMatching(/^POST http:\/\//),
-    ]);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatch(scheme === 'https' ? /^CONNECT 127\.0\.0\.1:9$/ : /^POST http:\/\//);
   });
 });
 

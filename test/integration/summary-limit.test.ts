@@ -47,7 +47,9 @@ test('20,000 files in a dry run: a summary under 1 MiB pointing at the manifest,
   expect(run.code).toBe(0);
   const bytes = Buffer.byteLength(run.summary, 'utf8');
   expect(bytes).toBeLessThanOrEqual(1024 * 1024);
-  expect(run.summary).toMatch(/^### MediaConvert encrypt: dry run\n\nPlan: 20000 file&#40;s&#41;, /);
+  expect(run.summary).toMatch(
+    /^### MediaConvert encrypt: dry run\n\nPlan: 20000 file&#40;s&#41;, /,
+  );
   expect(run.summary).toMatch(
     /The full summary is (\d+) bytes, over GitHub's limit of 1048576 bytes per step summary: its 20000 table rows are left out here\. The manifest has every file and job: /,
   );
