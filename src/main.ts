@@ -5,12 +5,12 @@
 import * as core from '@actions/core';
 import os from 'node:os';
 import { parseConfig } from './inputs/config.js';
-import { messageOf } from './shared/errors.js';
+import { AbandonedWorkError, messageOf } from './shared/errors.js';
 import { actionsLogger } from './host/loggers.js';
 import { loadPipeline } from './host/pipeline.js';
 import { exitWhenFlushed, handleInterrupts } from './host/signals.js';
 import { INPUTS, type InputName } from './inputs/interface.js';
-import { limitOutputs } from './report/output-limits.js';
+import { limitOutputs, limitSummary } from './report/output-limits.js';
 import { outputsOf, summaryOf } from './report/report.js';
 import { logLines } from './shared/safe-text.js';
 
@@ -24,6 +24,7 @@ function readInputs(): Partial<Record<InputName, string>> {
 export async function run(): Promise<void> {
   const interrupt = handleInterrupts((m) => actionsLogger.warning(m));
   let failure: string | undefined;
+  let abandoned = false;
   try {
     const env = process.env;
     const inputs = readInputs();
@@ -48,10 +49,17 @@ export async function run(): Promise<void> {
     });
     for (const warning of outputs.warnings) actionsLogger.warning(warning);
     for (const [name, value] of Object.entries(outputs.values)) core.setOutput(name, value);
-    if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summaryOf(outcome.report)).write();
+    if (env.GITHUB_STEP_SUMMARY) {
+      const summary = limitSummary(summaryOf(outcome.report), {
+        manifestPath: config.manifestPath,
+      });
+      if (summary.warning) actionsLogger.warning(summary.warning);
+      await core.summary.addRaw(summary.text).write();
+    }
     failure = outcome.failure;
   } catch (error) {
     failure = messageOf(error);
+    abandoned = error instanceof AbandonedWorkError;
   }
   if (interrupt.signal.aborted) {
     failure = `${failure ?? 'interrupted'} (interrupted; requests in flight and uploads were aborted)`;
@@ -59,6 +67,7 @@ export async function run(): Promise<void> {
   if (failure !== undefined) core.setFailed(logLines(failure));
   // The signal handlers stay until the process ends: a later signal must not cut anything
   // short. Once canceled, exit as soon as the log is out: a timer or idle connection must not
-  // hold the process into the runner's next signal.
-  if (interrupt.signal.aborted) exitWhenFlushed();
+  // hold the process into the runner's next signal. So too after a failure that left work
+  // running (an artifact download's retries on a full disk).
+  if (interrupt.signal.aborted || abandoned) exitWhenFlushed();
 }

@@ -2,7 +2,7 @@ export const id = 799;
 export const ids = [799];
 export const modules = {
 
-/***/ 5499:
+/***/ 2405:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -32,7 +32,7 @@ var http_proxy_agent_dist = __webpack_require__(1970);
 // EXTERNAL MODULE: ./node_modules/https-proxy-agent/dist/index.js
 var https_proxy_agent_dist = __webpack_require__(3669);
 // EXTERNAL MODULE: ./src/inputs/proxy.ts
-var proxy = __webpack_require__(3553);
+var inputs_proxy = __webpack_require__(3553);
 ;// CONCATENATED MODULE: ./src/aws/proxy-agents.ts
 
 
@@ -63,7 +63,7 @@ class RoutingAgent extends dist.Agent {
     }
     connect(_req, options) {
         const port = options.port ?? (options.secureEndpoint ? 443 : 80);
-        if (!this.viaProxy || (0,proxy/* bypassesProxy */.Zt)(options.host ?? '', port, this.noProxy)) {
+        if (!this.viaProxy || (0,inputs_proxy/* bypassesProxy */.Zt)(options.host ?? '', port, this.noProxy)) {
             return this.direct;
         }
         return this.viaProxy;
@@ -104,7 +104,70 @@ function clientOptions(network) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/aws/proxy-auth.ts
+/**
+ * A proxy that refuses the request for want of the right credentials. The SDK would read the
+ * proxy's HTML page as the service's answer and fail with `SyntaxError: Unexpected token '<'`;
+ * this says what happened instead, once, without a retry (a wrong password stays wrong).
+ *
+ * Proxies answer 407 Proxy Authentication Required; tinyproxy answers a wrong password with
+ * 401 and a Basic challenge. No AWS endpoint asks for Basic credentials, so on a request that
+ * went through a proxy either answer is the proxy's.
+ */
+
+/** The message for a refusal by `proxy`, with the status it answered. */
+function proxyAuthMessage(proxy, status) {
+    const answer = status === 407
+        ? 'HTTP 407 Proxy Authentication Required'
+        : `HTTP ${status} with a Basic challenge`;
+    if (proxy.username !== '' || proxy.password !== '') {
+        return `the proxy ${(0,inputs_proxy/* shownProxy */.qb)(proxy)} refused the credentials (${answer}): check the user name and password in the http-proxy input or HTTPS_PROXY / HTTP_PROXY (a / @ : # ? % in them percent-encoded)`;
+    }
+    return `the proxy ${(0,inputs_proxy/* shownProxy */.qb)(proxy)} asks for credentials (${answer}) and none were given: put them in the proxy URL, http://user:password@host:port`;
+}
+/** The proxy `request` went through, or undefined when it went directly. */
+function proxyOf(request, settings) {
+    const secure = request.protocol === 'https:';
+    const proxy = secure ? settings.https : settings.http;
+    const port = request.port ?? (secure ? 443 : 80);
+    if (!proxy || (0,inputs_proxy/* bypassesProxy */.Zt)(request.hostname ?? '', port, settings.noProxy))
+        return undefined;
+    return proxy;
+}
+function isRefusal(response) {
+    if (response.statusCode === 407)
+        return true;
+    const challenge = response.headers?.['www-authenticate'] ?? '';
+    return response.statusCode === 401 && /^\s*basic\b/i.test(challenge);
+}
+/**
+ * Adds the check to each client: in the deserialize step, below the SDK's deserializer, so it
+ * sees the raw answer before the deserializer tries to parse the proxy's page.
+ */
+function checkProxyAuthentication(clients, settings) {
+    for (const client of clients) {
+        const stack = client.middlewareStack;
+        stack.add((next) => async (args) => {
+            const out = await next(args);
+            const response = out.response;
+            const proxy = proxyOf(args.request, settings);
+            if (proxy && isRefusal(response)) {
+                // Unread, the page would hold its keep-alive socket, and the process, open until
+                // the proxy drops it.
+                response.body?.destroy?.();
+                const status = response.statusCode;
+                throw Object.assign(new Error(proxyAuthMessage(proxy, status)), {
+                    $fault: 'client',
+                    $metadata: { httpStatusCode: status },
+                });
+            }
+            return out;
+        }, { step: 'deserialize', priority: 'low', name: 'proxyAuthentication' });
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/aws/clients.ts
+
 
 
 
@@ -133,12 +196,16 @@ function makeClients(config, env) {
         toMiddleware: 'httpSigningMiddleware',
         name: 'signChecksumNotPayload',
     });
-    return {
+    const clients = {
         s3,
         // Data keys are made where the KMS key lives; MediaConvert is told that region if it differs.
         kms: new dist_cjs/* KMSClient */.pgq({ ...common, region: config.kmsKeyRegion }),
         mediaconvert: new client_mediaconvert_dist_cjs/* MediaConvertClient */.dU0({ ...common, region: config.region }),
     };
+    const { proxy } = config.network;
+    if (proxy.http || proxy.https)
+        checkProxyAuthentication(Object.values(clients), proxy);
+    return clients;
 }
 /**
  * Over https, a body that carries an x-amz-checksum-* header (upload/multipart.ts puts a CRC32 on every
@@ -187,10 +254,10 @@ var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
-// EXTERNAL MODULE: ./src/aws/clients.ts + 3 modules
-var clients = __webpack_require__(5499);
-// EXTERNAL MODULE: ./src/inputs/config.ts + 3 modules
-var inputs_config = __webpack_require__(5215);
+// EXTERNAL MODULE: ./src/aws/clients.ts + 4 modules
+var clients = __webpack_require__(2405);
+// EXTERNAL MODULE: ./src/inputs/config.ts + 4 modules
+var inputs_config = __webpack_require__(6338);
 // EXTERNAL MODULE: ./src/shared/errors.ts
 var errors = __webpack_require__(8382);
 // EXTERNAL MODULE: ./src/shared/pool.ts

@@ -28406,8 +28406,8 @@ var external_node_os_ = __nccwpck_require__(8161);
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
-// EXTERNAL MODULE: ./src/inputs/config.ts + 3 modules
-var inputs_config = __nccwpck_require__(5215);
+// EXTERNAL MODULE: ./src/inputs/config.ts + 4 modules
+var inputs_config = __nccwpck_require__(6338);
 // EXTERNAL MODULE: ./src/shared/errors.ts
 var errors = __nccwpck_require__(8382);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
@@ -28629,8 +28629,8 @@ async function main(argv) {
  */
 async function loadPipeline() {
     const [{ runPipeline }, { hostDeps }] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(549), __nccwpck_require__.e(377), __nccwpck_require__.e(768)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5768)),
-        Promise.all(/* import() */[__nccwpck_require__.e(549), __nccwpck_require__.e(377), __nccwpck_require__.e(878), __nccwpck_require__.e(768), __nccwpck_require__.e(757)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7757)),
+        Promise.all(/* import() */[__nccwpck_require__.e(549), __nccwpck_require__.e(377), __nccwpck_require__.e(401)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2401)),
+        Promise.all(/* import() */[__nccwpck_require__.e(549), __nccwpck_require__.e(377), __nccwpck_require__.e(878), __nccwpck_require__.e(401), __nccwpck_require__.e(757)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7757)),
     ]);
     return { runPipeline, hostDeps };
 }
@@ -28693,7 +28693,7 @@ function exitWhenFlushed() {
 
 /***/ }),
 
-/***/ 5215:
+/***/ 6338:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28810,9 +28810,52 @@ function parseMap(name, value) {
         if (eq <= 0) {
             throw new errors/* InputError */.dz(name, `line ${i + 1} (${line.length} characters) is not key=value: it has ${eq === 0 ? 'no key before' : 'no'} \`=\`; use key=value lines or a JSON object`);
         }
-        out[line.slice(0, eq).trim()] = line.slice(eq + 1).trim();
+        const key = line.slice(0, eq).trim();
+        // An assignment to `__proto__` sets the object's prototype: the entry would vanish.
+        if (key === '__proto__') {
+            throw new errors/* InputError */.dz(name, `line ${i + 1} has the key __proto__: JavaScript reads it as the object's prototype, so the entry would be silently dropped; use another key`);
+        }
+        out[key] = line.slice(eq + 1).trim();
     });
     return out;
+}
+
+;// CONCATENATED MODULE: ./src/inputs/patterns.ts
+/** The `files` input: globs relative to the root, checked before any file is looked at. */
+
+/** Longest `files` pattern: PATH_MAX on Linux, in characters. */
+const MAX_PATTERN_CHARACTERS = 4096;
+/**
+ * The patterns of `files` (newline- or comma-separated), or `**` for an artifact without any.
+ * Refuses a list of negations only, a pattern too long for any path, and a pattern that
+ * leaves the root.
+ */
+function parsePatterns(files, artifact) {
+    const patterns = files
+        .split(/[\n,]/)
+        .map((p) => p.trim())
+        .filter((p) => p !== '');
+    if (patterns.length === 0) {
+        if (artifact !== '')
+            return ['**'];
+        throw new errors/* InputError */.dz('files', 'is required unless `artifact` is given: list one or more globs');
+    }
+    if (patterns.every((p) => p.startsWith('!'))) {
+        throw new errors/* InputError */.dz('files', `lists only negations (${patterns.map((p) => `'${p}'`).join(', ')}): a '!' pattern only takes files out of what the other patterns match; list the files to take too (e.g. '**' before it)`);
+    }
+    for (const [i, pattern] of patterns.entries()) {
+        // minimatch throws a TypeError past 64 KiB; no path on Linux is longer than PATH_MAX.
+        if (pattern.length > MAX_PATTERN_CHARACTERS) {
+            throw new errors/* InputError */.dz('files', `pattern ${i + 1} ('${pattern.slice(0, 40)}…') is ${pattern.length} characters, over ${MAX_PATTERN_CHARACTERS}: no path on the runner is that long (PATH_MAX); a list of files goes one per line or comma-separated`);
+        }
+    }
+    for (const pattern of patterns) {
+        const bare = pattern.replace(/^!/, '');
+        if (bare.startsWith('/') || bare.split('/').includes('..')) {
+            throw new errors/* InputError */.dz('files', `'${pattern}' leaves the workspace; use globs relative to it, without '..'`);
+        }
+    }
+    return patterns;
 }
 
 // EXTERNAL MODULE: ./src/inputs/proxy.ts
@@ -28841,6 +28884,7 @@ function parseNetwork(httpProxy, env) {
 // EXTERNAL MODULE: ./src/shared/units.ts
 var units = __nccwpck_require__(4886);
 ;// CONCATENATED MODULE: ./src/inputs/config.ts
+
 
 
 
@@ -28990,24 +29034,6 @@ function parseRegion(value, env) {
     }
     return region;
 }
-function parsePatterns(files, artifact) {
-    const patterns = files
-        .split(/[\n,]/)
-        .map((p) => p.trim())
-        .filter((p) => p !== '');
-    if (patterns.length === 0) {
-        if (artifact !== '')
-            return ['**'];
-        throw new errors/* InputError */.dz('files', 'is required unless `artifact` is given: list one or more globs');
-    }
-    for (const pattern of patterns) {
-        const bare = pattern.replace(/^!/, '');
-        if (bare.startsWith('/') || bare.split('/').includes('..')) {
-            throw new errors/* InputError */.dz('files', `'${pattern}' leaves the workspace; use globs relative to it, without '..'`);
-        }
-    }
-    return patterns;
-}
 function parseArtifactName(value) {
     if (/[\\/:*?"<>|\r\n]/.test(value)) {
         throw new errors/* InputError */.dz('artifact', `'${value}' is not a valid artifact name`);
@@ -29028,6 +29054,11 @@ function parseDestination(value) {
     let prefix = match[2] ?? '';
     if (prefix.startsWith('/') || prefix.includes('//')) {
         throw new errors/* InputError */.dz('destination', `'${value}' has an empty path segment; ${accepted}`);
+    }
+    // S3 keeps `a/../b` as it is, but the SDK sends the key in the request path, where `..` and
+    // `.` are resolved: the object would land at another key than the outputs and jobs name.
+    if (prefix.split('/').some((segment) => segment === '.' || segment === '..')) {
+        throw new errors/* InputError */.dz('destination', `'${value}' has a '.' or '..' path segment: the object would be stored under another key than the one the job reads; ${accepted} without such segments`);
     }
     if (prefix !== '' && !prefix.endsWith('/'))
         prefix += '/';
@@ -29065,9 +29096,12 @@ function parseJob(input) {
         userMetadata: parseMap('user-metadata', input['user-metadata']),
         tags: parseMap('tags', input.tags),
     };
-    if (Object.keys(job.userMetadata).length > limits/* MAX_USER_METADATA */.H) {
-        throw new errors/* InputError */.dz('user-metadata', `has more than ${limits/* MAX_USER_METADATA */.H} entries`);
+    if (Object.keys(job.userMetadata).length > limits/* MAX_USER_METADATA */.Hq) {
+        throw new errors/* InputError */.dz('user-metadata', `has more than ${limits/* MAX_USER_METADATA */.Hq} entries`);
     }
+    const tagsProblem = (0,limits/* tagProblem */.qH)(job.tags);
+    if (tagsProblem !== undefined)
+        throw new errors/* InputError */.dz('tags', tagsProblem);
     if (input['job-template'] !== '')
         job.template = input['job-template'];
     if (input['job-settings'] !== '')
@@ -29210,7 +29244,11 @@ const INPUTS = [
         description: 'Job user metadata: a JSON object or `key=value` lines (at most 10 entries).',
         default: '',
     },
-    { name: 'tags', description: 'Job tags: a JSON object or `key=value` lines.', default: '' },
+    {
+        name: 'tags',
+        description: 'Job tags: a JSON object or `key=value` lines (at most 50; keys of 1 to 128 characters, values of up to 256, no key starting with `aws:`).',
+        default: '',
+    },
     {
         name: 'wait',
         description: '`true` waits for every job to finish and fails the step if one ends in ERROR or CANCELED.',
@@ -29310,9 +29348,9 @@ const OUTPUTS = [
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   EM: () => (/* binding */ proxySettings),
-/* harmony export */   Zt: () => (/* binding */ bypassesProxy)
+/* harmony export */   Zt: () => (/* binding */ bypassesProxy),
+/* harmony export */   qb: () => (/* binding */ shownProxy)
 /* harmony export */ });
-/* unused harmony export redact */
 /* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8382);
 /**
  * Which proxy AWS requests go through: the `http-proxy` input, else HTTPS_PROXY / HTTP_PROXY,
@@ -29349,27 +29387,41 @@ function proxySettings(input, env) {
         settings.https = httpsProxy;
     return settings;
 }
+const ACCEPTED = 'use http://host:port (or https://, with user:password@ if the proxy needs it, a / @ : # ? % in either percent-encoded)';
+/**
+ * A proxy URL may carry a password, and a value that does not parse cannot be split safely
+ * into its parts (`http://user:Pa55/word@host` reads as host `user`), so no part of it is
+ * shown; one that parses is shown by its scheme and host only.
+ */
 function notAProxy(value) {
-    // A proxy URL may carry a password: show only where it points.
-    return `'${redact(value)}' is not a proxy URL; use http://host:port (or https://, with user:password@ if the proxy needs it)`;
+    const url = parse(value);
+    if (url === undefined) {
+        return `is not a URL that can be read (the value is not shown: it may hold a password); ${ACCEPTED}`;
+    }
+    return `'${shownProxy(url)}' is not a proxy URL; ${ACCEPTED}`;
 }
-function proxyUrl(value, error) {
-    let url;
+/** A bare host:port means http, as curl and most tools read it. */
+function parse(value) {
     try {
-        // A bare host:port means http, as curl and most tools read it.
-        url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`);
+        return new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`);
     }
     catch {
-        throw error();
+        return undefined;
     }
+}
+function proxyUrl(value, error) {
+    const url = parse(value);
+    if (url === undefined)
+        throw error();
     if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') {
         throw error();
     }
     return url;
 }
-/** The proxy URL as it may be shown: without user and password. */
-function redact(value) {
-    return String(value).replace(/\/\/[^@/]*@/, '//***@');
+/** The proxy as it may be shown: scheme and host, `***@` where it has a user or password. */
+function shownProxy(url) {
+    const credentials = url.username !== '' || url.password !== '' ? '***@' : '';
+    return `${url.protocol}//${credentials}${url.host}`;
 }
 /** True when NO_PROXY says `host:port` is reached directly. */
 function bypassesProxy(host, port, noProxy) {
@@ -29916,6 +29968,7 @@ function outputUrisOf(outcomes, finished) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   BL: () => (/* binding */ GCM_MAX_PLAINTEXT_BYTES),
 /* harmony export */   FN: () => (/* binding */ MODES),
+/* harmony export */   GC: () => (/* binding */ ENCRYPTED_KEY_BASE64_CHARACTERS),
 /* harmony export */   SF: () => (/* binding */ isMode),
 /* harmony export */   bR: () => (/* binding */ GCM_TAG_BYTES),
 /* harmony export */   cQ: () => (/* binding */ MEDIACONVERT_CONTEXT),
@@ -29938,6 +29991,12 @@ const IV_LENGTHS = Object.freeze({
     AES_CBC: Object.freeze([16]),
     AES_GCM: Object.freeze([12, 16]),
 });
+/**
+ * The service model's bounds on EncryptedDecryptionKey (shape __stringMin24Max512PatternAZaZ0902):
+ * 24 to 512 base64 characters, that is a KMS CiphertextBlob of 16 to 384 bytes. A key outside
+ * them is refused by CreateJob, or, uploaded without a job, can never be given to one.
+ */
+const ENCRYPTED_KEY_BASE64_CHARACTERS = Object.freeze({ min: 24, max: 512 });
 /** NIST SP 800-38D limit for one GCM invocation: 2^39 - 256 bits. */
 const GCM_MAX_PLAINTEXT_BYTES = 2 ** 36 - 32;
 /** The GCM tag, appended after the last ciphertext byte. */
@@ -29960,14 +30019,51 @@ function isMode(value) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   H: () => (/* binding */ MAX_USER_METADATA),
-/* harmony export */   R: () => (/* binding */ MAX_INPUTS_PER_JOB)
+/* harmony export */   Hq: () => (/* binding */ MAX_USER_METADATA),
+/* harmony export */   RX: () => (/* binding */ MAX_INPUTS_PER_JOB),
+/* harmony export */   qH: () => (/* binding */ tagProblem)
 /* harmony export */ });
+/* unused harmony export TAG_LIMITS */
 /** MediaConvert's service limits that the inputs and the job builder both check. */
 /** MediaConvert's limit on a job's UserMetadata entries. */
 const MAX_USER_METADATA = 10;
 /** MediaConvert's quota on inputs in one job. */
 const MAX_INPUTS_PER_JOB = 150;
+/**
+ * The tagging restrictions MediaConvert shares with other AWS resources: at most 50 tags, keys
+ * of 1 to 128 and values of up to 256 Unicode characters, and no key starting with `aws:`
+ * (any case), which AWS keeps for its own tags.
+ */
+const TAG_LIMITS = {
+    maxTags: 50,
+    maxKeyCharacters: 128,
+    maxValueCharacters: 256,
+    reservedPrefix: 'aws:',
+};
+/** What breaks the tagging restrictions in `tags`, or undefined. Values are never quoted. */
+function tagProblem(tags) {
+    const entries = Object.entries(tags);
+    if (entries.length > TAG_LIMITS.maxTags) {
+        return `has ${entries.length} tags; MediaConvert takes at most ${TAG_LIMITS.maxTags} per job`;
+    }
+    for (const [key, value] of entries) {
+        const keyLength = [...key].length;
+        const shown = keyLength > 40 ? `${[...key].slice(0, 40).join('')}…` : key;
+        if (keyLength === 0)
+            return 'has an empty key; a tag key is 1 to 128 characters';
+        if (keyLength > TAG_LIMITS.maxKeyCharacters) {
+            return `key '${shown}' is ${keyLength} characters; a tag key is at most ${TAG_LIMITS.maxKeyCharacters}`;
+        }
+        if (key.toLowerCase().startsWith(TAG_LIMITS.reservedPrefix)) {
+            return `key '${shown}' starts with '${TAG_LIMITS.reservedPrefix}', which AWS reserves for its own tags; use another prefix`;
+        }
+        const valueLength = [...value].length;
+        if (valueLength > TAG_LIMITS.maxValueCharacters) {
+            return `the value of '${shown}' is ${valueLength} characters; a tag value is at most ${TAG_LIMITS.maxValueCharacters}`;
+        }
+    }
+    return undefined;
+}
 
 
 /***/ }),
@@ -30208,6 +30304,7 @@ function statusSuffix(status) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   CR: () => (/* binding */ JobError),
+/* harmony export */   Og: () => (/* binding */ AbandonedWorkError),
 /* harmony export */   bD: () => (/* binding */ messageOf),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   f6: () => (/* binding */ FileError)
@@ -30239,8 +30336,19 @@ class JobError extends Error {
         this.name = 'JobError';
     }
 }
+/**
+ * A failure that left a library's work running in the background (an artifact download that
+ * would retry for half a minute): the process ends once its report is out, rather than wait
+ * for that work, which could also write again into a folder already cleaned up.
+ */
+class AbandonedWorkError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'AbandonedWorkError';
+    }
+}
 /** Our own errors' messages already say what failed; their class names would be noise. */
-const OWN_ERRORS = new Set(['InputError', 'FileError', 'JobError']);
+const OWN_ERRORS = new Set(['InputError', 'FileError', 'JobError', 'AbandonedWorkError']);
 function messageOf(error) {
     if (error instanceof Error) {
         const named = error.name && error.name !== 'Error' && !OWN_ERRORS.has(error.name);
@@ -30263,16 +30371,68 @@ function messageOf(error) {
  * JSON from an input or a file, with errors that never quote the text: a settings file or a
  * metadata value may hold a secret (a static key, a token), and V8's JSON.parse messages quote
  * the text around the fault. The error gives the line and column instead.
+ *
+ * JSON that parses can still not mean what it says once it is a JavaScript value (and what
+ * the AWS SDK sends): a number past what a double holds becomes Infinity or 0 (and Infinity
+ * is later printed as `null`), an integer past 2^53 loses digits, and a `__proto__` key is taken as the object's prototype and vanishes
+ * from the object. Each of these is refused, with its place.
  */
 /** Parses `text` (a leading UTF-8 byte order mark is allowed); throws `Error(problem)`. */
 function parseJsonText(text) {
     const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    let value;
     try {
-        return JSON.parse(body);
+        value = JSON.parse(body);
     }
     catch (error) {
         throw new Error(`is not valid JSON (${whereIn(body, error)})`);
     }
+    const problem = lossyToken(body);
+    if (problem !== undefined)
+        throw new Error(problem);
+    return value;
+}
+/** Strings (skipped whole, so digits inside them are never read as numbers) and numbers. */
+const TOKEN = /"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
+/** Number tokens are shown as written, cut to this many characters. */
+const SHOWN_DIGITS = 40;
+/** What follows a key: `:`, after any white space (sticky: tested where a string ends). */
+const KEY_END = /\s*:/y;
+/**
+ * The first token of valid JSON `text` that does not survive JSON.parse as written, as a
+ * problem that names its place; undefined when there is none.
+ */
+function lossyToken(text) {
+    for (const match of text.matchAll(TOKEN)) {
+        const token = match[0];
+        const at = () => lineAndColumn(text, match.index);
+        if (token.startsWith('"')) {
+            // A key is a string followed by `:`; escapes (`\u005f_proto__`) decode to the same key.
+            KEY_END.lastIndex = match.index + token.length;
+            if (isProtoKey(token) && KEY_END.test(text)) {
+                return `has the key "__proto__" at ${at()}: JavaScript reads it as the object's prototype, so the entry would be silently dropped; use another key`;
+            }
+            continue;
+        }
+        const n = Number(token);
+        const shown = token.length > SHOWN_DIGITS ? `${token.slice(0, SHOWN_DIGITS)}…` : token;
+        if (!Number.isFinite(n)) {
+            return `has a number at ${at()} that no double holds (${shown} is past the largest, about 1.8e308)`;
+        }
+        if (n === 0 && /[1-9]/.test(token.replace(/[eE].*$/, ''))) {
+            return `has a number at ${at()} that no double holds (${shown} would become 0)`;
+        }
+        if (/^-?\d+$/.test(token) && !Number.isSafeInteger(n)) {
+            return `has an integer at ${at()} with more digits than a double keeps (${shown} would become ${String(n)}; integers are exact up to ${Number.MAX_SAFE_INTEGER})`;
+        }
+    }
+    return undefined;
+}
+/** `"__proto__"`, written plainly or with escapes. */
+function isProtoKey(token) {
+    if (token === '"__proto__"')
+        return true;
+    return token.includes('\\') && JSON.parse(token) === '__proto__';
 }
 /** `line L, column C` of the fault, from the position V8 reports; never the text itself. */
 function whereIn(text, error) {
@@ -30284,10 +30444,13 @@ function whereIn(text, error) {
     if (position === undefined) {
         return /Unexpected token/.test(message) ? 'an unexpected character' : 'syntax error';
     }
-    const before = text.slice(0, Number(position));
+    return `syntax error at ${lineAndColumn(text, Number(position))}`;
+}
+function lineAndColumn(text, position) {
+    const before = text.slice(0, position);
     const line = before.split('\n').length;
-    const column = Number(position) - before.lastIndexOf('\n');
-    return `syntax error at line ${line}, column ${column}`;
+    const column = position - before.lastIndexOf('\n');
+    return `line ${line}, column ${column}`;
 }
 
 
@@ -30589,6 +30752,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream"
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+
+/***/ }),
+
+/***/ 8500:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 
 /***/ }),
 

@@ -3,6 +3,7 @@ import { MediaConvertClient } from '@aws-sdk/client-mediaconvert';
 import { S3Client } from '@aws-sdk/client-s3';
 import type { Config } from '../inputs/config.js';
 import { clientOptions } from './client-options.js';
+import { checkProxyAuthentication } from './proxy-auth.js';
 
 /** The AWS clients the pipeline uses, made once per run. */
 export interface Clients {
@@ -38,12 +39,15 @@ export function makeClients(
     toMiddleware: 'httpSigningMiddleware',
     name: 'signChecksumNotPayload',
   });
-  return {
+  const clients = {
     s3,
     // Data keys are made where the KMS key lives; MediaConvert is told that region if it differs.
     kms: new KMSClient({ ...common, region: config.kmsKeyRegion }),
     mediaconvert: new MediaConvertClient({ ...common, region: config.region }),
   };
+  const { proxy } = config.network;
+  if (proxy.http || proxy.https) checkProxyAuthentication(Object.values(clients), proxy);
+  return clients;
 }
 
 /**

@@ -2,7 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { EncryptCommand, GenerateDataKeyCommand, type KMSClient } from '@aws-sdk/client-kms';
 
 import type { KeySource } from '../inputs/config.js';
-import { MEDIACONVERT_CONTEXT } from '../mediaconvert/decryption.js';
+import {
+  ENCRYPTED_KEY_BASE64_CHARACTERS,
+  MEDIACONVERT_CONTEXT,
+} from '../mediaconvert/decryption.js';
 
 export interface DataKey {
   /** Plaintext key bytes: only in memory, zeroed by `destroy()`. */
@@ -46,6 +49,11 @@ async function generateWithKms({ kms, kmsKeyArn, keyBytes }: DataKeyRequest): Pr
     plaintext.fill(0);
     throw new Error(`KMS GenerateDataKey returned a ${plaintext.length}-byte key, not ${keyBytes}`);
   }
+  const problem = blobProblem('GenerateDataKey', out.CiphertextBlob);
+  if (problem !== undefined) {
+    plaintext.fill(0);
+    throw new Error(problem);
+  }
   return dataKey(plaintext, out.CiphertextBlob);
 }
 
@@ -60,11 +68,24 @@ async function generateLocally({ kms, kmsKeyArn, keyBytes }: DataKeyRequest): Pr
       }),
     );
     if (!out.CiphertextBlob) throw new Error('KMS Encrypt returned no ciphertext');
+    const problem = blobProblem('Encrypt', out.CiphertextBlob);
+    if (problem !== undefined) throw new Error(problem);
     return dataKey(plaintext, out.CiphertextBlob);
   } catch (error) {
     plaintext.fill(0);
     throw error;
   }
+}
+
+/**
+ * Why MediaConvert could never be given `blob` as the EncryptedDecryptionKey, or undefined:
+ * checked before the first byte is encrypted, so no object is uploaded that no job can open.
+ */
+function blobProblem(operation: string, blob: Uint8Array): string | undefined {
+  const characters = 4 * Math.ceil(blob.length / 3);
+  const { min, max } = ENCRYPTED_KEY_BASE64_CHARACTERS;
+  if (characters >= min && characters <= max) return undefined;
+  return `KMS ${operation} returned a CiphertextBlob of ${blob.length} bytes (${characters} base64 characters); MediaConvert takes an EncryptedDecryptionKey of ${min} to ${max}, so no job could decrypt the file: nothing was encrypted or uploaded`;
 }
 
 function dataKey(plaintext: Uint8Array, encrypted: Uint8Array): DataKey {

@@ -6,6 +6,7 @@ import * as glob from '@actions/glob';
 import type { Destination } from '../inputs/config.js';
 import { InputError } from '../shared/errors.js';
 import { GCM_MAX_PLAINTEXT_BYTES, type Mode } from '../mediaconvert/decryption.js';
+import { undecodableName } from './undecodable.js';
 
 export interface MediaFile {
   /** Absolute path on the runner. */
@@ -109,8 +110,17 @@ async function expandPatterns(root: string, query: FileQuery): Promise<string[]>
         implicitDescendants: false,
         followSymbolicLinks,
       });
-      // A symlink loop or an unreadable directory makes the glob itself fail.
-      return globber.glob().catch((error: unknown) => {
+      // A symlink loop, an unreadable directory or a name that is not UTF-8 makes the glob
+      // itself fail.
+      return globber.glob().catch(async (error: unknown) => {
+        const missing = (error as NodeJS.ErrnoException).path;
+        const name = missing === undefined ? undefined : await undecodableName(root, missing);
+        if (name !== undefined) {
+          throw new InputError(
+            'files',
+            `'${pattern}' reaches '${name}', whose name is not valid UTF-8 (the bytes shown as \\xHH): S3 object keys are UTF-8, so it cannot be uploaded under its name; rename it (e.g. convmv -f latin1 -t utf-8 --notest) or use patterns that do not reach it (a '!' pattern does not keep the search from reading it)`,
+          );
+        }
         throw new InputError(
           'files',
           `'${pattern}' cannot be expanded: ${(error as Error).message}`,
@@ -134,7 +144,7 @@ async function expandPatterns(root: string, query: FileQuery): Promise<string[]>
         `'${pattern}': ${dangling.length} symbolic link(s) whose target does not exist skipped: ${dangling.map((m) => `'${relative(m)}'`).join(', ')}`,
       );
     }
-    if (matches.length === 0) await explainNoMatch(root, pattern);
+    if (matches.length === 0) await explainNoMatch(root, pattern, negations);
     // As actions/upload-artifact: `**` must not sweep up .git/config or a .env file.
     const taken = includeHidden ? matches : matches.filter((m) => !isHidden(root, m));
     if (taken.length === 0) {
@@ -164,7 +174,11 @@ async function danglingLinks(
   return out.sort();
 }
 
-async function explainNoMatch(root: string, pattern: string): Promise<never> {
+async function explainNoMatch(
+  root: string,
+  pattern: string,
+  negations: readonly string[],
+): Promise<never> {
   const literal = path.join(root, pattern);
   const info = await stat(literal).catch(() => undefined);
   if (info?.isDirectory()) {
@@ -172,6 +186,21 @@ async function explainNoMatch(root: string, pattern: string): Promise<never> {
       'files',
       `'${pattern}' is a directory; use '${pattern.replace(/\/+$/, '')}/**' to take the files in it`,
     );
+  }
+  if (negations.length > 0) {
+    // Matched without the negations: they took every file out.
+    const globber = await glob.create(path.join(root, pattern), {
+      matchDirectories: false,
+      implicitDescendants: false,
+    });
+    const excluded = await globber.glob().catch(() => []);
+    if (excluded.length > 0) {
+      const first = path.relative(root, excluded.sort()[0]!).split(path.sep).join('/');
+      throw new InputError(
+        'files',
+        `'${pattern}' matches ${excluded.length} file(s), all excluded by ${negations.map((n) => `'${n}'`).join(', ')} (e.g. '${first}'); change the pattern or the negation`,
+      );
+    }
   }
   throw new InputError('files', `'${pattern}' matches no file under ${root}`);
 }

@@ -1,7 +1,7 @@
 import { INPUTS, type InputName, type RawInputs } from './interface.js';
 import { InputError } from '../shared/errors.js';
 import { IV_LENGTHS, MODES, type Mode } from '../mediaconvert/decryption.js';
-import { MAX_USER_METADATA } from '../mediaconvert/limits.js';
+import { MAX_USER_METADATA, tagProblem } from '../mediaconvert/limits.js';
 import {
   largestPartFor,
   MAX_BUDGET_MIB,
@@ -11,6 +11,7 @@ import {
 } from './sizing.js';
 import { parseArtifactSource, type ArtifactSource } from './artifact-source.js';
 import { parseBoolean, parseChoice, parseInteger, parseMap } from './parse.js';
+import { parsePatterns } from './patterns.js';
 import { parseNetwork, type NetworkConfig } from './network.js';
 import { MIB } from '../shared/units.js';
 
@@ -239,27 +240,6 @@ function parseRegion(value: string, env: Readonly<Record<string, string | undefi
   return region;
 }
 
-function parsePatterns(files: string, artifact: string): string[] {
-  const patterns = files
-    .split(/[\n,]/)
-    .map((p) => p.trim())
-    .filter((p) => p !== '');
-  if (patterns.length === 0) {
-    if (artifact !== '') return ['**'];
-    throw new InputError('files', 'is required unless `artifact` is given: list one or more globs');
-  }
-  for (const pattern of patterns) {
-    const bare = pattern.replace(/^!/, '');
-    if (bare.startsWith('/') || bare.split('/').includes('..')) {
-      throw new InputError(
-        'files',
-        `'${pattern}' leaves the workspace; use globs relative to it, without '..'`,
-      );
-    }
-  }
-  return patterns;
-}
-
 function parseArtifactName(value: string): string {
   if (/[\\/:*?"<>|\r\n]/.test(value)) {
     throw new InputError('artifact', `'${value}' is not a valid artifact name`);
@@ -282,6 +262,14 @@ function parseDestination(value: string): Destination {
   let prefix = match[2] ?? '';
   if (prefix.startsWith('/') || prefix.includes('//')) {
     throw new InputError('destination', `'${value}' has an empty path segment; ${accepted}`);
+  }
+  // S3 keeps `a/../b` as it is, but the SDK sends the key in the request path, where `..` and
+  // `.` are resolved: the object would land at another key than the outputs and jobs name.
+  if (prefix.split('/').some((segment) => segment === '.' || segment === '..')) {
+    throw new InputError(
+      'destination',
+      `'${value}' has a '.' or '..' path segment: the object would be stored under another key than the one the job reads; ${accepted} without such segments`,
+    );
   }
   if (prefix !== '' && !prefix.endsWith('/')) prefix += '/';
   return { bucket, prefix };
@@ -329,6 +317,8 @@ function parseJob(input: RawInputs): JobConfig {
   if (Object.keys(job.userMetadata).length > MAX_USER_METADATA) {
     throw new InputError('user-metadata', `has more than ${MAX_USER_METADATA} entries`);
   }
+  const tagsProblem = tagProblem(job.tags);
+  if (tagsProblem !== undefined) throw new InputError('tags', tagsProblem);
   if (input['job-template'] !== '') job.template = input['job-template'];
   if (input['job-settings'] !== '') job.settingsPath = input['job-settings'];
   if (input.queue !== '') job.queue = input.queue;

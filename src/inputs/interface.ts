@@ -135,7 +135,12 @@ export const INPUTS = [
     description: 'Job user metadata: a JSON object or `key=value` lines (at most 10 entries).',
     default: '',
   },
-  { name: 'tags', description: 'Job tags: a JSON object or `key=value` lines.', default: '' },
+  {
+    name: 'tags',
+    description:
+      'Job tags: a JSON object or `key=value` lines (at most 50; keys of 1 to 128 characters, values of up to 256, no key starting with `aws:`).',
+    default: '',
+  },
   {
     name: 'wait',
     description:

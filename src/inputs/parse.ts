@@ -71,7 +71,15 @@ export function parseMap(name: InputName, value: string): Record<string, string>
         `line ${i + 1} (${line.length} characters) is not key=value: it has ${eq === 0 ? 'no key before' : 'no'} \`=\`; use key=value lines or a JSON object`,
       );
     }
-    out[line.slice(0, eq).trim()] = line.slice(eq + 1).trim();
+    const key = line.slice(0, eq).trim();
+    // An assignment to `__proto__` sets the object's prototype: the entry would vanish.
+    if (key === '__proto__') {
+      throw new InputError(
+        name,
+        `line ${i + 1} has the key __proto__: JavaScript reads it as the object's prototype, so the entry would be silently dropped; use another key`,
+      );
+    }
+    out[key] = line.slice(eq + 1).trim();
   });
   return out;
 }

@@ -44,28 +44,44 @@ export function proxySettings(input: string, env: Env): ProxySettings {
   return settings;
 }
 
+const ACCEPTED =
+  'use http://host:port (or https://, with user:password@ if the proxy needs it, a / @ : # ? % in either percent-encoded)';
+
+/**
+ * A proxy URL may carry a password, and a value that does not parse cannot be split safely
+ * into its parts (`http://user:Pa55/word@host` reads as host `user`), so no part of it is
+ * shown; one that parses is shown by its scheme and host only.
+ */
 function notAProxy(value: string): string {
-  // A proxy URL may carry a password: show only where it points.
-  return `'${redact(value)}' is not a proxy URL; use http://host:port (or https://, with user:password@ if the proxy needs it)`;
+  const url = parse(value);
+  if (url === undefined) {
+    return `is not a URL that can be read (the value is not shown: it may hold a password); ${ACCEPTED}`;
+  }
+  return `'${shownProxy(url)}' is not a proxy URL; ${ACCEPTED}`;
+}
+
+/** A bare host:port means http, as curl and most tools read it. */
+function parse(value: string): URL | undefined {
+  try {
+    return new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`);
+  } catch {
+    return undefined;
+  }
 }
 
 function proxyUrl(value: string, error: () => Error): URL {
-  let url: URL;
-  try {
-    // A bare host:port means http, as curl and most tools read it.
-    url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`);
-  } catch {
-    throw error();
-  }
+  const url = parse(value);
+  if (url === undefined) throw error();
   if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') {
     throw error();
   }
   return url;
 }
 
-/** The proxy URL as it may be shown: without user and password. */
-export function redact(value: string | URL): string {
-  return String(value).replace(/\/\/[^@/]*@/, '//***@');
+/** The proxy as it may be shown: scheme and host, `***@` where it has a user or password. */
+export function shownProxy(url: URL): string {
+  const credentials = url.username !== '' || url.password !== '' ? '***@' : '';
+  return `${url.protocol}//${credentials}${url.host}`;
 }
 
 /** True when NO_PROXY says `host:port` is reached directly. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import type {
   CreateJobCommandInput,
   Input,
@@ -11,7 +11,7 @@ import { parseJsonText } from '../shared/json-text.js';
 import { checkSettingsFile, type SettingsFileShape } from './settings-check.js';
 import { SETTINGS_MODEL } from '../mediaconvert/settings-model.generated.js';
 
-import { MAX_INPUTS_PER_JOB, MAX_USER_METADATA } from '../mediaconvert/limits.js';
+import { MAX_INPUTS_PER_JOB, MAX_USER_METADATA, tagProblem } from '../mediaconvert/limits.js';
 
 /** Top-level members of a CreateJob request: their presence marks a whole-request file. */
 const REQUEST_MEMBERS = [
@@ -96,7 +96,16 @@ export async function loadJobPlan(job: JobConfig, fileCount: number): Promise<Jo
     );
   }
   if (Object.keys(userMetadata).length > 0) base.UserMetadata = userMetadata;
-  const tags = { ...stringMap(request.Tags, 'Tags'), ...job.tags };
+  const fileTags = stringMap(request.Tags, 'Tags');
+  const fileTagsProblem = tagProblem(fileTags);
+  if (fileTagsProblem !== undefined) {
+    throw new InputError('job-settings', `\`Tags\` ${fileTagsProblem}`);
+  }
+  const tags = { ...fileTags, ...job.tags };
+  const tagsProblem = tagProblem(tags);
+  if (tagsProblem !== undefined) {
+    throw new InputError('tags', `together with the file's \`Tags\` ${tagsProblem}`);
+  }
   if (Object.keys(tags).length > 0) base.Tags = tags;
   delete base.ClientRequestToken;
   // What will be sent, but for the per-file FileInput and DecryptionSettings.
@@ -213,11 +222,26 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
+/**
+ * The largest `job-settings` file. MediaConvert documents no size limit for a CreateJob
+ * request (not in its API reference, its user guide or its endpoints-and-quotas page), so
+ * this is the action's own: 1 MiB is about 19 times the largest job in samples/jobs (a
+ * 56 KB VOD ladder), while each file's CreateJob request, the manifest and the job-settings
+ * output carry the settings once per file.
+ */
+export const MAX_JOB_SETTINGS_BYTES = 1024 * 1024;
+
 async function readSettingsFile(path: string): Promise<Record<string, unknown>> {
+  const tooBig = (bytes: string): InputError =>
+    new InputError(
+      'job-settings',
+      `'${path}' is ${bytes}, over the limit of ${MAX_JOB_SETTINGS_BYTES} bytes (1 MiB) for a settings file; MediaConvert job settings are tens of kilobytes (see docs/hardening.md)`,
+    );
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readBounded(path, MAX_JOB_SETTINGS_BYTES, tooBig);
   } catch (error) {
+    if (error instanceof InputError) throw error;
     throw new InputError(
       'job-settings',
       `cannot read '${path}' (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
@@ -256,4 +280,32 @@ function stringMap(value: unknown, name: string): Record<string, string> {
       throw new InputError('job-settings', `\`${name}.${k}\` must be a string`);
   }
   return obj as Record<string, string>;
+}
+
+/**
+ * The file's text, refused through `tooBig` before any of it is read when it is a regular
+ * file over `limit` bytes (its size from fstat), and once `limit` is passed for anything else
+ * (a pipe: `--job-settings <(jq ...)`) or a file that grows while it is read.
+ */
+async function readBounded(
+  path: string,
+  limit: number,
+  tooBig: (size: string) => InputError,
+): Promise<string> {
+  const handle = await open(path, 'r');
+  try {
+    const info = await handle.stat();
+    if (info.isFile() && info.size > limit) throw tooBig(`${info.size} bytes`);
+    const buffer = Buffer.alloc(limit + 1);
+    let length = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+      if (length > limit) throw tooBig(`more than ${limit} bytes`);
+    }
+    return buffer.toString('utf8', 0, length);
+  } finally {
+    await handle.close();
+  }
 }

@@ -62,5 +62,6 @@ function describeViolation(at: string, v: Violation): string {
   if (v.member?.problem === 'required') {
     return `${sdkPath(at, [v.member.name])} is required and missing`;
   }
-  return `${at}: ${v.message}`;
+  // The rule, never the value: a settings value may be a secret (a static key, a token).
+  return `${at}: ${v.rule}`;
 }

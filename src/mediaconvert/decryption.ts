@@ -19,6 +19,13 @@ export const IV_LENGTHS: Readonly<Record<Mode, readonly number[]>> = Object.free
   AES_GCM: Object.freeze([12, 16]),
 });
 
+/**
+ * The service model's bounds on EncryptedDecryptionKey (shape __stringMin24Max512PatternAZaZ0902):
+ * 24 to 512 base64 characters, that is a KMS CiphertextBlob of 16 to 384 bytes. A key outside
+ * them is refused by CreateJob, or, uploaded without a job, can never be given to one.
+ */
+export const ENCRYPTED_KEY_BASE64_CHARACTERS = Object.freeze({ min: 24, max: 512 });
+
 /** NIST SP 800-38D limit for one GCM invocation: 2^39 - 256 bits. */
 export const GCM_MAX_PLAINTEXT_BYTES: number = 2 ** 36 - 32;
 /** The GCM tag, appended after the last ciphertext byte. */

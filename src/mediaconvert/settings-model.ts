@@ -30,7 +30,13 @@ export type Casing = 'sdk' | 'wire';
 export interface Violation {
   /** Member names (in the checked casing) and list indexes from the checked value. */
   path: (string | number)[];
+  /** As the service puts it, the offending value included (the local MediaConvert's answers). */
   message: string;
+  /**
+   * The rule broken, without the value: what the action prints, since a value may be a secret
+   * (an HLS StaticKeyValue, a SPEKE URL with a token).
+   */
+  rule: string;
   /** For an unknown or a missing required member: its name, and the known name closest to it. */
   member?: { name: string; problem: 'unknown' | 'required'; suggestion?: string };
 }
@@ -57,19 +63,22 @@ export function checkAgainstModel(
     if (found.length >= limit || name === '' || options.skip?.(path)) return;
     const shape = model.shapes[name];
     if (!shape) return;
-    const fail = (message: string, member?: Violation['member']): void => {
-      if (found.length < limit) found.push({ path, message, ...(member ? { member } : {}) });
+    const fail = (message: string, rule = message, member?: Violation['member']): void => {
+      if (found.length < limit) {
+        found.push({ path, message, rule, ...(member ? { member } : {}) });
+      }
     };
     switch (shape.t) {
       case 'o': {
-        if (!isRecord(v)) return fail('should be an object');
+        if (!isRecord(v))
+          return fail('should be an object', `should be an object, not ${kindOf(v)}`);
         const byKey = new Map(
           Object.keys(shape.m).map((member) => [memberKey(member, options.casing), member]),
         );
         for (const required of shape.r ?? []) {
           const name = memberKey(required, options.casing);
           if (v[name] === undefined) {
-            fail(`${name} is a required property`, { name, problem: 'required' });
+            fail(`${name} is a required property`, undefined, { name, problem: 'required' });
           }
         }
         for (const [key, child] of Object.entries(v)) {
@@ -78,6 +87,7 @@ export function checkAgainstModel(
             const hint = closest(key, [...byKey.keys()]);
             fail(
               `should NOT have additional properties: ${JSON.stringify(key)} is not a member${hint ? ` (did you mean ${hint}?)` : ''}`,
+              undefined,
               { name: key, problem: 'unknown', ...(hint ? { suggestion: hint } : {}) },
             );
             continue;
@@ -88,7 +98,8 @@ export function checkAgainstModel(
         return;
       }
       case 'l': {
-        if (!Array.isArray(v)) return fail('should be a list');
+        if (!Array.isArray(v))
+          return fail('should be a list', `should be a list, not ${kindOf(v)}`);
         if (shape.min !== undefined && v.length < shape.min) {
           fail(`Should have at least ${shape.min} items`);
         }
@@ -99,16 +110,21 @@ export function checkAgainstModel(
         return;
       }
       case 'm': {
-        if (!isRecord(v)) return fail('should be an object');
+        if (!isRecord(v))
+          return fail('should be an object', `should be an object, not ${kindOf(v)}`);
         for (const [key, child] of Object.entries(v)) visit(shape.v, child, [...path, key]);
         return;
       }
       case 's': {
-        if (typeof v !== 'string') return fail(`should be a string, got ${describe(v)}`);
-        if (shape.e && !shape.e.includes(v)) {
+        if (typeof v !== 'string') {
           return fail(
-            `${JSON.stringify(v)} should be equal to one of the allowed values: ${shape.e.join(', ')}`,
+            `should be a string, got ${describe(v)}`,
+            `should be a string, not ${kindOf(v)}`,
           );
+        }
+        if (shape.e && !shape.e.includes(v)) {
+          const allowed = `should be equal to one of the allowed values: ${shape.e.join(', ')}`;
+          return fail(`${JSON.stringify(v)} ${allowed}`, allowed);
         }
         if (shape.min !== undefined && v.length < shape.min) {
           return fail(`should NOT be shorter than ${shape.min} characters`);
@@ -126,7 +142,10 @@ export function checkAgainstModel(
             // Some model patterns run to hundreds of characters (FileInput's extension list).
             const shown =
               shape.p.length <= 120 ? `"${shape.p}"` : 'of this member in the API model';
-            fail(`${JSON.stringify(v)} should match the pattern ${shown}`);
+            fail(
+              `${JSON.stringify(v)} should match the pattern ${shown}`,
+              `should match the pattern ${shown}`,
+            );
           }
         }
         return;
@@ -134,17 +153,27 @@ export function checkAgainstModel(
       case 'i':
       case 'n': {
         if (typeof v !== 'number' || !Number.isFinite(v)) {
+          const wanted = shape.t === 'i' ? 'an integer' : 'a number';
           return fail(
-            `should be ${shape.t === 'i' ? 'an integer' : 'a number'}, got ${describe(v)}`,
+            `should be ${wanted}, got ${describe(v)}`,
+            `should be ${wanted}, not ${kindOf(v)}`,
           );
         }
-        if (shape.t === 'i' && !Number.isInteger(v)) return fail(`should be an integer, got ${v}`);
-        if (shape.min !== undefined && v < shape.min) return fail(`${v} should be >= ${shape.min}`);
-        if (shape.max !== undefined && v > shape.max) return fail(`${v} should be <= ${shape.max}`);
+        if (shape.t === 'i' && !Number.isInteger(v)) {
+          return fail(`should be an integer, got ${v}`, 'should be an integer, not a fraction');
+        }
+        if (shape.min !== undefined && v < shape.min) {
+          return fail(`${v} should be >= ${shape.min}`, `should be >= ${shape.min}`);
+        }
+        if (shape.max !== undefined && v > shape.max) {
+          return fail(`${v} should be <= ${shape.max}`, `should be <= ${shape.max}`);
+        }
         return;
       }
       case 'b':
-        if (typeof v !== 'boolean') fail(`should be a boolean, got ${describe(v)}`);
+        if (typeof v !== 'boolean') {
+          fail(`should be a boolean, got ${describe(v)}`, `should be a boolean, not ${kindOf(v)}`);
+        }
         return;
       default:
         return;
@@ -176,24 +205,29 @@ export function checkServiceRules(settings: unknown, casing: Casing): Violation[
     const at = [k('OutputGroups'), g];
     const groupSettings = group[k('OutputGroupSettings')];
     if (!isRecord(groupSettings)) {
+      const message = `${k('OutputGroupSettings')} is a required property`;
       found.push({
         path: at,
-        message: `${k('OutputGroupSettings')} is a required property`,
+        message,
+        rule: message,
         member: { name: k('OutputGroupSettings'), problem: 'required' },
       });
       return;
     }
     const type = groupSettings[k('Type')];
     if (type === undefined) {
+      const message = `${k('Type')} is a required property`;
       found.push({
         path: [...at, k('OutputGroupSettings')],
-        message: `${k('Type')} is a required property`,
+        message,
+        rule: message,
         member: { name: k('Type'), problem: 'required' },
       });
     }
     const outputs = group[k('Outputs')];
     if (!Array.isArray(outputs) || outputs.length === 0) {
-      found.push({ path: [...at, k('Outputs')], message: 'Should have at least 1 items' });
+      const message = 'Should have at least 1 items';
+      found.push({ path: [...at, k('Outputs')], message, rule: message });
       return;
     }
     const accepted = typeof type === 'string' ? allowed[type] : undefined;
@@ -202,9 +236,11 @@ export function checkServiceRules(settings: unknown, casing: Casing): Violation[
       const container = output[k('ContainerSettings')];
       if (!isRecord(container)) {
         if (output[k('Preset')] === undefined) {
+          const message = `${k('ContainerSettings')} is a required property`;
           found.push({
             path: [...at, k('Outputs'), o],
-            message: `${k('ContainerSettings')} is a required property`,
+            message,
+            rule: message,
             member: { name: k('ContainerSettings'), problem: 'required' },
           });
         }
@@ -212,9 +248,11 @@ export function checkServiceRules(settings: unknown, casing: Casing): Violation[
       }
       const value = container[k('Container')];
       if (accepted && typeof value === 'string' && !accepted.includes(value)) {
+        const rule = `is not valid in a ${String(type)} output group: use ${accepted.join(' or ')}`;
         found.push({
           path: [...at, k('Outputs'), o, k('ContainerSettings'), k('Container')],
-          message: `${value} is not valid in a ${String(type)} output group: use ${accepted.join(' or ')}`,
+          message: `${value} ${rule}`,
+          rule,
         });
       }
     });
@@ -252,7 +290,19 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (value === null) return 'null';
   if (typeof value === 'object') return 'an object';
+  if (typeof value === 'number') return String(value);
   return JSON.stringify(value);
+}
+
+/** What kind of JSON value `value` is, never the value itself. */
+function kindOf(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value === null) return 'null';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'string') return 'a string';
+  if (typeof value === 'number') return 'a number';
+  if (typeof value === 'boolean') return 'a boolean';
+  return typeof value;
 }
 
 /**

@@ -9,6 +9,7 @@ import { logPlan, planFailure } from '../report/plan.js';
 import { encryptAndUpload, type FileResult } from '../upload/encrypt-file.js';
 import { InputError, messageOf } from '../shared/errors.js';
 import { findFiles, type MediaFile } from '../files/listing.js';
+import { encryptedInputProblem } from '../mediaconvert/file-input.js';
 import { finishedJobOf, type FinishedJob } from '../job/finished-jobs.js';
 import { decideUpload, logSkipped } from '../upload/if-exists.js';
 import { buildRequests, loadJobPlan, type JobPlan } from '../job/request.js';
@@ -87,6 +88,7 @@ async function runFlow(config: Config, deps: RunDeps, downloads: string[]): Prom
   const files = await listFiles(config, deps, downloads);
   await checkManifestTarget(config.manifestPath, files);
   const plan = config.job ? await loadJobPlan(config.job, files.length) : undefined;
+  if (plan) refuseUnusableInputs(files);
   // Every request carries the step's cancel: none starts after it, those in flight are cut.
   const clients = abortWith(deps.clients(), deps.signal);
   const { log } = deps;
@@ -162,6 +164,14 @@ async function runFlow(config: Config, deps: RunDeps, downloads: string[]): Prom
     : { report, failure: summarize(problems, failures.length) };
 }
 
+/** Files a job could not use once encrypted, refused before any of them is uploaded. */
+function refuseUnusableInputs(files: readonly MediaFile[]): void {
+  for (const file of files) {
+    const problem = encryptedInputProblem(file.key);
+    if (problem !== undefined) throw new InputError('files', `'${file.relativePath}' ${problem}`);
+  }
+}
+
 /** The template and queue the jobs will name, with the input each came from. */
 function jobResources(job: JobConfig, plan: JobPlan): JobResource[] {
   const resources: JobResource[] = [];
@@ -192,6 +202,7 @@ async function listFiles(config: Config, deps: RunDeps, downloads: string[]): Pr
     root = await downloadArtifact(await deps.artifacts(), config.artifact, deps.tempDir, {
       ...(config.artifactSource ? { source: config.artifactSource } : {}),
       onFolder: (folder) => downloads.push(folder),
+      onWarning: (message) => deps.log.warning(message),
     });
     deps.log.info(`artifact '${config.artifact}' downloaded to ${root}`);
   }

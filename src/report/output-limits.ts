@@ -1,15 +1,19 @@
 /**
- * Step outputs inside GitHub's limits: 1 MB per output and 50 MB for all outputs of a workflow
- * run. An output over its share is replaced by a short form that points at the manifest,
- * which always holds everything, and a warning says so.
+ * Step outputs and the step summary inside GitHub's limits: 1 MB per output, 50 MB for all
+ * outputs of a workflow run, 1 MiB per step summary. What is over its share is replaced by a
+ * short form that points at the manifest, which always holds everything, and a warning says so.
  */
 import type { OutputName } from '../inputs/interface.js';
+import { markdownCell } from '../shared/safe-text.js';
 
 /** GitHub's limit per output (1 MB), counted in UTF-8 bytes. */
 export const MAX_OUTPUT_BYTES = 1_000_000;
 
 /** All outputs of one step together: 25 steps of this action fit in a run's 50 MB. */
 export const MAX_STEP_OUTPUT_BYTES = 2_000_000;
+
+/** GitHub's limit on one step's summary (GITHUB_STEP_SUMMARY), counted in UTF-8 bytes. */
+export const MAX_SUMMARY_BYTES = 1024 * 1024;
 
 /** Where in the manifest each shortenable output's full value is. */
 const IN_MANIFEST: Partial<Record<OutputName, string>> = {
@@ -107,4 +111,28 @@ function entriesOf(json: string): number {
 
 function isShortened(value: string | undefined): boolean {
   return value?.startsWith('{"shortened":true') ?? false;
+}
+
+/**
+ * The step summary within `maxBytes`: as it is when it fits, else its heading and totals (the
+ * lines before its first table) and a note that the manifest has every row, with a warning.
+ */
+export function limitSummary(
+  markdown: string,
+  limits: { manifestPath: string; maxBytes?: number },
+): { text: string; warning?: string } {
+  const maxBytes = limits.maxBytes ?? MAX_SUMMARY_BYTES;
+  const bytes = Buffer.byteLength(markdown, 'utf8');
+  if (bytes <= maxBytes) return { text: markdown };
+  const lines = markdown.split('\n');
+  const firstTable = lines.findIndex((line) => line.startsWith('|'));
+  const tableLines = lines.filter((line) => line.startsWith('|')).length;
+  // Each table has a header line and a `| --- |` line besides its rows.
+  const rows = tableLines - 2 * lines.filter((line) => line.startsWith('| ---')).length;
+  const head = lines.slice(0, firstTable < 0 ? 2 : firstTable);
+  const note = `The full summary is ${bytes} bytes, over GitHub's limit of ${maxBytes} bytes per step summary: its ${rows} table rows are left out here. The manifest has every file and job: ${markdownCell(limits.manifestPath)}`;
+  return {
+    text: `${[...head, note].join('\n')}\n`,
+    warning: `step summary is ${bytes} bytes, over GitHub's limit of ${maxBytes} bytes per step summary: it holds a short form instead (the heading and totals); the manifest at ${limits.manifestPath} has every file and job`,
+  };
 }

@@ -29,8 +29,20 @@ export class JobError extends Error {
   }
 }
 
+/**
+ * A failure that left a library's work running in the background (an artifact download that
+ * would retry for half a minute): the process ends once its report is out, rather than wait
+ * for that work, which could also write again into a folder already cleaned up.
+ */
+export class AbandonedWorkError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'AbandonedWorkError';
+  }
+}
+
 /** Our own errors' messages already say what failed; their class names would be noise. */
-const OWN_ERRORS = new Set(['InputError', 'FileError', 'JobError']);
+const OWN_ERRORS = new Set(['InputError', 'FileError', 'JobError', 'AbandonedWorkError']);
 
 export function messageOf(error: unknown): string {
   if (error instanceof Error) {

@@ -274,7 +274,7 @@ test('settings the service would refuse fail the step before any AWS request', a
   const run = await runWithJobSettings('mp5.json', { OutputGroups: [bad] }, 'in-mp5');
   expect(run.code).not.toBe(0);
   expect(run.stdout).toContain(
-    '::error::Input `job-settings`: MediaConvert would refuse these settings: $.OutputGroups[0].Outputs[0].ContainerSettings.Container: "MP5" should be equal to one of the allowed values',
+    '::error::Input `job-settings`: MediaConvert would refuse these settings: $.OutputGroups[0].Outputs[0].ContainerSettings.Container: should be equal to one of the allowed values',
   );
   expect(stack.kms.requests.length).toBe(before);
 }, 60_000);

@@ -88,12 +88,12 @@ describe('refused before any request, naming the JSON path', () => {
       JSON.stringify({ Inputs: [{ TimecodeSorce: 'ZEROBASED' }], OutputGroups: [OUTPUT_GROUP] }),
       ['$.Inputs[0].TimecodeSorce is not a member', 'did you mean TimecodeSource?'],
     ],
-    ['Priority out of range', request({ Priority: 99 }), ['$.Priority: 99 should be <= 50']],
+    ['Priority out of range', request({ Priority: 99 }), ['$.Priority: should be <= 50']],
     [
       'a bad enum value',
       request({}, { Inputs: [{ TimecodeSource: 'ZERO' }] }),
       [
-        '$.Settings.Inputs[0].TimecodeSource: "ZERO" should be equal to one of the allowed values: EMBEDDED, ZEROBASED, SPECIFIEDSTART',
+        '$.Settings.Inputs[0].TimecodeSource: should be equal to one of the allowed values: EMBEDDED, ZEROBASED, SPECIFIEDSTART',
       ],
     ],
     [

@@ -27,6 +27,8 @@ export interface ActionRunOptions {
   keepRunnerTemp?: boolean;
   /** Also echo the action's log lines here as they come. */
   echo?: (chunk: string) => void;
+  /** A command that runs node in some other setting (e.g. `unshare`), given before it. */
+  prefix?: string[];
 }
 
 /**
@@ -50,7 +52,8 @@ export async function runPackagedAction(options: ActionRunOptions): Promise<Acti
   assertFreshDist();
   const { env, runnerTemp, files } = await runnerEnvironment(options);
   if (!options.keepRunnerTemp) runnerTemps.push(runnerTemp);
-  const child = spawn(process.execPath, [ACTION_ENTRY], {
+  const [command, ...args] = [...(options.prefix ?? []), process.execPath, ACTION_ENTRY];
+  const child = spawn(command!, args, {
     cwd: options.workspace,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

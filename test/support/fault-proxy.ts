@@ -35,7 +35,9 @@ export type Fault =
   /** Waits, then forwards as usual. */
   | { kind: 'latency'; ms: number }
   /** Forwards, lets the upstream answer in full, then closes the client's socket unanswered. */
-  | { kind: 'drop-after-upstream' };
+  | { kind: 'drop-after-upstream' }
+  /** Forwards, then answers with the upstream's body passed through `body` (a lying server). */
+  | { kind: 'rewrite'; body: (upstream: string) => string };
 
 export interface FaultRule {
   service?: Service;
@@ -309,11 +311,22 @@ async function handle(x: Exchange): Promise<void> {
     // The client gave up while we waited: nothing left to forward.
     if (x.req.destroyed) return x.finish(undefined);
   }
-  await forward(x, fault?.kind === 'drop-after-upstream');
+  await forward(
+    x,
+    fault?.kind === 'drop-after-upstream',
+    fault?.kind === 'rewrite' ? fault.body : undefined,
+  );
 }
 
-/** Sends the request on to the real server and its answer back (or, when `drop`, nothing). */
-function forward(x: Exchange, drop: boolean): Promise<void> {
+/**
+ * Sends the request on to the real server and its answer back (or, when `drop`, nothing; with
+ * `rewrite`, its body rewritten, once whole).
+ */
+function forward(
+  x: Exchange,
+  drop: boolean,
+  rewrite?: (upstream: string) => string,
+): Promise<void> {
   const { req, res, record } = x;
   return new Promise((resolve, reject) => {
     const upstream = httpRequest(
@@ -332,13 +345,16 @@ function forward(x: Exchange, drop: boolean): Promise<void> {
           keepBody(x.service) || /xml/.test(String(answer.headers['content-type'] ?? ''));
         const chunks: Buffer[] = [];
         let kept = 0;
-        if (!drop) res.writeHead(answer.statusCode ?? 502, forwardedHeaders(answer.headers));
+        const live = !drop && !rewrite;
+        if (live) res.writeHead(answer.statusCode ?? 502, forwardedHeaders(answer.headers));
+        const whole: Buffer[] = [];
         answer.on('data', (chunk: Buffer) => {
           if (keep && kept < MAX_KEPT_BODY) {
             chunks.push(chunk);
             kept += chunk.length;
           }
-          if (!drop) res.write(chunk);
+          if (live) res.write(chunk);
+          if (rewrite) whole.push(chunk);
         });
         answer.on('error', reject);
         answer.on('end', () => {
@@ -352,6 +368,14 @@ function forward(x: Exchange, drop: boolean): Promise<void> {
           if (drop) {
             req.socket.destroy();
             x.finish(undefined);
+          } else if (rewrite) {
+            const body = rewrite(Buffer.concat(whole).toString('utf8'));
+            const headers = forwardedHeaders(answer.headers);
+            headers['content-length'] = Buffer.byteLength(body);
+            res.writeHead(answer.statusCode ?? 502, headers);
+            res.end(body);
+            record.responseBody = body;
+            x.finish(answer.statusCode);
           } else {
             res.end();
             x.finish(answer.statusCode);

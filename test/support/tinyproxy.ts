@@ -34,7 +34,12 @@ function accepts(port: number): Promise<boolean> {
   });
 }
 
-export async function startTinyProxy(): Promise<TinyProxy> {
+export interface TinyProxyOptions {
+  /** Ask every client for these credentials (tinyproxy's BasicAuth): 407 without them. */
+  basicAuth?: { user: string; password: string };
+}
+
+export async function startTinyProxy(options: TinyProxyOptions = {}): Promise<TinyProxy> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'tinyproxy-'));
   const log = path.join(dir, 'tinyproxy.log');
   const port = await freePort();
@@ -49,6 +54,9 @@ export async function startTinyProxy(): Promise<TinyProxy> {
       'Allow 127.0.0.1',
       'LogLevel Connect',
       `LogFile "${log}"`,
+      ...(options.basicAuth
+        ? [`BasicAuth ${options.basicAuth.user} ${options.basicAuth.password}`]
+        : []),
       '',
     ].join('\n'),
   );

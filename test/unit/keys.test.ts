@@ -12,7 +12,8 @@ import { MEDIACONVERT_CONTEXT } from '../../src/mediaconvert/decryption.js';
 
 const KEY_ARN = 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 const CONTEXT = { service: 'mediaconvert.amazonaws.com' };
-const BLOB = Uint8Array.from([1, 2, 3, 4, 5, 6, 7, 8]);
+// The size of a real KMS CiphertextBlob for a 32-byte key under this context.
+const BLOB = Uint8Array.from({ length: 184 }, (_, i) => i);
 
 const kms = new KMSClient({ region: 'us-east-1' });
 const kmsMock = mockClient(kms);
@@ -163,5 +164,43 @@ describe('local source: random key, then KMS Encrypt', () => {
       makeDataKey({ kms, kmsKeyArn: KEY_ARN, keyBytes: 16, source: 'local' }),
     ).rejects.toThrow('returned no ciphertext');
     expect(sent && isZero(sent)).toBe(true);
+  });
+});
+
+describe("the CiphertextBlob against MediaConvert's bounds (24 to 512 base64 characters)", () => {
+  test.each([
+    [0, 0],
+    [1, 4],
+    [15, 20],
+    [385, 516],
+  ])(
+    '%i bytes (%i characters) from GenerateDataKey: refused, plaintext zeroed',
+    async (bytes, characters) => {
+      const plaintext = filled(32);
+      kmsMock
+        .on(GenerateDataKeyCommand)
+        .resolves({ Plaintext: plaintext, CiphertextBlob: new Uint8Array(bytes) });
+      await expect(
+        makeDataKey({ kms, kmsKeyArn: KEY_ARN, keyBytes: 32, source: 'kms' }),
+      ).rejects.toThrow(
+        `KMS GenerateDataKey returned a CiphertextBlob of ${bytes} bytes (${characters} base64 characters); MediaConvert takes an EncryptedDecryptionKey of 24 to 512`,
+      );
+      expect(isZero(plaintext)).toBe(true);
+    },
+  );
+
+  test('1 byte from Encrypt (key-source: local): refused', async () => {
+    kmsMock.on(EncryptCommand).resolves({ CiphertextBlob: new Uint8Array(1) });
+    await expect(
+      makeDataKey({ kms, kmsKeyArn: KEY_ARN, keyBytes: 32, source: 'local' }),
+    ).rejects.toThrow('KMS Encrypt returned a CiphertextBlob of 1 bytes');
+  });
+
+  test.each([16, 384])('%i bytes: accepted', async (bytes) => {
+    kmsMock
+      .on(GenerateDataKeyCommand)
+      .resolves({ Plaintext: filled(32), CiphertextBlob: new Uint8Array(bytes) });
+    const key = await makeDataKey({ kms, kmsKeyArn: KEY_ARN, keyBytes: 32, source: 'kms' });
+    expect(key.encrypted).toHaveLength(bytes);
   });
 });

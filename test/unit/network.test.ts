@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { clientOptions } from '../../src/aws/client-options.js';
 import { DEFAULT_MAX_ATTEMPTS, parseNetwork } from '../../src/inputs/network.js';
-import { bypassesProxy, proxySettings, redact } from '../../src/inputs/proxy.js';
+import { bypassesProxy, proxySettings, shownProxy } from '../../src/inputs/proxy.js';
 import { VERSION } from '../../src/shared/version.js';
 
 describe('proxySettings', () => {
@@ -39,16 +39,55 @@ describe('proxySettings', () => {
 
   test('a value that is not a proxy URL names where it came from, without its password', () => {
     expect(() => proxySettings('ftp://proxy:21', {})).toThrow(
-      "Input `http-proxy`: 'ftp://proxy:21' is not a proxy URL",
+      "Input `http-proxy`: 'ftp://proxy' is not a proxy URL",
     );
     expect(() => proxySettings('', { HTTPS_PROXY: 'socks5://u:secret@p:1' })).toThrow(
       "environment variable HTTPS_PROXY: 'socks5://***@p:1' is not a proxy URL",
     );
+    expect(() => proxySettings('http://user:Qz7/kX9v@127.0.0.1:3128', {})).toThrow(
+      'Input `http-proxy`: is not a URL that can be read (the value is not shown: it may hold a password)',
+    );
   });
 
-  test('redact hides user and password only', () => {
-    expect(redact('http://user:pw@proxy:3128')).toBe('http://***@proxy:3128');
-    expect(redact('http://proxy:3128')).toBe('http://proxy:3128');
+  test('shownProxy shows scheme and host, never any part of user or password', () => {
+    expect(shownProxy(new URL('http://user:pw@proxy:3128'))).toBe('http://***@proxy:3128');
+    expect(shownProxy(new URL('http://user@proxy:3128/x?y#z'))).toBe('http://***@proxy:3128');
+    expect(shownProxy(new URL('http://proxy:3128'))).toBe('http://proxy:3128');
+  });
+
+  describe('no part of a password in any message, whatever the shape of the URL', () => {
+    // Each password is cut into pieces of four characters; none may appear.
+    const cases: [string, string][] = [
+      ['http://user:Qz7/kX9v@127.0.0.1:3128', 'Qz7/kX9v'],
+      ['http://user:Qz@7kX9v@127.0.0.1:99999', 'Qz@7kX9v'],
+      ['http://user:Qz@7/kX9v@127.0.0.1:3128', 'Qz@7/kX9v'],
+      ['user:Qz#7kX9v@proxy:3128', 'Qz#7kX9v'],
+      ['http://user:Qz7kX9v', 'Qz7kX9v'],
+      ['socks5://user:Qz7kX9v@p:1080', 'Qz7kX9v'],
+      ['http://us%ZZer:Qz7kX9v@p:1', 'Qz7kX9v'],
+    ];
+    const pieces = (secret: string): string[] =>
+      Array.from({ length: secret.length - 3 }, (_, i) => secret.slice(i, i + 4));
+
+    test.each(cases)('%s, from http-proxy and from HTTPS_PROXY', (value, password) => {
+      const messages: string[] = [];
+      for (const call of [
+        () => proxySettings(value, {}),
+        () => proxySettings('', { HTTPS_PROXY: value }),
+      ]) {
+        try {
+          call();
+          messages.push('accepted');
+        } catch (error) {
+          messages.push((error as Error).message);
+        }
+      }
+      for (const message of messages) {
+        if (message === 'accepted') continue;
+        for (const piece of pieces(password)) expect(message).not.toContain(piece);
+        expect(message).toMatch(/is not (a URL that can be read|a proxy URL)/);
+      }
+    });
   });
 });
 

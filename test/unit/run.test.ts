@@ -497,7 +497,7 @@ describe('artifact', () => {
     result: { digestMismatch?: boolean } = {},
   ): ArtifactDownloader {
     return {
-      getArtifact: async (name) => ({ artifact: { id: 7, name } }),
+      getArtifact: async (name) => ({ artifact: { id: 7, name, digest: 'sha256:00' } }),
       downloadArtifact: async (_id, options) => {
         for (const [name, data] of Object.entries(files)) await put(name, data, options.path);
         return { downloadPath: options.path, ...result };
@@ -523,7 +523,7 @@ describe('artifact', () => {
         config({ files: '', artifact: 'encoded' }),
         deps({ artifacts: () => downloader({ 'a.mp4': 'a' }, { digestMismatch: true }) }),
       ),
-    ).rejects.toThrow("artifact 'encoded' failed its digest check");
+    ).rejects.toThrow("artifact 'encoded' does not match the digest its listing gives");
     expect(clientCalls).toBe(0);
   });
 
@@ -551,7 +551,7 @@ describe('artifact', () => {
       finds,
       getArtifact: async (name, options) => {
         finds.push(options?.findBy);
-        return { artifact: { id: 7, name } };
+        return { artifact: { id: 7, name, digest: 'sha256:00' } };
       },
       downloadArtifact: async (_id, options) => {
         folders.push(options.path);
@@ -595,7 +595,7 @@ describe('artifact', () => {
     const client = recording({ 'a.mp4': 'a' }, { digestMismatch: true });
     await expect(
       run(config({ files: '', artifact: 'encoded' }), deps({ artifacts: () => client })),
-    ).rejects.toThrow('digest check');
+    ).rejects.toThrow('does not match the digest');
     expect(await gone(client.folders[0]!)).toBe(true);
   });
 
