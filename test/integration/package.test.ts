@@ -1,7 +1,8 @@
 /**
- * `npm pack` ships the bundle, action.yml, README and LICENSE only, and the tarball installs
+ * `npm pack` ships the bundle, action.yml, README, the docs/ pages it links and LICENSE only, and the tarball installs
  * offline (dist/ is self-contained: no runtime dependency) into a command that runs.
  */
+import { readdirSync } from 'node:fs';
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -19,14 +20,18 @@ afterAll(async () => {
   await rm(temp, { recursive: true, force: true });
 });
 
-test('npm pack ships dist/, action.yml, README, LICENSE; the installed command runs', async () => {
+test('npm pack ships dist/, action.yml, README, docs/, LICENSE; the installed command runs', async () => {
   const packed = await run('npm', ['pack', '--json', '--pack-destination', temp]);
   const [info] = JSON.parse(packed.stdout) as { filename: string; files: { path: string }[] }[];
   const files = info!.files.map((f) => f.path).sort();
-  expect(files.filter((f) => !f.startsWith('dist/'))).toEqual([
+  const pages = readdirSync('docs')
+    .map((f) => `docs/${f}`)
+    .sort();
+  expect(files.filter((f) => !f.startsWith('dist/')).sort()).toEqual([
     'LICENSE',
     'README.md',
     'action.yml',
+    ...pages,
     'package.json',
   ]);
   expect(files).toEqual(expect.arrayContaining(['dist/index.js', 'dist/cli.js']));
