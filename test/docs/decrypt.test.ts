@@ -10,9 +10,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { startStack, type LocalStack } from '../../local-aws/stack.js';
+import { useStack, FAST_JOBS } from '../support/use-stack.js';
 import { CLI_ENTRY } from '../support/runner.js';
-import { FAST_JOBS } from '../support/stack-helpers.js';
 
 const CLI = CLI_ENTRY;
 const README = await readFile('README.md', 'utf8');
@@ -58,19 +57,17 @@ function run(command: string, args: string[], cwd: string, env: Record<string, s
   });
 }
 
-let stack: LocalStack;
+const stack = useStack(FAST_JOBS);
 let root: string;
 const plaintext = randomBytes(100_003);
 
 beforeAll(async () => {
-  stack = await startStack(FAST_JOBS);
   root = await mkdtemp(path.join(os.tmpdir(), 'docs-decrypt-'));
   await mkdir(path.join(root, 'masters'));
   await writeFile(path.join(root, 'masters', 'a.mov'), plaintext);
 });
 
 afterAll(async () => {
-  await stack?.close();
   if (root) await rm(root, { recursive: true, force: true });
 });
 

@@ -18,9 +18,10 @@ import {
   type FaultProxy,
   type ProxyRecord,
 } from '../support/fault-proxy.js';
-import { startStack, type LocalStack } from '../../local-aws/stack.js';
+import { actionInputs } from '../support/action-inputs.js';
+import { useStack } from '../support/use-stack.js';
+import { MIB } from '../../src/shared/units.js';
 
-const MIB = 1024 * 1024;
 /** The runner's ladder, from its first signal. */
 const LADDER: [number, NodeJS.Signals][] = [
   [7500, 'SIGTERM'],
@@ -28,11 +29,10 @@ const LADDER: [number, NodeJS.Signals][] = [
 ];
 const EXIT_WITHIN_MS = 2000;
 
-let stack: LocalStack;
+const stack = useStack();
 let workspace: string;
 
 beforeAll(async () => {
-  stack = await startStack();
   workspace = await mkdtemp(path.join(os.tmpdir(), 'cancel-ws-'));
   await mkdir(path.join(workspace, 'media'));
   await writeFile(path.join(workspace, 'media', 'a-small.bin'), randomBytes(64 * 1024));
@@ -42,7 +42,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await rm(workspace, { recursive: true, force: true });
-  await stack?.close();
 });
 
 /**
@@ -136,15 +135,11 @@ test('the action: exits within 2 s of SIGINT with outputs, manifest and summary;
     const running = runPackagedAction({
       workspace,
       env: proxy.env(stack.env()),
-      inputs: {
+      inputs: actionInputs(stack, prefix, {
         files: 'media/*.bin',
-        'kms-key-arn': stack.info.kmsKeyArn,
-        destination: `s3://${stack.info.bucket}/${prefix}/`,
-        'role-arn': stack.info.roleArn,
-        'job-template': stack.info.jobTemplate,
         'part-size-mib': '5',
         concurrency: '2',
-      },
+      }),
       onSpawn: (c) => (child = c),
     });
     await partsInFlight(proxy);
@@ -190,13 +185,11 @@ test('the action: an AbortMultipartUpload slower than the grace is given up, and
     const running = runPackagedAction({
       workspace,
       env: proxy.env(stack.env()),
-      inputs: {
+      inputs: actionInputs(stack, prefix, {
         files: 'media/*.bin',
-        'kms-key-arn': stack.info.kmsKeyArn,
-        destination: `s3://${stack.info.bucket}/${prefix}/`,
         'create-job': 'false',
         'part-size-mib': '5',
-      },
+      }),
       onSpawn: (c) => (child = c),
     });
     await partsInFlight(proxy);

@@ -14,25 +14,22 @@ import {
   type FaultRule,
   type ProxyRecord,
 } from '../support/fault-proxy.js';
-import { startStack, type LocalStack } from '../../local-aws/stack.js';
+import { useStack, FAST_JOBS } from '../support/use-stack.js';
 import { createSources, s3Uris, type Sources } from '../support/sources.js';
-import { FAST_JOBS, stackClients } from '../support/stack-helpers.js';
+import { stackClients } from '../support/clients.js';
+import { MIB } from '../../src/shared/units.js';
 
-const MIB = 1024 * 1024;
-
-let stack: LocalStack;
+const stack = useStack(FAST_JOBS);
 let clients: ReturnType<typeof stackClients>;
 let sources: Sources;
 
 beforeAll(async () => {
-  stack = await startStack(FAST_JOBS);
   clients = stackClients(stack);
   sources = await createSources('reliability-ws-', stack);
 });
 
 afterAll(async () => {
   await sources?.remove();
-  await stack?.close();
 });
 
 async function withProxy<T>(
@@ -153,8 +150,6 @@ describe('S3', () => {
             {
               files: 'doomed/*.bin',
               'create-job': 'true',
-              'role-arn': stack.info.roleArn,
-              'job-template': stack.info.jobTemplate,
             },
             'doomed',
           );
@@ -317,8 +312,6 @@ describe('MediaConvert CreateJob', () => {
           {
             files: `${prefix}/clip.mp4`,
             'create-job': 'true',
-            'role-arn': stack.info.roleArn,
-            'job-template': stack.info.jobTemplate,
           },
           prefix,
         );
@@ -352,7 +345,6 @@ describe('MediaConvert CreateJob', () => {
         {
           files: 'template-arn/a.bin',
           'create-job': 'true',
-          'role-arn': stack.info.roleArn,
           'job-template': arn,
         },
         'template-arn',
@@ -389,8 +381,6 @@ describe('MediaConvert CreateJob', () => {
           {
             files: 'no-template-read/a.bin',
             'create-job': 'true',
-            'role-arn': stack.info.roleArn,
-            'job-template': stack.info.jobTemplate,
           },
           'no-template-read',
         );

@@ -10,16 +10,17 @@ import {
   EncryptCommand,
   GenerateDataKeyCommand,
   GenerateDataKeyWithoutPlaintextCommand,
-  KMSClient,
   ListAliasesCommand,
+  type KMSClient,
   ListGrantsCommand,
   type GenerateDataKeyCommandInput,
 } from '@aws-sdk/client-kms';
 import { ACCOUNT_ID, STACK_CREDENTIALS, STACK_USER_ARN } from '../../local-aws/identity.js';
 import { startKms, type KmsEmulator } from '../../local-aws/kms/server.js';
+import { kmsClient } from '../support/clients.js';
+import { MEDIACONVERT_CONTEXT } from '../support/oracle.js';
 
 const REGION = 'us-east-1';
-const CONTEXT = { service: 'mediaconvert.amazonaws.com' };
 const ROLE_ARN = `arn:aws:iam::${ACCOUNT_ID}:role/MediaConvertRole`;
 
 let kms: KmsEmulator;
@@ -32,7 +33,7 @@ function clientFor(
   credentials: { accessKeyId: string; secretAccessKey: string },
   region = REGION,
 ): KMSClient {
-  const created = new KMSClient({ region, endpoint: kms.url, credentials, maxAttempts: 1 });
+  const created = kmsClient(kms.url, { region, credentials, maxAttempts: 1 });
   clients.push(created);
   return created;
 }
@@ -52,7 +53,7 @@ async function dataKey(input: Partial<GenerateDataKeyCommandInput> = {}) {
     new GenerateDataKeyCommand({
       KeyId: keyArn,
       KeySpec: 'AES_256',
-      EncryptionContext: CONTEXT,
+      EncryptionContext: MEDIACONVERT_CONTEXT,
       ...input,
     }),
   );
@@ -79,7 +80,10 @@ describe('GenerateDataKey and Decrypt', () => {
     expect(generated.KeyId).toBe(keyArn);
     expect(generated.Plaintext).toHaveLength(bytes);
     const decrypted = await client.send(
-      new DecryptCommand({ CiphertextBlob: generated.CiphertextBlob, EncryptionContext: CONTEXT }),
+      new DecryptCommand({
+        CiphertextBlob: generated.CiphertextBlob,
+        EncryptionContext: MEDIACONVERT_CONTEXT,
+      }),
     );
     expect(decrypted.KeyId).toBe(keyArn);
     expect(decrypted.EncryptionAlgorithm).toBe('SYMMETRIC_DEFAULT');
@@ -94,7 +98,7 @@ describe('GenerateDataKey and Decrypt', () => {
 
   it.each([
     ['another value', { service: 's3.amazonaws.com' }],
-    ['an extra pair', { ...CONTEXT, extra: 'x' }],
+    ['an extra pair', { ...MEDIACONVERT_CONTEXT, extra: 'x' }],
     ['no context', undefined],
   ])('refuses to decrypt with %s', async (_label, context) => {
     const { CiphertextBlob } = await dataKey();
@@ -118,7 +122,9 @@ describe('GenerateDataKey and Decrypt', () => {
     const at = index < 0 ? blob.length + index : index;
     blob[at] = (blob[at] ?? 0) ^ 0x01;
     const error = await failure(
-      client.send(new DecryptCommand({ CiphertextBlob: blob, EncryptionContext: CONTEXT })),
+      client.send(
+        new DecryptCommand({ CiphertextBlob: blob, EncryptionContext: MEDIACONVERT_CONTEXT }),
+      ),
     );
     expect(error.name).toBe('InvalidCiphertextException');
   });
@@ -127,7 +133,9 @@ describe('GenerateDataKey and Decrypt', () => {
     const blob = Buffer.from((await dataKey()).CiphertextBlob ?? []);
     for (const bad of [randomBytes(97), blob.subarray(0, 50), Buffer.from('x')]) {
       const error = await failure(
-        client.send(new DecryptCommand({ CiphertextBlob: bad, EncryptionContext: CONTEXT })),
+        client.send(
+          new DecryptCommand({ CiphertextBlob: bad, EncryptionContext: MEDIACONVERT_CONTEXT }),
+        ),
       );
       expect(error.name).toBe('InvalidCiphertextException');
     }
@@ -138,12 +146,15 @@ describe('GenerateDataKey and Decrypt', () => {
       new GenerateDataKeyWithoutPlaintextCommand({
         KeyId: keyArn,
         KeySpec: 'AES_128',
-        EncryptionContext: CONTEXT,
+        EncryptionContext: MEDIACONVERT_CONTEXT,
       }),
     );
     expect(generated).not.toHaveProperty('Plaintext');
     const decrypted = await client.send(
-      new DecryptCommand({ CiphertextBlob: generated.CiphertextBlob, EncryptionContext: CONTEXT }),
+      new DecryptCommand({
+        CiphertextBlob: generated.CiphertextBlob,
+        EncryptionContext: MEDIACONVERT_CONTEXT,
+      }),
     );
     expect(decrypted.Plaintext).toHaveLength(16);
   });
@@ -153,12 +164,16 @@ describe('GenerateDataKey and Decrypt', () => {
     const other = kms.createKey();
     const wrong = await failure(
       client.send(
-        new DecryptCommand({ CiphertextBlob, EncryptionContext: CONTEXT, KeyId: other.arn }),
+        new DecryptCommand({
+          CiphertextBlob,
+          EncryptionContext: MEDIACONVERT_CONTEXT,
+          KeyId: other.arn,
+        }),
       ),
     );
     expect(wrong.name).toBe('IncorrectKeyException');
     const right = await client.send(
-      new DecryptCommand({ CiphertextBlob, EncryptionContext: CONTEXT, KeyId: keyId }),
+      new DecryptCommand({ CiphertextBlob, EncryptionContext: MEDIACONVERT_CONTEXT, KeyId: keyId }),
     );
     expect(right.KeyId).toBe(keyArn);
   });
@@ -168,12 +183,19 @@ describe('Encrypt', () => {
   it('encrypts up to 4096 bytes and decrypts them back', async () => {
     const plaintext = randomBytes(4096);
     const encrypted = await client.send(
-      new EncryptCommand({ KeyId: keyId, Plaintext: plaintext, EncryptionContext: CONTEXT }),
+      new EncryptCommand({
+        KeyId: keyId,
+        Plaintext: plaintext,
+        EncryptionContext: MEDIACONVERT_CONTEXT,
+      }),
     );
     expect(encrypted.KeyId).toBe(keyArn);
     expect(encrypted.EncryptionAlgorithm).toBe('SYMMETRIC_DEFAULT');
     const decrypted = await client.send(
-      new DecryptCommand({ CiphertextBlob: encrypted.CiphertextBlob, EncryptionContext: CONTEXT }),
+      new DecryptCommand({
+        CiphertextBlob: encrypted.CiphertextBlob,
+        EncryptionContext: MEDIACONVERT_CONTEXT,
+      }),
     );
     expect(Buffer.from(decrypted.Plaintext ?? [])).toEqual(plaintext);
   });
@@ -293,7 +315,7 @@ describe('key state', () => {
     const described = await client.send(new DescribeKeyCommand({ KeyId: key.arn }));
     expect(described.KeyMetadata).toMatchObject({ KeyState: 'Disabled', Enabled: false });
     expect((await failure(dataKey({ KeyId: key.arn }))).name).toBe('DisabledException');
-    const decrypt = new DecryptCommand({ CiphertextBlob, EncryptionContext: CONTEXT });
+    const decrypt = new DecryptCommand({ CiphertextBlob, EncryptionContext: MEDIACONVERT_CONTEXT });
     const error = await failure(client.send(decrypt));
     expect(error.name).toBe('DisabledException');
     expect(error.message).toBe(`${key.arn} is disabled.`);
@@ -346,7 +368,7 @@ describe('callers and grants', () => {
     const key = kms.createKey();
     const role = clientFor(kms.principals.registerRole(ROLE_ARN));
     const { CiphertextBlob, Plaintext } = await dataKey({ KeyId: key.arn });
-    const decrypt = new DecryptCommand({ CiphertextBlob, EncryptionContext: CONTEXT });
+    const decrypt = new DecryptCommand({ CiphertextBlob, EncryptionContext: MEDIACONVERT_CONTEXT });
 
     const denied = await failure(role.send(decrypt));
     expect(denied.name).toBe('AccessDeniedException');
@@ -395,7 +417,11 @@ describe('callers and grants', () => {
     const role = clientFor(kms.principals.registerRole(ROLE_ARN));
     kms.grant(key.arn, ROLE_ARN, ['GenerateDataKey', 'Decrypt']);
     const generated = await role.send(
-      new GenerateDataKeyCommand({ KeyId: key.arn, NumberOfBytes: 24, EncryptionContext: CONTEXT }),
+      new GenerateDataKeyCommand({
+        KeyId: key.arn,
+        NumberOfBytes: 24,
+        EncryptionContext: MEDIACONVERT_CONTEXT,
+      }),
     );
     expect(generated.Plaintext).toHaveLength(24);
     expect(() => kms.grant(key.arn, ROLE_ARN, ['Decrypt', 'Fly'])).toThrow(/Fly/);
@@ -409,7 +435,7 @@ describe('callers and grants', () => {
         KeyId: key.arn,
         GranteePrincipal: ROLE_ARN,
         Operations: ['Decrypt'],
-        Constraints: { EncryptionContextEquals: CONTEXT },
+        Constraints: { EncryptionContextEquals: MEDIACONVERT_CONTEXT },
       }),
     );
     const withContext = await dataKey({ KeyId: key.arn });
@@ -417,7 +443,7 @@ describe('callers and grants', () => {
     await role.send(
       new DecryptCommand({
         CiphertextBlob: withContext.CiphertextBlob,
-        EncryptionContext: CONTEXT,
+        EncryptionContext: MEDIACONVERT_CONTEXT,
       }),
     );
     const error = await failure(

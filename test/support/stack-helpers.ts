@@ -1,39 +1,15 @@
+/** What a run left in the stack, read back: objects, data keys, media streams; a small output group. */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
-import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { MediaConvertClient } from '@aws-sdk/client-mediaconvert';
-import type { LocalStack } from '../../local-aws/stack.js';
+import { DecryptCommand, type KMSClient } from '@aws-sdk/client-kms';
+import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { MEDIACONVERT_CONTEXT } from './oracle.js';
 
 const execFileAsync = promisify(execFile);
-
-export const MEDIACONVERT_CONTEXT = { service: 'mediaconvert.amazonaws.com' };
-
-/**
- * Stack options for tests whose jobs run to the end: the local MediaConvert pauses 5 ms
- * between steps instead of 250 ms, so a job is done by the action's first poll after a second
- * instead of its third or fourth.
- */
-export const FAST_JOBS = { mediaconvert: { tickMs: 5 } } as const;
-
-/** SDK clients of our own, pointed at the stack, for checking what the action did. */
-export function stackClients(stack: LocalStack): {
-  s3: S3Client;
-  kms: KMSClient;
-  mediaconvert: MediaConvertClient;
-} {
-  const { info } = stack;
-  const common = { region: info.region, credentials: info.credentials };
-  return {
-    s3: new S3Client({ ...common, endpoint: info.endpoints.s3, forcePathStyle: true }),
-    kms: new KMSClient({ ...common, endpoint: info.endpoints.kms }),
-    mediaconvert: new MediaConvertClient({ ...common, endpoint: info.endpoints.mediaconvert }),
-  };
-}
 
 export async function getObject(
   s3: S3Client,

@@ -17,9 +17,9 @@ import {
   type Mode,
 } from '../../src/mediaconvert/decryption.js';
 import { decrypt } from '../support/oracle.js';
+import { MIB } from '../../src/shared/units.js';
 
 const KEY_LENGTHS = [16, 24, 32] as const;
-const MIB = 1024 * 1024;
 const SIZES = [0, 1, 15, 16, 17, 3 * MIB + 5] as const;
 /** Odd chunk sizes, cycled, so chunk edges land everywhere relative to AES blocks. */
 const ODD_CHUNKS = [1, 7, 4093, 65537] as const;
