@@ -7,7 +7,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { runPackagedAction } from '../support/action-runner.js';
@@ -19,6 +19,7 @@ import {
   type ProxyRecord,
 } from '../support/fault-proxy.js';
 import { actionInputs } from '../support/action-inputs.js';
+import { uploadsLeft } from '../support/stack-helpers.js';
 import { useStack } from '../support/use-stack.js';
 import { MIB } from '../../src/shared/units.js';
 
@@ -106,10 +107,7 @@ async function expectNoUploadLeft(proxy: FaultProxy, prefix: string): Promise<vo
     // The parts held in the proxy were cut by the client: none reached S3.
     expect(upload.parts.filter((p) => p.upstreamStatus !== undefined)).toEqual([]);
   }
-  const dir = path.join(stack.s3.directory, stack.info.bucket, '._S3rver_uploads');
-  const left = await readdir(dir).catch(() => []);
-  const keys = await Promise.all(left.map((id) => readFile(path.join(dir, id, 'key'), 'utf8')));
-  expect(keys.filter((k) => k.startsWith(prefix))).toEqual([]);
+  expect((await uploadsLeft(stack)).filter((k) => k.startsWith(prefix))).toEqual([]);
 }
 
 /**

@@ -9,7 +9,6 @@ import {
   mkdir,
   mkdtemp,
   open,
-  readdir,
   readFile,
   rename,
   rm,
@@ -28,6 +27,7 @@ import {
 } from '../support/fault-proxy.js';
 import { stackClients } from '../support/clients.js';
 import { actionInputs } from '../support/action-inputs.js';
+import { uploadsLeft } from '../support/stack-helpers.js';
 import { useStack } from '../support/use-stack.js';
 import { MIB } from '../../src/shared/units.js';
 
@@ -71,10 +71,7 @@ async function noUploadLeft(proxy: FaultProxy, key: string): Promise<void> {
     expect(upload.completes).toEqual([]);
     expect(upload.aborts.map((a) => a.status)).toEqual([204]);
   }
-  const dir = path.join(stack.s3.directory, stack.info.bucket, '._S3rver_uploads');
-  const left = await readdir(dir).catch(() => []);
-  const keys = await Promise.all(left.map((id) => readFile(path.join(dir, id, 'key'), 'utf8')));
-  expect(keys).not.toContain(key);
+  expect(await uploadsLeft(stack)).not.toContain(key);
 }
 
 const errorLine = (stdout: string): string =>

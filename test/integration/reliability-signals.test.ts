@@ -7,7 +7,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { ActionRun } from '../support/action-runner.js';
@@ -23,6 +23,7 @@ import {
 } from '../../local-aws/mediaconvert/server.js';
 import { JOB_TEMPLATE } from '../../local-aws/stack.js';
 import { actionInputs } from '../support/action-inputs.js';
+import { uploadsLeft } from '../support/stack-helpers.js';
 import { useStack } from '../support/use-stack.js';
 import { createSources, type Sources } from '../support/sources.js';
 import { MIB } from '../../src/shared/units.js';
@@ -85,10 +86,7 @@ function errorLine(run: ActionRun): string {
 }
 
 async function leftoverUploads(prefix: string): Promise<string[]> {
-  const dir = path.join(stack.s3.directory, stack.info.bucket, '._S3rver_uploads');
-  const ids = await readdir(dir).catch(() => []);
-  const keys = await Promise.all(ids.map((id) => readFile(path.join(dir, id, 'key'), 'utf8')));
-  return keys.filter((key) => key.startsWith(prefix));
+  return (await uploadsLeft(stack)).filter((key) => key.startsWith(prefix));
 }
 
 describe.each(['SIGTERM', 'SIGINT'] as const)('%s', (signal) => {

@@ -3,8 +3,7 @@
  * flaky network or a throttled service does to a run. Ciphertext is checked with OpenSSL and
  * the key unwrapped with KMS Decrypt as the stack user, never with the action's own code.
  */
-import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { ListJobsCommand, type Job } from '@aws-sdk/client-mediaconvert';
 import type { ActionRun } from '../support/action-runner.js';
 import {
@@ -14,6 +13,7 @@ import {
   type FaultRule,
   type ProxyRecord,
 } from '../support/fault-proxy.js';
+import { uploadsLeft } from '../support/stack-helpers.js';
 import { useStack, FAST_JOBS } from '../support/use-stack.js';
 import { createSources, s3Uris, type Sources } from '../support/sources.js';
 import { stackClients } from '../support/clients.js';
@@ -72,23 +72,9 @@ function expectEveryFailedPartRetried(records: readonly ProxyRecord[]): void {
   }
 }
 
-/**
- * Object keys of the multipart uploads s3rver still holds (parts on disk), under a prefix.
- * The cases run concurrently: an upload of another case may be between its folder and its
- * `key` file, or being removed, when this looks. Ours are settled: the run has ended.
- */
+/** Object keys of the multipart uploads s3rver still holds under a prefix. */
 async function leftoverUploads(prefix: string): Promise<string[]> {
-  const dir = path.join(stack.s3.directory, stack.info.bucket, '._S3rver_uploads');
-  const ids = await readdir(dir).catch(() => []);
-  const keys = await Promise.all(
-    ids.map((id) =>
-      readFile(path.join(dir, id, 'key'), 'utf8').catch((error: NodeJS.ErrnoException) => {
-        if (error.code === 'ENOENT') return undefined;
-        throw error;
-      }),
-    ),
-  );
-  return keys.filter((key): key is string => key?.startsWith(`${prefix}/`) === true);
+  return (await uploadsLeft(stack)).filter((key) => key.startsWith(`${prefix}/`));
 }
 
 describe('S3', () => {

@@ -2,12 +2,13 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { DecryptCommand, type KMSClient } from '@aws-sdk/client-kms';
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { MEDIACONVERT_CONTEXT } from './oracle.js';
+import type { StackHandle } from './use-stack.js';
 
 const execFileAsync = promisify(execFile);
 
@@ -35,6 +36,25 @@ export async function unwrapKey(kms: KMSClient, encryptedKeyBase64: string): Pro
     }),
   );
   return out.Plaintext!;
+}
+
+/**
+ * Object keys of the multipart uploads the stack's S3 still holds (parts on disk). Cases that
+ * run at the same time may have an upload between its folder and its `key` file, or being
+ * removed: that one is passed over. The caller's own runs have ended, so theirs are settled.
+ */
+export async function uploadsLeft(stack: Pick<StackHandle, 's3' | 'info'>): Promise<string[]> {
+  const dir = path.join(stack.s3.directory, stack.info.bucket, '._S3rver_uploads');
+  const ids = await readdir(dir).catch(() => []);
+  const keys = await Promise.all(
+    ids.map((id) =>
+      readFile(path.join(dir, id, 'key'), 'utf8').catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return undefined;
+        throw error;
+      }),
+    ),
+  );
+  return keys.filter((key): key is string => key !== undefined);
 }
 
 const probed = new Map<string, string[]>();
