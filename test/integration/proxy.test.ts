@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runPackagedAction, type ActionRun } from '../support/action-runner.js';
-import { startFaultProxy, type FaultProxy, type FaultRule } from '../support/fault-proxy.js';
+import { withFaultProxy, type FaultProxy, type FaultRule } from '../support/fault-proxy.js';
 import { actionInputs } from '../support/action-inputs.js';
 import { useStack, FAST_JOBS } from '../support/use-stack.js';
 import { VERSION } from '../../src/shared/version.js';
@@ -32,16 +32,8 @@ afterAll(async () => {
   await rm(workspace, { recursive: true, force: true });
 });
 
-async function withRecorder<T>(
-  rules: FaultRule[],
-  fn: (recorder: FaultProxy) => Promise<T>,
-): Promise<T> {
-  const recorder = await startFaultProxy({ upstreams: stack.info.endpoints, rules });
-  try {
-    return await fn(recorder);
-  } finally {
-    await recorder.close();
-  }
+function withRecorder<T>(rules: FaultRule[], fn: (recorder: FaultProxy) => Promise<T>): Promise<T> {
+  return withFaultProxy({ upstreams: stack.info.endpoints, rules }, fn);
 }
 
 function run(

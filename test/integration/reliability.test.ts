@@ -8,7 +8,7 @@ import { ListJobsCommand, type Job } from '@aws-sdk/client-mediaconvert';
 import type { ActionRun } from '../support/action-runner.js';
 import {
   multipartUploads,
-  startFaultProxy,
+  withFaultProxy,
   type FaultProxy,
   type FaultRule,
   type ProxyRecord,
@@ -32,17 +32,12 @@ afterAll(async () => {
   await sources?.remove();
 });
 
-async function withProxy<T>(
+function withProxy<T>(
   rules: FaultRule[],
   fn: (proxy: FaultProxy) => Promise<T>,
   seed = 5,
 ): Promise<T> {
-  const proxy = await startFaultProxy({ upstreams: stack.info.endpoints, rules, seed });
-  try {
-    return await fn(proxy);
-  } finally {
-    await proxy.close();
-  }
+  return withFaultProxy({ upstreams: stack.info.endpoints, rules, seed }, fn);
 }
 
 function runAction(

@@ -161,6 +161,19 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   };
 }
 
+/** Runs `fn` with a fault proxy made with `options`, and closes the proxy however `fn` ends. */
+export async function withFaultProxy<T>(
+  options: FaultProxyOptions,
+  fn: (proxy: FaultProxy) => Promise<T>,
+): Promise<T> {
+  const proxy = await startFaultProxy(options);
+  try {
+    return await fn(proxy);
+  } finally {
+    await proxy.close();
+  }
+}
+
 interface Exchange {
   service: Service;
   req: IncomingMessage;

@@ -7,13 +7,14 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { HeadObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
 import { parseConfig, type Config } from '../../src/inputs/config.js';
 import type { MediaFile } from '../../src/files/listing.js';
 import type { JobPlan } from '../../src/job/request.js';
 import { planDryRun } from '../../src/pipeline/dry-run.js';
 import { METADATA } from '../../src/upload/object-metadata.js';
+import { s3Error } from '../support/s3-answers.js';
 
 const KMS_ARN = 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 const BUCKET = 'media-in';
@@ -69,15 +70,6 @@ function jobPlan(layout: JobPlan['layout']): JobPlan {
     layout,
     notes: [],
   };
-}
-
-function s3Error(status: number): S3ServiceException {
-  return new S3ServiceException({
-    name: status === 404 ? 'NotFound' : 'AccessDenied',
-    $fault: 'client',
-    $metadata: { httpStatusCode: status },
-    message: status === 404 ? 'Not Found' : 'Access Denied',
-  });
 }
 
 /** What HeadObject finds for a file this very plaintext was uploaded from, in AES_CTR. */
