@@ -10,9 +10,9 @@ import { createCipheriv, randomBytes, randomFillSync } from 'node:crypto';
 import { encrypt } from '../src/crypto/cipher.js';
 import { readChunks } from '../src/files/read-chunks.js';
 import type { Mode } from '../src/mediaconvert/decryption.js';
+import { MIB } from '../src/shared/units.js';
 
 const SUFFIX: Record<Mode, string> = { AES_CTR: 'ctr', AES_CBC: 'cbc', AES_GCM: 'gcm' };
-const MIB = 1024 * 1024;
 
 const [kind, modeArg, target] = process.argv.slice(2);
 const mode = modeArg as Mode;

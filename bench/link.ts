@@ -38,9 +38,9 @@ import {
   timedAction,
   toolEnv,
   type BenchStack,
-  type Summary,
-  type Usage,
 } from './lib.js';
+import { log, pick } from './context.js';
+import { linkMarkdownOf, type LinkRow as Row } from './report.js';
 
 export interface LinkBenchOptions {
   link: 'wan' | 'loopback';
@@ -53,19 +53,7 @@ export interface LinkBenchOptions {
   entry?: string;
 }
 
-interface Row {
-  suite: string;
-  measure: string;
-  side: string;
-  unit: string;
-  value: Summary;
-}
-
 const RCLONE = '/usr/bin/rclone';
-
-function log(line: string): void {
-  process.stderr.write(`${line}\n`);
-}
 
 export async function runLinkBench(options: LinkBenchOptions): Promise<void> {
   const entry = path.resolve(options.entry ?? ACTION_ENTRY);
@@ -117,7 +105,7 @@ export async function runLinkBench(options: LinkBenchOptions): Promise<void> {
     cpus: os.cpus().length,
     rows,
   };
-  const markdown = markdownOf(result);
+  const markdown = linkMarkdownOf(result);
   const outDir = path.join(REPO_ROOT, 'bench', 'results');
   await mkdir(outDir, { recursive: true });
   const name = `link-${options.link}`;
@@ -224,23 +212,19 @@ async function upload(
   const suite = `upload ${sizeMiB} MiB`;
   const rows: Row[] = [];
   for (const [side, usages] of Object.entries(r)) {
-    rows.push({ suite, measure: 'wall', side, unit: 's', value: pick(usages, (u) => u.wall) });
+    rows.push({ suite, measure: 'wall', side, unit: 's', value: pick(usages, 'wall') });
   }
   for (const [side, usages] of Object.entries(r)) {
-    rows.push({ suite, measure: 'CPU', side, unit: 'CPU-s', value: pick(usages, (u) => u.cpu) });
+    rows.push({ suite, measure: 'CPU', side, unit: 'CPU-s', value: pick(usages, 'cpu') });
   }
   rows.push({
     suite,
     measure: 'peak RSS',
     side: 'action',
     unit: 'MiB',
-    value: pick(r.action!, (u) => u.maxRssKiB / 1024),
+    value: pick(r.action!, 'maxRssKiB', 1 / 1024),
   });
   return rows;
-}
-
-function pick(usages: Usage[], value: (u: Usage) => number): Summary {
-  return summarize(usages.map(value));
 }
 
 async function batch(
@@ -298,14 +282,14 @@ async function batch(
       measure: 'throughput',
       side,
       unit: 'files/s',
-      value: pick(usages, (u) => count / u.wall),
+      value: summarize(usages.map((u) => count / u.wall)),
     });
     rows.push({
       suite,
       measure: 'peak RSS',
       side,
       unit: 'MiB',
-      value: pick(usages, (u) => u.maxRssKiB / 1024),
+      value: pick(usages, 'maxRssKiB', 1 / 1024),
     });
   }
   return rows;
@@ -364,54 +348,15 @@ async function memory(
       measure: 'peak RSS',
       side,
       unit: 'MiB',
-      value: pick(usages, (u) => u.maxRssKiB / 1024),
+      value: pick(usages, 'maxRssKiB', 1 / 1024),
     });
     rows.push({
       suite: 'memory (loopback)',
       measure: 'wall',
       side,
       unit: 's',
-      value: pick(usages, (u) => u.wall),
+      value: pick(usages, 'wall'),
     });
   }
   return rows;
-}
-
-function fmt(value: number): string {
-  if (value >= 100) return value.toFixed(0);
-  if (value >= 10) return value.toFixed(1);
-  return value.toFixed(2);
-}
-
-function markdownOf(result: {
-  date: string;
-  command: string;
-  link: string;
-  runs: number;
-  durationSeconds: number;
-  loadAverage1m: { before: number | undefined; after: number | undefined };
-  cpus: number;
-  rows: Row[];
-}): string {
-  const header = ['Suite', 'Measure', 'Side', 'Unit', 'Median', 'Min-max', 'Runs'];
-  const lines = result.rows.map((r) => [
-    r.suite,
-    r.measure,
-    r.side,
-    r.unit,
-    fmt(r.value.median),
-    `${fmt(r.value.min)}-${fmt(r.value.max)}`,
-    r.value.runs.map(fmt).join(', '),
-  ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
-  const render = (cells: string[]) =>
-    `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
-  return [
-    `Measured on ${result.date.slice(0, 16)}Z with \`${result.command}\`: link ${result.link}; ${result.runs} runs per side, alternated; ${Math.round(result.durationSeconds)} s in all; load average (1 min, ${result.cpus} cores) ${result.loadAverage1m.before?.toFixed(1)} before, ${result.loadAverage1m.after?.toFixed(1)} after.`,
-    '',
-    render(header),
-    `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
-    ...lines.map(render),
-    '',
-  ].join('\n');
 }

@@ -1,4 +1,4 @@
-/** The results table and its Markdown. */
+/** The results tables (of `npm run bench` and of its link suites) and their Markdown. */
 import type { Summary } from './lib.js';
 import type { Row } from './context.js';
 
@@ -42,6 +42,11 @@ export function table(rows: Row[]): string {
     r.target ?? '',
     r.met === undefined ? '' : r.met ? 'yes' : 'NO',
   ]);
+  return markdownTable(header, lines);
+}
+
+/** A Markdown table, each column padded to its widest cell. */
+export function markdownTable(header: string[], lines: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const render = (cells: string[]): string =>
     `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
@@ -69,6 +74,45 @@ export function markdownOf(result: Result): string {
     '',
     table(result.rows),
     ...(result.notes.length ? ['', ...result.notes.map((n) => `- ${n}`)] : []),
+    '',
+  ].join('\n');
+}
+
+/** One figure of the link suites (bench/link.ts): a side's runs of one measure. */
+export interface LinkRow {
+  suite: string;
+  measure: string;
+  side: string;
+  unit: string;
+  value: Summary;
+}
+
+export interface LinkResult {
+  date: string;
+  command: string;
+  link: string;
+  runs: number;
+  durationSeconds: number;
+  loadAverage1m: { before: number | undefined; after: number | undefined };
+  cpus: number;
+  rows: LinkRow[];
+}
+
+export function linkMarkdownOf(result: LinkResult): string {
+  const header = ['Suite', 'Measure', 'Side', 'Unit', 'Median', 'Min-max', 'Runs'];
+  const lines = result.rows.map((r) => [
+    r.suite,
+    r.measure,
+    r.side,
+    r.unit,
+    fmt(r.value.median),
+    `${fmt(r.value.min)}-${fmt(r.value.max)}`,
+    r.value.runs.map(fmt).join(', '),
+  ]);
+  return [
+    `Measured on ${result.date.slice(0, 16)}Z with \`${result.command}\`: link ${result.link}; ${result.runs} runs per side, alternated; ${Math.round(result.durationSeconds)} s in all; load average (1 min, ${result.cpus} cores) ${result.loadAverage1m.before?.toFixed(1)} before, ${result.loadAverage1m.after?.toFixed(1)} after.`,
+    '',
+    markdownTable(header, lines),
     '',
   ].join('\n');
 }

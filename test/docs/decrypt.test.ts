@@ -13,9 +13,8 @@ import { existsSync, realpathSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { startStack, type LocalStack } from '../../local-aws/stack.js';
+import { useStack, FAST_JOBS } from '../support/use-stack.js';
 import { CLI_ENTRY } from '../support/runner.js';
-import { FAST_JOBS } from '../support/stack-helpers.js';
 
 const PAGE = 'docs/decrypt-by-hand.md';
 const DOC = await readFile(PAGE, 'utf8');
@@ -96,14 +95,13 @@ function run(command: string, args: string[], cwd: string, env: Record<string, s
   });
 }
 
-let stack: LocalStack;
+const stack = useStack(FAST_JOBS);
 let root: string;
 /** Per CLI, a folder whose `aws` runs that CLI, put first on PATH. */
 const binDirs = new Map<string, string>();
 const plaintext = randomBytes(100_003);
 
 beforeAll(async () => {
-  stack = await startStack(FAST_JOBS);
   root = await mkdtemp(path.join(os.tmpdir(), 'docs-decrypt-'));
   await mkdir(path.join(root, 'masters'));
   await writeFile(path.join(root, 'masters', 'a.mov'), plaintext);
@@ -121,7 +119,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await stack?.close();
   if (root) await rm(root, { recursive: true, force: true });
 });
 

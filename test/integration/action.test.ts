@@ -10,20 +10,20 @@ import path from 'node:path';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { GetJobCommand } from '@aws-sdk/client-mediaconvert';
 import { runPackagedAction } from '../support/action-runner.js';
-import { startStack, type LocalStack } from '../../local-aws/stack.js';
+import { actionInputs } from '../support/action-inputs.js';
+import { useStack, FAST_JOBS } from '../support/use-stack.js';
 import { nobleGcmDecrypt, opensslDecrypt } from '../support/oracle.js';
-import { getObject, probeStreams, stackClients, unwrapKey } from '../support/stack-helpers.js';
+import { getObject, probeStreams, unwrapKey } from '../support/stack-helpers.js';
+import { stackClients } from '../support/clients.js';
 
 const SAMPLE = path.resolve('samples/clip.mp4');
 
-let stack: LocalStack;
+const stack = useStack(FAST_JOBS);
 let clients: ReturnType<typeof stackClients>;
 let workspace: string;
 let sample: Buffer;
 
 beforeAll(async () => {
-  // Short job ticks: the action's first poll (after 1 s) finds the job done.
-  stack = await startStack({ mediaconvert: { tickMs: 5 } });
   clients = stackClients(stack);
   workspace = await mkdtemp(path.join(os.tmpdir(), 'workspace-'));
   await mkdir(path.join(workspace, 'masters'));
@@ -31,7 +31,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await stack?.close();
   if (workspace) await rm(workspace, { recursive: true, force: true });
 });
 
@@ -84,19 +83,15 @@ describe('packaged action against the local stack', () => {
       const run = await runPackagedAction({
         workspace,
         env: stack.env(),
-        inputs: {
+        inputs: actionInputs(stack, prefix, {
           files: `masters/${name}.mp4`,
-          'kms-key-arn': stack.info.kmsKeyArn,
-          destination: `s3://${stack.info.bucket}/${prefix}`,
-          'role-arn': stack.info.roleArn,
-          'job-template': stack.info.jobTemplate,
           mode: c.mode,
           'iv-length': String(c.iv),
           'key-length': String(c.bits),
           'key-source': c.source,
           wait: 'true',
           'wait-timeout': '120',
-        },
+        }),
       });
       expect(run.stdout).not.toContain('::error::');
       expect(run.code).toBe(0);

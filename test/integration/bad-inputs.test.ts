@@ -31,13 +31,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { runPackagedAction } from '../support/action-runner.js';
 import { startFaultProxy } from '../support/fault-proxy.js';
-import { startStack, type LocalStack } from '../../local-aws/stack.js';
+import { actionInputs } from '../support/action-inputs.js';
+import { useStack } from '../support/use-stack.js';
 import { INPUTS } from '../../src/inputs/interface.js';
 
 const GCM_LIMIT = 2 ** 36 - 32;
 const isRoot = process.getuid?.() === 0;
 
-let stack: LocalStack;
+const stack = useStack();
 let workspace: string;
 let outside: string;
 let before: Map<string, string>;
@@ -46,7 +47,6 @@ let mediaConvertRequestsBefore: number;
 let casesRun = 0;
 
 beforeAll(async () => {
-  stack = await startStack();
   workspace = await mkdtemp(path.join(os.tmpdir(), 'bad-inputs-ws-'));
   outside = await mkdtemp(path.join(os.tmpdir(), 'bad-inputs-outside-'));
   const at = (p: string) => path.join(workspace, p);
@@ -95,7 +95,6 @@ afterAll(async () => {
   if (workspace) await chmod(path.join(workspace, 'unreadable.mp4'), 0o644).catch(() => undefined);
   await rm(workspace, { recursive: true, force: true });
   await rm(outside, { recursive: true, force: true });
-  await stack?.close();
 });
 
 /** Every entry under the roots: a content hash for files, the target for links. */
@@ -345,14 +344,12 @@ describe('each bad input fails naming it, with no AWS request and no file touche
       const run = await runPackagedAction({
         workspace,
         env: { ...proxy.env(stack.env()), ...c.env },
-        inputs: {
+        // The template stays beside a case's job-settings, as a user's step may have both.
+        inputs: actionInputs(stack, prefix, {
           files: 'masters/a.mp4',
-          'kms-key-arn': stack.info.kmsKeyArn,
-          destination: `s3://${stack.info.bucket}/${prefix}`,
-          'role-arn': stack.info.roleArn,
           'job-template': stack.info.jobTemplate,
           ...c.inputs,
-        },
+        }),
       });
       try {
         expect(run.code).toBe(1);

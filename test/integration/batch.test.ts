@@ -8,20 +8,21 @@ import os from 'node:os';
 import path from 'node:path';
 import { ctr } from '@noble/ciphers/aes.js';
 import { runPackagedAction } from '../support/action-runner.js';
-import { startStack, type LocalStack } from '../../local-aws/stack.js';
-import { getObject, stackClients, unwrapKey } from '../support/stack-helpers.js';
+import { actionInputs } from '../support/action-inputs.js';
+import { useStack } from '../support/use-stack.js';
+import { getObject, unwrapKey } from '../support/stack-helpers.js';
+import { stackClients } from '../support/clients.js';
 
 const COUNT = 500;
-let stack: LocalStack;
+// Nothing here waits for a job, and the inputs are random bytes that no job could
+// transcode: jobs stay SUBMITTED (no tick within the test) rather than each reading,
+// decrypting and probing its input only to fail.
+const stack = useStack({ mediaconvert: { tickMs: 600_000 } });
 let clients: ReturnType<typeof stackClients>;
 let workspace: string;
 const contents = new Map<string, Buffer>();
 
 beforeAll(async () => {
-  // Nothing here waits for a job, and the inputs are random bytes that no job could
-  // transcode: jobs stay SUBMITTED (no tick within the test) rather than each reading,
-  // decrypting and probing its input only to fail.
-  stack = await startStack({ mediaconvert: { tickMs: 600_000 } });
   clients = stackClients(stack);
   workspace = await mkdtemp(path.join(os.tmpdir(), 'batch-'));
   for (let i = 0; i < COUNT; i++) {
@@ -35,7 +36,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await stack?.close();
   if (workspace) await rm(workspace, { recursive: true, force: true });
 });
 
@@ -50,14 +50,10 @@ test(`${COUNT} files with concurrency: each encrypted correctly and handed to ex
   const run = await runPackagedAction({
     workspace,
     env: stack.env(),
-    inputs: {
+    inputs: actionInputs(stack, 'scale', {
       files: 'batch/**/*.ts',
-      'kms-key-arn': stack.info.kmsKeyArn,
-      destination: `s3://${stack.info.bucket}/scale/`,
-      'role-arn': stack.info.roleArn,
-      'job-template': stack.info.jobTemplate,
       concurrency: '16',
-    },
+    }),
   });
   expect(run.stdout).not.toContain('::error::');
   expect(run.code).toBe(0);
@@ -97,14 +93,12 @@ test('shards 1/4 to 4/4 together cover every file exactly once', async () => {
     const run = await runPackagedAction({
       workspace,
       env: stack.env(),
-      inputs: {
+      inputs: actionInputs(stack, 'shards', {
         files: SHARDED.map((dir) => `${dir}*.ts`).join('\n'),
-        'kms-key-arn': stack.info.kmsKeyArn,
-        destination: `s3://${stack.info.bucket}/shards/`,
         'create-job': 'false',
         shard: `${i}/4`,
         concurrency: '16',
-      },
+      }),
     });
     expect(run.code).toBe(0);
     const uris = JSON.parse(run.outputs['s3-uris']!) as string[];

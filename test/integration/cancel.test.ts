@@ -7,7 +7,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { runPackagedAction } from '../support/action-runner.js';
@@ -18,9 +18,11 @@ import {
   type FaultProxy,
   type ProxyRecord,
 } from '../support/fault-proxy.js';
-import { startStack, type LocalStack } from '../../local-aws/stack.js';
+import { actionInputs } from '../support/action-inputs.js';
+import { uploadsLeft } from '../support/stack-helpers.js';
+import { useStack } from '../support/use-stack.js';
+import { MIB } from '../../src/shared/units.js';
 
-const MIB = 1024 * 1024;
 /** The runner's ladder, from its first signal. */
 const LADDER: [number, NodeJS.Signals][] = [
   [7500, 'SIGTERM'],
@@ -28,11 +30,10 @@ const LADDER: [number, NodeJS.Signals][] = [
 ];
 const EXIT_WITHIN_MS = 2000;
 
-let stack: LocalStack;
+const stack = useStack();
 let workspace: string;
 
 beforeAll(async () => {
-  stack = await startStack();
   workspace = await mkdtemp(path.join(os.tmpdir(), 'cancel-ws-'));
   await mkdir(path.join(workspace, 'media'));
   await writeFile(path.join(workspace, 'media', 'a-small.bin'), randomBytes(64 * 1024));
@@ -42,7 +43,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await rm(workspace, { recursive: true, force: true });
-  await stack?.close();
 });
 
 /**
@@ -107,10 +107,7 @@ async function expectNoUploadLeft(proxy: FaultProxy, prefix: string): Promise<vo
     // The parts held in the proxy were cut by the client: none reached S3.
     expect(upload.parts.filter((p) => p.upstreamStatus !== undefined)).toEqual([]);
   }
-  const dir = path.join(stack.s3.directory, stack.info.bucket, '._S3rver_uploads');
-  const left = await readdir(dir).catch(() => []);
-  const keys = await Promise.all(left.map((id) => readFile(path.join(dir, id, 'key'), 'utf8')));
-  expect(keys.filter((k) => k.startsWith(prefix))).toEqual([]);
+  expect((await uploadsLeft(stack)).filter((k) => k.startsWith(prefix))).toEqual([]);
 }
 
 /**
@@ -136,15 +133,11 @@ test('the action: exits within 2 s of SIGINT with outputs, manifest and summary;
     const running = runPackagedAction({
       workspace,
       env: proxy.env(stack.env()),
-      inputs: {
+      inputs: actionInputs(stack, prefix, {
         files: 'media/*.bin',
-        'kms-key-arn': stack.info.kmsKeyArn,
-        destination: `s3://${stack.info.bucket}/${prefix}/`,
-        'role-arn': stack.info.roleArn,
-        'job-template': stack.info.jobTemplate,
         'part-size-mib': '5',
         concurrency: '2',
-      },
+      }),
       onSpawn: (c) => (child = c),
     });
     await partsInFlight(proxy);
@@ -190,13 +183,11 @@ test('the action: an AbortMultipartUpload slower than the grace is given up, and
     const running = runPackagedAction({
       workspace,
       env: proxy.env(stack.env()),
-      inputs: {
+      inputs: actionInputs(stack, prefix, {
         files: 'media/*.bin',
-        'kms-key-arn': stack.info.kmsKeyArn,
-        destination: `s3://${stack.info.bucket}/${prefix}/`,
         'create-job': 'false',
         'part-size-mib': '5',
-      },
+      }),
       onSpawn: (c) => (child = c),
     });
     await partsInFlight(proxy);

@@ -4,21 +4,18 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { INPUTS } from '../../src/inputs/interface.js';
-import { startStack, type LocalStack } from '../../local-aws/stack.js';
+import { useStack, FAST_JOBS } from '../support/use-stack.js';
 import { CLI_ENTRY } from '../support/runner.js';
 
 const CLI = CLI_ENTRY;
-let stack: LocalStack;
+const stack = useStack(FAST_JOBS);
 let tmp: string;
 
 beforeAll(async () => {
-  // Short job ticks: the action's first poll (after 1 s) finds the job done.
-  stack = await startStack({ mediaconvert: { tickMs: 5 } });
   tmp = await mkdtemp(path.join(os.tmpdir(), 'cli-'));
 });
 
 afterAll(async () => {
-  await stack?.close();
   if (tmp) await rm(tmp, { recursive: true, force: true });
 });
 

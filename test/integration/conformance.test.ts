@@ -11,24 +11,22 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
-import { startStack, type LocalStack } from '../../local-aws/stack.js';
-import { FAST_JOBS, stackClients } from '../support/stack-helpers.js';
+import { FAST_JOBS, useStack } from '../support/use-stack.js';
+import { stackClients } from '../support/clients.js';
 import { CLI_ENTRY } from '../support/runner.js';
 import { runPackagedAction } from '../support/action-runner.js';
 import { CASES } from '../../src/conformance/cases.js';
 
 const execFileAsync = promisify(execFile);
 
-let stack: LocalStack;
+const stack = useStack(FAST_JOBS);
 let tmp: string;
 
 beforeAll(async () => {
-  stack = await startStack(FAST_JOBS);
   tmp = await mkdtemp(path.join(os.tmpdir(), 'conformance-'));
 });
 
 afterAll(async () => {
-  await stack?.close();
   if (tmp) await rm(tmp, { recursive: true, force: true });
 });
 
@@ -49,8 +47,7 @@ function conformance(
 }
 
 async function keysUnder(prefix: string): Promise<string[]> {
-  const { s3 } = stackClients(stack);
-  const page = await s3.send(
+  const page = await stackClients(stack).s3.send(
     new ListObjectsV2Command({ Bucket: stack.info.bucket, Prefix: prefix }),
   );
   return (page.Contents ?? []).map((o) => o.Key!);

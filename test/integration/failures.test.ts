@@ -17,17 +17,17 @@ import {
   type Job,
 } from '@aws-sdk/client-mediaconvert';
 import { runPackagedAction } from '../support/action-runner.js';
-import { startStack, type LocalStack } from '../../local-aws/stack.js';
-import { getObject, stackClients } from '../support/stack-helpers.js';
+import { actionInputs } from '../support/action-inputs.js';
+import { useStack, FAST_JOBS } from '../support/use-stack.js';
+import { getObject } from '../support/stack-helpers.js';
+import { stackClients } from '../support/clients.js';
 
-let stack: LocalStack;
+const stack = useStack(FAST_JOBS);
 let clients: ReturnType<typeof stackClients>;
 let workspace: string;
 let sample: Buffer;
 
 beforeAll(async () => {
-  // Short job ticks: the action's first poll (after 1 s) finds the job done.
-  stack = await startStack({ mediaconvert: { tickMs: 5 } });
   clients = stackClients(stack);
   workspace = await mkdtemp(path.join(os.tmpdir(), 'workspace-'));
   await mkdir(path.join(workspace, 'masters'));
@@ -38,18 +38,13 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await stack?.close();
   if (workspace) await rm(workspace, { recursive: true, force: true });
 });
 
 function baseInputs(prefix: string): Record<string, string> {
-  return {
+  return actionInputs(stack, prefix, {
     files: 'masters/a.mp4',
-    'kms-key-arn': stack.info.kmsKeyArn,
-    destination: `s3://${stack.info.bucket}/${prefix}/`,
-    'role-arn': stack.info.roleArn,
-    'job-template': stack.info.jobTemplate,
-  };
+  });
 }
 
 async function createJobAndWait(s3Uri: string, decryption: InputDecryptionSettings): Promise<Job> {

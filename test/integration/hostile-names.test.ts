@@ -11,8 +11,10 @@ import path from 'node:path';
 import { runPackagedAction, type ActionRun } from '../support/action-runner.js';
 import { CLI_ENTRY } from '../support/runner.js';
 import { startFaultProxy } from '../support/fault-proxy.js';
-import { startStack, type LocalStack } from '../../local-aws/stack.js';
-import { FAST_JOBS, getObject, stackClients } from '../support/stack-helpers.js';
+import { actionInputs } from '../support/action-inputs.js';
+import { useStack, FAST_JOBS } from '../support/use-stack.js';
+import { getObject } from '../support/stack-helpers.js';
+import { stackClients } from '../support/clients.js';
 
 const NAMES = [
   'v/a\n::warning::INJECTED.mp4',
@@ -25,11 +27,10 @@ const NAMES = [
   'pipe|cell.mp4',
 ];
 
-let stack: LocalStack;
+const stack = useStack(FAST_JOBS);
 let workspace: string;
 
 beforeAll(async () => {
-  stack = await startStack(FAST_JOBS);
   workspace = await mkdtemp(path.join(os.tmpdir(), 'hostile-ws-'));
   await mkdir(path.join(workspace, 'v'));
   for (const name of NAMES) await copyFile('samples/clip.mp4', path.join(workspace, name));
@@ -37,7 +38,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await rm(workspace, { recursive: true, force: true });
-  await stack?.close();
 });
 
 /** The lines as the runner's reader splits them. */
@@ -65,13 +65,9 @@ test('the action: names reach neither a command line nor the summary markup', as
   const run = await runPackagedAction({
     workspace,
     env: { ...stack.env(), RUNNER_DEBUG: '1' },
-    inputs: {
+    inputs: actionInputs(stack, 'hostile', {
       files: '**/*.mp4',
-      'kms-key-arn': stack.info.kmsKeyArn,
-      destination: `s3://${stack.info.bucket}/hostile/`,
-      'role-arn': stack.info.roleArn,
-      'job-template': stack.info.jobTemplate,
-    },
+    }),
   });
   expect(run.stderr).not.toContain('::');
   expect(run.code).toBe(0);
@@ -124,12 +120,10 @@ test('the action: a service error message with line breaks stays on its line', a
     const run = await runPackagedAction({
       workspace,
       env: proxy.env(stack.env()),
-      inputs: {
+      inputs: actionInputs(stack, 'hostile-error', {
         files: '*.mp4',
-        'kms-key-arn': stack.info.kmsKeyArn,
-        destination: `s3://${stack.info.bucket}/hostile-error/`,
         'create-job': 'false',
-      },
+      }),
     });
     expect(run.code).toBe(1);
     const commands = commandsIn(run.stdout);

@@ -8,28 +8,28 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import {
+import type {
+  EncryptCommandInput,
+  GenerateDataKeyCommandOutput,
   KMSClient,
-  type EncryptCommandInput,
-  type GenerateDataKeyCommandOutput,
 } from '@aws-sdk/client-kms';
-import { S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { startFaultProxy, type FaultProxy, type FaultRule } from '../support/fault-proxy.js';
-import { startStack, type LocalStack } from '../../local-aws/stack.js';
+import { actionInputs } from '../support/action-inputs.js';
+import { useStack, FAST_JOBS } from '../support/use-stack.js';
 import { parseConfig, type Config } from '../../src/inputs/config.js';
 import { encryptAndUpload, type FileResult } from '../../src/upload/encrypt-file.js';
 import type { MediaFile } from '../../src/files/listing.js';
 import { nobleGcmDecrypt, opensslDecrypt } from '../support/oracle.js';
-import { FAST_JOBS, getObject, stackClients } from '../support/stack-helpers.js';
+import { getObject } from '../support/stack-helpers.js';
+import { kmsClient, s3Client, stackClients } from '../support/clients.js';
+import { MIB } from '../../src/shared/units.js';
 
-const MIB = 1024 * 1024;
-
-let stack: LocalStack;
+const stack = useStack(FAST_JOBS);
 let workspace: string;
 let plaintexts: Map<string, Buffer>;
 
 beforeAll(async () => {
-  stack = await startStack(FAST_JOBS);
   workspace = await mkdtemp(path.join(os.tmpdir(), 'zeroing-ws-'));
   await mkdir(path.join(workspace, 'media'));
   plaintexts = new Map([
@@ -43,7 +43,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await rm(workspace, { recursive: true, force: true });
-  await stack?.close();
 });
 
 interface Captured {
@@ -69,14 +68,8 @@ async function harness(
     rules,
     ...(sleep ? { sleep } : {}),
   });
-  const common = { region: stack.info.region, credentials: stack.info.credentials };
-  const kms = new KMSClient({ ...common, endpoint: proxy.urls.kms, maxAttempts: 1 });
-  const s3 = new S3Client({
-    ...common,
-    endpoint: proxy.urls.s3,
-    forcePathStyle: true,
-    maxAttempts: 2,
-  });
+  const kms = kmsClient(proxy.urls.kms, { maxAttempts: 1 });
+  const s3 = s3Client(proxy.urls.s3, { maxAttempts: 2 });
   const keys: Captured[] = [];
   kms.middlewareStack.add(
     (next, context) => async (args) => {
@@ -98,14 +91,12 @@ async function harness(
 
 function configFor(raw: Record<string, string>): Config {
   return parseConfig(
-    {
+    actionInputs(stack, 'zeroing', {
       files: 'media/*',
-      'kms-key-arn': stack.info.kmsKeyArn,
-      destination: `s3://${stack.info.bucket}/zeroing/`,
       'create-job': 'false',
       'part-size-mib': '5',
       ...raw,
-    },
+    }),
     { AWS_REGION: stack.info.region, RUNNER_TEMP: workspace },
   );
 }

@@ -16,18 +16,18 @@ import path from 'node:path';
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import type { ActionRun } from '../support/action-runner.js';
 import { startFaultProxy, type FaultRule, type ProxyRecord } from '../support/fault-proxy.js';
-import { startStack, type LocalStack } from '../../local-aws/stack.js';
+import { actionInputs } from '../support/action-inputs.js';
+import { useStack } from '../support/use-stack.js';
 import { createSources, type Sources } from '../support/sources.js';
-import { stackClients, unwrapKey } from '../support/stack-helpers.js';
+import { unwrapKey } from '../support/stack-helpers.js';
+import { stackClients } from '../support/clients.js';
+import { MIB } from '../../src/shared/units.js';
 
-const MIB = 1024 * 1024;
-
-let stack: LocalStack;
+const stack = useStack();
 let clients: ReturnType<typeof stackClients>;
 let sources: Sources;
 
 beforeAll(async () => {
-  stack = await startStack();
   clients = stackClients(stack);
   sources = await createSources('hygiene-ws-', stack);
   for (const name of ['a', 'b', 'c']) await sources.copy(`media/${name}.mp4`, 'samples/clip.mp4');
@@ -37,7 +37,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await sources?.remove();
-  await stack?.close();
 });
 
 /** Every way a key could be written out: hex, base64 (any alignment), base64url, raw, JSON. */
@@ -220,15 +219,11 @@ describe.each(scenarios)('$name', (scenario) => {
     try {
       run = await sources.run({
         env: { ...proxy.env(stack.env()), ACTIONS_STEP_DEBUG: 'true', RUNNER_DEBUG: '1' },
-        inputs: {
+        inputs: actionInputs(stack, `hygiene/${scenario.name.replace(/\W+/g, '-')}`, {
           files: 'media/*',
-          'kms-key-arn': stack.info.kmsKeyArn,
-          destination: `s3://${stack.info.bucket}/hygiene/${scenario.name.replace(/\W+/g, '-')}/`,
-          'role-arn': stack.info.roleArn,
-          'job-template': stack.info.jobTemplate,
           'part-size-mib': '5',
           ...scenario.inputs,
-        },
+        }),
       });
       records = [...proxy.records];
       keys = keysOnTheWire(records);

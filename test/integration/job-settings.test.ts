@@ -5,16 +5,16 @@ import path from 'node:path';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { GetJobCommand as GetMediaConvertJob } from '@aws-sdk/client-mediaconvert';
 import { runPackagedAction } from '../support/action-runner.js';
-import { startStack, type LocalStack } from '../../local-aws/stack.js';
-import { smallMp4OutputGroup, stackClients } from '../support/stack-helpers.js';
+import { actionInputs } from '../support/action-inputs.js';
+import { useStack, FAST_JOBS } from '../support/use-stack.js';
+import { smallMp4OutputGroup } from '../support/stack-helpers.js';
+import { stackClients } from '../support/clients.js';
 
-let stack: LocalStack;
+const stack = useStack(FAST_JOBS);
 let clients: ReturnType<typeof stackClients>;
 let workspace: string;
 
 beforeAll(async () => {
-  // Short job ticks: the action's first poll (after 1 s) finds the job done.
-  stack = await startStack({ mediaconvert: { tickMs: 5 } });
   clients = stackClients(stack);
   workspace = await mkdtemp(path.join(os.tmpdir(), 'job-settings-'));
   await mkdir(path.join(workspace, 'masters'));
@@ -22,7 +22,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await stack?.close();
   if (workspace) await rm(workspace, { recursive: true, force: true });
 });
 
@@ -48,15 +47,12 @@ test('a whole CreateJob request file: its input template, output groups, metadat
   const run = await runPackagedAction({
     workspace,
     env: stack.env(),
-    inputs: {
+    inputs: actionInputs(stack, 'in', {
       files: 'masters/promo.mp4',
-      'kms-key-arn': stack.info.kmsKeyArn,
-      destination: `s3://${stack.info.bucket}/in/`,
-      'role-arn': stack.info.roleArn,
       'job-settings': file,
       'user-metadata': 'build=42',
       wait: 'true',
-    },
+    }),
   });
   expect(run.stdout).not.toContain('::error::');
   expect(run.code).toBe(0);
@@ -85,15 +81,12 @@ test('a Settings-only file plus job-template: the template supplies the outputs'
   const run = await runPackagedAction({
     workspace,
     env: stack.env(),
-    inputs: {
+    inputs: actionInputs(stack, 'in2', {
       files: 'masters/promo.mp4',
-      'kms-key-arn': stack.info.kmsKeyArn,
-      destination: `s3://${stack.info.bucket}/in2/`,
-      'role-arn': stack.info.roleArn,
       'job-settings': file,
       'job-template': stack.info.jobTemplate,
       wait: 'true',
-    },
+    }),
   });
   expect(run.code).toBe(0);
   const job = (

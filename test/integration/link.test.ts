@@ -12,24 +12,21 @@ import {
   type ProxyRecord,
 } from '../support/fault-proxy.js';
 import { startLinkProxy } from '../support/link-proxy.js';
-import { startStack, type LocalStack } from '../../local-aws/stack.js';
+import { useStack, FAST_JOBS } from '../support/use-stack.js';
 import { createSources, s3Uris, type Sources } from '../support/sources.js';
-import { FAST_JOBS } from '../support/stack-helpers.js';
+import { MIB } from '../../src/shared/units.js';
 
-const MIB = 1024 * 1024;
 const PART = 5 * MIB;
 
-let stack: LocalStack;
+const stack = useStack(FAST_JOBS);
 let sources: Sources;
 
 beforeAll(async () => {
-  stack = await startStack(FAST_JOBS);
   sources = await createSources('link-ws-', stack);
 });
 
 afterAll(async () => {
   await sources?.remove();
-  await stack?.close();
 });
 
 /** Runs the action through link -> fault proxy -> stack; returns the run and what S3 saw. */

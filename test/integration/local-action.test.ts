@@ -8,20 +8,17 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { startStack, type LocalStack } from '../../local-aws/stack.js';
-import { FAST_JOBS } from '../support/stack-helpers.js';
+import { useStack, FAST_JOBS } from '../support/use-stack.js';
 
 const run = promisify(execFile);
-let stack: LocalStack;
+const stack = useStack(FAST_JOBS);
 let temp: string;
 
 beforeAll(async () => {
-  stack = await startStack(FAST_JOBS);
   temp = await mkdtemp(path.join(os.tmpdir(), 'local-action-'));
 });
 
 afterAll(async () => {
-  await stack?.close();
   await rm(temp, { recursive: true, force: true });
 });
 

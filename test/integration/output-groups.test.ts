@@ -10,16 +10,17 @@ import path from 'node:path';
 import { writeFile } from 'node:fs/promises';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { runPackagedAction } from '../support/action-runner.js';
-import { startStack, type LocalStack } from '../../local-aws/stack.js';
+import { actionInputs } from '../support/action-inputs.js';
+import { useStack, FAST_JOBS } from '../support/use-stack.js';
 import { outputLocations, segmentUri } from '../../src/mediaconvert/output-locations.js';
-import { FAST_JOBS, getObject, probeStreams, stackClients } from '../support/stack-helpers.js';
+import { getObject, probeStreams } from '../support/stack-helpers.js';
+import { stackClients } from '../support/clients.js';
 
-let stack: LocalStack;
+const stack = useStack(FAST_JOBS);
 let clients: ReturnType<typeof stackClients>;
 let workspace: string;
 
 beforeAll(async () => {
-  stack = await startStack(FAST_JOBS);
   clients = stackClients(stack);
   workspace = await mkdtemp(path.join(os.tmpdir(), 'output-groups-'));
   execFileSync('ffmpeg', [
@@ -32,7 +33,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await stack?.close();
   await rm(workspace, { recursive: true, force: true });
 });
 
@@ -136,14 +136,11 @@ async function runWithJobSettings(
   return runPackagedAction({
     workspace,
     env: stack.env(),
-    inputs: {
+    inputs: actionInputs(stack, prefix, {
       files: 'tiny.mp4',
-      'kms-key-arn': stack.info.kmsKeyArn,
-      destination: `s3://${stack.info.bucket}/${prefix}/`,
-      'role-arn': stack.info.roleArn,
       'job-settings': file,
       ...inputs,
-    },
+    }),
   });
 }
 

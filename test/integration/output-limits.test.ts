@@ -7,13 +7,13 @@ import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promi
 import os from 'node:os';
 import path from 'node:path';
 import { runPackagedAction } from '../support/action-runner.js';
-import { startStack, type LocalStack } from '../../local-aws/stack.js';
+import { actionInputs } from '../support/action-inputs.js';
+import { useStack } from '../support/use-stack.js';
 
-let stack: LocalStack;
+const stack = useStack();
 let workspace: string;
 
 beforeAll(async () => {
-  stack = await startStack();
   workspace = await mkdtemp(path.join(os.tmpdir(), 'output-limits-ws-'));
   await mkdir(path.join(workspace, 'media'));
   for (const name of ['a', 'b']) {
@@ -23,7 +23,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await rm(workspace, { recursive: true, force: true });
-  await stack?.close();
 });
 
 test('a 0.95 MB settings file: every output under 1 MB, job-settings points at the manifest', async () => {
@@ -43,13 +42,10 @@ test('a 0.95 MB settings file: every output under 1 MB, job-settings points at t
   const run = await runPackagedAction({
     workspace,
     env: stack.env(),
-    inputs: {
+    inputs: actionInputs(stack, 'big-settings', {
       files: 'media/*.mp4',
-      'kms-key-arn': stack.info.kmsKeyArn,
-      destination: `s3://${stack.info.bucket}/big-settings/`,
-      'role-arn': stack.info.roleArn,
       'job-settings': settingsPath,
-    },
+    }),
   });
   expect(run.code).toBe(0);
   for (const [name, value] of Object.entries(run.outputs)) {

@@ -9,7 +9,6 @@ import {
   mkdir,
   mkdtemp,
   open,
-  readdir,
   readFile,
   rename,
   rm,
@@ -26,17 +25,17 @@ import {
   type FaultProxy,
   type FaultRule,
 } from '../support/fault-proxy.js';
-import { stackClients } from '../support/stack-helpers.js';
-import { startStack, type LocalStack } from '../../local-aws/stack.js';
+import { stackClients } from '../support/clients.js';
+import { actionInputs } from '../support/action-inputs.js';
+import { uploadsLeft } from '../support/stack-helpers.js';
+import { useStack } from '../support/use-stack.js';
+import { MIB } from '../../src/shared/units.js';
 
-const MIB = 1024 * 1024;
-
-let stack: LocalStack;
+const stack = useStack();
 let workspace: string;
 let outside: string;
 
 beforeAll(async () => {
-  stack = await startStack();
   workspace = await mkdtemp(path.join(os.tmpdir(), 'paths-ws-'));
   outside = await mkdtemp(path.join(os.tmpdir(), 'paths-outside-'));
   await writeFile(path.join(outside, 'secret.mp4'), 'outside the workspace');
@@ -45,7 +44,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(workspace, { recursive: true, force: true });
   await rm(outside, { recursive: true, force: true });
-  await stack?.close();
 });
 
 /** A proxy whose `latency` rules wait until the test calls `open()`. */
@@ -73,10 +71,7 @@ async function noUploadLeft(proxy: FaultProxy, key: string): Promise<void> {
     expect(upload.completes).toEqual([]);
     expect(upload.aborts.map((a) => a.status)).toEqual([204]);
   }
-  const dir = path.join(stack.s3.directory, stack.info.bucket, '._S3rver_uploads');
-  const left = await readdir(dir).catch(() => []);
-  const keys = await Promise.all(left.map((id) => readFile(path.join(dir, id, 'key'), 'utf8')));
-  expect(keys).not.toContain(key);
+  expect(await uploadsLeft(stack)).not.toContain(key);
 }
 
 const errorLine = (stdout: string): string =>
@@ -95,12 +90,10 @@ test('a file swapped for a symbolic link to outside the workspace after listing 
     const running = runPackagedAction({
       workspace,
       env: proxy.env(stack.env()),
-      inputs: {
+      inputs: actionInputs(stack, 'swap', {
         files: 'swap/a.mp4',
-        'kms-key-arn': stack.info.kmsKeyArn,
-        destination: `s3://${stack.info.bucket}/swap/`,
         'create-job': 'false',
-      },
+      }),
     });
     await proxy.waitFor((r) => r.operation === 'GenerateDataKey');
     await rename(listedFile, path.join(workspace, 'swap', 'moved-away.mp4'));
@@ -128,15 +121,13 @@ test('a file rewritten in place while read fails: no object, the multipart uploa
     const running = runPackagedAction({
       workspace,
       env: proxy.env(stack.env()),
-      inputs: {
+      inputs: actionInputs(stack, 'rewrite', {
         files: 'rewrite/big.bin',
-        'kms-key-arn': stack.info.kmsKeyArn,
-        destination: `s3://${stack.info.bucket}/rewrite/`,
         'create-job': 'false',
         'part-size-mib': '5',
         'max-memory-mib': '16',
         concurrency: '1',
-      },
+      }),
     });
     await proxy.waitFor((r) => r.operation === 'UploadPart');
     // The tail, not read yet, is rewritten in place: same inode, same size.
@@ -168,12 +159,10 @@ test('dangling symbolic links matched by the patterns are skipped with a warning
   const run = await runPackagedAction({
     workspace,
     env: stack.env(),
-    inputs: {
+    inputs: actionInputs(stack, 'links', {
       files: 'links/*.mp4',
-      'kms-key-arn': stack.info.kmsKeyArn,
-      destination: `s3://${stack.info.bucket}/links/`,
       'create-job': 'false',
-    },
+    }),
   });
   expect(run.stdout).not.toContain('::error::');
   expect(run.code).toBe(0);
@@ -192,12 +181,10 @@ test('dangling symbolic links matched by the patterns are skipped with a warning
     const refused = await runPackagedAction({
       workspace,
       env: proxy.env(stack.env()),
-      inputs: {
+      inputs: actionInputs(stack, 'links', {
         files: 'links/dangling*',
-        'kms-key-arn': stack.info.kmsKeyArn,
-        destination: `s3://${stack.info.bucket}/links/`,
         'create-job': 'false',
-      },
+      }),
     });
     expect(refused.code).toBe(1);
     expect(errorLine(refused.stdout)).toBe(
@@ -217,13 +204,9 @@ test('an NFD file name: NFC object key, the manifest records the name on disk an
   const run = await runPackagedAction({
     workspace,
     env: stack.env(),
-    inputs: {
+    inputs: actionInputs(stack, 'nfd', {
       files: 'nfd/*.mp4',
-      'kms-key-arn': stack.info.kmsKeyArn,
-      destination: `s3://${stack.info.bucket}/nfd/`,
-      'role-arn': stack.info.roleArn,
-      'job-template': stack.info.jobTemplate,
-    },
+    }),
   });
   expect(run.stdout).not.toContain('::error::');
   expect(run.code).toBe(0);

@@ -9,20 +9,19 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runPackagedAction, type ActionRun } from '../support/action-runner.js';
-import { startFaultProxy, type FaultProxy, type FaultRule } from '../support/fault-proxy.js';
-import { startStack, type LocalStack } from '../../local-aws/stack.js';
-import { FAST_JOBS } from '../support/stack-helpers.js';
+import { withFaultProxy, type FaultProxy, type FaultRule } from '../support/fault-proxy.js';
+import { actionInputs } from '../support/action-inputs.js';
+import { useStack, FAST_JOBS } from '../support/use-stack.js';
 import { VERSION } from '../../src/shared/version.js';
 import { startTinyProxy, type TinyProxy } from '../support/tinyproxy.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-let stack: LocalStack;
+const stack = useStack(FAST_JOBS);
 let tinyproxy: TinyProxy;
 let workspace: string;
 
 beforeAll(async () => {
-  stack = await startStack(FAST_JOBS);
   tinyproxy = await startTinyProxy();
   workspace = await mkdtemp(path.join(os.tmpdir(), 'proxy-ws-'));
   await copyFile(path.join(repoRoot, 'samples', 'clip.mp4'), path.join(workspace, 'clip.mp4'));
@@ -30,20 +29,11 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await tinyproxy?.close();
-  await stack?.close();
   await rm(workspace, { recursive: true, force: true });
 });
 
-async function withRecorder<T>(
-  rules: FaultRule[],
-  fn: (recorder: FaultProxy) => Promise<T>,
-): Promise<T> {
-  const recorder = await startFaultProxy({ upstreams: stack.info.endpoints, rules });
-  try {
-    return await fn(recorder);
-  } finally {
-    await recorder.close();
-  }
+function withRecorder<T>(rules: FaultRule[], fn: (recorder: FaultProxy) => Promise<T>): Promise<T> {
+  return withFaultProxy({ upstreams: stack.info.endpoints, rules }, fn);
 }
 
 function run(
@@ -54,20 +44,12 @@ function run(
   return runPackagedAction({
     workspace,
     env: { ...recorder.env(stack.env()), ...env },
-    inputs: {
+    inputs: actionInputs(stack, 'proxy', {
       files: 'clip.mp4',
-      'kms-key-arn': stack.info.kmsKeyArn,
-      destination: `s3://${stack.info.bucket}/proxy/`,
       ...inputs,
-    },
+    }),
   });
 }
-
-const jobInputs = (): Record<string, string> => ({
-  'role-arn': stack.info.roleArn,
-  'job-template': stack.info.jobTemplate,
-  wait: 'true',
-});
 
 /** What tinyproxy logged since `before` requests, as `METHOD URL` lines. */
 async function proxiedSince(before: number): Promise<string[]> {
@@ -83,7 +65,11 @@ describe('a forward proxy', () => {
   test('HTTP_PROXY carries every request of a run, each naming this tool in its User-Agent', async () => {
     await withRecorder([], async (recorder) => {
       const before = (await tinyproxy.requests()).length;
-      const result = await run(recorder, { HTTP_PROXY: tinyproxy.url, NO_PROXY: '' }, jobInputs());
+      const result = await run(
+        recorder,
+        { HTTP_PROXY: tinyproxy.url, NO_PROXY: '' },
+        { wait: 'true' },
+      );
       expect(result.code).toBe(0);
       const operations = new Set(recorder.records.map((r) => `${r.service}:${r.operation}`));
       for (const op of ['kms:GenerateDataKey', 's3:PutObject', 'mediaconvert:CreateJob'])

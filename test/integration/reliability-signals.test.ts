@@ -7,7 +7,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { ActionRun } from '../support/action-runner.js';
@@ -21,18 +21,20 @@ import {
   startMediaConvert,
   type MediaConvertEmulator,
 } from '../../local-aws/mediaconvert/server.js';
-import { JOB_TEMPLATE, startStack, type LocalStack } from '../../local-aws/stack.js';
+import { JOB_TEMPLATE } from '../../local-aws/stack.js';
+import { actionInputs } from '../support/action-inputs.js';
+import { uploadsLeft } from '../support/stack-helpers.js';
+import { useStack } from '../support/use-stack.js';
 import { createSources, type Sources } from '../support/sources.js';
+import { MIB } from '../../src/shared/units.js';
 
-const MIB = 1024 * 1024;
 /** What the runner allows between SIGINT and SIGTERM, and between SIGTERM and SIGKILL. */
 const RUNNER_GRACE_MS = 7500;
 
-let stack: LocalStack;
+const stack = useStack();
 let sources: Sources;
 
 beforeAll(async () => {
-  stack = await startStack();
   sources = await createSources('signals-ws-', stack);
   await mkdir(path.join(sources.workspace, 'masters'));
   // 100 MiB of random bytes (no holes, nothing compressible): 20 parts of 5 MiB, more than
@@ -53,12 +55,12 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await sources?.remove();
-  await stack?.close();
 });
 
 /** Runs the action and sends `signal` once `ready` resolves; returns the run and timings. */
 async function runAndSignal(
   proxy: FaultProxy,
+  prefix: string,
   inputs: Record<string, string>,
   signal: NodeJS.Signals,
   ready: () => Promise<unknown>,
@@ -67,13 +69,7 @@ async function runAndSignal(
   let child: ChildProcess | undefined;
   const running = sources.run({
     env: proxy.env(stack.env()),
-    inputs: {
-      'kms-key-arn': stack.info.kmsKeyArn,
-      'role-arn': stack.info.roleArn,
-      'job-template': stack.info.jobTemplate,
-      'part-size-mib': '5',
-      ...inputs,
-    },
+    inputs: actionInputs(stack, prefix, { 'part-size-mib': '5', ...inputs }),
     onSpawn: (c) => (child = c),
   });
   await ready();
@@ -90,10 +86,7 @@ function errorLine(run: ActionRun): string {
 }
 
 async function leftoverUploads(prefix: string): Promise<string[]> {
-  const dir = path.join(stack.s3.directory, stack.info.bucket, '._S3rver_uploads');
-  const ids = await readdir(dir).catch(() => []);
-  const keys = await Promise.all(ids.map((id) => readFile(path.join(dir, id, 'key'), 'utf8')));
-  return keys.filter((key) => key.startsWith(prefix));
+  return (await uploadsLeft(stack)).filter((key) => key.startsWith(prefix));
 }
 
 describe.each(['SIGTERM', 'SIGINT'] as const)('%s', (signal) => {
@@ -110,11 +103,8 @@ describe.each(['SIGTERM', 'SIGINT'] as const)('%s', (signal) => {
         r.operation === 'UploadPart' && (r.key ?? '').endsWith('big.bin');
       const { run, exitedAfterMs } = await runAndSignal(
         proxy,
-        {
-          files: 'masters/*.bin',
-          destination: `s3://${stack.info.bucket}/${prefix}/`,
-          concurrency: '2',
-        },
+        prefix,
+        { files: 'masters/*.bin', concurrency: '2' },
         signal,
         async () => {
           // The small file is done (its object is stored) and the big one has parts in flight.
@@ -166,11 +156,8 @@ test('a signal after the whole body was read still aborts the upload in flight',
   try {
     const { run } = await runAndSignal(
       proxy,
-      {
-        files: 'late/mid.bin',
-        destination: `s3://${stack.info.bucket}/interrupted-late/`,
-        'create-job': 'false',
-      },
+      'interrupted-late',
+      { files: 'late/mid.bin', 'create-job': 'false' },
       'SIGTERM',
       // Both parts are in flight: the whole body has been read.
       () =>
@@ -228,12 +215,8 @@ describe('SIGTERM while waiting for a job', () => {
     try {
       const { run, exitedAfterMs } = await runAndSignal(
         proxy,
-        {
-          files: 'clip.mp4',
-          destination: `s3://${stack.info.bucket}/waiting/`,
-          wait: 'true',
-          'wait-timeout': '600',
-        },
+        'waiting',
+        { files: 'clip.mp4', wait: 'true', 'wait-timeout': '600' },
         'SIGTERM',
         // Two polls: the action is now sleeping before its third.
         () => proxy.waitFor((r) => r.operation === 'GetJob' && countGetJobs(proxy) >= 2),

@@ -3,49 +3,41 @@
  * flaky network or a throttled service does to a run. Ciphertext is checked with OpenSSL and
  * the key unwrapped with KMS Decrypt as the stack user, never with the action's own code.
  */
-import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { ListJobsCommand, type Job } from '@aws-sdk/client-mediaconvert';
 import type { ActionRun } from '../support/action-runner.js';
 import {
   multipartUploads,
-  startFaultProxy,
+  withFaultProxy,
   type FaultProxy,
   type FaultRule,
   type ProxyRecord,
 } from '../support/fault-proxy.js';
-import { startStack, type LocalStack } from '../../local-aws/stack.js';
+import { uploadsLeft } from '../support/stack-helpers.js';
+import { useStack, FAST_JOBS } from '../support/use-stack.js';
 import { createSources, s3Uris, type Sources } from '../support/sources.js';
-import { FAST_JOBS, stackClients } from '../support/stack-helpers.js';
+import { stackClients } from '../support/clients.js';
+import { MIB } from '../../src/shared/units.js';
 
-const MIB = 1024 * 1024;
-
-let stack: LocalStack;
+const stack = useStack(FAST_JOBS);
 let clients: ReturnType<typeof stackClients>;
 let sources: Sources;
 
 beforeAll(async () => {
-  stack = await startStack(FAST_JOBS);
   clients = stackClients(stack);
   sources = await createSources('reliability-ws-', stack);
 });
 
 afterAll(async () => {
   await sources?.remove();
-  await stack?.close();
 });
 
-async function withProxy<T>(
+function withProxy<T>(
   rules: FaultRule[],
   fn: (proxy: FaultProxy) => Promise<T>,
   seed = 5,
 ): Promise<T> {
-  const proxy = await startFaultProxy({ upstreams: stack.info.endpoints, rules, seed });
-  try {
-    return await fn(proxy);
-  } finally {
-    await proxy.close();
-  }
+  return withFaultProxy({ upstreams: stack.info.endpoints, rules, seed }, fn);
 }
 
 function runAction(
@@ -75,23 +67,9 @@ function expectEveryFailedPartRetried(records: readonly ProxyRecord[]): void {
   }
 }
 
-/**
- * Object keys of the multipart uploads s3rver still holds (parts on disk), under a prefix.
- * The cases run concurrently: an upload of another case may be between its folder and its
- * `key` file, or being removed, when this looks. Ours are settled: the run has ended.
- */
+/** Object keys of the multipart uploads s3rver still holds under a prefix. */
 async function leftoverUploads(prefix: string): Promise<string[]> {
-  const dir = path.join(stack.s3.directory, stack.info.bucket, '._S3rver_uploads');
-  const ids = await readdir(dir).catch(() => []);
-  const keys = await Promise.all(
-    ids.map((id) =>
-      readFile(path.join(dir, id, 'key'), 'utf8').catch((error: NodeJS.ErrnoException) => {
-        if (error.code === 'ENOENT') return undefined;
-        throw error;
-      }),
-    ),
-  );
-  return keys.filter((key): key is string => key?.startsWith(`${prefix}/`) === true);
+  return (await uploadsLeft(stack)).filter((key) => key.startsWith(`${prefix}/`));
 }
 
 describe('S3', () => {
@@ -153,8 +131,6 @@ describe('S3', () => {
             {
               files: 'doomed/*.bin',
               'create-job': 'true',
-              'role-arn': stack.info.roleArn,
-              'job-template': stack.info.jobTemplate,
             },
             'doomed',
           );
@@ -317,8 +293,6 @@ describe('MediaConvert CreateJob', () => {
           {
             files: `${prefix}/clip.mp4`,
             'create-job': 'true',
-            'role-arn': stack.info.roleArn,
-            'job-template': stack.info.jobTemplate,
           },
           prefix,
         );
@@ -352,7 +326,6 @@ describe('MediaConvert CreateJob', () => {
         {
           files: 'template-arn/a.bin',
           'create-job': 'true',
-          'role-arn': stack.info.roleArn,
           'job-template': arn,
         },
         'template-arn',
@@ -389,8 +362,6 @@ describe('MediaConvert CreateJob', () => {
           {
             files: 'no-template-read/a.bin',
             'create-job': 'true',
-            'role-arn': stack.info.roleArn,
-            'job-template': stack.info.jobTemplate,
           },
           'no-template-read',
         );

@@ -9,21 +9,21 @@ import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { runPackagedAction, type ActionRun } from '../support/action-runner.js';
-import { startStack, type LocalStack } from '../../local-aws/stack.js';
-import { getObject, stackClients } from '../support/stack-helpers.js';
+import { actionInputs } from '../support/action-inputs.js';
+import { useStack } from '../support/use-stack.js';
+import { getObject } from '../support/stack-helpers.js';
+import { stackClients } from '../support/clients.js';
 
-let stack: LocalStack;
+const stack = useStack();
 let workspace: string;
 
 beforeAll(async () => {
-  stack = await startStack();
   workspace = await mkdtemp(path.join(os.tmpdir(), 'same-step-ws-'));
   await copyFile('samples/clip.mp4', path.join(workspace, 'clip.mp4'));
 });
 
 afterAll(async () => {
   await rm(workspace, { recursive: true, force: true });
-  await stack?.close();
 });
 
 function runStep(): Promise<ActionRun> {
@@ -37,13 +37,7 @@ function runStep(): Promise<ActionRun> {
       GITHUB_JOB: 'encode',
       GITHUB_ACTION: 'encrypt',
     },
-    inputs: {
-      files: 'clip.mp4',
-      'kms-key-arn': stack.info.kmsKeyArn,
-      destination: `s3://${stack.info.bucket}/twice/`,
-      'role-arn': stack.info.roleArn,
-      'job-template': stack.info.jobTemplate,
-    },
+    inputs: actionInputs(stack, 'twice', { files: 'clip.mp4' }),
   });
 }
 

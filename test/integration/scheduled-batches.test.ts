@@ -10,19 +10,20 @@ import path from 'node:path';
 import { HeadObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { runPackagedAction, type ActionRun } from '../support/action-runner.js';
 import { startFaultProxy, type FaultProxy, type ProxyRecord } from '../support/fault-proxy.js';
-import { startStack, type LocalStack } from '../../local-aws/stack.js';
+import { actionInputs } from '../support/action-inputs.js';
+import { useStack, FAST_JOBS } from '../support/use-stack.js';
 import { opensslDecrypt } from '../support/oracle.js';
-import { FAST_JOBS, getObject, stackClients, unwrapKey } from '../support/stack-helpers.js';
+import { getObject, unwrapKey } from '../support/stack-helpers.js';
+import { stackClients } from '../support/clients.js';
 
 const SAMPLE = path.resolve('samples/clip.mp4');
 
-let stack: LocalStack;
+const stack = useStack(FAST_JOBS);
 let proxy: FaultProxy;
 let clients: ReturnType<typeof stackClients>;
 let workspace: string;
 
 beforeAll(async () => {
-  stack = await startStack(FAST_JOBS);
   proxy = await startFaultProxy({ upstreams: stack.info.endpoints });
   clients = stackClients(stack);
   workspace = await mkdtemp(path.join(os.tmpdir(), 'scheduled-'));
@@ -34,7 +35,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await proxy?.close();
-  await stack?.close();
   if (workspace) await rm(workspace, { recursive: true, force: true });
 });
 
@@ -61,19 +61,14 @@ async function manifestOf(run: ActionRun): Promise<{
 
 /** Runs the action through the recording proxy; returns the run and the requests it made. */
 async function runThroughProxy(
+  prefix: string,
   inputs: Record<string, string>,
 ): Promise<{ run: ActionRun; requests: ProxyRecord[]; all: ProxyRecord[] }> {
   proxy.reset();
   const run = await runPackagedAction({
     workspace,
     env: proxy.env(stack.env()),
-    inputs: {
-      files: 'masters/*.mp4',
-      'kms-key-arn': stack.info.kmsKeyArn,
-      'role-arn': stack.info.roleArn,
-      'job-template': stack.info.jobTemplate,
-      ...inputs,
-    },
+    inputs: actionInputs(stack, prefix, { files: 'masters/*.mp4', ...inputs }),
   });
   // Attempts that got no answer or a 5xx were retried by the SDK: count what was answered.
   const answered = proxy.records.filter((r) => r.status !== undefined && r.status < 500);
@@ -103,9 +98,7 @@ describe('if-exists: skip', () => {
   const prefix = 'nightly/';
 
   test('a re-run uploads only the changed file; unchanged ones keep their object and still get jobs', async () => {
-    const destination = `s3://${stack.info.bucket}/${prefix}`;
-    const first = await runThroughProxy({
-      destination,
+    const first = await runThroughProxy(prefix, {
       'if-exists': 'skip',
       'create-job': 'false',
     });
@@ -123,7 +116,7 @@ describe('if-exists: skip', () => {
     // c changes; a and b do not.
     const changed = Buffer.concat([await readFile(SAMPLE), Buffer.from('trailing bytes')]);
     await writeFile(path.join(workspace, 'masters', 'c.mp4'), changed);
-    const second = await runThroughProxy({ destination, 'if-exists': 'skip', wait: 'true' });
+    const second = await runThroughProxy(prefix, { 'if-exists': 'skip', wait: 'true' });
     expect(second.run.stdout).not.toContain('::error::');
     expect(second.run.code).toBe(0);
     expect(JSON.parse(second.run.outputs['skipped-files']!)).toEqual([
@@ -168,10 +161,9 @@ describe('if-exists: skip', () => {
   }, 120_000);
 
   test('an object uploaded without the hash in its metadata is uploaded again, with it', async () => {
-    const destination = `s3://${stack.info.bucket}/legacy/`;
-    await runThroughProxy({ destination, 'create-job': 'false', files: 'masters/a.mp4' });
-    const { run, requests } = await runThroughProxy({
-      destination,
+    const prefix = 'legacy';
+    await runThroughProxy(prefix, { 'create-job': 'false', files: 'masters/a.mp4' });
+    const { run, requests } = await runThroughProxy(prefix, {
       'create-job': 'false',
       files: 'masters/a.mp4',
       'if-exists': 'skip',
@@ -187,12 +179,11 @@ describe('if-exists: skip', () => {
 });
 
 test('if-exists: fail fails naming the file, before its data key, and leaves the object', async () => {
-  const destination = `s3://${stack.info.bucket}/guarded/`;
-  await runThroughProxy({ destination, 'create-job': 'false', files: 'masters/a.mp4' });
+  const prefix = 'guarded';
+  await runThroughProxy(prefix, { 'create-job': 'false', files: 'masters/a.mp4' });
   const head = { Bucket: stack.info.bucket, Key: 'guarded/masters/a.mp4' };
   const before = await clients.s3.send(new HeadObjectCommand(head));
-  const { run, requests } = await runThroughProxy({
-    destination,
+  const { run, requests } = await runThroughProxy(prefix, {
     'create-job': 'false',
     files: 'masters/a.mp4\nmasters/b.mp4',
     'if-exists': 'fail',
@@ -212,10 +203,9 @@ test('if-exists: fail fails naming the file, before its data key, and leaves the
 
 describe('dry-run: true', () => {
   test('prints the plan and sends no request that writes', async () => {
-    const destination = `s3://${stack.info.bucket}/planned/`;
+    const prefix = 'planned';
     const jobsBefore = stack.mediaconvert.jobs().length;
-    const { run, all: requests } = await runThroughProxy({
-      destination,
+    const { run, all: requests } = await runThroughProxy(prefix, {
       'dry-run': 'true',
       wait: 'true',
       'delete-inputs': 'on-complete',
@@ -242,15 +232,13 @@ describe('dry-run: true', () => {
   }, 60_000);
 
   test('with if-exists: skip it says which files would be skipped, still read-only', async () => {
-    const destination = `s3://${stack.info.bucket}/planned-skip/`;
-    const upload = await runThroughProxy({
-      destination,
+    const prefix = 'planned-skip';
+    const upload = await runThroughProxy(prefix, {
       'if-exists': 'skip',
       'create-job': 'false',
     });
     expect(upload.run.code).toBe(0);
-    const { run, all: requests } = await runThroughProxy({
-      destination,
+    const { run, all: requests } = await runThroughProxy(prefix, {
       'dry-run': 'true',
       'if-exists': 'skip',
       'job-layout': 'single',
@@ -271,9 +259,8 @@ describe('dry-run: true', () => {
 
 describe('wait: output-uris, the job table and delete-inputs', () => {
   test('COMPLETE jobs publish their outputs, which exist, and their inputs are deleted', async () => {
-    const destination = `s3://${stack.info.bucket}/release/`;
-    const { run, requests } = await runThroughProxy({
-      destination,
+    const prefix = 'release';
+    const { run, requests } = await runThroughProxy(prefix, {
       files: 'masters/a.mp4\nmasters/b.mp4',
       wait: 'true',
       'delete-inputs': 'on-complete',
@@ -334,9 +321,8 @@ describe('wait: output-uris, the job table and delete-inputs', () => {
   }, 120_000);
 
   test('a failed job keeps its input, and the summary shows its error code and message', async () => {
-    const destination = `s3://${stack.info.bucket}/failing/`;
-    const { run, requests } = await runThroughProxy({
-      destination,
+    const prefix = 'failing';
+    const { run, requests } = await runThroughProxy(prefix, {
       files: 'masters/a.mp4',
       'role-arn': stack.info.roleWithoutDecryptArn,
       wait: 'true',

@@ -12,16 +12,17 @@ import path from 'node:path';
 import { GetJobCommand } from '@aws-sdk/client-mediaconvert';
 import { runPackagedAction } from '../support/action-runner.js';
 import { startFaultProxy } from '../support/fault-proxy.js';
-import { smallMp4OutputGroup, stackClients } from '../support/stack-helpers.js';
-import { startStack, type LocalStack } from '../../local-aws/stack.js';
+import { smallMp4OutputGroup } from '../support/stack-helpers.js';
+import { stackClients } from '../support/clients.js';
+import { actionInputs } from '../support/action-inputs.js';
+import { useStack } from '../support/use-stack.js';
 
-let stack: LocalStack;
+const stack = useStack();
 let workspace: string;
 
 const OUTPUT_GROUP = smallMp4OutputGroup('s3://out/settings-check/');
 
 beforeAll(async () => {
-  stack = await startStack();
   workspace = await mkdtemp(path.join(os.tmpdir(), 'settings-check-'));
   await mkdir(path.join(workspace, 'masters'));
   await copyFile('samples/clip.mp4', path.join(workspace, 'masters', 'a.mp4'));
@@ -30,7 +31,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await rm(workspace, { recursive: true, force: true });
-  await stack?.close();
 });
 
 async function contents(dir: string): Promise<Record<string, string>> {
@@ -53,13 +53,10 @@ async function runWith(name: string, text: string, destination: string) {
     const run = await runPackagedAction({
       workspace,
       env: proxy.env(stack.env()),
-      inputs: {
+      inputs: actionInputs(stack, destination, {
         files: 'masters/a.mp4',
-        'kms-key-arn': stack.info.kmsKeyArn,
-        destination: `s3://${stack.info.bucket}/${destination}/`,
-        'role-arn': stack.info.roleArn,
         'job-settings': `settings/${name}`,
-      },
+      }),
     });
     const requests = proxy.records.map((r) => `${r.service} ${r.operation}`);
     return { run, requests };

@@ -3,17 +3,16 @@
  * its errors are parsed and classified by the SDK as the real services' are, and its record
  * tells what reached the server.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';
+import { afterEach, describe, expect, test } from '@jest/globals';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
-import { ListJobTemplatesCommand, MediaConvertClient } from '@aws-sdk/client-mediaconvert';
+import { GenerateDataKeyCommand } from '@aws-sdk/client-kms';
+import { ListJobTemplatesCommand } from '@aws-sdk/client-mediaconvert';
 import {
   AbortMultipartUploadCommand,
   CreateMultipartUploadCommand,
   GetObjectCommand,
   PutObjectCommand,
-  S3Client,
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
 import {
@@ -24,21 +23,14 @@ import {
   type FaultProxy,
   type FaultProxyOptions,
 } from '../support/fault-proxy.js';
-import { startStack, type LocalStack } from '../../local-aws/stack.js';
+import { stackClients } from '../support/clients.js';
+import { useStack } from '../support/use-stack.js';
 
-let stack: LocalStack;
+const stack = useStack();
 const proxies: FaultProxy[] = [];
-
-beforeAll(async () => {
-  stack = await startStack();
-});
 
 afterEach(async () => {
   await Promise.all(proxies.splice(0).map((p) => p.close()));
-});
-
-afterAll(async () => {
-  await stack?.close();
 });
 
 async function proxy(extra: Partial<FaultProxyOptions> = {}): Promise<FaultProxy> {
@@ -49,16 +41,7 @@ async function proxy(extra: Partial<FaultProxyOptions> = {}): Promise<FaultProxy
 
 /** Clients through the proxy; maxAttempts 1 unless asked, so each fault is seen as it is. */
 function clients(p: FaultProxy, maxAttempts = 1) {
-  const common = {
-    region: stack.info.region,
-    credentials: stack.info.credentials,
-    maxAttempts,
-  };
-  return {
-    s3: new S3Client({ ...common, endpoint: p.urls.s3, forcePathStyle: true }),
-    kms: new KMSClient({ ...common, endpoint: p.urls.kms }),
-    mediaconvert: new MediaConvertClient({ ...common, endpoint: p.urls.mediaconvert }),
-  };
+  return stackClients(stack, { endpoints: p.urls, maxAttempts });
 }
 
 const put = (key: string, body: Buffer | string = 'x') =>

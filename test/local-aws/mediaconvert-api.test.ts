@@ -13,15 +13,16 @@ import {
   GetQueueCommand,
   ListJobsCommand,
   ListJobTemplatesCommand,
-  MediaConvertClient,
+  type MediaConvertClient,
   type CreateJobCommandInput,
   type JobSettings,
 } from '@aws-sdk/client-mediaconvert';
-import { ACCOUNT_ID, STACK_CREDENTIALS } from '../../local-aws/identity.js';
+import { ACCOUNT_ID } from '../../local-aws/identity.js';
 import {
   startMediaConvert,
   type MediaConvertEmulator,
 } from '../../local-aws/mediaconvert/server.js';
+import { mediaConvertClient } from '../support/clients.js';
 import { mp4JobSettings, REGION, ROLE_ARN } from '../support/mediaconvert-fixtures.js';
 
 const IV16 = Buffer.alloc(16, 7).toString('base64');
@@ -40,12 +41,7 @@ beforeAll(async () => {
     kmsEndpoints: {},
     tickMs: 60_000,
   });
-  client = new MediaConvertClient({
-    region: REGION,
-    endpoint: emulator.url,
-    credentials: STACK_CREDENTIALS,
-    maxAttempts: 1,
-  });
+  client = mediaConvertClient(emulator.url, { region: REGION, maxAttempts: 1 });
 });
 
 afterAll(async () => {

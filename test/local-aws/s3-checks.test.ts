@@ -10,28 +10,22 @@ import {
   CreateMultipartUploadCommand,
   GetObjectCommand,
   PutObjectCommand,
-  S3Client,
+  type S3Client,
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
-import { STACK_CREDENTIALS } from '../../local-aws/identity.js';
 import { startS3, type S3Server } from '../../local-aws/s3.js';
+import { MIB } from '../../src/shared/units.js';
 import { startAwsCli, type AwsCli } from '../support/aws-cli.js';
+import { s3Client } from '../support/clients.js';
 
 const BUCKET = 'checks';
-const MIB = 1024 * 1024;
 
 let server: S3Server;
 let s3: S3Client;
 
 beforeAll(async () => {
   server = await startS3({ buckets: [BUCKET] });
-  s3 = new S3Client({
-    region: 'us-east-1',
-    endpoint: server.url,
-    forcePathStyle: true,
-    credentials: STACK_CREDENTIALS,
-    maxAttempts: 1,
-  });
+  s3 = s3Client(server.url, { maxAttempts: 1 });
 });
 
 afterAll(async () => {
@@ -125,13 +119,7 @@ describe('PutObject', () => {
   });
 
   test('a signed payload hash that does not match the body is refused', async () => {
-    const lying = new S3Client({
-      region: 'us-east-1',
-      endpoint: server.url,
-      forcePathStyle: true,
-      credentials: STACK_CREDENTIALS,
-      maxAttempts: 1,
-    });
+    const lying = s3Client(server.url, { maxAttempts: 1 });
     // Set before signing, so the signature is valid and only the hash is wrong.
     lying.middlewareStack.add(
       (next) => (args) => {

@@ -5,7 +5,6 @@
  * cuts the connection, or waits first. Point AWS_ENDPOINT_URL_S3 / _KMS / _MEDIACONVERT at it
  * (`proxy.env(stack.env())`). It records every request it saw and what became of it.
  */
-import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import {
   Agent,
@@ -16,75 +15,21 @@ import {
   type OutgoingHttpHeaders,
   type ServerResponse,
 } from 'node:http';
-import type { AddressInfo, Server as NetServer, Socket } from 'node:net';
-import { matchRoute } from '../../local-aws/mediaconvert/routes.js';
+import type { Socket } from 'node:net';
+import { errorReply, faultChooser, type Fault, type FaultRule } from './faults.js';
+import { endpointEnv, listenPerService, type Service } from './per-service.js';
+import { decodePath, recordOf, type ProxyRecord } from './proxy-records.js';
 
-export type Service = 's3' | 'kms' | 'mediaconvert';
-
-export type Fault =
-  /** The service's own error: `throttling` (the default) or `server` (a 500), or an override. */
-  | {
-      kind: 'error';
-      error?: 'throttling' | 'server';
-      status?: number;
-      code?: string;
-      message?: string;
-    }
-  /** Reads `afterBytes` of the request body (default: half of it), then resets the connection. */
-  | { kind: 'reset'; afterBytes?: number }
-  /** Waits, then forwards as usual. */
-  | { kind: 'latency'; ms: number }
-  /** Forwards, lets the upstream answer in full, then closes the client's socket unanswered. */
-  | { kind: 'drop-after-upstream' }
-  /** Forwards, then answers with the upstream's body passed through `body` (a lying server). */
-  | { kind: 'rewrite'; body: (upstream: string) => string };
-
-export interface FaultRule {
-  service?: Service;
-  /** Operation name(s) as in the API reference: `UploadPart`, `GenerateDataKey`, `CreateJob`. */
-  operation?: string | readonly string[];
-  /** Only requests whose decoded path contains this, e.g. an object key. */
-  pathIncludes?: string;
-  fault: Fault;
-  /** Lets this many matching requests through before the rule starts to apply. */
-  skip?: number;
-  /** Applies to at most this many requests. */
-  times?: number;
-  /** Applies to each eligible request with this probability (seeded: repeatable). */
-  probability?: number;
-}
-
-export interface ProxyRecord {
-  /** Arrival order, from 1. */
-  id: number;
-  service: Service;
-  operation: string;
-  method: string;
-  /** Path and query as received. */
-  url: string;
-  /** The request's User-Agent and Via headers (Via: set by a forward proxy in between). */
-  userAgent?: string;
-  via?: string;
-  /** S3: the bucket and decoded object key, when the request names them. */
-  bucket?: string;
-  key?: string;
-  /** S3 multipart: from the query, or from CreateMultipartUpload's answer. */
-  uploadId?: string;
-  partNumber?: number;
-  /** The fault injected, if any. */
-  fault?: Fault['kind'];
-  /** What the upstream answered; absent when the request never reached it. */
-  upstreamStatus?: number;
-  /** What the client got; absent when its connection was cut. */
-  status?: number;
-  /** Ticks of one counter shared by every start and end: a total order of events. */
-  startTick: number;
-  endTick?: number;
-  /** KMS and MediaConvert request bodies (small JSON). S3 request bodies are not kept. */
-  requestBody?: string;
-  /** KMS and MediaConvert response bodies, and S3 XML answers. */
-  responseBody?: string;
-}
+// What the proxy's users name: the rules they pass and the records they read.
+export type { Fault, FaultRule } from './faults.js';
+export type { Service } from './per-service.js';
+export {
+  mediaConvertOperation,
+  multipartUploads,
+  s3Operation,
+  type MultipartUploadTrace,
+  type ProxyRecord,
+} from './proxy-records.js';
 
 export interface FaultProxy {
   urls: Record<Service, string>;
@@ -110,46 +55,6 @@ export interface FaultProxyOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
-const ENDPOINT_VARIABLES: Record<Service, string> = {
-  s3: 'AWS_ENDPOINT_URL_S3',
-  kms: 'AWS_ENDPOINT_URL_KMS',
-  mediaconvert: 'AWS_ENDPOINT_URL_MEDIACONVERT',
-};
-
-/**
- * `base` with the AWS_ENDPOINT_URL_<SERVICE> variable of each service in `urls` set to its URL:
- * what points the action's SDK clients at a proxy in front of the stack (this one, or the link
- * proxy of test/support/link-proxy.ts).
- */
-export function endpointEnv(
-  base: Record<string, string>,
-  urls: Partial<Record<Service, string>>,
-): Record<string, string> {
-  const env = { ...base };
-  for (const [service, url] of Object.entries(urls) as [Service, string][]) {
-    env[ENDPOINT_VARIABLES[service]] = url;
-  }
-  return env;
-}
-
-/**
- * One server a service, made by `serve` to stand in front of its upstream, each listening on a
- * free 127.0.0.1 port: the layout of this proxy and of the link proxy.
- */
-export async function listenPerService<S extends NetServer>(
-  upstreams: Partial<Record<Service, string>>,
-  serve: (service: Service, target: URL) => S,
-): Promise<{ servers: S[]; urls: Partial<Record<Service, string>> }> {
-  const servers: S[] = [];
-  const urls: Partial<Record<Service, string>> = {};
-  for (const [service, upstream] of Object.entries(upstreams) as [Service, string][]) {
-    const server = serve(service, new URL(upstream));
-    servers.push(server);
-    urls[service] = await listen(server);
-  }
-  return { servers, urls };
-}
-
 /** Bodies kept in records are cut at this size. */
 const MAX_KEPT_BODY = 1 << 20;
 
@@ -163,17 +68,10 @@ const HOP_BY_HOP = new Set([
   'expect',
 ]);
 
-interface RuleState {
-  rule: FaultRule;
-  seen: number;
-  fired: number;
-}
-
 export async function startFaultProxy(options: FaultProxyOptions): Promise<FaultProxy> {
   const events = new EventEmitter();
   const records: ProxyRecord[] = [];
-  let rules: RuleState[] = (options.rules ?? []).map((rule) => ({ rule, seen: 0, fired: 0 }));
-  const random = mulberry32(options.seed ?? 1);
+  const faults = faultChooser(options.rules ?? [], options.seed ?? 1);
   const agent = new Agent({ keepAlive: true });
   const timers = new Set<NodeJS.Timeout>();
   let tick = 0;
@@ -181,20 +79,6 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
 
   const update = (record: ProxyRecord): void => {
     events.emit('record', record);
-  };
-
-  const choose = (record: ProxyRecord, path: string): Fault | undefined => {
-    for (const state of rules) {
-      const { rule } = state;
-      if (!matches(rule, record, path)) continue;
-      state.seen += 1;
-      if (state.seen <= (rule.skip ?? 0)) continue;
-      if (rule.times !== undefined && state.fired >= rule.times) continue;
-      if (rule.probability !== undefined && random() >= rule.probability) continue;
-      state.fired += 1;
-      return rule.fault;
-    }
-    return undefined;
   };
 
   const timerSleep = (ms: number): Promise<void> =>
@@ -209,11 +93,11 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
 
   const listening = await listenPerService(options.upstreams, (service, target) =>
     createServer((req, res) => {
-      const record = describe(service, req, nextId++, ++tick);
+      const record = recordOf(service, req, nextId++, ++tick);
       records.push(record);
       update(record);
       const path = decodePath(req.url ?? '/');
-      const fault = choose(record, path);
+      const fault = faults.choose(record, path);
       if (fault) record.fault = fault.kind;
       const finish = (status: number | undefined): void => {
         if (status !== undefined) record.status = status;
@@ -237,10 +121,10 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       return endpointEnv(base, urls);
     },
     addRule(rule) {
-      rules.push({ rule, seen: 0, fired: 0 });
+      faults.add(rule);
     },
     reset() {
-      rules = [];
+      faults.clear();
       records.length = 0;
     },
     waitFor(predicate, timeoutMs = 30_000) {
@@ -275,6 +159,19 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       agent.destroy();
     },
   };
+}
+
+/** Runs `fn` with a fault proxy made with `options`, and closes the proxy however `fn` ends. */
+export async function withFaultProxy<T>(
+  options: FaultProxyOptions,
+  fn: (proxy: FaultProxy) => Promise<T>,
+): Promise<T> {
+  const proxy = await startFaultProxy(options);
+  try {
+    return await fn(proxy);
+  } finally {
+    await proxy.close();
+  }
 }
 
 interface Exchange {
@@ -444,224 +341,4 @@ function forwardedHeaders(headers: IncomingHttpHeaders): OutgoingHttpHeaders {
     if (value !== undefined && !HOP_BY_HOP.has(name)) out[name] = value;
   }
   return out;
-}
-
-interface ErrorReply {
-  status: number;
-  headers: OutgoingHttpHeaders;
-  body: string;
-}
-
-/** The error as each service puts it on the wire, so the SDK parses and classifies it. */
-export function errorReply(service: Service, fault: Extract<Fault, { kind: 'error' }>): ErrorReply {
-  const server = fault.error === 'server';
-  const requestId = randomUUID();
-  switch (service) {
-    case 's3': {
-      const code = fault.code ?? (server ? 'InternalError' : 'SlowDown');
-      const message =
-        fault.message ??
-        (server
-          ? 'We encountered an internal error. Please try again.'
-          : 'Please reduce your request rate.');
-      const body =
-        '<?xml version="1.0" encoding="UTF-8"?>\n' +
-        `<Error><Code>${code}</Code><Message>${message}</Message>` +
-        `<RequestId>${requestId}</RequestId><HostId>fault-proxy</HostId></Error>`;
-      return {
-        status: fault.status ?? (server ? 500 : 503),
-        headers: {
-          'content-type': 'application/xml',
-          'content-length': Buffer.byteLength(body),
-          'x-amz-request-id': requestId,
-        },
-        body,
-      };
-    }
-    case 'kms': {
-      const code = fault.code ?? (server ? 'KMSInternalException' : 'ThrottlingException');
-      const message = fault.message ?? (server ? 'An internal error occurred.' : 'Rate exceeded');
-      const body = JSON.stringify({ __type: code, message });
-      return {
-        status: fault.status ?? (server ? 500 : 400),
-        headers: {
-          'content-type': 'application/x-amz-json-1.1',
-          'content-length': Buffer.byteLength(body),
-          'x-amzn-requestid': requestId,
-          'x-amzn-errortype': code,
-        },
-        body,
-      };
-    }
-    case 'mediaconvert': {
-      const code =
-        fault.code ?? (server ? 'InternalServerErrorException' : 'TooManyRequestsException');
-      const message = fault.message ?? (server ? 'Internal server error' : 'Too Many Requests');
-      const body = JSON.stringify({ message });
-      return {
-        status: fault.status ?? (server ? 500 : 429),
-        headers: {
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(body),
-          'x-amzn-requestid': requestId,
-          'x-amzn-errortype': code,
-        },
-        body,
-      };
-    }
-  }
-}
-
-function describe(service: Service, req: IncomingMessage, id: number, tick: number): ProxyRecord {
-  const method = req.method ?? 'GET';
-  const url = req.url ?? '/';
-  const record: ProxyRecord = {
-    id,
-    service,
-    operation: 'Unknown',
-    method,
-    url,
-    startTick: tick,
-  };
-  if (req.headers['user-agent'] !== undefined) record.userAgent = req.headers['user-agent'];
-  if (req.headers.via !== undefined) record.via = req.headers.via;
-  if (service === 'kms') {
-    const target = String(req.headers['x-amz-target'] ?? '');
-    record.operation = target.split('.')[1] ?? 'Unknown';
-  } else if (service === 'mediaconvert') {
-    record.operation = mediaConvertOperation(method, new URL(url, 'http://proxy').pathname);
-  } else {
-    Object.assign(record, s3Operation(method, new URL(url, 'http://proxy'), req.headers));
-  }
-  return record;
-}
-
-/** S3 operations by method, path (path-style: /bucket/key) and query, as S3 routes them. */
-export function s3Operation(
-  method: string,
-  url: URL,
-  headers: IncomingHttpHeaders = {},
-): Pick<ProxyRecord, 'operation' | 'bucket' | 'key' | 'uploadId' | 'partNumber'> {
-  const q = url.searchParams;
-  const [, bucketPart = '', ...keyParts] = url.pathname.split('/');
-  const bucket = decodeURIComponent(bucketPart);
-  const key = keyParts.length > 0 ? decodeURIComponent(keyParts.join('/')) : '';
-  const uploadId = q.get('uploadId') ?? undefined;
-  const partNumber = q.has('partNumber') ? Number(q.get('partNumber')) : undefined;
-  const onObject = key !== '';
-  const operation = ((): string => {
-    switch (method) {
-      case 'PUT':
-        if (uploadId !== undefined && partNumber !== undefined) {
-          return headers['x-amz-copy-source'] ? 'UploadPartCopy' : 'UploadPart';
-        }
-        if (q.has('tagging')) return onObject ? 'PutObjectTagging' : 'PutBucketTagging';
-        if (!onObject) return 'CreateBucket';
-        return headers['x-amz-copy-source'] ? 'CopyObject' : 'PutObject';
-      case 'POST':
-        if (q.has('uploads')) return 'CreateMultipartUpload';
-        if (uploadId !== undefined) return 'CompleteMultipartUpload';
-        if (q.has('delete')) return 'DeleteObjects';
-        return 'Unknown';
-      case 'DELETE':
-        if (uploadId !== undefined) return 'AbortMultipartUpload';
-        return onObject ? 'DeleteObject' : 'DeleteBucket';
-      case 'GET':
-        if (uploadId !== undefined) return 'ListParts';
-        if (q.has('uploads')) return 'ListMultipartUploads';
-        if (onObject) return 'GetObject';
-        if (bucket === '') return 'ListBuckets';
-        return q.get('list-type') === '2' ? 'ListObjectsV2' : 'ListObjects';
-      case 'HEAD':
-        return onObject ? 'HeadObject' : 'HeadBucket';
-      default:
-        return 'Unknown';
-    }
-  })();
-  return {
-    operation,
-    ...(bucket ? { bucket } : {}),
-    ...(onObject ? { key } : {}),
-    ...(uploadId !== undefined ? { uploadId } : {}),
-    ...(partNumber !== undefined ? { partNumber } : {}),
-  };
-}
-
-export function mediaConvertOperation(method: string, pathname: string): string {
-  return matchRoute(method, pathname)?.operation ?? 'Unknown';
-}
-
-function matches(rule: FaultRule, record: ProxyRecord, path: string): boolean {
-  if (rule.service !== undefined && rule.service !== record.service) return false;
-  if (rule.operation !== undefined) {
-    const wanted = typeof rule.operation === 'string' ? [rule.operation] : rule.operation;
-    if (!wanted.includes(record.operation)) return false;
-  }
-  return rule.pathIncludes === undefined || path.includes(rule.pathIncludes);
-}
-
-function decodePath(url: string): string {
-  const pathname = new URL(url, 'http://proxy').pathname;
-  try {
-    return decodeURIComponent(pathname);
-  } catch {
-    return pathname;
-  }
-}
-
-/** A small seeded generator: the same seed gives the same faults on every run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function listen(server: NetServer): Promise<string> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
-    });
-  });
-}
-
-/** S3 multipart uploads as the proxy saw them, by upload ID. */
-export interface MultipartUploadTrace {
-  uploadId: string;
-  key: string;
-  created: ProxyRecord;
-  parts: ProxyRecord[];
-  completes: ProxyRecord[];
-  aborts: ProxyRecord[];
-}
-
-export function multipartUploads(records: readonly ProxyRecord[]): MultipartUploadTrace[] {
-  const traces = new Map<string, MultipartUploadTrace>();
-  for (const record of records) {
-    if (record.service !== 's3' || record.uploadId === undefined) continue;
-    if (record.operation === 'CreateMultipartUpload') {
-      traces.set(record.uploadId, {
-        uploadId: record.uploadId,
-        key: record.key ?? '',
-        created: record,
-        parts: [],
-        completes: [],
-        aborts: [],
-      });
-    }
-  }
-  for (const record of records) {
-    const trace = record.uploadId === undefined ? undefined : traces.get(record.uploadId);
-    if (!trace || record.service !== 's3') continue;
-    if (record.operation === 'UploadPart') trace.parts.push(record);
-    if (record.operation === 'CompleteMultipartUpload') trace.completes.push(record);
-    if (record.operation === 'AbortMultipartUpload') trace.aborts.push(record);
-  }
-  return [...traces.values()];
 }

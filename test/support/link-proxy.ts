@@ -12,9 +12,9 @@
  * bandwidth-delay product, so a sender cannot outrun the cap by buffering in the proxy.
  */
 import { createServer, connect, type Socket } from 'node:net';
-import { endpointEnv, listenPerService, type Service } from './fault-proxy.js';
+import { endpointEnv, listenPerService, type Service } from './per-service.js';
 
-/** The fault proxy's services: a link stands in front of it or of the stack itself. */
+/** The services of the stack: a link stands in front of them, or of the fault proxy. */
 export type LinkService = Service;
 
 export interface Link {

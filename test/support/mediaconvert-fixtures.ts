@@ -8,10 +8,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
-import { MediaConvertClient } from '@aws-sdk/client-mediaconvert';
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { STACK_CREDENTIALS } from '../../local-aws/identity.js';
+import { GenerateDataKeyCommand, type KMSClient } from '@aws-sdk/client-kms';
+import type { MediaConvertClient } from '@aws-sdk/client-mediaconvert';
+import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { KmsEmulator } from '../../local-aws/kms/server.js';
 import type { MediaConvertEmulator } from '../../local-aws/mediaconvert/server.js';
 import {
@@ -20,12 +19,13 @@ import {
   startStack,
   type StackOptions,
 } from '../../local-aws/stack.js';
+import { stackClients } from './clients.js';
+import { MEDIACONVERT_CONTEXT } from './oracle.js';
 
 export { BUCKET, ROLE_ARN } from '../../local-aws/stack.js';
 export { encrypt, type Mode } from './oracle.js';
 export const REGION = 'us-east-1';
 export const ROLE_WITHOUT_GRANT = ROLE_WITHOUT_DECRYPT_ARN;
-export const CONTEXT = { service: 'mediaconvert.amazonaws.com' };
 
 export interface TestStack {
   dir: string;
@@ -44,18 +44,16 @@ export async function startTestStack(
 ): Promise<TestStack> {
   const dir = await mkdtemp(join(tmpdir(), 'mc-emulator-test-'));
   const stack = await startStack({ region: REGION, mediaconvert: { tickMs: 5, ...mediaconvert } });
-  const common = { region: REGION, credentials: STACK_CREDENTIALS, maxAttempts: 1 };
-  const s3 = new S3Client({
-    ...common,
-    endpoint: stack.info.endpoints.s3,
-    forcePathStyle: true,
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-  });
-  const kmsClient = new KMSClient({ ...common, endpoint: stack.info.endpoints.kms });
-  const mediaconvertClient = new MediaConvertClient({
-    ...common,
-    endpoint: stack.info.endpoints.mediaconvert,
+  const {
+    s3,
+    kms: kmsClient,
+    mediaconvert: mediaconvertClient,
+  } = stackClients(stack, {
+    maxAttempts: 1,
+    s3: {
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
+    },
   });
   return {
     dir,
@@ -87,7 +85,7 @@ export async function makeClip(dir: string): Promise<Buffer> {
 
 export async function generateDataKey(
   stack: TestStack,
-  context: Record<string, string> = CONTEXT,
+  context: Record<string, string> = MEDIACONVERT_CONTEXT,
 ): Promise<{ plaintext: Buffer; encrypted: string }> {
   const out = await stack.kmsClient.send(
     new GenerateDataKeyCommand({

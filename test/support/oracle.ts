@@ -10,6 +10,9 @@ import { cbc, ctr, gcm } from '@noble/ciphers/aes.js';
 
 export type Mode = 'AES_CTR' | 'AES_CBC' | 'AES_GCM';
 
+/** The encryption context of every data key MediaConvert decrypts, as the contract writes it. */
+export const MEDIACONVERT_CONTEXT = { service: 'mediaconvert.amazonaws.com' };
+
 /**
  * The action's conventions, written independently: a 12-byte CTR IV is followed by a 32-bit
  * counter starting at 0; CBC pads with PKCS#7; GCM's 16-byte tag follows the ciphertext.

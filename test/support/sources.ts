@@ -10,10 +10,12 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { LocalStack } from '../../local-aws/stack.js';
 import { runPackagedAction, type ActionRun, type ActionRunOptions } from './action-runner.js';
 import { opensslDecrypt } from './oracle.js';
-import { getObject, stackClients, unwrapKey } from './stack-helpers.js';
+import { actionInputs } from './action-inputs.js';
+import { stackClients } from './clients.js';
+import { getObject, unwrapKey } from './stack-helpers.js';
+import type { StackHandle } from './use-stack.js';
 
 export const sha256 = (data: Uint8Array): string => createHash('sha256').update(data).digest('hex');
 
@@ -64,7 +66,7 @@ export interface Sources {
  * against `stack`. Plain functions, not class methods: jest/no-standalone-expect accepts
  * `expect` only in those.
  */
-export async function createSources(prefix: string, stack: LocalStack): Promise<Sources> {
+export async function createSources(prefix: string, stack: StackHandle): Promise<Sources> {
   const workspace = await mkdtemp(path.join(os.tmpdir(), prefix));
   /** SHA-256 of every source file, by its path in the workspace, taken when it was written. */
   const hashes = new Map<string, string>();
@@ -124,13 +126,11 @@ export async function createSources(prefix: string, stack: LocalStack): Promise<
     upload: (env, prefix, inputs) =>
       run({
         env,
-        inputs: {
-          'kms-key-arn': stack.info.kmsKeyArn,
-          destination: `s3://${stack.info.bucket}/${prefix}/`,
+        inputs: actionInputs(stack, prefix, {
           'part-size-mib': '5',
           'create-job': 'false',
           ...inputs,
-        },
+        }),
       }),
     async remove() {
       await rm(workspace, { recursive: true, force: true });

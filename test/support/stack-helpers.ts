@@ -1,39 +1,16 @@
+/** What a run left in the stack, read back: objects, data keys, media streams; a small output group. */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
-import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { MediaConvertClient } from '@aws-sdk/client-mediaconvert';
-import type { LocalStack } from '../../local-aws/stack.js';
+import { DecryptCommand, type KMSClient } from '@aws-sdk/client-kms';
+import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { MEDIACONVERT_CONTEXT } from './oracle.js';
+import type { StackHandle } from './use-stack.js';
 
 const execFileAsync = promisify(execFile);
-
-export const MEDIACONVERT_CONTEXT = { service: 'mediaconvert.amazonaws.com' };
-
-/**
- * Stack options for tests whose jobs run to the end: the local MediaConvert pauses 5 ms
- * between steps instead of 250 ms, so a job is done by the action's first poll after a second
- * instead of its third or fourth.
- */
-export const FAST_JOBS = { mediaconvert: { tickMs: 5 } } as const;
-
-/** SDK clients of our own, pointed at the stack, for checking what the action did. */
-export function stackClients(stack: LocalStack): {
-  s3: S3Client;
-  kms: KMSClient;
-  mediaconvert: MediaConvertClient;
-} {
-  const { info } = stack;
-  const common = { region: info.region, credentials: info.credentials };
-  return {
-    s3: new S3Client({ ...common, endpoint: info.endpoints.s3, forcePathStyle: true }),
-    kms: new KMSClient({ ...common, endpoint: info.endpoints.kms }),
-    mediaconvert: new MediaConvertClient({ ...common, endpoint: info.endpoints.mediaconvert }),
-  };
-}
 
 export async function getObject(
   s3: S3Client,
@@ -59,6 +36,25 @@ export async function unwrapKey(kms: KMSClient, encryptedKeyBase64: string): Pro
     }),
   );
   return out.Plaintext!;
+}
+
+/**
+ * Object keys of the multipart uploads the stack's S3 still holds (parts on disk). Cases that
+ * run at the same time may have an upload between its folder and its `key` file, or being
+ * removed: that one is passed over. The caller's own runs have ended, so theirs are settled.
+ */
+export async function uploadsLeft(stack: Pick<StackHandle, 's3' | 'info'>): Promise<string[]> {
+  const dir = path.join(stack.s3.directory, stack.info.bucket, '._S3rver_uploads');
+  const ids = await readdir(dir).catch(() => []);
+  const keys = await Promise.all(
+    ids.map((id) =>
+      readFile(path.join(dir, id, 'key'), 'utf8').catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return undefined;
+        throw error;
+      }),
+    ),
+  );
+  return keys.filter((key): key is string => key !== undefined);
 }
 
 const probed = new Map<string, string[]>();

@@ -1,7 +1,4 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { ecb, ctr as nobleCtr } from '@noble/ciphers/aes.js';
 import {
   assertGcmSize,
@@ -10,16 +7,15 @@ import {
   encrypt,
   ivLengthsFor,
 } from '../../src/crypto/cipher.js';
-import { readChunks } from '../../src/files/read-chunks.js';
 import {
   GCM_MAX_PLAINTEXT_BYTES,
   GCM_TAG_BYTES,
   type Mode,
 } from '../../src/mediaconvert/decryption.js';
 import { decrypt } from '../support/oracle.js';
+import { MIB } from '../../src/shared/units.js';
 
 const KEY_LENGTHS = [16, 24, 32] as const;
-const MIB = 1024 * 1024;
 const SIZES = [0, 1, 15, 16, 17, 3 * MIB + 5] as const;
 /** Odd chunk sizes, cycled, so chunk edges land everywhere relative to AES blocks. */
 const ODD_CHUNKS = [1, 7, 4093, 65537] as const;
@@ -324,80 +320,4 @@ describe('parameter validation', () => {
     await collect(encrypt(chunked(randomBytes(64), [64]), { mode: 'AES_CTR', key: k, iv }));
     expect(Buffer.concat([k, iv]).equals(before)).toBe(true);
   });
-});
-
-describe('readChunks', () => {
-  let dir = '';
-  let path = '';
-  const content = randomBytes(2 * MIB + 12345);
-
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'cipher-test-'));
-    path = join(dir, 'media.bin');
-    await writeFile(path, content);
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
-
-  async function readAll(p: string, chunkBytes?: number): Promise<Buffer[]> {
-    const chunks: Buffer[] = [];
-    // Chunks are only valid until the next pull, so copy them.
-    for await (const chunk of readChunks(p, chunkBytes)) chunks.push(Buffer.from(chunk));
-    return chunks;
-  }
-
-  it.each([4093, 65537, 1024 * 1024, 3 * 1024 * 1024, undefined])(
-    'yields the exact bytes with %p-byte chunks',
-    async (chunkBytes) => {
-      const chunks = await readAll(path, chunkBytes);
-      expect(Buffer.concat(chunks).equals(content)).toBe(true);
-      for (const c of chunks) expect(c.length).toBeLessThanOrEqual(chunkBytes ?? MIB);
-      expect(chunks.length).toBeGreaterThanOrEqual(Math.ceil(content.length / (chunkBytes ?? MIB)));
-    },
-    30_000,
-  );
-
-  it.each([1, 7])('yields the exact bytes of a small file with %i-byte chunks', async (n) => {
-    // Tiny reads cost a syscall each, so use a smaller file than above: 5,003 reads each, with
-    // the buffers of the read-ahead reused thousands of times.
-    const small = join(dir, `small-${n}.bin`);
-    const expected = content.subarray(0, 5_003 * n);
-    await writeFile(small, expected);
-    const chunks = await readAll(small, n);
-    expect(chunks).toHaveLength(Math.ceil(expected.length / n));
-    expect(Buffer.concat(chunks).equals(expected)).toBe(true);
-  });
-
-  it('yields nothing for an empty file', async () => {
-    const empty = join(dir, 'empty.bin');
-    await writeFile(empty, '');
-    expect(await readAll(empty)).toEqual([]);
-  });
-
-  it('rejects a missing file and bad chunk sizes', async () => {
-    await expect(readAll(join(dir, 'missing.bin'))).rejects.toMatchObject({ code: 'ENOENT' });
-    expect(() => readChunks(path, 0)).toThrow(RangeError);
-    expect(() => readChunks(path, 1.5)).toThrow(RangeError);
-  });
-
-  it('can be abandoned early', async () => {
-    for await (const chunk of readChunks(path, 4096)) {
-      expect(chunk.length).toBe(4096);
-      break;
-    }
-  });
-
-  it.each(['AES_CTR', 'AES_CBC', 'AES_GCM'] as const)(
-    '%s from a file: yielded buffers stay intact while the read buffers are reused',
-    async (mode) => {
-      const params = cipherParams(mode, 32, mode === 'AES_GCM' ? 12 : 16);
-      // Small reads force many reuses of the two pooled read buffers.
-      const ciphertext = await collect(encrypt(readChunks(path, 65537), params));
-      expect(ciphertext.length).toBe(ciphertextLength(mode, content.length));
-      const decrypted = decrypt(mode, params.key, params.iv, ciphertext);
-      expect(sha256(decrypted)).toBe(sha256(content));
-    },
-    30_000,
-  );
 });

@@ -20,8 +20,8 @@ import { encryptAndUpload, METADATA } from '../../src/upload/encrypt-file.js';
 import { FileError } from '../../src/shared/errors.js';
 import type { MediaFile } from '../../src/files/listing.js';
 import { decrypt } from '../support/oracle.js';
+import { MIB } from '../../src/shared/units.js';
 
-const MIB = 1024 * 1024;
 const KEY = randomBytes(32);
 const BLOB = Buffer.from('encrypted-data-key');
 const kms = new KMSClient({ region: 'us-east-1' });

@@ -3,8 +3,9 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { HeadObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
+import { s3Error } from '../support/s3-answers.js';
 import { decideUpload } from '../../src/upload/if-exists.js';
 import type { MediaFile } from '../../src/files/listing.js';
 import { METADATA } from '../../src/upload/object-metadata.js';
@@ -55,15 +56,6 @@ function stored(changes: Record<string, string> = {}, contentLength = BODY.lengt
   };
 }
 
-function notFound(status: number): S3ServiceException {
-  return new S3ServiceException({
-    name: status === 404 ? 'NotFound' : 'AccessDenied',
-    $fault: 'client',
-    $metadata: { httpStatusCode: status },
-    message: status === 404 ? 'Not Found' : 'Access Denied',
-  });
-}
-
 describe('decideUpload', () => {
   test('overwrite uploads without asking S3', async () => {
     expect(await decideUpload(file, config('overwrite'), s3)).toEqual({ upload: true });
@@ -78,12 +70,12 @@ describe('decideUpload', () => {
   });
 
   test('fail: no object, upload', async () => {
-    s3Mock.on(HeadObjectCommand).rejects(notFound(404));
+    s3Mock.on(HeadObjectCommand).rejects(s3Error(404));
     expect(await decideUpload(file, config('fail'), s3)).toEqual({ upload: true });
   });
 
   test('skip: no object, upload with the hash for the metadata', async () => {
-    s3Mock.on(HeadObjectCommand).rejects(notFound(404));
+    s3Mock.on(HeadObjectCommand).rejects(s3Error(404));
     expect(await decideUpload(file, config('skip'), s3)).toEqual({
       upload: true,
       plaintextSha256: SHA,
@@ -128,7 +120,7 @@ describe('decideUpload', () => {
   });
 
   test('a refused HeadObject fails the file and says which permissions if-exists needs', async () => {
-    s3Mock.on(HeadObjectCommand).rejects(notFound(403));
+    s3Mock.on(HeadObjectCommand).rejects(s3Error(403));
     await expect(decideUpload(file, config('skip'), s3)).rejects.toThrow(
       /checking s3:\/\/media-in\/enc\/masters\/a\.mov \(if-exists\) failed: .*s3:GetObject.*s3:ListBucket/,
     );

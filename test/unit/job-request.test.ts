@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+/**
+ * CreateJob requests from the inputs and the job-settings file: what the file may hold, the
+ * job layouts and the request token that makes a repeated CreateJob harmless.
+ */
+import { describe, expect, test } from '@jest/globals';
 import type { CreateJobCommandInput } from '@aws-sdk/client-mediaconvert';
 import type { JobConfig } from '../../src/inputs/config.js';
-import { InputError } from '../../src/shared/errors.js';
 import {
   buildRequests,
   loadJobPlan,
@@ -12,67 +12,17 @@ import {
   type JobInputFile,
 } from '../../src/job/request.js';
 import { MAX_INPUTS_PER_JOB } from '../../src/mediaconvert/limits.js';
+import {
+  inputError,
+  inputFile,
+  INPUT_TEMPLATE,
+  job,
+  OUTPUT_GROUPS,
+  ROLE,
+  useSettingsFiles,
+} from '../support/job-fixtures.js';
 
-const ROLE = 'arn:aws:iam::123456789012:role/FromInput';
-const OUTPUT_GROUPS = [
-  {
-    Name: 'File Group',
-    OutputGroupSettings: {
-      Type: 'FILE_GROUP_SETTINGS',
-      FileGroupSettings: { Destination: 's3://out/' },
-    },
-    Outputs: [{ ContainerSettings: { Container: 'MP4' } }],
-  },
-];
-const INPUT_TEMPLATE = {
-  TimecodeSource: 'ZEROBASED',
-  AudioSelectors: { 'Audio Selector 1': { DefaultSelection: 'DEFAULT' } },
-  VideoSelector: { Rotate: 'AUTO' },
-};
-
-let dir: string;
-
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'job-request-test-'));
-});
-
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-let fileCount = 0;
-/** Writes `content` (JSON unless a string) to a fresh file and returns its path. */
-async function settingsFile(content: unknown): Promise<string> {
-  const file = path.join(dir, `settings-${fileCount++}.json`);
-  await writeFile(file, typeof content === 'string' ? content : JSON.stringify(content));
-  return file;
-}
-
-function job(overrides: Partial<JobConfig> = {}): JobConfig {
-  return { roleArn: ROLE, layout: 'per-file', userMetadata: {}, tags: {}, ...overrides };
-}
-
-function inputFile(name: string, sha = 'a'.repeat(64)): JobInputFile {
-  return {
-    relativePath: `media/${name}`,
-    s3Uri: `s3://bucket/in/media/${name}`,
-    plaintextSha256: sha,
-    decryption: {
-      DecryptionMode: 'AES_CTR',
-      EncryptedDecryptionKey: Buffer.from(`blob-${name}`).toString('base64'),
-      InitializationVector: Buffer.alloc(16, name.length).toString('base64'),
-    },
-  };
-}
-
-async function inputError(promise: Promise<unknown>): Promise<InputError> {
-  const error: unknown = await promise.then(
-    () => new Error('expected a rejection'),
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(InputError);
-  return error as InputError;
-}
+const settingsFile = useSettingsFiles();
 
 describe('the settings file', () => {
   test('a Settings object becomes the request Settings, with the input role', async () => {
@@ -188,64 +138,6 @@ describe('the settings file', () => {
     const userMetadata = Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`i${i}`, 'v']));
     const error = await inputError(loadJobPlan(job({ settingsPath, userMetadata }), 1));
     expect(error.input).toBe('user-metadata');
-  });
-});
-
-describe('settings file errors', () => {
-  test('invalid JSON names job-settings and the file', async () => {
-    const settingsPath = await settingsFile('{"OutputGroups": [');
-    const error = await inputError(loadJobPlan(job({ settingsPath }), 1));
-    expect(error.input).toBe('job-settings');
-    expect(error.message).toContain(settingsPath);
-    expect(error.message).toContain('not valid JSON');
-  });
-
-  test('a missing file names job-settings and the error code', async () => {
-    const settingsPath = path.join(dir, 'nope.json');
-    const error = await inputError(loadJobPlan(job({ settingsPath }), 1));
-    expect(error.input).toBe('job-settings');
-    expect(error.message).toContain('ENOENT');
-  });
-
-  test.each([
-    ['a JSON array', [OUTPUT_GROUPS]],
-    ['a JSON string', 'just text'],
-  ])('%s at the top is refused', async (_what, content) => {
-    const settingsPath = await settingsFile(JSON.stringify(content));
-    expect((await inputError(loadJobPlan(job({ settingsPath }), 1))).input).toBe('job-settings');
-  });
-
-  test('Settings.Inputs that is not an array is refused', async () => {
-    const settingsPath = await settingsFile({
-      OutputGroups: OUTPUT_GROUPS,
-      Inputs: { FileInput: 'x' },
-    });
-    const error = await inputError(loadJobPlan(job({ settingsPath }), 1));
-    expect(error.input).toBe('job-settings');
-    expect(error.message).toContain('`Settings.Inputs` must be an array');
-  });
-
-  test.each([
-    ['no OutputGroups', {}],
-    ['empty OutputGroups', { OutputGroups: [] }],
-  ])('%s and no template is refused', async (_what, content) => {
-    const settingsPath = await settingsFile(content);
-    const error = await inputError(loadJobPlan(job({ settingsPath }), 1));
-    expect(error.input).toBe('job-settings');
-    expect(error.message).toContain('set `job-template` or add output groups');
-  });
-
-  test('a non-string JobTemplate in the file is refused', async () => {
-    const settingsPath = await settingsFile({ JobTemplate: 42 });
-    const error = await inputError(loadJobPlan(job({ settingsPath }), 1));
-    expect(error.message).toContain('`JobTemplate` must be a string');
-  });
-
-  test('a non-string Tags value in the file is refused', async () => {
-    const settingsPath = await settingsFile({ JobTemplate: 't', Tags: { n: 1 } });
-    const error = await inputError(loadJobPlan(job({ settingsPath }), 1));
-    expect(error.input).toBe('job-settings');
-    expect(error.message).toContain('`Tags.n` must be a string');
   });
 });
 
@@ -385,78 +277,5 @@ describe('ClientRequestToken', () => {
       Object.entries(request!).reverse(),
     ) as unknown as CreateJobCommandInput;
     expect(requestToken('run/1', reordered, [a])).toBe(request!.ClientRequestToken);
-  });
-});
-
-describe('settings the service would refuse fail before any AWS call', () => {
-  const output = {
-    ContainerSettings: { Container: 'MP4' },
-    VideoDescription: {
-      CodecSettings: { Codec: 'H_264', H264Settings: { RateControlMode: 'CBR', Bitrate: 1e6 } },
-    },
-  };
-  const groups = (o: unknown) => [{ ...OUTPUT_GROUPS[0], Outputs: [o] }];
-
-  test.each([
-    [
-      'Container MP5',
-      {
-        Settings: { OutputGroups: groups({ ...output, ContainerSettings: { Container: 'MP5' } }) },
-      },
-      /Settings\.OutputGroups\[0\]\.Outputs\[0\]\.ContainerSettings\.Container: should be equal to one of the allowed values: .*MP4/,
-    ],
-    [
-      'RateControlMode FAST',
-      {
-        Settings: {
-          OutputGroups: groups({
-            ...output,
-            VideoDescription: {
-              CodecSettings: { Codec: 'H_264', H264Settings: { RateControlMode: 'FAST' } },
-            },
-          }),
-        },
-      },
-      /Settings\.OutputGroups\[0\]\.Outputs\[0\]\.VideoDescription\.CodecSettings\.H264Settings\.RateControlMode: should be equal to one of the allowed values: VBR, CBR, QVBR/,
-    ],
-    [
-      'StatusUpdateInterval SECONDS_5',
-      { Settings: { OutputGroups: groups(output) }, StatusUpdateInterval: 'SECONDS_5' },
-      /StatusUpdateInterval: should be equal to one of the allowed values: SECONDS_10,/,
-    ],
-    [
-      'AdAvailOffset 5000',
-      { Settings: { OutputGroups: groups(output), AdAvailOffset: 5000 } },
-      /Settings\.AdAvailOffset: should be <= 1000/,
-    ],
-    [
-      'a misspelt member',
-      { Settings: { OutputGroups: groups({ ...output, Namemodifier: '_x' }) } },
-      /\$\.Settings\.OutputGroups\[0\]\.Outputs\[0\]\.Namemodifier is not a member MediaConvert knows here \(did you mean NameModifier\?\)/,
-    ],
-  ])('%s', async (_name, content, message) => {
-    const error = await inputError(
-      loadJobPlan(job({ settingsPath: await settingsFile(content) }), 1),
-    );
-    expect(error.input).toBe('job-settings');
-    expect(error.message).toMatch(message);
-    expect(error.message).toMatch(/API model \(mediaconvert-2017-08-29\)/);
-  });
-
-  test('a whole request the model accepts passes, input FileInput and decryption aside', async () => {
-    const plan = await loadJobPlan(
-      job({
-        settingsPath: await settingsFile({
-          Settings: {
-            Inputs: [{ FileInput: 'not a url', TimecodeSource: 'ZEROBASED' }],
-            OutputGroups: groups(output),
-          },
-          StatusUpdateInterval: 'SECONDS_10',
-          Priority: 5,
-        }),
-      }),
-      1,
-    );
-    expect(plan.base.StatusUpdateInterval).toBe('SECONDS_10');
   });
 });

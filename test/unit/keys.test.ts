@@ -8,10 +8,10 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
 import { makeDataKey } from '../../src/crypto/keys.js';
-import { MEDIACONVERT_CONTEXT } from '../../src/mediaconvert/decryption.js';
+import { MEDIACONVERT_CONTEXT as ACTION_CONTEXT } from '../../src/mediaconvert/decryption.js';
+import { MEDIACONVERT_CONTEXT } from '../support/oracle.js';
 
 const KEY_ARN = 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
-const CONTEXT = { service: 'mediaconvert.amazonaws.com' };
 // The size of a real KMS CiphertextBlob for a 32-byte key under this context.
 const BLOB = Uint8Array.from({ length: 184 }, (_, i) => i);
 
@@ -42,7 +42,7 @@ describe('kms source: GenerateDataKey', () => {
     expect(calls).toHaveLength(1);
     expect(calls[0]?.args[0].input).toEqual({
       KeyId: KEY_ARN,
-      EncryptionContext: CONTEXT,
+      EncryptionContext: MEDIACONVERT_CONTEXT,
       ...size,
     });
     expect(kmsMock).not.toHaveReceivedCommand(EncryptCommand);
@@ -53,8 +53,8 @@ describe('kms source: GenerateDataKey', () => {
     await makeDataKey({ kms, kmsKeyArn: KEY_ARN, keyBytes: 32, source: 'kms' });
     expect(
       kmsMock.commandCalls(GenerateDataKeyCommand)[0]?.args[0].input.EncryptionContext,
-    ).toStrictEqual(CONTEXT);
-    expect(MEDIACONVERT_CONTEXT).toStrictEqual(CONTEXT);
+    ).toStrictEqual(MEDIACONVERT_CONTEXT);
+    expect(ACTION_CONTEXT).toStrictEqual(MEDIACONVERT_CONTEXT);
   });
 
   test('returns the plaintext and the CiphertextBlob KMS gave', async () => {
@@ -115,7 +115,7 @@ describe('local source: random key, then KMS Encrypt', () => {
       expect(calls).toHaveLength(1);
       const input = calls[0]?.args[0].input;
       expect(input?.KeyId).toBe(KEY_ARN);
-      expect(input?.EncryptionContext).toStrictEqual(CONTEXT);
+      expect(input?.EncryptionContext).toStrictEqual(MEDIACONVERT_CONTEXT);
       expect(input?.Plaintext).toHaveLength(keyBytes);
       expect(input?.Plaintext).toBe(key.plaintext);
       expect(key.encrypted).toEqual(BLOB);

@@ -3,8 +3,8 @@ import type { MediaFile } from '../../src/files/listing.js';
 import { Progress } from '../../src/upload/progress.js';
 import { FakeClock } from '../support/clock.js';
 import { FakeLogger } from '../support/logger.js';
+import { MIB } from '../../src/shared/units.js';
 
-const MIB = 1024 * 1024;
 const FILE: MediaFile = {
   absolutePath: '/w/media/a.mp4',
   relativePath: 'media/a.mp4',

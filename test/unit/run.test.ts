@@ -1,145 +1,38 @@
-import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
-import { createHash, randomBytes } from 'node:crypto';
-import { access, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+/**
+ * The pipeline as a whole, its AWS clients mocked: a clean run, its log groups, failures, bad
+ * inputs that make no request, and the plaintext key kept out of every output.
+ */
+import { describe, expect, test } from '@jest/globals';
+import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+import { GenerateDataKeyCommand } from '@aws-sdk/client-kms';
 import {
   CreateJobCommand,
   GetJobCommand,
-  MediaConvertClient,
   type CreateJobCommandInput,
   type Job,
 } from '@aws-sdk/client-mediaconvert';
-import { PutObjectCommand, S3Client, type PutObjectCommandInput } from '@aws-sdk/client-s3';
-import { mockClient } from 'aws-sdk-client-mock';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
 import 'aws-sdk-client-mock-jest';
-import type { ArtifactDownloader } from '../../src/files/artifact.js';
-import type { Clients } from '../../src/aws/clients.js';
-import { parseConfig, type Config } from '../../src/inputs/config.js';
 import { InputError } from '../../src/shared/errors.js';
-import type { InputName } from '../../src/inputs/interface.js';
 import { manifestOf } from '../../src/report/report.js';
-import { runPipeline as run, tokenSeedFrom, type RunDeps } from '../../src/pipeline/run.js';
-import { FakeClock } from '../support/clock.js';
-import { FakeLogger } from '../support/logger.js';
-import { decrypt as oracleDecrypt, type Mode } from '../support/oracle.js';
+import { runPipeline as run } from '../../src/pipeline/run.js';
+import {
+  BLOB,
+  config,
+  createJobInputs,
+  decrypt,
+  deps,
+  KEY,
+  kmsMock,
+  mcMock,
+  put,
+  s3Mock,
+  sha256,
+  usePipelineHarness,
+} from '../support/pipeline-harness.js';
 
-const KMS_ARN = 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
-/** The plaintext data key the KMS mock hands out (a fresh copy each time). */
-const KEY = randomBytes(32);
-const BLOB = Buffer.from('kms-ciphertext-blob-of-the-data-key');
-
-const kms = new KMSClient({ region: 'us-east-1' });
-const s3 = new S3Client({ region: 'us-east-1' });
-const mediaconvert = new MediaConvertClient({ region: 'us-east-1' });
-const kmsMock = mockClient(kms);
-const s3Mock = mockClient(s3);
-const mcMock = mockClient(mediaconvert);
-
-let workspace: string;
-let log: FakeLogger;
-let clock: FakeClock;
-/** Every Plaintext buffer the KMS mock returned. */
-let handedOut: Buffer[];
-/** Ciphertext by object key, as PutObject received it. */
-let uploaded: Map<string, PutObjectCommandInput>;
-let clientCalls: number;
-let plaintexts: Record<string, Buffer>;
-/** Errors the KMS mock throws, one per GenerateDataKey call, before it hands out keys again. */
-let keyErrors: Error[];
-
-beforeEach(async () => {
-  workspace = await mkdtemp(path.join(tmpdir(), 'run-test-'));
-  log = new FakeLogger();
-  clock = new FakeClock();
-  handedOut = [];
-  keyErrors = [];
-  uploaded = new Map();
-  clientCalls = 0;
-  kmsMock.reset();
-  s3Mock.reset();
-  mcMock.reset();
-
-  kmsMock.on(GenerateDataKeyCommand).callsFake(async () => {
-    const error = keyErrors.shift();
-    if (error) throw error;
-    const plaintext = Buffer.from(KEY);
-    handedOut.push(plaintext);
-    return { Plaintext: plaintext, CiphertextBlob: BLOB, KeyId: KMS_ARN };
-  });
-  s3Mock.on(PutObjectCommand).callsFake(async (input: PutObjectCommandInput) => {
-    // Copied when sent, as the bytes of a real request are gone by the time it resolves.
-    uploaded.set(input.Key ?? '', { ...input, Body: Buffer.from(input.Body as Uint8Array) });
-    return { ETag: '"etag"' };
-  });
-  let jobs = 0;
-  mcMock.on(CreateJobCommand).callsFake(async () => {
-    jobs += 1;
-    const id = `1700000000000-job${jobs}`;
-    return {
-      Job: {
-        Id: id,
-        Arn: `arn:aws:mediaconvert:us-east-1:123456789012:jobs/${id}`,
-        Status: 'SUBMITTED',
-      },
-    };
-  });
-
-  plaintexts = {
-    'media/a.mp4': randomBytes(3000),
-    'media/b.mov': randomBytes(70_001),
-    'media/c.mxf': randomBytes(16),
-  };
-  for (const [name, data] of Object.entries(plaintexts)) await put(name, data);
-});
-
-afterEach(async () => {
-  await rm(workspace, { recursive: true, force: true });
-});
-
-async function put(name: string, data: Uint8Array | string, root = workspace): Promise<void> {
-  await mkdir(path.dirname(path.join(root, name)), { recursive: true });
-  await writeFile(path.join(root, name), data);
-}
-
-function config(raw: Partial<Record<InputName, string>> = {}): Config {
-  return parseConfig(
-    {
-      files: 'media/**',
-      'kms-key-arn': KMS_ARN,
-      destination: 's3://media-bucket/in/',
-      'role-arn': 'arn:aws:iam::123456789012:role/MediaConvertRole',
-      'job-template': 'System-Ott_Hls_Ts_Avc_Aac',
-      manifest: path.join(workspace, 'out/manifest.json'),
-      ...raw,
-    },
-    { AWS_REGION: 'us-east-1' },
-  );
-}
-
-function deps(extra: Partial<RunDeps> = {}): RunDeps {
-  return {
-    clients: (): Clients => {
-      clientCalls += 1;
-      return { kms, s3, mediaconvert };
-    },
-    log,
-    clock,
-    workspace,
-    tempDir: workspace,
-    tokenSeed: 'owner/repo/42/1/build/encrypt',
-    ...extra,
-  };
-}
-
-function decrypt(mode: Mode, ciphertext: Buffer, ivBase64: string): Buffer {
-  return oracleDecrypt(mode, KEY, Buffer.from(ivBase64, 'base64'), ciphertext);
-}
-
-const sha256 = (data: Uint8Array): string => createHash('sha256').update(data).digest('hex');
-const createJobInputs = (): CreateJobCommandInput[] =>
-  mcMock.commandCalls(CreateJobCommand).map((c) => c.args[0].input);
+const harness = usePipelineHarness();
 
 describe('a clean run', () => {
   test('encrypts and uploads every file, creates a job per file and writes the manifest', async () => {
@@ -154,7 +47,7 @@ describe('a clean run', () => {
       'media/c.mxf',
     ]);
     for (const file of report.files) {
-      const plaintext = plaintexts[file.relativePath] ?? Buffer.alloc(0);
+      const plaintext = harness.plaintexts[file.relativePath] ?? Buffer.alloc(0);
       const key = `in/${file.relativePath}`;
       expect(file.s3Uri).toBe(`s3://media-bucket/${key}`);
       expect(file.bytes).toBe(plaintext.length);
@@ -164,7 +57,7 @@ describe('a clean run', () => {
         EncryptedDecryptionKey: BLOB.toString('base64'),
         InitializationVector: expect.stringMatching(/^[A-Za-z0-9+/]{22}==$/),
       });
-      const put = uploaded.get(key);
+      const put = harness.uploaded.get(key);
       expect(put?.Bucket).toBe('media-bucket');
       const ciphertext = Buffer.from(put?.Body as Uint8Array);
       expect(ciphertext.equals(plaintext)).toBe(false);
@@ -178,8 +71,8 @@ describe('a clean run', () => {
         'mediaconvert-kms-key-region': 'us-east-1',
       });
     }
-    expect(uploaded.get('in/media/a.mp4')?.ContentType).toBe('video/mp4');
-    expect(uploaded.get('in/media/b.mov')?.ContentType).toBe('video/quicktime');
+    expect(harness.uploaded.get('in/media/a.mp4')?.ContentType).toBe('video/mp4');
+    expect(harness.uploaded.get('in/media/b.mov')?.ContentType).toBe('video/quicktime');
 
     const ivs = new Set(report.files.map((f) => f.decryption.InitializationVector));
     expect(ivs.size).toBe(3);
@@ -200,13 +93,13 @@ describe('a clean run', () => {
 
     const manifest: unknown = JSON.parse(await readFile(cfg.manifestPath, 'utf8'));
     expect(manifest).toEqual(JSON.parse(JSON.stringify(manifestOf(report))));
-    expect(clientCalls).toBe(1);
+    expect(harness.clientCalls).toBe(1);
   });
 
   test('every plaintext key handed out by KMS is zeroed once the run ends', async () => {
     await run(config(), deps());
-    expect(handedOut).toHaveLength(3);
-    for (const key of handedOut) expect(key.every((b) => b === 0)).toBe(true);
+    expect(harness.handedOut).toHaveLength(3);
+    for (const key of harness.handedOut) expect(key.every((b) => b === 0)).toBe(true);
   });
 
   test.each([
@@ -218,9 +111,11 @@ describe('a clean run', () => {
     for (const file of report.files) {
       const iv = Buffer.from(file.decryption.InitializationVector ?? '', 'base64');
       expect(iv).toHaveLength(ivBytes);
-      const ciphertext = Buffer.from(uploaded.get(`in/${file.relativePath}`)?.Body as Uint8Array);
+      const ciphertext = Buffer.from(
+        harness.uploaded.get(`in/${file.relativePath}`)?.Body as Uint8Array,
+      );
       expect(decrypt(mode, ciphertext, file.decryption.InitializationVector ?? '')).toEqual(
-        plaintexts[file.relativePath],
+        harness.plaintexts[file.relativePath],
       );
     }
   });
@@ -261,7 +156,7 @@ describe('a clean run', () => {
     const { report, failure } = await run(config({ wait: 'true', files: 'media/a.mp4' }), deps());
     expect(failure).toBeUndefined();
     expect(report.outcomes).toEqual([{ id: '1700000000000-job1', status: 'COMPLETE' }]);
-    expect(clock.sleeps).toEqual([1000]);
+    expect(harness.clock.sleeps).toEqual([1000]);
   });
 
   test('a job that ends in ERROR fails the run with its message', async () => {
@@ -279,12 +174,12 @@ describe('a clean run', () => {
 describe('log groups', () => {
   test('each file gets one group of its own, with no other group inside it', async () => {
     await run(config({ concurrency: '3', 'create-job': 'false' }), deps());
-    const groups = log.groups();
-    expect(groups.map((g) => g.name).sort()).toEqual(Object.keys(plaintexts).sort());
+    const groups = harness.log.groups();
+    expect(groups.map((g) => g.name).sort()).toEqual(Object.keys(harness.plaintexts).sort());
     for (const group of groups) {
       expect(group.lines.some((l) => l.level === 'group' || l.level === 'endgroup')).toBe(false);
       expect(group.lines.length).toBeGreaterThan(0);
-      const others = Object.keys(plaintexts).filter((name) => name !== group.name);
+      const others = Object.keys(harness.plaintexts).filter((name) => name !== group.name);
       for (const line of group.lines) {
         for (const other of others) expect(line.message).not.toContain(other);
       }
@@ -297,7 +192,7 @@ describe('log groups', () => {
   test('a failed file’s warning is inside its own group', async () => {
     s3Mock.on(PutObjectCommand, { Key: 'in/media/b.mov' }).rejects(new Error('Access Denied'));
     await run(config({ 'create-job': 'false' }), deps());
-    const group = log.groups().find((g) => g.name === 'media/b.mov');
+    const group = harness.log.groups().find((g) => g.name === 'media/b.mov');
     expect(group?.lines).toEqual([
       {
         level: 'warning',
@@ -325,7 +220,7 @@ describe('failures', () => {
       /^1 file\(s\) failed:\n- media\/b\.mov: .*upload failed: AccessDenied: Access Denied$/,
     );
     expect(report.jobs).toHaveLength(2);
-    expect(log.messages('warning')).toEqual([
+    expect(harness.log.messages('warning')).toEqual([
       expect.stringMatching(/^media\/b\.mov: .*upload failed: AccessDenied: Access Denied$/),
     ]);
     const manifest = JSON.parse(await readFile(cfg.manifestPath, 'utf8')) as {
@@ -342,7 +237,7 @@ describe('failures', () => {
   });
 
   test('a data key failure is reported for that file', async () => {
-    keyErrors.push(Object.assign(new Error('throttled'), { name: 'ThrottlingException' }));
+    harness.keyErrors.push(Object.assign(new Error('throttled'), { name: 'ThrottlingException' }));
     const { report, failure } = await run(
       config({ concurrency: '1', 'create-job': 'false' }),
       deps(),
@@ -429,7 +324,7 @@ describe('bad input makes no AWS request', () => {
     );
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).input).toBe(input);
-    expect(clientCalls).toBe(0);
+    expect(harness.clientCalls).toBe(0);
     expect(kmsMock.calls()).toHaveLength(0);
     expect(s3Mock.calls()).toHaveLength(0);
     expect(mcMock.calls()).toHaveLength(0);
@@ -447,7 +342,10 @@ describe('bad input makes no AWS request', () => {
   test('a job-settings file that is not JSON', async () => {
     await put('job.json', '{ nope');
     await expectInputError(
-      run(config({ 'job-template': '', 'job-settings': path.join(workspace, 'job.json') }), deps()),
+      run(
+        config({ 'job-template': '', 'job-settings': path.join(harness.workspace, 'job.json') }),
+        deps(),
+      ),
       'job-settings',
     );
   });
@@ -478,9 +376,9 @@ describe('the plaintext key is never written or logged', () => {
     const places = {
       manifest: await readFile(cfg.manifestPath, 'utf8'),
       report: JSON.stringify(outcome),
-      log: log.text(),
+      log: harness.log.text(),
       requests: JSON.stringify(createJobInputs()),
-      metadata: JSON.stringify([...uploaded.values()].map((u) => u.Metadata)),
+      metadata: JSON.stringify([...harness.uploaded.values()].map((u) => u.Metadata)),
     };
     for (const [where, text] of Object.entries(places)) {
       for (const form of forms(KEY)) {
@@ -488,212 +386,5 @@ describe('the plaintext key is never written or logged', () => {
       }
     }
     expect(places.manifest).toContain(BLOB.toString('base64'));
-  });
-});
-
-describe('artifact', () => {
-  function downloader(
-    files: Record<string, string>,
-    result: { digestMismatch?: boolean } = {},
-  ): ArtifactDownloader {
-    return {
-      getArtifact: async (name) => ({ artifact: { id: 7, name, digest: 'sha256:00' } }),
-      downloadArtifact: async (_id, options) => {
-        for (const [name, data] of Object.entries(files)) await put(name, data, options.path);
-        return { downloadPath: options.path, ...result };
-      },
-    };
-  }
-
-  test('files are taken from the downloaded artifact, keyed relative to its root', async () => {
-    const { report } = await run(
-      config({ files: '', artifact: 'encoded', 'create-job': 'false' }),
-      deps({ artifacts: () => downloader({ 'x/one.mp4': 'one', 'two.mov': 'two' }) }),
-    );
-    expect(report.files.map((f) => f.s3Uri)).toEqual([
-      's3://media-bucket/in/two.mov',
-      's3://media-bucket/in/x/one.mp4',
-    ]);
-    expect(log.messages('info')[0]).toMatch(/^artifact 'encoded' downloaded to /);
-  });
-
-  test('a digest mismatch stops the run before any AWS request', async () => {
-    await expect(
-      run(
-        config({ files: '', artifact: 'encoded' }),
-        deps({ artifacts: () => downloader({ 'a.mp4': 'a' }, { digestMismatch: true }) }),
-      ),
-    ).rejects.toThrow("artifact 'encoded' does not match the digest its listing gives");
-    expect(clientCalls).toBe(0);
-  });
-
-  test('an unknown artifact names it', async () => {
-    const missing: ArtifactDownloader = {
-      getArtifact: async () => {
-        throw new Error('Artifact not found');
-      },
-      downloadArtifact: async () => ({}),
-    };
-    await expect(
-      run(config({ files: '', artifact: 'nope' }), deps({ artifacts: () => missing })),
-    ).rejects.toThrow("artifact 'nope' was not found in this workflow run");
-  });
-
-  /** A downloader that remembers the folders it was given. */
-  function recording(
-    files: Record<string, string>,
-    result: { digestMismatch?: boolean } = {},
-  ): ArtifactDownloader & { folders: string[]; finds: unknown[] } {
-    const folders: string[] = [];
-    const finds: unknown[] = [];
-    return {
-      folders,
-      finds,
-      getArtifact: async (name, options) => {
-        finds.push(options?.findBy);
-        return { artifact: { id: 7, name, digest: 'sha256:00' } };
-      },
-      downloadArtifact: async (_id, options) => {
-        folders.push(options.path);
-        finds.push(options.findBy);
-        for (const [name, data] of Object.entries(files)) await put(name, data, options.path);
-        return { downloadPath: options.path, ...result };
-      },
-    };
-  }
-  const gone = (folder: string): Promise<boolean> =>
-    access(folder).then(
-      () => false,
-      () => true,
-    );
-
-  test('the downloaded artifact is removed after a successful run', async () => {
-    const client = recording({ 'a.mp4': 'a' });
-    await run(
-      config({ files: '', artifact: 'encoded', 'create-job': 'false' }),
-      deps({ artifacts: () => client }),
-    );
-    expect(client.folders).toHaveLength(1);
-    expect(await gone(client.folders[0]!)).toBe(true);
-    expect(log.messages('info')).toContain(
-      `removed the downloaded artifact from ${client.folders[0]}`,
-    );
-  });
-
-  test('the downloaded artifact is removed when an upload fails', async () => {
-    s3Mock.on(PutObjectCommand).rejects(new Error('AccessDenied'));
-    const client = recording({ 'a.mp4': 'a' });
-    const outcome = await run(
-      config({ files: '', artifact: 'encoded', 'create-job': 'false' }),
-      deps({ artifacts: () => client }),
-    );
-    expect(outcome.failure).toMatch(/AccessDenied/);
-    expect(await gone(client.folders[0]!)).toBe(true);
-  });
-
-  test('the downloaded artifact is removed when the run throws (digest mismatch)', async () => {
-    const client = recording({ 'a.mp4': 'a' }, { digestMismatch: true });
-    await expect(
-      run(config({ files: '', artifact: 'encoded' }), deps({ artifacts: () => client })),
-    ).rejects.toThrow('does not match the digest');
-    expect(await gone(client.folders[0]!)).toBe(true);
-  });
-
-  test('artifact-run-id and github-token look in that run of this repository', async () => {
-    const client = recording({ 'a.mp4': 'a' });
-    const other = parseConfig(
-      {
-        artifact: 'encoded',
-        'artifact-run-id': '123456',
-        'github-token': 'ghs_token',
-        'kms-key-arn': KMS_ARN,
-        destination: 's3://media-bucket/in/',
-        'create-job': 'false',
-        manifest: path.join(workspace, 'out/manifest.json'),
-      },
-      { AWS_REGION: 'us-east-1', GITHUB_REPOSITORY: 'octo/media' },
-    );
-    const { report } = await run(other, deps({ artifacts: () => client }));
-    const findBy = {
-      token: 'ghs_token',
-      workflowRunId: 123456,
-      repositoryOwner: 'octo',
-      repositoryName: 'media',
-    };
-    expect(client.finds).toEqual([findBy, findBy]);
-    expect(report.files.map((f) => f.s3Uri)).toEqual(['s3://media-bucket/in/a.mp4']);
-  });
-
-  test('an artifact missing from another run names that run, not the token', async () => {
-    const missing: ArtifactDownloader = {
-      getArtifact: async () => {
-        throw new Error('Artifact not found');
-      },
-      downloadArtifact: async () => ({}),
-    };
-    const other = parseConfig(
-      {
-        artifact: 'nope',
-        'artifact-run-id': '99',
-        'github-token': 'ghs_secret',
-        'kms-key-arn': KMS_ARN,
-        destination: 's3://media-bucket/in/',
-        'create-job': 'false',
-        manifest: path.join(workspace, 'out/manifest.json'),
-      },
-      { AWS_REGION: 'us-east-1', GITHUB_REPOSITORY: 'octo/media' },
-    );
-    const error = (await run(other, deps({ artifacts: () => missing })).catch(
-      (e: unknown) => e,
-    )) as Error;
-    expect(error.message).toBe(
-      "artifact 'nope' was not found in workflow run 99 of octo/media: Artifact not found",
-    );
-    expect(error.message).not.toContain('ghs_secret');
-  });
-});
-
-describe('tokenSeedFrom', () => {
-  test('joins repository, run, attempt, job and step', () => {
-    expect(
-      tokenSeedFrom({
-        GITHUB_REPOSITORY: 'o/r',
-        GITHUB_RUN_ID: '42',
-        GITHUB_RUN_ATTEMPT: '2',
-        GITHUB_JOB: 'build',
-        GITHUB_ACTION: 'encrypt',
-      }),
-    ).toBe('o/r/42/2/build/encrypt');
-  });
-
-  test('is undefined outside Actions', () => {
-    expect(tokenSeedFrom({})).toBeUndefined();
-  });
-});
-
-describe('memory budget', () => {
-  test('a part size that does not fit twice in max-memory-mib is reduced, with a warning that says so', async () => {
-    await run(
-      config({ 'create-job': 'false', 'part-size-mib': '64', 'max-memory-mib': '32' }),
-      deps(),
-    );
-    expect(log.messages('warning')).toContain(
-      'part-size-mib 64 does not fit twice in max-memory-mib 32: parts of 15 MiB are used instead (raise max-memory-mib to 129 to keep the part size)',
-    );
-  });
-
-  test('concurrency auto runs small files many at once, inside the budget', async () => {
-    await run(config({ 'create-job': 'false' }), deps());
-    expect(log.messages('info')).toContain(
-      '64 file(s) at once (auto), buffers within 64 MiB (max-memory-mib), 5 MiB parts',
-    );
-    expect(log.messages('warning')).toEqual([]);
-  });
-
-  test('a set concurrency is used as given', async () => {
-    await run(config({ 'create-job': 'false', concurrency: '3' }), deps());
-    expect(log.messages('info')).toContain(
-      '3 file(s) at once, buffers within 64 MiB (max-memory-mib), 5 MiB parts',
-    );
   });
 });

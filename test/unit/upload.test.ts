@@ -13,8 +13,8 @@ import zlib from 'node:zlib';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
 import { uploadStream, type UploadRequest } from '../../src/upload/multipart.js';
+import { MIB } from '../../src/shared/units.js';
 
-const MIB = 1024 * 1024;
 const s3 = new S3Client({ region: 'us-east-1' });
 const s3Mock = mockClient(s3);
 
