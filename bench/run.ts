@@ -74,7 +74,7 @@ async function main(): Promise<void> {
       log(`local stack: S3 ${stack.env.AWS_ENDPOINT_URL_S3} (pid ${stack.info.pid})`);
       if (TLS) {
         notes.push(
-          'Every side talked to the local stack over https (--tls): TLS 1.3 to a TLS front in ' +
+          'Every side talked to the local stack over https (--tls), to a TLS front in ' +
             'the stack process, which is counted in the server CPU, not the sides.',
         );
       }
