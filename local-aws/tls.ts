@@ -154,8 +154,9 @@ export async function startTlsFront(
   identity: Pick<StackCertificates, 'cert' | 'key'>,
 ): Promise<TlsFront> {
   const target = new URL(upstream);
-  if (target.protocol !== 'http:')
+  if (target.protocol !== 'http:') {
     throw new Error(`a TLS front needs an http:// upstream, not ${upstream}`);
+  }
   const sockets = new Set<Socket>();
   const server = createServer({ cert: identity.cert, key: identity.key }, (client) => {
     // Small requests and answers go out at once, as they would from the server itself.
