@@ -24,6 +24,8 @@ export const { values: options } = parseArgs({
     entry: { type: 'string' },
     before: { type: 'string' },
     render: { type: 'string' },
+    // Every side talks to the local stack over https (its own CA), the link suites too.
+    tls: { type: 'boolean', default: false },
     // The link suites (bench/link.ts).
     link: { type: 'string' },
     'delay-ms': { type: 'string', default: '20' },
@@ -36,6 +38,7 @@ export const { values: options } = parseArgs({
 export const RUNS = Number(options.runs);
 if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error('--runs must be a positive integer');
 export const only = new Set((options.only ?? SECTIONS.join(',')).split(',') as Section[]);
+export const TLS = options.tls;
 export const entry = path.resolve(options.entry ?? ACTION_ENTRY);
 /** Another build of the action (e.g. the previous commit's dist/index.js) run as an extra side. */
 export const before = options.before ? path.resolve(options.before) : undefined;

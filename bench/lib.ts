@@ -25,18 +25,29 @@ export interface BenchStackInfo extends StackInfo {
 
 export interface BenchStack {
   info: BenchStackInfo;
-  /** Credentials, region and endpoints for the SDK, the packaged action and the AWS CLI. */
+  /**
+   * Credentials, region and endpoints for the SDK, the packaged action and the AWS CLI: the
+   * https ones and the CA when the stack has TLS.
+   */
   env: Record<string, string>;
   close(): Promise<void>;
 }
 
-/** Starts bench/stack-server.ts in its own process and waits for its info file. */
-export async function startBenchStack(workDir: string): Promise<BenchStack> {
+/**
+ * Starts bench/stack-server.ts in its own process and waits for its info file. With `tls`
+ * the stack serves https too, and `env` points every side at the https endpoints with the CA
+ * (NODE_EXTRA_CA_CERTS for the action, AWS_CA_BUNDLE for the AWS CLI).
+ */
+export async function startBenchStack(
+  workDir: string,
+  options: { tls?: boolean } = {},
+): Promise<BenchStack> {
   const infoFile = path.join(workDir, 'stack.json');
   const s3Dir = path.join(workDir, 's3');
+  const script = path.join(REPO_ROOT, 'bench', 'stack-server.ts');
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', path.join(REPO_ROOT, 'bench', 'stack-server.ts'), infoFile, s3Dir],
+    ['--import', 'tsx', script, infoFile, s3Dir, ...(options.tls ? ['--tls'] : [])],
     { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
   );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -4,7 +4,11 @@
  * connection) or on plain loopback (`--link loopback`), sides alternated in one run.
  *
  *   npm run bench -- --link wan [--delay-ms 20] [--conn-mibps 8] [--sizes 256,1024]
- *                    [--runs 3] [--link-suites upload,batch,memory] [--batch-files 1000]
+ *                    [--runs 3] [--link-suites upload,batch,memory] [--batch-files 1000] [--tls]
+ *
+ * --tls: every side reaches the stack over https (the stack's TLS fronts, its own CA: the
+ *   action through NODE_EXTRA_CA_CERTS, the AWS CLI AWS_CA_BUNDLE, rclone --ca-cert), the
+ *   link proxy in front of the fronts; results go to link-<link>-tls.json and .md.
  *
  * upload: per size, the packaged action (AES_CTR, create-job false), `aws s3 cp` of a file
  *   already encrypted (upload only), rclone with its defaults and tuned (16 parts at once of
@@ -21,6 +25,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { startLinkProxy, type LinkProxy } from '../test/support/link-proxy.js';
+import { HAS_RCLONE, RCLONE, rcloneSides } from './rclone.js';
 import { assertFreshDist } from '../test/support/runner.js';
 import {
   ACTION_ENTRY,
@@ -50,28 +55,29 @@ export interface LinkBenchOptions {
   runs: number;
   suites: Set<string>;
   batchFiles: number;
+  /** Every side over https to the stack (its own CA). */
+  tls: boolean;
   entry?: string;
 }
-
-const RCLONE = '/usr/bin/rclone';
 
 export async function runLinkBench(options: LinkBenchOptions): Promise<void> {
   const entry = path.resolve(options.entry ?? ACTION_ENTRY);
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run npm run bundle first`);
   // Figures of a bundle that is not the working tree's code would be figures of nothing.
   if (entry === ACTION_ENTRY) assertFreshDist();
-  if (!existsSync(RCLONE)) throw new Error(`${RCLONE} is missing: apt-get install -y rclone`);
+  if (!HAS_RCLONE) throw new Error(`${RCLONE} is missing: apt-get install -y rclone`);
   const started = Date.now();
   const { workDir, workspace } = await benchWorkDir('bench-link-');
-  const stack = await startBenchStack(workDir);
+  const stack = await startBenchStack(workDir, { tls: options.tls });
   const linkDesc =
-    options.link === 'wan'
+    (options.link === 'wan'
       ? `${options.delayMs} ms each way, ${options.connMiBps} MiB/s per connection`
-      : 'loopback';
+      : 'loopback') + (options.tls ? ', https' : ', http');
+  // Over https the proxy stands in front of the TLS fronts: it passes TLS as bytes.
   const proxy =
     options.link === 'wan'
       ? await startLinkProxy({
-          upstreams: stack.info.endpoints,
+          upstreams: options.tls ? stack.info.httpsEndpoints! : stack.info.endpoints,
           link: { delayMs: options.delayMs, bytesPerSecond: options.connMiBps * MIB },
         })
       : undefined;
@@ -99,6 +105,7 @@ export async function runLinkBench(options: LinkBenchOptions): Promise<void> {
     date: new Date().toISOString(),
     command: `npm run bench -- ${process.argv.slice(2).join(' ')}`,
     link: linkDesc,
+    tls: options.tls,
     runs: options.runs,
     durationSeconds: (Date.now() - started) / 1000,
     loadAverage1m: { before: load[0], after: loadAfter[0] },
@@ -108,27 +115,11 @@ export async function runLinkBench(options: LinkBenchOptions): Promise<void> {
   const markdown = linkMarkdownOf(result);
   const outDir = path.join(REPO_ROOT, 'bench', 'results');
   await mkdir(outDir, { recursive: true });
-  const name = `link-${options.link}`;
+  const name = `link-${options.link}${options.tls ? '-tls' : ''}`;
   await writeFile(path.join(outDir, `${name}.json`), `${JSON.stringify(result, null, 2)}\n`);
   await writeFile(path.join(outDir, `${name}.md`), markdown);
   process.stdout.write(`\n${markdown}`);
   log(`\nwritten: bench/results/${name}.json, bench/results/${name}.md`);
-}
-
-/** rclone configured by environment only; AWS_CA_BUNDLE would make it refuse plain http. */
-function rcloneEnv(base: Record<string, string>): Record<string, string> {
-  const env: Record<string, string> = {
-    ...base,
-    RCLONE_CONFIG_BENCH_TYPE: 's3',
-    RCLONE_CONFIG_BENCH_PROVIDER: 'Other',
-    RCLONE_CONFIG_BENCH_ACCESS_KEY_ID: base.AWS_ACCESS_KEY_ID!,
-    RCLONE_CONFIG_BENCH_SECRET_ACCESS_KEY: base.AWS_SECRET_ACCESS_KEY!,
-    RCLONE_CONFIG_BENCH_REGION: base.AWS_REGION!,
-    RCLONE_CONFIG_BENCH_ENDPOINT: base.AWS_ENDPOINT_URL_S3!,
-    RCLONE_CONFIG: '/dev/null',
-  };
-  delete env.AWS_CA_BUNDLE;
-  return env;
 }
 
 async function upload(
@@ -148,20 +139,6 @@ async function upload(
   execFileSync('/bin/sh', ['-c', `cat "${encFile}" > /dev/null`]);
   const { info } = stack;
   const env = toolEnv(stack, workDir, proxy ? proxy.env(stack.env) : stack.env);
-  // A new key every run: rclone skips a copy whose destination already matches.
-  let run = 0;
-  const rclone = (extra: string[], prefix: string) => () =>
-    timed(
-      RCLONE,
-      [
-        'copyto',
-        encFile,
-        `bench:${info.bucket}/${prefix}/${++run}-${name}`,
-        '--s3-no-check-bucket',
-        ...extra,
-      ],
-      { env: rcloneEnv(env) },
-    );
   log(`\n[link ${options.link}] ${sizeMiB} MiB: action vs aws s3 cp vs rclone vs scripted`);
   const r = await alternate(
     options.runs,
@@ -192,11 +169,7 @@ async function upload(
           ],
           { env },
         ),
-      'rclone defaults': rclone([], 'link-rclone'),
-      'rclone tuned': rclone(
-        ['--s3-upload-concurrency', '16', '--s3-chunk-size', '8M'],
-        'link-rclone-tuned',
-      ),
+      ...rcloneSides(encFile, info.bucket, `link-rclone-${sizeMiB}`, env),
       scripted: () =>
         timed(path.join(REPO_ROOT, 'bench', 'scripted.sh'), ['upload', file, `link-sc/${name}`], {
           env,

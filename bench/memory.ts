@@ -108,7 +108,7 @@ export async function memory(stack: BenchStack, workspace: string, bigFile: stri
         `s3://${info.bucket}/memory/`,
         '--recursive',
         '--endpoint-url',
-        info.endpoints.s3,
+        stack.env.AWS_ENDPOINT_URL_S3!,
         '--only-show-errors',
       ],
       {

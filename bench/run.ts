@@ -5,6 +5,7 @@
  *                    [--entry dist/index.js] [--before OTHER/index.js]
  *   npm run bench -- --render bench/RESULTS.json   (prints a saved run's table again)
  *   npm run bench -- --link wan ...                 (the link suites: bench/link.ts)
+ *   npm run bench -- --tls [--link wan ...]         (every side over https to the stack)
  *
  * --before runs a second build of the action as one more side wherever the action runs, so a
  * change can be measured against the code before it in the same run.
@@ -31,6 +32,7 @@ import { assertFreshDist } from '../test/support/runner.js';
 import {
   GIB,
   RUNS,
+  TLS,
   checkTools,
   entry,
   log,
@@ -68,8 +70,14 @@ async function main(): Promise<void> {
     }
     if (only.has('encrypt')) await encryptOnly(bigFile);
     if (only.has('upload') || only.has('memory') || only.has('batch') || only.has('incremental')) {
-      stack = await startBenchStack(workDir);
-      log(`local stack: S3 ${stack.info.endpoints.s3} (pid ${stack.info.pid})`);
+      stack = await startBenchStack(workDir, { tls: TLS });
+      log(`local stack: S3 ${stack.env.AWS_ENDPOINT_URL_S3} (pid ${stack.info.pid})`);
+      if (TLS) {
+        notes.push(
+          'Every side talked to the local stack over https (--tls), to a TLS front in ' +
+            'the stack process, which is counted in the server CPU, not the sides.',
+        );
+      }
     }
     if (only.has('upload')) {
       opensslEncrypt(bigFile, encFile);
@@ -149,6 +157,7 @@ if (options.link) {
     runs: RUNS,
     suites: new Set(options['link-suites'].split(',')),
     batchFiles: Number(options['batch-files']),
+    tls: TLS,
     ...(options.entry ? { entry: options.entry } : {}),
   });
 } else if (options.render) {

@@ -6,17 +6,21 @@
  * but never processed: the benchmark measures job creation, and a thousand jobs being
  * transcoded in the background would disturb every later measurement.
  *
- * Usage: tsx bench/stack-server.ts INFO_FILE S3_DIRECTORY; runs until SIGTERM.
+ * Usage: tsx bench/stack-server.ts INFO_FILE S3_DIRECTORY [--tls]; runs until SIGTERM. With
+ * --tls the services are served over https too (local-aws/tls.ts).
  */
 import { writeFile } from 'node:fs/promises';
 import { startStack } from '../local-aws/stack.js';
 import type { BenchStackInfo } from './lib.js';
 
-const [infoFile, s3Directory] = process.argv.slice(2);
-if (!infoFile || !s3Directory) throw new Error('usage: stack-server.ts INFO_FILE S3_DIRECTORY');
+const [infoFile, s3Directory, flag] = process.argv.slice(2);
+if (!infoFile || !s3Directory || (flag !== undefined && flag !== '--tls')) {
+  throw new Error('usage: stack-server.ts INFO_FILE S3_DIRECTORY [--tls]');
+}
 
 const stack = await startStack({
   s3Directory,
+  tls: flag === '--tls',
   // Jobs stay SUBMITTED for the whole benchmark.
   mediaconvert: { mediaTools: 'none', tickMs: 24 * 3600 * 1000 },
 });

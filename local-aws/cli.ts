@@ -1,7 +1,9 @@
 /**
- * `npm run local-aws -- --info-file PATH [--dotenv PATH] [--region us-east-1] [--s3-dir DIR]`
+ * `npm run local-aws -- --info-file PATH [--dotenv PATH] [--region us-east-1] [--s3-dir DIR]
+ *  [--tls]`
  * Starts the local AWS stack, writes the info file (and the environment as a dotenv file),
- * prints the environment to use it, and runs until SIGINT or SIGTERM.
+ * prints the environment to use it, and runs until SIGINT or SIGTERM. With --tls every
+ * service is served over https as well, with a CA made at start (its path is printed).
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -13,11 +15,13 @@ const { values } = parseArgs({
     dotenv: { type: 'string' },
     region: { type: 'string', default: 'us-east-1' },
     's3-dir': { type: 'string' },
+    tls: { type: 'boolean', default: false },
   },
 });
 
 const stack = await startStack({
   region: values.region,
+  tls: values.tls,
   ...(values['s3-dir'] ? { s3Directory: values['s3-dir'] } : {}),
 });
 if (values['info-file']) await writeInfoFile(values['info-file'], stack.info);
@@ -29,6 +33,10 @@ if (values['dotenv']) {
 
 console.log('Local AWS stack is up:');
 console.log(JSON.stringify(stack.info, null, 2));
+if (stack.info.caBundle) {
+  console.log(`\nhttps with the CA certificate ${stack.info.caBundle}`);
+  console.log('(AWS CLI: --ca-bundle or AWS_CA_BUNDLE; Node and the action: NODE_EXTRA_CA_CERTS)');
+}
 console.log('\nUse it from a shell with:');
 for (const [name, value] of Object.entries(stack.env())) console.log(`export ${name}='${value}'`);
 console.log('\nStop with Ctrl-C.');

@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { Transform, type Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import S3rver from 's3rver';
 import { s3Checks } from './s3-checks.js';
@@ -33,6 +33,7 @@ export async function startS3(options: {
   });
   addAbortMultipartUpload(server, directory);
   storePartsSafely(server);
+  storeObjectsBeforeAnswering(server);
   // Koa composes its middleware list when the server starts; the router is the last entry.
   const { middleware } = server as unknown as { middleware: unknown[] };
   middleware.splice(middleware.length - 1, 0, s3Checks(directory));
@@ -102,7 +103,9 @@ function addAbortMultipartUpload(server: S3rver, directory: string): void {
   middleware.splice(middleware.length - 1, 0, abort);
 }
 
-interface PartStore {
+interface FilesystemStore {
+  putMetadata(bucket: string, key: string, metadata: unknown, md5: string): Promise<void>;
+  putObject(object: StoredObject): Promise<{ size: number; md5: string }>;
   getResourcePath(bucket: string, key: string | undefined, resourceType: string): string;
   putPart(
     bucket: string,
@@ -118,7 +121,7 @@ interface PartStore {
  * that ends the process. The same store, with every stream's error handled: that part fails.
  */
 function storePartsSafely(server: S3rver): void {
-  const { store } = server as unknown as { store: PartStore };
+  const { store } = server as unknown as { store: FilesystemStore };
   store.putPart = async (bucket, uploadId, partNumber, content) => {
     const partPath = path.join(
       store.getResourcePath(bucket, undefined, 'uploads'),
@@ -141,6 +144,43 @@ function storePartsSafely(server: S3rver): void {
     );
     const digest = md5.digest('hex');
     await writeFile(`${partPath}.md5`, digest);
+    return { size, md5: digest };
+  };
+}
+
+interface StoredObject {
+  bucket: string;
+  key: string;
+  content: Readable | Buffer;
+  metadata: unknown;
+}
+
+/**
+ * s3rver 3.7 answers PutObject (and CompleteMultipartUpload, which stores through the same
+ * function) once the bytes have passed its MD5, before the file is written: a HeadObject
+ * right after sees a shorter object (rclone then reports "corrupted on transfer" and uploads
+ * again). The same store, answering once the file is written, as S3 answers once it is stored.
+ */
+function storeObjectsBeforeAnswering(server: S3rver): void {
+  const { store } = server as unknown as { store: FilesystemStore };
+  store.putObject = async (object) => {
+    const objectPath = store.getResourcePath(object.bucket, object.key, 'object');
+    await mkdir(path.dirname(objectPath), { recursive: true });
+    const md5 = createHash('md5');
+    let size = 0;
+    await pipeline(
+      Buffer.isBuffer(object.content) ? Readable.from([object.content]) : object.content,
+      new Transform({
+        transform(chunk: Buffer, _encoding, callback) {
+          md5.update(chunk);
+          size += chunk.length;
+          callback(null, chunk);
+        },
+      }),
+      createWriteStream(objectPath),
+    );
+    const digest = md5.digest('hex');
+    await store.putMetadata(object.bucket, object.key, object.metadata, digest);
     return { size, md5: digest };
   };
 }

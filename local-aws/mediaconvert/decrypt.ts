@@ -10,6 +10,7 @@ import {
   type Decipher,
   type DecipherGCM,
 } from 'node:crypto';
+import { Agent } from 'node:https';
 import { Transform, type TransformCallback } from 'node:stream';
 import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
 import { roleCredentials } from '../identity.js';
@@ -31,6 +32,8 @@ export interface DecryptionSpec {
 export interface KmsAccess {
   jobRegion: string;
   kmsEndpoints: Record<string, string>;
+  /** The CA (PEM) to trust for https endpoints, instead of the system's. */
+  ca?: string;
   roleArn: string;
 }
 
@@ -62,6 +65,9 @@ export async function decryptDataKey(
     endpoint,
     credentials: roleCredentials(access.roleArn),
     maxAttempts: 2,
+    ...(access.ca
+      ? { requestHandler: { httpsAgent: new Agent({ ca: access.ca, keepAlive: true }) } }
+      : {}),
   });
   try {
     const out = await kms.send(

@@ -31,6 +31,8 @@ export interface MediaConvertEmulatorOptions {
   s3Endpoint: string;
   /** Region -> KMS emulator URL; a job's data keys are decrypted in `kmsKeyRegion ?? region`. */
   kmsEndpoints: Record<string, string>;
+  /** The CA (PEM) that signed the certificates of https `s3Endpoint` and `kmsEndpoints`. */
+  ca?: string;
   accountId?: string;
   /** Pause before a job starts and between its steps (default 250 ms; tests use a few ms). */
   tickMs?: number;
@@ -90,6 +92,7 @@ export async function startMediaConvert(
     region: options.region,
     s3Endpoint: options.s3Endpoint,
     kmsEndpoints: options.kmsEndpoints,
+    ...(options.ca ? { ca: options.ca } : {}),
     tools,
     tickMs: options.tickMs ?? 250,
     onChange: (job) => {

@@ -2,6 +2,7 @@
  * The Default queue's single worker: takes SUBMITTED jobs in order, moves each through
  * PROGRESSING (phase and percentage) to COMPLETE, ERROR or CANCELED, one job at a time.
  */
+import { Agent } from 'node:https';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { S3Client } from '@aws-sdk/client-s3';
 import { STACK_CREDENTIALS } from '../identity.js';
@@ -13,6 +14,8 @@ export interface WorkerOptions {
   region: string;
   s3Endpoint: string;
   kmsEndpoints: Record<string, string>;
+  /** The CA (PEM) to trust for https endpoints (the stack's own), instead of the system's. */
+  ca?: string;
   tools: MediaTools;
   /** Pause before a job starts and between its steps. */
   tickMs: number;
@@ -37,6 +40,9 @@ export class JobWorker {
       // s3rver predates the SDK's default CRC32 checksums on every request.
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_REQUIRED',
+      ...(options.ca
+        ? { requestHandler: { httpsAgent: new Agent({ ca: options.ca, keepAlive: true }) } }
+        : {}),
     });
   }
 
@@ -85,7 +91,11 @@ export class JobWorker {
     try {
       const outputGroupDetails = await processJob(job, {
         s3: this.s3,
-        kms: { jobRegion: this.options.region, kmsEndpoints: this.options.kmsEndpoints },
+        kms: {
+          jobRegion: this.options.region,
+          kmsEndpoints: this.options.kmsEndpoints,
+          ...(this.options.ca ? { ca: this.options.ca } : {}),
+        },
         tools: this.options.tools,
         signal,
         tick: async () => {

@@ -1,6 +1,8 @@
 /** The README's "run it" command and the stack launcher, run as a user runs them. */
 import { execFile, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { request } from 'node:https';
 import { connect } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -126,6 +128,65 @@ test.concurrent(
     }
     expect(await processesWith(infoFile)).toEqual([]);
     for (const url of endpoints) expect([url, await accepts(url)]).toEqual([url, false]);
+    await rm(dir, { recursive: true, force: true });
+  },
+);
+
+/** The HTTP status an https GET of `url` gets, trusting only `ca`. */
+function httpsStatus(url: string, ca: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { ca }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.once('error', reject);
+    req.end();
+  });
+}
+
+test.concurrent(
+  'npm run local-aws -- --tls: https endpoints and the CA in the info and dotenv files; gone on SIGTERM',
+  async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'local-aws-tls-'));
+    const infoFile = path.join(dir, 'info.json');
+    const dotenv = path.join(dir, '.env');
+    const child = spawn(
+      'npm',
+      ['run', 'local-aws', '--', '--tls', '--dotenv', dotenv, '--info-file', infoFile],
+      { stdio: ['ignore', 'pipe', 'ignore'] },
+    );
+    let printed = '';
+    child.stdout.on('data', (d: Buffer) => (printed += d.toString()));
+    const exited = new Promise<number | null>((resolve) =>
+      child.on('exit', (code) => resolve(code)),
+    );
+    let info: StackInfo | undefined;
+    try {
+      await waitForFile(infoFile, 30_000);
+      info = JSON.parse(await readFile(infoFile, 'utf8')) as StackInfo;
+      const ca = await readFile(info.caBundle!, 'utf8');
+      for (const url of Object.values(info.httpsEndpoints!)) {
+        expect(url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+        // Any answer of the service's own (an error for a bare GET) proves TLS was accepted.
+        expect(await httpsStatus(url, ca)).toBeGreaterThanOrEqual(200);
+      }
+      for (const url of Object.values(info.endpoints)) expect(await accepts(url)).toBe(true);
+      const lines = (await readFile(dotenv, 'utf8')).split('\n');
+      expect(lines).toEqual(
+        expect.arrayContaining([
+          `AWS_ENDPOINT_URL_S3=${info.httpsEndpoints!.s3}`,
+          `NODE_EXTRA_CA_CERTS=${info.caBundle}`,
+          `AWS_CA_BUNDLE=${info.caBundle}`,
+        ]),
+      );
+      expect(printed).toContain(`CA certificate ${info.caBundle}`);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
+    // The CA goes with the stack, and no https port still answers.
+    expect(existsSync(info!.caBundle!)).toBe(false);
+    for (const url of Object.values(info!.httpsEndpoints!)) expect(await accepts(url)).toBe(false);
     await rm(dir, { recursive: true, force: true });
   },
 );

@@ -25,7 +25,10 @@ export interface Link {
 }
 
 export interface LinkProxyOptions {
-  /** The real servers, by service (http://host:port); the proxy listens for each one given. */
+  /**
+   * The real servers, by service (http:// or https://host:port); the proxy listens for each
+   * one given, and its URL for it has the same scheme (TLS passes through it untouched).
+   */
   upstreams: Partial<Record<LinkService, string>>;
   link: Link;
 }
@@ -57,7 +60,7 @@ export async function startLinkProxy(options: LinkProxyOptions): Promise<LinkPro
   const stats: LinkStats = { connections: 0, bytesUp: 0, bytesDown: 0 };
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
-  const { servers, urls } = await listenPerService(options.upstreams, (_service, target) =>
+  const listening = await listenPerService(options.upstreams, (_service, target) =>
     createServer((client) => {
       stats.connections += 1;
       const accepted = performance.now();
@@ -75,6 +78,12 @@ export async function startLinkProxy(options: LinkProxyOptions): Promise<LinkPro
       pipe(server, client, link, timers, accepted, (n) => (stats.bytesDown += n));
     }),
   );
+  const { servers } = listening;
+  // Bytes pass unchanged, TLS included: an https upstream is reached through https://proxy.
+  const urls: Partial<Record<LinkService, string>> = {};
+  for (const [service, url] of Object.entries(listening.urls) as [LinkService, string][]) {
+    urls[service] = `${new URL(options.upstreams[service]!).protocol}//${new URL(url).host}`;
+  }
 
   return {
     urls,

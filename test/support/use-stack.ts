@@ -53,6 +53,6 @@ export function useStack(options: StackOptions = {}): StackHandle {
     get mediaconvert() {
       return running().mediaconvert;
     },
-    env: () => running().env(),
+    env: (scheme) => running().env(scheme),
   };
 }

@@ -1,0 +1,84 @@
+/**
+ * The packaged action (dist/index.js, run as the runner runs it) against the local stack over
+ * https: the stack's CA reaches it through NODE_EXTRA_CA_CERTS, as a self-hosted runner behind
+ * a TLS-inspecting proxy would give it one. A job it waits for to COMPLETE, an upload in
+ * parts through the link proxy (TLS passes it as bytes), and a refusal without the CA.
+ */
+import path from 'node:path';
+import { ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { startLinkProxy } from '../support/link-proxy.js';
+import { createSources, s3Uris, type Sources } from '../support/sources.js';
+import { stackClients } from '../support/clients.js';
+import { FAST_JOBS, useStack } from '../support/use-stack.js';
+import { MIB } from '../../src/shared/units.js';
+
+const SAMPLE = path.resolve('samples/clip.mp4');
+
+const stack = useStack({ ...FAST_JOBS, tls: true });
+let sources: Sources;
+
+beforeAll(async () => {
+  sources = await createSources('tls-ws-', stack);
+  await sources.write('big/six.bin', 6 * MIB + 17);
+  await sources.copy('media/clip.mp4', SAMPLE);
+});
+
+afterAll(async () => {
+  await sources?.remove();
+});
+
+test('over https with NODE_EXTRA_CA_CERTS: the sample clip, and a job that completes', async () => {
+  const env = stack.env();
+  expect(env.AWS_ENDPOINT_URL_S3).toMatch(/^https:/);
+  expect(env.NODE_EXTRA_CA_CERTS).toBe(stack.info.caBundle);
+  const run = await sources.run({
+    env,
+    inputs: {
+      files: 'media/clip.mp4',
+      'kms-key-arn': stack.info.kmsKeyArn,
+      destination: `s3://${stack.info.bucket}/tls/`,
+      'role-arn': stack.info.roleArn,
+      'job-template': stack.info.jobTemplate,
+      wait: 'true',
+    },
+  });
+  expect(run.stdout).not.toContain('::error::');
+  expect(run.code).toBe(0);
+  expect(s3Uris(run)).toHaveLength(1);
+  await sources.expectObjectsDecryptToSources(run, ['media/clip.mp4']);
+  expect(run.outputs['job-status']).toMatch(/COMPLETE/);
+  expect(run.outputs['job-status']).not.toMatch(/ERROR|CANCELED/);
+});
+
+test('over https through the link proxy: a multipart upload whose object decrypts', async () => {
+  const link = await startLinkProxy({
+    upstreams: stack.info.httpsEndpoints!,
+    link: { delayMs: 5, bytesPerSecond: 32 * MIB },
+  });
+  try {
+    for (const url of Object.values(link.urls)) expect(url).toMatch(/^https:\/\/127\.0\.0\.1:/);
+    const run = await sources.upload(link.env(stack.env()), 'tls-link', { files: 'big/six.bin' });
+    expect(run.stdout).not.toContain('::error::');
+    await sources.expectObjectsDecryptToSources(run, ['big/six.bin']);
+    // Everything went through the proxy: the file's bytes and TLS's own on top of them.
+    expect(link.stats.bytesUp).toBeGreaterThan(6 * MIB);
+  } finally {
+    await link.close();
+  }
+});
+
+test('over https without the CA: the step fails on the certificate, before any upload', async () => {
+  const env = stack.env();
+  delete env.NODE_EXTRA_CA_CERTS;
+  const run = await sources.upload(env, 'tls-untrusted', { files: 'big/six.bin' });
+  expect(run.code).toBe(1);
+  expect(run.stdout).toMatch(/::error::.*certificate/);
+  await sources.expectUntouched();
+  // Checked over http, which needs no CA.
+  const { s3 } = stackClients(stack);
+  const listed = await s3.send(
+    new ListObjectsV2Command({ Bucket: stack.info.bucket, Prefix: 'tls-untrusted/' }),
+  );
+  s3.destroy();
+  expect(listed.KeyCount).toBe(0);
+});
