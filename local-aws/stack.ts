@@ -19,6 +19,8 @@ export interface StackInfo {
   credentials: { accessKeyId: string; secretAccessKey: string };
   kmsKeyArn: string;
   kmsAliasArn: string;
+  /** A second key in the stack's region, also granted to `roleArn`: a target for re-wrapping. */
+  secondKmsKeyArn: string;
   /** A key in another region (`otherRegion`), also granted to `roleArn`: for KmsKeyRegion. */
   otherRegion: string;
   otherRegionKmsKeyArn: string;
@@ -82,6 +84,8 @@ export async function startStack(options: StackOptions = {}): Promise<LocalStack
   principals.registerRole(ROLE_ARN);
   principals.registerRole(ROLE_WITHOUT_DECRYPT_ARN);
   kms.grant(key.arn, ROLE_ARN, ['Decrypt']);
+  const secondKey = kms.createKey({ description: 'mediaconvert-encrypt second local key' });
+  kms.grant(secondKey.arn, ROLE_ARN, ['Decrypt']);
   const otherKey = otherKms.createKey({
     description: 'mediaconvert-encrypt key in another region',
   });
@@ -95,6 +99,7 @@ export async function startStack(options: StackOptions = {}): Promise<LocalStack
     credentials: { ...STACK_CREDENTIALS },
     kmsKeyArn: key.arn,
     kmsAliasArn,
+    secondKmsKeyArn: secondKey.arn,
     otherRegion,
     otherRegionKmsKeyArn: otherKey.arn,
     roleArn: ROLE_ARN,
