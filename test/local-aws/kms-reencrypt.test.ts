@@ -102,7 +102,11 @@ describe('ReEncrypt', () => {
     // Decrypt pinned to the old key refuses the new blob.
     const pinned = await failure(
       client.send(
-        new DecryptCommand({ CiphertextBlob: moved, EncryptionContext: CONTEXT, KeyId: source.arn }),
+        new DecryptCommand({
+          CiphertextBlob: moved,
+          EncryptionContext: CONTEXT,
+          KeyId: source.arn,
+        }),
       ),
     );
     expect(pinned.name).toBe('IncorrectKeyException');
