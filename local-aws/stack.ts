@@ -54,6 +54,8 @@ export interface StackOptions {
   region?: string;
   /** Where s3rver keeps the objects; a temporary directory (removed on close) by default. */
   s3Directory?: string;
+  /** The largest CopyObject source (S3's 5 GiB by default): lower it to reach multipart copy. */
+  s3CopySourceLimit?: number;
   /** How the MediaConvert emulator runs jobs (tests use short ticks; the benchmark none). */
   mediaconvert?: Pick<MediaConvertEmulatorOptions, 'tickMs' | 'mediaTools'>;
 }
@@ -65,6 +67,7 @@ export async function startStack(options: StackOptions = {}): Promise<LocalStack
   const s3 = await startS3({
     buckets: [BUCKET],
     ...(options.s3Directory ? { directory: options.s3Directory } : {}),
+    ...(options.s3CopySourceLimit ? { copySourceLimit: options.s3CopySourceLimit } : {}),
   });
   const otherRegion = region === 'us-west-2' ? 'us-east-1' : 'us-west-2';
   const kms = await startKms({ region, port: 0, principals });
