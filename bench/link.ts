@@ -44,7 +44,7 @@ import {
   toolEnv,
   type BenchStack,
 } from './lib.js';
-import { log, pick } from './context.js';
+import { before, log, pick } from './context.js';
 import { linkMarkdownOf, type LinkRow as Row } from './report.js';
 
 export interface LinkBenchOptions {
@@ -140,21 +140,23 @@ async function upload(
   const { info } = stack;
   const env = toolEnv(stack, workDir, proxy ? proxy.env(stack.env) : stack.env);
   log(`\n[link ${options.link}] ${sizeMiB} MiB: action vs aws s3 cp vs rclone vs scripted`);
+  const action = (build: string) => () =>
+    timedAction({
+      entry: build,
+      inputs: {
+        files: name,
+        'kms-key-arn': info.kmsKeyArn,
+        destination: `s3://${info.bucket}/link-ours/`,
+        'create-job': 'false',
+      },
+      env: proxy ? proxy.env(stack.env) : stack.env,
+      workspace,
+    });
   const r = await alternate(
     options.runs,
     {
-      action: () =>
-        timedAction({
-          entry,
-          inputs: {
-            files: name,
-            'kms-key-arn': info.kmsKeyArn,
-            destination: `s3://${info.bucket}/link-ours/`,
-            'create-job': 'false',
-          },
-          env: proxy ? proxy.env(stack.env) : stack.env,
-          workspace,
-        }),
+      action: action(entry),
+      ...(before ? { 'action before': action(before) } : {}),
       'aws s3 cp (upload only)': () =>
         timed(
           AWS_CLI,
@@ -190,13 +192,15 @@ async function upload(
   for (const [side, usages] of Object.entries(r)) {
     rows.push({ suite, measure: 'CPU', side, unit: 'CPU-s', value: pick(usages, 'cpu') });
   }
-  rows.push({
-    suite,
-    measure: 'peak RSS',
-    side: 'action',
-    unit: 'MiB',
-    value: pick(r.action!, 'maxRssKiB', 1 / 1024),
-  });
+  for (const side of ['action', 'action before'].filter((s) => r[s])) {
+    rows.push({
+      suite,
+      measure: 'peak RSS',
+      side,
+      unit: 'MiB',
+      value: pick(r[side]!, 'maxRssKiB', 1 / 1024),
+    });
+  }
   return rows;
 }
 
