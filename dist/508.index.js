@@ -701,6 +701,64 @@ function readObjectMetadata(metadata, jobRegion) {
     return stored;
 }
 
+;// CONCATENATED MODULE: ./src/aws/abort.ts
+/**
+ * How long a clean-up request (AbortMultipartUpload) may take, counted from the step's first
+ * signal. Everything after it (manifest, outputs, summary, exit) must fit in what is left of
+ * the 2 s the action promises, on a loaded runner too, where the signal itself, the report and
+ * the exit each wait for the CPU; S3 answers an abort in well under 750 ms.
+ */
+const CLEANUP_MS = 750;
+/**
+ * Gives every request of these clients an abort signal of its own that fires with `signal`,
+ * unless the call names one of its own (a clean-up request does). A request sent after the
+ * signal fired fails at once without reaching the network; one in flight is cut off. Done
+ * once here, at the client, so that no call site can forget it.
+ */
+function abortWith(clients, signal) {
+    if (!signal)
+        return clients;
+    for (const client of Object.values(clients)) {
+        const send = client.send.bind(client);
+        client.send = (command, options) => send(command, { abortSignal: requestSignal(signal), ...options });
+    }
+    return clients;
+}
+/**
+ * A signal for one request that fires when `cancel` does. The SDK adds an 'abort' listener
+ * per request in flight (its retry and HTTP layers) and removes it when the request settles;
+ * on one signal shared by the whole run, more than 10 parts in flight made Node print
+ * MaxListenersExceededWarning, which reads as a leak. AbortSignal.any follows `cancel`
+ * without a listener on it, so the run's signal carries none of them, however many requests
+ * are in flight.
+ */
+function requestSignal(cancel) {
+    return AbortSignal.any([cancel]);
+}
+/**
+ * The abort signal of a clean-up request: fires CLEANUP_MS after `cancel` fires (or never),
+ * so that clean-up gets its chance after a cancel but cannot hold the process past the
+ * runner's grace, however slow the service is.
+ */
+function cleanupSignal(cancel) {
+    const controller = new AbortController();
+    let timer;
+    const start = () => {
+        timer = setTimeout(() => controller.abort(new Error(`clean-up took longer than ${CLEANUP_MS} ms`)), CLEANUP_MS);
+    };
+    if (cancel?.aborted)
+        start();
+    else
+        cancel?.addEventListener('abort', start, { once: true });
+    return {
+        signal: controller.signal,
+        dispose: () => {
+            clearTimeout(timer);
+            cancel?.removeEventListener('abort', start);
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/upload/if-exists.ts
 /**
  * `if-exists`: what happens when an object already exists at a file's key. Decided per file
@@ -713,10 +771,11 @@ function readObjectMetadata(metadata, jobRegion) {
 
 
 
+
 /** HeadObject: the object's metadata and size, or undefined when there is none (404). */
 async function headObject(s3, file, signal) {
     try {
-        const out = await s3.send(new dist_cjs/* HeadObjectCommand */.l81({ Bucket: file.bucket, Key: file.key }), signal ? { abortSignal: signal } : {});
+        const out = await s3.send(new dist_cjs/* HeadObjectCommand */.l81({ Bucket: file.bucket, Key: file.key }), signal ? { abortSignal: requestSignal(signal) } : {});
         return {
             metadata: out.Metadata ?? {},
             ...(out.ContentLength === undefined ? {} : { contentLength: out.ContentLength }),
@@ -941,53 +1000,6 @@ function dataKey(plaintext, encrypted) {
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(38522);
 var external_node_zlib_default = /*#__PURE__*/__webpack_require__.n(external_node_zlib_);
-;// CONCATENATED MODULE: ./src/aws/abort.ts
-/**
- * How long a clean-up request (AbortMultipartUpload) may take, counted from the step's first
- * signal. Everything after it (manifest, outputs, summary, exit) must fit in what is left of
- * the 2 s the action promises, on a loaded runner too, where the signal itself, the report and
- * the exit each wait for the CPU; S3 answers an abort in well under 750 ms.
- */
-const CLEANUP_MS = 750;
-/**
- * Gives every request of these clients `signal` as its abort signal, unless the call names
- * one of its own (a clean-up request does). A request sent after the signal fired fails at
- * once without reaching the network; one in flight is cut off. Done once here, at the client,
- * so that no call site can forget it.
- */
-function abortWith(clients, signal) {
-    if (!signal)
-        return clients;
-    for (const client of Object.values(clients)) {
-        const send = client.send.bind(client);
-        client.send = (command, options) => send(command, { abortSignal: signal, ...options });
-    }
-    return clients;
-}
-/**
- * The abort signal of a clean-up request: fires CLEANUP_MS after `cancel` fires (or never),
- * so that clean-up gets its chance after a cancel but cannot hold the process past the
- * runner's grace, however slow the service is.
- */
-function cleanupSignal(cancel) {
-    const controller = new AbortController();
-    let timer;
-    const start = () => {
-        timer = setTimeout(() => controller.abort(new Error(`clean-up took longer than ${CLEANUP_MS} ms`)), CLEANUP_MS);
-    };
-    if (cancel?.aborted)
-        start();
-    else
-        cancel?.addEventListener('abort', start, { once: true });
-    return {
-        signal: controller.signal,
-        dispose: () => {
-            clearTimeout(timer);
-            cancel?.removeEventListener('abort', start);
-        },
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/upload/memory-budget.ts
 /**
  * One memory budget for the whole run. Every part buffer of every file is leased from it, so
@@ -1081,17 +1093,31 @@ class MemoryBudget {
         signal?.throwIfAborted();
         if (this.waiters.length === 0 && this.fits(bytes))
             return this.take(bytes, reservation);
+        // Each wait listens on a signal of its own that follows the run's (AbortSignal.any adds
+        // no listener to its source), and drops its listener once granted: dozens of files wait at
+        // once, and their listeners on the run's one signal would make Node print
+        // MaxListenersExceededWarning past 10, or pile up there until the run ends.
+        const own = signal && AbortSignal.any([signal]);
         return new Promise((resolve, reject) => {
-            const waiter = { bytes, reservation, resolve, reject };
-            this.waiters.push(waiter);
-            signal?.addEventListener('abort', () => {
+            const onAbort = () => {
                 const at = this.waiters.indexOf(waiter);
                 if (at < 0)
                     return;
                 this.waiters.splice(at, 1);
-                reject(signal.reason);
+                reject(own.reason);
                 this.grant();
-            }, { once: true });
+            };
+            const waiter = {
+                bytes,
+                reservation,
+                resolve: (buffer) => {
+                    own?.removeEventListener('abort', onAbort);
+                    resolve(buffer);
+                },
+                reject,
+            };
+            this.waiters.push(waiter);
+            own?.addEventListener('abort', onAbort, { once: true });
         });
     }
     /** Hands a leased buffer back. */
