@@ -6,6 +6,7 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { startStack, writeInfoFile } from './stack.js';
+import { quietNodeVersionWarning } from '../src/aws/node-version-warning.js';
 
 const { values } = parseArgs({
   options: {
@@ -16,6 +17,7 @@ const { values } = parseArgs({
   },
 });
 
+quietNodeVersionWarning();
 const stack = await startStack({
   region: values.region,
   ...(values['s3-dir'] ? { s3Directory: values['s3-dir'] } : {}),

@@ -16,6 +16,7 @@ import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/clien
 import { GetJobCommand, MediaConvertClient } from '@aws-sdk/client-mediaconvert';
 import { runPackagedAction } from '../test/support/action-runner.js';
 import { startStack } from '../local-aws/stack.js';
+import { quietNodeVersionWarning } from '../src/aws/node-version-warning.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const jobIndex = process.argv.indexOf('--job');
@@ -28,6 +29,7 @@ if (jobIndex >= 0 && (!jobName || !existsSync(path.join(repoRoot, jobFile ?? '')
   process.exit(2);
 }
 
+quietNodeVersionWarning();
 const stack = await startStack();
 let exitCode = 1;
 try {

@@ -13,6 +13,7 @@ import { handleInterrupts } from './host/signals.js';
 import { INPUTS, type InputName } from './inputs/interface.js';
 import { outputsOf } from './report/report.js';
 import { safeJson } from './shared/safe-text.js';
+import { quietNodeVersionWarning } from './aws/node-version-warning.js';
 
 export const EXIT = {
   ok: 0,
@@ -99,6 +100,7 @@ function divertWorkflowCommands(): void {
 /** Runs the CLI with `argv` (the arguments after the command) and returns its exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
   divertWorkflowCommands();
+  quietNodeVersionWarning();
   const log = consoleLogger(process.stderr);
   // The handlers stay until the process ends: a second Ctrl-C must not cut the clean-up short.
   const interrupt = handleInterrupts((m) => log.warning(m));

@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2787);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8621);
 /* harmony import */ var _host_signals_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5467);
 /** The `mediaconvert-encrypt` command (dist/cli.js). */
 
@@ -28389,7 +28389,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2787:
+/***/ 8621:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29072,12 +29072,31 @@ async function loadPipeline() {
 var signals = __nccwpck_require__(5467);
 // EXTERNAL MODULE: ./src/report/report.ts + 1 modules
 var report = __nccwpck_require__(9902);
+;// CONCATENATED MODULE: ./src/aws/node-version-warning.ts
+/**
+ * The AWS SDK's NodeVersionSupportWarning: on Node.js older than 22 the first SDK client
+ * prints nine lines saying that SDK releases published after the first week of January 2027
+ * will need Node.js 22. It speaks to whoever picks the SDK's version, and here that is this
+ * project (the bundle pins it, and docs/cli-reference.md says which Node.js the tool needs): a
+ * user of the command line or the action could only read it as something wrong with their
+ * run. The SDK's documented switch turns it off (aws-sdk-js-v3 issue 7983).
+ */
+const SWITCH = 'AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED';
+/**
+ * Turns the warning off for this process, before the first client is made; a value the user
+ * set is kept (`false` shows the warning again).
+ */
+function quietNodeVersionWarning(env = process.env) {
+    env[SWITCH] ??= 'true';
+}
+
 ;// CONCATENATED MODULE: ./src/cli.ts
 /**
  * The CLI as a library (src/bin.ts is the command): `mediaconvert-encrypt --files 'masters/*.mov' --kms-key-arn ... --destination s3://...`
  * Same options as the action's inputs, as flags. Each flag falls back to the INPUT_<NAME>
  * variable the runner would set, then to the action's default. Exit codes: see EXIT below.
  */
+
 
 
 
@@ -29167,6 +29186,7 @@ function divertWorkflowCommands() {
 /** Runs the CLI with `argv` (the arguments after the command) and returns its exit code. */
 async function main(argv) {
     divertWorkflowCommands();
+    quietNodeVersionWarning();
     const log = consoleLogger(process.stderr);
     // The handlers stay until the process ends: a second Ctrl-C must not cut the clean-up short.
     const interrupt = (0,signals/* handleInterrupts */.B)((m) => log.warning(m));

@@ -15,7 +15,13 @@ const REQUIRED = INPUTS.filter((i) => 'required' in i && i.required).map((i) => 
 const USES = /^(\s*)(- )?uses: OWNER\/mediaconvert-encrypt@v1\s*(#.*)?$/;
 
 const readme = readFileSync('README.md', 'utf8');
-const docs = ['README.md', 'local-aws/README.md', 'docs/design.md', 'CHANGELOG.md'];
+const docs = [
+  'README.md',
+  'local-aws/README.md',
+  'docs/design.md',
+  'docs/cli-reference.md',
+  'CHANGELOG.md',
+];
 const examples = readdirSync('examples').map((f) => `examples/${f}`);
 const workflows = examples.filter((f) => f.endsWith('.yml'));
 

@@ -40,10 +40,11 @@ async function overLink<T>(
   upload: (env: Record<string, string>) => Promise<T>,
 ): Promise<{ result: T; records: readonly ProxyRecord[] }> {
   const faults = await startFaultProxy({ upstreams: stack.info.endpoints, rules: [] });
-  // 3 MiB/s a connection: throughput keeps rising as the window doubles past 10 parts.
+  // 2 MiB/s a connection: throughput keeps rising as the window doubles past 10 parts, even
+  // on a busy machine (at 16 parts the link carries 32 MiB/s).
   const link = await startLinkProxy({
     upstreams: faults.urls,
-    link: { delayMs: 10, bytesPerSecond: 3 * MIB },
+    link: { delayMs: 10, bytesPerSecond: 2 * MIB },
   });
   try {
     const result = await upload(link.env(stack.env()));
@@ -102,7 +103,8 @@ test('the CLI uploads 300 MiB with more than 10 parts in flight and prints no wa
   expect(result.stderr).not.toContain('error:');
   expect(result.code).toBe(0);
   expect(maxPartsAtOnce(records)).toBeGreaterThan(10);
-  expect(result.stderr).not.toContain('MaxListenersExceededWarning');
+  // No warning at all: neither Node's nor the AWS SDK's Node.js version notice.
+  expect(result.stderr).not.toMatch(/warning/i);
   expect(await objectBytes('cli-window/big/big.bin')).toBe(BYTES);
 });
 
@@ -116,7 +118,7 @@ test('the packaged action uploads 300 MiB with more than 10 parts in flight and 
   expect(run.stdout).not.toContain('::error::');
   expect(run.code).toBe(0);
   expect(maxPartsAtOnce(records)).toBeGreaterThan(10);
-  expect(run.stderr).not.toContain('MaxListenersExceededWarning');
-  expect(run.stdout).not.toContain('MaxListenersExceededWarning');
+  expect(run.stderr).toBe('');
+  expect(run.stdout).not.toMatch(/warning/i);
   expect(await objectBytes('action-window/big/big.bin')).toBe(BYTES);
 });
