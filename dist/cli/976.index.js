@@ -1661,6 +1661,8 @@ async function encryptReserved(file, config, deps, cipherBytes, partSizeBytes) {
 var finished_jobs = __webpack_require__(9509);
 // EXTERNAL MODULE: ./src/shared/json-text.ts
 var json_text = __webpack_require__(2583);
+// EXTERNAL MODULE: ./src/shared/closest.ts
+var closest = __webpack_require__(3954);
 ;// CONCATENATED MODULE: ./src/mediaconvert/settings-model.ts
 /**
  * Checks job settings against the MediaConvert API model, as the service does at CreateJob:
@@ -1668,6 +1670,7 @@ var json_text = __webpack_require__(2583);
  * The table is generated (settings-model.generated.ts); this module only walks it. The action
  * checks `job-settings` with it before any AWS call; the local MediaConvert checks CreateJob.
  */
+
 /** Every violation of `value` against the model's shape `shapeName` (e.g. `JobSettings`). */
 function checkAgainstModel(model, shapeName, value, options) {
     const found = [];
@@ -1697,7 +1700,7 @@ function checkAgainstModel(model, shapeName, value, options) {
                 for (const [key, child] of Object.entries(v)) {
                     const member = byKey.get(key);
                     if (member === undefined) {
-                        const hint = closest(key, [...byKey.keys()]);
+                        const hint = (0,closest/* closest */.k)(key, [...byKey.keys()]);
                         fail(`should NOT have additional properties: ${JSON.stringify(key)} is not a member${hint ? ` (did you mean ${hint}?)` : ''}`, { name: key, problem: 'unknown', ...(hint ? { suggestion: hint } : {}) });
                         continue;
                     }
@@ -1871,60 +1874,6 @@ function describe(value) {
     if (typeof value === 'object')
         return 'an object';
     return JSON.stringify(value);
-}
-/**
- * The known member closest to a misspelt one, for a "did you mean" hint: the same name in
- * another case, else the nearest by edit distance (letters added, dropped, changed or swapped,
- * case ignored), if it is near enough to be a typo and nearer than any other.
- */
-function closest(key, members) {
-    const lower = key.toLowerCase();
-    const sameCase = members.find((m) => m.toLowerCase() === lower);
-    if (sameCase !== undefined)
-        return sameCase;
-    const allowed = lower.length <= 4 ? 1 : lower.length <= 8 ? 2 : 3;
-    let best;
-    let bestDistance = allowed + 1;
-    let tie = false;
-    for (const member of members) {
-        const d = editDistance(lower, member.toLowerCase(), allowed + 1);
-        if (d > allowed)
-            continue;
-        if (d < bestDistance) {
-            best = member;
-            bestDistance = d;
-            tie = false;
-        }
-        else if (d === bestDistance) {
-            tie = true;
-        }
-    }
-    return tie ? undefined : best;
-}
-/** Optimal string alignment distance, or `cap` once it cannot be below `cap`. */
-function editDistance(a, b, cap) {
-    if (Math.abs(a.length - b.length) >= cap)
-        return cap;
-    let prev2 = [];
-    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const row = [i];
-        let rowMin = i;
-        for (let j = 1; j <= b.length; j++) {
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
-            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-                d = Math.min(d, prev2[j - 2] + 1);
-            }
-            row.push(d);
-            rowMin = Math.min(rowMin, d);
-        }
-        if (rowMin >= cap)
-            return cap;
-        prev2 = prev;
-        prev = row;
-    }
-    return Math.min(prev[b.length], cap);
 }
 
 ;// CONCATENATED MODULE: ./src/mediaconvert/settings-model.generated.ts
@@ -2233,7 +2182,7 @@ async function checkJobResources(mc, resources, log) {
         catch (error) {
             const type = error instanceof Error ? error.name : '';
             if (type === 'NotFoundException') {
-                throw new errors/* InputError */.dz(resource.input, `${resource.kind} '${resource.name}' does not exist in this region (${(0,errors/* messageOf */.bD)(error)})`);
+                throw new errors/* RefusedInputError */.nd(resource.input, `${resource.kind} '${resource.name}' does not exist in this region (${(0,errors/* messageOf */.bD)(error)})`);
             }
             if (type === 'ForbiddenException' || type === 'AccessDeniedException') {
                 log.warning(`cannot check that ${resource.kind} '${resource.name}' exists (${(0,errors/* messageOf */.bD)(error)}); going on`);
