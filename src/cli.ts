@@ -22,6 +22,7 @@ import {
   ENCRYPT_FLAGS,
   encryptHelp,
   rawInputs,
+  runManifestPath,
 } from './cli/encrypt-command.js';
 
 export { EXIT } from './cli/exit-codes.js';
@@ -75,7 +76,10 @@ async function encrypt(
   const interrupt = handleInterrupts((m) => log.warning(m));
   try {
     const env = { ...process.env, RUNNER_TEMP: process.env.RUNNER_TEMP || os.tmpdir() };
-    const config = parseConfig(rawInputs(values, env), env);
+    const raw = rawInputs(values, env);
+    if (!raw.manifest?.trim())
+      raw.manifest = runManifestPath(env.RUNNER_TEMP, new Date(), process.pid);
+    const config = parseConfig(raw, env);
     const { runPipeline, hostDeps } = await loadPipeline();
     const outcome = await runPipeline(
       config,
@@ -88,6 +92,7 @@ async function encrypt(
     );
     const outputs = cliOutputs(outputsOf(outcome.report, config.manifestPath));
     process.stdout.write(`${safeJson(outputs, 2)}\n`);
+    log.info(`manifest: ${config.manifestPath}`);
     if (outcome.failure) for (const line of `error: ${outcome.failure}`.split('\n')) log.info(line);
     if (interrupt.signal.aborted) return EXIT.interrupted;
     return outcome.failure ? EXIT.failed : EXIT.ok;

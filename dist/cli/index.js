@@ -28626,6 +28626,7 @@ const INPUTS = [
         description: 'Where to write the manifest JSON. Empty: `$RUNNER_TEMP/mediaconvert-encrypt-manifest.json`.',
         default: '',
         placeholder: 'FILE',
+        cli: 'Where to write the manifest JSON. Default: a new file for every run, `mediaconvert-encrypt-manifest-TIME-PID.json` in $RUNNER_TEMP or the system temporary folder; the log and the JSON on stdout give its path.',
     },
 ];
 const OUTPUTS = [
@@ -29291,6 +29292,9 @@ const EXIT_MEANINGS = [
     },
 ];
 
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ./src/cli/help.ts
 /** Wider lines wrap: a terminal of 80 columns shows them whole. */
 const WIDTH = 80;
@@ -29364,6 +29368,7 @@ function asFlags(text, flags) {
 
 
 
+
 const SPECS = INPUTS;
 /** One flag per input of the action, of the same name. */
 const ENCRYPT_FLAGS = SPECS.map((spec) => ({
@@ -29402,6 +29407,19 @@ function rawInputs(values, env) {
             raw[spec.name] = value;
     }
     return raw;
+}
+/**
+ * Where the manifest goes when neither `--manifest` nor INPUT_MANIFEST names a file: a new
+ * file for every run, named for its time and process, so that two runs on one machine never
+ * write the same one. (The action's default, one per job in $RUNNER_TEMP, is found again by a
+ * re-run of the step; a command has no such thing.)
+ */
+function runManifestPath(dir, now, pid) {
+    const stamp = now
+        .toISOString()
+        .replace(/[-:]/g, '')
+        .replace(/\.\d+Z$/, 'Z');
+    return external_node_path_default().join(dir, `mediaconvert-encrypt-manifest-${stamp}-${pid}.json`);
 }
 /** A problem that reads on from the flag's name: `--role-arn is required when ...`. */
 const PREDICATE = /^(is|or|needs|has|must) /;
@@ -29496,7 +29514,10 @@ async function encrypt(values, log) {
     const interrupt = (0,signals/* handleInterrupts */.B)((m) => log.warning(m));
     try {
         const env = { ...process.env, RUNNER_TEMP: process.env.RUNNER_TEMP || external_node_os_default().tmpdir() };
-        const config = parseConfig(rawInputs(values, env), env);
+        const raw = rawInputs(values, env);
+        if (!raw.manifest?.trim())
+            raw.manifest = runManifestPath(env.RUNNER_TEMP, new Date(), process.pid);
+        const config = parseConfig(raw, env);
         const { runPipeline, hostDeps } = await loadPipeline();
         const outcome = await runPipeline(config, hostDeps(config, env, {
             log,
@@ -29506,6 +29527,7 @@ async function encrypt(values, log) {
         }));
         const outputs = cliOutputs((0,report/* outputsOf */.Yz)(outcome.report, config.manifestPath));
         process.stdout.write(`${(0,safe_text/* safeJson */.oi)(outputs, 2)}\n`);
+        log.info(`manifest: ${config.manifestPath}`);
         if (outcome.failure)
             for (const line of `error: ${outcome.failure}`.split('\n'))
                 log.info(line);

@@ -2,6 +2,7 @@
  * The encrypt command (the CLI's default): the action's inputs as flags, its help, its errors
  * worded for a command line, and its outputs as one JSON object.
  */
+import path from 'node:path';
 import { INPUTS, OUTPUTS, type InputName, type InputSpec } from '../inputs/interface.js';
 import { InputError, messageOf } from '../shared/errors.js';
 import type { FlagSpec } from './args.js';
@@ -52,6 +53,20 @@ export function rawInputs(
     if (value !== undefined) raw[spec.name] = value;
   }
   return raw;
+}
+
+/**
+ * Where the manifest goes when neither `--manifest` nor INPUT_MANIFEST names a file: a new
+ * file for every run, named for its time and process, so that two runs on one machine never
+ * write the same one. (The action's default, one per job in $RUNNER_TEMP, is found again by a
+ * re-run of the step; a command has no such thing.)
+ */
+export function runManifestPath(dir: string, now: Date, pid: number): string {
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
+  return path.join(dir, `mediaconvert-encrypt-manifest-${stamp}-${pid}.json`);
 }
 
 /** A problem that reads on from the flag's name: `--role-arn is required when ...`. */

@@ -270,6 +270,7 @@ export const INPUTS = [
       'Where to write the manifest JSON. Empty: `$RUNNER_TEMP/mediaconvert-encrypt-manifest.json`.',
     default: '',
     placeholder: 'FILE',
+    cli: 'Where to write the manifest JSON. Default: a new file for every run, `mediaconvert-encrypt-manifest-TIME-PID.json` in $RUNNER_TEMP or the system temporary folder; the log and the JSON on stdout give its path.',
   },
 ] as const satisfies readonly InputSpec[];
 

@@ -136,3 +136,28 @@ test('a job that ends in ERROR exits 1 and says why (--wait as a bare flag)', as
   expect(outputs['job-ids']).toHaveLength(1);
   expect(outputs['job-status'].map((s) => s.status)).toEqual(['ERROR']);
 });
+
+test('without --manifest, each run writes a manifest of its own and says where', async () => {
+  const runs = await Promise.all([
+    cli([...basics('own-manifest-a'), '--no-create-job']),
+    cli([...basics('own-manifest-b'), '--no-create-job']),
+  ]);
+  const paths = runs.map((run) => (JSON.parse(run.stdout) as { manifest: string }).manifest);
+  try {
+    for (const [i, run] of runs.entries()) {
+      expect(run.code).toBe(0);
+      expect(path.dirname(paths[i]!)).toBe(os.tmpdir());
+      expect(path.basename(paths[i]!)).toMatch(
+        /^mediaconvert-encrypt-manifest-\d{8}T\d{6}Z-\d+\.json$/,
+      );
+      expect(run.stderr).toContain(`manifest: ${paths[i]}\n`);
+      const manifest = JSON.parse(await readFile(paths[i]!, 'utf8')) as {
+        files: { s3Uri: string }[];
+      };
+      expect(manifest.files[0]!.s3Uri).toContain(`/own-manifest-${'ab'[i]}/`);
+    }
+    expect(paths[0]).not.toBe(paths[1]);
+  } finally {
+    for (const file of paths) await rm(file, { force: true });
+  }
+});

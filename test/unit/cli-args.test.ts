@@ -9,6 +9,7 @@ import {
   ENCRYPT_FLAGS,
   encryptHelp,
   rawInputs,
+  runManifestPath,
 } from '../../src/cli/encrypt-command.js';
 import { InputError } from '../../src/shared/errors.js';
 import { INPUTS, OUTPUTS } from '../../src/inputs/interface.js';
@@ -162,5 +163,13 @@ describe('the encrypt command', () => {
       const json = 'json' in output && output.json === true;
       expect([output.name, json]).toEqual([output.name, output.description.includes('JSON array')]);
     }
+  });
+
+  test('the default manifest is a new file per run, named for its time and process', () => {
+    const at = new Date('2026-12-04T20:15:30.123Z');
+    expect(runManifestPath('/tmp', at, 4242)).toBe(
+      '/tmp/mediaconvert-encrypt-manifest-20261204T201530Z-4242.json',
+    );
+    expect(runManifestPath('/tmp', at, 4243)).not.toBe(runManifestPath('/tmp', at, 4242));
   });
 });
