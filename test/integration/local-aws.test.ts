@@ -1,5 +1,5 @@
-/** The README's "run it" command and the stack launcher, run as a user runs them. */
-import { execFile, spawn } from 'node:child_process';
+/** The stack launcher, run as a user runs it (the demo: demo.test.ts). */
+import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { connect } from 'node:net';
 import os from 'node:os';
@@ -14,7 +14,6 @@ interface TemplateDescription {
   JobTemplate: { Name: string };
 }
 
-const TSX = path.resolve('node_modules/.bin/tsx');
 
 async function waitForFile(file: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -127,44 +126,5 @@ test.concurrent(
     expect(await processesWith(infoFile)).toEqual([]);
     for (const url of endpoints) expect([url, await accepts(url)]).toEqual([url, false]);
     await rm(dir, { recursive: true, force: true });
-  },
-);
-
-test.concurrent(
-  'npm run demo: encrypts the sample clip, the job completes and its output is real media',
-  async () => {
-    // As a user's shell starts it: without the switch jest.config.js sets for its workers.
-    const env = { ...process.env };
-    delete env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED;
-    // Not spawnSync: the other test's stack and polling share this event loop.
-    const demo = await new Promise<{ status: number | null; stdout: string; stderr: string }>(
-      (resolve) => {
-        execFile(
-          TSX,
-          ['scripts/demo.ts'],
-          { encoding: 'utf8', timeout: 110_000, env },
-          (error, stdout, stderr) =>
-            resolve({
-              status: error ? (typeof error.code === 'number' ? error.code : 1) : 0,
-              stdout,
-              stderr,
-            }),
-        );
-      },
-    );
-    expect(demo.stdout).toContain('Demo finished');
-    // No warning from Node.js, the AWS SDK or the action, on any Node.js version.
-    expect(`${demo.stdout}\n${demo.stderr}`).not.toMatch(/warning/i);
-    expect(demo.stdout).toMatch(/job \S+: COMPLETE/);
-    expect(demo.stdout).toMatch(/outputs\/clip-240p\.mp4 .*h264,video/);
-    expect(demo.status).toBe(0);
-    // The demo keeps its RUNNER_TEMP and the local copies of the outputs for a user to look at.
-    const kept = new Set(
-      [...demo.stdout.matchAll(/(\/\S+\/(?:runner-temp|demo-output)-[^/\s]+)\//g)].map(
-        (m) => m[1]!,
-      ),
-    );
-    expect(kept.size).toBeGreaterThan(0);
-    for (const dir of kept) await rm(dir, { recursive: true, force: true });
   },
 );
