@@ -28459,7 +28459,7 @@ const INPUTS = [
     },
     {
         name: 'iv-length',
-        description: 'IV length in bytes: 16 (any mode) or 12 (AES_CTR and AES_GCM only). Empty: 16 for CTR and CBC, 12 for GCM.',
+        description: 'IV length in bytes: 16 (any mode) or 12 (AES_CTR and AES_GCM only). Empty: 16 for CTR and CBC, 12 for GCM. 12 with AES_CTR gets a warning: how MediaConvert extends a 12-byte CTR IV is not documented.',
         default: '',
         placeholder: '12|16',
     },
@@ -29123,8 +29123,8 @@ function rawConsoleLogger(stream) {
  */
 async function loadPipeline() {
     const [{ runPipeline }, { hostDeps }] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(685), __nccwpck_require__.e(976)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1976)),
-        Promise.all(/* import() */[__nccwpck_require__.e(685), __nccwpck_require__.e(878), __nccwpck_require__.e(976), __nccwpck_require__.e(504)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4504)),
+        Promise.all(/* import() */[__nccwpck_require__.e(685), __nccwpck_require__.e(293)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6293)),
+        Promise.all(/* import() */[__nccwpck_require__.e(685), __nccwpck_require__.e(878), __nccwpck_require__.e(293), __nccwpck_require__.e(504)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4504)),
     ]);
     return { runPipeline, hostDeps };
 }

@@ -86,7 +86,7 @@ export const INPUTS = [
   {
     name: 'iv-length',
     description:
-      'IV length in bytes: 16 (any mode) or 12 (AES_CTR and AES_GCM only). Empty: 16 for CTR and CBC, 12 for GCM.',
+      'IV length in bytes: 16 (any mode) or 12 (AES_CTR and AES_GCM only). Empty: 16 for CTR and CBC, 12 for GCM. 12 with AES_CTR gets a warning: how MediaConvert extends a 12-byte CTR IV is not documented.',
     default: '',
     placeholder: '12|16',
   },
