@@ -14,7 +14,6 @@ interface TemplateDescription {
   JobTemplate: { Name: string };
 }
 
-
 async function waitForFile(file: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
