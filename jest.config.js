@@ -1,3 +1,8 @@
+// The AWS SDK's Node.js version notice (src/aws/node-version-warning.ts) would print in every
+// worker that makes a client. The processes the tests start get a clean environment, so the
+// tests that check the CLI and the action print no warning still see what a user would.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 /** @type {import('jest').Config} */
 const common = {
   testEnvironment: 'node',

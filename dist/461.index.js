@@ -234,8 +234,8 @@ const systemClock = {
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
 
-// EXTERNAL MODULE: ./src/pipeline/run.ts + 25 modules
-var run = __webpack_require__(93657);
+// EXTERNAL MODULE: ./src/pipeline/run.ts + 27 modules
+var run = __webpack_require__(23991);
 ;// CONCATENATED MODULE: ./src/aws/request-log.ts
 /**
  * Identifying request members that are safe to print. An allowlist on purpose: KMS

@@ -8,6 +8,7 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { startStack, writeInfoFile } from './stack.js';
+import { quietNodeVersionWarning } from '../src/aws/node-version-warning.js';
 
 const { values } = parseArgs({
   options: {
@@ -19,6 +20,7 @@ const { values } = parseArgs({
   },
 });
 
+quietNodeVersionWarning();
 const stack = await startStack({
   region: values.region,
   tls: values.tls,

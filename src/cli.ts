@@ -1,88 +1,31 @@
 /**
  * The CLI as a library (src/bin.ts is the command): `mediaconvert-encrypt --files 'masters/*.mov' --kms-key-arn ... --destination s3://...`
- * Same options as the action's inputs, as flags. Each flag falls back to the INPUT_<NAME>
- * variable the runner would set, then to the action's default. Exit codes: see EXIT below.
+ * Same options as the action's inputs, as flags (src/cli/: the parser, help and wording every
+ * command shares). Each flag falls back to the INPUT_<NAME> variable the runner would set, then
+ * to the action's default. Exit codes: src/cli/exit-codes.ts.
  */
 import os from 'node:os';
-import { parseArgs } from 'node:util';
 import { parseConfig } from './inputs/config.js';
-import { InputError, messageOf } from './shared/errors.js';
+import { InputError, RefusedInputError } from './shared/errors.js';
 import { consoleLogger } from './host/loggers.js';
 import { loadPipeline } from './host/pipeline.js';
 import { handleInterrupts } from './host/signals.js';
-import { INPUTS, type InputName } from './inputs/interface.js';
 import { outputsOf } from './report/report.js';
 import { safeJson } from './shared/safe-text.js';
+import { VERSION } from './shared/version.js';
+import { quietNodeVersionWarning } from './aws/node-version-warning.js';
+import { parseFlags, UsageError } from './cli/args.js';
+import { EXIT, type ExitCode } from './cli/exit-codes.js';
+import {
+  cliMessage,
+  cliOutputs,
+  ENCRYPT_FLAGS,
+  encryptHelp,
+  rawInputs,
+  runManifestPath,
+} from './cli/encrypt-command.js';
 
-export const EXIT = {
-  ok: 0,
-  /** Some file, job creation or job failed; the manifest still describes what succeeded. */
-  failed: 1,
-  /** A bad flag or input value; nothing was sent to AWS. */
-  usage: 2,
-  /** SIGINT or SIGTERM; uploads in flight were aborted. */
-  interrupted: 130,
-} as const;
-
-export function helpText(): string {
-  const lines = [
-    'Usage: mediaconvert-encrypt --files GLOBS --kms-key-arn ARN --destination s3://bucket/prefix/ [options]',
-    '',
-    'Encrypts media with a KMS data key, streams the ciphertext to S3 and creates AWS Elemental',
-    'MediaConvert jobs that decrypt it. Credentials come from the AWS SDK default chain (AWS_PROFILE,',
-    'AWS_ACCESS_KEY_ID...), endpoints from AWS_ENDPOINT_URL_*, and the region from --region,',
-    'AWS_REGION or AWS_DEFAULT_REGION (not from a profile). Each option also reads',
-    'INPUT_<NAME> (e.g. INPUT_KMS-KEY-ARN), as in GitHub Actions.',
-    '',
-    'Options:',
-  ];
-  for (const spec of INPUTS) {
-    const required = 'required' in spec && spec.required ? ' (required)' : '';
-    const def = spec.default === '' ? '' : ` [default: ${spec.default}]`;
-    lines.push(`  --${spec.name}${required}${def}`, `      ${spec.description}`);
-  }
-  lines.push('  --help', '      Show this help.', '');
-  lines.push(
-    'Commands:',
-    '  conformance    one tiny job per mode, IV and key length against your account (conformance --help)',
-    '',
-  );
-  lines.push('Exit codes:');
-  lines.push(
-    `  ${EXIT.ok}    every file uploaded and every job created (and completed, with --wait true)`,
-  );
-  lines.push(
-    `  ${EXIT.failed}    a file, a job creation or a job failed; the manifest lists what succeeded`,
-  );
-  lines.push(`  ${EXIT.usage}    bad option or input value; no AWS request was made`);
-  lines.push(`  ${EXIT.interrupted}  interrupted; uploads in flight were aborted`);
-  return lines.join('\n');
-}
-
-function readFlags(argv: readonly string[]): Partial<Record<InputName, string>> | 'help' {
-  const options: Record<string, { type: 'string' } | { type: 'boolean' }> = {
-    help: { type: 'boolean' },
-  };
-  for (const spec of INPUTS) options[spec.name] = { type: 'string' };
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({ args: [...argv], options, strict: true, allowPositionals: false }));
-  } catch (error) {
-    throw new InputError(
-      'arguments',
-      `${messageOf(error).replace(/^TypeError[^:]*: /, '')}; see --help`,
-    );
-  }
-  if (values.help) return 'help';
-  const raw: Partial<Record<InputName, string>> = {};
-  for (const spec of INPUTS) {
-    const flag = values[spec.name];
-    const fromEnv = process.env[`INPUT_${spec.name.toUpperCase()}`];
-    const value = typeof flag === 'string' ? flag : fromEnv;
-    if (value !== undefined) raw[spec.name] = value;
-  }
-  return raw;
-}
+export { EXIT } from './cli/exit-codes.js';
 
 /**
  * @actions/glob logs through @actions/core, which prints `::debug::` workflow commands on
@@ -102,22 +45,45 @@ function divertWorkflowCommands(): void {
 }
 
 /** Runs the CLI with `argv` (the arguments after the command) and returns its exit code. */
-export async function main(argv: readonly string[]): Promise<number> {
+export async function main(argv: readonly string[]): Promise<ExitCode> {
   divertWorkflowCommands();
+  quietNodeVersionWarning();
   const log = consoleLogger(process.stderr);
+  if (argv[0] === 'conformance') {
+    const { conformance } = await import('./conformance/command.js');
+    const interrupt = handleInterrupts((m) => log.warning(m));
+    return (await conformance(argv.slice(1), log, interrupt.signal)) as ExitCode;
+  }
+  let parsed: ReturnType<typeof parseFlags>;
+  try {
+    parsed = parseFlags(argv, ENCRYPT_FLAGS);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    log.info(`error: ${error.message}`);
+    return EXIT.usage;
+  }
+  if (parsed.kind === 'help') {
+    process.stdout.write(`${encryptHelp()}\n`);
+    return EXIT.ok;
+  }
+  if (parsed.kind === 'version') {
+    process.stdout.write(`mediaconvert-encrypt ${VERSION}\n`);
+    return EXIT.ok;
+  }
+  return encrypt(parsed.values, log);
+}
+
+async function encrypt(
+  values: ReadonlyMap<string, string>,
+  log: ReturnType<typeof consoleLogger>,
+): Promise<ExitCode> {
   // The handlers stay until the process ends: a second Ctrl-C must not cut the clean-up short.
   const interrupt = handleInterrupts((m) => log.warning(m));
   try {
-    if (argv[0] === 'conformance') {
-      const { conformance } = await import('./conformance/command.js');
-      return await conformance(argv.slice(1), log, interrupt.signal);
-    }
-    const raw = readFlags(argv);
-    if (raw === 'help') {
-      process.stdout.write(`${helpText()}\n`);
-      return EXIT.ok;
-    }
     const env = { ...process.env, RUNNER_TEMP: process.env.RUNNER_TEMP || os.tmpdir() };
+    const raw = rawInputs(values, env);
+    if (!raw.manifest?.trim())
+      raw.manifest = runManifestPath(env.RUNNER_TEMP, new Date(), process.pid);
     const config = parseConfig(raw, env);
     const { runPipeline, hostDeps } = await loadPipeline();
     const outcome = await runPipeline(
@@ -129,13 +95,16 @@ export async function main(argv: readonly string[]): Promise<number> {
         tempDir: env.RUNNER_TEMP,
       }),
     );
-    process.stdout.write(`${safeJson(outputsOf(outcome.report, config.manifestPath), 2)}\n`);
+    const outputs = cliOutputs(outputsOf(outcome.report, config.manifestPath));
+    process.stdout.write(`${safeJson(outputs, 2)}\n`);
+    log.info(`manifest: ${config.manifestPath}`);
     if (outcome.failure) for (const line of `error: ${outcome.failure}`.split('\n')) log.info(line);
     if (interrupt.signal.aborted) return EXIT.interrupted;
     return outcome.failure ? EXIT.failed : EXIT.ok;
   } catch (error) {
-    log.info(`error: ${messageOf(error)}`);
+    log.info(`error: ${cliMessage(error)}`);
     if (interrupt.signal.aborted) return EXIT.interrupted;
+    if (error instanceof RefusedInputError) return EXIT.refused;
     return error instanceof InputError ? EXIT.usage : EXIT.failed;
   }
 }

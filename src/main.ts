@@ -13,6 +13,7 @@ import { INPUTS, type InputName } from './inputs/interface.js';
 import { limitOutputs, limitSummary } from './report/output-limits.js';
 import { outputsOf, summaryOf } from './report/report.js';
 import { logLines } from './shared/safe-text.js';
+import { quietNodeVersionWarning } from './aws/node-version-warning.js';
 
 function readInputs(): Partial<Record<InputName, string>> {
   const raw: Partial<Record<InputName, string>> = {};
@@ -22,6 +23,8 @@ function readInputs(): Partial<Record<InputName, string>> {
 
 /** The GitHub Action: inputs in, outputs and summary out, one setFailed at the end. */
 export async function run(): Promise<void> {
+  // The runner's node24 prints none; `npx @github/local-action` on Node.js 20 would.
+  quietNodeVersionWarning();
   const interrupt = handleInterrupts((m) => actionsLogger.warning(m));
   let failure: string | undefined;
   let abandoned = false;

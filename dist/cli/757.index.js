@@ -2,7 +2,7 @@ export const id = 757;
 export const ids = [757];
 export const modules = {
 
-/***/ 2405:
+/***/ 1101:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -84,12 +84,8 @@ function proxyAgents(settings) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/shared/version.ts
-/** This tool's version, as in package.json (a unit test keeps the two equal). */
-const VERSION = '0.1.0';
-/** How every AWS request names this tool in its User-Agent: `mediaconvert-encrypt/VERSION`. */
-const USER_AGENT_NAME = 'mediaconvert-encrypt';
-
+// EXTERNAL MODULE: ./src/shared/version.ts
+var version = __webpack_require__(9189);
 ;// CONCATENATED MODULE: ./src/aws/client-options.ts
 
 
@@ -99,7 +95,7 @@ function clientOptions(network) {
     return {
         maxAttempts: network.maxAttempts,
         retryMode: network.retryMode,
-        customUserAgent: [[USER_AGENT_NAME, VERSION]],
+        customUserAgent: [[version/* USER_AGENT_NAME */.I, version/* VERSION */.x]],
         ...(agents ? { requestHandler: agents } : {}),
     };
 }
@@ -242,16 +238,16 @@ __webpack_require__.d(__webpack_exports__, {
   hostDeps: () => (/* binding */ hostDeps)
 });
 
-// EXTERNAL MODULE: ./src/aws/clients.ts + 4 modules
-var aws_clients = __webpack_require__(2405);
+// EXTERNAL MODULE: ./src/aws/clients.ts + 3 modules
+var aws_clients = __webpack_require__(1101);
 ;// CONCATENATED MODULE: ./src/shared/clock.ts
 const systemClock = {
     now: () => Date.now(),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
 
-// EXTERNAL MODULE: ./src/pipeline/run.ts + 25 modules
-var run = __webpack_require__(2401);
+// EXTERNAL MODULE: ./src/pipeline/run.ts + 26 modules
+var run = __webpack_require__(6488);
 ;// CONCATENATED MODULE: ./src/aws/request-log.ts
 /**
  * Identifying request members that are safe to print. An allowlist on purpose: KMS

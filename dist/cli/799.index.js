@@ -2,7 +2,7 @@ export const id = 799;
 export const ids = [799];
 export const modules = {
 
-/***/ 2405:
+/***/ 1101:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -84,12 +84,8 @@ function proxyAgents(settings) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/shared/version.ts
-/** This tool's version, as in package.json (a unit test keeps the two equal). */
-const VERSION = '0.1.0';
-/** How every AWS request names this tool in its User-Agent: `mediaconvert-encrypt/VERSION`. */
-const USER_AGENT_NAME = 'mediaconvert-encrypt';
-
+// EXTERNAL MODULE: ./src/shared/version.ts
+var version = __webpack_require__(9189);
 ;// CONCATENATED MODULE: ./src/aws/client-options.ts
 
 
@@ -99,7 +95,7 @@ function clientOptions(network) {
     return {
         maxAttempts: network.maxAttempts,
         retryMode: network.retryMode,
-        customUserAgent: [[USER_AGENT_NAME, VERSION]],
+        customUserAgent: [[version/* USER_AGENT_NAME */.I, version/* VERSION */.x]],
         ...(agents ? { requestHandler: agents } : {}),
     };
 }
@@ -254,8 +250,8 @@ var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
-// EXTERNAL MODULE: ./src/aws/clients.ts + 4 modules
-var clients = __webpack_require__(2405);
+// EXTERNAL MODULE: ./src/aws/clients.ts + 3 modules
+var clients = __webpack_require__(1101);
 // EXTERNAL MODULE: ./src/inputs/config.ts + 4 modules
 var inputs_config = __webpack_require__(6338);
 // EXTERNAL MODULE: ./src/shared/errors.ts

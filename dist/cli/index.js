@@ -28374,14 +28374,14 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1515);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6363);
 /* harmony import */ var _host_signals_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5467);
 /** The `mediaconvert-encrypt` command (dist/cli.js). */
 
 
-process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
+process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
 // Once canceled, a timer or idle connection must not hold the process.
-if (process.exitCode === _cli_js__WEBPACK_IMPORTED_MODULE_0__/* .EXIT */ .dc.interrupted)
+if (process.exitCode === _cli_js__WEBPACK_IMPORTED_MODULE_0__/* .EXIT */ .d.interrupted)
     (0,_host_signals_js__WEBPACK_IMPORTED_MODULE_1__/* .exitWhenFlushed */ .K)();
 
 __webpack_async_result__();
@@ -28389,23 +28389,19 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1515:
+/***/ 6363:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  dc: () => (/* binding */ EXIT),
-  iW: () => (/* binding */ main)
+  d: () => (/* reexport */ EXIT),
+  i: () => (/* binding */ main)
 });
-
-// UNUSED EXPORTS: helpText
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
 // EXTERNAL MODULE: ./src/inputs/config.ts + 4 modules
 var inputs_config = __nccwpck_require__(6338);
 // EXTERNAL MODULE: ./src/shared/errors.ts
@@ -28475,15 +28471,330 @@ function rawConsoleLogger(stream) {
 var pipeline = __nccwpck_require__(9742);
 // EXTERNAL MODULE: ./src/host/signals.ts
 var signals = __nccwpck_require__(5467);
-// EXTERNAL MODULE: ./src/inputs/interface.ts
-var inputs_interface = __nccwpck_require__(9834);
 // EXTERNAL MODULE: ./src/report/report.ts + 1 modules
 var report = __nccwpck_require__(9902);
+// EXTERNAL MODULE: ./src/shared/version.ts
+var version = __nccwpck_require__(9189);
+;// CONCATENATED MODULE: ./src/aws/node-version-warning.ts
+/**
+ * The AWS SDK's NodeVersionSupportWarning: on Node.js older than 22 the first SDK client
+ * prints nine lines saying that SDK releases published after the first week of January 2027
+ * will need Node.js 22. It speaks to whoever picks the SDK's version, and here that is this
+ * project (the bundle pins it, and docs/cli-reference.md says which Node.js the tool needs): a
+ * user of the command line or the action could only read it as something wrong with their
+ * run. The SDK's documented switch turns it off (aws-sdk-js-v3 issue 7983).
+ */
+const SWITCH = 'AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED';
+/**
+ * Turns the warning off for this process, before the first client is made; a value the user
+ * set is kept (`false` shows the warning again).
+ */
+function quietNodeVersionWarning(env = process.env) {
+    env[SWITCH] ??= 'true';
+}
+
+// EXTERNAL MODULE: ./src/shared/closest.ts
+var closest = __nccwpck_require__(3954);
+;// CONCATENATED MODULE: ./src/cli/args.ts
+/**
+ * The command line's flags, as users of other command-line tools expect them: `--name VALUE`
+ * or `--name=VALUE`; a boolean as a bare `--wait` or `--no-wait` (`--wait true` and
+ * `--wait=false` work too); `-h`/`--help` and `--version`; an unknown flag answered with the
+ * nearest known one. Generic over the flag table, so that every command of the CLI parses the
+ * same way.
+ */
+
+/** A command line that cannot be read: no request was made. Its message is for the user. */
+class UsageError extends Error {
+    constructor(message) {
+        super(`${message}; see --help`);
+        this.name = 'UsageError';
+    }
+}
+const BOOLEAN_WORD = /^(true|false)$/i;
+/**
+ * Reads `argv` against `specs`. Throws UsageError for an unknown flag (naming the nearest
+ * known one), a value missing or given to a switch it does not fit, a flag given twice, and
+ * any argument that is not a flag.
+ */
+function parseFlags(argv, specs) {
+    const byName = new Map(specs.map((spec) => [spec.name, spec]));
+    const values = new Map();
+    const set = (spec, value) => {
+        if (values.has(spec.name))
+            throw new UsageError(`--${spec.name} is given twice`);
+        values.set(spec.name, value);
+    };
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i];
+        if (arg === '-h' || arg === '--help')
+            return { kind: 'help' };
+        if (arg === '--version')
+            return { kind: 'version' };
+        if (!arg.startsWith('--') || arg === '--') {
+            throw new UsageError(`unexpected argument ${quote(arg)}: every option is a --flag, e.g. --files 'media/*.mp4'`);
+        }
+        const eq = arg.indexOf('=');
+        const name = arg.slice(2, eq < 0 ? undefined : eq);
+        const inline = eq < 0 ? undefined : arg.slice(eq + 1);
+        const spec = byName.get(name);
+        const negated = spec === undefined && name.startsWith('no-') ? byName.get(name.slice(3)) : undefined;
+        if (negated?.boolean) {
+            if (inline !== undefined)
+                throw new UsageError(`--${name} takes no value`);
+            set(negated, 'false');
+            continue;
+        }
+        if (spec === undefined)
+            throw new UsageError(unknownFlag(name, specs));
+        if (spec.boolean) {
+            const next = argv[i + 1];
+            if (inline !== undefined) {
+                if (!BOOLEAN_WORD.test(inline)) {
+                    throw new UsageError(`--${name} is a switch: use --${name}, --no-${name} or --${name}=true|false`);
+                }
+                set(spec, inline.toLowerCase());
+            }
+            else if (next !== undefined && BOOLEAN_WORD.test(next)) {
+                set(spec, next.toLowerCase());
+                i++;
+            }
+            else {
+                set(spec, 'true');
+            }
+            continue;
+        }
+        if (inline !== undefined) {
+            set(spec, inline);
+            continue;
+        }
+        const next = argv[i + 1];
+        if (next === undefined || next.startsWith('--')) {
+            throw new UsageError(`--${name} needs a value: --${name} ${spec.placeholder ?? 'VALUE'}`);
+        }
+        set(spec, next);
+        i++;
+    }
+    return { kind: 'run', values };
+}
+/** "unknown option --kms-key (did you mean --kms-key-arn?)". */
+function unknownFlag(name, specs) {
+    const names = specs.map((s) => s.name);
+    const switches = specs.filter((s) => s.boolean).map((s) => `no-${s.name}`);
+    // A flag cut short (`--kms-key`) is a prefix of one name; a typo is near one by spelling.
+    const extending = names.filter((n) => n.startsWith(name));
+    const guess = (name !== '' && extending.length === 1 ? extending[0] : undefined) ??
+        (0,closest/* closest */.k)(name, [...names, ...switches, 'help', 'version']);
+    const hint = guess === undefined ? '' : ` (did you mean --${guess}?)`;
+    const notASwitch = name.startsWith('no-') && names.includes(name.slice(3));
+    const why = notASwitch ? `: --${name.slice(3)} takes a value` : '';
+    return `unknown option ${quote(`--${name}`)}${why}${hint}`;
+}
+/** An argument as typed, on one line and recognisable (JSON-quoted when it is not a plain word). */
+function quote(arg) {
+    return /^[\w./:@=+-]*$/.test(arg) ? arg : JSON.stringify(arg);
+}
+
+;// CONCATENATED MODULE: ./src/cli/exit-codes.ts
+/** The command line's exit codes, each with what it promises; every command uses these. */
+const EXIT = {
+    ok: 0,
+    /** Some file, job creation or job failed; the manifest still describes what succeeded. */
+    failed: 1,
+    /** A bad flag or option value; no AWS request was made. */
+    usage: 2,
+    /**
+     * AWS said a job template or queue the options name does not exist. Only read-only requests
+     * were made (GetJobTemplate, GetQueue): no data key, no upload, no job.
+     */
+    refused: 3,
+    /** SIGINT or SIGTERM; uploads in flight were aborted. */
+    interrupted: 130,
+};
+/** The exit codes as --help and docs/cli-reference.md list them. */
+const EXIT_MEANINGS = [
+    {
+        code: EXIT.ok,
+        meaning: 'every file uploaded and every job created (and completed, with --wait)',
+    },
+    {
+        code: EXIT.failed,
+        meaning: 'a file, a job creation or a job failed; the manifest lists what succeeded',
+    },
+    { code: EXIT.usage, meaning: 'bad option or option value; no AWS request was made' },
+    {
+        code: EXIT.refused,
+        meaning: 'the job template or queue named does not exist: only read-only requests were made (GetJobTemplate, GetQueue); nothing was encrypted, uploaded or created',
+    },
+    {
+        code: EXIT.interrupted,
+        meaning: 'interrupted (SIGINT or SIGTERM); uploads in flight were aborted',
+    },
+];
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/inputs/interface.ts
+var inputs_interface = __nccwpck_require__(9834);
+;// CONCATENATED MODULE: ./src/cli/help.ts
+/** Wider lines wrap: a terminal of 80 columns shows them whole. */
+const WIDTH = 80;
+function renderHelp(page) {
+    const usage = wrap(`Usage: ${page.usage}`, WIDTH, '');
+    const lines = [usage[0], ...wrap(usage.slice(1).join(' '), WIDTH, '         '), ''];
+    for (const paragraph of page.about)
+        lines.push(...wrap(paragraph, WIDTH, ''), '');
+    lines.push('Options:');
+    for (const option of page.options) {
+        lines.push(`  ${flagForm(option)}${option.required ? '  (required)' : ''}`);
+        const def = option.default ? ` [default: ${option.default}]` : '';
+        lines.push(...wrap(`${option.description}${def}`, WIDTH, '      '));
+    }
+    lines.push('  -h, --help', '      Show this help.', '  --version', '      Print the version.', '');
+    lines.push('Exit codes:');
+    const width = Math.max(...page.exitCodes.map((e) => String(e.code).length));
+    for (const { code, meaning } of page.exitCodes) {
+        const label = `  ${String(code).padEnd(width)}  `;
+        lines.push(...wrap(meaning, WIDTH, ' '.repeat(label.length)).map((l, i) => i === 0 ? label + l.trimStart() : l));
+    }
+    return lines.join('\n');
+}
+/** `--kms-key-arn ARN`, or `--wait, --no-wait` for a switch. */
+function flagForm(option) {
+    if (option.boolean)
+        return `--${option.name}, --no-${option.name}`;
+    return `--${option.name} ${option.placeholder ?? 'VALUE'}`;
+}
+/** Words of `text` in lines of at most `width` columns (a longer word stays whole), indented. */
+function wrap(text, width, indent) {
+    const lines = [];
+    let line = indent;
+    for (const word of text.split(/\s+/).filter((w) => w !== '')) {
+        if (line !== indent && line.length + 1 + word.length > width) {
+            lines.push(line);
+            line = indent;
+        }
+        line += line === indent ? word : ` ${word}`;
+    }
+    if (line !== indent)
+        lines.push(line);
+    return lines;
+}
+
+;// CONCATENATED MODULE: ./src/cli/wording.ts
+/**
+ * `text` with every input it names in backquotes written as the flag: `` `name` `` becomes
+ * `` `--name` ``, `` `name: value` `` becomes `` `--name value` ``, and a switch set to true
+ * just `` `--name` ``. Backquoted words that are not inputs stay as they are.
+ */
+function asFlags(text, flags) {
+    const byName = new Map(flags.map((flag) => [flag.name, flag]));
+    return text.replace(/`([a-z0-9-]+)(?:: ([^`]+))?`/g, (whole, name, value) => {
+        const flag = byName.get(name);
+        if (!flag)
+            return whole;
+        if (value === undefined || (flag.boolean && value === 'true'))
+            return `\`--${name}\``;
+        return `\`--${name} ${value}\``;
+    });
+}
+
+;// CONCATENATED MODULE: ./src/cli/encrypt-command.ts
+/**
+ * The encrypt command (the CLI's default): the action's inputs as flags, its help, its errors
+ * worded for a command line, and its outputs as one JSON object.
+ */
+
+
+
+
+
+
+const SPECS = inputs_interface/* INPUTS */.m;
+/** One flag per input of the action, of the same name. */
+const ENCRYPT_FLAGS = SPECS.map((spec) => ({
+    name: spec.name,
+    ...(spec.boolean ? { boolean: true } : {}),
+    ...(spec.placeholder ? { placeholder: spec.placeholder } : {}),
+}));
+function encryptHelp() {
+    return renderHelp({
+        usage: 'mediaconvert-encrypt --files GLOBS --kms-key-arn ARN --destination S3_URI [options]',
+        about: [
+            'Encrypts media with a KMS data key, streams the ciphertext to S3 and creates AWS Elemental MediaConvert jobs that decrypt it.',
+            'Credentials come from the AWS SDK default chain (AWS_PROFILE, AWS_ACCESS_KEY_ID...), endpoints from AWS_ENDPOINT_URL_*, and the region from --region, AWS_REGION or AWS_DEFAULT_REGION (not from a profile). Each option also reads INPUT_<NAME> (e.g. INPUT_KMS-KEY-ARN), as in GitHub Actions.',
+            'The outputs are printed on stdout as one JSON object; the log goes to stderr.',
+            'Other commands: conformance (one tiny MediaConvert job per mode, IV length and key length against your account; see conformance --help).',
+        ],
+        options: SPECS.map((spec) => ({
+            name: spec.name,
+            ...(spec.boolean ? { boolean: true } : {}),
+            ...(spec.placeholder ? { placeholder: spec.placeholder } : {}),
+            ...(spec.required ? { required: true } : {}),
+            description: asFlags(spec.cli ?? spec.description, ENCRYPT_FLAGS),
+            default: spec.boolean ? (spec.default === 'true' ? 'on' : 'off') : spec.default,
+        })),
+        exitCodes: EXIT_MEANINGS,
+    });
+}
+/**
+ * The raw inputs: each flag given, else the INPUT_<NAME> variable the runner would set (left
+ * for the input rules to read like the action's), else nothing (the action's default).
+ */
+function rawInputs(values, env) {
+    const raw = {};
+    for (const spec of inputs_interface/* INPUTS */.m) {
+        const value = values.get(spec.name) ?? env[`INPUT_${spec.name.toUpperCase()}`];
+        if (value !== undefined)
+            raw[spec.name] = value;
+    }
+    return raw;
+}
+/**
+ * Where the manifest goes when neither `--manifest` nor INPUT_MANIFEST names a file: a new
+ * file for every run, named for its time and process, so that two runs on one machine never
+ * write the same one. (The action's default, one per job in $RUNNER_TEMP, is found again by a
+ * re-run of the step; a command has no such thing.)
+ */
+function runManifestPath(dir, now, pid) {
+    const stamp = now
+        .toISOString()
+        .replace(/[-:]/g, '')
+        .replace(/\.\d+Z$/, 'Z');
+    return external_node_path_default().join(dir, `mediaconvert-encrypt-manifest-${stamp}-${pid}.json`);
+}
+/** A problem that reads on from the flag's name: `--role-arn is required when ...`. */
+const PREDICATE = /^(is|or|needs|has|must) /;
+/**
+ * An error as the command line says it: a bad input is named as its flag (`--key-length:
+ * '512' is not a key length...`), and inputs it mentions are flags too.
+ */
+function cliMessage(error) {
+    if (error instanceof errors/* InputError */.dz) {
+        const problem = asFlags(error.problem, ENCRYPT_FLAGS);
+        return `--${error.input}${PREDICATE.test(problem) ? ' ' : ': '}${problem}`;
+    }
+    return asFlags((0,errors/* messageOf */.bD)(error), ENCRYPT_FLAGS);
+}
+/**
+ * The outputs as printed on stdout: a JSON output (`job-ids`, `s3-uris`...) is its value, so
+ * that `jq '."job-ids"[0]'` works; the action's outputs stay strings, as GitHub requires.
+ */
+function cliOutputs(outputs) {
+    const json = new Set(inputs_interface/* OUTPUTS */.p.filter((o) => 'json' in o && o.json).map((o) => o.name));
+    return Object.fromEntries(Object.entries(outputs).map(([name, value]) => [
+        name,
+        json.has(name) && value !== '' ? JSON.parse(value) : value,
+    ]));
+}
+
 ;// CONCATENATED MODULE: ./src/cli.ts
 /**
  * The CLI as a library (src/bin.ts is the command): `mediaconvert-encrypt --files 'masters/*.mov' --kms-key-arn ... --destination s3://...`
- * Same options as the action's inputs, as flags. Each flag falls back to the INPUT_<NAME>
- * variable the runner would set, then to the action's default. Exit codes: see EXIT below.
+ * Same options as the action's inputs, as flags (src/cli/: the parser, help and wording every
+ * command shares). Each flag falls back to the INPUT_<NAME> variable the runner would set, then
+ * to the action's default. Exit codes: src/cli/exit-codes.ts.
  */
 
 
@@ -28495,66 +28806,10 @@ var report = __nccwpck_require__(9902);
 
 
 
-const EXIT = {
-    ok: 0,
-    /** Some file, job creation or job failed; the manifest still describes what succeeded. */
-    failed: 1,
-    /** A bad flag or input value; nothing was sent to AWS. */
-    usage: 2,
-    /** SIGINT or SIGTERM; uploads in flight were aborted. */
-    interrupted: 130,
-};
-function helpText() {
-    const lines = [
-        'Usage: mediaconvert-encrypt --files GLOBS --kms-key-arn ARN --destination s3://bucket/prefix/ [options]',
-        '',
-        'Encrypts media with a KMS data key, streams the ciphertext to S3 and creates AWS Elemental',
-        'MediaConvert jobs that decrypt it. Credentials come from the AWS SDK default chain (AWS_PROFILE,',
-        'AWS_ACCESS_KEY_ID...), endpoints from AWS_ENDPOINT_URL_*, and the region from --region,',
-        'AWS_REGION or AWS_DEFAULT_REGION (not from a profile). Each option also reads',
-        'INPUT_<NAME> (e.g. INPUT_KMS-KEY-ARN), as in GitHub Actions.',
-        '',
-        'Options:',
-    ];
-    for (const spec of inputs_interface/* INPUTS */.m) {
-        const required = 'required' in spec && spec.required ? ' (required)' : '';
-        const def = spec.default === '' ? '' : ` [default: ${spec.default}]`;
-        lines.push(`  --${spec.name}${required}${def}`, `      ${spec.description}`);
-    }
-    lines.push('  --help', '      Show this help.', '');
-    lines.push('Commands:', '  conformance    one tiny job per mode, IV and key length against your account (conformance --help)', '');
-    lines.push('Exit codes:');
-    lines.push(`  ${EXIT.ok}    every file uploaded and every job created (and completed, with --wait true)`);
-    lines.push(`  ${EXIT.failed}    a file, a job creation or a job failed; the manifest lists what succeeded`);
-    lines.push(`  ${EXIT.usage}    bad option or input value; no AWS request was made`);
-    lines.push(`  ${EXIT.interrupted}  interrupted; uploads in flight were aborted`);
-    return lines.join('\n');
-}
-function readFlags(argv) {
-    const options = {
-        help: { type: 'boolean' },
-    };
-    for (const spec of inputs_interface/* INPUTS */.m)
-        options[spec.name] = { type: 'string' };
-    let values;
-    try {
-        ({ values } = (0,external_node_util_.parseArgs)({ args: [...argv], options, strict: true, allowPositionals: false }));
-    }
-    catch (error) {
-        throw new errors/* InputError */.dz('arguments', `${(0,errors/* messageOf */.bD)(error).replace(/^TypeError[^:]*: /, '')}; see --help`);
-    }
-    if (values.help)
-        return 'help';
-    const raw = {};
-    for (const spec of inputs_interface/* INPUTS */.m) {
-        const flag = values[spec.name];
-        const fromEnv = process.env[`INPUT_${spec.name.toUpperCase()}`];
-        const value = typeof flag === 'string' ? flag : fromEnv;
-        if (value !== undefined)
-            raw[spec.name] = value;
-    }
-    return raw;
-}
+
+
+
+
 /**
  * @actions/glob logs through @actions/core, which prints `::debug::` workflow commands on
  * stdout. Outside Actions they are noise and would corrupt the JSON this CLI prints there, so
@@ -28575,20 +28830,41 @@ function divertWorkflowCommands() {
 /** Runs the CLI with `argv` (the arguments after the command) and returns its exit code. */
 async function main(argv) {
     divertWorkflowCommands();
+    quietNodeVersionWarning();
     const log = consoleLogger(process.stderr);
+    if (argv[0] === 'conformance') {
+        const { conformance } = await Promise.all(/* import() */[__nccwpck_require__.e(549), __nccwpck_require__.e(878), __nccwpck_require__.e(799)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5799));
+        const interrupt = (0,signals/* handleInterrupts */.B)((m) => log.warning(m));
+        return (await conformance(argv.slice(1), log, interrupt.signal));
+    }
+    let parsed;
+    try {
+        parsed = parseFlags(argv, ENCRYPT_FLAGS);
+    }
+    catch (error) {
+        if (!(error instanceof UsageError))
+            throw error;
+        log.info(`error: ${error.message}`);
+        return EXIT.usage;
+    }
+    if (parsed.kind === 'help') {
+        process.stdout.write(`${encryptHelp()}\n`);
+        return EXIT.ok;
+    }
+    if (parsed.kind === 'version') {
+        process.stdout.write(`mediaconvert-encrypt ${version/* VERSION */.x}\n`);
+        return EXIT.ok;
+    }
+    return encrypt(parsed.values, log);
+}
+async function encrypt(values, log) {
     // The handlers stay until the process ends: a second Ctrl-C must not cut the clean-up short.
     const interrupt = (0,signals/* handleInterrupts */.B)((m) => log.warning(m));
     try {
-        if (argv[0] === 'conformance') {
-            const { conformance } = await Promise.all(/* import() */[__nccwpck_require__.e(549), __nccwpck_require__.e(878), __nccwpck_require__.e(799)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5799));
-            return await conformance(argv.slice(1), log, interrupt.signal);
-        }
-        const raw = readFlags(argv);
-        if (raw === 'help') {
-            process.stdout.write(`${helpText()}\n`);
-            return EXIT.ok;
-        }
         const env = { ...process.env, RUNNER_TEMP: process.env.RUNNER_TEMP || external_node_os_default().tmpdir() };
+        const raw = rawInputs(values, env);
+        if (!raw.manifest?.trim())
+            raw.manifest = runManifestPath(env.RUNNER_TEMP, new Date(), process.pid);
         const config = (0,inputs_config/* parseConfig */.o)(raw, env);
         const { runPipeline, hostDeps } = await (0,pipeline/* loadPipeline */.B)();
         const outcome = await runPipeline(config, hostDeps(config, env, {
@@ -28597,7 +28873,9 @@ async function main(argv) {
             workspace: process.cwd(),
             tempDir: env.RUNNER_TEMP,
         }));
-        process.stdout.write(`${(0,safe_text/* safeJson */.oi)((0,report/* outputsOf */.Yz)(outcome.report, config.manifestPath), 2)}\n`);
+        const outputs = cliOutputs((0,report/* outputsOf */.Yz)(outcome.report, config.manifestPath));
+        process.stdout.write(`${(0,safe_text/* safeJson */.oi)(outputs, 2)}\n`);
+        log.info(`manifest: ${config.manifestPath}`);
         if (outcome.failure)
             for (const line of `error: ${outcome.failure}`.split('\n'))
                 log.info(line);
@@ -28606,9 +28884,11 @@ async function main(argv) {
         return outcome.failure ? EXIT.failed : EXIT.ok;
     }
     catch (error) {
-        log.info(`error: ${(0,errors/* messageOf */.bD)(error)}`);
+        log.info(`error: ${cliMessage(error)}`);
         if (interrupt.signal.aborted)
             return EXIT.interrupted;
+        if (error instanceof errors/* RefusedInputError */.nd)
+            return EXIT.refused;
         return error instanceof errors/* InputError */.dz ? EXIT.usage : EXIT.failed;
     }
 }
@@ -28629,8 +28909,8 @@ async function main(argv) {
  */
 async function loadPipeline() {
     const [{ runPipeline }, { hostDeps }] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(549), __nccwpck_require__.e(377), __nccwpck_require__.e(401)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2401)),
-        Promise.all(/* import() */[__nccwpck_require__.e(549), __nccwpck_require__.e(377), __nccwpck_require__.e(878), __nccwpck_require__.e(401), __nccwpck_require__.e(757)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7757)),
+        Promise.all(/* import() */[__nccwpck_require__.e(549), __nccwpck_require__.e(377), __nccwpck_require__.e(488)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6488)),
+        Promise.all(/* import() */[__nccwpck_require__.e(549), __nccwpck_require__.e(377), __nccwpck_require__.e(878), __nccwpck_require__.e(488), __nccwpck_require__.e(757)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7757)),
     ]);
     return { runPipeline, hostDeps };
 }
@@ -29136,207 +29416,268 @@ function parseManifestPath(value, env) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   m: () => (/* binding */ INPUTS)
+/* harmony export */   m: () => (/* binding */ INPUTS),
+/* harmony export */   p: () => (/* binding */ OUTPUTS)
 /* harmony export */ });
-/* unused harmony export OUTPUTS */
 const INPUTS = [
     {
         name: 'files',
         description: 'Newline- or comma-separated globs of media files, relative to the workspace (or to the artifact root when `artifact` is set). Required unless `artifact` is given.',
         default: '',
+        placeholder: 'GLOBS',
+        cli: 'Newline- or comma-separated globs of media files, relative to the current directory.',
     },
     {
         name: 'artifact',
         description: 'Name of an artifact of this workflow run to download first; `files` then applies inside it (default `**`).',
         default: '',
+        placeholder: 'NAME',
+        cli: 'Works only inside a GitHub Actions run: outside one, download the files first and use `files`.',
     },
     {
         name: 'artifact-run-id',
         description: 'ID of another workflow run whose `artifact` to download (as actions/download-artifact `run-id`); needs `github-token` with `actions: read` on this repository.',
         default: '',
+        placeholder: 'RUN_ID',
+        cli: 'With `artifact`, inside a GitHub Actions run only: the run whose artifact to download.',
     },
     {
         name: 'github-token',
         description: 'Token that may read the artifacts of `artifact-run-id` (for example `${{ secrets.GITHUB_TOKEN }}` with `actions: read`). Used for nothing else.',
         default: '',
+        placeholder: 'TOKEN',
+        cli: 'With `artifact-run-id`, inside a GitHub Actions run only: a token with `actions: read` on the repository. Used for nothing else.',
     },
     {
         name: 'kms-key-arn',
         description: 'ARN of the KMS key (or alias ARN) that protects the data keys. Its region becomes `KmsKeyRegion` when it differs from `region`.',
         default: '',
         required: true,
+        placeholder: 'ARN',
     },
     {
         name: 'region',
         description: 'Region for S3 and MediaConvert. Defaults to `AWS_REGION` / `AWS_DEFAULT_REGION`.',
         default: '',
+        placeholder: 'REGION',
     },
     {
         name: 'mode',
         description: 'AES mode: `AES_CTR`, `AES_CBC` or `AES_GCM` (ctr/cbc/gcm in any case also work).',
         default: 'AES_CTR',
+        placeholder: 'MODE',
     },
-    { name: 'key-length', description: 'Data key length in bits: 128, 192 or 256.', default: '256' },
+    {
+        name: 'key-length',
+        description: 'Data key length in bits: 128, 192 or 256.',
+        default: '256',
+        placeholder: '128|192|256',
+    },
     {
         name: 'iv-length',
-        description: 'IV length in bytes: 16 (any mode) or 12 (AES_CTR and AES_GCM only). Empty: 16 for CTR and CBC, 12 for GCM.',
+        description: 'IV length in bytes: 16 (any mode) or 12 (AES_CTR and AES_GCM only). Empty: 16 for CTR and CBC, 12 for GCM. 12 with AES_CTR gets a warning: how MediaConvert extends a 12-byte CTR IV is not documented.',
         default: '',
+        placeholder: '12|16',
     },
     {
         name: 'key-source',
         description: '`kms`: KMS GenerateDataKey makes each data key. `local`: a random key is made on the runner, then encrypted with KMS Encrypt.',
         default: 'kms',
+        placeholder: 'kms|local',
     },
     {
         name: 'destination',
         description: '`s3://bucket/prefix/` for the ciphertext. Object key = prefix + path relative to the workspace (or artifact root).',
         default: '',
         required: true,
+        placeholder: 'S3_URI',
+        cli: '`s3://bucket/prefix/` for the ciphertext. Object key = prefix + path relative to the current directory.',
     },
     {
         name: 's3-sse',
         description: 'Optional S3 server-side encryption on top of client-side encryption: `AES256` or `aws:kms`.',
         default: '',
+        placeholder: 'AES256|aws:kms',
     },
     {
         name: 's3-sse-kms-key-id',
         description: 'KMS key id or ARN for `s3-sse: aws:kms` (empty: the S3 default key).',
         default: '',
+        placeholder: 'KEY_ID',
     },
     {
         name: 'part-size-mib',
         description: 'Multipart upload part size in MiB (5 to 5120). A size that does not fit twice in `max-memory-mib` (besides 1 MiB of read buffers) is reduced to fit, with a warning.',
         default: '5',
+        placeholder: 'MIB',
     },
     {
         name: 'max-memory-mib',
         description: "Memory for buffers, in MiB (16 to 65536), shared by every file of the run: every part buffer and each file's 1 MiB of read buffers come from it, so files at once and parts in flight per file both live inside it. The process needs about 110 MiB besides (peak RSS about 180 MiB at the default).",
         default: '64',
+        placeholder: 'MIB',
     },
     {
         name: 'create-job',
         description: '`true` creates MediaConvert jobs; `false` stops after upload (outputs still carry the decryption settings).',
         default: 'true',
+        boolean: true,
+        cli: 'Creates MediaConvert jobs (the default). `--no-create-job` (or `--create-job false`) stops after the upload; the output still carries the decryption settings.',
     },
     {
         name: 'role-arn',
         description: 'ARN of the IAM role MediaConvert assumes. Required when jobs are created.',
         default: '',
+        placeholder: 'ARN',
     },
-    { name: 'job-template', description: 'MediaConvert job template name or ARN.', default: '' },
+    {
+        name: 'job-template',
+        description: 'MediaConvert job template name or ARN.',
+        default: '',
+        placeholder: 'NAME',
+    },
     {
         name: 'job-settings',
         description: 'Path to a JSON file: a job `Settings` object, a whole CreateJob request or a `get-job` answer. Its first `Inputs` entry, if any, is the template for every file input.',
         default: '',
+        placeholder: 'FILE',
     },
     {
         name: 'job-layout',
         description: '`per-file`: one job per file. `single`: one job, every file an input, in file order.',
         default: 'per-file',
+        placeholder: 'per-file|single',
     },
     {
         name: 'queue',
         description: 'MediaConvert queue name or ARN (empty: the account default).',
         default: '',
+        placeholder: 'NAME',
     },
     {
         name: 'user-metadata',
         description: 'Job user metadata: a JSON object or `key=value` lines (at most 10 entries).',
         default: '',
+        placeholder: 'JSON|LINES',
     },
     {
         name: 'tags',
         description: 'Job tags: a JSON object or `key=value` lines (at most 50; keys of 1 to 128 characters, values of up to 256, no key starting with `aws:`).',
         default: '',
+        placeholder: 'JSON|LINES',
     },
     {
         name: 'wait',
         description: '`true` waits for every job to finish and fails the step if one ends in ERROR or CANCELED.',
         default: 'false',
+        boolean: true,
+        cli: 'Waits for every job to finish; exits 1 if one ends in ERROR or CANCELED.',
     },
     {
         name: 'wait-timeout',
-        description: 'Longest wait for jobs, in seconds, when `wait` is true.',
+        description: 'Longest wait for jobs, in seconds, with `wait: true`.',
         default: '3600',
+        placeholder: 'SECONDS',
     },
     {
         name: 'cancel-on-timeout',
         description: '`true` cancels jobs still running when `wait-timeout` passes.',
         default: 'false',
+        boolean: true,
+        cli: 'Cancels the jobs still running when `wait-timeout` passes.',
     },
     {
         name: 'concurrency',
         description: 'Files processed at once (1 to 64), or `auto`: as many as `max-memory-mib` holds two parts of the typical file, from 4 to 64 (64 for small files, 4 for large ones).',
         default: 'auto',
+        placeholder: 'N|auto',
     },
     {
         name: 'include-hidden-files',
         description: '`true` also takes files and folders whose names start with `.` (by default they are never matched, as in actions/upload-artifact).',
         default: 'false',
+        boolean: true,
+        cli: 'Also takes files and folders whose names start with `.` (by default they are never matched).',
     },
     {
         name: 'fail-fast',
         description: '`true` stops starting new files after the first failure.',
         default: 'false',
+        boolean: true,
+        cli: 'Stops starting new files after the first failure.',
     },
     {
         name: 'shard',
         description: "`i/n` (1 <= i <= n): process only this runner's share of the files, for a matrix of n runners.",
         default: '',
+        placeholder: 'I/N',
     },
     {
         name: 'http-proxy',
         description: 'Proxy URL for every AWS request, e.g. `http://proxy.internal:3128`. Empty: `HTTPS_PROXY` for https endpoints, `HTTP_PROXY` for http ones; `NO_PROXY` applies either way.',
         default: '',
+        placeholder: 'URL',
     },
     {
         name: 'if-exists',
         description: "What to do when an object already exists at a file's key. `overwrite`: encrypt and upload again. `skip`: when the object's metadata has the same plaintext SHA-256, size and mode, neither encrypt nor upload; its decryption settings come from that metadata, and its job is still created (`create-job`). `fail`: the file fails before any data key is made.",
         default: 'overwrite',
+        placeholder: 'overwrite|skip|fail',
     },
     {
         name: 'dry-run',
         description: '`true`: validate the inputs, list the files, check the job template, queue and settings, and print the plan (files, bytes, jobs, data keys); make no data key, upload nothing, create no job.',
         default: 'false',
+        boolean: true,
+        cli: 'Validates the options, lists the files, checks the job template, queue and settings, and prints the plan (files, bytes, jobs, data keys); makes no data key, uploads nothing, creates no job.',
     },
     {
         name: 'delete-inputs',
         description: '`never`, or `on-complete`: delete each uploaded ciphertext object once every job that reads it is COMPLETE (needs `wait: true`).',
         default: 'never',
+        placeholder: 'never|on-complete',
     },
     {
         name: 'manifest',
         description: 'Where to write the manifest JSON. Empty: `$RUNNER_TEMP/mediaconvert-encrypt-manifest.json`.',
         default: '',
+        placeholder: 'FILE',
+        cli: 'Where to write the manifest JSON. Default: a new file for every run, `mediaconvert-encrypt-manifest-TIME-PID.json` in $RUNNER_TEMP or the system temporary folder; the log and the JSON on stdout give its path.',
     },
 ];
 const OUTPUTS = [
     { name: 'job-id', description: 'ID of the first job created (empty when none).' },
-    { name: 'job-ids', description: 'JSON array of every job ID created.' },
+    { name: 'job-ids', description: 'JSON array of every job ID created.', json: true },
     {
         name: 'job-settings',
         description: 'JSON array of the CreateJob requests as sent. Any array output over 1 MB holds a short form pointing at the manifest instead (see Output size limits).',
+        json: true,
     },
     {
         name: 'decryption-settings',
         description: 'JSON array, one `DecryptionSettings` object per file, in file order.',
+        json: true,
     },
     {
         name: 's3-uris',
         description: 'JSON array of the ciphertext objects (uploaded, or skipped by `if-exists: skip`), in file order.',
+        json: true,
     },
     { name: 'manifest', description: 'Path of the manifest JSON file.' },
     {
         name: 'job-status',
         description: 'JSON array of `{id, status, errorCode, errorMessage}` per job (when `wait` is true).',
+        json: true,
     },
     {
         name: 'skipped-files',
         description: 'JSON array of the files (paths as listed) not uploaded because `if-exists: skip` found them unchanged.',
+        json: true,
     },
     {
         name: 'output-uris',
         description: 'When `wait` is true: JSON array, one `{jobId, status, outputs: [{group, type, uri, kind}]}` per job, the S3 URIs of the files and HLS/DASH/CMAF manifests each COMPLETE job wrote, computed from its final settings.',
+        json: true,
     },
 ];
 
@@ -30299,6 +30640,71 @@ function statusSuffix(status) {
 
 /***/ }),
 
+/***/ 3954:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ closest)
+/* harmony export */ });
+/** "Did you mean": the known name nearest to a misspelt one (job settings members, CLI flags). */
+/**
+ * The known name closest to a misspelt one, for a "did you mean" hint: the same name in
+ * another case, else the nearest by edit distance (letters added, dropped, changed or swapped,
+ * case ignored), if it is near enough to be a typo and nearer than any other.
+ */
+function closest(key, members) {
+    const lower = key.toLowerCase();
+    const sameCase = members.find((m) => m.toLowerCase() === lower);
+    if (sameCase !== undefined)
+        return sameCase;
+    const allowed = lower.length <= 4 ? 1 : lower.length <= 8 ? 2 : 3;
+    let best;
+    let bestDistance = allowed + 1;
+    let tie = false;
+    for (const member of members) {
+        const d = editDistance(lower, member.toLowerCase(), allowed + 1);
+        if (d > allowed)
+            continue;
+        if (d < bestDistance) {
+            best = member;
+            bestDistance = d;
+            tie = false;
+        }
+        else if (d === bestDistance) {
+            tie = true;
+        }
+    }
+    return tie ? undefined : best;
+}
+/** Optimal string alignment distance, or `cap` once it cannot be below `cap`. */
+function editDistance(a, b, cap) {
+    if (Math.abs(a.length - b.length) >= cap)
+        return cap;
+    let prev2 = [];
+    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const row = [i];
+        let rowMin = i;
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+                d = Math.min(d, prev2[j - 2] + 1);
+            }
+            row.push(d);
+            rowMin = Math.min(rowMin, d);
+        }
+        if (rowMin >= cap)
+            return cap;
+        prev2 = prev;
+        prev = row;
+    }
+    return Math.min(prev[b.length], cap);
+}
+
+
+/***/ }),
+
 /***/ 8382:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -30307,15 +30713,31 @@ function statusSuffix(status) {
 /* harmony export */   Og: () => (/* binding */ AbandonedWorkError),
 /* harmony export */   bD: () => (/* binding */ messageOf),
 /* harmony export */   dz: () => (/* binding */ InputError),
-/* harmony export */   f6: () => (/* binding */ FileError)
+/* harmony export */   f6: () => (/* binding */ FileError),
+/* harmony export */   nd: () => (/* binding */ RefusedInputError)
 /* harmony export */ });
 /** A bad input value: the message names the input, the problem and what is accepted. */
 class InputError extends Error {
     input;
-    constructor(input, problem) {
+    problem;
+    constructor(input, 
+    /** The message without the input's name, for the CLI to name it as a flag. */
+    problem) {
         super(`Input \`${input}\`: ${problem}`);
         this.input = input;
+        this.problem = problem;
         this.name = 'InputError';
+    }
+}
+/**
+ * An input that AWS said does not exist (a job template or queue), found with read-only
+ * requests before anything was written. Named like any bad input; the CLI gives it an exit
+ * code of its own, since requests were made.
+ */
+class RefusedInputError extends InputError {
+    constructor(input, problem) {
+        super(input, problem);
+        this.name = 'RefusedInputError';
     }
 }
 /** One file failed somewhere in data key, encryption or upload. */
@@ -30348,7 +30770,13 @@ class AbandonedWorkError extends Error {
     }
 }
 /** Our own errors' messages already say what failed; their class names would be noise. */
-const OWN_ERRORS = new Set(['InputError', 'FileError', 'JobError', 'AbandonedWorkError']);
+const OWN_ERRORS = new Set([
+    'InputError',
+    'RefusedInputError',
+    'FileError',
+    'JobError',
+    'AbandonedWorkError',
+]);
 function messageOf(error) {
     if (error instanceof Error) {
         const named = error.name && error.name !== 'Error' && !OWN_ERRORS.has(error.name);
@@ -30548,6 +30976,21 @@ function formatBytes(bytes) {
     }
     return unit === 0 ? `${bytes} B` : `${value.toFixed(1)} ${units[unit]}`;
 }
+
+
+/***/ }),
+
+/***/ 9189:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ USER_AGENT_NAME),
+/* harmony export */   x: () => (/* binding */ VERSION)
+/* harmony export */ });
+/** This tool's version, as in package.json (a unit test keeps the two equal). */
+const VERSION = '0.1.0';
+/** How every AWS request names this tool in its User-Agent: `mediaconvert-encrypt/VERSION`. */
+const USER_AGENT_NAME = 'mediaconvert-encrypt';
 
 
 /***/ }),

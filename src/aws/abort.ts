@@ -18,18 +18,31 @@ interface Sendable {
 }
 
 /**
- * Gives every request of these clients `signal` as its abort signal, unless the call names
- * one of its own (a clean-up request does). A request sent after the signal fired fails at
- * once without reaching the network; one in flight is cut off. Done once here, at the client,
- * so that no call site can forget it.
+ * Gives every request of these clients an abort signal of its own that fires with `signal`,
+ * unless the call names one of its own (a clean-up request does). A request sent after the
+ * signal fired fails at once without reaching the network; one in flight is cut off. Done
+ * once here, at the client, so that no call site can forget it.
  */
 export function abortWith(clients: Clients, signal: AbortSignal | undefined): Clients {
   if (!signal) return clients;
   for (const client of Object.values(clients) as Sendable[]) {
     const send = client.send.bind(client);
-    client.send = (command, options) => send(command, { abortSignal: signal, ...options });
+    client.send = (command, options) =>
+      send(command, { abortSignal: requestSignal(signal), ...options });
   }
   return clients;
+}
+
+/**
+ * A signal for one request that fires when `cancel` does. The SDK adds an 'abort' listener
+ * per request in flight (its retry and HTTP layers) and removes it when the request settles;
+ * on one signal shared by the whole run, more than 10 parts in flight made Node print
+ * MaxListenersExceededWarning, which reads as a leak. AbortSignal.any follows `cancel`
+ * without a listener on it, so the run's signal carries none of them, however many requests
+ * are in flight.
+ */
+export function requestSignal(cancel: AbortSignal): AbortSignal {
+  return AbortSignal.any([cancel]);
 }
 
 /**

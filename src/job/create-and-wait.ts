@@ -9,7 +9,7 @@ import {
   type MediaConvertClient,
 } from '@aws-sdk/client-mediaconvert';
 import type { Clock } from '../shared/clock.js';
-import { InputError, JobError, messageOf } from '../shared/errors.js';
+import { JobError, RefusedInputError, messageOf } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import { oneLine } from '../shared/safe-text.js';
 
@@ -79,7 +79,7 @@ export async function checkJobResources(
     } catch (error) {
       const type = error instanceof Error ? error.name : '';
       if (type === 'NotFoundException') {
-        throw new InputError(
+        throw new RefusedInputError(
           resource.input,
           `${resource.kind} '${resource.name}' does not exist in this region (${messageOf(error)})`,
         );

@@ -3,6 +3,7 @@ import { downloadArtifact, removeDownloads, type ArtifactDownloader } from '../f
 import type { Clients } from '../aws/clients.js';
 import type { Clock } from '../shared/clock.js';
 import type { Config, JobConfig } from '../inputs/config.js';
+import { doubtfulChoices } from '../inputs/doubtful.js';
 import { deleteCompletedInputs } from '../job/delete-inputs.js';
 import { planDryRun } from './dry-run.js';
 import { logPlan, planFailure } from '../report/plan.js';
@@ -92,6 +93,7 @@ async function runFlow(config: Config, deps: RunDeps, downloads: string[]): Prom
   // Every request carries the step's cancel: none starts after it, those in flight are cut.
   const clients = abortWith(deps.clients(), deps.signal);
   const { log } = deps;
+  for (const warning of doubtfulChoices(config)) log.warning(warning);
   for (const note of plan?.notes ?? []) (note.warning ? log.warning : log.info)(note.text);
   if (config.job && plan) {
     await checkJobResources(clients.mediaconvert, jobResources(config.job, plan), log);

@@ -2,10 +2,23 @@
 export class InputError extends Error {
   constructor(
     readonly input: string,
-    problem: string,
+    /** The message without the input's name, for the CLI to name it as a flag. */
+    readonly problem: string,
   ) {
     super(`Input \`${input}\`: ${problem}`);
     this.name = 'InputError';
+  }
+}
+
+/**
+ * An input that AWS said does not exist (a job template or queue), found with read-only
+ * requests before anything was written. Named like any bad input; the CLI gives it an exit
+ * code of its own, since requests were made.
+ */
+export class RefusedInputError extends InputError {
+  constructor(input: string, problem: string) {
+    super(input, problem);
+    this.name = 'RefusedInputError';
   }
 }
 
@@ -42,7 +55,13 @@ export class AbandonedWorkError extends Error {
 }
 
 /** Our own errors' messages already say what failed; their class names would be noise. */
-const OWN_ERRORS = new Set(['InputError', 'FileError', 'JobError', 'AbandonedWorkError']);
+const OWN_ERRORS = new Set([
+  'InputError',
+  'RefusedInputError',
+  'FileError',
+  'JobError',
+  'AbandonedWorkError',
+]);
 
 export function messageOf(error: unknown): string {
   if (error instanceof Error) {

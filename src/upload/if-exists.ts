@@ -12,6 +12,7 @@ import type { Logger } from '../shared/logger.js';
 import type { MediaFile } from '../files/listing.js';
 import { readListed } from '../files/listed-file.js';
 import { readObjectMetadata } from './object-metadata.js';
+import { requestSignal } from '../aws/abort.js';
 import type { FileResult } from './encrypt-file.js';
 
 export type UploadDecision =
@@ -34,7 +35,7 @@ export async function headObject(
   try {
     const out = await s3.send(
       new HeadObjectCommand({ Bucket: file.bucket, Key: file.key }),
-      signal ? { abortSignal: signal } : {},
+      signal ? { abortSignal: requestSignal(signal) } : {},
     );
     return {
       metadata: out.Metadata ?? {},

@@ -112,20 +112,30 @@ export class MemoryBudget {
     }
     signal?.throwIfAborted();
     if (this.waiters.length === 0 && this.fits(bytes)) return this.take(bytes, reservation);
+    // Each wait listens on a signal of its own that follows the run's (AbortSignal.any adds
+    // no listener to its source), and drops its listener once granted: dozens of files wait at
+    // once, and their listeners on the run's one signal would make Node print
+    // MaxListenersExceededWarning past 10, or pile up there until the run ends.
+    const own = signal && AbortSignal.any([signal]);
     return new Promise<Buffer | undefined>((resolve, reject) => {
-      const waiter: Waiter = { bytes, reservation, resolve, reject };
-      this.waiters.push(waiter);
-      signal?.addEventListener(
-        'abort',
-        () => {
-          const at = this.waiters.indexOf(waiter);
-          if (at < 0) return;
-          this.waiters.splice(at, 1);
-          reject(signal.reason);
-          this.grant();
+      const onAbort = (): void => {
+        const at = this.waiters.indexOf(waiter);
+        if (at < 0) return;
+        this.waiters.splice(at, 1);
+        reject(own!.reason);
+        this.grant();
+      };
+      const waiter: Waiter = {
+        bytes,
+        reservation,
+        resolve: (buffer) => {
+          own?.removeEventListener('abort', onAbort);
+          resolve(buffer);
         },
-        { once: true },
-      );
+        reject,
+      };
+      this.waiters.push(waiter);
+      own?.addEventListener('abort', onAbort, { once: true });
     });
   }
 

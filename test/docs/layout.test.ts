@@ -16,6 +16,7 @@ const FLOORS = [
   'report',
   'pipeline',
   'host',
+  'cli',
   'conformance',
   '.',
 ];

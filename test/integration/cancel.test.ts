@@ -252,10 +252,8 @@ test('the CLI: exits 130 within 2 s of SIGINT, prints its outputs, leaves no upl
     expectOnlyTheAbort(proxy, canceled);
     await expectNoUploadLeft(proxy, prefix);
     expect(stderr).toContain('SIGINT received');
-    const outputs = JSON.parse(stdout) as Record<string, string>;
-    expect(JSON.parse(outputs['s3-uris']!)).toEqual([
-      `s3://${stack.info.bucket}/${prefix}/media/a-small.bin`,
-    ]);
+    const outputs = JSON.parse(stdout) as Record<string, unknown>;
+    expect(outputs['s3-uris']).toEqual([`s3://${stack.info.bucket}/${prefix}/media/a-small.bin`]);
     expect(JSON.parse(await readFile(manifestPath, 'utf8'))).toMatchObject({
       failures: [{ relativePath: 'media/big.bin' }],
     });

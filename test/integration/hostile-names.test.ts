@@ -172,11 +172,11 @@ test('the CLI: names and messages on stderr never start a command; stdout is JSO
   expect(commandsIn(stdout)).toEqual([]);
   // eslint-disable-next-line no-control-regex -- no escape sequence may reach a terminal
   expect(stdout + stderr).not.toMatch(/[\u2028\u2029\u001b]/);
-  const outputs = JSON.parse(stdout) as Record<string, string>;
-  expect((JSON.parse(outputs['s3-uris']!) as string[]).sort()).toEqual(
+  const outputs = JSON.parse(stdout) as { 's3-uris': string[]; manifest: string };
+  expect(outputs['s3-uris'].sort()).toEqual(
     NAMES.map((n) => `s3://${stack.info.bucket}/hostile-cli/${n}`).sort(),
   );
-  await rm(outputs.manifest!, { force: true });
+  await rm(outputs.manifest, { force: true });
   expect(await readFile(path.join(workspace, NAMES[1]!))).toEqual(
     await readFile('samples/clip.mp4'),
   );

@@ -1,7 +1,8 @@
 // Jest setup of the unit tier: a unit test opens no socket and starts no process. Anything
 // that tries (a server, a client connecting, spawn, exec...) fails the test at that call, so
-// the tier stays what its folder says. The worker process is shared with the other tiers, so
-// everything is put back after the file. (Plain JavaScript: loaded before the test file.)
+// the tier stays what its folder says. Nor does it print `::debug::` lines (below). The worker
+// process is shared with the other tiers, so everything is put back after the file. (Plain
+// JavaScript: loaded before the test file.)
 import { afterAll } from '@jest/globals';
 import { createRequire } from 'node:module';
 
@@ -27,6 +28,22 @@ for (const [owner, name, what] of patched) {
     );
   };
 }
+
+// @actions/glob logs through @actions/core, which writes `::debug::` workflow commands to
+// stdout (about 600 lines a unit run); the runner hides them unless step debugging is on, and
+// so does this: they show only with RUNNER_DEBUG=1.
+const write = process.stdout.write;
+process.stdout.write = function (chunk, ...rest) {
+  const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString();
+  if (text.startsWith('::debug::') && process.env.RUNNER_DEBUG !== '1') {
+    const callback = rest.find((arg) => typeof arg === 'function');
+    if (callback) process.nextTick(callback);
+    return true;
+  }
+  return write.call(this, chunk, ...rest);
+};
+
 afterAll(() => {
   patched.forEach(([owner, name], i) => (owner[name] = originals[i]));
+  process.stdout.write = write;
 });

@@ -1,128 +1,99 @@
-/**
- * The request side of a cancel: abortWith gives every request of the run's clients the step's
- * signal, and cleanupSignal gives a clean-up request CLEANUP_MS from the cancel, on a fake
- * clock.
- */
-import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
-import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { DescribeKeyCommand, KMSClient } from '@aws-sdk/client-kms';
-import { GetJobCommand, MediaConvertClient } from '@aws-sdk/client-mediaconvert';
-import { abortWith, cleanupSignal, CLEANUP_MS } from '../../src/aws/abort.js';
+/** The run's cancel reaches every AWS request without a listener per request on its signal. */
+import { getEventListeners } from 'node:events';
 import type { Clients } from '../../src/aws/clients.js';
+import { abortWith, requestSignal } from '../../src/aws/abort.js';
 
-type SendOptions = { abortSignal?: AbortSignal } | undefined;
-
-/** Real clients whose `send` only records the options it was called with. */
-function recordingClients(): { clients: Clients; sent: Record<keyof Clients, SendOptions[]> } {
-  const clients: Clients = {
-    kms: new KMSClient({ region: 'us-east-1' }),
-    s3: new S3Client({ region: 'us-east-1' }),
-    mediaconvert: new MediaConvertClient({ region: 'us-east-1' }),
+/**
+ * A client whose send() behaves as the SDK's does with its abort signal: one 'abort' listener
+ * while the request is in flight, removed when it settles; the request fails once aborted.
+ */
+function fakeClient(): {
+  client: { send(command: unknown, options?: { abortSignal?: AbortSignal }): Promise<unknown> };
+  seen: AbortSignal[];
+  settle(): void;
+} {
+  const seen: AbortSignal[] = [];
+  const pending: (() => void)[] = [];
+  const client = {
+    send(_command: unknown, options?: { abortSignal?: AbortSignal }): Promise<unknown> {
+      const signal = options?.abortSignal;
+      if (signal) seen.push(signal);
+      return new Promise((resolve, reject) => {
+        const onAbort = (): void => reject(signal!.reason);
+        signal?.addEventListener('abort', onAbort, { once: true });
+        pending.push(() => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve('done');
+        });
+      });
+    },
   };
-  const sent = { kms: [], s3: [], mediaconvert: [] } as Record<keyof Clients, SendOptions[]>;
-  for (const name of Object.keys(clients) as (keyof Clients)[]) {
-    const record = async (_command: unknown, options?: SendOptions) => {
-      sent[name].push(options);
-      return {};
-    };
-    (clients[name] as unknown as { send: typeof record }).send = record;
-  }
-  return { clients, sent };
+  return { client, seen, settle: () => pending.splice(0).forEach((done) => done()) };
 }
 
-const head = new HeadObjectCommand({ Bucket: 'b', Key: 'k' });
+function clientsOf(): { clients: Clients; fakes: ReturnType<typeof fakeClient>[] } {
+  const fakes = [fakeClient(), fakeClient(), fakeClient()];
+  const clients = { s3: fakes[0]!.client, kms: fakes[1]!.client, mediaconvert: fakes[2]!.client };
+  return { clients: clients as unknown as Clients, fakes };
+}
 
-describe('abortWith', () => {
-  test('every client sends with the step signal', async () => {
-    const { clients, sent } = recordingClients();
-    const step = new AbortController();
-    const same = abortWith(clients, step.signal);
-    expect(same).toBe(clients);
-    await clients.s3.send(head);
-    await clients.kms.send(new DescribeKeyCommand({ KeyId: 'alias/media' }));
-    await clients.mediaconvert.send(new GetJobCommand({ Id: 'job-1' }));
-    for (const calls of Object.values(sent)) {
-      expect(calls).toHaveLength(1);
-      expect(calls[0]!.abortSignal).toBe(step.signal);
-    }
-  });
-
-  test('a call that names its own signal (a clean-up request) keeps it', async () => {
-    const { clients, sent } = recordingClients();
-    const step = new AbortController();
-    const cleanup = new AbortController();
-    abortWith(clients, step.signal);
-    await clients.s3.send(head, { abortSignal: cleanup.signal });
-    expect(sent.s3[0]!.abortSignal).toBe(cleanup.signal);
-  });
-
-  test('no signal (a run that cannot be cancelled): the clients are left as they are', async () => {
-    const { clients, sent } = recordingClients();
-    const send = clients.s3.send;
-    abortWith(clients, undefined);
-    expect(clients.s3.send).toBe(send);
-    await clients.s3.send(head);
-    expect(sent.s3).toEqual([undefined]);
-  });
+test('300 requests in flight add no listener to the run signal and print no warning', async () => {
+  const run = new AbortController();
+  const { clients, fakes } = clientsOf();
+  abortWith(clients, run.signal);
+  const warnings: Error[] = [];
+  const onWarning = (warning: Error): void => void warnings.push(warning);
+  process.on('warning', onWarning);
+  try {
+    // abortWith replaced each fake's send() in place.
+    const sent = Array.from({ length: 300 }, (_, i) => fakes[i % 3]!.client.send({}));
+    expect(getEventListeners(run.signal, 'abort')).toHaveLength(0);
+    const signals = fakes.flatMap((f) => f.seen);
+    expect(signals).toHaveLength(300);
+    // One signal per request, none of them the run's.
+    expect(new Set(signals).size).toBe(300);
+    expect(signals).not.toContain(run.signal);
+    for (const fake of fakes) fake.settle();
+    await expect(Promise.all(sent)).resolves.toHaveLength(300);
+    // Warnings are emitted on the next tick.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(warnings.map((w) => w.name)).not.toContain('MaxListenersExceededWarning');
+  } finally {
+    process.off('warning', onWarning);
+  }
 });
 
-describe('cleanupSignal', () => {
-  beforeEach(() => {
-    jest.useFakeTimers();
-  });
-  afterEach(() => {
-    jest.useRealTimers();
-  });
+test('the run signal still cuts every request in flight, with its reason', async () => {
+  const run = new AbortController();
+  const { clients, fakes } = clientsOf();
+  abortWith(clients, run.signal);
+  const sent = [fakes[0]!.client.send({}), fakes[1]!.client.send({})];
+  const reason = Object.assign(new Error('interrupted by SIGTERM'), { name: 'AbortError' });
+  run.abort(reason);
+  for (const request of sent) await expect(request).rejects.toBe(reason);
+  // Sent after the cancel: its signal is aborted from the start.
+  const late = fakeClient();
+  const lateClients = { s3: late.client, kms: late.client, mediaconvert: late.client };
+  abortWith(lateClients as unknown as Clients, run.signal);
+  void lateClients.s3.send({}).catch(() => undefined);
+  expect(late.seen[0]!.aborted).toBe(true);
+});
 
-  test('fires CLEANUP_MS after the cancel, not before, saying why', () => {
-    const cancel = new AbortController();
-    const { signal } = cleanupSignal(cancel.signal);
-    jest.advanceTimersByTime(10 * CLEANUP_MS);
-    expect(signal.aborted).toBe(false);
-    cancel.abort(new Error('SIGTERM'));
-    jest.advanceTimersByTime(CLEANUP_MS - 1);
-    expect(signal.aborted).toBe(false);
-    jest.advanceTimersByTime(1);
-    expect(signal.aborted).toBe(true);
-    expect((signal.reason as Error).message).toBe(`clean-up took longer than ${CLEANUP_MS} ms`);
-  });
+test('a call that names its own signal keeps it (a clean-up request)', () => {
+  const run = new AbortController();
+  const { clients, fakes } = clientsOf();
+  abortWith(clients, run.signal);
+  const own = new AbortController().signal;
+  void fakes[0]!.client.send({}, { abortSignal: own });
+  expect(fakes[0]!.seen).toEqual([own]);
+});
 
-  test('a cancel that came before the clean-up started: CLEANUP_MS from now', () => {
-    const cancel = new AbortController();
-    cancel.abort(new Error('SIGINT'));
-    const { signal } = cleanupSignal(cancel.signal);
-    expect(signal.aborted).toBe(false);
-    jest.advanceTimersByTime(CLEANUP_MS - 1);
-    expect(signal.aborted).toBe(false);
-    jest.advanceTimersByTime(1);
-    expect(signal.aborted).toBe(true);
-  });
-
-  test('no cancel signal: never fires', () => {
-    const { signal } = cleanupSignal(undefined);
-    jest.advanceTimersByTime(3600 * 1000);
-    expect(signal.aborted).toBe(false);
-  });
-
-  test('disposed before the cancel: the cancel starts no timer', () => {
-    const cancel = new AbortController();
-    const { signal, dispose } = cleanupSignal(cancel.signal);
-    dispose();
-    cancel.abort(new Error('SIGTERM'));
-    expect(jest.getTimerCount()).toBe(0);
-    jest.advanceTimersByTime(10 * CLEANUP_MS);
-    expect(signal.aborted).toBe(false);
-  });
-
-  test('disposed after the cancel (the clean-up finished in time): its timer is cleared', () => {
-    const cancel = new AbortController();
-    const { signal, dispose } = cleanupSignal(cancel.signal);
-    cancel.abort(new Error('SIGTERM'));
-    expect(jest.getTimerCount()).toBe(1);
-    jest.advanceTimersByTime(CLEANUP_MS / 2);
-    dispose();
-    expect(jest.getTimerCount()).toBe(0);
-    jest.advanceTimersByTime(CLEANUP_MS);
-    expect(signal.aborted).toBe(false);
-  });
+test('requestSignal follows its source without listening on it', () => {
+  const run = new AbortController();
+  const one = requestSignal(run.signal);
+  expect(getEventListeners(run.signal, 'abort')).toHaveLength(0);
+  expect(one.aborted).toBe(false);
+  run.abort(new Error('stop'));
+  expect(one.aborted).toBe(true);
+  expect((one.reason as Error).message).toBe('stop');
 });

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
+import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import {
   chmod,
   mkdir,
@@ -19,14 +19,11 @@ let root: string;
 let outside: string;
 
 beforeEach(async () => {
-  // @actions/glob prints ::debug:: lines to stdout through @actions/core.
-  jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
   root = await mkdtemp(path.join(tmpdir(), 'files-test-'));
   outside = await mkdtemp(path.join(tmpdir(), 'files-outside-'));
 });
 
 afterEach(async () => {
-  jest.restoreAllMocks();
   // Give back read permission first so rm can always clean up.
   await chmod(root, 0o755).catch(() => undefined);
   await rm(root, { recursive: true, force: true });

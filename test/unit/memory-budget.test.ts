@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { autoConcurrency } from '../../src/inputs/sizing.js';
 import { BudgetError, InFlightWindow, MemoryBudget } from '../../src/upload/memory-budget.js';
 import { MIB } from '../../src/shared/units.js';
@@ -21,6 +22,24 @@ describe('MemoryBudget', () => {
     expect(budget.usedBytes).toBe(9 * MIB);
     expect(budget.peakBytes).toBeLessThanOrEqual(10 * MIB);
     budget.give(b);
+  });
+
+  test('many waiting leases add no listener to the run signal, and a cancel still ends them', async () => {
+    const budget = new MemoryBudget(4 * MIB);
+    const run = new AbortController();
+    const held = await budget.lease(4 * MIB, run.signal);
+    const waiting = Array.from({ length: 20 }, () => budget.lease(4 * MIB, run.signal));
+    expect(getEventListeners(run.signal, 'abort')).toHaveLength(0);
+    let previous = held;
+    for (const lease of waiting.slice(0, 10)) {
+      budget.give(previous);
+      previous = await lease;
+    }
+    const reason = new Error('interrupted by SIGINT');
+    run.abort(reason);
+    for (const lease of waiting.slice(10)) await expect(lease).rejects.toBe(reason);
+    budget.give(previous);
+    expect(budget.usedBytes).toBe(4 * MIB);
   });
 
   test('a buffer given back is reused for the next lease of its size', async () => {

@@ -220,6 +220,13 @@ describe('memory budget', () => {
     expect(harness.log.messages('warning')).toEqual([]);
   });
 
+  test('AES_CTR with a 12-byte IV is warned about, once', async () => {
+    await run(config({ 'create-job': 'false', 'iv-length': '12' }), deps());
+    const warnings = harness.log.messages('warning');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^iv-length 12 with AES_CTR: how MediaConvert turns/);
+  });
+
   test('a set concurrency is used as given', async () => {
     await run(config({ 'create-job': 'false', concurrency: '3' }), deps());
     expect(harness.log.messages('info')).toContain(
