@@ -13,6 +13,7 @@ import { handleInterrupts } from './host/signals.js';
 import { INPUTS, type InputName } from './inputs/interface.js';
 import { outputsOf } from './report/report.js';
 import { safeJson } from './shared/safe-text.js';
+import { isSubcommand, runSubcommand } from './subcommands.js';
 
 export const EXIT = {
   ok: 0,
@@ -33,6 +34,8 @@ export function helpText(): string {
     'AWS_ACCESS_KEY_ID...), endpoints from AWS_ENDPOINT_URL_*, and the region from --region,',
     'AWS_REGION or AWS_DEFAULT_REGION (not from a profile). Each option also reads',
     'INPUT_<NAME> (e.g. INPUT_KMS-KEY-ARN), as in GitHub Actions.',
+    '',
+    'For objects already uploaded: mediaconvert-encrypt verify | decrypt | rewrap (each with --help).',
     '',
     'Options:',
   ];
@@ -102,6 +105,12 @@ export async function main(argv: readonly string[]): Promise<number> {
   const log = consoleLogger(process.stderr);
   // The handlers stay until the process ends: a second Ctrl-C must not cut the clean-up short.
   const interrupt = handleInterrupts((m) => log.warning(m));
+  if (isSubcommand(argv[0])) {
+    const io = { log, signal: interrupt.signal, stdout: process.stdout, env: process.env };
+    return EXIT[await runSubcommand(argv[0], argv.slice(1), io)];
+  }
+  // `encrypt` may be named too; it is the command without a name.
+  if (argv[0] === 'encrypt') argv = argv.slice(1);
   try {
     const raw = readFlags(argv);
     if (raw === 'help') {

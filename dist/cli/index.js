@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2787);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6227);
 /* harmony import */ var _host_signals_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5467);
 /** The `mediaconvert-encrypt` command (dist/cli.js). */
 
@@ -28389,7 +28389,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2787:
+/***/ 6227:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28408,6 +28408,11 @@ var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_
 var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./src/inputs/interface.ts
 const INPUTS = [
+    {
+        name: 'command',
+        description: "`encrypt`: encrypt files, upload them and create jobs. For objects already uploaded (docs/after-upload.md): `verify` decrypts each object of `manifest` or `objects` through KMS and checks it against the plaintext SHA-256 recorded at upload; `rewrap` re-encrypts each object's data key to `to-kms-key-arn` (KMS ReEncrypt) and replaces its metadata in place, with no ciphertext re-sent.",
+        default: 'encrypt',
+    },
     {
         name: 'files',
         description: 'Newline- or comma-separated globs of media files, relative to the workspace (or to the artifact root when `artifact` is set). Required unless `artifact` is given.',
@@ -28430,9 +28435,8 @@ const INPUTS = [
     },
     {
         name: 'kms-key-arn',
-        description: 'ARN of the KMS key (or alias ARN) that protects the data keys. Its region becomes `KmsKeyRegion` when it differs from `region`.',
+        description: 'ARN of the KMS key (or alias ARN) that protects the data keys. Its region becomes `KmsKeyRegion` when it differs from `region`. Required for `command: encrypt`.',
         default: '',
-        required: true,
     },
     {
         name: 'region',
@@ -28457,9 +28461,8 @@ const INPUTS = [
     },
     {
         name: 'destination',
-        description: '`s3://bucket/prefix/` for the ciphertext. Object key = prefix + path relative to the workspace (or artifact root).',
+        description: '`s3://bucket/prefix/` for the ciphertext. Object key = prefix + path relative to the workspace (or artifact root). Required for `command: encrypt`.',
         default: '',
-        required: true,
     },
     {
         name: 's3-sse',
@@ -28560,7 +28563,7 @@ const INPUTS = [
     },
     {
         name: 'dry-run',
-        description: '`true`: validate the inputs, list the files, check the job template, queue and settings, and print the plan (files, bytes, jobs, data keys); make no data key, upload nothing, create no job.',
+        description: '`true`: validate the inputs, list the files, check the job template, queue and settings, and print the plan (files, bytes, jobs, data keys); make no data key, upload nothing, create no job. With `command: rewrap`: say which objects would be re-wrapped, and change no object or manifest.',
         default: 'false',
     },
     {
@@ -28570,7 +28573,17 @@ const INPUTS = [
     },
     {
         name: 'manifest',
-        description: 'Where to write the manifest JSON. Empty: `$RUNNER_TEMP/mediaconvert-encrypt-manifest.json`.',
+        description: 'Where to write the manifest JSON. Empty: `$RUNNER_TEMP/mediaconvert-encrypt-manifest.json`. With `command: verify` or `rewrap` (and no `objects`): the manifest to read, which `rewrap` updates.',
+        default: '',
+    },
+    {
+        name: 'objects',
+        description: "`verify` and `rewrap`: `s3://bucket/prefix/` whose every object to take, instead of the files of `manifest`; the plaintext SHA-256 then comes from each object's metadata.",
+        default: '',
+    },
+    {
+        name: 'to-kms-key-arn',
+        description: '`rewrap`: ARN of the KMS key (or alias ARN) to re-encrypt each data key to. KMS ReEncrypt works within one region: the key must be in the region of the key each object is under now.',
         default: '',
     },
 ];
@@ -28583,11 +28596,11 @@ const OUTPUTS = [
     },
     {
         name: 'decryption-settings',
-        description: 'JSON array, one `DecryptionSettings` object per file, in file order.',
+        description: "JSON array, one `DecryptionSettings` object per file, in file order. With `command: rewrap`: each object's settings after the run, in object order.",
     },
     {
         name: 's3-uris',
-        description: 'JSON array of the ciphertext objects (uploaded, or skipped by `if-exists: skip`), in file order.',
+        description: 'JSON array of the ciphertext objects (uploaded, or skipped by `if-exists: skip`), in file order. With `command: verify` or `rewrap`: the objects taken, in order.',
     },
     { name: 'manifest', description: 'Path of the manifest JSON file.' },
     {
@@ -28601,6 +28614,10 @@ const OUTPUTS = [
     {
         name: 'output-uris',
         description: 'When `wait` is true: JSON array, one `{jobId, status, outputs: [{group, type, uri, kind}]}` per job, the S3 URIs of the files and HLS/DASH/CMAF manifests each COMPLETE job wrote, computed from its final settings.',
+    },
+    {
+        name: 'object-results',
+        description: '`verify` and `rewrap`: JSON array, one `{s3Uri, status, message}` per object. verify: `ok`, `mismatch`, `missing`, `undecryptable` or `unchecked`; rewrap: `rewrapped`, `unchanged`, `would-rewrap` (dry run) or `failed`.',
     },
 ];
 
@@ -28668,7 +28685,7 @@ function parseInteger(name, value, min, max, alternative) {
     }
     return n;
 }
-function parseChoice(name, value, choices) {
+function parse_parseChoice(name, value, choices) {
     const found = choices.find((c) => c === value.toLowerCase());
     if (found === undefined) {
         throw new errors/* InputError */.dz(name, `'${value}' is not accepted; use ${choices.join(' or ')}`);
@@ -28774,7 +28791,7 @@ function parseConfig(raw, env) {
     const wait = parseBoolean('wait', input.wait);
     if (wait && !createJob)
         throw new errors/* InputError */.dz('wait', '`true` needs `create-job: true`');
-    const deleteInputs = parseChoice('delete-inputs', input['delete-inputs'], [
+    const deleteInputs = parse_parseChoice('delete-inputs', input['delete-inputs'], [
         'never',
         'on-complete',
     ]);
@@ -28789,7 +28806,7 @@ function parseConfig(raw, env) {
         mode,
         keyBytes: parseKeyLength(input['key-length']),
         ivBytes: parseIvLength(input['iv-length'], mode),
-        keySource: parseChoice('key-source', input['key-source'], ['kms', 'local']),
+        keySource: parse_parseChoice('key-source', input['key-source'], ['kms', 'local']),
         destination: parseDestination(input.destination),
         ...parsePartSize(input['part-size-mib'], input['max-memory-mib']),
         wait,
@@ -28799,7 +28816,7 @@ function parseConfig(raw, env) {
         includeHiddenFiles: parseBoolean('include-hidden-files', input['include-hidden-files']),
         manifestPath: parseManifestPath(input.manifest, env),
         network: parseNetwork(input['http-proxy'], env),
-        ifExists: parseChoice('if-exists', input['if-exists'], ['overwrite', 'skip', 'fail']),
+        ifExists: parse_parseChoice('if-exists', input['if-exists'], ['overwrite', 'skip', 'fail']),
         dryRun: parseBoolean('dry-run', input['dry-run']),
         deleteInputs,
     };
@@ -28869,12 +28886,13 @@ function parseIvLength(value, mode) {
     }
     return bytes;
 }
-function parseKmsArn(value) {
+/** A KMS key or alias ARN and its region; `input` names the input in errors. */
+function parseKmsArn(value, input = 'kms-key-arn') {
     if (value === '')
-        throw new errors/* InputError */.dz('kms-key-arn', 'is required');
+        throw new errors/* InputError */.dz(input, 'is required');
     const match = KMS_ARN.exec(value);
     if (!match?.[2]) {
-        throw new errors/* InputError */.dz('kms-key-arn', `'${value}' is not a KMS key ARN; use arn:aws:kms:REGION:ACCOUNT:key/KEY-ID or arn:aws:kms:REGION:ACCOUNT:alias/NAME`);
+        throw new errors/* InputError */.dz(input, `'${value}' is not a KMS key ARN; use arn:aws:kms:REGION:ACCOUNT:key/KEY-ID or arn:aws:kms:REGION:ACCOUNT:alias/NAME`);
     }
     return { region: match[2] };
 }
@@ -28912,20 +28930,21 @@ function parseArtifactName(value) {
     }
     return value;
 }
-function parseDestination(value) {
+/** `s3://bucket/` or `s3://bucket/prefix/` (a missing final slash is added). */
+function parseDestination(value, input = 'destination') {
     const accepted = 'use s3://bucket/ or s3://bucket/prefix/';
     if (value === '')
-        throw new errors/* InputError */.dz('destination', `is required; ${accepted}`);
+        throw new errors/* InputError */.dz(input, `is required; ${accepted}`);
     const match = /^s3:\/\/([^/]+)(?:\/(.*))?$/.exec(value);
     if (!match?.[1])
-        throw new errors/* InputError */.dz('destination', `'${value}' is not an S3 URI; ${accepted}`);
+        throw new errors/* InputError */.dz(input, `'${value}' is not an S3 URI; ${accepted}`);
     const bucket = match[1];
     if (!BUCKET.test(bucket) || bucket.includes('..') || /^\d+\.\d+\.\d+\.\d+$/.test(bucket)) {
-        throw new errors/* InputError */.dz('destination', `'${bucket}' is not a valid S3 bucket name; use 3 to 63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit, not shaped like an IP address`);
+        throw new errors/* InputError */.dz(input, `'${bucket}' is not a valid S3 bucket name; use 3 to 63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit, not shaped like an IP address`);
     }
     let prefix = match[2] ?? '';
     if (prefix.startsWith('/') || prefix.includes('//')) {
-        throw new errors/* InputError */.dz('destination', `'${value}' has an empty path segment; ${accepted}`);
+        throw new errors/* InputError */.dz(input, `'${value}' has an empty path segment; ${accepted}`);
     }
     if (prefix !== '' && !prefix.endsWith('/'))
         prefix += '/';
@@ -28959,7 +28978,7 @@ function parseJob(input) {
     }
     const job = {
         roleArn,
-        layout: parseChoice('job-layout', input['job-layout'], ['per-file', 'single']),
+        layout: parse_parseChoice('job-layout', input['job-layout'], ['per-file', 'single']),
         userMetadata: parseMap('user-metadata', input['user-metadata']),
         tags: parseMap('tags', input.tags),
     };
@@ -29062,22 +29081,284 @@ function rawConsoleLogger(stream) {
  */
 async function loadPipeline() {
     const [{ runPipeline }, { hostDeps }] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(685), __nccwpck_require__.e(976)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1976)),
-        Promise.all(/* import() */[__nccwpck_require__.e(685), __nccwpck_require__.e(878), __nccwpck_require__.e(976), __nccwpck_require__.e(82)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8082)),
+        Promise.all(/* import() */[__nccwpck_require__.e(20), __nccwpck_require__.e(156), __nccwpck_require__.e(377), __nccwpck_require__.e(435), __nccwpck_require__.e(639)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9020)),
+        Promise.all(/* import() */[__nccwpck_require__.e(20), __nccwpck_require__.e(156), __nccwpck_require__.e(377), __nccwpck_require__.e(878), __nccwpck_require__.e(435), __nccwpck_require__.e(639), __nccwpck_require__.e(754)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9754)),
     ]);
     return { runPipeline, hostDeps };
+}
+/** The commands for objects already uploaded, loaded (with the AWS SDK) once inputs are valid. */
+async function loadObjects() {
+    const [{ runObjects }, { objectsDeps }, report] = await Promise.all([
+        Promise.all(/* import() */[__nccwpck_require__.e(20), __nccwpck_require__.e(435), __nccwpck_require__.e(140)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2140)),
+        Promise.all(/* import() */[__nccwpck_require__.e(20), __nccwpck_require__.e(156), __nccwpck_require__.e(878), __nccwpck_require__.e(513)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7513)),
+        Promise.all(/* import() */[__nccwpck_require__.e(20), __nccwpck_require__.e(435), __nccwpck_require__.e(956)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3956)),
+    ]);
+    return { runObjects, objectsDeps, report };
 }
 
 // EXTERNAL MODULE: ./src/host/signals.ts
 var signals = __nccwpck_require__(5467);
 // EXTERNAL MODULE: ./src/report/report.ts + 1 modules
 var report = __nccwpck_require__(9902);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ./src/inputs/objects-config.ts
+
+
+
+
+
+
+const COMMANDS = (/* unused pure expression or super */ null && (['encrypt', 'verify', 'rewrap']));
+/** An input's default from the table (the action passes '' for anything unset). */
+function objects_config_valueOf(raw, name) {
+    const value = (raw[name] ?? '').trim();
+    return value === '' ? INPUTS.find((i) => i.name === name).default : value;
+}
+function parseCommand(raw) {
+    return parseChoice('command', objects_config_valueOf(raw, 'command'), COMMANDS);
+}
+function parseReadConfig(raw, env) {
+    const { memoryBudgetBytes } = parsePartSize('5', objects_config_valueOf(raw, 'max-memory-mib'));
+    return {
+        region: parseRegion(objects_config_valueOf(raw, 'region'), env),
+        memoryBudgetBytes,
+        rangeBytes: (0,sizing/* rangeBytesFor */.SG)(memoryBudgetBytes),
+        network: parseNetwork(objects_config_valueOf(raw, 'http-proxy'), env),
+    };
+}
+/**
+ * `verify` and `rewrap`. The objects come from `objects` when it is set, else from `manifest`
+ * (whose default is the manifest an encrypt step of the same job wrote).
+ */
+function parseObjectsConfig(command, raw, env) {
+    const objects = objects_config_valueOf(raw, 'objects');
+    const manifest = objects_config_valueOf(raw, 'manifest');
+    if (objects !== '' && manifest !== '') {
+        throw new errors/* InputError */.dz('objects', 'and `manifest` were both given; give one of them');
+    }
+    const source = objects === ''
+        ? { kind: 'manifest', path: parseManifestPath(manifest, env) }
+        : { kind: 'prefix', ...parseDestination(objects, 'objects') };
+    const config = {
+        command,
+        source,
+        ...parseReadConfig(raw, env),
+        dryRun: parseBoolean('dry-run', objects_config_valueOf(raw, 'dry-run')),
+        failFast: parseBoolean('fail-fast', objects_config_valueOf(raw, 'fail-fast')),
+    };
+    const concurrency = objects_config_valueOf(raw, 'concurrency');
+    if (concurrency.toLowerCase() !== 'auto') {
+        config.concurrency = parseInteger('concurrency', concurrency, 1, 64, 'or auto');
+    }
+    const to = objects_config_valueOf(raw, 'to-kms-key-arn');
+    if (command === 'rewrap') {
+        if (to === '') {
+            throw new errors/* InputError */.dz('to-kms-key-arn', 'is required with `command: rewrap`: the key to re-encrypt each data key to');
+        }
+        config.target = { kmsKeyArn: to, region: parseKmsArn(to, 'to-kms-key-arn').region };
+    }
+    else if (to !== '') {
+        throw new errors/* InputError */.dz('to-kms-key-arn', 'applies to `command: rewrap` only');
+    }
+    if (command === 'verify' && config.dryRun) {
+        throw new errors/* InputError */.dz('dry-run', 'does not apply to `command: verify`, which changes nothing');
+    }
+    return config;
+}
+/** One object: `s3://bucket/key` with a key that is not empty and not a folder. */
+function parseObjectUri(value, input) {
+    const match = /^s3:\/\/([^/]+)\/(.+)$/.exec(value);
+    if (!match || match[2].endsWith('/')) {
+        throw new errors/* InputError */.dz(input, `'${value}' is not an S3 object URI; use s3://bucket/key`);
+    }
+    const { bucket } = parseDestination(`s3://${match[1]}/`, input);
+    return { bucket, key: match[2] };
+}
+
+;// CONCATENATED MODULE: ./src/subcommands.ts
+/**
+ * The CLI's commands for objects already uploaded: `verify`, `decrypt` and `rewrap`
+ * (docs/after-upload.md). Their flags are parsed here, apart from the encrypt command's, and
+ * checked by the same input rules as the action's `command` input before any AWS request.
+ * Flags only: unlike the encrypt command, these read no INPUT_<NAME> variable.
+ */
+
+
+
+
+
+
+
+const SUBCOMMANDS = ['verify', 'decrypt', 'rewrap'];
+function isSubcommand(arg) {
+    return SUBCOMMANDS.some((s) => s === arg);
+}
+const COMMON = {
+    region: 'S3 region (default AWS_REGION / AWS_DEFAULT_REGION); each data key is decrypted in its own key region',
+    'max-memory-mib': 'memory for read buffers, shared by all objects (default 64)',
+    'http-proxy': 'proxy URL for every AWS request (default HTTPS_PROXY / HTTP_PROXY)',
+};
+const SOURCE = {
+    manifest: 'the manifest an encrypt run wrote: its files, with the plaintext SHA-256 of each',
+    objects: 's3://bucket/prefix/: every object under it, the SHA-256 from its metadata',
+    concurrency: 'objects at once, 1 to 64 (default auto: as many as the memory holds)',
+};
+const SPECS = {
+    verify: {
+        usage: 'mediaconvert-encrypt verify (--manifest FILE | --objects s3://bucket/prefix/) [options]',
+        about: [
+            'Decrypts each object through KMS with the MediaConvert encryption context, as a job would, and',
+            'compares the plaintext with the SHA-256 recorded at upload. Prints one line per object:',
+            'ok, mismatch, missing, undecryptable, unchecked (nothing recorded to compare) or error.',
+        ],
+        strings: { ...SOURCE, ...COMMON },
+        flags: { 'fail-fast': 'stop starting objects after the first failure' },
+    },
+    rewrap: {
+        usage: 'mediaconvert-encrypt rewrap (--manifest FILE | --objects s3://bucket/prefix/) --to-kms-key-arn ARN [--dry-run] [options]',
+        about: [
+            "Re-encrypts each object's data key to another KMS key (KMS ReEncrypt, same context) and replaces",
+            "the object's metadata by a copy onto itself: no ciphertext is sent. Updates the manifest. An",
+            'object already under the key is left alone, so running it again changes nothing.',
+        ],
+        strings: {
+            ...SOURCE,
+            'to-kms-key-arn': 'the KMS key (or alias) ARN to re-wrap to, in the same region',
+            ...COMMON,
+        },
+        flags: {
+            'dry-run': 'say what would be re-wrapped; change no object and no manifest',
+            'fail-fast': 'stop starting objects after the first failure',
+        },
+    },
+    decrypt: {
+        usage: 'mediaconvert-encrypt decrypt s3://bucket/key [--out FILE | --out -] [--force] [options]',
+        about: [
+            'Decrypts one object to a file (default: its name in the current folder). The file appears only',
+            'once the GCM tag, CBC padding and recorded SHA-256 verified. With --out - the plaintext goes',
+            'to stdout as it is decrypted and is only known to be authentic at the end: the exit status',
+            'is 1 when it is not (a GCM tag or SHA-256 that does not match), and the output must be discarded.',
+        ],
+        strings: { out: 'where the plaintext goes: a file, or - for stdout', ...COMMON },
+        flags: { force: 'overwrite an existing file' },
+    },
+};
+function subcommandHelp(name) {
+    const spec = SPECS[name];
+    const lines = [`Usage: ${spec.usage}`, '', ...spec.about, '', 'Options:'];
+    for (const [flag, text] of Object.entries(spec.strings))
+        lines.push(`  --${flag} VALUE`, `      ${text}`);
+    for (const [flag, text] of Object.entries(spec.flags))
+        lines.push(`  --${flag}`, `      ${text}`);
+    lines.push('  --help', '      Show this help.', '', 'Exit codes: 0 every object passed, 1 one did not, 2 bad option (no AWS request made), 130 interrupted.');
+    return lines.join('\n');
+}
+function parse(name, argv) {
+    const spec = SPECS[name];
+    const options = {
+        help: { type: 'boolean' },
+    };
+    for (const flag of Object.keys(spec.strings))
+        options[flag] = { type: 'string' };
+    for (const flag of Object.keys(spec.flags))
+        options[flag] = { type: 'boolean' };
+    try {
+        return (0,external_node_util_.parseArgs)({
+            args: [...argv],
+            options,
+            strict: true,
+            allowPositionals: name === 'decrypt',
+        });
+    }
+    catch (error) {
+        throw new errors/* InputError */.dz('arguments', `${(0,errors/* messageOf */.bD)(error).replace(/^TypeError[^:]*: /, '')}; see ${name} --help`);
+    }
+}
+/** The flags as the input table's raw strings (booleans as 'true'). */
+function rawInputs(values) {
+    const raw = {};
+    for (const [flag, value] of Object.entries(values)) {
+        if (flag !== 'help' && value !== undefined)
+            raw[flag] = value === true ? 'true' : String(value);
+    }
+    return raw;
+}
+async function runSubcommand(name, argv, io) {
+    const { log } = io;
+    try {
+        const { values, positionals } = parse(name, argv);
+        if (values.help) {
+            io.stdout.write(`${subcommandHelp(name)}\n`);
+            return 'ok';
+        }
+        const raw = rawInputs(values);
+        if (name === 'decrypt')
+            return await decrypt(positionals, raw, values, io);
+        if (raw.manifest === undefined && raw.objects === undefined) {
+            throw new errors/* InputError */.dz('arguments', `give --manifest FILE or --objects s3://bucket/prefix/; see ${name} --help`);
+        }
+        const config = parseObjectsConfig(name, raw, io.env);
+        const { runObjects, objectsDeps, report } = await loadObjects();
+        const outcome = await runObjects(config, objectsDeps(config, io.env, { log, signal: io.signal }));
+        io.stdout.write(`${(0,safe_text/* safeJson */.oi)(report.objectOutputs(outcome.report), 2)}\n`);
+        if (outcome.failure)
+            for (const line of `error: ${outcome.failure}`.split('\n'))
+                log.info(line);
+        if (io.signal.aborted)
+            return 'interrupted';
+        return outcome.failure ? 'failed' : 'ok';
+    }
+    catch (error) {
+        log.info(`error: ${(0,errors/* messageOf */.bD)(error)}`);
+        if (io.signal.aborted)
+            return 'interrupted';
+        return error instanceof errors/* InputError */.dz ? 'usage' : 'failed';
+    }
+}
+async function decrypt(positionals, raw, values, io) {
+    if (positionals.length !== 1) {
+        throw new errors/* InputError */.dz('arguments', 'give exactly one s3://bucket/key; see decrypt --help');
+    }
+    const object = parseObjectUri(positionals[0], 's3-uri');
+    const config = parseReadConfig(raw, io.env);
+    const force = values.force === true;
+    const outFlag = typeof values.out === 'string' ? values.out : external_node_path_default().posix.basename(object.key);
+    if (outFlag === '')
+        throw new errors/* InputError */.dz('out', 'is empty; give a file path or - for stdout');
+    const toStdout = outFlag === '-';
+    if (!toStdout && !force) {
+        // Checked before any AWS request; checked again when the file is put in place.
+        const existing = await (0,promises_.lstat)(outFlag).catch(() => undefined);
+        if (existing)
+            throw new errors/* InputError */.dz('out', `${outFlag} exists; give --force to overwrite it, or another path`);
+    }
+    const { objectsDeps } = await loadObjects();
+    const { decryptObject } = await Promise.all(/* import() */[__nccwpck_require__.e(20), __nccwpck_require__.e(435), __nccwpck_require__.e(637)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5637));
+    const deps = objectsDeps(config, io.env, { log: io.log, signal: io.signal });
+    const result = await decryptObject({ ...object, out: toStdout ? { stream: io.stdout } : { file: outFlag, force } }, config, deps).catch((error) => {
+        if (!toStdout)
+            throw error;
+        throw new Error(`${(0,errors/* messageOf */.bD)(error)}; what was written to stdout is not authentic: discard it`, {
+            cause: error,
+        });
+    });
+    io.log.info(`decrypted ${result.s3Uri} to ${toStdout ? 'stdout' : result.out}: ${result.bytes} bytes, SHA-256 ${result.plaintextSha256} (${result.verified})`);
+    if (!toStdout)
+        io.stdout.write(`${(0,safe_text/* safeJson */.oi)(result, 2)}\n`);
+    return io.signal.aborted ? 'interrupted' : 'ok';
+}
+
 ;// CONCATENATED MODULE: ./src/cli.ts
 /**
  * The CLI as a library (src/bin.ts is the command): `mediaconvert-encrypt --files 'masters/*.mov' --kms-key-arn ... --destination s3://...`
  * Same options as the action's inputs, as flags. Each flag falls back to the INPUT_<NAME>
  * variable the runner would set, then to the action's default. Exit codes: see EXIT below.
  */
+
 
 
 
@@ -29106,6 +29387,8 @@ function helpText() {
         'AWS_ACCESS_KEY_ID...), endpoints from AWS_ENDPOINT_URL_*, and the region from --region,',
         'AWS_REGION or AWS_DEFAULT_REGION (not from a profile). Each option also reads',
         'INPUT_<NAME> (e.g. INPUT_KMS-KEY-ARN), as in GitHub Actions.',
+        '',
+        'For objects already uploaded: mediaconvert-encrypt verify | decrypt | rewrap (each with --help).',
         '',
         'Options:',
     ];
@@ -29170,6 +29453,13 @@ async function main(argv) {
     const log = consoleLogger(process.stderr);
     // The handlers stay until the process ends: a second Ctrl-C must not cut the clean-up short.
     const interrupt = (0,signals/* handleInterrupts */.B)((m) => log.warning(m));
+    if (isSubcommand(argv[0])) {
+        const io = { log, signal: interrupt.signal, stdout: process.stdout, env: process.env };
+        return EXIT[await runSubcommand(argv[0], argv.slice(1), io)];
+    }
+    // `encrypt` may be named too; it is the command without a name.
+    if (argv[0] === 'encrypt')
+        argv = argv.slice(1);
     try {
         const raw = readFlags(argv);
         if (raw === 'help') {
@@ -29350,23 +29640,27 @@ function bypassesProxy(host, port, noProxy) {
 /* harmony export */   Gj: () => (/* binding */ INITIAL_IN_FLIGHT),
 /* harmony export */   Jf: () => (/* binding */ streamBytesFor),
 /* harmony export */   Nd: () => (/* binding */ WINDOW_RISE),
+/* harmony export */   SG: () => (/* binding */ rangeBytesFor),
 /* harmony export */   VA: () => (/* binding */ autoConcurrency),
 /* harmony export */   Vn: () => (/* binding */ READ_CHUNK_BYTES),
 /* harmony export */   Vz: () => (/* binding */ DEFAULT_PARTS),
+/* harmony export */   Y$: () => (/* binding */ COPY_PART_BYTES),
 /* harmony export */   av: () => (/* binding */ formatMiB),
 /* harmony export */   "do": () => (/* binding */ MIN_PARTS_PER_FILE),
 /* harmony export */   jH: () => (/* binding */ largestPartFor),
 /* harmony export */   kz: () => (/* binding */ MAX_PARTS),
 /* harmony export */   lG: () => (/* binding */ minBudgetFor),
 /* harmony export */   m1: () => (/* binding */ MIN_PART_MIB),
+/* harmony export */   nF: () => (/* binding */ MAX_RANGES_IN_FLIGHT),
 /* harmony export */   oV: () => (/* binding */ partSizeFor),
 /* harmony export */   oi: () => (/* binding */ AUTO_CONCURRENCY),
 /* harmony export */   oj: () => (/* binding */ MAX_BUDGET_MIB),
+/* harmony export */   rK: () => (/* binding */ MAX_COPY_OBJECT_BYTES),
 /* harmony export */   s5: () => (/* binding */ FIRST_BUFFER_BYTES),
 /* harmony export */   y6: () => (/* binding */ MAX_PART_MIB),
 /* harmony export */   yX: () => (/* binding */ MIN_BUDGET_MIB)
 /* harmony export */ });
-/* unused harmony export MAX_STREAM_BYTES */
+/* unused harmony exports MAX_STREAM_BYTES, RANGE_BYTES */
 /* harmony import */ var _shared_units_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4886);
 /**
  * Every size and window of the upload, each once beside its default: part sizes, the memory
@@ -29455,6 +29749,21 @@ function formatMiB(bytes) {
     const mib = bytes / _shared_units_js__WEBPACK_IMPORTED_MODULE_0__/* .MIB */ .D;
     return `${Number.isInteger(mib) ? mib : mib.toFixed(1)} MiB`;
 }
+/**
+ * Bytes per ranged GET when objects are read back (verify, decrypt), as `aws s3 cp` reads:
+ * each range is one leased buffer of the budget, so a reset connection costs one range.
+ */
+const RANGE_BYTES = 8 * _shared_units_js__WEBPACK_IMPORTED_MODULE_0__/* .MIB */ .D;
+/** Ranges of one object in flight at once, at most (and never more than its budget share). */
+const MAX_RANGES_IN_FLIGHT = 8;
+/** The range size for a budget: RANGE_BYTES, or less so that two ranges fit beside the streams. */
+function rangeBytesFor(budgetBytes) {
+    return Math.min(RANGE_BYTES, largestPartFor(budgetBytes));
+}
+/** S3's limit for one CopyObject: larger objects are copied part by part (UploadPartCopy). */
+const MAX_COPY_OBJECT_BYTES = 5 * 1024 * _shared_units_js__WEBPACK_IMPORTED_MODULE_0__/* .MIB */ .D;
+/** Part size of a multipart copy (raised by partSizeFor() past 10,000 parts); no buffer holds it. */
+const COPY_PART_BYTES = 512 * _shared_units_js__WEBPACK_IMPORTED_MODULE_0__/* .MIB */ .D;
 
 
 /***/ }),
@@ -30253,9 +30562,10 @@ function whereIn(text, error) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ky: () => (/* binding */ safeLogger),
 /* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   UZ: () => (/* binding */ markdownCell),
 /* harmony export */   oi: () => (/* binding */ safeJson)
 /* harmony export */ });
-/* unused harmony exports logLine, logLines, markdownCell */
+/* unused harmony exports logLine, logLines */
 /**
  * C0 and C1 controls (line breaks, escape, tab), DEL, the Unicode line and paragraph
  * separators, and the bidirectional embedding, override and isolate controls.

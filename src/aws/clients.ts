@@ -18,13 +18,28 @@ export interface Clients {
  * their request token), proxy and user agent come from config.network.
  */
 export function makeClients(
-  config: Config,
+  config: Pick<Config, 'region' | 'kmsKeyRegion' | 'network'>,
   env: Readonly<Record<string, string | undefined>>,
 ): Clients {
+  return {
+    s3: makeS3Client(config, env),
+    // Data keys are made where the KMS key lives; MediaConvert is told that region if it differs.
+    kms: makeKmsClient(config.kmsKeyRegion, config.network),
+    mediaconvert: new MediaConvertClient({
+      ...clientOptions(config.network),
+      region: config.region,
+    }),
+  };
+}
+
+/** The S3 client: path-style for a custom endpoint, no 100-continue, checksums signed over TLS. */
+export function makeS3Client(
+  config: Pick<Config, 'region' | 'network'>,
+  env: Readonly<Record<string, string | undefined>>,
+): S3Client {
   const customS3 = Boolean(env.AWS_ENDPOINT_URL_S3 || env.AWS_ENDPOINT_URL);
-  const common = clientOptions(config.network);
   const s3 = new S3Client({
-    ...common,
+    ...clientOptions(config.network),
     region: config.region,
     forcePathStyle: customS3,
     // No `Expect: 100-continue`: with it the SDK's handler sends each request on a new,
@@ -38,12 +53,12 @@ export function makeClients(
     toMiddleware: 'httpSigningMiddleware',
     name: 'signChecksumNotPayload',
   });
-  return {
-    s3,
-    // Data keys are made where the KMS key lives; MediaConvert is told that region if it differs.
-    kms: new KMSClient({ ...common, region: config.kmsKeyRegion }),
-    mediaconvert: new MediaConvertClient({ ...common, region: config.region }),
-  };
+  return s3;
+}
+
+/** A KMS client of one region (KMS keys are regional). */
+export function makeKmsClient(region: string, network: Config['network']): KMSClient {
+  return new KMSClient({ ...clientOptions(network), region });
 }
 
 /**
