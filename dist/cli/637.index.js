@@ -145,9 +145,12 @@ async function* decryptGcm(source, decipher) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var _inputs_sizing_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1163);
 /* harmony import */ var _upload_memory_budget_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6602);
-/* harmony import */ var _upload_progress_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(850);
+/* harmony import */ var _upload_progress_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(850);
 /* harmony import */ var _stored_object_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5101);
 /* harmony import */ var _open_object_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4060);
+/* harmony import */ var _crypto_cipher_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3510);
+/* harmony import */ var _object_reader_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(6817);
+/* harmony import */ var _crypto_decipher_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(4785);
 /**
  * `decrypt`: one uploaded object back to plaintext, for a person who must inspect a master.
  * Streaming, in the memory budget. A file is written under a temporary name beside the target
@@ -155,6 +158,9 @@ async function* decryptGcm(source, decipher) {
  * the metadata has one), so unauthenticated plaintext never sits under the name asked for.
  * To stdout the bytes go as they are decrypted: only the exit status says they verified.
  */
+
+
+
 
 
 
@@ -177,49 +183,58 @@ async function decryptObject(request, config, deps) {
     }
     const budget = new _upload_memory_budget_js__WEBPACK_IMPORTED_MODULE_5__/* .MemoryBudget */ .ND(config.memoryBudgetBytes);
     const release = await budget.reserve((0,_inputs_sizing_js__WEBPACK_IMPORTED_MODULE_4__/* .streamBytesFor */ .Jf)(object.size), deps.signal);
-    const progress = new _upload_progress_js__WEBPACK_IMPORTED_MODULE_8__/* .Progress */ .k({ relativePath: s3Uri, bytes: object.size }, deps.log, deps.clock);
-    const opened = await (0,_open_object_js__WEBPACK_IMPORTED_MODULE_7__/* .openObject */ .M)(request, object, decryption, object.keyRegion ?? config.region, {
-        s3: deps.s3,
-        kms: deps.kms,
-        budget,
-        rangeBytes: config.rangeBytes,
-        ...(deps.signal ? { signal: deps.signal } : {}),
-        onProgress: (bytes) => progress.update(bytes),
-    });
+    const progress = new _upload_progress_js__WEBPACK_IMPORTED_MODULE_11__/* .Progress */ .k({ relativePath: s3Uri, bytes: object.size }, deps.log, deps.clock);
+    const mode = decryption.DecryptionMode;
+    const { stored } = object;
     const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
     let bytes = 0;
-    async function* hashed() {
-        for await (const chunk of opened.plaintext) {
+    async function* checked(plaintext) {
+        for await (const chunk of plaintext) {
             hash.update(chunk);
             bytes += chunk.length;
             yield chunk;
         }
-        const sha256 = hash.digest('hex');
-        const { stored } = object;
+        // Still inside the stream: a mismatch fails the write before the file is put in place.
+        const sha256 = hash.copy().digest('hex');
         if (stored.sha256 !== undefined && (stored.sha256 !== sha256 || stored.bytes !== bytes)) {
-            throw new Error(`${s3Uri} decrypts to ${bytes} bytes with SHA-256 ${sha256}, not the ${stored.bytes} bytes with SHA-256 ${stored.sha256} its metadata records: the object, its key or IV was changed`);
+            throw new Error(`decrypts to ${bytes} bytes with SHA-256 ${sha256}, not the ${stored.bytes} bytes with SHA-256 ${stored.sha256} its metadata records: the object, its key or IV was changed`);
         }
-        verifiedBy = [
-            stored.sha256 !== undefined ? 'plaintext SHA-256 matches its metadata' : '',
-            { AES_GCM: 'GCM tag verified', AES_CBC: 'CBC padding verified', AES_CTR: '' }[decryption.DecryptionMode],
-        ]
-            .filter((s) => s !== '')
-            .join(', ');
-        plaintextSha256 = sha256;
     }
-    let verifiedBy = '';
-    let plaintextSha256 = '';
     try {
+        const opened = await (0,_open_object_js__WEBPACK_IMPORTED_MODULE_7__/* .openObject */ .M)(request, object, decryption, object.keyRegion ?? config.region, {
+            s3: deps.s3,
+            kms: deps.kms,
+            budget,
+            rangeBytes: config.rangeBytes,
+            ...(deps.signal ? { signal: deps.signal } : {}),
+            onProgress: (n) => progress.update(n),
+        });
+        const plaintext = checked(opened.plaintext);
         const out = 'file' in request.out
-            ? await writeFileSafely(hashed(), request.out.file, request.out.force)
-            : await writeStream(hashed(), request.out.stream);
+            ? await writeFileSafely(plaintext, request.out.file, request.out.force)
+            : await writeStream(plaintext, request.out.stream);
+        const verified = [
+            stored.sha256 === undefined ? '' : 'plaintext SHA-256 matches its metadata',
+            mode === 'AES_GCM' ? 'GCM tag verified' : mode === 'AES_CBC' ? 'CBC padding verified' : '',
+        ].filter((s) => s !== '');
         return {
             s3Uri,
             bytes,
-            plaintextSha256,
-            verified: verifiedBy || 'nothing to check against (AES_CTR, no SHA-256 in its metadata)',
+            plaintextSha256: hash.digest('hex'),
+            verified: verified.join(', ') || 'nothing to check against (AES_CTR, no SHA-256 in its metadata)',
             out,
         };
+    }
+    catch (error) {
+        if (deps.signal?.aborted)
+            throw error;
+        // What this tool found out about the object reads as a sentence about it; the rest (a
+        // network failure) keeps its name.
+        const own = [_crypto_decipher_js__WEBPACK_IMPORTED_MODULE_10__/* .DecipherError */ .n, _object_reader_js__WEBPACK_IMPORTED_MODULE_9__/* .ObjectChangedError */ ._, _open_object_js__WEBPACK_IMPORTED_MODULE_7__/* .DataKeyError */ .g, _crypto_cipher_js__WEBPACK_IMPORTED_MODULE_8__/* .CipherError */ .Ki].some((kind) => error instanceof kind) ||
+            (error instanceof Error && error.constructor === Error);
+        if (own)
+            throw new Error(`${s3Uri}: ${error.message}`, { cause: error });
+        throw error;
     }
     finally {
         release();

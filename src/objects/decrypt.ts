@@ -16,7 +16,10 @@ import { MemoryBudget } from '../upload/memory-budget.js';
 import { Progress } from '../upload/progress.js';
 import type { Mode } from '../mediaconvert/decryption.js';
 import { headStored, MissingObjectError } from './stored-object.js';
-import { openObject } from './open-object.js';
+import { DataKeyError, openObject } from './open-object.js';
+import { CipherError } from '../crypto/cipher.js';
+import { ObjectChangedError } from './object-reader.js';
+import { DecipherError } from '../crypto/decipher.js';
 import type { ObjectsDeps } from './run.js';
 
 export interface DecryptRequest {
@@ -56,53 +59,67 @@ export async function decryptObject(
   const budget = new MemoryBudget(config.memoryBudgetBytes);
   const release = await budget.reserve(streamBytesFor(object.size), deps.signal);
   const progress = new Progress({ relativePath: s3Uri, bytes: object.size }, deps.log, deps.clock);
-  const opened = await openObject(request, object, decryption, object.keyRegion ?? config.region, {
-    s3: deps.s3,
-    kms: deps.kms,
-    budget,
-    rangeBytes: config.rangeBytes,
-    ...(deps.signal ? { signal: deps.signal } : {}),
-    onProgress: (bytes) => progress.update(bytes),
-  });
+  const mode = decryption.DecryptionMode as Mode;
+  const { stored } = object;
   const hash = createHash('sha256');
   let bytes = 0;
-  async function* hashed(): AsyncGenerator<Buffer> {
-    for await (const chunk of opened.plaintext) {
+  async function* checked(plaintext: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+    for await (const chunk of plaintext) {
       hash.update(chunk);
       bytes += chunk.length;
       yield chunk;
     }
-    const sha256 = hash.digest('hex');
-    const { stored } = object;
+    // Still inside the stream: a mismatch fails the write before the file is put in place.
+    const sha256 = hash.copy().digest('hex');
     if (stored.sha256 !== undefined && (stored.sha256 !== sha256 || stored.bytes !== bytes)) {
       throw new Error(
-        `${s3Uri} decrypts to ${bytes} bytes with SHA-256 ${sha256}, not the ${stored.bytes} bytes with SHA-256 ${stored.sha256} its metadata records: the object, its key or IV was changed`,
+        `decrypts to ${bytes} bytes with SHA-256 ${sha256}, not the ${stored.bytes} bytes with SHA-256 ${stored.sha256} its metadata records: the object, its key or IV was changed`,
       );
     }
-    verifiedBy = [
-      stored.sha256 !== undefined ? 'plaintext SHA-256 matches its metadata' : '',
-      { AES_GCM: 'GCM tag verified', AES_CBC: 'CBC padding verified', AES_CTR: '' }[
-        decryption!.DecryptionMode as Mode
-      ],
-    ]
-      .filter((s) => s !== '')
-      .join(', ');
-    plaintextSha256 = sha256;
   }
-  let verifiedBy = '';
-  let plaintextSha256 = '';
   try {
+    const opened = await openObject(
+      request,
+      object,
+      decryption,
+      object.keyRegion ?? config.region,
+      {
+        s3: deps.s3,
+        kms: deps.kms,
+        budget,
+        rangeBytes: config.rangeBytes,
+        ...(deps.signal ? { signal: deps.signal } : {}),
+        onProgress: (n) => progress.update(n),
+      },
+    );
+    const plaintext = checked(opened.plaintext);
     const out =
       'file' in request.out
-        ? await writeFileSafely(hashed(), request.out.file, request.out.force)
-        : await writeStream(hashed(), request.out.stream);
+        ? await writeFileSafely(plaintext, request.out.file, request.out.force)
+        : await writeStream(plaintext, request.out.stream);
+    const verified = [
+      stored.sha256 === undefined ? '' : 'plaintext SHA-256 matches its metadata',
+      mode === 'AES_GCM' ? 'GCM tag verified' : mode === 'AES_CBC' ? 'CBC padding verified' : '',
+    ].filter((s) => s !== '');
     return {
       s3Uri,
       bytes,
-      plaintextSha256,
-      verified: verifiedBy || 'nothing to check against (AES_CTR, no SHA-256 in its metadata)',
+      plaintextSha256: hash.digest('hex'),
+      verified:
+        verified.join(', ') || 'nothing to check against (AES_CTR, no SHA-256 in its metadata)',
       out,
     };
+  } catch (error) {
+    if (deps.signal?.aborted) throw error;
+    // What this tool found out about the object reads as a sentence about it; the rest (a
+    // network failure) keeps its name.
+    const own =
+      [DecipherError, ObjectChangedError, DataKeyError, CipherError].some(
+        (kind) => error instanceof kind,
+      ) ||
+      (error instanceof Error && error.constructor === Error);
+    if (own) throw new Error(`${s3Uri}: ${(error as Error).message}`, { cause: error });
+    throw error;
   } finally {
     release();
   }

@@ -46,8 +46,11 @@ export async function runCli(
 
 /** The JSON a subcommand prints on stdout, its outputs' JSON strings parsed. */
 export function outputsOf(run: CliRun): Record<string, unknown> {
-  const outputs = JSON.parse(run.stdout.toString('utf8')) as Record<string, string>;
+  const outputs = JSON.parse(run.stdout.toString('utf8')) as Record<string, unknown>;
   return Object.fromEntries(
-    Object.entries(outputs).map(([k, v]) => [k, v.startsWith('[') ? JSON.parse(v) : v]),
+    Object.entries(outputs).map(([k, v]) => [
+      k,
+      typeof v === 'string' && v.startsWith('[') ? JSON.parse(v) : v,
+    ]),
   );
 }
