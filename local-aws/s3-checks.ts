@@ -26,17 +26,21 @@ export interface KoaContext {
 }
 export type Middleware = (ctx: KoaContext, next: () => Promise<void>) => Promise<void>;
 
-const crc32 = (zlib as unknown as { crc32: (data: Uint8Array, value?: number) => number }).crc32;
+export const crc32 = (zlib as unknown as { crc32: (data: Uint8Array, value?: number) => number })
+  .crc32;
 
 /** Files this layer keeps beside s3rver's own in an upload's folder. */
-const ALGORITHM_FILE = 'checksum-algorithm';
-const partChecksumFile = (partNumber: number): string => `${partNumber}.crc32`;
+export const ALGORITHM_FILE = 'checksum-algorithm';
+export const partChecksumFile = (partNumber: number): string => `${partNumber}.crc32`;
 
-function crc32Base64(data: Uint8Array): string {
+/** A CRC32 value as S3 writes it: four big-endian bytes in base64. */
+export function crc32Text(value: number): string {
   const out = Buffer.alloc(4);
-  out.writeUInt32BE(crc32(data) >>> 0);
+  out.writeUInt32BE(value >>> 0);
   return out.toString('base64');
 }
+
+const crc32Base64 = (data: Uint8Array): string => crc32Text(crc32(data));
 
 function xmlEscape(text: string): string {
   return text.replace(
@@ -45,7 +49,7 @@ function xmlEscape(text: string): string {
   );
 }
 
-function fail(ctx: KoaContext, status: number, code: string, message: string): void {
+export function fail(ctx: KoaContext, status: number, code: string, message: string): void {
   ctx.status = status;
   ctx.type = 'application/xml';
   ctx.body =
@@ -65,12 +69,12 @@ function replay(ctx: KoaContext, body: Buffer): void {
   ctx.req = Object.assign(stream, { headers: ctx.req.headers }) as unknown as IncomingMessage;
 }
 
-function target(ctx: KoaContext): { bucket: string; key: string } {
+export function target(ctx: KoaContext): { bucket: string; key: string } {
   const [, bucket = '', ...keyParts] = ctx.path.split('/');
   return { bucket, key: decodeURIComponent(keyParts.join('/')) };
 }
 
-function header(ctx: KoaContext, name: string): string | undefined {
+export function header(ctx: KoaContext, name: string): string | undefined {
   const value = ctx.req.headers[name];
   return Array.isArray(value) ? value[0] : value;
 }

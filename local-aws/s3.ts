@@ -8,6 +8,7 @@ import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import S3rver from 's3rver';
 import { s3Checks } from './s3-checks.js';
+import { s3Copy, S3_COPY_SOURCE_LIMIT, type CopyStore } from './s3-copy.js';
 
 export interface S3Server {
   url: string;
@@ -21,6 +22,8 @@ export async function startS3(options: {
   buckets: string[];
   port?: number;
   directory?: string;
+  /** The largest CopyObject source (S3: 5 GiB); lower it to test the multipart-copy path. */
+  copySourceLimit?: number;
 }): Promise<S3Server> {
   const owned = options.directory === undefined;
   const directory = options.directory ?? (await mkdtemp(path.join(os.tmpdir(), 'local-s3-')));
@@ -36,6 +39,12 @@ export async function startS3(options: {
   // Koa composes its middleware list when the server starts; the router is the last entry.
   const { middleware } = server as unknown as { middleware: unknown[] };
   middleware.splice(middleware.length - 1, 0, s3Checks(directory));
+  const { store } = server as unknown as { store: CopyStore };
+  middleware.splice(
+    middleware.length - 1,
+    0,
+    s3Copy(store, options.copySourceLimit ?? S3_COPY_SOURCE_LIMIT),
+  );
   const address = await server.run();
   // Node closes a keep-alive socket after 5 idle seconds; a client that reuses it at that
   // moment gets "socket hang up", which a streaming PutObject (MediaConvert's outputs) cannot

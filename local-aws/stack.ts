@@ -19,6 +19,8 @@ export interface StackInfo {
   credentials: { accessKeyId: string; secretAccessKey: string };
   kmsKeyArn: string;
   kmsAliasArn: string;
+  /** A second key in the stack's region, also granted to `roleArn`: a target for re-wrapping. */
+  secondKmsKeyArn: string;
   /** A key in another region (`otherRegion`), also granted to `roleArn`: for KmsKeyRegion. */
   otherRegion: string;
   otherRegionKmsKeyArn: string;
@@ -52,6 +54,8 @@ export interface StackOptions {
   region?: string;
   /** Where s3rver keeps the objects; a temporary directory (removed on close) by default. */
   s3Directory?: string;
+  /** The largest CopyObject source (S3's 5 GiB by default): lower it to reach multipart copy. */
+  s3CopySourceLimit?: number;
   /** How the MediaConvert emulator runs jobs (tests use short ticks; the benchmark none). */
   mediaconvert?: Pick<MediaConvertEmulatorOptions, 'tickMs' | 'mediaTools'>;
 }
@@ -63,6 +67,7 @@ export async function startStack(options: StackOptions = {}): Promise<LocalStack
   const s3 = await startS3({
     buckets: [BUCKET],
     ...(options.s3Directory ? { directory: options.s3Directory } : {}),
+    ...(options.s3CopySourceLimit ? { copySourceLimit: options.s3CopySourceLimit } : {}),
   });
   const otherRegion = region === 'us-west-2' ? 'us-east-1' : 'us-west-2';
   const kms = await startKms({ region, port: 0, principals });
@@ -82,6 +87,8 @@ export async function startStack(options: StackOptions = {}): Promise<LocalStack
   principals.registerRole(ROLE_ARN);
   principals.registerRole(ROLE_WITHOUT_DECRYPT_ARN);
   kms.grant(key.arn, ROLE_ARN, ['Decrypt']);
+  const secondKey = kms.createKey({ description: 'mediaconvert-encrypt second local key' });
+  kms.grant(secondKey.arn, ROLE_ARN, ['Decrypt']);
   const otherKey = otherKms.createKey({
     description: 'mediaconvert-encrypt key in another region',
   });
@@ -95,6 +102,7 @@ export async function startStack(options: StackOptions = {}): Promise<LocalStack
     credentials: { ...STACK_CREDENTIALS },
     kmsKeyArn: key.arn,
     kmsAliasArn,
+    secondKmsKeyArn: secondKey.arn,
     otherRegion,
     otherRegionKmsKeyArn: otherKey.arn,
     roleArn: ROLE_ARN,

@@ -1,34 +1,28 @@
 import { randomBytes } from 'node:crypto';
 import { ACCOUNT_ID } from '../identity.js';
-import { blobKeyId, openBlob, sealBlob, type EncryptionContext } from './blob.js';
-import { KmsError, invalidCiphertext } from './errors.js';
-import type { JsonObject, RequestReader } from './input.js';
+import { sealBlob } from './blob.js';
 import {
-  authorize,
-  requireEnabled,
-  type Alias,
-  type Grant,
-  type GrantConstraints,
-  type KeyStore,
-  type KmsKey,
-} from './store.js';
+  base64,
+  ENCRYPTION_ALGORITHMS,
+  GRANT_TOKENS,
+  KEY_ID,
+  managedKey,
+  requireSymmetricAlgorithm,
+  stopIfDryRun,
+  SYMMETRIC_DEFAULT,
+  usableKey,
+  type Call,
+  type Handler,
+} from './checks.js';
+import { decrypt, reEncrypt } from './ciphertext.js';
+import { KmsError } from './errors.js';
+import type { JsonObject, RequestReader } from './input.js';
+import { authorize, type Alias, type Grant, type GrantConstraints, type KmsKey } from './store.js';
 
-/** Who is calling, and the account/region they are calling into. */
-export interface Call {
-  store: KeyStore;
-  principal: string;
-}
-
-export type Handler = (input: RequestReader, call: Call) => JsonObject;
+export type { Call, Handler } from './checks.js';
 
 // Enum value sets of the KMS service model, so validation messages list what AWS lists.
 const DATA_KEY_SPECS = ['AES_256', 'AES_128'] as const;
-const ENCRYPTION_ALGORITHMS = [
-  'SYMMETRIC_DEFAULT',
-  'RSAES_OAEP_SHA_1',
-  'RSAES_OAEP_SHA_256',
-  'SM2PKE',
-];
 const KEY_USAGES = ['SIGN_VERIFY', 'ENCRYPT_DECRYPT', 'GENERATE_VERIFY_MAC', 'KEY_AGREEMENT'];
 // prettier-ignore
 const KEY_SPECS = [
@@ -43,52 +37,10 @@ export const GRANT_OPERATIONS: readonly string[] = [
   'GenerateDataKeyPair', 'GenerateDataKeyPairWithoutPlaintext', 'GenerateMac', 'VerifyMac',
 ];
 
-const KEY_ID = { min: 1, max: 2048 };
 const NAME_PATTERN = /^[a-zA-Z0-9:/_-]+$/;
 const PRINCIPAL_PATTERN = /^[\w+=,.@:/-]+$/;
-const SYMMETRIC_DEFAULT = 'SYMMETRIC_DEFAULT';
 
 const epochSeconds = (date: Date): number => date.getTime() / 1000;
-const base64 = (bytes: Buffer): string => bytes.toString('base64');
-
-/** Resolves, authorizes and checks the state of the key a cryptographic operation uses. */
-function usableKey(
-  call: Call,
-  identifier: string,
-  operation: string,
-  context: EncryptionContext | undefined,
-): KmsKey {
-  const key = call.store.resolve(identifier, 'key-or-alias');
-  authorize(key, call.principal, operation, context);
-  requireEnabled(key);
-  return key;
-}
-
-/** Resolves and authorizes a key for a management operation (ids and key ARNs only). */
-function managedKey(call: Call, identifier: string, operation: string): KmsKey {
-  const key = call.store.resolve(identifier, 'key-only');
-  authorize(key, call.principal, operation);
-  return key;
-}
-
-function stopIfDryRun(dryRun: boolean | undefined): void {
-  if (dryRun) {
-    throw new KmsError(
-      'DryRunOperationException',
-      'The request would have succeeded, but the DryRun option is set.',
-      412,
-    );
-  }
-}
-
-function requireSymmetricAlgorithm(algorithm: string | undefined): void {
-  if (algorithm !== undefined && algorithm !== SYMMETRIC_DEFAULT) {
-    throw new KmsError(
-      'InvalidKeyUsageException',
-      `${algorithm} is not a supported encryption algorithm for this KMS key.`,
-    );
-  }
-}
 
 function keyMetadata(key: KmsKey): JsonObject {
   return {
@@ -197,7 +149,7 @@ function generateDataKey(input: RequestReader, call: Call, operation: string): J
   const keySpec = input.string('KeySpec', { values: DATA_KEY_SPECS });
   const numberOfBytes = input.integer('NumberOfBytes', { min: 1, max: 1024 });
   const context = input.stringMap('EncryptionContext');
-  input.stringList('GrantTokens', { max: 10 });
+  input.stringList('GrantTokens', GRANT_TOKENS);
   const dryRun = input.boolean('DryRun');
   input.validate();
   if ((keySpec === undefined) === (numberOfBytes === undefined)) {
@@ -219,7 +171,7 @@ const encrypt: Handler = (input, call) => {
   const plaintext = input.requiredBlob('Plaintext', { min: 1, max: 4096 });
   const context = input.stringMap('EncryptionContext');
   const algorithm = input.string('EncryptionAlgorithm', { values: ENCRYPTION_ALGORITHMS });
-  input.stringList('GrantTokens', { max: 10 });
+  input.stringList('GrantTokens', GRANT_TOKENS);
   const dryRun = input.boolean('DryRun');
   input.validate();
   const key = usableKey(call, keyId, 'Encrypt', context);
@@ -228,35 +180,6 @@ const encrypt: Handler = (input, call) => {
   const blob = sealBlob(key.id, key.backingKey, plaintext, context);
   plaintext.fill(0);
   return { CiphertextBlob: base64(blob), KeyId: key.arn, EncryptionAlgorithm: SYMMETRIC_DEFAULT };
-};
-
-const decrypt: Handler = (input, call) => {
-  const blob = input.requiredBlob('CiphertextBlob', { min: 1, max: 6144 });
-  const context = input.stringMap('EncryptionContext');
-  const keyId = input.string('KeyId', KEY_ID);
-  const algorithm = input.string('EncryptionAlgorithm', { values: ENCRYPTION_ALGORITHMS });
-  input.stringList('GrantTokens', { max: 10 });
-  const dryRun = input.boolean('DryRun');
-  input.validate();
-  // The key comes from the blob; a KeyId in the request only has to agree with it.
-  const blobKey = blobKeyId(blob);
-  const key = blobKey === undefined ? undefined : call.store.findById(blobKey);
-  if (key === undefined) throw invalidCiphertext();
-  if (keyId !== undefined && call.store.resolve(keyId, 'key-or-alias').id !== key.id) {
-    throw new KmsError(
-      'IncorrectKeyException',
-      'The key ID in the request does not identify a KMS key that can perform this operation.',
-    );
-  }
-  authorize(key, call.principal, 'Decrypt', context);
-  requireEnabled(key);
-  requireSymmetricAlgorithm(algorithm);
-  stopIfDryRun(dryRun);
-  const plaintext = openBlob(blob, key.backingKey, context);
-  if (plaintext === undefined) throw invalidCiphertext();
-  const encoded = base64(plaintext);
-  plaintext.fill(0);
-  return { KeyId: key.arn, Plaintext: encoded, EncryptionAlgorithm: SYMMETRIC_DEFAULT };
 };
 
 function setKeyEnabled(enabled: boolean): Handler {
@@ -287,7 +210,7 @@ const createGrant: Handler = (input, call) => {
   const operations = input.requiredStringList('Operations', { min: 1, values: GRANT_OPERATIONS });
   const name = input.string('Name', { min: 1, max: 256, pattern: NAME_PATTERN });
   const constraints = readConstraints(input);
-  input.stringList('GrantTokens', { max: 10 });
+  input.stringList('GrantTokens', GRANT_TOKENS);
   const dryRun = input.boolean('DryRun');
   input.validate();
   const key = managedKey(call, keyId, 'CreateGrant');
@@ -348,6 +271,7 @@ export const OPERATIONS: Readonly<Record<string, Handler>> = {
     generateDataKey(input, call, 'GenerateDataKeyWithoutPlaintext'),
   Encrypt: encrypt,
   Decrypt: decrypt,
+  ReEncrypt: reEncrypt,
   EnableKey: setKeyEnabled(true),
   DisableKey: setKeyEnabled(false),
   CreateGrant: createGrant,

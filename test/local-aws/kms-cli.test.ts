@@ -97,6 +97,57 @@ describeCli(title, () => {
   );
 
   it(
+    're-encrypts a data key to another key (kms re-encrypt), refusing a wrong source context',
+    async () => {
+      const from = kms.createKey();
+      const to = kms.createKey();
+      const generated = json<{ CiphertextBlob: string; Plaintext: string }>(
+        await aws(
+          ...['kms', 'generate-data-key', '--key-id', from.arn, '--key-spec', 'AES_256'],
+          ...['--encryption-context', CONTEXT_ARG],
+        ),
+      );
+      const blobFile = join(dir, 'rewrap-blob.bin');
+      await writeFile(blobFile, Buffer.from(generated.CiphertextBlob, 'base64'));
+      const reEncrypt = (sourceContext: string) =>
+        aws(
+          ...['kms', 're-encrypt', '--ciphertext-blob', `fileb://${blobFile}`],
+          ...['--source-key-id', from.arn, '--source-encryption-context', sourceContext],
+          ...['--destination-key-id', to.arn, '--destination-encryption-context', CONTEXT_ARG],
+        );
+      const moved = json<{
+        CiphertextBlob: string;
+        SourceKeyId: string;
+        KeyId: string;
+        SourceEncryptionAlgorithm: string;
+        DestinationEncryptionAlgorithm: string;
+      }>(await reEncrypt(CONTEXT_ARG));
+      expect(moved).toEqual({
+        CiphertextBlob: expect.any(String) as string,
+        SourceKeyId: from.arn,
+        KeyId: to.arn,
+        SourceEncryptionAlgorithm: 'SYMMETRIC_DEFAULT',
+        DestinationEncryptionAlgorithm: 'SYMMETRIC_DEFAULT',
+      });
+
+      const movedFile = join(dir, 'rewrap-moved.bin');
+      await writeFile(movedFile, Buffer.from(moved.CiphertextBlob, 'base64'));
+      const decrypted = json<{ Plaintext: string; KeyId: string }>(
+        await aws(
+          ...['kms', 'decrypt', '--ciphertext-blob', `fileb://${movedFile}`],
+          ...['--encryption-context', CONTEXT_ARG],
+        ),
+      );
+      expect(decrypted).toMatchObject({ KeyId: to.arn, Plaintext: generated.Plaintext });
+
+      const wrong = await reEncrypt('service=s3.amazonaws.com');
+      expect(wrong.code).not.toBe(0);
+      expect(wrong.stderr).toMatch(/InvalidCiphertextException/);
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
     'creates a key and an alias, then finds the key through the alias',
     async () => {
       const created = json<{ KeyMetadata: { KeyId: string; Arn: string } }>(
