@@ -120,8 +120,9 @@ export async function rewrapObject(
       current,
     );
   }
+  let how: string;
   try {
-    await copyInPlace({
+    how = await copyInPlace({
       s3: context.s3,
       bucket: target.bucket,
       key: target.key,
@@ -137,7 +138,7 @@ export async function rewrapObject(
   return {
     s3Uri: target.s3Uri,
     status: 'rewrapped',
-    message: `data key re-wrapped from ${from} to ${to}; metadata replaced in place, no ciphertext sent`,
+    message: `data key re-wrapped from ${from} to ${to}; metadata replaced in place ${how}, no ciphertext sent`,
     decryption,
   };
 }
