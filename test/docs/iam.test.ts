@@ -135,6 +135,7 @@ const ACTIONS: Readonly<Record<string, readonly string[]>> = {
 const CONDITION_KEYS = new Set([
   'kms:CallerAccount',
   'kms:EncryptionContextKeys',
+  'kms:ReEncryptOnSameKey',
   'kms:RequestAlias',
   'kms:ViaService',
   'iam:AssociatedResourceArn',
@@ -200,11 +201,14 @@ const policy = (name: string): Policy => {
 const statements = (name: string, action: string): Statement[] =>
   policy(name).Statement.filter((s) => list(s.Action).includes(action));
 
-test('the four policies the README names exist, plus the two for s3-sse aws:kms', () => {
+test('the four policies the README names exist, the two for s3-sse aws:kms, and one per subcommand', () => {
   expect(files.sort()).toEqual([
+    'decrypt-policy.json',
     'mediaconvert-role-policy.json',
     'mediaconvert-role-s3-sse-kms-policy.json',
     'mediaconvert-role-trust.json',
+    'rewrap-policy.json',
+    'verify-policy.json',
     'workflow-role-policy.json',
     'workflow-role-s3-sse-kms-policy.json',
     'workflow-role-trust.json',
@@ -345,14 +349,25 @@ describe('what the README promises of the policies', () => {
     for (const sub of subjects) expect(sub).toMatch(/^repo:OWNER\/REPO:/);
   });
 
-  test('MediaConvert trust: only the service assumes the role', () => {
-    expect(policy('mediaconvert-role-trust.json').Statement).toEqual([
+  test('MediaConvert trust: only the service assumes the role, for jobs of this account only', () => {
+    const statements = policy('mediaconvert-role-trust.json').Statement;
+    expect(statements).toEqual([
       expect.objectContaining({
         Effect: 'Allow',
         Principal: { Service: 'mediaconvert.amazonaws.com' },
         Action: 'sts:AssumeRole',
       }),
     ]);
+    // Against the confused deputy: the account, and MediaConvert resources of that account.
+    const condition = statements[0]?.Condition;
+    expect(Object.keys(condition ?? {}).sort()).toEqual(['ArnLike', 'StringEquals']);
+    const account = condition?.StringEquals?.['aws:SourceAccount'];
+    expect(account).toMatch(/^\d{12}$/);
+    expect(condition?.ArnLike).toEqual({
+      'aws:SourceArn': expect.stringMatching(
+        new RegExp(`^arn:aws:mediaconvert:${REGION}:${String(account)}:\\*$`),
+      ) as unknown,
+    });
   });
 
   test('the s3-sse aws:kms policies let S3, and only S3, use the S3 key', () => {
