@@ -1,5 +1,5 @@
 export const id = 956;
-export const ids = [956,756];
+export const ids = [956,544];
 export const modules = {
 
 /***/ 39119:
@@ -39,7 +39,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _shared_safe_text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(66054);
 /* harmony import */ var _object_result_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(39119);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83756);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(72544);
 
 
 
@@ -78,7 +78,7 @@ function objectSummary(report) {
 
 /***/ }),
 
-/***/ 83756:
+/***/ 72544:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -474,8 +474,31 @@ async function readRange(request, buffer, start, signal) {
     }
 }
 
-// EXTERNAL MODULE: ./src/crypto/keys.ts
-var keys = __webpack_require__(76485);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-kms/dist-cjs/index.js
+var client_kms_dist_cjs = __webpack_require__(92632);
+;// CONCATENATED MODULE: ./src/objects/data-key.ts
+/**
+ * A stored data key opened again: KMS Decrypt under the context MediaConvert uses, so a key a
+ * job could not decrypt fails here the same way. The plaintext lives only in memory and is
+ * zeroed by destroy(); KMS errors pass through for the caller to explain (kms-reasons.ts).
+ */
+
+
+/** `encryptedBase64`: the EncryptedDecryptionKey of the decryption settings. */
+async function openDataKey(kms, encryptedBase64) {
+    const encrypted = Buffer.from(encryptedBase64, 'base64');
+    const out = await kms.send(new client_kms_dist_cjs/* DecryptCommand */.vIm({
+        CiphertextBlob: encrypted,
+        EncryptionContext: { ...mediaconvert_decryption/* MEDIACONVERT_CONTEXT */.cQ },
+    }));
+    const plaintext = out.Plaintext;
+    if (!plaintext || !out.KeyId) {
+        plaintext?.fill(0);
+        throw new Error('KMS Decrypt returned no key');
+    }
+    return { plaintext, encrypted, kmsKeyArn: out.KeyId, destroy: () => plaintext.fill(0) };
+}
+
 ;// CONCATENATED MODULE: ./src/objects/kms-reasons.ts
 /**
  * Why KMS would not open a data key, in words that say what it means for the object and its
@@ -520,7 +543,7 @@ class DataKeyError extends Error {
 async function openObject(target, object, decryption, keyRegion, deps) {
     let dataKey;
     try {
-        dataKey = await (0,keys/* openDataKey */._)(deps.kms(keyRegion), decryption.EncryptedDecryptionKey ?? '');
+        dataKey = await openDataKey(deps.kms(keyRegion), decryption.EncryptedDecryptionKey ?? '');
     }
     catch (error) {
         if (isKeyRefusal(error)) {
@@ -697,8 +720,6 @@ function storedExpectation(object) {
     return sha256 !== undefined && bytes !== undefined ? { sha256, bytes } : undefined;
 }
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-kms/dist-cjs/index.js
-var client_kms_dist_cjs = __webpack_require__(92632);
 // EXTERNAL MODULE: ./src/aws/abort.ts
 var abort = __webpack_require__(36591);
 ;// CONCATENATED MODULE: ./src/objects/copy-in-place.ts
@@ -791,6 +812,25 @@ async function copyObject(copy) {
     }), copy.signal ? { abortSignal: copy.signal } : {});
 }
 /**
+ * The object's tags as a query string, for the multipart copy to set again (CopyObject copies
+ * them by itself). Whether there are any is asked of a one-byte GET (x-amz-tagging-count,
+ * s3:GetObject only); only then are they read, which needs s3:GetObjectTagging.
+ */
+async function tagsOf(copy, options) {
+    const { bucket: Bucket, key: Key, object } = copy;
+    const probe = await copy.s3.send(new dist_cjs/* GetObjectCommand */.jLs({
+        Bucket,
+        Key,
+        Range: 'bytes=0-0',
+        ...(object.etag ? { IfMatch: object.etag } : {}),
+    }), options);
+    await probe.Body?.transformToByteArray();
+    if (!probe.TagCount)
+        return '';
+    const tags = await copy.s3.send(new dist_cjs/* GetObjectTaggingCommand */.u4b({ Bucket, Key }), options);
+    return new URLSearchParams((tags.TagSet ?? []).map((t) => [t.Key ?? '', t.Value ?? ''])).toString();
+}
+/**
  * CreateMultipartUpload with the new metadata, UploadPartCopy of every range of the object
  * as it was read, then CompleteMultipartUpload only if the object is still that one. The
  * object stays as it was until the completion; a failure aborts the upload.
@@ -798,8 +838,7 @@ async function copyObject(copy) {
 async function multipartCopy(copy) {
     const options = copy.signal ? { abortSignal: copy.signal } : {};
     const { bucket: Bucket, key: Key, object } = copy;
-    const tags = await copy.s3.send(new dist_cjs/* GetObjectTaggingCommand */.u4b({ Bucket, Key }), options);
-    const tagging = new URLSearchParams((tags.TagSet ?? []).map((t) => [t.Key ?? '', t.Value ?? ''])).toString();
+    const tagging = await tagsOf(copy, options);
     const created = await copy.s3.send(new dist_cjs/* CreateMultipartUploadCommand */.nG4({
         Bucket,
         Key,

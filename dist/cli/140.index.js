@@ -2,63 +2,6 @@ export const id = 140;
 export const ids = [140];
 export const modules = {
 
-/***/ 6591:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Z5: () => (/* binding */ cleanupSignal),
-/* harmony export */   lA: () => (/* binding */ abortWith)
-/* harmony export */ });
-/* unused harmony export CLEANUP_MS */
-/**
- * How long a clean-up request (AbortMultipartUpload) may take, counted from the step's first
- * signal. Everything after it (manifest, outputs, summary, exit) must fit in what is left of
- * the 2 s the action promises, on a loaded runner too, where the signal itself, the report and
- * the exit each wait for the CPU; S3 answers an abort in well under 750 ms.
- */
-const CLEANUP_MS = 750;
-/**
- * Gives every request of these clients `signal` as its abort signal, unless the call names
- * one of its own (a clean-up request does). A request sent after the signal fired fails at
- * once without reaching the network; one in flight is cut off. Done once here, at the client,
- * so that no call site can forget it.
- */
-function abortWith(clients, signal) {
-    if (!signal)
-        return clients;
-    for (const client of Object.values(clients)) {
-        const send = client.send.bind(client);
-        client.send = (command, options) => send(command, { abortSignal: signal, ...options });
-    }
-    return clients;
-}
-/**
- * The abort signal of a clean-up request: fires CLEANUP_MS after `cancel` fires (or never),
- * so that clean-up gets its chance after a cancel but cannot hold the process past the
- * runner's grace, however slow the service is.
- */
-function cleanupSignal(cancel) {
-    const controller = new AbortController();
-    let timer;
-    const start = () => {
-        timer = setTimeout(() => controller.abort(new Error(`clean-up took longer than ${CLEANUP_MS} ms`)), CLEANUP_MS);
-    };
-    if (cancel?.aborted)
-        start();
-    else
-        cancel?.addEventListener('abort', start, { once: true });
-    return {
-        signal: controller.signal,
-        dispose: () => {
-            clearTimeout(timer);
-            cancel?.removeEventListener('abort', start);
-        },
-    };
-}
-
-
-/***/ }),
-
 /***/ 4785:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -401,17 +344,50 @@ const PASSING = new Set([
 
 /***/ }),
 
-/***/ 4060:
+/***/ 3635:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   M: () => (/* binding */ openObject),
-/* harmony export */   g: () => (/* binding */ DataKeyError)
-/* harmony export */ });
-/* harmony import */ var _crypto_decipher_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4785);
-/* harmony import */ var _crypto_keys_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6485);
-/* harmony import */ var _kms_reasons_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1493);
-/* harmony import */ var _object_reader_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6817);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  g: () => (/* binding */ DataKeyError),
+  M: () => (/* binding */ openObject)
+});
+
+// EXTERNAL MODULE: ./src/crypto/decipher.ts
+var decipher = __webpack_require__(4785);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-kms/dist-cjs/index.js
+var dist_cjs = __webpack_require__(2632);
+// EXTERNAL MODULE: ./src/mediaconvert/decryption.ts
+var decryption = __webpack_require__(9914);
+;// CONCATENATED MODULE: ./src/objects/data-key.ts
+/**
+ * A stored data key opened again: KMS Decrypt under the context MediaConvert uses, so a key a
+ * job could not decrypt fails here the same way. The plaintext lives only in memory and is
+ * zeroed by destroy(); KMS errors pass through for the caller to explain (kms-reasons.ts).
+ */
+
+
+/** `encryptedBase64`: the EncryptedDecryptionKey of the decryption settings. */
+async function openDataKey(kms, encryptedBase64) {
+    const encrypted = Buffer.from(encryptedBase64, 'base64');
+    const out = await kms.send(new dist_cjs/* DecryptCommand */.vIm({
+        CiphertextBlob: encrypted,
+        EncryptionContext: { ...decryption/* MEDIACONVERT_CONTEXT */.cQ },
+    }));
+    const plaintext = out.Plaintext;
+    if (!plaintext || !out.KeyId) {
+        plaintext?.fill(0);
+        throw new Error('KMS Decrypt returned no key');
+    }
+    return { plaintext, encrypted, kmsKeyArn: out.KeyId, destroy: () => plaintext.fill(0) };
+}
+
+// EXTERNAL MODULE: ./src/objects/kms-reasons.ts
+var kms_reasons = __webpack_require__(1493);
+// EXTERNAL MODULE: ./src/objects/object-reader.ts
+var object_reader = __webpack_require__(6817);
+;// CONCATENATED MODULE: ./src/objects/open-object.ts
 
 
 
@@ -428,16 +404,16 @@ class DataKeyError extends Error {
 async function openObject(target, object, decryption, keyRegion, deps) {
     let dataKey;
     try {
-        dataKey = await (0,_crypto_keys_js__WEBPACK_IMPORTED_MODULE_1__/* .openDataKey */ ._)(deps.kms(keyRegion), decryption.EncryptedDecryptionKey ?? '');
+        dataKey = await openDataKey(deps.kms(keyRegion), decryption.EncryptedDecryptionKey ?? '');
     }
     catch (error) {
-        if ((0,_kms_reasons_js__WEBPACK_IMPORTED_MODULE_2__/* .isKeyRefusal */ .U)(error)) {
-            throw new DataKeyError((0,_kms_reasons_js__WEBPACK_IMPORTED_MODULE_2__/* .kmsReason */ .o)('Decrypt', error, keyRegion), { cause: error });
+        if ((0,kms_reasons/* isKeyRefusal */.U)(error)) {
+            throw new DataKeyError((0,kms_reasons/* kmsReason */.o)('Decrypt', error, keyRegion), { cause: error });
         }
         throw error;
     }
     try {
-        const ciphertext = (0,_object_reader_js__WEBPACK_IMPORTED_MODULE_3__/* .readObject */ .A)({
+        const ciphertext = (0,object_reader/* readObject */.A)({
             s3: deps.s3,
             bucket: target.bucket,
             key: target.key,
@@ -448,7 +424,7 @@ async function openObject(target, object, decryption, keyRegion, deps) {
             ...(deps.signal ? { signal: deps.signal } : {}),
             ...(deps.onProgress ? { onProgress: (n) => deps.onProgress(n, object.size) } : {}),
         });
-        const plaintext = (0,_crypto_decipher_js__WEBPACK_IMPORTED_MODULE_0__/* .decrypt */ .Y)(ciphertext, {
+        const plaintext = (0,decipher/* decrypt */.Y)(ciphertext, {
             mode: decryption.DecryptionMode,
             key: dataKey.plaintext,
             iv: Buffer.from(decryption.InitializationVector ?? '', 'base64'),
@@ -612,8 +588,8 @@ var decipher = __webpack_require__(4785);
 var units = __webpack_require__(4886);
 // EXTERNAL MODULE: ./src/objects/object-reader.ts
 var object_reader = __webpack_require__(6817);
-// EXTERNAL MODULE: ./src/objects/open-object.ts
-var open_object = __webpack_require__(4060);
+// EXTERNAL MODULE: ./src/objects/open-object.ts + 1 modules
+var open_object = __webpack_require__(3635);
 // EXTERNAL MODULE: ./src/objects/stored-object.ts
 var stored_object = __webpack_require__(5101);
 ;// CONCATENATED MODULE: ./src/objects/verify.ts
@@ -807,6 +783,25 @@ async function copyObject(copy) {
     }), copy.signal ? { abortSignal: copy.signal } : {});
 }
 /**
+ * The object's tags as a query string, for the multipart copy to set again (CopyObject copies
+ * them by itself). Whether there are any is asked of a one-byte GET (x-amz-tagging-count,
+ * s3:GetObject only); only then are they read, which needs s3:GetObjectTagging.
+ */
+async function tagsOf(copy, options) {
+    const { bucket: Bucket, key: Key, object } = copy;
+    const probe = await copy.s3.send(new dist_cjs/* GetObjectCommand */.jLs({
+        Bucket,
+        Key,
+        Range: 'bytes=0-0',
+        ...(object.etag ? { IfMatch: object.etag } : {}),
+    }), options);
+    await probe.Body?.transformToByteArray();
+    if (!probe.TagCount)
+        return '';
+    const tags = await copy.s3.send(new dist_cjs/* GetObjectTaggingCommand */.u4b({ Bucket, Key }), options);
+    return new URLSearchParams((tags.TagSet ?? []).map((t) => [t.Key ?? '', t.Value ?? ''])).toString();
+}
+/**
  * CreateMultipartUpload with the new metadata, UploadPartCopy of every range of the object
  * as it was read, then CompleteMultipartUpload only if the object is still that one. The
  * object stays as it was until the completion; a failure aborts the upload.
@@ -814,8 +809,7 @@ async function copyObject(copy) {
 async function multipartCopy(copy) {
     const options = copy.signal ? { abortSignal: copy.signal } : {};
     const { bucket: Bucket, key: Key, object } = copy;
-    const tags = await copy.s3.send(new dist_cjs/* GetObjectTaggingCommand */.u4b({ Bucket, Key }), options);
-    const tagging = new URLSearchParams((tags.TagSet ?? []).map((t) => [t.Key ?? '', t.Value ?? ''])).toString();
+    const tagging = await tagsOf(copy, options);
     const created = await copy.s3.send(new dist_cjs/* CreateMultipartUploadCommand */.nG4({
         Bucket,
         Key,
@@ -1227,39 +1221,6 @@ const FIELDS = [
 /** The decryption settings fields in which the object's metadata and the manifest differ. */
 function differingFields(stored, recorded) {
     return FIELDS.filter(([field]) => stored[field] !== recorded[field]).map(([, name]) => name);
-}
-
-
-/***/ }),
-
-/***/ 5135:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   P: () => (/* binding */ mapPool)
-/* harmony export */ });
-/**
- * Runs `work` over `items` with at most `limit` in flight, in item order of starting.
- * Failures are collected, not thrown; with `stopOnFailure` no new item starts after one fails.
- */
-async function mapPool(items, limit, work, stopOnFailure = false) {
-    const results = items.map(() => undefined);
-    let next = 0;
-    let failed = false;
-    async function worker() {
-        while (next < items.length && !(stopOnFailure && failed)) {
-            const index = next++;
-            try {
-                results[index] = { ok: true, value: await work(items[index], index) };
-            }
-            catch (error) {
-                failed = true;
-                results[index] = { ok: false, error };
-            }
-        }
-    }
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    return results;
 }
 
 

@@ -29081,17 +29081,17 @@ function rawConsoleLogger(stream) {
  */
 async function loadPipeline() {
     const [{ runPipeline }, { hostDeps }] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(20), __nccwpck_require__.e(156), __nccwpck_require__.e(377), __nccwpck_require__.e(435), __nccwpck_require__.e(639)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9020)),
-        Promise.all(/* import() */[__nccwpck_require__.e(20), __nccwpck_require__.e(156), __nccwpck_require__.e(377), __nccwpck_require__.e(878), __nccwpck_require__.e(435), __nccwpck_require__.e(639), __nccwpck_require__.e(754)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9754)),
+        Promise.all(/* import() */[__nccwpck_require__.e(20), __nccwpck_require__.e(156), __nccwpck_require__.e(377), __nccwpck_require__.e(523), __nccwpck_require__.e(447)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3447)),
+        Promise.all(/* import() */[__nccwpck_require__.e(20), __nccwpck_require__.e(156), __nccwpck_require__.e(377), __nccwpck_require__.e(878), __nccwpck_require__.e(523), __nccwpck_require__.e(447), __nccwpck_require__.e(754)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9754)),
     ]);
     return { runPipeline, hostDeps };
 }
 /** The commands for objects already uploaded, loaded (with the AWS SDK) once inputs are valid. */
 async function loadObjects() {
     const [{ runObjects }, { objectsDeps }, report] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(20), __nccwpck_require__.e(435), __nccwpck_require__.e(140)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2140)),
+        Promise.all(/* import() */[__nccwpck_require__.e(20), __nccwpck_require__.e(523), __nccwpck_require__.e(140)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2140)),
         Promise.all(/* import() */[__nccwpck_require__.e(20), __nccwpck_require__.e(156), __nccwpck_require__.e(878), __nccwpck_require__.e(513)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7513)),
-        Promise.all(/* import() */[__nccwpck_require__.e(20), __nccwpck_require__.e(435), __nccwpck_require__.e(956)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3956)),
+        Promise.all(/* import() */[__nccwpck_require__.e(20), __nccwpck_require__.e(523), __nccwpck_require__.e(956)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3956)),
     ]);
     return { runObjects, objectsDeps, report };
 }
@@ -29337,7 +29337,7 @@ async function decrypt(positionals, raw, values, io) {
             throw new errors/* InputError */.dz('out', `${outFlag} exists; give --force to overwrite it, or another path`);
     }
     const { objectsDeps } = await loadObjects();
-    const { decryptObject } = await Promise.all(/* import() */[__nccwpck_require__.e(20), __nccwpck_require__.e(435), __nccwpck_require__.e(637)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5637));
+    const { decryptObject } = await Promise.all(/* import() */[__nccwpck_require__.e(20), __nccwpck_require__.e(637)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5637));
     const deps = objectsDeps(config, io.env, { log: io.log, signal: io.signal });
     const result = await decryptObject({ ...object, out: toStdout ? { stream: io.stdout } : { file: outFlag, force } }, config, deps).catch((error) => {
         if (!toStdout)

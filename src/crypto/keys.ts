@@ -1,10 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import {
-  DecryptCommand,
-  EncryptCommand,
-  GenerateDataKeyCommand,
-  type KMSClient,
-} from '@aws-sdk/client-kms';
+import { EncryptCommand, GenerateDataKeyCommand, type KMSClient } from '@aws-sdk/client-kms';
 
 import type { KeySource } from '../inputs/config.js';
 import { MEDIACONVERT_CONTEXT } from '../mediaconvert/decryption.js';
@@ -70,32 +65,6 @@ async function generateLocally({ kms, kmsKeyArn, keyBytes }: DataKeyRequest): Pr
     plaintext.fill(0);
     throw error;
   }
-}
-
-/** A stored data key opened again: KMS Decrypt under the MediaConvert context, as a job does. */
-export interface OpenedDataKey extends DataKey {
-  /** The ARN of the KMS key that decrypted it (KMS says which; the blob names it). */
-  readonly kmsKeyArn: string;
-}
-
-/**
- * KMS Decrypt of an encrypted data key (base64, as in the decryption settings) with the
- * context MediaConvert uses, so a key that a job could not decrypt fails here the same way.
- * KMS errors pass through unchanged for the caller to explain.
- */
-export async function openDataKey(kms: KMSClient, encryptedBase64: string): Promise<OpenedDataKey> {
-  const out = await kms.send(
-    new DecryptCommand({
-      CiphertextBlob: Buffer.from(encryptedBase64, 'base64'),
-      EncryptionContext: { ...MEDIACONVERT_CONTEXT },
-    }),
-  );
-  const plaintext = out.Plaintext;
-  if (!plaintext || !out.KeyId) {
-    plaintext?.fill(0);
-    throw new Error('KMS Decrypt returned no key');
-  }
-  return { ...dataKey(plaintext, Buffer.from(encryptedBase64, 'base64')), kmsKeyArn: out.KeyId };
 }
 
 function dataKey(plaintext: Uint8Array, encrypted: Uint8Array): DataKey {

@@ -14,6 +14,7 @@ import {
   CompleteMultipartUploadCommand,
   CopyObjectCommand,
   CreateMultipartUploadCommand,
+  GetObjectCommand,
   GetObjectTaggingCommand,
   UploadPartCopyCommand,
   type CompletedPart,
@@ -123,6 +124,30 @@ async function copyObject(copy: InPlaceCopy): Promise<void> {
 }
 
 /**
+ * The object's tags as a query string, for the multipart copy to set again (CopyObject copies
+ * them by itself). Whether there are any is asked of a one-byte GET (x-amz-tagging-count,
+ * s3:GetObject only); only then are they read, which needs s3:GetObjectTagging.
+ */
+async function tagsOf(copy: InPlaceCopy, options: { abortSignal?: AbortSignal }): Promise<string> {
+  const { bucket: Bucket, key: Key, object } = copy;
+  const probe = await copy.s3.send(
+    new GetObjectCommand({
+      Bucket,
+      Key,
+      Range: 'bytes=0-0',
+      ...(object.etag ? { IfMatch: object.etag } : {}),
+    }),
+    options,
+  );
+  await probe.Body?.transformToByteArray();
+  if (!probe.TagCount) return '';
+  const tags = await copy.s3.send(new GetObjectTaggingCommand({ Bucket, Key }), options);
+  return new URLSearchParams(
+    (tags.TagSet ?? []).map((t): [string, string] => [t.Key ?? '', t.Value ?? '']),
+  ).toString();
+}
+
+/**
  * CreateMultipartUpload with the new metadata, UploadPartCopy of every range of the object
  * as it was read, then CompleteMultipartUpload only if the object is still that one. The
  * object stays as it was until the completion; a failure aborts the upload.
@@ -130,10 +155,7 @@ async function copyObject(copy: InPlaceCopy): Promise<void> {
 async function multipartCopy(copy: InPlaceCopy): Promise<string> {
   const options = copy.signal ? { abortSignal: copy.signal } : {};
   const { bucket: Bucket, key: Key, object } = copy;
-  const tags = await copy.s3.send(new GetObjectTaggingCommand({ Bucket, Key }), options);
-  const tagging = new URLSearchParams(
-    (tags.TagSet ?? []).map((t): [string, string] => [t.Key ?? '', t.Value ?? '']),
-  ).toString();
+  const tagging = await tagsOf(copy, options);
   const created = await copy.s3.send(
     new CreateMultipartUploadCommand({
       Bucket,

@@ -7,7 +7,7 @@ import type { KMSClient } from '@aws-sdk/client-kms';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { InputDecryptionSettings } from '@aws-sdk/client-mediaconvert';
 import { decrypt } from '../crypto/decipher.js';
-import { openDataKey } from '../crypto/keys.js';
+import { openDataKey } from './data-key.js';
 import type { Mode } from '../mediaconvert/decryption.js';
 import type { MemoryBudget } from '../upload/memory-budget.js';
 import { isKeyRefusal, kmsReason } from './kms-reasons.js';

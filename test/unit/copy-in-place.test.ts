@@ -4,6 +4,7 @@ import {
   CompleteMultipartUploadCommand,
   CopyObjectCommand,
   CreateMultipartUploadCommand,
+  GetObjectCommand,
   GetObjectTaggingCommand,
   S3Client,
   S3ServiceException,
@@ -70,6 +71,10 @@ function preconditionFailed(): S3ServiceException {
 beforeEach(() => {
   s3Mock.reset();
   s3Mock.on(CopyObjectCommand).resolves({ CopyObjectResult: { ETag: '"new"' } });
+  s3Mock.on(GetObjectCommand).resolves({
+    TagCount: 1,
+    Body: { transformToByteArray: async () => new Uint8Array(1) } as never,
+  });
   s3Mock.on(GetObjectTaggingCommand).resolves({ TagSet: [{ Key: 'project', Value: 'a&b' }] });
   s3Mock.on(CreateMultipartUploadCommand).resolves({ UploadId: 'copy-1' });
   s3Mock.on(UploadPartCopyCommand).callsFake(async (input: UploadPartCopyCommandInput) => ({
@@ -140,6 +145,20 @@ describe('an object over the copy limit: a multipart copy of itself', () => {
     });
     expect(s3Mock).not.toHaveReceivedCommand(CopyObjectCommand);
     expect(s3Mock).not.toHaveReceivedCommand(AbortMultipartUploadCommand);
+  });
+
+  test('an object without tags is copied without reading tags (no s3:GetObjectTagging)', async () => {
+    s3Mock.on(GetObjectCommand).resolves({
+      Body: { transformToByteArray: async () => new Uint8Array(1) } as never,
+    });
+    await copyInPlace(request(12 * MIB));
+    expect(s3Mock).toHaveReceivedCommandWith(GetObjectCommand, {
+      Range: 'bytes=0-0',
+      IfMatch: '"etag-read"',
+    });
+    expect(s3Mock).not.toHaveReceivedCommand(GetObjectTaggingCommand);
+    const created = s3Mock.commandCalls(CreateMultipartUploadCommand)[0]!.args[0].input;
+    expect(created.Tagging).toBeUndefined();
   });
 
   test('a part that fails aborts the upload and leaves the object as it was', async () => {
