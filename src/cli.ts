@@ -14,6 +14,7 @@ import { INPUTS, type InputName } from './inputs/interface.js';
 import { outputsOf } from './report/report.js';
 import { safeJson } from './shared/safe-text.js';
 import { isSubcommand, runSubcommand } from './subcommands.js';
+import { parseCommand } from './inputs/objects-config.js';
 
 export const EXIT = {
   ok: 0,
@@ -118,6 +119,13 @@ export async function main(argv: readonly string[]): Promise<number> {
       return EXIT.ok;
     }
     const env = { ...process.env, RUNNER_TEMP: process.env.RUNNER_TEMP || os.tmpdir() };
+    const command = parseCommand(raw);
+    if (command !== 'encrypt') {
+      throw new InputError(
+        'command',
+        `on the command line, run \`mediaconvert-encrypt ${command}\``,
+      );
+    }
     const config = parseConfig(raw, env);
     const { runPipeline, hostDeps } = await loadPipeline();
     const outcome = await runPipeline(

@@ -28685,7 +28685,7 @@ function parseInteger(name, value, min, max, alternative) {
     }
     return n;
 }
-function parse_parseChoice(name, value, choices) {
+function parseChoice(name, value, choices) {
     const found = choices.find((c) => c === value.toLowerCase());
     if (found === undefined) {
         throw new errors/* InputError */.dz(name, `'${value}' is not accepted; use ${choices.join(' or ')}`);
@@ -28791,7 +28791,7 @@ function parseConfig(raw, env) {
     const wait = parseBoolean('wait', input.wait);
     if (wait && !createJob)
         throw new errors/* InputError */.dz('wait', '`true` needs `create-job: true`');
-    const deleteInputs = parse_parseChoice('delete-inputs', input['delete-inputs'], [
+    const deleteInputs = parseChoice('delete-inputs', input['delete-inputs'], [
         'never',
         'on-complete',
     ]);
@@ -28806,7 +28806,7 @@ function parseConfig(raw, env) {
         mode,
         keyBytes: parseKeyLength(input['key-length']),
         ivBytes: parseIvLength(input['iv-length'], mode),
-        keySource: parse_parseChoice('key-source', input['key-source'], ['kms', 'local']),
+        keySource: parseChoice('key-source', input['key-source'], ['kms', 'local']),
         destination: parseDestination(input.destination),
         ...parsePartSize(input['part-size-mib'], input['max-memory-mib']),
         wait,
@@ -28816,7 +28816,7 @@ function parseConfig(raw, env) {
         includeHiddenFiles: parseBoolean('include-hidden-files', input['include-hidden-files']),
         manifestPath: parseManifestPath(input.manifest, env),
         network: parseNetwork(input['http-proxy'], env),
-        ifExists: parse_parseChoice('if-exists', input['if-exists'], ['overwrite', 'skip', 'fail']),
+        ifExists: parseChoice('if-exists', input['if-exists'], ['overwrite', 'skip', 'fail']),
         dryRun: parseBoolean('dry-run', input['dry-run']),
         deleteInputs,
     };
@@ -28978,7 +28978,7 @@ function parseJob(input) {
     }
     const job = {
         roleArn,
-        layout: parse_parseChoice('job-layout', input['job-layout'], ['per-file', 'single']),
+        layout: parseChoice('job-layout', input['job-layout'], ['per-file', 'single']),
         userMetadata: parseMap('user-metadata', input['user-metadata']),
         tags: parseMap('tags', input.tags),
     };
@@ -29112,7 +29112,7 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 
 
 
-const COMMANDS = (/* unused pure expression or super */ null && (['encrypt', 'verify', 'rewrap']));
+const COMMANDS = ['encrypt', 'verify', 'rewrap'];
 /** An input's default from the table (the action passes '' for anything unset). */
 function objects_config_valueOf(raw, name) {
     const value = (raw[name] ?? '').trim();
@@ -29369,6 +29369,7 @@ async function decrypt(positionals, raw, values, io) {
 
 
 
+
 const EXIT = {
     ok: 0,
     /** Some file, job creation or job failed; the manifest still describes what succeeded. */
@@ -29467,6 +29468,10 @@ async function main(argv) {
             return EXIT.ok;
         }
         const env = { ...process.env, RUNNER_TEMP: process.env.RUNNER_TEMP || external_node_os_default().tmpdir() };
+        const command = parseCommand(raw);
+        if (command !== 'encrypt') {
+            throw new errors/* InputError */.dz('command', `on the command line, run \`mediaconvert-encrypt ${command}\``);
+        }
         const config = parseConfig(raw, env);
         const { runPipeline, hostDeps } = await loadPipeline();
         const outcome = await runPipeline(config, hostDeps(config, env, {
