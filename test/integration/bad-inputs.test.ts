@@ -323,6 +323,22 @@ const cases: Case[] = [
     inputs: { manifest: '' },
     env: { RUNNER_TEMP: '' },
   },
+  { input: 'command', why: 'not a command', inputs: { command: 'transcode' } },
+  {
+    input: 'objects',
+    why: 'verify: not an S3 URI',
+    inputs: { command: 'verify', objects: 'media/masters/' },
+  },
+  {
+    input: 'manifest',
+    why: 'verify: a file that is not a manifest',
+    inputs: { command: 'verify', manifest: 'settings/array.json' },
+  },
+  {
+    input: 'to-kms-key-arn',
+    why: 'rewrap without it',
+    inputs: { command: 'rewrap', objects: 's3://media/masters/' },
+  },
 ];
 
 test('the table has at least 40 cases and a wrong value for every input', () => {
