@@ -5,7 +5,7 @@
  * implementation of the format.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { startStack, type LocalStack } from '../../local-aws/stack.js';
@@ -77,11 +77,31 @@ test('every mode, key size and IV length verifies, by manifest (CLI) and by pref
 
   const action = await runPackagedAction({
     inputs: { command: 'verify', objects: `s3://${stack.info.bucket}/verify/all/` },
-    env: stack.env(),
+    // Step debug logging on: the AWS request log too must not show a data key.
+    env: { ...stack.env(), RUNNER_DEBUG: '1' },
     workspace: tmp,
+    keepRunnerTemp: true,
   });
   expect(action.stdout).not.toContain('::error::');
   expect(action.code).toBe(0);
+  expect(action.stdout).toContain('::debug::aws kms Decrypt');
+  const left = [
+    action.stdout,
+    action.stderr,
+    action.summary,
+    JSON.stringify(action.outputs),
+    await readFile(path.join(action.runnerTemp, 'mediaconvert-encrypt-verify.json'), 'utf8'),
+  ].join('\n');
+  await rm(action.runnerTemp, { recursive: true, force: true });
+  for (const { dataKey } of objects) {
+    for (const encoded of [
+      dataKey.toString('hex'),
+      dataKey.toString('base64'),
+      dataKey.toString('base64url'),
+    ]) {
+      expect(left).not.toContain(encoded);
+    }
+  }
   const fromAction = JSON.parse(action.outputs['object-results']!) as Result[];
   expect(fromAction).toHaveLength(15);
   expect(new Set(fromAction.map((r) => r.status))).toEqual(new Set(['ok']));
