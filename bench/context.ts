@@ -13,7 +13,15 @@ import {
   type Usage,
 } from './lib.js';
 
-export const SECTIONS = ['startup', 'encrypt', 'upload', 'memory', 'batch', 'incremental'] as const;
+export const SECTIONS = [
+  'startup',
+  'encrypt',
+  'upload',
+  'memory',
+  'batch',
+  'incremental',
+  'verify',
+] as const;
 export type Section = (typeof SECTIONS)[number];
 export const GIB = 1024 * MIB;
 

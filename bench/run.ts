@@ -51,6 +51,7 @@ import { memory } from './memory.js';
 import { batch } from './batch.js';
 import { markdownOf, type Result } from './report.js';
 import { incremental, INCREMENTAL_FILES } from './incremental.js';
+import { verifySuite } from './verify.js';
 
 async function main(): Promise<void> {
   checkTools();
@@ -107,6 +108,7 @@ async function main(): Promise<void> {
         baseline: figures.skipFirst,
       });
     }
+    if (only.has('verify')) await verifySuite(workDir, workspace);
   } finally {
     await stack?.close();
     await rm(workDir, { recursive: true, force: true });

@@ -25,6 +25,9 @@ import {
   runManifestPath,
 } from './cli/encrypt-command.js';
 
+import { isSubcommand, runSubcommand } from './subcommands.js';
+import { parseCommand } from './inputs/objects-config.js';
+
 export { EXIT } from './cli/exit-codes.js';
 
 /**
@@ -54,6 +57,14 @@ export async function main(argv: readonly string[]): Promise<ExitCode> {
     const interrupt = handleInterrupts((m) => log.warning(m));
     return (await conformance(argv.slice(1), log, interrupt.signal)) as ExitCode;
   }
+  if (isSubcommand(argv[0])) {
+    // The handlers stay until the process ends: a second Ctrl-C must not cut the clean-up short.
+    const interrupt = handleInterrupts((m) => log.warning(m));
+    const io = { log, signal: interrupt.signal, stdout: process.stdout, env: process.env };
+    return EXIT[await runSubcommand(argv[0], argv.slice(1), io)];
+  }
+  // `encrypt` may be named too; it is the command without a name.
+  if (argv[0] === 'encrypt') argv = argv.slice(1);
   let parsed: ReturnType<typeof parseFlags>;
   try {
     parsed = parseFlags(argv, ENCRYPT_FLAGS);
@@ -82,6 +93,13 @@ async function encrypt(
   try {
     const env = { ...process.env, RUNNER_TEMP: process.env.RUNNER_TEMP || os.tmpdir() };
     const raw = rawInputs(values, env);
+    const command = parseCommand(raw);
+    if (command !== 'encrypt') {
+      throw new InputError(
+        'command',
+        `on the command line, run \`mediaconvert-encrypt ${command}\``,
+      );
+    }
     if (!raw.manifest?.trim())
       raw.manifest = runManifestPath(env.RUNNER_TEMP, new Date(), process.pid);
     const config = parseConfig(raw, env);

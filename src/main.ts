@@ -14,6 +14,8 @@ import { limitOutputs, limitSummary } from './report/output-limits.js';
 import { outputsOf, summaryOf } from './report/report.js';
 import { logLines } from './shared/safe-text.js';
 import { quietNodeVersionWarning } from './aws/node-version-warning.js';
+import { parseCommand } from './inputs/objects-config.js';
+import { runObjectsStep } from './objects-step.js';
 
 function readInputs(): Partial<Record<InputName, string>> {
   const raw: Partial<Record<InputName, string>> = {};
@@ -33,33 +35,11 @@ export async function run(): Promise<void> {
     const inputs = readInputs();
     // The runner masks secrets.* already; a token from elsewhere must not reach the log either.
     if (inputs['github-token']) core.setSecret(inputs['github-token']);
-    const config = parseConfig(inputs, env);
-    const { runPipeline, hostDeps } = await loadPipeline();
-    const outcome = await runPipeline(
-      config,
-      hostDeps(config, env, {
-        log: actionsLogger,
-        signal: interrupt.signal,
-        workspace: env.GITHUB_WORKSPACE || process.cwd(),
-        tempDir: env.RUNNER_TEMP || os.tmpdir(),
-        logRequests: core.isDebug(),
-        // Loaded on demand: the artifact client is most of the bundle and most steps never use it.
-        artifacts: async () => new (await import('@actions/artifact')).DefaultArtifactClient(),
-      }),
-    );
-    const outputs = limitOutputs(outputsOf(outcome.report, config.manifestPath), {
-      manifestPath: config.manifestPath,
-    });
-    for (const warning of outputs.warnings) actionsLogger.warning(warning);
-    for (const [name, value] of Object.entries(outputs.values)) core.setOutput(name, value);
-    if (env.GITHUB_STEP_SUMMARY) {
-      const summary = limitSummary(summaryOf(outcome.report), {
-        manifestPath: config.manifestPath,
-      });
-      if (summary.warning) actionsLogger.warning(summary.warning);
-      await core.summary.addRaw(summary.text).write();
-    }
-    failure = outcome.failure;
+    const command = parseCommand(inputs);
+    failure =
+      command === 'encrypt'
+        ? await encryptStep(inputs, env, interrupt.signal)
+        : await runObjectsStep(command, inputs, env, interrupt.signal);
   } catch (error) {
     failure = messageOf(error);
     abandoned = error instanceof AbandonedWorkError;
@@ -73,4 +53,39 @@ export async function run(): Promise<void> {
   // hold the process into the runner's next signal. So too after a failure that left work
   // running (an artifact download's retries on a full disk).
   if (interrupt.signal.aborted || abandoned) exitWhenFlushed();
+}
+
+/** `command: encrypt`: the pipeline, its outputs and summary; returns the step's failure. */
+async function encryptStep(
+  inputs: Partial<Record<InputName, string>>,
+  env: NodeJS.ProcessEnv,
+  signal: AbortSignal,
+): Promise<string | undefined> {
+  const config = parseConfig(inputs, env);
+  const { runPipeline, hostDeps } = await loadPipeline();
+  const outcome = await runPipeline(
+    config,
+    hostDeps(config, env, {
+      log: actionsLogger,
+      signal,
+      workspace: env.GITHUB_WORKSPACE || process.cwd(),
+      tempDir: env.RUNNER_TEMP || os.tmpdir(),
+      logRequests: core.isDebug(),
+      // Loaded on demand: the artifact client is most of the bundle and most steps never use it.
+      artifacts: async () => new (await import('@actions/artifact')).DefaultArtifactClient(),
+    }),
+  );
+  const outputs = limitOutputs(outputsOf(outcome.report, config.manifestPath), {
+    manifestPath: config.manifestPath,
+  });
+  for (const warning of outputs.warnings) actionsLogger.warning(warning);
+  for (const [name, value] of Object.entries(outputs.values)) core.setOutput(name, value);
+  if (env.GITHUB_STEP_SUMMARY) {
+    const summary = limitSummary(summaryOf(outcome.report), {
+      manifestPath: config.manifestPath,
+    });
+    if (summary.warning) actionsLogger.warning(summary.warning);
+    await core.summary.addRaw(summary.text).write();
+  }
+  return outcome.failure;
 }

@@ -8,7 +8,9 @@ export const modules = {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  n: () => (/* binding */ makeClients)
+  nv: () => (/* binding */ makeClients),
+  n: () => (/* binding */ makeKmsClient),
+  QW: () => (/* binding */ makeS3Client)
 });
 
 // UNUSED EXPORTS: signChecksumNotPayload
@@ -175,10 +177,18 @@ function checkProxyAuthentication(clients, settings) {
  * their request token), proxy and user agent come from config.network.
  */
 function makeClients(config, env) {
+    return {
+        s3: makeS3Client(config, env),
+        // Data keys are made where the KMS key lives; MediaConvert is told that region if it differs.
+        kms: makeKmsClient(config.kmsKeyRegion, config.network),
+        mediaconvert: withProxyCheck(new client_mediaconvert_dist_cjs/* MediaConvertClient */.dU0({ ...clientOptions(config.network), region: config.region }), config.network),
+    };
+}
+/** The S3 client: path-style for a custom endpoint, no 100-continue, checksums signed over TLS. */
+function makeS3Client(config, env) {
     const customS3 = Boolean(env.AWS_ENDPOINT_URL_S3 || env.AWS_ENDPOINT_URL);
-    const common = clientOptions(config.network);
     const s3 = new client_s3_dist_cjs/* S3Client */.YxF({
-        ...common,
+        ...clientOptions(config.network),
         region: config.region,
         forcePathStyle: customS3,
         // No `Expect: 100-continue`: with it the SDK's handler sends each request on a new,
@@ -192,16 +202,18 @@ function makeClients(config, env) {
         toMiddleware: 'httpSigningMiddleware',
         name: 'signChecksumNotPayload',
     });
-    const clients = {
-        s3,
-        // Data keys are made where the KMS key lives; MediaConvert is told that region if it differs.
-        kms: new dist_cjs/* KMSClient */.pgq({ ...common, region: config.kmsKeyRegion }),
-        mediaconvert: new client_mediaconvert_dist_cjs/* MediaConvertClient */.dU0({ ...common, region: config.region }),
-    };
-    const { proxy } = config.network;
+    return withProxyCheck(s3, config.network);
+}
+/** A KMS client of one region (KMS keys are regional). */
+function makeKmsClient(region, network) {
+    return withProxyCheck(new dist_cjs/* KMSClient */.pgq({ ...clientOptions(network), region }), network);
+}
+/** A proxy that refuses the credentials is named as such, not parsed as the service's answer. */
+function withProxyCheck(client, network) {
+    const { proxy } = network;
     if (proxy.http || proxy.https)
-        checkProxyAuthentication(Object.values(clients), proxy);
-    return clients;
+        checkProxyAuthentication([client], proxy);
+    return client;
 }
 /**
  * Over https, a body that carries an x-amz-checksum-* header (upload/multipart.ts puts a CRC32 on every
@@ -252,8 +264,8 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./src/aws/clients.ts + 3 modules
 var clients = __webpack_require__(1101);
-// EXTERNAL MODULE: ./src/inputs/config.ts + 4 modules
-var inputs_config = __webpack_require__(6338);
+// EXTERNAL MODULE: ./src/inputs/config.ts + 2 modules
+var inputs_config = __webpack_require__(6605);
 // EXTERNAL MODULE: ./src/shared/errors.ts
 var errors = __webpack_require__(8382);
 // EXTERNAL MODULE: ./src/shared/pool.ts
@@ -466,7 +478,7 @@ async function runCase(c, target) {
     };
     const env = { ...target.env, RUNNER_TEMP: target.workDir };
     try {
-        const config = (0,inputs_config/* parseConfig */.o)(raw, env);
+        const config = (0,inputs_config/* parseConfig */.o4)(raw, env);
         const { runPipeline, hostDeps } = await (0,pipeline/* loadPipeline */.B)();
         const outcome = await runPipeline(config, hostDeps(config, env, {
             log: target.log,
@@ -628,7 +640,7 @@ async function conformance(argv, log, signal) {
                 throw new Error(`--${name} is required; see conformance --help`);
         }
         // The case's own inputs, validated as the action validates them, before any request.
-        config = (0,inputs_config/* parseConfig */.o)({
+        config = (0,inputs_config/* parseConfig */.o4)({
             files: 'clip.mp4',
             destination: `${values.destination.replace(/\/?$/, '/')}${runId}/`,
             'kms-key-arn': values['kms-key-arn'],
@@ -649,7 +661,7 @@ async function conformance(argv, log, signal) {
     }
     const runPrefix = `s3://${config.destination.bucket}/${config.destination.prefix}`;
     const workDir = await (0,promises_.mkdtemp)(external_node_path_default().join(external_node_os_default().tmpdir(), 'mediaconvert-encrypt-conformance-'));
-    const s3 = (0,clients/* makeClients */.n)(config, process.env).s3;
+    const s3 = (0,clients/* makeClients */.nv)(config, process.env).s3;
     let results = [];
     try {
         const clip = external_node_path_default().join(workDir, 'clip.mp4');

@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6363);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6375);
 /* harmony import */ var _host_signals_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5467);
 /** The `mediaconvert-encrypt` command (dist/cli.js). */
 
@@ -28389,7 +28389,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6363:
+/***/ 6375:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28402,8 +28402,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
-// EXTERNAL MODULE: ./src/inputs/config.ts + 4 modules
-var inputs_config = __nccwpck_require__(6338);
+// EXTERNAL MODULE: ./src/inputs/config.ts + 2 modules
+var inputs_config = __nccwpck_require__(6605);
 // EXTERNAL MODULE: ./src/shared/errors.ts
 var errors = __nccwpck_require__(8382);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
@@ -28789,6 +28789,263 @@ function cliOutputs(outputs) {
     ]));
 }
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+// EXTERNAL MODULE: ./src/inputs/parse.ts
+var parse = __nccwpck_require__(3718);
+// EXTERNAL MODULE: ./src/inputs/network.ts
+var network = __nccwpck_require__(4431);
+// EXTERNAL MODULE: ./src/inputs/sizing.ts
+var sizing = __nccwpck_require__(1163);
+;// CONCATENATED MODULE: ./src/inputs/objects-config.ts
+
+
+
+
+
+
+const COMMANDS = ['encrypt', 'verify', 'rewrap'];
+/** An input's default from the table (the action passes '' for anything unset). */
+function objects_config_valueOf(raw, name) {
+    const value = (raw[name] ?? '').trim();
+    return value === '' ? inputs_interface/* INPUTS */.m.find((i) => i.name === name).default : value;
+}
+function parseCommand(raw) {
+    return (0,parse/* parseChoice */.HU)('command', objects_config_valueOf(raw, 'command'), COMMANDS);
+}
+function parseReadConfig(raw, env) {
+    const { memoryBudgetBytes } = (0,inputs_config/* parsePartSize */.A9)('5', objects_config_valueOf(raw, 'max-memory-mib'));
+    return {
+        region: (0,inputs_config/* parseRegion */.cf)(objects_config_valueOf(raw, 'region'), env),
+        memoryBudgetBytes,
+        rangeBytes: (0,sizing/* rangeBytesFor */.SG)(memoryBudgetBytes),
+        network: (0,network/* parseNetwork */.M)(objects_config_valueOf(raw, 'http-proxy'), env),
+    };
+}
+/**
+ * `verify` and `rewrap`. The objects come from `objects` when it is set, else from `manifest`
+ * (whose default is the manifest an encrypt step of the same job wrote).
+ */
+function parseObjectsConfig(command, raw, env) {
+    const objects = objects_config_valueOf(raw, 'objects');
+    const manifest = objects_config_valueOf(raw, 'manifest');
+    if (objects !== '' && manifest !== '') {
+        throw new errors/* InputError */.dz('objects', 'and `manifest` were both given; give one of them');
+    }
+    const source = objects === ''
+        ? { kind: 'manifest', path: (0,inputs_config/* parseManifestPath */.qj)(manifest, env) }
+        : { kind: 'prefix', ...(0,inputs_config/* parseDestination */.G2)(objects, 'objects') };
+    const config = {
+        command,
+        source,
+        ...parseReadConfig(raw, env),
+        dryRun: (0,parse/* parseBoolean */.yG)('dry-run', objects_config_valueOf(raw, 'dry-run')),
+        failFast: (0,parse/* parseBoolean */.yG)('fail-fast', objects_config_valueOf(raw, 'fail-fast')),
+    };
+    const concurrency = objects_config_valueOf(raw, 'concurrency');
+    if (concurrency.toLowerCase() !== 'auto') {
+        config.concurrency = (0,parse/* parseInteger */.cG)('concurrency', concurrency, 1, 64, 'or auto');
+    }
+    const to = objects_config_valueOf(raw, 'to-kms-key-arn');
+    if (command === 'rewrap') {
+        if (to === '') {
+            throw new errors/* InputError */.dz('to-kms-key-arn', 'is required with `command: rewrap`: the key to re-encrypt each data key to');
+        }
+        config.target = { kmsKeyArn: to, region: (0,inputs_config/* parseKmsArn */.YP)(to, 'to-kms-key-arn').region };
+    }
+    else if (to !== '') {
+        throw new errors/* InputError */.dz('to-kms-key-arn', 'applies to `command: rewrap` only');
+    }
+    if (command === 'verify' && config.dryRun) {
+        throw new errors/* InputError */.dz('dry-run', 'does not apply to `command: verify`, which changes nothing');
+    }
+    return config;
+}
+/** One object: `s3://bucket/key` with a key that is not empty and not a folder. */
+function parseObjectUri(value, input) {
+    const match = /^s3:\/\/([^/]+)\/(.+)$/.exec(value);
+    if (!match || match[2].endsWith('/')) {
+        throw new errors/* InputError */.dz(input, `'${value}' is not an S3 object URI; use s3://bucket/key`);
+    }
+    const { bucket } = (0,inputs_config/* parseDestination */.G2)(`s3://${match[1]}/`, input);
+    return { bucket, key: match[2] };
+}
+
+;// CONCATENATED MODULE: ./src/subcommands.ts
+/**
+ * The CLI's commands for objects already uploaded: `verify`, `decrypt` and `rewrap`
+ * (docs/after-upload.md). Their flags are parsed here, apart from the encrypt command's, and
+ * checked by the same input rules as the action's `command` input before any AWS request.
+ * Flags only: unlike the encrypt command, these read no INPUT_<NAME> variable.
+ */
+
+
+
+
+
+
+
+const SUBCOMMANDS = ['verify', 'decrypt', 'rewrap'];
+function isSubcommand(arg) {
+    return SUBCOMMANDS.some((s) => s === arg);
+}
+const COMMON = {
+    region: 'S3 region (default AWS_REGION / AWS_DEFAULT_REGION); each data key is decrypted in its own key region',
+    'max-memory-mib': 'memory for read buffers, shared by all objects (default 64)',
+    'http-proxy': 'proxy URL for every AWS request (default HTTPS_PROXY / HTTP_PROXY)',
+};
+const SOURCE = {
+    manifest: 'the manifest an encrypt run wrote: its files, with the plaintext SHA-256 of each',
+    objects: 's3://bucket/prefix/: every object under it, the SHA-256 from its metadata',
+    concurrency: 'objects at once, 1 to 64 (default auto: as many as the memory holds)',
+};
+const subcommands_SPECS = {
+    verify: {
+        usage: 'mediaconvert-encrypt verify (--manifest FILE | --objects s3://bucket/prefix/) [options]',
+        about: [
+            'Decrypts each object through KMS with the MediaConvert encryption context, as a job would, and',
+            'compares the plaintext with the SHA-256 recorded at upload. Prints one line per object:',
+            'ok, mismatch, missing, undecryptable, unchecked (nothing recorded to compare) or error.',
+        ],
+        strings: { ...SOURCE, ...COMMON },
+        flags: { 'fail-fast': 'stop starting objects after the first failure' },
+    },
+    rewrap: {
+        usage: 'mediaconvert-encrypt rewrap (--manifest FILE | --objects s3://bucket/prefix/) --to-kms-key-arn ARN [--dry-run] [options]',
+        about: [
+            "Re-encrypts each object's data key to another KMS key (KMS ReEncrypt, same context) and replaces",
+            "the object's metadata by a copy onto itself: no ciphertext is sent. Updates the manifest. An",
+            'object already under the key is left alone, so running it again changes nothing.',
+        ],
+        strings: {
+            ...SOURCE,
+            'to-kms-key-arn': 'the KMS key (or alias) ARN to re-wrap to, in the same region',
+            ...COMMON,
+        },
+        flags: {
+            'dry-run': 'say what would be re-wrapped; change no object and no manifest',
+            'fail-fast': 'stop starting objects after the first failure',
+        },
+    },
+    decrypt: {
+        usage: 'mediaconvert-encrypt decrypt s3://bucket/key [--out FILE | --out -] [--force] [options]',
+        about: [
+            'Decrypts one object to a file (default: its name in the current folder). The file appears only',
+            'once the GCM tag, CBC padding and recorded SHA-256 verified. With --out - the plaintext goes',
+            'to stdout as it is decrypted and is only known to be authentic at the end: the exit status',
+            'is 1 when it is not (a GCM tag or SHA-256 that does not match), and the output must be discarded.',
+        ],
+        strings: { out: 'where the plaintext goes: a file, or - for stdout', ...COMMON },
+        flags: { force: 'overwrite an existing file' },
+    },
+};
+function subcommandHelp(name) {
+    const spec = subcommands_SPECS[name];
+    const lines = [`Usage: ${spec.usage}`, '', ...spec.about, '', 'Options:'];
+    for (const [flag, text] of Object.entries(spec.strings))
+        lines.push(`  --${flag} VALUE`, `      ${text}`);
+    for (const [flag, text] of Object.entries(spec.flags))
+        lines.push(`  --${flag}`, `      ${text}`);
+    lines.push('  --help', '      Show this help.', '', 'Exit codes: 0 every object passed, 1 one did not, 2 bad option (no AWS request made), 130 interrupted.');
+    return lines.join('\n');
+}
+function subcommands_parse(name, argv) {
+    const spec = subcommands_SPECS[name];
+    const options = {
+        help: { type: 'boolean' },
+    };
+    for (const flag of Object.keys(spec.strings))
+        options[flag] = { type: 'string' };
+    for (const flag of Object.keys(spec.flags))
+        options[flag] = { type: 'boolean' };
+    try {
+        return (0,external_node_util_.parseArgs)({
+            args: [...argv],
+            options,
+            strict: true,
+            allowPositionals: name === 'decrypt',
+        });
+    }
+    catch (error) {
+        throw new errors/* InputError */.dz('arguments', `${(0,errors/* messageOf */.bD)(error).replace(/^TypeError[^:]*: /, '')}; see ${name} --help`);
+    }
+}
+/** The flags as the input table's raw strings (booleans as 'true'). */
+function subcommands_rawInputs(values) {
+    const raw = {};
+    for (const [flag, value] of Object.entries(values)) {
+        if (flag !== 'help' && value !== undefined)
+            raw[flag] = value === true ? 'true' : String(value);
+    }
+    return raw;
+}
+async function runSubcommand(name, argv, io) {
+    const { log } = io;
+    try {
+        const { values, positionals } = subcommands_parse(name, argv);
+        if (values.help) {
+            io.stdout.write(`${subcommandHelp(name)}\n`);
+            return 'ok';
+        }
+        const raw = subcommands_rawInputs(values);
+        if (name === 'decrypt')
+            return await decrypt(positionals, raw, values, io);
+        if (raw.manifest === undefined && raw.objects === undefined) {
+            throw new errors/* InputError */.dz('arguments', `give --manifest FILE or --objects s3://bucket/prefix/; see ${name} --help`);
+        }
+        const config = parseObjectsConfig(name, raw, io.env);
+        const { runObjects, objectsDeps, report } = await (0,pipeline/* loadObjects */.J)();
+        const outcome = await runObjects(config, objectsDeps(config, io.env, { log, signal: io.signal }));
+        io.stdout.write(`${(0,safe_text/* safeJson */.oi)(report.objectOutputs(outcome.report), 2)}\n`);
+        if (outcome.failure)
+            for (const line of `error: ${outcome.failure}`.split('\n'))
+                log.info(line);
+        if (io.signal.aborted)
+            return 'interrupted';
+        return outcome.failure ? 'failed' : 'ok';
+    }
+    catch (error) {
+        log.info(`error: ${(0,errors/* messageOf */.bD)(error)}`);
+        if (io.signal.aborted)
+            return 'interrupted';
+        return error instanceof errors/* InputError */.dz ? 'usage' : 'failed';
+    }
+}
+async function decrypt(positionals, raw, values, io) {
+    if (positionals.length !== 1) {
+        throw new errors/* InputError */.dz('arguments', 'give exactly one s3://bucket/key; see decrypt --help');
+    }
+    const object = parseObjectUri(positionals[0], 's3-uri');
+    const config = parseReadConfig(raw, io.env);
+    const force = values.force === true;
+    const outFlag = typeof values.out === 'string' ? values.out : external_node_path_default().posix.basename(object.key);
+    if (outFlag === '')
+        throw new errors/* InputError */.dz('out', 'is empty; give a file path or - for stdout');
+    const toStdout = outFlag === '-';
+    if (!toStdout && !force) {
+        // Checked before any AWS request; checked again when the file is put in place.
+        const existing = await (0,promises_.lstat)(outFlag).catch(() => undefined);
+        if (existing)
+            throw new errors/* InputError */.dz('out', `${outFlag} exists; give --force to overwrite it, or another path`);
+    }
+    const { objectsDeps } = await (0,pipeline/* loadObjects */.J)();
+    const { decryptObject } = await Promise.all(/* import() */[__nccwpck_require__.e(20), __nccwpck_require__.e(811), __nccwpck_require__.e(637)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5637));
+    const deps = objectsDeps(config, io.env, { log: io.log, signal: io.signal });
+    const result = await decryptObject({ ...object, out: toStdout ? { stream: io.stdout } : { file: outFlag, force } }, config, deps).catch((error) => {
+        if (!toStdout)
+            throw error;
+        throw new Error(`${(0,errors/* messageOf */.bD)(error)}; what was written to stdout is not authentic: discard it`, {
+            cause: error,
+        });
+    });
+    io.log.info(`decrypted ${result.s3Uri} to ${toStdout ? 'stdout' : result.out}: ${result.bytes} bytes, SHA-256 ${result.plaintextSha256} (${result.verified})`);
+    if (!toStdout)
+        io.stdout.write(`${(0,safe_text/* safeJson */.oi)(result, 2)}\n`);
+    return io.signal.aborted ? 'interrupted' : 'ok';
+}
+
 ;// CONCATENATED MODULE: ./src/cli.ts
 /**
  * The CLI as a library (src/bin.ts is the command): `mediaconvert-encrypt --files 'masters/*.mov' --kms-key-arn ... --destination s3://...`
@@ -28796,6 +29053,8 @@ function cliOutputs(outputs) {
  * command shares). Each flag falls back to the INPUT_<NAME> variable the runner would set, then
  * to the action's default. Exit codes: src/cli/exit-codes.ts.
  */
+
+
 
 
 
@@ -28833,10 +29092,19 @@ async function main(argv) {
     quietNodeVersionWarning();
     const log = consoleLogger(process.stderr);
     if (argv[0] === 'conformance') {
-        const { conformance } = await Promise.all(/* import() */[__nccwpck_require__.e(549), __nccwpck_require__.e(878), __nccwpck_require__.e(799)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5799));
+        const { conformance } = await Promise.all(/* import() */[__nccwpck_require__.e(20), __nccwpck_require__.e(156), __nccwpck_require__.e(878), __nccwpck_require__.e(799)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5799));
         const interrupt = (0,signals/* handleInterrupts */.B)((m) => log.warning(m));
         return (await conformance(argv.slice(1), log, interrupt.signal));
     }
+    if (isSubcommand(argv[0])) {
+        // The handlers stay until the process ends: a second Ctrl-C must not cut the clean-up short.
+        const interrupt = (0,signals/* handleInterrupts */.B)((m) => log.warning(m));
+        const io = { log, signal: interrupt.signal, stdout: process.stdout, env: process.env };
+        return EXIT[await runSubcommand(argv[0], argv.slice(1), io)];
+    }
+    // `encrypt` may be named too; it is the command without a name.
+    if (argv[0] === 'encrypt')
+        argv = argv.slice(1);
     let parsed;
     try {
         parsed = parseFlags(argv, ENCRYPT_FLAGS);
@@ -28863,9 +29131,13 @@ async function encrypt(values, log) {
     try {
         const env = { ...process.env, RUNNER_TEMP: process.env.RUNNER_TEMP || external_node_os_default().tmpdir() };
         const raw = rawInputs(values, env);
+        const command = parseCommand(raw);
+        if (command !== 'encrypt') {
+            throw new errors/* InputError */.dz('command', `on the command line, run \`mediaconvert-encrypt ${command}\``);
+        }
         if (!raw.manifest?.trim())
             raw.manifest = runManifestPath(env.RUNNER_TEMP, new Date(), process.pid);
-        const config = (0,inputs_config/* parseConfig */.o)(raw, env);
+        const config = (0,inputs_config/* parseConfig */.o4)(raw, env);
         const { runPipeline, hostDeps } = await (0,pipeline/* loadPipeline */.B)();
         const outcome = await runPipeline(config, hostDeps(config, env, {
             log,
@@ -28900,7 +29172,8 @@ async function encrypt(values, log) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   B: () => (/* binding */ loadPipeline)
+/* harmony export */   B: () => (/* binding */ loadPipeline),
+/* harmony export */   J: () => (/* binding */ loadObjects)
 /* harmony export */ });
 /**
  * The pipeline and its dependencies on this machine, loaded only once the inputs are valid.
@@ -28909,10 +29182,19 @@ async function encrypt(values, log) {
  */
 async function loadPipeline() {
     const [{ runPipeline }, { hostDeps }] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(549), __nccwpck_require__.e(377), __nccwpck_require__.e(488)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6488)),
-        Promise.all(/* import() */[__nccwpck_require__.e(549), __nccwpck_require__.e(377), __nccwpck_require__.e(878), __nccwpck_require__.e(488), __nccwpck_require__.e(757)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7757)),
+        Promise.all(/* import() */[__nccwpck_require__.e(20), __nccwpck_require__.e(156), __nccwpck_require__.e(377), __nccwpck_require__.e(811), __nccwpck_require__.e(332)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4332)),
+        Promise.all(/* import() */[__nccwpck_require__.e(20), __nccwpck_require__.e(156), __nccwpck_require__.e(878), __nccwpck_require__.e(377), __nccwpck_require__.e(811), __nccwpck_require__.e(332), __nccwpck_require__.e(754)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9754)),
     ]);
     return { runPipeline, hostDeps };
+}
+/** The commands for objects already uploaded, loaded (with the AWS SDK) once inputs are valid. */
+async function loadObjects() {
+    const [{ runObjects }, { objectsDeps }, report] = await Promise.all([
+        Promise.all(/* import() */[__nccwpck_require__.e(20), __nccwpck_require__.e(811), __nccwpck_require__.e(140)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2140)),
+        Promise.all(/* import() */[__nccwpck_require__.e(20), __nccwpck_require__.e(156), __nccwpck_require__.e(878), __nccwpck_require__.e(513)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7513)),
+        Promise.all(/* import() */[__nccwpck_require__.e(20), __nccwpck_require__.e(811), __nccwpck_require__.e(140), __nccwpck_require__.e(956)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3956)),
+    ]);
+    return { runObjects, objectsDeps, report };
 }
 
 
@@ -28973,13 +29255,18 @@ function exitWhenFlushed() {
 
 /***/ }),
 
-/***/ 6338:
+/***/ 6605:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  o: () => (/* binding */ parseConfig)
+  o4: () => (/* binding */ parseConfig),
+  G2: () => (/* binding */ parseDestination),
+  YP: () => (/* binding */ parseKmsArn),
+  qj: () => (/* binding */ parseManifestPath),
+  A9: () => (/* binding */ parsePartSize),
+  cf: () => (/* binding */ parseRegion)
 });
 
 // UNUSED EXPORTS: withDefaults
@@ -29030,76 +29317,8 @@ function parseArtifactSource(input, env) {
     };
 }
 
-// EXTERNAL MODULE: ./src/shared/json-text.ts
-var json_text = __nccwpck_require__(2583);
-;// CONCATENATED MODULE: ./src/inputs/parse.ts
-
-
-function parseBoolean(name, value) {
-    const lower = value.toLowerCase();
-    if (lower === 'true')
-        return true;
-    if (lower === 'false')
-        return false;
-    throw new errors/* InputError */.dz(name, `'${value}' is not a boolean; use true or false`);
-}
-function parseInteger(name, value, min, max, alternative) {
-    const n = Number(value);
-    if (!/^\d+$/.test(value) || n < min || n > max) {
-        throw new errors/* InputError */.dz(name, `'${value}' is not accepted; use a whole number from ${min} to ${max}${alternative ? ` ${alternative}` : ''}`);
-    }
-    return n;
-}
-function parseChoice(name, value, choices) {
-    const found = choices.find((c) => c === value.toLowerCase());
-    if (found === undefined) {
-        throw new errors/* InputError */.dz(name, `'${value}' is not accepted; use ${choices.join(' or ')}`);
-    }
-    return found;
-}
-/** A JSON object of strings, or `key=value` lines. */
-function parseMap(name, value) {
-    if (value === '')
-        return {};
-    if (value.startsWith('{')) {
-        let parsed;
-        try {
-            parsed = (0,json_text/* parseJsonText */.l)(value);
-        }
-        catch (error) {
-            throw new errors/* InputError */.dz(name, error.message);
-        }
-        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-            throw new errors/* InputError */.dz(name, 'must be a JSON object of strings');
-        }
-        const out = {};
-        for (const [k, v] of Object.entries(parsed)) {
-            if (typeof v !== 'string')
-                throw new errors/* InputError */.dz(name, `value of '${k}' must be a string`);
-            out[k] = v;
-        }
-        return out;
-    }
-    const out = {};
-    const lines = value.split('\n').map((l) => l.trim());
-    lines.forEach((line, i) => {
-        if (line === '')
-            return;
-        const eq = line.indexOf('=');
-        // The line is not quoted: a value may be a secret, and a line without `=` may be all value.
-        if (eq <= 0) {
-            throw new errors/* InputError */.dz(name, `line ${i + 1} (${line.length} characters) is not key=value: it has ${eq === 0 ? 'no key before' : 'no'} \`=\`; use key=value lines or a JSON object`);
-        }
-        const key = line.slice(0, eq).trim();
-        // An assignment to `__proto__` sets the object's prototype: the entry would vanish.
-        if (key === '__proto__') {
-            throw new errors/* InputError */.dz(name, `line ${i + 1} has the key __proto__: JavaScript reads it as the object's prototype, so the entry would be silently dropped; use another key`);
-        }
-        out[key] = line.slice(eq + 1).trim();
-    });
-    return out;
-}
-
+// EXTERNAL MODULE: ./src/inputs/parse.ts
+var parse = __nccwpck_require__(3718);
 ;// CONCATENATED MODULE: ./src/inputs/patterns.ts
 /** The `files` input: globs relative to the root, checked before any file is looked at. */
 
@@ -29138,29 +29357,8 @@ function parsePatterns(files, artifact) {
     return patterns;
 }
 
-// EXTERNAL MODULE: ./src/inputs/proxy.ts
-var proxy = __nccwpck_require__(3553);
-;// CONCATENATED MODULE: ./src/inputs/network.ts
-
-/** Retries for throttling and dropped connections when AWS_MAX_ATTEMPTS is not set. */
-const DEFAULT_MAX_ATTEMPTS = 6;
-/**
- * The `http-proxy` input and the variables the AWS SDK and CLI read: HTTPS_PROXY,
- * HTTP_PROXY, NO_PROXY, AWS_MAX_ATTEMPTS, AWS_RETRY_MODE. Pure; throws on a bad value.
- */
-function parseNetwork(httpProxy, env) {
-    const attempts = env.AWS_MAX_ATTEMPTS?.trim() ?? '';
-    const maxAttempts = attempts === '' ? DEFAULT_MAX_ATTEMPTS : Number(attempts);
-    if (!/^\d+$/.test(String(maxAttempts)) || maxAttempts < 1 || maxAttempts > 100) {
-        throw new Error(`environment variable AWS_MAX_ATTEMPTS: '${attempts}' is not accepted; use a whole number from 1 to 100`);
-    }
-    const mode = env.AWS_RETRY_MODE?.trim().toLowerCase() || 'standard';
-    if (mode !== 'standard' && mode !== 'adaptive') {
-        throw new Error(`environment variable AWS_RETRY_MODE: '${env.AWS_RETRY_MODE}' is not accepted; use standard or adaptive`);
-    }
-    return { proxy: (0,proxy/* proxySettings */.EM)(httpProxy, env), maxAttempts, retryMode: mode };
-}
-
+// EXTERNAL MODULE: ./src/inputs/network.ts
+var network = __nccwpck_require__(4431);
 // EXTERNAL MODULE: ./src/shared/units.ts
 var units = __nccwpck_require__(4886);
 ;// CONCATENATED MODULE: ./src/inputs/config.ts
@@ -29196,11 +29394,11 @@ function parseConfig(raw, env) {
     const mode = parseMode(input.mode);
     const kms = parseKmsArn(input['kms-key-arn']);
     const region = parseRegion(input.region, env);
-    const createJob = parseBoolean('create-job', input['create-job']);
-    const wait = parseBoolean('wait', input.wait);
+    const createJob = (0,parse/* parseBoolean */.yG)('create-job', input['create-job']);
+    const wait = (0,parse/* parseBoolean */.yG)('wait', input.wait);
     if (wait && !createJob)
         throw new errors/* InputError */.dz('wait', '`true` needs `create-job: true`');
-    const deleteInputs = parseChoice('delete-inputs', input['delete-inputs'], [
+    const deleteInputs = (0,parse/* parseChoice */.HU)('delete-inputs', input['delete-inputs'], [
         'never',
         'on-complete',
     ]);
@@ -29215,18 +29413,18 @@ function parseConfig(raw, env) {
         mode,
         keyBytes: parseKeyLength(input['key-length']),
         ivBytes: parseIvLength(input['iv-length'], mode),
-        keySource: parseChoice('key-source', input['key-source'], ['kms', 'local']),
+        keySource: (0,parse/* parseChoice */.HU)('key-source', input['key-source'], ['kms', 'local']),
         destination: parseDestination(input.destination),
         ...parsePartSize(input['part-size-mib'], input['max-memory-mib']),
         wait,
-        waitTimeoutMs: parseInteger('wait-timeout', input['wait-timeout'], 1, 7 * 24 * 3600) * 1000,
-        cancelOnTimeout: parseBoolean('cancel-on-timeout', input['cancel-on-timeout']),
-        failFast: parseBoolean('fail-fast', input['fail-fast']),
-        includeHiddenFiles: parseBoolean('include-hidden-files', input['include-hidden-files']),
+        waitTimeoutMs: (0,parse/* parseInteger */.cG)('wait-timeout', input['wait-timeout'], 1, 7 * 24 * 3600) * 1000,
+        cancelOnTimeout: (0,parse/* parseBoolean */.yG)('cancel-on-timeout', input['cancel-on-timeout']),
+        failFast: (0,parse/* parseBoolean */.yG)('fail-fast', input['fail-fast']),
+        includeHiddenFiles: (0,parse/* parseBoolean */.yG)('include-hidden-files', input['include-hidden-files']),
         manifestPath: parseManifestPath(input.manifest, env),
-        network: parseNetwork(input['http-proxy'], env),
-        ifExists: parseChoice('if-exists', input['if-exists'], ['overwrite', 'skip', 'fail']),
-        dryRun: parseBoolean('dry-run', input['dry-run']),
+        network: (0,network/* parseNetwork */.M)(input['http-proxy'], env),
+        ifExists: (0,parse/* parseChoice */.HU)('if-exists', input['if-exists'], ['overwrite', 'skip', 'fail']),
+        dryRun: (0,parse/* parseBoolean */.yG)('dry-run', input['dry-run']),
         deleteInputs,
     };
     if (input.artifact !== '')
@@ -29238,7 +29436,7 @@ function parseConfig(raw, env) {
     if (sse)
         config.sse = sse;
     if (input.concurrency.toLowerCase() !== 'auto') {
-        config.concurrency = parseInteger('concurrency', input.concurrency, 1, 64, 'or auto');
+        config.concurrency = (0,parse/* parseInteger */.cG)('concurrency', input.concurrency, 1, 64, 'or auto');
     }
     if (input.shard !== '')
         config.shard = parseShard(input.shard);
@@ -29252,8 +29450,8 @@ function parseConfig(raw, env) {
  * run says so.
  */
 function parsePartSize(partSize, maxMemory) {
-    const budgetMiB = parseInteger('max-memory-mib', maxMemory, sizing/* MIN_BUDGET_MIB */.yX, sizing/* MAX_BUDGET_MIB */.oj);
-    const partMiB = parseInteger('part-size-mib', partSize, sizing/* MIN_PART_MIB */.m1, sizing/* MAX_PART_MIB */.y6);
+    const budgetMiB = (0,parse/* parseInteger */.cG)('max-memory-mib', maxMemory, sizing/* MIN_BUDGET_MIB */.yX, sizing/* MAX_BUDGET_MIB */.oj);
+    const partMiB = (0,parse/* parseInteger */.cG)('part-size-mib', partSize, sizing/* MIN_PART_MIB */.m1, sizing/* MAX_PART_MIB */.y6);
     const fitting = (0,sizing/* largestPartFor */.jH)(budgetMiB * units/* MIB */.D) / units/* MIB */.D;
     if (partMiB <= fitting)
         return { partSizeBytes: partMiB * units/* MIB */.D, memoryBudgetBytes: budgetMiB * units/* MIB */.D };
@@ -29295,12 +29493,13 @@ function parseIvLength(value, mode) {
     }
     return bytes;
 }
-function parseKmsArn(value) {
+/** A KMS key or alias ARN and its region; `input` names the input in errors. */
+function parseKmsArn(value, input = 'kms-key-arn') {
     if (value === '')
-        throw new errors/* InputError */.dz('kms-key-arn', 'is required');
+        throw new errors/* InputError */.dz(input, 'is required');
     const match = KMS_ARN.exec(value);
     if (!match?.[2]) {
-        throw new errors/* InputError */.dz('kms-key-arn', `'${value}' is not a KMS key ARN; use arn:aws:kms:REGION:ACCOUNT:key/KEY-ID or arn:aws:kms:REGION:ACCOUNT:alias/NAME`);
+        throw new errors/* InputError */.dz(input, `'${value}' is not a KMS key ARN; use arn:aws:kms:REGION:ACCOUNT:key/KEY-ID or arn:aws:kms:REGION:ACCOUNT:alias/NAME`);
     }
     return { region: match[2] };
 }
@@ -29320,20 +29519,21 @@ function parseArtifactName(value) {
     }
     return value;
 }
-function parseDestination(value) {
+/** `s3://bucket/` or `s3://bucket/prefix/` (a missing final slash is added). */
+function parseDestination(value, input = 'destination') {
     const accepted = 'use s3://bucket/ or s3://bucket/prefix/';
     if (value === '')
-        throw new errors/* InputError */.dz('destination', `is required; ${accepted}`);
+        throw new errors/* InputError */.dz(input, `is required; ${accepted}`);
     const match = /^s3:\/\/([^/]+)(?:\/(.*))?$/.exec(value);
     if (!match?.[1])
-        throw new errors/* InputError */.dz('destination', `'${value}' is not an S3 URI; ${accepted}`);
+        throw new errors/* InputError */.dz(input, `'${value}' is not an S3 URI; ${accepted}`);
     const bucket = match[1];
     if (!BUCKET.test(bucket) || bucket.includes('..') || /^\d+\.\d+\.\d+\.\d+$/.test(bucket)) {
-        throw new errors/* InputError */.dz('destination', `'${bucket}' is not a valid S3 bucket name; use 3 to 63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit, not shaped like an IP address`);
+        throw new errors/* InputError */.dz(input, `'${bucket}' is not a valid S3 bucket name; use 3 to 63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit, not shaped like an IP address`);
     }
     let prefix = match[2] ?? '';
     if (prefix.startsWith('/') || prefix.includes('//')) {
-        throw new errors/* InputError */.dz('destination', `'${value}' has an empty path segment; ${accepted}`);
+        throw new errors/* InputError */.dz(input, `'${value}' has an empty path segment; ${accepted}`);
     }
     // S3 keeps `a/../b` as it is, but the SDK sends the key in the request path, where `..` and
     // `.` are resolved: the object would land at another key than the outputs and jobs name.
@@ -29372,9 +29572,9 @@ function parseJob(input) {
     }
     const job = {
         roleArn,
-        layout: parseChoice('job-layout', input['job-layout'], ['per-file', 'single']),
-        userMetadata: parseMap('user-metadata', input['user-metadata']),
-        tags: parseMap('tags', input.tags),
+        layout: (0,parse/* parseChoice */.HU)('job-layout', input['job-layout'], ['per-file', 'single']),
+        userMetadata: (0,parse/* parseMap */.y1)('user-metadata', input['user-metadata']),
+        tags: (0,parse/* parseMap */.y1)('tags', input.tags),
     };
     if (Object.keys(job.userMetadata).length > limits/* MAX_USER_METADATA */.Hq) {
         throw new errors/* InputError */.dz('user-metadata', `has more than ${limits/* MAX_USER_METADATA */.Hq} entries`);
@@ -29421,6 +29621,12 @@ function parseManifestPath(value, env) {
 /* harmony export */ });
 const INPUTS = [
     {
+        name: 'command',
+        description: "`encrypt`: encrypt files, upload them and create jobs. For objects already uploaded (docs/after-upload.md): `verify` decrypts each object of `manifest` or `objects` through KMS and checks it against the plaintext SHA-256 recorded at upload; `rewrap` re-encrypts each object's data key to `to-kms-key-arn` (KMS ReEncrypt) and replaces its metadata in place, with no ciphertext re-sent.",
+        default: 'encrypt',
+        placeholder: 'COMMAND',
+    },
+    {
         name: 'files',
         description: 'Newline- or comma-separated globs of media files, relative to the workspace (or to the artifact root when `artifact` is set). Required unless `artifact` is given.',
         default: '',
@@ -29450,9 +29656,8 @@ const INPUTS = [
     },
     {
         name: 'kms-key-arn',
-        description: 'ARN of the KMS key (or alias ARN) that protects the data keys. Its region becomes `KmsKeyRegion` when it differs from `region`.',
+        description: 'ARN of the KMS key (or alias ARN) that protects the data keys. Its region becomes `KmsKeyRegion` when it differs from `region`. Required for `command: encrypt`.',
         default: '',
-        required: true,
         placeholder: 'ARN',
     },
     {
@@ -29487,9 +29692,8 @@ const INPUTS = [
     },
     {
         name: 'destination',
-        description: '`s3://bucket/prefix/` for the ciphertext. Object key = prefix + path relative to the workspace (or artifact root).',
+        description: '`s3://bucket/prefix/` for the ciphertext. Object key = prefix + path relative to the workspace (or artifact root). Required for `command: encrypt`.',
         default: '',
-        required: true,
         placeholder: 'S3_URI',
         cli: '`s3://bucket/prefix/` for the ciphertext. Object key = prefix + path relative to the current directory.',
     },
@@ -29626,7 +29830,7 @@ const INPUTS = [
     },
     {
         name: 'dry-run',
-        description: '`true`: validate the inputs, list the files, check the job template, queue and settings, and print the plan (files, bytes, jobs, data keys); make no data key, upload nothing, create no job.',
+        description: '`true`: validate the inputs, list the files, check the job template, queue and settings, and print the plan (files, bytes, jobs, data keys); make no data key, upload nothing, create no job. With `command: rewrap`: say which objects would be re-wrapped, and change no object or manifest.',
         default: 'false',
         boolean: true,
         cli: 'Validates the options, lists the files, checks the job template, queue and settings, and prints the plan (files, bytes, jobs, data keys); makes no data key, uploads nothing, creates no job.',
@@ -29639,10 +29843,22 @@ const INPUTS = [
     },
     {
         name: 'manifest',
-        description: 'Where to write the manifest JSON. Empty: `$RUNNER_TEMP/mediaconvert-encrypt-manifest.json`.',
+        description: 'Where to write the manifest JSON. Empty: `$RUNNER_TEMP/mediaconvert-encrypt-manifest.json`. With `command: verify` or `rewrap` (and no `objects`): the manifest to read, which `rewrap` updates.',
         default: '',
         placeholder: 'FILE',
         cli: 'Where to write the manifest JSON. Default: a new file for every run, `mediaconvert-encrypt-manifest-TIME-PID.json` in $RUNNER_TEMP or the system temporary folder; the log and the JSON on stdout give its path.',
+    },
+    {
+        name: 'objects',
+        description: "`verify` and `rewrap`: `s3://bucket/prefix/` whose every object to take, instead of the files of `manifest`; the plaintext SHA-256 then comes from each object's metadata.",
+        default: '',
+        placeholder: 'S3_URI',
+    },
+    {
+        name: 'to-kms-key-arn',
+        description: '`rewrap`: ARN of the KMS key (or alias ARN) to re-encrypt each data key to. KMS ReEncrypt works within one region: the key must be in the region of the key each object is under now.',
+        default: '',
+        placeholder: 'ARN',
     },
 ];
 const OUTPUTS = [
@@ -29655,12 +29871,12 @@ const OUTPUTS = [
     },
     {
         name: 'decryption-settings',
-        description: 'JSON array, one `DecryptionSettings` object per file, in file order.',
+        description: "JSON array, one `DecryptionSettings` object per file, in file order. With `command: rewrap`: each object's settings after the run, in object order.",
         json: true,
     },
     {
         name: 's3-uris',
-        description: 'JSON array of the ciphertext objects (uploaded, or skipped by `if-exists: skip`), in file order.',
+        description: 'JSON array of the ciphertext objects (uploaded, or skipped by `if-exists: skip`), in file order. With `command: verify` or `rewrap`: the objects taken, in order.',
         json: true,
     },
     { name: 'manifest', description: 'Path of the manifest JSON file.' },
@@ -29679,7 +29895,124 @@ const OUTPUTS = [
         description: 'When `wait` is true: JSON array, one `{jobId, status, outputs: [{group, type, uri, kind}]}` per job, the S3 URIs of the files and HLS/DASH/CMAF manifests each COMPLETE job wrote, computed from its final settings.',
         json: true,
     },
+    {
+        name: 'object-results',
+        description: '`verify` and `rewrap`: JSON array, one `{s3Uri, status, message}` per object. verify: `ok`, `mismatch`, `missing`, `undecryptable` or `unchecked`; rewrap: `rewrapped`, `unchanged`, `would-rewrap` (dry run) or `failed`.',
+        json: true,
+    },
 ];
+
+
+/***/ }),
+
+/***/ 4431:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ parseNetwork)
+/* harmony export */ });
+/* unused harmony export DEFAULT_MAX_ATTEMPTS */
+/* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3553);
+
+/** Retries for throttling and dropped connections when AWS_MAX_ATTEMPTS is not set. */
+const DEFAULT_MAX_ATTEMPTS = 6;
+/**
+ * The `http-proxy` input and the variables the AWS SDK and CLI read: HTTPS_PROXY,
+ * HTTP_PROXY, NO_PROXY, AWS_MAX_ATTEMPTS, AWS_RETRY_MODE. Pure; throws on a bad value.
+ */
+function parseNetwork(httpProxy, env) {
+    const attempts = env.AWS_MAX_ATTEMPTS?.trim() ?? '';
+    const maxAttempts = attempts === '' ? DEFAULT_MAX_ATTEMPTS : Number(attempts);
+    if (!/^\d+$/.test(String(maxAttempts)) || maxAttempts < 1 || maxAttempts > 100) {
+        throw new Error(`environment variable AWS_MAX_ATTEMPTS: '${attempts}' is not accepted; use a whole number from 1 to 100`);
+    }
+    const mode = env.AWS_RETRY_MODE?.trim().toLowerCase() || 'standard';
+    if (mode !== 'standard' && mode !== 'adaptive') {
+        throw new Error(`environment variable AWS_RETRY_MODE: '${env.AWS_RETRY_MODE}' is not accepted; use standard or adaptive`);
+    }
+    return { proxy: (0,_proxy_js__WEBPACK_IMPORTED_MODULE_0__/* .proxySettings */ .EM)(httpProxy, env), maxAttempts, retryMode: mode };
+}
+
+
+/***/ }),
+
+/***/ 3718:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   HU: () => (/* binding */ parseChoice),
+/* harmony export */   cG: () => (/* binding */ parseInteger),
+/* harmony export */   y1: () => (/* binding */ parseMap),
+/* harmony export */   yG: () => (/* binding */ parseBoolean)
+/* harmony export */ });
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8382);
+/* harmony import */ var _shared_json_text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2583);
+
+
+function parseBoolean(name, value) {
+    const lower = value.toLowerCase();
+    if (lower === 'true')
+        return true;
+    if (lower === 'false')
+        return false;
+    throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `'${value}' is not a boolean; use true or false`);
+}
+function parseInteger(name, value, min, max, alternative) {
+    const n = Number(value);
+    if (!/^\d+$/.test(value) || n < min || n > max) {
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `'${value}' is not accepted; use a whole number from ${min} to ${max}${alternative ? ` ${alternative}` : ''}`);
+    }
+    return n;
+}
+function parseChoice(name, value, choices) {
+    const found = choices.find((c) => c === value.toLowerCase());
+    if (found === undefined) {
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `'${value}' is not accepted; use ${choices.join(' or ')}`);
+    }
+    return found;
+}
+/** A JSON object of strings, or `key=value` lines. */
+function parseMap(name, value) {
+    if (value === '')
+        return {};
+    if (value.startsWith('{')) {
+        let parsed;
+        try {
+            parsed = (0,_shared_json_text_js__WEBPACK_IMPORTED_MODULE_1__/* .parseJsonText */ .l)(value);
+        }
+        catch (error) {
+            throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, error.message);
+        }
+        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+            throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, 'must be a JSON object of strings');
+        }
+        const out = {};
+        for (const [k, v] of Object.entries(parsed)) {
+            if (typeof v !== 'string')
+                throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `value of '${k}' must be a string`);
+            out[k] = v;
+        }
+        return out;
+    }
+    const out = {};
+    const lines = value.split('\n').map((l) => l.trim());
+    lines.forEach((line, i) => {
+        if (line === '')
+            return;
+        const eq = line.indexOf('=');
+        // The line is not quoted: a value may be a secret, and a line without `=` may be all value.
+        if (eq <= 0) {
+            throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `line ${i + 1} (${line.length} characters) is not key=value: it has ${eq === 0 ? 'no key before' : 'no'} \`=\`; use key=value lines or a JSON object`);
+        }
+        const key = line.slice(0, eq).trim();
+        // An assignment to `__proto__` sets the object's prototype: the entry would vanish.
+        if (key === '__proto__') {
+            throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `line ${i + 1} has the key __proto__: JavaScript reads it as the object's prototype, so the entry would be silently dropped; use another key`);
+        }
+        out[key] = line.slice(eq + 1).trim();
+    });
+    return out;
+}
 
 
 /***/ }),
@@ -29789,23 +30122,27 @@ function bypassesProxy(host, port, noProxy) {
 /* harmony export */   Gj: () => (/* binding */ INITIAL_IN_FLIGHT),
 /* harmony export */   Jf: () => (/* binding */ streamBytesFor),
 /* harmony export */   Nd: () => (/* binding */ WINDOW_RISE),
+/* harmony export */   SG: () => (/* binding */ rangeBytesFor),
 /* harmony export */   VA: () => (/* binding */ autoConcurrency),
 /* harmony export */   Vn: () => (/* binding */ READ_CHUNK_BYTES),
 /* harmony export */   Vz: () => (/* binding */ DEFAULT_PARTS),
+/* harmony export */   Y$: () => (/* binding */ COPY_PART_BYTES),
 /* harmony export */   av: () => (/* binding */ formatMiB),
 /* harmony export */   "do": () => (/* binding */ MIN_PARTS_PER_FILE),
 /* harmony export */   jH: () => (/* binding */ largestPartFor),
 /* harmony export */   kz: () => (/* binding */ MAX_PARTS),
 /* harmony export */   lG: () => (/* binding */ minBudgetFor),
 /* harmony export */   m1: () => (/* binding */ MIN_PART_MIB),
+/* harmony export */   nF: () => (/* binding */ MAX_RANGES_IN_FLIGHT),
 /* harmony export */   oV: () => (/* binding */ partSizeFor),
 /* harmony export */   oi: () => (/* binding */ AUTO_CONCURRENCY),
 /* harmony export */   oj: () => (/* binding */ MAX_BUDGET_MIB),
+/* harmony export */   rK: () => (/* binding */ MAX_COPY_OBJECT_BYTES),
 /* harmony export */   s5: () => (/* binding */ FIRST_BUFFER_BYTES),
 /* harmony export */   y6: () => (/* binding */ MAX_PART_MIB),
 /* harmony export */   yX: () => (/* binding */ MIN_BUDGET_MIB)
 /* harmony export */ });
-/* unused harmony export MAX_STREAM_BYTES */
+/* unused harmony exports MAX_STREAM_BYTES, RANGE_BYTES */
 /* harmony import */ var _shared_units_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4886);
 /**
  * Every size and window of the upload, each once beside its default: part sizes, the memory
@@ -29894,6 +30231,21 @@ function formatMiB(bytes) {
     const mib = bytes / _shared_units_js__WEBPACK_IMPORTED_MODULE_0__/* .MIB */ .D;
     return `${Number.isInteger(mib) ? mib : mib.toFixed(1)} MiB`;
 }
+/**
+ * Bytes per ranged GET when objects are read back (verify, decrypt), as `aws s3 cp` reads:
+ * each range is one leased buffer of the budget, so a reset connection costs one range.
+ */
+const RANGE_BYTES = 8 * _shared_units_js__WEBPACK_IMPORTED_MODULE_0__/* .MIB */ .D;
+/** Ranges of one object in flight at once, at most (and never more than its budget share). */
+const MAX_RANGES_IN_FLIGHT = 8;
+/** The range size for a budget: RANGE_BYTES, or less so that two ranges fit beside the streams. */
+function rangeBytesFor(budgetBytes) {
+    return Math.min(RANGE_BYTES, largestPartFor(budgetBytes));
+}
+/** S3's limit for one CopyObject: larger objects are copied part by part (UploadPartCopy). */
+const MAX_COPY_OBJECT_BYTES = 5 * 1024 * _shared_units_js__WEBPACK_IMPORTED_MODULE_0__/* .MIB */ .D;
+/** Part size of a multipart copy (raised by partSizeFor() past 10,000 parts); no buffer holds it. */
+const COPY_PART_BYTES = 512 * _shared_units_js__WEBPACK_IMPORTED_MODULE_0__/* .MIB */ .D;
 
 
 /***/ }),
@@ -30890,9 +31242,10 @@ function lineAndColumn(text, position) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ky: () => (/* binding */ safeLogger),
 /* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   UZ: () => (/* binding */ markdownCell),
 /* harmony export */   oi: () => (/* binding */ safeJson)
 /* harmony export */ });
-/* unused harmony exports logLine, logLines, markdownCell */
+/* unused harmony exports logLine, logLines */
 /**
  * C0 and C1 controls (line breaks, escape, tab), DEL, the Unicode line and paragraph
  * separators, and the bidirectional embedding, override and isolate controls.

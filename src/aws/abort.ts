@@ -23,7 +23,10 @@ interface Sendable {
  * signal fired fails at once without reaching the network; one in flight is cut off. Done
  * once here, at the client, so that no call site can forget it.
  */
-export function abortWith(clients: Clients, signal: AbortSignal | undefined): Clients {
+export function abortWith<T extends Partial<Clients>>(
+  clients: T,
+  signal: AbortSignal | undefined,
+): T {
   if (!signal) return clients;
   for (const client of Object.values(clients) as Sendable[]) {
     const send = client.send.bind(client);

@@ -19,13 +19,28 @@ export interface Clients {
  * their request token), proxy and user agent come from config.network.
  */
 export function makeClients(
-  config: Config,
+  config: Pick<Config, 'region' | 'kmsKeyRegion' | 'network'>,
   env: Readonly<Record<string, string | undefined>>,
 ): Clients {
+  return {
+    s3: makeS3Client(config, env),
+    // Data keys are made where the KMS key lives; MediaConvert is told that region if it differs.
+    kms: makeKmsClient(config.kmsKeyRegion, config.network),
+    mediaconvert: withProxyCheck(
+      new MediaConvertClient({ ...clientOptions(config.network), region: config.region }),
+      config.network,
+    ),
+  };
+}
+
+/** The S3 client: path-style for a custom endpoint, no 100-continue, checksums signed over TLS. */
+export function makeS3Client(
+  config: Pick<Config, 'region' | 'network'>,
+  env: Readonly<Record<string, string | undefined>>,
+): S3Client {
   const customS3 = Boolean(env.AWS_ENDPOINT_URL_S3 || env.AWS_ENDPOINT_URL);
-  const common = clientOptions(config.network);
   const s3 = new S3Client({
-    ...common,
+    ...clientOptions(config.network),
     region: config.region,
     forcePathStyle: customS3,
     // No `Expect: 100-continue`: with it the SDK's handler sends each request on a new,
@@ -39,15 +54,19 @@ export function makeClients(
     toMiddleware: 'httpSigningMiddleware',
     name: 'signChecksumNotPayload',
   });
-  const clients = {
-    s3,
-    // Data keys are made where the KMS key lives; MediaConvert is told that region if it differs.
-    kms: new KMSClient({ ...common, region: config.kmsKeyRegion }),
-    mediaconvert: new MediaConvertClient({ ...common, region: config.region }),
-  };
-  const { proxy } = config.network;
-  if (proxy.http || proxy.https) checkProxyAuthentication(Object.values(clients), proxy);
-  return clients;
+  return withProxyCheck(s3, config.network);
+}
+
+/** A KMS client of one region (KMS keys are regional). */
+export function makeKmsClient(region: string, network: Config['network']): KMSClient {
+  return withProxyCheck(new KMSClient({ ...clientOptions(network), region }), network);
+}
+
+/** A proxy that refuses the credentials is named as such, not parsed as the service's answer. */
+function withProxyCheck<C extends object>(client: C, network: Config['network']): C {
+  const { proxy } = network;
+  if (proxy.http || proxy.https) checkProxyAuthentication([client], proxy);
+  return client;
 }
 
 /**

@@ -35,7 +35,7 @@ interface Stack {
  * and its own `logger` option prints inputs and outputs whole (S3 bodies included), so this
  * is what the action offers when step debug logging is on.
  */
-export function logRequests(clients: Clients, debug: (line: string) => void): void {
+export function logRequests(clients: Partial<Clients>, debug: (line: string) => void): void {
   for (const [service, client] of Object.entries(clients) as [string, object][]) {
     const stack = (client as { middlewareStack: Stack }).middlewareStack;
     stack.add(

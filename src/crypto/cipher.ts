@@ -16,15 +16,15 @@ import {
 } from '../mediaconvert/decryption.js';
 import { MIB } from '../shared/units.js';
 
-const AES_BLOCK_BYTES = 16;
-const MODE_SUFFIX: Readonly<Record<Mode, string>> = {
+export const AES_BLOCK_BYTES = 16;
+export const MODE_SUFFIX: Readonly<Record<Mode, string>> = {
   AES_CTR: 'ctr',
   AES_CBC: 'cbc',
   AES_GCM: 'gcm',
 };
 
 /** OpenSSL's update() takes an int length; stay far below it and keep buffers sane. */
-const MAX_CHUNK_BYTES = 256 * MIB;
+export const MAX_CHUNK_BYTES = 256 * MIB;
 
 export type CipherErrorCode = 'MODE' | 'KEY_LENGTH' | 'IV_LENGTH' | 'GCM_TOO_LARGE' | 'ARGUMENT';
 
@@ -98,7 +98,8 @@ export interface EncryptParams {
   gcmMaxPlaintextBytes?: number;
 }
 
-function validateParams(params: EncryptParams): void {
+/** Checks mode, key and IV lengths; decipher.ts checks its parameters the same way. */
+export function validateParams(params: EncryptParams): void {
   assertMode(params.mode);
   const { mode, key, iv } = params;
   // Only lengths are reported: key bytes never go into a message.
@@ -120,7 +121,7 @@ function validateParams(params: EncryptParams): void {
 }
 
 /** OpenSSL `enc` convention: a short CTR IV is right-padded with zeros to the counter block. */
-function counterBlock(iv: Uint8Array): Uint8Array {
+export function counterBlock(iv: Uint8Array): Uint8Array {
   if (iv.length === AES_BLOCK_BYTES) return iv;
   const block = new Uint8Array(AES_BLOCK_BYTES);
   block.set(iv);

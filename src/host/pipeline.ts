@@ -13,3 +13,17 @@ export async function loadPipeline(): Promise<{
   ]);
   return { runPipeline, hostDeps };
 }
+
+/** The commands for objects already uploaded, loaded (with the AWS SDK) once inputs are valid. */
+export async function loadObjects(): Promise<{
+  runObjects: typeof import('../objects/run.js').runObjects;
+  objectsDeps: typeof import('./objects-deps.js').objectsDeps;
+  report: typeof import('../objects/report.js');
+}> {
+  const [{ runObjects }, { objectsDeps }, report] = await Promise.all([
+    import('../objects/run.js'),
+    import('./objects-deps.js'),
+    import('../objects/report.js'),
+  ]);
+  return { runObjects, objectsDeps, report };
+}

@@ -162,7 +162,7 @@ export function parseConfig(
  * file's read buffers. A part size that does not fit twice is reduced to fit (whole MiB); the
  * run says so.
  */
-function parsePartSize(
+export function parsePartSize(
   partSize: string,
   maxMemory: string,
 ): Pick<Config, 'partSizeBytes' | 'partSizeReducedFrom' | 'memoryBudgetBytes'> {
@@ -217,19 +217,23 @@ function parseIvLength(value: string, mode: Mode): 12 | 16 {
   return bytes;
 }
 
-function parseKmsArn(value: string): { region: string } {
-  if (value === '') throw new InputError('kms-key-arn', 'is required');
+/** A KMS key or alias ARN and its region; `input` names the input in errors. */
+export function parseKmsArn(value: string, input: InputName = 'kms-key-arn'): { region: string } {
+  if (value === '') throw new InputError(input, 'is required');
   const match = KMS_ARN.exec(value);
   if (!match?.[2]) {
     throw new InputError(
-      'kms-key-arn',
+      input,
       `'${value}' is not a KMS key ARN; use arn:aws:kms:REGION:ACCOUNT:key/KEY-ID or arn:aws:kms:REGION:ACCOUNT:alias/NAME`,
     );
   }
   return { region: match[2] };
 }
 
-function parseRegion(value: string, env: Readonly<Record<string, string | undefined>>): string {
+export function parseRegion(
+  value: string,
+  env: Readonly<Record<string, string | undefined>>,
+): string {
   const region = value || env.AWS_REGION || env.AWS_DEFAULT_REGION || '';
   if (region === '') {
     throw new InputError('region', 'is not set and neither AWS_REGION nor AWS_DEFAULT_REGION is');
@@ -247,21 +251,22 @@ function parseArtifactName(value: string): string {
   return value;
 }
 
-function parseDestination(value: string): Destination {
+/** `s3://bucket/` or `s3://bucket/prefix/` (a missing final slash is added). */
+export function parseDestination(value: string, input: string = 'destination'): Destination {
   const accepted = 'use s3://bucket/ or s3://bucket/prefix/';
-  if (value === '') throw new InputError('destination', `is required; ${accepted}`);
+  if (value === '') throw new InputError(input, `is required; ${accepted}`);
   const match = /^s3:\/\/([^/]+)(?:\/(.*))?$/.exec(value);
-  if (!match?.[1]) throw new InputError('destination', `'${value}' is not an S3 URI; ${accepted}`);
+  if (!match?.[1]) throw new InputError(input, `'${value}' is not an S3 URI; ${accepted}`);
   const bucket = match[1];
   if (!BUCKET.test(bucket) || bucket.includes('..') || /^\d+\.\d+\.\d+\.\d+$/.test(bucket)) {
     throw new InputError(
-      'destination',
+      input,
       `'${bucket}' is not a valid S3 bucket name; use 3 to 63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit, not shaped like an IP address`,
     );
   }
   let prefix = match[2] ?? '';
   if (prefix.startsWith('/') || prefix.includes('//')) {
-    throw new InputError('destination', `'${value}' has an empty path segment; ${accepted}`);
+    throw new InputError(input, `'${value}' has an empty path segment; ${accepted}`);
   }
   // S3 keeps `a/../b` as it is, but the SDK sends the key in the request path, where `..` and
   // `.` are resolved: the object would land at another key than the outputs and jobs name.
@@ -335,7 +340,7 @@ function parseShard(value: string): { index: number; count: number } {
   return { index, count };
 }
 
-function parseManifestPath(
+export function parseManifestPath(
   value: string,
   env: Readonly<Record<string, string | undefined>>,
 ): string {

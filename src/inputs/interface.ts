@@ -26,6 +26,13 @@ export interface OutputSpec {
 
 export const INPUTS = [
   {
+    name: 'command',
+    description:
+      "`encrypt`: encrypt files, upload them and create jobs. For objects already uploaded (docs/after-upload.md): `verify` decrypts each object of `manifest` or `objects` through KMS and checks it against the plaintext SHA-256 recorded at upload; `rewrap` re-encrypts each object's data key to `to-kms-key-arn` (KMS ReEncrypt) and replaces its metadata in place, with no ciphertext re-sent.",
+    default: 'encrypt',
+    placeholder: 'COMMAND',
+  },
+  {
     name: 'files',
     description:
       'Newline- or comma-separated globs of media files, relative to the workspace (or to the artifact root when `artifact` is set). Required unless `artifact` is given.',
@@ -60,9 +67,8 @@ export const INPUTS = [
   {
     name: 'kms-key-arn',
     description:
-      'ARN of the KMS key (or alias ARN) that protects the data keys. Its region becomes `KmsKeyRegion` when it differs from `region`.',
+      'ARN of the KMS key (or alias ARN) that protects the data keys. Its region becomes `KmsKeyRegion` when it differs from `region`. Required for `command: encrypt`.',
     default: '',
-    required: true,
     placeholder: 'ARN',
   },
   {
@@ -100,9 +106,8 @@ export const INPUTS = [
   {
     name: 'destination',
     description:
-      '`s3://bucket/prefix/` for the ciphertext. Object key = prefix + path relative to the workspace (or artifact root).',
+      '`s3://bucket/prefix/` for the ciphertext. Object key = prefix + path relative to the workspace (or artifact root). Required for `command: encrypt`.',
     default: '',
-    required: true,
     placeholder: 'S3_URI',
     cli: '`s3://bucket/prefix/` for the ciphertext. Object key = prefix + path relative to the current directory.',
   },
@@ -253,7 +258,7 @@ export const INPUTS = [
   {
     name: 'dry-run',
     description:
-      '`true`: validate the inputs, list the files, check the job template, queue and settings, and print the plan (files, bytes, jobs, data keys); make no data key, upload nothing, create no job.',
+      '`true`: validate the inputs, list the files, check the job template, queue and settings, and print the plan (files, bytes, jobs, data keys); make no data key, upload nothing, create no job. With `command: rewrap`: say which objects would be re-wrapped, and change no object or manifest.',
     default: 'false',
     boolean: true,
     cli: 'Validates the options, lists the files, checks the job template, queue and settings, and prints the plan (files, bytes, jobs, data keys); makes no data key, uploads nothing, creates no job.',
@@ -268,10 +273,24 @@ export const INPUTS = [
   {
     name: 'manifest',
     description:
-      'Where to write the manifest JSON. Empty: `$RUNNER_TEMP/mediaconvert-encrypt-manifest.json`.',
+      'Where to write the manifest JSON. Empty: `$RUNNER_TEMP/mediaconvert-encrypt-manifest.json`. With `command: verify` or `rewrap` (and no `objects`): the manifest to read, which `rewrap` updates.',
     default: '',
     placeholder: 'FILE',
     cli: 'Where to write the manifest JSON. Default: a new file for every run, `mediaconvert-encrypt-manifest-TIME-PID.json` in $RUNNER_TEMP or the system temporary folder; the log and the JSON on stdout give its path.',
+  },
+  {
+    name: 'objects',
+    description:
+      "`verify` and `rewrap`: `s3://bucket/prefix/` whose every object to take, instead of the files of `manifest`; the plaintext SHA-256 then comes from each object's metadata.",
+    default: '',
+    placeholder: 'S3_URI',
+  },
+  {
+    name: 'to-kms-key-arn',
+    description:
+      '`rewrap`: ARN of the KMS key (or alias ARN) to re-encrypt each data key to. KMS ReEncrypt works within one region: the key must be in the region of the key each object is under now.',
+    default: '',
+    placeholder: 'ARN',
   },
 ] as const satisfies readonly InputSpec[];
 
@@ -288,13 +307,14 @@ export const OUTPUTS = [
   },
   {
     name: 'decryption-settings',
-    description: 'JSON array, one `DecryptionSettings` object per file, in file order.',
+    description:
+      "JSON array, one `DecryptionSettings` object per file, in file order. With `command: rewrap`: each object's settings after the run, in object order.",
     json: true,
   },
   {
     name: 's3-uris',
     description:
-      'JSON array of the ciphertext objects (uploaded, or skipped by `if-exists: skip`), in file order.',
+      'JSON array of the ciphertext objects (uploaded, or skipped by `if-exists: skip`), in file order. With `command: verify` or `rewrap`: the objects taken, in order.',
     json: true,
   },
   { name: 'manifest', description: 'Path of the manifest JSON file.' },
@@ -314,6 +334,12 @@ export const OUTPUTS = [
     name: 'output-uris',
     description:
       'When `wait` is true: JSON array, one `{jobId, status, outputs: [{group, type, uri, kind}]}` per job, the S3 URIs of the files and HLS/DASH/CMAF manifests each COMPLETE job wrote, computed from its final settings.',
+    json: true,
+  },
+  {
+    name: 'object-results',
+    description:
+      '`verify` and `rewrap`: JSON array, one `{s3Uri, status, message}` per object. verify: `ok`, `mismatch`, `missing`, `undecryptable` or `unchecked`; rewrap: `rewrapped`, `unchanged`, `would-rewrap` (dry run) or `failed`.',
     json: true,
   },
 ] as const satisfies readonly OutputSpec[];

@@ -105,3 +105,23 @@ export function formatMiB(bytes: number): string {
   const mib = bytes / MIB;
   return `${Number.isInteger(mib) ? mib : mib.toFixed(1)} MiB`;
 }
+
+/**
+ * Bytes per ranged GET when objects are read back (verify, decrypt), as `aws s3 cp` reads:
+ * each range is one leased buffer of the budget, so a reset connection costs one range.
+ */
+export const RANGE_BYTES = 8 * MIB;
+
+/** Ranges of one object in flight at once, at most (and never more than its budget share). */
+export const MAX_RANGES_IN_FLIGHT = 8;
+
+/** The range size for a budget: RANGE_BYTES, or less so that two ranges fit beside the streams. */
+export function rangeBytesFor(budgetBytes: number): number {
+  return Math.min(RANGE_BYTES, largestPartFor(budgetBytes));
+}
+
+/** S3's limit for one CopyObject: larger objects are copied part by part (UploadPartCopy). */
+export const MAX_COPY_OBJECT_BYTES = 5 * 1024 * MIB;
+
+/** Part size of a multipart copy (raised by partSizeFor() past 10,000 parts); no buffer holds it. */
+export const COPY_PART_BYTES = 512 * MIB;

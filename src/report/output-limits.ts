@@ -44,7 +44,10 @@ export interface LimitedOutputs {
 }
 
 export interface OutputLimits {
+  /** The file that holds every output's full value (the manifest, or verify's results file). */
   manifestPath: string;
+  /** Where in that file each output's full value is, when not where IN_MANIFEST says. */
+  where?: Partial<Record<OutputName, string>>;
   perOutput?: number;
   perStep?: number;
 }
@@ -60,6 +63,7 @@ export function limitOutputs(
   const perOutput = limits.perOutput ?? MAX_OUTPUT_BYTES;
   const perStep = limits.perStep ?? MAX_STEP_OUTPUT_BYTES;
   const values = { ...outputs };
+  const where = { ...IN_MANIFEST, ...limits.where };
   const warnings: string[] = [];
   const size = (name: OutputName): number => Buffer.byteLength(values[name] ?? '', 'utf8');
   const shorten = (name: OutputName, why: string): void => {
@@ -70,14 +74,14 @@ export function limitOutputs(
       bytes,
       entries: entriesOf(full),
       manifest: limits.manifestPath,
-      'in-manifest': IN_MANIFEST[name]!,
+      'in-manifest': where[name]!,
     };
     values[name] = JSON.stringify(short);
     warnings.push(
-      `output \`${name}\` is ${bytes} bytes, ${why}: it holds a short form instead ({"shortened": true, ...}); the manifest has the full value at ${IN_MANIFEST[name]}`,
+      `output \`${name}\` is ${bytes} bytes, ${why}: it holds a short form instead ({"shortened": true, ...}); ${limits.where ? limits.manifestPath : 'the manifest'} has the full value at ${where[name]}`,
     );
   };
-  const shortenable = (Object.keys(IN_MANIFEST) as OutputName[]).filter((n) => n in values);
+  const shortenable = (Object.keys(where) as OutputName[]).filter((n) => n in values);
   for (const name of shortenable) {
     if (size(name) > perOutput) {
       shorten(name, `over GitHub's limit of ${perOutput} bytes per output`);

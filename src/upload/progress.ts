@@ -11,7 +11,8 @@ export class Progress {
   private lastLine: number;
 
   constructor(
-    private readonly file: MediaFile,
+    /** A file, or anything read with a name and a size (an object read back). */
+    private readonly file: Pick<MediaFile, 'relativePath' | 'bytes'>,
     private readonly log: Logger,
     private readonly clock: Clock,
   ) {

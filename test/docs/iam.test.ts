@@ -324,7 +324,8 @@ describe('what docs/iam.md promises of the policies', () => {
   test('the workflow role may call every KMS and MediaConvert operation in src/', () => {
     const called = new Set<string>();
     const sources = readdirSync('src', { recursive: true, encoding: 'utf8' });
-    for (const file of sources.filter((f) => f.endsWith('.ts'))) {
+    // src/objects/ (verify, decrypt, rewrap) runs under roles of its own: iam-objects.test.ts.
+    for (const file of sources.filter((f) => f.endsWith('.ts') && !f.startsWith('objects'))) {
       const source = readFileSync(path.join('src', file), 'utf8');
       const imports = /import \{([^}]*)\} from '@aws-sdk\/client-(kms|mediaconvert)'/g;
       for (const [, names, service] of source.matchAll(imports)) {

@@ -14,6 +14,7 @@ const FLOORS = [
   'upload',
   'job',
   'report',
+  'objects',
   'pipeline',
   'host',
   'cli',

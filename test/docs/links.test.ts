@@ -177,11 +177,16 @@ describe('recipes', () => {
     expect(steps.length).toBeGreaterThanOrEqual(workflows.length);
   });
 
-  test('each use of the action passes real inputs, the required ones and files or artifact', () => {
+  test('each use of the action passes real inputs, the required ones and what it works on', () => {
     for (const step of steps) {
       const unknown = step.with.filter((k) => !INPUT_NAMES.has(k));
-      const missing = REQUIRED.filter((k) => !step.with.includes(k));
-      const source = step.with.includes('files') || step.with.includes('artifact');
+      // `command: verify | rewrap` works on uploaded objects; encrypt (the default) on files.
+      const objects = step.with.includes('command');
+      const required = objects ? REQUIRED : [...REQUIRED, 'kms-key-arn', 'destination'];
+      const missing = required.filter((k) => !step.with.includes(k));
+      const source = objects
+        ? step.with.includes('manifest') || step.with.includes('objects')
+        : step.with.includes('files') || step.with.includes('artifact');
       expect({ where: step.where, unknown, missing, source }).toEqual({
         where: step.where,
         unknown: [],

@@ -1,15 +1,11 @@
 /**
  * Bad inputs through the packaged action (dist/index.js, as the runner runs it). Each one must
  * fail the step with a message naming the input, make no AWS request and leave every source
- * file as it was. The action's endpoints point at a fault proxy that only records, so the
- * proxy sees every request to S3, KMS and MediaConvert; the emulators' own logs back it up.
- *
- * The one request allowed: a job template or queue that does not exist is found with
+ * file as it was. The endpoints point at a fault proxy that only records every request; the
+ * emulators' own logs back it up. The one request allowed: a job template or queue that does not exist is found with
  * MediaConvert GetJobTemplate / GetQueue, before any data key is made or byte uploaded.
- *
- * Each input has at least one case here, and every file the action could be handed has its
- * own. The many wrong values of one input's format (ARN shapes, bucket names, number ranges)
- * are checked once each against the same validation in test/unit/config.test.ts.
+ * Each input has a case here, every file the action could be handed its own; the many wrong
+ * values of one format are checked against the same rules in test/unit/config-refused*.ts.
  */
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
@@ -321,6 +317,22 @@ const cases: Case[] = [
     why: 'unset with no RUNNER_TEMP',
     inputs: { manifest: '' },
     env: { RUNNER_TEMP: '' },
+  },
+  { input: 'command', why: 'not a command', inputs: { command: 'transcode' } },
+  {
+    input: 'objects',
+    why: 'verify: not an S3 URI',
+    inputs: { command: 'verify', objects: 'media/masters/' },
+  },
+  {
+    input: 'manifest',
+    why: 'verify: a file that is not a manifest',
+    inputs: { command: 'verify', manifest: 'settings/array.json' },
+  },
+  {
+    input: 'to-kms-key-arn',
+    why: 'rewrap without it',
+    inputs: { command: 'rewrap', objects: 's3://media/masters/' },
   },
 ];
 

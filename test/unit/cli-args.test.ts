@@ -101,7 +101,7 @@ describe('the encrypt command', () => {
 
   test('help shows placeholders, switches and no workflow wording', () => {
     const help = encryptHelp();
-    expect(help).toContain('--kms-key-arn ARN  (required)');
+    expect(help).toContain('--kms-key-arn ARN');
     expect(help).toContain('--wait, --no-wait');
     expect(help).toMatch(/^ {2}-h, --help$/m);
     expect(help).toMatch(/^ {2}--version$/m);

@@ -150,7 +150,9 @@ describe('outputs', () => {
   test('every declared output is produced after a wait', () => {
     const outcomes = [{ id: JOB_A.id, status: 'COMPLETE' }];
     const produced = Object.keys(outputsOf(report({ outcomes }), 'm')).sort();
-    expect(produced).toEqual(OUTPUTS.map((o) => o.name).sort());
+    // object-results belongs to verify and rewrap (objects-report.test.ts).
+    const encryptOutputs = OUTPUTS.map((o) => o.name).filter((n) => n !== 'object-results');
+    expect(produced).toEqual(encryptOutputs.sort());
   });
 
   test('every output name is declared in the interface table', () => {

@@ -1,0 +1,52 @@
+/**
+ * The action's `command: verify` and `command: rewrap`: inputs in, outputs and summary out.
+ * main.ts calls this instead of the encrypt pipeline; it returns the step's failure, if any.
+ */
+import * as core from '@actions/core';
+import { writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { actionsLogger } from './host/loggers.js';
+import { loadObjects } from './host/pipeline.js';
+import type { InputName } from './inputs/interface.js';
+import { parseObjectsConfig, type ObjectsCommand } from './inputs/objects-config.js';
+import { limitOutputs } from './report/output-limits.js';
+
+/** Where each output's full value is in the results file, when an output is too big. */
+const IN_RESULTS = {
+  'object-results': 'results[] (s3Uri, status, message)',
+  's3-uris': 'results[].s3Uri',
+  'decryption-settings': 'results[].decryption',
+} as const;
+
+export async function runObjectsStep(
+  command: ObjectsCommand,
+  inputs: Partial<Record<InputName, string>>,
+  env: Readonly<Record<string, string | undefined>>,
+  signal: AbortSignal,
+): Promise<string | undefined> {
+  const config = parseObjectsConfig(command, inputs, env);
+  const { runObjects, objectsDeps, report } = await loadObjects();
+  const deps = objectsDeps(config, env, {
+    log: actionsLogger,
+    signal,
+    logRequests: core.isDebug(),
+  });
+  const outcome = await runObjects(config, deps);
+  // Every result in a file of its own: the outputs point at it when they are too big.
+  const resultsPath = path.join(
+    env.RUNNER_TEMP || os.tmpdir(),
+    `mediaconvert-encrypt-${command}.json`,
+  );
+  const { command: name, dryRun, results } = outcome.report;
+  await writeFile(resultsPath, `${JSON.stringify({ command: name, dryRun, results }, null, 2)}\n`);
+  const outputs = limitOutputs(report.objectOutputs(outcome.report), {
+    manifestPath: resultsPath,
+    where: IN_RESULTS,
+  });
+  for (const warning of outputs.warnings) actionsLogger.warning(warning);
+  for (const [key, value] of Object.entries(outputs.values)) core.setOutput(key, value);
+  if (env.GITHUB_STEP_SUMMARY)
+    await core.summary.addRaw(report.objectSummary(outcome.report)).write();
+  return outcome.failure;
+}

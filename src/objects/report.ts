@@ -1,0 +1,44 @@
+/** The step outputs and the step summary of a `verify` or `rewrap` run. */
+import type { OutputName } from '../inputs/interface.js';
+import { markdownCell as cell } from '../shared/safe-text.js';
+import { PASSING } from './object-result.js';
+import { totals, type ObjectsReport } from './run.js';
+
+export function objectOutputs(report: ObjectsReport): Partial<Record<OutputName, string>> {
+  const outputs: Partial<Record<OutputName, string>> = {
+    'object-results': JSON.stringify(
+      report.results.map(({ s3Uri, status, message }) => ({ s3Uri, status, message })),
+    ),
+    's3-uris': JSON.stringify(report.results.map((r) => r.s3Uri)),
+  };
+  if (report.command === 'rewrap') {
+    outputs['decryption-settings'] = JSON.stringify(
+      report.results.map((r) => r.decryption ?? null),
+    );
+  }
+  if (report.manifestPath) outputs.manifest = report.manifestPath;
+  return outputs;
+}
+
+const TITLES = { verify: 'verify', rewrap: 'rewrap' } as const;
+
+/** A Markdown summary: the counts, then one row per object (failures first). */
+export function objectSummary(report: ObjectsReport): string {
+  const title = `${TITLES[report.command]}${report.dryRun ? ' (dry run)' : ''}`;
+  const rows = [...report.results].sort(
+    (a, b) => Number(PASSING.has(a.status)) - Number(PASSING.has(b.status)),
+  );
+  const lines = [
+    `### MediaConvert encrypt: ${title}`,
+    '',
+    `${report.results.length} object(s): ${cell(totals(report.results))}.${report.manifestPath ? ` Manifest: ${cell(report.manifestPath)}.` : ''}`,
+    '',
+    '| Object | Status | Detail |',
+    '| --- | --- | --- |',
+  ];
+  for (const r of rows) {
+    const status = PASSING.has(r.status) ? r.status : `**${r.status}**`;
+    lines.push(`| ${cell(r.s3Uri)} | ${status} | ${cell(r.message)} |`);
+  }
+  return `${lines.join('\n')}\n`;
+}
