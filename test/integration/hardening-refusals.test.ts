@@ -228,7 +228,7 @@ describe('refused before any AWS request, by the action and the CLI alike', () =
       const says = typeof c.says === 'string' ? new RegExp(escapeRegExp(c.says)) : c.says;
       expect(errors[0]).toMatch(says);
       expect(command.code).toBe(2);
-      expect(command.stderr).toContain(`error: Input \`${c.input}\`: `);
+      expect(command.stderr).toContain(`error: --${c.input}`);
       expect(command.stderr).toMatch(says);
       for (const text of [action.stdout, action.stderr, command.stdout, command.stderr]) {
         expect(text).not.toContain(c.secret ?? '\u0000');

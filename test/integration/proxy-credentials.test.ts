@@ -167,7 +167,7 @@ describe('a proxy URL that cannot be read: refused before any request, no part o
     );
     const cli = await runCli(['--http-proxy', value]);
     expect(cli.code).toBe(2);
-    expect(cli.stderr).toContain('error: Input `http-proxy`: is not a URL that can be read');
+    expect(cli.stderr).toContain('error: --http-proxy is not a URL that can be read');
     expectNoPieceOf(secret, [result.stdout, result.stderr, cli.stdout, cli.stderr]);
     expect(recorder.records).toEqual([]);
   });

@@ -257,7 +257,7 @@ test('bad arguments exit 2 before any AWS request; a bad command input names it'
   const asFlag = await runCli(['--command', 'verify', '--manifest', 'm.json'], stack.env());
   expect(asFlag.code).toBe(2);
   expect(asFlag.stderr).toContain(
-    'Input `command`: on the command line, run `mediaconvert-encrypt verify`',
+    '--command: on the command line, run `mediaconvert-encrypt verify`',
   );
   const missing = await runCli(['verify', '--manifest', path.join(tmp, 'nope.json')], stack.env());
   expect(missing.code).toBe(2);
