@@ -2197,14 +2197,29 @@ const MAX_POLL_MS = 30_000;
 async function waitForJobs(mc, ids, options) {
     const { clock, log } = options;
     const deadline = clock.now() + options.timeoutMs;
+    // wait-timeout bounds the whole wait, a GetJob that hangs included: it is cut at the deadline.
+    const expired = AbortSignal.timeout(options.timeoutMs);
+    const abortSignal = options.signal ? AbortSignal.any([options.signal, expired]) : expired;
     const outcomes = new Map();
     const lastLine = new Map();
     let delay = FIRST_POLL_MS;
     for (;;) {
         if (options.signal?.aborted)
             return interrupted(ids, outcomes);
+        if (expired.aborted)
+            return timedOut(mc, ids, outcomes, options);
         for (const id of ids.filter((i) => !outcomes.has(i))) {
-            const job = (await mc.send(new client_mediaconvert_dist_cjs/* GetJobCommand */.jEM({ Id: id }))).Job;
+            let job;
+            try {
+                job = (await mc.send(new client_mediaconvert_dist_cjs/* GetJobCommand */.jEM({ Id: id }), { abortSignal })).Job;
+            }
+            catch (error) {
+                if (options.signal?.aborted)
+                    return interrupted(ids, outcomes);
+                if (expired.aborted)
+                    return timedOut(mc, ids, outcomes, options);
+                throw error;
+            }
             const status = job?.Status ?? 'UNKNOWN';
             const line = describeProgress(job);
             if (lastLine.get(id) !== line)

@@ -28529,6 +28529,11 @@ const INPUTS = [
         default: 'false',
     },
     {
+        name: 'request-timeout',
+        description: 'Seconds (1 to 3600) an AWS request may go without moving a byte (connecting, sending or receiving) before it is abandoned and retried, up to `AWS_MAX_ATTEMPTS` attempts in all (6 by default). Each attempt must also end within twice this time plus 1 s per 16 KiB it sends, so an answer that trickles ends too.',
+        default: '30',
+    },
+    {
         name: 'concurrency',
         description: 'Files processed at once (1 to 64), or `auto`: as many as `max-memory-mib` holds two parts of the typical file, from 4 to 64 (64 for small files, 4 for large ones).',
         default: 'auto',
@@ -28717,13 +28722,17 @@ function parseMap(name, value) {
 var proxy = __nccwpck_require__(3553);
 ;// CONCATENATED MODULE: ./src/inputs/network.ts
 
+
 /** Retries for throttling and dropped connections when AWS_MAX_ATTEMPTS is not set. */
 const DEFAULT_MAX_ATTEMPTS = 6;
+/** The longest `request-timeout`, in seconds: an hour without a byte is a dead connection. */
+const MAX_REQUEST_TIMEOUT_S = 3600;
 /**
- * The `http-proxy` input and the variables the AWS SDK and CLI read: HTTPS_PROXY,
- * HTTP_PROXY, NO_PROXY, AWS_MAX_ATTEMPTS, AWS_RETRY_MODE. Pure; throws on a bad value.
+ * The `http-proxy` and `request-timeout` inputs and the variables the AWS SDK and CLI read:
+ * HTTPS_PROXY, HTTP_PROXY, NO_PROXY, AWS_MAX_ATTEMPTS, AWS_RETRY_MODE. Pure; throws on a bad
+ * value.
  */
-function parseNetwork(httpProxy, env) {
+function parseNetwork(httpProxy, env, requestTimeout = '30') {
     const attempts = env.AWS_MAX_ATTEMPTS?.trim() ?? '';
     const maxAttempts = attempts === '' ? DEFAULT_MAX_ATTEMPTS : Number(attempts);
     if (!/^\d+$/.test(String(maxAttempts)) || maxAttempts < 1 || maxAttempts > 100) {
@@ -28733,7 +28742,13 @@ function parseNetwork(httpProxy, env) {
     if (mode !== 'standard' && mode !== 'adaptive') {
         throw new Error(`environment variable AWS_RETRY_MODE: '${env.AWS_RETRY_MODE}' is not accepted; use standard or adaptive`);
     }
-    return { proxy: (0,proxy/* proxySettings */.EM)(httpProxy, env), maxAttempts, retryMode: mode };
+    const timeoutS = parseInteger('request-timeout', requestTimeout, 1, MAX_REQUEST_TIMEOUT_S);
+    return {
+        proxy: (0,proxy/* proxySettings */.EM)(httpProxy, env),
+        maxAttempts,
+        retryMode: mode,
+        requestTimeoutMs: timeoutS * 1000,
+    };
 }
 
 // EXTERNAL MODULE: ./src/shared/units.ts
@@ -28798,7 +28813,7 @@ function parseConfig(raw, env) {
         failFast: parseBoolean('fail-fast', input['fail-fast']),
         includeHiddenFiles: parseBoolean('include-hidden-files', input['include-hidden-files']),
         manifestPath: parseManifestPath(input.manifest, env),
-        network: parseNetwork(input['http-proxy'], env),
+        network: parseNetwork(input['http-proxy'], env, input['request-timeout']),
         ifExists: parseChoice('if-exists', input['if-exists'], ['overwrite', 'skip', 'fail']),
         dryRun: parseBoolean('dry-run', input['dry-run']),
         deleteInputs,
@@ -29063,7 +29078,7 @@ function rawConsoleLogger(stream) {
 async function loadPipeline() {
     const [{ runPipeline }, { hostDeps }] = await Promise.all([
         Promise.all(/* import() */[__nccwpck_require__.e(685), __nccwpck_require__.e(976)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1976)),
-        Promise.all(/* import() */[__nccwpck_require__.e(685), __nccwpck_require__.e(878), __nccwpck_require__.e(976), __nccwpck_require__.e(82)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8082)),
+        Promise.all(/* import() */[__nccwpck_require__.e(685), __nccwpck_require__.e(878), __nccwpck_require__.e(976), __nccwpck_require__.e(455)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3836)),
     ]);
     return { runPipeline, hostDeps };
 }

@@ -3,6 +3,7 @@ import { MediaConvertClient } from '@aws-sdk/client-mediaconvert';
 import { S3Client } from '@aws-sdk/client-s3';
 import type { Config } from '../inputs/config.js';
 import { clientOptions } from './client-options.js';
+import { nameTimeouts } from './timeouts.js';
 
 /** The AWS clients the pipeline uses, made once per run. */
 export interface Clients {
@@ -22,9 +23,10 @@ export function makeClients(
   env: Readonly<Record<string, string | undefined>>,
 ): Clients {
   const customS3 = Boolean(env.AWS_ENDPOINT_URL_S3 || env.AWS_ENDPOINT_URL);
-  const common = clientOptions(config.network);
+  // Each client gets a handler (and so a connection pool) of its own.
+  const common = () => clientOptions(config.network);
   const s3 = new S3Client({
-    ...common,
+    ...common(),
     region: config.region,
     forcePathStyle: customS3,
     // No `Expect: 100-continue`: with it the SDK's handler sends each request on a new,
@@ -38,12 +40,15 @@ export function makeClients(
     toMiddleware: 'httpSigningMiddleware',
     name: 'signChecksumNotPayload',
   });
-  return {
+  const clients: Clients = {
     s3,
     // Data keys are made where the KMS key lives; MediaConvert is told that region if it differs.
-    kms: new KMSClient({ ...common, region: config.kmsKeyRegion }),
-    mediaconvert: new MediaConvertClient({ ...common, region: config.region }),
+    kms: new KMSClient({ ...common(), region: config.kmsKeyRegion }),
+    mediaconvert: new MediaConvertClient({ ...common(), region: config.region }),
   };
+  for (const client of Object.values(clients))
+    nameTimeouts(client, config.network.requestTimeoutMs);
+  return clients;
 }
 
 /**

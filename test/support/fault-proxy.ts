@@ -35,7 +35,11 @@ export type Fault =
   /** Waits, then forwards as usual. */
   | { kind: 'latency'; ms: number }
   /** Forwards, lets the upstream answer in full, then closes the client's socket unanswered. */
-  | { kind: 'drop-after-upstream' };
+  | { kind: 'drop-after-upstream' }
+  /** Reads the whole request and never answers: the connection stays open and silent. */
+  | { kind: 'hang' }
+  /** Forwards, then sends the upstream's answer (headers at once) `bytesPerSecond` at a time. */
+  | { kind: 'trickle'; bytesPerSecond: number };
 
 export interface FaultRule {
   service?: Service;
@@ -78,6 +82,9 @@ export interface ProxyRecord {
   /** Ticks of one counter shared by every start and end: a total order of events. */
   startTick: number;
   endTick?: number;
+  /** performance.now() when the request arrived and when it ended (answered or cut). */
+  startedMs: number;
+  endedMs?: number;
   /** KMS and MediaConvert request bodies (small JSON). S3 request bodies are not kept. */
   requestBody?: string;
   /** KMS and MediaConvert response bodies, and S3 XML answers. */
@@ -216,6 +223,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       const finish = (status: number | undefined): void => {
         if (status !== undefined) record.status = status;
         record.endTick = ++tick;
+        record.endedMs = performance.now();
         update(record);
       };
       void handle({ service, req, res, record, fault, target, agent, wait, finish }).catch(() => {
@@ -304,16 +312,31 @@ async function handle(x: Exchange): Promise<void> {
     x.finish(undefined);
     return;
   }
+  if (fault?.kind === 'hang') {
+    await drain(x.req, keepBody(x.service) ? x.record : undefined);
+    // Silent until the client gives up; close() ends the connection too.
+    if (!x.req.socket.destroyed)
+      await new Promise((resolve) => x.req.socket.once('close', resolve));
+    x.finish(undefined);
+    return;
+  }
   if (fault?.kind === 'latency') {
     await x.wait(fault.ms);
     // The client gave up while we waited: nothing left to forward.
     if (x.req.destroyed) return x.finish(undefined);
   }
-  await forward(x, fault?.kind === 'drop-after-upstream');
+  await forward(
+    x,
+    fault?.kind === 'drop-after-upstream',
+    fault?.kind === 'trickle' ? fault : undefined,
+  );
 }
 
-/** Sends the request on to the real server and its answer back (or, when `drop`, nothing). */
-function forward(x: Exchange, drop: boolean): Promise<void> {
+/**
+ * Sends the request on to the real server and its answer back (or, when `drop`, nothing; when
+ * `trickle`, the answer's body a byte at a time at its rate).
+ */
+function forward(x: Exchange, drop: boolean, trickle?: { bytesPerSecond: number }): Promise<void> {
   const { req, res, record } = x;
   return new Promise((resolve, reject) => {
     const upstream = httpRequest(
@@ -333,15 +356,17 @@ function forward(x: Exchange, drop: boolean): Promise<void> {
         const chunks: Buffer[] = [];
         let kept = 0;
         if (!drop) res.writeHead(answer.statusCode ?? 502, forwardedHeaders(answer.headers));
+        const held: Buffer[] = [];
         answer.on('data', (chunk: Buffer) => {
           if (keep && kept < MAX_KEPT_BODY) {
             chunks.push(chunk);
             kept += chunk.length;
           }
-          if (!drop) res.write(chunk);
+          if (trickle) held.push(chunk);
+          else if (!drop) res.write(chunk);
         });
         answer.on('error', reject);
-        answer.on('end', () => {
+        const ended = (): void => {
           if (keep) {
             record.responseBody = Buffer.concat(chunks).toString('utf8');
             if (record.operation === 'CreateMultipartUpload') {
@@ -357,6 +382,10 @@ function forward(x: Exchange, drop: boolean): Promise<void> {
             x.finish(answer.statusCode);
           }
           resolve();
+        };
+        answer.on('end', () => {
+          if (!trickle) return ended();
+          trickleOut(res, Buffer.concat(held), trickle.bytesPerSecond, x.wait).then(ended, reject);
         });
       },
     );
@@ -376,6 +405,19 @@ function forward(x: Exchange, drop: boolean): Promise<void> {
     });
     req.pipe(upstream);
   });
+}
+
+/** Writes `body` one byte at a time at `bytesPerSecond`, until done or the client is gone. */
+async function trickleOut(
+  res: ServerResponse,
+  body: Buffer,
+  bytesPerSecond: number,
+  wait: (ms: number) => Promise<void>,
+): Promise<void> {
+  for (let i = 0; i < body.length && !res.destroyed; i++) {
+    res.write(body.subarray(i, i + 1));
+    await wait(1000 / bytesPerSecond);
+  }
 }
 
 /** Reads part of the body, then sends a TCP RST: the client sees ECONNRESET or EPIPE. */
@@ -498,6 +540,7 @@ function describe(service: Service, req: IncomingMessage, id: number, tick: numb
     method,
     url,
     startTick: tick,
+    startedMs: performance.now(),
   };
   if (req.headers['user-agent'] !== undefined) record.userAgent = req.headers['user-agent'];
   if (req.headers.via !== undefined) record.via = req.headers.via;
