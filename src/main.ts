@@ -13,6 +13,7 @@ import { INPUTS, type InputName } from './inputs/interface.js';
 import { limitOutputs } from './report/output-limits.js';
 import { outputsOf, summaryOf } from './report/report.js';
 import { logLines } from './shared/safe-text.js';
+import { checkGithubFiles, setJobOutputs, setOutputs, writeSummary } from './host/github-files.js';
 
 function readInputs(): Partial<Record<InputName, string>> {
   const raw: Partial<Record<InputName, string>> = {};
@@ -41,17 +42,21 @@ export async function run(): Promise<void> {
         logRequests: core.isDebug(),
         // Loaded on demand: the artifact client is most of the bundle and most steps never use it.
         artifacts: async () => new (await import('@actions/artifact')).DefaultArtifactClient(),
+        checkOutputs: (room) => checkGithubFiles(env, room),
+        onJobs: (ids) => setJobOutputs(ids, config.manifestPath, env, actionsLogger),
       }),
     );
+    failure = outcome.failure;
     const outputs = limitOutputs(outputsOf(outcome.report, config.manifestPath), {
       manifestPath: config.manifestPath,
     });
     for (const warning of outputs.warnings) actionsLogger.warning(warning);
-    for (const [name, value] of Object.entries(outputs.values)) core.setOutput(name, value);
-    if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summaryOf(outcome.report)).write();
-    failure = outcome.failure;
+    const jobIds = outcome.report.jobs.map((j) => j.id);
+    setOutputs(outputs.values, env, actionsLogger, jobIds);
+    await writeSummary(summaryOf(outcome.report), env);
   } catch (error) {
-    failure = messageOf(error);
+    // A run that failed before this one's own failure keeps it in front.
+    failure = failure === undefined ? messageOf(error) : `${failure}\n- ${messageOf(error)}`;
   }
   if (interrupt.signal.aborted) {
     failure = `${failure ?? 'interrupted'} (interrupted; requests in flight and uploads were aborted)`;

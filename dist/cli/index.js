@@ -29077,8 +29077,8 @@ function rawConsoleLogger(stream) {
  */
 async function loadPipeline() {
     const [{ runPipeline }, { hostDeps }] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(685), __nccwpck_require__.e(976)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1976)),
-        Promise.all(/* import() */[__nccwpck_require__.e(685), __nccwpck_require__.e(878), __nccwpck_require__.e(976), __nccwpck_require__.e(455)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3836)),
+        Promise.all(/* import() */[__nccwpck_require__.e(549), __nccwpck_require__.e(377), __nccwpck_require__.e(108)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7108)),
+        Promise.all(/* import() */[__nccwpck_require__.e(549), __nccwpck_require__.e(878), __nccwpck_require__.e(455)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3836)),
     ]);
     return { runPipeline, hostDeps };
 }
@@ -29941,23 +29941,108 @@ const MAX_INPUTS_PER_JOB = 150;
 
 /***/ }),
 
+/***/ 8632:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   UQ: () => (/* binding */ errnoOf),
+/* harmony export */   v8: () => (/* binding */ writeDurably)
+/* harmony export */ });
+/* unused harmony export WriteError */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/**
+ * Writing a file so that a crash (a kill, a power cut, a full disk) at any moment leaves
+ * either its old content or its new content, whole, and never a torn mix: the way databases
+ * write their control files. Errors name the file and the errno.
+ */
+
+
+
+/** An errno as a reader can act on it: `ENOSPC (no space left on device)`. */
+function errnoOf(error) {
+    const { code, message } = error;
+    if (typeof code !== 'string')
+        return typeof message === 'string' ? message : String(error);
+    // Node's messages read "ENOSPC: no space left on device, write": keep the description.
+    const description = typeof message === 'string' ? /^[A-Z]+: ([^,]+)/.exec(message)?.[1] : '';
+    return description ? `${code} (${description})` : code;
+}
+/** A write of one of the run's own files failed; the message names the file and the errno. */
+class WriteError extends Error {
+    file;
+    constructor(file, cause) {
+        super(`cannot write '${file}': ${errnoOf(cause)}`, { cause });
+        this.file = file;
+        this.name = 'WriteError';
+    }
+}
+/**
+ * Writes `text` to `file`: a temporary file beside it is written and fsync'd, renamed over
+ * `file`, and the folder fsync'd so that the rename itself survives a crash. The folder is
+ * created first when missing. Throws a WriteError; the temporary file is removed.
+ */
+async function writeDurably(file, text) {
+    const dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(file);
+    const temp = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, `.${node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(file)}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}.tmp`);
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(dir, { recursive: true });
+        const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(temp, 'wx', 0o644);
+        try {
+            await handle.writeFile(text, 'utf8');
+            await handle.sync();
+        }
+        finally {
+            await handle.close();
+        }
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(temp, file);
+    }
+    catch (error) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(temp, { force: true }).catch(() => undefined);
+        throw new WriteError(file, error);
+    }
+    await syncFolder(dir).catch((error) => {
+        throw new WriteError(file, error);
+    });
+}
+/** fsync of a folder: what makes a rename in it durable. Not every file system allows it. */
+async function syncFolder(dir) {
+    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(dir, 'r');
+    try {
+        await handle.sync().catch((error) => {
+            // Some file systems cannot fsync a folder; their renames are as durable as they get.
+            if (error.code !== 'EINVAL' && error.code !== 'EISDIR' && error.code !== 'EPERM') {
+                throw error;
+            }
+        });
+    }
+    finally {
+        await handle.close();
+    }
+}
+
+
+/***/ }),
+
 /***/ 9902:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  $2: () => (/* binding */ manifestText),
   Yz: () => (/* binding */ outputsOf),
   HN: () => (/* binding */ writeManifest)
 });
 
 // UNUSED EXPORTS: manifestOf, summaryOf
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/report/durable-file.ts
+var durable_file = __nccwpck_require__(8632);
 // EXTERNAL MODULE: ./src/shared/safe-text.ts
 var safe_text = __nccwpck_require__(6054);
 ;// CONCATENATED MODULE: ./src/report/summary.ts
@@ -30064,7 +30149,6 @@ var finished_jobs = __nccwpck_require__(9509);
 
 
 
-
 /** The manifest (its fields: docs/design.md and the README). Holds encrypted keys only. */
 function manifestOf(report) {
     const outcome = new Map((report.outcomes ?? []).map((o) => [o.id, o]));
@@ -30073,6 +30157,7 @@ function manifestOf(report) {
     return {
         version: 1,
         region: report.region,
+        ...(report.run ? { run: report.run } : {}),
         files: report.files.map((f) => ({
             path: f.relativePath,
             key: keyOf(f.s3Uri),
@@ -30105,9 +30190,13 @@ function manifestOf(report) {
 function keyOf(s3Uri) {
     return s3Uri.replace(/^s3:\/\/[^/]+\//, '');
 }
+/** The manifest's text: what the journal writes. */
+function manifestText(report) {
+    return `${JSON.stringify(manifestOf(report), null, 2)}\n`;
+}
+/** Writes the manifest whole and durably (a dry run's, whose only write is this one). */
 async function writeManifest(file, report) {
-    await (0,promises_.mkdir)(external_node_path_default().dirname(file), { recursive: true });
-    await (0,promises_.writeFile)(file, `${JSON.stringify(manifestOf(report), null, 2)}\n`, { mode: 0o644 });
+    await (0,durable_file/* writeDurably */.v8)(file, manifestText(report));
 }
 /** Step outputs, every one a string. */
 function outputsOf(report, manifestPath) {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type {
   CreateJobCommandInput,
   Input,
@@ -216,8 +216,13 @@ function canonicalJson(value: unknown): string {
 async function readSettingsFile(path: string): Promise<Record<string, unknown>> {
   let text: string;
   try {
+    // Looked at before it is opened: opening a FIFO would wait for a writer, forever.
+    if (!(await stat(path)).isFile()) {
+      throw new InputError('job-settings', `'${path}' is not a regular file; give a JSON file`);
+    }
     text = await readFile(path, 'utf8');
   } catch (error) {
+    if (error instanceof InputError) throw error;
     throw new InputError(
       'job-settings',
       `cannot read '${path}' (${(error as NodeJS.ErrnoException).code ?? 'error'})`,

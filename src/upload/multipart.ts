@@ -25,7 +25,12 @@ export interface UploadRequest {
   key: string;
   body: AsyncIterable<Uint8Array>;
   contentType: string;
-  metadata: Record<string, string>;
+  /**
+   * The object's user metadata: a function is called when the first request that carries it
+   * is sent (PutObject after the whole body was read, or CreateMultipartUpload), so that it
+   * may hold what the body's reading found out by then.
+   */
+  metadata: Record<string, string> | (() => Record<string, string>);
   partSizeBytes: number;
   sse?: ServerSideEncryption;
   /**
@@ -233,7 +238,10 @@ class StreamingUpload {
     return {
       ...this.target(),
       ContentType: this.request.contentType,
-      Metadata: this.request.metadata,
+      Metadata:
+        typeof this.request.metadata === 'function'
+          ? this.request.metadata()
+          : this.request.metadata,
       ...(sse ? { ServerSideEncryption: sse.type } : {}),
       ...(sse?.type === 'aws:kms' && sse.kmsKeyId ? { SSEKMSKeyId: sse.kmsKeyId } : {}),
     };

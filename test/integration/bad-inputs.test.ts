@@ -288,6 +288,7 @@ const cases: Case[] = [
   { input: 'wait', why: 'not a boolean', inputs: { wait: 'maybe' } },
   { input: 'wait', why: 'true without jobs', inputs: { wait: 'true', 'create-job': 'false' } },
   { input: 'wait-timeout', why: 'zero', inputs: { 'wait-timeout': '0' } },
+  { input: 'request-timeout', why: 'a fraction', inputs: { 'request-timeout': '0.5' } },
   { input: 'cancel-on-timeout', why: 'not a boolean', inputs: { 'cancel-on-timeout': '1' } },
   { input: 'concurrency', why: 'over 64', inputs: { concurrency: '65' } },
   { input: 'max-memory-mib', why: 'under 16', inputs: { 'max-memory-mib': '8' } },

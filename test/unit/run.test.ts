@@ -20,7 +20,7 @@ import { parseConfig, type Config } from '../../src/inputs/config.js';
 import { InputError } from '../../src/shared/errors.js';
 import type { InputName } from '../../src/inputs/interface.js';
 import { manifestOf } from '../../src/report/report.js';
-import { runPipeline as run, tokenSeedFrom, type RunDeps } from '../../src/pipeline/run.js';
+import { runPipeline as run, type RunDeps } from '../../src/pipeline/run.js';
 import { FakeClock } from '../support/clock.js';
 import { FakeLogger } from '../support/logger.js';
 import { decrypt as oracleDecrypt, type Mode } from '../support/oracle.js';
@@ -29,6 +29,7 @@ const KMS_ARN = 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-
 /** The plaintext data key the KMS mock hands out (a fresh copy each time). */
 const KEY = randomBytes(32);
 const BLOB = Buffer.from('kms-ciphertext-blob-of-the-data-key');
+const RUN_KEY = '0123456789abcdef0123456789abcdef';
 
 const kms = new KMSClient({ region: 'us-east-1' });
 const s3 = new S3Client({ region: 'us-east-1' });
@@ -128,7 +129,7 @@ function deps(extra: Partial<RunDeps> = {}): RunDeps {
     clock,
     workspace,
     tempDir: workspace,
-    tokenSeed: 'owner/repo/42/1/build/encrypt',
+    run: { key: RUN_KEY, attempt: 1, startedAt: 1_700_000_000_000, resuming: false },
     ...extra,
   };
 }
@@ -176,6 +177,9 @@ describe('a clean run', () => {
         'mediaconvert-initialization-vector': file.decryption.InitializationVector,
         'mediaconvert-encrypted-decryption-key': BLOB.toString('base64'),
         'mediaconvert-kms-key-region': 'us-east-1',
+        'mediaconvert-plaintext-bytes': String(plaintext.length),
+        'mediaconvert-plaintext-sha256': sha256(plaintext),
+        'mediaconvert-encrypt-run': RUN_KEY,
       });
     }
     expect(uploaded.get('in/media/a.mp4')?.ContentType).toBe('video/mp4');
@@ -650,24 +654,6 @@ describe('artifact', () => {
       "artifact 'nope' was not found in workflow run 99 of octo/media: Artifact not found",
     );
     expect(error.message).not.toContain('ghs_secret');
-  });
-});
-
-describe('tokenSeedFrom', () => {
-  test('joins repository, run, attempt, job and step', () => {
-    expect(
-      tokenSeedFrom({
-        GITHUB_REPOSITORY: 'o/r',
-        GITHUB_RUN_ID: '42',
-        GITHUB_RUN_ATTEMPT: '2',
-        GITHUB_JOB: 'build',
-        GITHUB_ACTION: 'encrypt',
-      }),
-    ).toBe('o/r/42/2/build/encrypt');
-  });
-
-  test('is undefined outside Actions', () => {
-    expect(tokenSeedFrom({})).toBeUndefined();
   });
 });
 
