@@ -29077,7 +29077,7 @@ function rawConsoleLogger(stream) {
  */
 async function loadPipeline() {
     const [{ runPipeline }, { hostDeps }] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(549), __nccwpck_require__.e(377), __nccwpck_require__.e(108)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7108)),
+        Promise.all(/* import() */[__nccwpck_require__.e(549), __nccwpck_require__.e(377), __nccwpck_require__.e(939)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5939)),
         Promise.all(/* import() */[__nccwpck_require__.e(549), __nccwpck_require__.e(878), __nccwpck_require__.e(455)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3836)),
     ]);
     return { runPipeline, hostDeps };

@@ -299,7 +299,9 @@ describe('log groups', () => {
   });
 
   test('a failed file’s warning is inside its own group', async () => {
-    s3Mock.on(PutObjectCommand, { Key: 'in/media/b.mov' }).rejects(new Error('Access Denied'));
+    s3Mock
+      .on(PutObjectCommand, { Key: 'in/media/b.mov' })
+      .rejects(Object.assign(new Error('Access Denied'), { $metadata: { httpStatusCode: 403 } }));
     await run(config({ 'create-job': 'false' }), deps());
     const group = log.groups().find((g) => g.name === 'media/b.mov');
     expect(group?.lines).toEqual([
@@ -312,7 +314,12 @@ describe('log groups', () => {
 });
 
 describe('failures', () => {
-  const denied = (): Error => Object.assign(new Error('Access Denied'), { name: 'AccessDenied' });
+  // As the SDK throws it: S3 answered 403, so it stored nothing.
+  const denied = (): Error =>
+    Object.assign(new Error('Access Denied'), {
+      name: 'AccessDenied',
+      $metadata: { httpStatusCode: 403 },
+    });
 
   test('one file failing to upload does not stop the others, and failure names it', async () => {
     s3Mock.on(PutObjectCommand, { Key: 'in/media/b.mov' }).rejects(denied());

@@ -3,6 +3,7 @@ import {
   AbortMultipartUploadCommand,
   CompleteMultipartUploadCommand,
   CreateMultipartUploadCommand,
+  HeadObjectCommand,
   PutObjectCommand,
   S3Client,
   UploadPartCommand,
@@ -42,6 +43,13 @@ beforeEach(() => {
     return { ETag: `"part-${input.PartNumber}"` };
   });
   s3Mock.on(CompleteMultipartUploadCommand).resolves({ ETag: '"whole-3"' });
+  // No object at the key unless a test puts one there.
+  s3Mock.on(HeadObjectCommand).rejects(
+    Object.assign(new Error('NotFound'), {
+      name: 'NotFound',
+      $metadata: { httpStatusCode: 404 },
+    }),
+  );
   // The abort answers a turn later, so "sent before the rejection" really means "awaited".
   s3Mock.on(AbortMultipartUploadCommand).callsFake(async () => {
     events.push('abort sent');
@@ -310,11 +318,86 @@ describe('multipart', () => {
     expect(s3Mock.calls()).toHaveLength(0);
   });
 
-  test('a failing CompleteMultipartUpload also aborts before rejecting', async () => {
+  test('a failing CompleteMultipartUpload aborts before rejecting, and says what the key holds', async () => {
     s3Mock.on(CompleteMultipartUploadCommand).rejects(new Error('InternalError'));
     const error = await settle(uploadStream(request(body({ total: 11 * MIB, chunk: MIB }).stream)));
-    expect((error as Error).message).toBe('InternalError');
+    expect((error as Error).message).toBe(
+      "InternalError; the upload's parts were aborted, and s3://media-bucket/in/media/a.mp4 holds no object",
+    );
     expect(events).toEqual(['abort sent', 'abort answered', 'rejected']);
+  });
+
+  /** What S3 keeps of the 11 MiB upload of these tests, as HeadObject shows it. */
+  function storedObject(changes: Record<string, unknown> = {}): Record<string, unknown> {
+    const crcs = [0, 5, 10].map((start) => {
+      const length = Math.min(5, 11 - start) * MIB;
+      const crc = Buffer.alloc(4);
+      crc.writeUInt32BE(zlib.crc32(pattern(start * MIB, length)) >>> 0);
+      return crc;
+    });
+    const whole = Buffer.alloc(4);
+    whole.writeUInt32BE(zlib.crc32(Buffer.concat(crcs)) >>> 0);
+    return {
+      ContentLength: 11 * MIB,
+      Metadata: { 'mediaconvert-decryption-mode': 'AES_CTR' },
+      ChecksumCRC32: `${whole.toString('base64')}-3`,
+      ChecksumType: 'COMPOSITE',
+      ETag: '"whole-from-head"',
+      ...changes,
+    };
+  }
+
+  test('a Complete whose answer was lost, while S3 assembled the object, is a complete upload', async () => {
+    s3Mock
+      .on(CompleteMultipartUploadCommand)
+      .rejects(Object.assign(new Error('NoSuchUpload'), { name: 'NoSuchUpload' }));
+    s3Mock.on(HeadObjectCommand).resolves(storedObject());
+    const result = await uploadStream(request(body({ total: 11 * MIB, chunk: MIB }).stream));
+    expect(result).toEqual({ etag: '"whole-from-head"' });
+    expect(s3Mock).toHaveReceivedCommandWith(HeadObjectCommand, { ChecksumMode: 'ENABLED' });
+    expect(s3Mock).not.toHaveReceivedCommand(AbortMultipartUploadCommand);
+  });
+
+  test.each([
+    ['another size', { ContentLength: 11 * MIB - 1 }],
+    ['other metadata', { Metadata: { 'mediaconvert-decryption-mode': 'AES_CBC' } }],
+    ['another CRC32', { ChecksumCRC32: 'AAAAAA==-3' }],
+  ])('an object of %s at the key is not this upload: the failure stands', async (why, changes) => {
+    s3Mock.on(CompleteMultipartUploadCommand).rejects(new Error('InternalError'));
+    s3Mock.on(HeadObjectCommand).resolves(storedObject(changes));
+    const error = await settle(uploadStream(request(body({ total: 11 * MIB, chunk: MIB }).stream)));
+    expect((error as Error).message).toMatch(
+      new RegExp(
+        `^InternalError; the upload's parts were aborted, and s3://media-bucket/in/media/a\\.mp4 holds another object \\(\\d+ bytes, ${why}\\), not this upload's$`,
+      ),
+    );
+    expect(events).toEqual(['abort sent', 'abort answered', 'rejected']);
+  });
+
+  test('a request S3 refused (4xx) did nothing: no object is looked for', async () => {
+    s3Mock
+      .on(PutObjectCommand)
+      .rejects(Object.assign(new Error('Access Denied'), { $metadata: { httpStatusCode: 403 } }));
+    const error = await settle(uploadStream(request(body({ total: 1000, chunk: 1000 }).stream)));
+    expect((error as Error).message).toBe('Access Denied');
+    expect(s3Mock).not.toHaveReceivedCommand(HeadObjectCommand);
+  });
+
+  test('a PutObject whose answer was lost, while S3 stored it, is a complete upload', async () => {
+    s3Mock
+      .on(PutObjectCommand)
+      .rejects(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+    const data = pattern(0, 1000);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(zlib.crc32(data) >>> 0);
+    s3Mock
+      .on(HeadObjectCommand)
+      .resolves(
+        storedObject({ ContentLength: 1000, ChecksumCRC32: crc.toString('base64'), ETag: '"put"' }),
+      );
+    expect(await uploadStream(request(body({ total: 1000, chunk: 1000 }).stream))).toEqual({
+      etag: '"put"',
+    });
   });
 });
 
