@@ -16,6 +16,7 @@ import { logLines } from './shared/safe-text.js';
 import { quietNodeVersionWarning } from './aws/node-version-warning.js';
 import { parseCommand } from './inputs/objects-config.js';
 import { runObjectsStep } from './objects-step.js';
+import { checkGithubFiles, setJobOutputs, setOutputs, writeSummary } from './host/github-files.js';
 
 function readInputs(): Partial<Record<InputName, string>> {
   const raw: Partial<Record<InputName, string>> = {};
@@ -73,19 +74,26 @@ async function encryptStep(
       logRequests: core.isDebug(),
       // Loaded on demand: the artifact client is most of the bundle and most steps never use it.
       artifacts: async () => new (await import('@actions/artifact')).DefaultArtifactClient(),
+      checkOutputs: (room) => checkGithubFiles(env, room),
+      onJobs: (ids) => setJobOutputs(ids, config.manifestPath, env, actionsLogger),
     }),
   );
   const outputs = limitOutputs(outputsOf(outcome.report, config.manifestPath), {
     manifestPath: config.manifestPath,
   });
   for (const warning of outputs.warnings) actionsLogger.warning(warning);
-  for (const [name, value] of Object.entries(outputs.values)) core.setOutput(name, value);
-  if (env.GITHUB_STEP_SUMMARY) {
+  const jobIds = outcome.report.jobs.map((j) => j.id);
+  try {
+    setOutputs(outputs.values, env, actionsLogger, jobIds);
     const summary = limitSummary(summaryOf(outcome.report), {
       manifestPath: config.manifestPath,
     });
     if (summary.warning) actionsLogger.warning(summary.warning);
-    await core.summary.addRaw(summary.text).write();
+    await writeSummary(summary.text, env);
+  } catch (error) {
+    // The run's own failure stays in front of a failure to report it.
+    if (outcome.failure === undefined) throw error;
+    return `${outcome.failure}\n- ${messageOf(error)}`;
   }
   return outcome.failure;
 }

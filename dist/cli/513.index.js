@@ -71,7 +71,7 @@ function cleanupSignal(cancel) {
 
 /***/ }),
 
-/***/ 1101:
+/***/ 3793:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -155,19 +155,182 @@ function proxyAgents(settings) {
     };
 }
 
+// EXTERNAL MODULE: ./node_modules/@smithy/node-http-handler/dist-cjs/index.js
+var node_http_handler_dist_cjs = __webpack_require__(1279);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(7075);
+;// CONCATENATED MODULE: ./src/aws/timeouts.ts
+/**
+ * Time limits on every AWS request (`request-timeout`). Without them a request that the
+ * service, a proxy or the network never answers holds the step until the runner's 6-hour job
+ * limit. Two limits apply to each attempt, and an attempt that passes either is given up as
+ * a TimeoutError, which the SDK's retry policy retries like a dropped connection:
+ * - idle: the connection moves no byte for `request-timeout` (connecting, sending or
+ *   receiving), the SDK handler's own connection and socket timeouts;
+ * - total: the attempt has not ended after twice `request-timeout` plus one second per
+ *   MIN_BYTES_PER_SECOND it sends. An answer trickling a byte a second is never idle; this
+ *   ends it, while a 5 MiB part on a slow but working link keeps its time. (Twice: a silent
+ *   connection is then always reported by the idle limit, which says what happened.)
+ * When the last attempt times out too, the error names the operation and the limit.
+ */
+
+
+/** The slowest upload rate an attempt is granted time for, on top of the idle limit. */
+const MIN_BYTES_PER_SECOND = 16 * 1024;
+/** How long one attempt that sends `bodyBytes` may take in all. */
+function attemptLimitMs(idleMs, bodyBytes) {
+    return 2 * idleMs + Math.ceil((bodyBytes / MIN_BYTES_PER_SECOND) * 1000);
+}
+/** The request's body size: its content-length, else the size of a buffer or string body. */
+function bodyLength(request) {
+    const header = Object.entries(request.headers).find(([name]) => name.toLowerCase() === 'content-length')?.[1];
+    if (header !== undefined && /^\d+$/.test(header))
+        return Number(header);
+    const { body } = request;
+    if (typeof body === 'string')
+        return Buffer.byteLength(body);
+    if (body instanceof Uint8Array)
+        return body.length;
+    return 0;
+}
+const TOTAL_MESSAGE = 'the attempt did not end within';
+function totalTimeout(limitMs) {
+    return Object.assign(new Error(`${TOTAL_MESSAGE} ${formatSeconds(limitMs)}`), {
+        name: 'TimeoutError',
+    });
+}
+/**
+ * The SDK's Node.js handler with the idle limits set, wrapped so that each attempt also has
+ * its total limit. The step's cancel still cuts an attempt at once: its signal is passed on.
+ */
+class BoundedHandler {
+    idleMs;
+    metadata = { handlerProtocol: 'http/1.1' };
+    inner;
+    constructor(idleMs, options = {}) {
+        this.idleMs = idleMs;
+        this.inner = new node_http_handler_dist_cjs.NodeHttpHandler({
+            ...options,
+            connectionTimeout: idleMs,
+            socketTimeout: idleMs,
+        });
+    }
+    async handle(request, options = {}) {
+        const limitMs = attemptLimitMs(this.idleMs, bodyLength(request));
+        const controller = new AbortController();
+        const outer = options.abortSignal;
+        const onOuter = () => controller.abort(outer?.reason);
+        if (outer?.aborted)
+            onOuter();
+        else
+            outer?.addEventListener('abort', onOuter, { once: true });
+        let body;
+        let timedOut = false;
+        const timer = setTimeout(() => {
+            timedOut = true;
+            const error = totalTimeout(limitMs);
+            controller.abort(error);
+            body?.destroy(error);
+        }, limitMs);
+        // A timer must not hold the process open once everything else is done.
+        timer.unref();
+        const release = () => {
+            clearTimeout(timer);
+            outer?.removeEventListener('abort', onOuter);
+        };
+        try {
+            const result = await this.inner.handle(request, {
+                ...options,
+                abortSignal: controller.signal,
+            });
+            const stream = result.response.body;
+            if (stream && typeof stream.destroy === 'function' && typeof stream.on === 'function') {
+                // The limit runs on while the answer's body is read, until it ends one way or another.
+                body = stream;
+                (0,external_node_stream_.finished)(stream, release);
+            }
+            else {
+                release();
+            }
+            return result;
+        }
+        catch (error) {
+            release();
+            if (timedOut)
+                throw totalTimeout(limitMs);
+            throw error;
+        }
+    }
+    updateHttpClientConfig(key, value) {
+        this.inner.updateHttpClientConfig(key, value);
+    }
+    httpHandlerConfigs() {
+        return this.inner.httpHandlerConfigs();
+    }
+    destroy() {
+        this.inner.destroy();
+    }
+}
+/**
+ * Turns the TimeoutError of a request whose every attempt timed out into one that names the
+ * operation, what ran out, the limit and the attempts. Added outside the retry loop: it sees
+ * only the final error.
+ */
+function nameTimeouts(client, idleMs) {
+    client.middlewareStack.add((next, context) => async (args) => {
+        try {
+            return await next(args);
+        }
+        catch (error) {
+            if (!(error instanceof Error) || error.name !== 'TimeoutError')
+                throw error;
+            const operation = context.commandName?.replace(/Command$/, '') ?? 'request';
+            throw Object.assign(new Error(describeTimeout(operation, error, idleMs), { cause: error }), {
+                name: 'TimeoutError',
+                $metadata: error.$metadata,
+            });
+        }
+    }, { step: 'initialize', priority: 'high', name: 'mediaconvertEncryptTimeouts' });
+}
+/** "UploadPart timed out: the connection moved no byte for 30 s (request-timeout 30 s, 6 attempts)". */
+function describeTimeout(operation, error, idleMs) {
+    const attempts = error.$metadata?.attempts;
+    const message = error.message.split('\n')[0] ?? '';
+    let what;
+    if (message.startsWith(TOTAL_MESSAGE))
+        what = message;
+    else if (/did not establish a connection/.test(message)) {
+        what = `no connection within ${formatSeconds(idleMs)}`;
+    }
+    else if (/of inactivity/.test(message)) {
+        what = `the connection moved no byte for ${formatSeconds(idleMs)}`;
+    }
+    else
+        what = message;
+    const tries = attempts === undefined ? '' : `, ${attempts} attempt${attempts === 1 ? '' : 's'}`;
+    return `${operation} timed out: ${what} (request-timeout ${formatSeconds(idleMs)}${tries})`;
+}
+function formatSeconds(ms) {
+    return `${Number((ms / 1000).toFixed(2))} s`;
+}
+
 // EXTERNAL MODULE: ./src/shared/version.ts
 var version = __webpack_require__(9189);
 ;// CONCATENATED MODULE: ./src/aws/client-options.ts
 
 
-/** Options every SDK client of this tool gets: retries, user agent, proxy agents. */
+
+/**
+ * Options every SDK client of this tool gets: retries, user agent, and a request handler of
+ * its own with the time limits of `request-timeout` and the proxy agents, if any.
+ */
 function clientOptions(network) {
     const agents = proxyAgents(network.proxy);
     return {
         maxAttempts: network.maxAttempts,
         retryMode: network.retryMode,
         customUserAgent: [[version/* USER_AGENT_NAME */.I, version/* VERSION */.x]],
-        ...(agents ? { requestHandler: agents } : {}),
+        requestHandler: new BoundedHandler(network.requestTimeoutMs, agents ?? {}),
     };
 }
 
@@ -239,6 +402,7 @@ function checkProxyAuthentication(clients, settings) {
 
 
 
+
 /**
  * SDK clients from the default credential chain. Endpoints come from the SDK's own
  * AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_<SERVICE> variables; a custom S3 endpoint gets
@@ -277,11 +441,16 @@ function makeS3Client(config, env) {
 function makeKmsClient(region, network) {
     return withProxyCheck(new dist_cjs/* KMSClient */.pgq({ ...clientOptions(network), region }), network);
 }
-/** A proxy that refuses the credentials is named as such, not parsed as the service's answer. */
+/**
+ * What every client gets after it is made: a proxy that refuses the credentials is named as
+ * such (not parsed as the service's answer), and a request that times out names its operation
+ * and the limit.
+ */
 function withProxyCheck(client, network) {
     const { proxy } = network;
     if (proxy.http || proxy.https)
         checkProxyAuthentication([client], proxy);
+    nameTimeouts(client, network.requestTimeoutMs);
     return client;
 }
 /**
@@ -386,7 +555,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   objectsDeps: () => (/* binding */ objectsDeps)
 /* harmony export */ });
 /* harmony import */ var _aws_abort_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6591);
-/* harmony import */ var _aws_clients_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1101);
+/* harmony import */ var _aws_clients_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3793);
 /* harmony import */ var _aws_request_log_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3);
 /* harmony import */ var _shared_clock_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6103);
 

@@ -445,6 +445,7 @@ const METADATA = {
     region: 'mediaconvert-kms-key-region',
     sha256: 'mediaconvert-plaintext-sha256',
     bytes: 'mediaconvert-plaintext-bytes',
+    run: 'mediaconvert-encrypt-run',
 };
 /** S3's limit on user metadata: keys and values, in UTF-8 bytes. */
 const MAX_METADATA_BYTES = 2048;
@@ -456,10 +457,12 @@ function objectMetadata(fields) {
         [METADATA.key]: decryption.EncryptedDecryptionKey ?? '',
         [METADATA.region]: fields.kmsKeyRegion,
     };
-    if (fields.plaintext) {
+    if (fields.plaintext?.sha256 !== undefined)
         metadata[METADATA.sha256] = fields.plaintext.sha256;
+    if (fields.plaintext)
         metadata[METADATA.bytes] = String(fields.plaintext.bytes);
-    }
+    if (fields.runKey !== undefined)
+        metadata[METADATA.run] = fields.runKey;
     if (metadataBytes(metadata) > MAX_METADATA_BYTES) {
         // Only an encrypted key far beyond what KMS returns could get here.
         throw new Error(`object metadata would be ${metadataBytes(metadata)} bytes, over S3's ${MAX_METADATA_BYTES}`);
@@ -489,6 +492,9 @@ function readObjectMetadata(metadata, jobRegion) {
     const bytes = get(METADATA.bytes);
     if (bytes !== undefined && /^\d{1,16}$/.test(bytes))
         stored.bytes = Number(bytes);
+    const runKey = get(METADATA.run);
+    if (runKey !== undefined && /^[0-9a-f]{32}$/.test(runKey))
+        stored.runKey = runKey;
     const iv = get(METADATA.iv);
     const key = get(METADATA.key);
     const region = get(METADATA.region);

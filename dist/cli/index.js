@@ -28821,7 +28821,7 @@ function parseReadConfig(raw, env) {
         region: (0,inputs_config/* parseRegion */.cf)(objects_config_valueOf(raw, 'region'), env),
         memoryBudgetBytes,
         rangeBytes: (0,sizing/* rangeBytesFor */.SG)(memoryBudgetBytes),
-        network: (0,network/* parseNetwork */.M)(objects_config_valueOf(raw, 'http-proxy'), env),
+        network: (0,network/* parseNetwork */.MO)(objects_config_valueOf(raw, 'http-proxy'), env),
     };
 }
 /**
@@ -29182,8 +29182,8 @@ async function encrypt(values, log) {
  */
 async function loadPipeline() {
     const [{ runPipeline }, { hostDeps }] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(20), __nccwpck_require__.e(156), __nccwpck_require__.e(377), __nccwpck_require__.e(811), __nccwpck_require__.e(332)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4332)),
-        Promise.all(/* import() */[__nccwpck_require__.e(20), __nccwpck_require__.e(156), __nccwpck_require__.e(878), __nccwpck_require__.e(377), __nccwpck_require__.e(811), __nccwpck_require__.e(332), __nccwpck_require__.e(754)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9754)),
+        Promise.all(/* import() */[__nccwpck_require__.e(20), __nccwpck_require__.e(156), __nccwpck_require__.e(377), __nccwpck_require__.e(811), __nccwpck_require__.e(54)]).then(__nccwpck_require__.bind(__nccwpck_require__, 54)),
+        Promise.all(/* import() */[__nccwpck_require__.e(20), __nccwpck_require__.e(156), __nccwpck_require__.e(878), __nccwpck_require__.e(754)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9754)),
     ]);
     return { runPipeline, hostDeps };
 }
@@ -29422,7 +29422,7 @@ function parseConfig(raw, env) {
         failFast: (0,parse/* parseBoolean */.yG)('fail-fast', input['fail-fast']),
         includeHiddenFiles: (0,parse/* parseBoolean */.yG)('include-hidden-files', input['include-hidden-files']),
         manifestPath: parseManifestPath(input.manifest, env),
-        network: (0,network/* parseNetwork */.M)(input['http-proxy'], env),
+        network: (0,network/* parseNetwork */.MO)(input['http-proxy'], env, input['request-timeout']),
         ifExists: (0,parse/* parseChoice */.HU)('if-exists', input['if-exists'], ['overwrite', 'skip', 'fail']),
         dryRun: (0,parse/* parseBoolean */.yG)('dry-run', input['dry-run']),
         deleteInputs,
@@ -29791,6 +29791,12 @@ const INPUTS = [
         cli: 'Cancels the jobs still running when `wait-timeout` passes.',
     },
     {
+        name: 'request-timeout',
+        description: 'Seconds (1 to 3600) an AWS request may go without moving a byte (connecting, sending or receiving) before it is abandoned and retried, up to `AWS_MAX_ATTEMPTS` attempts in all (6 by default). Each attempt must also end within twice this time plus 1 s per 16 KiB it sends, so an answer that trickles ends too.',
+        default: '30',
+        placeholder: 'SECONDS',
+    },
+    {
         name: 'concurrency',
         description: 'Files processed at once (1 to 64), or `auto`: as many as `max-memory-mib` holds two parts of the typical file, from 4 to 64 (64 for small files, 4 for large ones).',
         default: 'auto',
@@ -29909,18 +29915,23 @@ const OUTPUTS = [
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   M: () => (/* binding */ parseNetwork)
+/* harmony export */   MO: () => (/* binding */ parseNetwork)
 /* harmony export */ });
-/* unused harmony export DEFAULT_MAX_ATTEMPTS */
-/* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3553);
+/* unused harmony exports DEFAULT_MAX_ATTEMPTS, MAX_REQUEST_TIMEOUT_S */
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3718);
+/* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3553);
+
 
 /** Retries for throttling and dropped connections when AWS_MAX_ATTEMPTS is not set. */
 const DEFAULT_MAX_ATTEMPTS = 6;
+/** The longest `request-timeout`, in seconds: an hour without a byte is a dead connection. */
+const MAX_REQUEST_TIMEOUT_S = 3600;
 /**
- * The `http-proxy` input and the variables the AWS SDK and CLI read: HTTPS_PROXY,
- * HTTP_PROXY, NO_PROXY, AWS_MAX_ATTEMPTS, AWS_RETRY_MODE. Pure; throws on a bad value.
+ * The `http-proxy` and `request-timeout` inputs and the variables the AWS SDK and CLI read:
+ * HTTPS_PROXY, HTTP_PROXY, NO_PROXY, AWS_MAX_ATTEMPTS, AWS_RETRY_MODE. Pure; throws on a bad
+ * value.
  */
-function parseNetwork(httpProxy, env) {
+function parseNetwork(httpProxy, env, requestTimeout = '30') {
     const attempts = env.AWS_MAX_ATTEMPTS?.trim() ?? '';
     const maxAttempts = attempts === '' ? DEFAULT_MAX_ATTEMPTS : Number(attempts);
     if (!/^\d+$/.test(String(maxAttempts)) || maxAttempts < 1 || maxAttempts > 100) {
@@ -29930,7 +29941,13 @@ function parseNetwork(httpProxy, env) {
     if (mode !== 'standard' && mode !== 'adaptive') {
         throw new Error(`environment variable AWS_RETRY_MODE: '${env.AWS_RETRY_MODE}' is not accepted; use standard or adaptive`);
     }
-    return { proxy: (0,_proxy_js__WEBPACK_IMPORTED_MODULE_0__/* .proxySettings */ .EM)(httpProxy, env), maxAttempts, retryMode: mode };
+    const timeoutS = (0,_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .parseInteger */ .cG)('request-timeout', requestTimeout, 1, MAX_REQUEST_TIMEOUT_S);
+    return {
+        proxy: (0,_proxy_js__WEBPACK_IMPORTED_MODULE_1__/* .proxySettings */ .EM)(httpProxy, env),
+        maxAttempts,
+        retryMode: mode,
+        requestTimeoutMs: timeoutS * 1000,
+    };
 }
 
 
@@ -30761,23 +30778,108 @@ function tagProblem(tags) {
 
 /***/ }),
 
+/***/ 8632:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   UQ: () => (/* binding */ errnoOf),
+/* harmony export */   v8: () => (/* binding */ writeDurably)
+/* harmony export */ });
+/* unused harmony export WriteError */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/**
+ * Writing a file so that a crash (a kill, a power cut, a full disk) at any moment leaves
+ * either its old content or its new content, whole, and never a torn mix: the way databases
+ * write their control files. Errors name the file and the errno.
+ */
+
+
+
+/** An errno as a reader can act on it: `ENOSPC (no space left on device)`. */
+function errnoOf(error) {
+    const { code, message } = error;
+    if (typeof code !== 'string')
+        return typeof message === 'string' ? message : String(error);
+    // Node's messages read "ENOSPC: no space left on device, write": keep the description.
+    const description = typeof message === 'string' ? /^[A-Z]+: ([^,]+)/.exec(message)?.[1] : '';
+    return description ? `${code} (${description})` : code;
+}
+/** A write of one of the run's own files failed; the message names the file and the errno. */
+class WriteError extends Error {
+    file;
+    constructor(file, cause) {
+        super(`cannot write '${file}': ${errnoOf(cause)}`, { cause });
+        this.file = file;
+        this.name = 'WriteError';
+    }
+}
+/**
+ * Writes `text` to `file`: a temporary file beside it is written and fsync'd, renamed over
+ * `file`, and the folder fsync'd so that the rename itself survives a crash. The folder is
+ * created first when missing. Throws a WriteError; the temporary file is removed.
+ */
+async function writeDurably(file, text) {
+    const dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(file);
+    const temp = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, `.${node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(file)}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}.tmp`);
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(dir, { recursive: true });
+        const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(temp, 'wx', 0o644);
+        try {
+            await handle.writeFile(text, 'utf8');
+            await handle.sync();
+        }
+        finally {
+            await handle.close();
+        }
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(temp, file);
+    }
+    catch (error) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(temp, { force: true }).catch(() => undefined);
+        throw new WriteError(file, error);
+    }
+    await syncFolder(dir).catch((error) => {
+        throw new WriteError(file, error);
+    });
+}
+/** fsync of a folder: what makes a rename in it durable. Not every file system allows it. */
+async function syncFolder(dir) {
+    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(dir, 'r');
+    try {
+        await handle.sync().catch((error) => {
+            // Some file systems cannot fsync a folder; their renames are as durable as they get.
+            if (error.code !== 'EINVAL' && error.code !== 'EISDIR' && error.code !== 'EPERM') {
+                throw error;
+            }
+        });
+    }
+    finally {
+        await handle.close();
+    }
+}
+
+
+/***/ }),
+
 /***/ 9902:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  $2: () => (/* binding */ manifestText),
   Yz: () => (/* binding */ outputsOf),
   HN: () => (/* binding */ writeManifest)
 });
 
 // UNUSED EXPORTS: manifestOf, summaryOf
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/report/durable-file.ts
+var durable_file = __nccwpck_require__(8632);
 // EXTERNAL MODULE: ./src/shared/safe-text.ts
 var safe_text = __nccwpck_require__(6054);
 ;// CONCATENATED MODULE: ./src/report/summary.ts
@@ -30884,7 +30986,6 @@ var finished_jobs = __nccwpck_require__(9509);
 
 
 
-
 /** The manifest (its fields: docs/manifest.md). Holds encrypted keys only. */
 function manifestOf(report) {
     const outcome = new Map((report.outcomes ?? []).map((o) => [o.id, o]));
@@ -30893,6 +30994,7 @@ function manifestOf(report) {
     return {
         version: 1,
         region: report.region,
+        ...(report.run ? { run: report.run } : {}),
         files: report.files.map((f) => ({
             path: f.relativePath,
             key: keyOf(f.s3Uri),
@@ -30925,9 +31027,13 @@ function manifestOf(report) {
 function keyOf(s3Uri) {
     return s3Uri.replace(/^s3:\/\/[^/]+\//, '');
 }
+/** The manifest's text: what the journal writes. */
+function manifestText(report) {
+    return `${JSON.stringify(manifestOf(report), null, 2)}\n`;
+}
+/** Writes the manifest whole and durably (a dry run's, whose only write is this one). */
 async function writeManifest(file, report) {
-    await (0,promises_.mkdir)(external_node_path_default().dirname(file), { recursive: true });
-    await (0,promises_.writeFile)(file, `${JSON.stringify(manifestOf(report), null, 2)}\n`, { mode: 0o644 });
+    await (0,durable_file/* writeDurably */.v8)(file, manifestText(report));
 }
 /** Step outputs, every one a string. */
 function outputsOf(report, manifestPath) {

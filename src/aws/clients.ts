@@ -4,6 +4,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import type { Config } from '../inputs/config.js';
 import { clientOptions } from './client-options.js';
 import { checkProxyAuthentication } from './proxy-auth.js';
+import { nameTimeouts } from './timeouts.js';
 
 /** The AWS clients the pipeline uses, made once per run. */
 export interface Clients {
@@ -62,10 +63,15 @@ export function makeKmsClient(region: string, network: Config['network']): KMSCl
   return withProxyCheck(new KMSClient({ ...clientOptions(network), region }), network);
 }
 
-/** A proxy that refuses the credentials is named as such, not parsed as the service's answer. */
+/**
+ * What every client gets after it is made: a proxy that refuses the credentials is named as
+ * such (not parsed as the service's answer), and a request that times out names its operation
+ * and the limit.
+ */
 function withProxyCheck<C extends object>(client: C, network: Config['network']): C {
   const { proxy } = network;
   if (proxy.http || proxy.https) checkProxyAuthentication([client], proxy);
+  nameTimeouts(client as Parameters<typeof nameTimeouts>[0], network.requestTimeoutMs);
   return client;
 }
 

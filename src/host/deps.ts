@@ -6,7 +6,8 @@ import { makeClients } from '../aws/clients.js';
 import type { Config } from '../inputs/config.js';
 import { systemClock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
-import { tokenSeedFrom, type RunDeps } from '../pipeline/run.js';
+import type { RunDeps } from '../pipeline/run.js';
+import { runIdentityFrom, type RunIdentity } from '../pipeline/run-identity.js';
 import { logRequests } from '../aws/request-log.js';
 
 export interface HostOptions {
@@ -17,6 +18,10 @@ export interface HostOptions {
   /** One debug line per AWS request (the action's step debug logging). */
   logRequests?: boolean;
   artifacts?: RunDeps['artifacts'];
+  /** Which run this is; by default the GitHub Actions step from `env`, else a run of its own. */
+  run?: RunIdentity;
+  checkOutputs?: RunDeps['checkOutputs'];
+  onJobs?: RunDeps['onJobs'];
 }
 
 /** `runPipeline()`'s dependencies on this machine: SDK clients from the environment, the real clock. */
@@ -25,7 +30,6 @@ export function hostDeps(
   env: Readonly<Record<string, string | undefined>>,
   options: HostOptions,
 ): RunDeps {
-  const tokenSeed = tokenSeedFrom(env);
   return {
     clients: () => {
       const clients = makeClients(config, env);
@@ -37,7 +41,9 @@ export function hostDeps(
     workspace: options.workspace,
     tempDir: options.tempDir,
     signal: options.signal,
+    run: options.run ?? runIdentityFrom(env, systemClock.now()),
     ...(options.artifacts ? { artifacts: options.artifacts } : {}),
-    ...(tokenSeed ? { tokenSeed } : {}),
+    ...(options.checkOutputs ? { checkOutputs: options.checkOutputs } : {}),
+    ...(options.onJobs ? { onJobs: options.onJobs } : {}),
   };
 }

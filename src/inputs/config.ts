@@ -139,7 +139,7 @@ export function parseConfig(
     failFast: parseBoolean('fail-fast', input['fail-fast']),
     includeHiddenFiles: parseBoolean('include-hidden-files', input['include-hidden-files']),
     manifestPath: parseManifestPath(input.manifest, env),
-    network: parseNetwork(input['http-proxy'], env),
+    network: parseNetwork(input['http-proxy'], env, input['request-timeout']),
     ifExists: parseChoice('if-exists', input['if-exists'], ['overwrite', 'skip', 'fail'] as const),
     dryRun: parseBoolean('dry-run', input['dry-run']),
     deleteInputs,

@@ -213,6 +213,13 @@ export const INPUTS = [
     cli: 'Cancels the jobs still running when `wait-timeout` passes.',
   },
   {
+    name: 'request-timeout',
+    description:
+      'Seconds (1 to 3600) an AWS request may go without moving a byte (connecting, sending or receiving) before it is abandoned and retried, up to `AWS_MAX_ATTEMPTS` attempts in all (6 by default). Each attempt must also end within twice this time plus 1 s per 16 KiB it sends, so an answer that trickles ends too.',
+    default: '30',
+    placeholder: 'SECONDS',
+  },
+  {
     name: 'concurrency',
     description:
       'Files processed at once (1 to 64), or `auto`: as many as `max-memory-mib` holds two parts of the typical file, from 4 to 64 (64 for small files, 4 for large ones).',

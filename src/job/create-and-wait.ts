@@ -123,13 +123,24 @@ export async function waitForJobs(
 ): Promise<JobOutcome[]> {
   const { clock, log } = options;
   const deadline = clock.now() + options.timeoutMs;
+  // wait-timeout bounds the whole wait, a GetJob that hangs included: it is cut at the deadline.
+  const expired = AbortSignal.timeout(options.timeoutMs);
+  const abortSignal = options.signal ? AbortSignal.any([options.signal, expired]) : expired;
   const outcomes = new Map<string, JobOutcome>();
   const lastLine = new Map<string, string>();
   let delay = FIRST_POLL_MS;
   for (;;) {
     if (options.signal?.aborted) return interrupted(ids, outcomes);
+    if (expired.aborted) return timedOut(mc, ids, outcomes, options);
     for (const id of ids.filter((i) => !outcomes.has(i))) {
-      const job = (await mc.send(new GetJobCommand({ Id: id }))).Job;
+      let job: Job | undefined;
+      try {
+        job = (await mc.send(new GetJobCommand({ Id: id }), { abortSignal })).Job;
+      } catch (error) {
+        if (options.signal?.aborted) return interrupted(ids, outcomes);
+        if (expired.aborted) return timedOut(mc, ids, outcomes, options);
+        throw error;
+      }
       const status = job?.Status ?? 'UNKNOWN';
       const line = describeProgress(job);
       if (lastLine.get(id) !== line) log.info(`job ${id}: ${line}`);

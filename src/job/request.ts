@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import type {
   CreateJobCommandInput,
   Input,
@@ -239,6 +239,10 @@ async function readSettingsFile(path: string): Promise<Record<string, unknown>> 
     );
   let text: string;
   try {
+    // Looked at before it is opened: opening a FIFO would wait for a writer, forever.
+    if (!(await stat(path)).isFile()) {
+      throw new InputError('job-settings', `'${path}' is not a regular file; give a JSON file`);
+    }
     text = await readBounded(path, MAX_JOB_SETTINGS_BYTES, tooBig);
   } catch (error) {
     if (error instanceof InputError) throw error;

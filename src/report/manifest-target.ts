@@ -2,19 +2,29 @@ import { open, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../shared/errors.js';
 import type { MediaFile } from '../files/listing.js';
+import { unwritableReason } from './writable.js';
 
 /** A manifest of ours is small; more than this is not one. */
 const MAX_MANIFEST_PEEK = 64 * 1024 * 1024;
 
+/** What was at the manifest's path before the run: nothing, or a manifest of this action. */
+export interface ManifestTarget {
+  /** The earlier manifest, parsed (a previous run's, or this run's journal before a crash). */
+  earlier?: Record<string, unknown>;
+}
+
 /**
- * Refuses a `manifest` path that would overwrite something it must not: one of the files to
- * encrypt, or any existing file that is not a manifest written by this action (a previous
- * run's manifest may be replaced). Runs before any AWS request.
+ * Refuses a `manifest` path the run could not write or must not overwrite: one of the files
+ * to encrypt; anything but a regular file (a FIFO would block the run forever); a file or
+ * folder that cannot be written or has no room for `neededBytes`; or an existing file that is
+ * not a manifest written by this action (a previous run's manifest may be replaced). Runs
+ * before any AWS request.
  */
 export async function checkManifestTarget(
   manifestPath: string,
   files: readonly MediaFile[],
-): Promise<void> {
+  neededBytes = 0,
+): Promise<ManifestTarget> {
   const target = await resolved(path.resolve(manifestPath));
   const listed = files.find((f) => f.absolutePath === target);
   if (listed) {
@@ -23,24 +33,32 @@ export async function checkManifestTarget(
       `'${manifestPath}' is '${listed.relativePath}', one of the files to encrypt; write the manifest elsewhere`,
     );
   }
+  const reason = await unwritableReason(target, { neededBytes, createFolder: true });
+  if (reason !== undefined) {
+    throw new InputError(
+      'manifest',
+      `'${manifestPath}' cannot be written: ${reason}; give a path to a new or earlier manifest in a writable folder`,
+    );
+  }
+  // Known to be a regular file, or absent: opening it cannot block.
   const handle = await open(target, 'r').catch(() => undefined);
-  if (!handle) return;
+  if (!handle) return {};
   try {
     const info = await handle.stat();
-    if (!info.isFile()) {
-      throw new InputError('manifest', `'${manifestPath}' exists and is not a regular file`);
-    }
     const text =
       info.size > MAX_MANIFEST_PEEK ? '' : (await handle.readFile({ encoding: 'utf8' })).trim();
-    if (text !== '' && !isManifest(text)) {
+    if (text === '' && info.size > 0) {
+      throw new InputError('manifest', `'${manifestPath}' exists and is too big to be a manifest`);
+    }
+    if (text === '') return {};
+    const earlier = asManifest(text);
+    if (!earlier) {
       throw new InputError(
         'manifest',
         `'${manifestPath}' exists and is not a manifest of this action; give a new path or remove the file`,
       );
     }
-    if (text === '' && info.size > 0) {
-      throw new InputError('manifest', `'${manifestPath}' exists and is too big to be a manifest`);
-    }
+    return { earlier };
   } finally {
     await handle.close();
   }
@@ -54,11 +72,11 @@ async function resolved(file: string): Promise<string> {
   return path.join(dir, path.basename(file));
 }
 
-function isManifest(text: string): boolean {
+function asManifest(text: string): Record<string, unknown> | undefined {
   try {
-    const value = JSON.parse(text) as { version?: unknown; files?: unknown };
-    return value.version === 1 && Array.isArray(value.files);
+    const value = JSON.parse(text) as Record<string, unknown> | null;
+    return value?.version === 1 && Array.isArray(value.files) ? value : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }

@@ -1,5 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { writeDurably } from './durable-file.js';
 import type { OutputName } from '../inputs/interface.js';
 import type { RunReport } from './run-report.js';
 import { deletionSection, dryRunSummary, jobsSection } from './summary.js';
@@ -16,6 +15,7 @@ export function manifestOf(report: RunReport): object {
   return {
     version: 1,
     region: report.region,
+    ...(report.run ? { run: report.run } : {}),
     files: report.files.map((f) => ({
       path: f.relativePath,
       key: keyOf(f.s3Uri),
@@ -50,9 +50,14 @@ function keyOf(s3Uri: string): string {
   return s3Uri.replace(/^s3:\/\/[^/]+\//, '');
 }
 
+/** The manifest's text: what the journal writes. */
+export function manifestText(report: RunReport): string {
+  return `${JSON.stringify(manifestOf(report), null, 2)}\n`;
+}
+
+/** Writes the manifest whole and durably (a dry run's, whose only write is this one). */
 export async function writeManifest(file: string, report: RunReport): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, `${JSON.stringify(manifestOf(report), null, 2)}\n`, { mode: 0o644 });
+  await writeDurably(file, manifestText(report));
 }
 
 /** Step outputs, every one a string. */

@@ -10,8 +10,20 @@ export interface FileFailure {
   message: string;
 }
 
+/** The run the report belongs to, as the manifest records it for a later attempt. */
+export interface RunRecord {
+  /** The run's key (pipeline/run-identity.ts): on every object and job it made. */
+  key: string;
+  attempt: number;
+  /** When this attempt started (ISO 8601). */
+  startedAt: string;
+  /** `running` while the manifest is the journal of a run in progress; `finished` at the end. */
+  state: 'running' | 'finished';
+}
+
 export interface RunReport {
   region: string;
+  run?: RunRecord;
   files: FileResult[];
   failures: FileFailure[];
   jobs: CreatedJob[];

@@ -44,6 +44,8 @@ export interface EncryptDeps {
    * object's metadata, and a file that no longer matches it fails the upload.
    */
   plaintextSha256?: string;
+  /** The run's key, written into the object's metadata (pipeline/run-identity.ts). */
+  runKey?: string;
 }
 
 export { METADATA } from './object-metadata.js';
@@ -122,13 +124,18 @@ async function encryptReserved(
     key: file.key,
     body: encrypt(hashed(), { mode: config.mode, key: dataKey.plaintext, iv }),
     contentType: contentTypeOf(file.relativePath),
-    metadata: objectMetadata({
-      decryption,
-      kmsKeyRegion: config.kmsKeyRegion,
-      ...(deps.plaintextSha256 === undefined
-        ? {}
-        : { plaintext: { sha256: deps.plaintextSha256, bytes: file.bytes } }),
-    }),
+    // Called when the first request goes out: a file sent in one PutObject has been read whole
+    // by then, and its SHA-256 goes with it.
+    metadata: () =>
+      objectMetadata({
+        decryption,
+        kmsKeyRegion: config.kmsKeyRegion,
+        plaintext: {
+          bytes: file.bytes,
+          ...((deps.plaintextSha256 ?? sha256) ? { sha256: deps.plaintextSha256 ?? sha256 } : {}),
+        },
+        ...(deps.runKey === undefined ? {} : { runKey: deps.runKey }),
+      }),
     partSizeBytes,
     expectedBytes: cipherBytes,
     ...(deps.budget ? { budget: deps.budget } : {}),

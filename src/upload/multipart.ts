@@ -1,4 +1,3 @@
-import zlib from 'node:zlib';
 import {
   AbortMultipartUploadCommand,
   CompleteMultipartUploadCommand,
@@ -18,6 +17,9 @@ import {
   MAX_PARTS,
 } from '../inputs/sizing.js';
 import type { ServerSideEncryption } from '../inputs/config.js';
+import { findSentObject, mayHaveHappened } from './complete-check.js';
+import { checksumOf, crc32 } from './checksum.js';
+import { abortError, stopOnAbort, withMore } from './upload-errors.js';
 
 export interface UploadRequest {
   s3: S3Client;
@@ -25,7 +27,12 @@ export interface UploadRequest {
   key: string;
   body: AsyncIterable<Uint8Array>;
   contentType: string;
-  metadata: Record<string, string>;
+  /**
+   * The object's user metadata: a function is called when the first request that carries it
+   * is sent (PutObject after the whole body was read, or CreateMultipartUpload), so that it
+   * may hold what the body's reading found out by then.
+   */
+  metadata: Record<string, string> | (() => Record<string, string>);
   partSizeBytes: number;
   sse?: ServerSideEncryption;
   /**
@@ -44,11 +51,6 @@ export interface UploadRequest {
   /** Milliseconds, for the in-flight window's throughput epochs (default: performance.now). */
   now?: () => number;
 }
-
-/** zlib.crc32 exists from Node 20.15 / 22.2; without it the SDK computes the same checksum. */
-const crc32: ((data: Uint8Array, value?: number) => number) | undefined = (
-  zlib as { crc32?: (data: Uint8Array, value?: number) => number }
-).crc32;
 
 /**
  * Streams `body` to S3: a single PutObject when it fits one part, else a multipart upload.
@@ -73,13 +75,14 @@ export async function uploadStream(request: UploadRequest): Promise<{ etag?: str
       await upload.abort();
     } catch (abortFailure) {
       // Keep the real cause in front; say what is left behind and how it goes away.
-      throw Object.assign(
-        new Error(
-          `${messageOf(error)}; AbortMultipartUpload also failed (${messageOf(abortFailure)}), so the incomplete upload of s3://${request.bucket}/${request.key} is left until an AbortIncompleteMultipartUpload lifecycle rule removes it`,
-          { cause: error },
-        ),
-        { name: error instanceof Error ? error.name : 'Error' },
+      throw withMore(
+        error,
+        `AbortMultipartUpload also failed (${messageOf(abortFailure)}), so the incomplete upload of s3://${request.bucket}/${request.key} is left until an AbortIncompleteMultipartUpload lifecycle rule removes it`,
       );
+    }
+    // After a Complete that failed, say what the key holds: the upload itself is gone.
+    if (upload.leftAtKey !== undefined) {
+      throw withMore(error, `the upload's parts were aborted, and ${upload.leftAtKey}`);
     }
     throw error;
   } finally {
@@ -103,6 +106,10 @@ class StreamingUpload {
   private readonly inFlight = new Set<Promise<void>>();
   private readonly completed: CompletedPart[] = [];
   private uploadId: string | undefined;
+  /** The metadata the object was created with, once its first request went out. */
+  private sentMetadata: Record<string, string> = {};
+  /** After a failed Complete: what the object's key holds, in words. */
+  leftAtKey: string | undefined;
   private nextPartNumber = 1;
   private uploadedBytes = 0;
   /** The first failed request; no part starts after it. */
@@ -161,14 +168,23 @@ class StreamingUpload {
     if (this.request.signal?.aborted) throw abortError(this.request.signal);
     this.completed.sort((a, b) => a.PartNumber! - b.PartNumber!);
     const { Bucket, Key } = this.target();
-    const result = await this.request.s3.send(
-      new CompleteMultipartUploadCommand({
-        Bucket,
-        Key,
-        UploadId: this.uploadId,
-        MultipartUpload: { Parts: this.completed },
-      }),
-    );
+    let result: { ETag?: string | undefined };
+    try {
+      result = await this.request.s3.send(
+        new CompleteMultipartUploadCommand({
+          Bucket,
+          Key,
+          UploadId: this.uploadId,
+          MultipartUpload: { Parts: this.completed },
+        }),
+      );
+    } catch (error) {
+      result = await this.completedAnyway(error, {
+        bytes: this.uploadedBytes,
+        checksums: this.completed.map((p) => p.ChecksumCRC32 ?? ''),
+        multipart: true,
+      });
+    }
     this.uploadId = undefined;
     return result.ETag === undefined ? {} : { etag: result.ETag };
   }
@@ -233,7 +249,10 @@ class StreamingUpload {
     return {
       ...this.target(),
       ContentType: this.request.contentType,
-      Metadata: this.request.metadata,
+      Metadata: (this.sentMetadata =
+        typeof this.request.metadata === 'function'
+          ? this.request.metadata()
+          : this.request.metadata),
       ...(sse ? { ServerSideEncryption: sse.type } : {}),
       ...(sse?.type === 'aws:kms' && sse.kmsKeyId ? { SSEKMSKeyId: sse.kmsKeyId } : {}),
     };
@@ -243,9 +262,12 @@ class StreamingUpload {
     const command = new PutObjectCommand({
       ...this.objectParams(),
       Body: part.buffer.subarray(0, part.length),
-      ...checksumOf(part),
+      ...checksumOf(part.crc),
     });
-    const result = await this.request.s3.send(command);
+    const sent = { bytes: part.length, checksums: [checksumOf(part.crc).ChecksumCRC32 ?? ''] };
+    const result = await this.request.s3
+      .send(command)
+      .catch((error: unknown) => this.completedAnyway(error, { ...sent, multipart: false }));
     this.request.onProgress?.(part.length);
     return result.ETag === undefined ? {} : { etag: result.ETag };
   }
@@ -280,7 +302,7 @@ class StreamingUpload {
         `more than ${MAX_PARTS} parts of ${this.partSize} bytes: use a larger part size`,
       );
     }
-    const checksum = checksumOf(part);
+    const checksum = checksumOf(part.crc);
     const command = new UploadPartCommand({
       ...this.target(),
       UploadId: this.uploadId,
@@ -312,36 +334,39 @@ class StreamingUpload {
     this.inFlight.add(sent);
   }
 
+  /**
+   * The last request failed after S3 may have carried it out (a reset after it assembled the
+   * object, then a retry it answers NoSuchUpload): the object at the key is looked at, and if
+   * it is this upload's the file is done. Otherwise the failure stands, saying what is there.
+   */
+  private async completedAnyway(
+    error: unknown,
+    sent: { bytes: number; checksums: string[]; multipart: boolean },
+  ): Promise<{ ETag?: string }> {
+    if (this.request.signal?.aborted || !mayHaveHappened(error)) throw error;
+    const finding = await findSentObject(
+      this.request.s3,
+      {
+        ...sent,
+        bucket: this.request.bucket,
+        key: this.request.key,
+        metadata: this.sentMetadata,
+        checksums: sent.checksums.filter((c) => c !== ''),
+      },
+      this.request.signal,
+    );
+    if (finding.ours) {
+      this.uploadId = undefined;
+      return finding.etag === undefined ? {} : { ETag: finding.etag };
+    }
+    if (!sent.multipart) {
+      throw withMore(error, finding.found);
+    }
+    this.leftAtKey = finding.found;
+    throw error;
+  }
+
   private throwIfFailed(): void {
     if (this.failure) throw this.failure.error;
   }
-}
-
-function checksumOf(part: Part): { ChecksumAlgorithm?: 'CRC32'; ChecksumCRC32?: string } {
-  if (!crc32) return {};
-  const bytes = Buffer.alloc(4);
-  bytes.writeUInt32BE(part.crc >>> 0);
-  return { ChecksumAlgorithm: 'CRC32', ChecksumCRC32: bytes.toString('base64') };
-}
-
-/**
- * Ends the body with an error once the signal fires, so the upload stops reading and aborts
- * the multipart upload after the parts in flight have settled.
- */
-async function* stopOnAbort(
-  body: AsyncIterable<Uint8Array>,
-  signal: AbortSignal | undefined,
-): AsyncGenerator<Uint8Array> {
-  for await (const chunk of body) {
-    if (signal?.aborted) throw abortError(signal);
-    yield chunk;
-  }
-  if (signal?.aborted) throw abortError(signal);
-}
-
-function abortError(signal: AbortSignal): Error {
-  const reason: unknown = signal.reason;
-  return reason instanceof Error
-    ? reason
-    : Object.assign(new Error('upload aborted'), { name: 'AbortError' });
 }

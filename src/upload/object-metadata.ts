@@ -1,7 +1,11 @@
 /**
  * The S3 user metadata every uploaded object carries: its decryption settings (enough to build
- * a job from the object alone) and, when known before the upload started, the plaintext's
- * SHA-256 and size (what `if-exists: skip` compares). S3 allows 2 KB of user metadata.
+ * a job from the object alone), the plaintext's size, the key of the run that uploaded it (what
+ * a later attempt of that run looks for, pipeline/resume.ts) and, when known before the
+ * object's first request was sent, the plaintext's SHA-256 (what `if-exists: skip` and resume
+ * compare): known for a file hashed first (`if-exists: skip`) and for a file sent in one
+ * PutObject, not for the parts of a multipart upload, whose metadata goes with its first part.
+ * S3 allows 2 KB of user metadata.
  */
 import type { InputDecryptionSettings } from '@aws-sdk/client-mediaconvert';
 import { isMode, type Mode } from '../mediaconvert/decryption.js';
@@ -13,6 +17,7 @@ export const METADATA = {
   region: 'mediaconvert-kms-key-region',
   sha256: 'mediaconvert-plaintext-sha256',
   bytes: 'mediaconvert-plaintext-bytes',
+  run: 'mediaconvert-encrypt-run',
 } as const;
 
 /** S3's limit on user metadata: keys and values, in UTF-8 bytes. */
@@ -21,7 +26,9 @@ export const MAX_METADATA_BYTES = 2048;
 export interface ObjectMetadataFields {
   decryption: InputDecryptionSettings;
   kmsKeyRegion: string;
-  plaintext?: { sha256: string; bytes: number };
+  plaintext?: { sha256?: string; bytes: number };
+  /** The key of the run that uploads the object. */
+  runKey?: string;
 }
 
 export function objectMetadata(fields: ObjectMetadataFields): Record<string, string> {
@@ -32,10 +39,9 @@ export function objectMetadata(fields: ObjectMetadataFields): Record<string, str
     [METADATA.key]: decryption.EncryptedDecryptionKey ?? '',
     [METADATA.region]: fields.kmsKeyRegion,
   };
-  if (fields.plaintext) {
-    metadata[METADATA.sha256] = fields.plaintext.sha256;
-    metadata[METADATA.bytes] = String(fields.plaintext.bytes);
-  }
+  if (fields.plaintext?.sha256 !== undefined) metadata[METADATA.sha256] = fields.plaintext.sha256;
+  if (fields.plaintext) metadata[METADATA.bytes] = String(fields.plaintext.bytes);
+  if (fields.runKey !== undefined) metadata[METADATA.run] = fields.runKey;
   if (metadataBytes(metadata) > MAX_METADATA_BYTES) {
     // Only an encrypted key far beyond what KMS returns could get here.
     throw new Error(
@@ -59,6 +65,8 @@ export interface StoredObject {
   sha256?: string;
   bytes?: number;
   decryption?: InputDecryptionSettings;
+  /** The key of the run that uploaded it. */
+  runKey?: string;
 }
 
 /** MediaConvert's pattern for KmsKeyRegion. */
@@ -81,6 +89,8 @@ export function readObjectMetadata(
   if (sha256 !== undefined && /^[0-9a-f]{64}$/.test(sha256)) stored.sha256 = sha256;
   const bytes = get(METADATA.bytes);
   if (bytes !== undefined && /^\d{1,16}$/.test(bytes)) stored.bytes = Number(bytes);
+  const runKey = get(METADATA.run);
+  if (runKey !== undefined && /^[0-9a-f]{32}$/.test(runKey)) stored.runKey = runKey;
   const iv = get(METADATA.iv);
   const key = get(METADATA.key);
   const region = get(METADATA.region);

@@ -1,11 +1,9 @@
 /**
- * Bad inputs through the packaged action (dist/index.js, as the runner runs it). Each one must
- * fail the step with a message naming the input, make no AWS request and leave every source
- * file as it was. The endpoints point at a fault proxy that only records every request; the
- * emulators' own logs back it up. The one request allowed: a job template or queue that does not exist is found with
- * MediaConvert GetJobTemplate / GetQueue, before any data key is made or byte uploaded.
- * Each input has a case here, every file the action could be handed its own; the many wrong
- * values of one format are checked against the same rules in test/unit/config-refused*.ts.
+ * Bad inputs through the packaged action (dist/index.js, as the runner runs it): each fails the
+ * step naming the input, with no AWS request (a fault proxy records every one) and no source
+ * file touched. The one request allowed: GetJobTemplate / GetQueue for a template or queue that
+ * does not exist. Each input has a case here; the many wrong values of one format are checked
+ * against the same rules in test/unit/config-refused*.ts.
  */
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
@@ -283,6 +281,7 @@ const cases: Case[] = [
   { input: 'wait', why: 'not a boolean', inputs: { wait: 'maybe' } },
   { input: 'wait', why: 'true without jobs', inputs: { wait: 'true', 'create-job': 'false' } },
   { input: 'wait-timeout', why: 'zero', inputs: { 'wait-timeout': '0' } },
+  { input: 'request-timeout', why: 'a fraction', inputs: { 'request-timeout': '0.5' } },
   { input: 'cancel-on-timeout', why: 'not a boolean', inputs: { 'cancel-on-timeout': '1' } },
   { input: 'concurrency', why: 'over 64', inputs: { concurrency: '65' } },
   { input: 'max-memory-mib', why: 'under 16', inputs: { 'max-memory-mib': '8' } },

@@ -102,6 +102,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       const finish = (status: number | undefined): void => {
         if (status !== undefined) record.status = status;
         record.endTick = ++tick;
+        record.endedMs = performance.now();
         update(record);
       };
       void handle({ service, req, res, record, fault, target, agent, wait, finish }).catch(() => {
@@ -203,6 +204,14 @@ async function handle(x: Exchange): Promise<void> {
     x.finish(undefined);
     return;
   }
+  if (fault?.kind === 'hang') {
+    await drain(x.req, keepBody(x.service) ? x.record : undefined);
+    // Silent until the client gives up; close() ends the connection too.
+    if (!x.req.socket.destroyed)
+      await new Promise((resolve) => x.req.socket.once('close', resolve));
+    x.finish(undefined);
+    return;
+  }
   if (fault?.kind === 'latency') {
     await x.wait(fault.ms);
     // The client gave up while we waited: nothing left to forward.
@@ -212,17 +221,20 @@ async function handle(x: Exchange): Promise<void> {
     x,
     fault?.kind === 'drop-after-upstream',
     fault?.kind === 'rewrite' ? fault.body : undefined,
+    fault?.kind === 'trickle' ? fault : undefined,
   );
 }
 
 /**
  * Sends the request on to the real server and its answer back (or, when `drop`, nothing; with
- * `rewrite`, its body rewritten, once whole).
+ * `rewrite`, its body rewritten, once whole; with `trickle`, the body a byte at a time at its
+ * rate).
  */
 function forward(
   x: Exchange,
   drop: boolean,
   rewrite?: (upstream: string) => string,
+  trickle?: { bytesPerSecond: number },
 ): Promise<void> {
   const { req, res, record } = x;
   return new Promise((resolve, reject) => {
@@ -242,8 +254,10 @@ function forward(
           keepBody(x.service) || /xml/.test(String(answer.headers['content-type'] ?? ''));
         const chunks: Buffer[] = [];
         let kept = 0;
-        const live = !drop && !rewrite;
-        if (live) res.writeHead(answer.statusCode ?? 502, forwardedHeaders(answer.headers));
+        const live = !drop && !rewrite && !trickle;
+        if (live || trickle) {
+          res.writeHead(answer.statusCode ?? 502, forwardedHeaders(answer.headers));
+        }
         const whole: Buffer[] = [];
         answer.on('data', (chunk: Buffer) => {
           if (keep && kept < MAX_KEPT_BODY) {
@@ -251,10 +265,10 @@ function forward(
             kept += chunk.length;
           }
           if (live) res.write(chunk);
-          if (rewrite) whole.push(chunk);
+          if (rewrite || trickle) whole.push(chunk);
         });
         answer.on('error', reject);
-        answer.on('end', () => {
+        const ended = (): void => {
           if (keep) {
             record.responseBody = Buffer.concat(chunks).toString('utf8');
             if (record.operation === 'CreateMultipartUpload') {
@@ -278,6 +292,10 @@ function forward(
             x.finish(answer.statusCode);
           }
           resolve();
+        };
+        answer.on('end', () => {
+          if (!trickle) return ended();
+          trickleOut(res, Buffer.concat(whole), trickle.bytesPerSecond, x.wait).then(ended, reject);
         });
       },
     );
@@ -297,6 +315,19 @@ function forward(
     });
     req.pipe(upstream);
   });
+}
+
+/** Writes `body` one byte at a time at `bytesPerSecond`, until done or the client is gone. */
+async function trickleOut(
+  res: ServerResponse,
+  body: Buffer,
+  bytesPerSecond: number,
+  wait: (ms: number) => Promise<void>,
+): Promise<void> {
+  for (let i = 0; i < body.length && !res.destroyed; i++) {
+    res.write(body.subarray(i, i + 1));
+    await wait(1000 / bytesPerSecond);
+  }
 }
 
 /** Reads part of the body, then sends a TCP RST: the client sees ECONNRESET or EPIPE. */

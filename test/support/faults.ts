@@ -22,7 +22,11 @@ export type Fault =
   /** Forwards, lets the upstream answer in full, then closes the client's socket unanswered. */
   | { kind: 'drop-after-upstream' }
   /** Forwards, then answers with the upstream's body passed through `body` (a lying server). */
-  | { kind: 'rewrite'; body: (upstream: string) => string };
+  | { kind: 'rewrite'; body: (upstream: string) => string }
+  /** Reads the whole request and never answers: the connection stays open and silent. */
+  | { kind: 'hang' }
+  /** Forwards, then sends the upstream's answer (headers at once) `bytesPerSecond` at a time. */
+  | { kind: 'trickle'; bytesPerSecond: number };
 
 export type FaultKind = Fault['kind'];
 

@@ -29,6 +29,16 @@ export const KMS_ARN =
 /** The plaintext data key the KMS mock hands out (a fresh copy each time). */
 export const KEY = randomBytes(32);
 export const BLOB = Buffer.from('kms-ciphertext-blob-of-the-data-key');
+/** S3's answer to a request it refused, as the SDK throws it: a 403, so nothing was stored. */
+export function s3Denied(): Error {
+  return Object.assign(new Error('Access Denied'), {
+    name: 'AccessDenied',
+    $metadata: { httpStatusCode: 403 },
+  });
+}
+
+/** The run's key every object and job of these runs carries. */
+export const RUN_KEY = '0123456789abcdef0123456789abcdef';
 
 const kms = new KMSClient({ region: 'us-east-1' });
 const s3 = new S3Client({ region: 'us-east-1' });
@@ -174,7 +184,7 @@ export function deps(extra: Partial<RunDeps> = {}): RunDeps {
     clock,
     workspace,
     tempDir: workspace,
-    tokenSeed: 'owner/repo/42/1/build/encrypt',
+    run: { key: RUN_KEY, attempt: 1, startedAt: 1_700_000_000_000, resuming: false },
     ...extra,
   };
 }

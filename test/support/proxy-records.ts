@@ -33,6 +33,9 @@ export interface ProxyRecord {
   status?: number;
   /** Ticks of one counter shared by every start and end: a total order of events. */
   startTick: number;
+  /** performance.now() when the request arrived and when it ended (answered or cut). */
+  startedMs: number;
+  endedMs?: number;
   endTick?: number;
   /** KMS and MediaConvert request bodies (small JSON). S3 request bodies are not kept. */
   requestBody?: string;
@@ -56,6 +59,7 @@ export function recordOf(
     method,
     url,
     startTick: tick,
+    startedMs: performance.now(),
   };
   if (req.headers['user-agent'] !== undefined) record.userAgent = req.headers['user-agent'];
   if (req.headers.via !== undefined) record.via = req.headers.via;

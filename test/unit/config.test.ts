@@ -26,7 +26,12 @@ describe('defaults', () => {
       cancelOnTimeout: false,
       failFast: false,
       manifestPath: '/tmp/runner/mediaconvert-encrypt-manifest.json',
-      network: { proxy: { noProxy: [] }, maxAttempts: 6, retryMode: 'standard' },
+      network: {
+        proxy: { noProxy: [] },
+        maxAttempts: 6,
+        retryMode: 'standard',
+        requestTimeoutMs: 30_000,
+      },
       ifExists: 'overwrite',
       includeHiddenFiles: false,
       dryRun: false,

@@ -123,16 +123,30 @@ describe('encryptAndUpload', () => {
     });
   });
 
-  test('the object metadata carries what a job needs to decrypt it', async () => {
-    const file = await mediaFile('a.mp4', randomBytes(10));
-    const result = await encryptAndUpload(file, config(), { kms, s3 });
+  test('the object metadata carries what a job needs, the run and, for one PutObject, the plaintext', async () => {
+    const data = randomBytes(10);
+    const file = await mediaFile('a.mp4', data);
+    const runKey = 'f'.repeat(32);
+    const result = await encryptAndUpload(file, config(), { kms, s3, runKey });
     const input = s3Mock.commandCalls(PutObjectCommand)[0]?.args[0].input;
     expect(input?.Metadata).toEqual({
       [METADATA.mode]: 'AES_CTR',
       [METADATA.iv]: result.decryption.InitializationVector,
       [METADATA.key]: BLOB.toString('base64'),
       [METADATA.region]: 'us-east-1',
+      [METADATA.bytes]: '10',
+      // Read whole before its only request: its hash is known by then.
+      [METADATA.sha256]: createHash('sha256').update(data).digest('hex'),
+      [METADATA.run]: runKey,
     });
+  });
+
+  test('a multipart upload, whose metadata goes with its first part, has no hash unless known before', async () => {
+    const file = await mediaFile('big.mov', randomBytes(6 * MIB));
+    await encryptAndUpload(file, config(), { kms, s3 });
+    const metadata = s3Mock.commandCalls(CreateMultipartUploadCommand)[0]?.args[0].input.Metadata;
+    expect(metadata?.[METADATA.bytes]).toBe(String(6 * MIB));
+    expect(metadata).not.toHaveProperty(METADATA.sha256);
   });
 
   test('a hash known before the pass goes into the metadata of a multipart upload', async () => {

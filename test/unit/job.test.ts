@@ -188,6 +188,24 @@ describe('waitForJobs', () => {
     expect(log.messages('warning')).toEqual(['job slow: canceled after wait-timeout']);
   });
 
+  test('a GetJob that is never answered is cut at wait-timeout: TIMED_OUT, not a hang', async () => {
+    // A client whose GetJob settles only when its abort signal fires, as a stuck request does.
+    const stuck = {
+      send: (_command: unknown, sendOptions?: { abortSignal?: AbortSignal }) =>
+        new Promise((_resolve, reject) => {
+          sendOptions?.abortSignal?.addEventListener('abort', () =>
+            reject(Object.assign(new Error('Request aborted'), { name: 'AbortError' })),
+          );
+        }),
+    } as unknown as MediaConvertClient;
+    const started = performance.now();
+    const outcomes = await waitForJobs(stuck, ['j1'], options({ timeoutMs: 200 }));
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(outcomes).toEqual([
+      { id: 'j1', status: 'TIMED_OUT', errorMessage: 'still running after wait-timeout (0 s)' },
+    ]);
+  });
+
   test('a CancelJob failure keeps the outcomes of the other jobs', async () => {
     jobSequence('a', [{ Status: 'PROGRESSING' }]);
     jobSequence('b', [{ Status: 'PROGRESSING' }]);

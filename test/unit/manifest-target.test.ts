@@ -38,10 +38,14 @@ async function refusal(manifest: string): Promise<string> {
 
 describe('checkManifestTarget', () => {
   test('a new path or an earlier manifest is fine', async () => {
-    await expect(checkManifestTarget(path.join(dir, 'new.json'), [media])).resolves.toBe(undefined);
+    await expect(checkManifestTarget(path.join(dir, 'new.json'), [media])).resolves.toEqual({});
+    await expect(
+      checkManifestTarget(path.join(dir, 'new/deeper/m.json'), [media]),
+    ).resolves.toEqual({});
     const earlier = path.join(dir, 'earlier.json');
-    await writeFile(earlier, JSON.stringify({ version: 1, region: 'us-east-1', files: [] }));
-    await expect(checkManifestTarget(earlier, [media])).resolves.toBe(undefined);
+    const manifest = { version: 1, region: 'us-east-1', files: [] };
+    await writeFile(earlier, JSON.stringify(manifest));
+    await expect(checkManifestTarget(earlier, [media])).resolves.toEqual({ earlier: manifest });
   });
 
   test('a file to encrypt is refused, also through a symlink, and stays as it was', async () => {
@@ -59,6 +63,21 @@ describe('checkManifestTarget', () => {
   });
 
   test('a folder is refused', async () => {
-    expect(await refusal(path.join(dir, 'media'))).toContain('is not a regular file');
+    expect(await refusal(path.join(dir, 'media'))).toContain('it exists and is a folder');
+  });
+
+  test('a path under a file is refused, naming the file', async () => {
+    const message = await refusal(path.join(media.absolutePath, 'sub', 'm.json'));
+    expect(message).toContain(`'${media.absolutePath}' on its path is a file, not a folder`);
+  });
+
+  test('a file system without room for the manifest is refused, with the figures', async () => {
+    const error = await checkManifestTarget(path.join(dir, 'm.json'), [media], 2 ** 50).catch(
+      (e: unknown) => e as Error,
+    );
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toMatch(
+      /cannot be written: its file system has \d+ bytes free, less than the 1125899906842624 bytes the run will write there/,
+    );
   });
 });

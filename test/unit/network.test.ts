@@ -1,6 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { clientOptions } from '../../src/aws/client-options.js';
+import { BoundedHandler } from '../../src/aws/timeouts.js';
 import { DEFAULT_MAX_ATTEMPTS, parseNetwork } from '../../src/inputs/network.js';
 import { bypassesProxy, proxySettings, shownProxy } from '../../src/inputs/proxy.js';
 import { VERSION } from '../../src/shared/version.js';
@@ -133,13 +134,19 @@ describe('parseNetwork', () => {
     );
   });
 
-  test('client options carry the user agent, and agents only when a proxy is set', () => {
-    const plain = clientOptions(parseNetwork('', {}));
-    expect(plain.customUserAgent).toEqual([['mediaconvert-encrypt', VERSION]]);
-    expect(plain.requestHandler).toBeUndefined();
-    const proxied = clientOptions(parseNetwork('http://proxy:3128', {}));
-    expect(proxied.requestHandler?.httpAgent).toBeDefined();
-    expect(proxied.requestHandler?.httpsAgent).toBeDefined();
+  test('client options carry the user agent and a handler of their own each time', () => {
+    const network = parseNetwork('', {}, '7');
+    expect(network.requestTimeoutMs).toBe(7000);
+    const first = clientOptions(network);
+    expect(first.customUserAgent).toEqual([['mediaconvert-encrypt', VERSION]]);
+    expect(first.requestHandler).toBeInstanceOf(BoundedHandler);
+    expect(clientOptions(network).requestHandler).not.toBe(first.requestHandler);
+  });
+
+  test.each(['0', '3601', '1.5', 'soon'])('request-timeout %s is refused', (value) => {
+    expect(() => parseNetwork('', {}, value)).toThrow(
+      `Input \`request-timeout\`: '${value}' is not accepted; use a whole number from 1 to 3600`,
+    );
   });
 });
 

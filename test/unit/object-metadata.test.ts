@@ -21,6 +21,7 @@ describe('objectMetadata', () => {
       },
       kmsKeyRegion: 'ap-southeast-22',
       plaintext: { sha256: 'f'.repeat(64), bytes: 2 ** 52 },
+      runKey: 'e'.repeat(32),
     });
     expect(Object.keys(metadata).sort()).toEqual(Object.values(METADATA).sort());
     expect(metadataBytes(metadata)).toBeLessThan(MAX_METADATA_BYTES / 2);

@@ -9,7 +9,7 @@ import { PutObjectCommand } from '@aws-sdk/client-s3';
 import 'aws-sdk-client-mock-jest';
 import type { ArtifactDownloader } from '../../src/files/artifact.js';
 import { parseConfig } from '../../src/inputs/config.js';
-import { runPipeline as run, tokenSeedFrom } from '../../src/pipeline/run.js';
+import { runPipeline as run } from '../../src/pipeline/run.js';
 import {
   config,
   deps,
@@ -180,24 +180,6 @@ describe('artifact', () => {
       "artifact 'nope' was not found in workflow run 99 of octo/media: Artifact not found",
     );
     expect(error.message).not.toContain('ghs_secret');
-  });
-});
-
-describe('tokenSeedFrom', () => {
-  test('joins repository, run, attempt, job and step', () => {
-    expect(
-      tokenSeedFrom({
-        GITHUB_REPOSITORY: 'o/r',
-        GITHUB_RUN_ID: '42',
-        GITHUB_RUN_ATTEMPT: '2',
-        GITHUB_JOB: 'build',
-        GITHUB_ACTION: 'encrypt',
-      }),
-    ).toBe('o/r/42/2/build/encrypt');
-  });
-
-  test('is undefined outside Actions', () => {
-    expect(tokenSeedFrom({})).toBeUndefined();
   });
 });
 

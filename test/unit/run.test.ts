@@ -27,6 +27,8 @@ import {
   kmsMock,
   mcMock,
   put,
+  RUN_KEY,
+  s3Denied,
   s3Mock,
   sha256,
   usePipelineHarness,
@@ -69,6 +71,9 @@ describe('a clean run', () => {
         'mediaconvert-initialization-vector': file.decryption.InitializationVector,
         'mediaconvert-encrypted-decryption-key': BLOB.toString('base64'),
         'mediaconvert-kms-key-region': 'us-east-1',
+        'mediaconvert-plaintext-bytes': String(plaintext.length),
+        'mediaconvert-plaintext-sha256': sha256(plaintext),
+        'mediaconvert-encrypt-run': RUN_KEY,
       });
     }
     expect(harness.uploaded.get('in/media/a.mp4')?.ContentType).toBe('video/mp4');
@@ -190,7 +195,7 @@ describe('log groups', () => {
   });
 
   test('a failed file’s warning is inside its own group', async () => {
-    s3Mock.on(PutObjectCommand, { Key: 'in/media/b.mov' }).rejects(new Error('Access Denied'));
+    s3Mock.on(PutObjectCommand, { Key: 'in/media/b.mov' }).rejects(s3Denied());
     await run(config({ 'create-job': 'false' }), deps());
     const group = harness.log.groups().find((g) => g.name === 'media/b.mov');
     expect(group?.lines).toEqual([
@@ -203,7 +208,7 @@ describe('log groups', () => {
 });
 
 describe('failures', () => {
-  const denied = (): Error => Object.assign(new Error('Access Denied'), { name: 'AccessDenied' });
+  const denied = (): Error => s3Denied();
 
   test('one file failing to upload does not stop the others, and failure names it', async () => {
     s3Mock.on(PutObjectCommand, { Key: 'in/media/b.mov' }).rejects(denied());

@@ -1,143 +1,28 @@
-import { beforeEach, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import {
   AbortMultipartUploadCommand,
   CompleteMultipartUploadCommand,
   CreateMultipartUploadCommand,
+  HeadObjectCommand,
   PutObjectCommand,
-  S3Client,
   UploadPartCommand,
-  type PutObjectCommandInput,
   type UploadPartCommandInput,
 } from '@aws-sdk/client-s3';
 import zlib from 'node:zlib';
-import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
-import { uploadStream, type UploadRequest } from '../../src/upload/multipart.js';
+import { uploadStream } from '../../src/upload/multipart.js';
 import { MIB } from '../../src/shared/units.js';
-
-const s3 = new S3Client({ region: 'us-east-1' });
-const s3Mock = mockClient(s3);
-
-/** Records what happened, in order, across the mock and the test. */
-let events: string[];
-/**
- * Bodies as S3 received them, copied when sent: a real request has sent its bytes by the time
- * it resolves, so an uploader may reuse the buffer afterwards.
- */
-let partBodies: Map<number, Buffer>;
-let putBodies: Buffer[];
-
-beforeEach(() => {
-  s3Mock.reset();
-  events = [];
-  partBodies = new Map();
-  putBodies = [];
-  s3Mock.on(PutObjectCommand).callsFake(async (input: PutObjectCommandInput) => {
-    putBodies.push(Buffer.from(input.Body as Uint8Array));
-    return { ETag: '"single"' };
-  });
-  s3Mock.on(CreateMultipartUploadCommand).resolves({ UploadId: 'upload-1' });
-  s3Mock.on(UploadPartCommand).callsFake(async (input: UploadPartCommandInput) => {
-    partBodies.set(input.PartNumber ?? 0, Buffer.from(input.Body as Uint8Array));
-    return { ETag: `"part-${input.PartNumber}"` };
-  });
-  s3Mock.on(CompleteMultipartUploadCommand).resolves({ ETag: '"whole-3"' });
-  // The abort answers a turn later, so "sent before the rejection" really means "awaited".
-  s3Mock.on(AbortMultipartUploadCommand).callsFake(async () => {
-    events.push('abort sent');
-    await new Promise((resolve) => setImmediate(resolve));
-    events.push('abort answered');
-    return {};
-  });
-});
-
-const PERIOD = Buffer.from(Array.from({ length: 251 }, (_, i) => i));
-
-/** Deterministic bytes: byte i of the stream is i mod 251. */
-function pattern(start: number, length: number): Uint8Array {
-  const offset = start % PERIOD.length;
-  const rotated = Buffer.concat([PERIOD.subarray(offset), PERIOD.subarray(0, offset)]);
-  const bytes = Buffer.alloc(length);
-  if (length > 0) bytes.fill(rotated);
-  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
-}
-
-interface BodyOptions {
-  total: number;
-  chunk: number;
-  /** Throw once this many bytes have been yielded. */
-  failAfter?: number;
-  /** Called before each chunk with the bytes yielded so far. */
-  beforeChunk?: (offset: number) => void;
-}
-
-interface Body {
-  stream: AsyncIterable<Uint8Array>;
-  readonly yielded: number;
-  readonly closed: boolean;
-}
-
-function body(options: BodyOptions): Body {
-  const state = { yielded: 0, closed: false };
-  async function* generate(): AsyncGenerator<Uint8Array> {
-    try {
-      while (state.yielded < options.total) {
-        if (options.failAfter !== undefined && state.yielded >= options.failAfter) {
-          throw new Error('disk read failed');
-        }
-        options.beforeChunk?.(state.yielded);
-        const size = Math.min(options.chunk, options.total - state.yielded);
-        const chunk = pattern(state.yielded, size);
-        state.yielded += size;
-        yield chunk;
-      }
-    } finally {
-      state.closed = true;
-    }
-  }
-  return {
-    stream: generate(),
-    get yielded() {
-      return state.yielded;
-    },
-    get closed() {
-      return state.closed;
-    },
-  };
-}
-
-function request(
-  stream: AsyncIterable<Uint8Array>,
-  extra: Partial<UploadRequest> = {},
-): UploadRequest {
-  return {
-    s3,
-    bucket: 'media-bucket',
-    key: 'in/media/a.mp4',
-    body: stream,
-    contentType: 'video/mp4',
-    metadata: { 'mediaconvert-decryption-mode': 'AES_CTR' },
-    partSizeBytes: 5 * MIB,
-    ...extra,
-  };
-}
-
-/** Runs the upload and records when it settled relative to the mock's events. */
-async function settle(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    (value) => {
-      events.push('resolved');
-      return value;
-    },
-    (error: unknown) => {
-      events.push('rejected');
-      return error;
-    },
-  );
-}
-
-const partInputs = (): UploadPartCommandInput[] =>
-  s3Mock.commandCalls(UploadPartCommand).map((c) => c.args[0].input);
+import {
+  s3Mock,
+  events,
+  partBodies,
+  putBodies,
+  pattern,
+  body,
+  request,
+  settle,
+  partInputs,
+} from '../support/upload-harness.js';
 
 describe('single part', () => {
   test('a body smaller than a part is one PutObject with type, metadata and SSE', async () => {
@@ -310,11 +195,86 @@ describe('multipart', () => {
     expect(s3Mock.calls()).toHaveLength(0);
   });
 
-  test('a failing CompleteMultipartUpload also aborts before rejecting', async () => {
+  test('a failing CompleteMultipartUpload aborts before rejecting, and says what the key holds', async () => {
     s3Mock.on(CompleteMultipartUploadCommand).rejects(new Error('InternalError'));
     const error = await settle(uploadStream(request(body({ total: 11 * MIB, chunk: MIB }).stream)));
-    expect((error as Error).message).toBe('InternalError');
+    expect((error as Error).message).toBe(
+      "InternalError; the upload's parts were aborted, and s3://media-bucket/in/media/a.mp4 holds no object",
+    );
     expect(events).toEqual(['abort sent', 'abort answered', 'rejected']);
+  });
+
+  /** What S3 keeps of the 11 MiB upload of these tests, as HeadObject shows it. */
+  function storedObject(changes: Record<string, unknown> = {}): Record<string, unknown> {
+    const crcs = [0, 5, 10].map((start) => {
+      const length = Math.min(5, 11 - start) * MIB;
+      const crc = Buffer.alloc(4);
+      crc.writeUInt32BE(zlib.crc32(pattern(start * MIB, length)) >>> 0);
+      return crc;
+    });
+    const whole = Buffer.alloc(4);
+    whole.writeUInt32BE(zlib.crc32(Buffer.concat(crcs)) >>> 0);
+    return {
+      ContentLength: 11 * MIB,
+      Metadata: { 'mediaconvert-decryption-mode': 'AES_CTR' },
+      ChecksumCRC32: `${whole.toString('base64')}-3`,
+      ChecksumType: 'COMPOSITE',
+      ETag: '"whole-from-head"',
+      ...changes,
+    };
+  }
+
+  test('a Complete whose answer was lost, while S3 assembled the object, is a complete upload', async () => {
+    s3Mock
+      .on(CompleteMultipartUploadCommand)
+      .rejects(Object.assign(new Error('NoSuchUpload'), { name: 'NoSuchUpload' }));
+    s3Mock.on(HeadObjectCommand).resolves(storedObject());
+    const result = await uploadStream(request(body({ total: 11 * MIB, chunk: MIB }).stream));
+    expect(result).toEqual({ etag: '"whole-from-head"' });
+    expect(s3Mock).toHaveReceivedCommandWith(HeadObjectCommand, { ChecksumMode: 'ENABLED' });
+    expect(s3Mock).not.toHaveReceivedCommand(AbortMultipartUploadCommand);
+  });
+
+  test.each([
+    ['another size', { ContentLength: 11 * MIB - 1 }],
+    ['other metadata', { Metadata: { 'mediaconvert-decryption-mode': 'AES_CBC' } }],
+    ['another CRC32', { ChecksumCRC32: 'AAAAAA==-3' }],
+  ])('an object of %s at the key is not this upload: the failure stands', async (why, changes) => {
+    s3Mock.on(CompleteMultipartUploadCommand).rejects(new Error('InternalError'));
+    s3Mock.on(HeadObjectCommand).resolves(storedObject(changes));
+    const error = await settle(uploadStream(request(body({ total: 11 * MIB, chunk: MIB }).stream)));
+    expect((error as Error).message).toMatch(
+      new RegExp(
+        `^InternalError; the upload's parts were aborted, and s3://media-bucket/in/media/a\\.mp4 holds another object \\(\\d+ bytes, ${why}\\), not this upload's$`,
+      ),
+    );
+    expect(events).toEqual(['abort sent', 'abort answered', 'rejected']);
+  });
+
+  test('a request S3 refused (4xx) did nothing: no object is looked for', async () => {
+    s3Mock
+      .on(PutObjectCommand)
+      .rejects(Object.assign(new Error('Access Denied'), { $metadata: { httpStatusCode: 403 } }));
+    const error = await settle(uploadStream(request(body({ total: 1000, chunk: 1000 }).stream)));
+    expect((error as Error).message).toBe('Access Denied');
+    expect(s3Mock).not.toHaveReceivedCommand(HeadObjectCommand);
+  });
+
+  test('a PutObject whose answer was lost, while S3 stored it, is a complete upload', async () => {
+    s3Mock
+      .on(PutObjectCommand)
+      .rejects(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+    const data = pattern(0, 1000);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(zlib.crc32(data) >>> 0);
+    s3Mock
+      .on(HeadObjectCommand)
+      .resolves(
+        storedObject({ ContentLength: 1000, ChecksumCRC32: crc.toString('base64'), ETag: '"put"' }),
+      );
+    expect(await uploadStream(request(body({ total: 1000, chunk: 1000 }).stream))).toEqual({
+      etag: '"put"',
+    });
   });
 });
 
