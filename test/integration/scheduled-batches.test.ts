@@ -7,7 +7,7 @@
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { HeadObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { CopyObjectCommand, HeadObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { runPackagedAction, type ActionRun } from '../support/action-runner.js';
 import { startFaultProxy, type FaultProxy, type ProxyRecord } from '../support/fault-proxy.js';
 import { actionInputs } from '../support/action-inputs.js';
@@ -163,6 +163,19 @@ describe('if-exists: skip', () => {
   test('an object uploaded without the hash in its metadata is uploaded again, with it', async () => {
     const prefix = 'legacy';
     await runThroughProxy(prefix, { 'create-job': 'false', files: 'masters/a.mp4' });
+    // An object of an older version: its metadata holds no plaintext SHA-256 or size.
+    const legacy = { Bucket: stack.info.bucket, Key: 'legacy/masters/a.mp4' };
+    const { Metadata = {} } = await clients.s3.send(new HeadObjectCommand(legacy));
+    delete Metadata['mediaconvert-plaintext-sha256'];
+    delete Metadata['mediaconvert-plaintext-bytes'];
+    await clients.s3.send(
+      new CopyObjectCommand({
+        ...legacy,
+        CopySource: `${legacy.Bucket}/${legacy.Key}`,
+        MetadataDirective: 'REPLACE',
+        Metadata,
+      }),
+    );
     const { run, requests } = await runThroughProxy(prefix, {
       'create-job': 'false',
       files: 'masters/a.mp4',
