@@ -10,6 +10,7 @@ import { InputError, RefusedInputError } from './shared/errors.js';
 import { consoleLogger } from './host/loggers.js';
 import { loadPipeline } from './host/pipeline.js';
 import { handleInterrupts } from './host/signals.js';
+import { readResumeManifest } from './host/resume-manifest.js';
 import { outputsOf } from './report/report.js';
 import { safeJson } from './shared/safe-text.js';
 import { VERSION } from './shared/version.js';
@@ -100,9 +101,13 @@ async function encrypt(
         `on the command line, run \`mediaconvert-encrypt ${command}\``,
       );
     }
+    const resume = values.get('resume');
+    // The journal of the run resumed is written on, unless --manifest names another file.
+    if (resume !== undefined && !raw.manifest?.trim()) raw.manifest = resume;
     if (!raw.manifest?.trim())
       raw.manifest = runManifestPath(env.RUNNER_TEMP, new Date(), process.pid);
     const config = parseConfig(raw, env);
+    const resumed = resume === undefined ? undefined : await readResumeManifest(resume, Date.now());
     const { runPipeline, hostDeps } = await loadPipeline();
     const outcome = await runPipeline(
       config,
@@ -111,6 +116,7 @@ async function encrypt(
         signal: interrupt.signal,
         workspace: process.cwd(),
         tempDir: env.RUNNER_TEMP,
+        ...(resumed ? { run: resumed.run, earlier: resumed.earlier } : {}),
       }),
     );
     const outputs = cliOutputs(outputsOf(outcome.report, config.manifestPath));

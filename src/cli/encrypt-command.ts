@@ -12,12 +12,23 @@ import { asFlags } from './wording.js';
 
 const SPECS: readonly InputSpec[] = INPUTS;
 
-/** One flag per input of the action, of the same name. */
-export const ENCRYPT_FLAGS: readonly FlagSpec[] = SPECS.map((spec) => ({
-  name: spec.name,
-  ...(spec.boolean ? { boolean: true } : {}),
-  ...(spec.placeholder ? { placeholder: spec.placeholder } : {}),
-}));
+/** The CLI's own flag: continue the interrupted run whose manifest (journal) this is. */
+const RESUME = {
+  name: 'resume',
+  placeholder: 'MANIFEST',
+  description:
+    'Continue the interrupted run whose manifest this is: files complete in S3 are not uploaded again, no second job is created for a file, and the incomplete uploads it left are aborted. The manifest is written on (unless --manifest names another file). See docs/interrupted-runs.md.',
+} as const;
+
+/** One flag per input of the action, of the same name, and --resume. */
+export const ENCRYPT_FLAGS: readonly FlagSpec[] = [
+  ...SPECS.map((spec) => ({
+    name: spec.name,
+    ...(spec.boolean ? { boolean: true } : {}),
+    ...(spec.placeholder ? { placeholder: spec.placeholder } : {}),
+  })),
+  { name: RESUME.name, placeholder: RESUME.placeholder },
+];
 
 export function encryptHelp(): string {
   return renderHelp({
@@ -28,14 +39,17 @@ export function encryptHelp(): string {
       'The outputs are printed on stdout as one JSON object; the log goes to stderr.',
       'Other commands: conformance (one tiny MediaConvert job per mode, IV length and key length against your account; see conformance --help).',
     ],
-    options: SPECS.map((spec) => ({
-      name: spec.name,
-      ...(spec.boolean ? { boolean: true } : {}),
-      ...(spec.placeholder ? { placeholder: spec.placeholder } : {}),
-      ...(spec.required ? { required: true } : {}),
-      description: asFlags(spec.cli ?? spec.description, ENCRYPT_FLAGS),
-      default: spec.boolean ? (spec.default === 'true' ? 'on' : 'off') : spec.default,
-    })),
+    options: [
+      ...SPECS.map((spec) => ({
+        name: spec.name,
+        ...(spec.boolean ? { boolean: true } : {}),
+        ...(spec.placeholder ? { placeholder: spec.placeholder } : {}),
+        ...(spec.required ? { required: true } : {}),
+        description: asFlags(spec.cli ?? spec.description, ENCRYPT_FLAGS),
+        default: spec.boolean ? (spec.default === 'true' ? 'on' : 'off') : spec.default,
+      })),
+      { ...RESUME, default: '' },
+    ],
     exitCodes: EXIT_MEANINGS,
   });
 }

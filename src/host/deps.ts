@@ -22,6 +22,7 @@ export interface HostOptions {
   run?: RunIdentity;
   checkOutputs?: RunDeps['checkOutputs'];
   onJobs?: RunDeps['onJobs'];
+  earlier?: RunDeps['earlier'];
 }
 
 /** `runPipeline()`'s dependencies on this machine: SDK clients from the environment, the real clock. */
@@ -45,5 +46,6 @@ export function hostDeps(
     ...(options.artifacts ? { artifacts: options.artifacts } : {}),
     ...(options.checkOutputs ? { checkOutputs: options.checkOutputs } : {}),
     ...(options.onJobs ? { onJobs: options.onJobs } : {}),
+    ...(options.earlier ? { earlier: options.earlier } : {}),
   };
 }

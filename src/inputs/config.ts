@@ -1,7 +1,7 @@
 import { INPUTS, type InputName, type RawInputs } from './interface.js';
 import { InputError } from '../shared/errors.js';
 import { IV_LENGTHS, MODES, type Mode } from '../mediaconvert/decryption.js';
-import { MAX_USER_METADATA, tagProblem } from '../mediaconvert/limits.js';
+import { RUN_USER_METADATA, tagProblem, USER_METADATA_ENTRIES } from '../mediaconvert/limits.js';
 import {
   largestPartFor,
   MAX_BUDGET_MIB,
@@ -319,8 +319,11 @@ function parseJob(input: RawInputs): JobConfig {
     userMetadata: parseMap('user-metadata', input['user-metadata']),
     tags: parseMap('tags', input.tags),
   };
-  if (Object.keys(job.userMetadata).length > MAX_USER_METADATA) {
-    throw new InputError('user-metadata', `has more than ${MAX_USER_METADATA} entries`);
+  if (Object.keys(job.userMetadata).length > USER_METADATA_ENTRIES) {
+    throw new InputError(
+      'user-metadata',
+      `has more than ${USER_METADATA_ENTRIES} entries (MediaConvert allows 10 and every job carries one more, ${RUN_USER_METADATA})`,
+    );
   }
   const tagsProblem = tagProblem(job.tags);
   if (tagsProblem !== undefined) throw new InputError('tags', tagsProblem);

@@ -180,7 +180,8 @@ export const INPUTS = [
   },
   {
     name: 'user-metadata',
-    description: 'Job user metadata: a JSON object or `key=value` lines (at most 10 entries).',
+    description:
+      'Job user metadata: a JSON object or `key=value` lines (at most 9 entries: every job also carries `mediaconvert-encrypt-run`, the run it belongs to).',
     default: '',
     placeholder: 'JSON|LINES',
   },

@@ -11,7 +11,12 @@ import { parseJsonText } from '../shared/json-text.js';
 import { checkSettingsFile, type SettingsFileShape } from './settings-check.js';
 import { SETTINGS_MODEL } from '../mediaconvert/settings-model.generated.js';
 
-import { MAX_INPUTS_PER_JOB, MAX_USER_METADATA, tagProblem } from '../mediaconvert/limits.js';
+import {
+  MAX_INPUTS_PER_JOB,
+  RUN_USER_METADATA,
+  tagProblem,
+  USER_METADATA_ENTRIES,
+} from '../mediaconvert/limits.js';
 
 /** Top-level members of a CreateJob request: their presence marks a whole-request file. */
 const REQUEST_MEMBERS = [
@@ -89,10 +94,10 @@ export async function loadJobPlan(job: JobConfig, fileCount: number): Promise<Jo
   if (template !== undefined) base.JobTemplate = template;
   if (job.queue !== undefined) base.Queue = job.queue;
   const userMetadata = { ...stringMap(request.UserMetadata, 'UserMetadata'), ...job.userMetadata };
-  if (Object.keys(userMetadata).length > MAX_USER_METADATA) {
+  if (Object.keys(userMetadata).length > USER_METADATA_ENTRIES) {
     throw new InputError(
       'user-metadata',
-      `together with the file's \`UserMetadata\` has more than ${MAX_USER_METADATA} entries`,
+      `together with the file's \`UserMetadata\` has more than ${USER_METADATA_ENTRIES} entries (MediaConvert allows 10 and every job carries one more, ${RUN_USER_METADATA})`,
     );
   }
   if (Object.keys(userMetadata).length > 0) base.UserMetadata = userMetadata;
@@ -160,25 +165,28 @@ function asRequest(
 
 /**
  * The CreateJob requests for these files: one per file, or one with every file as an input.
- * `tokenSeed` identifies the workflow run and attempt; each request's ClientRequestToken is
- * derived from the seed and the whole request, so a retried request reuses its token while a
- * re-run of the workflow, or any change to the request, makes a fresh job.
+ * `runKey` identifies the step of the workflow run, whatever the attempt: it goes into each
+ * job's UserMetadata, and each request's ClientRequestToken is derived from it and the whole
+ * request. A retried request, or a later attempt of the run sending the same request for the
+ * same object, reuses its token (and MediaConvert answers with the job it made); any change
+ * to the request, such as a new data key for a re-uploaded object, makes a fresh job.
  */
 export function buildRequests(
   plan: JobPlan,
   files: readonly JobInputFile[],
-  tokenSeed: string,
+  runKey: string,
 ): CreateJobCommandInput[] {
   const groups = plan.layout === 'single' ? [files] : files.map((f) => [f]);
   return groups.map((group) => {
     const request: CreateJobCommandInput = {
       ...plan.base,
+      UserMetadata: { ...plan.base.UserMetadata, [RUN_USER_METADATA]: runKey },
       Settings: {
         ...plan.base.Settings,
         Inputs: group.map((f) => inputFor(plan.inputTemplate, f)),
       },
     };
-    return { ...request, ClientRequestToken: requestToken(tokenSeed, request, group) };
+    return { ...request, ClientRequestToken: requestToken(runKey, request, group) };
   });
 }
 

@@ -3,6 +3,15 @@
 /** MediaConvert's limit on a job's UserMetadata entries. */
 export const MAX_USER_METADATA = 10;
 
+/**
+ * The entry every job of this tool carries: the key of the run that made it, by which a later
+ * attempt of the run finds it (pipeline/resume.ts). It takes one of the ten.
+ */
+export const RUN_USER_METADATA = 'mediaconvert-encrypt-run';
+
+/** UserMetadata entries left for the user: MediaConvert's ten but the run's own. */
+export const USER_METADATA_ENTRIES = MAX_USER_METADATA - 1;
+
 /** MediaConvert's quota on inputs in one job. */
 export const MAX_INPUTS_PER_JOB = 150;
 

@@ -22,6 +22,7 @@ import { Journal, manifestRoom } from '../report/journal.js';
 import { encryptAll } from './encrypt-all.js';
 import { createJobs, jobResources, waitAndReport } from './jobs.js';
 import { freshRun, type RunIdentity } from './run-identity.js';
+import { journalEntries, prepareResume, type Resume } from './resume.js';
 
 /** What the run will write to the host's own files, for their free-space check. */
 export interface OutputRoom {
@@ -46,6 +47,8 @@ export interface RunDeps {
   checkOutputs?: (room: OutputRoom) => Promise<void>;
   /** Called with the jobs' IDs as soon as the jobs exist and are on record, before any wait. */
   onJobs?: (ids: readonly string[]) => void | Promise<void>;
+  /** The manifest of the attempt being resumed (the CLI's --resume), when not at `manifest`. */
+  earlier?: Record<string, unknown>;
 }
 
 export interface RunOutcome {
@@ -76,7 +79,11 @@ async function runFlow(config: Config, deps: RunDeps, downloads: string[]): Prom
   const plan = config.job ? await loadJobPlan(config.job, files.length) : undefined;
   if (plan) refuseUnusableInputs(files);
   const requestBytes = plan ? JSON.stringify(plan.base).length : 0;
-  await checkManifestTarget(config.manifestPath, files, manifestRoom(files.length, requestBytes));
+  const target = await checkManifestTarget(
+    config.manifestPath,
+    files,
+    manifestRoom(files.length, requestBytes),
+  );
   await deps.checkOutputs?.({ files: files.length, requestBytes });
   const run = deps.run ?? freshRun(deps.clock.now());
   const report: RunReport = {
@@ -110,6 +117,18 @@ async function runFlow(config: Config, deps: RunDeps, downloads: string[]): Prom
       throw new InputError('manifest', error.message);
     });
   }
+  const resume =
+    run.resuming && !config.dryRun
+      ? await prepareResume(
+          files,
+          config,
+          clients,
+          run,
+          journalEntries(deps.earlier ?? target.earlier, run),
+          log,
+          signal,
+        )
+      : undefined;
   log.info(
     `${files.length} file(s) to encrypt with ${config.mode}, ${config.keyBytes * 8}-bit keys, ${config.ivBytes}-byte IVs` +
       (config.shard ? ` (shard ${config.shard.index}/${config.shard.count})` : ''),
@@ -140,6 +159,7 @@ async function runFlow(config: Config, deps: RunDeps, downloads: string[]): Prom
     clients,
     { ...deps, signal, runKey: run.key },
     {
+      ...(resume ? { settled: async (_file, index) => resume.settled(index) } : {}),
       record: async (index, outcome) => {
         if ('message' in outcome) failedByFile[index] = outcome;
         else byFile[index] = outcome;
@@ -152,6 +172,7 @@ async function runFlow(config: Config, deps: RunDeps, downloads: string[]): Prom
   report.files = results;
   report.failures = failures;
   const problems = failures.map((f) => `${f.relativePath}: ${f.message}`);
+  problems.push(...(resume?.problems ?? []));
 
   if (plan && results.length > 0) {
     if (stop.signal.aborted) {
@@ -162,7 +183,9 @@ async function runFlow(config: Config, deps: RunDeps, downloads: string[]): Prom
     } else if (plan.layout === 'single' && failures.length > 0) {
       problems.push('no job was created: job-layout single needs every file');
     } else {
-      problems.push(...(await makeJobs(plan, results, run, clients, report, onRecord, deps)));
+      problems.push(
+        ...(await makeJobs(plan, results, run, clients, report, onRecord, deps, resume)),
+      );
     }
   }
   if (report.jobs.length > 0 && !stop.signal.aborted) {
@@ -187,8 +210,10 @@ async function makeJobs(
   report: RunReport,
   onRecord: () => Promise<void>,
   deps: RunDeps,
+  resume: Resume | undefined,
 ): Promise<string[]> {
   const requests = buildRequests(plan, results, run.key);
+  const found = resume ? await resume.jobs(requests) : undefined;
   const byRequest: (CreatedJob | undefined)[] = [];
   return createJobs(
     requests,
@@ -199,6 +224,7 @@ async function makeJobs(
       await onRecord();
     },
     deps.log,
+    found,
   );
 }
 

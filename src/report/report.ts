@@ -24,6 +24,7 @@ export function manifestOf(report: RunReport): object {
       s3Uri: f.s3Uri,
       decryption: f.decryption,
       ...(f.skipped ? { skipped: true } : {}),
+      ...(f.resumed ? { resumed: true } : {}),
       ...(deleted.has(f.s3Uri) ? { deleted: true } : {}),
     })),
     jobs: report.jobs.map((j) => {

@@ -29,6 +29,8 @@ export interface FileResult {
   decryption: InputDecryptionSettings;
   /** Not uploaded: `if-exists: skip` found this plaintext at the key already. */
   skipped?: boolean;
+  /** Not uploaded: an earlier attempt of this run completed the object (pipeline/resume.ts). */
+  resumed?: boolean;
 }
 
 export interface EncryptDeps {

@@ -24,13 +24,18 @@ export type UploadDecision =
 export interface ExistingObject {
   metadata: Record<string, string>;
   contentLength?: number;
+  lastModified?: Date;
 }
 
-/** HeadObject: the object's metadata and size, or undefined when there is none (404). */
+/**
+ * HeadObject: the object's metadata, size and time, or undefined when there is none (404).
+ * `purpose` names what looks, in the error: `if-exists`, or `resume`.
+ */
 export async function headObject(
   s3: S3Client,
   file: Pick<MediaFile, 'bucket' | 'key'>,
   signal?: AbortSignal,
+  purpose = 'if-exists',
 ): Promise<ExistingObject | undefined> {
   try {
     const out = await s3.send(
@@ -40,16 +45,17 @@ export async function headObject(
     return {
       metadata: out.Metadata ?? {},
       ...(out.ContentLength === undefined ? {} : { contentLength: out.ContentLength }),
+      ...(out.LastModified === undefined ? {} : { lastModified: out.LastModified }),
     };
   } catch (error) {
     const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
     if (status === 404 || (error as Error).name === 'NotFound') return undefined;
     const hint =
       status === 403
-        ? ' (if-exists needs s3:GetObject on the destination, and s3:ListBucket for a missing object to answer 404 rather than 403)'
+        ? ` (${purpose} needs s3:GetObject on the destination, and s3:ListBucket for a missing object to answer 404 rather than 403)`
         : '';
     throw new Error(
-      `checking s3://${file.bucket}/${file.key} (if-exists) failed: ${messageOf(error)}${hint}`,
+      `checking s3://${file.bucket}/${file.key} (${purpose}) failed: ${messageOf(error)}${hint}`,
       { cause: error },
     );
   }

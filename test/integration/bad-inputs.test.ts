@@ -134,7 +134,7 @@ interface Case {
 }
 
 const tooMany = JSON.stringify(
-  Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`k${i}`, 'v'])),
+  Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`k${i}`, 'v'])),
 );
 
 const cases: Case[] = [
@@ -252,7 +252,7 @@ const cases: Case[] = [
     inputs: { 'job-settings': 'settings/inputs-object.json' },
   },
   { input: 'job-layout', why: 'an unknown layout', inputs: { 'job-layout': 'batch' } },
-  { input: 'user-metadata', why: 'more than 10 entries', inputs: { 'user-metadata': tooMany } },
+  { input: 'user-metadata', why: 'more than 9 entries', inputs: { 'user-metadata': tooMany } },
   { input: 'tags', why: 'a line without =', inputs: { tags: 'team' } },
   {
     input: 'user-metadata',

@@ -61,7 +61,12 @@ test('a whole CreateJob request file: its input template, output groups, metadat
   ).Job!;
   expect(job.Status).toBe('COMPLETE');
   expect(job.Role).toBe(stack.info.roleArn);
-  expect(job.UserMetadata).toEqual({ project: 'launch', build: '42' });
+  // Besides the run's key, which every job carries (resume finds the job by it).
+  expect(job.UserMetadata).toEqual({
+    project: 'launch',
+    build: '42',
+    'mediaconvert-encrypt-run': expect.stringMatching(/^[0-9a-f]{32}$/),
+  });
   const input = job.Settings!.Inputs![0]!;
   expect(input.TimecodeSource).toBe('ZEROBASED');
   expect(input.AudioSelectors?.['Audio Selector 1']?.DefaultSelection).toBe('DEFAULT');

@@ -26,9 +26,10 @@ afterAll(async () => {
 });
 
 test('a 0.95 MB settings file: every output under 1 MB, job-settings points at the manifest', async () => {
-  // Ten metadata values of 95,000 characters: a whole CreateJob request of about 0.95 MB.
+  // Nine metadata values (the most a user may give) of 105,000 characters: a whole CreateJob
+  // request of about 0.95 MB.
   const userMetadata = Object.fromEntries(
-    Array.from({ length: 10 }, (_, i) => [`note-${i}`, String(i).repeat(95_000)]),
+    Array.from({ length: 9 }, (_, i) => [`note-${i}`, String(i).repeat(105_000)]),
   );
   const settingsPath = path.join(workspace, 'big-settings.json');
   await writeFile(
@@ -72,5 +73,10 @@ test('a 0.95 MB settings file: every output under 1 MB, job-settings points at t
     jobs: { id: string; request: { UserMetadata: Record<string, string> } }[];
   };
   expect(manifest.jobs.map((j) => j.id)).toEqual(JSON.parse(run.outputs['job-ids']!));
-  for (const job of manifest.jobs) expect(job.request.UserMetadata).toEqual(userMetadata);
+  for (const job of manifest.jobs) {
+    expect(job.request.UserMetadata).toEqual({
+      ...userMetadata,
+      'mediaconvert-encrypt-run': expect.stringMatching(/^[0-9a-f]{32}$/),
+    });
+  }
 });

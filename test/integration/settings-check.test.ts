@@ -182,7 +182,10 @@ describe('accepted as users export them', () => {
     const job = (await mediaconvert.send(new GetJobCommand({ Id: run.outputs['job-id']! }))).Job!;
     expect(job.Priority).toBe(7);
     expect(job.Role).toBe(stack.info.roleArn);
-    expect(job.UserMetadata).toEqual({ origin: 'get-job' });
+    expect(job.UserMetadata).toEqual({
+      origin: 'get-job',
+      'mediaconvert-encrypt-run': expect.stringMatching(/^[0-9a-f]{32}$/),
+    });
     expect(job.Settings!.Inputs).toHaveLength(1);
     expect(job.Settings!.Inputs![0]!.TimecodeSource).toBe('ZEROBASED');
     expect(job.Settings!.Inputs![0]!.FileInput).toBe(

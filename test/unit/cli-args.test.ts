@@ -85,8 +85,8 @@ describe('parseFlags', () => {
 });
 
 describe('the encrypt command', () => {
-  test('every input is a flag; the ones with true/false defaults are switches', () => {
-    expect(ENCRYPT_FLAGS.map((f) => f.name)).toEqual(INPUTS.map((i) => i.name));
+  test('every input is a flag, and --resume; the ones with true/false defaults are switches', () => {
+    expect(ENCRYPT_FLAGS.map((f) => f.name)).toEqual([...INPUTS.map((i) => i.name), 'resume']);
     for (const input of INPUTS) {
       const flag = ENCRYPT_FLAGS.find((f) => f.name === input.name)!;
       const isBoolean = input.default === 'true' || input.default === 'false';

@@ -106,6 +106,8 @@ describe('the settings file', () => {
           },
         ],
       },
+      // The run's key, by which a later attempt of the run finds the job.
+      UserMetadata: { 'mediaconvert-encrypt-run': 'seed' },
       ClientRequestToken: expect.any(String),
     });
   });
@@ -130,10 +132,10 @@ describe('the settings file', () => {
     expect(plan.base).not.toHaveProperty('Tags');
   });
 
-  test('more than 10 user metadata entries once merged is refused as user-metadata', async () => {
+  test('more than 9 user metadata entries once merged is refused as user-metadata', async () => {
     const settingsPath = await settingsFile({
       Settings: { OutputGroups: OUTPUT_GROUPS },
-      UserMetadata: Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`f${i}`, 'v'])),
+      UserMetadata: Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`f${i}`, 'v'])),
     });
     const userMetadata = Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`i${i}`, 'v']));
     const error = await inputError(loadJobPlan(job({ settingsPath, userMetadata }), 1));
