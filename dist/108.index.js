@@ -412,6 +412,50 @@ function signChecksumNotPayload(next) {
 
 /***/ }),
 
+/***/ 80889:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   JP: () => (/* binding */ credentialExpiry),
+/* harmony export */   iD: () => (/* binding */ expiryWarning),
+/* harmony export */   r_: () => (/* binding */ isExpiredToken)
+/* harmony export */ });
+/** The expiry of the credentials `client` signs with, when they have one. */
+async function credentialExpiry(client) {
+    const provider = client.config.credentials;
+    if (typeof provider !== 'function')
+        return undefined;
+    try {
+        const resolved = (await provider()) ?? {};
+        return resolved.expiration instanceof Date ? resolved.expiration : undefined;
+    }
+    catch {
+        // No credentials at all fail the first request, with the SDK's own message.
+        return undefined;
+    }
+}
+/** A request refused because the session token has expired. */
+function isExpiredToken(error) {
+    const { name, Code, code } = error;
+    return [name, Code, code].some((v) => typeof v === 'string' && /^ExpiredToken/.test(v));
+}
+/**
+ * The warning before a wait that can outlive the credentials, with the figures; undefined
+ * when they outlast the wait's limit (or have no expiry).
+ */
+function expiryWarning(expiry, now, waitMs) {
+    if (!expiry)
+        return undefined;
+    const left = expiry.getTime() - now;
+    if (left >= waitMs)
+        return undefined;
+    const minutes = (ms) => `${Math.max(0, Math.round(ms / 60_000))} min`;
+    return `the AWS credentials expire at ${expiry.toISOString()}, in ${minutes(left)}, and wait-timeout lets this wait last ${minutes(waitMs)}: jobs still running then are waited for no longer (ExpiredToken), though they go on. Credentials from an OIDC role cannot be refreshed inside a step: give the role a longer session (role-duration-seconds), or wait in a later step with wait-only (docs/interrupted-runs.md)`;
+}
+
+
+/***/ }),
+
 /***/ 74561:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -493,10 +537,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _shared_clock_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(84177);
 /* harmony import */ var _pipeline_run_identity_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(40084);
 /* harmony import */ var _aws_request_log_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(74561);
+/* harmony import */ var _aws_credentials_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(80889);
 /**
  * `runPipeline()`'s dependencies on this machine: AWS SDK clients from the environment (with one debug
  * line per request when asked), the real clock, the log, the cancel signal and the folders.
  */
+
 
 
 
@@ -520,6 +566,7 @@ function hostDeps(config, env, options) {
         ...(options.checkOutputs ? { checkOutputs: options.checkOutputs } : {}),
         ...(options.onJobs ? { onJobs: options.onJobs } : {}),
         ...(options.earlier ? { earlier: options.earlier } : {}),
+        credentialExpiry: (clients) => (0,_aws_credentials_js__WEBPACK_IMPORTED_MODULE_4__/* .credentialExpiry */ .JP)(clients.mediaconvert),
     };
 }
 

@@ -5,10 +5,9 @@
  * to the action's default. Exit codes: src/cli/exit-codes.ts.
  */
 import os from 'node:os';
-import { parseConfig } from './inputs/config.js';
 import { InputError, RefusedInputError } from './shared/errors.js';
 import { consoleLogger } from './host/loggers.js';
-import { loadPipeline } from './host/pipeline.js';
+import { parseMode, runMode } from './host/pipeline.js';
 import { handleInterrupts } from './host/signals.js';
 import { readResumeManifest } from './host/resume-manifest.js';
 import { outputsOf } from './report/report.js';
@@ -106,22 +105,18 @@ async function encrypt(
     if (resume !== undefined && !raw.manifest?.trim()) raw.manifest = resume;
     if (!raw.manifest?.trim())
       raw.manifest = runManifestPath(env.RUNNER_TEMP, new Date(), process.pid);
-    const config = parseConfig(raw, env);
+    const mode = parseMode(raw, env);
     const resumed = resume === undefined ? undefined : await readResumeManifest(resume, Date.now());
-    const { runPipeline, hostDeps } = await loadPipeline();
-    const outcome = await runPipeline(
-      config,
-      hostDeps(config, env, {
-        log,
-        signal: interrupt.signal,
-        workspace: process.cwd(),
-        tempDir: env.RUNNER_TEMP,
-        ...(resumed ? { run: resumed.run, earlier: resumed.earlier } : {}),
-      }),
-    );
-    const outputs = cliOutputs(outputsOf(outcome.report, config.manifestPath));
+    const outcome = await runMode(mode, env, {
+      log,
+      signal: interrupt.signal,
+      workspace: process.cwd(),
+      tempDir: env.RUNNER_TEMP,
+      ...(resumed ? { run: resumed.run, earlier: resumed.earlier } : {}),
+    });
+    const outputs = cliOutputs(outputsOf(outcome.report, mode.manifestPath));
     process.stdout.write(`${safeJson(outputs, 2)}\n`);
-    log.info(`manifest: ${config.manifestPath}`);
+    log.info(`manifest: ${mode.manifestPath}`);
     if (outcome.failure) for (const line of `error: ${outcome.failure}`.split('\n')) log.info(line);
     if (interrupt.signal.aborted) return EXIT.interrupted;
     return outcome.failure ? EXIT.failed : EXIT.ok;

@@ -4,10 +4,9 @@
  */
 import * as core from '@actions/core';
 import os from 'node:os';
-import { parseConfig } from './inputs/config.js';
 import { AbandonedWorkError, messageOf } from './shared/errors.js';
 import { actionsLogger } from './host/loggers.js';
-import { loadPipeline } from './host/pipeline.js';
+import { parseMode, runMode } from './host/pipeline.js';
 import { exitWhenFlushed, handleInterrupts } from './host/signals.js';
 import { INPUTS, type InputName } from './inputs/interface.js';
 import { limitOutputs, limitSummary } from './report/output-limits.js';
@@ -56,38 +55,34 @@ export async function run(): Promise<void> {
   if (interrupt.signal.aborted || abandoned) exitWhenFlushed();
 }
 
-/** `command: encrypt`: the pipeline, its outputs and summary; returns the step's failure. */
+/**
+ * `command: encrypt` (or only its wait, `wait-only: true`): the pipeline, its outputs and
+ * summary; returns the step's failure.
+ */
 async function encryptStep(
   inputs: Partial<Record<InputName, string>>,
   env: NodeJS.ProcessEnv,
   signal: AbortSignal,
 ): Promise<string | undefined> {
-  const config = parseConfig(inputs, env);
-  const { runPipeline, hostDeps } = await loadPipeline();
-  const outcome = await runPipeline(
-    config,
-    hostDeps(config, env, {
-      log: actionsLogger,
-      signal,
-      workspace: env.GITHUB_WORKSPACE || process.cwd(),
-      tempDir: env.RUNNER_TEMP || os.tmpdir(),
-      logRequests: core.isDebug(),
-      // Loaded on demand: the artifact client is most of the bundle and most steps never use it.
-      artifacts: async () => new (await import('@actions/artifact')).DefaultArtifactClient(),
-      checkOutputs: (room) => checkGithubFiles(env, room),
-      onJobs: (ids) => setJobOutputs(ids, config.manifestPath, env, actionsLogger),
-    }),
-  );
-  const outputs = limitOutputs(outputsOf(outcome.report, config.manifestPath), {
-    manifestPath: config.manifestPath,
+  const mode = parseMode(inputs, env);
+  const { manifestPath } = mode;
+  const outcome = await runMode(mode, env, {
+    log: actionsLogger,
+    signal,
+    workspace: env.GITHUB_WORKSPACE || process.cwd(),
+    tempDir: env.RUNNER_TEMP || os.tmpdir(),
+    logRequests: core.isDebug(),
+    // Loaded on demand: the artifact client is most of the bundle and most steps never use it.
+    artifacts: async () => new (await import('@actions/artifact')).DefaultArtifactClient(),
+    checkOutputs: (room) => checkGithubFiles(env, room),
+    onJobs: (ids) => setJobOutputs(ids, manifestPath, env, actionsLogger),
   });
+  const outputs = limitOutputs(outputsOf(outcome.report, manifestPath), { manifestPath });
   for (const warning of outputs.warnings) actionsLogger.warning(warning);
   const jobIds = outcome.report.jobs.map((j) => j.id);
   try {
     setOutputs(outputs.values, env, actionsLogger, jobIds);
-    const summary = limitSummary(summaryOf(outcome.report), {
-      manifestPath: config.manifestPath,
-    });
+    const summary = limitSummary(summaryOf(outcome.report), { manifestPath });
     if (summary.warning) actionsLogger.warning(summary.warning);
     await writeSummary(summary.text, env);
   } catch (error) {

@@ -544,8 +544,8 @@ function toolError(error) {
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:stream/promises"
 var external_node_stream_promises_ = __webpack_require__(6466);
-// EXTERNAL MODULE: ./src/host/pipeline.ts
-var pipeline = __webpack_require__(7760);
+// EXTERNAL MODULE: ./src/host/pipeline.ts + 1 modules
+var pipeline = __webpack_require__(7733);
 ;// CONCATENATED MODULE: ./src/conformance/job-settings.ts
 /**
  * The tiny job every conformance case runs: one MP4 rendition (H.264 320x240, AAC), about the
@@ -648,7 +648,7 @@ async function runCase(c, target) {
     const env = { ...target.env, RUNNER_TEMP: target.workDir };
     try {
         const config = (0,inputs_config/* parseConfig */.o4)(raw, env);
-        const { runPipeline, hostDeps } = await (0,pipeline/* loadPipeline */.B)();
+        const { runPipeline, hostDeps } = await (0,pipeline/* loadPipeline */.Bp)();
         const outcome = await runPipeline(config, hostDeps(config, env, {
             log: target.log,
             signal: target.signal,

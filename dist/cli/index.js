@@ -28402,8 +28402,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
-// EXTERNAL MODULE: ./src/inputs/config.ts + 2 modules
-var inputs_config = __nccwpck_require__(2329);
 // EXTERNAL MODULE: ./src/shared/errors.ts
 var errors = __nccwpck_require__(6520);
 // EXTERNAL MODULE: ../main/node_modules/@actions/core/lib/core.js + 14 modules
@@ -28467,8 +28465,8 @@ function rawConsoleLogger(stream) {
     return logger;
 }
 
-// EXTERNAL MODULE: ./src/host/pipeline.ts
-var pipeline = __nccwpck_require__(7760);
+// EXTERNAL MODULE: ./src/host/pipeline.ts + 1 modules
+var pipeline = __nccwpck_require__(7733);
 // EXTERNAL MODULE: ./src/host/signals.ts
 var signals = __nccwpck_require__(1005);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -28840,6 +28838,10 @@ function cliOutputs(outputs) {
 
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
+// EXTERNAL MODULE: ./src/inputs/config.ts + 2 modules
+var inputs_config = __nccwpck_require__(2329);
+// EXTERNAL MODULE: ./src/inputs/places.ts
+var places = __nccwpck_require__(4167);
 // EXTERNAL MODULE: ./src/inputs/parse.ts
 var parse = __nccwpck_require__(9216);
 // EXTERNAL MODULE: ./src/inputs/network.ts
@@ -28847,6 +28849,7 @@ var network = __nccwpck_require__(3797);
 // EXTERNAL MODULE: ./src/inputs/sizing.ts
 var sizing = __nccwpck_require__(8817);
 ;// CONCATENATED MODULE: ./src/inputs/objects-config.ts
+
 
 
 
@@ -28865,7 +28868,7 @@ function parseCommand(raw) {
 function parseReadConfig(raw, env) {
     const { memoryBudgetBytes } = (0,inputs_config/* parsePartSize */.A9)('5', objects_config_valueOf(raw, 'max-memory-mib'));
     return {
-        region: (0,inputs_config/* parseRegion */.cf)(objects_config_valueOf(raw, 'region'), env),
+        region: (0,places/* parseRegion */.c)(objects_config_valueOf(raw, 'region'), env),
         memoryBudgetBytes,
         rangeBytes: (0,sizing/* rangeBytesFor */.SG)(memoryBudgetBytes),
         network: (0,network/* parseNetwork */.MO)(objects_config_valueOf(raw, 'http-proxy'), env),
@@ -28882,7 +28885,7 @@ function parseObjectsConfig(command, raw, env) {
         throw new errors/* InputError */.dz('objects', 'and `manifest` were both given; give one of them');
     }
     const source = objects === ''
-        ? { kind: 'manifest', path: (0,inputs_config/* parseManifestPath */.qj)(manifest, env) }
+        ? { kind: 'manifest', path: (0,places/* parseManifestPath */.q)(manifest, env) }
         : { kind: 'prefix', ...(0,inputs_config/* parseDestination */.G2)(objects, 'objects') };
     const config = {
         command,
@@ -29043,7 +29046,7 @@ async function runSubcommand(name, argv, io) {
             throw new errors/* InputError */.dz('arguments', `give --manifest FILE or --objects s3://bucket/prefix/; see ${name} --help`);
         }
         const config = parseObjectsConfig(name, raw, io.env);
-        const { runObjects, objectsDeps, report } = await (0,pipeline/* loadObjects */.J)();
+        const { runObjects, objectsDeps, report } = await (0,pipeline/* loadObjects */.Jp)();
         const outcome = await runObjects(config, objectsDeps(config, io.env, { log, signal: io.signal }));
         io.stdout.write(`${(0,safe_text/* safeJson */.oi)(report.objectOutputs(outcome.report), 2)}\n`);
         if (outcome.failure)
@@ -29077,8 +29080,8 @@ async function decrypt(positionals, raw, values, io) {
         if (existing)
             throw new errors/* InputError */.dz('out', `${outFlag} exists; give --force to overwrite it, or another path`);
     }
-    const { objectsDeps } = await (0,pipeline/* loadObjects */.J)();
-    const { decryptObject } = await Promise.all(/* import() */[__nccwpck_require__.e(852), __nccwpck_require__.e(703), __nccwpck_require__.e(607)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8607));
+    const { objectsDeps } = await (0,pipeline/* loadObjects */.Jp)();
+    const { decryptObject } = await Promise.all(/* import() */[__nccwpck_require__.e(423), __nccwpck_require__.e(272), __nccwpck_require__.e(703), __nccwpck_require__.e(607)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8607));
     const deps = objectsDeps(config, io.env, { log: io.log, signal: io.signal });
     const result = await decryptObject({ ...object, out: toStdout ? { stream: io.stdout } : { file: outFlag, force } }, config, deps).catch((error) => {
         if (!toStdout)
@@ -29100,7 +29103,6 @@ async function decrypt(positionals, raw, values, io) {
  * command shares). Each flag falls back to the INPUT_<NAME> variable the runner would set, then
  * to the action's default. Exit codes: src/cli/exit-codes.ts.
  */
-
 
 
 
@@ -29140,7 +29142,7 @@ async function main(argv) {
     quietNodeVersionWarning();
     const log = consoleLogger(process.stderr);
     if (argv[0] === 'conformance') {
-        const { conformance } = await Promise.all(/* import() */[__nccwpck_require__.e(852), __nccwpck_require__.e(364), __nccwpck_require__.e(910), __nccwpck_require__.e(937)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9937));
+        const { conformance } = await Promise.all(/* import() */[__nccwpck_require__.e(423), __nccwpck_require__.e(272), __nccwpck_require__.e(364), __nccwpck_require__.e(910), __nccwpck_require__.e(937)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9937));
         const interrupt = (0,signals/* handleInterrupts */.B)((m) => log.warning(m));
         return (await conformance(argv.slice(1), log, interrupt.signal));
     }
@@ -29189,19 +29191,18 @@ async function encrypt(values, log) {
             raw.manifest = resume;
         if (!raw.manifest?.trim())
             raw.manifest = runManifestPath(env.RUNNER_TEMP, new Date(), process.pid);
-        const config = (0,inputs_config/* parseConfig */.o4)(raw, env);
+        const mode = (0,pipeline/* parseMode */.Zx)(raw, env);
         const resumed = resume === undefined ? undefined : await readResumeManifest(resume, Date.now());
-        const { runPipeline, hostDeps } = await (0,pipeline/* loadPipeline */.B)();
-        const outcome = await runPipeline(config, hostDeps(config, env, {
+        const outcome = await (0,pipeline/* runMode */.rt)(mode, env, {
             log,
             signal: interrupt.signal,
             workspace: process.cwd(),
             tempDir: env.RUNNER_TEMP,
             ...(resumed ? { run: resumed.run, earlier: resumed.earlier } : {}),
-        }));
-        const outputs = cliOutputs((0,report/* outputsOf */.Yz)(outcome.report, config.manifestPath));
+        });
+        const outputs = cliOutputs((0,report/* outputsOf */.Yz)(outcome.report, mode.manifestPath));
         process.stdout.write(`${(0,safe_text/* safeJson */.oi)(outputs, 2)}\n`);
-        log.info(`manifest: ${config.manifestPath}`);
+        log.info(`manifest: ${mode.manifestPath}`);
         if (outcome.failure)
             for (const line of `error: ${outcome.failure}`.split('\n'))
                 log.info(line);
@@ -29222,31 +29223,128 @@ async function encrypt(values, log) {
 
 /***/ }),
 
-/***/ 7760:
+/***/ 7733:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   B: () => (/* binding */ loadPipeline),
-/* harmony export */   J: () => (/* binding */ loadObjects)
-/* harmony export */ });
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Jp: () => (/* binding */ loadObjects),
+  Bp: () => (/* binding */ loadPipeline),
+  Zx: () => (/* binding */ parseMode),
+  rt: () => (/* binding */ runMode)
+});
+
+// EXTERNAL MODULE: ./src/inputs/config.ts + 2 modules
+var inputs_config = __nccwpck_require__(2329);
+// EXTERNAL MODULE: ./src/shared/errors.ts
+var errors = __nccwpck_require__(6520);
+// EXTERNAL MODULE: ./src/inputs/network.ts
+var network = __nccwpck_require__(3797);
+// EXTERNAL MODULE: ./src/inputs/parse.ts
+var parse = __nccwpck_require__(9216);
+// EXTERNAL MODULE: ./src/inputs/places.ts
+var places = __nccwpck_require__(4167);
+;// CONCATENATED MODULE: ./src/inputs/wait-only.ts
 /**
- * The pipeline and its dependencies on this machine, loaded only once the inputs are valid.
- * They hold the AWS SDK, most of the bundle (a chunk of its own in dist/), and a step that
- * fails on a bad input never needs them: it fails in a fraction of the start-up time.
+ * `wait-only: true`: a step that uploads and creates nothing and waits for jobs made earlier
+ * (by a step whose credentials ran out during its wait, say). Its inputs are few: the jobs
+ * (`job-ids`, or the manifest at `manifest`), the region, and what `wait` takes.
  */
+
+
+
+
+
+/** MediaConvert job IDs: digits, a dash and letters or digits (`1700000000000-abc123`). */
+const JOB_ID = /^[A-Za-z0-9][A-Za-z0-9-]{0,127}$/;
+function isWaitOnly(raw) {
+    return (0,parse/* parseBoolean */.yG)('wait-only', (0,inputs_config/* withDefaults */.rO)(raw)['wait-only']);
+}
+function parseWaitOnly(raw, env) {
+    const input = (0,inputs_config/* withDefaults */.rO)(raw);
+    const config = {
+        region: (0,places/* parseRegion */.c)(input.region, env),
+        manifestPath: (0,places/* parseManifestPath */.q)(input.manifest, env),
+        waitTimeoutMs: (0,parse/* parseInteger */.cG)('wait-timeout', input['wait-timeout'], 1, 7 * 24 * 3600) * 1000,
+        cancelOnTimeout: (0,parse/* parseBoolean */.yG)('cancel-on-timeout', input['cancel-on-timeout']),
+        deleteInputs: (0,parse/* parseChoice */.HU)('delete-inputs', input['delete-inputs'], [
+            'never',
+            'on-complete',
+        ]),
+        network: (0,network/* parseNetwork */.MO)(input['http-proxy'], env, input['request-timeout']),
+    };
+    const ids = parseJobIds(input['job-ids']);
+    if (ids.length > 0)
+        config.jobIds = ids;
+    else if (raw.manifest === undefined || raw.manifest.trim() === '') {
+        throw new errors/* InputError */.dz('job-ids', 'is required with `wait-only: true` unless `manifest` names the manifest of the run whose jobs to wait for');
+    }
+    return config;
+}
+/** A JSON array (the `job-ids` output) or IDs separated by commas or newlines. */
+function parseJobIds(value) {
+    let ids;
+    if (value.startsWith('[')) {
+        try {
+            ids = JSON.parse(value);
+        }
+        catch {
+            throw new errors/* InputError */.dz('job-ids', 'starts with `[` but is not a JSON array; give the `job-ids` output as it is, or IDs separated by commas');
+        }
+    }
+    else {
+        ids = value
+            .split(/[\n,]/)
+            .map((id) => id.trim())
+            .filter((id) => id !== '');
+    }
+    if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string' || !JOB_ID.test(id))) {
+        throw new errors/* InputError */.dz('job-ids', 'holds something that is not a MediaConvert job ID; give IDs such as 1700000000000-abc123');
+    }
+    return [...new Set(ids)];
+}
+
+;// CONCATENATED MODULE: ./src/host/pipeline.ts
+
+
+/** The inputs of the mode they ask for, validated: no file system, no network. */
+function parseMode(raw, env) {
+    if (isWaitOnly(raw)) {
+        const config = parseWaitOnly(raw, env);
+        return { kind: 'wait-only', config, manifestPath: config.manifestPath };
+    }
+    const config = (0,inputs_config/* parseConfig */.o4)(raw, env);
+    return { kind: 'encrypt', config, manifestPath: config.manifestPath };
+}
+/** The pipeline and this machine's dependencies, for a caller that builds its own Config. */
 async function loadPipeline() {
     const [{ runPipeline }, { hostDeps }] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(852), __nccwpck_require__.e(364), __nccwpck_require__.e(401), __nccwpck_require__.e(703), __nccwpck_require__.e(308)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2308)),
-        Promise.all(/* import() */[__nccwpck_require__.e(852), __nccwpck_require__.e(364), __nccwpck_require__.e(910), __nccwpck_require__.e(108)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4108)),
+        Promise.all(/* import() */[__nccwpck_require__.e(423), __nccwpck_require__.e(272), __nccwpck_require__.e(364), __nccwpck_require__.e(401), __nccwpck_require__.e(703), __nccwpck_require__.e(934), __nccwpck_require__.e(161)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7161)),
+        Promise.all(/* import() */[__nccwpck_require__.e(423), __nccwpck_require__.e(272), __nccwpck_require__.e(364), __nccwpck_require__.e(910), __nccwpck_require__.e(108)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4108)),
     ]);
     return { runPipeline, hostDeps };
+}
+/** Loads the pipeline and runs the mode with this machine's dependencies. */
+async function runMode(mode, env, options) {
+    const [{ runPipeline }, { runWaitOnly }, { hostDeps }] = await Promise.all([
+        Promise.all(/* import() */[__nccwpck_require__.e(423), __nccwpck_require__.e(272), __nccwpck_require__.e(364), __nccwpck_require__.e(401), __nccwpck_require__.e(703), __nccwpck_require__.e(934), __nccwpck_require__.e(161)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7161)),
+        Promise.all(/* import() */[__nccwpck_require__.e(423), __nccwpck_require__.e(364), __nccwpck_require__.e(934), __nccwpck_require__.e(132)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1132)),
+        Promise.all(/* import() */[__nccwpck_require__.e(423), __nccwpck_require__.e(272), __nccwpck_require__.e(364), __nccwpck_require__.e(910), __nccwpck_require__.e(108)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4108)),
+    ]);
+    if (mode.kind === 'wait-only') {
+        // Only MediaConvert and S3 (delete-inputs) are asked: the KMS client stays unused.
+        const settings = { ...mode.config, kmsKeyRegion: mode.config.region };
+        return runWaitOnly(mode.config, hostDeps(settings, env, options));
+    }
+    return runPipeline(mode.config, hostDeps(mode.config, env, options));
 }
 /** The commands for objects already uploaded, loaded (with the AWS SDK) once inputs are valid. */
 async function loadObjects() {
     const [{ runObjects }, { objectsDeps }, report] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(852), __nccwpck_require__.e(703), __nccwpck_require__.e(925)]).then(__nccwpck_require__.bind(__nccwpck_require__, 925)),
-        Promise.all(/* import() */[__nccwpck_require__.e(852), __nccwpck_require__.e(364), __nccwpck_require__.e(910), __nccwpck_require__.e(247)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7247)),
-        Promise.all(/* import() */[__nccwpck_require__.e(852), __nccwpck_require__.e(703), __nccwpck_require__.e(925), __nccwpck_require__.e(958)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1958)),
+        Promise.all(/* import() */[__nccwpck_require__.e(423), __nccwpck_require__.e(272), __nccwpck_require__.e(703), __nccwpck_require__.e(925)]).then(__nccwpck_require__.bind(__nccwpck_require__, 925)),
+        Promise.all(/* import() */[__nccwpck_require__.e(423), __nccwpck_require__.e(272), __nccwpck_require__.e(364), __nccwpck_require__.e(910), __nccwpck_require__.e(247)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7247)),
+        Promise.all(/* import() */[__nccwpck_require__.e(423), __nccwpck_require__.e(272), __nccwpck_require__.e(703), __nccwpck_require__.e(925), __nccwpck_require__.e(958)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1958)),
     ]);
     return { runObjects, objectsDeps, report };
 }
@@ -29318,12 +29416,9 @@ __nccwpck_require__.d(__webpack_exports__, {
   o4: () => (/* binding */ parseConfig),
   G2: () => (/* binding */ parseDestination),
   YP: () => (/* binding */ parseKmsArn),
-  qj: () => (/* binding */ parseManifestPath),
   A9: () => (/* binding */ parsePartSize),
-  cf: () => (/* binding */ parseRegion)
+  rO: () => (/* binding */ withDefaults)
 });
-
-// UNUSED EXPORTS: withDefaults
 
 // EXTERNAL MODULE: ./src/inputs/interface.ts
 var inputs_interface = __nccwpck_require__(7988);
@@ -29415,6 +29510,8 @@ function parsePatterns(files, artifact) {
 var network = __nccwpck_require__(3797);
 // EXTERNAL MODULE: ./src/shared/units.ts
 var units = __nccwpck_require__(9192);
+// EXTERNAL MODULE: ./src/inputs/places.ts
+var places = __nccwpck_require__(4167);
 ;// CONCATENATED MODULE: ./src/inputs/config.ts
 
 
@@ -29426,7 +29523,7 @@ var units = __nccwpck_require__(9192);
 
 
 
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+
 const KMS_ARN = /^arn:aws(-[a-z]+)*:kms:([a-z]{2}(?:-[a-z]+)+-\d{1,2}):(\d{12}):(key\/[A-Za-z0-9-]{1,128}|alias\/[A-Za-z0-9/_-]{1,250})$/;
 const ROLE_ARN = /^arn:aws(-[a-z]+)*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
 const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
@@ -29447,7 +29544,7 @@ function parseConfig(raw, env) {
     const input = withDefaults(raw);
     const mode = parseMode(input.mode);
     const kms = parseKmsArn(input['kms-key-arn']);
-    const region = parseRegion(input.region, env);
+    const region = (0,places/* parseRegion */.c)(input.region, env);
     const createJob = (0,parse/* parseBoolean */.yG)('create-job', input['create-job']);
     const wait = (0,parse/* parseBoolean */.yG)('wait', input.wait);
     if (wait && !createJob)
@@ -29458,6 +29555,9 @@ function parseConfig(raw, env) {
     ]);
     if (deleteInputs === 'on-complete' && !wait) {
         throw new errors/* InputError */.dz('delete-inputs', '`on-complete` needs `wait: true` (objects are deleted once their jobs are COMPLETE)');
+    }
+    if (input['job-ids'] !== '') {
+        throw new errors/* InputError */.dz('job-ids', 'is used only with `wait-only: true` (the jobs to wait for)');
     }
     const config = {
         patterns: parsePatterns(input.files, input.artifact),
@@ -29475,7 +29575,7 @@ function parseConfig(raw, env) {
         cancelOnTimeout: (0,parse/* parseBoolean */.yG)('cancel-on-timeout', input['cancel-on-timeout']),
         failFast: (0,parse/* parseBoolean */.yG)('fail-fast', input['fail-fast']),
         includeHiddenFiles: (0,parse/* parseBoolean */.yG)('include-hidden-files', input['include-hidden-files']),
-        manifestPath: parseManifestPath(input.manifest, env),
+        manifestPath: (0,places/* parseManifestPath */.q)(input.manifest, env),
         network: (0,network/* parseNetwork */.MO)(input['http-proxy'], env, input['request-timeout']),
         ifExists: (0,parse/* parseChoice */.HU)('if-exists', input['if-exists'], ['overwrite', 'skip', 'fail']),
         dryRun: (0,parse/* parseBoolean */.yG)('dry-run', input['dry-run']),
@@ -29556,16 +29656,6 @@ function parseKmsArn(value, input = 'kms-key-arn') {
         throw new errors/* InputError */.dz(input, `'${value}' is not a KMS key ARN; use arn:aws:kms:REGION:ACCOUNT:key/KEY-ID or arn:aws:kms:REGION:ACCOUNT:alias/NAME`);
     }
     return { region: match[2] };
-}
-function parseRegion(value, env) {
-    const region = value || env.AWS_REGION || env.AWS_DEFAULT_REGION || '';
-    if (region === '') {
-        throw new errors/* InputError */.dz('region', 'is not set and neither AWS_REGION nor AWS_DEFAULT_REGION is');
-    }
-    if (!REGION.test(region)) {
-        throw new errors/* InputError */.dz('region', `'${region}' is not an AWS region name such as us-east-1`);
-    }
-    return region;
 }
 function parseArtifactName(value) {
     if (/[\\/:*?"<>|\r\n]/.test(value)) {
@@ -29652,15 +29742,6 @@ function parseShard(value) {
         throw new errors/* InputError */.dz('shard', `'${value}' is not a shard; use i/n with 1 <= i <= n, e.g. 2/4`);
     }
     return { index, count };
-}
-function parseManifestPath(value, env) {
-    if (value !== '')
-        return value;
-    const dir = env.RUNNER_TEMP;
-    if (!dir) {
-        throw new errors/* InputError */.dz('manifest', 'is not set and RUNNER_TEMP is not either; give a file path');
-    }
-    return `${dir.replace(/\/+$/, '')}/mediaconvert-encrypt-manifest.json`;
 }
 
 
@@ -29849,6 +29930,19 @@ const INPUTS = [
         description: 'Seconds (1 to 3600) an AWS request may go without moving a byte (connecting, sending or receiving) before it is abandoned and retried, up to `AWS_MAX_ATTEMPTS` attempts in all (6 by default). Each attempt must also end within twice this time plus 1 s per 16 KiB it sends, so an answer that trickles ends too.',
         default: '30',
         placeholder: 'SECONDS',
+    },
+    {
+        name: 'wait-only',
+        description: '`true`: encrypt, upload and create nothing; wait for the jobs of `job-ids` (or, when it is empty, of the manifest at `manifest`) and report them as `wait` does (`wait-timeout`, `cancel-on-timeout`, `delete-inputs` apply; `files`, `kms-key-arn` and `destination` are not needed). For a later step or job with fresh credentials: see docs/interrupted-runs.md.',
+        cli: 'Encrypt, upload and create nothing; wait for the jobs of `job-ids` (or, when it is empty, of the manifest at `manifest`) and report them as `wait` does (`wait-timeout`, `cancel-on-timeout`, `delete-inputs` apply; `files`, `kms-key-arn` and `destination` are not needed). For a later run with fresh credentials: see docs/interrupted-runs.md.',
+        default: 'false',
+        boolean: true,
+    },
+    {
+        name: 'job-ids',
+        description: 'With `wait-only`: the jobs to wait for, as the `job-ids` output gives them (a JSON array) or separated by commas or newlines.',
+        default: '',
+        placeholder: 'IDS',
     },
     {
         name: 'concurrency',
@@ -30083,6 +30177,41 @@ function parseMap(name, value) {
         out[key] = line.slice(eq + 1).trim();
     });
     return out;
+}
+
+
+/***/ }),
+
+/***/ 4167:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ parseRegion),
+/* harmony export */   q: () => (/* binding */ parseManifestPath)
+/* harmony export */ });
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6520);
+/** Where the run works and writes: its region and its manifest (shared by every mode). */
+
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+function parseRegion(value, env) {
+    const region = value || env.AWS_REGION || env.AWS_DEFAULT_REGION || '';
+    if (region === '') {
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('region', 'is not set and neither AWS_REGION nor AWS_DEFAULT_REGION is');
+    }
+    if (!REGION.test(region)) {
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('region', `'${region}' is not an AWS region name such as us-east-1`);
+    }
+    return region;
+}
+/** The manifest's path: the input, or a file in RUNNER_TEMP. */
+function parseManifestPath(value, env) {
+    if (value !== '')
+        return value;
+    const dir = env.RUNNER_TEMP;
+    if (!dir) {
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('manifest', 'is not set and RUNNER_TEMP is not either; give a file path');
+    }
+    return `${dir.replace(/\/+$/, '')}/mediaconvert-encrypt-manifest.json`;
 }
 
 

@@ -9,6 +9,7 @@ import type { Logger } from '../shared/logger.js';
 import type { RunDeps } from '../pipeline/run.js';
 import { runIdentityFrom, type RunIdentity } from '../pipeline/run-identity.js';
 import { logRequests } from '../aws/request-log.js';
+import { credentialExpiry } from '../aws/credentials.js';
 
 export interface HostOptions {
   log: Logger;
@@ -27,7 +28,7 @@ export interface HostOptions {
 
 /** `runPipeline()`'s dependencies on this machine: SDK clients from the environment, the real clock. */
 export function hostDeps(
-  config: Config,
+  config: Pick<Config, 'region' | 'kmsKeyRegion' | 'network'>,
   env: Readonly<Record<string, string | undefined>>,
   options: HostOptions,
 ): RunDeps {
@@ -47,5 +48,6 @@ export function hostDeps(
     ...(options.checkOutputs ? { checkOutputs: options.checkOutputs } : {}),
     ...(options.onJobs ? { onJobs: options.onJobs } : {}),
     ...(options.earlier ? { earlier: options.earlier } : {}),
+    credentialExpiry: (clients) => credentialExpiry(clients.mediaconvert),
   };
 }

@@ -14,6 +14,7 @@ import { parseBoolean, parseChoice, parseInteger, parseMap } from './parse.js';
 import { parsePatterns } from './patterns.js';
 import { parseNetwork, type NetworkConfig } from './network.js';
 import { MIB } from '../shared/units.js';
+import { parseManifestPath, parseRegion } from './places.js';
 
 /** Where a data key comes from: KMS GenerateDataKey, or made here and wrapped by KMS Encrypt. */
 export type KeySource = 'kms' | 'local';
@@ -80,7 +81,6 @@ export interface Config {
   deleteInputs: DeleteInputs;
 }
 
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 const KMS_ARN =
   /^arn:aws(-[a-z]+)*:kms:([a-z]{2}(?:-[a-z]+)+-\d{1,2}):(\d{12}):(key\/[A-Za-z0-9-]{1,128}|alias\/[A-Za-z0-9/_-]{1,250})$/;
 const ROLE_ARN = /^arn:aws(-[a-z]+)*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
@@ -122,6 +122,9 @@ export function parseConfig(
     );
   }
 
+  if (input['job-ids'] !== '') {
+    throw new InputError('job-ids', 'is used only with `wait-only: true` (the jobs to wait for)');
+  }
   const config: Config = {
     patterns: parsePatterns(input.files, input.artifact),
     kmsKeyArn: input['kms-key-arn'],
@@ -230,20 +233,6 @@ export function parseKmsArn(value: string, input: InputName = 'kms-key-arn'): { 
   return { region: match[2] };
 }
 
-export function parseRegion(
-  value: string,
-  env: Readonly<Record<string, string | undefined>>,
-): string {
-  const region = value || env.AWS_REGION || env.AWS_DEFAULT_REGION || '';
-  if (region === '') {
-    throw new InputError('region', 'is not set and neither AWS_REGION nor AWS_DEFAULT_REGION is');
-  }
-  if (!REGION.test(region)) {
-    throw new InputError('region', `'${region}' is not an AWS region name such as us-east-1`);
-  }
-  return region;
-}
-
 function parseArtifactName(value: string): string {
   if (/[\\/:*?"<>|\r\n]/.test(value)) {
     throw new InputError('artifact', `'${value}' is not a valid artifact name`);
@@ -341,16 +330,4 @@ function parseShard(value: string): { index: number; count: number } {
     throw new InputError('shard', `'${value}' is not a shard; use i/n with 1 <= i <= n, e.g. 2/4`);
   }
   return { index, count };
-}
-
-export function parseManifestPath(
-  value: string,
-  env: Readonly<Record<string, string | undefined>>,
-): string {
-  if (value !== '') return value;
-  const dir = env.RUNNER_TEMP;
-  if (!dir) {
-    throw new InputError('manifest', 'is not set and RUNNER_TEMP is not either; give a file path');
-  }
-  return `${dir.replace(/\/+$/, '')}/mediaconvert-encrypt-manifest.json`;
 }

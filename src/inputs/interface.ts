@@ -221,6 +221,21 @@ export const INPUTS = [
     placeholder: 'SECONDS',
   },
   {
+    name: 'wait-only',
+    description:
+      '`true`: encrypt, upload and create nothing; wait for the jobs of `job-ids` (or, when it is empty, of the manifest at `manifest`) and report them as `wait` does (`wait-timeout`, `cancel-on-timeout`, `delete-inputs` apply; `files`, `kms-key-arn` and `destination` are not needed). For a later step or job with fresh credentials: see docs/interrupted-runs.md.',
+    cli: 'Encrypt, upload and create nothing; wait for the jobs of `job-ids` (or, when it is empty, of the manifest at `manifest`) and report them as `wait` does (`wait-timeout`, `cancel-on-timeout`, `delete-inputs` apply; `files`, `kms-key-arn` and `destination` are not needed). For a later run with fresh credentials: see docs/interrupted-runs.md.',
+    default: 'false',
+    boolean: true,
+  },
+  {
+    name: 'job-ids',
+    description:
+      'With `wait-only`: the jobs to wait for, as the `job-ids` output gives them (a JSON array) or separated by commas or newlines.',
+    default: '',
+    placeholder: 'IDS',
+  },
+  {
     name: 'concurrency',
     description:
       'Files processed at once (1 to 64), or `auto`: as many as `max-memory-mib` holds two parts of the typical file, from 4 to 64 (64 for small files, 4 for large ones).',

@@ -4,14 +4,8 @@
  */
 import type { InputName } from './interface.js';
 import { InputError } from '../shared/errors.js';
-import {
-  parseDestination,
-  parseKmsArn,
-  parseManifestPath,
-  parsePartSize,
-  parseRegion,
-  type Destination,
-} from './config.js';
+import { parseDestination, parseKmsArn, parsePartSize, type Destination } from './config.js';
+import { parseManifestPath, parseRegion } from './places.js';
 import { parseBoolean, parseChoice, parseInteger } from './parse.js';
 import { parseNetwork, type NetworkConfig } from './network.js';
 import { rangeBytesFor } from './sizing.js';

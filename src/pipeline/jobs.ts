@@ -21,6 +21,7 @@ import type { Clock } from '../shared/clock.js';
 import { messageOf } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import { mapPool } from '../shared/pool.js';
+import { expiryWarning, isExpiredToken } from '../aws/credentials.js';
 
 /** The template and queue the jobs will name, with the input each came from. */
 export function jobResources(job: JobConfig, plan: JobPlan): JobResource[] {
@@ -93,15 +94,23 @@ export interface WaitSettings {
  */
 export async function waitAndReport(
   settings: WaitSettings,
-  clients: Pick<Clients, 'mediaconvert' | 's3'>,
+  clients: Clients,
   report: RunReport,
-  deps: { clock: Clock; log: Logger; signal?: AbortSignal },
-  onWaitError: (error: unknown) => string = (error) =>
-    `waiting for jobs failed: ${messageOf(error)}`,
+  deps: {
+    clock: Clock;
+    log: Logger;
+    signal?: AbortSignal;
+    credentialExpiry?: (clients: Clients) => Promise<Date | undefined>;
+  },
 ): Promise<string[]> {
   const problems: string[] = [];
   const finished: FinishedJob[] = [];
   report.finished = finished;
+  const expiry = await deps.credentialExpiry?.(clients);
+  const warning = expiryWarning(expiry, deps.clock.now(), settings.waitTimeoutMs);
+  if (warning) deps.log.warning(warning);
+  // What each job reads, from GetJob: jobs known by ID only (wait-only) have no request.
+  const inputsOf = new Map<string, string[]>();
   const outcomes = await waitForJobs(
     clients.mediaconvert,
     report.jobs.map((j) => j.id),
@@ -111,10 +120,14 @@ export async function waitAndReport(
       clock: deps.clock,
       log: deps.log,
       ...(deps.signal ? { signal: deps.signal } : {}),
-      onFinished: (job) => finished.push(finishedJobOf(job)),
+      onFinished: (job) => {
+        finished.push(finishedJobOf(job));
+        const files = (job.Settings?.Inputs ?? []).map((i) => i.FileInput ?? '');
+        if (job.Id) inputsOf.set(job.Id, files);
+      },
     },
   ).catch((error: unknown) => {
-    problems.push(onWaitError(error));
+    problems.push(waitFailed(error, report));
     return undefined;
   });
   if (!outcomes) return problems;
@@ -122,8 +135,37 @@ export async function waitAndReport(
   const failedJobs = failedJobsMessage(outcomes);
   if (failedJobs) problems.push(failedJobs);
   if (settings.deleteInputs === 'on-complete') {
-    report.deletion = await deleteCompletedInputs(clients.s3, report.jobs, outcomes, deps.log);
+    const jobs = report.jobs.map((job) =>
+      job.request.Settings?.Inputs
+        ? job
+        : {
+            ...job,
+            request: {
+              ...job.request,
+              Settings: {
+                Inputs: (inputsOf.get(job.id) ?? []).map((FileInput) => ({ FileInput })),
+              },
+            },
+          },
+    );
+    report.deletion = await deleteCompletedInputs(clients.s3, jobs, outcomes, deps.log);
     problems.push(...report.deletion.problems);
   }
   return problems;
+}
+
+/** How many running jobs a failure names before it points at the outputs for the rest. */
+const NAMED_JOBS = 20;
+
+/**
+ * Why the wait stopped. When the credentials expired, the jobs still run: the message names
+ * them and says how a later step with fresh credentials waits for them.
+ */
+function waitFailed(error: unknown, report: RunReport): string {
+  if (!isExpiredToken(error)) return `waiting for jobs failed: ${messageOf(error)}`;
+  const done = new Set((report.finished ?? []).map((f) => f.id));
+  const running = report.jobs.map((j) => j.id).filter((id) => !done.has(id));
+  const more = running.length - NAMED_JOBS;
+  const named = `${running.slice(0, NAMED_JOBS).join(', ')}${more > 0 ? ` and ${more} more (all in the job-ids output and the manifest)` : ''}`;
+  return `the AWS credentials expired while waiting (${messageOf(error)}); the ${running.length} job(s) still running go on: ${named}. To wait for them with fresh credentials, run a later step or job with \`wait-only: true\` and \`job-ids: \${{ steps.<this step's id>.outputs.job-ids }}\` (see docs/interrupted-runs.md)`;
 }

@@ -49,6 +49,8 @@ export interface RunDeps {
   onJobs?: (ids: readonly string[]) => void | Promise<void>;
   /** The manifest of the attempt being resumed (the CLI's --resume), when not at `manifest`. */
   earlier?: Record<string, unknown>;
+  /** When the credentials of `clients` expire, when they do (aws/credentials.ts). */
+  credentialExpiry?: (clients: Clients) => Promise<Date | undefined>;
 }
 
 export interface RunOutcome {

@@ -282,6 +282,17 @@ const cases: Case[] = [
   { input: 'wait', why: 'true without jobs', inputs: { wait: 'true', 'create-job': 'false' } },
   { input: 'wait-timeout', why: 'zero', inputs: { 'wait-timeout': '0' } },
   { input: 'request-timeout', why: 'a fraction', inputs: { 'request-timeout': '0.5' } },
+  { input: 'wait-only', why: 'not a boolean', inputs: { 'wait-only': 'maybe' } },
+  {
+    input: 'job-ids',
+    why: 'given without wait-only',
+    inputs: { 'job-ids': '1700000000000-abc123' },
+  },
+  {
+    input: 'job-ids',
+    why: 'not a job ID',
+    inputs: { 'wait-only': 'true', 'job-ids': '["../../etc/passwd"]' },
+  },
   { input: 'cancel-on-timeout', why: 'not a boolean', inputs: { 'cancel-on-timeout': '1' } },
   { input: 'concurrency', why: 'over 64', inputs: { concurrency: '65' } },
   { input: 'max-memory-mib', why: 'under 16', inputs: { 'max-memory-mib': '8' } },
