@@ -29997,7 +29997,7 @@ const INPUTS = [
     },
     {
         name: 'manifest',
-        description: 'Where to write the manifest JSON. Empty: `$RUNNER_TEMP/mediaconvert-encrypt-manifest.json`. With `command: verify` or `rewrap` (and no `objects`): the manifest to read, which `rewrap` updates.',
+        description: "Where to write the manifest JSON (the run's journal, written as it goes). Empty: `$RUNNER_TEMP/mediaconvert-encrypt-manifest.json`. With `wait-only` and no `job-ids`: the manifest whose jobs to wait for. With `command: verify` or `rewrap` (and no `objects`): the manifest to read, which `rewrap` updates.",
         default: '',
         placeholder: 'FILE',
         cli: 'Where to write the manifest JSON. Default: a new file for every run, `mediaconvert-encrypt-manifest-TIME-PID.json` in $RUNNER_TEMP or the system temporary folder; the log and the JSON on stdout give its path.',
