@@ -229,21 +229,17 @@ test('the CLI killed after its first object, then run with --resume MANIFEST, en
     const second = await cli([...args, '--resume', manifest], env);
     expect(second.stderr).toContain('resuming attempt 2 of this run');
     expect(second.code).toBe(0);
-    const outputs = JSON.parse(second.stdout) as { 'job-ids': string; 's3-uris': string };
+    const outputs = JSON.parse(second.stdout) as { 'job-ids': string[]; 's3-uris': string[] };
     const jobs = await jobsUnder(prefix);
     expect(jobs).toHaveLength(paths.length);
-    expect((JSON.parse(outputs['job-ids']) as string[]).sort()).toEqual(
-      jobs.map((j) => j.Id).sort(),
-    );
+    expect([...outputs['job-ids']].sort()).toEqual(jobs.map((j) => j.Id).sort());
     const written = JSON.parse(await readFile(manifest, 'utf8')) as {
       run: { attempt: number; state: string };
       files: { resumed?: boolean }[];
     };
     expect(written.run).toMatchObject({ attempt: 2, state: 'finished' });
     expect(written.files.filter((f) => f.resumed).length).toBeGreaterThan(0);
-    expect(
-      resentAfterComplete(fault.records, firstRecords, JSON.parse(outputs['s3-uris']) as string[]),
-    ).toEqual([]);
+    expect(resentAfterComplete(fault.records, firstRecords, outputs['s3-uris'])).toEqual([]);
   } finally {
     await link.close();
     await fault.close();

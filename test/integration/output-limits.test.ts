@@ -26,10 +26,10 @@ afterAll(async () => {
 });
 
 test('a 0.95 MB settings file: every output under 1 MB, job-settings points at the manifest', async () => {
-  // Nine metadata values (the most a user may give) of 105,000 characters: a whole CreateJob
+  // Nine metadata values (the most a user may give) of 106,000 characters: a whole CreateJob
   // request of about 0.95 MB.
   const userMetadata = Object.fromEntries(
-    Array.from({ length: 9 }, (_, i) => [`note-${i}`, String(i).repeat(105_000)]),
+    Array.from({ length: 9 }, (_, i) => [`note-${i}`, String(i).repeat(106_000)]),
   );
   const settingsPath = path.join(workspace, 'big-settings.json');
   await writeFile(
