@@ -180,13 +180,17 @@ describe('recipes', () => {
   test('each use of the action passes real inputs, the required ones and what it works on', () => {
     for (const step of steps) {
       const unknown = step.with.filter((k) => !INPUT_NAMES.has(k));
-      // `command: verify | rewrap` works on uploaded objects; encrypt (the default) on files.
+      // `command: verify | rewrap` works on uploaded objects, `wait-only` on jobs made before;
+      // encrypt (the default) on files.
       const objects = step.with.includes('command');
-      const required = objects ? REQUIRED : [...REQUIRED, 'kms-key-arn', 'destination'];
+      const waitOnly = step.with.includes('wait-only');
+      const required = objects || waitOnly ? REQUIRED : [...REQUIRED, 'kms-key-arn', 'destination'];
       const missing = required.filter((k) => !step.with.includes(k));
-      const source = objects
-        ? step.with.includes('manifest') || step.with.includes('objects')
-        : step.with.includes('files') || step.with.includes('artifact');
+      const source = waitOnly
+        ? step.with.includes('job-ids') || step.with.includes('manifest')
+        : objects
+          ? step.with.includes('manifest') || step.with.includes('objects')
+          : step.with.includes('files') || step.with.includes('artifact');
       expect({ where: step.where, unknown, missing, source }).toEqual({
         where: step.where,
         unknown: [],
