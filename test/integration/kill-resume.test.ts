@@ -61,7 +61,21 @@ const KILL_POINTS: [string, KillPoint, number][] = [
     SIZES.length,
   ],
   ['right after the first CreateJob was sent', (r) => r.operation === 'CreateJob', SIZES.length],
+  ...[randomRequest(), randomRequest()].map((n): [string, KillPoint, number] => [
+    `at a random moment: request number ${n} at the server`,
+    (_r, all) => all.length >= n,
+    0,
+  ]),
 ];
+
+/**
+ * A request number at random among the run's first 40 (it sends about 46: 12 data keys, 3
+ * multipart uploads of 4 requests, 9 PutObjects, the template check and 12 CreateJobs). The
+ * number is in the test's name, so a failure can be replayed.
+ */
+function randomRequest(): number {
+  return 1 + Math.floor(Math.random() * 40);
+}
 
 async function writeFiles(prefix: string): Promise<string[]> {
   const paths = SIZES.map((_, i) => `${prefix}/f${String(i).padStart(2, '0')}.mp4`);
