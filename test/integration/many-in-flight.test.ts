@@ -10,20 +10,19 @@ import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { startFaultProxy, type ProxyRecord } from '../support/fault-proxy.js';
 import { startLinkProxy } from '../support/link-proxy.js';
 import { runCli } from '../support/cli-runner.js';
-import { startStack, type LocalStack } from '../../local-aws/stack.js';
 import { createSources, type Sources } from '../support/sources.js';
 import { stackClients } from '../support/clients.js';
+import { useStack } from '../support/use-stack.js';
 
 const MIB = 1024 * 1024;
 const BYTES = 300 * MIB;
 /** Room for 50 parts of 5 MiB: the window, not the budget, decides how many are in flight. */
 const MEMORY_MIB = '256';
 
-let stack: LocalStack;
+const stack = useStack();
 let sources: Sources;
 
 beforeAll(async () => {
-  stack = await startStack();
   sources = await createSources('in-flight-ws-', stack);
   // Zeros, written sparse: the ciphertext is what travels, and it looks random anyway.
   await sources.write('big/big.bin', 0);
@@ -32,7 +31,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await sources?.remove();
-  await stack?.close();
 });
 
 /** Runs `upload` with the S3 endpoint behind a slow link and the fault proxy that records requests. */

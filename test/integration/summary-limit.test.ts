@@ -7,14 +7,14 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { runPackagedAction } from '../support/action-runner.js';
-import { startStack, type LocalStack } from '../../local-aws/stack.js';
+import { actionInputs } from '../support/action-inputs.js';
+import { useStack } from '../support/use-stack.js';
 
 const FILES = 20_000;
-let stack: LocalStack;
+const stack = useStack();
 let workspace: string;
 
 beforeAll(async () => {
-  stack = await startStack();
   workspace = await mkdtemp(path.join(os.tmpdir(), 'summary-limit-ws-'));
   for (let d = 0; d < FILES / 1000; d++) {
     const dir = path.join(workspace, 'media', `batch-${String(d).padStart(2, '0')}`);
@@ -28,21 +28,18 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await rm(workspace, { recursive: true, force: true });
-  await stack?.close();
+  if (workspace) await rm(workspace, { recursive: true, force: true });
 });
 
 test('20,000 files in a dry run: a summary under 1 MiB pointing at the manifest, with a warning', async () => {
   const run = await runPackagedAction({
     workspace,
     env: stack.env(),
-    inputs: {
+    inputs: actionInputs(stack, 'summary-limit', {
       files: 'media/**/*.mp4',
-      'kms-key-arn': stack.info.kmsKeyArn,
-      destination: `s3://${stack.info.bucket}/summary-limit/`,
       'create-job': 'false',
       'dry-run': 'true',
-    },
+    }),
   });
   expect(run.code).toBe(0);
   const bytes = Buffer.byteLength(run.summary, 'utf8');

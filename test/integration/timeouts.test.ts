@@ -7,9 +7,8 @@
 import { ListMultipartUploadsCommand } from '@aws-sdk/client-s3';
 import type { ActionRun } from '../support/action-runner.js';
 import { startFaultProxy, type FaultRule, type ProxyRecord } from '../support/fault-proxy.js';
-import { startStack, type LocalStack } from '../../local-aws/stack.js';
 import { createSources, type Sources } from '../support/sources.js';
-import { FAST_JOBS } from '../support/use-stack.js';
+import { FAST_JOBS, useStack } from '../support/use-stack.js';
 import { stackClients } from '../support/clients.js';
 
 const MIB = 1024 * 1024;
@@ -17,17 +16,15 @@ const MIB = 1024 * 1024;
 const TIMEOUT_S = 1;
 const ATTEMPTS = 2;
 
-let stack: LocalStack;
+const stack = useStack(FAST_JOBS);
 let sources: Sources;
 
 beforeAll(async () => {
-  stack = await startStack(FAST_JOBS);
   sources = await createSources('timeouts-ws-', stack);
 });
 
 afterAll(async () => {
   await sources?.remove();
-  await stack?.close();
 });
 
 /** Runs the action through a fault proxy with `rules`; returns the run and the proxy's records. */
