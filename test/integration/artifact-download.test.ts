@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { runPackagedAction, type ActionRun } from '../support/action-runner.js';
+import { runPackagedAction, type ActionRun } from '../../harness/action-runner.js';
 import { makeZip, startArtifactService, type ServedArtifact } from '../support/artifact-service.js';
 import { startFaultProxy } from '../support/fault-proxy.js';
 import { actionInputs } from '../support/action-inputs.js';

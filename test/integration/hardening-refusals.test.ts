@@ -7,7 +7,7 @@
 import { copyFile, mkdir, mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { runPackagedAction } from '../support/action-runner.js';
+import { runPackagedAction } from '../../harness/action-runner.js';
 import { actionInputs } from '../support/action-inputs.js';
 import { runCli } from '../support/cli-runner.js';
 import { startFaultProxy } from '../support/fault-proxy.js';

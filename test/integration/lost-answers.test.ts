@@ -5,7 +5,7 @@
  * says what the key holds and what became of the upload.
  */
 import { ListMultipartUploadsCommand } from '@aws-sdk/client-s3';
-import type { ActionRun } from '../support/action-runner.js';
+import type { ActionRun } from '../../harness/action-runner.js';
 import {
   multipartUploads,
   startFaultProxy,

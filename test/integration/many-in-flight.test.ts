@@ -8,7 +8,7 @@ import { truncate } from 'node:fs/promises';
 import path from 'node:path';
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { startFaultProxy, type ProxyRecord } from '../support/fault-proxy.js';
-import { startLinkProxy } from '../support/link-proxy.js';
+import { startLinkProxy } from '../../harness/link-proxy.js';
 import { runCli } from '../support/cli-runner.js';
 import { createSources, type Sources } from '../support/sources.js';
 import { stackClients } from '../support/clients.js';

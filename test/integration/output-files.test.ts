@@ -10,7 +10,7 @@ import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { parseOutputFile, type ActionRun } from '../support/action-runner.js';
+import { parseOutputFile, type ActionRun } from '../../harness/action-runner.js';
 import { startFaultProxy, type FaultProxy, type ProxyRecord } from '../support/fault-proxy.js';
 import { mountTmpfs } from '../support/tmpfs.js';
 import { actionInputs } from '../support/action-inputs.js';

@@ -9,7 +9,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { runPackagedAction, type ActionRun } from '../support/action-runner.js';
+import { runPackagedAction, type ActionRun } from '../../harness/action-runner.js';
 import { actionInputs } from '../support/action-inputs.js';
 import { runCli } from '../support/cli-runner.js';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.js';

@@ -5,7 +5,7 @@
  * upload in S3. wait-timeout bounds a wait whose GetJob hangs.
  */
 import { ListMultipartUploadsCommand } from '@aws-sdk/client-s3';
-import type { ActionRun } from '../support/action-runner.js';
+import type { ActionRun } from '../../harness/action-runner.js';
 import { startFaultProxy, type FaultRule, type ProxyRecord } from '../support/fault-proxy.js';
 import { createSources, type Sources } from '../support/sources.js';
 import { FAST_JOBS, useStack } from '../support/use-stack.js';

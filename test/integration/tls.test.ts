@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
-import { startLinkProxy } from '../support/link-proxy.js';
+import { startLinkProxy } from '../../harness/link-proxy.js';
 import { actionInputs } from '../support/action-inputs.js';
 import { createSources, s3Uris, type Sources } from '../support/sources.js';
 import { stackClients } from '../support/clients.js';

@@ -9,7 +9,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ACCOUNT_ID, STACK_USER_ARN } from '../../local-aws/identity.js';
-import { runPackagedAction } from '../support/action-runner.js';
+import { runPackagedAction } from '../../harness/action-runner.js';
 import { outputsOf, runCli } from '../support/cli-process.js';
 import {
   putEncrypted,
