@@ -50,13 +50,22 @@ function errorLine(run: ActionRun): string {
   return run.stdout.split('\n').find((l) => l.startsWith('::error::')) ?? '';
 }
 
+/**
+ * How much later than the client the proxy may see a request begin. The client's clock starts
+ * when its last byte leaves; the proxy stamps the request when its event loop, shared with the
+ * stack and the other cases, reads the headers. An UploadPart's 5 MiB fit in the socket
+ * buffers, so on a busy machine the stamp came 52 ms after the client's start (948 ms lasted,
+ * at load average 7).
+ */
+const PROXY_LAG_MS = 250;
+
 /** Each request the rule held was given up by the client after about request-timeout. */
 function expectGivenUpAfterTimeout(records: readonly ProxyRecord[], operation: string): void {
   const held = records.filter((r) => r.operation === operation && r.fault !== undefined);
   expect(held).toHaveLength(ATTEMPTS);
   for (const record of held) {
     const lasted = record.endedMs! - record.startedMs;
-    expect(lasted).toBeGreaterThanOrEqual(TIMEOUT_S * 1000 - 50);
+    expect(lasted).toBeGreaterThanOrEqual(TIMEOUT_S * 1000 - PROXY_LAG_MS);
     // Given up by the client's limit, not by the end of the run (the next attempt follows).
     expect(lasted).toBeLessThan(TIMEOUT_S * 1000 * 2 + 1000);
   }
