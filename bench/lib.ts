@@ -11,9 +11,9 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { stackEnv, type StackInfo } from '../local-aws/stack.js';
 import { MIB } from '../src/shared/units.js';
-import { REPO_ROOT, runnerEnvironment } from '../test/support/runner.js';
+import { REPO_ROOT, runnerEnvironment } from '../harness/runner.js';
 
-export { ACTION_ENTRY, REPO_ROOT } from '../test/support/runner.js';
+export { ACTION_ENTRY, REPO_ROOT } from '../harness/runner.js';
 export const AWS_CLI = '/usr/bin/aws';
 export const GNU_TIME = '/usr/bin/time';
 export { MIB } from '../src/shared/units.js';

@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- --link wan`: the action against the tools a user would otherwise use, on
- * a modelled link (test/support/link-proxy.ts: a one-way delay and a bandwidth cap per TCP
+ * a modelled link (harness/link-proxy.ts: a one-way delay and a bandwidth cap per TCP
  * connection) or on plain loopback (`--link loopback`), sides alternated in one run.
  *
  *   npm run bench -- --link wan [--delay-ms 20] [--conn-mibps 8] [--sizes 256,1024]
@@ -24,9 +24,9 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { startLinkProxy, type LinkProxy } from '../test/support/link-proxy.js';
+import { startLinkProxy, type LinkProxy } from '../harness/link-proxy.js';
 import { HAS_RCLONE, RCLONE, rcloneSides } from './rclone.js';
-import { assertFreshDist } from '../test/support/runner.js';
+import { assertFreshDist } from '../harness/runner.js';
 import {
   ACTION_ENTRY,
   alternate,

@@ -28,7 +28,7 @@ import {
   startBenchStack,
   type BenchStack,
 } from './lib.js';
-import { assertFreshDist } from '../test/support/runner.js';
+import { assertFreshDist } from '../harness/runner.js';
 import {
   GIB,
   RUNS,

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { CLI_ENTRY } from '../test/support/runner.js';
+import { CLI_ENTRY } from '../harness/runner.js';
 import {
   alternate,
   benchFile,

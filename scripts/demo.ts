@@ -16,7 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { GetJobCommand, MediaConvertClient } from '@aws-sdk/client-mediaconvert';
-import { removeRunnerTemps, runPackagedAction } from '../test/support/action-runner.js';
+import { removeRunnerTemps, runPackagedAction } from '../harness/action-runner.js';
 import { startStack } from '../local-aws/stack.js';
 import { quietNodeVersionWarning } from '../src/aws/node-version-warning.js';
 import { parseFlags, UsageError } from '../src/cli/args.js';

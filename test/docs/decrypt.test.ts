@@ -14,7 +14,7 @@ import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises
 import os from 'node:os';
 import path from 'node:path';
 import { useStack, FAST_JOBS } from '../support/use-stack.js';
-import { CLI_ENTRY } from '../support/runner.js';
+import { CLI_ENTRY } from '../../harness/runner.js';
 
 const PAGE = 'docs/decrypt-by-hand.md';
 const DOC = await readFile(PAGE, 'utf8');

@@ -8,24 +8,23 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { runPackagedAction, type ActionRun } from '../support/action-runner.js';
+import { runPackagedAction, type ActionRun } from '../../harness/action-runner.js';
 import { makeZip, startArtifactService, type ServedArtifact } from '../support/artifact-service.js';
 import { startFaultProxy } from '../support/fault-proxy.js';
-import { startStack, type LocalStack } from '../../local-aws/stack.js';
+import { actionInputs } from '../support/action-inputs.js';
+import { useStack } from '../support/use-stack.js';
 
-let stack: LocalStack;
+const stack = useStack();
 let workspace: string;
 let clip: Buffer;
 
 beforeAll(async () => {
-  stack = await startStack();
   workspace = await mkdtemp(path.join(os.tmpdir(), 'artifact-ws-'));
   clip = await readFile('samples/clip.mp4');
 });
 
 afterAll(async () => {
-  await rm(workspace, { recursive: true, force: true });
-  await stack?.close();
+  if (workspace) await rm(workspace, { recursive: true, force: true });
 });
 
 async function runWith(
@@ -38,12 +37,7 @@ async function runWith(
     const run = await runPackagedAction({
       workspace,
       env: { ...proxy.env(stack.env()), ...service.env, ...extra.env },
-      inputs: {
-        artifact: artifact.name,
-        'kms-key-arn': stack.info.kmsKeyArn,
-        destination: `s3://${stack.info.bucket}/artifact/`,
-        'create-job': 'false',
-      },
+      inputs: actionInputs(stack, 'artifact', { artifact: artifact.name, 'create-job': 'false' }),
       ...(extra.prefix ? { prefix: extra.prefix } : {}),
     });
     const requests = proxy.records.map((r) => `${r.service} ${r.operation}`);

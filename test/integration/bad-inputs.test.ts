@@ -23,7 +23,7 @@ import {
 } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { runPackagedAction } from '../support/action-runner.js';
+import { runPackagedAction } from '../../harness/action-runner.js';
 import { startFaultProxy } from '../support/fault-proxy.js';
 import { actionInputs } from '../support/action-inputs.js';
 import { useStack } from '../support/use-stack.js';

@@ -10,8 +10,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { runPackagedAction } from '../support/action-runner.js';
-import { CLI_ENTRY } from '../support/runner.js';
+import { runPackagedAction } from '../../harness/action-runner.js';
+import { CLI_ENTRY } from '../../harness/runner.js';
 import {
   multipartUploads,
   startFaultProxy,

@@ -13,8 +13,8 @@ import path from 'node:path';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { FAST_JOBS, useStack } from '../support/use-stack.js';
 import { stackClients } from '../support/clients.js';
-import { CLI_ENTRY } from '../support/runner.js';
-import { runPackagedAction } from '../support/action-runner.js';
+import { CLI_ENTRY } from '../../harness/runner.js';
+import { runPackagedAction } from '../../harness/action-runner.js';
 import { CASES } from '../../src/conformance/cases.js';
 
 const execFileAsync = promisify(execFile);

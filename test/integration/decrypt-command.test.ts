@@ -8,12 +8,12 @@ import { createReadStream } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { startStack, type LocalStack } from '../../local-aws/stack.js';
 import { outputsOf, runCli } from '../support/cli-process.js';
 import { putEncrypted, putRaw } from '../support/encrypted-objects.js';
 import { opensslDecrypt } from '../support/oracle.js';
 import { getObject, unwrapKey } from '../support/stack-helpers.js';
 import { stackClients } from '../support/clients.js';
+import { useStack } from '../support/use-stack.js';
 
 const MIB = 1024 * 1024;
 /**
@@ -23,16 +23,14 @@ const MIB = 1024 * 1024;
  */
 const LARGE_BYTES = 128 * MIB;
 
-let stack: LocalStack;
+const stack = useStack();
 let tmp: string;
 
 beforeAll(async () => {
-  stack = await startStack();
   tmp = await mkdtemp(path.join(os.tmpdir(), 'decrypt-'));
 });
 
 afterAll(async () => {
-  await stack?.close();
   if (tmp) await rm(tmp, { recursive: true, force: true });
 });
 

@@ -16,7 +16,7 @@ import {
   type InputDecryptionSettings,
   type Job,
 } from '@aws-sdk/client-mediaconvert';
-import { runPackagedAction } from '../support/action-runner.js';
+import { runPackagedAction } from '../../harness/action-runner.js';
 import { actionInputs } from '../support/action-inputs.js';
 import { useStack, FAST_JOBS } from '../support/use-stack.js';
 import { getObject } from '../support/stack-helpers.js';

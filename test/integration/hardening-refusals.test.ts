@@ -4,20 +4,19 @@
  * naming the input, the CLI exits 2 with the same message, and a fault proxy in front of the
  * local stack records that neither sent a single request.
  */
-import { spawn } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { runPackagedAction } from '../support/action-runner.js';
+import { runPackagedAction } from '../../harness/action-runner.js';
+import { actionInputs } from '../support/action-inputs.js';
+import { runCli } from '../support/cli-runner.js';
 import { startFaultProxy } from '../support/fault-proxy.js';
-import { CLI_ENTRY } from '../support/runner.js';
-import { startStack, type LocalStack } from '../../local-aws/stack.js';
+import { useStack } from '../support/use-stack.js';
 
-let stack: LocalStack;
+const stack = useStack();
 let workspace: string;
 
 beforeAll(async () => {
-  stack = await startStack();
   workspace = await mkdtemp(path.join(os.tmpdir(), 'hardening-ws-'));
   const at = (p: string) => path.join(workspace, p);
   await mkdir(at('masters'));
@@ -68,8 +67,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await rm(workspace, { recursive: true, force: true });
-  await stack?.close();
+  if (workspace) await rm(workspace, { recursive: true, force: true });
 });
 
 interface Case {
@@ -181,44 +179,20 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-function cli(
-  args: string[],
-  env: Record<string, string>,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI_ENTRY, ...args], {
-      cwd: workspace,
-      env: { PATH: process.env.PATH ?? '', HOME: os.tmpdir(), RUNNER_TEMP: os.tmpdir(), ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
 describe('refused before any AWS request, by the action and the CLI alike', () => {
   test.concurrent.each(cases)('$input: $why', async (c) => {
     const proxy = await startFaultProxy({ upstreams: stack.info.endpoints });
     try {
-      const inputs: Record<string, string> = {
-        files: 'masters/a.mp4',
-        'kms-key-arn': stack.info.kmsKeyArn,
-        destination: `s3://${stack.info.bucket}/hardening/`,
-        'role-arn': stack.info.roleArn,
-        'job-template': stack.info.jobTemplate,
-        ...c.inputs,
-      };
+      const inputs = actionInputs(stack, 'hardening', { files: 'masters/a.mp4', ...c.inputs });
       if (inputs.destination) {
         inputs.destination = inputs.destination.replace('BUCKET', stack.info.bucket);
       }
       const env = proxy.env(stack.env());
       const [action, command] = await Promise.all([
         runPackagedAction({ workspace, env, inputs }),
-        cli(
+        runCli(
           Object.entries(inputs).flatMap(([name, value]) => [`--${name}`, value]),
-          env,
+          { cwd: workspace, env: { RUNNER_TEMP: os.tmpdir(), ...env } },
         ),
       ]);
       const errors = action.stdout.split('\n').filter((l) => l.startsWith('::error::'));
@@ -244,12 +218,7 @@ test('an HLS playlist with create-job: false is encrypted and uploaded: no job w
   const run = await runPackagedAction({
     workspace,
     env: stack.env(),
-    inputs: {
-      files: 'hls/*',
-      'kms-key-arn': stack.info.kmsKeyArn,
-      destination: `s3://${stack.info.bucket}/hardening-hls/`,
-      'create-job': 'false',
-    },
+    inputs: actionInputs(stack, 'hardening-hls', { files: 'hls/*', 'create-job': 'false' }),
   });
   expect(run.code).toBe(0);
   expect(JSON.parse(run.outputs['s3-uris']!)).toEqual([

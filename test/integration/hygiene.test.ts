@@ -14,7 +14,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { inspect } from 'node:util';
 import path from 'node:path';
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
-import type { ActionRun } from '../support/action-runner.js';
+import type { ActionRun } from '../../harness/action-runner.js';
 import { startFaultProxy, type FaultRule, type ProxyRecord } from '../support/fault-proxy.js';
 import { actionInputs } from '../support/action-inputs.js';
 import { useStack } from '../support/use-stack.js';

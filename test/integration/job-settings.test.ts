@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { GetJobCommand as GetMediaConvertJob } from '@aws-sdk/client-mediaconvert';
-import { runPackagedAction } from '../support/action-runner.js';
+import { runPackagedAction } from '../../harness/action-runner.js';
 import { actionInputs } from '../support/action-inputs.js';
 import { useStack, FAST_JOBS } from '../support/use-stack.js';
 import { smallMp4OutputGroup } from '../support/stack-helpers.js';

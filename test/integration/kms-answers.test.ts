@@ -7,22 +7,21 @@
 import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { runPackagedAction } from '../support/action-runner.js';
+import { runPackagedAction } from '../../harness/action-runner.js';
+import { actionInputs } from '../support/action-inputs.js';
 import { startFaultProxy } from '../support/fault-proxy.js';
-import { startStack, type LocalStack } from '../../local-aws/stack.js';
+import { useStack } from '../support/use-stack.js';
 
-let stack: LocalStack;
+const stack = useStack();
 let workspace: string;
 
 beforeAll(async () => {
-  stack = await startStack();
   workspace = await mkdtemp(path.join(os.tmpdir(), 'kms-answers-ws-'));
   await copyFile('samples/clip.mp4', path.join(workspace, 'clip.mp4'));
 });
 
 afterAll(async () => {
-  await rm(workspace, { recursive: true, force: true });
-  await stack?.close();
+  if (workspace) await rm(workspace, { recursive: true, force: true });
 });
 
 /** The KMS answer with its CiphertextBlob replaced by `blob` (base64). */
@@ -48,14 +47,7 @@ test.each([
       const run = await runPackagedAction({
         workspace,
         env: proxy.env(stack.env()),
-        inputs: {
-          files: 'clip.mp4',
-          'kms-key-arn': stack.info.kmsKeyArn,
-          destination: `s3://${stack.info.bucket}/kms-answers/`,
-          'role-arn': stack.info.roleArn,
-          'job-template': stack.info.jobTemplate,
-          'key-source': keySource,
-        },
+        inputs: actionInputs(stack, 'kms-answers', { files: 'clip.mp4', 'key-source': keySource }),
       });
       expect(run.code).toBe(1);
       expect(run.stdout).toContain(

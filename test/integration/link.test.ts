@@ -1,17 +1,17 @@
 /**
- * The packaged action on a modelled slow link (test/support/link-proxy.ts: a delay each way and a
+ * The packaged action on a modelled slow link (harness/link-proxy.ts: a delay each way and a
  * bandwidth cap per connection), with the fault proxy behind it to see every S3 request: the
  * upload fills the link with more parts in flight, never holds more parts than
  * `max-memory-mib`, and a failure still aborts the multipart upload.
  */
-import type { ActionRun } from '../support/action-runner.js';
+import type { ActionRun } from '../../harness/action-runner.js';
 import {
   multipartUploads,
   startFaultProxy,
   type FaultRule,
   type ProxyRecord,
 } from '../support/fault-proxy.js';
-import { startLinkProxy } from '../support/link-proxy.js';
+import { startLinkProxy } from '../../harness/link-proxy.js';
 import { useStack, FAST_JOBS } from '../support/use-stack.js';
 import { createSources, s3Uris, type Sources } from '../support/sources.js';
 import { MIB } from '../../src/shared/units.js';

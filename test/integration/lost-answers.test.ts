@@ -5,31 +5,28 @@
  * says what the key holds and what became of the upload.
  */
 import { ListMultipartUploadsCommand } from '@aws-sdk/client-s3';
-import type { ActionRun } from '../support/action-runner.js';
+import type { ActionRun } from '../../harness/action-runner.js';
 import {
   multipartUploads,
   startFaultProxy,
   type FaultRule,
   type ProxyRecord,
 } from '../support/fault-proxy.js';
-import { startStack, type LocalStack } from '../../local-aws/stack.js';
 import { createSources, s3Uris, type Sources } from '../support/sources.js';
-import { FAST_JOBS } from '../support/use-stack.js';
+import { FAST_JOBS, useStack } from '../support/use-stack.js';
 import { stackClients } from '../support/clients.js';
 
 const MIB = 1024 * 1024;
 
-let stack: LocalStack;
+const stack = useStack(FAST_JOBS);
 let sources: Sources;
 
 beforeAll(async () => {
-  stack = await startStack(FAST_JOBS);
   sources = await createSources('lost-answers-ws-', stack);
 });
 
 afterAll(async () => {
   await sources?.remove();
-  await stack?.close();
 });
 
 async function runWith(

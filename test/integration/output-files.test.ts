@@ -10,20 +10,19 @@ import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { parseOutputFile, type ActionRun } from '../support/action-runner.js';
+import { parseOutputFile, type ActionRun } from '../../harness/action-runner.js';
 import { startFaultProxy, type FaultProxy, type ProxyRecord } from '../support/fault-proxy.js';
 import { mountTmpfs } from '../support/tmpfs.js';
-import { startStack, type LocalStack } from '../../local-aws/stack.js';
+import { actionInputs } from '../support/action-inputs.js';
 import { createSources, type Sources } from '../support/sources.js';
-import { FAST_JOBS } from '../support/use-stack.js';
+import { FAST_JOBS, useStack } from '../support/use-stack.js';
 
-let stack: LocalStack;
+const stack = useStack(FAST_JOBS);
 let sources: Sources;
 let proxy: FaultProxy;
 let scratch: string;
 
 beforeAll(async () => {
-  stack = await startStack(FAST_JOBS);
   sources = await createSources('output-files-ws-', stack);
   proxy = await startFaultProxy({ upstreams: stack.info.endpoints });
   scratch = await mkdtemp(path.join(os.tmpdir(), 'output-files-'));
@@ -34,7 +33,6 @@ afterAll(async () => {
   await proxy?.close();
   await rm(scratch, { recursive: true, force: true });
   await sources?.remove();
-  await stack?.close();
 });
 
 /** Records the proxy sees from now on (it keeps every record of the file's runs). */
@@ -58,14 +56,7 @@ function runAction(
 ): Promise<ActionRun> {
   return sources.run({
     env: { ...proxy.env(stack.env()), ...env },
-    inputs: {
-      files: 'clip.bin',
-      'kms-key-arn': stack.info.kmsKeyArn,
-      destination: `s3://${stack.info.bucket}/${prefix}/`,
-      'role-arn': stack.info.roleArn,
-      'job-template': stack.info.jobTemplate,
-      ...inputs,
-    },
+    inputs: actionInputs(stack, prefix, { files: 'clip.bin', ...inputs }),
     ...(onSpawn ? { onSpawn } : {}),
   });
 }

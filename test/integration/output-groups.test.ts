@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { writeFile } from 'node:fs/promises';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
-import { runPackagedAction } from '../support/action-runner.js';
+import { runPackagedAction } from '../../harness/action-runner.js';
 import { actionInputs } from '../support/action-inputs.js';
 import { useStack, FAST_JOBS } from '../support/use-stack.js';
 import { outputLocations, segmentUri } from '../../src/mediaconvert/output-locations.js';

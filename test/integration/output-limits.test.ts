@@ -6,7 +6,7 @@
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { runPackagedAction } from '../support/action-runner.js';
+import { runPackagedAction } from '../../harness/action-runner.js';
 import { actionInputs } from '../support/action-inputs.js';
 import { useStack } from '../support/use-stack.js';
 

@@ -18,7 +18,7 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
-import { runPackagedAction } from '../support/action-runner.js';
+import { runPackagedAction } from '../../harness/action-runner.js';
 import {
   multipartUploads,
   startFaultProxy,

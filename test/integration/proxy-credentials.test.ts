@@ -4,29 +4,28 @@
  * part of a password appears in any output, in any shape of URL, from the http-proxy input or
  * from the proxy variables.
  */
-import { spawn } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { runPackagedAction, type ActionRun } from '../support/action-runner.js';
+import { runPackagedAction, type ActionRun } from '../../harness/action-runner.js';
+import { actionInputs } from '../support/action-inputs.js';
+import { runCli } from '../support/cli-runner.js';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.js';
-import { CLI_ENTRY } from '../support/runner.js';
 import { startTinyProxy, type TinyProxy } from '../support/tinyproxy.js';
-import { startStack, type LocalStack } from '../../local-aws/stack.js';
+import { useStack } from '../support/use-stack.js';
 
 const USER = 'encoder';
 const PASSWORD = 'Qz7kX9vTm';
 
-let stack: LocalStack;
+const stack = useStack();
 let tinyproxy: TinyProxy;
 let recorder: FaultProxy;
 let workspace: string;
 let port: string;
 
 beforeAll(async () => {
-  stack = await startStack();
   tinyproxy = await startTinyProxy({ basicAuth: { user: USER, password: PASSWORD } });
   port = new URL(tinyproxy.url).port;
   recorder = await startFaultProxy({ upstreams: stack.info.endpoints });
@@ -37,19 +36,13 @@ beforeAll(async () => {
 afterAll(async () => {
   await recorder?.close();
   await tinyproxy?.close();
-  await stack?.close();
-  await rm(workspace, { recursive: true, force: true });
+  if (workspace) await rm(workspace, { recursive: true, force: true });
 });
 
 beforeEach(() => recorder.reset());
 
-const inputs = (extra: Record<string, string>): Record<string, string> => ({
-  files: 'clip.mp4',
-  'kms-key-arn': stack.info.kmsKeyArn,
-  destination: `s3://${stack.info.bucket}/proxy-credentials/`,
-  'create-job': 'false',
-  ...extra,
-});
+const inputs = (extra: Record<string, string>): Record<string, string> =>
+  actionInputs(stack, 'proxy-credentials', { files: 'clip.mp4', 'create-job': 'false', ...extra });
 
 function run(extra: Record<string, string>, env: Record<string, string> = {}): Promise<ActionRun> {
   return runPackagedAction({
@@ -165,7 +158,11 @@ describe('a proxy URL that cannot be read: refused before any request, no part o
     expect(result.stdout).toContain(
       '::error::Input `http-proxy`: is not a URL that can be read (the value is not shown: it may hold a password)',
     );
-    const cli = await runCli(['--http-proxy', value]);
+    const all = Object.entries(inputs({})).flatMap(([name, v]) => [`--${name}`, v]);
+    const cli = await runCli([...all, '--http-proxy', value], {
+      cwd: workspace,
+      env: recorder.env(stack.env()),
+    });
     expect(cli.code).toBe(2);
     expect(cli.stderr).toContain('error: --http-proxy is not a URL that can be read');
     expectNoPieceOf(secret, [result.stdout, result.stderr, cli.stdout, cli.stderr]);
@@ -182,18 +179,3 @@ describe('a proxy URL that cannot be read: refused before any request, no part o
     expect(recorder.records).toEqual([]);
   });
 });
-
-function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const all = Object.entries(inputs({})).flatMap(([name, v]) => [`--${name}`, v]);
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI_ENTRY, ...all, ...args], {
-      cwd: workspace,
-      env: { PATH: process.env.PATH ?? '', HOME: os.tmpdir(), ...recorder.env(stack.env()) },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}

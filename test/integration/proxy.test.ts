@@ -8,7 +8,7 @@ import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runPackagedAction, type ActionRun } from '../support/action-runner.js';
+import { runPackagedAction, type ActionRun } from '../../harness/action-runner.js';
 import { withFaultProxy, type FaultProxy, type FaultRule } from '../support/fault-proxy.js';
 import { actionInputs } from '../support/action-inputs.js';
 import { useStack, FAST_JOBS } from '../support/use-stack.js';

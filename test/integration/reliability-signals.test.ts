@@ -10,7 +10,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import type { ActionRun } from '../support/action-runner.js';
+import type { ActionRun } from '../../harness/action-runner.js';
 import {
   multipartUploads,
   startFaultProxy,

@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { ListJobsCommand, type Job } from '@aws-sdk/client-mediaconvert';
-import type { ActionRun } from '../support/action-runner.js';
+import type { ActionRun } from '../../harness/action-runner.js';
 import {
   multipartUploads,
   withFaultProxy,

@@ -5,16 +5,20 @@
  * it again changes nothing. The stack's copy limit sits between the CTR objects (the clip's
  * size, copied by CopyObject) and the GCM ones (16 bytes more, copied part by part).
  */
-import { readFile, stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { CreateJobCommand, GetJobCommand } from '@aws-sdk/client-mediaconvert';
 import { HeadObjectCommand, type HeadObjectCommandOutput } from '@aws-sdk/client-s3';
-import { startStack, type LocalStack } from '../../local-aws/stack.js';
 import { outputsOf, runCli } from '../support/cli-process.js';
 import { createSources, type Sources } from '../support/sources.js';
 import { stackClients } from '../support/clients.js';
+import { FAST_JOBS, useStack } from '../support/use-stack.js';
 
 const CLIPS = 10;
-let stack: LocalStack;
+const stack = useStack({
+  ...FAST_JOBS,
+  s3CopySourceLimit: statSync('samples/clip.mp4').size + 8,
+});
 let clients: ReturnType<typeof stackClients>;
 let sources: Sources;
 let manifests: { ctr: string; gcm: string };
@@ -31,8 +35,6 @@ interface Decryption {
 }
 
 beforeAll(async () => {
-  const clipBytes = (await stat('samples/clip.mp4')).size;
-  stack = await startStack({ s3CopySourceLimit: clipBytes + 8, mediaconvert: { tickMs: 5 } });
   clients = stackClients(stack);
   sources = await createSources('rewrap-ws-', stack);
   for (let i = 0; i < CLIPS; i++) await sources.copy(`clips/${i}.mp4`, 'samples/clip.mp4');
@@ -56,7 +58,6 @@ afterAll(async () => {
   clients?.kms.destroy();
   clients?.mediaconvert.destroy();
   await sources?.remove();
-  await stack?.close();
 });
 
 const PREFIX = (): string => `s3://${stack.info.bucket}/rewrap/`;

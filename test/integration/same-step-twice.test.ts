@@ -8,7 +8,7 @@
 import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { runPackagedAction, type ActionRun } from '../support/action-runner.js';
+import { runPackagedAction, type ActionRun } from '../../harness/action-runner.js';
 import { actionInputs } from '../support/action-inputs.js';
 import { useStack } from '../support/use-stack.js';
 import { getObject } from '../support/stack-helpers.js';

@@ -8,7 +8,7 @@ import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promi
 import os from 'node:os';
 import path from 'node:path';
 import { CopyObjectCommand, HeadObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
-import { runPackagedAction, type ActionRun } from '../support/action-runner.js';
+import { runPackagedAction, type ActionRun } from '../../harness/action-runner.js';
 import { startFaultProxy, type FaultProxy, type ProxyRecord } from '../support/fault-proxy.js';
 import { actionInputs } from '../support/action-inputs.js';
 import { useStack, FAST_JOBS } from '../support/use-stack.js';

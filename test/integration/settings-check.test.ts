@@ -10,7 +10,7 @@ import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { GetJobCommand } from '@aws-sdk/client-mediaconvert';
-import { runPackagedAction } from '../support/action-runner.js';
+import { runPackagedAction } from '../../harness/action-runner.js';
 import { startFaultProxy } from '../support/fault-proxy.js';
 import { smallMp4OutputGroup } from '../support/stack-helpers.js';
 import { stackClients } from '../support/clients.js';

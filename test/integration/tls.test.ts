@@ -6,7 +6,8 @@
  */
 import path from 'node:path';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
-import { startLinkProxy } from '../support/link-proxy.js';
+import { startLinkProxy } from '../../harness/link-proxy.js';
+import { actionInputs } from '../support/action-inputs.js';
 import { createSources, s3Uris, type Sources } from '../support/sources.js';
 import { stackClients } from '../support/clients.js';
 import { FAST_JOBS, useStack } from '../support/use-stack.js';
@@ -33,14 +34,7 @@ test('over https with NODE_EXTRA_CA_CERTS: the sample clip, and a job that compl
   expect(env.NODE_EXTRA_CA_CERTS).toBe(stack.info.caBundle);
   const run = await sources.run({
     env,
-    inputs: {
-      files: 'media/clip.mp4',
-      'kms-key-arn': stack.info.kmsKeyArn,
-      destination: `s3://${stack.info.bucket}/tls/`,
-      'role-arn': stack.info.roleArn,
-      'job-template': stack.info.jobTemplate,
-      wait: 'true',
-    },
+    inputs: actionInputs(stack, 'tls', { files: 'media/clip.mp4', wait: 'true' }),
   });
   expect(run.stdout).not.toContain('::error::');
   expect(run.code).toBe(0);

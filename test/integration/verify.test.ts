@@ -8,9 +8,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { startStack, type LocalStack } from '../../local-aws/stack.js';
 import { ACCOUNT_ID, STACK_USER_ARN } from '../../local-aws/identity.js';
-import { runPackagedAction } from '../support/action-runner.js';
+import { runPackagedAction } from '../../harness/action-runner.js';
 import { outputsOf, runCli } from '../support/cli-process.js';
 import {
   putEncrypted,
@@ -19,18 +18,17 @@ import {
   type EncryptedObject,
 } from '../support/encrypted-objects.js';
 import type { Mode } from '../support/oracle.js';
+import { useStack } from '../support/use-stack.js';
 
 const MIB = 1024 * 1024;
-let stack: LocalStack;
+const stack = useStack();
 let tmp: string;
 
 beforeAll(async () => {
-  stack = await startStack();
   tmp = await mkdtemp(path.join(os.tmpdir(), 'verify-'));
 });
 
 afterAll(async () => {
-  await stack?.close();
   if (tmp) await rm(tmp, { recursive: true, force: true });
 });
 

@@ -9,28 +9,31 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ReEncryptCommand, GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
-import { CreateJobCommand, GetJobCommand, MediaConvertClient } from '@aws-sdk/client-mediaconvert';
+import { ReEncryptCommand, GenerateDataKeyCommand, type KMSClient } from '@aws-sdk/client-kms';
+import {
+  CreateJobCommand,
+  GetJobCommand,
+  type MediaConvertClient,
+} from '@aws-sdk/client-mediaconvert';
 import {
   CompleteMultipartUploadCommand,
   CopyObjectCommand,
   CreateMultipartUploadCommand,
   HeadObjectCommand,
   PutObjectCommand,
-  S3Client,
+  type S3Client,
   UploadPartCopyCommand,
 } from '@aws-sdk/client-s3';
-import { STACK_CREDENTIALS } from '../../local-aws/identity.js';
-import { startStack, type LocalStack } from '../../local-aws/stack.js';
+import { stackClients } from '../support/clients.js';
 import { encrypt, makeClip, mp4JobSettings, type Mode } from '../support/mediaconvert-fixtures.js';
 import { MEDIACONVERT_CONTEXT } from '../support/oracle.js';
+import { useStack } from '../support/use-stack.js';
 
 const REGION = 'us-east-1';
 const KEY = 'mediaconvert-encrypted-decryption-key';
 const IV = 'mediaconvert-initialization-vector';
 const MODE = 'mediaconvert-decryption-mode';
 
-let stack: LocalStack;
 let s3: S3Client;
 let kms: KMSClient;
 let mediaconvert: MediaConvertClient;
@@ -40,23 +43,23 @@ let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'rewrap-stack-'));
   clip = await makeClip(dir);
-  // The copy limit (S3: 5 GiB) between the CTR object (the clip's size) and the GCM object
-  // (16 bytes more): the first can be copied by CopyObject, the second needs a multipart copy.
-  stack = await startStack({
-    region: REGION,
-    s3CopySourceLimit: clip.length + 8,
-    mediaconvert: { tickMs: 5 },
-  });
-  const common = { region: REGION, credentials: STACK_CREDENTIALS, maxAttempts: 1 };
-  s3 = new S3Client({ ...common, endpoint: stack.info.endpoints.s3, forcePathStyle: true });
-  kms = new KMSClient({ ...common, endpoint: stack.info.endpoints.kms });
-  mediaconvert = new MediaConvertClient({ ...common, endpoint: stack.info.endpoints.mediaconvert });
 }, 30_000);
+
+// The copy limit (S3: 5 GiB) between the CTR object (the clip's size) and the GCM object
+// (16 bytes more): the first can be copied by CopyObject, the second needs a multipart copy.
+const stack = useStack(() => ({
+  region: REGION,
+  s3CopySourceLimit: clip.length + 8,
+  mediaconvert: { tickMs: 5 },
+}));
+
+beforeAll(() => {
+  ({ s3, kms, mediaconvert } = stackClients(stack, { maxAttempts: 1 }));
+});
 
 afterAll(async () => {
   [s3, kms, mediaconvert].forEach((client) => client?.destroy());
-  await stack?.close();
-  await rm(dir, { recursive: true, force: true });
+  if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 /** Encrypts the clip under a data key of the first key and uploads it with its metadata. */

@@ -21,28 +21,26 @@ import {
   S3Client,
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
-import { startStack, type LocalStack } from '../../local-aws/stack.js';
 import { startAwsCli, type AwsCli, type CliResult } from '../support/aws-cli.js';
 import { mp4JobSettings } from '../support/mediaconvert-fixtures.js';
 import { encrypt } from '../support/oracle.js';
+import { FAST_JOBS, useStack } from '../support/use-stack.js';
 
 const MIB = 1024 * 1024;
 const CONTEXT = { service: 'mediaconvert.amazonaws.com' };
 const CLIP = path.resolve('samples/clip.mp4');
 
-let stack: LocalStack;
+const stack = useStack({ ...FAST_JOBS, tls: true });
 let cli: AwsCli;
 let dir: string;
 
 beforeAll(async () => {
-  stack = await startStack({ tls: true, mediaconvert: { tickMs: 5 } });
   cli = startAwsCli();
   dir = await mkdtemp(path.join(os.tmpdir(), 'local-aws-tls-test-'));
 }, 30_000);
 
 afterAll(async () => {
   await cli?.close();
-  await stack?.close();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 

@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
-import { assertFreshDist, CLI_ENTRY } from './runner.js';
+import { assertFreshDist, CLI_ENTRY } from '../../harness/runner.js';
 
 export interface CliRun {
   code: number | null;

@@ -4,7 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import os from 'node:os';
-import { assertFreshDist, CLI_ENTRY, REPO_ROOT } from './runner.js';
+import { assertFreshDist, CLI_ENTRY, REPO_ROOT } from '../../harness/runner.js';
 
 export interface CliRun {
   code: number | null;

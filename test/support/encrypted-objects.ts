@@ -11,7 +11,7 @@ import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { encrypt, type Mode } from './oracle.js';
 import { stackClients } from './clients.js';
 import { MEDIACONVERT_CONTEXT } from './oracle.js';
-import type { LocalStack } from '../../local-aws/stack.js';
+import type { StackHandle } from './use-stack.js';
 
 export interface EncryptedObject {
   s3Uri: string;
@@ -43,7 +43,10 @@ export interface ObjectSpec {
   recordSha?: boolean;
 }
 
-export async function putEncrypted(stack: LocalStack, spec: ObjectSpec): Promise<EncryptedObject> {
+export async function putEncrypted(
+  stack: Pick<StackHandle, 'info'>,
+  spec: ObjectSpec,
+): Promise<EncryptedObject> {
   const { kms, s3 } = stackClients(stack);
   const keyBytes = spec.keyBytes ?? 32;
   const made = await kms.send(
@@ -103,7 +106,7 @@ export async function putEncrypted(stack: LocalStack, spec: ObjectSpec): Promise
 
 /** Replaces an object's bytes and/or metadata with a plain PutObject (tampering). */
 export async function putRaw(
-  stack: LocalStack,
+  stack: Pick<StackHandle, 'info'>,
   key: string,
   body: Buffer,
   metadata: Record<string, string>,

@@ -17,12 +17,12 @@ import {
 } from 'node:http';
 import type { Socket } from 'node:net';
 import { errorReply, faultChooser, type Fault, type FaultRule } from './faults.js';
-import { endpointEnv, listenPerService, type Service } from './per-service.js';
+import { endpointEnv, listenPerService, type Service } from '../../harness/per-service.js';
 import { decodePath, recordOf, type ProxyRecord } from './proxy-records.js';
 
 // What the proxy's users name: the rules they pass and the records they read.
 export type { Fault, FaultRule } from './faults.js';
-export type { Service } from './per-service.js';
+export type { Service } from '../../harness/per-service.js';
 export {
   mediaConvertOperation,
   multipartUploads,

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { OutgoingHttpHeaders } from 'node:http';
-import type { Service } from './per-service.js';
+import type { Service } from '../../harness/per-service.js';
 
 export type Fault =
   /** The service's own error: `throttling` (the default) or `server` (a 500), or an override. */

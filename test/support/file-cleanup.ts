@@ -4,7 +4,7 @@
  * whole suite makes about a hundred of them.
  */
 import { afterAll } from '@jest/globals';
-import { removeRunnerTemps } from './action-runner.js';
+import { removeRunnerTemps } from '../../harness/action-runner.js';
 
 afterAll(() => {
   removeRunnerTemps();

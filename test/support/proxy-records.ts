@@ -6,7 +6,7 @@
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { matchRoute } from '../../local-aws/mediaconvert/routes.js';
 import type { FaultKind } from './faults.js';
-import type { Service } from './per-service.js';
+import type { Service } from '../../harness/per-service.js';
 
 export interface ProxyRecord {
   /** Arrival order, from 1. */

@@ -10,7 +10,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { runPackagedAction, type ActionRun, type ActionRunOptions } from './action-runner.js';
+import {
+  runPackagedAction,
+  type ActionRun,
+  type ActionRunOptions,
+} from '../../harness/action-runner.js';
 import { opensslDecrypt } from './oracle.js';
 import { actionInputs } from './action-inputs.js';
 import { stackClients } from './clients.js';

@@ -1,6 +1,6 @@
-// The jest transform for our TypeScript (src/, local-aws/, test/, bench/): esbuild strips the
-// types one file at a time. tsconfig.json sets isolatedModules, so no file needs the whole
-// program to be translated; type-checking is `npm run build` (tsc), not the test run's job.
+// The jest transform for our TypeScript (src/, local-aws/, harness/, test/, bench/): esbuild
+// strips the types one file at a time. tsconfig.json sets isolatedModules, so no file needs the
+// whole program to be translated; type-checking is `npm run build` (tsc), not the test run's job.
 // (Plain JavaScript: jest loads it untransformed.) ts-jest did the same per file, but it
 // loads the TypeScript compiler in every worker for every project, which costs most on a fresh
 // CI machine, where jest's cache is empty.

@@ -18,12 +18,13 @@ export type StackHandle = Omit<LocalStack, 'close'>;
 /**
  * Registers the hooks that start the stack with `options` and stop it. The handle it returns
  * reads the running stack, so it may be used in the file's tests and hooks (after this call),
- * not while the file is being loaded.
+ * not while the file is being loaded. Options that depend on what an earlier `beforeAll` made
+ * (e.g. the size of a clip it rendered) are given as a function, called when the stack starts.
  */
-export function useStack(options: StackOptions = {}): StackHandle {
+export function useStack(options: StackOptions | (() => StackOptions) = {}): StackHandle {
   let started: LocalStack | undefined;
   beforeAll(async () => {
-    started = await startStack(options);
+    started = await startStack(typeof options === 'function' ? options() : options);
   });
   afterAll(async () => {
     await started?.close();

@@ -1,7 +1,8 @@
 /**
- * The layout the test proxies share (the fault proxy and the link proxy): one server a
- * service on a free 127.0.0.1 port, each standing in front of that service's real server, and
- * the environment that points the AWS SDK at them.
+ * The layout the proxies in front of the local stack share (the link proxy here, the tests'
+ * fault proxy in test/support/fault-proxy.ts): one server a service on a free 127.0.0.1 port,
+ * each standing in front of that service's real server, and the environment that points the
+ * AWS SDK at them.
  */
 import type { AddressInfo, Server as NetServer } from 'node:net';
 
@@ -16,7 +17,7 @@ const ENDPOINT_VARIABLES: Record<Service, string> = {
 /**
  * `base` with the AWS_ENDPOINT_URL_<SERVICE> variable of each service in `urls` set to its URL:
  * what points the action's SDK clients at a proxy in front of the stack (the fault proxy, or
- * the link proxy of test/support/link-proxy.ts).
+ * the link proxy of link-proxy.ts).
  */
 export function endpointEnv(
   base: Record<string, string>,

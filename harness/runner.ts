@@ -8,9 +8,9 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { staleDist } from '../../scripts/sources.mjs';
+import { staleDist } from '../scripts/sources.mjs';
 
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const ACTION_ENTRY = path.join(REPO_ROOT, 'dist', 'index.js');
 export const CLI_ENTRY = path.join(REPO_ROOT, 'dist', 'cli.js');
 
