@@ -14,33 +14,31 @@ import { ListJobsCommand, type Job } from '@aws-sdk/client-mediaconvert';
 import { ListMultipartUploadsCommand } from '@aws-sdk/client-s3';
 import { spawn, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
-import type { ActionRun } from '../support/action-runner.js';
+import type { ActionRun } from '../../harness/action-runner.js';
 import { startFaultProxy, type ProxyRecord } from '../support/fault-proxy.js';
-import { startLinkProxy } from '../support/link-proxy.js';
-import { startStack, type LocalStack } from '../../local-aws/stack.js';
+import { startLinkProxy } from '../../harness/link-proxy.js';
+import { useStack } from '../support/use-stack.js';
 import { createSources, s3Uris, type Sources } from '../support/sources.js';
 import { stackClients } from '../support/clients.js';
-import { CLI_ENTRY } from '../support/runner.js';
+import { CLI_ENTRY } from '../../harness/runner.js';
 
 const MIB = 1024 * 1024;
 /** 3 files in two parts (5 MiB + 1 MiB) and 9 in one PutObject. */
 const SIZES = [6 * MIB, 6 * MIB, 6 * MIB, ...Array.from({ length: 9 }, (_, i) => 90_000 + i)];
 const LINK = { delayMs: 10, bytesPerSecond: 4 * MIB };
 
-let stack: LocalStack;
+// No ffmpeg: a job checks that its input decrypts to media (the clip's header) and copies it.
+const stack = useStack({ mediaconvert: { tickMs: 5, mediaTools: 'none' } });
 let sources: Sources;
 let clip: Buffer;
 
 beforeAll(async () => {
-  // No ffmpeg: a job checks that its input decrypts to media (the clip's header) and copies it.
-  stack = await startStack({ mediaconvert: { tickMs: 5, mediaTools: 'none' } });
   sources = await createSources('kill-resume-ws-', stack);
   clip = await readFile('samples/clip.mp4');
 });
 
 afterAll(async () => {
   await sources?.remove();
-  await stack?.close();
 });
 
 /** When to kill attempt 1: at the first event of a request (its start or its end) this is true for. */

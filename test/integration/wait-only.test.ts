@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ActionRun } from '../support/action-runner.js';
+import type { ActionRun } from '../../harness/action-runner.js';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.js';
 import { createSources, type Sources } from '../support/sources.js';
 import { FAST_JOBS, useStack } from '../support/use-stack.js';
