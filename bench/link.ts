@@ -222,9 +222,9 @@ async function batch(
     );
   }
   const { info } = stack;
-  const run = (extra: Record<string, string>) => async () => {
+  const run = (extra: Record<string, string>, build = entry) => async () => {
     const usage = await timedAction({
-      entry,
+      entry: build,
       inputs: {
         files: 'small/*.mp4',
         'kms-key-arn': info.kmsKeyArn,
@@ -244,7 +244,11 @@ async function batch(
   log(`\n[link ${options.link}] batch ${count} x 64 KiB, end to end with CreateJob`);
   const r = await alternate(
     options.runs,
-    { 'action, defaults': run({}), 'action, concurrency 4': run({ concurrency: '4' }) },
+    {
+      'action, defaults': run({}),
+      ...(before ? { 'action before, defaults': run({}, before) } : {}),
+      'action, concurrency 4': run({ concurrency: '4' }),
+    },
     (side, round, u) =>
       log(
         `  round ${round + 1} ${side.padEnd(22)} ${u.wall.toFixed(2)} s: ${(count / u.wall).toFixed(1)} files/s, ${(u.maxRssKiB / 1024).toFixed(0)} MiB RSS`,

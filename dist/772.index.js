@@ -240,6 +240,7 @@ function failedJobsMessage(outcomes) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  dc: () => (/* binding */ CREATE_JOB_CONCURRENCY),
   bD: () => (/* binding */ createJobs),
   T1: () => (/* binding */ jobResources),
   LG: () => (/* binding */ waitAndReport)

@@ -29320,7 +29320,7 @@ function parseMode(raw, env) {
 /** The pipeline and this machine's dependencies, for a caller that builds its own Config. */
 async function loadPipeline() {
     const [{ runPipeline }, { hostDeps }] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(423), __nccwpck_require__.e(272), __nccwpck_require__.e(364), __nccwpck_require__.e(401), __nccwpck_require__.e(703), __nccwpck_require__.e(934), __nccwpck_require__.e(161)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7161)),
+        Promise.all(/* import() */[__nccwpck_require__.e(423), __nccwpck_require__.e(272), __nccwpck_require__.e(364), __nccwpck_require__.e(401), __nccwpck_require__.e(703), __nccwpck_require__.e(934), __nccwpck_require__.e(200)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9200)),
         Promise.all(/* import() */[__nccwpck_require__.e(423), __nccwpck_require__.e(272), __nccwpck_require__.e(364), __nccwpck_require__.e(910), __nccwpck_require__.e(108)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4108)),
     ]);
     return { runPipeline, hostDeps };
@@ -29328,7 +29328,7 @@ async function loadPipeline() {
 /** Loads the pipeline and runs the mode with this machine's dependencies. */
 async function runMode(mode, env, options) {
     const [{ runPipeline }, { runWaitOnly }, { hostDeps }] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(423), __nccwpck_require__.e(272), __nccwpck_require__.e(364), __nccwpck_require__.e(401), __nccwpck_require__.e(703), __nccwpck_require__.e(934), __nccwpck_require__.e(161)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7161)),
+        Promise.all(/* import() */[__nccwpck_require__.e(423), __nccwpck_require__.e(272), __nccwpck_require__.e(364), __nccwpck_require__.e(401), __nccwpck_require__.e(703), __nccwpck_require__.e(934), __nccwpck_require__.e(200)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9200)),
         Promise.all(/* import() */[__nccwpck_require__.e(423), __nccwpck_require__.e(364), __nccwpck_require__.e(934), __nccwpck_require__.e(132)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1132)),
         Promise.all(/* import() */[__nccwpck_require__.e(423), __nccwpck_require__.e(272), __nccwpck_require__.e(364), __nccwpck_require__.e(910), __nccwpck_require__.e(108)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4108)),
     ]);

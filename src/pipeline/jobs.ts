@@ -45,7 +45,7 @@ export function jobResources(job: JobConfig, plan: JobPlan): JobResource[] {
  * CreateJob requests at once. Each is one round trip; with a thousand files on a link with
  * 40 ms of round trip, 4 at once spent 10 s on job creation alone.
  */
-const CREATE_JOB_CONCURRENCY = 16;
+export const CREATE_JOB_CONCURRENCY = 16;
 
 /**
  * Sends `requests` (each request's job goes to `record` as soon as it exists, which resolves

@@ -23,6 +23,7 @@ import { encryptAll } from './encrypt-all.js';
 import { createJobs, jobResources, waitAndReport } from './jobs.js';
 import { freshRun, type RunIdentity } from './run-identity.js';
 import { journalEntries, prepareResume, type Resume } from './resume.js';
+import { JobStream } from './job-stream.js';
 
 /** What the run will write to the host's own files, for their free-space check. */
 export interface OutputRoom {
@@ -155,6 +156,16 @@ async function runFlow(config: Config, deps: RunDeps, downloads: string[]): Prom
   };
   const byFile: (FileResult | undefined)[] = [];
   const failedByFile: (FileFailure | undefined)[] = [];
+  const stream =
+    plan?.layout === 'per-file' && !resume
+      ? jobStream(plan, run, clients, report, onRecord, log, () =>
+          stop.signal.aborted
+            ? 'the manifest could not record them'
+            : deps.signal?.aborted
+              ? 'the step was interrupted'
+              : undefined,
+        )
+      : undefined;
   const { results, failures } = await encryptAll(
     files,
     config,
@@ -168,6 +179,8 @@ async function runFlow(config: Config, deps: RunDeps, downloads: string[]): Prom
         report.files = byFile.filter((f) => f !== undefined);
         report.failures = failedByFile.filter((f) => f !== undefined);
         await onRecord();
+        // The object is on record: its job may go now, while other files upload.
+        if (!('message' in outcome)) stream?.add(index, outcome);
       },
     },
   );
@@ -176,7 +189,9 @@ async function runFlow(config: Config, deps: RunDeps, downloads: string[]): Prom
   const problems = failures.map((f) => `${f.relativePath}: ${f.message}`);
   problems.push(...(resume?.problems ?? []));
 
-  if (plan && results.length > 0) {
+  if (stream) {
+    problems.push(...(await stream.finish()));
+  } else if (plan && results.length > 0) {
     if (stop.signal.aborted) {
       problems.push('no job was created: the manifest could not record them');
     } else if (deps.signal?.aborted) {
@@ -228,6 +243,31 @@ async function makeJobs(
     deps.log,
     found,
   );
+}
+
+/** Per-file jobs created as their objects go on record (pipeline/job-stream.ts). */
+function jobStream(
+  plan: JobPlan,
+  run: RunIdentity,
+  clients: Clients,
+  report: RunReport,
+  onRecord: () => Promise<void>,
+  log: Logger,
+  refusal: () => string | undefined,
+): JobStream {
+  const byFile: (CreatedJob | undefined)[] = [];
+  return new JobStream({
+    plan,
+    runKey: run.key,
+    mediaconvert: clients.mediaconvert,
+    log,
+    refusal,
+    record: async (fileIndex, job) => {
+      byFile[fileIndex] = job;
+      report.jobs = byFile.filter((j) => j !== undefined);
+      await onRecord();
+    },
+  });
 }
 
 /**

@@ -54,11 +54,11 @@ const KILL_POINTS: [string, KillPoint, number][] = [
   ['in the middle of a part', (r) => r.operation === 'UploadPart' && r.partNumber === 1, 0],
   ['right after the first object was complete', (r) => isObjectDone(r), 1],
   [
-    'between the last Complete and the first CreateJob',
+    'right after the last object was complete (jobs go out as objects complete)',
     (r, all) => isObjectDone(r) && all.filter(isObjectDone).length === SIZES.length,
     SIZES.length,
   ],
-  ['right after the first CreateJob was sent', (r) => r.operation === 'CreateJob', SIZES.length],
+  ['right after the first CreateJob was sent', (r) => r.operation === 'CreateJob', 1],
   ...[randomRequest(), randomRequest()].map((n): [string, KillPoint, number] => [
     `at a random moment: request number ${n} at the server`,
     (_r, all) => all.length >= n,
