@@ -16,7 +16,8 @@ import { abortWith } from '../aws/abort.js';
 import { checkManifestTarget } from '../report/manifest-target.js';
 import { formatMiB, minBudgetFor } from '../inputs/sizing.js';
 import { oneLine } from '../shared/safe-text.js';
-import { manifestText, writeManifest } from '../report/report.js';
+import { writeManifest } from '../report/report.js';
+import { manifestWriter } from '../report/manifest-text.js';
 import type { FileFailure, RunReport } from '../report/run-report.js';
 import { Journal, manifestRoom } from '../report/journal.js';
 import { encryptAll } from './encrypt-all.js';
@@ -101,6 +102,7 @@ async function runFlow(config: Config, deps: RunDeps, downloads: string[]): Prom
     failures: [],
     jobs: [],
   };
+  const manifestText = manifestWriter();
   const journal = new Journal(config.manifestPath, () => manifestText(report));
   // Stops new side effects when the journal can no longer record them, as a cancel does.
   const stop = new AbortController();

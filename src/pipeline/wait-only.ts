@@ -10,7 +10,7 @@ import type { WaitOnlyConfig } from '../inputs/wait-only.js';
 import { checkManifestTarget } from '../report/manifest-target.js';
 import { reportFromManifest } from '../report/manifest-read.js';
 import { Journal, manifestRoom } from '../report/journal.js';
-import { manifestText } from '../report/report.js';
+import { manifestWriter } from '../report/manifest-text.js';
 import type { RunReport } from '../report/run-report.js';
 import { InputError } from '../shared/errors.js';
 import { oneLine } from '../shared/safe-text.js';
@@ -25,6 +25,7 @@ export async function runWaitOnly(config: WaitOnlyConfig, deps: RunDeps): Promis
     ? byIds(config.jobIds, config.region)
     : fromManifest(config, target.earlier);
   // The manifest records the outcomes as the wait finds them; written first, before any request.
+  const manifestText = manifestWriter();
   const journal = new Journal(config.manifestPath, () => manifestText(report));
   await journal.commit().catch((error: Error) => {
     throw new InputError('manifest', error.message);

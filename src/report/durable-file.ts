@@ -27,19 +27,24 @@ export class WriteError extends Error {
   }
 }
 
+/** What a durable write writes: a text, or its UTF-8 bytes in pieces (written with writev). */
+export type FileContent = string | readonly Uint8Array[];
+
 /**
- * Writes `text` to `file`: a temporary file beside it is written and fsync'd, renamed over
+ * Writes `content` to `file`: a temporary file beside it is written and fsync'd, renamed over
  * `file`, and the folder fsync'd so that the rename itself survives a crash. The folder is
  * created first when missing. Throws a WriteError; the temporary file is removed.
  */
-export async function writeDurably(file: string, text: string): Promise<void> {
+export async function writeDurably(file: string, content: FileContent): Promise<void> {
   const dir = path.dirname(file);
   const temp = path.join(dir, `.${path.basename(file)}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     await mkdir(dir, { recursive: true });
     const handle = await open(temp, 'wx', 0o644);
     try {
-      await handle.writeFile(text, 'utf8');
+      if (typeof content === 'string') await handle.writeFile(content, 'utf8');
+      // libuv writes every piece, IOV_MAX at a time, until all bytes are out.
+      else await handle.writev([...content]);
       await handle.sync();
     } finally {
       await handle.close();

@@ -8,7 +8,7 @@
  * record asked for meanwhile waits for the next write, which carries them all. Files that
  * finish together cost one write, not one each.
  */
-import { writeDurably, type WriteError } from './durable-file.js';
+import { writeDurably, type FileContent, type WriteError } from './durable-file.js';
 
 interface Waiter {
   promise: Promise<void>;
@@ -37,11 +37,11 @@ export class Journal {
 
   /**
    * @param file where the manifest goes.
-   * @param snapshot the manifest's text as of now; called when a write starts.
+   * @param snapshot the manifest's content as of now; called when a write starts.
    */
   constructor(
     readonly file: string,
-    private readonly snapshot: () => string,
+    private readonly snapshot: () => FileContent,
   ) {}
 
   /** The first failed write, once there is one: no write is attempted after it. */
@@ -70,8 +70,8 @@ export class Journal {
       return;
     }
     this.writing = true;
-    const text = this.snapshot();
-    writeDurably(this.file, text).then(
+    const content = this.snapshot();
+    writeDurably(this.file, content).then(
       () => {
         this.writes += 1;
         this.writing = false;

@@ -9,14 +9,43 @@ import { formatBytes } from '../shared/units.js';
 
 /** The manifest (its fields: docs/manifest.md). Holds encrypted keys only. */
 export function manifestOf(report: RunReport): object {
+  const { fileEntry, jobEntry } = manifestEntries(report);
+  return {
+    ...manifestHead(report),
+    files: report.files.map(fileEntry),
+    jobs: report.jobs.map(jobEntry),
+    ...manifestTail(report),
+  };
+}
+
+/** The manifest's members before `files`. */
+export function manifestHead(report: RunReport): object {
+  return { version: 1, region: report.region, ...(report.run ? { run: report.run } : {}) };
+}
+
+/** The manifest's members after `jobs`. */
+export function manifestTail(report: RunReport): object {
+  return { failures: report.failures, ...(report.dryRun ? { dryRun: report.dryRun } : {}) };
+}
+
+/** How one file and one job of `report` appear in its manifest. */
+export function manifestEntries(report: RunReport): {
+  fileEntry: (f: RunReport['files'][number]) => object;
+  jobEntry: (j: CreatedJob) => object;
+  /** What of a file's entry can change after it is made (files and jobs never change). */
+  fileState: (f: RunReport['files'][number]) => string;
+  jobState: (j: CreatedJob) => string;
+} {
   const outcome = new Map((report.outcomes ?? []).map((o) => [o.id, o]));
   const finished = new Map((report.finished ?? []).map((f) => [f.id, f]));
   const deleted = new Set(report.deletion?.deleted ?? []);
   return {
-    version: 1,
-    region: report.region,
-    ...(report.run ? { run: report.run } : {}),
-    files: report.files.map((f) => ({
+    fileState: (f) => (deleted.has(f.s3Uri) ? 'deleted' : ''),
+    jobState: (j) => {
+      const o = outcome.get(j.id);
+      return `${o ? `${o.status}|${o.errorCode ?? ''}` : ''}|${finished.has(j.id) ? 'finished' : ''}`;
+    },
+    fileEntry: (f) => ({
       path: f.relativePath,
       key: keyOf(f.s3Uri),
       bytes: f.bytes,
@@ -26,8 +55,8 @@ export function manifestOf(report: RunReport): object {
       ...(f.skipped ? { skipped: true } : {}),
       ...(f.resumed ? { resumed: true } : {}),
       ...(deleted.has(f.s3Uri) ? { deleted: true } : {}),
-    })),
-    jobs: report.jobs.map((j) => {
+    }),
+    jobEntry: (j) => {
       const o = outcome.get(j.id);
       const f = finished.get(j.id);
       return {
@@ -40,9 +69,7 @@ export function manifestOf(report: RunReport): object {
         ...(f ? { outputs: f.outputs } : {}),
         request: j.request,
       };
-    }),
-    failures: report.failures,
-    ...(report.dryRun ? { dryRun: report.dryRun } : {}),
+    },
   };
 }
 
@@ -51,14 +78,9 @@ function keyOf(s3Uri: string): string {
   return s3Uri.replace(/^s3:\/\/[^/]+\//, '');
 }
 
-/** The manifest's text: what the journal writes. */
-export function manifestText(report: RunReport): string {
-  return `${JSON.stringify(manifestOf(report), null, 2)}\n`;
-}
-
 /** Writes the manifest whole and durably (a dry run's, whose only write is this one). */
 export async function writeManifest(file: string, report: RunReport): Promise<void> {
-  await writeDurably(file, manifestText(report));
+  await writeDurably(file, `${JSON.stringify(manifestOf(report), null, 2)}\n`);
 }
 
 /** Step outputs, every one a string. */
