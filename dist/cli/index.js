@@ -29092,7 +29092,7 @@ async function main(argv) {
     quietNodeVersionWarning();
     const log = consoleLogger(process.stderr);
     if (argv[0] === 'conformance') {
-        const { conformance } = await Promise.all(/* import() */[__nccwpck_require__.e(852), __nccwpck_require__.e(364), __nccwpck_require__.e(910), __nccwpck_require__.e(57), __nccwpck_require__.e(937)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9937));
+        const { conformance } = await Promise.all(/* import() */[__nccwpck_require__.e(852), __nccwpck_require__.e(364), __nccwpck_require__.e(910), __nccwpck_require__.e(937)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9937));
         const interrupt = (0,signals/* handleInterrupts */.B)((m) => log.warning(m));
         return (await conformance(argv.slice(1), log, interrupt.signal));
     }
@@ -29182,8 +29182,8 @@ async function encrypt(values, log) {
  */
 async function loadPipeline() {
     const [{ runPipeline }, { hostDeps }] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(852), __nccwpck_require__.e(364), __nccwpck_require__.e(401), __nccwpck_require__.e(703), __nccwpck_require__.e(305)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2305)),
-        Promise.all(/* import() */[__nccwpck_require__.e(852), __nccwpck_require__.e(364), __nccwpck_require__.e(910), __nccwpck_require__.e(57), __nccwpck_require__.e(108)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4108)),
+        Promise.all(/* import() */[__nccwpck_require__.e(852), __nccwpck_require__.e(364), __nccwpck_require__.e(401), __nccwpck_require__.e(703), __nccwpck_require__.e(946)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9946)),
+        Promise.all(/* import() */[__nccwpck_require__.e(852), __nccwpck_require__.e(364), __nccwpck_require__.e(910), __nccwpck_require__.e(388), __nccwpck_require__.e(108)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4108)),
     ]);
     return { runPipeline, hostDeps };
 }
@@ -29191,7 +29191,7 @@ async function loadPipeline() {
 async function loadObjects() {
     const [{ runObjects }, { objectsDeps }, report] = await Promise.all([
         Promise.all(/* import() */[__nccwpck_require__.e(852), __nccwpck_require__.e(703), __nccwpck_require__.e(925)]).then(__nccwpck_require__.bind(__nccwpck_require__, 925)),
-        Promise.all(/* import() */[__nccwpck_require__.e(852), __nccwpck_require__.e(364), __nccwpck_require__.e(910), __nccwpck_require__.e(57), __nccwpck_require__.e(247)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7247)),
+        Promise.all(/* import() */[__nccwpck_require__.e(852), __nccwpck_require__.e(364), __nccwpck_require__.e(910), __nccwpck_require__.e(388), __nccwpck_require__.e(247)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7247)),
         Promise.all(/* import() */[__nccwpck_require__.e(852), __nccwpck_require__.e(703), __nccwpck_require__.e(925), __nccwpck_require__.e(958)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1958)),
     ]);
     return { runObjects, objectsDeps, report };

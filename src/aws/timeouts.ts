@@ -15,7 +15,6 @@ import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { HttpHandlerOptions, NodeHttpHandlerOptions } from '@smithy/types';
 import { finished } from 'node:stream';
 import { pacedRequest } from './paced-body.js';
-import { WarmingHttpAgent, WarmingHttpsAgent, type WarmTarget } from './warm-agent.js';
 
 /** The slowest upload rate an attempt is granted time for, on top of the idle limit. */
 export const MIN_BYTES_PER_SECOND = 16 * 1024;
@@ -66,7 +65,7 @@ export class BoundedHandler {
 
   constructor(
     private readonly idleMs: number,
-    private readonly options: Pick<NodeHttpHandlerOptions, 'httpAgent' | 'httpsAgent'> = {},
+    options: Pick<NodeHttpHandlerOptions, 'httpAgent' | 'httpsAgent'> = {},
   ) {
     this.inner = new NodeHttpHandler({
       ...options,
@@ -118,16 +117,6 @@ export class BoundedHandler {
       if (timedOut) throw totalTimeout(limitMs);
       throw error;
     }
-  }
-
-  /**
-   * Opens connections to `target` ahead of its requests, up to `count` (warm-agent.ts); none
-   * through a proxy. Returns how many were opened.
-   */
-  warm(target: WarmTarget, count: number): number {
-    const agent = target.protocol === 'https:' ? this.options.httpsAgent : this.options.httpAgent;
-    const warming = agent instanceof WarmingHttpAgent || agent instanceof WarmingHttpsAgent;
-    return warming ? agent.warm(target, count) : 0;
   }
 
   updateHttpClientConfig(key: never, value: never): void {

@@ -9,10 +9,8 @@ import { FileError } from '../shared/errors.js';
 import type { MediaFile } from '../files/listing.js';
 import { readListed } from '../files/listed-file.js';
 import { makeDataKey } from '../crypto/keys.js';
-import { warmConnections } from '../aws/warm-connections.js';
 import {
   formatMiB,
-  INITIAL_IN_FLIGHT,
   minBudgetFor,
   partSizeFor,
   READ_CHUNK_BYTES,
@@ -89,10 +87,6 @@ async function encryptReserved(
   cipherBytes: number,
   partSizeBytes: number,
 ): Promise<FileResult> {
-  // The connections of the first requests (one PutObject, or the first window of parts) are
-  // opened while KMS makes the data key, so their handshakes are not paid by the parts.
-  const parts = Math.ceil(cipherBytes / partSizeBytes);
-  warmConnections(deps.s3, file.bucket, file.key, Math.max(1, Math.min(parts, INITIAL_IN_FLIGHT)));
   const dataKey = await makeDataKey({
     kms: deps.kms,
     kmsKeyArn: config.kmsKeyArn,
