@@ -5,8 +5,9 @@
  *    process each, the operations alternated: AES-256 CTR/CBC/GCM, CRC32 (zlib.crc32, the
  *    checksum every part carries), SHA-256 in 256 KiB updates (the plaintext hash) and over
  *    whole 5 MiB parts (the SDK's SigV4 payload hash over http), the copy into parts, reading
- *    the file, and sending it over a loopback socket: plain TCP, TLS in 64 KiB writes (what
- *    the action writes), TLS in whole-part writes. TLS minus TCP is the record encryption.
+ *    the file, and sending it over a loopback socket: plain TCP, TLS in 64 KiB writes, TLS in
+ *    whole-part writes (TLS minus TCP is the record encryption); then https PUTs of 5 MiB
+ *    bodies written whole and in the slices the action's handler writes over https.
  * 2. The packaged action with bench/count-bytes.mjs preloaded: the bytes each operation saw,
  *    per byte of the file, over http and over https, for a multipart upload, a single
  *    PutObject and a multipart upload with `if-exists: skip`.
@@ -43,6 +44,8 @@ const OPS: Record<string, string> = {
   'tcp-send': 'send over loopback TCP, 64 KiB writes',
   'tls-send': 'send over loopback TLS, 64 KiB writes',
   'tls-send-whole-parts': 'send over loopback TLS, 5 MiB writes',
+  'https-put-whole': 'https PUTs of 5 MiB bodies, each written whole',
+  'https-put-sliced': 'https PUTs of 5 MiB bodies, in paced-body.ts slices',
 };
 
 interface OpResult {
@@ -106,6 +109,7 @@ export async function costSuite(
   const baselines: Record<string, string> = {
     'tls-send': 'tcp-send',
     'tls-send-whole-parts': 'tls-send',
+    'https-put-sliced': 'https-put-whole',
   };
   for (const [op, name] of Object.entries(OPS)) {
     const base = baselines[op];

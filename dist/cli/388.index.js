@@ -106,19 +106,22 @@ var external_node_stream_ = __webpack_require__(7075);
  * gets a fresh stream over the same bytes.
  */
 
-/** Bytes per write to a TLS socket: a few TLS records (16 KiB each), few enough writes. */
-const SLICE_BYTES = 64 * 1024;
-/** Bodies at most this long go in one write: they cost at most this much twice. */
-const WHOLE_UP_TO_BYTES = 4 * SLICE_BYTES;
+/**
+ * Bytes per write to a TLS socket: the most ciphertext a connection holds besides the kernel's
+ * buffer. Smaller slices cost CPU in the stream machinery: PUTs of 5 MiB bodies over loopback
+ * https took 0.91 CPU-s per GiB written whole, 0.92 in 256 KiB slices and 1.02 in 64 KiB ones
+ * (medians of 8).
+ */
+const SLICE_BYTES = 256 * 1024;
 /**
  * `request` with its body as a stream of slices of the same bytes (no copy) when it goes over
- * https and is a byte buffer larger than a few slices; else `request` itself.
+ * https and is a byte buffer larger than one slice; else `request` itself.
  */
 function pacedRequest(request) {
     const { body } = request;
     if (request.protocol !== 'https:' || !(body instanceof Uint8Array))
         return request;
-    if (body.byteLength <= WHOLE_UP_TO_BYTES)
+    if (body.byteLength <= SLICE_BYTES)
         return request;
     // A copy of the request: the SDK resends the original on a retry, so its body stays a buffer.
     return Object.assign(Object.create(Object.getPrototypeOf(request)), request, {

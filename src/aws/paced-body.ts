@@ -14,11 +14,13 @@
  */
 import { Readable } from 'node:stream';
 
-/** Bytes per write to a TLS socket: a few TLS records (16 KiB each), few enough writes. */
-export const SLICE_BYTES = 64 * 1024;
-
-/** Bodies at most this long go in one write: they cost at most this much twice. */
-const WHOLE_UP_TO_BYTES = 4 * SLICE_BYTES;
+/**
+ * Bytes per write to a TLS socket: the most ciphertext a connection holds besides the kernel's
+ * buffer. Smaller slices cost CPU in the stream machinery: PUTs of 5 MiB bodies over loopback
+ * https took 0.91 CPU-s per GiB written whole, 0.92 in 256 KiB slices and 1.02 in 64 KiB ones
+ * (medians of 8).
+ */
+export const SLICE_BYTES = 256 * 1024;
 
 interface Request {
   protocol: string;
@@ -27,12 +29,12 @@ interface Request {
 
 /**
  * `request` with its body as a stream of slices of the same bytes (no copy) when it goes over
- * https and is a byte buffer larger than a few slices; else `request` itself.
+ * https and is a byte buffer larger than one slice; else `request` itself.
  */
 export function pacedRequest<R extends Request>(request: R): R {
   const { body } = request;
   if (request.protocol !== 'https:' || !(body instanceof Uint8Array)) return request;
-  if (body.byteLength <= WHOLE_UP_TO_BYTES) return request;
+  if (body.byteLength <= SLICE_BYTES) return request;
   // A copy of the request: the SDK resends the original on a retry, so its body stays a buffer.
   return Object.assign(Object.create(Object.getPrototypeOf(request) as object) as R, request, {
     body: slices(body),
