@@ -21,6 +21,7 @@ export const SECTIONS = [
   'batch',
   'incremental',
   'verify',
+  'cost',
 ] as const;
 export type Section = (typeof SECTIONS)[number];
 export const GIB = 1024 * MIB;

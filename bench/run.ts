@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: the measurements of issue 7, every comparison in one run, sides alternated.
  *
- *   npm run bench [-- --runs 3] [--only encrypt,upload,memory,batch,startup]
+ *   npm run bench [-- --runs 3] [--only encrypt,upload,memory,batch,startup,cost]
  *                    [--entry dist/index.js] [--before OTHER/index.js]
  *   npm run bench -- --render bench/RESULTS.json   (prints a saved run's table again)
  *   npm run bench -- --link wan ...                 (the link suites: bench/link.ts)
@@ -52,6 +52,7 @@ import { batch } from './batch.js';
 import { markdownOf, type Result } from './report.js';
 import { incremental, INCREMENTAL_FILES } from './incremental.js';
 import { verifySuite } from './verify.js';
+import { costSuite } from './cost.js';
 
 async function main(): Promise<void> {
   checkTools();
@@ -62,7 +63,8 @@ async function main(): Promise<void> {
   let stack: BenchStack | undefined;
   try {
     if (only.has('startup')) await startup(workDir);
-    const needsBig = only.has('encrypt') || only.has('upload') || only.has('memory');
+    const needsBig =
+      only.has('encrypt') || only.has('upload') || only.has('memory') || only.has('cost');
     const bigFile = path.join(workspace, 'big.bin');
     const encFile = path.join(workDir, 'big.enc');
     if (needsBig) {
@@ -109,6 +111,7 @@ async function main(): Promise<void> {
       });
     }
     if (only.has('verify')) await verifySuite(workDir, workspace);
+    if (only.has('cost')) await costSuite(workDir, workspace, bigFile);
   } finally {
     await stack?.close();
     await rm(workDir, { recursive: true, force: true });

@@ -2,7 +2,7 @@ export const id = 799;
 export const ids = [799];
 export const modules = {
 
-/***/ 3793:
+/***/ 6597:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -90,6 +90,63 @@ function proxyAgents(settings) {
 var node_http_handler_dist_cjs = __webpack_require__(1279);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(7075);
+;// CONCATENATED MODULE: ./src/aws/paced-body.ts
+/**
+ * Over https, a request body handed to the socket in one write is encrypted in one go: Node's
+ * TLS layer turns the whole buffer into TLS records at once and holds them in native memory
+ * until the network has taken them. A 5 MiB part costs 5 MiB more for as long as it is on the
+ * wire, outside the memory budget and invisible to it; with 11 parts in flight on a slow link
+ * that was about 60 MiB of peak RSS more than over http (216-229 against 156-171 MiB for
+ * 256 MiB). Handed over in slices with backpressure instead, the socket holds at most a slice
+ * or two of ciphertext, and the part's own buffer is the only copy.
+ *
+ * Over plain http a whole-buffer write costs nothing extra (the kernel reads the buffer
+ * itself), so those bodies are left as they are. The request handler runs once per attempt,
+ * after signing: the payload hash and the checksums have seen the buffer, and every retry
+ * gets a fresh stream over the same bytes.
+ */
+
+/**
+ * Bytes per write to a TLS socket: the most ciphertext a connection holds besides the kernel's
+ * buffer. Smaller slices cost CPU in the stream machinery: PUTs of 5 MiB bodies over loopback
+ * https took 0.91 CPU-s per GiB written whole, 0.92 in 256 KiB slices and 1.02 in 64 KiB ones
+ * (medians of 8).
+ */
+const SLICE_BYTES = 256 * 1024;
+/**
+ * `request` with its body as a stream of slices of the same bytes (no copy) when it goes over
+ * https and is a byte buffer larger than one slice; else `request` itself.
+ */
+function pacedRequest(request) {
+    const { body } = request;
+    if (request.protocol !== 'https:' || !(body instanceof Uint8Array))
+        return request;
+    if (body.byteLength <= SLICE_BYTES)
+        return request;
+    // A copy of the request: the SDK resends the original on a retry, so its body stays a buffer.
+    return Object.assign(Object.create(Object.getPrototypeOf(request)), request, {
+        body: slices(body),
+    });
+}
+/** A readable stream of `bytes` in SLICE_BYTES views; it reads the next one when asked. */
+function slices(bytes) {
+    let offset = 0;
+    return new external_node_stream_.Readable({
+        // One slice buffered ahead: the socket asks for the next when it has taken this one.
+        highWaterMark: SLICE_BYTES,
+        read() {
+            if (offset >= bytes.byteLength) {
+                this.push(null);
+                return;
+            }
+            const end = Math.min(offset + SLICE_BYTES, bytes.byteLength);
+            const view = Buffer.from(bytes.buffer, bytes.byteOffset + offset, end - offset);
+            offset = end;
+            this.push(view);
+        },
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/aws/timeouts.ts
 /**
  * Time limits on every AWS request (`request-timeout`). Without them a request that the
@@ -104,6 +161,7 @@ var external_node_stream_ = __webpack_require__(7075);
  *   connection is then always reported by the idle limit, which says what happened.)
  * When the last attempt times out too, the error names the operation and the limit.
  */
+
 
 
 /** The slowest upload rate an attempt is granted time for, on top of the idle limit. */
@@ -133,6 +191,7 @@ function totalTimeout(limitMs) {
 /**
  * The SDK's Node.js handler with the idle limits set, wrapped so that each attempt also has
  * its total limit. The step's cancel still cuts an attempt at once: its signal is passed on.
+ * Large https bodies go to the socket in slices (paced-body.ts).
  */
 class BoundedHandler {
     idleMs;
@@ -170,7 +229,7 @@ class BoundedHandler {
             outer?.removeEventListener('abort', onOuter);
         };
         try {
-            const result = await this.inner.handle(request, {
+            const result = await this.inner.handle(pacedRequest(request), {
                 ...options,
                 abortSignal: controller.signal,
             });
@@ -431,8 +490,8 @@ var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
-// EXTERNAL MODULE: ./src/aws/clients.ts + 4 modules
-var clients = __webpack_require__(3793);
+// EXTERNAL MODULE: ./src/aws/clients.ts + 5 modules
+var clients = __webpack_require__(6597);
 // EXTERNAL MODULE: ./src/inputs/config.ts + 2 modules
 var inputs_config = __webpack_require__(6605);
 // EXTERNAL MODULE: ./src/shared/errors.ts

@@ -29321,7 +29321,7 @@ function parseMode(raw, env) {
 async function loadPipeline() {
     const [{ runPipeline }, { hostDeps }] = await Promise.all([
         Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(632), __nccwpck_require__.e(156), __nccwpck_require__.e(377), __nccwpck_require__.e(811), __nccwpck_require__.e(929), __nccwpck_require__.e(920)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1920)),
-        Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(632), __nccwpck_require__.e(156), __nccwpck_require__.e(878), __nccwpck_require__.e(754)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9754)),
+        Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(632), __nccwpck_require__.e(156), __nccwpck_require__.e(878), __nccwpck_require__.e(165), __nccwpck_require__.e(754)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9754)),
     ]);
     return { runPipeline, hostDeps };
 }
@@ -29330,7 +29330,7 @@ async function runMode(mode, env, options) {
     const [{ runPipeline }, { runWaitOnly }, { hostDeps }] = await Promise.all([
         Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(632), __nccwpck_require__.e(156), __nccwpck_require__.e(377), __nccwpck_require__.e(811), __nccwpck_require__.e(929), __nccwpck_require__.e(920)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1920)),
         Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(156), __nccwpck_require__.e(929), __nccwpck_require__.e(765)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6765)),
-        Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(632), __nccwpck_require__.e(156), __nccwpck_require__.e(878), __nccwpck_require__.e(754)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9754)),
+        Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(632), __nccwpck_require__.e(156), __nccwpck_require__.e(878), __nccwpck_require__.e(165), __nccwpck_require__.e(754)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9754)),
     ]);
     if (mode.kind === 'wait-only') {
         // Only MediaConvert and S3 (delete-inputs) are asked: the KMS client stays unused.
@@ -29343,7 +29343,7 @@ async function runMode(mode, env, options) {
 async function loadObjects() {
     const [{ runObjects }, { objectsDeps }, report] = await Promise.all([
         Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(632), __nccwpck_require__.e(811), __nccwpck_require__.e(140)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2140)),
-        Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(632), __nccwpck_require__.e(156), __nccwpck_require__.e(878), __nccwpck_require__.e(513)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7513)),
+        Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(632), __nccwpck_require__.e(156), __nccwpck_require__.e(878), __nccwpck_require__.e(165), __nccwpck_require__.e(513)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7513)),
         Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(632), __nccwpck_require__.e(811), __nccwpck_require__.e(140), __nccwpck_require__.e(956)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3956)),
     ]);
     return { runObjects, objectsDeps, report };

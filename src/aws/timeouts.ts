@@ -14,6 +14,7 @@
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { HttpHandlerOptions, NodeHttpHandlerOptions } from '@smithy/types';
 import { finished } from 'node:stream';
+import { pacedRequest } from './paced-body.js';
 
 /** The slowest upload rate an attempt is granted time for, on top of the idle limit. */
 export const MIN_BYTES_PER_SECOND = 16 * 1024;
@@ -56,6 +57,7 @@ function totalTimeout(limitMs: number): Error {
 /**
  * The SDK's Node.js handler with the idle limits set, wrapped so that each attempt also has
  * its total limit. The step's cancel still cuts an attempt at once: its signal is passed on.
+ * Large https bodies go to the socket in slices (paced-body.ts).
  */
 export class BoundedHandler {
   readonly metadata = { handlerProtocol: 'http/1.1' };
@@ -97,7 +99,7 @@ export class BoundedHandler {
       outer?.removeEventListener('abort', onOuter);
     };
     try {
-      const result = await this.inner.handle(request, {
+      const result = await this.inner.handle(pacedRequest(request), {
         ...options,
         abortSignal: controller.signal,
       });
