@@ -222,25 +222,27 @@ async function batch(
     );
   }
   const { info } = stack;
-  const run = (extra: Record<string, string>, build = entry) => async () => {
-    const usage = await timedAction({
-      entry: build,
-      inputs: {
-        files: 'small/*.mp4',
-        'kms-key-arn': info.kmsKeyArn,
-        destination: `s3://${info.bucket}/link-batch/`,
-        'role-arn': info.roleArn,
-        'job-template': info.jobTemplate,
-        ...extra,
-      },
-      env: proxy ? proxy.env(stack.env) : stack.env,
-      workspace,
-    });
-    const ids = /job-ids<<(\S+)\n([\s\S]*?)\n\1/.exec(usage.outputs)?.[2];
-    const jobs = ids ? (JSON.parse(ids) as string[]).length : 0;
-    if (jobs !== count) throw new Error(`the action created ${jobs} jobs, not ${count}`);
-    return usage;
-  };
+  const run =
+    (extra: Record<string, string>, build = entry) =>
+    async () => {
+      const usage = await timedAction({
+        entry: build,
+        inputs: {
+          files: 'small/*.mp4',
+          'kms-key-arn': info.kmsKeyArn,
+          destination: `s3://${info.bucket}/link-batch/`,
+          'role-arn': info.roleArn,
+          'job-template': info.jobTemplate,
+          ...extra,
+        },
+        env: proxy ? proxy.env(stack.env) : stack.env,
+        workspace,
+      });
+      const ids = /job-ids<<(\S+)\n([\s\S]*?)\n\1/.exec(usage.outputs)?.[2];
+      const jobs = ids ? (JSON.parse(ids) as string[]).length : 0;
+      if (jobs !== count) throw new Error(`the action created ${jobs} jobs, not ${count}`);
+      return usage;
+    };
   log(`\n[link ${options.link}] batch ${count} x 64 KiB, end to end with CreateJob`);
   const r = await alternate(
     options.runs,
