@@ -4,6 +4,7 @@
  * decoded; a case that fails is reported as failed with its error code; what the run made is
  * removed unless --keep.
  */
+import { conformanceJobSettings } from '../../src/conformance/job-settings.js';
 import { execFile, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
@@ -179,6 +180,10 @@ describe('the conformance workflow (.github/workflows/conformance.yml)', () => {
           .split('\n')
           .map((l) => l.split('=', 2) as [string, string]),
       );
+      // The workflow's job is the command's job: the two cannot drift apart.
+      expect(
+        JSON.parse(await readFile(path.join(workspace, 'conformance-job.json'), 'utf8')),
+      ).toEqual(conformanceJobSettings(`${step.prefix!}out/`));
       const run = await runPackagedAction({
         workspace,
         env: stack.env(),
