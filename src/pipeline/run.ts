@@ -1,7 +1,7 @@
 import { downloadArtifact, removeDownloads, type ArtifactDownloader } from '../files/artifact.js';
 import type { Clients } from '../aws/clients.js';
 import type { Clock } from '../shared/clock.js';
-import type { Config } from '../inputs/config.js';
+import type { Config, FileSelection } from '../inputs/config.js';
 import { doubtfulChoices } from '../inputs/doubtful.js';
 import { encryptedInputProblem } from '../mediaconvert/file-input.js';
 import { planDryRun } from './dry-run.js';
@@ -250,7 +250,11 @@ function refuseUnusableInputs(files: readonly MediaFile[]): void {
   }
 }
 
-async function listFiles(config: Config, deps: RunDeps, downloads: string[]): Promise<MediaFile[]> {
+async function listFiles(
+  config: FileSelection & Pick<Config, 'destination' | 'mode'>,
+  deps: RunDeps,
+  downloads: string[],
+): Promise<MediaFile[]> {
   let root = deps.workspace;
   if (config.artifact) {
     if (!deps.artifacts) {
