@@ -1391,8 +1391,8 @@ var create_and_wait = __webpack_require__(14879);
 var manifest_target = __webpack_require__(31377);
 // EXTERNAL MODULE: ./src/shared/safe-text.ts
 var safe_text = __webpack_require__(71984);
-// EXTERNAL MODULE: ./src/report/report.ts + 1 modules
-var report_report = __webpack_require__(58124);
+// EXTERNAL MODULE: ./src/report/manifest.ts
+var manifest = __webpack_require__(11419);
 // EXTERNAL MODULE: ./src/report/journal.ts
 var report_journal = __webpack_require__(43399);
 ;// CONCATENATED MODULE: ./src/upload/content-type.ts
@@ -2408,7 +2408,7 @@ async function runFlow(config, deps, downloads) {
         failures: [],
         jobs: [],
     };
-    const journal = new report_journal/* Journal */.C(config.manifestPath, () => (0,report_report/* manifestText */.$2)(report));
+    const journal = new report_journal/* Journal */.C(config.manifestPath, () => (0,manifest/* manifestText */.$2)(report));
     // Stops new side effects when the journal can no longer record them, as a cancel does.
     const stop = new AbortController();
     const signal = deps.signal ? AbortSignal.any([deps.signal, stop.signal]) : stop.signal;
@@ -2441,7 +2441,7 @@ async function runFlow(config, deps, downloads) {
         const dryRun = await planDryRun(files, config, plan, clients.s3, signal);
         (0,report_plan/* logPlan */.uH)(dryRun, log);
         const planned = { region: config.region, files: [], failures: [], jobs: [], dryRun };
-        await (0,report_report/* writeManifest */.HN)(config.manifestPath, planned);
+        await (0,manifest/* writeManifest */.HN)(config.manifestPath, planned);
         const failure = (0,report_plan/* planFailure */.Mx)(dryRun);
         return failure === undefined ? { report: planned } : { report: planned, failure };
     }

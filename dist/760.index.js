@@ -121,8 +121,8 @@ function reportFromManifest(manifest) {
 
 // EXTERNAL MODULE: ./src/report/journal.ts
 var report_journal = __webpack_require__(43399);
-// EXTERNAL MODULE: ./src/report/report.ts + 1 modules
-var report_report = __webpack_require__(58124);
+// EXTERNAL MODULE: ./src/report/manifest.ts
+var manifest = __webpack_require__(11419);
 // EXTERNAL MODULE: ./src/shared/errors.ts
 var errors = __webpack_require__(56520);
 // EXTERNAL MODULE: ./src/shared/safe-text.ts
@@ -146,7 +146,7 @@ async function runWaitOnly(config, deps) {
         ? byIds(config.jobIds, config.region)
         : fromManifest(config, target.earlier);
     // The manifest records the outcomes as the wait finds them; written first, before any request.
-    const journal = new report_journal/* Journal */.C(config.manifestPath, () => (0,report_report/* manifestText */.$2)(report));
+    const journal = new report_journal/* Journal */.C(config.manifestPath, () => (0,manifest/* manifestText */.$2)(report));
     await journal.commit().catch((error) => {
         throw new errors/* InputError */.dz('manifest', error.message);
     });

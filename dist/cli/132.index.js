@@ -52,8 +52,8 @@ function reportFromManifest(manifest) {
 
 // EXTERNAL MODULE: ./src/report/journal.ts
 var report_journal = __webpack_require__(3399);
-// EXTERNAL MODULE: ./src/report/report.ts + 1 modules
-var report_report = __webpack_require__(8124);
+// EXTERNAL MODULE: ./src/report/manifest.ts
+var manifest = __webpack_require__(1419);
 // EXTERNAL MODULE: ./src/shared/errors.ts
 var errors = __webpack_require__(6520);
 // EXTERNAL MODULE: ./src/shared/safe-text.ts
@@ -77,7 +77,7 @@ async function runWaitOnly(config, deps) {
         ? byIds(config.jobIds, config.region)
         : fromManifest(config, target.earlier);
     // The manifest records the outcomes as the wait finds them; written first, before any request.
-    const journal = new report_journal/* Journal */.C(config.manifestPath, () => (0,report_report/* manifestText */.$2)(report));
+    const journal = new report_journal/* Journal */.C(config.manifestPath, () => (0,manifest/* manifestText */.$2)(report));
     await journal.commit().catch((error) => {
         throw new errors/* InputError */.dz('manifest', error.message);
     });

@@ -1320,8 +1320,8 @@ var create_and_wait = __webpack_require__(4879);
 var manifest_target = __webpack_require__(4145);
 // EXTERNAL MODULE: ./src/shared/safe-text.ts
 var safe_text = __webpack_require__(1984);
-// EXTERNAL MODULE: ./src/report/report.ts + 1 modules
-var report_report = __webpack_require__(8124);
+// EXTERNAL MODULE: ./src/report/manifest.ts
+var manifest = __webpack_require__(1419);
 // EXTERNAL MODULE: ./src/report/journal.ts
 var report_journal = __webpack_require__(3399);
 ;// CONCATENATED MODULE: ./src/upload/content-type.ts
@@ -2337,7 +2337,7 @@ async function runFlow(config, deps, downloads) {
         failures: [],
         jobs: [],
     };
-    const journal = new report_journal/* Journal */.C(config.manifestPath, () => (0,report_report/* manifestText */.$2)(report));
+    const journal = new report_journal/* Journal */.C(config.manifestPath, () => (0,manifest/* manifestText */.$2)(report));
     // Stops new side effects when the journal can no longer record them, as a cancel does.
     const stop = new AbortController();
     const signal = deps.signal ? AbortSignal.any([deps.signal, stop.signal]) : stop.signal;
@@ -2370,7 +2370,7 @@ async function runFlow(config, deps, downloads) {
         const dryRun = await planDryRun(files, config, plan, clients.s3, signal);
         logPlan(dryRun, log);
         const planned = { region: config.region, files: [], failures: [], jobs: [], dryRun };
-        await (0,report_report/* writeManifest */.HN)(config.manifestPath, planned);
+        await (0,manifest/* writeManifest */.HN)(config.manifestPath, planned);
         const failure = planFailure(dryRun);
         return failure === undefined ? { report: planned } : { report: planned, failure };
     }

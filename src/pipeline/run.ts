@@ -16,7 +16,7 @@ import { abortWith } from '../aws/abort.js';
 import { checkManifestTarget } from '../report/manifest-target.js';
 import { formatMiB, minBudgetFor } from '../inputs/sizing.js';
 import { oneLine } from '../shared/safe-text.js';
-import { manifestText, writeManifest } from '../report/report.js';
+import { manifestText, writeManifest } from '../report/manifest.js';
 import type { FileFailure, RunReport } from '../report/run-report.js';
 import { Journal, manifestRoom } from '../report/journal.js';
 import { encryptAll } from './encrypt-all.js';

@@ -10,7 +10,7 @@ import type { WaitOnlyConfig } from '../inputs/wait-only.js';
 import { checkManifestTarget } from '../report/manifest-target.js';
 import { reportFromManifest } from '../report/manifest-read.js';
 import { Journal, manifestRoom } from '../report/journal.js';
-import { manifestText } from '../report/report.js';
+import { manifestText } from '../report/manifest.js';
 import type { RunReport } from '../report/run-report.js';
 import { InputError } from '../shared/errors.js';
 import { oneLine } from '../shared/safe-text.js';
