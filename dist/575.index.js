@@ -628,7 +628,7 @@ function asManifest(text) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   F: () => (/* binding */ manifestWriter)
 /* harmony export */ });
-/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(19902);
+/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77333);
 
 /** Array members of a top-level member of the manifest sit four spaces in. */
 const MEMBER_INDENT = '    ';
@@ -646,11 +646,11 @@ function manifestWriter() {
     const files = new WeakMap();
     const jobs = new WeakMap();
     return (report) => {
-        const { fileEntry, jobEntry, fileState, jobState } = (0,_report_js__WEBPACK_IMPORTED_MODULE_0__/* .manifestEntries */ .eq)(report);
+        const { fileEntry, jobEntry, fileState, jobState } = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_0__/* .manifestEntries */ .eq)(report);
         // The two arrays stand in the top-level object as marker strings, each taken at its first
         // place: only `version`, `region` and `run` (validated, no NUL) come before them, so a
         // file name or message that spells a marker is never taken for one.
-        const top = `${JSON.stringify({ ...(0,_report_js__WEBPACK_IMPORTED_MODULE_0__/* .manifestHead */ .o2)(report), files: FILES_MARKER, jobs: JOBS_MARKER, ...(0,_report_js__WEBPACK_IMPORTED_MODULE_0__/* .manifestTail */ .Uw)(report) }, null, 2)}\n`;
+        const top = `${JSON.stringify({ ...(0,_manifest_js__WEBPACK_IMPORTED_MODULE_0__/* .manifestHead */ .o2)(report), files: FILES_MARKER, jobs: JOBS_MARKER, ...(0,_manifest_js__WEBPACK_IMPORTED_MODULE_0__/* .manifestTail */ .Uw)(report) }, null, 2)}\n`;
         const [beforeFiles, rest] = splitAt(top, JSON.stringify(FILES_MARKER));
         const [between, afterJobs] = splitAt(rest, JSON.stringify(JOBS_MARKER));
         return [
@@ -688,6 +688,91 @@ function arrayPieces(entries) {
     }
     pieces.push(CLOSE);
     return pieces;
+}
+
+
+/***/ }),
+
+/***/ 77333:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   HN: () => (/* binding */ writeManifest),
+/* harmony export */   Uw: () => (/* binding */ manifestTail),
+/* harmony export */   eq: () => (/* binding */ manifestEntries),
+/* harmony export */   o2: () => (/* binding */ manifestHead)
+/* harmony export */ });
+/* unused harmony export manifestOf */
+/* harmony import */ var _durable_file_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(78632);
+/**
+ * The manifest: every file, object, data key (encrypted) and job of a run, as JSON. The
+ * journal writes it during the run (journal.ts, from kept bytes: manifest-text.ts); the step
+ * outputs point at it (outputs/).
+ */
+
+/** The manifest (its fields: docs/manifest.md). Holds encrypted keys only. */
+function manifestOf(report) {
+    const { fileEntry, jobEntry } = manifestEntries(report);
+    return {
+        ...manifestHead(report),
+        files: report.files.map(fileEntry),
+        jobs: report.jobs.map(jobEntry),
+        ...manifestTail(report),
+    };
+}
+/** The manifest's members before `files`. */
+function manifestHead(report) {
+    return { version: 1, region: report.region, ...(report.run ? { run: report.run } : {}) };
+}
+/** The manifest's members after `jobs`. */
+function manifestTail(report) {
+    return { failures: report.failures, ...(report.dryRun ? { dryRun: report.dryRun } : {}) };
+}
+/** How one file and one job of `report` appear in its manifest. */
+function manifestEntries(report) {
+    const outcome = new Map((report.outcomes ?? []).map((o) => [o.id, o]));
+    const finished = new Map((report.finished ?? []).map((f) => [f.id, f]));
+    const deleted = new Set(report.deletion?.deleted ?? []);
+    return {
+        fileState: (f) => (deleted.has(f.s3Uri) ? 'deleted' : ''),
+        jobState: (j) => {
+            const o = outcome.get(j.id);
+            return `${o ? `${o.status}|${o.errorCode ?? ''}` : ''}|${finished.has(j.id) ? 'finished' : ''}`;
+        },
+        fileEntry: (f) => ({
+            path: f.relativePath,
+            key: keyOf(f.s3Uri),
+            bytes: f.bytes,
+            plaintextSha256: f.plaintextSha256,
+            s3Uri: f.s3Uri,
+            decryption: f.decryption,
+            ...(f.skipped ? { skipped: true } : {}),
+            ...(f.resumed ? { resumed: true } : {}),
+            ...(deleted.has(f.s3Uri) ? { deleted: true } : {}),
+        }),
+        jobEntry: (j) => {
+            const o = outcome.get(j.id);
+            const f = finished.get(j.id);
+            return {
+                id: j.id,
+                arn: j.arn,
+                status: o?.status ?? j.status,
+                ...(o?.errorCode === undefined ? {} : { errorCode: o.errorCode }),
+                ...(o?.errorMessage === undefined ? {} : { errorMessage: o.errorMessage }),
+                ...(f?.durationSeconds === undefined ? {} : { durationSeconds: f.durationSeconds }),
+                ...(f ? { outputs: f.outputs } : {}),
+                request: j.request,
+            };
+        },
+    };
+}
+/** The object key of `s3://bucket/key`: NFC, where `path` keeps the name as it is on disk. */
+function keyOf(s3Uri) {
+    return s3Uri.replace(/^s3:\/\/[^/]+\//, '');
+}
+/** Writes the manifest whole and durably (a dry run's, whose only write is this one). */
+async function writeManifest(file, report) {
+    await (0,_durable_file_js__WEBPACK_IMPORTED_MODULE_0__/* .writeDurably */ .v8)(file, `${JSON.stringify(manifestOf(report), null, 2)}\n`);
 }
 
 

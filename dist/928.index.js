@@ -1391,10 +1391,10 @@ var create_and_wait = __webpack_require__(77165);
 var manifest_target = __webpack_require__(12903);
 // EXTERNAL MODULE: ./src/shared/safe-text.ts
 var safe_text = __webpack_require__(66054);
-// EXTERNAL MODULE: ./src/report/report.ts + 1 modules
-var report_report = __webpack_require__(19902);
 // EXTERNAL MODULE: ./src/report/manifest-text.ts
 var manifest_text = __webpack_require__(68349);
+// EXTERNAL MODULE: ./src/report/manifest.ts
+var manifest = __webpack_require__(77333);
 // EXTERNAL MODULE: ./src/report/journal.ts
 var report_journal = __webpack_require__(79673);
 ;// CONCATENATED MODULE: ./src/upload/content-type.ts
@@ -2515,7 +2515,7 @@ async function runFlow(config, deps, downloads) {
         const dryRun = await planDryRun(files, config, plan, clients.s3, signal);
         (0,report_plan/* logPlan */.uH)(dryRun, log);
         const planned = { region: config.region, files: [], failures: [], jobs: [], dryRun };
-        await (0,report_report/* writeManifest */.HN)(config.manifestPath, planned);
+        await (0,manifest/* writeManifest */.HN)(config.manifestPath, planned);
         const failure = (0,report_plan/* planFailure */.Mx)(dryRun);
         return failure === undefined ? { report: planned } : { report: planned, failure };
     }

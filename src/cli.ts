@@ -10,7 +10,7 @@ import { consoleLogger } from './host/loggers.js';
 import { parseMode, runMode } from './host/pipeline.js';
 import { handleInterrupts } from './host/signals.js';
 import { readResumeManifest } from './host/resume-manifest.js';
-import { outputsOf } from './report/report.js';
+import { cliOutputs } from './outputs/step-outputs.js';
 import { safeJson } from './shared/safe-text.js';
 import { VERSION } from './shared/version.js';
 import { quietNodeVersionWarning } from './aws/node-version-warning.js';
@@ -18,7 +18,6 @@ import { parseFlags, UsageError } from './cli/args.js';
 import { EXIT, type ExitCode } from './cli/exit-codes.js';
 import {
   cliMessage,
-  cliOutputs,
   ENCRYPT_FLAGS,
   encryptHelp,
   rawInputs,
@@ -114,7 +113,7 @@ async function encrypt(
       tempDir: env.RUNNER_TEMP,
       ...(resumed ? { run: resumed.run, earlier: resumed.earlier } : {}),
     });
-    const outputs = cliOutputs(outputsOf(outcome.report, mode.manifestPath));
+    const outputs = cliOutputs(outcome.report, mode.manifestPath);
     process.stdout.write(`${safeJson(outputs, 2)}\n`);
     log.info(`manifest: ${mode.manifestPath}`);
     if (outcome.failure) for (const line of `error: ${outcome.failure}`.split('\n')) log.info(line);

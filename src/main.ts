@@ -9,13 +9,11 @@ import { actionsLogger } from './host/loggers.js';
 import { parseMode, runMode } from './host/pipeline.js';
 import { exitWhenFlushed, handleInterrupts } from './host/signals.js';
 import { INPUTS, type InputName } from './inputs/interface.js';
-import { limitOutputs, limitSummary } from './report/output-limits.js';
-import { outputsOf, summaryOf } from './report/report.js';
 import { logLines } from './shared/safe-text.js';
 import { quietNodeVersionWarning } from './aws/node-version-warning.js';
 import { parseCommand } from './inputs/objects-config.js';
 import { runObjectsStep } from './objects-step.js';
-import { checkGithubFiles, setJobOutputs, setOutputs, writeSummary } from './host/github-files.js';
+import { checkGithubFiles, reportRun, setJobOutputs } from './host/github-files.js';
 
 function readInputs(): Partial<Record<InputName, string>> {
   const raw: Partial<Record<InputName, string>> = {};
@@ -77,14 +75,8 @@ async function encryptStep(
     checkOutputs: (room) => checkGithubFiles(env, room),
     onJobs: (ids) => setJobOutputs(ids, manifestPath, env, actionsLogger),
   });
-  const outputs = limitOutputs(outputsOf(outcome.report, manifestPath), { manifestPath });
-  for (const warning of outputs.warnings) actionsLogger.warning(warning);
-  const jobIds = outcome.report.jobs.map((j) => j.id);
   try {
-    setOutputs(outputs.values, env, actionsLogger, jobIds);
-    const summary = limitSummary(summaryOf(outcome.report), { manifestPath });
-    if (summary.warning) actionsLogger.warning(summary.warning);
-    await writeSummary(summary.text, env);
+    await reportRun(outcome.report, manifestPath, env, actionsLogger);
   } catch (error) {
     // The run's own failure stays in front of a failure to report it.
     if (outcome.failure === undefined) throw error;

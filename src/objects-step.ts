@@ -10,14 +10,6 @@ import { actionsLogger } from './host/loggers.js';
 import { loadObjects } from './host/pipeline.js';
 import type { InputName } from './inputs/interface.js';
 import { parseObjectsConfig, type ObjectsCommand } from './inputs/objects-config.js';
-import { limitOutputs } from './report/output-limits.js';
-
-/** Where each output's full value is in the results file, when an output is too big. */
-const IN_RESULTS = {
-  'object-results': 'results[] (s3Uri, status, message)',
-  's3-uris': 'results[].s3Uri',
-  'decryption-settings': 'results[].decryption',
-} as const;
 
 export async function runObjectsStep(
   command: ObjectsCommand,
@@ -26,7 +18,7 @@ export async function runObjectsStep(
   signal: AbortSignal,
 ): Promise<string | undefined> {
   const config = parseObjectsConfig(command, inputs, env);
-  const { runObjects, objectsDeps, report } = await loadObjects();
+  const { runObjects, objectsDeps, outputs } = await loadObjects();
   const deps = objectsDeps(config, env, {
     log: actionsLogger,
     signal,
@@ -40,13 +32,10 @@ export async function runObjectsStep(
   );
   const { command: name, dryRun, results } = outcome.report;
   await writeFile(resultsPath, `${JSON.stringify({ command: name, dryRun, results }, null, 2)}\n`);
-  const outputs = limitOutputs(report.objectOutputs(outcome.report), {
-    manifestPath: resultsPath,
-    where: IN_RESULTS,
-  });
-  for (const warning of outputs.warnings) actionsLogger.warning(warning);
-  for (const [key, value] of Object.entries(outputs.values)) core.setOutput(key, value);
+  const limited = outputs.objectStepOutputs(outcome.report, resultsPath);
+  for (const warning of limited.warnings) actionsLogger.warning(warning);
+  for (const [key, value] of Object.entries(limited.values)) core.setOutput(key, value);
   if (env.GITHUB_STEP_SUMMARY)
-    await core.summary.addRaw(report.objectSummary(outcome.report)).write();
+    await core.summary.addRaw(outputs.objectSummary(outcome.report)).write();
   return outcome.failure;
 }

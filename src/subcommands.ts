@@ -162,12 +162,12 @@ export async function runSubcommand(
       );
     }
     const config = parseObjectsConfig(name, raw, io.env);
-    const { runObjects, objectsDeps, report } = await loadObjects();
+    const { runObjects, objectsDeps, outputs } = await loadObjects();
     const outcome = await runObjects(
       config,
       objectsDeps(config, io.env, { log, signal: io.signal }),
     );
-    io.stdout.write(`${safeJson(report.objectOutputs(outcome.report), 2)}\n`);
+    io.stdout.write(`${safeJson(outputs.objectOutputs(outcome.report), 2)}\n`);
     if (outcome.failure) for (const line of `error: ${outcome.failure}`.split('\n')) log.info(line);
     if (io.signal.aborted) return 'interrupted';
     return outcome.failure ? 'failed' : 'ok';

@@ -513,6 +513,97 @@ function waitFailed(error, report) {
 
 /***/ }),
 
+/***/ 8632:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   UQ: () => (/* binding */ errnoOf),
+/* harmony export */   v8: () => (/* binding */ writeDurably)
+/* harmony export */ });
+/* unused harmony export WriteError */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/**
+ * Writing a file so that a crash (a kill, a power cut, a full disk) at any moment leaves
+ * either its old content or its new content, whole, and never a torn mix: the way databases
+ * write their control files. Errors name the file and the errno.
+ */
+
+
+
+/** An errno as a reader can act on it: `ENOSPC (no space left on device)`. */
+function errnoOf(error) {
+    const { code, message } = error;
+    if (typeof code !== 'string')
+        return typeof message === 'string' ? message : String(error);
+    // Node's messages read "ENOSPC: no space left on device, write": keep the description.
+    const description = typeof message === 'string' ? /^[A-Z]+: ([^,]+)/.exec(message)?.[1] : '';
+    return description ? `${code} (${description})` : code;
+}
+/** A write of one of the run's own files failed; the message names the file and the errno. */
+class WriteError extends Error {
+    file;
+    constructor(file, cause) {
+        super(`cannot write '${file}': ${errnoOf(cause)}`, { cause });
+        this.file = file;
+        this.name = 'WriteError';
+    }
+}
+/**
+ * Writes `content` to `file`: a temporary file beside it is written and fsync'd, renamed over
+ * `file`, and the folder fsync'd so that the rename itself survives a crash. The folder is
+ * created first when missing. Throws a WriteError; the temporary file is removed.
+ */
+async function writeDurably(file, content) {
+    const dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(file);
+    const temp = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, `.${node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(file)}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}.tmp`);
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(dir, { recursive: true });
+        const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(temp, 'wx', 0o644);
+        try {
+            if (typeof content === 'string')
+                await handle.writeFile(content, 'utf8');
+            // libuv writes every piece, IOV_MAX at a time, until all bytes are out.
+            else
+                await handle.writev([...content]);
+            await handle.sync();
+        }
+        finally {
+            await handle.close();
+        }
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(temp, file);
+    }
+    catch (error) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(temp, { force: true }).catch(() => undefined);
+        throw new WriteError(file, error);
+    }
+    await syncFolder(dir).catch((error) => {
+        throw new WriteError(file, error);
+    });
+}
+/** fsync of a folder: what makes a rename in it durable. Not every file system allows it. */
+async function syncFolder(dir) {
+    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(dir, 'r');
+    try {
+        await handle.sync().catch((error) => {
+            // Some file systems cannot fsync a folder; their renames are as durable as they get.
+            if (error.code !== 'EINVAL' && error.code !== 'EISDIR' && error.code !== 'EPERM') {
+                throw error;
+            }
+        });
+    }
+    finally {
+        await handle.close();
+    }
+}
+
+
+/***/ }),
+
 /***/ 9673:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -809,7 +900,7 @@ function asManifest(text) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   F: () => (/* binding */ manifestWriter)
 /* harmony export */ });
-/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9902);
+/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7333);
 
 /** Array members of a top-level member of the manifest sit four spaces in. */
 const MEMBER_INDENT = '    ';
@@ -827,11 +918,11 @@ function manifestWriter() {
     const files = new WeakMap();
     const jobs = new WeakMap();
     return (report) => {
-        const { fileEntry, jobEntry, fileState, jobState } = (0,_report_js__WEBPACK_IMPORTED_MODULE_0__/* .manifestEntries */ .eq)(report);
+        const { fileEntry, jobEntry, fileState, jobState } = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_0__/* .manifestEntries */ .eq)(report);
         // The two arrays stand in the top-level object as marker strings, each taken at its first
         // place: only `version`, `region` and `run` (validated, no NUL) come before them, so a
         // file name or message that spells a marker is never taken for one.
-        const top = `${JSON.stringify({ ...(0,_report_js__WEBPACK_IMPORTED_MODULE_0__/* .manifestHead */ .o2)(report), files: FILES_MARKER, jobs: JOBS_MARKER, ...(0,_report_js__WEBPACK_IMPORTED_MODULE_0__/* .manifestTail */ .Uw)(report) }, null, 2)}\n`;
+        const top = `${JSON.stringify({ ...(0,_manifest_js__WEBPACK_IMPORTED_MODULE_0__/* .manifestHead */ .o2)(report), files: FILES_MARKER, jobs: JOBS_MARKER, ...(0,_manifest_js__WEBPACK_IMPORTED_MODULE_0__/* .manifestTail */ .Uw)(report) }, null, 2)}\n`;
         const [beforeFiles, rest] = splitAt(top, JSON.stringify(FILES_MARKER));
         const [between, afterJobs] = splitAt(rest, JSON.stringify(JOBS_MARKER));
         return [
@@ -869,6 +960,91 @@ function arrayPieces(entries) {
     }
     pieces.push(CLOSE);
     return pieces;
+}
+
+
+/***/ }),
+
+/***/ 7333:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   HN: () => (/* binding */ writeManifest),
+/* harmony export */   Uw: () => (/* binding */ manifestTail),
+/* harmony export */   eq: () => (/* binding */ manifestEntries),
+/* harmony export */   o2: () => (/* binding */ manifestHead)
+/* harmony export */ });
+/* unused harmony export manifestOf */
+/* harmony import */ var _durable_file_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8632);
+/**
+ * The manifest: every file, object, data key (encrypted) and job of a run, as JSON. The
+ * journal writes it during the run (journal.ts, from kept bytes: manifest-text.ts); the step
+ * outputs point at it (outputs/).
+ */
+
+/** The manifest (its fields: docs/manifest.md). Holds encrypted keys only. */
+function manifestOf(report) {
+    const { fileEntry, jobEntry } = manifestEntries(report);
+    return {
+        ...manifestHead(report),
+        files: report.files.map(fileEntry),
+        jobs: report.jobs.map(jobEntry),
+        ...manifestTail(report),
+    };
+}
+/** The manifest's members before `files`. */
+function manifestHead(report) {
+    return { version: 1, region: report.region, ...(report.run ? { run: report.run } : {}) };
+}
+/** The manifest's members after `jobs`. */
+function manifestTail(report) {
+    return { failures: report.failures, ...(report.dryRun ? { dryRun: report.dryRun } : {}) };
+}
+/** How one file and one job of `report` appear in its manifest. */
+function manifestEntries(report) {
+    const outcome = new Map((report.outcomes ?? []).map((o) => [o.id, o]));
+    const finished = new Map((report.finished ?? []).map((f) => [f.id, f]));
+    const deleted = new Set(report.deletion?.deleted ?? []);
+    return {
+        fileState: (f) => (deleted.has(f.s3Uri) ? 'deleted' : ''),
+        jobState: (j) => {
+            const o = outcome.get(j.id);
+            return `${o ? `${o.status}|${o.errorCode ?? ''}` : ''}|${finished.has(j.id) ? 'finished' : ''}`;
+        },
+        fileEntry: (f) => ({
+            path: f.relativePath,
+            key: keyOf(f.s3Uri),
+            bytes: f.bytes,
+            plaintextSha256: f.plaintextSha256,
+            s3Uri: f.s3Uri,
+            decryption: f.decryption,
+            ...(f.skipped ? { skipped: true } : {}),
+            ...(f.resumed ? { resumed: true } : {}),
+            ...(deleted.has(f.s3Uri) ? { deleted: true } : {}),
+        }),
+        jobEntry: (j) => {
+            const o = outcome.get(j.id);
+            const f = finished.get(j.id);
+            return {
+                id: j.id,
+                arn: j.arn,
+                status: o?.status ?? j.status,
+                ...(o?.errorCode === undefined ? {} : { errorCode: o.errorCode }),
+                ...(o?.errorMessage === undefined ? {} : { errorMessage: o.errorMessage }),
+                ...(f?.durationSeconds === undefined ? {} : { durationSeconds: f.durationSeconds }),
+                ...(f ? { outputs: f.outputs } : {}),
+                request: j.request,
+            };
+        },
+    };
+}
+/** The object key of `s3://bucket/key`: NFC, where `path` keeps the name as it is on disk. */
+function keyOf(s3Uri) {
+    return s3Uri.replace(/^s3:\/\/[^/]+\//, '');
+}
+/** Writes the manifest whole and durably (a dry run's, whose only write is this one). */
+async function writeManifest(file, report) {
+    await (0,_durable_file_js__WEBPACK_IMPORTED_MODULE_0__/* .writeDurably */ .v8)(file, `${JSON.stringify(manifestOf(report), null, 2)}\n`);
 }
 
 

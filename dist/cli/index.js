@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1610);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5159);
 /* harmony import */ var _host_signals_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5467);
 /** The `mediaconvert-encrypt` command (dist/cli.js). */
 
@@ -28389,7 +28389,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1610:
+/***/ 5159:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28506,8 +28506,203 @@ async function readResumeManifest(file, now) {
     return { run: (0,run_identity/* resumedRun */.Dg)(run.key, run.attempt, now), earlier };
 }
 
-// EXTERNAL MODULE: ./src/report/report.ts + 1 modules
-var report = __nccwpck_require__(9902);
+// EXTERNAL MODULE: ./src/inputs/interface.ts
+var inputs_interface = __nccwpck_require__(9834);
+// EXTERNAL MODULE: ./src/outputs/limits.ts
+var limits = __nccwpck_require__(4196);
+// EXTERNAL MODULE: ./src/job/finished-jobs.ts + 2 modules
+var finished_jobs = __nccwpck_require__(9509);
+;// CONCATENATED MODULE: ./src/outputs/run-outputs.ts
+
+/** The run's step outputs, in full; `manifestPath` is where the manifest was written. */
+function run_outputs_runOutputs(report, manifestPath) {
+    const outputs = {
+        'job-id': report.jobs[0]?.id ?? '',
+        'job-ids': JSON.stringify(report.jobs.map((j) => j.id)),
+        'job-settings': JSON.stringify(report.jobs.map((j) => j.request)),
+        'decryption-settings': JSON.stringify(report.files.map((f) => f.decryption)),
+        's3-uris': JSON.stringify(report.files.map((f) => f.s3Uri)),
+        manifest: manifestPath,
+        'skipped-files': JSON.stringify(report.files.filter((f) => f.skipped).map((f) => f.relativePath)),
+    };
+    if (report.outcomes) {
+        outputs['job-status'] = JSON.stringify(report.outcomes);
+        outputs['output-uris'] = JSON.stringify((0,finished_jobs/* outputUrisOf */.s6)(report.outcomes, report.finished ?? []));
+    }
+    return outputs;
+}
+
+;// CONCATENATED MODULE: ./src/outputs/summary.ts
+
+
+
+/** Outputs listed per job before "and N more". */
+const MAX_LINKS = 6;
+/** Text safe inside a Markdown table cell: no HTML, no Markdown markup, one line. */
+const escapeCell = (/* unused pure expression or super */ null && (markdownCell));
+/** The S3 console page of an object. */
+function s3ConsoleUrl(s3Uri, region) {
+    const match = /^s3:\/\/([^/]+)\/(.+)$/.exec(s3Uri);
+    if (!match)
+        return undefined;
+    return `https://s3.console.aws.amazon.com/s3/object/${encodeURIComponent(match[1])}?region=${encodeURIComponent(region)}&prefix=${encodeURIComponent(match[2])}`;
+}
+function summary_link(text, url) {
+    return url === undefined ? escapeCell(text) : `[${escapeCell(text)}](${url})`;
+}
+function formatDuration(seconds) {
+    if (seconds === undefined)
+        return '';
+    if (seconds < 60)
+        return `${seconds.toFixed(1)} s`;
+    const m = Math.floor(seconds / 60);
+    const s = Math.round(seconds % 60);
+    return m < 60 ? `${m} min ${s} s` : `${Math.floor(m / 60)} h ${m % 60} min`;
+}
+/** The jobs table, when jobs were waited for; empty otherwise. */
+function jobsSection(report) {
+    if (!report.outcomes || report.outcomes.length === 0)
+        return [];
+    const finished = new Map((report.finished ?? []).map((f) => [f.id, f]));
+    const lines = [
+        '',
+        '#### Jobs',
+        '',
+        '| Job | Status | Duration | Error | Outputs |',
+        '| --- | --- | ---: | --- | --- |',
+    ];
+    for (const outcome of report.outcomes) {
+        const f = finished.get(outcome.id);
+        const error = outcome.status === 'COMPLETE'
+            ? ''
+            : [
+                outcome.errorCode === undefined ? '' : `**${outcome.errorCode}**`,
+                outcome.errorMessage === undefined ? '' : escapeCell(outcome.errorMessage),
+            ]
+                .filter((p) => p !== '')
+                .join(' ');
+        const outputs = (f?.outputs ?? []).map((o) => summary_link(o.uri.split('/').pop() ?? o.uri, s3ConsoleUrl(o.uri, report.region)));
+        const shown = outputs.length > MAX_LINKS
+            ? [...outputs.slice(0, MAX_LINKS), `and ${outputs.length - MAX_LINKS} more (manifest)`]
+            : outputs;
+        const job = `[${escapeCell(outcome.id)}](https://console.aws.amazon.com/mediaconvert/home?region=${encodeURIComponent(report.region)}#/jobs/summary/${encodeURIComponent(outcome.id)})`;
+        lines.push(`| ${job} | ${escapeCell(outcome.status)} | ${formatDuration(f?.durationSeconds)} | ${error} | ${shown.join('<br>')} |`);
+    }
+    return lines;
+}
+/** What delete-inputs did; empty when it was not asked for. */
+function deletionSection(report) {
+    const d = report.deletion;
+    if (!d)
+        return [];
+    const lines = [
+        '',
+        `delete-inputs: ${d.deleted.length} ciphertext object(s) deleted, ${d.kept.length} kept (their job did not complete), ${d.problems.length} could not be deleted.`,
+    ];
+    for (const k of d.kept)
+        lines.push(`- kept ${escapeCell(k.s3Uri)}: ${escapeCell(k.reason)}`);
+    for (const p of d.problems)
+        lines.push(`- ${escapeCell(p)}`);
+    return lines;
+}
+/** The whole summary of a dry run. */
+function dryRunSummary(report) {
+    const plan = report.dryRun;
+    const action = { upload: 'upload', skip: 'skip (unchanged)', fail: '**fail**' };
+    const lines = [
+        '### MediaConvert encrypt: dry run',
+        '',
+        `Plan: ${escapeCell(planTotals(plan))}. Nothing was encrypted, uploaded or created.`,
+        '',
+        '| File | Size | S3 object | Would |',
+        '| --- | ---: | --- | --- |',
+    ];
+    for (const f of plan.files) {
+        const reason = f.reason === undefined ? '' : `: ${escapeCell(f.reason)}`;
+        lines.push(`| ${escapeCell(f.path)} | ${f.bytes} B | ${escapeCell(f.s3Uri)} | ${action[f.action]}${reason} |`);
+    }
+    return `${lines.join('\n')}\n`;
+}
+/** A Markdown step summary: one row per file, then one per job, linked to the console. */
+function summary_summaryOf(report) {
+    if (report.dryRun)
+        return dryRunSummary(report);
+    const jobFor = new Map();
+    for (const job of report.jobs) {
+        for (const input of job.request.Settings?.Inputs ?? []) {
+            if (input.FileInput)
+                jobFor.set(input.FileInput, job);
+        }
+    }
+    const status = new Map((report.outcomes ?? []).map((o) => [o.id, o.status]));
+    const skipped = report.files.filter((f) => f.skipped).length;
+    const uploaded = report.files.length - skipped;
+    const lines = [
+        '### MediaConvert encrypt',
+        '',
+        `${uploaded} file(s) encrypted and uploaded, ${skipped > 0 ? `${skipped} unchanged and skipped (if-exists: skip), ` : ''}${report.failures.length} failed, ${report.jobs.length} job(s) created in ${escapeCell(report.region)}.`,
+        '',
+        '| File | Size | S3 object | Mode | Job |',
+        '| --- | ---: | --- | --- | --- |',
+    ];
+    for (const f of report.files) {
+        const job = jobFor.get(f.s3Uri);
+        const jobCell = job
+            ? `${consoleLink(report.region, job.id)}${statusSuffix(status.get(job.id))}`
+            : '—';
+        lines.push(`| ${escapeCell(f.relativePath)} | ${formatBytes(f.bytes)} | ${escapeCell(f.s3Uri)}${f.skipped ? ' (unchanged, skipped)' : ''} | ${escapeCell(f.decryption.DecryptionMode ?? '')} | ${jobCell} |`);
+    }
+    for (const failure of report.failures) {
+        lines.push(`| ${escapeCell(failure.relativePath)} | | **failed**: ${escapeCell(failure.message)} | | |`);
+    }
+    lines.push(...jobsSection(report), ...deletionSection(report));
+    return `${lines.join('\n')}\n`;
+}
+function consoleLink(region, id) {
+    const query = `region=${encodeURIComponent(region)}#/jobs/summary/${encodeURIComponent(id)}`;
+    return `[${escapeCell(id)}](https://console.aws.amazon.com/mediaconvert/home?${query})`;
+}
+function statusSuffix(status) {
+    return status ? ` ${escapeCell(status)}` : '';
+}
+
+;// CONCATENATED MODULE: ./src/outputs/step-outputs.ts
+/**
+ * What an encrypt or wait-only run shows when it ends, for both faces. The action: build
+ * (run-outputs.ts, summary.ts), cap (limits.ts), then host/github-files.ts writes them to
+ * GITHUB_OUTPUT and GITHUB_STEP_SUMMARY. The CLI: build, then JSON on stdout. verify and
+ * rewrap have theirs in object-outputs.ts.
+ */
+
+
+
+
+function actionOutputs(report, manifestPath) {
+    return {
+        outputs: limitOutputs(runOutputs(report, manifestPath), { manifestPath }),
+        summary: limitSummary(summaryOf(report), { manifestPath }),
+    };
+}
+/** `job-id` and `job-ids` as soon as the jobs exist: a later `if: always()` step can read them. */
+function jobOutputs(ids, manifestPath) {
+    return limitOutputs({ 'job-id': ids[0] ?? '', 'job-ids': JSON.stringify(ids) }, { manifestPath });
+}
+/**
+ * The run's outputs as the CLI prints them on stdout: in full (stdout has no GitHub limit), and
+ * a JSON output (`job-ids`, `s3-uris`...) as its value, so that `jq '."job-ids"[0]'` works.
+ */
+function cliOutputs(report, manifestPath) {
+    return jsonValues(run_outputs_runOutputs(report, manifestPath));
+}
+/** Outputs with each JSON output parsed; the action's stay strings, as GitHub requires. */
+function jsonValues(outputs) {
+    const json = new Set(inputs_interface/* OUTPUTS */.p.filter((o) => 'json' in o && o.json).map((o) => o.name));
+    return Object.fromEntries(Object.entries(outputs).map(([name, value]) => [
+        name,
+        json.has(name) && value !== '' ? JSON.parse(value) : value,
+    ]));
+}
+
 // EXTERNAL MODULE: ./src/shared/version.ts
 var version = __nccwpck_require__(9189);
 ;// CONCATENATED MODULE: ./src/aws/node-version-warning.ts
@@ -28670,8 +28865,6 @@ const EXIT_MEANINGS = [
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/inputs/interface.ts
-var inputs_interface = __nccwpck_require__(9834);
 ;// CONCATENATED MODULE: ./src/cli/help.ts
 /** Wider lines wrap: a terminal of 80 columns shows them whole. */
 const WIDTH = 80;
@@ -28737,8 +28930,8 @@ function asFlags(text, flags) {
 
 ;// CONCATENATED MODULE: ./src/cli/encrypt-command.ts
 /**
- * The encrypt command (the CLI's default): the action's inputs as flags, its help, its errors
- * worded for a command line, and its outputs as one JSON object.
+ * The encrypt command (the CLI's default): the action's inputs as flags, its help, and its
+ * errors worded for a command line. Its outputs, one JSON object: outputs/step-outputs.ts.
  */
 
 
@@ -28823,17 +29016,6 @@ function cliMessage(error) {
         return `--${error.input}${PREDICATE.test(problem) ? ' ' : ': '}${problem}`;
     }
     return asFlags((0,errors/* messageOf */.bD)(error), ENCRYPT_FLAGS);
-}
-/**
- * The outputs as printed on stdout: a JSON output (`job-ids`, `s3-uris`...) is its value, so
- * that `jq '."job-ids"[0]'` works; the action's outputs stay strings, as GitHub requires.
- */
-function cliOutputs(outputs) {
-    const json = new Set(inputs_interface/* OUTPUTS */.p.filter((o) => 'json' in o && o.json).map((o) => o.name));
-    return Object.fromEntries(Object.entries(outputs).map(([name, value]) => [
-        name,
-        json.has(name) && value !== '' ? JSON.parse(value) : value,
-    ]));
 }
 
 // EXTERNAL MODULE: external "node:util"
@@ -29046,9 +29228,9 @@ async function runSubcommand(name, argv, io) {
             throw new errors/* InputError */.dz('arguments', `give --manifest FILE or --objects s3://bucket/prefix/; see ${name} --help`);
         }
         const config = parseObjectsConfig(name, raw, io.env);
-        const { runObjects, objectsDeps, report } = await (0,pipeline/* loadObjects */.Jp)();
+        const { runObjects, objectsDeps, outputs } = await (0,pipeline/* loadObjects */.Jp)();
         const outcome = await runObjects(config, objectsDeps(config, io.env, { log, signal: io.signal }));
-        io.stdout.write(`${(0,safe_text/* safeJson */.oi)(report.objectOutputs(outcome.report), 2)}\n`);
+        io.stdout.write(`${(0,safe_text/* safeJson */.oi)(outputs.objectOutputs(outcome.report), 2)}\n`);
         if (outcome.failure)
             for (const line of `error: ${outcome.failure}`.split('\n'))
                 log.info(line);
@@ -29200,7 +29382,7 @@ async function encrypt(values, log) {
             tempDir: env.RUNNER_TEMP,
             ...(resumed ? { run: resumed.run, earlier: resumed.earlier } : {}),
         });
-        const outputs = cliOutputs((0,report/* outputsOf */.Yz)(outcome.report, mode.manifestPath));
+        const outputs = cliOutputs(outcome.report, mode.manifestPath);
         process.stdout.write(`${(0,safe_text/* safeJson */.oi)(outputs, 2)}\n`);
         log.info(`manifest: ${mode.manifestPath}`);
         if (outcome.failure)
@@ -29341,12 +29523,12 @@ async function runMode(mode, env, options) {
 }
 /** The commands for objects already uploaded, loaded (with the AWS SDK) once inputs are valid. */
 async function loadObjects() {
-    const [{ runObjects }, { objectsDeps }, report] = await Promise.all([
+    const [{ runObjects }, { objectsDeps }, outputs] = await Promise.all([
         Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(632), __nccwpck_require__.e(811), __nccwpck_require__.e(140)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2140)),
         Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(632), __nccwpck_require__.e(156), __nccwpck_require__.e(878), __nccwpck_require__.e(165), __nccwpck_require__.e(513)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7513)),
-        Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(632), __nccwpck_require__.e(811), __nccwpck_require__.e(140), __nccwpck_require__.e(956)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3956)),
+        Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(632), __nccwpck_require__.e(811), __nccwpck_require__.e(140), __nccwpck_require__.e(244)]).then(__nccwpck_require__.bind(__nccwpck_require__, 244)),
     ]);
-    return { runObjects, objectsDeps, report };
+    return { runObjects, objectsDeps, outputs };
 }
 
 
@@ -30969,6 +31151,112 @@ function tagProblem(tags) {
 
 /***/ }),
 
+/***/ 4196:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Gp: () => (/* binding */ limitOutputs)
+/* harmony export */ });
+/* unused harmony exports MAX_OUTPUT_BYTES, MAX_STEP_OUTPUT_BYTES, MAX_SUMMARY_BYTES, limitSummary */
+/* harmony import */ var _shared_safe_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6054);
+
+/** GitHub's limit per output (1 MB), counted in UTF-8 bytes. */
+const MAX_OUTPUT_BYTES = 1_000_000;
+/** All outputs of one step together: 25 steps of this action fit in a run's 50 MB. */
+const MAX_STEP_OUTPUT_BYTES = 2_000_000;
+/** GitHub's limit on one step's summary (GITHUB_STEP_SUMMARY), counted in UTF-8 bytes. */
+const MAX_SUMMARY_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
+/** Where in the manifest each shortenable output's full value is. */
+const IN_MANIFEST = {
+    'job-settings': 'jobs[].request',
+    'decryption-settings': 'files[].decryption',
+    's3-uris': 'files[].s3Uri',
+    'job-ids': 'jobs[].id',
+    'job-status': 'jobs[] (id, status, errorCode, errorMessage)',
+    'output-uris': 'jobs[].outputs',
+    'skipped-files': 'files[] with skipped: true',
+};
+/**
+ * Every output at most `perOutput` bytes and all together at most `perStep`: outputs over
+ * `perOutput` are shortened, then the largest of the rest until the step fits.
+ */
+function limitOutputs(outputs, limits) {
+    const perOutput = limits.perOutput ?? MAX_OUTPUT_BYTES;
+    const perStep = limits.perStep ?? MAX_STEP_OUTPUT_BYTES;
+    const values = { ...outputs };
+    const where = { ...IN_MANIFEST, ...limits.where };
+    const warnings = [];
+    const size = (name) => Buffer.byteLength(values[name] ?? '', 'utf8');
+    const shorten = (name, why) => {
+        const full = values[name] ?? '';
+        const bytes = Buffer.byteLength(full, 'utf8');
+        const short = {
+            shortened: true,
+            bytes,
+            entries: entriesOf(full),
+            manifest: limits.manifestPath,
+            'in-manifest': where[name],
+        };
+        values[name] = JSON.stringify(short);
+        warnings.push(`output \`${name}\` is ${bytes} bytes, ${why}: it holds a short form instead ({"shortened": true, ...}); ${limits.where ? limits.manifestPath : 'the manifest'} has the full value at ${where[name]}`);
+    };
+    const shortenable = Object.keys(where).filter((n) => n in values);
+    for (const name of shortenable) {
+        if (size(name) > perOutput) {
+            shorten(name, `over GitHub's limit of ${perOutput} bytes per output`);
+        }
+    }
+    const total = () => Object.keys(values).reduce((sum, name) => sum + size(name), 0);
+    for (;;) {
+        const over = total() - perStep;
+        if (over <= 0)
+            break;
+        const largest = shortenable
+            .filter((n) => !isShortened(values[n]))
+            .sort((a, b) => size(b) - size(a))[0];
+        if (largest === undefined)
+            break;
+        shorten(largest, `and all outputs together would pass ${perStep} bytes (a run may hold 50 MB of outputs)`);
+    }
+    return { values, warnings };
+}
+function entriesOf(json) {
+    try {
+        const parsed = JSON.parse(json);
+        return Array.isArray(parsed) ? parsed.length : 1;
+    }
+    catch {
+        return 1;
+    }
+}
+function isShortened(value) {
+    return value?.startsWith('{"shortened":true') ?? false;
+}
+/**
+ * The step summary within `maxBytes`: as it is when it fits, else its heading and totals (the
+ * lines before its first table) and a note that the manifest has every row, with a warning.
+ */
+function limitSummary(markdown, limits) {
+    const maxBytes = limits.maxBytes ?? MAX_SUMMARY_BYTES;
+    const bytes = Buffer.byteLength(markdown, 'utf8');
+    if (bytes <= maxBytes)
+        return { text: markdown };
+    const lines = markdown.split('\n');
+    const firstTable = lines.findIndex((line) => line.startsWith('|'));
+    const tableLines = lines.filter((line) => line.startsWith('|')).length;
+    // Each table has a header line and a `| --- |` line besides its rows.
+    const rows = tableLines - 2 * lines.filter((line) => line.startsWith('| ---')).length;
+    const head = lines.slice(0, firstTable < 0 ? 2 : firstTable);
+    const note = `The full summary is ${bytes} bytes, over GitHub's limit of ${maxBytes} bytes per step summary: its ${rows} table rows are left out here. The manifest has every file and job: ${markdownCell(limits.manifestPath)}`;
+    return {
+        text: `${[...head, note].join('\n')}\n`,
+        warning: `step summary is ${bytes} bytes, over GitHub's limit of ${maxBytes} bytes per step summary: it holds a short form instead (the heading and totals); the manifest at ${limits.manifestPath} has every file and job`,
+    };
+}
+
+
+/***/ }),
+
 /***/ 8662:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -31010,347 +31298,6 @@ function isRunKey(value) {
 }
 function keyOf(text) {
     return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text).digest('hex').slice(0, 32);
-}
-
-
-/***/ }),
-
-/***/ 8632:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   UQ: () => (/* binding */ errnoOf),
-/* harmony export */   v8: () => (/* binding */ writeDurably)
-/* harmony export */ });
-/* unused harmony export WriteError */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/**
- * Writing a file so that a crash (a kill, a power cut, a full disk) at any moment leaves
- * either its old content or its new content, whole, and never a torn mix: the way databases
- * write their control files. Errors name the file and the errno.
- */
-
-
-
-/** An errno as a reader can act on it: `ENOSPC (no space left on device)`. */
-function errnoOf(error) {
-    const { code, message } = error;
-    if (typeof code !== 'string')
-        return typeof message === 'string' ? message : String(error);
-    // Node's messages read "ENOSPC: no space left on device, write": keep the description.
-    const description = typeof message === 'string' ? /^[A-Z]+: ([^,]+)/.exec(message)?.[1] : '';
-    return description ? `${code} (${description})` : code;
-}
-/** A write of one of the run's own files failed; the message names the file and the errno. */
-class WriteError extends Error {
-    file;
-    constructor(file, cause) {
-        super(`cannot write '${file}': ${errnoOf(cause)}`, { cause });
-        this.file = file;
-        this.name = 'WriteError';
-    }
-}
-/**
- * Writes `content` to `file`: a temporary file beside it is written and fsync'd, renamed over
- * `file`, and the folder fsync'd so that the rename itself survives a crash. The folder is
- * created first when missing. Throws a WriteError; the temporary file is removed.
- */
-async function writeDurably(file, content) {
-    const dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(file);
-    const temp = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, `.${node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(file)}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}.tmp`);
-    try {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(dir, { recursive: true });
-        const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(temp, 'wx', 0o644);
-        try {
-            if (typeof content === 'string')
-                await handle.writeFile(content, 'utf8');
-            // libuv writes every piece, IOV_MAX at a time, until all bytes are out.
-            else
-                await handle.writev([...content]);
-            await handle.sync();
-        }
-        finally {
-            await handle.close();
-        }
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(temp, file);
-    }
-    catch (error) {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(temp, { force: true }).catch(() => undefined);
-        throw new WriteError(file, error);
-    }
-    await syncFolder(dir).catch((error) => {
-        throw new WriteError(file, error);
-    });
-}
-/** fsync of a folder: what makes a rename in it durable. Not every file system allows it. */
-async function syncFolder(dir) {
-    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(dir, 'r');
-    try {
-        await handle.sync().catch((error) => {
-            // Some file systems cannot fsync a folder; their renames are as durable as they get.
-            if (error.code !== 'EINVAL' && error.code !== 'EISDIR' && error.code !== 'EPERM') {
-                throw error;
-            }
-        });
-    }
-    finally {
-        await handle.close();
-    }
-}
-
-
-/***/ }),
-
-/***/ 9902:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  eq: () => (/* binding */ manifestEntries),
-  o2: () => (/* binding */ manifestHead),
-  Uw: () => (/* binding */ manifestTail),
-  Yz: () => (/* binding */ outputsOf),
-  HN: () => (/* binding */ writeManifest)
-});
-
-// UNUSED EXPORTS: manifestOf, summaryOf
-
-// EXTERNAL MODULE: ./src/report/durable-file.ts
-var durable_file = __nccwpck_require__(8632);
-// EXTERNAL MODULE: ./src/shared/safe-text.ts
-var safe_text = __nccwpck_require__(6054);
-;// CONCATENATED MODULE: ./src/report/summary.ts
-/**
- * The parts of the step summary about jobs and plans: a table of the jobs waited for (status,
- * duration, error, output links), the plan of a dry run, and what delete-inputs removed. Every
- * piece of text that came from a file name, a key or a service is escaped.
- */
-
-
-/** Outputs listed per job before "and N more". */
-const MAX_LINKS = 6;
-/** Text safe inside a Markdown table cell: no HTML, no Markdown markup, one line. */
-const escapeCell = (/* unused pure expression or super */ null && (markdownCell));
-/** The S3 console page of an object. */
-function s3ConsoleUrl(s3Uri, region) {
-    const match = /^s3:\/\/([^/]+)\/(.+)$/.exec(s3Uri);
-    if (!match)
-        return undefined;
-    return `https://s3.console.aws.amazon.com/s3/object/${encodeURIComponent(match[1])}?region=${encodeURIComponent(region)}&prefix=${encodeURIComponent(match[2])}`;
-}
-function summary_link(text, url) {
-    return url === undefined ? escapeCell(text) : `[${escapeCell(text)}](${url})`;
-}
-function formatDuration(seconds) {
-    if (seconds === undefined)
-        return '';
-    if (seconds < 60)
-        return `${seconds.toFixed(1)} s`;
-    const m = Math.floor(seconds / 60);
-    const s = Math.round(seconds % 60);
-    return m < 60 ? `${m} min ${s} s` : `${Math.floor(m / 60)} h ${m % 60} min`;
-}
-/** The jobs table, when jobs were waited for; empty otherwise. */
-function summary_jobsSection(report) {
-    if (!report.outcomes || report.outcomes.length === 0)
-        return [];
-    const finished = new Map((report.finished ?? []).map((f) => [f.id, f]));
-    const lines = [
-        '',
-        '#### Jobs',
-        '',
-        '| Job | Status | Duration | Error | Outputs |',
-        '| --- | --- | ---: | --- | --- |',
-    ];
-    for (const outcome of report.outcomes) {
-        const f = finished.get(outcome.id);
-        const error = outcome.status === 'COMPLETE'
-            ? ''
-            : [
-                outcome.errorCode === undefined ? '' : `**${outcome.errorCode}**`,
-                outcome.errorMessage === undefined ? '' : escapeCell(outcome.errorMessage),
-            ]
-                .filter((p) => p !== '')
-                .join(' ');
-        const outputs = (f?.outputs ?? []).map((o) => summary_link(o.uri.split('/').pop() ?? o.uri, s3ConsoleUrl(o.uri, report.region)));
-        const shown = outputs.length > MAX_LINKS
-            ? [...outputs.slice(0, MAX_LINKS), `and ${outputs.length - MAX_LINKS} more (manifest)`]
-            : outputs;
-        const job = `[${escapeCell(outcome.id)}](https://console.aws.amazon.com/mediaconvert/home?region=${encodeURIComponent(report.region)}#/jobs/summary/${encodeURIComponent(outcome.id)})`;
-        lines.push(`| ${job} | ${escapeCell(outcome.status)} | ${formatDuration(f?.durationSeconds)} | ${error} | ${shown.join('<br>')} |`);
-    }
-    return lines;
-}
-/** What delete-inputs did; empty when it was not asked for. */
-function summary_deletionSection(report) {
-    const d = report.deletion;
-    if (!d)
-        return [];
-    const lines = [
-        '',
-        `delete-inputs: ${d.deleted.length} ciphertext object(s) deleted, ${d.kept.length} kept (their job did not complete), ${d.problems.length} could not be deleted.`,
-    ];
-    for (const k of d.kept)
-        lines.push(`- kept ${escapeCell(k.s3Uri)}: ${escapeCell(k.reason)}`);
-    for (const p of d.problems)
-        lines.push(`- ${escapeCell(p)}`);
-    return lines;
-}
-/** The whole summary of a dry run. */
-function summary_dryRunSummary(report) {
-    const plan = report.dryRun;
-    const action = { upload: 'upload', skip: 'skip (unchanged)', fail: '**fail**' };
-    const lines = [
-        '### MediaConvert encrypt: dry run',
-        '',
-        `Plan: ${escapeCell(planTotals(plan))}. Nothing was encrypted, uploaded or created.`,
-        '',
-        '| File | Size | S3 object | Would |',
-        '| --- | ---: | --- | --- |',
-    ];
-    for (const f of plan.files) {
-        const reason = f.reason === undefined ? '' : `: ${escapeCell(f.reason)}`;
-        lines.push(`| ${escapeCell(f.path)} | ${f.bytes} B | ${escapeCell(f.s3Uri)} | ${action[f.action]}${reason} |`);
-    }
-    return `${lines.join('\n')}\n`;
-}
-
-// EXTERNAL MODULE: ./src/job/finished-jobs.ts + 2 modules
-var finished_jobs = __nccwpck_require__(9509);
-;// CONCATENATED MODULE: ./src/report/report.ts
-
-
-
-
-
-/** The manifest (its fields: docs/manifest.md). Holds encrypted keys only. */
-function manifestOf(report) {
-    const { fileEntry, jobEntry } = manifestEntries(report);
-    return {
-        ...manifestHead(report),
-        files: report.files.map(fileEntry),
-        jobs: report.jobs.map(jobEntry),
-        ...manifestTail(report),
-    };
-}
-/** The manifest's members before `files`. */
-function manifestHead(report) {
-    return { version: 1, region: report.region, ...(report.run ? { run: report.run } : {}) };
-}
-/** The manifest's members after `jobs`. */
-function manifestTail(report) {
-    return { failures: report.failures, ...(report.dryRun ? { dryRun: report.dryRun } : {}) };
-}
-/** How one file and one job of `report` appear in its manifest. */
-function manifestEntries(report) {
-    const outcome = new Map((report.outcomes ?? []).map((o) => [o.id, o]));
-    const finished = new Map((report.finished ?? []).map((f) => [f.id, f]));
-    const deleted = new Set(report.deletion?.deleted ?? []);
-    return {
-        fileState: (f) => (deleted.has(f.s3Uri) ? 'deleted' : ''),
-        jobState: (j) => {
-            const o = outcome.get(j.id);
-            return `${o ? `${o.status}|${o.errorCode ?? ''}` : ''}|${finished.has(j.id) ? 'finished' : ''}`;
-        },
-        fileEntry: (f) => ({
-            path: f.relativePath,
-            key: keyOf(f.s3Uri),
-            bytes: f.bytes,
-            plaintextSha256: f.plaintextSha256,
-            s3Uri: f.s3Uri,
-            decryption: f.decryption,
-            ...(f.skipped ? { skipped: true } : {}),
-            ...(f.resumed ? { resumed: true } : {}),
-            ...(deleted.has(f.s3Uri) ? { deleted: true } : {}),
-        }),
-        jobEntry: (j) => {
-            const o = outcome.get(j.id);
-            const f = finished.get(j.id);
-            return {
-                id: j.id,
-                arn: j.arn,
-                status: o?.status ?? j.status,
-                ...(o?.errorCode === undefined ? {} : { errorCode: o.errorCode }),
-                ...(o?.errorMessage === undefined ? {} : { errorMessage: o.errorMessage }),
-                ...(f?.durationSeconds === undefined ? {} : { durationSeconds: f.durationSeconds }),
-                ...(f ? { outputs: f.outputs } : {}),
-                request: j.request,
-            };
-        },
-    };
-}
-/** The object key of `s3://bucket/key`: NFC, where `path` keeps the name as it is on disk. */
-function keyOf(s3Uri) {
-    return s3Uri.replace(/^s3:\/\/[^/]+\//, '');
-}
-/** Writes the manifest whole and durably (a dry run's, whose only write is this one). */
-async function writeManifest(file, report) {
-    await (0,durable_file/* writeDurably */.v8)(file, `${JSON.stringify(manifestOf(report), null, 2)}\n`);
-}
-/** Step outputs, every one a string. */
-function outputsOf(report, manifestPath) {
-    const outputs = {
-        'job-id': report.jobs[0]?.id ?? '',
-        'job-ids': JSON.stringify(report.jobs.map((j) => j.id)),
-        'job-settings': JSON.stringify(report.jobs.map((j) => j.request)),
-        'decryption-settings': JSON.stringify(report.files.map((f) => f.decryption)),
-        's3-uris': JSON.stringify(report.files.map((f) => f.s3Uri)),
-        manifest: manifestPath,
-        'skipped-files': JSON.stringify(report.files.filter((f) => f.skipped).map((f) => f.relativePath)),
-    };
-    if (report.outcomes) {
-        outputs['job-status'] = JSON.stringify(report.outcomes);
-        outputs['output-uris'] = JSON.stringify((0,finished_jobs/* outputUrisOf */.s6)(report.outcomes, report.finished ?? []));
-    }
-    return outputs;
-}
-/** A Markdown step summary: one row per file, then one per job, linked to the console. */
-function summaryOf(report) {
-    if (report.dryRun)
-        return dryRunSummary(report);
-    const jobFor = new Map();
-    for (const job of report.jobs) {
-        for (const input of job.request.Settings?.Inputs ?? []) {
-            if (input.FileInput)
-                jobFor.set(input.FileInput, job);
-        }
-    }
-    const status = new Map((report.outcomes ?? []).map((o) => [o.id, o.status]));
-    const skipped = report.files.filter((f) => f.skipped).length;
-    const uploaded = report.files.length - skipped;
-    const lines = [
-        '### MediaConvert encrypt',
-        '',
-        `${uploaded} file(s) encrypted and uploaded, ${skipped > 0 ? `${skipped} unchanged and skipped (if-exists: skip), ` : ''}${report.failures.length} failed, ${report.jobs.length} job(s) created in ${cell(report.region)}.`,
-        '',
-        '| File | Size | S3 object | Mode | Job |',
-        '| --- | ---: | --- | --- | --- |',
-    ];
-    for (const f of report.files) {
-        const job = jobFor.get(f.s3Uri);
-        const jobCell = job
-            ? `${consoleLink(report.region, job.id)}${statusSuffix(status.get(job.id))}`
-            : '—';
-        lines.push(`| ${cell(f.relativePath)} | ${formatBytes(f.bytes)} | ${cell(f.s3Uri)}${f.skipped ? ' (unchanged, skipped)' : ''} | ${cell(f.decryption.DecryptionMode ?? '')} | ${jobCell} |`);
-    }
-    for (const failure of report.failures) {
-        lines.push(`| ${cell(failure.relativePath)} | | **failed**: ${cell(failure.message)} | | |`);
-    }
-    lines.push(...jobsSection(report), ...deletionSection(report));
-    return `${lines.join('\n')}\n`;
-}
-function consoleLink(region, id) {
-    const query = `region=${encodeURIComponent(region)}#/jobs/summary/${encodeURIComponent(id)}`;
-    return `[${cell(id)}](https://console.aws.amazon.com/mediaconvert/home?${query})`;
-}
-function statusSuffix(status) {
-    return status ? ` ${cell(status)}` : '';
 }
 
 

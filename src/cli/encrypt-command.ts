@@ -1,9 +1,9 @@
 /**
- * The encrypt command (the CLI's default): the action's inputs as flags, its help, its errors
- * worded for a command line, and its outputs as one JSON object.
+ * The encrypt command (the CLI's default): the action's inputs as flags, its help, and its
+ * errors worded for a command line. Its outputs, one JSON object: outputs/step-outputs.ts.
  */
 import path from 'node:path';
-import { INPUTS, OUTPUTS, type InputName, type InputSpec } from '../inputs/interface.js';
+import { INPUTS, type InputName, type InputSpec } from '../inputs/interface.js';
 import { InputError, messageOf } from '../shared/errors.js';
 import type { FlagSpec } from './args.js';
 import { EXIT_MEANINGS } from './exit-codes.js';
@@ -97,18 +97,4 @@ export function cliMessage(error: unknown): string {
     return `--${error.input}${PREDICATE.test(problem) ? ' ' : ': '}${problem}`;
   }
   return asFlags(messageOf(error), ENCRYPT_FLAGS);
-}
-
-/**
- * The outputs as printed on stdout: a JSON output (`job-ids`, `s3-uris`...) is its value, so
- * that `jq '."job-ids"[0]'` works; the action's outputs stay strings, as GitHub requires.
- */
-export function cliOutputs(outputs: Readonly<Record<string, string>>): Record<string, unknown> {
-  const json = new Set<string>(OUTPUTS.filter((o) => 'json' in o && o.json).map((o) => o.name));
-  return Object.fromEntries(
-    Object.entries(outputs).map(([name, value]) => [
-      name,
-      json.has(name) && value !== '' ? (JSON.parse(value) as unknown) : value,
-    ]),
-  );
 }

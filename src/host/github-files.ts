@@ -2,18 +2,17 @@
  * The files the runner gives a step for its results, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY:
  * checked before any AWS request (a FIFO, a missing folder, a read-only or full file system
  * is refused then, not after the jobs exist), and written so that a failure names the file
- * and the errno.
+ * and the errno. What goes into them is built and capped in outputs/.
  */
 import * as core from '@actions/core';
 import type { OutputName } from '../inputs/interface.js';
+import { MAX_STEP_OUTPUT_BYTES, MAX_SUMMARY_BYTES } from '../outputs/limits.js';
+import { actionOutputs, jobOutputs } from '../outputs/step-outputs.js';
 import { errnoOf } from '../report/durable-file.js';
-import { limitOutputs, MAX_STEP_OUTPUT_BYTES } from '../report/output-limits.js';
+import type { RunReport } from '../report/run-report.js';
 import { unwritableReason } from '../report/writable.js';
 import type { OutputRoom } from '../pipeline/run.js';
 import type { Logger } from '../shared/logger.js';
-
-/** GitHub's limit on one step summary. */
-const MAX_SUMMARY_BYTES = 1024 * 1024;
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -71,11 +70,25 @@ export function setJobOutputs(
   env: Env,
   log: Logger,
 ): void {
-  const early = limitOutputs(
-    { 'job-id': ids[0] ?? '', 'job-ids': JSON.stringify(ids) },
-    { manifestPath },
-  );
-  setOutputs(early.values, env, log, ids);
+  setOutputs(jobOutputs(ids, manifestPath).values, env, log, ids);
+}
+
+/**
+ * Reports the run: its outputs and summary built and capped (outputs/step-outputs.ts), a
+ * warning logged for each cap, then written. Throws when either file cannot be written.
+ */
+export async function reportRun(
+  report: RunReport,
+  manifestPath: string,
+  env: Env,
+  log: Logger,
+): Promise<void> {
+  const { outputs, summary } = actionOutputs(report, manifestPath);
+  for (const warning of outputs.warnings) log.warning(warning);
+  const jobIds = report.jobs.map((j) => j.id);
+  setOutputs(outputs.values, env, log, jobIds);
+  if (summary.warning) log.warning(summary.warning);
+  await writeSummary(summary.text, env);
 }
 
 /** Writes the step summary; a failure names GITHUB_STEP_SUMMARY and the errno. */

@@ -63,12 +63,12 @@ export async function runMode(
 export async function loadObjects(): Promise<{
   runObjects: typeof import('../objects/run.js').runObjects;
   objectsDeps: typeof import('./objects-deps.js').objectsDeps;
-  report: typeof import('../objects/report.js');
+  outputs: typeof import('../outputs/object-outputs.js');
 }> {
-  const [{ runObjects }, { objectsDeps }, report] = await Promise.all([
+  const [{ runObjects }, { objectsDeps }, outputs] = await Promise.all([
     import('../objects/run.js'),
     import('./objects-deps.js'),
-    import('../objects/report.js'),
+    import('../outputs/object-outputs.js'),
   ]);
-  return { runObjects, objectsDeps, report };
+  return { runObjects, objectsDeps, outputs };
 }

@@ -43,42 +43,66 @@ export interface JobConfig {
   tags: Record<string, string>;
 }
 
-export interface Config {
-  patterns: string[];
-  artifact?: string;
-  /** Set when `artifact` comes from another workflow run. */
-  artifactSource?: ArtifactSource;
-  kmsKeyArn: string;
-  /** The region in kms-key-arn: where data keys are made and must be decrypted. */
-  kmsKeyRegion: string;
-  region: string;
+/** How each file is encrypted: the cipher, and where its data key comes from. */
+export interface CipherSettings {
   mode: Mode;
   keyBytes: 16 | 24 | 32;
   ivBytes: 12 | 16;
   keySource: KeySource;
-  destination: Destination;
+  kmsKeyArn: string;
+  /** The region in kms-key-arn: where data keys are made and must be decrypted. */
+  kmsKeyRegion: string;
+}
+
+/** How each object is stored: S3's own encryption, parts, the memory they come from. */
+export interface UploadSettings {
   sse?: ServerSideEncryption;
   partSizeBytes: number;
   /** Set when part-size-mib did not fit the memory budget and partSizeBytes was reduced. */
   partSizeReducedFrom?: number;
   /** Every part buffer of every file comes from this many bytes. */
   memoryBudgetBytes: number;
-  /** Absent when create-job is false. */
-  job?: JobConfig;
-  wait: boolean;
-  waitTimeoutMs: number;
-  cancelOnTimeout: boolean;
+  /** What to do when the object's key exists already. */
+  ifExists: IfExists;
+}
+
+/** How the files of a run go through: how many at once, and whether one failure stops the rest. */
+export interface BatchSettings {
   /** Files at once; absent for `auto` (decided from the files and the memory budget). */
   concurrency?: number;
   failFast: boolean;
+}
+
+/** Which files a run takes: globs, or an artifact's files, perhaps one shard of them. */
+export interface FileSelection {
+  patterns: string[];
+  artifact?: string;
+  /** Set when `artifact` comes from another workflow run. */
+  artifactSource?: ArtifactSource;
   /** Files and folders whose names start with `.` are matched too. */
   includeHiddenFiles: boolean;
   shard?: { index: number; count: number };
+}
+
+/** The wait for jobs and what follows it; `wait-only` steps have these too. */
+export interface WaitSettings {
+  waitTimeoutMs: number;
+  cancelOnTimeout: boolean;
+  deleteInputs: DeleteInputs;
+}
+
+/** Every input of an encrypt run, validated: the settings groups each step takes, and the rest. */
+export interface Config
+  extends FileSelection, CipherSettings, UploadSettings, BatchSettings, WaitSettings {
+  /** The run's region: MediaConvert's and S3's. */
+  region: string;
+  destination: Destination;
+  /** Absent when create-job is false. */
+  job?: JobConfig;
+  wait: boolean;
   manifestPath: string;
   network: NetworkConfig;
-  ifExists: IfExists;
   dryRun: boolean;
-  deleteInputs: DeleteInputs;
 }
 
 const KMS_ARN =
@@ -168,7 +192,7 @@ export function parseConfig(
 export function parsePartSize(
   partSize: string,
   maxMemory: string,
-): Pick<Config, 'partSizeBytes' | 'partSizeReducedFrom' | 'memoryBudgetBytes'> {
+): Pick<UploadSettings, 'partSizeBytes' | 'partSizeReducedFrom' | 'memoryBudgetBytes'> {
   const budgetMiB = parseInteger('max-memory-mib', maxMemory, MIN_BUDGET_MIB, MAX_BUDGET_MIB);
   const partMiB = parseInteger('part-size-mib', partSize, MIN_PART_MIB, MAX_PART_MIB);
   const fitting = largestPartFor(budgetMiB * MIB) / MIB;

@@ -4,21 +4,17 @@
  * (`job-ids`, or the manifest at `manifest`), the region, and what `wait` takes.
  */
 import { InputError } from '../shared/errors.js';
-import type { DeleteInputs } from './config.js';
-import { withDefaults } from './config.js';
+import { withDefaults, type WaitSettings } from './config.js';
 import type { InputName } from './interface.js';
 import { parseNetwork, type NetworkConfig } from './network.js';
 import { parseBoolean, parseChoice, parseInteger } from './parse.js';
 import { parseManifestPath, parseRegion } from './places.js';
 
-export interface WaitOnlyConfig {
+export interface WaitOnlyConfig extends WaitSettings {
   region: string;
   /** The jobs to wait for; absent: those of the manifest at manifestPath. */
   jobIds?: string[];
   manifestPath: string;
-  waitTimeoutMs: number;
-  cancelOnTimeout: boolean;
-  deleteInputs: DeleteInputs;
   network: NetworkConfig;
 }
 

@@ -16,7 +16,7 @@ import { mapPool } from '../shared/pool.js';
 
 export async function planDryRun(
   files: readonly MediaFile[],
-  config: Config,
+  config: Pick<Config, 'concurrency' | 'ifExists' | 'mode' | 'region'>,
   plan: JobPlan | undefined,
   s3: S3Client,
   signal?: AbortSignal,

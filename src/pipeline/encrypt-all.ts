@@ -6,17 +6,22 @@
 import type { Clients } from '../aws/clients.js';
 import { ciphertextLength } from '../crypto/cipher.js';
 import type { MediaFile } from '../files/listing.js';
-import type { Config } from '../inputs/config.js';
+import type { BatchSettings, UploadSettings } from '../inputs/config.js';
 import { autoConcurrency, formatMiB } from '../inputs/sizing.js';
 import type { FileFailure } from '../report/run-report.js';
 import { messageOf } from '../shared/errors.js';
 import { mapPool } from '../shared/pool.js';
-import { encryptAndUpload, type FileResult } from '../upload/encrypt-file.js';
+import { encryptAndUpload, type EncryptSettings, type FileResult } from '../upload/encrypt-file.js';
 import { decideUpload, logSkipped } from '../upload/if-exists.js';
 import { MemoryBudget } from '../upload/memory-budget.js';
 import { Progress } from '../upload/progress.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
+
+/** What the file loop reads of the inputs: one file's settings, the batch's and the budget's. */
+export type FileLoopSettings = EncryptSettings &
+  BatchSettings &
+  Pick<UploadSettings, 'memoryBudgetBytes' | 'ifExists'>;
 
 /** What the file loop needs of the run. */
 export interface FileDeps {
@@ -40,7 +45,7 @@ export interface FileHooks {
 /** Encrypts and uploads `files`; returns the results and failures, each in file order. */
 export async function encryptAll(
   files: readonly MediaFile[],
-  config: Config,
+  config: FileLoopSettings,
   clients: Clients,
   deps: FileDeps,
   hooks: FileHooks,
@@ -96,7 +101,7 @@ export async function encryptAll(
 async function processFile(
   file: MediaFile,
   index: number,
-  config: Config,
+  config: FileLoopSettings,
   clients: Clients,
   deps: FileDeps,
   budget: MemoryBudget,

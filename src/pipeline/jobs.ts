@@ -5,7 +5,7 @@
  */
 import type { CreateJobCommandInput } from '@aws-sdk/client-mediaconvert';
 import type { Clients } from '../aws/clients.js';
-import type { JobConfig } from '../inputs/config.js';
+import type { JobConfig, WaitSettings } from '../inputs/config.js';
 import {
   createJob,
   failedJobsMessage,
@@ -79,12 +79,6 @@ export async function createJobs(
     problems.push(`${inputs}: ${outcome ? messageOf(outcome.error) : 'not attempted'}`);
   });
   return problems;
-}
-
-export interface WaitSettings {
-  waitTimeoutMs: number;
-  cancelOnTimeout: boolean;
-  deleteInputs: 'never' | 'on-complete';
 }
 
 /**

@@ -66,7 +66,7 @@ export function journalEntries(
  */
 export async function prepareResume(
   files: readonly MediaFile[],
-  config: Config,
+  config: Pick<Config, 'destination' | 'mode' | 'region'>,
   clients: Clients,
   run: RunIdentity,
   journal: ReadonlyMap<string, JournalEntry>,

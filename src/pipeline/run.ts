@@ -1,7 +1,7 @@
 import { downloadArtifact, removeDownloads, type ArtifactDownloader } from '../files/artifact.js';
 import type { Clients } from '../aws/clients.js';
 import type { Clock } from '../shared/clock.js';
-import type { Config } from '../inputs/config.js';
+import type { Config, FileSelection } from '../inputs/config.js';
 import { doubtfulChoices } from '../inputs/doubtful.js';
 import { encryptedInputProblem } from '../mediaconvert/file-input.js';
 import { planDryRun } from './dry-run.js';
@@ -16,8 +16,8 @@ import { abortWith } from '../aws/abort.js';
 import { checkManifestTarget } from '../report/manifest-target.js';
 import { formatMiB, minBudgetFor } from '../inputs/sizing.js';
 import { oneLine } from '../shared/safe-text.js';
-import { writeManifest } from '../report/report.js';
 import { manifestWriter } from '../report/manifest-text.js';
+import { writeManifest } from '../report/manifest.js';
 import type { FileFailure, RunReport } from '../report/run-report.js';
 import { Journal, manifestRoom } from '../report/journal.js';
 import { encryptAll } from './encrypt-all.js';
@@ -292,7 +292,11 @@ function refuseUnusableInputs(files: readonly MediaFile[]): void {
   }
 }
 
-async function listFiles(config: Config, deps: RunDeps, downloads: string[]): Promise<MediaFile[]> {
+async function listFiles(
+  config: FileSelection & Pick<Config, 'destination' | 'mode'>,
+  deps: RunDeps,
+  downloads: string[],
+): Promise<MediaFile[]> {
   let root = deps.workspace;
   if (config.artifact) {
     if (!deps.artifacts) {

@@ -8,7 +8,7 @@
  * `JSON.stringify(manifestOf(report), null, 2)` and a newline.
  */
 import type { CreatedJob } from '../job/create-and-wait.js';
-import { manifestEntries, manifestHead, manifestTail } from './report.js';
+import { manifestEntries, manifestHead, manifestTail } from './manifest.js';
 import type { RunReport } from './run-report.js';
 
 type FileOfReport = RunReport['files'][number];

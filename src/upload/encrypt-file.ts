@@ -3,7 +3,7 @@ import type { KMSClient } from '@aws-sdk/client-kms';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { InputDecryptionSettings } from '@aws-sdk/client-mediaconvert';
 import { ciphertextLength, encrypt } from '../crypto/cipher.js';
-import type { Config } from '../inputs/config.js';
+import type { CipherSettings, Config } from '../inputs/config.js';
 import { contentTypeOf } from './content-type.js';
 import { FileError } from '../shared/errors.js';
 import type { MediaFile } from '../files/listing.js';
@@ -52,13 +52,16 @@ export interface EncryptDeps {
 
 export { METADATA } from './object-metadata.js';
 
+/** What one file's encryption and upload read of the inputs. */
+export type EncryptSettings = CipherSettings & Pick<Config, 'region' | 'partSizeBytes' | 'sse'>;
+
 /**
  * One file through a fresh data key and IV, AES in one streaming pass, and upload. The
  * plaintext key is zeroed when the pass ends, whether it succeeded or not.
  */
 export async function encryptAndUpload(
   file: MediaFile,
-  config: Config,
+  config: EncryptSettings,
   deps: EncryptDeps,
 ): Promise<FileResult> {
   const cipherBytes = ciphertextLength(config.mode, file.bytes);
@@ -84,7 +87,7 @@ export async function encryptAndUpload(
 
 async function encryptReserved(
   file: MediaFile,
-  config: Config,
+  config: EncryptSettings,
   deps: EncryptDeps,
   cipherBytes: number,
   partSizeBytes: number,

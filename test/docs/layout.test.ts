@@ -16,6 +16,7 @@ const FLOORS = [
   'report',
   'objects',
   'pipeline',
+  'outputs',
   'host',
   'cli',
   'conformance',

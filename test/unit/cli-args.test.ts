@@ -1,18 +1,17 @@
-/** The command line's flags (src/cli/args.ts) and the encrypt command's wording and outputs. */
+/** The command line's flags (src/cli/args.ts) and the encrypt command's wording. */
 import { describe, expect, test } from '@jest/globals';
 import { parseFlags, UsageError, type FlagSpec } from '../../src/cli/args.js';
 import { flagForm } from '../../src/cli/help.js';
 import { asFlags } from '../../src/cli/wording.js';
 import {
   cliMessage,
-  cliOutputs,
   ENCRYPT_FLAGS,
   encryptHelp,
   rawInputs,
   runManifestPath,
 } from '../../src/cli/encrypt-command.js';
 import { InputError } from '../../src/shared/errors.js';
-import { INPUTS, OUTPUTS } from '../../src/inputs/interface.js';
+import { INPUTS } from '../../src/inputs/interface.js';
 
 const FLAGS: FlagSpec[] = [
   { name: 'files', placeholder: 'GLOBS' },
@@ -141,28 +140,6 @@ describe('the encrypt command', () => {
     expect(
       asFlags('use `AES_CTR` or `skip`, with `delete-inputs: on-complete`', ENCRYPT_FLAGS),
     ).toBe('use `AES_CTR` or `skip`, with `--delete-inputs on-complete`');
-  });
-
-  test('JSON outputs are printed as values, the others as strings', () => {
-    const printed = cliOutputs({
-      'job-id': '123',
-      'job-ids': '["123","456"]',
-      's3-uris': '["s3://b/k"]',
-      'decryption-settings': '[{"DecryptionMode":"AES_CTR"}]',
-      manifest: '/tmp/m.json',
-    });
-    expect(printed).toEqual({
-      'job-id': '123',
-      'job-ids': ['123', '456'],
-      's3-uris': ['s3://b/k'],
-      'decryption-settings': [{ DecryptionMode: 'AES_CTR' }],
-      manifest: '/tmp/m.json',
-    });
-    // Every output described as a JSON array is marked so.
-    for (const output of OUTPUTS) {
-      const json = 'json' in output && output.json === true;
-      expect([output.name, json]).toEqual([output.name, output.description.includes('JSON array')]);
-    }
   });
 
   test('the default manifest is a new file per run, named for its time and process', () => {

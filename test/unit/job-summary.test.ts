@@ -1,5 +1,10 @@
 import { describe, expect, test } from '@jest/globals';
-import { escapeCell, formatDuration, jobsSection, s3ConsoleUrl } from '../../src/report/summary.js';
+import {
+  escapeCell,
+  formatDuration,
+  jobsSection,
+  s3ConsoleUrl,
+} from '../../src/outputs/summary.js';
 import type { RunReport } from '../../src/report/run-report.js';
 
 describe('escapeCell', () => {

@@ -3,7 +3,7 @@
  * whole report turned into JSON, as the run grows and as entries change after they are made.
  */
 import { manifestWriter } from '../../src/report/manifest-text.js';
-import { manifestOf } from '../../src/report/report.js';
+import { manifestOf } from '../../src/report/manifest.js';
 import type { RunReport } from '../../src/report/run-report.js';
 import type { FileResult } from '../../src/upload/encrypt-file.js';
 import type { CreatedJob } from '../../src/job/create-and-wait.js';

@@ -9,9 +9,10 @@ import {
   MAX_OUTPUT_BYTES,
   MAX_STEP_OUTPUT_BYTES,
   type ShortenedOutput,
-} from '../../src/report/output-limits.js';
+} from '../../src/outputs/limits.js';
 import type { FileResult } from '../../src/upload/encrypt-file.js';
-import { manifestOf, outputsOf } from '../../src/report/report.js';
+import { manifestOf } from '../../src/report/manifest.js';
+import { runOutputs } from '../../src/outputs/run-outputs.js';
 import type { RunReport } from '../../src/report/run-report.js';
 
 const MANIFEST = '/runner/temp/mediaconvert-encrypt-manifest.json';
@@ -62,7 +63,7 @@ function total(values: Partial<Record<OutputName, string>>): number {
 
 describe('limitOutputs', () => {
   test('a small batch keeps every output whole and warns of nothing', () => {
-    const outputs = outputsOf(reportOf(files(3), 'per-file'), MANIFEST);
+    const outputs = runOutputs(reportOf(files(3), 'per-file'), MANIFEST);
     const limited = limitOutputs(outputs, { manifestPath: MANIFEST });
     expect(limited.values).toEqual(outputs);
     expect(limited.warnings).toEqual([]);
@@ -72,7 +73,7 @@ describe('limitOutputs', () => {
     '10,000 files, %s: every output at most 1 MB, all together at most 2 MB, the manifest keeps all',
     (layout) => {
       const report = reportOf(files(10_000), layout);
-      const outputs = outputsOf(report, MANIFEST);
+      const outputs = runOutputs(report, MANIFEST);
       expect(bytes(outputs['job-settings'])).toBeGreaterThan(MAX_OUTPUT_BYTES);
       const { values, warnings } = limitOutputs(outputs, { manifestPath: MANIFEST });
       for (const value of Object.values(values)) {
@@ -110,7 +111,7 @@ describe('limitOutputs', () => {
 
   test('a 5 MB settings object with 2 files: job-settings is shortened, the rest kept', () => {
     const settings = { OutputGroups: [{ Name: 'x'.repeat(5_000_000) }] };
-    const outputs = outputsOf(reportOf(files(2), 'per-file', settings), MANIFEST);
+    const outputs = runOutputs(reportOf(files(2), 'per-file', settings), MANIFEST);
     expect(bytes(outputs['job-settings'])).toBeGreaterThan(10_000_000);
     const { values, warnings } = limitOutputs(outputs, { manifestPath: MANIFEST });
     expect(JSON.parse(values['job-settings']!)).toMatchObject({

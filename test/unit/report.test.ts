@@ -6,7 +6,9 @@ import type { CreateJobCommandInput } from '@aws-sdk/client-mediaconvert';
 import { OUTPUTS } from '../../src/inputs/interface.js';
 import type { CreatedJob } from '../../src/job/create-and-wait.js';
 import type { FileResult } from '../../src/upload/encrypt-file.js';
-import { manifestOf, outputsOf, summaryOf, writeManifest } from '../../src/report/report.js';
+import { manifestOf, writeManifest } from '../../src/report/manifest.js';
+import { runOutputs } from '../../src/outputs/run-outputs.js';
+import { summaryOf } from '../../src/outputs/summary.js';
 import type { RunReport } from '../../src/report/run-report.js';
 import { formatBytes } from '../../src/shared/units.js';
 
@@ -124,7 +126,7 @@ describe('manifest', () => {
 
 describe('outputs', () => {
   test('every output is a string and JSON outputs parse to arrays in file order', () => {
-    const outputs = outputsOf(report(), '/tmp/m.json');
+    const outputs = runOutputs(report(), '/tmp/m.json');
     for (const value of Object.values(outputs)) expect(typeof value).toBe('string');
     expect(outputs['job-id']).toBe(JOB_A.id);
     expect(JSON.parse(outputs['job-ids'] ?? '')).toEqual([JOB_A.id, JOB_B.id]);
@@ -135,13 +137,13 @@ describe('outputs', () => {
   });
 
   test('job-status appears only after waiting', () => {
-    expect(outputsOf(report(), 'm')).not.toHaveProperty('job-status');
+    expect(runOutputs(report(), 'm')).not.toHaveProperty('job-status');
     const outcomes = [{ id: JOB_A.id, status: 'COMPLETE' }];
-    expect(JSON.parse(outputsOf(report({ outcomes }), 'm')['job-status'] ?? '')).toEqual(outcomes);
+    expect(JSON.parse(runOutputs(report({ outcomes }), 'm')['job-status'] ?? '')).toEqual(outcomes);
   });
 
   test('without jobs, job-id is empty and job-ids an empty array', () => {
-    const outputs = outputsOf(report({ jobs: [] }), 'm');
+    const outputs = runOutputs(report({ jobs: [] }), 'm');
     expect(outputs['job-id']).toBe('');
     expect(outputs['job-ids']).toBe('[]');
     expect(outputs['job-settings']).toBe('[]');
@@ -149,7 +151,7 @@ describe('outputs', () => {
 
   test('every declared output is produced after a wait', () => {
     const outcomes = [{ id: JOB_A.id, status: 'COMPLETE' }];
-    const produced = Object.keys(outputsOf(report({ outcomes }), 'm')).sort();
+    const produced = Object.keys(runOutputs(report({ outcomes }), 'm')).sort();
     // object-results belongs to verify and rewrap (objects-report.test.ts).
     const encryptOutputs = OUTPUTS.map((o) => o.name).filter((n) => n !== 'object-results');
     expect(produced).toEqual(encryptOutputs.sort());
@@ -158,7 +160,7 @@ describe('outputs', () => {
   test('every output name is declared in the interface table', () => {
     const declared = new Set<string>(OUTPUTS.map((o) => o.name));
     const outcomes = [{ id: JOB_A.id, status: 'COMPLETE' }];
-    for (const name of Object.keys(outputsOf(report({ outcomes }), 'm')))
+    for (const name of Object.keys(runOutputs(report({ outcomes }), 'm')))
       expect(declared.has(name)).toBe(true);
   });
 });

@@ -15,7 +15,7 @@ import {
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import 'aws-sdk-client-mock-jest';
 import { InputError } from '../../src/shared/errors.js';
-import { manifestOf } from '../../src/report/report.js';
+import { manifestOf } from '../../src/report/manifest.js';
 import { runPipeline as run } from '../../src/pipeline/run.js';
 import {
   BLOB,

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { limitSummary, MAX_SUMMARY_BYTES } from '../../src/report/output-limits.js';
+import { limitSummary, MAX_SUMMARY_BYTES } from '../../src/outputs/limits.js';
 
 const table = (rows: number): string =>
   [

@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { credentialExpiry, expiryWarning, isExpiredToken } from '../../src/aws/credentials.js';
 import { isWaitOnly, parseJobIds, parseWaitOnly } from '../../src/inputs/wait-only.js';
 import { reportFromManifest } from '../../src/report/manifest-read.js';
-import { manifestOf } from '../../src/report/report.js';
+import { manifestOf } from '../../src/report/manifest.js';
 import type { RunReport } from '../../src/report/run-report.js';
 import { InputError } from '../../src/shared/errors.js';
 

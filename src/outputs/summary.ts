@@ -1,11 +1,14 @@
 /**
- * The parts of the step summary about jobs and plans: a table of the jobs waited for (status,
- * duration, error, output links), the plan of a dry run, and what delete-inputs removed. Every
- * piece of text that came from a file name, a key or a service is escaped.
+ * The step summary of an encrypt or wait-only run, in Markdown: a row per file, then the jobs
+ * waited for (status, duration, error, output links), what delete-inputs removed, or the plan
+ * of a dry run. Every piece of text that came from a file name, a key or a service is escaped.
+ * limits.ts caps it.
  */
-import { planTotals } from './plan.js';
-import type { RunReport } from './run-report.js';
+import type { CreatedJob } from '../job/create-and-wait.js';
+import { planTotals } from '../report/plan.js';
+import type { RunReport } from '../report/run-report.js';
 import { markdownCell } from '../shared/safe-text.js';
+import { formatBytes } from '../shared/units.js';
 
 /** Outputs listed per job before "and N more". */
 const MAX_LINKS = 6;
@@ -101,4 +104,51 @@ export function dryRunSummary(report: RunReport): string {
     );
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** A Markdown step summary: one row per file, then one per job, linked to the console. */
+export function summaryOf(report: RunReport): string {
+  if (report.dryRun) return dryRunSummary(report);
+  const jobFor = new Map<string, CreatedJob>();
+  for (const job of report.jobs) {
+    for (const input of job.request.Settings?.Inputs ?? []) {
+      if (input.FileInput) jobFor.set(input.FileInput, job);
+    }
+  }
+  const status = new Map((report.outcomes ?? []).map((o) => [o.id, o.status]));
+  const skipped = report.files.filter((f) => f.skipped).length;
+  const uploaded = report.files.length - skipped;
+  const lines = [
+    '### MediaConvert encrypt',
+    '',
+    `${uploaded} file(s) encrypted and uploaded, ${skipped > 0 ? `${skipped} unchanged and skipped (if-exists: skip), ` : ''}${report.failures.length} failed, ${report.jobs.length} job(s) created in ${escapeCell(report.region)}.`,
+    '',
+    '| File | Size | S3 object | Mode | Job |',
+    '| --- | ---: | --- | --- | --- |',
+  ];
+  for (const f of report.files) {
+    const job = jobFor.get(f.s3Uri);
+    const jobCell = job
+      ? `${consoleLink(report.region, job.id)}${statusSuffix(status.get(job.id))}`
+      : '—';
+    lines.push(
+      `| ${escapeCell(f.relativePath)} | ${formatBytes(f.bytes)} | ${escapeCell(f.s3Uri)}${f.skipped ? ' (unchanged, skipped)' : ''} | ${escapeCell(f.decryption.DecryptionMode ?? '')} | ${jobCell} |`,
+    );
+  }
+  for (const failure of report.failures) {
+    lines.push(
+      `| ${escapeCell(failure.relativePath)} | | **failed**: ${escapeCell(failure.message)} | | |`,
+    );
+  }
+  lines.push(...jobsSection(report), ...deletionSection(report));
+  return `${lines.join('\n')}\n`;
+}
+
+function consoleLink(region: string, id: string): string {
+  const query = `region=${encodeURIComponent(region)}#/jobs/summary/${encodeURIComponent(id)}`;
+  return `[${escapeCell(id)}](https://console.aws.amazon.com/mediaconvert/home?${query})`;
+}
+
+function statusSuffix(status: string | undefined): string {
+  return status ? ` ${escapeCell(status)}` : '';
 }

@@ -1,9 +1,26 @@
-/** The step outputs and the step summary of a `verify` or `rewrap` run. */
+/**
+ * The step outputs and the step summary of a `verify` or `rewrap` run. Loaded with the objects
+ * commands (host/pipeline.ts), not with the action's start: it needs objects/run.ts.
+ */
 import type { OutputName } from '../inputs/interface.js';
 import { markdownCell as cell } from '../shared/safe-text.js';
-import { PASSING } from './object-result.js';
-import { totals, type ObjectsReport } from './run.js';
+import { PASSING } from '../objects/object-result.js';
+import { totals, type ObjectsReport } from '../objects/run.js';
+import { limitOutputs, type LimitedOutputs } from './limits.js';
 
+/** Where each output's full value is in the results file, when an output is too big. */
+const IN_RESULTS = {
+  'object-results': 'results[] (s3Uri, status, message)',
+  's3-uris': 'results[].s3Uri',
+  'decryption-settings': 'results[].decryption',
+} as const;
+
+/** The action's outputs of the run, capped: `resultsPath` holds every result in full. */
+export function objectStepOutputs(report: ObjectsReport, resultsPath: string): LimitedOutputs {
+  return limitOutputs(objectOutputs(report), { manifestPath: resultsPath, where: IN_RESULTS });
+}
+
+/** The outputs in full, as the CLI prints them. */
 export function objectOutputs(report: ObjectsReport): Partial<Record<OutputName, string>> {
   const outputs: Partial<Record<OutputName, string>> = {
     'object-results': JSON.stringify(

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { objectOutputs, objectSummary } from '../../src/objects/report.js';
+import { objectOutputs, objectSummary } from '../../src/outputs/object-outputs.js';
 import type { ObjectsReport } from '../../src/objects/run.js';
 
 const DECRYPTION = {
