@@ -25,7 +25,7 @@ import { CLI_ENTRY } from '../../harness/runner.js';
 const MIB = 1024 * 1024;
 /** 3 files in two parts (5 MiB + 1 MiB) and 9 in one PutObject. */
 const SIZES = [6 * MIB, 6 * MIB, 6 * MIB, ...Array.from({ length: 9 }, (_, i) => 90_000 + i)];
-const LINK = { delayMs: 10, bytesPerSecond: 4 * MIB };
+const LINK = { delayMs: 10, bytesPerSecond: 12 * MIB };
 
 // No ffmpeg: a job checks that its input decrypts to media (the clip's header) and copies it.
 const stack = useStack({ mediaconvert: { tickMs: 5, mediaTools: 'none' } });
