@@ -10,6 +10,8 @@ import { actionsLogger } from './host/loggers.js';
 import { loadObjects } from './host/pipeline.js';
 import type { InputName } from './inputs/interface.js';
 import { parseObjectsConfig, type ObjectsCommand } from './inputs/objects-config.js';
+import { checkGithubFiles, setOutputs, writeSummary } from './host/github-files.js';
+import { limitSummary } from './outputs/limits.js';
 
 export async function runObjectsStep(
   command: ObjectsCommand,
@@ -18,6 +20,9 @@ export async function runObjectsStep(
   signal: AbortSignal,
 ): Promise<string | undefined> {
   const config = parseObjectsConfig(command, inputs, env);
+  // As for encrypt: GITHUB_OUTPUT and GITHUB_STEP_SUMMARY are refused before any request
+  // when they cannot be written (how many objects there are is known only later).
+  await checkGithubFiles(env, { files: 0, requestBytes: 0 });
   const { runObjects, objectsDeps, outputs } = await loadObjects();
   const deps = objectsDeps(config, env, {
     log: actionsLogger,
@@ -34,8 +39,18 @@ export async function runObjectsStep(
   await writeFile(resultsPath, `${JSON.stringify({ command: name, dryRun, results }, null, 2)}\n`);
   const limited = outputs.objectStepOutputs(outcome.report, resultsPath);
   for (const warning of limited.warnings) actionsLogger.warning(warning);
-  for (const [key, value] of Object.entries(limited.values)) core.setOutput(key, value);
-  if (env.GITHUB_STEP_SUMMARY)
-    await core.summary.addRaw(outputs.objectSummary(outcome.report)).write();
+  try {
+    setOutputs(limited.values, env, actionsLogger, []);
+    const summary = limitSummary(outputs.objectSummary(outcome.report), {
+      manifestPath: resultsPath,
+      holds: 'every object',
+    });
+    if (summary.warning) actionsLogger.warning(summary.warning);
+    await writeSummary(summary.text, env);
+  } catch (error) {
+    // The run's own failure stays in front of a failure to report it.
+    if (outcome.failure === undefined) throw error;
+    return `${outcome.failure}\n- ${(error as Error).message}`;
+  }
   return outcome.failure;
 }

@@ -31237,6 +31237,7 @@ function isShortened(value) {
  * lines before its first table) and a note that the manifest has every row, with a warning.
  */
 function limitSummary(markdown, limits) {
+    const holds = limits.holds ?? 'every file and job';
     const maxBytes = limits.maxBytes ?? MAX_SUMMARY_BYTES;
     const bytes = Buffer.byteLength(markdown, 'utf8');
     if (bytes <= maxBytes)
@@ -31247,10 +31248,10 @@ function limitSummary(markdown, limits) {
     // Each table has a header line and a `| --- |` line besides its rows.
     const rows = tableLines - 2 * lines.filter((line) => line.startsWith('| ---')).length;
     const head = lines.slice(0, firstTable < 0 ? 2 : firstTable);
-    const note = `The full summary is ${bytes} bytes, over GitHub's limit of ${maxBytes} bytes per step summary: its ${rows} table rows are left out here. The manifest has every file and job: ${markdownCell(limits.manifestPath)}`;
+    const note = `The full summary is ${bytes} bytes, over GitHub's limit of ${maxBytes} bytes per step summary: its ${rows} table rows are left out here. The manifest has ${holds}: ${markdownCell(limits.manifestPath)}`;
     return {
         text: `${[...head, note].join('\n')}\n`,
-        warning: `step summary is ${bytes} bytes, over GitHub's limit of ${maxBytes} bytes per step summary: it holds a short form instead (the heading and totals); the manifest at ${limits.manifestPath} has every file and job`,
+        warning: `step summary is ${bytes} bytes, over GitHub's limit of ${maxBytes} bytes per step summary: it holds a short form instead (the heading and totals); the manifest at ${limits.manifestPath} has ${holds}`,
     };
 }
 

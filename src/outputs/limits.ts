@@ -123,8 +123,14 @@ function isShortened(value: string | undefined): boolean {
  */
 export function limitSummary(
   markdown: string,
-  limits: { manifestPath: string; maxBytes?: number },
+  limits: {
+    manifestPath: string;
+    maxBytes?: number;
+    /** What the file at manifestPath holds, for a run that is not encrypt's: `every object`. */
+    holds?: string;
+  },
 ): { text: string; warning?: string } {
+  const holds = limits.holds ?? 'every file and job';
   const maxBytes = limits.maxBytes ?? MAX_SUMMARY_BYTES;
   const bytes = Buffer.byteLength(markdown, 'utf8');
   if (bytes <= maxBytes) return { text: markdown };
@@ -134,9 +140,9 @@ export function limitSummary(
   // Each table has a header line and a `| --- |` line besides its rows.
   const rows = tableLines - 2 * lines.filter((line) => line.startsWith('| ---')).length;
   const head = lines.slice(0, firstTable < 0 ? 2 : firstTable);
-  const note = `The full summary is ${bytes} bytes, over GitHub's limit of ${maxBytes} bytes per step summary: its ${rows} table rows are left out here. The manifest has every file and job: ${markdownCell(limits.manifestPath)}`;
+  const note = `The full summary is ${bytes} bytes, over GitHub's limit of ${maxBytes} bytes per step summary: its ${rows} table rows are left out here. The manifest has ${holds}: ${markdownCell(limits.manifestPath)}`;
   return {
     text: `${[...head, note].join('\n')}\n`,
-    warning: `step summary is ${bytes} bytes, over GitHub's limit of ${maxBytes} bytes per step summary: it holds a short form instead (the heading and totals); the manifest at ${limits.manifestPath} has every file and job`,
+    warning: `step summary is ${bytes} bytes, over GitHub's limit of ${maxBytes} bytes per step summary: it holds a short form instead (the heading and totals); the manifest at ${limits.manifestPath} has ${holds}`,
   };
 }

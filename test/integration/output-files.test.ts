@@ -144,6 +144,16 @@ describe('refused before any AWS request', () => {
       `GITHUB_OUTPUT '${output}' cannot be written: its folder '${path.join(scratch, 'gone')}' does not exist`,
     );
   });
+
+  test('command: verify, GITHUB_STEP_SUMMARY in a folder that does not exist', async () => {
+    const summary = path.join(scratch, 'gone-too', 'summary');
+    await expectRefusedBeforeAnyRequest(
+      'verify-summary-missing',
+      { command: 'verify', objects: `s3://${stack.info.bucket}/output-missing/` },
+      { GITHUB_STEP_SUMMARY: summary },
+      `GITHUB_STEP_SUMMARY '${summary}' cannot be written: its folder '${path.join(scratch, 'gone-too')}' does not exist`,
+    );
+  });
 });
 
 describe('read-only and full file systems', () => {
