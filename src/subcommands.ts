@@ -13,6 +13,7 @@ import { parseObjectsConfig, parseObjectUri, parseReadConfig } from './inputs/ob
 import { InputError, messageOf } from './shared/errors.js';
 import type { Logger } from './shared/logger.js';
 import { safeJson } from './shared/safe-text.js';
+import { jsonValues } from './outputs/step-outputs.js';
 
 export const SUBCOMMANDS = ['verify', 'decrypt', 'rewrap'] as const;
 export type Subcommand = (typeof SUBCOMMANDS)[number];
@@ -167,7 +168,8 @@ export async function runSubcommand(
       config,
       objectsDeps(config, io.env, { log, signal: io.signal }),
     );
-    io.stdout.write(`${safeJson(outputs.objectOutputs(outcome.report), 2)}\n`);
+    // JSON outputs as JSON values, as the encrypt command prints them.
+    io.stdout.write(`${safeJson(jsonValues(outputs.objectOutputs(outcome.report)), 2)}\n`);
     if (outcome.failure) for (const line of `error: ${outcome.failure}`.split('\n')) log.info(line);
     if (io.signal.aborted) return 'interrupted';
     return outcome.failure ? 'failed' : 'ok';

@@ -29119,6 +29119,7 @@ function parseObjectUri(value, input) {
 
 
 
+
 const SUBCOMMANDS = ['verify', 'decrypt', 'rewrap'];
 function isSubcommand(arg) {
     return SUBCOMMANDS.some((s) => s === arg);
@@ -29230,7 +29231,8 @@ async function runSubcommand(name, argv, io) {
         const config = parseObjectsConfig(name, raw, io.env);
         const { runObjects, objectsDeps, outputs } = await (0,pipeline/* loadObjects */.Jp)();
         const outcome = await runObjects(config, objectsDeps(config, io.env, { log, signal: io.signal }));
-        io.stdout.write(`${(0,safe_text/* safeJson */.oi)(outputs.objectOutputs(outcome.report), 2)}\n`);
+        // JSON outputs as JSON values, as the encrypt command prints them.
+        io.stdout.write(`${(0,safe_text/* safeJson */.oi)(jsonValues(outputs.objectOutputs(outcome.report)), 2)}\n`);
         if (outcome.failure)
             for (const line of `error: ${outcome.failure}`.split('\n'))
                 log.info(line);

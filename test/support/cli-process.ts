@@ -44,13 +44,8 @@ export async function runCli(
   return { code, stdout: Buffer.concat(stdout), stderr, peakRssMiB: peakKiB / 1024 };
 }
 
-/** The JSON a subcommand prints on stdout, its outputs' JSON strings parsed. */
+/** The JSON a subcommand prints on stdout. */
 export function outputsOf(run: CliRun): Record<string, unknown> {
-  const outputs = JSON.parse(run.stdout.toString('utf8')) as Record<string, unknown>;
-  return Object.fromEntries(
-    Object.entries(outputs).map(([k, v]) => [
-      k,
-      typeof v === 'string' && v.startsWith('[') ? JSON.parse(v) : v,
-    ]),
-  );
+  // JSON outputs are printed as JSON values, not as strings holding JSON.
+  return JSON.parse(run.stdout.toString('utf8')) as Record<string, unknown>;
 }
