@@ -23,8 +23,9 @@ import { stackClients } from '../support/clients.js';
 import { CLI_ENTRY } from '../../harness/runner.js';
 
 const MIB = 1024 * 1024;
-/** 3 files in two parts (5 MiB + 1 MiB) and 9 in one PutObject. */
-const SIZES = [6 * MIB, 6 * MIB, 6 * MIB, ...Array.from({ length: 9 }, (_, i) => 90_000 + i)];
+/** 3 files in two parts (5 MiB + 128 KiB) and 9 in one PutObject. */
+const PARTED = 5 * MIB + 128 * 1024;
+const SIZES = [PARTED, PARTED, PARTED, ...Array.from({ length: 9 }, (_, i) => 90_000 + i)];
 const LINK = { delayMs: 10, bytesPerSecond: 12 * MIB };
 
 // No ffmpeg: a job checks that its input decrypts to media (the clip's header) and copies it.
