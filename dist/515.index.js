@@ -121,8 +121,8 @@ function reportFromManifest(manifest) {
 
 // EXTERNAL MODULE: ./src/report/journal.ts
 var report_journal = __webpack_require__(79673);
-// EXTERNAL MODULE: ./src/report/manifest-text.ts
-var manifest_text = __webpack_require__(68349);
+// EXTERNAL MODULE: ./src/report/manifest-text.ts + 1 modules
+var manifest_text = __webpack_require__(14733);
 // EXTERNAL MODULE: ./src/shared/errors.ts
 var errors = __webpack_require__(58382);
 // EXTERNAL MODULE: ./src/shared/safe-text.ts

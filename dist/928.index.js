@@ -1391,10 +1391,8 @@ var create_and_wait = __webpack_require__(77165);
 var manifest_target = __webpack_require__(12903);
 // EXTERNAL MODULE: ./src/shared/safe-text.ts
 var safe_text = __webpack_require__(66054);
-// EXTERNAL MODULE: ./src/report/manifest-text.ts
-var manifest_text = __webpack_require__(68349);
-// EXTERNAL MODULE: ./src/report/manifest.ts
-var manifest = __webpack_require__(77333);
+// EXTERNAL MODULE: ./src/report/manifest-text.ts + 1 modules
+var manifest_text = __webpack_require__(14733);
 // EXTERNAL MODULE: ./src/report/journal.ts
 var report_journal = __webpack_require__(79673);
 ;// CONCATENATED MODULE: ./src/upload/content-type.ts
@@ -2442,7 +2440,6 @@ class JobStream {
 
 
 
-
 /**
  * The whole flow. Throws for bad inputs and files (before any AWS request), and for a job
  * template or queue that does not exist (checked with read-only requests before any data key
@@ -2515,7 +2512,7 @@ async function runFlow(config, deps, downloads) {
         const dryRun = await planDryRun(files, config, plan, clients.s3, signal);
         (0,report_plan/* logPlan */.uH)(dryRun, log);
         const planned = { region: config.region, files: [], failures: [], jobs: [], dryRun };
-        await (0,manifest/* writeManifest */.HN)(config.manifestPath, planned);
+        await (0,manifest_text/* writeManifest */.H)(config.manifestPath, planned);
         const failure = (0,report_plan/* planFailure */.Mx)(dryRun);
         return failure === undefined ? { report: planned } : { report: planned, failure };
     }

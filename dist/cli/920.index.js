@@ -1320,10 +1320,8 @@ var create_and_wait = __webpack_require__(7165);
 var manifest_target = __webpack_require__(8119);
 // EXTERNAL MODULE: ./src/shared/safe-text.ts
 var safe_text = __webpack_require__(6054);
-// EXTERNAL MODULE: ./src/report/manifest-text.ts
-var manifest_text = __webpack_require__(8349);
-// EXTERNAL MODULE: ./src/report/manifest.ts
-var manifest = __webpack_require__(7333);
+// EXTERNAL MODULE: ./src/report/manifest-text.ts + 1 modules
+var manifest_text = __webpack_require__(4733);
 // EXTERNAL MODULE: ./src/report/journal.ts
 var report_journal = __webpack_require__(9673);
 ;// CONCATENATED MODULE: ./src/upload/content-type.ts
@@ -2371,7 +2369,6 @@ class JobStream {
 
 
 
-
 /**
  * The whole flow. Throws for bad inputs and files (before any AWS request), and for a job
  * template or queue that does not exist (checked with read-only requests before any data key
@@ -2444,7 +2441,7 @@ async function runFlow(config, deps, downloads) {
         const dryRun = await planDryRun(files, config, plan, clients.s3, signal);
         logPlan(dryRun, log);
         const planned = { region: config.region, files: [], failures: [], jobs: [], dryRun };
-        await (0,manifest/* writeManifest */.HN)(config.manifestPath, planned);
+        await (0,manifest_text/* writeManifest */.H)(config.manifestPath, planned);
         const failure = planFailure(dryRun);
         return failure === undefined ? { report: planned } : { report: planned, failure };
     }

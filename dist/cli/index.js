@@ -29504,7 +29504,7 @@ function parseMode(raw, env) {
 /** The pipeline and this machine's dependencies, for a caller that builds its own Config. */
 async function loadPipeline() {
     const [{ runPipeline }, { hostDeps }] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(632), __nccwpck_require__.e(156), __nccwpck_require__.e(377), __nccwpck_require__.e(811), __nccwpck_require__.e(929), __nccwpck_require__.e(920)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1920)),
+        Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(632), __nccwpck_require__.e(156), __nccwpck_require__.e(377), __nccwpck_require__.e(811), __nccwpck_require__.e(849), __nccwpck_require__.e(920)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1920)),
         Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(632), __nccwpck_require__.e(156), __nccwpck_require__.e(878), __nccwpck_require__.e(165), __nccwpck_require__.e(754)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9754)),
     ]);
     return { runPipeline, hostDeps };
@@ -29512,8 +29512,8 @@ async function loadPipeline() {
 /** Loads the pipeline and runs the mode with this machine's dependencies. */
 async function runMode(mode, env, options) {
     const [{ runPipeline }, { runWaitOnly }, { hostDeps }] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(632), __nccwpck_require__.e(156), __nccwpck_require__.e(377), __nccwpck_require__.e(811), __nccwpck_require__.e(929), __nccwpck_require__.e(920)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1920)),
-        Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(156), __nccwpck_require__.e(929), __nccwpck_require__.e(765)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6765)),
+        Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(632), __nccwpck_require__.e(156), __nccwpck_require__.e(377), __nccwpck_require__.e(811), __nccwpck_require__.e(849), __nccwpck_require__.e(920)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1920)),
+        Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(156), __nccwpck_require__.e(849), __nccwpck_require__.e(765)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6765)),
         Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(632), __nccwpck_require__.e(156), __nccwpck_require__.e(878), __nccwpck_require__.e(165), __nccwpck_require__.e(754)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9754)),
     ]);
     if (mode.kind === 'wait-only') {

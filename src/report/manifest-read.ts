@@ -1,6 +1,6 @@
 /**
  * A manifest read back: what `wait-only` waits for when it is given the manifest of a run
- * rather than job IDs. The inverse of manifestOf (report.ts) for the parts a wait needs.
+ * rather than job IDs. The inverse of manifestOf (manifest.ts) for the parts a wait needs.
  */
 import type { CreateJobCommandInput, InputDecryptionSettings } from '@aws-sdk/client-mediaconvert';
 import type { CreatedJob } from '../job/create-and-wait.js';

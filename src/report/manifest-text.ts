@@ -10,6 +10,7 @@
 import type { CreatedJob } from '../job/create-and-wait.js';
 import { manifestEntries, manifestHead, manifestTail } from './manifest.js';
 import type { RunReport } from './run-report.js';
+import { writeDurably } from './durable-file.js';
 
 type FileOfReport = RunReport['files'][number];
 
@@ -88,4 +89,9 @@ function arrayPieces(entries: readonly Buffer[]): Buffer[] {
   }
   pieces.push(CLOSE);
   return pieces;
+}
+
+/** Writes the manifest whole and durably, once (a dry run's, whose only write is this one). */
+export async function writeManifest(file: string, report: RunReport): Promise<void> {
+  await writeDurably(file, manifestWriter()(report));
 }

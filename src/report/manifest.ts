@@ -3,7 +3,6 @@
  * journal writes it during the run (journal.ts, from kept bytes: manifest-text.ts); the step
  * outputs point at it (outputs/).
  */
-import { writeDurably } from './durable-file.js';
 import type { CreatedJob } from '../job/create-and-wait.js';
 import type { RunReport } from './run-report.js';
 
@@ -32,7 +31,7 @@ export function manifestTail(report: RunReport): object {
 export function manifestEntries(report: RunReport): {
   fileEntry: (f: RunReport['files'][number]) => object;
   jobEntry: (j: CreatedJob) => object;
-  /** What of a file's entry can change after it is made (files and jobs never change). */
+  /** What of an entry can change after it is made (a file's result and a job never do). */
   fileState: (f: RunReport['files'][number]) => string;
   jobState: (j: CreatedJob) => string;
 } {
@@ -76,9 +75,4 @@ export function manifestEntries(report: RunReport): {
 /** The object key of `s3://bucket/key`: NFC, where `path` keeps the name as it is on disk. */
 function keyOf(s3Uri: string): string {
   return s3Uri.replace(/^s3:\/\/[^/]+\//, '');
-}
-
-/** Writes the manifest whole and durably (a dry run's, whose only write is this one). */
-export async function writeManifest(file: string, report: RunReport): Promise<void> {
-  await writeDurably(file, `${JSON.stringify(manifestOf(report), null, 2)}\n`);
 }
