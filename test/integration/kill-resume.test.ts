@@ -60,7 +60,7 @@ const KILL_POINTS: [string, KillPoint, number][] = [
     SIZES.length,
   ],
   ['right after the first CreateJob was sent', (r) => r.operation === 'CreateJob', 1],
-  ...[randomRequest(), randomRequest()].map((n): [string, KillPoint, number] => [
+  ...randomRequests(2).map((n): [string, KillPoint, number] => [
     `at a random moment: request number ${n} at the server`,
     (_r, all) => all.length >= n,
     0,
@@ -68,12 +68,14 @@ const KILL_POINTS: [string, KillPoint, number][] = [
 ];
 
 /**
- * A request number at random among the run's first 40 (it sends about 46: 12 data keys, 3
- * multipart uploads of 4 requests, 9 PutObjects, the template check and 12 CreateJobs). The
- * number is in the test's name, so a failure can be replayed.
+ * Distinct request numbers at random among the run's first 40 (it sends about 46: 12 data
+ * keys, 3 multipart uploads of 4 requests, 9 PutObjects, the template check and 12
+ * CreateJobs). The numbers are in the tests' names, so a failure can be replayed.
  */
-function randomRequest(): number {
-  return 1 + Math.floor(Math.random() * 40);
+function randomRequests(count: number): number[] {
+  const chosen = new Set<number>();
+  while (chosen.size < count) chosen.add(1 + Math.floor(Math.random() * 40));
+  return [...chosen];
 }
 
 async function writeFiles(prefix: string): Promise<string[]> {
@@ -142,9 +144,12 @@ function resentAfterComplete(
   return complete.filter((key) => uploadsOf(records.slice(split), key).length > 0);
 }
 
-describe.each(KILL_POINTS)('killed %s, then re-run as attempt 2', (name, killAt, complete) => {
+// Each case has its own prefix and so its own run ID: a case never meets another's objects.
+const CASES = KILL_POINTS.map(([name, killAt, complete], i) => ({ name, killAt, complete, i }));
+
+describe.each(CASES)('killed $name, then re-run as attempt 2', ({ killAt, complete, i }) => {
   test('one job a file, no incomplete upload, nothing complete uploaded again', async () => {
-    const prefix = `kill-${KILL_POINTS.findIndex(([n]) => n === name)}`;
+    const prefix = `kill-${i}`;
     const paths = await writeFiles(prefix);
     const fault = await startFaultProxy({ upstreams: stack.info.endpoints });
     const link = await startLinkProxy({ upstreams: fault.urls, link: LINK });
