@@ -147,8 +147,10 @@ function resentAfterComplete(
 // Each case has its own prefix and so its own run ID: a case never meets another's objects.
 const CASES = KILL_POINTS.map(([name, killAt, complete], i) => ({ name, killAt, complete, i }));
 
-describe.each(CASES)('killed $name, then re-run as attempt 2', ({ killAt, complete, i }) => {
-  test('one job a file, no incomplete upload, nothing complete uploaded again', async () => {
+// The cases run at once (jest's maxConcurrency at a time): each waits mostly on its link.
+test.concurrent.each(CASES)(
+  'killed $name, then re-run as attempt 2: one job a file, no incomplete upload, nothing complete uploaded again',
+  async ({ killAt, complete, i }) => {
     const prefix = `kill-${i}`;
     const paths = await writeFiles(prefix);
     const fault = await startFaultProxy({ upstreams: stack.info.endpoints });
@@ -198,8 +200,8 @@ describe.each(CASES)('killed $name, then re-run as attempt 2', ({ killAt, comple
       await link.close();
       await fault.close();
     }
-  });
-});
+  },
+);
 
 /** dist/cli.js in the workspace, with `env`; resolves with its exit and its stdout. */
 function cli(
