@@ -644,14 +644,24 @@ async function headObject(s3, file, signal, purpose = 'if-exists') {
  * SHA-256 and size of a listed file, in one read of the open file checked against what was
  * listed (as the encrypting pass does).
  */
-async function hashFile(file) {
+async function hashFile(file, headBytes) {
     const hash = (0,external_node_crypto_.createHash)('sha256');
     let bytes = 0;
+    let head;
     for await (const chunk of readListed(file)) {
-        hash.update(chunk);
+        // With `headBytes`, also the SHA-256 of the first that many bytes, in the same read.
+        const cut = headBytes !== undefined && head === undefined ? headBytes - bytes : Infinity;
+        if (cut <= chunk.length) {
+            hash.update(chunk.subarray(0, cut));
+            head = hash.copy().digest('hex');
+            hash.update(chunk.subarray(cut));
+        }
+        else {
+            hash.update(chunk);
+        }
         bytes += chunk.length;
     }
-    return { sha256: hash.digest('hex'), bytes };
+    return { sha256: hash.digest('hex'), bytes, ...(head === undefined ? {} : { head }) };
 }
 /**
  * `overwrite`: upload, no request. `fail`: throws, naming the file and the object, when the
@@ -2005,13 +2015,18 @@ async function encryptReserved(file, config, deps, cipherBytes, partSizeBytes) {
         body: (0,cipher/* encrypt */.w)(hashed(), { mode: config.mode, key: dataKey.plaintext, iv }),
         contentType: contentTypeOf(file.relativePath),
         // Called when the first request goes out: a file sent in one PutObject has been read whole
-        // by then, and its SHA-256 goes with it.
+        // by then, and its SHA-256 goes with it; a multipart upload's first part has been read, and
+        // the SHA-256 of what was read so far goes with it (the digest's state copied).
         metadata: () => (0,object_metadata/* objectMetadata */.dx)({
             decryption,
             kmsKeyRegion: config.kmsKeyRegion,
             plaintext: {
                 bytes: file.bytes,
-                ...((deps.plaintextSha256 ?? sha256) ? { sha256: deps.plaintextSha256 ?? sha256 } : {}),
+                ...((deps.plaintextSha256 ?? sha256)
+                    ? { sha256: deps.plaintextSha256 ?? sha256 }
+                    : bytes > 0
+                        ? { head: { bytes, sha256: digest.copy().digest('hex') } }
+                        : {}),
             },
             ...(deps.runKey === undefined ? {} : { runKey: deps.runKey }),
         }),
@@ -2203,8 +2218,11 @@ async function earlierObject(file, config, s3, runKey, journal, signal) {
     }
     const recorded = stored.sha256 ??
         (journal && sameKey(journal.decryption, decryption) ? journal.plaintextSha256 : undefined);
-    const local = await hashFile(file);
+    const head = recorded === undefined ? stored.head : undefined;
+    const local = await hashFile(file, head?.bytes);
     if (recorded !== undefined && recorded !== local.sha256)
+        return undefined;
+    if (head !== undefined && head.sha256 !== local.head)
         return undefined;
     return {
         result: {
@@ -2216,7 +2234,7 @@ async function earlierObject(file, config, s3, runKey, journal, signal) {
             resumed: true,
         },
         ...(existing.lastModified ? { lastModified: existing.lastModified } : {}),
-        checked: recorded === undefined ? 'size' : 'sha256',
+        checked: recorded !== undefined ? 'sha256' : head !== undefined ? { head: head.bytes } : 'size',
     };
 }
 /** Same data key and IV: the same upload (both are fresh for every upload). */
@@ -2323,7 +2341,7 @@ async function prepareResume(files, config, clients, run, journal, log, signal) 
         log.warning(`resume: some objects could not be checked, and their files are uploaded again: ${unreadable}`);
     }
     for (const [i, found] of done) {
-        log.info(`${files[i].relativePath}: complete in S3 from an earlier attempt, not uploaded again${found.checked === 'size' ? ' (same size; its SHA-256 was not recorded)' : ''}`);
+        log.info(`${files[i].relativePath}: complete in S3 from an earlier attempt, not uploaded again${checkedText(found.checked)}`);
     }
     const { bucket, prefix } = config.destination;
     const keys = new Set(files.map((f) => f.key));
@@ -2348,6 +2366,14 @@ async function prepareResume(files, config, clients, run, journal, log, signal) 
             });
         },
     };
+}
+/** What the resume log says of how a complete object was matched to its file. */
+function checkedText(checked) {
+    if (checked === 'sha256')
+        return '';
+    if (checked === 'size')
+        return ' (same size; its SHA-256 was not recorded)';
+    return ` (same size and same first ${checked.head} bytes; its whole SHA-256 was not recorded)`;
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/job-stream.ts

@@ -444,6 +444,7 @@ const METADATA = {
     key: 'mediaconvert-encrypted-decryption-key',
     region: 'mediaconvert-kms-key-region',
     sha256: 'mediaconvert-plaintext-sha256',
+    head: 'mediaconvert-plaintext-head',
     bytes: 'mediaconvert-plaintext-bytes',
     run: 'mediaconvert-encrypt-run',
 };
@@ -461,6 +462,9 @@ function objectMetadata(fields) {
         metadata[METADATA.sha256] = fields.plaintext.sha256;
     if (fields.plaintext)
         metadata[METADATA.bytes] = String(fields.plaintext.bytes);
+    const head = fields.plaintext?.head;
+    if (head !== undefined)
+        metadata[METADATA.head] = `${head.bytes}:${head.sha256}`;
     if (fields.runKey !== undefined)
         metadata[METADATA.run] = fields.runKey;
     if (metadataBytes(metadata) > MAX_METADATA_BYTES) {
@@ -492,6 +496,10 @@ function readObjectMetadata(metadata, jobRegion) {
     const bytes = get(METADATA.bytes);
     if (bytes !== undefined && /^\d{1,16}$/.test(bytes))
         stored.bytes = Number(bytes);
+    const head = /^(\d{1,16}):([0-9a-f]{64})$/.exec(get(METADATA.head) ?? '');
+    if (head && !stored.sha256 && Number(head[1]) > 0) {
+        stored.head = { bytes: Number(head[1]), sha256: head[2] };
+    }
     const runKey = get(METADATA.run);
     if (runKey !== undefined && /^[0-9a-f]{32}$/.test(runKey))
         stored.runKey = runKey;

@@ -97,7 +97,7 @@ export async function prepareResume(
   }
   for (const [i, found] of done) {
     log.info(
-      `${files[i]!.relativePath}: complete in S3 from an earlier attempt, not uploaded again${found.checked === 'size' ? ' (same size; its SHA-256 was not recorded)' : ''}`,
+      `${files[i]!.relativePath}: complete in S3 from an earlier attempt, not uploaded again${checkedText(found.checked)}`,
     );
   }
   const { bucket, prefix } = config.destination;
@@ -131,4 +131,11 @@ export async function prepareResume(
       );
     },
   };
+}
+
+/** What the resume log says of how a complete object was matched to its file. */
+function checkedText(checked: EarlierObject['checked']): string {
+  if (checked === 'sha256') return '';
+  if (checked === 'size') return ' (same size; its SHA-256 was not recorded)';
+  return ` (same size and same first ${checked.head} bytes; its whole SHA-256 was not recorded)`;
 }

@@ -5,7 +5,9 @@
  * and decryption settings, and, when it was known before the upload's first request, the
  * plaintext's SHA-256, which must then match the file now. A multipart object of a file that
  * was not hashed first has no SHA-256: the journal's (when the earlier manifest is at hand)
- * stands in for it; without either, the size is all that is compared.
+ * stands in for it; without it, the SHA-256 of the plaintext's first part and more (which the
+ * object carries) must match the file's first bytes; an object without either is compared by
+ * size alone.
  */
 import type { InputDecryptionSettings } from '@aws-sdk/client-mediaconvert';
 import type { S3Client } from '@aws-sdk/client-s3';
@@ -26,8 +28,11 @@ export interface EarlierObject {
   result: FileResult;
   /** When S3 completed it: jobs made for it are not older (job/earlier-jobs.ts). */
   lastModified?: Date;
-  /** How the content was checked: a SHA-256 (the object's or the journal's), or its size only. */
-  checked: 'sha256' | 'size';
+  /**
+   * How the content was checked: the whole plaintext's SHA-256 (the object's or the journal's),
+   * the SHA-256 of its first `head` bytes (a multipart object), or its size only.
+   */
+  checked: 'sha256' | { head: number } | 'size';
 }
 
 /** The earlier attempt's object of `file`, or undefined when the file must be uploaded. */
@@ -55,8 +60,10 @@ export async function earlierObject(
   const recorded =
     stored.sha256 ??
     (journal && sameKey(journal.decryption, decryption) ? journal.plaintextSha256 : undefined);
-  const local = await hashFile(file);
+  const head = recorded === undefined ? stored.head : undefined;
+  const local = await hashFile(file, head?.bytes);
   if (recorded !== undefined && recorded !== local.sha256) return undefined;
+  if (head !== undefined && head.sha256 !== local.head) return undefined;
   return {
     result: {
       relativePath: file.relativePath,
@@ -67,7 +74,7 @@ export async function earlierObject(
       resumed: true,
     },
     ...(existing.lastModified ? { lastModified: existing.lastModified } : {}),
-    checked: recorded === undefined ? 'size' : 'sha256',
+    checked: recorded !== undefined ? 'sha256' : head !== undefined ? { head: head.bytes } : 'size',
   };
 }
 

@@ -130,14 +130,19 @@ async function encryptReserved(
     body: encrypt(hashed(), { mode: config.mode, key: dataKey.plaintext, iv }),
     contentType: contentTypeOf(file.relativePath),
     // Called when the first request goes out: a file sent in one PutObject has been read whole
-    // by then, and its SHA-256 goes with it.
+    // by then, and its SHA-256 goes with it; a multipart upload's first part has been read, and
+    // the SHA-256 of what was read so far goes with it (the digest's state copied).
     metadata: () =>
       objectMetadata({
         decryption,
         kmsKeyRegion: config.kmsKeyRegion,
         plaintext: {
           bytes: file.bytes,
-          ...((deps.plaintextSha256 ?? sha256) ? { sha256: deps.plaintextSha256 ?? sha256 } : {}),
+          ...((deps.plaintextSha256 ?? sha256)
+            ? { sha256: deps.plaintextSha256 ?? sha256 }
+            : bytes > 0
+              ? { head: { bytes, sha256: digest.copy().digest('hex') } }
+              : {}),
         },
         ...(deps.runKey === undefined ? {} : { runKey: deps.runKey }),
       }),

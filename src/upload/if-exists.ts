@@ -65,14 +65,26 @@ export async function headObject(
  * SHA-256 and size of a listed file, in one read of the open file checked against what was
  * listed (as the encrypting pass does).
  */
-export async function hashFile(file: MediaFile): Promise<{ sha256: string; bytes: number }> {
+export async function hashFile(
+  file: MediaFile,
+  headBytes?: number,
+): Promise<{ sha256: string; bytes: number; head?: string }> {
   const hash = createHash('sha256');
   let bytes = 0;
+  let head: string | undefined;
   for await (const chunk of readListed(file)) {
-    hash.update(chunk);
+    // With `headBytes`, also the SHA-256 of the first that many bytes, in the same read.
+    const cut = headBytes !== undefined && head === undefined ? headBytes - bytes : Infinity;
+    if (cut <= chunk.length) {
+      hash.update(chunk.subarray(0, cut));
+      head = hash.copy().digest('hex');
+      hash.update(chunk.subarray(cut));
+    } else {
+      hash.update(chunk);
+    }
     bytes += chunk.length;
   }
-  return { sha256: hash.digest('hex'), bytes };
+  return { sha256: hash.digest('hex'), bytes, ...(head === undefined ? {} : { head }) };
 }
 
 /**

@@ -5,7 +5,9 @@
  * object's first request was sent, the plaintext's SHA-256 (what `if-exists: skip` and resume
  * compare): known for a file hashed first (`if-exists: skip`) and for a file sent in one
  * PutObject, not for the parts of a multipart upload, whose metadata goes with its first part.
- * S3 allows 2 KB of user metadata.
+ * Such an object carries instead the SHA-256 of the plaintext read by then (its first part and
+ * more), with that length: resume compares it, so a file rewritten between attempts with the
+ * same size is caught unless it changed only past that point. S3 allows 2 KB of user metadata.
  */
 import type { InputDecryptionSettings } from '@aws-sdk/client-mediaconvert';
 import { isMode, type Mode } from '../mediaconvert/decryption.js';
@@ -16,6 +18,7 @@ export const METADATA = {
   key: 'mediaconvert-encrypted-decryption-key',
   region: 'mediaconvert-kms-key-region',
   sha256: 'mediaconvert-plaintext-sha256',
+  head: 'mediaconvert-plaintext-head',
   bytes: 'mediaconvert-plaintext-bytes',
   run: 'mediaconvert-encrypt-run',
 } as const;
@@ -26,9 +29,15 @@ export const MAX_METADATA_BYTES = 2048;
 export interface ObjectMetadataFields {
   decryption: InputDecryptionSettings;
   kmsKeyRegion: string;
-  plaintext?: { sha256?: string; bytes: number };
+  plaintext?: { sha256?: string; bytes: number; head?: PlaintextHead };
   /** The key of the run that uploads the object. */
   runKey?: string;
+}
+
+/** The SHA-256 of the plaintext's first `bytes` bytes. */
+export interface PlaintextHead {
+  bytes: number;
+  sha256: string;
 }
 
 export function objectMetadata(fields: ObjectMetadataFields): Record<string, string> {
@@ -41,6 +50,8 @@ export function objectMetadata(fields: ObjectMetadataFields): Record<string, str
   };
   if (fields.plaintext?.sha256 !== undefined) metadata[METADATA.sha256] = fields.plaintext.sha256;
   if (fields.plaintext) metadata[METADATA.bytes] = String(fields.plaintext.bytes);
+  const head = fields.plaintext?.head;
+  if (head !== undefined) metadata[METADATA.head] = `${head.bytes}:${head.sha256}`;
   if (fields.runKey !== undefined) metadata[METADATA.run] = fields.runKey;
   if (metadataBytes(metadata) > MAX_METADATA_BYTES) {
     // Only an encrypted key far beyond what KMS returns could get here.
@@ -63,6 +74,8 @@ export function metadataBytes(metadata: Readonly<Record<string, string>>): numbe
 export interface StoredObject {
   mode?: Mode;
   sha256?: string;
+  /** Only when the plaintext's whole SHA-256 is not there. */
+  head?: PlaintextHead;
   bytes?: number;
   decryption?: InputDecryptionSettings;
   /** The key of the run that uploaded it. */
@@ -89,6 +102,10 @@ export function readObjectMetadata(
   if (sha256 !== undefined && /^[0-9a-f]{64}$/.test(sha256)) stored.sha256 = sha256;
   const bytes = get(METADATA.bytes);
   if (bytes !== undefined && /^\d{1,16}$/.test(bytes)) stored.bytes = Number(bytes);
+  const head = /^(\d{1,16}):([0-9a-f]{64})$/.exec(get(METADATA.head) ?? '');
+  if (head && !stored.sha256 && Number(head[1]) > 0) {
+    stored.head = { bytes: Number(head[1]), sha256: head[2]! };
+  }
   const runKey = get(METADATA.run);
   if (runKey !== undefined && /^[0-9a-f]{32}$/.test(runKey)) stored.runKey = runKey;
   const iv = get(METADATA.iv);

@@ -141,12 +141,22 @@ describe('encryptAndUpload', () => {
     });
   });
 
-  test('a multipart upload, whose metadata goes with its first part, has no hash unless known before', async () => {
-    const file = await mediaFile('big.mov', randomBytes(6 * MIB));
+  test('a multipart upload, whose metadata goes with its first part, has the SHA-256 of what was read by then', async () => {
+    const data = randomBytes(6 * MIB);
+    const file = await mediaFile('big.mov', data);
     await encryptAndUpload(file, config(), { kms, s3 });
     const metadata = s3Mock.commandCalls(CreateMultipartUploadCommand)[0]?.args[0].input.Metadata;
     expect(metadata?.[METADATA.bytes]).toBe(String(6 * MIB));
     expect(metadata).not.toHaveProperty(METADATA.sha256);
+    // At least the first part (5 MiB) was read, not the whole file; the hash is of that much.
+    const [bytes, sha] = (metadata?.[METADATA.head] ?? '').split(':');
+    expect(Number(bytes)).toBeGreaterThanOrEqual(5 * MIB);
+    expect(Number(bytes)).toBeLessThan(6 * MIB);
+    expect(sha).toBe(
+      createHash('sha256')
+        .update(data.subarray(0, Number(bytes)))
+        .digest('hex'),
+    );
   });
 
   test('a hash known before the pass goes into the metadata of a multipart upload', async () => {

@@ -135,6 +135,44 @@ describe('earlierObject', () => {
   });
 });
 
+describe('earlierObject, a multipart object: the SHA-256 of its first bytes', () => {
+  const headOf = (bytes: number, body: Buffer = BODY) =>
+    `${bytes}:${createHash('sha256').update(body.subarray(0, bytes)).digest('hex')}`;
+
+  test('the same first bytes: done, and the log can say how it was matched', async () => {
+    s3Mock.on(HeadObjectCommand).resolves(stored({ [METADATA.head]: headOf(25) }));
+    expect(await earlierObject(file, CONFIG, s3, RUN)).toMatchObject({
+      result: { plaintextSha256: SHA, resumed: true },
+      checked: { head: 25 },
+    });
+  });
+
+  test('a file rewritten with the same size is uploaded again', async () => {
+    // What the object holds: another plaintext of the same 40 bytes.
+    const other = Buffer.from(BODY.toString().replace('master', 'MASTER'));
+    s3Mock.on(HeadObjectCommand).resolves(stored({ [METADATA.head]: headOf(25, other) }));
+    expect(await earlierObject(file, CONFIG, s3, RUN)).toBeUndefined();
+  });
+
+  test('the whole file as its first bytes, and a cut at a chunk edge, are read right', async () => {
+    for (const bytes of [1, BODY.length]) {
+      s3Mock.reset();
+      s3Mock.on(HeadObjectCommand).resolves(stored({ [METADATA.head]: headOf(bytes) }));
+      expect(await earlierObject(file, CONFIG, s3, RUN)).toMatchObject({
+        checked: { head: bytes },
+      });
+    }
+  });
+
+  test('a journal entry of the same upload outranks it: the whole SHA-256 is compared', async () => {
+    s3Mock.on(HeadObjectCommand).resolves(stored({ [METADATA.head]: `25:${'0'.repeat(64)}` }));
+    const journal = { plaintextSha256: SHA, decryption: DECRYPTION };
+    expect(await earlierObject(file, CONFIG, s3, RUN, journal)).toMatchObject({
+      checked: 'sha256',
+    });
+  });
+});
+
 describe('stale uploads', () => {
   test('lists every page and keeps the uploads at the run’s keys only', async () => {
     s3Mock
