@@ -2017,19 +2017,20 @@ async function encryptReserved(file, config, deps, cipherBytes, partSizeBytes) {
         // Called when the first request goes out: a file sent in one PutObject has been read whole
         // by then, and its SHA-256 goes with it; a multipart upload's first part has been read, and
         // the SHA-256 of what was read so far goes with it (the digest's state copied).
-        metadata: () => (0,object_metadata/* objectMetadata */.dx)({
-            decryption,
-            kmsKeyRegion: config.kmsKeyRegion,
-            plaintext: {
-                bytes: file.bytes,
-                ...((deps.plaintextSha256 ?? sha256)
-                    ? { sha256: deps.plaintextSha256 ?? sha256 }
-                    : bytes > 0
-                        ? { head: { bytes, sha256: digest.copy().digest('hex') } }
-                        : {}),
-            },
-            ...(deps.runKey === undefined ? {} : { runKey: deps.runKey }),
-        }),
+        metadata: () => {
+            const whole = deps.plaintextSha256 ?? sha256;
+            const known = whole
+                ? { sha256: whole }
+                : bytes > 0
+                    ? { head: { bytes, sha256: digest.copy().digest('hex') } }
+                    : {};
+            return (0,object_metadata/* objectMetadata */.dx)({
+                decryption,
+                kmsKeyRegion: config.kmsKeyRegion,
+                plaintext: { bytes: file.bytes, ...known },
+                ...(deps.runKey === undefined ? {} : { runKey: deps.runKey }),
+            });
+        },
         partSizeBytes,
         expectedBytes: cipherBytes,
         ...(deps.budget ? { budget: deps.budget } : {}),
