@@ -1,17 +1,22 @@
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo, Socket } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import S3rver from 's3rver';
 import { s3Checks } from './s3-checks.js';
+import { completeWithoutRehashing } from './s3-complete.js';
 import { s3Copy, S3_COPY_SOURCE_LIMIT, type CopyStore } from './s3-copy.js';
 
 export interface S3Server {
   url: string;
+  /** https://127.0.0.1:PORT when started with `tls`: the same server, TLS in the same process. */
+  httpsUrl?: string;
   /** Where s3rver keeps buckets and objects on disk. */
   directory: string;
   close(): Promise<void>;
@@ -24,6 +29,8 @@ export async function startS3(options: {
   directory?: string;
   /** The largest CopyObject source (S3: 5 GiB); lower it to test the multipart-copy path. */
   copySourceLimit?: number;
+  /** Serve https too, with this certificate and key (PEM), on a port of its own. */
+  tls?: { cert: string; key: string };
 }): Promise<S3Server> {
   const owned = options.directory === undefined;
   const directory = options.directory ?? (await mkdtemp(path.join(os.tmpdir(), 'local-s3-')));
@@ -37,6 +44,7 @@ export async function startS3(options: {
   addAbortMultipartUpload(server, directory);
   storePartsSafely(server);
   storeObjectsBeforeAnswering(server);
+  completeWithoutRehashing(server);
   // Koa composes its middleware list when the server starts; the router is the last entry.
   const { middleware } = server as unknown as { middleware: unknown[] };
   middleware.splice(middleware.length - 1, 0, s3Checks(directory));
@@ -50,12 +58,14 @@ export async function startS3(options: {
   // Node closes a keep-alive socket after 5 idle seconds; a client that reuses it at that
   // moment gets "socket hang up", which a streaming PutObject (MediaConvert's outputs) cannot
   // retry. Idle sockets are kept longer, as S3 does; close() still ends them at once.
-  (server as unknown as { httpServer: import('node:http').Server }).httpServer.keepAliveTimeout =
-    65_000;
+  (server as unknown as { httpServer: Server }).httpServer.keepAliveTimeout = 65_000;
+  const https = options.tls ? await serveHttps(server, options.tls) : undefined;
   return {
     url: `http://127.0.0.1:${address.port}`,
+    ...(https ? { httpsUrl: https.url } : {}),
     directory,
     close: async () => {
+      await https?.close();
       await server.close();
       if (owned) await rm(directory, { recursive: true, force: true });
     },
@@ -191,5 +201,40 @@ function storeObjectsBeforeAnswering(server: S3rver): void {
     const digest = md5.digest('hex');
     await store.putMetadata(object.bucket, object.key, object.metadata, digest);
     return { size, md5: digest };
+  };
+}
+
+/**
+ * s3rver's request handler behind an https server of its own. A TLS front that relays to the
+ * http port (what the KMS and MediaConvert emulators get) would add a loopback hop that copies
+ * every byte of every part twice more on the machine's shared cores.
+ */
+async function serveHttps(
+  server: S3rver,
+  identity: { cert: string; key: string },
+): Promise<{ url: string; close(): Promise<void> }> {
+  const handler = (server as unknown as { callback(): (...args: unknown[]) => void }).callback();
+  const https = createHttpsServer({ cert: identity.cert, key: identity.key }, handler);
+  https.keepAliveTimeout = 65_000;
+  const sockets = new Set<Socket>();
+  https.on('connection', (socket: Socket) => {
+    socket.setNoDelay(true);
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve, reject) => {
+    https.once('error', reject);
+    https.listen(0, '127.0.0.1', () => {
+      https.off('error', reject);
+      resolve();
+    });
+  });
+  return {
+    url: `https://127.0.0.1:${(https.address() as AddressInfo).port}`,
+    async close() {
+      const closed = new Promise<void>((resolve) => https.close(() => resolve()));
+      for (const socket of sockets) socket.destroy();
+      await closed;
+    },
   };
 }

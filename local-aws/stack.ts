@@ -90,6 +90,7 @@ export async function startStack(options: StackOptions = {}): Promise<LocalStack
     buckets: [BUCKET],
     ...(options.s3Directory ? { directory: options.s3Directory } : {}),
     ...(options.s3CopySourceLimit ? { copySourceLimit: options.s3CopySourceLimit } : {}),
+    ...(certificates ? { tls: certificates } : {}),
   });
   const otherRegion = region === 'us-west-2' ? 'us-east-1' : 'us-west-2';
   const kms = await startKms({ region, port: 0, principals });
@@ -104,7 +105,8 @@ export async function startStack(options: StackOptions = {}): Promise<LocalStack
     return started.url;
   };
   // MediaConvert's own S3 and KMS calls go the way its users' calls go: https when TLS is on.
-  const s3Url = await front(s3.url);
+  // s3rver serves https itself (the parts' bytes skip the front's relay).
+  const s3Url = s3.httpsUrl ?? s3.url;
   const kmsUrl = await front(kmsRouter.url);
   const mediaconvert = await startMediaConvert({
     region,

@@ -2,9 +2,20 @@
  * The local S3 answers PutObject once the object is stored: a HeadObject sent the moment the
  * answer arrives sees every byte (s3rver 3.7 alone answers before its file is written, and a
  * client that checks the size afterwards, as rclone does, finds a shorter object).
+ * A completed multipart upload is its parts joined in order, with S3's ETag for it.
  */
-import { randomBytes } from 'node:crypto';
-import { HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  CompleteMultipartUploadCommand,
+  CreateMultipartUploadCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+  S3Client,
+  UploadPartCommand,
+} from '@aws-sdk/client-s3';
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
 import { STACK_CREDENTIALS } from '../../local-aws/identity.js';
 import { startS3, type S3Server } from '../../local-aws/s3.js';
 
@@ -40,4 +51,39 @@ test('HeadObject right after PutObject sees the whole object, every time', async
     sizes.push(head.ContentLength ?? -1);
   }
   expect(sizes).toEqual(new Array<number>(8).fill(body.length));
+});
+
+test('a completed multipart upload: the parts joined in number order, S3\'s ETag, no upload left', async () => {
+  const parts = [randomBytes(5 * MIB), randomBytes(5 * MIB), randomBytes(MIB + 7)];
+  const Key = 'multi/part';
+  const { UploadId } = await s3.send(new CreateMultipartUploadCommand({ Bucket: BUCKET, Key }));
+  // Sent out of order: the object follows the part numbers.
+  const etags: string[] = [];
+  for (const i of [2, 0, 1]) {
+    const out = await s3.send(
+      new UploadPartCommand({ Bucket: BUCKET, Key, UploadId, PartNumber: i + 1, Body: parts[i] }),
+    );
+    etags[i] = out.ETag!;
+  }
+  const md5 = (data: Uint8Array): Buffer => createHash('md5').update(data).digest();
+  expect(etags).toEqual(parts.map((part) => `"${md5(part).toString('hex')}"`));
+  const done = await s3.send(
+    new CompleteMultipartUploadCommand({
+      Bucket: BUCKET,
+      Key,
+      UploadId,
+      MultipartUpload: { Parts: etags.map((ETag, i) => ({ ETag, PartNumber: i + 1 })) },
+    }),
+  );
+  const expected = `"${createHash('md5')
+    .update(Buffer.concat(parts.map(md5)))
+    .digest('hex')}-3"`;
+  expect(done.ETag).toBe(expected);
+  const head = await s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key }));
+  expect(head.ETag).toBe(expected);
+  const got = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key }));
+  const bytes = Buffer.from(await got.Body!.transformToByteArray());
+  expect(bytes.equals(Buffer.concat(parts))).toBe(true);
+  const uploads = path.join(server.directory, BUCKET, '._S3rver_uploads');
+  expect(await readdir(uploads).catch(() => [])).toEqual([]);
 });
