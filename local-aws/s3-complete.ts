@@ -10,10 +10,11 @@
  * spends per byte it takes from them (real S3 spends none of the client's CPU).
  */
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, open, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
+
+/** Bytes moved per read and write while joining parts. */
+const COPY_BYTES = 4 * 1024 * 1024;
 
 interface FilesystemStore {
   getResourcePath(bucket: string, key: string | undefined, resourceType: string): string;
@@ -39,26 +40,34 @@ export function completeWithoutRehashing(server: unknown): void {
     const uploadDir = path.join(store.getResourcePath(bucket, undefined, 'uploads'), uploadId);
     const [key, metadata] = await Promise.all([
       readFile(path.join(uploadDir, 'key'), 'utf8'),
-      readFile(path.join(uploadDir, 'metadata'), 'utf8').then((text) => JSON.parse(text) as unknown),
+      readFile(path.join(uploadDir, 'metadata'), 'utf8').then(
+        (text) => JSON.parse(text) as unknown,
+      ),
     ]);
     const numbers = parts.map((part) => part.number).sort((a, b) => a - b);
     const partPath = (n: number): string => path.join(uploadDir, String(n));
     const md5s = await Promise.all(numbers.map((n) => readFile(`${partPath(n)}.md5`, 'utf8')));
     const objectPath = store.getResourcePath(bucket, key, 'object');
     await mkdir(path.dirname(objectPath), { recursive: true });
-    const out = createWriteStream(objectPath);
+    const out = await open(objectPath, 'w');
+    const buffer = Buffer.allocUnsafe(COPY_BYTES);
     let size = 0;
     try {
       for (const n of numbers) {
-        const source = createReadStream(partPath(n));
-        source.on('data', (chunk) => (size += chunk.length));
-        await pipeline(source, out, { end: false });
+        const part = await open(partPath(n), 'r');
+        try {
+          for (;;) {
+            const { bytesRead } = await part.read(buffer, 0, buffer.length, null);
+            if (bytesRead === 0) break;
+            await out.write(buffer, 0, bytesRead);
+            size += bytesRead;
+          }
+        } finally {
+          await part.close();
+        }
       }
     } finally {
-      await new Promise<void>((resolve, reject) => {
-        out.once('error', reject);
-        out.end(resolve);
-      });
+      await out.close();
     }
     const etag = multipartEtag(md5s.map((text) => text.trim()));
     await store.putMetadata(bucket, key, metadata, etag);

@@ -53,7 +53,7 @@ test('HeadObject right after PutObject sees the whole object, every time', async
   expect(sizes).toEqual(new Array<number>(8).fill(body.length));
 });
 
-test('a completed multipart upload: the parts joined in number order, S3\'s ETag, no upload left', async () => {
+test("a completed multipart upload: the parts joined in number order, S3's ETag, no upload left", async () => {
   const parts = [randomBytes(5 * MIB), randomBytes(5 * MIB), randomBytes(MIB + 7)];
   const Key = 'multi/part';
   const { UploadId } = await s3.send(new CreateMultipartUploadCommand({ Bucket: BUCKET, Key }));
@@ -61,7 +61,7 @@ test('a completed multipart upload: the parts joined in number order, S3\'s ETag
   const etags: string[] = [];
   for (const i of [2, 0, 1]) {
     const out = await s3.send(
-      new UploadPartCommand({ Bucket: BUCKET, Key, UploadId, PartNumber: i + 1, Body: parts[i] }),
+      new UploadPartCommand({ Bucket: BUCKET, Key, UploadId, PartNumber: i + 1, Body: parts[i]! }),
     );
     etags[i] = out.ETag!;
   }
