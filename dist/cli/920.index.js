@@ -1637,7 +1637,7 @@ class StreamingUpload {
         const now = request.now ?? (() => performance.now());
         this.window = new memory_budget/* InFlightWindow */.ER({
             now,
-            start: sizing/* INITIAL_IN_FLIGHT */.Gj,
+            start: Math.max(sizing/* INITIAL_IN_FLIGHT */.Gj, this.budget.fairInFlight(this.partSize)),
             ceiling: () => this.budget.fairInFlight(this.partSize),
         });
     }

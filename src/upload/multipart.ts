@@ -122,7 +122,7 @@ class StreamingUpload {
     const now = request.now ?? (() => performance.now());
     this.window = new InFlightWindow({
       now,
-      start: INITIAL_IN_FLIGHT,
+      start: Math.max(INITIAL_IN_FLIGHT, this.budget.fairInFlight(this.partSize)),
       ceiling: () => this.budget.fairInFlight(this.partSize),
     });
   }

@@ -20,6 +20,9 @@ class SlowS3 {
   maxOutstandingBytes = 0;
   inFlightParts = 0;
   maxInFlightParts = 0;
+  /** The most parts in flight before any part was answered: where the window started. */
+  maxInFlightBeforeFirstAnswer = 0;
+  private partsAnswered = 0;
   aborted = 0;
   completed = 0;
   private readonly pending: { due: number; resolve: () => void }[] = [];
@@ -42,7 +45,11 @@ class SlowS3 {
           this.inFlightParts += 1;
           this.maxOutstandingBytes = Math.max(this.maxOutstandingBytes, this.outstandingBytes);
           this.maxInFlightParts = Math.max(this.maxInFlightParts, this.inFlightParts);
+          if (this.partsAnswered === 0) {
+            this.maxInFlightBeforeFirstAnswer = this.inFlightParts;
+          }
           await this.after(this.roundTripMs + bytes / this.bytesPerMs);
+          this.partsAnswered += 1;
           this.outstandingBytes -= bytes;
           this.inFlightParts -= 1;
           if (command.input.PartNumber === this.failPart) throw new Error('part failed');
@@ -114,6 +121,15 @@ describe('uploads under one memory budget', () => {
     expect(s3.maxInFlightParts).toBeGreaterThan(2);
     expect(s3.maxOutstandingBytes).toBeLessThanOrEqual(60 * MIB - 5 * MIB);
     expect(budget.peakBytes).toBeLessThanOrEqual(60 * MIB);
+  });
+
+  test('a file alone starts with its whole share of the budget in flight', async () => {
+    const s3 = new SlowS3(40, (8 * MIB) / 1000);
+    // 12 parts of 5 MiB: 11 in flight while the 12th fills.
+    const budget = new MemoryBudget(60 * MIB);
+    await s3.drive(uploadStream(request(s3, 'one', 200 * MIB, budget)));
+    expect(s3.completed).toBe(1);
+    expect(s3.maxInFlightBeforeFirstAnswer).toBe(11);
   });
 
   test('files sharing the budget never hold more than it, and every one completes', async () => {
