@@ -181,6 +181,7 @@ async function upload(
       log(
         `  round ${round + 1} ${side.padEnd(24)} ${u.wall.toFixed(2)} s, ${u.cpu.toFixed(2)} CPU-s, ${(u.maxRssKiB / 1024).toFixed(0)} MiB RSS`,
       ),
+    () => stack.clearObjects(),
   );
   await rm(encFile, { force: true });
   await rm(file, { force: true });

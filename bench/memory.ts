@@ -60,6 +60,7 @@ export async function memory(stack: BenchStack, workspace: string, bigFile: stri
         log(
           `  round ${round + 1} ${side.padEnd(8)} peak RSS ${(u.maxRssKiB / 1024).toFixed(0)} MiB, ${u.wall.toFixed(1)} s, ${u.cpu.toFixed(2)} CPU-s`,
         ),
+      () => stack.clearObjects(),
     );
     raw.memory = r;
     const rss256 = pick(r['256 MiB']!, 'maxRssKiB', 1 / 1024);

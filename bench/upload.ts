@@ -108,6 +108,7 @@ export async function encryptAndUpload(
       log(
         `  round ${round + 1} ${side.padEnd(16)} ${u.wall.toFixed(2)} s wall, ${u.cpu.toFixed(2)} CPU-s (server ${u.serverCpu.toFixed(1)})`,
       ),
+    () => stack.clearObjects(),
   );
   raw.upload = { ...r, oursTempFiles: tempFiles };
   const section = `2 encrypt + upload 1 GiB${TLS ? ' (https)' : ''}`;
