@@ -30,8 +30,6 @@ export interface BenchStack {
    * https ones and the CA when the stack has TLS.
    */
   env: Record<string, string>;
-  /** Where the local S3 keeps its objects: in memory (tmpfs) when there was room. */
-  s3Dir: string;
   /** Deletes every object the local S3 holds (between runs: a store in memory stays small). */
   clearObjects(): Promise<void>;
   close(): Promise<void>;
@@ -89,7 +87,6 @@ export async function startBenchStack(
   return {
     info,
     env: stackEnv(info),
-    s3Dir,
     clearObjects: () => clearObjects(path.join(s3Dir, info.bucket)),
     close: async () => {
       child.kill('SIGTERM');

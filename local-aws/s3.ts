@@ -3,7 +3,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import type { AddressInfo, Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable, Transform } from 'node:stream';
@@ -12,6 +12,7 @@ import S3rver from 's3rver';
 import { s3Checks } from './s3-checks.js';
 import { completeWithoutRehashing } from './s3-complete.js';
 import { s3Copy, S3_COPY_SOURCE_LIMIT, type CopyStore } from './s3-copy.js';
+import { listenLoopback } from './tls.js';
 
 export interface S3Server {
   url: string;
@@ -222,19 +223,6 @@ async function serveHttps(
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
   });
-  await new Promise<void>((resolve, reject) => {
-    https.once('error', reject);
-    https.listen(0, '127.0.0.1', () => {
-      https.off('error', reject);
-      resolve();
-    });
-  });
-  return {
-    url: `https://127.0.0.1:${(https.address() as AddressInfo).port}`,
-    async close() {
-      const closed = new Promise<void>((resolve) => https.close(() => resolve()));
-      for (const socket of sockets) socket.destroy();
-      await closed;
-    },
-  };
+  const listening = await listenLoopback(https, sockets);
+  return { url: `https://127.0.0.1:${listening.port}`, close: listening.close };
 }

@@ -10,7 +10,7 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { connect, type AddressInfo, type Socket } from 'node:net';
+import { connect, type AddressInfo, type Server as NetServer, type Socket } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createServer } from 'node:tls';
@@ -173,6 +173,19 @@ export async function startTlsFront(
     client.pipe(backend);
     backend.pipe(client);
   });
+  const listening = await listenLoopback(server, sockets);
+  return { url: `https://127.0.0.1:${listening.port}`, close: listening.close };
+}
+
+/**
+ * Listens on a free 127.0.0.1 port. `close()` stops the server and destroys `sockets` (which
+ * the caller fills with the connections it wants ended), so that it does not wait for idle
+ * keep-alive connections.
+ */
+export async function listenLoopback(
+  server: NetServer,
+  sockets: Set<Socket>,
+): Promise<{ port: number; close(): Promise<void> }> {
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
@@ -181,7 +194,7 @@ export async function startTlsFront(
     });
   });
   return {
-    url: `https://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    port: (server.address() as AddressInfo).port,
     async close() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       for (const socket of sockets) socket.destroy();
