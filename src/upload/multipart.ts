@@ -106,6 +106,12 @@ class StreamingUpload {
   private readonly inFlight = new Set<Promise<void>>();
   private readonly completed: CompletedPart[] = [];
   private uploadId: string | undefined;
+  /**
+   * CreateMultipartUpload, once it has been sent. Parts wait for it; the reading and the
+   * encryption of the parts after the first go on meanwhile, so the first round of parts is
+   * ready to go the moment the upload exists instead of being made one by one after it.
+   */
+  private creating: Promise<string> | undefined;
   /** The metadata the object was created with, once its first request went out. */
   private sentMetadata: Record<string, string> = {};
   /** After a failed Complete: what the object's key holds, in words. */
@@ -160,7 +166,7 @@ class StreamingUpload {
     }
     const last = full ?? filling ?? { buffer: Buffer.alloc(0), length: 0, crc: 0 };
     // The upload no longer fills parts: the buffers it keeps are the ones in flight.
-    if (this.uploadId === undefined) return this.putObject(last);
+    if (this.creating === undefined) return this.putObject(last);
     await this.sendPart(last);
     await Promise.all(this.inFlight);
     this.throwIfFailed();
@@ -225,6 +231,8 @@ class StreamingUpload {
    */
   async abort(): Promise<void> {
     await Promise.all(this.inFlight);
+    // A Create still on its way may yet bring the upload that has to be aborted.
+    await this.creating?.catch(() => undefined);
     if (this.uploadId === undefined) return;
     const { Bucket, Key } = this.target();
     const UploadId = this.uploadId;
@@ -273,22 +281,14 @@ class StreamingUpload {
   }
 
   /**
-   * Starts one UploadPart once a slot of the in-flight window is free; creates the upload
-   * first. The part's buffer goes back to the budget when the request has settled.
+   * Starts one UploadPart once a slot of the in-flight window is free and the upload exists
+   * (the first part sends CreateMultipartUpload). The part's buffer goes back to the budget
+   * when the request has settled.
    */
   private async sendPart(part: Part): Promise<void> {
     this.throwIfFailed();
-    if (this.uploadId === undefined) {
-      const created = await this.request.s3.send(
-        new CreateMultipartUploadCommand({
-          ...this.objectParams(),
-          // Every part will carry a CRC32; S3 then also keeps one for the whole object.
-          ...(crc32 ? { ChecksumAlgorithm: 'CRC32' } : {}),
-        }),
-      );
-      if (!created.UploadId) throw new Error('CreateMultipartUpload returned no UploadId');
-      this.uploadId = created.UploadId;
-    }
+    this.creating ??= this.createUpload();
+    const created = this.creating;
     let waited = false;
     while (this.inFlight.size >= this.window.limit) {
       waited = true;
@@ -303,15 +303,18 @@ class StreamingUpload {
       );
     }
     const checksum = checksumOf(part.crc);
-    const command = new UploadPartCommand({
-      ...this.target(),
-      UploadId: this.uploadId,
-      PartNumber,
-      Body: part.buffer.subarray(0, part.length),
-      ...checksum,
-    });
-    const sent: Promise<void> = this.request.s3
-      .send(command)
+    const sent: Promise<void> = created
+      .then((UploadId) =>
+        this.request.s3.send(
+          new UploadPartCommand({
+            ...this.target(),
+            UploadId,
+            PartNumber,
+            Body: part.buffer.subarray(0, part.length),
+            ...checksum,
+          }),
+        ),
+      )
       .then((result) => {
         if (!result.ETag) throw new Error(`UploadPart ${PartNumber} returned no ETag`);
         this.completed.push({
@@ -332,6 +335,20 @@ class StreamingUpload {
         this.giveBack(part.buffer);
       });
     this.inFlight.add(sent);
+  }
+
+  /** Sends CreateMultipartUpload; a part that waits for it fails with its error. */
+  private async createUpload(): Promise<string> {
+    const created = await this.request.s3.send(
+      new CreateMultipartUploadCommand({
+        ...this.objectParams(),
+        // Every part will carry a CRC32; S3 then also keeps one for the whole object.
+        ...(crc32 ? { ChecksumAlgorithm: 'CRC32' } : {}),
+      }),
+    );
+    if (!created.UploadId) throw new Error('CreateMultipartUpload returned no UploadId');
+    this.uploadId = created.UploadId;
+    return created.UploadId;
   }
 
   /**
