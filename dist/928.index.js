@@ -2,6 +2,45 @@ export const id = 928;
 export const ids = [928];
 export const modules = {
 
+/***/ 15714:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ warmForParts),
+/* harmony export */   _: () => (/* binding */ addConnectionWarmup)
+/* harmony export */ });
+const warmups = new WeakMap();
+/** Lets uploads through `s3` ask for connections ahead; `agents` are the client's own. */
+function addConnectionWarmup(s3, agents) {
+    const warmup = { agents, wanted: 0 };
+    warmups.set(s3, warmup);
+    s3.middlewareStack.add((next, context) => (args) => {
+        if (context.commandName === 'CreateMultipartUploadCommand' && warmup.wanted > 0) {
+            const { protocol, hostname, port } = args.request;
+            const secure = protocol === 'https:';
+            const agent = secure ? agents.httpsAgent : agents.httpAgent;
+            // The Create itself takes one of them (it asks for its connection after this).
+            if (hostname)
+                agent.warm(hostname, port ?? (secure ? 443 : 80), warmup.wanted + 1);
+            warmup.wanted = 0;
+        }
+        return next(args);
+    }, { step: 'finalizeRequest', name: 'warmPartConnections' });
+}
+/**
+ * Asks for `count` connections besides the one CreateMultipartUpload uses (its first part
+ * takes that one when it is answered), opened when the Create goes out. A client this tool
+ * did not make (a test's mock) has none to open.
+ */
+function warmForParts(s3, count) {
+    const warmup = warmups.get(s3);
+    if (warmup && count > 0)
+        warmup.wanted += count;
+}
+
+
+/***/ }),
+
 /***/ 98662:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1514,6 +1553,8 @@ function dataKey(plaintext, encrypted) {
     };
 }
 
+// EXTERNAL MODULE: ./src/aws/connection-warmup.ts
+var connection_warmup = __webpack_require__(15714);
 // EXTERNAL MODULE: ./src/upload/memory-budget.ts
 var memory_budget = __webpack_require__(16602);
 // EXTERNAL MODULE: external "node:zlib"
@@ -1636,6 +1677,7 @@ function abortError(signal) {
 }
 
 ;// CONCATENATED MODULE: ./src/upload/multipart.ts
+
 
 
 
@@ -1916,6 +1958,10 @@ class StreamingUpload {
     }
     /** Sends CreateMultipartUpload; a part that waits for it fails with its error. */
     async createUpload() {
+        // The first round's parts get their connections while the Create is on its way.
+        const expected = this.request.expectedBytes;
+        const parts = expected === undefined ? Infinity : Math.ceil(expected / this.partSize);
+        (0,connection_warmup/* warmForParts */.V)(this.request.s3, Math.min(this.window.limit, parts) - 1);
         const created = await this.request.s3.send(new dist_cjs/* CreateMultipartUploadCommand */.nG4({
             ...this.objectParams(),
             // Every part will carry a CRC32; S3 then also keeps one for the whole object.

@@ -71,6 +71,76 @@ function cleanupSignal(cancel) {
 
 /***/ }),
 
+/***/ 3:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ logRequests)
+/* harmony export */ });
+/**
+ * Identifying request members that are safe to print. An allowlist on purpose: KMS
+ * GenerateDataKey answers and Encrypt requests carry the plaintext data key, and S3 bodies the
+ * media, so nothing that is not named here is ever logged.
+ */
+const SAFE_MEMBERS = [
+    'Bucket',
+    'Key',
+    'PartNumber',
+    'UploadId',
+    'KeyId',
+    'KeySpec',
+    'NumberOfBytes',
+    'Id',
+    'Name',
+    'ClientRequestToken',
+];
+/**
+ * One debug line per AWS request attempt: service, operation, safe identifiers, HTTP status or
+ * error, and time taken. The AWS SDK for JavaScript v3 has no environment switch for logging,
+ * and its own `logger` option prints inputs and outputs whole (S3 bodies included), so this
+ * is what the action offers when step debug logging is on.
+ */
+function logRequests(clients, debug) {
+    for (const [service, client] of Object.entries(clients)) {
+        const stack = client.middlewareStack;
+        stack.add((next, context) => async (args) => {
+            const started = Date.now();
+            const head = `aws ${service} ${context.commandName?.replace(/Command$/, '') ?? '?'}${describeInput(args.input)}`;
+            try {
+                const result = await next(args);
+                const status = result.response?.statusCode;
+                debug(`${head} -> ${status ?? 'ok'} (${Date.now() - started} ms)`);
+                return result;
+            }
+            catch (error) {
+                debug(`${head} -> ${describeError(error)} (${Date.now() - started} ms)`);
+                throw error;
+            }
+        }, 
+        // Inside the retry loop (one line per attempt), outside the deserializer (parsed errors).
+        { step: 'deserialize', priority: 'high', name: 'mediaconvertEncryptDebugLog' });
+    }
+}
+function describeInput(input) {
+    const members = input;
+    const parts = [];
+    for (const name of SAFE_MEMBERS) {
+        const value = members[name];
+        if (typeof value === 'string' || typeof value === 'number')
+            parts.push(`${name}=${value}`);
+    }
+    return parts.length > 0 ? ` ${parts.join(' ')}` : '';
+}
+function describeError(error) {
+    if (!(error instanceof Error))
+        return 'failed';
+    const status = error.$metadata?.httpStatusCode;
+    return `${error.name}${status ? ` ${status}` : ''}: ${error.message}`;
+}
+
+
+/***/ }),
+
 /***/ 7513:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -79,7 +149,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   objectsDeps: () => (/* binding */ objectsDeps)
 /* harmony export */ });
 /* harmony import */ var _aws_abort_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6591);
-/* harmony import */ var _aws_clients_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6597);
+/* harmony import */ var _aws_clients_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8406);
 /* harmony import */ var _aws_request_log_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3);
 /* harmony import */ var _shared_clock_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6103);
 
@@ -104,6 +174,20 @@ function objectsDeps(config, env, options) {
     };
     return { s3, kms, log: options.log, clock: _shared_clock_js__WEBPACK_IMPORTED_MODULE_1__/* .systemClock */ .m, signal: options.signal };
 }
+
+
+/***/ }),
+
+/***/ 6103:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ systemClock)
+/* harmony export */ });
+const systemClock = {
+    now: () => Date.now(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
 
 
 /***/ })

@@ -5,6 +5,8 @@ import type { Config } from '../inputs/config.js';
 import { clientOptions } from './client-options.js';
 import { checkProxyAuthentication } from './proxy-auth.js';
 import { nameTimeouts } from './timeouts.js';
+import { addConnectionWarmup } from './connection-warmup.js';
+import { warmAgents } from './warm-agents.js';
 
 /** The AWS clients the pipeline uses, made once per run. */
 export interface Clients {
@@ -40,8 +42,11 @@ export function makeS3Client(
   env: Readonly<Record<string, string | undefined>>,
 ): S3Client {
   const customS3 = Boolean(env.AWS_ENDPOINT_URL_S3 || env.AWS_ENDPOINT_URL);
+  const { proxy } = config.network;
+  // Through a proxy, connections are the proxy agent's; direct ones can be opened ahead.
+  const direct = proxy.http || proxy.https ? undefined : warmAgents();
   const s3 = new S3Client({
-    ...clientOptions(config.network),
+    ...clientOptions(config.network, direct),
     region: config.region,
     forcePathStyle: customS3,
     // No `Expect: 100-continue`: with it the SDK's handler sends each request on a new,
@@ -55,6 +60,7 @@ export function makeS3Client(
     toMiddleware: 'httpSigningMiddleware',
     name: 'signChecksumNotPayload',
   });
+  if (direct) addConnectionWarmup(s3, direct);
   return withProxyCheck(s3, config.network);
 }
 

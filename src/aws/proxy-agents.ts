@@ -4,9 +4,7 @@ import { Agent, type AgentConnectOpts } from 'agent-base';
 import { HttpProxyAgent } from 'http-proxy-agent';
 import { HttpsProxyAgent } from 'https-proxy-agent';
 import { bypassesProxy, type ProxySettings } from '../inputs/proxy.js';
-
-/** Socket options the SDK's own agents use: keep-alive, up to 50 sockets per host. */
-const AGENT_OPTIONS = { keepAlive: true, maxSockets: 50 };
+import { AGENT_OPTIONS } from './warm-agents.js';
 
 /**
  * An agent that sends each request through `proxy` unless NO_PROXY names its host. Requests

@@ -9,6 +9,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { messageOf } from '../shared/errors.js';
 import { cleanupSignal } from '../aws/abort.js';
+import { warmForParts } from '../aws/connection-warmup.js';
 import { InFlightWindow, MemoryBudget } from './memory-budget.js';
 import {
   DEFAULT_PARTS,
@@ -339,6 +340,10 @@ class StreamingUpload {
 
   /** Sends CreateMultipartUpload; a part that waits for it fails with its error. */
   private async createUpload(): Promise<string> {
+    // The first round's parts get their connections while the Create is on its way.
+    const expected = this.request.expectedBytes;
+    const parts = expected === undefined ? Infinity : Math.ceil(expected / this.partSize);
+    warmForParts(this.request.s3, Math.min(this.window.limit, parts) - 1);
     const created = await this.request.s3.send(
       new CreateMultipartUploadCommand({
         ...this.objectParams(),

@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import http from 'node:http';
+import https from 'node:https';
+import type { AddressInfo, Socket } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { makeCertificates, type StackCertificates } from '../../local-aws/tls.js';
+import { WarmHttpAgent, WarmHttpsAgent } from '../../src/aws/warm-agents.js';
+
+/** A server on 127.0.0.1 that counts the connections it accepted and answers "ok". */
+interface Counted {
+  port: number;
+  connections: Socket[];
+  close(): Promise<void>;
+}
+
+async function counted(server: http.Server, event: string): Promise<Counted> {
+  const connections: Socket[] = [];
+  server.on(event, (socket: Socket) => connections.push(socket));
+  server.on('request', (_req, res: http.ServerResponse) => res.end('ok'));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as AddressInfo).port,
+    connections,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function get(
+  module: typeof http | typeof https,
+  agent: http.Agent,
+  port: number,
+  ca?: string,
+): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const req = module.request(
+      { host: '127.0.0.1', port, path: '/', agent, ...(ca ? { ca } : {}) },
+      (res) => {
+        let text = '';
+        res.on('data', (d: Buffer) => (text += d.toString()));
+        res.on('end', () => resolve(text));
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+async function until(check: () => boolean): Promise<void> {
+  for (let waited = 0; !check(); waited += 10) {
+    if (waited > 5000) throw new Error('timed out waiting');
+    await sleep(10);
+  }
+}
+
+describe('WarmHttpsAgent', () => {
+  let certs: StackCertificates;
+  let server: Counted;
+  beforeAll(async () => {
+    certs = await makeCertificates();
+    server = await counted(
+      https.createServer({ cert: certs.cert, key: certs.key }),
+      'secureConnection',
+    );
+  });
+  afterAll(async () => {
+    await server.close();
+    await certs.remove();
+  });
+
+  test('requests take the connections opened ahead: no handshake of their own', async () => {
+    const agent = new WarmHttpsAgent({ keepAlive: true, maxSockets: 50, ca: certs.ca });
+    const before = server.connections.length;
+    expect(agent.warm('127.0.0.1', server.port, 3)).toBe(3);
+    await until(() => server.connections.length === before + 3);
+    const answers = await Promise.all(
+      Array.from({ length: 4 }, () => get(https, agent, server.port)),
+    );
+    expect(answers).toEqual(['ok', 'ok', 'ok', 'ok']);
+    // Three were ready; the fourth request dialled the only new one.
+    expect(server.connections.length).toBe(before + 4);
+    // Four are now idle in the agent's pool: asking for three opens nothing.
+    expect(agent.warm('127.0.0.1', server.port, 3)).toBe(0);
+    agent.destroy();
+  });
+
+  test('a connection nobody takes is closed after the idle time', async () => {
+    const agent = new WarmHttpsAgent({ keepAlive: true, ca: certs.ca }, 50);
+    const before = server.connections.length;
+    agent.warm('127.0.0.1', server.port, 2);
+    await until(() => server.connections.length === before + 2);
+    const opened = server.connections.slice(before);
+    await until(() => opened.every((socket) => socket.destroyed));
+    // They are gone from the agent too: the next warm-up opens two again.
+    expect(agent.warm('127.0.0.1', server.port, 2)).toBe(2);
+    agent.destroy();
+  });
+
+  test('a connection that fails is dropped quietly; the request reports its own failure', async () => {
+    const agent = new WarmHttpsAgent({ keepAlive: true, ca: certs.ca });
+    const closed = await counted(http.createServer(), 'connection');
+    const port = closed.port;
+    await closed.close();
+    agent.warm('127.0.0.1', port, 2);
+    await sleep(50);
+    await expect(get(https, agent, port)).rejects.toThrow(/ECONNREFUSED/);
+    agent.destroy();
+  });
+});
+
+describe('WarmHttpAgent', () => {
+  test('plain http: the connections opened ahead serve the requests', async () => {
+    const server = await counted(http.createServer(), 'connection');
+    const agent = new WarmHttpAgent();
+    try {
+      expect(agent.warm('127.0.0.1', server.port, 2)).toBe(2);
+      await until(() => server.connections.length === 2);
+      await Promise.all([get(http, agent, server.port), get(http, agent, server.port)]);
+      expect(server.connections.length).toBe(2);
+    } finally {
+      agent.destroy();
+      await server.close();
+    }
+  });
+});
