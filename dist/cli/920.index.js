@@ -1663,12 +1663,6 @@ class StreamingUpload {
     inFlight = new Set();
     completed = [];
     uploadId;
-    /**
-     * CreateMultipartUpload, once it has been sent. Parts wait for it; the reading and the
-     * encryption of the parts after the first go on meanwhile, so the first round of parts is
-     * ready to go the moment the upload exists instead of being made one by one after it.
-     */
-    creating;
     /** The metadata the object was created with, once its first request went out. */
     sentMetadata = {};
     /** After a failed Complete: what the object's key holds, in words. */
@@ -1724,7 +1718,7 @@ class StreamingUpload {
         }
         const last = full ?? filling ?? { buffer: Buffer.alloc(0), length: 0, crc: 0 };
         // The upload no longer fills parts: the buffers it keeps are the ones in flight.
-        if (this.creating === undefined)
+        if (this.uploadId === undefined)
             return this.putObject(last);
         await this.sendPart(last);
         await Promise.all(this.inFlight);
@@ -1787,8 +1781,6 @@ class StreamingUpload {
      */
     async abort() {
         await Promise.all(this.inFlight);
-        // A Create still on its way may yet bring the upload that has to be aborted.
-        await this.creating?.catch(() => undefined);
         if (this.uploadId === undefined)
             return;
         const { Bucket, Key } = this.target();
@@ -1835,14 +1827,13 @@ class StreamingUpload {
         return result.ETag === undefined ? {} : { etag: result.ETag };
     }
     /**
-     * Starts one UploadPart once a slot of the in-flight window is free and the upload exists
-     * (the first part sends CreateMultipartUpload). The part's buffer goes back to the budget
-     * when the request has settled.
+     * Starts one UploadPart once a slot of the in-flight window is free; creates the upload
+     * first. The part's buffer goes back to the budget when the request has settled.
      */
     async sendPart(part) {
         this.throwIfFailed();
-        this.creating ??= this.createUpload();
-        const created = this.creating;
+        if (this.uploadId === undefined)
+            await this.createUpload();
         let waited = false;
         while (this.inFlight.size >= this.window.limit) {
             waited = true;
@@ -1855,14 +1846,15 @@ class StreamingUpload {
             throw new Error(`more than ${sizing/* MAX_PARTS */.kz} parts of ${this.partSize} bytes: use a larger part size`);
         }
         const checksum = checksumOf(part.crc);
-        const sent = created
-            .then((UploadId) => this.request.s3.send(new dist_cjs/* UploadPartCommand */.iVK({
+        const command = new dist_cjs/* UploadPartCommand */.iVK({
             ...this.target(),
-            UploadId,
+            UploadId: this.uploadId,
             PartNumber,
             Body: part.buffer.subarray(0, part.length),
             ...checksum,
-        })))
+        });
+        const sent = this.request.s3
+            .send(command)
             .then((result) => {
             if (!result.ETag)
                 throw new Error(`UploadPart ${PartNumber} returned no ETag`);
@@ -1885,7 +1877,7 @@ class StreamingUpload {
         });
         this.inFlight.add(sent);
     }
-    /** Sends CreateMultipartUpload; a part that waits for it fails with its error. */
+    /** Sends CreateMultipartUpload; the first part waits for it. */
     async createUpload() {
         // The first round's parts get their connections while the Create is on its way.
         const expected = this.request.expectedBytes;
@@ -1899,7 +1891,6 @@ class StreamingUpload {
         if (!created.UploadId)
             throw new Error('CreateMultipartUpload returned no UploadId');
         this.uploadId = created.UploadId;
-        return created.UploadId;
     }
     /**
      * The last request failed after S3 may have carried it out (a reset after it assembled the

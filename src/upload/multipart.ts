@@ -107,12 +107,6 @@ class StreamingUpload {
   private readonly inFlight = new Set<Promise<void>>();
   private readonly completed: CompletedPart[] = [];
   private uploadId: string | undefined;
-  /**
-   * CreateMultipartUpload, once it has been sent. Parts wait for it; the reading and the
-   * encryption of the parts after the first go on meanwhile, so the first round of parts is
-   * ready to go the moment the upload exists instead of being made one by one after it.
-   */
-  private creating: Promise<string> | undefined;
   /** The metadata the object was created with, once its first request went out. */
   private sentMetadata: Record<string, string> = {};
   /** After a failed Complete: what the object's key holds, in words. */
@@ -167,7 +161,7 @@ class StreamingUpload {
     }
     const last = full ?? filling ?? { buffer: Buffer.alloc(0), length: 0, crc: 0 };
     // The upload no longer fills parts: the buffers it keeps are the ones in flight.
-    if (this.creating === undefined) return this.putObject(last);
+    if (this.uploadId === undefined) return this.putObject(last);
     await this.sendPart(last);
     await Promise.all(this.inFlight);
     this.throwIfFailed();
@@ -232,8 +226,6 @@ class StreamingUpload {
    */
   async abort(): Promise<void> {
     await Promise.all(this.inFlight);
-    // A Create still on its way may yet bring the upload that has to be aborted.
-    await this.creating?.catch(() => undefined);
     if (this.uploadId === undefined) return;
     const { Bucket, Key } = this.target();
     const UploadId = this.uploadId;
@@ -282,14 +274,12 @@ class StreamingUpload {
   }
 
   /**
-   * Starts one UploadPart once a slot of the in-flight window is free and the upload exists
-   * (the first part sends CreateMultipartUpload). The part's buffer goes back to the budget
-   * when the request has settled.
+   * Starts one UploadPart once a slot of the in-flight window is free; creates the upload
+   * first. The part's buffer goes back to the budget when the request has settled.
    */
   private async sendPart(part: Part): Promise<void> {
     this.throwIfFailed();
-    this.creating ??= this.createUpload();
-    const created = this.creating;
+    if (this.uploadId === undefined) await this.createUpload();
     let waited = false;
     while (this.inFlight.size >= this.window.limit) {
       waited = true;
@@ -304,18 +294,15 @@ class StreamingUpload {
       );
     }
     const checksum = checksumOf(part.crc);
-    const sent: Promise<void> = created
-      .then((UploadId) =>
-        this.request.s3.send(
-          new UploadPartCommand({
-            ...this.target(),
-            UploadId,
-            PartNumber,
-            Body: part.buffer.subarray(0, part.length),
-            ...checksum,
-          }),
-        ),
-      )
+    const command = new UploadPartCommand({
+      ...this.target(),
+      UploadId: this.uploadId,
+      PartNumber,
+      Body: part.buffer.subarray(0, part.length),
+      ...checksum,
+    });
+    const sent: Promise<void> = this.request.s3
+      .send(command)
       .then((result) => {
         if (!result.ETag) throw new Error(`UploadPart ${PartNumber} returned no ETag`);
         this.completed.push({
@@ -338,8 +325,8 @@ class StreamingUpload {
     this.inFlight.add(sent);
   }
 
-  /** Sends CreateMultipartUpload; a part that waits for it fails with its error. */
-  private async createUpload(): Promise<string> {
+  /** Sends CreateMultipartUpload; the first part waits for it. */
+  private async createUpload(): Promise<void> {
     // The first round's parts get their connections while the Create is on its way.
     const expected = this.request.expectedBytes;
     const parts = expected === undefined ? Infinity : Math.ceil(expected / this.partSize);
@@ -353,7 +340,6 @@ class StreamingUpload {
     );
     if (!created.UploadId) throw new Error('CreateMultipartUpload returned no UploadId');
     this.uploadId = created.UploadId;
-    return created.UploadId;
   }
 
   /**

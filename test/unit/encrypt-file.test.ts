@@ -268,16 +268,12 @@ describe('a file swapped or rewritten after it was listed', () => {
 
   test('rewritten in place with the same size while read: the upload is aborted', async () => {
     const file = await listed('torn.mov', randomBytes(12 * MIB));
-    // When the upload starts, the first parts have been read: rewrite the file under it. The
-    // reading goes on while CreateMultipartUpload is answered, so it may meet the file while
-    // it is truncated (fewer bytes than listed) or after it was rewritten (a new mtime).
+    // When the upload starts, the first parts have been read: rewrite the file under it.
     s3Mock.on(CreateMultipartUploadCommand).callsFake(async () => {
       await writeFile(file.absolutePath, randomBytes(12 * MIB));
       return { UploadId: 'u1' };
     });
-    expect(await failure(file)).toMatch(
-      /file changed while being read(: \d+ bytes listed, \d+ read| \((size, )?mtime)/,
-    );
+    expect(await failure(file)).toMatch(/file changed while being read \((size, )?mtime/);
     expect(s3Mock).toHaveReceivedCommand(AbortMultipartUploadCommand);
     expect(s3Mock).not.toHaveReceivedCommand(CompleteMultipartUploadCommand);
   });

@@ -162,27 +162,6 @@ describe('multipart', () => {
     ).toBe(true);
   });
 
-  test('the parts after the first are read while CreateMultipartUpload is answered', async () => {
-    const b = body({ total: 30 * MIB, chunk: MIB });
-    let readWhenCreated = 0;
-    s3Mock.on(CreateMultipartUploadCommand).callsFake(async () => {
-      // Answer once the reading has gone three parts further, or after a second if it stopped.
-      for (let waited = 0; b.yielded < 16 * MIB && waited < 1000; waited += 10) {
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
-      readWhenCreated = b.yielded;
-      return { UploadId: 'upload-1' };
-    });
-    await uploadStream(request(b.stream));
-    expect(readWhenCreated).toBeGreaterThanOrEqual(16 * MIB);
-    expect(partInputs().every((input) => input.UploadId === 'upload-1')).toBe(true);
-    expect([...partBodies.keys()].sort((x, y) => x - y)).toEqual([1, 2, 3, 4, 5, 6]);
-    for (const [n, bytes] of partBodies) {
-      expect(bytes.equals(Buffer.from(pattern((n - 1) * 5 * MIB, 5 * MIB)))).toBe(true);
-    }
-    expect(s3Mock).toHaveReceivedCommandTimes(CompleteMultipartUploadCommand, 1);
-  });
-
   test('a failed CreateMultipartUpload fails the upload: no part goes out, nothing to abort', async () => {
     s3Mock.on(CreateMultipartUploadCommand).callsFake(async () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
