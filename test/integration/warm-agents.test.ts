@@ -4,29 +4,40 @@ import https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { makeCertificates, type StackCertificates } from '../../local-aws/tls.js';
+import { CreateMultipartUploadCommand } from '@aws-sdk/client-s3';
 import { WarmHttpAgent, WarmHttpsAgent } from '../../src/aws/warm-agents.js';
+import { warmForParts } from '../../src/aws/connection-warmup.js';
+import { makeS3Client } from '../../src/aws/clients.js';
+import { parseConfig } from '../../src/inputs/config.js';
 
 /** A server on 127.0.0.1 that counts the connections it accepted and answers "ok". */
 interface Counted {
   port: number;
   connections: Socket[];
+  /** What every request is answered with. */
+  answer: string;
   close(): Promise<void>;
 }
 
 async function counted(server: http.Server, event: string): Promise<Counted> {
   const connections: Socket[] = [];
   server.on(event, (socket: Socket) => connections.push(socket));
-  server.on('request', (_req, res: http.ServerResponse) => res.end('ok'));
+  server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
+    req.resume();
+    req.on('end', () => res.end(result.answer));
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
+  const result: Counted = {
     port: (server.address() as AddressInfo).port,
     connections,
+    answer: 'ok',
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
   };
+  return result;
 }
 
 function get(
@@ -122,6 +133,54 @@ describe('WarmHttpAgent', () => {
       expect(server.connections.length).toBe(2);
     } finally {
       agent.destroy();
+      await server.close();
+    }
+  });
+});
+
+describe('the S3 client this tool makes', () => {
+  test('its CreateMultipartUpload opens the connections an upload asked for, beside its own', async () => {
+    const answer =
+      '<?xml version="1.0" encoding="UTF-8"?><InitiateMultipartUploadResult>' +
+      '<Bucket>bucket</Bucket><Key>a.mp4</Key><UploadId>u1</UploadId></InitiateMultipartUploadResult>';
+    const server = await counted(http.createServer(), 'connection');
+    server.connections.length = 0;
+    const env = {
+      AWS_ENDPOINT_URL_S3: `http://127.0.0.1:${server.port}`,
+      AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+      AWS_SECRET_ACCESS_KEY: 'secret',
+    };
+    const config = parseConfig(
+      {
+        files: 'a.mp4',
+        'kms-key-arn':
+          'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+        destination: 's3://bucket/',
+        'create-job': 'false',
+        region: 'us-east-1',
+        manifest: '/tmp/m.json',
+      },
+      env,
+    );
+    const saved = { ...process.env };
+    Object.assign(process.env, env);
+    const s3 = makeS3Client(config, env);
+    try {
+      const create = () =>
+        s3.send(new CreateMultipartUploadCommand({ Bucket: 'bucket', Key: 'a.mp4' }));
+      // Answered with the XML S3 gives (the counted server answers "ok" to anything else).
+      server.answer = answer;
+      await create();
+      expect(server.connections.length).toBe(1);
+      warmForParts(s3, 3);
+      await create();
+      // Three opened for the parts beside the one the first Create left idle.
+      await until(() => server.connections.length === 4);
+      await sleep(50);
+      expect(server.connections.length).toBe(4);
+    } finally {
+      s3.destroy();
+      process.env = saved;
       await server.close();
     }
   });
