@@ -6,22 +6,44 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   V: () => (/* binding */ warmForParts),
+/* harmony export */   R2: () => (/* binding */ warmForBucket),
+/* harmony export */   VR: () => (/* binding */ warmForParts),
 /* harmony export */   _: () => (/* binding */ addConnectionWarmup)
 /* harmony export */ });
+/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3711);
+/**
+ * S3 connections opened before the requests that will use them (aws/warm-agents.ts):
+ * - a multipart upload's first round of parts gets its connections while its
+ *   CreateMultipartUpload is on its way. The upload says how many parts it will send at once;
+ *   the Create's own request tells where they go, as the SDK resolved it (path-style or
+ *   virtual-hosted, FIPS, dual-stack, a custom endpoint).
+ * - a bucket the client has no connection to yet gets one while KMS makes the file's data
+ *   key, for the file's first request (its Create or PutObject). Where it goes is found the
+ *   same way: a request for the bucket is built by the SDK and stopped before it is signed.
+ */
+
 const warmups = new WeakMap();
+function destinationOf(request) {
+    const { protocol, hostname, port } = request;
+    if (!hostname)
+        return undefined;
+    const secure = protocol === 'https:';
+    return { secure, hostname, port: port ?? (secure ? 443 : 80) };
+}
+function warm(agents, to, count, busy) {
+    const agent = to.secure ? agents.httpsAgent : agents.httpAgent;
+    agent.warm(to.hostname, to.port, count, busy);
+}
 /** Lets uploads through `s3` ask for connections ahead; `agents` are the client's own. */
 function addConnectionWarmup(s3, agents) {
     const warmup = { agents, wanted: 0 };
     warmups.set(s3, warmup);
     s3.middlewareStack.add((next, context) => (args) => {
         if (context.commandName === 'CreateMultipartUploadCommand' && warmup.wanted > 0) {
-            const { protocol, hostname, port } = args.request;
-            const secure = protocol === 'https:';
-            const agent = secure ? agents.httpsAgent : agents.httpAgent;
+            const to = destinationOf(args.request);
             // The Create itself takes one of them (it asks for its connection after this).
-            if (hostname)
-                agent.warm(hostname, port ?? (secure ? 443 : 80), warmup.wanted + 1);
+            if (to)
+                warm(agents, to, warmup.wanted + 1);
             warmup.wanted = 0;
         }
         return next(args);
@@ -36,6 +58,58 @@ function warmForParts(s3, count) {
     const warmup = warmups.get(s3);
     if (warmup && count > 0)
         warmup.wanted += count;
+}
+/** Where each bucket's requests go, per client: found once, by a request never sent. */
+const buckets = new WeakMap();
+/** Thrown by the request that is only built: it carries where the request would go. */
+class Built extends Error {
+    destination;
+    constructor(destination) {
+        super('built, not sent');
+        this.destination = destination;
+    }
+}
+/**
+ * Opens one connection to where `bucket`'s requests go, unless the client has one there
+ * already (idle, busy or opened ahead): called as a file's data key is asked for, so that its
+ * first S3 request does not pay the TCP and TLS handshakes after it. Never fails: a bucket
+ * whose address cannot be worked out is left to the request itself, which reports why.
+ */
+async function warmForBucket(s3, bucket) {
+    const warmup = warmups.get(s3);
+    if (!warmup)
+        return;
+    let known = buckets.get(s3);
+    if (!known)
+        buckets.set(s3, (known = new Map()));
+    let destination = known.get(bucket);
+    if (!destination)
+        known.set(bucket, (destination = whereRequestsGo(s3, bucket)));
+    try {
+        const to = await destination;
+        if (to)
+            warm(warmup.agents, to, 1, 'count busy');
+    }
+    catch {
+        // Left to the request itself.
+    }
+}
+/**
+ * Builds a HeadObject for `bucket` through the client's own middleware (endpoint rules,
+ * path-style, a custom endpoint) and stops it in the build step: before credentials are
+ * asked for, before it is signed, before anything is sent. A HeadObject only reads, so even a
+ * request that got past the stop would change nothing.
+ */
+async function whereRequestsGo(s3, bucket) {
+    const command = new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_0__/* .HeadObjectCommand */ .l81({ Bucket: bucket, Key: 'x' });
+    command.middlewareStack.add(() => (args) => Promise.reject(new Built(destinationOf(args.request))), { step: 'build', priority: 'low', name: 'stopAfterBuild' });
+    try {
+        await s3.send(command);
+        return undefined;
+    }
+    catch (error) {
+        return error instanceof Built ? error.destination : undefined;
+    }
 }
 
 
@@ -1882,7 +1956,7 @@ class StreamingUpload {
         // The first round's parts get their connections while the Create is on its way.
         const expected = this.request.expectedBytes;
         const parts = expected === undefined ? Infinity : Math.ceil(expected / this.partSize);
-        (0,connection_warmup/* warmForParts */.V)(this.request.s3, Math.min(this.window.limit, parts) - 1);
+        (0,connection_warmup/* warmForParts */.VR)(this.request.s3, Math.min(this.window.limit, parts) - 1);
         const created = await this.request.s3.send(new dist_cjs/* CreateMultipartUploadCommand */.nG4({
             ...this.objectParams(),
             // Every part will carry a CRC32; S3 then also keeps one for the whole object.
@@ -1934,6 +2008,7 @@ class StreamingUpload {
 
 
 
+
 /**
  * One file through a fresh data key and IV, AES in one streaming pass, and upload. The
  * plaintext key is zeroed when the pass ends, whether it succeeded or not.
@@ -1955,6 +2030,8 @@ async function encryptAndUpload(file, config, deps) {
     }
 }
 async function encryptReserved(file, config, deps, cipherBytes, partSizeBytes) {
+    // The file's first S3 request finds its connection open when the data key is made.
+    void (0,connection_warmup/* warmForBucket */.R2)(deps.s3, file.bucket);
     const dataKey = await makeDataKey({
         kms: deps.kms,
         kmsKeyArn: config.kmsKeyArn,

@@ -1,11 +1,14 @@
 /**
- * Connections for a multipart upload's first round of parts, opened while its
- * CreateMultipartUpload is on its way (aws/warm-agents.ts). The upload says how many parts
- * it will send at once; the S3 client's own request tells where they go, as the SDK resolved
- * it (path-style or virtual-hosted, FIPS, dual-stack, a custom endpoint), so no address is
- * worked out twice.
+ * S3 connections opened before the requests that will use them (aws/warm-agents.ts):
+ * - a multipart upload's first round of parts gets its connections while its
+ *   CreateMultipartUpload is on its way. The upload says how many parts it will send at once;
+ *   the Create's own request tells where they go, as the SDK resolved it (path-style or
+ *   virtual-hosted, FIPS, dual-stack, a custom endpoint).
+ * - a bucket the client has no connection to yet gets one while KMS makes the file's data
+ *   key, for the file's first request (its Create or PutObject). Where it goes is found the
+ *   same way: a request for the bucket is built by the SDK and stopped before it is signed.
  */
-import type { S3Client } from '@aws-sdk/client-s3';
+import { HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { WarmAgents } from './warm-agents.js';
 
 interface Warmup {
@@ -15,6 +18,29 @@ interface Warmup {
 }
 
 const warmups = new WeakMap<object, Warmup>();
+
+/** Where a client's requests go, as its request handler will dial it. */
+interface Destination {
+  secure: boolean;
+  hostname: string;
+  port: number;
+}
+
+function destinationOf(request: unknown): Destination | undefined {
+  const { protocol, hostname, port } = request as {
+    protocol?: string;
+    hostname?: string;
+    port?: number;
+  };
+  if (!hostname) return undefined;
+  const secure = protocol === 'https:';
+  return { secure, hostname, port: port ?? (secure ? 443 : 80) };
+}
+
+function warm(agents: WarmAgents, to: Destination, count: number, busy?: 'count busy'): void {
+  const agent = to.secure ? agents.httpsAgent : agents.httpAgent;
+  agent.warm(to.hostname, to.port, count, busy);
+}
 
 type Next = (args: { request: unknown }) => Promise<unknown>;
 interface Stack {
@@ -31,15 +57,9 @@ export function addConnectionWarmup(s3: S3Client, agents: WarmAgents): void {
   (s3.middlewareStack as unknown as Stack).add(
     (next, context) => (args) => {
       if (context.commandName === 'CreateMultipartUploadCommand' && warmup.wanted > 0) {
-        const { protocol, hostname, port } = args.request as {
-          protocol?: string;
-          hostname?: string;
-          port?: number;
-        };
-        const secure = protocol === 'https:';
-        const agent = secure ? agents.httpsAgent : agents.httpAgent;
+        const to = destinationOf(args.request);
         // The Create itself takes one of them (it asks for its connection after this).
-        if (hostname) agent.warm(hostname, port ?? (secure ? 443 : 80), warmup.wanted + 1);
+        if (to) warm(agents, to, warmup.wanted + 1);
         warmup.wanted = 0;
       }
       return next(args);
@@ -56,4 +76,62 @@ export function addConnectionWarmup(s3: S3Client, agents: WarmAgents): void {
 export function warmForParts(s3: S3Client, count: number): void {
   const warmup = warmups.get(s3);
   if (warmup && count > 0) warmup.wanted += count;
+}
+
+/** Where each bucket's requests go, per client: found once, by a request never sent. */
+const buckets = new WeakMap<object, Map<string, Promise<Destination | undefined>>>();
+
+/** Thrown by the request that is only built: it carries where the request would go. */
+class Built extends Error {
+  constructor(readonly destination: Destination | undefined) {
+    super('built, not sent');
+  }
+}
+
+/**
+ * Opens one connection to where `bucket`'s requests go, unless the client has one there
+ * already (idle, busy or opened ahead): called as a file's data key is asked for, so that its
+ * first S3 request does not pay the TCP and TLS handshakes after it. Never fails: a bucket
+ * whose address cannot be worked out is left to the request itself, which reports why.
+ */
+export async function warmForBucket(s3: S3Client, bucket: string): Promise<void> {
+  const warmup = warmups.get(s3);
+  if (!warmup) return;
+  let known = buckets.get(s3);
+  if (!known) buckets.set(s3, (known = new Map()));
+  let destination = known.get(bucket);
+  if (!destination) known.set(bucket, (destination = whereRequestsGo(s3, bucket)));
+  try {
+    const to = await destination;
+    if (to) warm(warmup.agents, to, 1, 'count busy');
+  } catch {
+    // Left to the request itself.
+  }
+}
+
+/**
+ * Builds a HeadObject for `bucket` through the client's own middleware (endpoint rules,
+ * path-style, a custom endpoint) and stops it in the build step: before credentials are
+ * asked for, before it is signed, before anything is sent. A HeadObject only reads, so even a
+ * request that got past the stop would change nothing.
+ */
+async function whereRequestsGo(s3: S3Client, bucket: string): Promise<Destination | undefined> {
+  const command = new HeadObjectCommand({ Bucket: bucket, Key: 'x' });
+  (command.middlewareStack as unknown as BuildStack).add(
+    () => (args) => Promise.reject(new Built(destinationOf(args.request))),
+    { step: 'build', priority: 'low', name: 'stopAfterBuild' },
+  );
+  try {
+    await s3.send(command);
+    return undefined;
+  } catch (error) {
+    return error instanceof Built ? error.destination : undefined;
+  }
+}
+
+interface BuildStack {
+  add(
+    middleware: (next: Next) => Next,
+    options: { step: 'build'; priority: 'low'; name: string },
+  ): void;
 }

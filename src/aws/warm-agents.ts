@@ -75,14 +75,14 @@ class ReadyConnections {
 /** What both agents add: connections made ahead and handed out first. */
 interface Warmable {
   /**
-   * Opens connections to hostname:port until `count` are idle or ready there; returns how
-   * many it opened.
+   * Opens connections to hostname:port until `count` are idle or ready there (with `busy`,
+   * counting the ones serving a request too); returns how many it opened.
    */
-  warm(hostname: string, port: number, count: number): number;
+  warm(hostname: string, port: number, count: number, busy?: 'count busy'): number;
 }
 
 function warmer(agent: http.Agent, ready: ReadyConnections, dial: Dial): Warmable['warm'] {
-  return (hostname, port, count) => {
+  return (hostname, port, count, busy) => {
     // As Node's agent names a request's destination: the TLS server name is the host's,
     // none for an IP address.
     const options = {
@@ -92,9 +92,10 @@ function warmer(agent: http.Agent, ready: ReadyConnections, dial: Dial): Warmabl
       servername: net.isIP(hostname) ? '' : hostname,
     };
     const name = agent.getName(options);
-    const free = agent.freeSockets[name]?.length ?? 0;
+    const have =
+      (agent.freeSockets[name]?.length ?? 0) + (busy ? (agent.sockets[name]?.length ?? 0) : 0);
     let opened = 0;
-    for (; free + ready.count(name) < count; opened++) {
+    for (; have + ready.count(name) < count; opened++) {
       const socket = dial({ ...options, _agentKey: name } as https.RequestOptions);
       if (!(socket instanceof net.Socket)) break;
       ready.add(name, socket);

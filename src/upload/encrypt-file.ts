@@ -19,6 +19,7 @@ import {
 import type { MemoryBudget } from './memory-budget.js';
 import { objectMetadata } from './object-metadata.js';
 import { uploadStream } from './multipart.js';
+import { warmForBucket } from '../aws/connection-warmup.js';
 
 /** One file encrypted and uploaded: what its job and the manifest need. */
 export interface FileResult {
@@ -92,6 +93,8 @@ async function encryptReserved(
   cipherBytes: number,
   partSizeBytes: number,
 ): Promise<FileResult> {
+  // The file's first S3 request finds its connection open when the data key is made.
+  void warmForBucket(deps.s3, file.bucket);
   const dataKey = await makeDataKey({
     kms: deps.kms,
     kmsKeyArn: config.kmsKeyArn,

@@ -4,9 +4,9 @@ import https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { makeCertificates, type StackCertificates } from '../../local-aws/tls.js';
-import { CreateMultipartUploadCommand } from '@aws-sdk/client-s3';
+import { CreateMultipartUploadCommand, type S3Client } from '@aws-sdk/client-s3';
 import { WarmHttpAgent, WarmHttpsAgent } from '../../src/aws/warm-agents.js';
-import { warmForParts } from '../../src/aws/connection-warmup.js';
+import { warmForBucket, warmForParts } from '../../src/aws/connection-warmup.js';
 import { makeS3Client } from '../../src/aws/clients.js';
 import { parseConfig } from '../../src/inputs/config.js';
 
@@ -14,6 +14,8 @@ import { parseConfig } from '../../src/inputs/config.js';
 interface Counted {
   port: number;
   connections: Socket[];
+  /** Requests received. */
+  requests: number;
   /** What every request is answered with. */
   answer: string;
   close(): Promise<void>;
@@ -23,6 +25,7 @@ async function counted(server: http.Server, event: string): Promise<Counted> {
   const connections: Socket[] = [];
   server.on(event, (socket: Socket) => connections.push(socket));
   server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
+    result.requests += 1;
     req.resume();
     req.on('end', () => res.end(result.answer));
   });
@@ -30,6 +33,7 @@ async function counted(server: http.Server, event: string): Promise<Counted> {
   const result: Counted = {
     port: (server.address() as AddressInfo).port,
     connections,
+    requests: 0,
     answer: 'ok',
     close: () =>
       new Promise<void>((resolve) => {
@@ -139,12 +143,13 @@ describe('WarmHttpAgent', () => {
 });
 
 describe('the S3 client this tool makes', () => {
-  test('its CreateMultipartUpload opens the connections an upload asked for, beside its own', async () => {
-    const answer =
-      '<?xml version="1.0" encoding="UTF-8"?><InitiateMultipartUploadResult>' +
-      '<Bucket>bucket</Bucket><Key>a.mp4</Key><UploadId>u1</UploadId></InitiateMultipartUploadResult>';
+  const answer =
+    '<?xml version="1.0" encoding="UTF-8"?><InitiateMultipartUploadResult>' +
+    '<Bucket>bucket</Bucket><Key>a.mp4</Key><UploadId>u1</UploadId></InitiateMultipartUploadResult>';
+
+  /** The tool's S3 client against a counted server, with the environment a run has. */
+  async function withClient(body: (s3: S3Client, server: Counted) => Promise<void>) {
     const server = await counted(http.createServer(), 'connection');
-    server.connections.length = 0;
     const env = {
       AWS_ENDPOINT_URL_S3: `http://127.0.0.1:${server.port}`,
       AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
@@ -165,23 +170,57 @@ describe('the S3 client this tool makes', () => {
     const saved = { ...process.env };
     Object.assign(process.env, env);
     const s3 = makeS3Client(config, env);
+    // Answered with the XML S3 gives (the counted server answers "ok" to anything else).
+    server.answer = answer;
     try {
-      const create = () =>
-        s3.send(new CreateMultipartUploadCommand({ Bucket: 'bucket', Key: 'a.mp4' }));
-      // Answered with the XML S3 gives (the counted server answers "ok" to anything else).
-      server.answer = answer;
-      await create();
-      expect(server.connections.length).toBe(1);
-      warmForParts(s3, 3);
-      await create();
-      // Three opened for the parts beside the one the first Create left idle.
-      await until(() => server.connections.length === 4);
-      await sleep(50);
-      expect(server.connections.length).toBe(4);
+      await body(s3, server);
     } finally {
       s3.destroy();
       process.env = saved;
       await server.close();
     }
+  }
+
+  const create = (s3: S3Client) =>
+    s3.send(new CreateMultipartUploadCommand({ Bucket: 'bucket', Key: 'a.mp4' }));
+
+  test('its CreateMultipartUpload opens the connections an upload asked for, beside its own', async () => {
+    await withClient(async (s3, server) => {
+      await create(s3);
+      expect(server.connections.length).toBe(1);
+      warmForParts(s3, 3);
+      await create(s3);
+      // Three opened for the parts beside the one the first Create left idle.
+      await until(() => server.connections.length === 4);
+      await sleep(50);
+      expect(server.connections.length).toBe(4);
+    });
+  });
+
+  test('a bucket gets one connection ahead, with no request sent, and its first request takes it', async () => {
+    await withClient(async (s3, server) => {
+      await warmForBucket(s3, 'bucket');
+      await until(() => server.connections.length === 1);
+      await sleep(50);
+      expect(server.requests).toBe(0); // the HeadObject was only built
+      // One open already (made ahead, then idle after a request): no second one.
+      await warmForBucket(s3, 'bucket');
+      await create(s3);
+      expect(server.requests).toBe(1);
+      await warmForBucket(s3, 'bucket');
+      await create(s3);
+      await sleep(50);
+      expect(server.connections.length).toBe(1);
+      expect(server.requests).toBe(2);
+    });
+  });
+
+  test('a bucket whose requests cannot be built is left alone, without an error', async () => {
+    await withClient(async (s3, server) => {
+      // Not a valid bucket name for the endpoint rules.
+      await expect(warmForBucket(s3, 'no/such bucket')).resolves.toBeUndefined();
+      await sleep(50);
+      expect(server.connections.length).toBe(0);
+    });
   });
 });
