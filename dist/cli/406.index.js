@@ -625,14 +625,20 @@ function signChecksumNotPayload(next) {
 /* harmony export */ });
 /* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3711);
 /**
- * S3 connections opened before the requests that will use them (aws/warm-agents.ts):
+ * Connections opened before the requests that will use them (aws/warm-agents.ts), so that
+ * those requests do not pay a TCP and a TLS handshake (two round trips) first:
  * - a multipart upload's first round of parts gets its connections while its
  *   CreateMultipartUpload is on its way. The upload says how many parts it will send at once;
  *   the Create's own request tells where they go, as the SDK resolved it (path-style or
  *   virtual-hosted, FIPS, dual-stack, a custom endpoint).
- * - a bucket the client has no connection to yet gets one while KMS makes the file's data
- *   key, for the file's first request (its Create or PutObject). Where it goes is found the
- *   same way: a request for the bucket is built by the SDK and stopped before it is signed.
+ * - a bucket the S3 client has no connection to yet gets one while KMS makes a file's data
+ *   key, for the file's first request (its Create or PutObject). Where requests for the
+ *   bucket go is found the same way: a request is built by the SDK and stopped before it is
+ *   signed or sent.
+ *
+ * MediaConvert gets none: the run looks its job resources up at the start (GetJobTemplate,
+ * GetQueue), and CreateJob finds that connection kept alive unless the upload outlasted the
+ * service's idle timeout, where two round trips at the end are small beside the upload.
  */
 
 const warmups = new WeakMap();
@@ -647,9 +653,12 @@ function warm(agents, to, count, busy) {
     const agent = to.secure ? agents.httpsAgent : agents.httpAgent;
     agent.warm(to.hostname, to.port, count, busy);
 }
-/** Lets uploads through `s3` ask for connections ahead; `agents` are the client's own. */
+/**
+ * Lets uploads through `s3` have connections opened ahead on `agents`, the client's own (a
+ * client through a proxy has none); its CreateMultipartUpload opens what uploads asked for.
+ */
 function addConnectionWarmup(s3, agents) {
-    const warmup = { agents, wanted: 0 };
+    const warmup = { agents, wanted: 0, destinations: new Map() };
     warmups.set(s3, warmup);
     s3.middlewareStack.add((next, context) => (args) => {
         if (context.commandName === 'CreateMultipartUploadCommand' && warmup.wanted > 0) {
@@ -672,32 +681,18 @@ function warmForParts(s3, count) {
     if (warmup && count > 0)
         warmup.wanted += count;
 }
-/** Where each bucket's requests go, per client: found once, by a request never sent. */
-const buckets = new WeakMap();
-/** Thrown by the request that is only built: it carries where the request would go. */
-class Built extends Error {
-    destination;
-    constructor(destination) {
-        super('built, not sent');
-        this.destination = destination;
-    }
-}
 /**
  * Opens one connection to where `bucket`'s requests go, unless the client has one there
- * already (idle, busy or opened ahead): called as a file's data key is asked for, so that its
- * first S3 request does not pay the TCP and TLS handshakes after it. Never fails: a bucket
- * whose address cannot be worked out is left to the request itself, which reports why.
+ * already (idle, busy or opened ahead): called as a file's data key is asked for. Never fails:
+ * where requests cannot be worked out, the request itself dials and reports why.
  */
 async function warmForBucket(s3, bucket) {
     const warmup = warmups.get(s3);
     if (!warmup)
         return;
-    let known = buckets.get(s3);
-    if (!known)
-        buckets.set(s3, (known = new Map()));
-    let destination = known.get(bucket);
+    let destination = warmup.destinations.get(bucket);
     if (!destination)
-        known.set(bucket, (destination = whereRequestsGo(s3, bucket)));
+        warmup.destinations.set(bucket, (destination = whereRequestsGo(s3, bucket)));
     try {
         const to = await destination;
         if (to)
@@ -707,11 +702,19 @@ async function warmForBucket(s3, bucket) {
         // Left to the request itself.
     }
 }
+/** Thrown by the request that is only built: it carries where the request would go. */
+class Built extends Error {
+    destination;
+    constructor(destination) {
+        super('built, not sent');
+        this.destination = destination;
+    }
+}
 /**
- * Builds a HeadObject for `bucket` through the client's own middleware (endpoint rules,
- * path-style, a custom endpoint) and stops it in the build step: before credentials are
- * asked for, before it is signed, before anything is sent. A HeadObject only reads, so even a
- * request that got past the stop would change nothing.
+ * Sends a HeadObject for `bucket` through the client's own middleware (endpoint rules,
+ * path-style, a custom endpoint) and stops it in the build step: before credentials are asked
+ * for, before it is signed, before anything is sent. A HeadObject only reads, so even one
+ * that got past the stop would change nothing.
  */
 async function whereRequestsGo(s3, bucket) {
     const command = new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_0__/* .HeadObjectCommand */ .l81({ Bucket: bucket, Key: 'x' });

@@ -1,12 +1,18 @@
 /**
- * S3 connections opened before the requests that will use them (aws/warm-agents.ts):
+ * Connections opened before the requests that will use them (aws/warm-agents.ts), so that
+ * those requests do not pay a TCP and a TLS handshake (two round trips) first:
  * - a multipart upload's first round of parts gets its connections while its
  *   CreateMultipartUpload is on its way. The upload says how many parts it will send at once;
  *   the Create's own request tells where they go, as the SDK resolved it (path-style or
  *   virtual-hosted, FIPS, dual-stack, a custom endpoint).
- * - a bucket the client has no connection to yet gets one while KMS makes the file's data
- *   key, for the file's first request (its Create or PutObject). Where it goes is found the
- *   same way: a request for the bucket is built by the SDK and stopped before it is signed.
+ * - a bucket the S3 client has no connection to yet gets one while KMS makes a file's data
+ *   key, for the file's first request (its Create or PutObject). Where requests for the
+ *   bucket go is found the same way: a request is built by the SDK and stopped before it is
+ *   signed or sent.
+ *
+ * MediaConvert gets none: the run looks its job resources up at the start (GetJobTemplate,
+ * GetQueue), and CreateJob finds that connection kept alive unless the upload outlasted the
+ * service's idle timeout, where two round trips at the end are small beside the upload.
  */
 import { HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { WarmAgents } from './warm-agents.js';
@@ -15,6 +21,8 @@ interface Warmup {
   agents: WarmAgents;
   /** Connections asked for by uploads whose CreateMultipartUpload has not gone out yet. */
   wanted: number;
+  /** Where each bucket's requests go: found once, by a request never sent. */
+  destinations: Map<string, Promise<Destination | undefined>>;
 }
 
 const warmups = new WeakMap<object, Warmup>();
@@ -24,6 +32,14 @@ interface Destination {
   secure: boolean;
   hostname: string;
   port: number;
+}
+
+type Next = (args: { request: unknown }) => Promise<unknown>;
+interface Stack {
+  add(
+    middleware: (next: Next, context: { commandName?: string }) => Next,
+    options: { step: 'finalizeRequest' | 'build'; priority?: 'low'; name: string },
+  ): void;
 }
 
 function destinationOf(request: unknown): Destination | undefined {
@@ -42,17 +58,12 @@ function warm(agents: WarmAgents, to: Destination, count: number, busy?: 'count 
   agent.warm(to.hostname, to.port, count, busy);
 }
 
-type Next = (args: { request: unknown }) => Promise<unknown>;
-interface Stack {
-  add(
-    middleware: (next: Next, context: { commandName?: string }) => Next,
-    options: { step: 'finalizeRequest'; name: string },
-  ): void;
-}
-
-/** Lets uploads through `s3` ask for connections ahead; `agents` are the client's own. */
+/**
+ * Lets uploads through `s3` have connections opened ahead on `agents`, the client's own (a
+ * client through a proxy has none); its CreateMultipartUpload opens what uploads asked for.
+ */
 export function addConnectionWarmup(s3: S3Client, agents: WarmAgents): void {
-  const warmup: Warmup = { agents, wanted: 0 };
+  const warmup: Warmup = { agents, wanted: 0, destinations: new Map() };
   warmups.set(s3, warmup);
   (s3.middlewareStack as unknown as Stack).add(
     (next, context) => (args) => {
@@ -78,8 +89,23 @@ export function warmForParts(s3: S3Client, count: number): void {
   if (warmup && count > 0) warmup.wanted += count;
 }
 
-/** Where each bucket's requests go, per client: found once, by a request never sent. */
-const buckets = new WeakMap<object, Map<string, Promise<Destination | undefined>>>();
+/**
+ * Opens one connection to where `bucket`'s requests go, unless the client has one there
+ * already (idle, busy or opened ahead): called as a file's data key is asked for. Never fails:
+ * where requests cannot be worked out, the request itself dials and reports why.
+ */
+export async function warmForBucket(s3: S3Client, bucket: string): Promise<void> {
+  const warmup = warmups.get(s3);
+  if (!warmup) return;
+  let destination = warmup.destinations.get(bucket);
+  if (!destination) warmup.destinations.set(bucket, (destination = whereRequestsGo(s3, bucket)));
+  try {
+    const to = await destination;
+    if (to) warm(warmup.agents, to, 1, 'count busy');
+  } catch {
+    // Left to the request itself.
+  }
+}
 
 /** Thrown by the request that is only built: it carries where the request would go. */
 class Built extends Error {
@@ -89,35 +115,14 @@ class Built extends Error {
 }
 
 /**
- * Opens one connection to where `bucket`'s requests go, unless the client has one there
- * already (idle, busy or opened ahead): called as a file's data key is asked for, so that its
- * first S3 request does not pay the TCP and TLS handshakes after it. Never fails: a bucket
- * whose address cannot be worked out is left to the request itself, which reports why.
- */
-export async function warmForBucket(s3: S3Client, bucket: string): Promise<void> {
-  const warmup = warmups.get(s3);
-  if (!warmup) return;
-  let known = buckets.get(s3);
-  if (!known) buckets.set(s3, (known = new Map()));
-  let destination = known.get(bucket);
-  if (!destination) known.set(bucket, (destination = whereRequestsGo(s3, bucket)));
-  try {
-    const to = await destination;
-    if (to) warm(warmup.agents, to, 1, 'count busy');
-  } catch {
-    // Left to the request itself.
-  }
-}
-
-/**
- * Builds a HeadObject for `bucket` through the client's own middleware (endpoint rules,
- * path-style, a custom endpoint) and stops it in the build step: before credentials are
- * asked for, before it is signed, before anything is sent. A HeadObject only reads, so even a
- * request that got past the stop would change nothing.
+ * Sends a HeadObject for `bucket` through the client's own middleware (endpoint rules,
+ * path-style, a custom endpoint) and stops it in the build step: before credentials are asked
+ * for, before it is signed, before anything is sent. A HeadObject only reads, so even one
+ * that got past the stop would change nothing.
  */
 async function whereRequestsGo(s3: S3Client, bucket: string): Promise<Destination | undefined> {
   const command = new HeadObjectCommand({ Bucket: bucket, Key: 'x' });
-  (command.middlewareStack as unknown as BuildStack).add(
+  (command.middlewareStack as unknown as Stack).add(
     () => (args) => Promise.reject(new Built(destinationOf(args.request))),
     { step: 'build', priority: 'low', name: 'stopAfterBuild' },
   );
@@ -127,11 +132,4 @@ async function whereRequestsGo(s3: S3Client, bucket: string): Promise<Destinatio
   } catch (error) {
     return error instanceof Built ? error.destination : undefined;
   }
-}
-
-interface BuildStack {
-  add(
-    middleware: (next: Next) => Next,
-    options: { step: 'build'; priority: 'low'; name: string },
-  ): void;
 }
