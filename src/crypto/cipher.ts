@@ -146,6 +146,39 @@ function createModeCipher(params: EncryptParams): Cipher {
   }
 }
 
+export interface EncryptOptions {
+  /**
+   * The consumer copies each yielded chunk and asks for the next one only when done with it
+   * (upload/multipart.ts). Each chunk's memory is then handed back as soon as the consumer
+   * asks for the next one, instead of waiting as garbage for V8 to collect it.
+   */
+  transient?: boolean;
+}
+
+/**
+ * update() input per call for transient chunks: each output is freed before the next is
+ * allocated, and at this size the allocator hands the same memory out again. glibc gives free
+ * memory at the top of its heap back to the system above 128 KiB, so a freed 256 KiB output
+ * would be unmapped and the next one faulted in again: slower than leaving it to the GC.
+ */
+export const TRANSIENT_UPDATE_BYTES = 64 * 1024;
+
+type ArrayBufferWithTransfer = ArrayBuffer & { transfer?: (length?: number) => ArrayBuffer };
+
+/**
+ * Frees a buffer's memory now, where the runtime can (ArrayBuffer.prototype.transfer: Node 21
+ * and later, so on the runner's Node 24). Only a buffer that owns all of its ArrayBuffer is
+ * freed; the buffer is empty afterwards.
+ */
+function release(buffer: Buffer): void {
+  const backing = buffer.buffer as ArrayBufferWithTransfer;
+  if (buffer.byteOffset === 0 && backing.byteLength === buffer.length) backing.transfer?.(0);
+}
+
+/** Whether transient chunks can be freed here (else they are left to the GC, as before). */
+export const CAN_RELEASE =
+  typeof (ArrayBuffer.prototype as ArrayBufferWithTransfer).transfer === 'function';
+
 /**
  * Encrypts a plaintext stream in one pass and yields the ciphertext.
  *
@@ -153,19 +186,22 @@ function createModeCipher(params: EncryptParams): Cipher {
  * key or IV throws CipherError from this call, and the caller may zero its key as soon as
  * this returns (OpenSSL has already expanded it into its own context).
  *
- * Every yielded Buffer is freshly allocated and never touched again, so consumers may keep
- * them (upload/multipart.ts copies them into its parts). Input chunks are not retained past the
- * next pull, which is what readChunks() requires. For GCM the 16-byte tag is the last yield.
+ * Every yielded Buffer is freshly allocated. Unless `options.transient`, it is never touched
+ * again, so consumers may keep it; with it, it is valid until the consumer asks for the next
+ * chunk. Input chunks are not retained past the next pull, which is what readChunks()
+ * requires. For GCM the 16-byte tag is the last yield.
  */
 export function encrypt(
   source: AsyncIterable<Uint8Array>,
   params: EncryptParams,
+  options: EncryptOptions = {},
 ): AsyncGenerator<Buffer> {
   validateParams(params);
   // A test may lower the GCM limit, nobody may raise it.
   const gcmLimit = Math.min(params.gcmMaxPlaintextBytes ?? Infinity, GCM_MAX_PLAINTEXT_BYTES);
   const cipher = createModeCipher(params);
-  return encryptChunks(source, cipher, params.mode === 'AES_GCM' ? gcmLimit : undefined);
+  const transient = options.transient === true && CAN_RELEASE;
+  return encryptChunks(source, cipher, params.mode === 'AES_GCM' ? gcmLimit : undefined, transient);
 }
 
 /** `gcmLimit` is set for GCM only: it then also means "append the tag". */
@@ -173,19 +209,23 @@ async function* encryptChunks(
   source: AsyncIterable<Uint8Array>,
   cipher: Cipher,
   gcmLimit: number | undefined,
+  transient: boolean,
 ): AsyncGenerator<Buffer> {
+  // update() takes an int length: a rare giant chunk from a foreign source is split anyway.
+  const step = transient ? TRANSIENT_UPDATE_BYTES : MAX_CHUNK_BYTES;
   let total = 0;
   for await (const chunk of source) {
     total += chunk.length;
     // Check before encrypting, so not one byte beyond the limit is ever emitted.
     if (gcmLimit !== undefined) assertGcmSize(total, gcmLimit);
-    // update() takes an int length; split the rare giant chunk from a foreign source.
-    for (let offset = 0; offset < chunk.length; offset += MAX_CHUNK_BYTES) {
-      const piece =
-        chunk.length <= MAX_CHUNK_BYTES ? chunk : chunk.subarray(offset, offset + MAX_CHUNK_BYTES);
+    for (let offset = 0; offset < chunk.length; offset += step) {
+      const piece = chunk.length <= step ? chunk : chunk.subarray(offset, offset + step);
       const out = cipher.update(piece);
       // CBC holds back a partial block; an empty yield would only cost the consumer a turn.
-      if (out.length > 0) yield out;
+      if (out.length === 0) continue;
+      yield out;
+      // The consumer asked for the next chunk: it is done with this one.
+      if (transient) release(out);
     }
   }
   const last = cipher.final();

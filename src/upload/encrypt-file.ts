@@ -130,7 +130,8 @@ async function encryptReserved(
     s3: deps.s3,
     bucket: file.bucket,
     key: file.key,
-    body: encrypt(hashed(), { mode: config.mode, key: dataKey.plaintext, iv }),
+    // The upload copies each chunk into its part before asking for the next one.
+    body: encrypt(hashed(), { mode: config.mode, key: dataKey.plaintext, iv }, { transient: true }),
     contentType: contentTypeOf(file.relativePath),
     // Called when the first request goes out: a file sent in one PutObject has been read whole
     // by then, and its SHA-256 goes with it; a multipart upload's first part has been read, and
