@@ -212,28 +212,47 @@ function createModeDecipher({ mode, key, iv }) {
  * the end when a GCM tag or CBC padding does not verify, or the ciphertext is too short for
  * its mode. Parameters are checked and the decipher keyed in this call, so the caller may zero
  * its key as soon as it returns. Input chunks are not kept past the next pull (readChunks()'s
- * contract); every yielded Buffer is fresh.
+ * contract); every yielded Buffer is fresh, and with `options.transient` valid only until the
+ * consumer asks for the next one (objects/verify.ts, which only hashes it).
  */
-function decrypt(source, params) {
+function decrypt(source, params, options = {}) {
     (0,cipher/* validateParams */.XB)(params);
     const decipher = createModeDecipher(params);
+    const updates = new Updates(decipher, options.transient === true && cipher/* CAN_RELEASE */.nu);
     return params.mode === 'AES_GCM'
-        ? decryptGcm(source, decipher)
-        : decryptBlocks(source, decipher, params.mode);
+        ? decryptGcm(source, decipher, updates)
+        : decryptBlocks(source, decipher, params.mode, updates);
 }
-function* update(decipher, chunk) {
-    for (let offset = 0; offset < chunk.length; offset += cipher/* MAX_CHUNK_BYTES */.xR) {
-        const piece = chunk.length <= cipher/* MAX_CHUNK_BYTES */.xR ? chunk : chunk.subarray(offset, offset + cipher/* MAX_CHUNK_BYTES */.xR);
-        const out = decipher.update(piece);
-        if (out.length > 0)
+/** update() over a chunk, in slices; transient outputs are freed as in encrypt() (cipher.ts). */
+class Updates {
+    decipher;
+    transient;
+    step;
+    constructor(decipher, transient) {
+        this.decipher = decipher;
+        this.transient = transient;
+        // update() takes an int length: a rare giant chunk from a foreign source is split anyway.
+        this.step = transient ? cipher/* TRANSIENT_UPDATE_BYTES */.zK : cipher/* MAX_CHUNK_BYTES */.xR;
+    }
+    *of(chunk) {
+        const { step } = this;
+        for (let offset = 0; offset < chunk.length; offset += step) {
+            const piece = chunk.length <= step ? chunk : chunk.subarray(offset, offset + step);
+            const out = this.decipher.update(piece);
+            if (out.length === 0)
+                continue;
             yield out;
+            // The consumer asked for the next chunk: it is done with this one.
+            if (this.transient)
+                (0,cipher/* release */._r)(out);
+        }
     }
 }
-async function* decryptBlocks(source, decipher, mode) {
+async function* decryptBlocks(source, decipher, mode, updates) {
     let total = 0;
     for await (const chunk of source) {
         total += chunk.length;
-        yield* update(decipher, chunk);
+        yield* updates.of(chunk);
     }
     if (mode === 'AES_CBC' && (total === 0 || total % cipher/* AES_BLOCK_BYTES */.om !== 0)) {
         throw new DecipherError('CBC_LENGTH', `AES_CBC ciphertext of ${total} bytes is not a whole number of 16-byte blocks (at least one): the object is truncated or is not AES_CBC`);
@@ -253,21 +272,21 @@ async function* decryptBlocks(source, decipher, mode) {
  * back (copied: the source may reuse its buffer) until the next chunk or the end shows whether
  * they are ciphertext or tag.
  */
-async function* decryptGcm(source, decipher) {
+async function* decryptGcm(source, decipher, updates) {
     let tail = Buffer.alloc(0);
     for await (const chunk of source) {
         if (chunk.length >= mediaconvert_decryption/* GCM_TAG_BYTES */.bR) {
             // The held-back bytes are not the tag: the tag is in this chunk.
             if (tail.length > 0)
-                yield* update(decipher, tail);
-            yield* update(decipher, chunk.subarray(0, chunk.length - mediaconvert_decryption/* GCM_TAG_BYTES */.bR));
+                yield* updates.of(tail);
+            yield* updates.of(chunk.subarray(0, chunk.length - mediaconvert_decryption/* GCM_TAG_BYTES */.bR));
             tail = Buffer.from(chunk.subarray(chunk.length - mediaconvert_decryption/* GCM_TAG_BYTES */.bR));
         }
         else {
             const joined = Buffer.concat([tail, chunk]);
             const cut = Math.max(0, joined.length - mediaconvert_decryption/* GCM_TAG_BYTES */.bR);
             if (cut > 0)
-                yield* update(decipher, joined.subarray(0, cut));
+                yield* updates.of(joined.subarray(0, cut));
             tail = joined.subarray(cut);
         }
     }
@@ -518,7 +537,7 @@ async function openObject(target, object, decryption, keyRegion, deps) {
             mode: decryption.DecryptionMode,
             key: dataKey.plaintext,
             iv: Buffer.from(decryption.InitializationVector ?? '', 'base64'),
-        });
+        }, { transient: deps.transientPlaintext === true });
         return { plaintext, kmsKeyArn: dataKey.kmsKeyArn };
     }
     finally {
@@ -636,7 +655,11 @@ async function verifyObject(target, context) {
     const hash = (0,external_node_crypto_.createHash)('sha256');
     let bytes = 0;
     try {
-        const opened = await openObject(target, object, decryption, keyRegion, context);
+        // Each chunk is hashed and dropped: it can be freed as soon as the next is asked for.
+        const opened = await openObject(target, object, decryption, keyRegion, {
+            ...context,
+            transientPlaintext: true,
+        });
         for await (const chunk of opened.plaintext) {
             hash.update(chunk);
             bytes += chunk.length;

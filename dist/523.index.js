@@ -79,12 +79,15 @@ function cleanupSignal(cancel) {
 /* harmony export */   Ki: () => (/* binding */ CipherError),
 /* harmony export */   V6: () => (/* binding */ ciphertextLength),
 /* harmony export */   XB: () => (/* binding */ validateParams),
+/* harmony export */   _r: () => (/* binding */ release),
 /* harmony export */   kc: () => (/* binding */ MODE_SUFFIX),
+/* harmony export */   nu: () => (/* binding */ CAN_RELEASE),
 /* harmony export */   om: () => (/* binding */ AES_BLOCK_BYTES),
 /* harmony export */   w: () => (/* binding */ encrypt),
-/* harmony export */   xR: () => (/* binding */ MAX_CHUNK_BYTES)
+/* harmony export */   xR: () => (/* binding */ MAX_CHUNK_BYTES),
+/* harmony export */   zK: () => (/* binding */ TRANSIENT_UPDATE_BYTES)
 /* harmony export */ });
-/* unused harmony exports ivLengthsFor, assertGcmSize, TRANSIENT_UPDATE_BYTES, CAN_RELEASE */
+/* unused harmony exports ivLengthsFor, assertGcmSize */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _mediaconvert_decryption_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(59914);

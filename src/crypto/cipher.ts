@@ -170,7 +170,7 @@ type ArrayBufferWithTransfer = ArrayBuffer & { transfer?: (length?: number) => A
  * and later, so on the runner's Node 24). Only a buffer that owns all of its ArrayBuffer is
  * freed; the buffer is empty afterwards.
  */
-function release(buffer: Buffer): void {
+export function release(buffer: Buffer): void {
   const backing = buffer.buffer as ArrayBufferWithTransfer;
   if (buffer.byteOffset === 0 && backing.byteLength === buffer.length) backing.transfer?.(0);
 }

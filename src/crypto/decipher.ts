@@ -11,10 +11,14 @@ import { createDecipheriv, type Decipher, type DecipherGCM } from 'node:crypto';
 import { GCM_TAG_BYTES, type Mode } from '../mediaconvert/decryption.js';
 import {
   AES_BLOCK_BYTES,
+  CAN_RELEASE,
   counterBlock,
   MAX_CHUNK_BYTES,
   MODE_SUFFIX,
+  release,
+  TRANSIENT_UPDATE_BYTES,
   validateParams,
+  type EncryptOptions,
   type EncryptParams,
 } from './cipher.js';
 
@@ -52,25 +56,44 @@ function createModeDecipher({ mode, key, iv }: DecryptParams): Decipher {
  * the end when a GCM tag or CBC padding does not verify, or the ciphertext is too short for
  * its mode. Parameters are checked and the decipher keyed in this call, so the caller may zero
  * its key as soon as it returns. Input chunks are not kept past the next pull (readChunks()'s
- * contract); every yielded Buffer is fresh.
+ * contract); every yielded Buffer is fresh, and with `options.transient` valid only until the
+ * consumer asks for the next one (objects/verify.ts, which only hashes it).
  */
 export function decrypt(
   source: AsyncIterable<Uint8Array>,
   params: DecryptParams,
+  options: EncryptOptions = {},
 ): AsyncGenerator<Buffer> {
   validateParams(params);
   const decipher = createModeDecipher(params);
+  const updates = new Updates(decipher, options.transient === true && CAN_RELEASE);
   return params.mode === 'AES_GCM'
-    ? decryptGcm(source, decipher as DecipherGCM)
-    : decryptBlocks(source, decipher, params.mode);
+    ? decryptGcm(source, decipher as DecipherGCM, updates)
+    : decryptBlocks(source, decipher, params.mode, updates);
 }
 
-function* update(decipher: Decipher, chunk: Uint8Array): Generator<Buffer> {
-  for (let offset = 0; offset < chunk.length; offset += MAX_CHUNK_BYTES) {
-    const piece =
-      chunk.length <= MAX_CHUNK_BYTES ? chunk : chunk.subarray(offset, offset + MAX_CHUNK_BYTES);
-    const out = decipher.update(piece);
-    if (out.length > 0) yield out;
+/** update() over a chunk, in slices; transient outputs are freed as in encrypt() (cipher.ts). */
+class Updates {
+  private readonly step: number;
+
+  constructor(
+    private readonly decipher: Decipher,
+    private readonly transient: boolean,
+  ) {
+    // update() takes an int length: a rare giant chunk from a foreign source is split anyway.
+    this.step = transient ? TRANSIENT_UPDATE_BYTES : MAX_CHUNK_BYTES;
+  }
+
+  *of(chunk: Uint8Array): Generator<Buffer> {
+    const { step } = this;
+    for (let offset = 0; offset < chunk.length; offset += step) {
+      const piece = chunk.length <= step ? chunk : chunk.subarray(offset, offset + step);
+      const out = this.decipher.update(piece);
+      if (out.length === 0) continue;
+      yield out;
+      // The consumer asked for the next chunk: it is done with this one.
+      if (this.transient) release(out);
+    }
   }
 }
 
@@ -78,11 +101,12 @@ async function* decryptBlocks(
   source: AsyncIterable<Uint8Array>,
   decipher: Decipher,
   mode: Exclude<Mode, 'AES_GCM'>,
+  updates: Updates,
 ): AsyncGenerator<Buffer> {
   let total = 0;
   for await (const chunk of source) {
     total += chunk.length;
-    yield* update(decipher, chunk);
+    yield* updates.of(chunk);
   }
   if (mode === 'AES_CBC' && (total === 0 || total % AES_BLOCK_BYTES !== 0)) {
     throw new DecipherError(
@@ -110,18 +134,19 @@ async function* decryptBlocks(
 async function* decryptGcm(
   source: AsyncIterable<Uint8Array>,
   decipher: DecipherGCM,
+  updates: Updates,
 ): AsyncGenerator<Buffer> {
   let tail = Buffer.alloc(0);
   for await (const chunk of source) {
     if (chunk.length >= GCM_TAG_BYTES) {
       // The held-back bytes are not the tag: the tag is in this chunk.
-      if (tail.length > 0) yield* update(decipher, tail);
-      yield* update(decipher, chunk.subarray(0, chunk.length - GCM_TAG_BYTES));
+      if (tail.length > 0) yield* updates.of(tail);
+      yield* updates.of(chunk.subarray(0, chunk.length - GCM_TAG_BYTES));
       tail = Buffer.from(chunk.subarray(chunk.length - GCM_TAG_BYTES));
     } else {
       const joined = Buffer.concat([tail, chunk]);
       const cut = Math.max(0, joined.length - GCM_TAG_BYTES);
-      if (cut > 0) yield* update(decipher, joined.subarray(0, cut));
+      if (cut > 0) yield* updates.of(joined.subarray(0, cut));
       tail = joined.subarray(cut);
     }
   }

@@ -24,6 +24,11 @@ export interface ReadDeps {
   signal?: AbortSignal;
   /** Ciphertext bytes read so far of the object's total. */
   onProgress?: (bytes: number, total: number) => void;
+  /**
+   * The consumer is done with each plaintext chunk when it asks for the next (it hashes and
+   * drops them): each is then freed at once (crypto/decipher.ts).
+   */
+  transientPlaintext?: boolean;
 }
 
 /** KMS would not open the data key: the message says why and what it means for jobs. */
@@ -70,11 +75,15 @@ export async function openObject(
       ...(deps.signal ? { signal: deps.signal } : {}),
       ...(deps.onProgress ? { onProgress: (n) => deps.onProgress!(n, object.size) } : {}),
     });
-    const plaintext = decrypt(ciphertext, {
-      mode: decryption.DecryptionMode as Mode,
-      key: dataKey.plaintext,
-      iv: Buffer.from(decryption.InitializationVector ?? '', 'base64'),
-    });
+    const plaintext = decrypt(
+      ciphertext,
+      {
+        mode: decryption.DecryptionMode as Mode,
+        key: dataKey.plaintext,
+        iv: Buffer.from(decryption.InitializationVector ?? '', 'base64'),
+      },
+      { transient: deps.transientPlaintext === true },
+    );
     return { plaintext, kmsKeyArn: dataKey.kmsKeyArn };
   } finally {
     dataKey.destroy();

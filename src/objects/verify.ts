@@ -90,7 +90,11 @@ export async function verifyObject(
   const hash = createHash('sha256');
   let bytes = 0;
   try {
-    const opened = await openObject(target, object, decryption, keyRegion, context);
+    // Each chunk is hashed and dropped: it can be freed as soon as the next is asked for.
+    const opened = await openObject(target, object, decryption, keyRegion, {
+      ...context,
+      transientPlaintext: true,
+    });
     for await (const chunk of opened.plaintext) {
       hash.update(chunk);
       bytes += chunk.length;
