@@ -19,7 +19,7 @@ import {
   toolEnv,
   type Usage,
 } from './lib.js';
-import { GIB, RUNS, log, pick, raw, row } from './context.js';
+import { before, GIB, RUNS, log, pick, raw, row } from './context.js';
 
 async function sha256Of(file: string): Promise<string> {
   const hash = createHash('sha256');
@@ -27,6 +27,11 @@ async function sha256Of(file: string): Promise<string> {
     hash.update(chunk as Buffer);
   }
   return hash.digest('hex');
+}
+
+/** The packaged CLI of the build given as --before (its dist/index.js). */
+function beforeCli(entry: string): string {
+  return path.join(path.dirname(entry), 'cli.js');
 }
 
 export async function verifySuite(workDir: string, workspace: string): Promise<void> {
@@ -62,11 +67,21 @@ export async function verifySuite(workDir: string, workspace: string): Promise<v
     const sha256 = recorded.files[0]!.plaintextSha256;
     if (sha256 !== (await sha256Of(file))) throw new Error('the manifest has another SHA-256');
     const script = path.join(REPO_ROOT, 'bench', 'verify-scripted.sh');
+    const beforeCliEntry = before === undefined ? undefined : beforeCli(before);
     const r = await alternate<Usage>(
       RUNS,
       {
         ours: () => timed(process.execPath, [CLI_ENTRY, 'verify', '--manifest', manifest], { env }),
         scripted: () => timed(script, ['verify/verify.bin', sha256], { env }),
+        // The CLI bundle beside the --before build's index.js verifies the same object.
+        ...(beforeCliEntry
+          ? {
+              before: () =>
+                timed(process.execPath, [beforeCliEntry, 'verify', '--manifest', manifest], {
+                  env,
+                }),
+            }
+          : {}),
       },
       (side, round, u) =>
         log(
@@ -104,6 +119,22 @@ export async function verifySuite(workDir: string, workspace: string): Promise<v
       baselineName,
       baseline: pick(r.scripted!, 'maxRssKiB', 1 / 1024),
     });
+    if (r.before) {
+      for (const [measure, unit, field, scale] of [
+        ['wall', 's', 'wall', 1],
+        ['CPU (user+sys)', 'CPU-s', 'cpu', 1],
+        ['peak RSS (largest process)', 'MiB', 'maxRssKiB', 1 / 1024],
+      ] as const) {
+        row({
+          section,
+          measure,
+          unit,
+          ours: pick(r.ours!, field, scale),
+          baselineName: 'the build before (--before)',
+          baseline: pick(r.before, field, scale),
+        });
+      }
+    }
   } finally {
     await stack.close();
   }
