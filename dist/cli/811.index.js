@@ -27,8 +27,9 @@ export const modules = {
  * Streaming AES for the three MediaConvert decryption modes (docs/design.md, "Crypto conventions").
  *
  * Speed comes from doing as little as possible between OpenSSL calls: large reads into a
- * small pool of reused buffers, one `cipher.update()` per chunk, and plain async generators
- * instead of the stream.Transform machinery (which costs more than the AES itself).
+ * small pool of reused buffers, one `cipher.update()` per chunk (per 64 KiB of it where the
+ * consumer lets each output be freed at once), and plain async generators instead of the
+ * stream.Transform machinery (which costs more than the AES itself).
  */
 
 
