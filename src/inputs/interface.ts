@@ -134,7 +134,7 @@ export const INPUTS = [
   {
     name: 'max-memory-mib',
     description:
-      "Memory for buffers, in MiB (16 to 65536), shared by every file of the run: every part buffer and each file's 1 MiB of read buffers come from it, so files at once and parts in flight per file both live inside it. The process needs about 110 MiB besides (peak RSS about 180 MiB at the default; on Node 24 up to about 225 MiB for files of several GiB, 180 with the step's env NODE_OPTIONS=--max-semi-space-size=8).",
+      "Memory for buffers, in MiB (16 to 65536), shared by every file of the run: every part buffer and each file's 1 MiB of read buffers come from it, so files at once and parts in flight per file both live inside it. The process needs about 110 MiB besides (peak RSS about 180 MiB at the default; on Node 24 up to about 225 MiB for files of several GiB, 180 with NODE_OPTIONS=--max-semi-space-size=8 in its environment).",
     default: '64',
     placeholder: 'MIB',
   },
