@@ -58,41 +58,16 @@ function createModeDecipher({ mode, key, iv }) {
 function decrypt(source, params, options = {}) {
     (0,_cipher_js__WEBPACK_IMPORTED_MODULE_2__/* .validateParams */ .XB)(params);
     const decipher = createModeDecipher(params);
-    const updates = new Updates(decipher, options.transient === true && _cipher_js__WEBPACK_IMPORTED_MODULE_2__/* .CAN_RELEASE */ .nu);
+    const transient = options.transient === true && _cipher_js__WEBPACK_IMPORTED_MODULE_2__/* .CAN_RELEASE */ .nu;
     return params.mode === 'AES_GCM'
-        ? decryptGcm(source, decipher, updates)
-        : decryptBlocks(source, decipher, params.mode, updates);
+        ? decryptGcm(source, decipher, transient)
+        : decryptBlocks(source, decipher, params.mode, transient);
 }
-/** update() over a chunk, in slices; transient outputs are freed as in encrypt() (cipher.ts). */
-class Updates {
-    decipher;
-    transient;
-    step;
-    constructor(decipher, transient) {
-        this.decipher = decipher;
-        this.transient = transient;
-        // update() takes an int length: a rare giant chunk from a foreign source is split anyway.
-        this.step = transient ? _cipher_js__WEBPACK_IMPORTED_MODULE_2__/* .TRANSIENT_UPDATE_BYTES */ .zK : _cipher_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_CHUNK_BYTES */ .xR;
-    }
-    *of(chunk) {
-        const { step } = this;
-        for (let offset = 0; offset < chunk.length; offset += step) {
-            const piece = chunk.length <= step ? chunk : chunk.subarray(offset, offset + step);
-            const out = this.decipher.update(piece);
-            if (out.length === 0)
-                continue;
-            yield out;
-            // The consumer asked for the next chunk: it is done with this one.
-            if (this.transient)
-                (0,_cipher_js__WEBPACK_IMPORTED_MODULE_2__/* .release */ ._r)(out);
-        }
-    }
-}
-async function* decryptBlocks(source, decipher, mode, updates) {
+async function* decryptBlocks(source, decipher, mode, transient) {
     let total = 0;
     for await (const chunk of source) {
         total += chunk.length;
-        yield* updates.of(chunk);
+        yield* (0,_cipher_js__WEBPACK_IMPORTED_MODULE_2__/* .updates */ .Js)(decipher, chunk, transient);
     }
     if (mode === 'AES_CBC' && (total === 0 || total % _cipher_js__WEBPACK_IMPORTED_MODULE_2__/* .AES_BLOCK_BYTES */ .om !== 0)) {
         throw new DecipherError('CBC_LENGTH', `AES_CBC ciphertext of ${total} bytes is not a whole number of 16-byte blocks (at least one): the object is truncated or is not AES_CBC`);
@@ -112,21 +87,21 @@ async function* decryptBlocks(source, decipher, mode, updates) {
  * back (copied: the source may reuse its buffer) until the next chunk or the end shows whether
  * they are ciphertext or tag.
  */
-async function* decryptGcm(source, decipher, updates) {
+async function* decryptGcm(source, decipher, transient) {
     let tail = Buffer.alloc(0);
     for await (const chunk of source) {
         if (chunk.length >= _mediaconvert_decryption_js__WEBPACK_IMPORTED_MODULE_1__/* .GCM_TAG_BYTES */ .bR) {
             // The held-back bytes are not the tag: the tag is in this chunk.
             if (tail.length > 0)
-                yield* updates.of(tail);
-            yield* updates.of(chunk.subarray(0, chunk.length - _mediaconvert_decryption_js__WEBPACK_IMPORTED_MODULE_1__/* .GCM_TAG_BYTES */ .bR));
+                yield* (0,_cipher_js__WEBPACK_IMPORTED_MODULE_2__/* .updates */ .Js)(decipher, tail, transient);
+            yield* (0,_cipher_js__WEBPACK_IMPORTED_MODULE_2__/* .updates */ .Js)(decipher, chunk.subarray(0, chunk.length - _mediaconvert_decryption_js__WEBPACK_IMPORTED_MODULE_1__/* .GCM_TAG_BYTES */ .bR), transient);
             tail = Buffer.from(chunk.subarray(chunk.length - _mediaconvert_decryption_js__WEBPACK_IMPORTED_MODULE_1__/* .GCM_TAG_BYTES */ .bR));
         }
         else {
             const joined = Buffer.concat([tail, chunk]);
             const cut = Math.max(0, joined.length - _mediaconvert_decryption_js__WEBPACK_IMPORTED_MODULE_1__/* .GCM_TAG_BYTES */ .bR);
             if (cut > 0)
-                yield* updates.of(joined.subarray(0, cut));
+                yield* (0,_cipher_js__WEBPACK_IMPORTED_MODULE_2__/* .updates */ .Js)(decipher, joined.subarray(0, cut), transient);
             tail = joined.subarray(cut);
         }
     }

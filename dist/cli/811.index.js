@@ -7,18 +7,16 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   IZ: () => (/* binding */ counterBlock),
+/* harmony export */   Js: () => (/* binding */ updates),
 /* harmony export */   Ki: () => (/* binding */ CipherError),
 /* harmony export */   V6: () => (/* binding */ ciphertextLength),
 /* harmony export */   XB: () => (/* binding */ validateParams),
-/* harmony export */   _r: () => (/* binding */ release),
 /* harmony export */   kc: () => (/* binding */ MODE_SUFFIX),
 /* harmony export */   nu: () => (/* binding */ CAN_RELEASE),
 /* harmony export */   om: () => (/* binding */ AES_BLOCK_BYTES),
-/* harmony export */   w: () => (/* binding */ encrypt),
-/* harmony export */   xR: () => (/* binding */ MAX_CHUNK_BYTES),
-/* harmony export */   zK: () => (/* binding */ TRANSIENT_UPDATE_BYTES)
+/* harmony export */   w: () => (/* binding */ encrypt)
 /* harmony export */ });
-/* unused harmony exports ivLengthsFor, assertGcmSize */
+/* unused harmony exports MAX_CHUNK_BYTES, ivLengthsFor, assertGcmSize, TRANSIENT_UPDATE_BYTES */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _mediaconvert_decryption_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9914);
@@ -151,6 +149,25 @@ function release(buffer) {
 /** Whether transient chunks can be freed here (else they are left to the GC, as before). */
 const CAN_RELEASE = typeof ArrayBuffer.prototype.transfer === 'function';
 /**
+ * update() over one chunk, for encrypt() and decrypt() alike: in slices of
+ * TRANSIENT_UPDATE_BYTES when `transient` (each output freed once the consumer asks for the
+ * next), else whole (split only past update()'s int length, for a rare giant chunk).
+ */
+function* updates(cipher, chunk, transient) {
+    const step = transient ? TRANSIENT_UPDATE_BYTES : MAX_CHUNK_BYTES;
+    for (let offset = 0; offset < chunk.length; offset += step) {
+        const piece = chunk.length <= step ? chunk : chunk.subarray(offset, offset + step);
+        const out = cipher.update(piece);
+        // CBC holds back a partial block; an empty yield would only cost the consumer a turn.
+        if (out.length === 0)
+            continue;
+        yield out;
+        // The consumer asked for the next chunk: it is done with this one.
+        if (transient)
+            release(out);
+    }
+}
+/**
  * Encrypts a plaintext stream in one pass and yields the ciphertext.
  *
  * Parameters are checked and the cipher is keyed right here, before anything is read: a bad
@@ -172,25 +189,13 @@ function encrypt(source, params, options = {}) {
 }
 /** `gcmLimit` is set for GCM only: it then also means "append the tag". */
 async function* encryptChunks(source, cipher, gcmLimit, transient) {
-    // update() takes an int length: a rare giant chunk from a foreign source is split anyway.
-    const step = transient ? TRANSIENT_UPDATE_BYTES : MAX_CHUNK_BYTES;
     let total = 0;
     for await (const chunk of source) {
         total += chunk.length;
         // Check before encrypting, so not one byte beyond the limit is ever emitted.
         if (gcmLimit !== undefined)
             assertGcmSize(total, gcmLimit);
-        for (let offset = 0; offset < chunk.length; offset += step) {
-            const piece = chunk.length <= step ? chunk : chunk.subarray(offset, offset + step);
-            const out = cipher.update(piece);
-            // CBC holds back a partial block; an empty yield would only cost the consumer a turn.
-            if (out.length === 0)
-                continue;
-            yield out;
-            // The consumer asked for the next chunk: it is done with this one.
-            if (transient)
-                release(out);
-        }
+        yield* updates(cipher, chunk, transient);
     }
     const last = cipher.final();
     if (gcmLimit !== undefined) {

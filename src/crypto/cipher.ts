@@ -171,7 +171,7 @@ type ArrayBufferWithTransfer = ArrayBuffer & { transfer?: (length?: number) => A
  * and later, so on the runner's Node 24). Only a buffer that owns all of its ArrayBuffer is
  * freed; the buffer is empty afterwards.
  */
-export function release(buffer: Buffer): void {
+function release(buffer: Buffer): void {
   const backing = buffer.buffer as ArrayBufferWithTransfer;
   if (buffer.byteOffset === 0 && backing.byteLength === buffer.length) backing.transfer?.(0);
 }
@@ -179,6 +179,28 @@ export function release(buffer: Buffer): void {
 /** Whether transient chunks can be freed here (else they are left to the GC, as before). */
 export const CAN_RELEASE =
   typeof (ArrayBuffer.prototype as ArrayBufferWithTransfer).transfer === 'function';
+
+/**
+ * update() over one chunk, for encrypt() and decrypt() alike: in slices of
+ * TRANSIENT_UPDATE_BYTES when `transient` (each output freed once the consumer asks for the
+ * next), else whole (split only past update()'s int length, for a rare giant chunk).
+ */
+export function* updates(
+  cipher: { update(data: Uint8Array): Buffer },
+  chunk: Uint8Array,
+  transient: boolean,
+): Generator<Buffer> {
+  const step = transient ? TRANSIENT_UPDATE_BYTES : MAX_CHUNK_BYTES;
+  for (let offset = 0; offset < chunk.length; offset += step) {
+    const piece = chunk.length <= step ? chunk : chunk.subarray(offset, offset + step);
+    const out = cipher.update(piece);
+    // CBC holds back a partial block; an empty yield would only cost the consumer a turn.
+    if (out.length === 0) continue;
+    yield out;
+    // The consumer asked for the next chunk: it is done with this one.
+    if (transient) release(out);
+  }
+}
 
 /**
  * Encrypts a plaintext stream in one pass and yields the ciphertext.
@@ -212,22 +234,12 @@ async function* encryptChunks(
   gcmLimit: number | undefined,
   transient: boolean,
 ): AsyncGenerator<Buffer> {
-  // update() takes an int length: a rare giant chunk from a foreign source is split anyway.
-  const step = transient ? TRANSIENT_UPDATE_BYTES : MAX_CHUNK_BYTES;
   let total = 0;
   for await (const chunk of source) {
     total += chunk.length;
     // Check before encrypting, so not one byte beyond the limit is ever emitted.
     if (gcmLimit !== undefined) assertGcmSize(total, gcmLimit);
-    for (let offset = 0; offset < chunk.length; offset += step) {
-      const piece = chunk.length <= step ? chunk : chunk.subarray(offset, offset + step);
-      const out = cipher.update(piece);
-      // CBC holds back a partial block; an empty yield would only cost the consumer a turn.
-      if (out.length === 0) continue;
-      yield out;
-      // The consumer asked for the next chunk: it is done with this one.
-      if (transient) release(out);
-    }
+    yield* updates(cipher, chunk, transient);
   }
   const last = cipher.final();
   if (gcmLimit !== undefined) {

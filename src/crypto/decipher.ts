@@ -13,10 +13,8 @@ import {
   AES_BLOCK_BYTES,
   CAN_RELEASE,
   counterBlock,
-  MAX_CHUNK_BYTES,
   MODE_SUFFIX,
-  release,
-  TRANSIENT_UPDATE_BYTES,
+  updates,
   validateParams,
   type EncryptOptions,
   type EncryptParams,
@@ -66,47 +64,22 @@ export function decrypt(
 ): AsyncGenerator<Buffer> {
   validateParams(params);
   const decipher = createModeDecipher(params);
-  const updates = new Updates(decipher, options.transient === true && CAN_RELEASE);
+  const transient = options.transient === true && CAN_RELEASE;
   return params.mode === 'AES_GCM'
-    ? decryptGcm(source, decipher as DecipherGCM, updates)
-    : decryptBlocks(source, decipher, params.mode, updates);
-}
-
-/** update() over a chunk, in slices; transient outputs are freed as in encrypt() (cipher.ts). */
-class Updates {
-  private readonly step: number;
-
-  constructor(
-    private readonly decipher: Decipher,
-    private readonly transient: boolean,
-  ) {
-    // update() takes an int length: a rare giant chunk from a foreign source is split anyway.
-    this.step = transient ? TRANSIENT_UPDATE_BYTES : MAX_CHUNK_BYTES;
-  }
-
-  *of(chunk: Uint8Array): Generator<Buffer> {
-    const { step } = this;
-    for (let offset = 0; offset < chunk.length; offset += step) {
-      const piece = chunk.length <= step ? chunk : chunk.subarray(offset, offset + step);
-      const out = this.decipher.update(piece);
-      if (out.length === 0) continue;
-      yield out;
-      // The consumer asked for the next chunk: it is done with this one.
-      if (this.transient) release(out);
-    }
-  }
+    ? decryptGcm(source, decipher as DecipherGCM, transient)
+    : decryptBlocks(source, decipher, params.mode, transient);
 }
 
 async function* decryptBlocks(
   source: AsyncIterable<Uint8Array>,
   decipher: Decipher,
   mode: Exclude<Mode, 'AES_GCM'>,
-  updates: Updates,
+  transient: boolean,
 ): AsyncGenerator<Buffer> {
   let total = 0;
   for await (const chunk of source) {
     total += chunk.length;
-    yield* updates.of(chunk);
+    yield* updates(decipher, chunk, transient);
   }
   if (mode === 'AES_CBC' && (total === 0 || total % AES_BLOCK_BYTES !== 0)) {
     throw new DecipherError(
@@ -134,19 +107,19 @@ async function* decryptBlocks(
 async function* decryptGcm(
   source: AsyncIterable<Uint8Array>,
   decipher: DecipherGCM,
-  updates: Updates,
+  transient: boolean,
 ): AsyncGenerator<Buffer> {
   let tail = Buffer.alloc(0);
   for await (const chunk of source) {
     if (chunk.length >= GCM_TAG_BYTES) {
       // The held-back bytes are not the tag: the tag is in this chunk.
-      if (tail.length > 0) yield* updates.of(tail);
-      yield* updates.of(chunk.subarray(0, chunk.length - GCM_TAG_BYTES));
+      if (tail.length > 0) yield* updates(decipher, tail, transient);
+      yield* updates(decipher, chunk.subarray(0, chunk.length - GCM_TAG_BYTES), transient);
       tail = Buffer.from(chunk.subarray(chunk.length - GCM_TAG_BYTES));
     } else {
       const joined = Buffer.concat([tail, chunk]);
       const cut = Math.max(0, joined.length - GCM_TAG_BYTES);
-      if (cut > 0) yield* updates.of(joined.subarray(0, cut));
+      if (cut > 0) yield* updates(decipher, joined.subarray(0, cut), transient);
       tail = joined.subarray(cut);
     }
   }
