@@ -10,7 +10,7 @@
  * spends per byte it takes from them (real S3 spends none of the client's CPU).
  */
 import { createHash } from 'node:crypto';
-import { mkdir, open, readFile, rm } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Bytes moved per read and write while joining parts. */
@@ -33,7 +33,18 @@ export function multipartEtag(partMd5s: string[]): string {
   return `${hash.digest('hex')}-${partMd5s.length}`;
 }
 
-/** Replaces the store's putObjectMultipart with one that joins the parts without hashing. */
+/**
+ * Replaces the store's putObjectMultipart with one that joins the parts without hashing and
+ * consumes them as it goes: the first part becomes the object's file (renamed, not copied),
+ * every later one is appended and then deleted. Memory the machine has not used recently is
+ * slow to hand out on some virtual machines (about 4 s a GiB of tmpfs on the benchmark's);
+ * a join that keeps every part until the end needs a second copy of the object in new pages,
+ * while one that frees each part as it appends it hands the same pages out again. The object
+ * appears under its key by one rename once it is whole. Every part's MD5 (stored beside it) is
+ * read before the first part is touched, so a part that is missing fails the request and
+ * leaves the upload as it was; an I/O error half-way (the disk full) leaves an upload that
+ * cannot be completed.
+ */
 export function completeWithoutRehashing(server: unknown): void {
   const { store } = server as { store: FilesystemStore };
   store.putObjectMultipart = async (bucket, uploadId, parts) => {
@@ -45,30 +56,37 @@ export function completeWithoutRehashing(server: unknown): void {
       ),
     ]);
     const numbers = parts.map((part) => part.number).sort((a, b) => a - b);
+    if (numbers.length === 0 || new Set(numbers).size !== numbers.length) {
+      throw new Error('CompleteMultipartUpload needs each part number once');
+    }
     const partPath = (n: number): string => path.join(uploadDir, String(n));
     const md5s = await Promise.all(numbers.map((n) => readFile(`${partPath(n)}.md5`, 'utf8')));
-    const objectPath = store.getResourcePath(bucket, key, 'object');
-    await mkdir(path.dirname(objectPath), { recursive: true });
-    const out = await open(objectPath, 'w');
+    const joined = path.join(uploadDir, 'joined');
+    const [first = 0, ...rest] = numbers;
+    await rename(partPath(first), joined);
+    const out = await open(joined, 'a');
     const buffer = Buffer.allocUnsafe(COPY_BYTES);
-    let size = 0;
     try {
-      for (const n of numbers) {
+      for (const n of rest) {
         const part = await open(partPath(n), 'r');
         try {
           for (;;) {
             const { bytesRead } = await part.read(buffer, 0, buffer.length, null);
             if (bytesRead === 0) break;
             await out.write(buffer, 0, bytesRead);
-            size += bytesRead;
           }
         } finally {
           await part.close();
         }
+        await unlink(partPath(n));
       }
     } finally {
       await out.close();
     }
+    const { size } = await stat(joined);
+    const objectPath = store.getResourcePath(bucket, key, 'object');
+    await mkdir(path.dirname(objectPath), { recursive: true });
+    await rename(joined, objectPath);
     const etag = multipartEtag(md5s.map((text) => text.trim()));
     await store.putMetadata(bucket, key, metadata, etag);
     await rm(uploadDir, { recursive: true, force: true });

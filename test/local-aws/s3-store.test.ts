@@ -2,7 +2,8 @@
  * The local S3 answers PutObject once the object is stored: a HeadObject sent the moment the
  * answer arrives sees every byte (s3rver 3.7 alone answers before its file is written, and a
  * client that checks the size afterwards, as rclone does, finds a shorter object).
- * A completed multipart upload is its parts joined in order, with S3's ETag for it.
+ * A completed multipart upload is its parts joined in order, with S3's ETag for it; a Complete
+ * that names a part never sent fails without using up the parts that were.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import {
@@ -86,4 +87,55 @@ test("a completed multipart upload: the parts joined in number order, S3's ETag,
   expect(bytes.equals(Buffer.concat(parts))).toBe(true);
   const uploads = path.join(server.directory, BUCKET, '._S3rver_uploads');
   expect(await readdir(uploads).catch(() => [])).toEqual([]);
+});
+
+test('a Complete that names a missing part fails and leaves the upload whole for the next one', async () => {
+  const parts = [randomBytes(5 * MIB), randomBytes(MIB + 3)];
+  const Key = 'multi/missing';
+  const { UploadId } = await s3.send(new CreateMultipartUploadCommand({ Bucket: BUCKET, Key }));
+  const etags: string[] = [];
+  for (const [i, Body] of parts.entries()) {
+    const out = await s3.send(
+      new UploadPartCommand({ Bucket: BUCKET, Key, UploadId, PartNumber: i + 1, Body }),
+    );
+    etags.push(out.ETag!);
+  }
+  const complete = (numbers: number[]) =>
+    s3.send(
+      new CompleteMultipartUploadCommand({
+        Bucket: BUCKET,
+        Key,
+        UploadId,
+        MultipartUpload: {
+          Parts: numbers.map((n) => ({ ETag: etags[n - 1] ?? etags[0], PartNumber: n })),
+        },
+      }),
+    );
+  // Part 3 was never sent: nothing of parts 1 and 2 may be used up by the failed join.
+  await expect(complete([1, 2, 3])).rejects.toThrow();
+  await expect(s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key }))).rejects.toThrow();
+  await complete([1, 2]);
+  const got = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key }));
+  expect(Buffer.from(await got.Body!.transformToByteArray()).equals(Buffer.concat(parts))).toBe(
+    true,
+  );
+});
+
+test('a one-part upload completes to that part', async () => {
+  const body = randomBytes(MIB + 11);
+  const Key = 'multi/one';
+  const { UploadId } = await s3.send(new CreateMultipartUploadCommand({ Bucket: BUCKET, Key }));
+  const { ETag } = await s3.send(
+    new UploadPartCommand({ Bucket: BUCKET, Key, UploadId, PartNumber: 1, Body: body }),
+  );
+  await s3.send(
+    new CompleteMultipartUploadCommand({
+      Bucket: BUCKET,
+      Key,
+      UploadId,
+      MultipartUpload: { Parts: [{ ETag, PartNumber: 1 }] },
+    }),
+  );
+  const got = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key }));
+  expect(Buffer.from(await got.Body!.transformToByteArray()).equals(body)).toBe(true);
 });
