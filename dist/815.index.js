@@ -722,13 +722,12 @@ function manifestWriter() {
         const top = `${JSON.stringify({ ...manifestHead(report), files: FILES_MARKER, jobs: JOBS_MARKER, ...manifestTail(report) }, null, 2)}\n`;
         const [beforeFiles, rest] = splitAt(top, JSON.stringify(FILES_MARKER));
         const [between, afterJobs] = splitAt(rest, JSON.stringify(JOBS_MARKER));
-        return [
-            Buffer.from(beforeFiles),
-            ...arrayPieces(report.files.map((f) => cachedBytes(files, f, fileState(f), fileEntry))),
-            Buffer.from(between),
-            ...arrayPieces(report.jobs.map((j) => cachedBytes(jobs, j, jobState(j), jobEntry))),
-            Buffer.from(afterJobs),
-        ];
+        const pieces = [Buffer.from(beforeFiles)];
+        pushArray(pieces, report.files, (f) => cachedBytes(files, f, fileState(f), fileEntry));
+        pieces.push(Buffer.from(between));
+        pushArray(pieces, report.jobs, (j) => cachedBytes(jobs, j, jobState(j), jobEntry));
+        pieces.push(Buffer.from(afterJobs));
+        return pieces;
     };
 }
 /** The text before and after the first `marker`. */
@@ -746,17 +745,24 @@ function cachedBytes(cache, key, state, entryOf) {
     cache.set(key, { state, bytes });
     return bytes;
 }
-function arrayPieces(entries) {
-    if (entries.length === 0)
-        return [EMPTY];
-    const pieces = [OPEN];
-    for (const [i, entry] of entries.entries()) {
+/**
+ * Appends a JSON array of `items` to `pieces`, each item as its bytes. Straight into the one
+ * array a write hands to writev: the journal writes every entry again on each write, so an
+ * array per member, a copy of it and an iterator result per entry were garbage of every write
+ * (about an eighth of what a batch of 1,000 small files allocated).
+ */
+function pushArray(pieces, items, bytesOf) {
+    if (items.length === 0) {
+        pieces.push(EMPTY);
+        return;
+    }
+    pieces.push(OPEN);
+    for (let i = 0; i < items.length; i++) {
         if (i > 0)
             pieces.push(BETWEEN);
-        pieces.push(entry);
+        pieces.push(bytesOf(items[i]));
     }
     pieces.push(CLOSE);
-    return pieces;
 }
 /** Writes the manifest whole and durably, once (a dry run's, whose only write is this one). */
 async function writeManifest(file, report) {
