@@ -379,6 +379,10 @@ class MemoryBudget {
             this.active -= 1;
         };
     }
+    /** One upload's share of `total` (at least 1), split evenly between the active uploads. */
+    fairShare(total) {
+        return Math.max(1, Math.floor(total / Math.max(1, this.active)));
+    }
     /**
      * Parts in flight one upload may have so that every active upload can still fill a part of
      * `partBytes` and keep one in flight: its share of the budget, less the part being filled.

@@ -228,6 +228,8 @@ function proxyAgents(settings) {
 var node_http_handler_dist_cjs = __webpack_require__(1279);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(7075);
+// EXTERNAL MODULE: ./src/aws/reopenable-body.ts
+var reopenable_body = __webpack_require__(609);
 ;// CONCATENATED MODULE: ./src/aws/paced-body.ts
 /**
  * Over https, a request body handed to the socket in one write is encrypted in one go: Node's
@@ -244,6 +246,7 @@ var external_node_stream_ = __webpack_require__(7075);
  * gets a fresh stream over the same bytes.
  */
 
+
 /**
  * Bytes per write to a TLS socket: the most ciphertext a connection holds besides the kernel's
  * buffer. Smaller slices cost CPU in the stream machinery: PUTs of 5 MiB bodies over loopback
@@ -253,17 +256,23 @@ var external_node_stream_ = __webpack_require__(7075);
 const SLICE_BYTES = 256 * 1024;
 /**
  * `request` with its body as a stream of slices of the same bytes (no copy) when it goes over
- * https and is a byte buffer larger than one slice; else `request` itself.
+ * https and is a byte buffer larger than one slice, or as a fresh stream when it is a
+ * ReopenableBody (over either protocol); else `request` itself.
  */
 function pacedRequest(request) {
     const { body } = request;
+    if (body instanceof reopenable_body/* ReopenableBody */.k)
+        return withBody(request, body.open());
     if (request.protocol !== 'https:' || !(body instanceof Uint8Array))
         return request;
     if (body.byteLength <= SLICE_BYTES)
         return request;
-    // A copy of the request: the SDK resends the original on a retry, so its body stays a buffer.
+    return withBody(request, slices(body));
+}
+/** A copy of the request: the SDK resends the original on a retry, so its body stays as it is. */
+function withBody(request, body) {
     return Object.assign(Object.create(Object.getPrototypeOf(request)), request, {
-        body: slices(body),
+        body,
     });
 }
 /** A readable stream of `bytes` in SLICE_BYTES views; it reads the next one when asked. */
@@ -299,6 +308,7 @@ function slices(bytes) {
  *   connection is then always reported by the idle limit, which says what happened.)
  * When the last attempt times out too, the error names the operation and the limit.
  */
+
 
 
 
@@ -366,8 +376,17 @@ class BoundedHandler {
             clearTimeout(timer);
             outer?.removeEventListener('abort', onOuter);
         };
+        const sent = pacedRequest(request);
+        // A body made for this attempt that fails (its file changed or could not be read) ends
+        // the attempt with its own error; else the request would wait for bytes that never come.
+        const made = request.body instanceof reopenable_body/* ReopenableBody */.k ? sent.body : undefined;
+        let bodyError;
+        made?.once('error', (error) => {
+            bodyError ??= { error };
+            controller.abort(error);
+        });
         try {
-            const result = await this.inner.handle(pacedRequest(request), {
+            const result = await this.inner.handle(sent, {
                 ...options,
                 abortSignal: controller.signal,
             });
@@ -384,8 +403,11 @@ class BoundedHandler {
         }
         catch (error) {
             release();
+            made?.destroy();
             if (timedOut)
                 throw totalTimeout(limitMs);
+            if (bodyError)
+                throw bodyError.error;
             throw error;
         }
     }
@@ -621,6 +643,7 @@ function signChecksumNotPayload(next) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   R2: () => (/* binding */ warmForBucket),
 /* harmony export */   VR: () => (/* binding */ warmForParts),
+/* harmony export */   Vj: () => (/* binding */ sendsOverTls),
 /* harmony export */   _: () => (/* binding */ addConnectionWarmup)
 /* harmony export */ });
 /* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3711);
@@ -702,6 +725,24 @@ async function warmForBucket(s3, bucket) {
         // Left to the request itself.
     }
 }
+const secureByClient = new WeakMap();
+/**
+ * Whether requests for `bucket` go over https, as the client's own endpoint rules say (found
+ * once per client and bucket by a request never sent). False where that cannot be found: a
+ * client this tool did not make (a test's mock) answers no request that way.
+ */
+function sendsOverTls(s3, bucket) {
+    let byBucket = secureByClient.get(s3);
+    if (!byBucket)
+        secureByClient.set(s3, (byBucket = new Map()));
+    let secure = byBucket.get(bucket);
+    if (!secure) {
+        const known = warmups.get(s3)?.destinations.get(bucket) ?? whereRequestsGo(s3, bucket);
+        secure = known.then((to) => to?.secure === true).catch(() => false);
+        byBucket.set(bucket, secure);
+    }
+    return secure;
+}
 /** Thrown by the request that is only built: it carries where the request would go. */
 class Built extends Error {
     destination;
@@ -725,6 +766,28 @@ async function whereRequestsGo(s3, bucket) {
     }
     catch (error) {
         return error instanceof Built ? error.destination : undefined;
+    }
+}
+
+
+/***/ }),
+
+/***/ 609:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ ReopenableBody)
+/* harmony export */ });
+class ReopenableBody {
+    byteLength;
+    #open;
+    /** `open` gives a stream of exactly `byteLength` bytes, or one that fails. */
+    constructor(byteLength, open) {
+        this.byteLength = byteLength;
+        this.#open = open;
+    }
+    open() {
+        return this.#open();
     }
 }
 

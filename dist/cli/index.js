@@ -29504,7 +29504,7 @@ function parseMode(raw, env) {
 /** The pipeline and this machine's dependencies, for a caller that builds its own Config. */
 async function loadPipeline() {
     const [{ runPipeline }, { hostDeps }] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(632), __nccwpck_require__.e(156), __nccwpck_require__.e(377), __nccwpck_require__.e(811), __nccwpck_require__.e(849), __nccwpck_require__.e(920)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1920)),
+        Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(632), __nccwpck_require__.e(156), __nccwpck_require__.e(377), __nccwpck_require__.e(811), __nccwpck_require__.e(849), __nccwpck_require__.e(520)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4520)),
         Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(632), __nccwpck_require__.e(156), __nccwpck_require__.e(878), __nccwpck_require__.e(406), __nccwpck_require__.e(754)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9754)),
     ]);
     return { runPipeline, hostDeps };
@@ -29512,7 +29512,7 @@ async function loadPipeline() {
 /** Loads the pipeline and runs the mode with this machine's dependencies. */
 async function runMode(mode, env, options) {
     const [{ runPipeline }, { runWaitOnly }, { hostDeps }] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(632), __nccwpck_require__.e(156), __nccwpck_require__.e(377), __nccwpck_require__.e(811), __nccwpck_require__.e(849), __nccwpck_require__.e(920)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1920)),
+        Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(632), __nccwpck_require__.e(156), __nccwpck_require__.e(377), __nccwpck_require__.e(811), __nccwpck_require__.e(849), __nccwpck_require__.e(520)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4520)),
         Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(156), __nccwpck_require__.e(849), __nccwpck_require__.e(765)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6765)),
         Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(632), __nccwpck_require__.e(156), __nccwpck_require__.e(878), __nccwpck_require__.e(406), __nccwpck_require__.e(754)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9754)),
     ]);
@@ -30504,8 +30504,10 @@ function bypassesProxy(host, port, noProxy) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Gj: () => (/* binding */ INITIAL_IN_FLIGHT),
+/* harmony export */   IZ: () => (/* binding */ REREAD_PARTS_IN_FLIGHT),
 /* harmony export */   Jf: () => (/* binding */ streamBytesFor),
 /* harmony export */   Nd: () => (/* binding */ WINDOW_RISE),
+/* harmony export */   Ot: () => (/* binding */ REREAD_CHUNK_BYTES),
 /* harmony export */   SG: () => (/* binding */ rangeBytesFor),
 /* harmony export */   VA: () => (/* binding */ autoConcurrency),
 /* harmony export */   Vn: () => (/* binding */ READ_CHUNK_BYTES),
@@ -30521,6 +30523,7 @@ function bypassesProxy(host, port, noProxy) {
 /* harmony export */   oV: () => (/* binding */ partSizeFor),
 /* harmony export */   oi: () => (/* binding */ AUTO_CONCURRENCY),
 /* harmony export */   oj: () => (/* binding */ MAX_BUDGET_MIB),
+/* harmony export */   qs: () => (/* binding */ REREAD_PART_BYTES),
 /* harmony export */   rK: () => (/* binding */ MAX_COPY_OBJECT_BYTES),
 /* harmony export */   s5: () => (/* binding */ FIRST_BUFFER_BYTES),
 /* harmony export */   y6: () => (/* binding */ MAX_PART_MIB),
@@ -30593,6 +30596,20 @@ const DEFAULT_PARTS = 3;
  * upload, and the share's buffers are inside the budget either way.
  */
 const INITIAL_IN_FLIGHT = 4;
+/**
+ * Parts in flight for the whole run when parts are made again at send time (AES_CTR over
+ * https, upload/ctr-parts.ts), shared by the uploads of the run. Such a part holds no part
+ * buffer, so memory does not bound them; the number of connections does. On a link of 8 MiB/s
+ * per connection each one adds 8 MiB/s.
+ */
+const REREAD_PARTS_IN_FLIGHT = 20;
+/** Bytes per read (and AES update) of a part made again: also its slice on the socket. */
+const REREAD_CHUNK_BYTES = 256 * 1024;
+/**
+ * What a part made again holds while it is in flight, leased from the budget: its read
+ * buffer, a chunk of ciphertext waiting for the socket and one the socket holds.
+ */
+const REREAD_PART_BYTES = 4 * REREAD_CHUNK_BYTES;
 /** How much faster a window epoch must be than the one before for the window to keep doubling. */
 const WINDOW_RISE = 1.15;
 /** Where the first part's buffer starts: a 64 KiB file needs no 16 MiB buffer. */

@@ -107,6 +107,25 @@ export async function warmForBucket(s3: S3Client, bucket: string): Promise<void>
   }
 }
 
+const secureByClient = new WeakMap<object, Map<string, Promise<boolean>>>();
+
+/**
+ * Whether requests for `bucket` go over https, as the client's own endpoint rules say (found
+ * once per client and bucket by a request never sent). False where that cannot be found: a
+ * client this tool did not make (a test's mock) answers no request that way.
+ */
+export function sendsOverTls(s3: S3Client, bucket: string): Promise<boolean> {
+  let byBucket = secureByClient.get(s3);
+  if (!byBucket) secureByClient.set(s3, (byBucket = new Map()));
+  let secure = byBucket.get(bucket);
+  if (!secure) {
+    const known = warmups.get(s3)?.destinations.get(bucket) ?? whereRequestsGo(s3, bucket);
+    secure = known.then((to) => to?.secure === true).catch(() => false);
+    byBucket.set(bucket, secure);
+  }
+  return secure;
+}
+
 /** Thrown by the request that is only built: it carries where the request would go. */
 class Built extends Error {
   constructor(readonly destination: Destination | undefined) {

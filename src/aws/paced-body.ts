@@ -13,6 +13,7 @@
  * gets a fresh stream over the same bytes.
  */
 import { Readable } from 'node:stream';
+import { ReopenableBody } from './reopenable-body.js';
 
 /**
  * Bytes per write to a TLS socket: the most ciphertext a connection holds besides the kernel's
@@ -29,15 +30,21 @@ interface Request {
 
 /**
  * `request` with its body as a stream of slices of the same bytes (no copy) when it goes over
- * https and is a byte buffer larger than one slice; else `request` itself.
+ * https and is a byte buffer larger than one slice, or as a fresh stream when it is a
+ * ReopenableBody (over either protocol); else `request` itself.
  */
 export function pacedRequest<R extends Request>(request: R): R {
   const { body } = request;
+  if (body instanceof ReopenableBody) return withBody(request, body.open());
   if (request.protocol !== 'https:' || !(body instanceof Uint8Array)) return request;
   if (body.byteLength <= SLICE_BYTES) return request;
-  // A copy of the request: the SDK resends the original on a retry, so its body stays a buffer.
+  return withBody(request, slices(body));
+}
+
+/** A copy of the request: the SDK resends the original on a retry, so its body stays as it is. */
+function withBody<R extends Request>(request: R, body: Readable): R {
   return Object.assign(Object.create(Object.getPrototypeOf(request) as object) as R, request, {
-    body: slices(body),
+    body,
   });
 }
 

@@ -13,8 +13,9 @@
  */
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { HttpHandlerOptions, NodeHttpHandlerOptions } from '@smithy/types';
-import { finished } from 'node:stream';
+import { finished, type Readable } from 'node:stream';
 import { pacedRequest } from './paced-body.js';
+import { ReopenableBody } from './reopenable-body.js';
 
 /** The slowest upload rate an attempt is granted time for, on top of the idle limit. */
 export const MIN_BYTES_PER_SECOND = 16 * 1024;
@@ -98,8 +99,17 @@ export class BoundedHandler {
       clearTimeout(timer);
       outer?.removeEventListener('abort', onOuter);
     };
+    const sent = pacedRequest(request);
+    // A body made for this attempt that fails (its file changed or could not be read) ends
+    // the attempt with its own error; else the request would wait for bytes that never come.
+    const made = request.body instanceof ReopenableBody ? (sent.body as Readable) : undefined;
+    let bodyError: { error: unknown } | undefined;
+    made?.once('error', (error) => {
+      bodyError ??= { error };
+      controller.abort(error);
+    });
     try {
-      const result = await this.inner.handle(pacedRequest(request), {
+      const result = await this.inner.handle(sent, {
         ...options,
         abortSignal: controller.signal,
       });
@@ -114,7 +124,9 @@ export class BoundedHandler {
       return result;
     } catch (error) {
       release();
+      made?.destroy();
       if (timedOut) throw totalTimeout(limitMs);
+      if (bodyError) throw bodyError.error;
       throw error;
     }
   }

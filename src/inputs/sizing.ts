@@ -76,6 +76,23 @@ export const DEFAULT_PARTS = 3;
  */
 export const INITIAL_IN_FLIGHT = 4;
 
+/**
+ * Parts in flight for the whole run when parts are made again at send time (AES_CTR over
+ * https, upload/ctr-parts.ts), shared by the uploads of the run. Such a part holds no part
+ * buffer, so memory does not bound them; the number of connections does. On a link of 8 MiB/s
+ * per connection each one adds 8 MiB/s.
+ */
+export const REREAD_PARTS_IN_FLIGHT = 20;
+
+/** Bytes per read (and AES update) of a part made again: also its slice on the socket. */
+export const REREAD_CHUNK_BYTES = 256 * 1024;
+
+/**
+ * What a part made again holds while it is in flight, leased from the budget: its read
+ * buffer, a chunk of ciphertext waiting for the socket and one the socket holds.
+ */
+export const REREAD_PART_BYTES = 4 * REREAD_CHUNK_BYTES;
+
 /** How much faster a window epoch must be than the one before for the window to keep doubling. */
 export const WINDOW_RISE = 1.15;
 

@@ -7,7 +7,7 @@ import type { CipherSettings, Config } from '../inputs/config.js';
 import { contentTypeOf } from './content-type.js';
 import { FileError } from '../shared/errors.js';
 import type { MediaFile } from '../files/listing.js';
-import { readListed } from '../files/listed-file.js';
+import { expectUnchanged, openListed, readListed } from '../files/listed-file.js';
 import { makeDataKey } from '../crypto/keys.js';
 import {
   formatMiB,
@@ -19,7 +19,9 @@ import {
 import type { MemoryBudget } from './memory-budget.js';
 import { objectMetadata } from './object-metadata.js';
 import { uploadStream } from './multipart.js';
-import { warmForBucket } from '../aws/connection-warmup.js';
+import { sendsOverTls, warmForBucket } from '../aws/connection-warmup.js';
+import { crc32 } from './checksum.js';
+import { planCtrParts } from './ctr-parts.js';
 
 /** One file encrypted and uploaded: what its job and the manifest need. */
 export interface FileResult {
@@ -95,6 +97,7 @@ async function encryptReserved(
 ): Promise<FileResult> {
   // The file's first S3 request finds its connection open when the data key is made.
   void warmForBucket(deps.s3, file.bucket);
+  const madeAgain = partsMadeAgain(file, config, deps, cipherBytes, partSizeBytes);
   const dataKey = await makeDataKey({
     kms: deps.kms,
     kmsKeyArn: config.kmsKeyArn,
@@ -126,12 +129,22 @@ async function encryptReserved(
       throw new Error('file changed while being read: its SHA-256 differs from the first read');
     }
   }
+  const handle = (await madeAgain) ? await openListed(file).catch(uploadFailed) : undefined;
+  const plan =
+    handle &&
+    planCtrParts(hashed(), { handle, key: dataKey.plaintext, iv, partBytes: partSizeBytes });
   const request = {
     s3: deps.s3,
     bucket: file.bucket,
     key: file.key,
-    // The upload copies each chunk into its part before asking for the next one.
-    body: encrypt(hashed(), { mode: config.mode, key: dataKey.plaintext, iv }, { transient: true }),
+    ...(plan
+      ? { parts: plan.parts }
+      : {
+          // The upload copies each chunk into its part before asking for the next one.
+          body: encrypt(hashed(), { mode: config.mode, key: dataKey.plaintext, iv }, {
+            transient: true,
+          }),
+        }),
     contentType: contentTypeOf(file.relativePath),
     // Called when the first request goes out: a file sent in one PutObject has been read whole
     // by then, and its SHA-256 goes with it; a multipart upload's first part has been read, and
@@ -158,11 +171,19 @@ async function encryptReserved(
     ...(deps.signal ? { signal: deps.signal } : {}),
     ...(deps.onProgress ? { onProgress: deps.onProgress } : {}),
   };
+  function uploadFailed(error: unknown): never {
+    dataKey.destroy();
+    throw new FileError(file.relativePath, 'upload', error);
+  }
   try {
+    if (handle) await expectUnchanged(handle, file, 'since it was listed');
     await uploadStream(request);
   } catch (error) {
     throw new FileError(file.relativePath, 'upload', error);
   } finally {
+    // No attempt reads the file or uses the key once the upload has ended.
+    plan?.close();
+    await handle?.close();
     dataKey.destroy();
   }
   return {
@@ -172,4 +193,21 @@ async function encryptReserved(
     s3Uri: `s3://${file.bucket}/${file.key}`,
     decryption,
   };
+}
+
+/**
+ * Whether the file's parts are made again at send time instead of held in buffers
+ * (upload/ctr-parts.ts): AES_CTR, more than one part, a run budget to lease from, a CRC32 of
+ * our own for each part's header, and https, where the payload is not hashed for the signature.
+ */
+async function partsMadeAgain(
+  file: MediaFile,
+  config: EncryptSettings,
+  deps: EncryptDeps,
+  cipherBytes: number,
+  partSizeBytes: number,
+): Promise<boolean> {
+  if (config.mode !== 'AES_CTR' || cipherBytes <= partSizeBytes) return false;
+  if (!deps.budget || !crc32) return false;
+  return sendsOverTls(deps.s3, file.bucket);
 }

@@ -7,6 +7,7 @@ import {
   type CompletedPart,
   type S3Client,
 } from '@aws-sdk/client-s3';
+import type { Readable } from 'node:stream';
 import { messageOf } from '../shared/errors.js';
 import { cleanupSignal } from '../aws/abort.js';
 import { warmForParts } from '../aws/connection-warmup.js';
@@ -16,17 +17,19 @@ import {
   FIRST_BUFFER_BYTES,
   INITIAL_IN_FLIGHT,
   MAX_PARTS,
+  REREAD_PART_BYTES,
+  REREAD_PARTS_IN_FLIGHT,
 } from '../inputs/sizing.js';
+import type { PlannedPart } from './ctr-parts.js';
 import type { ServerSideEncryption } from '../inputs/config.js';
 import { findSentObject, mayHaveHappened } from './complete-check.js';
 import { checksumOf, crc32 } from './checksum.js';
 import { abortError, stopOnAbort, withMore } from './upload-errors.js';
 
-export interface UploadRequest {
+export interface UploadOptions {
   s3: S3Client;
   bucket: string;
   key: string;
-  body: AsyncIterable<Uint8Array>;
   contentType: string;
   /**
    * The object's user metadata: a function is called when the first request that carries it
@@ -52,6 +55,17 @@ export interface UploadRequest {
   /** Milliseconds, for the in-flight window's throughput epochs (default: performance.now). */
   now?: () => number;
 }
+
+/**
+ * What is uploaded: a body, copied into part buffers, or parts made again for every attempt
+ * (upload/ctr-parts.ts), always sent as a multipart upload and bounded by connections, not
+ * by buffers.
+ */
+export type UploadRequest = UploadOptions &
+  (
+    | { body: AsyncIterable<Uint8Array>; parts?: never }
+    | { parts: AsyncIterable<PlannedPart>; body?: never }
+  );
 
 /**
  * Streams `body` to S3: a single PutObject when it fits one part, else a multipart upload.
@@ -97,6 +111,8 @@ interface Part {
   crc: number;
 }
 
+const isPlanned = (part: Part | PlannedPart): part is PlannedPart => 'body' in part;
+
 class StreamingUpload {
   private readonly partSize: number;
   private readonly budget: MemoryBudget;
@@ -121,10 +137,13 @@ class StreamingUpload {
     this.budget = request.budget ?? new MemoryBudget(DEFAULT_PARTS * this.partSize);
     this.leave = this.budget.join();
     const now = request.now ?? (() => performance.now());
+    const ceiling = request.parts
+      ? () => this.budget.fairShare(REREAD_PARTS_IN_FLIGHT)
+      : () => this.budget.fairInFlight(this.partSize);
     this.window = new InFlightWindow({
       now,
-      start: Math.max(INITIAL_IN_FLIGHT, this.budget.fairInFlight(this.partSize)),
-      ceiling: () => this.budget.fairInFlight(this.partSize),
+      start: Math.max(INITIAL_IN_FLIGHT, ceiling()),
+      ceiling,
     });
   }
 
@@ -136,10 +155,16 @@ class StreamingUpload {
   }
 
   async run(): Promise<{ etag?: string }> {
+    if (this.request.parts) {
+      for await (const part of stopOnAbort(this.request.parts, this.request.signal)) {
+        await this.sendPart(part);
+      }
+      return this.finish();
+    }
     let filling: Part | undefined;
     /** A full part, held back until more bytes show that it is not the only one. */
     let full: Part | undefined;
-    for await (const chunk of stopOnAbort(this.request.body, this.request.signal)) {
+    for await (const chunk of stopOnAbort(this.request.body!, this.request.signal)) {
       this.throwIfFailed(); // a part failed: stop reading
       for (let offset = 0; offset < chunk.length;) {
         if (full) {
@@ -163,6 +188,11 @@ class StreamingUpload {
     // The upload no longer fills parts: the buffers it keeps are the ones in flight.
     if (this.uploadId === undefined) return this.putObject(last);
     await this.sendPart(last);
+    return this.finish();
+  }
+
+  /** Waits for the parts in flight, then completes the upload. */
+  private async finish(): Promise<{ etag?: string }> {
     await Promise.all(this.inFlight);
     this.throwIfFailed();
     // The signal may fire after the last byte was read, while parts were still in flight.
@@ -277,7 +307,7 @@ class StreamingUpload {
    * Starts one UploadPart once a slot of the in-flight window is free; creates the upload
    * first. The part's buffer goes back to the budget when the request has settled.
    */
-  private async sendPart(part: Part): Promise<void> {
+  private async sendPart(part: Part | PlannedPart): Promise<void> {
     this.throwIfFailed();
     if (this.uploadId === undefined) await this.createUpload();
     let waited = false;
@@ -285,6 +315,11 @@ class StreamingUpload {
       waited = true;
       await Promise.race(this.inFlight);
     }
+    // A part made again holds a read buffer and ciphertext slices while in flight.
+    const planned = isPlanned(part);
+    const release = planned
+      ? await this.budget.reserve(REREAD_PART_BYTES, this.request.signal)
+      : undefined;
     this.throwIfFailed();
     this.window.sending(waited);
     const PartNumber = this.nextPartNumber++;
@@ -298,7 +333,10 @@ class StreamingUpload {
       ...this.target(),
       UploadId: this.uploadId,
       PartNumber,
-      Body: part.buffer.subarray(0, part.length),
+      ...(planned
+        ? // The SDK passes it through to the request handler, which opens it per attempt.
+          { Body: part.body as unknown as Readable, ContentLength: part.length }
+        : { Body: part.buffer.subarray(0, part.length) }),
       ...checksum,
     });
     const sent: Promise<void> = this.request.s3
@@ -320,7 +358,8 @@ class StreamingUpload {
       })
       .finally(() => {
         this.inFlight.delete(sent);
-        this.giveBack(part.buffer);
+        if (planned) release!();
+        else this.giveBack(part.buffer);
       });
     this.inFlight.add(sent);
   }

@@ -4,10 +4,10 @@
  * Ends the body with an error once the signal fires, so the upload stops reading and aborts
  * the multipart upload after the parts in flight have settled.
  */
-export async function* stopOnAbort(
-  body: AsyncIterable<Uint8Array>,
+export async function* stopOnAbort<T>(
+  body: AsyncIterable<T>,
   signal: AbortSignal | undefined,
-): AsyncGenerator<Uint8Array> {
+): AsyncGenerator<T> {
   for await (const chunk of body) {
     if (signal?.aborted) throw abortError(signal);
     yield chunk;

@@ -12,7 +12,7 @@ import {
   type UploadPartCommandInput,
 } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
-import type { UploadRequest } from '../../src/upload/multipart.js';
+import type { UploadOptions, UploadRequest } from '../../src/upload/multipart.js';
 import { MIB } from '../../src/shared/units.js';
 
 export const s3 = new S3Client({ region: 'us-east-1' });
@@ -115,7 +115,7 @@ export function body(options: BodyOptions): Body {
 
 export function request(
   stream: AsyncIterable<Uint8Array>,
-  extra: Partial<UploadRequest> = {},
+  extra: Partial<UploadOptions> = {},
 ): UploadRequest {
   return {
     s3,
