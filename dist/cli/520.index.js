@@ -1971,17 +1971,18 @@ class StreamingUpload {
             waited = true;
             await Promise.race(this.inFlight);
         }
-        // A part made again holds a read buffer and ciphertext slices while in flight.
-        const planned = isPlanned(part);
-        const release = planned
-            ? await this.budget.reserve(sizing/* REREAD_PART_BYTES */.qs, this.request.signal)
-            : undefined;
         this.throwIfFailed();
         this.window.sending(waited);
         const PartNumber = this.nextPartNumber++;
         if (PartNumber > sizing/* MAX_PARTS */.kz) {
             throw new Error(`more than ${sizing/* MAX_PARTS */.kz} parts of ${this.partSize} bytes: use a larger part size`);
         }
+        // A part made again holds a read buffer and ciphertext slices while in flight.
+        const planned = isPlanned(part);
+        const release = planned && (await this.budget.reserve(sizing/* REREAD_PART_BYTES */.qs, this.request.signal));
+        if (this.failure && release)
+            release();
+        this.throwIfFailed();
         const checksum = checksumOf(part.crc);
         const command = new dist_cjs/* UploadPartCommand */.iVK({
             ...this.target(),
@@ -2013,9 +2014,9 @@ class StreamingUpload {
         })
             .finally(() => {
             this.inFlight.delete(sent);
-            if (planned)
+            if (release)
                 release();
-            else
+            else if (!planned)
                 this.giveBack(part.buffer);
         });
         this.inFlight.add(sent);

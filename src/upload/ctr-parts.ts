@@ -61,9 +61,13 @@ async function* planned(
   crc: Crc32,
   state: { open: boolean },
 ): AsyncGenerator<PlannedPart> {
-  const ciphertext = encrypt(plaintext, { mode: 'AES_CTR', key: plan.key, iv: plan.iv }, {
-    transient: true,
-  });
+  const ciphertext = encrypt(
+    plaintext,
+    { mode: 'AES_CTR', key: plan.key, iv: plan.iv },
+    {
+      transient: true,
+    },
+  );
   let offset = 0;
   let length = 0;
   let sum = 0;
@@ -80,7 +84,7 @@ async function* planned(
     return { body: new ReopenableBody(length, open), ...made };
   };
   for await (const chunk of ciphertext) {
-    for (let from = 0; from < chunk.length; ) {
+    for (let from = 0; from < chunk.length;) {
       const piece = chunk.subarray(from, from + plan.partBytes - length);
       sum = crc(piece, sum);
       length += piece.length;

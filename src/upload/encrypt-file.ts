@@ -141,9 +141,13 @@ async function encryptReserved(
       ? { parts: plan.parts }
       : {
           // The upload copies each chunk into its part before asking for the next one.
-          body: encrypt(hashed(), { mode: config.mode, key: dataKey.plaintext, iv }, {
-            transient: true,
-          }),
+          body: encrypt(
+            hashed(),
+            { mode: config.mode, key: dataKey.plaintext, iv },
+            {
+              transient: true,
+            },
+          ),
         }),
     contentType: contentTypeOf(file.relativePath),
     // Called when the first request goes out: a file sent in one PutObject has been read whole

@@ -5,7 +5,6 @@ import {
   PutObjectCommand,
   UploadPartCommand,
   type CompletedPart,
-  type S3Client,
 } from '@aws-sdk/client-s3';
 import type { Readable } from 'node:stream';
 import { messageOf } from '../shared/errors.js';
@@ -21,51 +20,12 @@ import {
   REREAD_PARTS_IN_FLIGHT,
 } from '../inputs/sizing.js';
 import type { PlannedPart } from './ctr-parts.js';
-import type { ServerSideEncryption } from '../inputs/config.js';
+import type { UploadRequest } from './upload-request.js';
 import { findSentObject, mayHaveHappened } from './complete-check.js';
 import { checksumOf, crc32 } from './checksum.js';
 import { abortError, stopOnAbort, withMore } from './upload-errors.js';
 
-export interface UploadOptions {
-  s3: S3Client;
-  bucket: string;
-  key: string;
-  contentType: string;
-  /**
-   * The object's user metadata: a function is called when the first request that carries it
-   * is sent (PutObject after the whole body was read, or CreateMultipartUpload), so that it
-   * may hold what the body's reading found out by then.
-   */
-  metadata: Record<string, string> | (() => Record<string, string>);
-  partSizeBytes: number;
-  sse?: ServerSideEncryption;
-  /**
-   * The step's cancel. Aborting stops reading the body; the multipart upload is then aborted
-   * before we return. The S3 client's requests carry it too (aws/abort.ts, abortWith).
-   */
-  signal?: AbortSignal;
-  onProgress?: (uploadedBytes: number) => void;
-  /**
-   * Where every part buffer comes from, shared by every file of the run. Without one, the
-   * upload gets a budget of its own of DEFAULT_PARTS parts.
-   */
-  budget?: MemoryBudget;
-  /** Bytes the body will yield, when known: the first buffer is then sized to fit it. */
-  expectedBytes?: number;
-  /** Milliseconds, for the in-flight window's throughput epochs (default: performance.now). */
-  now?: () => number;
-}
-
-/**
- * What is uploaded: a body, copied into part buffers, or parts made again for every attempt
- * (upload/ctr-parts.ts), always sent as a multipart upload and bounded by connections, not
- * by buffers.
- */
-export type UploadRequest = UploadOptions &
-  (
-    | { body: AsyncIterable<Uint8Array>; parts?: never }
-    | { parts: AsyncIterable<PlannedPart>; body?: never }
-  );
+export type { UploadOptions, UploadRequest } from './upload-request.js';
 
 /**
  * Streams `body` to S3: a single PutObject when it fits one part, else a multipart upload.
@@ -315,11 +275,6 @@ class StreamingUpload {
       waited = true;
       await Promise.race(this.inFlight);
     }
-    // A part made again holds a read buffer and ciphertext slices while in flight.
-    const planned = isPlanned(part);
-    const release = planned
-      ? await this.budget.reserve(REREAD_PART_BYTES, this.request.signal)
-      : undefined;
     this.throwIfFailed();
     this.window.sending(waited);
     const PartNumber = this.nextPartNumber++;
@@ -328,6 +283,11 @@ class StreamingUpload {
         `more than ${MAX_PARTS} parts of ${this.partSize} bytes: use a larger part size`,
       );
     }
+    // A part made again holds a read buffer and ciphertext slices while in flight.
+    const planned = isPlanned(part);
+    const release = planned && (await this.budget.reserve(REREAD_PART_BYTES, this.request.signal));
+    if (this.failure && release) release();
+    this.throwIfFailed();
     const checksum = checksumOf(part.crc);
     const command = new UploadPartCommand({
       ...this.target(),
@@ -358,8 +318,8 @@ class StreamingUpload {
       })
       .finally(() => {
         this.inFlight.delete(sent);
-        if (planned) release!();
-        else this.giveBack(part.buffer);
+        if (release) release();
+        else if (!planned) this.giveBack(part.buffer);
       });
     this.inFlight.add(sent);
   }
