@@ -21,6 +21,7 @@ let sources: Sources;
 beforeAll(async () => {
   sources = await createSources('tls-ws-', stack);
   await sources.write('big/six.bin', 6 * MIB + 17);
+  await sources.write('big/sixty.bin', 60 * MIB + 5);
   await sources.copy('media/clip.mp4', SAMPLE);
 });
 
@@ -59,6 +60,33 @@ test('over https through the link proxy: a multipart upload whose object decrypt
   } finally {
     await link.close();
   }
+});
+
+test('over https, AES_CTR parts are made again: more in flight than buffers would hold', async () => {
+  // 8 MiB/s per connection: each 5 MiB part is on the wire long enough for all to overlap.
+  const link = await startLinkProxy({
+    upstreams: stack.info.httpsEndpoints!,
+    link: { delayMs: 20, bytesPerSecond: 8 * MIB },
+  });
+  try {
+    const run = await sources.upload(link.env(stack.env()), 'tls-reread', {
+      files: 'big/sixty.bin',
+      'max-memory-mib': '32',
+    });
+    expect(run.stdout).not.toContain('::error::');
+    await sources.expectObjectsDecryptToSources(run, ['big/sixty.bin']);
+    // 13 parts at once, each on its own connection, besides KMS's and the Create's: a budget of
+    // 32 MiB holds buffers for 5 parts in flight at most.
+    expect(link.stats.connections).toBeGreaterThanOrEqual(14);
+  } finally {
+    await link.close();
+  }
+});
+
+test('over https, AES_CBC parts are still buffered, and the object decrypts', async () => {
+  const run = await sources.upload(stack.env(), 'tls-cbc', { files: 'big/six.bin', mode: 'cbc' });
+  expect(run.stdout).not.toContain('::error::');
+  await sources.expectObjectsDecryptToSources(run, ['big/six.bin']);
 });
 
 test('over https without the CA: the step fails on the certificate, before any upload', async () => {
