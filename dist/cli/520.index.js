@@ -141,8 +141,22 @@ async function whereRequestsGo(s3, bucket) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ chunkStream),
 /* harmony export */   k: () => (/* binding */ ReopenableBody)
 /* harmony export */ });
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _shared_free_buffer_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1742);
+/**
+ * A request body that is made anew for every attempt, instead of one held in memory for as
+ * long as the request may be retried. The SDK passes it through untouched: its length is
+ * known (`byteLength`, and the request carries a Content-Length), its checksum travels in a
+ * header, and over https the payload is not hashed for the signature (clients.ts). The request
+ * handler opens it once per attempt (paced-body.ts), so a retry sends a fresh stream of the
+ * same bytes.
+ */
+
+
 class ReopenableBody {
     byteLength;
     #open;
@@ -153,6 +167,67 @@ class ReopenableBody {
     }
     open() {
         return this.#open();
+    }
+}
+/** Chunks written and not yet taken by the socket, per body piped by chunkStream(). */
+const OUTSTANDING_WRITES = 4;
+/**
+ * A stream of `chunks` (each a buffer nothing else holds) for a ReopenableBody. Piped into a
+ * request, as the SDK's handler does, it writes each chunk itself and frees its memory as
+ * soon as the socket has taken it (over TLS: encrypted it), with OUTSTANDING_WRITES chunks
+ * written ahead; the garbage collector would otherwise find every byte of every part as
+ * dead buffers (on Node 24, a fifth of the CPU of a 1 GiB upload). Read any other way, it is
+ * a plain stream of the chunks. A chunk source that fails destroys the stream with its error;
+ * a request that fails only stops the writing, and reports its own error.
+ */
+function chunkStream(chunks) {
+    return new ChunkStream(chunks[Symbol.asyncIterator]());
+}
+class ChunkStream extends node_stream__WEBPACK_IMPORTED_MODULE_0__.Readable {
+    chunks;
+    constructor(chunks) {
+        super();
+        this.chunks = chunks;
+    }
+    _read() {
+        this.chunks.next().then(({ value, done }) => this.push(done === true ? null : value), (error) => this.destroy(error));
+    }
+    pipe(destination) {
+        void this.writeAll(destination);
+        return destination;
+    }
+    async writeAll(destination) {
+        const pending = new Set();
+        let failed = false;
+        const write = (chunk) => {
+            const written = new Promise((resolve) => {
+                destination.write(chunk, (error) => {
+                    if (error)
+                        failed = true;
+                    else if (_shared_free_buffer_js__WEBPACK_IMPORTED_MODULE_1__/* .CAN_RELEASE */ .n)
+                        (0,_shared_free_buffer_js__WEBPACK_IMPORTED_MODULE_1__/* .release */ ._)(chunk);
+                    resolve(!error);
+                });
+            });
+            pending.add(written);
+            void written.then(() => pending.delete(written));
+        };
+        try {
+            for (;;) {
+                const { value, done } = await this.chunks.next();
+                if (done === true || failed || this.destroyed)
+                    break;
+                write(value);
+                while (pending.size >= OUTSTANDING_WRITES)
+                    await Promise.race(pending);
+            }
+            await Promise.all(pending);
+            if (!failed && !this.destroyed)
+                destination.end();
+        }
+        catch (error) {
+            this.destroy(error);
+        }
     }
 }
 
@@ -323,7 +398,7 @@ var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
 var dist_cjs = __webpack_require__(3711);
 // EXTERNAL MODULE: ./src/crypto/cipher.ts
-var cipher = __webpack_require__(3510);
+var crypto_cipher = __webpack_require__(3510);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./node_modules/@actions/glob/lib/glob.js + 17 modules
@@ -822,7 +897,7 @@ function differs(existing, local, config) {
         return `it was encrypted with ${stored.mode ?? 'another mode'}`;
     if (!stored.decryption)
         return 'its decryption settings in the metadata are incomplete';
-    const expected = (0,cipher/* ciphertextLength */.V6)(config.mode, local.bytes);
+    const expected = (0,crypto_cipher/* ciphertextLength */.V6)(config.mode, local.bytes);
     if (existing.contentLength !== undefined && existing.contentLength !== expected) {
         return `its size is ${existing.contentLength} bytes, not the ${expected} this file encrypts to`;
     }
@@ -1771,6 +1846,15 @@ async function uploadStream(request) {
     }
 }
 const isPlanned = (part) => 'body' in part;
+/**
+ * A part made again (upload/ctr-parts.ts) that S3 refused as BadDigest: its bytes are not the
+ * ones whose CRC32 the first read found, so the file was written while being uploaded.
+ */
+function partChanged(error, partNumber) {
+    if (error.name !== 'BadDigest')
+        return error;
+    return new Error(`file changed while being read: part ${partNumber} differs from the first read (S3 refused it: BadDigest)`, { cause: error });
+}
 class StreamingUpload {
     request;
     partSize;
@@ -2010,7 +2094,7 @@ class StreamingUpload {
             this.request.onProgress?.(this.uploadedBytes);
         })
             .catch((error) => {
-            this.failure ??= { error };
+            this.failure ??= { error: planned ? partChanged(error, PartNumber) : error };
         })
             .finally(() => {
             this.inFlight.delete(sent);
@@ -2067,8 +2151,6 @@ class StreamingUpload {
     }
 }
 
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(7075);
 ;// CONCATENATED MODULE: ./src/crypto/ctr-at.ts
 /**
  * AES-CTR from any block of a stream, not only its first: the ciphertext of bytes
@@ -2085,12 +2167,12 @@ const BLOCK_MASK = 0xffn;
  * big-endian number that wraps, as OpenSSL's CTR increments it.
  */
 function counterAt(iv, byteOffset) {
-    if (!Number.isSafeInteger(byteOffset) || byteOffset < 0 || byteOffset % cipher/* AES_BLOCK_BYTES */.om !== 0) {
-        throw new RangeError(`a CTR offset must be a non-negative multiple of ${cipher/* AES_BLOCK_BYTES */.om} bytes, got ${byteOffset}`);
+    if (!Number.isSafeInteger(byteOffset) || byteOffset < 0 || byteOffset % crypto_cipher/* AES_BLOCK_BYTES */.om !== 0) {
+        throw new RangeError(`a CTR offset must be a non-negative multiple of ${crypto_cipher/* AES_BLOCK_BYTES */.om} bytes, got ${byteOffset}`);
     }
-    const block = Buffer.from((0,cipher/* counterBlock */.IZ)(iv));
-    let carry = BigInt(byteOffset / cipher/* AES_BLOCK_BYTES */.om);
-    for (let at = cipher/* AES_BLOCK_BYTES */.om - 1; at >= 0 && carry > 0n; at--) {
+    const block = Buffer.from((0,crypto_cipher/* counterBlock */.IZ)(iv));
+    let carry = BigInt(byteOffset / crypto_cipher/* AES_BLOCK_BYTES */.om);
+    for (let at = crypto_cipher/* AES_BLOCK_BYTES */.om - 1; at >= 0 && carry > 0n; at--) {
         const sum = BigInt(block[at]) + (carry & BLOCK_MASK);
         block[at] = Number(sum & BLOCK_MASK);
         carry = (carry >> 8n) + (sum >> 8n);
@@ -2103,14 +2185,13 @@ function counterAt(iv, byteOffset) {
  * caller's buffer is neither kept nor changed.
  */
 function ctrCipherAt(key, iv, byteOffset) {
-    (0,cipher/* validateParams */.XB)({ mode: 'AES_CTR', key, iv });
+    (0,crypto_cipher/* validateParams */.XB)({ mode: 'AES_CTR', key, iv });
     return (0,external_node_crypto_.createCipheriv)(`aes-${key.length * 8}-ctr`, key, counterAt(iv, byteOffset));
 }
 
 // EXTERNAL MODULE: ./src/aws/reopenable-body.ts
 var reopenable_body = __webpack_require__(609);
 ;// CONCATENATED MODULE: ./src/upload/ctr-parts.ts
-
 
 
 
@@ -2134,7 +2215,7 @@ function planCtrParts(plaintext, plan) {
     };
 }
 async function* planned(plaintext, plan, crc, state) {
-    const ciphertext = (0,cipher/* encrypt */.w)(plaintext, { mode: 'AES_CTR', key: plan.key, iv: plan.iv }, {
+    const ciphertext = (0,crypto_cipher/* encrypt */.w)(plaintext, { mode: 'AES_CTR', key: plan.key, iv: plan.iv }, {
         transient: true,
     });
     let offset = 0;
@@ -2146,10 +2227,7 @@ async function* planned(plaintext, plan, crc, state) {
         const open = () => {
             if (!state.open)
                 throw new Error('the upload of this file has ended');
-            return external_node_stream_.Readable.from(partBytes(plan, crc, at, made), {
-                objectMode: false,
-                highWaterMark: sizing/* REREAD_CHUNK_BYTES */.Ot,
-            });
+            return (0,reopenable_body/* chunkStream */.M)(partBytes(plan, at, made.length));
         };
         return { body: new reopenable_body/* ReopenableBody */.k(length, open), ...made };
     };
@@ -2170,25 +2248,24 @@ async function* planned(plaintext, plan, crc, state) {
     if (length > 0 || offset === 0)
         yield part();
 }
-/** One attempt's bytes of the part at `offset`: read, encrypted and checked again. */
-async function* partBytes(plan, crc, offset, expected) {
+/**
+ * One attempt's bytes of the part at `offset`: read again and encrypted from that offset's
+ * counter. Each output is a fresh buffer of at most TRANSIENT_UPDATE_BYTES, which the body's
+ * stream frees once the socket has taken it (glibc keeps such sizes on its heap for reuse).
+ */
+async function* partBytes(plan, offset, length) {
     const cipher = ctrCipherAt(plan.key, plan.iv, offset);
-    const buffer = Buffer.allocUnsafe(Math.min(sizing/* REREAD_CHUNK_BYTES */.Ot, Math.max(1, expected.length)));
-    let done = 0;
-    let sum = 0;
-    while (done < expected.length) {
-        const want = Math.min(buffer.length, expected.length - done);
+    const buffer = Buffer.allocUnsafe(Math.min(sizing/* REREAD_CHUNK_BYTES */.Ot, Math.max(1, length)));
+    for (let done = 0; done < length;) {
+        const want = Math.min(buffer.length, length - done);
         const { bytesRead } = await plan.handle.read(buffer, 0, want, offset + done);
         if (bytesRead === 0) {
             throw new Error(`file changed while being read: it ends at byte ${offset + done} now`);
         }
-        const out = cipher.update(buffer.subarray(0, bytesRead));
-        sum = crc(out, sum);
-        done += bytesRead;
-        if (done === expected.length && sum >>> 0 !== expected.crc >>> 0) {
-            throw new Error(`file changed while being read: bytes ${offset} to ${offset + done - 1} differ from the first read`);
+        for (let at = 0; at < bytesRead; at += crypto_cipher/* TRANSIENT_UPDATE_BYTES */.zK) {
+            yield cipher.update(buffer.subarray(at, Math.min(at + crypto_cipher/* TRANSIENT_UPDATE_BYTES */.zK, bytesRead)));
         }
-        yield out;
+        done += bytesRead;
     }
 }
 
@@ -2211,7 +2288,7 @@ async function* partBytes(plan, crc, offset, expected) {
  * plaintext key is zeroed when the pass ends, whether it succeeded or not.
  */
 async function encryptAndUpload(file, config, deps) {
-    const cipherBytes = (0,cipher/* ciphertextLength */.V6)(config.mode, file.bytes);
+    const cipherBytes = (0,crypto_cipher/* ciphertextLength */.V6)(config.mode, file.bytes);
     // A file too big for 10,000 parts of the configured size gets larger parts.
     const partSizeBytes = (0,sizing/* partSizeFor */.oV)(cipherBytes, config.partSizeBytes);
     if (deps.budget && partSizeBytes > deps.budget.totalBytes) {
@@ -2272,7 +2349,7 @@ async function encryptReserved(file, config, deps, cipherBytes, partSizeBytes) {
             ? { parts: plan.parts }
             : {
                 // The upload copies each chunk into its part before asking for the next one.
-                body: (0,cipher/* encrypt */.w)(hashed(), { mode: config.mode, key: dataKey.plaintext, iv }, {
+                body: (0,crypto_cipher/* encrypt */.w)(hashed(), { mode: config.mode, key: dataKey.plaintext, iv }, {
                     transient: true,
                 }),
             }),
@@ -2356,7 +2433,7 @@ var upload_progress = __webpack_require__(850);
 async function encryptAll(files, config, clients, deps, hooks) {
     const budget = new memory_budget/* MemoryBudget */.ND(config.memoryBudgetBytes);
     const concurrency = config.concurrency ??
-        (0,sizing/* autoConcurrency */.VA)(files.map((f) => (0,cipher/* ciphertextLength */.V6)(config.mode, f.bytes)), config.partSizeBytes, config.memoryBudgetBytes);
+        (0,sizing/* autoConcurrency */.VA)(files.map((f) => (0,crypto_cipher/* ciphertextLength */.V6)(config.mode, f.bytes)), config.partSizeBytes, config.memoryBudgetBytes);
     deps.log.info(`${concurrency} file(s) at once${config.concurrency === undefined ? ' (auto)' : ''}, buffers within ${(0,sizing/* formatMiB */.av)(config.memoryBudgetBytes)} (max-memory-mib), ${(0,sizing/* formatMiB */.av)(config.partSizeBytes)} parts`);
     const settled = await (0,pool/* mapPool */.P)(files, concurrency, async (file, index) => {
         if (deps.signal?.aborted)
@@ -2498,7 +2575,7 @@ async function earlierObject(file, config, s3, runKey, journal, signal) {
         stored.mode !== config.mode ||
         !decryption ||
         stored.bytes !== file.bytes ||
-        existing.contentLength !== (0,cipher/* ciphertextLength */.V6)(config.mode, file.bytes)) {
+        existing.contentLength !== (0,crypto_cipher/* ciphertextLength */.V6)(config.mode, file.bytes)) {
         return undefined;
     }
     const recorded = stored.sha256 ??

@@ -12,15 +12,17 @@ export const modules = {
 /* harmony export */   V6: () => (/* binding */ ciphertextLength),
 /* harmony export */   XB: () => (/* binding */ validateParams),
 /* harmony export */   kc: () => (/* binding */ MODE_SUFFIX),
-/* harmony export */   nu: () => (/* binding */ CAN_RELEASE),
+/* harmony export */   nu: () => (/* reexport safe */ _shared_free_buffer_js__WEBPACK_IMPORTED_MODULE_2__.n),
 /* harmony export */   om: () => (/* binding */ AES_BLOCK_BYTES),
-/* harmony export */   w: () => (/* binding */ encrypt)
+/* harmony export */   w: () => (/* binding */ encrypt),
+/* harmony export */   zK: () => (/* binding */ TRANSIENT_UPDATE_BYTES)
 /* harmony export */ });
-/* unused harmony exports MAX_CHUNK_BYTES, ivLengthsFor, assertGcmSize, TRANSIENT_UPDATE_BYTES */
+/* unused harmony exports MAX_CHUNK_BYTES, ivLengthsFor, assertGcmSize */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _mediaconvert_decryption_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9914);
-/* harmony import */ var _shared_units_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4886);
+/* harmony import */ var _shared_units_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4886);
+/* harmony import */ var _shared_free_buffer_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1742);
 /**
  * Streaming AES for the three MediaConvert decryption modes (docs/design.md, "Crypto conventions").
  *
@@ -32,6 +34,7 @@ export const modules = {
 
 
 
+
 const AES_BLOCK_BYTES = 16;
 const MODE_SUFFIX = {
     AES_CTR: 'ctr',
@@ -39,7 +42,7 @@ const MODE_SUFFIX = {
     AES_GCM: 'gcm',
 };
 /** OpenSSL's update() takes an int length; stay far below it and keep buffers sane. */
-const MAX_CHUNK_BYTES = 256 * _shared_units_js__WEBPACK_IMPORTED_MODULE_2__/* .MIB */ .D;
+const MAX_CHUNK_BYTES = 256 * _shared_units_js__WEBPACK_IMPORTED_MODULE_3__/* .MIB */ .D;
 /** Every problem this module reports. Messages never contain key bytes. */
 class CipherError extends Error {
     name = 'CipherError';
@@ -136,18 +139,8 @@ function createModeCipher(params) {
  * would be unmapped and the next one faulted in again: slower than leaving it to the GC.
  */
 const TRANSIENT_UPDATE_BYTES = 64 * 1024;
-/**
- * Frees a buffer's memory now, where the runtime can (ArrayBuffer.prototype.transfer: Node 21
- * and later, so on the runner's Node 24). Only a buffer that owns all of its ArrayBuffer is
- * freed; the buffer is empty afterwards.
- */
-function release(buffer) {
-    const backing = buffer.buffer;
-    if (buffer.byteOffset === 0 && backing.byteLength === buffer.length)
-        backing.transfer?.(0);
-}
 /** Whether transient chunks can be freed here (else they are left to the GC, as before). */
-const CAN_RELEASE = typeof ArrayBuffer.prototype.transfer === 'function';
+
 /**
  * update() over one chunk, for encrypt() and decrypt() alike: in slices of
  * TRANSIENT_UPDATE_BYTES when `transient` (each output freed once the consumer asks for the
@@ -164,7 +157,7 @@ function* updates(cipher, chunk, transient) {
         yield out;
         // The consumer asked for the next chunk: it is done with this one.
         if (transient)
-            release(out);
+            (0,_shared_free_buffer_js__WEBPACK_IMPORTED_MODULE_2__/* .release */ ._)(out);
     }
 }
 /**
@@ -184,7 +177,7 @@ function encrypt(source, params, options = {}) {
     // A test may lower the GCM limit, nobody may raise it.
     const gcmLimit = Math.min(params.gcmMaxPlaintextBytes ?? Infinity, _mediaconvert_decryption_js__WEBPACK_IMPORTED_MODULE_1__/* .GCM_MAX_PLAINTEXT_BYTES */ .BL);
     const cipher = createModeCipher(params);
-    const transient = options.transient === true && CAN_RELEASE;
+    const transient = options.transient === true && _shared_free_buffer_js__WEBPACK_IMPORTED_MODULE_2__/* .CAN_RELEASE */ .n;
     return encryptChunks(source, cipher, params.mode === 'AES_GCM' ? gcmLimit : undefined, transient);
 }
 /** `gcmLimit` is set for GCM only: it then also means "append the tag". */
@@ -206,6 +199,30 @@ async function* encryptChunks(source, cipher, gcmLimit, transient) {
         yield last;
     }
 }
+
+
+/***/ }),
+
+/***/ 1742:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ release),
+/* harmony export */   n: () => (/* binding */ CAN_RELEASE)
+/* harmony export */ });
+/** Freeing a buffer's memory at once instead of leaving it to the garbage collector. */
+/**
+ * Frees a buffer's memory now, where the runtime can (ArrayBuffer.prototype.transfer: Node 21
+ * and later, so on the runner's Node 24). Only a buffer that owns all of its ArrayBuffer is
+ * freed; the buffer is empty afterwards. Call it only once nothing reads the buffer any more.
+ */
+function release(buffer) {
+    const backing = buffer.buffer;
+    if (buffer.byteOffset === 0 && backing.byteLength === buffer.length)
+        backing.transfer?.(0);
+}
+/** Whether buffers can be freed here (else they are left to the GC). */
+const CAN_RELEASE = typeof ArrayBuffer.prototype.transfer === 'function';
 
 
 /***/ }),

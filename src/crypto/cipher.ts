@@ -16,6 +16,7 @@ import {
   type Mode,
 } from '../mediaconvert/decryption.js';
 import { MIB } from '../shared/units.js';
+import { CAN_RELEASE, release } from '../shared/free-buffer.js';
 
 export const AES_BLOCK_BYTES = 16;
 export const MODE_SUFFIX: Readonly<Record<Mode, string>> = {
@@ -164,21 +165,8 @@ export interface EncryptOptions {
  */
 export const TRANSIENT_UPDATE_BYTES = 64 * 1024;
 
-type ArrayBufferWithTransfer = ArrayBuffer & { transfer?: (length?: number) => ArrayBuffer };
-
-/**
- * Frees a buffer's memory now, where the runtime can (ArrayBuffer.prototype.transfer: Node 21
- * and later, so on the runner's Node 24). Only a buffer that owns all of its ArrayBuffer is
- * freed; the buffer is empty afterwards.
- */
-function release(buffer: Buffer): void {
-  const backing = buffer.buffer as ArrayBufferWithTransfer;
-  if (buffer.byteOffset === 0 && backing.byteLength === buffer.length) backing.transfer?.(0);
-}
-
 /** Whether transient chunks can be freed here (else they are left to the GC, as before). */
-export const CAN_RELEASE =
-  typeof (ArrayBuffer.prototype as ArrayBufferWithTransfer).transfer === 'function';
+export { CAN_RELEASE };
 
 /**
  * update() over one chunk, for encrypt() and decrypt() alike: in slices of

@@ -6,15 +6,16 @@
  * (crypto/ctr-at.ts), once per attempt: a part in flight costs a read buffer and a slice of
  * ciphertext, not the whole part, so parts in flight are no longer bounded by buffers.
  *
- * What the second read finds must be what the first found. The part's CRC32 is computed again
- * as it is made, and a part whose bytes differ (the file was written meanwhile) or that ends
- * early fails before its last byte is sent, so S3 never stores it.
+ * What the second read finds must be what the first found. A part whose bytes differ (the
+ * file was written meanwhile) no longer matches the CRC32 in its header, and S3 refuses it
+ * (BadDigest; upload/multipart.ts says the file changed); a part that ends early fails before
+ * its last byte is sent. Either way S3 never stores it.
  */
 import type { FileHandle } from 'node:fs/promises';
-import { Readable } from 'node:stream';
-import { encrypt } from '../crypto/cipher.js';
+import type { Readable } from 'node:stream';
+import { encrypt, TRANSIENT_UPDATE_BYTES } from '../crypto/cipher.js';
 import { ctrCipherAt } from '../crypto/ctr-at.js';
-import { ReopenableBody } from '../aws/reopenable-body.js';
+import { chunkStream, ReopenableBody } from '../aws/reopenable-body.js';
 import { REREAD_CHUNK_BYTES } from '../inputs/sizing.js';
 import { crc32 } from './checksum.js';
 
@@ -76,10 +77,7 @@ async function* planned(
     const made = { length, crc: sum };
     const open = (): Readable => {
       if (!state.open) throw new Error('the upload of this file has ended');
-      return Readable.from(partBytes(plan, crc, at, made), {
-        objectMode: false,
-        highWaterMark: REREAD_CHUNK_BYTES,
-      });
+      return chunkStream(partBytes(plan, at, made.length));
     };
     return { body: new ReopenableBody(length, open), ...made };
   };
@@ -100,31 +98,23 @@ async function* planned(
   if (length > 0 || offset === 0) yield part();
 }
 
-/** One attempt's bytes of the part at `offset`: read, encrypted and checked again. */
-async function* partBytes(
-  plan: CtrPlan,
-  crc: Crc32,
-  offset: number,
-  expected: { length: number; crc: number },
-): AsyncGenerator<Buffer> {
+/**
+ * One attempt's bytes of the part at `offset`: read again and encrypted from that offset's
+ * counter. Each output is a fresh buffer of at most TRANSIENT_UPDATE_BYTES, which the body's
+ * stream frees once the socket has taken it (glibc keeps such sizes on its heap for reuse).
+ */
+async function* partBytes(plan: CtrPlan, offset: number, length: number): AsyncGenerator<Buffer> {
   const cipher = ctrCipherAt(plan.key, plan.iv, offset);
-  const buffer = Buffer.allocUnsafe(Math.min(REREAD_CHUNK_BYTES, Math.max(1, expected.length)));
-  let done = 0;
-  let sum = 0;
-  while (done < expected.length) {
-    const want = Math.min(buffer.length, expected.length - done);
+  const buffer = Buffer.allocUnsafe(Math.min(REREAD_CHUNK_BYTES, Math.max(1, length)));
+  for (let done = 0; done < length;) {
+    const want = Math.min(buffer.length, length - done);
     const { bytesRead } = await plan.handle.read(buffer, 0, want, offset + done);
     if (bytesRead === 0) {
       throw new Error(`file changed while being read: it ends at byte ${offset + done} now`);
     }
-    const out = cipher.update(buffer.subarray(0, bytesRead));
-    sum = crc(out, sum);
-    done += bytesRead;
-    if (done === expected.length && sum >>> 0 !== expected.crc >>> 0) {
-      throw new Error(
-        `file changed while being read: bytes ${offset} to ${offset + done - 1} differ from the first read`,
-      );
+    for (let at = 0; at < bytesRead; at += TRANSIENT_UPDATE_BYTES) {
+      yield cipher.update(buffer.subarray(at, Math.min(at + TRANSIENT_UPDATE_BYTES, bytesRead)));
     }
-    yield out;
+    done += bytesRead;
   }
 }

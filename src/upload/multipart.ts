@@ -73,6 +73,18 @@ interface Part {
 
 const isPlanned = (part: Part | PlannedPart): part is PlannedPart => 'body' in part;
 
+/**
+ * A part made again (upload/ctr-parts.ts) that S3 refused as BadDigest: its bytes are not the
+ * ones whose CRC32 the first read found, so the file was written while being uploaded.
+ */
+function partChanged(error: unknown, partNumber: number): unknown {
+  if ((error as Error).name !== 'BadDigest') return error;
+  return new Error(
+    `file changed while being read: part ${partNumber} differs from the first read (S3 refused it: BadDigest)`,
+    { cause: error },
+  );
+}
+
 class StreamingUpload {
   private readonly partSize: number;
   private readonly budget: MemoryBudget;
@@ -314,7 +326,7 @@ class StreamingUpload {
         this.request.onProgress?.(this.uploadedBytes);
       })
       .catch((error: unknown) => {
-        this.failure ??= { error };
+        this.failure ??= { error: planned ? partChanged(error, PartNumber) : error };
       })
       .finally(() => {
         this.inFlight.delete(sent);

@@ -10,19 +10,27 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { pacedRequest } from '../../src/aws/paced-body.js';
-import { ReopenableBody } from '../../src/aws/reopenable-body.js';
+import { chunkStream, ReopenableBody } from '../../src/aws/reopenable-body.js';
+import { CAN_RELEASE } from '../../src/shared/free-buffer.js';
+import { request as httpRequest } from 'node:http';
+import { createHash } from 'node:crypto';
 import { BoundedHandler } from '../../src/aws/timeouts.js';
 
 let server: Server;
 let port: number;
-const received: { bytes: number; complete: boolean }[] = [];
+const received: { bytes: number; complete: boolean; sha256?: string }[] = [];
 
 beforeAll(async () => {
   server = createServer((req, res) => {
-    const entry = { bytes: 0, complete: false };
+    const entry: (typeof received)[number] = { bytes: 0, complete: false };
     received.push(entry);
-    req.on('data', (chunk: Buffer) => (entry.bytes += chunk.length));
+    const hash = createHash('sha256');
+    req.on('data', (chunk: Buffer) => {
+      entry.bytes += chunk.length;
+      hash.update(chunk);
+    });
     req.on('end', () => {
+      if (req.url === '/free') entry.sha256 = hash.digest('hex');
       entry.complete =
         !req.readableAborted && entry.bytes === Number(req.headers['content-length']);
       res.end('ok');
@@ -118,5 +126,41 @@ describe('ReopenableBody', () => {
     expect(Date.now() - started).toBeLessThan(5_000);
     // The server never got a whole body.
     expect(received.slice(before).filter((entry) => entry.complete)).toEqual([]);
+  });
+
+  test('chunkStream piped into a request sends every chunk in order, then frees it', async () => {
+    const before = received.length;
+    const chunks = Array.from({ length: 40 }, () => randomBytes(64 * 1024));
+    const expected = createHash('sha256');
+    for (const chunk of chunks) expected.update(chunk);
+    const digest = expected.digest('hex');
+    const answered = new Promise<number>((resolve, reject) => {
+      const req = httpRequest(
+        {
+          host: '127.0.0.1',
+          port,
+          method: 'PUT',
+          path: '/free',
+          headers: { 'content-length': 40 * 64 * 1024 },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        },
+      );
+      req.on('error', reject);
+      chunkStream(
+        (async function* () {
+          for (const chunk of chunks) yield chunk;
+        })(),
+      ).pipe(req);
+    });
+    expect(await answered).toBe(200);
+    // The server got the chunks' bytes as they were: each was freed only once written.
+    expect(received.slice(before)).toEqual([
+      { bytes: 40 * 64 * 1024, complete: true, sha256: digest },
+    ]);
+    if (CAN_RELEASE) expect(chunks.every((chunk) => chunk.length === 0)).toBe(true);
+    else expect(chunks.every((chunk) => chunk.length === 64 * 1024)).toBe(true);
   });
 });

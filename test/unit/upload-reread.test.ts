@@ -122,6 +122,27 @@ withCrc('parts made again', () => {
     expect(budget.usedBytes).toBe(0);
   });
 
+  test('a part S3 refuses as BadDigest says the file changed while being read', async () => {
+    const budget = new MemoryBudget(64 * MIB);
+    s3Mock.on(UploadPartCommand).callsFake(async (input: UploadPartCommandInput) => {
+      if (input.PartNumber === 2) {
+        throw Object.assign(
+          new Error('The CRC32 you specified did not match the calculated checksum.'),
+          {
+            name: 'BadDigest',
+            $metadata: { httpStatusCode: 400 },
+          },
+        );
+      }
+      return { ETag: `"part-${input.PartNumber}"` };
+    });
+    await expect(uploadStream({ ...options(budget), parts: planned(4, 10, []) })).rejects.toThrow(
+      'file changed while being read: part 2 differs from the first read (S3 refused it: BadDigest)',
+    );
+    expect(s3Mock).toHaveReceivedCommand(AbortMultipartUploadCommand);
+    expect(budget.usedBytes).toBe(0);
+  });
+
   test('a part that fails aborts the upload and stops the plan; the budget is whole again', async () => {
     const budget = new MemoryBudget(64 * MIB);
     s3Mock.on(UploadPartCommand).callsFake(async (input: UploadPartCommandInput) => {
