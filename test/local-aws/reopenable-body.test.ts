@@ -160,7 +160,9 @@ describe('ReopenableBody', () => {
     expect(received.slice(before)).toEqual([
       { bytes: 40 * 64 * 1024, complete: true, sha256: digest },
     ]);
-    if (CAN_RELEASE) expect(chunks.every((chunk) => chunk.length === 0)).toBe(true);
-    else expect(chunks.every((chunk) => chunk.length === 64 * 1024)).toBe(true);
+    // Freed where the runtime can free a buffer (Node 21 and later), else left to the GC.
+    expect(chunks.map((chunk) => chunk.length)).toEqual(
+      chunks.map(() => (CAN_RELEASE ? 0 : 64 * 1024)),
+    );
   });
 });
