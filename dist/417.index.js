@@ -1952,7 +1952,7 @@ class StreamingUpload {
         this.leave = this.budget.join();
         const now = request.now ?? (() => performance.now());
         const ceiling = request.parts
-            ? () => this.budget.fairShare(sizing/* REREAD_PARTS_IN_FLIGHT */.IZ)
+            ? () => this.budget.fairShare()
             : () => this.budget.fairInFlight(this.partSize);
         this.window = new memory_budget/* InFlightWindow */.ER({
             now,
@@ -2502,10 +2502,10 @@ var upload_progress = __webpack_require__(60850);
 
 /** Encrypts and uploads `files`; returns the results and failures, each in file order. */
 async function encryptAll(files, config, clients, deps, hooks) {
-    const budget = new memory_budget/* MemoryBudget */.ND(config.memoryBudgetBytes);
+    const budget = new memory_budget/* MemoryBudget */.ND(config.memoryBudgetBytes, config.partsInFlight);
     const concurrency = config.concurrency ??
         (0,sizing/* autoConcurrency */.VA)(files.map((f) => (0,crypto_cipher/* ciphertextLength */.V6)(config.mode, f.bytes)), config.partSizeBytes, config.memoryBudgetBytes);
-    deps.log.info(`${concurrency} file(s) at once${config.concurrency === undefined ? ' (auto)' : ''}, buffers within ${(0,sizing/* formatMiB */.av)(config.memoryBudgetBytes)} (max-memory-mib), ${(0,sizing/* formatMiB */.av)(config.partSizeBytes)} parts`);
+    deps.log.info(`${concurrency} file(s) at once${config.concurrency === undefined ? ' (auto)' : ''}, buffers within ${(0,sizing/* formatMiB */.av)(config.memoryBudgetBytes)} (max-memory-mib), ${(0,sizing/* formatMiB */.av)(config.partSizeBytes)} parts, at most ${config.partsInFlight} in flight`);
     const settled = await (0,pool/* mapPool */.P)(files, concurrency, async (file, index) => {
         if (deps.signal?.aborted)
             throw new Error('canceled before it started');

@@ -362,6 +362,7 @@ const REUSE_FROM_BYTES = _shared_units_js__WEBPACK_IMPORTED_MODULE_1__/* .MIB */
  */
 class MemoryBudget {
     totalBytes;
+    partsInFlight;
     used = 0;
     reserved = 0;
     peak = 0;
@@ -369,10 +370,17 @@ class MemoryBudget {
     waiters = [];
     /** Uploads currently sharing the budget. */
     active = 0;
-    constructor(totalBytes) {
+    /**
+     * `totalBytes` for every buffer of the run; `partsInFlight` (parts-in-flight) for every
+     * part on the wire at once, whatever holds its bytes.
+     */
+    constructor(totalBytes, partsInFlight = _inputs_sizing_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_PARTS_IN_FLIGHT */ .CT) {
         this.totalBytes = totalBytes;
+        this.partsInFlight = partsInFlight;
         if (!(totalBytes > 0))
             throw new RangeError('a memory budget needs a positive size');
+        if (!(partsInFlight >= 1))
+            throw new RangeError('parts in flight must be at least 1');
     }
     /** Bytes leased or kept for reuse. */
     get usedBytes() {
@@ -396,9 +404,9 @@ class MemoryBudget {
             this.active -= 1;
         };
     }
-    /** One upload's share of `total` (at least 1), split evenly between the active uploads. */
-    fairShare(total) {
-        return Math.max(1, Math.floor(total / Math.max(1, this.active)));
+    /** One upload's share of the run's parts in flight (at least 1), split between the uploads. */
+    fairShare() {
+        return Math.max(1, Math.floor(this.partsInFlight / Math.max(1, this.active)));
     }
     /**
      * Parts in flight one upload may have so that every active upload can still fill a part of
@@ -406,7 +414,8 @@ class MemoryBudget {
      */
     fairInFlight(partBytes) {
         const parts = Math.floor((this.totalBytes - this.reserved) / partBytes);
-        return Math.max(1, Math.floor(parts / Math.max(1, this.active)) - 1);
+        const buffers = Math.max(1, Math.floor(parts / Math.max(1, this.active)) - 1);
+        return Math.min(buffers, this.fairShare());
     }
     /** A buffer of exactly `bytes`, once it fits (first come, first served). */
     async lease(bytes, signal) {

@@ -4,6 +4,7 @@ import { IV_LENGTHS, MODES, type Mode } from '../mediaconvert/decryption.js';
 import { RUN_USER_METADATA, tagProblem, USER_METADATA_ENTRIES } from '../mediaconvert/limits.js';
 import {
   largestPartFor,
+  MAX_PARTS_IN_FLIGHT,
   MAX_BUDGET_MIB,
   MAX_PART_MIB,
   MIN_BUDGET_MIB,
@@ -62,6 +63,8 @@ export interface UploadSettings {
   partSizeReducedFrom?: number;
   /** Every part buffer of every file comes from this many bytes. */
   memoryBudgetBytes: number;
+  /** The most parts in flight at once in the whole run (parts-in-flight). */
+  partsInFlight: number;
   /** What to do when the object's key exists already. */
   ifExists: IfExists;
 }
@@ -160,6 +163,12 @@ export function parseConfig(
     keySource: parseChoice('key-source', input['key-source'], ['kms', 'local'] as const),
     destination: parseDestination(input.destination),
     ...parsePartSize(input['part-size-mib'], input['max-memory-mib']),
+    partsInFlight: parseInteger(
+      'parts-in-flight',
+      input['parts-in-flight'],
+      1,
+      MAX_PARTS_IN_FLIGHT,
+    ),
     wait,
     waitTimeoutMs: parseInteger('wait-timeout', input['wait-timeout'], 1, 7 * 24 * 3600) * 1000,
     cancelOnTimeout: parseBoolean('cancel-on-timeout', input['cancel-on-timeout']),

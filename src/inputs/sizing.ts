@@ -77,12 +77,14 @@ export const DEFAULT_PARTS = 3;
 export const INITIAL_IN_FLIGHT = 4;
 
 /**
- * Parts in flight for the whole run when parts are made again at send time (AES_CTR over
- * https, upload/ctr-parts.ts), shared by the uploads of the run. Such a part holds no part
- * buffer, so memory does not bound them; the number of connections does. On a link of 8 MiB/s
- * per connection each one adds 8 MiB/s.
+ * Parts in flight for the whole run (`parts-in-flight`), shared by the uploads of the run. A
+ * part made again at send time (AES_CTR over https, upload/ctr-parts.ts) holds no part buffer,
+ * so memory does not bound those; the number of connections does. On a link of 8 MiB/s per
+ * connection each one adds 8 MiB/s: 20 against `aws s3 cp`'s 10 and rclone's 4 (or 16 tuned).
  */
-export const REREAD_PARTS_IN_FLIGHT = 20;
+export const DEFAULT_PARTS_IN_FLIGHT = 20;
+/** The highest `parts-in-flight`: each part is a connection, and the S3 client opens 50 per host. */
+export const MAX_PARTS_IN_FLIGHT = 50;
 
 /** Bytes per read (and AES update) of a part made again: also its slice on the socket. */
 export const REREAD_CHUNK_BYTES = 256 * 1024;

@@ -21,7 +21,7 @@ import type { Logger } from '../shared/logger.js';
 /** What the file loop reads of the inputs: one file's settings, the batch's and the budget's. */
 export type FileLoopSettings = EncryptSettings &
   BatchSettings &
-  Pick<UploadSettings, 'memoryBudgetBytes' | 'ifExists'>;
+  Pick<UploadSettings, 'memoryBudgetBytes' | 'partsInFlight' | 'ifExists'>;
 
 /** What the file loop needs of the run. */
 export interface FileDeps {
@@ -50,7 +50,7 @@ export async function encryptAll(
   deps: FileDeps,
   hooks: FileHooks,
 ): Promise<{ results: FileResult[]; failures: FileFailure[] }> {
-  const budget = new MemoryBudget(config.memoryBudgetBytes);
+  const budget = new MemoryBudget(config.memoryBudgetBytes, config.partsInFlight);
   const concurrency =
     config.concurrency ??
     autoConcurrency(
@@ -59,7 +59,7 @@ export async function encryptAll(
       config.memoryBudgetBytes,
     );
   deps.log.info(
-    `${concurrency} file(s) at once${config.concurrency === undefined ? ' (auto)' : ''}, buffers within ${formatMiB(config.memoryBudgetBytes)} (max-memory-mib), ${formatMiB(config.partSizeBytes)} parts`,
+    `${concurrency} file(s) at once${config.concurrency === undefined ? ' (auto)' : ''}, buffers within ${formatMiB(config.memoryBudgetBytes)} (max-memory-mib), ${formatMiB(config.partSizeBytes)} parts, at most ${config.partsInFlight} in flight`,
   );
   const settled = await mapPool(
     files,

@@ -3,7 +3,12 @@
  * file concurrency and parts in flight multiply inside one bound instead of each other.
  */
 
-import { formatMiB, MIN_PARTS_PER_FILE, WINDOW_RISE } from '../inputs/sizing.js';
+import {
+  DEFAULT_PARTS_IN_FLIGHT,
+  formatMiB,
+  MIN_PARTS_PER_FILE,
+  WINDOW_RISE,
+} from '../inputs/sizing.js';
 import { MIB } from '../shared/units.js';
 
 interface Waiter {
@@ -40,8 +45,16 @@ export class MemoryBudget {
   /** Uploads currently sharing the budget. */
   private active = 0;
 
-  constructor(readonly totalBytes: number) {
+  /**
+   * `totalBytes` for every buffer of the run; `partsInFlight` (parts-in-flight) for every
+   * part on the wire at once, whatever holds its bytes.
+   */
+  constructor(
+    readonly totalBytes: number,
+    readonly partsInFlight: number = DEFAULT_PARTS_IN_FLIGHT,
+  ) {
     if (!(totalBytes > 0)) throw new RangeError('a memory budget needs a positive size');
+    if (!(partsInFlight >= 1)) throw new RangeError('parts in flight must be at least 1');
   }
 
   /** Bytes leased or kept for reuse. */
@@ -69,9 +82,9 @@ export class MemoryBudget {
     };
   }
 
-  /** One upload's share of `total` (at least 1), split evenly between the active uploads. */
-  fairShare(total: number): number {
-    return Math.max(1, Math.floor(total / Math.max(1, this.active)));
+  /** One upload's share of the run's parts in flight (at least 1), split between the uploads. */
+  fairShare(): number {
+    return Math.max(1, Math.floor(this.partsInFlight / Math.max(1, this.active)));
   }
 
   /**
@@ -80,7 +93,8 @@ export class MemoryBudget {
    */
   fairInFlight(partBytes: number): number {
     const parts = Math.floor((this.totalBytes - this.reserved) / partBytes);
-    return Math.max(1, Math.floor(parts / Math.max(1, this.active)) - 1);
+    const buffers = Math.max(1, Math.floor(parts / Math.max(1, this.active)) - 1);
+    return Math.min(buffers, this.fairShare());
   }
 
   /** A buffer of exactly `bytes`, once it fits (first come, first served). */

@@ -17,7 +17,6 @@ import {
   INITIAL_IN_FLIGHT,
   MAX_PARTS,
   REREAD_PART_BYTES,
-  REREAD_PARTS_IN_FLIGHT,
 } from '../inputs/sizing.js';
 import type { PlannedPart } from './ctr-parts.js';
 import type { UploadRequest } from './upload-request.js';
@@ -110,7 +109,7 @@ class StreamingUpload {
     this.leave = this.budget.join();
     const now = request.now ?? (() => performance.now());
     const ceiling = request.parts
-      ? () => this.budget.fairShare(REREAD_PARTS_IN_FLIGHT)
+      ? () => this.budget.fairShare()
       : () => this.budget.fairInFlight(this.partSize);
     this.window = new InFlightWindow({
       now,

@@ -183,6 +183,7 @@ export const cases: Case[] = [
   { input: 'cancel-on-timeout', why: 'not a boolean', inputs: { 'cancel-on-timeout': '1' } },
   { input: 'concurrency', why: 'over 64', inputs: { concurrency: '65' } },
   { input: 'max-memory-mib', why: 'under 16', inputs: { 'max-memory-mib': '8' } },
+  { input: 'parts-in-flight', why: 'over 50', inputs: { 'parts-in-flight': '51' } },
   { input: 'fail-fast', why: 'not a boolean', inputs: { 'fail-fast': 'on' } },
   { input: 'shard', why: 'index over count', inputs: { shard: '5/4' } },
   { input: 'if-exists', why: 'not a choice', inputs: { 'if-exists': 'replace' } },

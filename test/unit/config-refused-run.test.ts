@@ -37,6 +37,18 @@ const BAD: BadRow[] = [
     says: /whole number/,
   },
   {
+    why: 'parts-in-flight over 50',
+    raw: { 'parts-in-flight': '51' },
+    input: 'parts-in-flight',
+    says: /from 1 to 50/,
+  },
+  {
+    why: 'parts-in-flight zero',
+    raw: { 'parts-in-flight': '0' },
+    input: 'parts-in-flight',
+    says: /from 1 to 50/,
+  },
+  {
     why: 'concurrency neither a number nor auto',
     raw: { concurrency: 'many' },
     input: 'concurrency',

@@ -21,6 +21,7 @@ describe('defaults', () => {
       destination: { bucket: 'my-bucket', prefix: 'in/' },
       partSizeBytes: 5 * 1024 * 1024,
       memoryBudgetBytes: 64 * 1024 * 1024,
+      partsInFlight: 20,
       wait: false,
       waitTimeoutMs: 3600 * 1000,
       cancelOnTimeout: false,
@@ -311,4 +312,11 @@ describe('if-exists, dry-run, delete-inputs', () => {
     );
     expect(inputErrorOf(() => parse({ 'delete-inputs': 'always' })).input).toBe('delete-inputs');
   });
+});
+
+test.each([
+  ['1', 1],
+  ['50', 50],
+])('parts-in-flight %s: at most %s parts of the run in flight', (value, parts) => {
+  expect(parse({ 'parts-in-flight': value }).partsInFlight).toBe(parts);
 });

@@ -197,7 +197,7 @@ describe('memory budget', () => {
   test('concurrency auto runs small files many at once, inside the budget', async () => {
     await run(config({ 'create-job': 'false' }), deps());
     expect(harness.log.messages('info')).toContain(
-      '64 file(s) at once (auto), buffers within 64 MiB (max-memory-mib), 5 MiB parts',
+      '64 file(s) at once (auto), buffers within 64 MiB (max-memory-mib), 5 MiB parts, at most 20 in flight',
     );
     expect(harness.log.messages('warning')).toEqual([]);
   });
@@ -212,7 +212,7 @@ describe('memory budget', () => {
   test('a set concurrency is used as given', async () => {
     await run(config({ 'create-job': 'false', concurrency: '3' }), deps());
     expect(harness.log.messages('info')).toContain(
-      '3 file(s) at once, buffers within 64 MiB (max-memory-mib), 5 MiB parts',
+      '3 file(s) at once, buffers within 64 MiB (max-memory-mib), 5 MiB parts, at most 20 in flight',
     );
   });
 });

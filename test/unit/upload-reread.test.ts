@@ -18,7 +18,7 @@ import { ReopenableBody } from '../../src/aws/reopenable-body.js';
 import type { PlannedPart } from '../../src/upload/ctr-parts.js';
 import { MemoryBudget } from '../../src/upload/memory-budget.js';
 import { uploadStream, type UploadOptions } from '../../src/upload/multipart.js';
-import { REREAD_PARTS_IN_FLIGHT } from '../../src/inputs/sizing.js';
+import { DEFAULT_PARTS_IN_FLIGHT } from '../../src/inputs/sizing.js';
 import { MIB } from '../../src/shared/units.js';
 import { pattern, s3, s3Mock } from '../support/upload-harness.js';
 
@@ -94,7 +94,7 @@ withCrc('parts made again', () => {
     }
     // The SDK was handed the bodies, not their bytes: nothing opened them here.
     expect(opened).toEqual([]);
-    expect(flight.max()).toBe(REREAD_PARTS_IN_FLIGHT);
+    expect(flight.max()).toBe(DEFAULT_PARTS_IN_FLIGHT);
     const complete = s3Mock.commandCalls(CompleteMultipartUploadCommand)[0]!.args[0].input;
     expect(complete.MultipartUpload?.Parts?.map((p) => p.PartNumber)).toEqual(
       Array.from({ length: 45 }, (_, i) => i + 1),
@@ -110,7 +110,7 @@ withCrc('parts made again', () => {
       uploadStream({ ...options(budget, 'in/b.mov'), parts: planned(30, 10, []) }),
     ]);
     expect(s3Mock.commandCalls(UploadPartCommand)).toHaveLength(60);
-    expect(flight.max()).toBeLessThanOrEqual(REREAD_PARTS_IN_FLIGHT);
+    expect(flight.max()).toBeLessThanOrEqual(DEFAULT_PARTS_IN_FLIGHT);
     expect(budget.usedBytes).toBe(0);
   });
 
@@ -164,5 +164,20 @@ withCrc('parts made again', () => {
     expect(s3Mock).not.toHaveReceivedCommand(CompleteMultipartUploadCommand);
     expect(planned_).toBeLessThan(200);
     expect(budget.usedBytes).toBe(0);
+  });
+});
+
+describe('parts-in-flight', () => {
+  test('caps the parts of the run in flight, those with buffers as well, shared by the uploads', () => {
+    const budget = new MemoryBudget(640 * MIB, 6);
+    expect(budget.fairShare()).toBe(6);
+    // 127 parts' buffers would fit; the run's cap is lower.
+    expect(budget.fairInFlight(5 * MIB)).toBe(6);
+    const leave = [budget.join(), budget.join(), budget.join(), budget.join()];
+    expect(budget.fairShare()).toBe(1);
+    expect(budget.fairInFlight(5 * MIB)).toBe(1);
+    for (const left of leave) left();
+    // A small budget still bounds buffered parts below the cap.
+    expect(new MemoryBudget(16 * MIB, 20).fairInFlight(5 * MIB)).toBe(2);
   });
 });
