@@ -234,6 +234,270 @@ class ChunkStream extends node_stream__WEBPACK_IMPORTED_MODULE_0__.Readable {
 
 /***/ }),
 
+/***/ 4622:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  MG: () => (/* binding */ BoundedHandler),
+  ku: () => (/* binding */ nameTimeouts),
+  jq: () => (/* binding */ opensReopenableBodies)
+});
+
+// UNUSED EXPORTS: MIN_BYTES_PER_SECOND, attemptLimitMs, bodyLength, describeTimeout
+
+// EXTERNAL MODULE: ./node_modules/@smithy/node-http-handler/dist-cjs/index.js
+var dist_cjs = __webpack_require__(1279);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(7075);
+// EXTERNAL MODULE: ./src/aws/reopenable-body.ts
+var reopenable_body = __webpack_require__(609);
+;// CONCATENATED MODULE: ./src/aws/paced-body.ts
+/**
+ * Over https, a request body handed to the socket in one write is encrypted in one go: Node's
+ * TLS layer turns the whole buffer into TLS records at once and holds them in native memory
+ * until the network has taken them. A 5 MiB part costs 5 MiB more for as long as it is on the
+ * wire, outside the memory budget and invisible to it; with 11 parts in flight on a slow link
+ * that was about 60 MiB of peak RSS more than over http (216-229 against 156-171 MiB for
+ * 256 MiB). Handed over in slices with backpressure instead, the socket holds at most a slice
+ * or two of ciphertext, and the part's own buffer is the only copy.
+ *
+ * Over plain http a whole-buffer write costs nothing extra (the kernel reads the buffer
+ * itself), so those bodies are left as they are. The request handler runs once per attempt,
+ * after signing: the payload hash and the checksums have seen the buffer, and every retry
+ * gets a fresh stream over the same bytes.
+ */
+
+
+/**
+ * Bytes per write to a TLS socket: the most ciphertext a connection holds besides the kernel's
+ * buffer. Smaller slices cost CPU in the stream machinery: PUTs of 5 MiB bodies over loopback
+ * https took 0.91 CPU-s per GiB written whole, 0.92 in 256 KiB slices and 1.02 in 64 KiB ones
+ * (medians of 8).
+ */
+const SLICE_BYTES = 256 * 1024;
+/**
+ * `request` with its body as a stream of slices of the same bytes (no copy) when it goes over
+ * https and is a byte buffer larger than one slice, or as a fresh stream when it is a
+ * ReopenableBody (over either protocol); else `request` itself.
+ */
+function pacedRequest(request) {
+    const { body } = request;
+    if (body instanceof reopenable_body/* ReopenableBody */.k)
+        return withBody(request, body.open());
+    if (request.protocol !== 'https:' || !(body instanceof Uint8Array))
+        return request;
+    if (body.byteLength <= SLICE_BYTES)
+        return request;
+    return withBody(request, slices(body));
+}
+/** A copy of the request: the SDK resends the original on a retry, so its body stays as it is. */
+function withBody(request, body) {
+    return Object.assign(Object.create(Object.getPrototypeOf(request)), request, {
+        body,
+    });
+}
+/** A readable stream of `bytes` in SLICE_BYTES views; it reads the next one when asked. */
+function slices(bytes) {
+    let offset = 0;
+    return new external_node_stream_.Readable({
+        // One slice buffered ahead: the socket asks for the next when it has taken this one.
+        highWaterMark: SLICE_BYTES,
+        read() {
+            if (offset >= bytes.byteLength) {
+                this.push(null);
+                return;
+            }
+            const end = Math.min(offset + SLICE_BYTES, bytes.byteLength);
+            const view = Buffer.from(bytes.buffer, bytes.byteOffset + offset, end - offset);
+            offset = end;
+            this.push(view);
+        },
+    });
+}
+
+;// CONCATENATED MODULE: ./src/aws/timeouts.ts
+/**
+ * Time limits on every AWS request (`request-timeout`). Without them a request that the
+ * service, a proxy or the network never answers holds the step until the runner's 6-hour job
+ * limit. Two limits apply to each attempt, and an attempt that passes either is given up as
+ * a TimeoutError, which the SDK's retry policy retries like a dropped connection:
+ * - idle: the connection moves no byte for `request-timeout` (connecting, sending or
+ *   receiving), the SDK handler's own connection and socket timeouts;
+ * - total: the attempt has not ended after twice `request-timeout` plus one second per
+ *   MIN_BYTES_PER_SECOND it sends. An answer trickling a byte a second is never idle; this
+ *   ends it, while a 5 MiB part on a slow but working link keeps its time. (Twice: a silent
+ *   connection is then always reported by the idle limit, which says what happened.)
+ * When the last attempt times out too, the error names the operation and the limit.
+ */
+
+
+
+
+/** The slowest upload rate an attempt is granted time for, on top of the idle limit. */
+const MIN_BYTES_PER_SECOND = 16 * 1024;
+/** How long one attempt that sends `bodyBytes` may take in all. */
+function attemptLimitMs(idleMs, bodyBytes) {
+    return 2 * idleMs + Math.ceil((bodyBytes / MIN_BYTES_PER_SECOND) * 1000);
+}
+/** The request's body size: its content-length, else the size of a buffer or string body. */
+function bodyLength(request) {
+    const header = Object.entries(request.headers).find(([name]) => name.toLowerCase() === 'content-length')?.[1];
+    if (header !== undefined && /^\d+$/.test(header))
+        return Number(header);
+    const { body } = request;
+    if (typeof body === 'string')
+        return Buffer.byteLength(body);
+    if (body instanceof Uint8Array)
+        return body.length;
+    return 0;
+}
+const TOTAL_MESSAGE = 'the attempt did not end within';
+function totalTimeout(limitMs) {
+    return Object.assign(new Error(`${TOTAL_MESSAGE} ${formatSeconds(limitMs)}`), {
+        name: 'TimeoutError',
+    });
+}
+/**
+ * The SDK's Node.js handler with the idle limits set, wrapped so that each attempt also has
+ * its total limit. The step's cancel still cuts an attempt at once: its signal is passed on.
+ * Large https bodies go to the socket in slices (paced-body.ts).
+ */
+class BoundedHandler {
+    idleMs;
+    metadata = { handlerProtocol: 'http/1.1' };
+    inner;
+    constructor(idleMs, options = {}) {
+        this.idleMs = idleMs;
+        this.inner = new dist_cjs.NodeHttpHandler({
+            ...options,
+            connectionTimeout: idleMs,
+            socketTimeout: idleMs,
+        });
+    }
+    async handle(request, options = {}) {
+        const limitMs = attemptLimitMs(this.idleMs, bodyLength(request));
+        const controller = new AbortController();
+        const outer = options.abortSignal;
+        const onOuter = () => controller.abort(outer?.reason);
+        if (outer?.aborted)
+            onOuter();
+        else
+            outer?.addEventListener('abort', onOuter, { once: true });
+        let body;
+        let timedOut = false;
+        const timer = setTimeout(() => {
+            timedOut = true;
+            const error = totalTimeout(limitMs);
+            controller.abort(error);
+            body?.destroy(error);
+        }, limitMs);
+        // A timer must not hold the process open once everything else is done.
+        timer.unref();
+        const release = () => {
+            clearTimeout(timer);
+            outer?.removeEventListener('abort', onOuter);
+        };
+        const sent = pacedRequest(request);
+        // A body made for this attempt that fails (its file changed or could not be read) ends
+        // the attempt with its own error; else the request would wait for bytes that never come.
+        const made = request.body instanceof reopenable_body/* ReopenableBody */.k ? sent.body : undefined;
+        let bodyError;
+        made?.once('error', (error) => {
+            bodyError ??= { error };
+            controller.abort(error);
+        });
+        try {
+            const result = await this.inner.handle(sent, {
+                ...options,
+                abortSignal: controller.signal,
+            });
+            const stream = result.response.body;
+            if (stream && typeof stream.destroy === 'function' && typeof stream.on === 'function') {
+                // The limit runs on while the answer's body is read, until it ends one way or another.
+                body = stream;
+                (0,external_node_stream_.finished)(stream, release);
+            }
+            else {
+                release();
+            }
+            return result;
+        }
+        catch (error) {
+            release();
+            made?.destroy();
+            if (timedOut)
+                throw totalTimeout(limitMs);
+            if (bodyError)
+                throw bodyError.error;
+            throw error;
+        }
+    }
+    updateHttpClientConfig(key, value) {
+        this.inner.updateHttpClientConfig(key, value);
+    }
+    httpHandlerConfigs() {
+        return this.inner.httpHandlerConfigs();
+    }
+    destroy() {
+        this.inner.destroy();
+    }
+}
+/**
+ * Whether a client sends its requests through a BoundedHandler, and so opens a
+ * ReopenableBody for each attempt (a client this tool did not make would send its bytes as
+ * they are, not the stream they stand for).
+ */
+function opensReopenableBodies(client) {
+    return client.config.requestHandler instanceof BoundedHandler;
+}
+/**
+ * Turns the TimeoutError of a request whose every attempt timed out into one that names the
+ * operation, what ran out, the limit and the attempts. Added outside the retry loop: it sees
+ * only the final error.
+ */
+function nameTimeouts(client, idleMs) {
+    client.middlewareStack.add((next, context) => async (args) => {
+        try {
+            return await next(args);
+        }
+        catch (error) {
+            if (!(error instanceof Error) || error.name !== 'TimeoutError')
+                throw error;
+            const operation = context.commandName?.replace(/Command$/, '') ?? 'request';
+            throw Object.assign(new Error(describeTimeout(operation, error, idleMs), { cause: error }), {
+                name: 'TimeoutError',
+                $metadata: error.$metadata,
+            });
+        }
+    }, { step: 'initialize', priority: 'high', name: 'mediaconvertEncryptTimeouts' });
+}
+/** "UploadPart timed out: the connection moved no byte for 30 s (request-timeout 30 s, 6 attempts)". */
+function describeTimeout(operation, error, idleMs) {
+    const attempts = error.$metadata?.attempts;
+    const message = error.message.split('\n')[0] ?? '';
+    let what;
+    if (message.startsWith(TOTAL_MESSAGE))
+        what = message;
+    else if (/did not establish a connection/.test(message)) {
+        what = `no connection within ${formatSeconds(idleMs)}`;
+    }
+    else if (/of inactivity/.test(message)) {
+        what = `the connection moved no byte for ${formatSeconds(idleMs)}`;
+    }
+    else
+        what = message;
+    const tries = attempts === undefined ? '' : `, ${attempts} attempt${attempts === 1 ? '' : 's'}`;
+    return `${operation} timed out: ${what} (request-timeout ${formatSeconds(idleMs)}${tries})`;
+}
+function formatSeconds(ms) {
+    return `${Number((ms / 1000).toFixed(2))} s`;
+}
+
+
+/***/ }),
+
 /***/ 4520:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2151,6 +2415,8 @@ class StreamingUpload {
     }
 }
 
+// EXTERNAL MODULE: ./src/aws/timeouts.ts + 1 modules
+var timeouts = __webpack_require__(4622);
 ;// CONCATENATED MODULE: ./src/crypto/ctr-at.ts
 /**
  * AES-CTR from any block of a stream, not only its first: the ciphertext of bytes
@@ -2270,6 +2536,7 @@ async function* partBytes(plan, offset, length) {
 }
 
 ;// CONCATENATED MODULE: ./src/upload/encrypt-file.ts
+
 
 
 
@@ -2408,12 +2675,13 @@ async function encryptReserved(file, config, deps, cipherBytes, partSizeBytes) {
 /**
  * Whether the file's parts are made again at send time instead of held in buffers
  * (upload/ctr-parts.ts): AES_CTR, more than one part, a run budget to lease from, a CRC32 of
- * our own for each part's header, and https, where the payload is not hashed for the signature.
+ * our own for each part's header, a client of ours (its handler opens the parts' bodies), and
+ * https, where the payload is not hashed for the signature.
  */
 async function partsMadeAgain(file, config, deps, cipherBytes, partSizeBytes) {
     if (config.mode !== 'AES_CTR' || cipherBytes <= partSizeBytes)
         return false;
-    if (!deps.budget || !crc32)
+    if (!deps.budget || !crc32 || !(0,timeouts/* opensReopenableBodies */.jq)(deps.s3))
         return false;
     return (0,connection_warmup/* sendsOverTls */.Vj)(deps.s3, file.bucket);
 }

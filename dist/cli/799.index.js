@@ -25,8 +25,8 @@ var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
-// EXTERNAL MODULE: ./src/aws/clients.ts + 6 modules
-var clients = __webpack_require__(8406);
+// EXTERNAL MODULE: ./src/aws/clients.ts + 4 modules
+var clients = __webpack_require__(3453);
 // EXTERNAL MODULE: ./src/inputs/config.ts + 2 modules
 var inputs_config = __webpack_require__(6605);
 // EXTERNAL MODULE: ./src/shared/errors.ts

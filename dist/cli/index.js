@@ -29326,7 +29326,7 @@ async function main(argv) {
     quietNodeVersionWarning();
     const log = consoleLogger(process.stderr);
     if (argv[0] === 'conformance') {
-        const { conformance } = await Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(632), __nccwpck_require__.e(156), __nccwpck_require__.e(878), __nccwpck_require__.e(406), __nccwpck_require__.e(799)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5799));
+        const { conformance } = await Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(632), __nccwpck_require__.e(156), __nccwpck_require__.e(878), __nccwpck_require__.e(453), __nccwpck_require__.e(799)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5799));
         const interrupt = (0,signals/* handleInterrupts */.B)((m) => log.warning(m));
         return (await conformance(argv.slice(1), log, interrupt.signal));
     }
@@ -29505,7 +29505,7 @@ function parseMode(raw, env) {
 async function loadPipeline() {
     const [{ runPipeline }, { hostDeps }] = await Promise.all([
         Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(632), __nccwpck_require__.e(156), __nccwpck_require__.e(377), __nccwpck_require__.e(811), __nccwpck_require__.e(849), __nccwpck_require__.e(520)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4520)),
-        Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(632), __nccwpck_require__.e(156), __nccwpck_require__.e(878), __nccwpck_require__.e(406), __nccwpck_require__.e(754)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9754)),
+        Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(632), __nccwpck_require__.e(156), __nccwpck_require__.e(878), __nccwpck_require__.e(453), __nccwpck_require__.e(754)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9754)),
     ]);
     return { runPipeline, hostDeps };
 }
@@ -29514,7 +29514,7 @@ async function runMode(mode, env, options) {
     const [{ runPipeline }, { runWaitOnly }, { hostDeps }] = await Promise.all([
         Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(632), __nccwpck_require__.e(156), __nccwpck_require__.e(377), __nccwpck_require__.e(811), __nccwpck_require__.e(849), __nccwpck_require__.e(520)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4520)),
         Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(156), __nccwpck_require__.e(849), __nccwpck_require__.e(765)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6765)),
-        Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(632), __nccwpck_require__.e(156), __nccwpck_require__.e(878), __nccwpck_require__.e(406), __nccwpck_require__.e(754)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9754)),
+        Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(632), __nccwpck_require__.e(156), __nccwpck_require__.e(878), __nccwpck_require__.e(453), __nccwpck_require__.e(754)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9754)),
     ]);
     if (mode.kind === 'wait-only') {
         // Only MediaConvert and S3 (delete-inputs) are asked: the KMS client stays unused.
@@ -29527,7 +29527,7 @@ async function runMode(mode, env, options) {
 async function loadObjects() {
     const [{ runObjects }, { objectsDeps }, outputs] = await Promise.all([
         Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(632), __nccwpck_require__.e(811), __nccwpck_require__.e(140)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2140)),
-        Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(632), __nccwpck_require__.e(156), __nccwpck_require__.e(878), __nccwpck_require__.e(406), __nccwpck_require__.e(513)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7513)),
+        Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(632), __nccwpck_require__.e(156), __nccwpck_require__.e(878), __nccwpck_require__.e(453), __nccwpck_require__.e(513)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7513)),
         Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(632), __nccwpck_require__.e(811), __nccwpck_require__.e(140), __nccwpck_require__.e(244)]).then(__nccwpck_require__.bind(__nccwpck_require__, 244)),
     ]);
     return { runObjects, objectsDeps, outputs };

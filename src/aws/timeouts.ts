@@ -144,6 +144,15 @@ export class BoundedHandler {
   }
 }
 
+/**
+ * Whether a client sends its requests through a BoundedHandler, and so opens a
+ * ReopenableBody for each attempt (a client this tool did not make would send its bytes as
+ * they are, not the stream they stand for).
+ */
+export function opensReopenableBodies(client: { config: unknown }): boolean {
+  return (client.config as { requestHandler?: unknown }).requestHandler instanceof BoundedHandler;
+}
+
 type Handler = (args: unknown) => Promise<unknown>;
 interface Stack {
   add(

@@ -20,6 +20,7 @@ import type { MemoryBudget } from './memory-budget.js';
 import { objectMetadata } from './object-metadata.js';
 import { uploadStream } from './multipart.js';
 import { sendsOverTls, warmForBucket } from '../aws/connection-warmup.js';
+import { opensReopenableBodies } from '../aws/timeouts.js';
 import { crc32 } from './checksum.js';
 import { planCtrParts } from './ctr-parts.js';
 
@@ -202,7 +203,8 @@ async function encryptReserved(
 /**
  * Whether the file's parts are made again at send time instead of held in buffers
  * (upload/ctr-parts.ts): AES_CTR, more than one part, a run budget to lease from, a CRC32 of
- * our own for each part's header, and https, where the payload is not hashed for the signature.
+ * our own for each part's header, a client of ours (its handler opens the parts' bodies), and
+ * https, where the payload is not hashed for the signature.
  */
 async function partsMadeAgain(
   file: MediaFile,
@@ -212,6 +214,6 @@ async function partsMadeAgain(
   partSizeBytes: number,
 ): Promise<boolean> {
   if (config.mode !== 'AES_CTR' || cipherBytes <= partSizeBytes) return false;
-  if (!deps.budget || !crc32) return false;
+  if (!deps.budget || !crc32 || !opensReopenableBodies(deps.s3)) return false;
   return sendsOverTls(deps.s3, file.bucket);
 }
