@@ -2481,9 +2481,8 @@ function planCtrParts(plaintext, plan) {
     };
 }
 async function* planned(plaintext, plan, crc, state) {
-    const ciphertext = (0,crypto_cipher/* encrypt */.w)(plaintext, { mode: 'AES_CTR', key: plan.key, iv: plan.iv }, {
-        transient: true,
-    });
+    const cipher = { mode: 'AES_CTR', key: plan.key, iv: plan.iv };
+    const ciphertext = (0,crypto_cipher/* encrypt */.w)(plaintext, cipher, { transient: true });
     let offset = 0;
     let length = 0;
     let sum = 0;
@@ -2605,6 +2604,7 @@ async function encryptReserved(file, config, deps, cipherBytes, partSizeBytes) {
             throw new Error('file changed while being read: its SHA-256 differs from the first read');
         }
     }
+    const cipher = { mode: config.mode, key: dataKey.plaintext, iv };
     const handle = (await madeAgain) ? await openListed(file).catch(uploadFailed) : undefined;
     const plan = handle &&
         planCtrParts(hashed(), { handle, key: dataKey.plaintext, iv, partBytes: partSizeBytes });
@@ -2616,9 +2616,7 @@ async function encryptReserved(file, config, deps, cipherBytes, partSizeBytes) {
             ? { parts: plan.parts }
             : {
                 // The upload copies each chunk into its part before asking for the next one.
-                body: (0,crypto_cipher/* encrypt */.w)(hashed(), { mode: config.mode, key: dataKey.plaintext, iv }, {
-                    transient: true,
-                }),
+                body: (0,crypto_cipher/* encrypt */.w)(hashed(), cipher, { transient: true }),
             }),
         contentType: contentTypeOf(file.relativePath),
         // Called when the first request goes out: a file sent in one PutObject has been read whole

@@ -62,13 +62,8 @@ async function* planned(
   crc: Crc32,
   state: { open: boolean },
 ): AsyncGenerator<PlannedPart> {
-  const ciphertext = encrypt(
-    plaintext,
-    { mode: 'AES_CTR', key: plan.key, iv: plan.iv },
-    {
-      transient: true,
-    },
-  );
+  const cipher = { mode: 'AES_CTR', key: plan.key, iv: plan.iv } as const;
+  const ciphertext = encrypt(plaintext, cipher, { transient: true });
   let offset = 0;
   let length = 0;
   let sum = 0;

@@ -130,6 +130,7 @@ async function encryptReserved(
       throw new Error('file changed while being read: its SHA-256 differs from the first read');
     }
   }
+  const cipher = { mode: config.mode, key: dataKey.plaintext, iv };
   const handle = (await madeAgain) ? await openListed(file).catch(uploadFailed) : undefined;
   const plan =
     handle &&
@@ -142,13 +143,7 @@ async function encryptReserved(
       ? { parts: plan.parts }
       : {
           // The upload copies each chunk into its part before asking for the next one.
-          body: encrypt(
-            hashed(),
-            { mode: config.mode, key: dataKey.plaintext, iv },
-            {
-              transient: true,
-            },
-          ),
+          body: encrypt(hashed(), cipher, { transient: true }),
         }),
     contentType: contentTypeOf(file.relativePath),
     // Called when the first request goes out: a file sent in one PutObject has been read whole
