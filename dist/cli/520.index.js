@@ -2073,11 +2073,12 @@ function abortError(signal) {
 
 
 /**
- * Streams `body` to S3: a single PutObject when it fits one part, else a multipart upload.
+ * Streams `body` to S3: a single PutObject when it fits one part, else a multipart upload;
+ * or sends `parts`, made again per attempt (upload/ctr-parts.ts), as a multipart upload.
  * On any failure (body, network, abort signal) the multipart upload is aborted before the
  * returned promise rejects, so no half-finished upload is left behind.
  *
- * Every byte is touched once here, while it is still in the CPU cache: it is copied into its
+ * Every byte of a `body` is touched once here, while it is still in the CPU cache: it is copied into its
  * part and added to that part's CRC32. The CRC32 travels with the part (x-amz-checksum-crc32,
  * covered by the request signature) and S3 checks it, so the SDK has no pass of its own left
  * to make over the body (aws/clients.ts signs these bodies as UNSIGNED-PAYLOAD instead of hashing

@@ -5,10 +5,12 @@
  * parts through the link proxy (TLS passes it as bytes), and a refusal without the CA.
  */
 import path from 'node:path';
-import { ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { ListMultipartUploadsCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { startLinkProxy } from '../../harness/link-proxy.js';
 import { actionInputs } from '../support/action-inputs.js';
 import { createSources, s3Uris, type Sources } from '../support/sources.js';
+import { uploadsLeft } from '../support/stack-helpers.js';
 import { stackClients } from '../support/clients.js';
 import { FAST_JOBS, useStack } from '../support/use-stack.js';
 import { MIB } from '../../src/shared/units.js';
@@ -22,6 +24,7 @@ beforeAll(async () => {
   sources = await createSources('tls-ws-', stack);
   await sources.write('big/six.bin', 6 * MIB + 17);
   await sources.write('big/sixty.bin', 60 * MIB + 5);
+  await sources.write('big/killed.bin', 30 * MIB + 9);
   await sources.copy('media/clip.mp4', SAMPLE);
 });
 
@@ -78,6 +81,51 @@ test('over https, AES_CTR parts are made again: more in flight than buffers woul
     // 13 parts at once, each on its own connection, besides KMS's and the Create's: a budget of
     // 32 MiB holds buffers for 5 parts in flight at most.
     expect(link.stats.connections).toBeGreaterThanOrEqual(14);
+  } finally {
+    await link.close();
+  }
+});
+
+test('over https, killed while parts made again are in flight: the re-run completes the file', async () => {
+  // 2 MiB/s per connection: each 5 MiB part is on the wire for seconds, so the kill finds them.
+  const link = await startLinkProxy({
+    upstreams: stack.info.httpsEndpoints!,
+    link: { delayMs: 10, bytesPerSecond: 2 * MIB },
+  });
+  const prefix = 'tls-killed';
+  const attempt = (n: number, onSpawn?: Parameters<Sources['run']>[0]['onSpawn']) =>
+    sources.run({
+      env: { ...link.env(stack.env()), GITHUB_RUN_ID: 'tls-kill', GITHUB_RUN_ATTEMPT: String(n) },
+      inputs: actionInputs(stack, prefix, { files: 'big/killed.bin', 'create-job': 'false' }),
+      ...(onSpawn ? { onSpawn } : {}),
+    });
+  try {
+    const first = await attempt(1, (child) => {
+      void (async () => {
+        for (let i = 0; i < 1500; i++) {
+          if ((await uploadsLeft(stack)).some((key) => key.startsWith(`${prefix}/`))) break;
+          await sleep(20);
+        }
+        // Parts are on the wire now (the upload exists and they follow it at once).
+        await sleep(300);
+        child.kill('SIGKILL');
+      })();
+    });
+    expect(first.signal).toBe('SIGKILL');
+    // The kill left the upload incomplete; the re-run aborts it and uploads the file again.
+    expect((await uploadsLeft(stack)).filter((key) => key.startsWith(`${prefix}/`))).toHaveLength(
+      1,
+    );
+    const second = await attempt(2);
+    expect(second.stdout).not.toContain('::error::');
+    expect(second.code).toBe(0);
+    await sources.expectObjectsDecryptToSources(second, ['big/killed.bin']);
+    const { s3 } = stackClients(stack);
+    const left = await s3.send(
+      new ListMultipartUploadsCommand({ Bucket: stack.info.bucket, Prefix: `${prefix}/` }),
+    );
+    s3.destroy();
+    expect(left.Uploads ?? []).toEqual([]);
   } finally {
     await link.close();
   }
