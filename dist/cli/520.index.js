@@ -2607,8 +2607,11 @@ async function encryptReserved(file, config, deps, cipherBytes, partSizeBytes) {
     }
     const cipher = { mode: config.mode, key: dataKey.plaintext, iv };
     const handle = (await madeAgain) ? await openListed(file).catch(uploadFailed) : undefined;
-    const plan = handle &&
-        planCtrParts(hashed(), { handle, key: dataKey.plaintext, iv, partBytes: partSizeBytes });
+    // Parts made again cost no buffer: they may be larger, to fill whole rounds of the window.
+    const partBytes = handle
+        ? (0,sizing/* wholeRoundsPartSize */.fB)(cipherBytes, partSizeBytes, deps.budget.fairShare(1))
+        : partSizeBytes;
+    const plan = handle && planCtrParts(hashed(), { handle, key: dataKey.plaintext, iv, partBytes });
     const request = {
         s3: deps.s3,
         bucket: file.bucket,
@@ -2637,7 +2640,7 @@ async function encryptReserved(file, config, deps, cipherBytes, partSizeBytes) {
                 ...(deps.runKey === undefined ? {} : { runKey: deps.runKey }),
             });
         },
-        partSizeBytes,
+        partSizeBytes: partBytes,
         expectedBytes: cipherBytes,
         ...(deps.budget ? { budget: deps.budget } : {}),
         ...(deps.clock ? { now: () => deps.clock.now() } : {}),

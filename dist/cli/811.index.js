@@ -302,9 +302,12 @@ class MemoryBudget {
             this.active -= 1;
         };
     }
-    /** One upload's share of the run's parts in flight (at least 1), split between the uploads. */
-    fairShare() {
-        return Math.max(1, Math.floor(this.partsInFlight / Math.max(1, this.active)));
+    /**
+     * One upload's share of the run's parts in flight (at least 1), split between the uploads;
+     * `joining` counts uploads about to join as well.
+     */
+    fairShare(joining = 0) {
+        return Math.max(1, Math.floor(this.partsInFlight / Math.max(1, this.active + joining)));
     }
     /**
      * Parts in flight one upload may have so that every active upload can still fill a part of

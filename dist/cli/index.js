@@ -30031,7 +30031,7 @@ const INPUTS = [
     },
     {
         name: 'part-size-mib',
-        description: 'Multipart upload part size in MiB (5 to 5120). A size that does not fit twice in `max-memory-mib` (besides 1 MiB of read buffers) is reduced to fit, with a warning.',
+        description: 'Multipart upload part size in MiB (5 to 5120). A size that does not fit twice in `max-memory-mib` (besides 1 MiB of read buffers) is reduced to fit, with a warning. AES_CTR parts over https, which hold no buffer, may be made a little larger (never smaller) so that they fill whole rounds of `parts-in-flight`.',
         default: '5',
         placeholder: 'MIB',
     },
@@ -30523,6 +30523,7 @@ function bypassesProxy(host, port, noProxy) {
 /* harmony export */   Y$: () => (/* binding */ COPY_PART_BYTES),
 /* harmony export */   av: () => (/* binding */ formatMiB),
 /* harmony export */   "do": () => (/* binding */ MIN_PARTS_PER_FILE),
+/* harmony export */   fB: () => (/* binding */ wholeRoundsPartSize),
 /* harmony export */   jH: () => (/* binding */ largestPartFor),
 /* harmony export */   kz: () => (/* binding */ MAX_PARTS),
 /* harmony export */   lG: () => (/* binding */ minBudgetFor),
@@ -30613,6 +30614,20 @@ const INITIAL_IN_FLIGHT = 4;
 const DEFAULT_PARTS_IN_FLIGHT = 20;
 /** The highest `parts-in-flight`: each part is a connection, and the S3 client opens 50 per host. */
 const MAX_PARTS_IN_FLIGHT = 50;
+/**
+ * The part size for parts made again (no buffer holds them, so their size costs no memory):
+ * `partBytes`, or larger, so that the parts fill whole rounds of `window` parts in flight. A
+ * last round of a few parts would leave the other slots idle while it runs (256 MiB in 5 MiB
+ * parts at 20 in flight: rounds of 20, 20 and 12; in 6.4 MiB parts, two of 20). A multiple of
+ * 16 bytes, where AES-CTR can start; never smaller than `partBytes`.
+ */
+function wholeRoundsPartSize(bytes, partBytes, window) {
+    const full = Math.floor(bytes / partBytes);
+    if (window < 2 || full < window)
+        return partBytes;
+    const parts = Math.floor(full / window) * window;
+    return Math.max(partBytes, Math.ceil(bytes / parts / 16) * 16);
+}
 /** Bytes per read (and AES update) of a part made again: also its slice on the socket. */
 const REREAD_CHUNK_BYTES = 256 * 1024;
 /**

@@ -127,7 +127,7 @@ export const INPUTS = [
   {
     name: 'part-size-mib',
     description:
-      'Multipart upload part size in MiB (5 to 5120). A size that does not fit twice in `max-memory-mib` (besides 1 MiB of read buffers) is reduced to fit, with a warning.',
+      'Multipart upload part size in MiB (5 to 5120). A size that does not fit twice in `max-memory-mib` (besides 1 MiB of read buffers) is reduced to fit, with a warning. AES_CTR parts over https, which hold no buffer, may be made a little larger (never smaller) so that they fill whole rounds of `parts-in-flight`.',
     default: '5',
     placeholder: 'MIB',
   },

@@ -86,6 +86,20 @@ export const DEFAULT_PARTS_IN_FLIGHT = 20;
 /** The highest `parts-in-flight`: each part is a connection, and the S3 client opens 50 per host. */
 export const MAX_PARTS_IN_FLIGHT = 50;
 
+/**
+ * The part size for parts made again (no buffer holds them, so their size costs no memory):
+ * `partBytes`, or larger, so that the parts fill whole rounds of `window` parts in flight. A
+ * last round of a few parts would leave the other slots idle while it runs (256 MiB in 5 MiB
+ * parts at 20 in flight: rounds of 20, 20 and 12; in 6.4 MiB parts, two of 20). A multiple of
+ * 16 bytes, where AES-CTR can start; never smaller than `partBytes`.
+ */
+export function wholeRoundsPartSize(bytes: number, partBytes: number, window: number): number {
+  const full = Math.floor(bytes / partBytes);
+  if (window < 2 || full < window) return partBytes;
+  const parts = Math.floor(full / window) * window;
+  return Math.max(partBytes, Math.ceil(bytes / parts / 16) * 16);
+}
+
 /** Bytes per read (and AES update) of a part made again: also its slice on the socket. */
 export const REREAD_CHUNK_BYTES = 256 * 1024;
 

@@ -15,6 +15,7 @@ import {
   partSizeFor,
   READ_CHUNK_BYTES,
   streamBytesFor,
+  wholeRoundsPartSize,
 } from '../inputs/sizing.js';
 import type { MemoryBudget } from './memory-budget.js';
 import { objectMetadata } from './object-metadata.js';
@@ -132,9 +133,11 @@ async function encryptReserved(
   }
   const cipher = { mode: config.mode, key: dataKey.plaintext, iv };
   const handle = (await madeAgain) ? await openListed(file).catch(uploadFailed) : undefined;
-  const plan =
-    handle &&
-    planCtrParts(hashed(), { handle, key: dataKey.plaintext, iv, partBytes: partSizeBytes });
+  // Parts made again cost no buffer: they may be larger, to fill whole rounds of the window.
+  const partBytes = handle
+    ? wholeRoundsPartSize(cipherBytes, partSizeBytes, deps.budget!.fairShare(1))
+    : partSizeBytes;
+  const plan = handle && planCtrParts(hashed(), { handle, key: dataKey.plaintext, iv, partBytes });
   const request = {
     s3: deps.s3,
     bucket: file.bucket,
@@ -163,7 +166,7 @@ async function encryptReserved(
         ...(deps.runKey === undefined ? {} : { runKey: deps.runKey }),
       });
     },
-    partSizeBytes,
+    partSizeBytes: partBytes,
     expectedBytes: cipherBytes,
     ...(deps.budget ? { budget: deps.budget } : {}),
     ...(deps.clock ? { now: () => deps.clock!.now() } : {}),

@@ -82,9 +82,12 @@ export class MemoryBudget {
     };
   }
 
-  /** One upload's share of the run's parts in flight (at least 1), split between the uploads. */
-  fairShare(): number {
-    return Math.max(1, Math.floor(this.partsInFlight / Math.max(1, this.active)));
+  /**
+   * One upload's share of the run's parts in flight (at least 1), split between the uploads;
+   * `joining` counts uploads about to join as well.
+   */
+  fairShare(joining = 0): number {
+    return Math.max(1, Math.floor(this.partsInFlight / Math.max(1, this.active + joining)));
   }
 
   /**

@@ -18,7 +18,7 @@ import { ReopenableBody } from '../../src/aws/reopenable-body.js';
 import type { PlannedPart } from '../../src/upload/ctr-parts.js';
 import { MemoryBudget } from '../../src/upload/memory-budget.js';
 import { uploadStream, type UploadOptions } from '../../src/upload/multipart.js';
-import { DEFAULT_PARTS_IN_FLIGHT } from '../../src/inputs/sizing.js';
+import { DEFAULT_PARTS_IN_FLIGHT, wholeRoundsPartSize } from '../../src/inputs/sizing.js';
 import { MIB } from '../../src/shared/units.js';
 import { pattern, s3, s3Mock } from '../support/upload-harness.js';
 
@@ -179,5 +179,36 @@ describe('parts-in-flight', () => {
     for (const left of leave) left();
     // A small budget still bounds buffered parts below the cap.
     expect(new MemoryBudget(16 * MIB, 20).fairInFlight(5 * MIB)).toBe(2);
+  });
+});
+
+describe('wholeRoundsPartSize', () => {
+  test.each([
+    // 256 MiB in 5 MiB parts at 20 in flight: 51 whole parts, so 40 of 6.4 MiB (to 16 bytes).
+    [256 * MIB, 20, 6_710_896, 40],
+    // 1 GiB: 204 whole parts, so 200 of about 5.12 MiB.
+    [1024 * MIB, 20, 5_368_720, 200],
+    // Exactly 40 parts already.
+    [200 * MIB, 20, 5 * MIB, 40],
+    // Fewer parts than the window: one round as it is.
+    [60 * MIB + 5, 20, 5 * MIB, 13],
+    // Two uploads at once: windows of 10.
+    [256 * MIB, 10, 5_368_720, 50],
+    // A window of one has no idle slots.
+    [256 * MIB + 7, 1, 5 * MIB, 52],
+  ])('%s bytes at %s in flight: parts of %s bytes, %s of them', (bytes, window, size, parts) => {
+    const got = wholeRoundsPartSize(bytes, 5 * MIB, window);
+    expect(got).toBe(size);
+    expect(got % 16).toBe(0);
+    expect(got).toBeGreaterThanOrEqual(5 * MIB);
+    expect(Math.ceil(bytes / got)).toBe(parts);
+  });
+
+  test('rounds up to a whole AES block, never below the configured size', () => {
+    const bytes = 3 * 20 * 5 * MIB + 999;
+    const got = wholeRoundsPartSize(bytes, 5 * MIB, 20);
+    expect(got % 16).toBe(0);
+    expect(got).toBeGreaterThanOrEqual(bytes / 60);
+    expect(Math.ceil(bytes / got)).toBe(60);
   });
 });
