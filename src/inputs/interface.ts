@@ -134,7 +134,7 @@ export const INPUTS = [
   {
     name: 'max-memory-mib',
     description:
-      "Memory for buffers, in MiB (16 to 65536), shared by every file of the run: each file's 1 MiB of read buffers, every part buffer, and 1 MiB for each AES_CTR part in flight over https (such a part is read and encrypted again as it is sent, and holds no part buffer) come from it, so files at once and parts in flight per file both live inside it. The process needs about 110 MiB besides (peak RSS at the default: about 130-150 MiB for AES_CTR over https; about 180 MiB with part buffers, on Node 24 up to about 225 MiB for files of several GiB, 180 with NODE_OPTIONS=--max-semi-space-size=8 in its environment).",
+      "Memory for buffers, in MiB (16 to 65536), shared by every file of the run: each file's 1 MiB of read buffers, every part buffer, and 1 MiB for each AES_CTR part in flight over https (such a part is read and encrypted again as it is sent, and holds no part buffer) come from it, so files at once and parts in flight per file both live inside it. The process needs about 110 MiB besides (peak RSS at the default: about 115-170 MiB for AES_CTR over https, by file size; about 180 MiB with part buffers, on Node 24 up to about 225 MiB for files of several GiB, 180 with NODE_OPTIONS=--max-semi-space-size=8 in its environment).",
     default: '64',
     placeholder: 'MIB',
   },
