@@ -30,6 +30,17 @@ export const modules = {
  */
 
 const warmups = new WeakMap();
+/** Where each client's requests for each bucket go: found once, by a request never sent. */
+const destinations = new WeakMap();
+function destinationFor(s3, bucket) {
+    let byBucket = destinations.get(s3);
+    if (!byBucket)
+        destinations.set(s3, (byBucket = new Map()));
+    let destination = byBucket.get(bucket);
+    if (!destination)
+        byBucket.set(bucket, (destination = whereRequestsGo(s3, bucket)));
+    return destination;
+}
 function destinationOf(request) {
     const { protocol, hostname, port } = request;
     if (!hostname)
@@ -46,7 +57,7 @@ function warm(agents, to, count, busy) {
  * client through a proxy has none); its CreateMultipartUpload opens what uploads asked for.
  */
 function addConnectionWarmup(s3, agents) {
-    const warmup = { agents, wanted: 0, destinations: new Map() };
+    const warmup = { agents, wanted: 0 };
     warmups.set(s3, warmup);
     s3.middlewareStack.add((next, context) => (args) => {
         if (context.commandName === 'CreateMultipartUploadCommand' && warmup.wanted > 0) {
@@ -78,11 +89,8 @@ async function warmForBucket(s3, bucket) {
     const warmup = warmups.get(s3);
     if (!warmup)
         return;
-    let destination = warmup.destinations.get(bucket);
-    if (!destination)
-        warmup.destinations.set(bucket, (destination = whereRequestsGo(s3, bucket)));
     try {
-        const to = await destination;
+        const to = await destinationFor(s3, bucket);
         if (to)
             warm(warmup.agents, to, 1, 'count busy');
     }
@@ -90,23 +98,18 @@ async function warmForBucket(s3, bucket) {
         // Left to the request itself.
     }
 }
-const secureByClient = new WeakMap();
 /**
  * Whether requests for `bucket` go over https, as the client's own endpoint rules say (found
  * once per client and bucket by a request never sent). False where that cannot be found: a
  * client this tool did not make (a test's mock) answers no request that way.
  */
-function sendsOverTls(s3, bucket) {
-    let byBucket = secureByClient.get(s3);
-    if (!byBucket)
-        secureByClient.set(s3, (byBucket = new Map()));
-    let secure = byBucket.get(bucket);
-    if (!secure) {
-        const known = warmups.get(s3)?.destinations.get(bucket) ?? whereRequestsGo(s3, bucket);
-        secure = known.then((to) => to?.secure === true).catch(() => false);
-        byBucket.set(bucket, secure);
+async function sendsOverTls(s3, bucket) {
+    try {
+        return (await destinationFor(s3, bucket))?.secure === true;
     }
-    return secure;
+    catch {
+        return false;
+    }
 }
 /** Thrown by the request that is only built: it carries where the request would go. */
 class Built extends Error {
@@ -2676,23 +2679,12 @@ async function encryptReserved(file, config, deps, cipherBytes, partSizeBytes) {
             throw new Error('file changed while being read: its SHA-256 differs from the first read');
         }
     }
-    const cipher = { mode: config.mode, key: dataKey.plaintext, iv };
-    const handle = (await madeAgain) ? await openListed(file).catch(uploadFailed) : undefined;
-    // Parts made again cost no buffer: they may be larger, to fill whole rounds of the window.
-    const partBytes = handle
-        ? (0,sizing/* wholeRoundsPartSize */.fB)(cipherBytes, partSizeBytes, deps.budget.fairShare(1))
-        : partSizeBytes;
-    const plan = handle && planCtrParts(hashed(), { handle, key: dataKey.plaintext, iv, partBytes });
-    const request = {
+    /** The upload of `source`: parts made again, or the ciphertext stream. */
+    const request = (source, partBytes) => ({
         s3: deps.s3,
         bucket: file.bucket,
         key: file.key,
-        ...(plan
-            ? { parts: plan.parts }
-            : {
-                // The upload copies each chunk into its part before asking for the next one.
-                body: (0,crypto_cipher/* encrypt */.w)(hashed(), cipher, { transient: true }),
-            }),
+        ...source,
         contentType: contentTypeOf(file.relativePath),
         // Called when the first request goes out: a file sent in one PutObject has been read whole
         // by then, and its SHA-256 goes with it; a multipart upload's first part has been read, and
@@ -2718,15 +2710,24 @@ async function encryptReserved(file, config, deps, cipherBytes, partSizeBytes) {
         ...(config.sse ? { sse: config.sse } : {}),
         ...(deps.signal ? { signal: deps.signal } : {}),
         ...(deps.onProgress ? { onProgress: deps.onProgress } : {}),
-    };
-    function uploadFailed(error) {
-        dataKey.destroy();
-        throw new errors/* FileError */.f6(file.relativePath, 'upload', error);
-    }
+    });
+    let handle;
+    let plan;
     try {
-        if (handle)
+        if (await madeAgain) {
+            handle = await openListed(file);
             await expectUnchanged(handle, file, 'since it was listed');
-        await uploadStream(request);
+            // Parts made again cost no buffer: they may be larger, to fill whole rounds of the window.
+            const partBytes = (0,sizing/* wholeRoundsPartSize */.fB)(cipherBytes, partSizeBytes, deps.budget.fairShare(1));
+            plan = planCtrParts(hashed(), { handle, key: dataKey.plaintext, iv, partBytes });
+            await uploadStream(request({ parts: plan.parts }, partBytes));
+        }
+        else {
+            const cipher = { mode: config.mode, key: dataKey.plaintext, iv };
+            // The upload copies each chunk into its part before asking for the next one.
+            const body = (0,crypto_cipher/* encrypt */.w)(hashed(), cipher, { transient: true });
+            await uploadStream(request({ body }, partSizeBytes));
+        }
     }
     catch (error) {
         throw new errors/* FileError */.f6(file.relativePath, 'upload', error);

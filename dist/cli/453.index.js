@@ -427,6 +427,17 @@ function signChecksumNotPayload(next) {
  */
 
 const warmups = new WeakMap();
+/** Where each client's requests for each bucket go: found once, by a request never sent. */
+const destinations = new WeakMap();
+function destinationFor(s3, bucket) {
+    let byBucket = destinations.get(s3);
+    if (!byBucket)
+        destinations.set(s3, (byBucket = new Map()));
+    let destination = byBucket.get(bucket);
+    if (!destination)
+        byBucket.set(bucket, (destination = whereRequestsGo(s3, bucket)));
+    return destination;
+}
 function destinationOf(request) {
     const { protocol, hostname, port } = request;
     if (!hostname)
@@ -443,7 +454,7 @@ function warm(agents, to, count, busy) {
  * client through a proxy has none); its CreateMultipartUpload opens what uploads asked for.
  */
 function addConnectionWarmup(s3, agents) {
-    const warmup = { agents, wanted: 0, destinations: new Map() };
+    const warmup = { agents, wanted: 0 };
     warmups.set(s3, warmup);
     s3.middlewareStack.add((next, context) => (args) => {
         if (context.commandName === 'CreateMultipartUploadCommand' && warmup.wanted > 0) {
@@ -475,11 +486,8 @@ async function warmForBucket(s3, bucket) {
     const warmup = warmups.get(s3);
     if (!warmup)
         return;
-    let destination = warmup.destinations.get(bucket);
-    if (!destination)
-        warmup.destinations.set(bucket, (destination = whereRequestsGo(s3, bucket)));
     try {
-        const to = await destination;
+        const to = await destinationFor(s3, bucket);
         if (to)
             warm(warmup.agents, to, 1, 'count busy');
     }
@@ -487,23 +495,18 @@ async function warmForBucket(s3, bucket) {
         // Left to the request itself.
     }
 }
-const secureByClient = new WeakMap();
 /**
  * Whether requests for `bucket` go over https, as the client's own endpoint rules say (found
  * once per client and bucket by a request never sent). False where that cannot be found: a
  * client this tool did not make (a test's mock) answers no request that way.
  */
-function sendsOverTls(s3, bucket) {
-    let byBucket = secureByClient.get(s3);
-    if (!byBucket)
-        secureByClient.set(s3, (byBucket = new Map()));
-    let secure = byBucket.get(bucket);
-    if (!secure) {
-        const known = warmups.get(s3)?.destinations.get(bucket) ?? whereRequestsGo(s3, bucket);
-        secure = known.then((to) => to?.secure === true).catch(() => false);
-        byBucket.set(bucket, secure);
+async function sendsOverTls(s3, bucket) {
+    try {
+        return (await destinationFor(s3, bucket))?.secure === true;
     }
-    return secure;
+    catch {
+        return false;
+    }
 }
 /** Thrown by the request that is only built: it carries where the request would go. */
 class Built extends Error {

@@ -21,11 +21,20 @@ interface Warmup {
   agents: WarmAgents;
   /** Connections asked for by uploads whose CreateMultipartUpload has not gone out yet. */
   wanted: number;
-  /** Where each bucket's requests go: found once, by a request never sent. */
-  destinations: Map<string, Promise<Destination | undefined>>;
 }
 
 const warmups = new WeakMap<object, Warmup>();
+
+/** Where each client's requests for each bucket go: found once, by a request never sent. */
+const destinations = new WeakMap<object, Map<string, Promise<Destination | undefined>>>();
+
+function destinationFor(s3: S3Client, bucket: string): Promise<Destination | undefined> {
+  let byBucket = destinations.get(s3);
+  if (!byBucket) destinations.set(s3, (byBucket = new Map()));
+  let destination = byBucket.get(bucket);
+  if (!destination) byBucket.set(bucket, (destination = whereRequestsGo(s3, bucket)));
+  return destination;
+}
 
 /** Where a client's requests go, as its request handler will dial it. */
 interface Destination {
@@ -63,7 +72,7 @@ function warm(agents: WarmAgents, to: Destination, count: number, busy?: 'count 
  * client through a proxy has none); its CreateMultipartUpload opens what uploads asked for.
  */
 export function addConnectionWarmup(s3: S3Client, agents: WarmAgents): void {
-  const warmup: Warmup = { agents, wanted: 0, destinations: new Map() };
+  const warmup: Warmup = { agents, wanted: 0 };
   warmups.set(s3, warmup);
   (s3.middlewareStack as unknown as Stack).add(
     (next, context) => (args) => {
@@ -97,33 +106,25 @@ export function warmForParts(s3: S3Client, count: number): void {
 export async function warmForBucket(s3: S3Client, bucket: string): Promise<void> {
   const warmup = warmups.get(s3);
   if (!warmup) return;
-  let destination = warmup.destinations.get(bucket);
-  if (!destination) warmup.destinations.set(bucket, (destination = whereRequestsGo(s3, bucket)));
   try {
-    const to = await destination;
+    const to = await destinationFor(s3, bucket);
     if (to) warm(warmup.agents, to, 1, 'count busy');
   } catch {
     // Left to the request itself.
   }
 }
 
-const secureByClient = new WeakMap<object, Map<string, Promise<boolean>>>();
-
 /**
  * Whether requests for `bucket` go over https, as the client's own endpoint rules say (found
  * once per client and bucket by a request never sent). False where that cannot be found: a
  * client this tool did not make (a test's mock) answers no request that way.
  */
-export function sendsOverTls(s3: S3Client, bucket: string): Promise<boolean> {
-  let byBucket = secureByClient.get(s3);
-  if (!byBucket) secureByClient.set(s3, (byBucket = new Map()));
-  let secure = byBucket.get(bucket);
-  if (!secure) {
-    const known = warmups.get(s3)?.destinations.get(bucket) ?? whereRequestsGo(s3, bucket);
-    secure = known.then((to) => to?.secure === true).catch(() => false);
-    byBucket.set(bucket, secure);
+export async function sendsOverTls(s3: S3Client, bucket: string): Promise<boolean> {
+  try {
+    return (await destinationFor(s3, bucket))?.secure === true;
+  } catch {
+    return false;
   }
-  return secure;
 }
 
 /** Thrown by the request that is only built: it carries where the request would go. */

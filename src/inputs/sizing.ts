@@ -100,12 +100,12 @@ export function wholeRoundsPartSize(bytes: number, partBytes: number, window: nu
   return Math.max(partBytes, Math.ceil(bytes / parts / 16) * 16);
 }
 
-/** Bytes per read (and AES update) of a part made again: also its slice on the socket. */
+/** Bytes per read of a part made again (encrypted and written 64 KiB at a time). */
 export const REREAD_CHUNK_BYTES = 256 * 1024;
 
 /**
- * What a part made again holds while it is in flight, leased from the budget: its read
- * buffer, a chunk of ciphertext waiting for the socket and one the socket holds.
+ * What a part made again holds while it is in flight, leased from the budget: its read buffer,
+ * the 64 KiB chunks of ciphertext written ahead to the socket, and room for what TLS holds.
  */
 export const REREAD_PART_BYTES = 4 * REREAD_CHUNK_BYTES;
 

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { FileHandle } from 'node:fs/promises';
 import type { KMSClient } from '@aws-sdk/client-kms';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { InputDecryptionSettings } from '@aws-sdk/client-mediaconvert';
@@ -23,7 +24,7 @@ import { uploadStream } from './multipart.js';
 import { sendsOverTls, warmForBucket } from '../aws/connection-warmup.js';
 import { opensReopenableBodies } from '../aws/timeouts.js';
 import { crc32 } from './checksum.js';
-import { planCtrParts } from './ctr-parts.js';
+import { planCtrParts, type PlannedPart } from './ctr-parts.js';
 
 /** One file encrypted and uploaded: what its job and the manifest need. */
 export interface FileResult {
@@ -131,23 +132,15 @@ async function encryptReserved(
       throw new Error('file changed while being read: its SHA-256 differs from the first read');
     }
   }
-  const cipher = { mode: config.mode, key: dataKey.plaintext, iv };
-  const handle = (await madeAgain) ? await openListed(file).catch(uploadFailed) : undefined;
-  // Parts made again cost no buffer: they may be larger, to fill whole rounds of the window.
-  const partBytes = handle
-    ? wholeRoundsPartSize(cipherBytes, partSizeBytes, deps.budget!.fairShare(1))
-    : partSizeBytes;
-  const plan = handle && planCtrParts(hashed(), { handle, key: dataKey.plaintext, iv, partBytes });
-  const request = {
+  /** The upload of `source`: parts made again, or the ciphertext stream. */
+  const request = (
+    source: { parts: AsyncIterable<PlannedPart> } | { body: AsyncIterable<Uint8Array> },
+    partBytes: number,
+  ) => ({
     s3: deps.s3,
     bucket: file.bucket,
     key: file.key,
-    ...(plan
-      ? { parts: plan.parts }
-      : {
-          // The upload copies each chunk into its part before asking for the next one.
-          body: encrypt(hashed(), cipher, { transient: true }),
-        }),
+    ...source,
     contentType: contentTypeOf(file.relativePath),
     // Called when the first request goes out: a file sent in one PutObject has been read whole
     // by then, and its SHA-256 goes with it; a multipart upload's first part has been read, and
@@ -173,14 +166,23 @@ async function encryptReserved(
     ...(config.sse ? { sse: config.sse } : {}),
     ...(deps.signal ? { signal: deps.signal } : {}),
     ...(deps.onProgress ? { onProgress: deps.onProgress } : {}),
-  };
-  function uploadFailed(error: unknown): never {
-    dataKey.destroy();
-    throw new FileError(file.relativePath, 'upload', error);
-  }
+  });
+  let handle: FileHandle | undefined;
+  let plan: ReturnType<typeof planCtrParts> | undefined;
   try {
-    if (handle) await expectUnchanged(handle, file, 'since it was listed');
-    await uploadStream(request);
+    if (await madeAgain) {
+      handle = await openListed(file);
+      await expectUnchanged(handle, file, 'since it was listed');
+      // Parts made again cost no buffer: they may be larger, to fill whole rounds of the window.
+      const partBytes = wholeRoundsPartSize(cipherBytes, partSizeBytes, deps.budget!.fairShare(1));
+      plan = planCtrParts(hashed(), { handle, key: dataKey.plaintext, iv, partBytes });
+      await uploadStream(request({ parts: plan.parts }, partBytes));
+    } else {
+      const cipher = { mode: config.mode, key: dataKey.plaintext, iv };
+      // The upload copies each chunk into its part before asking for the next one.
+      const body = encrypt(hashed(), cipher, { transient: true });
+      await uploadStream(request({ body }, partSizeBytes));
+    }
   } catch (error) {
     throw new FileError(file.relativePath, 'upload', error);
   } finally {
