@@ -61,6 +61,8 @@ var promises_ = __webpack_require__(51455);
 var dist_cjs = __webpack_require__(53711);
 // EXTERNAL MODULE: ./src/shared/json-text.ts
 var json_text = __webpack_require__(2583);
+// EXTERNAL MODULE: ./src/report/manifest-log.ts
+var manifest_log = __webpack_require__(37794);
 // EXTERNAL MODULE: ./src/mediaconvert/decryption.ts
 var mediaconvert_decryption = __webpack_require__(59914);
 ;// CONCATENATED MODULE: ./src/objects/object-source.ts
@@ -68,6 +70,7 @@ var mediaconvert_decryption = __webpack_require__(59914);
  * The objects a `verify` or `rewrap` run takes: the files of a manifest (with what was
  * recorded at upload) or every object under an S3 prefix (with what its metadata says).
  */
+
 
 
 
@@ -99,7 +102,11 @@ async function readManifest(path) {
     if (typeof json !== 'object' || json === null || json.version !== 1) {
         throw bad('it has no "version": 1');
     }
-    const manifest = json;
+    // A run killed while it wrote left its last records in the log beside the manifest. Folded
+    // in, the manifest stands alone: without the mark, a rewrap's copy is not folded again.
+    const whole = (0,manifest_log/* foldLog */.eY)(json, await (0,manifest_log/* readLogText */.Mi)(path));
+    delete whole.journal;
+    const manifest = whole;
     if (!Array.isArray(manifest.files))
         throw bad('it has no "files" array');
     const targets = [];

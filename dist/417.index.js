@@ -3176,7 +3176,8 @@ class JobStream {
  * or upload); after that it always returns a report of what succeeded, with `failure` set
  * when something did not. Once `signal` fires no new file starts, no job is created and the
  * wait for jobs stops. The manifest is the run's journal: written before the first request,
- * then again after each object completed and each job created (report/journal.ts).
+ * then recorded after each object completed and each job created, in its log between whole
+ * writes (report/journal.ts).
  */
 async function runPipeline(config, deps) {
     const downloads = [];
@@ -3208,8 +3209,7 @@ async function runFlow(config, deps, downloads) {
         failures: [],
         jobs: [],
     };
-    const manifestText = (0,manifest_text/* manifestWriter */.F)();
-    const journal = new report_journal/* Journal */.C(config.manifestPath, () => manifestText(report));
+    const journal = new report_journal/* Journal */.C(config.manifestPath, (0,manifest_text/* manifestSource */.p)(report));
     // Stops new side effects when the journal can no longer record them, as a cancel does.
     const stop = new AbortController();
     const signal = deps.signal ? AbortSignal.any([deps.signal, stop.signal]) : stop.signal;
@@ -3302,7 +3302,8 @@ async function runFlow(config, deps, downloads) {
         problems.push(...(await (0,jobs/* waitAndReport */.LG)(config, clients, report, { ...deps, signal })));
     }
     report.run.state = 'finished';
-    await journal.commit().catch(() => undefined);
+    // Whole, without its log: the manifest of a run that ended stands alone.
+    await journal.finish().catch(() => undefined);
     if (journal.broken)
         problems.push(unrecorded(journal.broken.message, report.jobs, log));
     return problems.length === 0

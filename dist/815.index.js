@@ -451,17 +451,31 @@ function waitFailed(error, report) {
 /* harmony export */   C: () => (/* binding */ Journal),
 /* harmony export */   Z: () => (/* binding */ manifestRoom)
 /* harmony export */ });
-/* harmony import */ var _durable_file_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(78632);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _durable_file_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(78632);
+/* harmony import */ var _manifest_log_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(37794);
 /**
- * The run's journal: the manifest, rewritten whole and durably (durable-file.ts) each time a
+ * The run's journal: the manifest and its log (manifest-log.ts), written durably each time a
  * side effect has happened (an object complete, a job created), and before the side effect
- * that depends on it starts. A run killed at any moment leaves a manifest that lists every
- * object it completed and every job it created, up to the last one being written.
+ * that depends on it starts. A run killed at any moment leaves a manifest that, with its log
+ * folded in, lists every object it completed and every job it created, up to the last one
+ * being written.
  *
  * Writes are grouped, as a database groups commits: while one write is on its way, every
  * record asked for meanwhile waits for the next write, which carries them all. Files that
- * finish together cost one write, not one each.
+ * finish together cost one write, not one each. A write appends what changed to the log, or
+ * writes the manifest whole (a checkpoint) when the log would outgrow it: so each entry is
+ * written a few times in all, whatever the batch, instead of once per write.
  */
+
+
+
+
 
 function waiter() {
     let resolve;
@@ -474,21 +488,32 @@ function waiter() {
     promise.catch(() => undefined);
     return { promise, resolve, reject };
 }
+/** The log may grow to this before a checkpoint, however small the manifest. */
+const MIN_LOG_BYTES = 64 * 1024;
 class Journal {
     file;
-    snapshot;
     writing = false;
     next;
     failure;
+    source;
+    /** The log's lines carry it: a log left by another run or attempt is never folded in. */
+    id = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex');
+    /** Writes made so far (checkpoints and records). */
+    seq = 0;
+    checkpointBytes = -1;
+    logBytes = 0;
+    log;
+    finishing = false;
     /** Writes made so far (the first one included). */
     writes = 0;
     /**
-     * @param file where the manifest goes.
-     * @param snapshot the manifest's content as of now; called when a write starts.
+     * @param file where the manifest goes; its log goes beside it (`FILE.log`).
+     * @param source the manifest's content as of now, read when a write starts (a function:
+     *   the whole content, written whole each time).
      */
-    constructor(file, snapshot) {
+    constructor(file, source) {
         this.file = file;
-        this.snapshot = snapshot;
+        this.source = typeof source === 'function' ? { whole: source } : source;
     }
     /** The first failed write, once there is one: no write is attempted after it. */
     get broken() {
@@ -507,6 +532,14 @@ class Journal {
             this.start();
         return promise;
     }
+    /**
+     * The run's last write: the manifest whole and without a mark, so that it stands alone, then
+     * the log is removed. Every write after it is whole too.
+     */
+    finish() {
+        this.finishing = true;
+        return this.commit();
+    }
     start() {
         const batch = this.next;
         if (!batch)
@@ -517,9 +550,9 @@ class Journal {
             return;
         }
         this.writing = true;
-        const content = this.snapshot();
-        (0,_durable_file_js__WEBPACK_IMPORTED_MODULE_0__/* .writeDurably */ .v8)(this.file, content).then(() => {
-            this.writes += 1;
+        this.write().then((wrote) => {
+            if (wrote)
+                this.writes += 1;
             this.writing = false;
             batch.resolve();
             this.start();
@@ -530,15 +563,83 @@ class Journal {
             this.start();
         });
     }
+    /**
+     * One write: the state as of now, as a record of the log or as a checkpoint. False when
+     * nothing changed since the last write began (it has ended: the state is on disk).
+     */
+    async write() {
+        // Read every time, so that the next record holds only what changed after this write.
+        const changes = this.source.changes?.();
+        const appendable = changes !== undefined && !this.finishing && this.checkpointBytes >= 0;
+        if (appendable && Object.keys(changes).length === 0)
+            return false;
+        this.seq += 1;
+        if (appendable) {
+            const line = `${JSON.stringify({ id: this.id, seq: this.seq, ...changes })}\n`;
+            const bytes = Buffer.byteLength(line);
+            if (this.logBytes + bytes <= Math.max(MIN_LOG_BYTES, this.checkpointBytes)) {
+                await this.append(line);
+                this.logBytes += bytes;
+                return true;
+            }
+        }
+        await this.checkpoint(Boolean(changes) && !this.finishing);
+        return true;
+    }
+    /** The manifest whole (with the mark when a log may follow), then the log emptied. */
+    async checkpoint(marked) {
+        const content = this.source.whole(marked ? { id: this.id, seq: this.seq } : undefined);
+        await (0,_durable_file_js__WEBPACK_IMPORTED_MODULE_3__/* .writeDurably */ .v8)(this.file, content);
+        this.checkpointBytes =
+            typeof content === 'string'
+                ? Buffer.byteLength(content)
+                : content.reduce((sum, piece) => sum + piece.byteLength, 0);
+        this.logBytes = 0;
+        const logFile = (0,_manifest_log_js__WEBPACK_IMPORTED_MODULE_4__/* .logPathOf */ .Tw)(this.file);
+        try {
+            if (marked && this.log) {
+                // Records up to here are in the manifest: a reader skips them if they stay.
+                await this.log.truncate(0);
+                await this.log.datasync();
+            }
+            else if (!marked || this.writes === 0) {
+                // The last write, or the first one: a log beside the manifest is left over (this
+                // run's, or an earlier run's, whose id differs); the manifest stands without it.
+                await this.log?.close();
+                this.log = undefined;
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(logFile, { force: true });
+            }
+        }
+        catch (error) {
+            throw new _durable_file_js__WEBPACK_IMPORTED_MODULE_3__/* .WriteError */ .QM(logFile, error);
+        }
+    }
+    /** Appends one record to the log and flushes it; the first one creates the log. */
+    async append(line) {
+        const logFile = (0,_manifest_log_js__WEBPACK_IMPORTED_MODULE_4__/* .logPathOf */ .Tw)(this.file);
+        try {
+            if (!this.log) {
+                this.log = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(logFile, 'a', 0o644);
+                // The new file's name must survive a crash as well as its content.
+                await (0,_durable_file_js__WEBPACK_IMPORTED_MODULE_3__/* .syncFolder */ .Yw)(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(logFile));
+            }
+            await this.log.write(line);
+            await this.log.datasync();
+        }
+        catch (error) {
+            throw new _durable_file_js__WEBPACK_IMPORTED_MODULE_3__/* .WriteError */ .QM(logFile, error);
+        }
+    }
 }
 /** What the manifest of a file takes, besides its job's request: path, key, URI, settings. */
 const BYTES_PER_FILE = 1536;
 /**
  * Free space the manifest needs, at its largest, for `files` files and one job request of
- * `requestBytes` each: twice its size, as the previous copy stays until the new one replaces it.
+ * `requestBytes` each: three times its size, as the previous copy stays until the new one
+ * replaces it, and the log grows to the manifest's size before a checkpoint.
  */
 function manifestRoom(files, requestBytes) {
-    return 2 * (4096 + files * (BYTES_PER_FILE + requestBytes));
+    return 3 * (4096 + files * (BYTES_PER_FILE + requestBytes));
 }
 
 
@@ -556,6 +657,8 @@ function manifestRoom(files, requestBytes) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(58382);
 /* harmony import */ var _writable_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(68552);
+/* harmony import */ var _manifest_log_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(37794);
+
 
 
 
@@ -595,7 +698,8 @@ async function checkManifestTarget(manifestPath, files, neededBytes = 0) {
         if (!earlier) {
             throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('manifest', `'${manifestPath}' exists and is not a manifest of this action; give a new path or remove the file`);
         }
-        return { earlier };
+        // A run killed while it wrote left records in the log beside its manifest.
+        return { earlier: (0,_manifest_log_js__WEBPACK_IMPORTED_MODULE_4__/* .foldLog */ .eY)(earlier, await (0,_manifest_log_js__WEBPACK_IMPORTED_MODULE_4__/* .readLogText */ .Mi)(target)) };
     }
     finally {
         await handle.close();
@@ -628,7 +732,7 @@ function asManifest(text) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  F: () => (/* binding */ manifestWriter),
+  p: () => (/* binding */ manifestSource),
   H: () => (/* binding */ writeManifest)
 });
 
@@ -707,28 +811,71 @@ const CLOSE = Buffer.from('\n  ]');
 const EMPTY = Buffer.from('[]');
 const FILES_MARKER = '\u0000manifest-files\u0000';
 const JOBS_MARKER = '\u0000manifest-jobs\u0000';
-/**
- * Returns a function that gives `report`'s manifest, as pieces of UTF-8 to write in order; it
- * keeps what it made between calls. One per run (per report).
- */
-function manifestWriter() {
+/** The manifest of `report`, kept between writes. One per run (per report). */
+function manifestSource(report) {
     const files = new WeakMap();
     const jobs = new WeakMap();
-    return (report) => {
-        const { fileEntry, jobEntry, fileState, jobState } = manifestEntries(report);
-        // The two arrays stand in the top-level object as marker strings, each taken at its first
-        // place: only `version`, `region` and `run` (validated, no NUL) come before them, so a
-        // file name or message that spells a marker is never taken for one.
-        const top = `${JSON.stringify({ ...manifestHead(report), files: FILES_MARKER, jobs: JOBS_MARKER, ...manifestTail(report) }, null, 2)}\n`;
-        const [beforeFiles, rest] = splitAt(top, JSON.stringify(FILES_MARKER));
-        const [between, afterJobs] = splitAt(rest, JSON.stringify(JOBS_MARKER));
-        const pieces = [Buffer.from(beforeFiles)];
-        pushArray(pieces, report.files, (f) => cachedBytes(files, f, fileState(f), fileEntry));
-        pieces.push(Buffer.from(between));
-        pushArray(pieces, report.jobs, (j) => cachedBytes(jobs, j, jobState(j), jobEntry));
-        pieces.push(Buffer.from(afterJobs));
-        return pieces;
+    const failures = new WeakMap();
+    let recordedTop = '';
+    return {
+        changes() {
+            const { fileEntry, jobEntry, fileState, jobState } = manifestEntries(report);
+            const changes = {};
+            const top = { ...manifestHead(report), ...manifestTail(report) };
+            delete top.failures;
+            const topText = JSON.stringify(top);
+            if (topText !== recordedTop)
+                changes.top = top;
+            recordedTop = topText;
+            const changedFiles = changed(files, report.files, fileState, fileEntry);
+            const changedJobs = changed(jobs, report.jobs, jobState, jobEntry);
+            const changedFailures = changed(failures, report.failures, () => '', (f) => f);
+            if (changedFiles.length > 0)
+                changes.files = changedFiles;
+            if (changedJobs.length > 0)
+                changes.jobs = changedJobs;
+            if (changedFailures.length > 0)
+                changes.failures = changedFailures;
+            return changes;
+        },
+        whole(mark) {
+            const { fileEntry, jobEntry, fileState, jobState } = manifestEntries(report);
+            // The two arrays stand in the top-level object as marker strings, each taken at its first
+            // place: only `version`, `region` and `run` (validated, no NUL) come before them, so a
+            // file name or message that spells a marker is never taken for one.
+            const top = `${JSON.stringify({
+                ...manifestHead(report),
+                files: FILES_MARKER,
+                jobs: JOBS_MARKER,
+                ...manifestTail(report),
+                ...(mark ? { journal: mark } : {}),
+            }, null, 2)}\n`;
+            const [beforeFiles, rest] = splitAt(top, JSON.stringify(FILES_MARKER));
+            const [between, afterJobs] = splitAt(rest, JSON.stringify(JOBS_MARKER));
+            const pieces = [Buffer.from(beforeFiles)];
+            pushArray(pieces, report.files, (f) => keptBytes(files, f, fileState(f), fileEntry));
+            pieces.push(Buffer.from(between));
+            pushArray(pieces, report.jobs, (j) => keptBytes(jobs, j, jobState(j), jobEntry));
+            pieces.push(Buffer.from(afterJobs));
+            return pieces;
+        },
     };
+}
+/** The entries of `items` not recorded yet in their present state; marks them recorded. */
+function changed(kept, items, stateOf, entryOf) {
+    const out = [];
+    for (let i = 0; i < items.length; i++) {
+        const item = items[i];
+        const state = stateOf(item);
+        let entry = kept.get(item);
+        if (!entry)
+            kept.set(item, (entry = {}));
+        if (entry.recorded === state)
+            continue;
+        entry.recorded = state;
+        out.push(entryOf(item));
+    }
+    return out;
 }
 /** The text before and after the first `marker`. */
 function splitAt(text, marker) {
@@ -736,18 +883,20 @@ function splitAt(text, marker) {
     return [text.slice(0, at), text.slice(at + marker.length)];
 }
 /** The entry's bytes at its place in the manifest, made once per state of the entry. */
-function cachedBytes(cache, key, state, entryOf) {
-    const kept = cache.get(key);
-    if (kept?.state === state)
-        return kept.bytes;
+function keptBytes(kept, key, state, entryOf) {
+    let entry = kept.get(key);
+    if (!entry)
+        kept.set(key, (entry = {}));
+    if (entry.bytes && entry.bytesState === state)
+        return entry.bytes;
     const text = JSON.stringify(entryOf(key), null, 2).replace(/\n/g, `\n${MEMBER_INDENT}`);
-    const bytes = Buffer.from(`${MEMBER_INDENT}${text}`);
-    cache.set(key, { state, bytes });
-    return bytes;
+    entry.bytes = Buffer.from(`${MEMBER_INDENT}${text}`);
+    entry.bytesState = state;
+    return entry.bytes;
 }
 /**
  * Appends a JSON array of `items` to `pieces`, each item as its bytes. Straight into the one
- * array a write hands to writev: the journal writes every entry again on each write, so an
+ * array a write hands to writev: a checkpoint writes every entry again, so an
  * array per member, a copy of it and an iterator result per entry were garbage of every write
  * (about an eighth of what a batch of 1,000 small files allocated).
  */
@@ -766,7 +915,7 @@ function pushArray(pieces, items, bytesOf) {
 }
 /** Writes the manifest whole and durably, once (a dry run's, whose only write is this one). */
 async function writeManifest(file, report) {
-    await (0,durable_file/* writeDurably */.v8)(file, manifestWriter()(report));
+    await (0,durable_file/* writeDurably */.v8)(file, manifestSource(report).whole());
 }
 
 

@@ -77,8 +77,7 @@ async function runWaitOnly(config, deps) {
         ? byIds(config.jobIds, config.region)
         : fromManifest(config, target.earlier);
     // The manifest records the outcomes as the wait finds them; written first, before any request.
-    const manifestText = (0,manifest_text/* manifestWriter */.F)();
-    const journal = new report_journal/* Journal */.C(config.manifestPath, () => manifestText(report));
+    const journal = new report_journal/* Journal */.C(config.manifestPath, (0,manifest_text/* manifestSource */.p)(report));
     await journal.commit().catch((error) => {
         throw new errors/* InputError */.dz('manifest', error.message);
     });
@@ -86,7 +85,7 @@ async function runWaitOnly(config, deps) {
     deps.log.info(`waiting for ${report.jobs.length} job(s) (wait-only)`);
     await deps.onJobs?.(report.jobs.map((j) => j.id));
     const problems = await (0,jobs/* waitAndReport */.LG)(config, clients, report, deps);
-    await journal.commit().catch((error) => problems.push(error.message));
+    await journal.finish().catch((error) => problems.push(error.message));
     if (problems.length === 0)
         return { report };
     const head = 'the jobs did not all complete';

@@ -28473,11 +28473,14 @@ var signals = __nccwpck_require__(5467);
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: ./src/pipeline/run-identity.ts
 var run_identity = __nccwpck_require__(8662);
+// EXTERNAL MODULE: ./src/report/manifest-log.ts
+var manifest_log = __nccwpck_require__(7794);
 ;// CONCATENATED MODULE: ./src/host/resume-manifest.ts
 /**
  * The CLI's `--resume MANIFEST`: the manifest of an interrupted run (its journal) names the
  * run; the new attempt continues it (pipeline/resume.ts) and goes on writing that manifest.
  */
+
 
 
 
@@ -28503,7 +28506,11 @@ async function readResumeManifest(file, now) {
     if (!(0,run_identity/* isRunKey */.lm)(run?.key) || typeof run.attempt !== 'number' || !Number.isInteger(run.attempt)) {
         return refuse('names no run (it was written by a version without resume, or by a dry run)');
     }
-    return { run: (0,run_identity/* resumedRun */.Dg)(run.key, run.attempt, now), earlier };
+    // Its records since the last checkpoint are in the log beside it.
+    return {
+        run: (0,run_identity/* resumedRun */.Dg)(run.key, run.attempt, now),
+        earlier: (0,manifest_log/* foldLog */.eY)(earlier, await (0,manifest_log/* readLogText */.Mi)(file)),
+    };
 }
 
 // EXTERNAL MODULE: ./src/inputs/interface.ts
@@ -31344,6 +31351,136 @@ function isRunKey(value) {
 }
 function keyOf(text) {
     return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text).digest('hex').slice(0, 32);
+}
+
+
+/***/ }),
+
+/***/ 7794:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Mi: () => (/* binding */ readLogText),
+/* harmony export */   Tw: () => (/* binding */ logPathOf),
+/* harmony export */   eY: () => (/* binding */ foldLog)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * The manifest's log: what a run records between two whole writes of its manifest.
+ *
+ * Rewriting the whole manifest for every record made a batch write bytes in proportion to the
+ * square of its files: 0.3 GB for 1,000 small files with jobs, 17 GB for 10,000. So, as a
+ * database keeps a checkpoint and a log, a run now writes its manifest whole (a checkpoint)
+ * only when the log has grown as large as the manifest, and in between appends each record
+ * (what changed: files, jobs, failures, the run's state) to `MANIFEST.log` as one line of
+ * JSON, flushed to disk before the side effect that depends on it.
+ *
+ * A checkpoint of a run in progress carries a mark, `"journal": {"id", "seq"}`: the log that
+ * continues it (its lines carry the same id) and the last record it holds. A reader folds in
+ * the lines of that id after that record, in order, and stops at a torn line (the last write
+ * of a killed run, never acknowledged). The last checkpoint of a run carries no mark, so its
+ * manifest is whole by itself and any log left beside it is not read.
+ */
+
+/** Where the log of the manifest at `manifestPath` is. */
+function logPathOf(manifestPath) {
+    return `${manifestPath}.log`;
+}
+/** A log bigger than this is not one of ours (it never outgrows its manifest for long). */
+const MAX_LOG_BYTES = 256 * 1024 * 1024;
+/**
+ * The text of the log beside `manifestPath`; empty when there is none, or when it is not a
+ * regular file (opening a FIFO would block) or far too big to be a log.
+ */
+async function readLogText(manifestPath) {
+    const file = logPathOf(manifestPath);
+    // Looked at before it is opened: opening a FIFO would wait for a writer, forever.
+    const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(file).catch(() => undefined);
+    if (!info?.isFile() || info.size > MAX_LOG_BYTES)
+        return '';
+    return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8').catch(() => '');
+}
+/**
+ * The manifest with its log folded in: the records of the checkpoint's mark after its `seq`,
+ * in order, each replacing entries by key (a file by `path`, a job by `id`, a failure by
+ * `relativePath`) and appending new ones. A manifest without a mark is returned as it is.
+ */
+function foldLog(manifest, logText) {
+    const mark = markOf(manifest.journal);
+    if (!mark || logText === '')
+        return manifest;
+    const folded = {
+        top: { ...manifest },
+        files: keyedList(manifest.files, 'path'),
+        jobs: keyedList(manifest.jobs, 'id'),
+        failures: keyedList(manifest.failures, 'relativePath'),
+    };
+    let seq = mark.seq;
+    // Only whole lines: a line without its newline is a write the run never got to finish.
+    const lines = logText.slice(0, logText.lastIndexOf('\n') + 1).split('\n');
+    for (const line of lines) {
+        if (line === '')
+            continue;
+        const record = recordOf(line);
+        if (!record)
+            break; // torn or foreign: nothing after it can be trusted
+        if (record.id !== mark.id || record.seq <= seq)
+            continue;
+        seq = record.seq;
+        if (record.top)
+            Object.assign(folded.top, record.top);
+        folded.files.apply(record.files);
+        folded.jobs.apply(record.jobs);
+        folded.failures.apply(record.failures);
+    }
+    const { top } = folded;
+    // The members stay in the manifest's order; the mark now names the last record folded in.
+    return {
+        ...top,
+        files: folded.files.list(),
+        jobs: folded.jobs.list(),
+        failures: folded.failures.list(),
+        journal: { id: mark.id, seq },
+    };
+}
+function markOf(value) {
+    const mark = value;
+    return typeof mark?.id === 'string' && Number.isInteger(mark.seq)
+        ? { id: mark.id, seq: mark.seq }
+        : undefined;
+}
+function recordOf(line) {
+    try {
+        const record = JSON.parse(line);
+        return typeof record?.id === 'string' && Number.isInteger(record.seq)
+            ? record
+            : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Entries in order, replaced in place by a later entry of the same key. */
+function keyedList(value, key) {
+    const entries = Array.isArray(value) ? [...value] : [];
+    const at = new Map();
+    entries.forEach((entry, i) => at.set(entry?.[key], i));
+    return {
+        apply(changed) {
+            if (!Array.isArray(changed))
+                return;
+            for (const entry of changed) {
+                const name = entry?.[key];
+                const i = at.get(name);
+                if (i === undefined)
+                    at.set(name, entries.push(entry) - 1);
+                else
+                    entries[i] = entry;
+            }
+        },
+        list: () => entries,
+    };
 }
 
 

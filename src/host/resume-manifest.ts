@@ -5,6 +5,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { isRunKey, resumedRun, type RunIdentity } from '../pipeline/run-identity.js';
 import { InputError } from '../shared/errors.js';
+import { foldLog, readLogText } from '../report/manifest-log.js';
 
 export async function readResumeManifest(
   file: string,
@@ -31,5 +32,9 @@ export async function readResumeManifest(
   if (!isRunKey(run?.key) || typeof run.attempt !== 'number' || !Number.isInteger(run.attempt)) {
     return refuse('names no run (it was written by a version without resume, or by a dry run)');
   }
-  return { run: resumedRun(run.key, run.attempt, now), earlier };
+  // Its records since the last checkpoint are in the log beside it.
+  return {
+    run: resumedRun(run.key, run.attempt, now),
+    earlier: foldLog(earlier, await readLogText(file)),
+  };
 }

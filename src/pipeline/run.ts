@@ -16,7 +16,7 @@ import { abortWith } from '../aws/abort.js';
 import { checkManifestTarget } from '../report/manifest-target.js';
 import { formatMiB, minBudgetFor } from '../inputs/sizing.js';
 import { oneLine } from '../shared/safe-text.js';
-import { manifestWriter, writeManifest } from '../report/manifest-text.js';
+import { manifestSource, writeManifest } from '../report/manifest-text.js';
 import type { FileFailure, RunReport } from '../report/run-report.js';
 import { Journal, manifestRoom } from '../report/journal.js';
 import { encryptAll } from './encrypt-all.js';
@@ -66,7 +66,8 @@ export interface RunOutcome {
  * or upload); after that it always returns a report of what succeeded, with `failure` set
  * when something did not. Once `signal` fires no new file starts, no job is created and the
  * wait for jobs stops. The manifest is the run's journal: written before the first request,
- * then again after each object completed and each job created (report/journal.ts).
+ * then recorded after each object completed and each job created, in its log between whole
+ * writes (report/journal.ts).
  */
 export async function runPipeline(config: Config, deps: RunDeps): Promise<RunOutcome> {
   const downloads: string[] = [];
@@ -101,8 +102,7 @@ async function runFlow(config: Config, deps: RunDeps, downloads: string[]): Prom
     failures: [],
     jobs: [],
   };
-  const manifestText = manifestWriter();
-  const journal = new Journal(config.manifestPath, () => manifestText(report));
+  const journal = new Journal(config.manifestPath, manifestSource(report));
   // Stops new side effects when the journal can no longer record them, as a cancel does.
   const stop = new AbortController();
   const signal = deps.signal ? AbortSignal.any([deps.signal, stop.signal]) : stop.signal;
@@ -213,7 +213,8 @@ async function runFlow(config: Config, deps: RunDeps, downloads: string[]): Prom
     problems.push(...(await waitAndReport(config, clients, report, { ...deps, signal })));
   }
   report.run!.state = 'finished';
-  await journal.commit().catch(() => undefined);
+  // Whole, without its log: the manifest of a run that ended stands alone.
+  await journal.finish().catch(() => undefined);
   if (journal.broken) problems.push(unrecorded(journal.broken.message, report.jobs, log));
   return problems.length === 0
     ? { report }

@@ -10,7 +10,7 @@ import type { WaitOnlyConfig } from '../inputs/wait-only.js';
 import { checkManifestTarget } from '../report/manifest-target.js';
 import { reportFromManifest } from '../report/manifest-read.js';
 import { Journal, manifestRoom } from '../report/journal.js';
-import { manifestWriter } from '../report/manifest-text.js';
+import { manifestSource } from '../report/manifest-text.js';
 import type { RunReport } from '../report/run-report.js';
 import { InputError } from '../shared/errors.js';
 import { oneLine } from '../shared/safe-text.js';
@@ -25,8 +25,7 @@ export async function runWaitOnly(config: WaitOnlyConfig, deps: RunDeps): Promis
     ? byIds(config.jobIds, config.region)
     : fromManifest(config, target.earlier);
   // The manifest records the outcomes as the wait finds them; written first, before any request.
-  const manifestText = manifestWriter();
-  const journal = new Journal(config.manifestPath, () => manifestText(report));
+  const journal = new Journal(config.manifestPath, manifestSource(report));
   await journal.commit().catch((error: Error) => {
     throw new InputError('manifest', error.message);
   });
@@ -34,7 +33,7 @@ export async function runWaitOnly(config: WaitOnlyConfig, deps: RunDeps): Promis
   deps.log.info(`waiting for ${report.jobs.length} job(s) (wait-only)`);
   await deps.onJobs?.(report.jobs.map((j) => j.id));
   const problems = await waitAndReport(config, clients, report, deps);
-  await journal.commit().catch((error: Error) => problems.push(error.message));
+  await journal.finish().catch((error: Error) => problems.push(error.message));
   if (problems.length === 0) return { report };
   const head = 'the jobs did not all complete';
   return { report, failure: `${head}:\n${problems.map((p) => `- ${oneLine(p)}`).join('\n')}` };

@@ -60,7 +60,7 @@ export async function writeDurably(file: string, content: FileContent): Promise<
 }
 
 /** fsync of a folder: what makes a rename in it durable. Not every file system allows it. */
-async function syncFolder(dir: string): Promise<void> {
+export async function syncFolder(dir: string): Promise<void> {
   const handle = await open(dir, 'r');
   try {
     await handle.sync().catch((error: NodeJS.ErrnoException) => {

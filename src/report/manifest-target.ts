@@ -3,13 +3,17 @@ import path from 'node:path';
 import { InputError } from '../shared/errors.js';
 import type { MediaFile } from '../files/listing.js';
 import { unwritableReason } from './writable.js';
+import { foldLog, readLogText } from './manifest-log.js';
 
 /** A manifest of ours is small; more than this is not one. */
 const MAX_MANIFEST_PEEK = 64 * 1024 * 1024;
 
 /** What was at the manifest's path before the run: nothing, or a manifest of this action. */
 export interface ManifestTarget {
-  /** The earlier manifest, parsed (a previous run's, or this run's journal before a crash). */
+  /**
+   * The earlier manifest, parsed (a previous run's, or this run's journal before a crash,
+   * with its log folded in).
+   */
   earlier?: Record<string, unknown>;
 }
 
@@ -58,7 +62,8 @@ export async function checkManifestTarget(
         `'${manifestPath}' exists and is not a manifest of this action; give a new path or remove the file`,
       );
     }
-    return { earlier };
+    // A run killed while it wrote left records in the log beside its manifest.
+    return { earlier: foldLog(earlier, await readLogText(target)) };
   } finally {
     await handle.close();
   }

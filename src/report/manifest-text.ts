@@ -1,23 +1,30 @@
 /**
- * The manifest as the journal writes it again and again during a run. A batch of a thousand
- * files is written a few hundred times, each time with every file and job done so far; turning
- * the whole report into JSON and then into bytes each time cost more CPU than the uploads it
- * records (about 1.6 of 7 CPU-s for 1,000 small files). Each file's and job's bytes are kept
- * once made, and made again only when that entry changes (a job's outcome, a file marked
- * deleted); a write hands the pieces to writev. The bytes are the same as the UTF-8 of
+ * The manifest as the journal writes it during a run: whole at each checkpoint, and as the
+ * records of its log in between (manifest-log.ts). A batch of a thousand files used to be
+ * written whole a few hundred times; turning the whole report into JSON and then into bytes
+ * each time cost more CPU than the uploads it records (about 1.6 of 7 CPU-s for 1,000 small
+ * files). Each file's and job's bytes are kept once made, and made again only when that entry
+ * changes (a job's outcome, a file marked deleted); a checkpoint hands the pieces to writev.
+ * Without a mark its bytes are the same as the UTF-8 of
  * `JSON.stringify(manifestOf(report), null, 2)` and a newline.
  */
 import type { CreatedJob } from '../job/create-and-wait.js';
 import { manifestEntries, manifestHead, manifestTail } from './manifest.js';
 import type { RunReport } from './run-report.js';
 import { writeDurably } from './durable-file.js';
+import type { LogChanges, LogMark } from './manifest-log.js';
 
 type FileOfReport = RunReport['files'][number];
+type FailureOfReport = RunReport['failures'][number];
 
-/** An entry's bytes, with the state they were made in: they are made again when that changes. */
-interface Cached {
-  state: string;
-  bytes: Buffer;
+/**
+ * What is kept of an entry: the state it was last recorded in (by a checkpoint or a record of
+ * the log), and its bytes in a checkpoint with the state they were made in.
+ */
+interface Kept {
+  recorded?: string;
+  bytesState?: string;
+  bytes?: Buffer;
 }
 
 /** Array members of a top-level member of the manifest sit four spaces in. */
@@ -30,32 +37,88 @@ const EMPTY = Buffer.from('[]');
 const FILES_MARKER = '\u0000manifest-files\u0000';
 const JOBS_MARKER = '\u0000manifest-jobs\u0000';
 
-/**
- * Returns a function that gives `report`'s manifest, as pieces of UTF-8 to write in order; it
- * keeps what it made between calls. One per run (per report).
- */
-export function manifestWriter(): (report: RunReport) => Buffer[] {
-  const files = new WeakMap<FileOfReport, Cached>();
-  const jobs = new WeakMap<CreatedJob, Cached>();
-  return (report) => {
-    const { fileEntry, jobEntry, fileState, jobState } = manifestEntries(report);
-    // The two arrays stand in the top-level object as marker strings, each taken at its first
-    // place: only `version`, `region` and `run` (validated, no NUL) come before them, so a
-    // file name or message that spells a marker is never taken for one.
-    const top = `${JSON.stringify(
-      { ...manifestHead(report), files: FILES_MARKER, jobs: JOBS_MARKER, ...manifestTail(report) },
-      null,
-      2,
-    )}\n`;
-    const [beforeFiles, rest] = splitAt(top, JSON.stringify(FILES_MARKER));
-    const [between, afterJobs] = splitAt(rest, JSON.stringify(JOBS_MARKER));
-    const pieces = [Buffer.from(beforeFiles)];
-    pushArray(pieces, report.files, (f) => cachedBytes(files, f, fileState(f), fileEntry));
-    pieces.push(Buffer.from(between));
-    pushArray(pieces, report.jobs, (j) => cachedBytes(jobs, j, jobState(j), jobEntry));
-    pieces.push(Buffer.from(afterJobs));
-    return pieces;
+/** A run's manifest as the journal writes it (report/journal.ts). */
+export interface ManifestSource {
+  /** What changed since the call before (none: the first call has every entry). */
+  changes(): LogChanges;
+  /** The whole manifest as pieces of UTF-8 to write in order, with `mark` when given. */
+  whole(mark?: LogMark): Buffer[];
+}
+
+/** The manifest of `report`, kept between writes. One per run (per report). */
+export function manifestSource(report: RunReport): ManifestSource {
+  const files = new WeakMap<FileOfReport, Kept>();
+  const jobs = new WeakMap<CreatedJob, Kept>();
+  const failures = new WeakMap<FailureOfReport, Kept>();
+  let recordedTop = '';
+  return {
+    changes() {
+      const { fileEntry, jobEntry, fileState, jobState } = manifestEntries(report);
+      const changes: LogChanges = {};
+      const top = { ...manifestHead(report), ...manifestTail(report) } as Record<string, unknown>;
+      delete top.failures;
+      const topText = JSON.stringify(top);
+      if (topText !== recordedTop) changes.top = top;
+      recordedTop = topText;
+      const changedFiles = changed(files, report.files, fileState, fileEntry);
+      const changedJobs = changed(jobs, report.jobs, jobState, jobEntry);
+      const changedFailures = changed(
+        failures,
+        report.failures,
+        () => '',
+        (f) => f,
+      );
+      if (changedFiles.length > 0) changes.files = changedFiles;
+      if (changedJobs.length > 0) changes.jobs = changedJobs;
+      if (changedFailures.length > 0) changes.failures = changedFailures;
+      return changes;
+    },
+    whole(mark) {
+      const { fileEntry, jobEntry, fileState, jobState } = manifestEntries(report);
+      // The two arrays stand in the top-level object as marker strings, each taken at its first
+      // place: only `version`, `region` and `run` (validated, no NUL) come before them, so a
+      // file name or message that spells a marker is never taken for one.
+      const top = `${JSON.stringify(
+        {
+          ...manifestHead(report),
+          files: FILES_MARKER,
+          jobs: JOBS_MARKER,
+          ...manifestTail(report),
+          ...(mark ? { journal: mark } : {}),
+        },
+        null,
+        2,
+      )}\n`;
+      const [beforeFiles, rest] = splitAt(top, JSON.stringify(FILES_MARKER));
+      const [between, afterJobs] = splitAt(rest, JSON.stringify(JOBS_MARKER));
+      const pieces = [Buffer.from(beforeFiles)];
+      pushArray(pieces, report.files, (f) => keptBytes(files, f, fileState(f), fileEntry));
+      pieces.push(Buffer.from(between));
+      pushArray(pieces, report.jobs, (j) => keptBytes(jobs, j, jobState(j), jobEntry));
+      pieces.push(Buffer.from(afterJobs));
+      return pieces;
+    },
   };
+}
+
+/** The entries of `items` not recorded yet in their present state; marks them recorded. */
+function changed<K extends object>(
+  kept: WeakMap<K, Kept>,
+  items: readonly K[],
+  stateOf: (item: K) => string,
+  entryOf: (item: K) => object,
+): object[] {
+  const out: object[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    const state = stateOf(item);
+    let entry = kept.get(item);
+    if (!entry) kept.set(item, (entry = {}));
+    if (entry.recorded === state) continue;
+    entry.recorded = state;
+    out.push(entryOf(item));
+  }
+  return out;
 }
 
 /** The text before and after the first `marker`. */
@@ -65,23 +128,24 @@ function splitAt(text: string, marker: string): [string, string] {
 }
 
 /** The entry's bytes at its place in the manifest, made once per state of the entry. */
-function cachedBytes<K extends object>(
-  cache: WeakMap<K, Cached>,
+function keptBytes<K extends object>(
+  kept: WeakMap<K, Kept>,
   key: K,
   state: string,
   entryOf: (key: K) => object,
 ): Buffer {
-  const kept = cache.get(key);
-  if (kept?.state === state) return kept.bytes;
+  let entry = kept.get(key);
+  if (!entry) kept.set(key, (entry = {}));
+  if (entry.bytes && entry.bytesState === state) return entry.bytes;
   const text = JSON.stringify(entryOf(key), null, 2).replace(/\n/g, `\n${MEMBER_INDENT}`);
-  const bytes = Buffer.from(`${MEMBER_INDENT}${text}`);
-  cache.set(key, { state, bytes });
-  return bytes;
+  entry.bytes = Buffer.from(`${MEMBER_INDENT}${text}`);
+  entry.bytesState = state;
+  return entry.bytes;
 }
 
 /**
  * Appends a JSON array of `items` to `pieces`, each item as its bytes. Straight into the one
- * array a write hands to writev: the journal writes every entry again on each write, so an
+ * array a write hands to writev: a checkpoint writes every entry again, so an
  * array per member, a copy of it and an iterator result per entry were garbage of every write
  * (about an eighth of what a batch of 1,000 small files allocated).
  */
@@ -100,5 +164,5 @@ function pushArray<T>(pieces: Buffer[], items: readonly T[], bytesOf: (item: T) 
 
 /** Writes the manifest whole and durably, once (a dry run's, whose only write is this one). */
 export async function writeManifest(file: string, report: RunReport): Promise<void> {
-  await writeDurably(file, manifestWriter()(report));
+  await writeDurably(file, manifestSource(report).whole());
 }

@@ -5,8 +5,10 @@
  * still fails later (the disk fills up during the run), the job IDs reach the log and the
  * error names the file and the errno.
  */
+import { foldLog, readLogText } from '../../src/report/manifest-log.js';
 import { execFile } from 'node:child_process';
-import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -59,6 +61,23 @@ function runAction(
     inputs: actionInputs(stack, prefix, { files: 'clip.bin', ...inputs }),
     ...(onSpawn ? { onSpawn } : {}),
   });
+}
+
+/** Waits until `file` holds `text`. */
+async function untilContains(file: string, text: string): Promise<void> {
+  while (!(await readFile(file, 'utf8')).includes(text)) await sleep(10);
+}
+
+/** Appends to `file` until its file system has no byte left, so its next append fails too. */
+async function fillLastPage(file: string): Promise<void> {
+  const handle = await open(file, 'a');
+  try {
+    for (;;) await handle.write('\n');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
+  } finally {
+    await handle.close();
+  }
 }
 
 function errorLine(run: ActionRun): string {
@@ -209,22 +228,26 @@ describe('read-only and full file systems', () => {
     try {
       const output = path.join(disk.dir, 'output');
       await writeFile(output, '');
-      // CreateJob is held half a second: the disk is full before the job's answer arrives.
+      // The disk fills once the job's ID is in GITHUB_OUTPUT (written as soon as the job
+      // exists), the last page of that file too; the wait's first GetJob is held half a second,
+      // so every later write of the manifest, its log or the outputs comes after.
       proxy.addRule({
         service: 'mediaconvert',
-        operation: 'CreateJob',
+        operation: 'GetJob',
         times: 1,
         fault: { kind: 'latency', ms: 500 },
       });
       const after = fromNow();
       const run = await runAction(
         'fills-up',
-        { manifest: path.join(disk.dir, 'manifest.json') },
+        { manifest: path.join(disk.dir, 'manifest.json'), wait: 'true', 'wait-timeout': '600' },
         { GITHUB_OUTPUT: output },
         () => {
           void proxy
             .waitFor((r) => after(r) && r.operation === 'CreateJob')
-            .then(() => disk.fill());
+            .then(() => untilContains(output, 'job-ids'))
+            .then(() => disk.fill())
+            .then(() => fillLastPage(output));
         },
       );
       expect(run.code).toBe(1);
@@ -232,8 +255,12 @@ describe('read-only and full file systems', () => {
       expect(created).toBeDefined();
       // Its ID alone on a line of the log, however the outputs and the manifest fared.
       expect(run.stdout.split('\n')).toContain(created);
-      expect(errorLine(run)).toContain(
-        `the manifest could not be written, and the run stopped there: cannot write '${disk.dir}/manifest.json': ENOSPC (no space left on device)`,
+      // The record of the job's outcome (in the log) or the last whole write, whichever the
+      // full disk refused first.
+      expect(errorLine(run)).toMatch(
+        new RegExp(
+          `the manifest could not be written, and the run stopped there: cannot write '${disk.dir}/manifest\\.json(\\.log)?': ENOSPC \\(no space left on device\\)`,
+        ),
       );
       expect(errorLine(run)).toContain(
         `writing the step outputs to GITHUB_OUTPUT '${output}' failed: ENOSPC (no space left on device)`,
@@ -257,9 +284,11 @@ test('job-id and job-ids are in GITHUB_OUTPUT as soon as the jobs exist, before 
   const ids = JSON.parse(outputs['job-ids']!) as string[];
   expect(ids).toHaveLength(1);
   expect(outputs['job-id']).toBe(ids[0]);
-  // The manifest, the run's journal, has the job too.
-  const manifest = JSON.parse(
-    await readFile(path.join(run.runnerTemp, 'mediaconvert-encrypt-manifest.json'), 'utf8'),
+  // The manifest, the run's journal, has the job too: in the log beside it, folded in.
+  const file = path.join(run.runnerTemp, 'mediaconvert-encrypt-manifest.json');
+  const manifest = foldLog(
+    JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>,
+    await readLogText(file),
   ) as { jobs: { id: string }[]; run: { state: string } };
   expect(manifest.jobs.map((j) => j.id)).toEqual(ids);
   expect(manifest.run.state).toBe('running');

@@ -4,6 +4,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { errnoOf, WriteError, writeDurably } from '../../src/report/durable-file.js';
 import { Journal, manifestRoom } from '../../src/report/journal.js';
+import { foldLog, logPathOf, readLogText } from '../../src/report/manifest-log.js';
+import { manifestSource } from '../../src/report/manifest-text.js';
+import { manifestOf } from '../../src/report/manifest.js';
+import type { RunReport } from '../../src/report/run-report.js';
+import type { FileResult } from '../../src/upload/encrypt-file.js';
 import { unwritableReason } from '../../src/report/writable.js';
 
 let dir: string;
@@ -95,9 +100,51 @@ describe('Journal', () => {
     expect(journal.writes).toBe(0);
   });
 
-  test('room: twice the manifest at its largest', () => {
-    expect(manifestRoom(0, 0)).toBe(8192);
-    expect(manifestRoom(10, 1000)).toBe(2 * (4096 + 10 * 2536));
+  test('records go to the log between rare checkpoints; each commit reads back folded', async () => {
+    const file = path.join(dir, 'manifest.json');
+    const report = runReport();
+    const journal = new Journal(file, manifestSource(report));
+    await journal.commit();
+    const marks = new Set<number>();
+    for (let i = 1; i <= 1000; i++) {
+      report.files = [...report.files, fileResult(i)];
+      await journal.commit();
+      const manifest = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+      const log = await readLogText(file);
+      // The log never outgrows the manifest (or its floor) by more than one record.
+      expect(Buffer.byteLength(log)).toBeLessThanOrEqual(
+        Math.max(64 * 1024, Buffer.byteLength(JSON.stringify(manifest, null, 2))) + 1024,
+      );
+      marks.add((manifest.journal as { seq: number }).seq);
+      expect((foldLog(manifest, log).files as unknown[]).length).toBe(i);
+    }
+    // Each checkpoint is at least twice the one before: a handful of whole writes.
+    expect(marks.size).toBeLessThanOrEqual(12);
+    expect(journal.writes).toBe(1001);
+    // The last write is whole, without a mark, and the log is gone.
+    report.run!.state = 'finished';
+    await journal.finish();
+    expect(await readFile(file, 'utf8')).toBe(`${JSON.stringify(manifestOf(report), null, 2)}\n`);
+    expect(await readdir(dir)).toEqual(['manifest.json']);
+  });
+
+  test('a log left by another run is removed by the first write, and a commit with no change writes nothing', async () => {
+    const file = path.join(dir, 'manifest.json');
+    await writeFile(logPathOf(file), `${JSON.stringify({ id: 'other', seq: 2, files: [{}] })}\n`);
+    const report = runReport();
+    const journal = new Journal(file, manifestSource(report));
+    await journal.commit();
+    expect(await readdir(dir)).toEqual(['manifest.json']);
+    report.files = [fileResult(1)];
+    await journal.commit();
+    expect(await readdir(dir)).toEqual(['manifest.json', 'manifest.json.log']);
+    await journal.commit();
+    expect(journal.writes).toBe(2);
+  });
+
+  test('room: three times the manifest at its largest (the old copy, the new one, the log)', () => {
+    expect(manifestRoom(0, 0)).toBe(3 * 4096);
+    expect(manifestRoom(10, 1000)).toBe(3 * (4096 + 10 * 2536));
   });
 });
 
@@ -127,3 +174,32 @@ describe('unwritableReason', () => {
     );
   });
 });
+
+function runReport(): RunReport {
+  return {
+    region: 'us-east-1',
+    run: {
+      key: 'b'.repeat(32),
+      attempt: 1,
+      startedAt: '2026-12-05T00:00:00.000Z',
+      state: 'running',
+    },
+    files: [],
+    failures: [],
+    jobs: [],
+  };
+}
+
+function fileResult(i: number): FileResult {
+  return {
+    relativePath: `media/${i}.mp4`,
+    bytes: i,
+    plaintextSha256: String(i).padStart(64, '0'),
+    s3Uri: `s3://media/in/media/${i}.mp4`,
+    decryption: {
+      DecryptionMode: 'AES_CTR',
+      EncryptedDecryptionKey: 'a2V5',
+      InitializationVector: 'aXY=',
+    },
+  };
+}

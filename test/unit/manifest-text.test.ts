@@ -2,7 +2,7 @@
  * The journal's manifest text, made from kept entry texts, is the same byte for byte as the
  * whole report turned into JSON, as the run grows and as entries change after they are made.
  */
-import { manifestWriter } from '../../src/report/manifest-text.js';
+import { manifestSource, type ManifestSource } from '../../src/report/manifest-text.js';
 import { manifestOf } from '../../src/report/manifest.js';
 import type { RunReport } from '../../src/report/run-report.js';
 import type { FileResult } from '../../src/upload/encrypt-file.js';
@@ -10,10 +10,14 @@ import type { CreatedJob } from '../../src/job/create-and-wait.js';
 
 const whole = (report: RunReport): string => `${JSON.stringify(manifestOf(report), null, 2)}\n`;
 
-/** The writer's pieces as the file will hold them. */
+/** The pieces of a checkpoint as the file will hold them (one source per report, kept). */
 function writerText(): (report: RunReport) => string {
-  const write = manifestWriter();
-  return (report) => Buffer.concat(write(report)).toString('utf8');
+  const sources = new WeakMap<RunReport, ManifestSource>();
+  return (report) => {
+    let source = sources.get(report);
+    if (!source) sources.set(report, (source = manifestSource(report)));
+    return Buffer.concat(source.whole()).toString('utf8');
+  };
 }
 
 function file(i: number, extra: Partial<FileResult> = {}): FileResult {
