@@ -16,6 +16,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import type { ActionRun } from '../../harness/action-runner.js';
 import { startFaultProxy, type ProxyRecord } from '../support/fault-proxy.js';
+import { foldLog, readLogText } from '../../src/report/manifest-log.js';
 import { startLinkProxy } from '../../harness/link-proxy.js';
 import { useStack } from '../support/use-stack.js';
 import { createSources, s3Uris, type Sources } from '../support/sources.js';
@@ -59,7 +60,11 @@ const KILL_POINTS: [string, KillPoint, number][] = [
     (r, all) => isObjectDone(r) && all.filter(isObjectDone).length === SIZES.length,
     SIZES.length,
   ],
-  ['right after the first CreateJob was sent', (r) => r.operation === 'CreateJob', 1],
+  [
+    'right after the first CreateJob was sent',
+    (r) => r.operation === 'CreateJob' && r.requestBody !== undefined,
+    1,
+  ],
   ...randomRequests(2).map((n): [string, KillPoint, number] => [
     `at a random moment: request number ${n} at the server`,
     (_r, all) => all.length >= n,
@@ -145,12 +150,31 @@ function resentAfterComplete(
 }
 
 // Each case has its own prefix and so its own run ID: a case never meets another's objects.
-const CASES = KILL_POINTS.map(([name, killAt, complete], i) => ({ name, killAt, complete, i }));
+const CASES = KILL_POINTS.map(([name, killAt, complete], i) => ({
+  name,
+  killAt,
+  complete,
+  // The CreateJob case has asked for a job by the kill; others may have or not.
+  jobsAsked: name.includes('CreateJob') ? 1 : 0,
+  i,
+}));
+
+/** The inputs of every CreateJob the server received whole (MediaConvert's JSON is camelCase). */
+function jobInputs(records: readonly ProxyRecord[]): string[] {
+  return records
+    .filter((r) => r.operation === 'CreateJob' && r.requestBody !== undefined)
+    .flatMap((r) => {
+      const body = JSON.parse(r.requestBody!) as {
+        settings?: { inputs?: { fileInput?: string }[] };
+      };
+      return (body.settings?.inputs ?? []).map((input) => input.fileInput ?? '');
+    });
+}
 
 // The cases run at once (jest's maxConcurrency at a time): each waits mostly on its link.
 test.concurrent.each(CASES)(
   'killed $name, then re-run as attempt 2: one job a file, no incomplete upload, nothing complete uploaded again',
-  async ({ killAt, complete, i }) => {
+  async ({ killAt, complete, jobsAsked, i }) => {
     const prefix = `kill-${i}`;
     const paths = await writeFiles(prefix);
     const fault = await startFaultProxy({ upstreams: stack.info.endpoints });
@@ -174,6 +198,15 @@ test.concurrent.each(CASES)(
       const parsed =
         journal === undefined ? undefined : (JSON.parse(journal) as { version: number });
       expect([undefined, 1]).toContain(parsed?.version);
+      // Every file a job was asked for was on record before: in the manifest or in its log.
+      const manifestFile = path.join(first.runnerTemp, 'mediaconvert-encrypt-manifest.json');
+      const folded = parsed
+        ? foldLog(parsed as unknown as Record<string, unknown>, await readLogText(manifestFile))
+        : { files: [] };
+      const recorded = (folded.files as { s3Uri: string }[]).map((f) => f.s3Uri);
+      const asked = jobInputs(fault.records);
+      expect(recorded).toEqual(expect.arrayContaining(asked));
+      expect(asked.length).toBeGreaterThanOrEqual(jobsAsked);
 
       const firstRecords = fault.records.length;
       expect(fault.records.filter(isObjectDone).length).toBeGreaterThanOrEqual(complete);
