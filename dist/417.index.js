@@ -3103,6 +3103,7 @@ class JobStream {
     /** Waits for every job added; returns a problem line for each that could not be created. */
     async finish() {
         await Promise.all(this.pending);
+        this.deps.ordered?.();
         const lines = this.problems.sort(([a], [b]) => a - b).map(([, line]) => line);
         for (const [why, files] of this.refused) {
             lines.push(this.created === 0 ? `no job was created: ${why}` : `${files} file(s) got no job: ${why}`);
@@ -3249,8 +3250,6 @@ async function runFlow(config, deps, downloads) {
     const onRecord = async () => {
         await journal.commit().catch((error) => stop.abort(error));
     };
-    const byFile = [];
-    const failedByFile = [];
     const stream = plan?.layout === 'per-file' && !resume
         ? jobStream(plan, run, clients, report, onRecord, log, () => stop.signal.aborted
             ? 'the manifest could not record them'
@@ -3261,12 +3260,11 @@ async function runFlow(config, deps, downloads) {
     const { results, failures } = await encryptAll(files, config, clients, { ...deps, signal, runKey: run.key }, {
         ...(resume ? { settled: async (_file, index) => resume.settled(index) } : {}),
         record: async (index, outcome) => {
+            // In the order they end; in file order once every file has (below).
             if ('message' in outcome)
-                failedByFile[index] = outcome;
+                report.failures.push(outcome);
             else
-                byFile[index] = outcome;
-            report.files = byFile.filter((f) => f !== undefined);
-            report.failures = failedByFile.filter((f) => f !== undefined);
+                report.files.push(outcome);
             await onRecord();
             // The object is on record: its job may go now, while other files upload.
             if (!('message' in outcome))
@@ -3316,9 +3314,12 @@ async function makeJobs(plan, results, run, clients, report, onRecord, deps, res
     const byRequest = [];
     return (0,jobs/* createJobs */.bD)(requests, clients.mediaconvert, async (index, job) => {
         byRequest[index] = job;
-        report.jobs = byRequest.filter((j) => j !== undefined);
+        report.jobs.push(job);
         await onRecord();
-    }, deps.log, found);
+    }, deps.log, found).finally(() => {
+        // In request order once every job is made.
+        report.jobs = byRequest.filter((j) => j !== undefined);
+    });
 }
 /** Per-file jobs created as their objects go on record (pipeline/job-stream.ts). */
 function jobStream(plan, run, clients, report, onRecord, log, refusal) {
@@ -3331,8 +3332,12 @@ function jobStream(plan, run, clients, report, onRecord, log, refusal) {
         refusal,
         record: async (fileIndex, job) => {
             byFile[fileIndex] = job;
-            report.jobs = byFile.filter((j) => j !== undefined);
+            report.jobs.push(job);
             await onRecord();
+        },
+        // In file order once every job is made.
+        ordered: () => {
+            report.jobs = byFile.filter((j) => j !== undefined);
         },
     });
 }

@@ -1090,10 +1090,30 @@ function manifestSource(report) {
     const files = new WeakMap();
     const jobs = new WeakMap();
     const failures = new WeakMap();
+    const scans = {
+        files: scan(),
+        jobs: scan(),
+        failures: scan(),
+    };
     let recordedTop = '';
+    let stamp = [];
     return {
         changes() {
-            const { fileEntry, jobEntry, fileState, jobState } = manifestEntries(report);
+            // An entry's state moves only with the wait's outcomes and delete-inputs; until then an
+            // array the run only appended to is read on from where the last call stopped, so that a
+            // record costs what it adds, not the whole batch.
+            const now = [
+                report.outcomes,
+                report.outcomes?.length,
+                report.finished,
+                report.finished?.length,
+                report.deletion,
+                report.deletion?.deleted.length,
+            ];
+            const statesMoved = now.some((value, i) => value !== stamp[i]);
+            stamp = now;
+            let entries;
+            const of = () => (entries ??= manifestEntries(report));
             const changes = {};
             const top = { ...manifestHead(report), ...manifestTail(report) };
             delete top.failures;
@@ -1101,9 +1121,18 @@ function manifestSource(report) {
             if (topText !== recordedTop)
                 changes.top = top;
             recordedTop = topText;
-            const changedFiles = changed(files, report.files, fileState, fileEntry);
-            const changedJobs = changed(jobs, report.jobs, jobState, jobEntry);
-            const changedFailures = changed(failures, report.failures, () => '', (f) => f);
+            const changedFiles = changed(files, scans.files, report.files, statesMoved, {
+                stateOf: (f) => of().fileState(f),
+                entryOf: (f) => of().fileEntry(f),
+            });
+            const changedJobs = changed(jobs, scans.jobs, report.jobs, statesMoved, {
+                stateOf: (j) => of().jobState(j),
+                entryOf: (j) => of().jobEntry(j),
+            });
+            const changedFailures = changed(failures, scans.failures, report.failures, false, {
+                stateOf: () => '',
+                entryOf: (f) => f,
+            });
             if (changedFiles.length > 0)
                 changes.files = changedFiles;
             if (changedJobs.length > 0)
@@ -1135,26 +1164,39 @@ function manifestSource(report) {
         },
     };
 }
-/** The entries of `items` not recorded yet in their present state; marks them recorded. */
-function changed(kept, items, stateOf, entryOf) {
+/** The text before and after the first `marker`. */
+function splitAt(text, marker) {
+    const at = text.indexOf(marker);
+    return [text.slice(0, at), text.slice(at + marker.length)];
+}
+function scan() {
+    return { scanned: 0 };
+}
+/**
+ * The entries of `items` not recorded yet in their present state; marks them recorded. Reads
+ * on from where the last call stopped when `items` is the same array and no state moved, else
+ * the whole array (a new array, as the run's arrays in file order at its end).
+ */
+function changed(kept, at, items, statesMoved, how) {
+    const from = !statesMoved && at.array === items ? at.scanned : 0;
+    at.array = items;
+    at.scanned = items.length;
     const out = [];
-    for (let i = 0; i < items.length; i++) {
+    for (let i = from; i < items.length; i++) {
         const item = items[i];
-        const state = stateOf(item);
         let entry = kept.get(item);
+        // Past the point where the last call stopped, or states moved: its state is needed.
+        if (entry?.recorded !== undefined && !statesMoved)
+            continue;
+        const state = how.stateOf(item);
         if (!entry)
             kept.set(item, (entry = {}));
         if (entry.recorded === state)
             continue;
         entry.recorded = state;
-        out.push(entryOf(item));
+        out.push(how.entryOf(item));
     }
     return out;
-}
-/** The text before and after the first `marker`. */
-function splitAt(text, marker) {
-    const at = text.indexOf(marker);
-    return [text.slice(0, at), text.slice(at + marker.length)];
 }
 /** The entry's bytes at its place in the manifest, made once per state of the entry. */
 function keptBytes(kept, key, state, entryOf) {

@@ -22,6 +22,8 @@ export interface JobStreamDeps {
   record: (fileIndex: number, job: CreatedJob) => Promise<void>;
   /** Why no new job may be created now (a cancel, a journal that cannot record), or undefined. */
   refusal: () => string | undefined;
+  /** Called once every job added is made or failed: the jobs go in file order. */
+  ordered?: () => void;
 }
 
 export class JobStream {
@@ -42,6 +44,7 @@ export class JobStream {
   /** Waits for every job added; returns a problem line for each that could not be created. */
   async finish(): Promise<string[]> {
     await Promise.all(this.pending);
+    this.deps.ordered?.();
     const lines = this.problems.sort(([a], [b]) => a - b).map(([, line]) => line);
     for (const [why, files] of this.refused) {
       lines.push(

@@ -17,7 +17,7 @@ import { checkManifestTarget } from '../report/manifest-target.js';
 import { formatMiB, minBudgetFor } from '../inputs/sizing.js';
 import { oneLine } from '../shared/safe-text.js';
 import { manifestSource, writeManifest } from '../report/manifest-text.js';
-import type { FileFailure, RunReport } from '../report/run-report.js';
+import type { RunReport } from '../report/run-report.js';
 import { Journal, manifestRoom } from '../report/journal.js';
 import { encryptAll } from './encrypt-all.js';
 import { createJobs, jobResources, waitAndReport } from './jobs.js';
@@ -155,8 +155,6 @@ async function runFlow(config: Config, deps: RunDeps, downloads: string[]): Prom
   const onRecord = async (): Promise<void> => {
     await journal.commit().catch((error: unknown) => stop.abort(error));
   };
-  const byFile: (FileResult | undefined)[] = [];
-  const failedByFile: (FileFailure | undefined)[] = [];
   const stream =
     plan?.layout === 'per-file' && !resume
       ? jobStream(plan, run, clients, report, onRecord, log, () =>
@@ -175,10 +173,9 @@ async function runFlow(config: Config, deps: RunDeps, downloads: string[]): Prom
     {
       ...(resume ? { settled: async (_file, index) => resume.settled(index) } : {}),
       record: async (index, outcome) => {
-        if ('message' in outcome) failedByFile[index] = outcome;
-        else byFile[index] = outcome;
-        report.files = byFile.filter((f) => f !== undefined);
-        report.failures = failedByFile.filter((f) => f !== undefined);
+        // In the order they end; in file order once every file has (below).
+        if ('message' in outcome) report.failures.push(outcome);
+        else report.files.push(outcome);
         await onRecord();
         // The object is on record: its job may go now, while other files upload.
         if (!('message' in outcome)) stream?.add(index, outcome);
@@ -239,12 +236,15 @@ async function makeJobs(
     clients.mediaconvert,
     async (index, job) => {
       byRequest[index] = job;
-      report.jobs = byRequest.filter((j) => j !== undefined);
+      report.jobs.push(job);
       await onRecord();
     },
     deps.log,
     found,
-  );
+  ).finally(() => {
+    // In request order once every job is made.
+    report.jobs = byRequest.filter((j) => j !== undefined);
+  });
 }
 
 /** Per-file jobs created as their objects go on record (pipeline/job-stream.ts). */
@@ -266,8 +266,12 @@ function jobStream(
     refusal,
     record: async (fileIndex, job) => {
       byFile[fileIndex] = job;
-      report.jobs = byFile.filter((j) => j !== undefined);
+      report.jobs.push(job);
       await onRecord();
+    },
+    // In file order once every job is made.
+    ordered: () => {
+      report.jobs = byFile.filter((j) => j !== undefined);
     },
   });
 }

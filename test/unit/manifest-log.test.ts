@@ -115,6 +115,15 @@ describe('foldLog', () => {
     report.finished = [{ id: 'job-2', status: 'COMPLETE', durationSeconds: 4.5, outputs: [] }];
     report.deletion = { deleted: ['s3://media/in/masters/3.mov'], kept: [], problems: [] };
     check();
+    // The run appends to its arrays as files end, and the wait to its list of finished jobs.
+    report.files.push(file(6));
+    check();
+    report.jobs.push(job(6));
+    check();
+    report.finished.push({ id: 'job-3', status: 'COMPLETE', durationSeconds: 1, outputs: [] });
+    check();
+    report.deletion.deleted.push('s3://media/in/masters/4.mov');
+    check();
     report.run!.state = 'finished';
     check();
     // Nothing changed: a record with nothing in it.
