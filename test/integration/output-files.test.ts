@@ -154,6 +154,22 @@ describe('refused before any AWS request', () => {
     },
   );
 
+  fifoTest("a FIFO where the manifest's log goes: never opened, removed by the run", async () => {
+    // An earlier run's manifest, killed while it went on: it names a log, and a FIFO is there.
+    const manifest = path.join(scratch, 'fifo-log.json');
+    const earlier = { version: 1, region: stack.info.region, files: [], jobs: [], failures: [] };
+    await writeFile(manifest, JSON.stringify({ ...earlier, journal: { id: 'x', seq: 1 } }));
+    await fifo('fifo-log.json.log');
+    const run = await runAction('fifo-log', { manifest });
+    expect(run.stdout).not.toContain('::error::');
+    expect(run.code).toBe(0);
+    // The run's last write is whole and stands alone; the FIFO is gone.
+    const written = JSON.parse(await readFile(manifest, 'utf8')) as Record<string, unknown>;
+    expect(written.journal).toBeUndefined();
+    expect((written.files as unknown[]).length).toBe(1);
+    await expect(readFile(`${manifest}.log`)).rejects.toThrow('ENOENT');
+  });
+
   test('GITHUB_OUTPUT in a folder that does not exist', async () => {
     const output = path.join(scratch, 'gone', 'output');
     await expectRefusedBeforeAnyRequest(

@@ -3,8 +3,14 @@
  * report, at every step of a run; what a killed run may leave (a torn last line, records the
  * checkpoint already holds, another run's log) is left out.
  */
-import { describe, expect, test } from '@jest/globals';
-import { foldLog } from '../../src/report/manifest-log.js';
+import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { foldLog, logPathOf } from '../../src/report/manifest-log.js';
+import { checkManifestTarget } from '../../src/report/manifest-target.js';
+import { readResumeManifest } from '../../src/host/resume-manifest.js';
+import { readManifest } from '../../src/objects/object-source.js';
 import { manifestSource } from '../../src/report/manifest-text.js';
 import { manifestOf } from '../../src/report/manifest.js';
 import type { RunReport } from '../../src/report/run-report.js';
@@ -166,5 +172,42 @@ describe('foldLog', () => {
     journal.record();
     const ended = withoutMark(journal.checkpoint);
     expect(foldLog(ended, journal.log())).toBe(ended);
+  });
+});
+
+describe('every reader of a manifest folds its log in', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'manifest-log-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  /** A killed run's manifest (its checkpoint with one file) and a log with one more. */
+  async function killedRun(): Promise<string> {
+    const report = newReport();
+    report.files = [file(1)];
+    const journal = journalOf(report, 'abc123');
+    report.files = [file(1), file(2)];
+    journal.record();
+    const manifest = path.join(dir, 'manifest.json');
+    await writeFile(manifest, JSON.stringify(journal.checkpoint, null, 2));
+    await writeFile(logPathOf(manifest), `${journal.log()}{"id":"abc123","seq":3,"fi`);
+    return manifest;
+  }
+
+  const paths = (manifest: Record<string, unknown> | undefined) =>
+    ((manifest?.files ?? []) as { path: string }[]).map((f) => f.path);
+
+  test('the re-run, --resume, verify and rewrap see the files of the log, not the torn line', async () => {
+    const manifest = await killedRun();
+    const both = [file(1).relativePath, file(2).relativePath];
+    expect(paths((await checkManifestTarget(manifest, [])).earlier)).toEqual(both);
+    expect(paths((await readResumeManifest(manifest, 0)).earlier)).toEqual(both);
+    const listed = await readManifest(manifest);
+    expect(listed.targets.map((t) => t.s3Uri)).toEqual([file(1).s3Uri, file(2).s3Uri]);
+    // What rewrap writes back stands alone: no mark, so the log is not folded in again.
+    expect(listed.manifest?.json.journal).toBeUndefined();
   });
 });
