@@ -30,6 +30,8 @@ export default tseslint.config(
       ...jest.configs['flat/recommended'].rules,
       // Assertions inside helpers (expectNoKeyMaterial, runAndCheck...) count.
       'jest/expect-expect': ['error', { assertFunctionNames: ['expect', 'expect*', '*Check*'] }],
+      // A test that runs only where the machine allows it (output-files.test.ts: mkfifo).
+      'jest/no-standalone-expect': ['error', { additionalTestBlockFunctions: ['fifoTest'] }],
     },
   },
 );
