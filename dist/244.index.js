@@ -990,8 +990,11 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
  * After a rewrap, the manifest names the new encrypted data keys, so jobs built from it use
  * them. Only `files[i].decryption` changes; the rest is written back as it was read (the jobs'
  * requests stay as they were sent). The file is replaced atomically: a new file beside it,
- * then a rename, so a reader never sees half a manifest.
+ * then a rename, so a reader never sees half a manifest. A killed run's log beside it was
+ * folded in when it was read (object-source.ts): the manifest written stands alone, and the
+ * log goes.
  */
+
 
 
 
@@ -1010,8 +1013,10 @@ async function updateManifest(manifest, targets, results) {
         entry.decryption = result.decryption;
         changed += 1;
     });
-    if (changed > 0)
+    if (changed > 0) {
         await writeAtomically(manifest.path, `${JSON.stringify(manifest.json, null, 2)}\n`);
+        await (0,promises_.rm)((0,manifest_log/* logPathOf */.Tw)(manifest.path), { force: true });
+    }
     return changed;
 }
 async function writeAtomically(file, text) {

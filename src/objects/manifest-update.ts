@@ -2,13 +2,16 @@
  * After a rewrap, the manifest names the new encrypted data keys, so jobs built from it use
  * them. Only `files[i].decryption` changes; the rest is written back as it was read (the jobs'
  * requests stay as they were sent). The file is replaced atomically: a new file beside it,
- * then a rename, so a reader never sees half a manifest.
+ * then a rename, so a reader never sees half a manifest. A killed run's log beside it was
+ * folded in when it was read (object-source.ts): the manifest written stands alone, and the
+ * log goes.
  */
 import { randomBytes } from 'node:crypto';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { LoadedManifest, ObjectTarget } from './object-source.js';
 import type { ObjectResult } from './object-result.js';
+import { logPathOf } from '../report/manifest-log.js';
 
 /** Writes the new decryption settings of `results` into the manifest; returns how many changed. */
 export async function updateManifest(
@@ -26,8 +29,10 @@ export async function updateManifest(
     entry.decryption = result.decryption;
     changed += 1;
   });
-  if (changed > 0)
+  if (changed > 0) {
     await writeAtomically(manifest.path, `${JSON.stringify(manifest.json, null, 2)}\n`);
+    await rm(logPathOf(manifest.path), { force: true });
+  }
   return changed;
 }
 

@@ -4,13 +4,14 @@
  * checkpoint already holds, another run's log) is left out.
  */
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { foldLog, logPathOf } from '../../src/report/manifest-log.js';
 import { checkManifestTarget } from '../../src/report/manifest-target.js';
 import { readResumeManifest } from '../../src/host/resume-manifest.js';
 import { readManifest } from '../../src/objects/object-source.js';
+import { updateManifest } from '../../src/objects/manifest-update.js';
 import { manifestSource } from '../../src/report/manifest-text.js';
 import { manifestOf } from '../../src/report/manifest.js';
 import type { RunReport } from '../../src/report/run-report.js';
@@ -210,4 +211,33 @@ describe('every reader of a manifest folds its log in', () => {
     // What rewrap writes back stands alone: no mark, so the log is not folded in again.
     expect(listed.manifest?.json.journal).toBeUndefined();
   });
+});
+
+test('rewrap writes a folded manifest back whole and removes the log beside it', async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'manifest-log-rewrap-'));
+  try {
+    const report = newReport();
+    report.files = [file(1)];
+    const journal = journalOf(report, 'def456');
+    report.files = [file(1), file(2)];
+    journal.record();
+    const manifest = path.join(dir, 'manifest.json');
+    await writeFile(manifest, JSON.stringify(journal.checkpoint, null, 2));
+    await writeFile(logPathOf(manifest), journal.log());
+    const listed = await readManifest(manifest);
+    const rewrapped = { ...file(2).decryption, EncryptedDecryptionKey: 'bmV3' };
+    const results = listed.targets.map((t, i) => ({
+      s3Uri: t.s3Uri,
+      status: 'rewrapped' as const,
+      message: '',
+      decryption: i === 1 ? rewrapped : t.recorded!.decryption,
+    }));
+    expect(await updateManifest(listed.manifest!, listed.targets, results)).toBe(1);
+    const written = JSON.parse(await readFile(manifest, 'utf8')) as Record<string, unknown>;
+    expect(written.journal).toBeUndefined();
+    expect((written.files as { decryption: unknown }[])[1]!.decryption).toEqual(rewrapped);
+    await expect(readFile(logPathOf(manifest))).rejects.toThrow('ENOENT');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });
