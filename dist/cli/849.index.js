@@ -659,7 +659,7 @@ class Journal {
     source;
     /** The log's lines carry it: a log left by another run or attempt is never folded in. */
     id = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex');
-    /** Writes made so far (checkpoints and records). */
+    /** The number of the last write (checkpoint or record), as its mark or its line carries it. */
     seq = 0;
     checkpointBytes = -1;
     logBytes = 0;

@@ -54,7 +54,7 @@ export class Journal {
   private readonly source: JournalSource;
   /** The log's lines carry it: a log left by another run or attempt is never folded in. */
   private readonly id = randomBytes(6).toString('hex');
-  /** Writes made so far (checkpoints and records). */
+  /** The number of the last write (checkpoint or record), as its mark or its line carries it. */
   private seq = 0;
   private checkpointBytes = -1;
   private logBytes = 0;

@@ -63,16 +63,22 @@ function runAction(
   });
 }
 
-/** Waits until `file` holds `text`. */
+/** Waits until `file` holds `text` (30 s at most). */
 async function untilContains(file: string, text: string): Promise<void> {
-  while (!(await readFile(file, 'utf8')).includes(text)) await sleep(10);
+  const deadline = Date.now() + 30_000;
+  while (!(await readFile(file, 'utf8')).includes(text)) {
+    if (Date.now() > deadline) throw new Error(`'${file}' never held '${text}'`);
+    await sleep(10);
+  }
 }
 
 /** Appends to `file` until its file system has no byte left, so its next append fails too. */
 async function fillLastPage(file: string): Promise<void> {
   const handle = await open(file, 'a');
+  // Newlines: a write that does not fit writes what fits, and the next one fails.
+  const page = Buffer.alloc(4096, 0x0a);
   try {
-    for (;;) await handle.write('\n');
+    for (;;) await handle.write(page);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
   } finally {
@@ -245,27 +251,30 @@ describe('read-only and full file systems', () => {
       const output = path.join(disk.dir, 'output');
       await writeFile(output, '');
       // The disk fills once the job's ID is in GITHUB_OUTPUT (written as soon as the job
-      // exists), the last page of that file too; the wait's first GetJob is held half a second,
-      // so every later write of the manifest, its log or the outputs comes after.
+      // exists), the last page of that file too; the wait's first GetJob is held 1.5 s, so
+      // every later write of the manifest, its log or the outputs comes after.
       proxy.addRule({
         service: 'mediaconvert',
         operation: 'GetJob',
         times: 1,
-        fault: { kind: 'latency', ms: 500 },
+        fault: { kind: 'latency', ms: 1500 },
       });
       const after = fromNow();
+      let filled: Promise<void> | undefined;
       const run = await runAction(
         'fills-up',
         { manifest: path.join(disk.dir, 'manifest.json'), wait: 'true', 'wait-timeout': '600' },
         { GITHUB_OUTPUT: output },
         () => {
-          void proxy
+          filled = proxy
             .waitFor((r) => after(r) && r.operation === 'CreateJob')
             .then(() => untilContains(output, 'job-ids'))
             .then(() => disk.fill())
             .then(() => fillLastPage(output));
         },
       );
+      // Nothing of the test may hold a file there when the disk is unmounted.
+      await filled;
       expect(run.code).toBe(1);
       const created = /job (\S+) created/.exec(run.stdout)?.[1];
       expect(created).toBeDefined();
