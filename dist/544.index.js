@@ -104,7 +104,7 @@ async function readManifest(path) {
     }
     // A run killed while it wrote left its last records in the log beside the manifest. Folded
     // in, the manifest stands alone: without the mark, a rewrap's copy is not folded again.
-    const whole = (0,manifest_log/* foldLog */.eY)(json, await (0,manifest_log/* readLogText */.Mi)(path));
+    const whole = await (0,manifest_log/* withItsLog */.FI)(json, path);
     delete whole.journal;
     const manifest = whole;
     if (!Array.isArray(manifest.files))

@@ -699,7 +699,7 @@ async function checkManifestTarget(manifestPath, files, neededBytes = 0) {
             throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('manifest', `'${manifestPath}' exists and is not a manifest of this action; give a new path or remove the file`);
         }
         // A run killed while it wrote left records in the log beside its manifest.
-        return { earlier: (0,_manifest_log_js__WEBPACK_IMPORTED_MODULE_4__/* .foldLog */ .eY)(earlier, await (0,_manifest_log_js__WEBPACK_IMPORTED_MODULE_4__/* .readLogText */ .Mi)(target)) };
+        return { earlier: await (0,_manifest_log_js__WEBPACK_IMPORTED_MODULE_4__/* .withItsLog */ .FI)(earlier, target) };
     }
     finally {
         await handle.close();

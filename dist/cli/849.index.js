@@ -973,7 +973,7 @@ async function checkManifestTarget(manifestPath, files, neededBytes = 0) {
             throw new errors/* InputError */.dz('manifest', `'${manifestPath}' exists and is not a manifest of this action; give a new path or remove the file`);
         }
         // A run killed while it wrote left records in the log beside its manifest.
-        return { earlier: (0,manifest_log/* foldLog */.eY)(earlier, await (0,manifest_log/* readLogText */.Mi)(target)) };
+        return { earlier: await (0,manifest_log/* withItsLog */.FI)(earlier, target) };
     }
     finally {
         await handle.close();

@@ -5,7 +5,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { isRunKey, resumedRun, type RunIdentity } from '../pipeline/run-identity.js';
 import { InputError } from '../shared/errors.js';
-import { foldLog, readLogText } from '../report/manifest-log.js';
+import { withItsLog } from '../report/manifest-log.js';
 
 export async function readResumeManifest(
   file: string,
@@ -35,6 +35,6 @@ export async function readResumeManifest(
   // Its records since the last checkpoint are in the log beside it.
   return {
     run: resumedRun(run.key, run.attempt, now),
-    earlier: foldLog(earlier, await readLogText(file)),
+    earlier: await withItsLog(earlier, file),
   };
 }

@@ -8,7 +8,7 @@ import type { InputDecryptionSettings } from '@aws-sdk/client-mediaconvert';
 import type { ObjectSource } from '../inputs/objects-config.js';
 import { InputError, messageOf } from '../shared/errors.js';
 import { parseJsonText } from '../shared/json-text.js';
-import { foldLog, readLogText } from '../report/manifest-log.js';
+import { withItsLog } from '../report/manifest-log.js';
 import { isMode } from '../mediaconvert/decryption.js';
 
 /** What the manifest recorded for an object when it was uploaded. */
@@ -80,7 +80,7 @@ export async function readManifest(path: string): Promise<ObjectList> {
   }
   // A run killed while it wrote left its last records in the log beside the manifest. Folded
   // in, the manifest stands alone: without the mark, a rewrap's copy is not folded again.
-  const whole = foldLog(json as Record<string, unknown>, await readLogText(path));
+  const whole = await withItsLog(json as Record<string, unknown>, path);
   delete whole.journal;
   const manifest = whole as LoadedManifest['json'];
   if (!Array.isArray(manifest.files)) throw bad('it has no "files" array');

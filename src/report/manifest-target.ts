@@ -3,7 +3,7 @@ import path from 'node:path';
 import { InputError } from '../shared/errors.js';
 import type { MediaFile } from '../files/listing.js';
 import { unwritableReason } from './writable.js';
-import { foldLog, readLogText } from './manifest-log.js';
+import { withItsLog } from './manifest-log.js';
 
 /** A manifest of ours is small; more than this is not one. */
 const MAX_MANIFEST_PEEK = 64 * 1024 * 1024;
@@ -63,7 +63,7 @@ export async function checkManifestTarget(
       );
     }
     // A run killed while it wrote left records in the log beside its manifest.
-    return { earlier: foldLog(earlier, await readLogText(target)) };
+    return { earlier: await withItsLog(earlier, target) };
   } finally {
     await handle.close();
   }
