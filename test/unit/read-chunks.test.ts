@@ -1,6 +1,6 @@
-/** readChunks: a file read in chunks of a given size into two reused buffers. */
+/** readChunks: a file read in chunks of a given size into a few reused buffers. */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ciphertextLength, encrypt } from '../../src/crypto/cipher.js';
@@ -87,4 +87,59 @@ describe('readChunks', () => {
     },
     30_000,
   );
+
+  describe('buffers', () => {
+    /** A FileHandle stand-in over `data` that notes each read; stat() reports `statBytes`. */
+    function noted(data: Buffer, statBytes = data.length) {
+      const reads: { buffer: Buffer; length: number; position: number }[] = [];
+      const handle = {
+        stat: () => Promise.resolve({ size: statBytes }),
+        read: (buffer: Buffer, offset: number, length: number, position: number) => {
+          reads.push({ buffer, length, position });
+          const n = Math.max(0, Math.min(length, data.length - position));
+          if (n > 0) data.copy(buffer, offset, position, position + n);
+          return Promise.resolve({ bytesRead: n, buffer });
+        },
+      };
+      return { handle: handle as unknown as FileHandle, reads };
+    }
+    async function readAllFrom(handle: FileHandle, chunkBytes: number): Promise<Buffer> {
+      const chunks: Buffer[] = [];
+      for await (const chunk of readChunks(handle, chunkBytes)) chunks.push(Buffer.from(chunk));
+      return Buffer.concat(chunks);
+    }
+    const chunkSized = (reads: { buffer: Buffer; length: number }[], size: number) =>
+      new Set(reads.filter((r) => r.length === size).map((r) => r.buffer));
+
+    it('reads a file of one chunk into one buffer of its size, and finds its end with a small read', async () => {
+      const data = randomBytes(64 * 1024);
+      const { handle, reads } = noted(data);
+      expect((await readAllFrom(handle, MIB)).equals(data)).toBe(true);
+      expect(chunkSized(reads, data.length).size).toBe(1);
+      const others = reads.filter((r) => r.length !== data.length);
+      expect(others.length).toBeGreaterThan(0);
+      for (const r of others) {
+        expect(r.position).toBeGreaterThanOrEqual(data.length);
+        expect(r.length).toBeLessThanOrEqual(4096);
+      }
+    });
+
+    it('reuses at most three chunk buffers however long the file', async () => {
+      const data = randomBytes(40 * 4096 + 17);
+      const { handle, reads } = noted(data);
+      expect((await readAllFrom(handle, 4096)).equals(data)).toBe(true);
+      expect(reads.filter((r) => r.length === 4096).length).toBeGreaterThanOrEqual(40);
+      expect(chunkSized(reads, 4096).size).toBeLessThanOrEqual(3);
+    });
+
+    it.each([
+      ['a third of a chunk', 1000],
+      ['one chunk', 3000],
+      ['nothing', 0],
+    ])('reads a file that grew after it was first seen (%s) to its end', async (_, statBytes) => {
+      const data = randomBytes(3 * 3000 + 100);
+      const { handle } = noted(data, statBytes);
+      expect((await readAllFrom(handle, 3000)).equals(data)).toBe(true);
+    });
+  });
 });
